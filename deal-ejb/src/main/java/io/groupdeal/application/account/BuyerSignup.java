@@ -1,0 +1,4 @@
+package io.groupdeal.application.account;
+
+public record BuyerSignup(String email, String password, String name) {
+}

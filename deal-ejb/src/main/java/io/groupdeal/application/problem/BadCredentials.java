@@ -1,0 +1,9 @@
+package io.groupdeal.application.problem;
+
+/** Login failed. The same answer for an unknown email, a wrong password and a suspended merchant (401). */
+public class BadCredentials extends Problem {
+
+    public BadCredentials() {
+        super("bad-credentials", "Bad credentials", "The email or password is not correct.");
+    }
+}

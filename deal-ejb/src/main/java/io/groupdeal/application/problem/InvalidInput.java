@@ -1,0 +1,25 @@
+package io.groupdeal.application.problem;
+
+import java.util.List;
+
+/** The request breaks validation rules (400); each broken rule is named with its field. */
+public class InvalidInput extends Problem {
+
+    private final List<FieldError> errors;
+
+    public InvalidInput(List<FieldError> errors) {
+        super("validation", "Invalid request", "Some fields are not valid.");
+        this.errors = List.copyOf(errors);
+    }
+
+    public InvalidInput(String field, String message) {
+        this(List.of(new FieldError(field, message)));
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    public record FieldError(String field, String message) {
+    }
+}

@@ -1,0 +1,61 @@
+package io.groupdeal.application.security;
+
+import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.domain.account.Account;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * Passwords are kept as PBKDF2-HMAC-SHA256 with 600,000 iterations and a 32-byte random salt (OWASP 2023). The
+ * stored form names its parameters, so stronger ones can be introduced without breaking old hashes.
+ */
+@ApplicationScoped
+public class PasswordHasher {
+
+    @Inject
+    private Pbkdf2PasswordHash pbkdf2;
+
+    /** Checked when an email is unknown, so that an unknown email costs as much time as a wrong password. */
+    private String decoy;
+
+    @PostConstruct
+    void configure() {
+        pbkdf2.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+                "Pbkdf2PasswordHash.Iterations", "600000",
+                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        decoy = pbkdf2.generate(Base64.getEncoder().encodeToString(random).toCharArray());
+    }
+
+    /** Hashes a new password after checking its length (10 to 200 characters). */
+    public String hashNew(String password, String field) {
+        if (password == null || password.length() < Account.MIN_PASSWORD_LENGTH) {
+            throw new InvalidInput(field, "must have at least " + Account.MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (password.length() > Account.MAX_PASSWORD_LENGTH) {
+            throw new InvalidInput(field, "must have at most " + Account.MAX_PASSWORD_LENGTH + " characters");
+        }
+        return pbkdf2.generate(password.toCharArray());
+    }
+
+    public boolean matches(String password, String storedHash) {
+        if (password == null || password.length() > Account.MAX_PASSWORD_LENGTH) {
+            pbkdf2.verify(new char[0], decoy);
+            return false;
+        }
+        return pbkdf2.verify(password.toCharArray(), storedHash);
+    }
+
+    /** Spends the time of a password check without a real account behind it. */
+    public void matchNothing(String password) {
+        pbkdf2.verify(password == null ? new char[0] : password.toCharArray(), decoy);
+    }
+}

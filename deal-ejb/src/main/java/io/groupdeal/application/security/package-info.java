@@ -1,0 +1,2 @@
+/** Who is calling: the authenticated account, its tenant for the persistence context, passwords and tokens. */
+package io.groupdeal.application.security;

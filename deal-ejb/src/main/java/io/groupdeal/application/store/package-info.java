@@ -1,0 +1,2 @@
+/** The merchant admin's stores. */
+package io.groupdeal.application.store;

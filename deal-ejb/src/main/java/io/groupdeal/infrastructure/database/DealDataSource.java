@@ -1,0 +1,30 @@
+package io.groupdeal.infrastructure.database;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+
+/**
+ * The one data source of the application: a MySQL-protocol database (MySQL 8 or MariaDB) through Connector/J.
+ * URL, user and password come from configuration ({@code DEAL_DB_URL}, {@code DEAL_DB_USER},
+ * {@code DEAL_DB_PASSWORD}); the development launcher points them at an embedded MariaDB.
+ */
+@Singleton
+@DataSourceDefinition(
+        name = DealDataSource.JNDI_NAME,
+        className = "com.mysql.cj.jdbc.MysqlDataSource",
+        url = "${MPCONFIG=deal.db.url}",
+        user = "${MPCONFIG=deal.db.user}",
+        password = "${MPCONFIG=deal.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 40,
+        maxIdleTime = 300,
+        properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.fail-all-connections=true"
+        })
+public class DealDataSource {
+
+    public static final String JNDI_NAME = "java:app/jdbc/deal";
+}

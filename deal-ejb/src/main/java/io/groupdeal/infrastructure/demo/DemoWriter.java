@@ -1,0 +1,81 @@
+package io.groupdeal.infrastructure.demo;
+
+import io.groupdeal.application.security.PasswordHasher;
+import io.groupdeal.domain.account.Account;
+import io.groupdeal.domain.account.AccountRepository;
+import io.groupdeal.domain.account.EmailAddress;
+import io.groupdeal.domain.account.Role;
+import io.groupdeal.domain.shared.Tenancy;
+import io.groupdeal.domain.staff.StaffMember;
+import io.groupdeal.domain.staff.StaffRepository;
+import io.groupdeal.domain.store.GeoPoint;
+import io.groupdeal.domain.store.Store;
+import io.groupdeal.domain.store.StoreRepository;
+import io.groupdeal.domain.tenant.Tenant;
+import io.groupdeal.domain.tenant.TenantRepository;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+
+/** Writes one demo tenant in a transaction of its own, bound to that tenant like any merchant request. */
+@Stateless
+public class DemoWriter {
+
+    @PersistenceContext(unitName = "deal")
+    private EntityManager em;
+
+    @Inject
+    private TenantRepository tenants;
+
+    @Inject
+    private AccountRepository accounts;
+
+    @Inject
+    private StoreRepository stores;
+
+    @Inject
+    private StaffRepository staff;
+
+    @Inject
+    private PasswordHasher passwords;
+
+    @Inject
+    private Clock clock;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean exists(String email) {
+        return accounts.findByEmail(new EmailAddress(email)).isPresent();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void writeBuyer(String name, String email, String password) {
+        accounts.add(new Account(new EmailAddress(email), name, passwords.hashNew(password, "password"), Role.BUYER, null, clock.instant()));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void writeTenant(DemoTenant demo, String password) {
+        Tenant tenant = new Tenant(demo.businessName(), clock.instant());
+        em.setProperty(Tenancy.PROPERTY, tenant.id());
+        tenants.add(tenant);
+        String hash = passwords.hashNew(password, "password");
+        accounts.add(new Account(new EmailAddress(demo.adminEmail()), demo.businessName(), hash, Role.MERCHANT_ADMIN,
+                tenant.id(), clock.instant()));
+        List<Store> created = demo.stores().stream()
+                .map(s -> new Store(s.name(), s.address(), new GeoPoint(s.latitude(), s.longitude()), s.timeZone(), clock.instant()))
+                .toList();
+        created.forEach(stores::add);
+        for (DemoTenant.DemoStaff member : demo.staff()) {
+            Account account = new Account(new EmailAddress(member.email()), member.name(), hash, Role.STAFF, tenant.id(), clock.instant());
+            accounts.add(account);
+            em.flush();
+            staff.add(new StaffMember(account.id(), clock.instant()));
+            em.flush();
+            staff.assign(account.id(), member.stores().stream().map(i -> created.get(i).id()).toList());
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.groupdeal.infrastructure.demo;
+
+import io.groupdeal.application.account.AccountService;
+import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.domain.shared.InvalidValue;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * At startup: creates the first platform operator from {@code DEAL_ADMIN_EMAIL} / {@code DEAL_ADMIN_PASSWORD}, and
+ * in demo mode ({@code DEAL_DEMO}) the demo merchants, stores, staff and buyer once; a restart finds them there
+ * and creates nothing. Prints where the product answers and, in demo mode, the accounts to try.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigration")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class StartupData {
+
+    static final String DEMO_PASSWORD = "demo-password";
+    static final String DEMO_OPERATOR = "operator@demo.groupdeal.io";
+    static final String DEMO_BUYER = "buyer@demo.groupdeal.io";
+
+    private static final Logger LOG = Logger.getLogger(StartupData.class.getName());
+
+    private static final List<DemoTenant> DEMO_TENANTS = List.of(
+            new DemoTenant("Noodle Republic", "admin@noodle.demo.groupdeal.io",
+                    List.of(new DemoTenant.DemoStore("Noodle Republic Mitte", "Rosenthaler Str. 40, 10178 Berlin", 52.5273, 13.4019, "Europe/Berlin"),
+                            new DemoTenant.DemoStore("Noodle Republic Kreuzberg", "Oranienstr. 12, 10999 Berlin", 52.5010, 13.4187, "Europe/Berlin")),
+                    List.of(new DemoTenant.DemoStaff("Mia Counter", "staff@noodle.demo.groupdeal.io", List.of(0)),
+                            new DemoTenant.DemoStaff("Jonas Counter", "jonas@noodle.demo.groupdeal.io", List.of(0, 1)))),
+            new DemoTenant("Sunrise Spa", "admin@spa.demo.groupdeal.io",
+                    List.of(new DemoTenant.DemoStore("Sunrise Spa Prenzlauer Berg", "Kastanienallee 7, 10435 Berlin", 52.5384, 13.4096, "Europe/Berlin")),
+                    List.of(new DemoTenant.DemoStaff("Lea Desk", "staff@spa.demo.groupdeal.io", List.of(0)))));
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private DemoWriter writer;
+
+    @Inject
+    @ConfigProperty(name = "deal.demo", defaultValue = "false")
+    private boolean demo;
+
+    @Inject
+    @ConfigProperty(name = "deal.admin.email")
+    private Optional<String> adminEmail;
+
+    @Inject
+    @ConfigProperty(name = "deal.admin.password")
+    private Optional<String> adminPassword;
+
+    @Inject
+    @ConfigProperty(name = "deal.http.port", defaultValue = "8080")
+    private int httpPort;
+
+    @PostConstruct
+    void load() {
+        String operatorEmail = adminEmail.orElse(demo ? DEMO_OPERATOR : null);
+        String operatorPassword = adminPassword.orElse(demo ? DEMO_PASSWORD : null);
+        if (operatorEmail != null && operatorPassword != null) {
+            try {
+                accounts.ensureOperator(operatorEmail, operatorPassword);
+            } catch (InvalidInput | InvalidValue e) {
+                LOG.severe("The platform operator was not created: DEAL_ADMIN_EMAIL or DEAL_ADMIN_PASSWORD is not valid ("
+                        + e.getMessage() + "); passwords need at least 10 characters.");
+            }
+        } else {
+            LOG.warning("No platform operator configured: set DEAL_ADMIN_EMAIL and DEAL_ADMIN_PASSWORD.");
+        }
+        StringBuilder banner = new StringBuilder("\n\n  GroupDeal is running at http://localhost:" + httpPort + "/\n");
+        if (demo) {
+            loadDemo();
+            banner.append("\n  Demo accounts (password for all: ").append(DEMO_PASSWORD).append(")\n")
+                    .append(String.format("    %-16s %s%s%n", "operator", operatorEmail,
+                            adminPassword.isPresent() ? " (password from DEAL_ADMIN_PASSWORD)" : ""));
+            for (DemoTenant tenant : DEMO_TENANTS) {
+                banner.append(String.format("    %-16s %s   (%s)%n", "merchant admin", tenant.adminEmail(), tenant.businessName()));
+                tenant.staff().forEach(s -> banner.append(String.format("    %-16s %s%n", "counter staff", s.email())));
+            }
+            banner.append(String.format("    %-16s %s%n", "buyer", DEMO_BUYER));
+        }
+        LOG.info(banner.toString());
+    }
+
+    private void loadDemo() {
+        for (DemoTenant tenant : DEMO_TENANTS) {
+            if (!writer.exists(tenant.adminEmail())) {
+                writer.writeTenant(tenant, DEMO_PASSWORD);
+            }
+        }
+        if (!writer.exists(DEMO_BUYER)) {
+            writer.writeBuyer("Bo Buyer", DEMO_BUYER, DEMO_PASSWORD);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** MicroProfile Health checks: ready when the database answers. */
+package io.groupdeal.infrastructure.health;

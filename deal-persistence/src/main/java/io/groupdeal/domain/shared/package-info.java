@@ -1,0 +1,2 @@
+/** Building blocks every aggregate uses: identifiers, time mapping, the tenant discriminator. */
+package io.groupdeal.domain.shared;

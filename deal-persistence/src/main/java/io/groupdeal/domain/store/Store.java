@@ -1,0 +1,105 @@
+package io.groupdeal.domain.store;
+
+import io.groupdeal.domain.shared.InvalidValue;
+import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.shared.Tenancy;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/** A place of business of one tenant, where its coupons are redeemed. Tenant data. */
+@Entity
+@Table(name = "store")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = Tenancy.COLUMN, contextProperty = Tenancy.PROPERTY, length = Ids.LENGTH)
+public class Store {
+
+    public static final int MAX_NAME = 120;
+    public static final int MAX_ADDRESS = 300;
+
+    @Id
+    private String id;
+
+    private String name;
+
+    private String address;
+
+    @Embedded
+    private GeoPoint location;
+
+    @Column(name = "time_zone")
+    private String timeZone;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Version
+    private int version;
+
+    protected Store() {
+    }
+
+    public Store(String name, String address, GeoPoint location, String timeZone, Instant createdAt) {
+        this.id = Ids.newId();
+        this.createdAt = createdAt;
+        describe(name, address, location, timeZone);
+    }
+
+    public void describe(String name, String address, GeoPoint location, String timeZone) {
+        this.name = requireText(name, "name", MAX_NAME);
+        this.address = requireText(address, "address", MAX_ADDRESS);
+        if (location == null) {
+            throw new InvalidValue("location", "is required");
+        }
+        this.location = location;
+        this.timeZone = requireZone(timeZone);
+    }
+
+    private static String requireText(String value, String field, int max) {
+        if (value == null || value.isBlank() || value.strip().length() > max) {
+            throw new InvalidValue(field, "must have 1 to " + max + " characters");
+        }
+        return value.strip();
+    }
+
+    private static String requireZone(String zone) {
+        try {
+            return ZoneId.of(zone).getId();
+        } catch (DateTimeException | NullPointerException e) {
+            throw new InvalidValue("timeZone", "must be an IANA time zone such as Europe/Paris");
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public GeoPoint location() {
+        return location;
+    }
+
+    public String timeZone() {
+        return timeZone;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,120 @@
+package io.groupdeal.domain.tenant;
+
+import io.groupdeal.domain.shared.InvalidValue;
+import io.groupdeal.domain.shared.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * A merchant business. Everything a merchant owns carries its id as {@code tenant_id}. A tenant is platform data:
+ * only the operator and the tenant's own accounts see it. A suspended tenant's accounts cannot act.
+ */
+@Entity
+@Table(name = "tenant")
+public class Tenant {
+
+    public static final BigDecimal DEFAULT_COMMISSION = new BigDecimal("0.1000");
+    public static final int DEFAULT_UNDO_WINDOW_MINUTES = 10;
+
+    @Id
+    private String id;
+
+    @Column(name = "business_name")
+    private String businessName;
+
+    @Enumerated(EnumType.STRING)
+    private TenantStatus status;
+
+    @Column(name = "commission_rate")
+    private BigDecimal commissionRate;
+
+    @Column(name = "time_zone")
+    private String timeZone;
+
+    @Column(name = "undo_window_minutes")
+    private int undoWindowMinutes;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Version
+    private int version;
+
+    protected Tenant() {
+    }
+
+    public Tenant(String businessName, Instant createdAt) {
+        this.id = Ids.newId();
+        this.businessName = requireName(businessName);
+        this.status = TenantStatus.ACTIVE;
+        this.commissionRate = DEFAULT_COMMISSION;
+        this.timeZone = "UTC";
+        this.undoWindowMinutes = DEFAULT_UNDO_WINDOW_MINUTES;
+        this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank() || name.strip().length() > 120) {
+            throw new InvalidValue("businessName", "must have 1 to 120 characters");
+        }
+        return name.strip();
+    }
+
+    public void suspend() {
+        status = TenantStatus.SUSPENDED;
+    }
+
+    public void activate() {
+        status = TenantStatus.ACTIVE;
+    }
+
+    public boolean isActive() {
+        return status == TenantStatus.ACTIVE;
+    }
+
+    /** The platform's share of redeemed value, from 0 to 1, kept with four decimals. */
+    public void changeCommissionRate(BigDecimal rate) {
+        if (rate == null || rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0) {
+            throw new InvalidValue("commissionRate", "must be between 0 and 1");
+        }
+        commissionRate = rate.setScale(4, RoundingMode.HALF_EVEN);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String businessName() {
+        return businessName;
+    }
+
+    public TenantStatus status() {
+        return status;
+    }
+
+    public BigDecimal commissionRate() {
+        return commissionRate;
+    }
+
+    public ZoneId timeZone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public int undoWindowMinutes() {
+        return undoWindowMinutes;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

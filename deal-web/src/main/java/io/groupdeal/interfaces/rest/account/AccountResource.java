@@ -1,0 +1,44 @@
+package io.groupdeal.interfaces.rest.account;
+
+import io.groupdeal.application.account.AccountService;
+import io.groupdeal.application.account.BuyerSignup;
+import io.groupdeal.application.account.MerchantSignup;
+import io.groupdeal.domain.account.Account;
+import io.groupdeal.domain.tenant.Tenant;
+import io.groupdeal.interfaces.rest.account.AccountDtos.BuyerDto;
+import io.groupdeal.interfaces.rest.account.AccountDtos.BuyerSignupRequest;
+import io.groupdeal.interfaces.rest.account.AccountDtos.MerchantDto;
+import io.groupdeal.interfaces.rest.account.AccountDtos.MerchantSignupRequest;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Anyone may sign up as a merchant (which creates the tenant and its admin) or as a buyer. */
+@Path("v1")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountResource {
+
+    @Inject
+    private AccountService accounts;
+
+    @POST
+    @Path("merchants")
+    public Response signUpMerchant(@NotNull @Valid MerchantSignupRequest body) {
+        Tenant tenant = accounts.signUpMerchant(new MerchantSignup(body.businessName(), body.email(), body.password()));
+        return Response.status(201).entity(MerchantDto.of(tenant)).build();
+    }
+
+    @POST
+    @Path("buyers")
+    public Response signUpBuyer(@NotNull @Valid BuyerSignupRequest body) {
+        Account buyer = accounts.signUpBuyer(new BuyerSignup(body.email(), body.password(), body.name()));
+        return Response.status(201).entity(BuyerDto.of(buyer)).build();
+    }
+}

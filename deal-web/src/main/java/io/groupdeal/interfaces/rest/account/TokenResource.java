@@ -1,0 +1,49 @@
+package io.groupdeal.interfaces.rest.account;
+
+import io.groupdeal.application.account.AccountService;
+import io.groupdeal.interfaces.rest.account.AccountDtos.MeDto;
+import io.groupdeal.interfaces.rest.account.AccountDtos.TokenDto;
+import io.groupdeal.interfaces.rest.account.AccountDtos.TokenRequest;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Log in (a token), log out (revoke it), and who am I. */
+@Path("v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class TokenResource {
+
+    @Inject
+    private AccountService accounts;
+
+    @POST
+    @Path("auth/tokens")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response logIn(@NotNull @Valid TokenRequest body) {
+        return Response.status(201).entity(TokenDto.of(accounts.logIn(body.email(), body.password()))).build();
+    }
+
+    @DELETE
+    @Path("auth/tokens/current")
+    public Response logOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        accounts.me();
+        accounts.logOut(authorization.substring("Bearer ".length()).strip());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("me")
+    public MeDto me() {
+        return MeDto.of(accounts.me());
+    }
+}

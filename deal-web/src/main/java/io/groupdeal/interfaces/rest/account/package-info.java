@@ -1,0 +1,2 @@
+/** Sign-up, tokens and /me. */
+package io.groupdeal.interfaces.rest.account;

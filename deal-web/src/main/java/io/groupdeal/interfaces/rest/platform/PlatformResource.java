@@ -1,0 +1,59 @@
+package io.groupdeal.interfaces.rest.platform;
+
+import io.groupdeal.application.platform.PlatformService;
+import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.interfaces.rest.PageDto;
+import io.groupdeal.interfaces.rest.Paging;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+
+@Path("v1/platform/tenants")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlatformResource {
+
+    @Inject
+    private PlatformService platform;
+
+    @GET
+    public PageDto<TenantDto> tenants(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return PageDto.of(platform.tenants(Paging.of(page, size)), TenantDto::of);
+    }
+
+    @POST
+    @Path("{id}/suspend")
+    public TenantDto suspend(@PathParam("id") String id) {
+        return TenantDto.of(platform.suspend(id));
+    }
+
+    @POST
+    @Path("{id}/activate")
+    public TenantDto activate(@PathParam("id") String id) {
+        return TenantDto.of(platform.activate(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TenantDto update(@PathParam("id") String id, @NotNull @Valid CommissionRequest body) {
+        return TenantDto.of(platform.changeCommission(id, rate(body.commissionRate())));
+    }
+
+    private static BigDecimal rate(String text) {
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("commissionRate", "must be a decimal number such as 0.15");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.groupdeal.interfaces.rest.problem;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** A boundary refused the caller's role: 401 when nobody is logged in, 403 when the role is wrong. */
+@Provider
+public class AccessDeniedMapper implements ExceptionMapper<EJBAccessException> {
+
+    @Inject
+    private SecurityContext security;
+
+    @Override
+    public Response toResponse(EJBAccessException exception) {
+        if (security.getCallerPrincipal() == null) {
+            return ProblemDocument.of(401, "unauthorized", "Unauthorized", "Log in first: send a bearer token.")
+                    .toResponse();
+        }
+        return ProblemDocument.of(403, "forbidden", "Forbidden", "Your role may not do this.").toResponse();
+    }
+}

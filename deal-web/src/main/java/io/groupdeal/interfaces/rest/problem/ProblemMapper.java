@@ -1,0 +1,44 @@
+package io.groupdeal.interfaces.rest.problem;
+
+import io.groupdeal.application.problem.BadCredentials;
+import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Forbidden;
+import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.application.problem.Problem;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** The application's own problems: each kind has its HTTP status here, and only here. */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Problem> {
+
+    @Override
+    public Response toResponse(Problem problem) {
+        return document(problem).toResponse(problem.extensions());
+    }
+
+    static ProblemDocument document(Problem problem) {
+        if (problem instanceof InvalidInput invalid) {
+            return new ProblemDocument("/problems/" + problem.type(), problem.title(), 400, problem.detail(), invalid.errors());
+        }
+        return ProblemDocument.of(status(problem), problem.type(), problem.title(), problem.detail());
+    }
+
+    private static int status(Problem problem) {
+        if (problem instanceof NotFound) {
+            return 404;
+        }
+        if (problem instanceof Conflict) {
+            return 409;
+        }
+        if (problem instanceof Forbidden) {
+            return 403;
+        }
+        if (problem instanceof BadCredentials) {
+            return 401;
+        }
+        return 422;
+    }
+}

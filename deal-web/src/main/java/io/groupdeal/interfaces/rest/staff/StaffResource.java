@@ -1,0 +1,61 @@
+package io.groupdeal.interfaces.rest.staff;
+
+import io.groupdeal.application.staff.StaffService;
+import io.groupdeal.application.staff.StaffView;
+import io.groupdeal.interfaces.rest.PageDto;
+import io.groupdeal.interfaces.rest.Paging;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("v1/staff")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class StaffResource {
+
+    @Inject
+    private StaffService staff;
+
+    @GET
+    public PageDto<StaffDto> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return PageDto.of(staff.list(Paging.of(page, size)), StaffDto::of);
+    }
+
+    @POST
+    public Response create(@NotNull @Valid StaffDto body, @Context UriInfo uri) {
+        StaffView created = staff.create(body.details());
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(StaffDto.of(created)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public StaffDto get(@PathParam("id") String id) {
+        return StaffDto.of(staff.get(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    public StaffDto update(@PathParam("id") String id, @NotNull @Valid StaffDto body) {
+        return StaffDto.of(staff.update(id, body.details()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        staff.delete(id);
+        return Response.noContent().build();
+    }
+}

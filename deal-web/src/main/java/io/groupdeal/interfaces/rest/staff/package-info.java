@@ -1,0 +1,2 @@
+/** The merchant's counter staff. */
+package io.groupdeal.interfaces.rest.staff;

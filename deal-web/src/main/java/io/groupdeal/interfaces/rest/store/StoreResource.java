@@ -1,0 +1,61 @@
+package io.groupdeal.interfaces.rest.store;
+
+import io.groupdeal.application.store.StoreService;
+import io.groupdeal.domain.store.Store;
+import io.groupdeal.interfaces.rest.PageDto;
+import io.groupdeal.interfaces.rest.Paging;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("v1/stores")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class StoreResource {
+
+    @Inject
+    private StoreService stores;
+
+    @GET
+    public PageDto<StoreDto> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return PageDto.of(stores.list(Paging.of(page, size)), StoreDto::of);
+    }
+
+    @POST
+    public Response create(@NotNull @Valid StoreDto body, @Context UriInfo uri) {
+        Store store = stores.create(body.details());
+        return Response.created(uri.getAbsolutePathBuilder().path(store.id()).build()).entity(StoreDto.of(store)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public StoreDto get(@PathParam("id") String id) {
+        return StoreDto.of(stores.get(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    public StoreDto update(@PathParam("id") String id, @NotNull @Valid StoreDto body) {
+        return StoreDto.of(stores.update(id, body.details()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        stores.delete(id);
+        return Response.noContent().build();
+    }
+}

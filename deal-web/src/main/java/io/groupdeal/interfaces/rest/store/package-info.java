@@ -1,0 +1,2 @@
+/** The merchant's stores. */
+package io.groupdeal.interfaces.rest.store;

@@ -1,0 +1,68 @@
+package io.groupdeal.interfaces.security;
+
+import io.groupdeal.interfaces.rest.problem.ProblemWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Authenticates every request from a bearer token: the API reads it from {@code Authorization: Bearer}, the pages
+ * from the session cookie. Nothing is kept in the HTTP session, so any instance of a cluster can serve any request.
+ * A protected page without a valid session goes to the login page; an API call with a bad token gets 401.
+ */
+@ApplicationScoped
+public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    private IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        String header = request.getHeader("Authorization");
+        if (header != null) {
+            if (!api) {
+                return context.doNothing();
+            }
+            if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                CredentialValidationResult result = identityStores.validate(new TokenCredential(header.substring(BEARER.length()).strip()));
+                if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                    return context.notifyContainerAboutLogin(result);
+                }
+            }
+            ProblemWriter.write(response, 401, "invalid-token", "Unauthorized", "The bearer token is not valid or has expired.");
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (!api && !request.getRequestURI().contains("/jakarta.faces.resource/")) {
+            Optional<String> cookie = SessionCookie.token(request);
+            if (cookie.isPresent()) {
+                CredentialValidationResult result = identityStores.validate(new TokenCredential(cookie.get()));
+                if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                    return context.notifyContainerAboutLogin(result);
+                }
+                Cookie gone = new Cookie(SessionCookie.NAME, "");
+                gone.setPath(SessionCookie.path(request));
+                gone.setMaxAge(0);
+                response.addCookie(gone);
+            }
+            if (context.isProtected()) {
+                return context.redirect(request.getContextPath() + "/login.xhtml?next="
+                        + URLEncoder.encode(request.getRequestURI(), StandardCharsets.UTF_8));
+            }
+        }
+        return context.doNothing();
+    }
+}

@@ -1,0 +1,38 @@
+package io.groupdeal.interfaces.security;
+
+import io.groupdeal.application.account.AccountService;
+import io.groupdeal.application.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.util.Set;
+
+/**
+ * Checks a bearer token against the stored hashes. The caller principal is the account id and its one group is the
+ * account's role; the account, with its tenant, is remembered for the rest of the request.
+ */
+@ApplicationScoped
+public class TokenIdentityStore implements IdentityStore {
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private Caller caller;
+
+    public CredentialValidationResult validate(TokenCredential credential) {
+        return accounts.authenticate(credential.token())
+                .map(account -> {
+                    caller.authenticated(account);
+                    return new CredentialValidationResult(new CallerPrincipal(account.accountId()), Set.of(account.role().name()));
+                })
+                .orElse(CredentialValidationResult.INVALID_RESULT);
+    }
+
+    @Override
+    public Set<ValidationType> validationTypes() {
+        return Set.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
+    }
+}

@@ -1,0 +1,56 @@
+package io.groupdeal.interfaces.web;
+
+import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.application.problem.Problem;
+import io.groupdeal.domain.shared.InvalidValue;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+
+/** Shows what went wrong in words a person understands, beside the form that caused it. */
+final class Messages {
+
+    private Messages() {
+    }
+
+    static void info(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    }
+
+    static void error(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    }
+
+    static void error(RuntimeException failure) {
+        if (failure instanceof InvalidInput invalid) {
+            invalid.errors().forEach(e -> error(Labels.field(e.field()) + " " + e.message() + "."));
+        } else if (failure instanceof InvalidValue invalid) {
+            error(Labels.field(invalid.field()) + " " + invalid.getMessage() + ".");
+        } else if (failure instanceof Problem problem) {
+            error(problem.detail());
+        } else {
+            throw failure;
+        }
+    }
+
+    /** Runs a page action; a refusal from the application becomes a message instead of an error page. */
+    static boolean attempt(Runnable action) {
+        try {
+            action.run();
+            return true;
+        } catch (Problem | InvalidValue failure) {
+            error(failure);
+            return false;
+        }
+    }
+
+    private static final class Labels {
+        static String field(String field) {
+            return switch (field) {
+                case "storeIds" -> "Stores";
+                case "timeZone" -> "Time zone";
+                case "businessName" -> "Business name";
+                default -> Character.toUpperCase(field.charAt(0)) + field.substring(1);
+            };
+        }
+    }
+}

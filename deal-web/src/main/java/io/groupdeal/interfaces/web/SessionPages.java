@@ -1,0 +1,117 @@
+package io.groupdeal.interfaces.web;
+
+import io.groupdeal.application.account.AccountService;
+import io.groupdeal.application.account.IssuedToken;
+import io.groupdeal.application.account.MerchantSignup;
+import io.groupdeal.interfaces.security.SessionCookie;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Log in, sign up as a merchant, log out. A successful login puts the bearer token in the session cookie and goes
+ * to where the person was headed (only ever a page of this application) or to the start page of their role.
+ */
+@Named("auth")
+@RequestScoped
+public class SessionPages {
+
+    @Inject
+    private AccountService accounts;
+
+    private String email;
+    private String password;
+    private String businessName;
+    private String next;
+
+    public void logIn() {
+        Messages.attempt(() -> enter(accounts.logIn(email, password)));
+    }
+
+    public void signUp() {
+        Messages.attempt(() -> {
+            accounts.signUpMerchant(new MerchantSignup(businessName, email, password));
+            enter(accounts.logIn(email, password));
+        });
+    }
+
+    public void logOut() {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        SessionCookie.token(request).ifPresent(accounts::logOut);
+        writeCookie("", 0);
+        redirect(request.getContextPath() + "/login.xhtml");
+    }
+
+    private void enter(IssuedToken token) {
+        writeCookie(token.token(), (int) Duration.between(Instant.now(), token.expiresAt()).toSeconds());
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        String context = request.getContextPath();
+        boolean safeNext = next != null && next.startsWith(context + "/") && !next.startsWith("//") && !next.contains("\\")
+                && !next.contains("://");
+        redirect(safeNext ? next : context + CurrentUser.landing(token.role()));
+    }
+
+    private static void writeCookie(String value, int maxAge) {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        Cookie cookie = new Cookie(SessionCookie.NAME, value);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setPath(SessionCookie.path(request));
+        cookie.setMaxAge(maxAge);
+        cookie.setAttribute("SameSite", "Lax");
+        ((HttpServletResponse) external.getResponse()).addCookie(cookie);
+    }
+
+    private static void redirect(String url) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            faces.getExternalContext().redirect(url);
+            faces.responseComplete();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getBusinessName() {
+        return businessName;
+    }
+
+    public void setBusinessName(String businessName) {
+        this.businessName = businessName;
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
+    }
+}

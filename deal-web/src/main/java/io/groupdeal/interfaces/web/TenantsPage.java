@@ -1,0 +1,54 @@
+package io.groupdeal.interfaces.web;
+
+import io.groupdeal.application.PageRequest;
+import io.groupdeal.application.platform.PlatformService;
+import io.groupdeal.interfaces.rest.platform.TenantDto;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/** The operator's tenant list: status at a glance, suspend and reactivate. */
+@Named
+@ViewScoped
+public class TenantsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private PlatformService platform;
+
+    private List<TenantDto> tenants = List.of();
+    private long total;
+
+    @PostConstruct
+    void load() {
+        var page = platform.tenants(new PageRequest(0, PageRequest.MAX_SIZE));
+        tenants = page.items().stream().map(TenantDto::of).toList();
+        total = page.total();
+    }
+
+    public void suspend(TenantDto tenant) {
+        if (Messages.attempt(() -> platform.suspend(tenant.tenantId()))) {
+            Messages.info(tenant.businessName() + " is suspended: its accounts are logged out and cannot log in.");
+            load();
+        }
+    }
+
+    public void activate(TenantDto tenant) {
+        if (Messages.attempt(() -> platform.activate(tenant.tenantId()))) {
+            Messages.info(tenant.businessName() + " is active again.");
+            load();
+        }
+    }
+
+    public List<TenantDto> getTenants() {
+        return tenants;
+    }
+
+    public long getTotal() {
+        return total;
+    }
+}

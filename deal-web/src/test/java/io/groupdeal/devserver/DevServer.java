@@ -1,0 +1,67 @@
+package io.groupdeal.devserver;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./mvnw -Prun}: starts the embedded MariaDB (unless {@code DEAL_DB_URL} names an external database) and
+ * runs the WAR on Payara Micro in the foreground. Ctrl-C stops Payara Micro, then the database.
+ */
+public final class DevServer {
+
+    private DevServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String war = System.getProperty("deal.war");
+        String micro = System.getProperty("deal.micro");
+        Map<String, String> env = System.getenv();
+        String httpPort = env.getOrDefault("DEAL_HTTP_PORT", "8080");
+
+        EmbeddedDatabase database = null;
+        Map<String, String> childEnv = new java.util.HashMap<>();
+        if (env.get("DEAL_DB_URL") == null) {
+            Path dataDir = Path.of(env.getOrDefault("DEAL_DATA_DIR", System.getProperty("deal.default.data.dir", "data")));
+            System.out.println("Starting the embedded MariaDB in " + dataDir.toAbsolutePath() + " ...");
+            database = EmbeddedDatabase.start(dataDir, Integer.parseInt(env.getOrDefault("DEAL_DB_PORT", "3307")));
+            System.out.println("Embedded MariaDB listens on 127.0.0.1:" + database.port() + " (database " + EmbeddedDatabase.DATABASE + ")");
+            childEnv.put("DEAL_DB_URL", database.jdbcUrl());
+            childEnv.put("DEAL_DB_USER", EmbeddedDatabase.USER);
+            childEnv.put("DEAL_DB_PASSWORD", EmbeddedDatabase.PASSWORD);
+            childEnv.putIfAbsent("DEAL_DEMO", env.getOrDefault("DEAL_DEMO", "true"));
+        }
+        childEnv.putIfAbsent("DEAL_HTTP_PORT", httpPort);
+
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-jar", micro,
+                "--deploy", war,
+                "--contextroot", "/",
+                "--port", httpPort,
+                "--nocluster",
+                "--nohazelcast"));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().putAll(childEnv);
+        Process server = builder.start();
+
+        EmbeddedDatabase db = database;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.destroy();
+            try {
+                server.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (db != null) {
+                db.close();
+                System.out.println("Embedded MariaDB stopped.");
+            }
+        }, "deal-dev-shutdown"));
+        int exit = server.waitFor();
+        System.exit(exit);
+    }
+}
