@@ -22,7 +22,10 @@ import jakarta.ejb.Singleton;
                 "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=custom-validation",
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
-                "fish.payara.fail-all-connections=true"
+                "fish.payara.fail-all-connections=true",
+                "characterEncoding=UTF-8",
+                "connectionTimeZone=UTC",
+                "forceConnectionTimeZoneToSession=true"
         })
 public class DealDataSource {
 

@@ -1,0 +1,34 @@
+package io.groupdeal.devserver;
+
+import java.nio.file.Path;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * For the integration tests: one embedded MariaDB for the whole run, started before the first test and stopped after
+ * the last. Its JDBC URL goes to the Payara Micro instances through {@code deal.it.db.url} (see arquillian.xml).
+ * Only active when failsafe names a data folder ({@code deal.it.data}).
+ */
+public class ItDatabase implements LauncherSessionListener {
+
+    public static final String URL_PROPERTY = "deal.it.db.url";
+
+    private static EmbeddedDatabase database;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        String folder = System.getProperty("deal.it.data");
+        if (folder != null && database == null) {
+            database = EmbeddedDatabase.start(Path.of(folder), EmbeddedDatabase.freePort());
+            System.setProperty(URL_PROPERTY, database.jdbcUrl());
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+}

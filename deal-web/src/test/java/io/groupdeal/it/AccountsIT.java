@@ -1,0 +1,202 @@
+package io.groupdeal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Sign-up, login, tokens, /me, logout, suspension: as a client sees them, and as the database stores them. */
+@ExtendWith(ArquillianExtension.class)
+class AccountsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @ArquillianResource
+    private URL url;
+
+    private Http http;
+    private Fixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(url);
+        fixtures = new Fixtures(http);
+    }
+
+    @Test
+    void merchantSignupCreatesTenantAndAdmin() {
+        String email = Fixtures.uniqueEmail("owner");
+        Reply signup = http.post("api/v1/merchants", Json.createObjectBuilder().add("businessName", "  Dumpling House ")
+                .add("email", email.toUpperCase()).add("password", Fixtures.PASSWORD).build().toString(), null);
+        assertEquals(201, signup.status(), signup::toString);
+        JsonObject tenant = signup.json();
+        assertEquals("Dumpling House", tenant.getString("businessName"));
+        assertEquals("ACTIVE", tenant.getString("status"));
+
+        Reply login = http.post("api/v1/auth/tokens", Fixtures.credentials(email, Fixtures.PASSWORD), null);
+        assertEquals(201, login.status(), login::toString);
+        assertEquals("MERCHANT_ADMIN", login.json().getString("role"));
+        assertEquals(tenant.getString("tenantId"), login.json().getString("tenantId"));
+        assertFalse(login.json().getString("expiresAt").isBlank());
+
+        JsonObject me = http.get("api/v1/me", login.json().getString("token")).json();
+        assertEquals(email, me.getString("email"));
+        assertEquals("MERCHANT_ADMIN", me.getString("role"));
+        assertEquals(tenant.getString("tenantId"), me.getString("tenantId"));
+    }
+
+    @Test
+    void emailIsTakenOnceAcrossMerchantsAndBuyers() {
+        Fixtures.Person buyer = fixtures.buyer();
+        Reply again = http.post("api/v1/merchants", Json.createObjectBuilder().add("businessName", "Copycat")
+                .add("email", buyer.email()).add("password", Fixtures.PASSWORD).build().toString(), null);
+        assertEquals(409, again.status());
+        assertEquals("email-taken", again.problem());
+        assertTrue(again.contentType().startsWith("application/problem+json"));
+    }
+
+    @Test
+    void parallelSignupsWithOneEmailMakeOneAccount() throws Exception {
+        String email = Fixtures.uniqueEmail("race");
+        String body = Json.createObjectBuilder().add("email", email).add("password", Fixtures.PASSWORD).add("name", "Racer").build().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Reply>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(() -> http.post("api/v1/buyers", body, null));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Reply> f : pool.invokeAll(calls)) {
+                statuses.add(f.get().status());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses::toString);
+            assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses::toString);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, count("SELECT COUNT(*) FROM account WHERE email = ?", email));
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailAnswerTheSame() {
+        Fixtures.Person buyer = fixtures.buyer();
+        Reply wrong = http.post("api/v1/auth/tokens", Fixtures.credentials(buyer.email(), "not-the-password"), null);
+        Reply unknown = http.post("api/v1/auth/tokens", Fixtures.credentials(Fixtures.uniqueEmail("nobody"), "not-the-password"), null);
+        assertEquals(401, wrong.status());
+        assertEquals(wrong.status(), unknown.status());
+        assertEquals(wrong.body(), unknown.body());
+        assertEquals("bad-credentials", unknown.problem());
+    }
+
+    @Test
+    void onlyHashesOfPasswordsAndTokensAreStored() throws Exception {
+        Fixtures.Person buyer = fixtures.buyer();
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(buyer.token().getBytes(StandardCharsets.UTF_8)));
+        assertEquals(1, count("SELECT COUNT(*) FROM access_token WHERE token_hash = ?", hash));
+        assertEquals(0, count("SELECT COUNT(*) FROM access_token WHERE token_hash = ?", buyer.token()));
+        try (Connection c = database(); PreparedStatement s = c.prepareStatement("SELECT password_hash FROM account WHERE email = ?")) {
+            s.setString(1, buyer.email());
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next());
+                String stored = rs.getString(1);
+                assertTrue(stored.startsWith("PBKDF2WithHmacSHA256:600000:"), stored);
+                assertFalse(stored.contains(Fixtures.PASSWORD));
+            }
+        }
+    }
+
+    @Test
+    void shortPasswordIsRefusedWithItsField() {
+        Reply reply = http.post("api/v1/buyers", Json.createObjectBuilder().add("email", Fixtures.uniqueEmail("short"))
+                .add("password", "123456789").add("name", "Shorty").build().toString(), null);
+        assertEquals(400, reply.status());
+        assertEquals("validation", reply.problem());
+        assertEquals("password", reply.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    }
+
+    @Test
+    void logoutRevokesTheToken() {
+        Fixtures.Person buyer = fixtures.buyer();
+        assertEquals(200, http.get("api/v1/me", buyer.token()).status());
+        assertEquals(204, http.delete("api/v1/auth/tokens/current", buyer.token()).status());
+        Reply after = http.get("api/v1/me", buyer.token());
+        assertEquals(401, after.status());
+        assertEquals("invalid-token", after.problem());
+    }
+
+    @Test
+    void suspendedTenantCannotLogInAndItsTokensStop() {
+        Fixtures.Merchant merchant = fixtures.merchant("Suspended Sushi");
+        String operator = fixtures.token(Fixtures.DEMO_OPERATOR, Fixtures.DEMO_PASSWORD);
+        assertEquals(200, http.get("api/v1/stores", merchant.token()).status());
+
+        Reply suspended = http.post("api/v1/platform/tenants/" + merchant.tenantId() + "/suspend", null, operator);
+        assertEquals(200, suspended.status(), suspended::toString);
+        assertEquals("SUSPENDED", suspended.json().getString("status"));
+
+        assertEquals(401, http.get("api/v1/stores", merchant.token()).status());
+        Reply login = http.post("api/v1/auth/tokens", Fixtures.credentials(merchant.email(), Fixtures.PASSWORD), null);
+        assertEquals(403, login.status(), login::toString);
+        assertEquals("tenant-suspended", login.problem());
+
+        assertEquals(200, http.post("api/v1/platform/tenants/" + merchant.tenantId() + "/activate", null, operator).status());
+        assertEquals(200, http.get("api/v1/stores", merchant.token()).status());
+    }
+
+    @Test
+    void operatorListsTenantsAndSetsCommission() {
+        Fixtures.Merchant merchant = fixtures.merchant("Commission Cafe");
+        String operator = fixtures.token(Fixtures.DEMO_OPERATOR, Fixtures.DEMO_PASSWORD);
+        Reply list = http.get("api/v1/platform/tenants?size=100", operator);
+        assertEquals(200, list.status());
+        assertTrue(list.json().getJsonNumber("total").longValue() >= 3);
+
+        Reply changed = http.put("api/v1/platform/tenants/" + merchant.tenantId(), "{\"commissionRate\":\"0.15\"}", operator);
+        assertEquals(200, changed.status(), changed::toString);
+        assertEquals(0, new java.math.BigDecimal("0.15").compareTo(new java.math.BigDecimal(changed.json().getString("commissionRate"))));
+        Reply tooHigh = http.put("api/v1/platform/tenants/" + merchant.tenantId(), "{\"commissionRate\":\"1.5\"}", operator);
+        assertEquals(400, tooHigh.status());
+    }
+
+    static Connection database() throws Exception {
+        return DriverManager.getConnection(System.getProperty("deal.it.db.url"), "deal", "deal");
+    }
+
+    static long count(String sql, String parameter) {
+        try (Connection c = database(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.groupdeal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+
+/** Makes the accounts and data a test needs, each with fresh unique emails so that tests never share state. */
+public final class Fixtures {
+
+    public static final String PASSWORD = "correct-horse-battery";
+    public static final String DEMO_PASSWORD = "demo-password";
+    public static final String DEMO_OPERATOR = "operator@demo.groupdeal.io";
+    public static final String DEMO_MERCHANT = "admin@noodle.demo.groupdeal.io";
+
+    private final Http http;
+
+    public Fixtures(Http http) {
+        this.http = http;
+    }
+
+    public static String uniqueEmail(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 12) + "@it.groupdeal.io";
+    }
+
+    public record Merchant(String tenantId, String email, String token) {
+    }
+
+    public record Person(String id, String email, String token) {
+    }
+
+    public Merchant merchant(String businessName) {
+        String email = uniqueEmail("merchant");
+        Reply signup = http.post("api/v1/merchants", Json.createObjectBuilder()
+                .add("businessName", businessName).add("email", email).add("password", PASSWORD).build().toString(), null);
+        assertEquals(201, signup.status(), signup::toString);
+        return new Merchant(signup.json().getString("tenantId"), email, token(email, PASSWORD));
+    }
+
+    public Person buyer() {
+        String email = uniqueEmail("buyer");
+        Reply signup = http.post("api/v1/buyers", Json.createObjectBuilder()
+                .add("email", email).add("password", PASSWORD).add("name", "Test Buyer").build().toString(), null);
+        assertEquals(201, signup.status(), signup::toString);
+        return new Person(signup.json().getString("id"), email, token(email, PASSWORD));
+    }
+
+    public String token(String email, String password) {
+        Reply reply = http.post("api/v1/auth/tokens", credentials(email, password), null);
+        assertEquals(201, reply.status(), reply::toString);
+        return reply.json().getString("token");
+    }
+
+    public static String credentials(String email, String password) {
+        return Json.createObjectBuilder().add("email", email).add("password", password).build().toString();
+    }
+
+    public static String store(String name) {
+        return Json.createObjectBuilder().add("name", name).add("address", "Teststr. 1, 10115 Berlin")
+                .add("latitude", 52.52).add("longitude", 13.405).add("timeZone", "Europe/Berlin").build().toString();
+    }
+
+    public JsonObject newStore(String token, String name) {
+        Reply reply = http.post("api/v1/stores", store(name), token);
+        assertEquals(201, reply.status(), reply::toString);
+        return reply.json();
+    }
+
+    public static String staff(String email, List<String> storeIds) {
+        var stores = Json.createArrayBuilder();
+        storeIds.forEach(stores::add);
+        return Json.createObjectBuilder().add("email", email).add("name", "Sam Staff").add("password", PASSWORD)
+                .add("storeIds", stores).build().toString();
+    }
+
+    public JsonObject newStaff(String token, List<String> storeIds) {
+        Reply reply = http.post("api/v1/staff", staff(uniqueEmail("staff"), storeIds), token);
+        assertEquals(201, reply.status(), reply::toString);
+        return reply.json();
+    }
+}

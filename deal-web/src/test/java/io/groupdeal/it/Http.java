@@ -1,0 +1,64 @@
+package io.groupdeal.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small JSON-over-HTTP client for the API under test. */
+public final class Http {
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI base;
+
+    /** Arquillian reports the machine's external address; the server is reached on loopback. */
+    public Http(URL deployment) {
+        String url = deployment.toString().replaceFirst("//[^:/]+", "//127.0.0.1");
+        this.base = URI.create(url.endsWith("/") ? url : url + "/");
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public Reply get(String path, String token) {
+        return send("GET", path, null, token, null);
+    }
+
+    public Reply post(String path, String json, String token) {
+        return send("POST", path, json, token, "application/json");
+    }
+
+    public Reply put(String path, String json, String token) {
+        return send("PUT", path, json, token, "application/json");
+    }
+
+    public Reply delete(String path, String token) {
+        return send("DELETE", path, null, token, null);
+    }
+
+    public Reply send(String method, String path, String body, String token, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
