@@ -39,13 +39,22 @@ public class PlatformService {
         return tenant;
     }
 
-    public Tenant changeCommission(String tenantId, BigDecimal rate) {
-        if (rate == null) {
+    /** Sets the platform's share of the tenant's redeemed value, given as a decimal text such as "0.15". */
+    public Tenant changeCommission(String tenantId, String rate) {
+        Tenant tenant = find(tenantId);
+        tenant.changeCommissionRate(decimal(rate));
+        return tenant;
+    }
+
+    private static BigDecimal decimal(String text) {
+        if (text == null || text.isBlank()) {
             throw new InvalidInput("commissionRate", "is required");
         }
-        Tenant tenant = find(tenantId);
-        tenant.changeCommissionRate(rate);
-        return tenant;
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("commissionRate", "must be a decimal number such as 0.15");
+        }
     }
 
     private Tenant find(String id) {

@@ -32,36 +32,42 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        return api ? api(request, response, context) : page(request, response, context);
+    }
+
+    private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String header = request.getHeader("Authorization");
-        if (header != null) {
-            if (!api) {
-                return context.doNothing();
-            }
-            if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-                CredentialValidationResult result = identityStores.validate(new TokenCredential(header.substring(BEARER.length()).strip()));
-                if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                    return context.notifyContainerAboutLogin(result);
-                }
-            }
-            ProblemWriter.write(response, 401, "invalid-token", "Unauthorized", "The bearer token is not valid or has expired.");
-            return AuthenticationStatus.SEND_FAILURE;
+        if (header == null) {
+            return context.doNothing();
         }
-        if (!api && !request.getRequestURI().contains("/jakarta.faces.resource/")) {
-            Optional<String> cookie = SessionCookie.token(request);
-            if (cookie.isPresent()) {
-                CredentialValidationResult result = identityStores.validate(new TokenCredential(cookie.get()));
-                if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                    return context.notifyContainerAboutLogin(result);
-                }
-                Cookie gone = new Cookie(SessionCookie.NAME, "");
-                gone.setPath(SessionCookie.path(request));
-                gone.setMaxAge(0);
-                response.addCookie(gone);
+        if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            CredentialValidationResult result = identityStores.validate(new TokenCredential(header.substring(BEARER.length()).strip()));
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return context.notifyContainerAboutLogin(result);
             }
-            if (context.isProtected()) {
-                return context.redirect(request.getContextPath() + "/login.xhtml?next="
-                        + URLEncoder.encode(request.getRequestURI(), StandardCharsets.UTF_8));
+        }
+        ProblemWriter.write(response, 401, "invalid-token", "Unauthorized", "The bearer token is not valid or has expired.");
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private AuthenticationStatus page(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if (request.getRequestURI().contains("/jakarta.faces.resource/")) {
+            return context.doNothing();
+        }
+        Optional<String> cookie = SessionCookie.token(request);
+        if (cookie.isPresent()) {
+            CredentialValidationResult result = identityStores.validate(new TokenCredential(cookie.get()));
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return context.notifyContainerAboutLogin(result);
             }
+            Cookie gone = new Cookie(SessionCookie.NAME, "");
+            gone.setPath(SessionCookie.path(request));
+            gone.setMaxAge(0);
+            response.addCookie(gone);
+        }
+        if (context.isProtected()) {
+            String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            return context.redirect(request.getContextPath() + "/login.xhtml?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
         }
         return context.doNothing();
     }

@@ -1,7 +1,6 @@
 package io.groupdeal.interfaces.rest.platform;
 
 import io.groupdeal.application.platform.PlatformService;
-import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
 import jakarta.inject.Inject;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.math.BigDecimal;
 
 @Path("v1/platform/tenants")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,14 +44,6 @@ public class PlatformResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public TenantDto update(@PathParam("id") String id, @NotNull @Valid CommissionRequest body) {
-        return TenantDto.of(platform.changeCommission(id, rate(body.commissionRate())));
-    }
-
-    private static BigDecimal rate(String text) {
-        try {
-            return new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("commissionRate", "must be a decimal number such as 0.15");
-        }
+        return TenantDto.of(platform.changeCommission(id, body.commissionRate()));
     }
 }
