@@ -16,6 +16,10 @@ public final class DevServer {
     }
 
     public static void main(String[] args) throws Exception {
+        run();
+    }
+
+    private static void run() throws Exception {
         String war = System.getProperty("deal.war");
         String micro = System.getProperty("deal.micro");
         Map<String, String> env = System.getenv();
@@ -49,19 +53,31 @@ public final class DevServer {
         Process server = builder.start();
 
         EmbeddedDatabase db = database;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.destroy();
-            try {
-                server.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (db != null) {
-                db.close();
-                System.out.println("Embedded MariaDB stopped.");
-            }
-        }, "deal-dev-shutdown"));
+        Thread stopAll = new Thread(() -> stop(server, db), "deal-dev-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopAll);
         int exit = server.waitFor();
-        System.exit(exit);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAll);
+        } catch (IllegalStateException shuttingDown) {
+            return; // Ctrl-C: the hook stops the database
+        }
+        stop(server, db);
+        if (exit != 0) {
+            throw new IllegalStateException("Payara Micro stopped with exit code " + exit);
+        }
+    }
+
+    /** Payara Micro first (it may still write), then the database. Never System.exit here: it would deadlock in a hook. */
+    private static void stop(Process server, EmbeddedDatabase db) {
+        server.destroy();
+        try {
+            server.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (db != null) {
+            db.close();
+            System.out.println("Embedded MariaDB stopped.");
+        }
     }
 }

@@ -31,12 +31,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts MariaDB with its data in {@code folder}/mariadb, on the preferred port or else a free one. */
+    /** Starts MariaDB with its data in {@code folder}/mariadb, on the preferred port, or a free one if that is 0 or taken. */
     public static EmbeddedDatabase start(Path folder, int preferredPort) {
         try {
             Path data = folder.toAbsolutePath().resolve("mariadb");
             Files.createDirectories(data);
-            int port = isFree(preferredPort) ? preferredPort : freePort();
+            int port = preferredPort > 0 && isFree(preferredPort) ? preferredPort : freePort();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setBaseDir(data.resolve("base").toFile())

@@ -43,6 +43,13 @@ final class Messages {
         }
     }
 
+    /** The outcome that shows the current page again by a redirect, keeping the messages for it. */
+    static String reloadPage() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().getFlash().setKeepMessages(true);
+        return faces.getViewRoot().getViewId() + "?faces-redirect=true";
+    }
+
     private static final class Labels {
         static String field(String field) {
             return switch (field) {

@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The merchant admin's "Stores &amp; staff" page: add, edit and delete stores and counter staff. */
+/**
+ * The merchant admin's "Stores &amp; staff" page: add, edit and delete stores and counter staff. A change that
+ * succeeds reloads the page (post, redirect, get), so a refresh never submits it twice.
+ */
 @Named
 @ViewScoped
 public class StoresPage implements Serializable {
@@ -60,7 +63,7 @@ public class StoresPage implements Serializable {
         staff = staffService.list(new PageRequest(0, PageRequest.MAX_SIZE)).items();
     }
 
-    public void saveStore() {
+    public String saveStore() {
         StoreDetails details = new StoreDetails(storeName, storeAddress, latitude, longitude, timeZone);
         boolean editing = editingStoreId != null;
         if (Messages.attempt(() -> {
@@ -71,9 +74,9 @@ public class StoresPage implements Serializable {
             }
         })) {
             Messages.info(editing ? "Store “" + storeName.strip() + "” saved." : "Store “" + storeName.strip() + "” added.");
-            clearStore();
-            load();
+            return Messages.reloadPage();
         }
+        return null;
     }
 
     public void editStore(StoreDto store) {
@@ -85,14 +88,12 @@ public class StoresPage implements Serializable {
         timeZone = store.timeZone();
     }
 
-    public void deleteStore(StoreDto store) {
+    public String deleteStore(StoreDto store) {
         if (Messages.attempt(() -> storeService.delete(store.id()))) {
             Messages.info("Store “" + store.name() + "” deleted.");
-            if (store.id().equals(editingStoreId)) {
-                clearStore();
-            }
-            load();
+            return Messages.reloadPage();
         }
+        return null;
     }
 
     public void clearStore() {
@@ -104,7 +105,7 @@ public class StoresPage implements Serializable {
         timeZone = stores.isEmpty() ? "UTC" : stores.get(0).timeZone();
     }
 
-    public void saveStaff() {
+    public String saveStaff() {
         StaffDetails details = new StaffDetails(staffEmail, staffName, staffPassword, staffStoreIds);
         boolean editing = editingStaffId != null;
         if (Messages.attempt(() -> {
@@ -115,9 +116,9 @@ public class StoresPage implements Serializable {
             }
         })) {
             Messages.info((editing ? "Saved " : "Added ") + staffName.strip() + ".");
-            clearStaff();
-            load();
+            return Messages.reloadPage();
         }
+        return null;
     }
 
     public void editStaff(StaffView member) {
@@ -128,14 +129,12 @@ public class StoresPage implements Serializable {
         staffStoreIds = new ArrayList<>(member.storeIds());
     }
 
-    public void deleteStaff(StaffView member) {
+    public String deleteStaff(StaffView member) {
         if (Messages.attempt(() -> staffService.delete(member.id()))) {
             Messages.info("Removed " + member.name() + ".");
-            if (member.id().equals(editingStaffId)) {
-                clearStaff();
-            }
-            load();
+            return Messages.reloadPage();
         }
+        return null;
     }
 
     public void clearStaff() {

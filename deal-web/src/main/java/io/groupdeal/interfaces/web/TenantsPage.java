@@ -30,18 +30,20 @@ public class TenantsPage implements Serializable {
         total = page.total();
     }
 
-    public void suspend(TenantDto tenant) {
+    public String suspend(TenantDto tenant) {
         if (Messages.attempt(() -> platform.suspend(tenant.tenantId()))) {
             Messages.info(tenant.businessName() + " is suspended: its accounts are logged out and cannot log in.");
-            load();
+            return Messages.reloadPage();
         }
+        return null;
     }
 
-    public void activate(TenantDto tenant) {
+    public String activate(TenantDto tenant) {
         if (Messages.attempt(() -> platform.activate(tenant.tenantId()))) {
             Messages.info(tenant.businessName() + " is active again.");
-            load();
+            return Messages.reloadPage();
         }
+        return null;
     }
 
     public List<TenantDto> getTenants() {

@@ -1,0 +1,57 @@
+package io.groupdeal.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Headless Debian Chromium driven by Debian's chromedriver (never downloaded), with screenshots in target/. */
+public final class Browser {
+
+    private Browser() {
+    }
+
+    public static WebDriver start() {
+        try {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(System.getProperty("deal.it.chromium", "/usr/bin/chromium"));
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                    "--disable-quic", "--window-size=1366,900",
+                    "--user-data-dir=" + Files.createTempDirectory("chromium-it"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(Path.of(System.getProperty("deal.it.chromedriver", "/usr/bin/chromedriver")).toFile())
+                    .build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+            return driver;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void phoneSize(WebDriver driver) {
+        driver.manage().window().setSize(new Dimension(390, 844));
+    }
+
+    /** Saves a PNG of the page as target/screenshots/{name}.png. */
+    public static Path screenshot(WebDriver driver, String name) {
+        try {
+            Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+            Path file = folder.resolve(name + ".png");
+            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
