@@ -46,6 +46,7 @@ public final class DevServer {
                 "--deploy", war,
                 "--contextroot", "/",
                 "--port", httpPort,
+                "--postbootcommandfile", System.getProperty("deal.postboot"),
                 "--nocluster",
                 "--nohazelcast"));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
