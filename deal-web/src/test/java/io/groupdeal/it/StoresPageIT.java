@@ -21,7 +21,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A demo merchant logs in with Chromium, adds a store and a staff member on "Stores &amp; staff", and sees them. */
+/**
+ * The pages in Chromium: a demo merchant logs in, adds a store and a staff member on "Stores &amp; staff" and sees
+ * them; a new merchant signs up; the operator suspends a tenant.
+ */
 @ExtendWith(ArquillianExtension.class)
 class StoresPageIT {
 
@@ -100,5 +103,51 @@ class StoresPageIT {
         browser.get(base + "merchant/stores.xhtml");
         assertTrue(browser.getCurrentUrl().contains("/login.xhtml"), "after logout the page asks to log in again");
         assertEquals(0, browser.manage().getCookies().stream().filter(c -> c.getName().equals("gd_session")).count());
+    }
+
+    @Test
+    void newMerchantSignsUpAndLandsOnAnEmptyStoresPage() {
+        browser.get(base + "signup.xhtml");
+        String email = Fixtures.uniqueEmail("signup");
+        browser.findElement(By.id("signup:businessName")).sendKeys("Page Signup Pizza");
+        browser.findElement(By.id("signup:email")).sendKeys(email);
+        browser.findElement(By.id("signup:password")).sendKeys("short");
+        browser.findElement(By.id("signup:submit")).click();
+        assertTrue(browser.getPageSource().contains("Password must have at least 10 characters."), "the password rule is explained");
+
+        browser.findElement(By.id("signup:password")).sendKeys(Fixtures.PASSWORD);
+        browser.findElement(By.id("signup:submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/merchant/stores.xhtml"));
+        assertTrue(browser.findElement(By.className("tenant-name")).getText().contains("Page Signup Pizza"));
+        assertTrue(browser.getPageSource().contains("No stores yet."));
+        Browser.screenshot(browser, "04-new-merchant");
+    }
+
+    @Test
+    void operatorSuspendsATenantFromTheTenantsPage() {
+        Fixtures.Merchant merchant = new Fixtures(new Http(url)).merchant("Suspendable Subs");
+        browser.get(base + "login.xhtml");
+        browser.findElement(By.id("login:email")).sendKeys(Fixtures.DEMO_OPERATOR);
+        browser.findElement(By.id("login:password")).sendKeys(Fixtures.DEMO_PASSWORD);
+        browser.findElement(By.id("login:submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/platform/tenants.xhtml"));
+
+        WebElement row = tenantRow(merchant.tenantId());
+        assertTrue(row.getText().contains("Active"), row::getText);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
+        row.findElement(By.cssSelector("input[value=Suspend]")).click();
+        row = tenantRow(merchant.tenantId());
+        assertTrue(row.getText().contains("Suspended"), row::getText);
+        assertTrue(browser.getPageSource().contains("Suspendable Subs is suspended"));
+        Browser.screenshot(browser, "05-operator-tenants");
+
+        Reply refused = new Http(url).get("api/v1/stores", merchant.token());
+        assertEquals(401, refused.status(), "the suspended tenant's token stopped working");
+    }
+
+    private WebElement tenantRow(String tenantId) {
+        return browser.findElements(By.cssSelector("#tenants tbody tr")).stream()
+                .filter(r -> r.getText().contains(tenantId))
+                .findFirst().orElseThrow();
     }
 }
