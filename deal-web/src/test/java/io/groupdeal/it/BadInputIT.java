@@ -6,42 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Bad input gets a clear 4xx problem+json and changes nothing: malformed JSON, wrong types, missing fields,
  * 100 kB strings, coordinates off the earth, bad paging, unknown paths and methods. Never a 5xx, never internals.
  */
-@ExtendWith(ArquillianExtension.class)
-class BadInputIT {
+class BadInputIT extends DeployedApp {
 
     private static final String HUGE = "x".repeat(100_000);
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    private URL url;
-
-    private Http http;
     private Fixtures.Merchant merchant;
     private String storeId;
 
     @BeforeEach
     void setUp() {
-        http = new Http(url);
-        Fixtures fixtures = new Fixtures(http);
         merchant = fixtures.merchant("Careful Curry");
         storeId = fixtures.newStore(merchant.token(), "Careful Curry One").getString("id");
     }

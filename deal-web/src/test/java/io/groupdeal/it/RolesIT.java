@@ -4,36 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Each role is refused (403) on the routes of the others; without a token every protected route answers 401. */
-@ExtendWith(ArquillianExtension.class)
-class RolesIT {
+class RolesIT extends DeployedApp {
 
     private static final String SOME_ID = "01AAAAAAAAAAAAAAAAAAAAAAAA";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    private URL url;
-
-    private Http http;
     private Map<String, String> tokens;
 
     record Route(String method, String path, String body, Set<String> allowed) {
@@ -65,8 +49,6 @@ class RolesIT {
 
     @BeforeEach
     void setUp() {
-        http = new Http(url);
-        Fixtures fixtures = new Fixtures(http);
         Fixtures.Merchant merchant = fixtures.merchant("Roles Ramen");
         String store = fixtures.newStore(merchant.token(), "Roles Ramen One").getString("id");
         String staffEmail = fixtures.newStaff(merchant.token(), List.of(store)).getString("email");

@@ -3,17 +3,11 @@ package io.groupdeal.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -25,23 +19,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The pages in Chromium: a demo merchant logs in, adds a store and a staff member on "Stores &amp; staff" and sees
  * them; a new merchant signs up; the operator suspends a tenant.
  */
-@ExtendWith(ArquillianExtension.class)
-class StoresPageIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    private URL url;
+class StoresPageIT extends DeployedApp {
 
     private WebDriver browser;
     private String base;
 
     @BeforeEach
     void setUp() {
-        base = new Http(url).base().toString();
+        base = http.base().toString();
         browser = Browser.start();
     }
 
@@ -59,7 +44,7 @@ class StoresPageIT {
         browser.findElement(By.id("login:email")).sendKeys("admin@spa.demo.groupdeal.io");
         browser.findElement(By.id("login:password")).sendKeys("wrong-password");
         browser.findElement(By.id("login:submit")).click();
-        assertTrue(browser.getPageSource().contains("The email or password is not correct."));
+        waitForText("The email or password is not correct.");
 
         browser.findElement(By.id("login:password")).sendKeys(Fixtures.DEMO_PASSWORD);
         browser.findElement(By.id("login:submit")).click();
@@ -74,6 +59,7 @@ class StoresPageIT {
         new Select(browser.findElement(By.id("storeForm:timeZone"))).selectByValue("Europe/Berlin");
         browser.findElement(By.id("storeForm:save")).click();
 
+        waitForText("” added.");
         WebElement stores = browser.findElement(By.id("stores"));
         assertTrue(stores.getText().contains(storeName), stores::getText);
         assertTrue(stores.getText().contains("Schönhauser Allee 36"), stores::getText);
@@ -88,6 +74,7 @@ class StoresPageIT {
                 .findFirst().orElseThrow().click();
         browser.findElement(By.id("staffForm:saveStaff")).click();
 
+        waitForText("Added Lena Front Desk.");
         WebElement staff = browser.findElement(By.id("staff"));
         assertTrue(staff.getText().contains("Lena Front Desk"), staff::getText);
         assertTrue(staff.getText().contains(storeName), staff::getText);
@@ -113,7 +100,7 @@ class StoresPageIT {
         browser.findElement(By.id("signup:email")).sendKeys(email);
         browser.findElement(By.id("signup:password")).sendKeys("short");
         browser.findElement(By.id("signup:submit")).click();
-        assertTrue(browser.getPageSource().contains("Password must have at least 10 characters."), "the password rule is explained");
+        waitForText("Password must have at least 10 characters.");
 
         browser.findElement(By.id("signup:password")).sendKeys(Fixtures.PASSWORD);
         browser.findElement(By.id("signup:submit")).click();
@@ -125,7 +112,7 @@ class StoresPageIT {
 
     @Test
     void operatorSuspendsATenantFromTheTenantsPage() {
-        Fixtures.Merchant merchant = new Fixtures(new Http(url)).merchant("Suspendable Subs");
+        Fixtures.Merchant merchant = fixtures.merchant("Suspendable Subs");
         browser.get(base + "login.xhtml");
         browser.findElement(By.id("login:email")).sendKeys(Fixtures.DEMO_OPERATOR);
         browser.findElement(By.id("login:password")).sendKeys(Fixtures.DEMO_PASSWORD);
@@ -136,13 +123,19 @@ class StoresPageIT {
         assertTrue(row.getText().contains("Active"), row::getText);
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
         row.findElement(By.cssSelector("input[value=Suspend]")).click();
+        waitForText("Suspendable Subs is suspended");
         row = tenantRow(merchant.tenantId());
         assertTrue(row.getText().contains("Suspended"), row::getText);
         assertTrue(browser.getPageSource().contains("Suspendable Subs is suspended"));
         Browser.screenshot(browser, "05-operator-tenants");
 
-        Reply refused = new Http(url).get("api/v1/stores", merchant.token());
+        Reply refused = http.get("api/v1/stores", merchant.token());
         assertEquals(401, refused.status(), "the suspended tenant's token stopped working");
+    }
+
+    /** Waits until the page shows the text: a click that submits a form returns before the answer is drawn. */
+    private void waitForText(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getPageSource().contains(text));
     }
 
     private WebElement tenantRow(String tenantId) {

@@ -5,35 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * No tenant ever sees or touches another tenant's stores or staff: every route answers another tenant's id exactly
  * like an id that does not exist, and changes nothing; lists show only the caller's own data.
  */
-@ExtendWith(ArquillianExtension.class)
-class TenantIsolationIT {
+class TenantIsolationIT extends DeployedApp {
 
     /** Well formed, never issued. */
     private static final String MISSING_ID = "01AAAAAAAAAAAAAAAAAAAAAAAA";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    private URL url;
-
-    private Http http;
     private Fixtures.Merchant owner;
     private Fixtures.Merchant intruder;
     private JsonObject store;
@@ -41,8 +25,6 @@ class TenantIsolationIT {
 
     @BeforeEach
     void setUp() {
-        http = new Http(url);
-        Fixtures fixtures = new Fixtures(http);
         owner = fixtures.merchant("Owner Bakery");
         intruder = fixtures.merchant("Intruder Grill");
         store = fixtures.newStore(owner.token(), "Owner Bakery Central");
@@ -101,7 +83,7 @@ class TenantIsolationIT {
         assertEquals(0, http.get("api/v1/staff", intruder.token()).json().getInt("total"));
 
         JsonObject ownStore = http.get("api/v1/stores", intruder.token()).json().getJsonArray("items").getJsonObject(0);
-        String ownStaffId = new Fixtures(http).newStaff(intruder.token(), List.of(ownStore.getString("id"))).getString("id");
+        String ownStaffId = fixtures.newStaff(intruder.token(), List.of(ownStore.getString("id"))).getString("id");
         Reply moved = http.put("api/v1/staff/" + ownStaffId, Fixtures.staff(Fixtures.uniqueEmail("moved"), List.of(store.getString("id"))), intruder.token());
         assertEquals(400, moved.status(), moved::toString);
         assertEquals(List.of(ownStore.getString("id")), http.get("api/v1/staff/" + ownStaffId, intruder.token()).json()
@@ -110,7 +92,7 @@ class TenantIsolationIT {
 
     @Test
     void staffOfAnotherTenantCannotUseMerchantRoutes() {
-        String staffToken = new Fixtures(http).token(staff.getString("email"), Fixtures.PASSWORD);
+        String staffToken = fixtures.token(staff.getString("email"), Fixtures.PASSWORD);
         Reply reply = http.get("api/v1/stores", staffToken);
         assertEquals(403, reply.status());
         assertTrue(reply.contentType().startsWith("application/problem+json"));
