@@ -85,6 +85,8 @@ class StoresPageIT extends DeployedApp {
         Browser.screenshot(browser, "03-stores-and-staff-phone");
 
         browser.findElement(By.cssSelector("label.menu-button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.findElement(By.className("sidebar")).getRect().getX() == 0);
+        Browser.screenshot(browser, "03-phone-menu");
         browser.findElement(By.id("logout:logoutButton")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login.xhtml"));
         browser.get(base + "merchant/stores.xhtml");
