@@ -107,7 +107,6 @@ class EarLayoutTest {
                     () -> artifact + " once in lib/: " + EAR_ENTRIES);
         }
         assertTrue(EAR_ENTRIES.contains(EJB), () -> EAR_ENTRIES.toString());
-        assertTrue(EAR_ENTRIES.contains("META-INF/glassfish-application.xml"), () -> EAR_ENTRIES.toString());
         assertTrue(WAR_ENTRIES.stream().noneMatch(e -> e.startsWith("WEB-INF/lib/") && e.endsWith(".jar")),
                 () -> "the WAR packs no jar of its own: " + WAR_ENTRIES);
     }

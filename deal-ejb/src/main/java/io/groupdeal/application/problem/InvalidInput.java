@@ -16,6 +16,7 @@ public class InvalidInput extends Problem {
         this(List.of(new FieldError(field, message)));
     }
 
+    @Override
     public List<FieldError> errors() {
         return errors;
     }

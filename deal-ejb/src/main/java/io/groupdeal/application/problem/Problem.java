@@ -31,6 +31,11 @@ public abstract class Problem extends RuntimeException {
         return getMessage();
     }
 
+    /** The broken rules, each named by its field; empty when the problem is not about fields. */
+    public java.util.List<InvalidInput.FieldError> errors() {
+        return java.util.List.of();
+    }
+
     /** Extra members of the problem document, such as when and where a coupon was redeemed. */
     public Map<String, Object> extensions() {
         return Map.of();

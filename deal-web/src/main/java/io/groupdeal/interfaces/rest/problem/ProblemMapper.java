@@ -20,10 +20,8 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
     }
 
     static ProblemDocument document(Problem problem) {
-        if (problem instanceof InvalidInput invalid) {
-            return new ProblemDocument("/problems/" + problem.type(), problem.title(), 400, problem.detail(), invalid.errors());
-        }
-        return ProblemDocument.of(status(problem), problem.type(), problem.title(), problem.detail());
+        return new ProblemDocument("/problems/" + problem.type(), problem.title(), status(problem), problem.detail(),
+                problem.errors().isEmpty() ? null : problem.errors());
     }
 
     private static int status(Problem problem) {
@@ -38,6 +36,9 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
         }
         if (problem instanceof BadCredentials) {
             return 401;
+        }
+        if (problem instanceof InvalidInput) {
+            return 400;
         }
         return 422;
     }

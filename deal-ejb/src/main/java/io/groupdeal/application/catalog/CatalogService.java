@@ -1,0 +1,69 @@
+package io.groupdeal.application.catalog;
+
+import io.groupdeal.application.PageOf;
+import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.application.problem.InvalidInput.FieldError;
+import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.domain.catalog.CatalogDeal;
+import io.groupdeal.domain.catalog.CatalogRepository;
+import io.groupdeal.domain.catalog.CatalogSearch;
+import io.groupdeal.domain.shared.Ids;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Anyone browses the deals on sale or coming soon, of active merchants only: near a place (nearest first, with the
+ * distance to the nearest store where the coupon can be used), by words in the title, description or merchant name.
+ */
+@Stateless
+@PermitAll
+public class CatalogService {
+
+    public static final double DEFAULT_RADIUS_KM = 10;
+    public static final double MAX_RADIUS_KM = 500;
+    public static final int MAX_TEXT = 100;
+
+    @Inject
+    private CatalogRepository catalog;
+
+    public PageOf<CatalogDeal> search(CatalogSearch search) {
+        List<FieldError> errors = new ArrayList<>();
+        if ((search.latitude() == null) != (search.longitude() == null)) {
+            errors.add(new FieldError(search.latitude() == null ? "lat" : "lng", "lat and lng go together"));
+        }
+        if (search.latitude() != null && !(search.latitude() >= -90 && search.latitude() <= 90)) {
+            errors.add(new FieldError("lat", "must be between -90 and 90"));
+        }
+        if (search.longitude() != null && !(search.longitude() >= -180 && search.longitude() <= 180)) {
+            errors.add(new FieldError("lng", "must be between -180 and 180"));
+        }
+        if (search.radiusKm() != null && !(search.radiusKm() > 0 && search.radiusKm() <= MAX_RADIUS_KM)) {
+            errors.add(new FieldError("radiusKm", "must be more than 0 and at most " + (int) MAX_RADIUS_KM));
+        }
+        if (search.radiusKm() != null && search.latitude() == null) {
+            errors.add(new FieldError("radiusKm", "needs lat and lng"));
+        }
+        if (search.text() != null && search.text().length() > MAX_TEXT) {
+            errors.add(new FieldError("q", "must have at most " + MAX_TEXT + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        CatalogSearch effective = search.latitude() != null && search.radiusKm() == null
+                ? new CatalogSearch(search.latitude(), search.longitude(), DEFAULT_RADIUS_KM, search.text(), search.page(), search.size())
+                : search;
+        CatalogRepository.Page page = catalog.search(effective);
+        return new PageOf<>(page.items(), search.page(), search.size(), page.total());
+    }
+
+    /** One published deal with its description, fine print and stores; drafts and cancelled deals are not found. */
+    public CatalogDeal deal(String id) {
+        if (!Ids.isWellFormed(id)) {
+            throw new NotFound("deal");
+        }
+        return catalog.find(id, true).orElseThrow(() -> new NotFound("deal"));
+    }
+}

@@ -1,0 +1,252 @@
+package io.groupdeal.domain.deal;
+
+import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.shared.Tenancy;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Currency;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+
+/**
+ * A group-buying campaign of one tenant. Only a draft can be edited; publishing checks that it is complete and puts
+ * it on sale (or schedules it); it ends tipped ({@code sold >= minBuyers}) or failed at {@code salesEnd}, or is
+ * cancelled before it ends. The scheduled moves are conditional updates in {@link DealRepository}, so that two
+ * instances moving the same deal at once move it once. A deal never sells more than its quantity: {@code sold}
+ * only ever grows through a conditional update that checks {@code maxQuantity}.
+ */
+@Entity
+@Table(name = "deal")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = Tenancy.COLUMN, contextProperty = Tenancy.PROPERTY, length = Ids.LENGTH)
+public class Deal {
+
+    @Id
+    private String id;
+
+    private String title;
+    private String description;
+
+    @Column(name = "fine_print")
+    private String finePrint;
+
+    private String currency;
+    private BigDecimal price;
+
+    @Column(name = "original_value")
+    private BigDecimal originalValue;
+
+    @Column(name = "min_buyers")
+    private int minBuyers;
+
+    @Column(name = "max_quantity")
+    private Integer maxQuantity;
+
+    @Column(name = "per_buyer_limit")
+    private Integer perBuyerLimit;
+
+    @Column(name = "sales_start")
+    private Instant salesStart;
+
+    @Column(name = "sales_end")
+    private Instant salesEnd;
+
+    @Column(name = "coupon_valid_until")
+    private Instant couponValidUntil;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "refund_policy")
+    private RefundPolicy refundPolicy;
+
+    @Column(name = "auto_refund_on_expiry")
+    private boolean autoRefundOnExpiry;
+
+    @Enumerated(EnumType.STRING)
+    private DealStatus status;
+
+    private int sold;
+
+    @Column(name = "tipped_at")
+    private Instant tippedAt;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Version
+    private int version;
+
+    protected Deal() {
+    }
+
+    /** A new draft. The terms must have no violations for a draft ({@link DealTerms#violations(boolean)}). */
+    public Deal(DealTerms terms, Instant createdAt) {
+        this.id = Ids.newId();
+        this.status = DealStatus.DRAFT;
+        this.createdAt = createdAt;
+        apply(terms);
+    }
+
+    public boolean isEditable() {
+        return status == DealStatus.DRAFT;
+    }
+
+    /** Changes a draft. The caller checks {@link #isEditable()} and the terms' violations first. */
+    public void edit(DealTerms terms) {
+        if (!isEditable()) {
+            throw new IllegalStateException("only drafts are editable");
+        }
+        apply(terms);
+    }
+
+    private void apply(DealTerms terms) {
+        title = terms.title().strip();
+        description = terms.description() == null ? "" : terms.description().strip();
+        finePrint = terms.finePrint() == null ? "" : terms.finePrint().strip();
+        currency = terms.currency();
+        price = scaled(terms.price());
+        originalValue = scaled(terms.originalValue());
+        minBuyers = terms.minBuyersOrDefault();
+        maxQuantity = terms.maxQuantity();
+        perBuyerLimit = terms.perBuyerLimit();
+        salesStart = terms.salesStart();
+        salesEnd = terms.salesEnd();
+        couponValidUntil = terms.couponValidUntil();
+        refundPolicy = terms.refundPolicy() == null ? RefundPolicy.NONE : terms.refundPolicy();
+        autoRefundOnExpiry = Boolean.TRUE.equals(terms.autoRefundOnExpiry());
+    }
+
+    private BigDecimal scaled(BigDecimal amount) {
+        if (amount == null) {
+            return null;
+        }
+        return amount.setScale(minorDigits(), RoundingMode.UNNECESSARY);
+    }
+
+    /** The currency's minor digits (2 for EUR, 0 for JPY); 2 while no currency is chosen. */
+    public int minorDigits() {
+        return currency == null ? 2 : Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+    }
+
+    /** The terms as they stand, for publishing checks and for editing forms. */
+    public DealTerms terms() {
+        return new DealTerms(title, description, finePrint, currency, price, originalValue, minBuyers, maxQuantity,
+                perBuyerLimit, salesStart, salesEnd, couponValidUntil, refundPolicy, autoRefundOnExpiry);
+    }
+
+    /** A complete draft goes on sale now, or is scheduled when its sales start later. */
+    public void publish(Instant now) {
+        if (!isEditable()) {
+            throw new IllegalStateException("only drafts can be published");
+        }
+        publishedAt = now;
+        status = salesStart.isAfter(now) ? DealStatus.SCHEDULED : DealStatus.ON_SALE;
+    }
+
+    public void cancel(Instant now) {
+        if (!status.isCancellable()) {
+            throw new IllegalStateException("a " + status + " deal cannot be cancelled");
+        }
+        status = DealStatus.CANCELLED;
+        closedAt = now;
+    }
+
+    public boolean isTipped() {
+        return sold >= minBuyers;
+    }
+
+    /** Coupons still for sale, or null when the quantity is unlimited. */
+    public Integer remaining() {
+        return maxQuantity == null ? null : Math.max(0, maxQuantity - sold);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String finePrint() {
+        return finePrint;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public BigDecimal price() {
+        return price;
+    }
+
+    public BigDecimal originalValue() {
+        return originalValue;
+    }
+
+    public int minBuyers() {
+        return minBuyers;
+    }
+
+    public Integer maxQuantity() {
+        return maxQuantity;
+    }
+
+    public Integer perBuyerLimit() {
+        return perBuyerLimit;
+    }
+
+    public Instant salesStart() {
+        return salesStart;
+    }
+
+    public Instant salesEnd() {
+        return salesEnd;
+    }
+
+    public Instant couponValidUntil() {
+        return couponValidUntil;
+    }
+
+    public RefundPolicy refundPolicy() {
+        return refundPolicy;
+    }
+
+    public boolean autoRefundOnExpiry() {
+        return autoRefundOnExpiry;
+    }
+
+    public DealStatus status() {
+        return status;
+    }
+
+    public int sold() {
+        return sold;
+    }
+
+    public Instant tippedAt() {
+        return tippedAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

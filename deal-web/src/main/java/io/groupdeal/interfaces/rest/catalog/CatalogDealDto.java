@@ -1,0 +1,42 @@
+package io.groupdeal.interfaces.rest.catalog;
+
+import io.groupdeal.domain.catalog.CatalogDeal;
+import io.groupdeal.interfaces.rest.Amounts;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A deal in the catalog: {@code {id, title, merchantName, price, originalValue, currency, sold, minBuyers, tipped,
+ * remaining, salesEnd, rating, distanceKm, stores}}; description and fine print on the deal's own page.
+ */
+public record CatalogDealDto(String id, String title, String merchantName, String price, String originalValue,
+                             String currency, int discountPercent, int sold, int minBuyers, boolean tipped,
+                             Integer remaining, String status, Instant salesStart, Instant salesEnd,
+                             Instant couponValidUntil, Double rating, Double distanceKm, String description,
+                             String finePrint, List<StoreDto> stores) implements Serializable {
+
+    public record StoreDto(String id, String name, String address, double latitude, double longitude) implements Serializable {
+    }
+
+    public static CatalogDealDto summary(CatalogDeal deal) {
+        return of(deal, false);
+    }
+
+    public static CatalogDealDto detail(CatalogDeal deal) {
+        return of(deal, true);
+    }
+
+    private static CatalogDealDto of(CatalogDeal d, boolean detail) {
+        int discount = d.originalValue().signum() == 0 ? 0 : BigDecimal.ONE.subtract(d.price().divide(d.originalValue(), 4, RoundingMode.HALF_EVEN))
+                .movePointRight(2).setScale(0, RoundingMode.HALF_EVEN).intValue();
+        Double distance = d.distanceKm() == null ? null : BigDecimal.valueOf(d.distanceKm()).setScale(3, RoundingMode.HALF_EVEN).doubleValue();
+        return new CatalogDealDto(d.id(), d.title(), d.merchantName(), Amounts.format(d.price(), d.currency()),
+                Amounts.format(d.originalValue(), d.currency()), d.currency(), discount, d.sold(), d.minBuyers(), d.tipped(),
+                d.remaining(), d.status(), d.salesStart(), d.salesEnd(), d.couponValidUntil(), null, distance,
+                detail ? d.description() : null, detail ? d.finePrint() : null,
+                d.stores().stream().map(s -> new StoreDto(s.id(), s.name(), s.address(), s.latitude(), s.longitude())).toList());
+    }
+}

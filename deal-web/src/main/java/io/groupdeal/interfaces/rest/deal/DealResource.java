@@ -1,0 +1,94 @@
+package io.groupdeal.interfaces.rest.deal;
+
+import io.groupdeal.application.deal.DealService;
+import io.groupdeal.application.deal.DealView;
+import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.domain.deal.DealStatus;
+import io.groupdeal.interfaces.rest.PageDto;
+import io.groupdeal.interfaces.rest.Paging;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("v1/deals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DealResource {
+
+    @Inject
+    private DealService deals;
+
+    @GET
+    public PageDto<DealDto> list(@QueryParam("page") String page, @QueryParam("size") String size,
+                                 @QueryParam("status") String status) {
+        return PageDto.of(deals.list(Paging.of(page, size), status(status)), DealDto::of);
+    }
+
+    @POST
+    public Response create(@NotNull @Valid DealRequest body, @Context UriInfo uri) {
+        DealView created = deals.create(body.terms(), body.storeIds());
+        return Response.created(uri.getAbsolutePathBuilder().path(created.deal().id()).build()).entity(DealDto.of(created)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public DealDto get(@PathParam("id") String id) {
+        return DealDto.of(deals.get(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    public DealDto update(@PathParam("id") String id, @NotNull @Valid DealRequest body) {
+        return DealDto.of(deals.update(id, body.terms(), body.storeIds()));
+    }
+
+    @POST
+    @Path("{id}/publish")
+    public DealDto publish(@PathParam("id") String id) {
+        return DealDto.of(deals.publish(id));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    public DealDto cancel(@PathParam("id") String id) {
+        return DealDto.of(deals.cancel(id));
+    }
+
+    @GET
+    @Path("{id}/report")
+    public ReportDto report(@PathParam("id") String id) {
+        return ReportDto.of(deals.report(id), deals.get(id).deal().currency());
+    }
+
+    @GET
+    @Path("{id}/report.csv")
+    @Produces("text/csv")
+    public Response reportCsv(@PathParam("id") String id) {
+        return Response.ok(report(id).csv(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"deal-" + id + "-report.csv\"")
+                .build();
+    }
+
+    private static DealStatus status(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return DealStatus.valueOf(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("status", "must be one of DRAFT, SCHEDULED, ON_SALE, ENDED, FAILED, CANCELLED");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The merchant's deals: drafts, publishing, cancelling, the per-deal report and its CSV. */
+package io.groupdeal.interfaces.rest.deal;
