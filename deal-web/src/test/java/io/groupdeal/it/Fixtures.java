@@ -80,4 +80,33 @@ public final class Fixtures {
         assertEquals(201, reply.status(), reply::toString);
         return reply.json();
     }
+
+    /** A complete deal body: on sale from {@code start} to {@code end}, redeemable at the given stores (none: all). */
+    public static jakarta.json.JsonObjectBuilder deal(String title, java.time.Instant start, java.time.Instant end, List<String> storeIds) {
+        var stores = Json.createArrayBuilder();
+        storeIds.forEach(stores::add);
+        return Json.createObjectBuilder().add("title", title).add("description", "A test deal: " + title)
+                .add("finePrint", "Valid for one person.").add("currency", "EUR").add("price", "19.90")
+                .add("originalValue", "34.00").add("minBuyers", 1).add("maxQuantity", 100).add("perBuyerLimit", 4)
+                .add("salesStart", start.toString()).add("salesEnd", end.toString())
+                .add("couponValidUntil", end.plus(java.time.Duration.ofDays(30)).toString())
+                .add("storeIds", stores).add("refundPolicy", "ANYTIME");
+    }
+
+    public JsonObject newDeal(String token, jakarta.json.JsonObjectBuilder body) {
+        Reply reply = http.post("api/v1/deals", body.build().toString(), token);
+        assertEquals(201, reply.status(), reply::toString);
+        return reply.json();
+    }
+
+    public JsonObject publish(String token, String dealId) {
+        Reply reply = http.post("api/v1/deals/" + dealId + "/publish", null, token);
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.json();
+    }
+
+    public static String store(String name, double latitude, double longitude) {
+        return Json.createObjectBuilder().add("name", name).add("address", "Teststr. 1")
+                .add("latitude", latitude).add("longitude", longitude).add("timeZone", "Europe/Berlin").build().toString();
+    }
 }
