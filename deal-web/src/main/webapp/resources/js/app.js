@@ -6,3 +6,75 @@ document.addEventListener('click', function (event) {
         event.stopImmediatePropagation();
     }
 }, true);
+
+// Storefront: pick a city or use the browser's location to fill the coordinates; keep the chosen radius.
+document.addEventListener('DOMContentLoaded', function () {
+    var form = document.getElementById('finder');
+    if (!form) {
+        return;
+    }
+    var lat = document.getElementById('lat');
+    var lng = document.getElementById('lng');
+    var radius = document.getElementById('radiusKm');
+    if (radius && radius.getAttribute('data-value')) {
+        radius.value = String(parseFloat(radius.getAttribute('data-value')));
+    }
+    var city = document.getElementById('city');
+    city.addEventListener('change', function () {
+        if (city.value) {
+            var parts = city.value.split(',');
+            lat.value = parseFloat(parts[0]).toFixed(4);
+            lng.value = parseFloat(parts[1]).toFixed(4);
+            form.submit();
+        }
+    });
+    var locate = document.getElementById('locate');
+    function useLocation(submit) {
+        if (!navigator.geolocation) {
+            return;
+        }
+        navigator.geolocation.getCurrentPosition(function (position) {
+            lat.value = position.coords.latitude.toFixed(4);
+            lng.value = position.coords.longitude.toFixed(4);
+            if (submit) {
+                form.submit();
+            }
+        }, function () { /* refused or unavailable: the buyer types or picks a place */ }, {timeout: 8000});
+    }
+    locate.addEventListener('click', function () { useLocation(true); });
+    // First visit without a place: ask the browser once, silently falling back to every deal.
+    if (!lat.value && !lng.value && !new URLSearchParams(location.search).has('q') && !sessionStorage.getItem('gd-located')) {
+        sessionStorage.setItem('gd-located', '1');
+        useLocation(true);
+    }
+});
+
+// Deal editor: the preview card follows the form as the merchant types, without a round trip.
+document.addEventListener('DOMContentLoaded', function () {
+    var fields = document.querySelectorAll('[data-preview]');
+    if (!fields.length) {
+        return;
+    }
+    function value(name) {
+        var field = document.querySelector('[data-preview="' + name + '"]');
+        return field ? field.value.trim() : '';
+    }
+    function show(name, text) {
+        document.querySelectorAll('[data-show="' + name + '"]').forEach(function (target) {
+            target.textContent = text || target.getAttribute('data-empty') || '';
+        });
+    }
+    function update() {
+        ['title', 'description', 'currency', 'price', 'originalValue', 'minBuyers'].forEach(function (name) {
+            show(name, value(name));
+        });
+        var price = parseFloat(value('price'));
+        var original = parseFloat(value('originalValue'));
+        var valid = price > 0 && original > 0 && price <= original;
+        show('discount', valid ? '\u2212' + Math.round((1 - price / original) * 100) + '%' : '');
+    }
+    fields.forEach(function (field) {
+        field.addEventListener('input', update);
+        field.addEventListener('change', update);
+    });
+});

@@ -59,6 +59,30 @@ public class CatalogService {
         return new PageOf<>(page.items(), search.page(), search.size(), page.total());
     }
 
+    /** A place to look for deals: a city of the stores, at the middle of its stores. */
+    public record City(String name, double latitude, double longitude) implements java.io.Serializable {
+    }
+
+    /**
+     * The cities where published deals can be redeemed, for buyers who pick a place instead of sharing their location.
+     * The city is the last part of a store's address, without its postcode ("Oranienstr. 12, 10999 Berlin": Berlin).
+     */
+    public List<City> cities() {
+        java.util.Map<String, double[]> sums = new java.util.TreeMap<>();
+        for (Object[] place : catalog.storePlaces()) {
+            String address = (String) place[0];
+            String city = address.substring(address.lastIndexOf(',') + 1).replaceAll("[0-9-]", " ").strip();
+            if (!city.isEmpty()) {
+                double[] sum = sums.computeIfAbsent(city, c -> new double[3]);
+                sum[0] += ((Number) place[1]).doubleValue();
+                sum[1] += ((Number) place[2]).doubleValue();
+                sum[2]++;
+            }
+        }
+        return sums.entrySet().stream().limit(50)
+                .map(e -> new City(e.getKey(), e.getValue()[0] / e.getValue()[2], e.getValue()[1] / e.getValue()[2])).toList();
+    }
+
     /** One published deal with its description, fine print and stores; drafts and cancelled deals are not found. */
     public CatalogDeal deal(String id) {
         if (!Ids.isWellFormed(id)) {

@@ -24,6 +24,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -115,9 +116,16 @@ public class DealService {
 
     public DealReport report(String id) {
         Deal deal = find(id);
-        String tenantId = caller.account().map(CallerAccount::tenantId).orElseThrow();
-        var zone = tenants.find(tenantId).map(t -> t.timeZone()).orElse(ZoneOffset.UTC);
-        return deals.report(tenantId, deal.id(), zone);
+        return deals.report(tenantId(), deal.id(), timeZone());
+    }
+
+    /** The tenant's time zone: by-day figures and the deal editor's dates are in it. */
+    public ZoneId timeZone() {
+        return tenants.find(tenantId()).map(t -> t.timeZone()).orElse(ZoneOffset.UTC);
+    }
+
+    private String tenantId() {
+        return caller.account().map(CallerAccount::tenantId).orElseThrow();
     }
 
     private Deal find(String id) {

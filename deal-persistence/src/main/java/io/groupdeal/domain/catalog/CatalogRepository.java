@@ -56,6 +56,13 @@ public class CatalogRepository {
         return rows.stream().findFirst().map(r -> withStores(List.of(deal(r))).get(0));
     }
 
+    /** Addresses and places of the stores of active merchants with published deals (at most 2,000). */
+    public List<Object[]> storePlaces() {
+        return sql.rows("SELECT s.address, s.latitude, s.longitude FROM store s JOIN tenant t ON t.id = s.tenant_id AND t.status = 'ACTIVE'"
+                + " WHERE EXISTS (SELECT 1 FROM deal d WHERE d.tenant_id = s.tenant_id AND d.status IN ('SCHEDULED', 'ON_SALE'))"
+                + " LIMIT 2000", List.of());
+    }
+
     private Page near(CatalogSearch search) {
         double lat = search.latitude();
         double lng = search.longitude();

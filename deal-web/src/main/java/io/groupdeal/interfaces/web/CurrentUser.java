@@ -61,6 +61,7 @@ public class CurrentUser {
         return switch (role) {
             case MERCHANT_ADMIN -> List.of(
                     new NavItem("Stores & staff", "/merchant/stores.xhtml", "store"),
+                    new NavItem("Deals", "/merchant/deals.xhtml", "tag"),
                     new NavItem("Counter", "/counter/index.xhtml", "scan"));
             case STAFF -> List.of(new NavItem("Counter", "/counter/index.xhtml", "scan"));
             case PLATFORM_ADMIN -> List.of(new NavItem("Tenants", "/platform/tenants.xhtml", "building"));

@@ -21,8 +21,11 @@ final class Messages {
     }
 
     static void error(RuntimeException failure) {
-        if (failure instanceof InvalidInput invalid) {
-            invalid.errors().forEach(e -> error(Labels.field(e.field()) + " " + e.message() + "."));
+        if (failure instanceof Problem problem && !problem.errors().isEmpty()) {
+            if (!(failure instanceof InvalidInput)) {
+                error(problem.detail());
+            }
+            problem.errors().forEach(e -> error(Labels.field(e.field()) + " " + e.message() + "."));
         } else if (failure instanceof InvalidValue invalid) {
             error(Labels.field(invalid.field()) + " " + invalid.getMessage() + ".");
         } else if (failure instanceof Problem problem) {
@@ -56,6 +59,14 @@ final class Messages {
                 case "storeIds" -> "Stores";
                 case "timeZone" -> "Time zone";
                 case "businessName" -> "Business name";
+                case "finePrint" -> "Fine print";
+                case "originalValue" -> "Original value";
+                case "minBuyers" -> "Buyers needed";
+                case "maxQuantity" -> "Coupons available";
+                case "perBuyerLimit" -> "Limit per buyer";
+                case "salesStart" -> "Sales start";
+                case "salesEnd" -> "Sales end";
+                case "couponValidUntil" -> "Coupons valid until";
                 default -> Character.toUpperCase(field.charAt(0)) + field.substring(1);
             };
         }

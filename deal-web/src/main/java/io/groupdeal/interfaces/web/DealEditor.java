@@ -1,0 +1,216 @@
+package io.groupdeal.interfaces.web;
+
+import io.groupdeal.application.PageRequest;
+import io.groupdeal.application.deal.DealService;
+import io.groupdeal.application.deal.DealView;
+import io.groupdeal.application.store.StoreService;
+import io.groupdeal.domain.deal.DealTerms;
+import io.groupdeal.domain.deal.RefundPolicy;
+import io.groupdeal.interfaces.rest.Amounts;
+import io.groupdeal.interfaces.rest.deal.DealDto;
+import io.groupdeal.interfaces.rest.store.StoreDto;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Creates and edits a draft deal, with a live preview of the card buyers will see. Dates are entered in the tenant's
+ * time zone. Publishing checks completeness and names every missing field.
+ */
+@Named
+@ViewScoped
+public class DealEditor implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private DealService deals;
+
+    @Inject
+    private StoreService stores;
+
+    private String id;
+    private String status = "DRAFT";
+    private String title;
+    private String description;
+    private String finePrint;
+    private String currency = "EUR";
+    private String price;
+    private String originalValue;
+    private Integer minBuyers = 1;
+    private Integer maxQuantity;
+    private Integer perBuyerLimit;
+    private String salesStart;
+    private String salesEnd;
+    private String couponValidUntil;
+    private String refundPolicy = "NONE";
+    private boolean autoRefundOnExpiry;
+    private List<String> storeIds = new ArrayList<>();
+    private List<StoreDto> allStores;
+    private ZoneId zone;
+
+    /** Called by the view parameter: loads the deal to edit, or starts a new draft. */
+    public void load() {
+        if (id != null && !id.isBlank()) {
+            DealDto deal = DealDto.of(deals.get(id));
+            status = deal.status();
+            title = deal.title();
+            description = deal.description();
+            finePrint = deal.finePrint();
+            currency = deal.currency();
+            price = deal.price();
+            originalValue = deal.originalValue();
+            minBuyers = deal.minBuyers();
+            maxQuantity = deal.maxQuantity();
+            perBuyerLimit = deal.perBuyerLimit();
+            salesStart = local(deal.salesStart());
+            salesEnd = local(deal.salesEnd());
+            couponValidUntil = local(deal.couponValidUntil());
+            refundPolicy = deal.refundPolicy();
+            autoRefundOnExpiry = deal.autoRefundOnExpiry();
+            storeIds = new ArrayList<>(deal.storeIds());
+        }
+    }
+
+    public String save() {
+        return store(false);
+    }
+
+    public String saveAndPublish() {
+        return store(true);
+    }
+
+    private String store(boolean publish) {
+        boolean[] done = {false};
+        Messages.attempt(() -> {
+            DealTerms terms = terms();
+            DealView saved = id == null || id.isBlank() ? deals.create(terms, storeIds) : deals.update(id, terms, storeIds);
+            id = saved.deal().id();
+            done[0] = true;
+        });
+        if (!done[0]) {
+            return null;
+        }
+        jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        if (publish && !Messages.attempt(() -> deals.publish(id))) {
+            Messages.info("The draft is saved; complete it to publish.");
+            return "/merchant/deal.xhtml?faces-redirect=true&id=" + id;
+        }
+        Messages.info(publish ? "“" + title.strip() + "” is published." : "Draft “" + title.strip() + "” saved.");
+        return publish ? "/merchant/deals.xhtml?faces-redirect=true" : "/merchant/deal.xhtml?faces-redirect=true&id=" + id;
+    }
+
+    private DealTerms terms() {
+        return new DealTerms(title, description, finePrint, blank(currency) ? null : currency.strip().toUpperCase(),
+                Amounts.parse(blank(price) ? null : price, "price"), Amounts.parse(blank(originalValue) ? null : originalValue, "originalValue"),
+                minBuyers, maxQuantity, perBuyerLimit, instant(salesStart, "salesStart"), instant(salesEnd, "salesEnd"),
+                instant(couponValidUntil, "couponValidUntil"), RefundPolicy.valueOf(refundPolicy), autoRefundOnExpiry);
+    }
+
+    private Instant instant(String local, String field) {
+        if (blank(local)) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(local).atZone(zone()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new io.groupdeal.application.problem.InvalidInput(field, "must be a date and time");
+        }
+    }
+
+    private String local(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, zone()).truncatedTo(ChronoUnit.MINUTES).toString();
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** The discount shown on the preview card, or null while the prices are not both valid. */
+    public Integer getDiscount() {
+        try {
+            BigDecimal p = new BigDecimal(price.strip());
+            BigDecimal v = new BigDecimal(originalValue.strip());
+            if (v.signum() <= 0 || p.signum() <= 0 || p.compareTo(v) > 0) {
+                return null;
+            }
+            return BigDecimal.ONE.subtract(p.divide(v, 4, RoundingMode.HALF_EVEN)).movePointRight(2).setScale(0, RoundingMode.HALF_EVEN).intValue();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    public boolean isEditable() {
+        return "DRAFT".equals(status);
+    }
+
+    public boolean isNew() {
+        return id == null || id.isBlank();
+    }
+
+    private ZoneId zone() {
+        if (zone == null) {
+            zone = deals.timeZone();
+        }
+        return zone;
+    }
+
+    public String getZoneName() {
+        return zone().getId();
+    }
+
+    public List<StoreDto> getAllStores() {
+        if (allStores == null) {
+            allStores = stores.list(new PageRequest(0, PageRequest.MAX_SIZE)).items().stream().map(StoreDto::of).toList();
+        }
+        return allStores;
+    }
+
+    public List<String> getCurrencies() {
+        return List.of("EUR", "USD", "GBP", "CHF", "CNY", "JPY", "SGD", "AUD", "CAD", "SEK", "NOK", "DKK", "PLN");
+    }
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public String getStatus() { return status; }
+    public String getTitle() { return title; }
+    public void setTitle(String title) { this.title = title; }
+    public String getDescription() { return description; }
+    public void setDescription(String description) { this.description = description; }
+    public String getFinePrint() { return finePrint; }
+    public void setFinePrint(String finePrint) { this.finePrint = finePrint; }
+    public String getCurrency() { return currency; }
+    public void setCurrency(String currency) { this.currency = currency; }
+    public String getPrice() { return price; }
+    public void setPrice(String price) { this.price = price; }
+    public String getOriginalValue() { return originalValue; }
+    public void setOriginalValue(String originalValue) { this.originalValue = originalValue; }
+    public Integer getMinBuyers() { return minBuyers; }
+    public void setMinBuyers(Integer minBuyers) { this.minBuyers = minBuyers; }
+    public Integer getMaxQuantity() { return maxQuantity; }
+    public void setMaxQuantity(Integer maxQuantity) { this.maxQuantity = maxQuantity; }
+    public Integer getPerBuyerLimit() { return perBuyerLimit; }
+    public void setPerBuyerLimit(Integer perBuyerLimit) { this.perBuyerLimit = perBuyerLimit; }
+    public String getSalesStart() { return salesStart; }
+    public void setSalesStart(String salesStart) { this.salesStart = salesStart; }
+    public String getSalesEnd() { return salesEnd; }
+    public void setSalesEnd(String salesEnd) { this.salesEnd = salesEnd; }
+    public String getCouponValidUntil() { return couponValidUntil; }
+    public void setCouponValidUntil(String couponValidUntil) { this.couponValidUntil = couponValidUntil; }
+    public String getRefundPolicy() { return refundPolicy; }
+    public void setRefundPolicy(String refundPolicy) { this.refundPolicy = refundPolicy; }
+    public boolean isAutoRefundOnExpiry() { return autoRefundOnExpiry; }
+    public void setAutoRefundOnExpiry(boolean autoRefundOnExpiry) { this.autoRefundOnExpiry = autoRefundOnExpiry; }
+    public List<String> getStoreIds() { return storeIds; }
+    public void setStoreIds(List<String> storeIds) { this.storeIds = storeIds; }
+}

@@ -1,0 +1,52 @@
+package io.groupdeal.interfaces.web;
+
+import io.groupdeal.application.catalog.CatalogService;
+import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.interfaces.rest.catalog.CatalogDealDto;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** A deal's own page: description, fine print, where to redeem, and the buy box. Unknown deals answer 404. */
+@Named
+@RequestScoped
+public class DealPage {
+
+    @Inject
+    private CatalogService catalog;
+
+    private String id;
+    private CatalogDealDto deal;
+
+    public void load() {
+        try {
+            deal = CatalogDealDto.detail(catalog.deal(id));
+        } catch (NotFound notFound) {
+            try {
+                FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such deal");
+                FacesContext.getCurrentInstance().responseComplete();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public boolean isOnSale() {
+        return deal != null && "ON_SALE".equals(deal.status()) && (deal.remaining() == null || deal.remaining() > 0);
+    }
+
+    public String getTimeLeft() {
+        return StorefrontPage.timeLeft(deal);
+    }
+
+    public int getTipping() {
+        return Math.min(100, deal.sold() * 100 / Math.max(1, deal.minBuyers()));
+    }
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public CatalogDealDto getDeal() { return deal; }
+}

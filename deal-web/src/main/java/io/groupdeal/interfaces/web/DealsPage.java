@@ -1,0 +1,61 @@
+package io.groupdeal.interfaces.web;
+
+import io.groupdeal.application.PageRequest;
+import io.groupdeal.application.deal.DealService;
+import io.groupdeal.interfaces.rest.deal.DealDto;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/** The merchant's deals: status, sales, tipping progress; publish and cancel with confirmation. */
+@Named
+@ViewScoped
+public class DealsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private DealService deals;
+
+    private List<DealDto> items = List.of();
+    private long total;
+
+    @PostConstruct
+    void load() {
+        var page = deals.list(new PageRequest(0, PageRequest.MAX_SIZE), null);
+        items = page.items().stream().map(DealDto::of).toList();
+        total = page.total();
+    }
+
+    public String publish(DealDto deal) {
+        if (Messages.attempt(() -> deals.publish(deal.id()))) {
+            Messages.info("“" + deal.title() + "” is published.");
+            return Messages.reloadPage();
+        }
+        return null;
+    }
+
+    public String cancel(DealDto deal) {
+        if (Messages.attempt(() -> deals.cancel(deal.id()))) {
+            Messages.info("“" + deal.title() + "” is cancelled.");
+            return Messages.reloadPage();
+        }
+        return null;
+    }
+
+    /** Progress towards the tipping point, 0 to 100. */
+    public int tipping(DealDto deal) {
+        return Math.min(100, deal.sold() * 100 / Math.max(1, deal.minBuyers()));
+    }
+
+    public List<DealDto> getItems() {
+        return items;
+    }
+
+    public long getTotal() {
+        return total;
+    }
+}

@@ -1,0 +1,114 @@
+package io.groupdeal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** In Chromium: a merchant creates and publishes a deal in the editor, and a buyer finds it on the storefront near its store. */
+class DealPagesIT extends DeployedApp {
+
+    private WebDriver browser;
+    private String base;
+
+    @BeforeEach
+    void setUp() {
+        base = http.base().toString();
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        browser.quit();
+    }
+
+    @Test
+    void merchantPublishesADealThatShowsOnTheStorefrontNearItsStore() {
+        String word = "Gyoza" + UUID.randomUUID().toString().substring(0, 6);
+        Fixtures.Merchant merchant = fixtures.merchant("Dumpling Den " + word);
+        double lat = -30 - ThreadLocalRandom.current().nextDouble(5);
+        double lng = 150 + ThreadLocalRandom.current().nextDouble(5);
+        Reply store = http.post("api/v1/stores", Fixtures.store("Dumpling Den Harbour", lat, lng), merchant.token());
+        assertEquals(201, store.status(), store::toString);
+
+        browser.get(base + "login.xhtml");
+        browser.findElement(By.id("login:email")).sendKeys(merchant.email());
+        browser.findElement(By.id("login:password")).sendKeys(Fixtures.PASSWORD);
+        browser.findElement(By.id("login:submit")).click();
+        waitFor(ExpectedConditions.urlContains("/merchant/"));
+
+        browser.get(base + "merchant/deals.xhtml");
+        browser.findElement(By.id("newDeal")).click();
+        waitFor(ExpectedConditions.urlContains("/merchant/deal.xhtml"));
+        String title = word + " dumplings for two";
+        browser.findElement(By.id("deal:title")).sendKeys(title);
+        browser.findElement(By.id("deal:description")).sendKeys("Twelve pan-fried gyoza with dipping sauce and two drinks.");
+        browser.findElement(By.id("deal:finePrint")).sendKeys("Dine-in only. One coupon per table.");
+        browser.findElement(By.id("deal:price")).sendKeys("12.50");
+        browser.findElement(By.id("deal:originalValue")).sendKeys("25.00");
+        WebElement minBuyers = browser.findElement(By.id("deal:minBuyers"));
+        minBuyers.clear();
+        minBuyers.sendKeys("3");
+        browser.findElement(By.id("deal:maxQuantity")).sendKeys("40");
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        setValue("deal:salesStart", now.minusHours(1).toString());
+        setValue("deal:salesEnd", now.plusDays(5).toString());
+        setValue("deal:couponValidUntil", now.plusDays(60).toString());
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("preview")).getText().contains(title));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("preview")).getText().contains("−50%"));
+        Browser.screenshot(browser, "10-deal-editor");
+
+        ((JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
+        browser.findElement(By.id("deal:publish")).click();
+        waitFor(ExpectedConditions.urlContains("/merchant/deals.xhtml"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("is published."));
+        WebElement row = browser.findElements(By.cssSelector("#deals tbody tr")).stream()
+                .filter(r -> r.getText().contains(title)).findFirst().orElseThrow();
+        assertTrue(row.getText().contains("ON SALE"), row::getText);
+        Browser.screenshot(browser, "11-merchant-deals");
+
+        browser.get(base + "index.xhtml?lat=" + lat + "&lng=" + (lng + 0.01) + "&radiusKm=10");
+        WebElement card = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".deal-card")).stream()
+                .filter(c -> c.getText().contains(title)).findFirst().orElse(null));
+        assertTrue(card.getText().contains("12.50 EUR"), card::getText);
+        assertTrue(card.getText().contains("−50%"), card::getText);
+        assertTrue(card.getText().contains("0.9"), () -> "about 0.9 km away: " + card.getText());
+        assertTrue(card.getText().contains("3 more to unlock"), card::getText);
+        Browser.screenshot(browser, "12-storefront");
+
+        browser.get(base + "index.xhtml?lat=" + (lat + 1) + "&lng=" + lng + "&radiusKm=10");
+        assertTrue(browser.findElements(By.cssSelector(".deal-card")).stream().noneMatch(c -> c.getText().contains(title)),
+                "100 km away the deal is not near");
+
+        browser.get(base + "index.xhtml?lat=" + lat + "&lng=" + lng + "&radiusKm=10");
+        browser.findElements(By.cssSelector(".deal-card")).stream().filter(c -> c.getText().contains(title)).findFirst().orElseThrow().click();
+        waitFor(ExpectedConditions.urlContains("/deal.xhtml"));
+        assertTrue(browser.findElement(By.id("description")).getText().contains("Twelve pan-fried gyoza"));
+        assertTrue(browser.findElement(By.id("finePrint")).getText().contains("Dine-in only."));
+        assertTrue(browser.findElement(By.id("stores")).getText().contains("Dumpling Den Harbour"));
+        assertTrue(browser.findElement(By.id("buy")).isDisplayed());
+        Browser.screenshot(browser, "13-deal-page");
+    }
+
+    private void setValue(String id, String value) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), value);
+    }
+
+    private <T> void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+    }
+}
