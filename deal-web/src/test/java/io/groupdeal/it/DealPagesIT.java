@@ -9,32 +9,16 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** In Chromium: a merchant creates and publishes a deal in the editor, and a buyer finds it on the storefront near its store. */
-class DealPagesIT extends DeployedApp {
+class DealPagesIT extends BrowserApp {
 
-    private WebDriver browser;
-    private String base;
-
-    @BeforeEach
-    void setUp() {
-        base = http.base().toString();
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void tearDown() {
-        browser.quit();
-    }
 
     @Test
     void merchantPublishesADealThatShowsOnTheStorefrontNearItsStore() {

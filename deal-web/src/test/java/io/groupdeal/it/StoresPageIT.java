@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -19,21 +16,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The pages in Chromium: a demo merchant logs in, adds a store and a staff member on "Stores &amp; staff" and sees
  * them; a new merchant signs up; the operator suspends a tenant.
  */
-class StoresPageIT extends DeployedApp {
+class StoresPageIT extends BrowserApp {
 
-    private WebDriver browser;
-    private String base;
-
-    @BeforeEach
-    void setUp() {
-        base = http.base().toString();
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void tearDown() {
-        browser.quit();
-    }
 
     @Test
     void merchantAddsAStoreAndAStaffMemberAndSeesThem() {

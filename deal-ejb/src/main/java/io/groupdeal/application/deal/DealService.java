@@ -10,6 +10,7 @@ import io.groupdeal.application.problem.Unprocessable;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.application.security.TenantScoped;
+import io.groupdeal.application.store.OwnStores;
 import io.groupdeal.domain.deal.Deal;
 import io.groupdeal.domain.deal.DealReport;
 import io.groupdeal.domain.deal.DealRepository;
@@ -27,7 +28,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -157,15 +157,7 @@ public class DealService {
         return violations.stream().map(v -> new FieldError(v.field(), v.message())).toList();
     }
 
-    /** Each a store of the caller's tenant; another tenant's store reads as unknown. */
     private Set<String> requireOwnStores(List<String> storeIds) {
-        Set<String> wanted = new LinkedHashSet<>(storeIds == null ? List.of() : storeIds);
-        List<String> known = stores.existing(wanted.stream().filter(Ids::isWellFormed).toList());
-        for (String id : wanted) {
-            if (!known.contains(id)) {
-                throw new InvalidInput("storeIds", "no store with id " + (id == null ? "null" : id.length() > 40 ? id.substring(0, 40) + "…" : id));
-            }
-        }
-        return wanted;
+        return OwnStores.require(stores, storeIds);
     }
 }

@@ -9,6 +9,7 @@ import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.application.security.PasswordHasher;
 import io.groupdeal.application.security.TenantScoped;
+import io.groupdeal.application.store.OwnStores;
 import io.groupdeal.domain.account.Account;
 import io.groupdeal.domain.account.AccountRepository;
 import io.groupdeal.domain.account.EmailAddress;
@@ -24,7 +25,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -134,24 +134,12 @@ public class StaffService {
         return accounts.find(member.id()).orElseThrow(() -> new NotFound("staff member"));
     }
 
-    /** At least one store, each a store of the caller's tenant; another tenant's store reads as unknown. */
+    /** At least one store, each a store of the caller's tenant. */
     private Set<String> requireOwnStores(List<String> storeIds) {
         if (storeIds == null || storeIds.isEmpty()) {
             throw new InvalidInput("storeIds", "must name at least one store");
         }
-        Set<String> wanted = new LinkedHashSet<>(storeIds);
-        List<String> wellFormed = wanted.stream().filter(Ids::isWellFormed).toList();
-        List<String> known = stores.existing(wellFormed);
-        for (String id : wanted) {
-            if (!known.contains(id)) {
-                throw new InvalidInput("storeIds", "no store with id " + abbreviate(id));
-            }
-        }
-        return wanted;
-    }
-
-    private static String abbreviate(String id) {
-        return id == null ? "null" : id.length() > 40 ? id.substring(0, 40) + "…" : id;
+        return OwnStores.require(stores, storeIds);
     }
 
     private void flushOrEmailTaken() {

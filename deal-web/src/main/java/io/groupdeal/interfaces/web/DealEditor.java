@@ -62,7 +62,13 @@ public class DealEditor implements Serializable {
     /** Called by the view parameter: loads the deal to edit, or starts a new draft. */
     public void load() {
         if (id != null && !id.isBlank()) {
-            DealDto deal = DealDto.of(deals.get(id));
+            DealDto deal;
+            try {
+                deal = DealDto.of(deals.get(id));
+            } catch (io.groupdeal.application.problem.NotFound notFound) {
+                Messages.notFound();
+                return;
+            }
             status = deal.status();
             title = deal.title();
             description = deal.description();

@@ -4,11 +4,8 @@ import io.groupdeal.application.catalog.CatalogService;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.interfaces.rest.catalog.CatalogDealDto;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** A deal's own page: description, fine print, where to redeem, and the buy box. Unknown deals answer 404. */
 @Named
@@ -25,12 +22,7 @@ public class DealPage {
         try {
             deal = CatalogDealDto.detail(catalog.deal(id));
         } catch (NotFound notFound) {
-            try {
-                FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such deal");
-                FacesContext.getCurrentInstance().responseComplete();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            Messages.notFound();
         }
     }
 

@@ -46,6 +46,17 @@ final class Messages {
         }
     }
 
+    /** Answers the page request with 404, as for a page that does not exist: used for another tenant's ids too. */
+    static void notFound() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            faces.getExternalContext().responseSendError(404, "Not found");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        faces.responseComplete();
+    }
+
     /** The outcome that shows the current page again by a redirect, keeping the messages for it. */
     static String reloadPage() {
         FacesContext faces = FacesContext.getCurrentInstance();

@@ -25,8 +25,12 @@ public class ReportPage {
     private ReportDto report;
 
     public void load() {
-        deal = DealDto.of(deals.get(id));
-        report = ReportDto.of(deals.report(id), deal.currency());
+        try {
+            deal = DealDto.of(deals.get(id));
+            report = ReportDto.of(deals.report(id), deal.currency());
+        } catch (io.groupdeal.application.problem.NotFound notFound) {
+            Messages.notFound();
+        }
     }
 
     public void downloadCsv() {
