@@ -159,6 +159,17 @@ class AccountsIT extends DeployedApp {
         assertEquals(400, tooHigh.status());
     }
 
+    @Test
+    void operationsEndpointsAnswer() {
+        Reply ready = http.get("health/ready", null);
+        assertEquals(200, ready.status(), ready::toString);
+        assertTrue(ready.body().contains("\"database\""));
+        Reply openapi = http.get("openapi", null);
+        assertEquals(200, openapi.status());
+        assertTrue(openapi.body().contains("/api/v1/catalog/deals") && openapi.body().contains("/api/v1/stores/{id}"));
+        assertEquals(200, http.get("metrics", null).status());
+    }
+
     static Connection database() throws Exception {
         return DriverManager.getConnection(System.getProperty("deal.it.db.url"), "deal", "deal");
     }

@@ -9,9 +9,8 @@ import io.groupdeal.interfaces.rest.account.AccountDtos.BuyerDto;
 import io.groupdeal.interfaces.rest.account.AccountDtos.BuyerSignupRequest;
 import io.groupdeal.interfaces.rest.account.AccountDtos.MerchantDto;
 import io.groupdeal.interfaces.rest.account.AccountDtos.MerchantSignupRequest;
+import io.groupdeal.interfaces.rest.RequestBodies;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,16 +27,21 @@ public class AccountResource {
     @Inject
     private AccountService accounts;
 
+    @Inject
+    private RequestBodies bodies;
+
     @POST
     @Path("merchants")
-    public Response signUpMerchant(@NotNull @Valid MerchantSignupRequest body) {
+    public Response signUpMerchant(MerchantSignupRequest body) {
+        bodies.valid(body);
         Tenant tenant = accounts.signUpMerchant(new MerchantSignup(body.businessName(), body.email(), body.password()));
         return Response.status(201).entity(MerchantDto.of(tenant)).build();
     }
 
     @POST
     @Path("buyers")
-    public Response signUpBuyer(@NotNull @Valid BuyerSignupRequest body) {
+    public Response signUpBuyer(BuyerSignupRequest body) {
+        bodies.valid(body);
         Account buyer = accounts.signUpBuyer(new BuyerSignup(body.email(), body.password(), body.name()));
         return Response.status(201).entity(BuyerDto.of(buyer)).build();
     }

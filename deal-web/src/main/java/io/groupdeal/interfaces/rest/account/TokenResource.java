@@ -4,9 +4,8 @@ import io.groupdeal.application.account.AccountService;
 import io.groupdeal.interfaces.rest.account.AccountDtos.MeDto;
 import io.groupdeal.interfaces.rest.account.AccountDtos.TokenDto;
 import io.groupdeal.interfaces.rest.account.AccountDtos.TokenRequest;
+import io.groupdeal.interfaces.rest.RequestBodies;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,10 +25,14 @@ public class TokenResource {
     @Inject
     private AccountService accounts;
 
+    @Inject
+    private RequestBodies bodies;
+
     @POST
     @Path("auth/tokens")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response logIn(@NotNull @Valid TokenRequest body) {
+    public Response logIn(TokenRequest body) {
+        bodies.valid(body);
         return Response.status(201).entity(TokenDto.of(accounts.logIn(body.email(), body.password()))).build();
     }
 

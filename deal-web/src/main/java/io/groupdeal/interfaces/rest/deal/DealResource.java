@@ -5,10 +5,9 @@ import io.groupdeal.application.deal.DealView;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.domain.deal.DealStatus;
 import io.groupdeal.interfaces.rest.PageDto;
+import io.groupdeal.interfaces.rest.RequestBodies;
 import io.groupdeal.interfaces.rest.Paging;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,6 +29,9 @@ public class DealResource {
     @Inject
     private DealService deals;
 
+    @Inject
+    private RequestBodies bodies;
+
     @GET
     public PageDto<DealDto> list(@QueryParam("page") String page, @QueryParam("size") String size,
                                  @QueryParam("status") String status) {
@@ -37,7 +39,8 @@ public class DealResource {
     }
 
     @POST
-    public Response create(@NotNull @Valid DealRequest body, @Context UriInfo uri) {
+    public Response create(DealRequest body, @Context UriInfo uri) {
+        bodies.valid(body);
         DealView created = deals.create(body.terms(), body.storeIds());
         return Response.created(uri.getAbsolutePathBuilder().path(created.deal().id()).build()).entity(DealDto.of(created)).build();
     }
@@ -50,7 +53,8 @@ public class DealResource {
 
     @PUT
     @Path("{id}")
-    public DealDto update(@PathParam("id") String id, @NotNull @Valid DealRequest body) {
+    public DealDto update(@PathParam("id") String id, DealRequest body) {
+        bodies.valid(body);
         return DealDto.of(deals.update(id, body.terms(), body.storeIds()));
     }
 

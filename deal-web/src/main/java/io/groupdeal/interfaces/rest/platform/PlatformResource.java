@@ -2,10 +2,9 @@ package io.groupdeal.interfaces.rest.platform;
 
 import io.groupdeal.application.platform.PlatformService;
 import io.groupdeal.interfaces.rest.PageDto;
+import io.groupdeal.interfaces.rest.RequestBodies;
 import io.groupdeal.interfaces.rest.Paging;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +21,9 @@ public class PlatformResource {
 
     @Inject
     private PlatformService platform;
+
+    @Inject
+    private RequestBodies bodies;
 
     @GET
     public PageDto<TenantDto> tenants(@QueryParam("page") String page, @QueryParam("size") String size) {
@@ -43,7 +45,8 @@ public class PlatformResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public TenantDto update(@PathParam("id") String id, @NotNull @Valid CommissionRequest body) {
+    public TenantDto update(@PathParam("id") String id, CommissionRequest body) {
+        bodies.valid(body);
         return TenantDto.of(platform.changeCommission(id, body.commissionRate()));
     }
 }

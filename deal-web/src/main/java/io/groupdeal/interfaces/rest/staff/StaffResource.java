@@ -3,10 +3,9 @@ package io.groupdeal.interfaces.rest.staff;
 import io.groupdeal.application.staff.StaffService;
 import io.groupdeal.application.staff.StaffView;
 import io.groupdeal.interfaces.rest.PageDto;
+import io.groupdeal.interfaces.rest.RequestBodies;
 import io.groupdeal.interfaces.rest.Paging;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,13 +28,17 @@ public class StaffResource {
     @Inject
     private StaffService staff;
 
+    @Inject
+    private RequestBodies bodies;
+
     @GET
     public PageDto<StaffDto> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         return PageDto.of(staff.list(Paging.of(page, size)), StaffDto::of);
     }
 
     @POST
-    public Response create(@NotNull @Valid StaffDto body, @Context UriInfo uri) {
+    public Response create(StaffDto body, @Context UriInfo uri) {
+        bodies.valid(body);
         StaffView created = staff.create(body.details());
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(StaffDto.of(created)).build();
     }
@@ -48,7 +51,8 @@ public class StaffResource {
 
     @PUT
     @Path("{id}")
-    public StaffDto update(@PathParam("id") String id, @NotNull @Valid StaffDto body) {
+    public StaffDto update(@PathParam("id") String id, StaffDto body) {
+        bodies.valid(body);
         return StaffDto.of(staff.update(id, body.details()));
     }
 

@@ -3,10 +3,9 @@ package io.groupdeal.interfaces.rest.store;
 import io.groupdeal.application.store.StoreService;
 import io.groupdeal.domain.store.Store;
 import io.groupdeal.interfaces.rest.PageDto;
+import io.groupdeal.interfaces.rest.RequestBodies;
 import io.groupdeal.interfaces.rest.Paging;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,13 +28,17 @@ public class StoreResource {
     @Inject
     private StoreService stores;
 
+    @Inject
+    private RequestBodies bodies;
+
     @GET
     public PageDto<StoreDto> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         return PageDto.of(stores.list(Paging.of(page, size)), StoreDto::of);
     }
 
     @POST
-    public Response create(@NotNull @Valid StoreDto body, @Context UriInfo uri) {
+    public Response create(StoreDto body, @Context UriInfo uri) {
+        bodies.valid(body);
         Store store = stores.create(body.details());
         return Response.created(uri.getAbsolutePathBuilder().path(store.id()).build()).entity(StoreDto.of(store)).build();
     }
@@ -48,7 +51,8 @@ public class StoreResource {
 
     @PUT
     @Path("{id}")
-    public StoreDto update(@PathParam("id") String id, @NotNull @Valid StoreDto body) {
+    public StoreDto update(@PathParam("id") String id, StoreDto body) {
+        bodies.valid(body);
         return StoreDto.of(stores.update(id, body.details()));
     }
 
