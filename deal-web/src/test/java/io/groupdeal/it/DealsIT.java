@@ -33,7 +33,7 @@ class DealsIT extends DeployedApp {
     @Test
     void aScheduledDealGoesOnSaleAndEndsByItself() throws InterruptedException {
         Instant start = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
-        Instant end = start.plusSeconds(8);
+        Instant end = start.plusSeconds(25);
         String id = fixtures.newDeal(merchant.token(), Fixtures.deal("Timed Tacos", start, end, List.of(storeId))).getString("id");
         assertEquals("SCHEDULED", fixtures.publish(merchant.token(), id).getString("status"));
         assertEquals(200, http.get("api/v1/catalog/deals/" + id, null).status(), "a scheduled deal is in the catalog");

@@ -8,9 +8,9 @@ import java.time.Clock;
 import java.util.logging.Logger;
 
 /**
- * Moves deals on time without anyone acting: every 10 seconds, scheduled deals whose sales started go on sale, and
+ * Moves deals on time without anyone acting: every 5 seconds, scheduled deals whose sales started go on sale, and
  * deals whose sales ended close as ENDED (tipped) or FAILED. Each move is one conditional update across tenants,
- * so every instance of a cluster may run it: a deal moves once, and at most 10 seconds late.
+ * so every instance of a cluster may run it: a deal moves once, and at most about 5 seconds late.
  */
 @Singleton
 public class DealClock {
@@ -23,7 +23,7 @@ public class DealClock {
     @Inject
     private Clock clock;
 
-    @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void tick() {
         int started = deals.startDueSales(clock.instant());
         int closed = deals.closeDueSales(clock.instant());
