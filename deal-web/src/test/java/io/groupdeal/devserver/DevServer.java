@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * {@code ./mvnw -Prun}: starts the embedded MariaDB (unless {@code DEAL_DB_URL} names an external database) and
- * runs the WAR on Payara Micro in the foreground. Ctrl-C stops Payara Micro, then the database.
+ * runs the WAR on Payara Micro in the foreground, with a local mail catcher unless {@code DEAL_SMTP_HOST} names a mail
+ * server. Ctrl-C stops Payara Micro, then the database.
  */
 public final class DevServer {
 
@@ -38,6 +39,15 @@ public final class DevServer {
             childEnv.putIfAbsent("DEAL_DEMO", env.getOrDefault("DEAL_DEMO", "true"));
         }
         childEnv.putIfAbsent("DEAL_HTTP_PORT", httpPort);
+        MailCatcher mail = null;
+        if (env.get("DEAL_SMTP_HOST") == null) {
+            Path folder = Path.of(env.getOrDefault("DEAL_DATA_DIR", System.getProperty("deal.default.data.dir", "data")), "mail");
+            mail = MailCatcher.start(Integer.parseInt(env.getOrDefault("DEAL_SMTP_PORT", "2525")), folder);
+            System.out.println("Mail catcher listens on 127.0.0.1:" + mail.port() + "; mails are kept in " + folder.toAbsolutePath());
+            childEnv.put("DEAL_SMTP_HOST", "127.0.0.1");
+            childEnv.put("DEAL_SMTP_PORT", String.valueOf(mail.port()));
+            childEnv.putIfAbsent("DEAL_PUBLIC_URL", "http://localhost:" + httpPort);
+        }
 
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -54,7 +64,8 @@ public final class DevServer {
         Process server = builder.start();
 
         EmbeddedDatabase db = database;
-        Thread stopAll = new Thread(() -> stop(server, db), "deal-dev-shutdown");
+        MailCatcher catcher = mail;
+        Thread stopAll = new Thread(() -> stop(server, db, catcher), "deal-dev-shutdown");
         Runtime.getRuntime().addShutdownHook(stopAll);
         int exit = server.waitFor();
         try {
@@ -62,14 +73,14 @@ public final class DevServer {
         } catch (IllegalStateException shuttingDown) {
             return; // Ctrl-C: the hook stops the database
         }
-        stop(server, db);
+        stop(server, db, catcher);
         if (exit != 0) {
             throw new IllegalStateException("Payara Micro stopped with exit code " + exit);
         }
     }
 
     /** Payara Micro first (it may still write), then the database. Never System.exit here: it would deadlock in a hook. */
-    private static void stop(Process server, EmbeddedDatabase db) {
+    private static void stop(Process server, EmbeddedDatabase db, MailCatcher mail) {
         server.destroy();
         try {
             server.waitFor();
@@ -79,6 +90,9 @@ public final class DevServer {
         if (db != null) {
             db.close();
             System.out.println("Embedded MariaDB stopped.");
+        }
+        if (mail != null) {
+            mail.close();
         }
     }
 }

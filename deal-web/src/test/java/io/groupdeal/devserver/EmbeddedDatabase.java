@@ -90,7 +90,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private static boolean isFree(int port) {
+    static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
             return true;
         } catch (IOException e) {

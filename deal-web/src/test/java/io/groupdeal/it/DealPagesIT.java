@@ -16,9 +16,50 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** In Chromium: a merchant creates and publishes a deal in the editor, and a buyer finds it on the storefront near its store. */
+/**
+ * In Chromium: a merchant creates and publishes a deal in the editor, and a buyer finds it on the storefront near its
+ * store; a buyer buys from the deal page and finds the coupons with their QR codes in "My coupons".
+ */
 class DealPagesIT extends BrowserApp {
 
+    @Test
+    void buyerBuysFromTheDealPageAndSeesTheCouponsWithTheirQrCodes() {
+        Fixtures.Merchant merchant = fixtures.merchant("Bao Bar");
+        fixtures.newStore(merchant.token(), "Bao Bar Prenzlauer Berg");
+        String dealId = new Buying(http, fixtures).dealOnSale(merchant, "Bao for two", d -> { }).getString("id");
+        Fixtures.Person buyer = fixtures.buyer();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+        browser.get(base + "deal.xhtml?id=" + dealId);
+        browser.findElement(By.id("login-to-buy")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:email"))).sendKeys(buyer.email());
+        browser.findElement(By.id("login:password")).sendKeys(Fixtures.PASSWORD);
+        browser.findElement(By.id("login:submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("buyForm:buy")));
+        assertTrue(browser.getCurrentUrl().contains("deal.xhtml?id=" + dealId), "back on the deal after logging in");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("buyForm:card"))).selectByValue("tok_declined");
+        browser.findElement(By.id("buyForm:buy")).click();
+        WebElement refused = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#buyForm\\:buyMessages .flash-error")));
+        assertTrue(refused.getText().contains("declined"), refused.getText());
+        Browser.screenshot(browser, "20-buy-declined");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("buyForm:quantity"))).selectByValue("2");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("buyForm:card"))).selectByValue("tok_ok");
+        browser.findElement(By.id("buyForm:buy")).click();
+        wait.until(ExpectedConditions.urlContains("account/index.xhtml"));
+        var coupons = wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#coupons .coupon"), 2));
+        for (WebElement coupon : coupons) {
+            assertTrue(coupon.findElement(By.className("coupon-code")).getText()
+                    .matches("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z*~$=U]"));
+            WebElement qr = coupon.findElement(By.cssSelector(".coupon-qr img"));
+            Object width = ((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth", qr);
+            assertTrue(((Number) width).intValue() > 100, "the QR image is drawn: " + width);
+            assertEquals("ACTIVE", coupon.findElement(By.className("badge")).getText());
+        }
+        assertTrue(browser.findElement(By.id("orders")).getText().contains("Bao for two"));
+        Browser.screenshot(browser, "21-my-coupons");
+    }
 
     @Test
     void merchantPublishesADealThatShowsOnTheStorefrontNearItsStore() {

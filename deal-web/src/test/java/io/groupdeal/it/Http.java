@@ -42,6 +42,32 @@ public final class Http {
     }
 
     public Reply send(String method, String path, String body, String token, String contentType) {
+        return send(method, path, body, token, contentType, java.util.Map.of());
+    }
+
+    /** An order: POST /orders with its Idempotency-Key (none when null). */
+    public Reply order(String json, String token, String idempotencyKey) {
+        return send("POST", "api/v1/orders", json, token, "application/json",
+                idempotencyKey == null ? java.util.Map.of() : java.util.Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    public byte[] bytes(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Reply send(String method, String path, String body, String token, String contentType,
+                      java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -51,6 +77,7 @@ public final class Http {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), response.body());

@@ -103,7 +103,10 @@ public class DealService {
         return view(deal);
     }
 
-    /** Cancels a deal that has not ended. Refunding its orders comes with purchasing. */
+    /**
+     * Cancels a deal that has not ended and marks it for settlement: the settlement job voids its pending orders and
+     * refunds the unused coupons of its captured ones, and tells each buyer.
+     */
     public DealView cancel(String id) {
         Deal deal = find(id);
         if (!deal.status().isCancellable()) {

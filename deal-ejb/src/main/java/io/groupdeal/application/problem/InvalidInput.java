@@ -8,7 +8,12 @@ public class InvalidInput extends Problem {
     private final List<FieldError> errors;
 
     public InvalidInput(List<FieldError> errors) {
-        super("validation", "Invalid request", "Some fields are not valid.");
+        this("validation", "Invalid request", "Some fields are not valid.", errors);
+    }
+
+    /** A bad request with a problem type of its own, such as {@code idempotency-key-missing}. */
+    public InvalidInput(String type, String title, String detail, List<FieldError> errors) {
+        super(type, title, detail);
         this.errors = List.copyOf(errors);
     }
 

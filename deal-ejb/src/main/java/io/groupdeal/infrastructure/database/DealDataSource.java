@@ -2,11 +2,16 @@ package io.groupdeal.infrastructure.database;
 
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
+import java.sql.Connection;
 
 /**
  * The one data source of the application: a MySQL-protocol database (MySQL 8 or MariaDB) through Connector/J.
  * URL, user and password come from configuration ({@code DEAL_DB_URL}, {@code DEAL_DB_USER},
  * {@code DEAL_DB_PASSWORD}); the development launcher points them at an embedded MariaDB.
+ *
+ * <p>READ COMMITTED: the invariants are kept by conditional updates and unique keys, never by a snapshot, and under
+ * InnoDB's default REPEATABLE READ an update that scans an index (a deal's coupons of one order) also locks the gap
+ * after it, where a parallel purchase has just inserted its coupons: the two then wait on each other (a deadlock).
  */
 @Singleton
 @DataSourceDefinition(
@@ -18,6 +23,7 @@ import jakarta.ejb.Singleton;
         minPoolSize = 2,
         maxPoolSize = 40,
         maxIdleTime = 300,
+        isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
         properties = {
                 "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=custom-validation",

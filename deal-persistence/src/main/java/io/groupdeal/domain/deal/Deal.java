@@ -84,6 +84,9 @@ public class Deal {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    @Column(name = "settlement_due")
+    private boolean settlementDue;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -163,6 +166,7 @@ public class Deal {
         }
         status = DealStatus.CANCELLED;
         closedAt = now;
+        settlementDue = true;
     }
 
     public boolean isTipped() {

@@ -80,9 +80,87 @@ public class DealRepository {
 
     /** Deals whose sales window closed end: tipped ones ENDED, the others FAILED. Across tenants; safe to repeat. */
     public int closeDueSales(Instant now) {
-        return sql.update("UPDATE deal SET status = CASE WHEN sold >= min_buyers THEN 'ENDED' ELSE 'FAILED' END,"
+        return sql.update("UPDATE deal SET settlement_due = settlement_due OR sold < min_buyers,"
+                + " status = CASE WHEN sold >= min_buyers THEN 'ENDED' ELSE 'FAILED' END,"
                 + " closed_at = ?, version = version + 1"
                 + " WHERE status IN ('SCHEDULED', 'ON_SALE') AND sales_end <= ?", List.of(now, now));
+    }
+
+    /** A published deal of an active tenant as a buyer orders it, whatever its tenant; drafts are not found. */
+    public Optional<SaleTerms> saleTerms(String dealId) {
+        return sql.rows("SELECT d.tenant_id, d.id, d.title, t.business_name, d.status, d.price, d.currency, d.per_buyer_limit,"
+                        + " d.coupon_valid_until, d.tipped_at IS NOT NULL FROM deal d JOIN tenant t ON t.id = d.tenant_id"
+                        + " WHERE d.id = ? AND t.status = 'ACTIVE' AND d.status <> 'DRAFT'", List.of(dealId)).stream()
+                .findFirst()
+                .map(r -> new SaleTerms((String) r[0], (String) r[1], (String) r[2], (String) r[3], DealStatus.valueOf((String) r[4]),
+                        NativeSql.decimal(r[5]), (String) r[6], NativeSql.integer(r[7]), NativeSql.instant(r[8]),
+                        number(r[9]).intValue() != 0));
+    }
+
+    /**
+     * Sells {@code quantity} coupons: one conditional update that raises {@code sold} only while the deal is on sale
+     * and the quantity lasts, and that tips the deal (sets {@code tippedAt}, marks its pending orders for settlement)
+     * when this sale reaches {@code minBuyers}. The assignments read the values before this update, in any SQL mode.
+     * The row stays locked until the transaction ends, so the caller does this last.
+     */
+    public Sale sell(String tenantId, String dealId, int quantity, Instant now) {
+        int updated = sql.update("UPDATE deal SET"
+                + " settlement_due = settlement_due OR (tipped_at IS NULL AND sold + ? >= min_buyers),"
+                + " tipped_at = CASE WHEN tipped_at IS NULL AND sold + ? >= min_buyers THEN ? ELSE tipped_at END,"
+                + " sold = sold + ?"
+                + " WHERE tenant_id = ? AND id = ? AND status = 'ON_SALE' AND sales_start <= ? AND sales_end > ?"
+                + " AND (max_quantity IS NULL OR sold + ? <= max_quantity)",
+                List.of(quantity, quantity, now, quantity, tenantId, dealId, now, now, quantity));
+        Object[] state = sql.row("SELECT sold, min_buyers, max_quantity, status, sales_start <= ? AND sales_end > ?"
+                + " FROM deal WHERE tenant_id = ? AND id = ?", List.of(now, now, tenantId, dealId));
+        int sold = number(state[0]).intValue();
+        int minBuyers = number(state[1]).intValue();
+        if (updated == 1) {
+            return sold - quantity >= minBuyers ? Sale.AFTER_TIPPING : sold >= minBuyers ? Sale.TIPPED : Sale.BEFORE_TIPPING;
+        }
+        boolean open = "ON_SALE".equals(state[3]) && number(state[4]).intValue() != 0;
+        return open && state[2] != null ? Sale.SOLD_OUT : Sale.NOT_ON_SALE;
+    }
+
+    /** What a sale did: counted before the tipping point, tipped the deal, counted after it; or was refused. */
+    public enum Sale {
+        BEFORE_TIPPING, TIPPED, AFTER_TIPPING, SOLD_OUT, NOT_ON_SALE;
+
+        public boolean sold() {
+            return this != SOLD_OUT && this != NOT_ON_SALE;
+        }
+
+        public boolean paidAtOnce() {
+            return this == TIPPED || this == AFTER_TIPPING;
+        }
+    }
+
+    /** Deals with orders to capture, void or refund, across tenants. */
+    public List<DealRef> settlementDue(int limit) {
+        return sql.rows("SELECT tenant_id, id FROM deal WHERE settlement_due = TRUE ORDER BY id LIMIT ?", List.of(limit)).stream()
+                .map(r -> new DealRef((String) r[0], (String) r[1])).toList();
+    }
+
+    public record DealRef(String tenantId, String dealId) {
+    }
+
+    /** Where a deal stands for settling its orders. */
+    public record Standing(DealStatus status, boolean tipped, String title) {
+    }
+
+    public Optional<Standing> standing(String tenantId, String dealId) {
+        return sql.rows("SELECT status, tipped_at IS NOT NULL, title FROM deal WHERE tenant_id = ? AND id = ?",
+                List.of(tenantId, dealId)).stream().findFirst()
+                .map(r -> new Standing(DealStatus.valueOf((String) r[0]), number(r[1]).intValue() != 0, (String) r[2]));
+    }
+
+    /** Clears the mark once no order of the deal is left to settle; a deal that gains work meanwhile keeps it. */
+    public void settled(String tenantId, String dealId) {
+        sql.update("UPDATE deal d SET d.settlement_due = FALSE WHERE d.tenant_id = ? AND d.id = ? AND d.settlement_due = TRUE"
+                + " AND NOT EXISTS (SELECT 1 FROM purchase_order o WHERE o.tenant_id = d.tenant_id AND o.deal_id = d.id"
+                + " AND o.status = 'PENDING' AND (d.tipped_at IS NOT NULL OR d.status IN ('FAILED', 'CANCELLED')))"
+                + " AND NOT (d.status = 'CANCELLED' AND EXISTS (SELECT 1 FROM coupon c WHERE c.tenant_id = d.tenant_id"
+                + " AND c.deal_id = d.id AND c.status = 'ACTIVE'))", List.of(tenantId, dealId));
     }
 
     /** The deal's figures from its coupons; days are the tenant's calendar days in {@code zone}. */

@@ -2,10 +2,13 @@ package io.groupdeal.domain.shared;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +24,10 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class NativeSql {
+
+    private static final int DUPLICATE_KEY = 1062;
+    private static final int LOCK_WAIT_TIMEOUT = 1205;
+    private static final int DEADLOCK = 1213;
 
     @Resource(lookup = "java:app/jdbc/deal")
     private DataSource dataSource;
@@ -40,7 +47,7 @@ public class NativeSql {
             }
             return rows;
         } catch (SQLException e) {
-            throw new IllegalStateException("query failed: " + e.getMessage(), e);
+            throw failure("query", e);
         }
     }
 
@@ -53,16 +60,86 @@ public class NativeSql {
              PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("update failed: " + e.getMessage(), e);
+            throw failure("update", e);
         }
+    }
+
+    /**
+     * An insert that a unique key may refuse: answers false for a duplicate key (the statement alone is undone, the
+     * transaction goes on). InnoDB makes a parallel insert of the same key wait for the first transaction, so the
+     * loser sees the winner's committed row.
+     */
+    public boolean insertUnlessDuplicate(String sql, List<?> parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = prepare(connection, sql, parameters)) {
+            statement.executeUpdate();
+            return true;
+        } catch (SQLIntegrityConstraintViolationException e) {
+            if (e.getErrorCode() == DUPLICATE_KEY) {
+                return false;
+            }
+            throw failure("insert", e);
+        } catch (SQLException e) {
+            throw failure("insert", e);
+        }
+    }
+
+    /** One statement run for each list of parameters, sent together. */
+    public void batch(String sql, List<? extends List<?>> rows) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (List<?> row : rows) {
+                bind(statement, row);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw failure("batch", e);
+        }
+    }
+
+    public static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof LocalDateTime local) {
+            return local.toInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("unexpected time value " + value.getClass());
+    }
+
+    public static BigDecimal decimal(Object value) {
+        return value == null ? null : value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+    }
+
+    public static Integer integer(Object value) {
+        return value == null ? null : value instanceof Number n ? n.intValue() : Integer.valueOf(value.toString());
+    }
+
+    public static long count(Object value) {
+        return value == null ? 0 : value instanceof Number n ? n.longValue() : Long.parseLong(value.toString());
+    }
+
+    private static RuntimeException failure(String what, SQLException e) {
+        if (e.getErrorCode() == DEADLOCK || e.getErrorCode() == LOCK_WAIT_TIMEOUT) {
+            return new Contention(what + " gave way to other transactions: " + e.getMessage(), e);
+        }
+        return new IllegalStateException(what + " failed: " + e.getMessage(), e);
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, List<?> parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
+        bind(statement, parameters);
+        return statement;
+    }
+
+    private static void bind(PreparedStatement statement, List<?> parameters) throws SQLException {
         for (int i = 0; i < parameters.size(); i++) {
             Object value = parameters.get(i);
             statement.setObject(i + 1, value instanceof Instant instant ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : value);
         }
-        return statement;
     }
 }

@@ -1,9 +1,8 @@
 package io.groupdeal.interfaces.rest;
 
 import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.domain.shared.Money;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.Currency;
 
 /** Money on the wire: a decimal string with the currency's minor digits ("25.00", "1200" for JPY). */
 public final class Amounts {
@@ -12,11 +11,7 @@ public final class Amounts {
     }
 
     public static String format(BigDecimal amount, String currency) {
-        if (amount == null) {
-            return null;
-        }
-        int digits = currency == null ? 2 : Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-        return amount.setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
+        return Money.plain(amount, currency);
     }
 
     public static BigDecimal parse(String text, String field) {

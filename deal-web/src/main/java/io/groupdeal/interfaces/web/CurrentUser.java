@@ -16,6 +16,10 @@ public class CurrentUser {
     @Inject
     private Caller caller;
 
+    public boolean isBuyer() {
+        return caller.account().map(a -> a.role() == Role.BUYER).orElse(false);
+    }
+
     public boolean isLoggedIn() {
         return caller.account().isPresent();
     }

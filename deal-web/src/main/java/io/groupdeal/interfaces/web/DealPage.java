@@ -1,30 +1,93 @@
 package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.catalog.CatalogService;
+import io.groupdeal.application.order.OrderService;
+import io.groupdeal.application.order.OrderView;
+import io.groupdeal.application.order.PlaceOrder;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.interfaces.rest.catalog.CatalogDealDto;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
 
-/** A deal's own page: description, fine print, where to redeem, and the buy box. Unknown deals answer 404. */
+/**
+ * A deal's own page: description, fine print, where to redeem, and the buy box. Unknown deals answer 404. The buy
+ * box carries an idempotency key made when the page is drawn, so a double click or a resent form buys once.
+ */
 @Named
 @RequestScoped
 public class DealPage {
 
+    /** The sandbox's test cards, as a buyer picks them in the demo. */
+    public record Card(String token, String label) {
+    }
+
+    private static final List<Card> CARDS = List.of(
+            new Card("tok_ok", "Visa •••• 4242 (sandbox: approves)"),
+            new Card("tok_declined", "Visa •••• 0002 (sandbox: declines)"),
+            new Card("tok_error", "Visa •••• 0119 (sandbox: processor outage)"));
+
     @Inject
     private CatalogService catalog;
 
+    @Inject
+    private OrderService orders;
+
+    @Inject
+    private CurrentUser user;
+
     private String id;
     private CatalogDealDto deal;
+    private int quantity = 1;
+    private String card = "tok_ok";
+    private String orderKey;
 
     public void load() {
         try {
             deal = CatalogDealDto.detail(catalog.deal(id));
+            orderKey = UUID.randomUUID().toString();
         } catch (NotFound notFound) {
             Messages.notFound();
         }
     }
+
+    /** Places the order and shows the buyer's coupons; a refusal (sold out, limit, declined) stays in the buy box. */
+    public String buy() {
+        OrderView[] placed = new OrderView[1];
+        if (!Messages.attempt(() -> placed[0] = orders.place(orderKey, new PlaceOrder(id, quantity, card)))) {
+            load();
+            return null;
+        }
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        Messages.info(placed[0].order().status().name().equals("PENDING")
+                ? "Order placed. Your card is authorised; your coupons become valid once the deal is on."
+                : "Order placed. Your coupons are ready to use.");
+        return "/account/index.xhtml?faces-redirect=true";
+    }
+
+    public boolean isBuyer() {
+        return user.isBuyer();
+    }
+
+    public List<Integer> getQuantities() {
+        int most = deal == null || deal.remaining() == null ? 10 : Math.min(10, deal.remaining());
+        return IntStream.rangeClosed(1, Math.max(1, most)).boxed().toList();
+    }
+
+    public List<Card> getCards() {
+        return CARDS;
+    }
+
+    public int getQuantity() { return quantity; }
+    public void setQuantity(int quantity) { this.quantity = quantity; }
+    public String getCard() { return card; }
+    public void setCard(String card) { this.card = card; }
+    public String getOrderKey() { return orderKey; }
+    public void setOrderKey(String orderKey) { this.orderKey = orderKey; }
 
     public boolean isOnSale() {
         return deal != null && "ON_SALE".equals(deal.status()) && (deal.remaining() == null || deal.remaining() > 0);

@@ -2,8 +2,8 @@ package io.groupdeal.interfaces.rest.deal;
 
 import io.groupdeal.application.deal.DealService;
 import io.groupdeal.application.deal.DealView;
-import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.domain.deal.DealStatus;
+import io.groupdeal.interfaces.rest.EnumParam;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.RequestBodies;
 import io.groupdeal.interfaces.rest.Paging;
@@ -35,7 +35,7 @@ public class DealResource {
     @GET
     public PageDto<DealDto> list(@QueryParam("page") String page, @QueryParam("size") String size,
                                  @QueryParam("status") String status) {
-        return PageDto.of(deals.list(Paging.of(page, size), status(status)), DealDto::of);
+        return PageDto.of(deals.list(Paging.of(page, size), EnumParam.parse(DealStatus.class, status, "status")), DealDto::of);
     }
 
     @POST
@@ -83,16 +83,5 @@ public class DealResource {
         return Response.ok(report(id).csv(), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"deal-" + id + "-report.csv\"")
                 .build();
-    }
-
-    private static DealStatus status(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return DealStatus.valueOf(text.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("status", "must be one of DRAFT, SCHEDULED, ON_SALE, ENDED, FAILED, CANCELLED");
-        }
     }
 }

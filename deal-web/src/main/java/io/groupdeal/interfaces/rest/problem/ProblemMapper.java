@@ -5,6 +5,8 @@ import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.application.problem.Forbidden;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.application.problem.PaymentDeclined;
+import io.groupdeal.application.problem.PaymentUnavailable;
 import io.groupdeal.application.problem.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -39,6 +41,12 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
         }
         if (problem instanceof InvalidInput) {
             return 400;
+        }
+        if (problem instanceof PaymentDeclined) {
+            return 402;
+        }
+        if (problem instanceof PaymentUnavailable) {
+            return 503;
         }
         return 422;
     }

@@ -1,6 +1,7 @@
 package io.groupdeal.interfaces.rest.problem;
 
 import io.groupdeal.application.problem.Problem;
+import io.groupdeal.domain.shared.Contention;
 import io.groupdeal.domain.shared.InvalidValue;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
@@ -46,7 +47,7 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     }
 
     private static boolean isAnswerable(Throwable cause) {
-        return cause instanceof Problem || cause instanceof InvalidValue || cause instanceof ConstraintViolationException
+        return cause instanceof Problem || cause instanceof Contention || cause instanceof InvalidValue || cause instanceof ConstraintViolationException
                 || cause instanceof EJBAccessException;
     }
 }

@@ -1,0 +1,56 @@
+package io.groupdeal.application.coupon;
+
+import io.groupdeal.application.mail.BuyerMails;
+import io.groupdeal.application.mail.Outbox;
+import io.groupdeal.application.payment.Configured;
+import io.groupdeal.application.payment.PaymentGateway;
+import io.groupdeal.domain.coupon.Coupon;
+import io.groupdeal.domain.coupon.CouponRepository;
+import io.groupdeal.domain.order.Order;
+import io.groupdeal.domain.order.OrderRepository;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+
+/** The scheduled changes of one coupon, each in a transaction of its own (see {@link CouponExpiry}). */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class CouponChanges {
+
+    @Inject
+    private CouponRepository coupons;
+
+    @Inject
+    private OrderRepository orders;
+
+    @Inject
+    @Configured
+    private PaymentGateway gateway;
+
+    @Inject
+    private Outbox outbox;
+
+    @Inject
+    private BuyerMails mails;
+
+    public void expire(Coupon coupon, Instant now) {
+        boolean refund = coupon.autoRefundOnExpiry();
+        if (!coupons.expire(coupon.tenantId(), coupon.id(), refund, now) || !refund) {
+            return;
+        }
+        Order order = orders.find(coupon.tenantId(), coupon.orderId()).orElseThrow();
+        gateway.refund(order.paymentRef(), coupon.price(), coupon.currency(), coupon.id());
+        orders.markRefunded(order.tenantId(), order.id(), now);
+        outbox.write(mails.refunded(mails.recipient(coupon.buyerId()), coupon, "it expired unused"));
+    }
+
+    public void remind(Coupon coupon, Instant now) {
+        if (coupons.markReminded(coupon.tenantId(), coupon.id(), now)) {
+            outbox.write(mails.expiresSoon(mails.recipient(coupon.buyerId()), coupon));
+        }
+    }
+}

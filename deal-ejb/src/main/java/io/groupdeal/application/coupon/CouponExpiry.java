@@ -1,0 +1,70 @@
+package io.groupdeal.application.coupon;
+
+import io.groupdeal.domain.coupon.Coupon;
+import io.groupdeal.domain.coupon.CouponRepository;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every 5 seconds: ACTIVE coupons past their validity expire (and are refunded when their deal says so), and buyers
+ * whose coupons expire within {@link #REMINDER_AHEAD} get one reminder each. Each coupon is one transaction of
+ * {@link CouponChanges}, decided by a conditional update, so that any number of instances may run it.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CouponExpiry {
+
+    static final Duration REMINDER_AHEAD = Duration.ofDays(3);
+    private static final int BATCH = 200;
+    private static final Logger LOG = Logger.getLogger(CouponExpiry.class.getName());
+
+    @Inject
+    private CouponRepository coupons;
+
+    @Inject
+    private CouponChanges changes;
+
+    @Inject
+    private Clock clock;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    void run() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Instant now = clock.instant();
+            List<Coupon> expired = coupons.dueToExpire(now, BATCH);
+            expired.forEach(c -> each(() -> changes.expire(c, now), c));
+            coupons.dueForReminder(now, now.plus(REMINDER_AHEAD), BATCH).forEach(c -> each(() -> changes.remind(c, now), c));
+            if (!expired.isEmpty()) {
+                LOG.info(() -> expired.size() + " coupons expired");
+            }
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private static void each(Runnable change, Coupon coupon) {
+        try {
+            change.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Coupon " + coupon.id() + " not moved on time; the next run tries again", e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.groupdeal.application.coupon;
+
+import io.groupdeal.application.PageOf;
+import io.groupdeal.application.PageRequest;
+import io.groupdeal.application.mail.BuyerMails;
+import io.groupdeal.application.mail.BuyerMails.Recipient;
+import io.groupdeal.application.mail.Outbox;
+import io.groupdeal.application.payment.Configured;
+import io.groupdeal.application.payment.PaymentGateway;
+import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.application.security.Caller;
+import io.groupdeal.application.security.CallerAccount;
+import io.groupdeal.domain.coupon.Coupon;
+import io.groupdeal.domain.coupon.CouponCode;
+import io.groupdeal.domain.coupon.CouponRepository;
+import io.groupdeal.domain.coupon.CouponStatus;
+import io.groupdeal.domain.order.Order;
+import io.groupdeal.domain.order.OrderRepository;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A buyer's own coupons, whatever the merchant: list, look at, show as QR code, refund. A coupon is refunded at most
+ * once: the refund is a conditional update of an ACTIVE, still valid coupon, and money moves only when it moved the
+ * coupon. Another buyer's code answers exactly like a code that does not exist.
+ */
+@Stateless
+@RolesAllowed("BUYER")
+public class CouponService {
+
+    private static final int QR_PIXELS = 320;
+
+    @Inject
+    private CouponRepository coupons;
+
+    @Inject
+    private OrderRepository orders;
+
+    @Inject
+    @Configured
+    private PaymentGateway gateway;
+
+    @Inject
+    private Outbox outbox;
+
+    @Inject
+    private BuyerMails mails;
+
+    @Inject
+    private QrCodes qrCodes;
+
+    @Inject
+    private Caller caller;
+
+    @Inject
+    private Clock clock;
+
+    public PageOf<Coupon> list(PageRequest request, CouponStatus status) {
+        String buyerId = buyer().accountId();
+        return new PageOf<>(coupons.ofBuyer(buyerId, status, request.page(), request.size()), request.page(), request.size(),
+                coupons.countOfBuyer(buyerId, status));
+    }
+
+    public Coupon get(String code) {
+        return find(code);
+    }
+
+    public byte[] qrPng(String code) {
+        return qrCodes.png(find(code).code().printed(), QR_PIXELS);
+    }
+
+    /** Pays the coupon's price back and makes it REFUNDED; 409 {@code not-refundable} with the reason otherwise. */
+    public Coupon refund(String code) {
+        Coupon coupon = find(code);
+        Instant now = clock.instant();
+        if (!coupon.isRefundable(now) || !coupons.refund(coupon.tenantId(), coupon.id(), now)) {
+            throw notRefundable(coupon, now);
+        }
+        Order order = orders.find(coupon.tenantId(), coupon.orderId()).orElseThrow();
+        gateway.refund(order.paymentRef(), coupon.price(), coupon.currency(), coupon.id());
+        orders.markRefunded(order.tenantId(), order.id(), now);
+        CallerAccount buyer = buyer();
+        outbox.write(mails.refunded(new Recipient(buyer.email(), buyer.name()), coupon, "you asked for it"));
+        return find(code);
+    }
+
+    private Coupon find(String code) {
+        return CouponCode.parse(code)
+                .flatMap(c -> coupons.ofBuyer(buyer().accountId(), c))
+                .orElseThrow(() -> new NotFound("coupon"));
+    }
+
+    private static Conflict notRefundable(Coupon coupon, Instant now) {
+        String why;
+        if (!coupon.refundableAnytime()) {
+            why = "This deal's coupons cannot be refunded.";
+        } else if (coupon.status() == CouponStatus.ACTIVE && !coupon.validUntil().isAfter(now)) {
+            why = "This coupon has expired.";
+        } else {
+            why = switch (coupon.status()) {
+                case PENDING -> "The deal has not tipped yet: nothing was charged for this coupon.";
+                case REDEEMED -> "This coupon was used.";
+                case REFUNDED -> "This coupon was refunded already.";
+                case EXPIRED -> "This coupon has expired.";
+                case VOID -> "This coupon is void; its money went back already.";
+                case ACTIVE -> "This coupon changed a moment ago; look at it again.";
+            };
+        }
+        return new Conflict("not-refundable", "Not refundable", why);
+    }
+
+    private CallerAccount buyer() {
+        return caller.account().orElseThrow(() -> new IllegalStateException("no caller behind a BUYER call"));
+    }
+}

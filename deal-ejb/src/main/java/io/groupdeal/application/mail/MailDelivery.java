@@ -1,0 +1,77 @@
+package io.groupdeal.application.mail;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Delivers the outbox every few seconds, outside any transaction, so that a slow or absent mail server holds no
+ * database lock and undoes nothing. Each mail is claimed by a conditional update first, so two instances never send
+ * it both; a failed attempt is retried with exponential backoff (deal.mail.retry-seconds, doubling, at most an hour)
+ * and given up after {@link #MAX_ATTEMPTS}. A crash between sending and marking it sent may send a mail twice; the
+ * Message-ID then shows it is the same mail.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class MailDelivery {
+
+    static final int MAX_ATTEMPTS = 20;
+    private static final int BATCH = 50;
+    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+    private static final Logger LOG = Logger.getLogger(MailDelivery.class.getName());
+
+    @Inject
+    private Outbox outbox;
+
+    @Inject
+    private MailSender sender;
+
+    @Inject
+    @ConfigProperty(name = "deal.mail.retry-seconds", defaultValue = "30")
+    private long retrySeconds;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @Schedule(hour = "*", minute = "*", second = "*/3", persistent = false)
+    void deliver() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            for (String id : outbox.due(BATCH)) {
+                outbox.claim(id).ifPresent(this::attempt);
+            }
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private void attempt(Outbox.Queued queued) {
+        try {
+            sender.send(queued.id(), queued.mail());
+            outbox.sent(queued.id());
+        } catch (Exception e) {
+            boolean giveUp = queued.attempts() >= MAX_ATTEMPTS;
+            Duration wait = backoff(queued.attempts());
+            outbox.failed(queued.id(), e.getClass().getSimpleName() + ": " + e.getMessage(), wait, giveUp);
+            LOG.log(giveUp ? Level.SEVERE : Level.WARNING, () -> "Mail " + queued.id() + " (" + queued.mail().causeKey()
+                    + ") not sent, attempt " + queued.attempts() + (giveUp ? "; given up" : "; next in " + wait) + ": " + e);
+        }
+    }
+
+    /** retry-seconds after the first failure, doubling after each further one, never more than an hour. */
+    Duration backoff(int attempts) {
+        long seconds = retrySeconds << Math.min(20, Math.max(0, attempts - 1));
+        return seconds <= 0 || seconds > LONGEST_WAIT.toSeconds() ? LONGEST_WAIT : Duration.ofSeconds(seconds);
+    }
+}

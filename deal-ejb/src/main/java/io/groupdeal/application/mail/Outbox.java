@@ -1,0 +1,74 @@
+package io.groupdeal.application.mail;
+
+import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.shared.NativeSql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The mail outbox. {@link #write} joins the caller's transaction, so a mail exists exactly when the change that
+ * causes it was committed, and a mail server outage never holds up or undoes that change. {@link MailDelivery}
+ * sends what is due, outside any transaction.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    /** How long a claimed mail is left to its sender before another attempt may take it (a crashed sender). */
+    static final long LEASE_SECONDS = 120;
+
+    @Inject
+    private NativeSql sql;
+
+    @Inject
+    private Clock clock;
+
+    /** Queues the mail unless a mail of the same cause was written before. */
+    public void write(Mail mail) {
+        Instant now = clock.instant();
+        sql.insertUnlessDuplicate("INSERT INTO mail_outbox (id, tenant_id, cause_key, recipient, subject, text_body, html_body,"
+                + " qr_codes, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
+                Arrays.asList(Ids.newId(), mail.tenantId(), mail.causeKey(), mail.recipient(), mail.subject(), mail.text(),
+                        mail.html(), mail.qrCodes().isEmpty() ? null : String.join(" ", mail.qrCodes()), now, now));
+    }
+
+    record Queued(String id, Mail mail, int attempts) {
+    }
+
+    /** Mails due now, oldest first. */
+    List<String> due(int limit) {
+        return sql.rows("SELECT id FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at"
+                + " LIMIT ?", List.of(clock.instant(), limit)).stream().map(r -> (String) r[0]).toList();
+    }
+
+    /** Takes a due mail for one attempt (in its own statement); empty when another sender took it first. */
+    Optional<Queued> claim(String id) {
+        Instant now = clock.instant();
+        int claimed = sql.update("UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?"
+                + " AND status = 'PENDING' AND next_attempt_at <= ?", List.of(now.plusSeconds(LEASE_SECONDS), id, now));
+        if (claimed == 0) {
+            return Optional.empty();
+        }
+        Object[] r = sql.row("SELECT tenant_id, cause_key, recipient, subject, text_body, html_body, qr_codes, attempts"
+                + " FROM mail_outbox WHERE id = ?", List.of(id));
+        List<String> codes = r[6] == null ? List.of() : List.of(((String) r[6]).split(" "));
+        return Optional.of(new Queued(id, new Mail((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                (String) r[4], (String) r[5], codes), NativeSql.integer(r[7])));
+    }
+
+    void sent(String id) {
+        sql.update("UPDATE mail_outbox SET status = 'SENT', sent_at = ?, last_error = NULL WHERE id = ?", List.of(clock.instant(), id));
+    }
+
+    /** A failed attempt: tried again after {@code retryIn}, or given up after the last attempt. */
+    void failed(String id, String error, Duration retryIn, boolean giveUp) {
+        String reason = error == null ? "unknown" : error.length() > 500 ? error.substring(0, 500) : error;
+        sql.update("UPDATE mail_outbox SET status = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                List.of(giveUp ? "FAILED" : "PENDING", clock.instant().plus(retryIn), reason, id));
+    }
+}

@@ -1,0 +1,81 @@
+package io.groupdeal.application.order;
+
+import io.groupdeal.application.mail.BuyerMails;
+import io.groupdeal.application.mail.Outbox;
+import io.groupdeal.application.payment.Configured;
+import io.groupdeal.application.payment.PaymentGateway;
+import io.groupdeal.domain.coupon.CouponRepository;
+import io.groupdeal.domain.coupon.CouponStatus;
+import io.groupdeal.domain.order.Order;
+import io.groupdeal.domain.order.OrderRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * What happens to an order's money, in the caller's transaction. Each step first moves the order or its coupons by a
+ * conditional update and touches money only when that update moved something, and the gateway is idempotent per
+ * reference besides: an order is captured once, voided once, and each coupon refunded once, whoever retries.
+ */
+@ApplicationScoped
+public class Settlement {
+
+    @Inject
+    private OrderRepository orders;
+
+    @Inject
+    private CouponRepository coupons;
+
+    @Inject
+    @Configured
+    private PaymentGateway gateway;
+
+    @Inject
+    private Outbox outbox;
+
+    @Inject
+    private BuyerMails mails;
+
+    /** PENDING → CONFIRMED with its coupons ACTIVE, and the money captured; false when it was not pending. */
+    public boolean capture(Order order, Instant now) {
+        if (!orders.confirm(order.tenantId(), order.id(), now)) {
+            return false;
+        }
+        gateway.capture(order.paymentRef(), order.amount(), order.currency());
+        coupons.move(order.tenantId(), order.id(), CouponStatus.PENDING, CouponStatus.ACTIVE, now);
+        return true;
+    }
+
+    /** The deal tipped after this order was placed: capture it and tell the buyer. */
+    void captureTipped(Order order, String dealTitle, Instant now) {
+        if (capture(order, now)) {
+            outbox.write(mails.dealTipped(mails.recipient(order.buyerId()), order,
+                    coupons.ofOrder(order.tenantId(), order.id()), dealTitle));
+        }
+    }
+
+    /** The deal failed or was cancelled before this order was captured: release the money, void the coupons. */
+    void release(Order order, String dealTitle, boolean cancelled, Instant now) {
+        if (!orders.cancelPending(order.tenantId(), order.id(), now)) {
+            return;
+        }
+        gateway.voidAuthorisation(order.paymentRef(), order.amount(), order.currency());
+        coupons.move(order.tenantId(), order.id(), CouponStatus.PENDING, CouponStatus.VOID, now);
+        outbox.write(cancelled ? mails.dealCancelled(mails.recipient(order.buyerId()), order, dealTitle, null)
+                : mails.dealFailed(mails.recipient(order.buyerId()), order, dealTitle));
+    }
+
+    /** The deal was cancelled after this order was captured: pay back its unused coupons, which become VOID. */
+    void refundCancelled(Order order, String dealTitle, Instant now) {
+        int unused = coupons.move(order.tenantId(), order.id(), CouponStatus.ACTIVE, CouponStatus.VOID, now);
+        if (unused == 0) {
+            return;
+        }
+        BigDecimal amount = order.unitPrice().multiply(BigDecimal.valueOf(unused));
+        gateway.refund(order.paymentRef(), amount, order.currency(), "cancel:" + order.id());
+        orders.markRefunded(order.tenantId(), order.id(), now);
+        outbox.write(mails.dealCancelled(mails.recipient(order.buyerId()), order, dealTitle, amount));
+    }
+
+}

@@ -1,0 +1,27 @@
+package io.groupdeal.domain.coupon;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * One coupon: one unit of a deal bought in an order, with its own code. {@code refundableAnytime} and
+ * {@code autoRefundOnExpiry} are its deal's refund policy.
+ */
+public record Coupon(String tenantId, String id, String dealId, String dealTitle, String orderId, String buyerId,
+                     CouponCode code, CouponStatus status, BigDecimal price, String currency, Instant validUntil,
+                     Instant createdAt, Instant redeemedAt, String redeemedStoreId, Instant refundedAt,
+                     boolean refundableAnytime, boolean autoRefundOnExpiry) {
+
+    /** A new coupon of an order, before it is stored. */
+    public static Coupon issue(String tenantId, String id, String dealId, String dealTitle, String orderId, String buyerId,
+                               CouponCode code, CouponStatus status, BigDecimal price, String currency, Instant validUntil,
+                               Instant now) {
+        return new Coupon(tenantId, id, dealId, dealTitle, orderId, buyerId, code, status, price, currency, validUntil, now,
+                null, null, null, false, false);
+    }
+
+    /** The buyer may ask for the money back: unused, not expired, and the deal allows it. */
+    public boolean isRefundable(Instant now) {
+        return status == CouponStatus.ACTIVE && refundableAnytime && validUntil.isAfter(now);
+    }
+}

@@ -1,0 +1,126 @@
+package io.groupdeal.domain.order;
+
+import static io.groupdeal.domain.shared.NativeSql.count;
+import static io.groupdeal.domain.shared.NativeSql.decimal;
+import static io.groupdeal.domain.shared.NativeSql.instant;
+
+import io.groupdeal.domain.shared.NativeSql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Orders, their idempotency keys and the buyers' per-deal counts. Native statements, each naming {@code tenant_id}:
+ * a buyer's own orders are read across tenants by the buyer's id, and every change of state is a conditional update
+ * whose row count says whether this caller made it, so two instances never settle one order twice.
+ */
+@ApplicationScoped
+public class OrderRepository {
+
+    private static final String COLUMNS = "tenant_id, id, deal_id, buyer_id, quantity, unit_price, amount, currency,"
+            + " status, payment_ref, created_at";
+
+    @Inject
+    private NativeSql sql;
+
+    /** The first use of a buyer's idempotency key; false when the key was used before (its row is then committed). */
+    public boolean claimKey(String buyerId, String key, String requestHash, String tenantId, String orderId, Instant now) {
+        return sql.insertUnlessDuplicate("INSERT INTO order_request (buyer_id, idempotency_key, request_hash, tenant_id,"
+                + " order_id, created_at) VALUES (?, ?, ?, ?, ?, ?)", List.of(buyerId, key, requestHash, tenantId, orderId, now));
+    }
+
+    public record KeyUse(String requestHash, String tenantId, String orderId) {
+    }
+
+    /** The committed use of a key; a locking read, so it sees what a parallel transaction committed a moment ago. */
+    public Optional<KeyUse> keyUse(String buyerId, String key) {
+        return sql.rows("SELECT request_hash, tenant_id, order_id FROM order_request WHERE buyer_id = ? AND idempotency_key = ?"
+                        + " LOCK IN SHARE MODE", List.of(buyerId, key)).stream()
+                .findFirst().map(r -> new KeyUse((String) r[0], (String) r[1], (String) r[2]));
+    }
+
+    /** The buyer's count row for the deal, made when missing (at zero). */
+    public void ensureQuota(String tenantId, String dealId, String buyerId) {
+        sql.insertUnlessDuplicate("INSERT INTO buyer_quota (tenant_id, deal_id, buyer_id, bought) VALUES (?, ?, ?, 0)",
+                List.of(tenantId, dealId, buyerId));
+    }
+
+    /**
+     * Counts {@code quantity} more coupons against the buyer's limit for the deal; false when that would pass it.
+     * The row must exist ({@link #ensureQuota}).
+     */
+    public boolean takeQuota(String tenantId, String dealId, String buyerId, int quantity, int limit) {
+        return sql.update("UPDATE buyer_quota SET bought = bought + ? WHERE tenant_id = ? AND deal_id = ? AND buyer_id = ?"
+                + " AND bought + ? <= ?", List.of(quantity, tenantId, dealId, buyerId, quantity, limit)) == 1;
+    }
+
+    public void add(Order order) {
+        sql.update("INSERT INTO purchase_order (" + COLUMNS + ", captured_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                java.util.Arrays.asList(order.tenantId(), order.id(), order.dealId(), order.buyerId(), order.quantity(),
+                        order.unitPrice(), order.amount(), order.currency(), order.status().name(), order.paymentRef(),
+                        order.createdAt(), order.status() == OrderStatus.CONFIRMED ? order.createdAt() : null));
+    }
+
+    /** PENDING → CONFIRMED; true for the one caller that made the move (and so captures the payment). */
+    public boolean confirm(String tenantId, String orderId, Instant now) {
+        return sql.update("UPDATE purchase_order SET status = 'CONFIRMED', captured_at = ? WHERE tenant_id = ? AND id = ?"
+                + " AND status = 'PENDING'", List.of(now, tenantId, orderId)) == 1;
+    }
+
+    /** PENDING → CANCELLED; true for the one caller that made the move (and so voids the authorisation). */
+    public boolean cancelPending(String tenantId, String orderId, Instant now) {
+        return sql.update("UPDATE purchase_order SET status = 'CANCELLED', closed_at = ? WHERE tenant_id = ? AND id = ?"
+                + " AND status = 'PENDING'", List.of(now, tenantId, orderId)) == 1;
+    }
+
+    /** After coupons were refunded: REFUNDED when none is left in use, else PARTIALLY_REFUNDED. */
+    public void markRefunded(String tenantId, String orderId, Instant now) {
+        sql.update("UPDATE purchase_order o SET o.status = CASE WHEN EXISTS (SELECT 1 FROM coupon c WHERE c.tenant_id = o.tenant_id"
+                + " AND c.order_id = o.id AND c.status IN ('PENDING', 'ACTIVE', 'REDEEMED', 'EXPIRED')) THEN 'PARTIALLY_REFUNDED'"
+                + " ELSE 'REFUNDED' END, o.closed_at = ? WHERE o.tenant_id = ? AND o.id = ? AND o.status IN"
+                + " ('CONFIRMED', 'PARTIALLY_REFUNDED')", List.of(now, tenantId, orderId));
+    }
+
+    public Optional<Order> find(String tenantId, String orderId) {
+        return sql.rows("SELECT " + COLUMNS + " FROM purchase_order WHERE tenant_id = ? AND id = ?", List.of(tenantId, orderId))
+                .stream().findFirst().map(OrderRepository::order);
+    }
+
+    /** One of the buyer's own orders, whatever the tenant; another buyer's order is not found. */
+    public Optional<Order> ofBuyer(String buyerId, String orderId) {
+        return sql.rows("SELECT " + COLUMNS + " FROM purchase_order WHERE buyer_id = ? AND id = ?", List.of(buyerId, orderId))
+                .stream().findFirst().map(OrderRepository::order);
+    }
+
+    /** The buyer's orders, newest first. */
+    public List<Order> ofBuyer(String buyerId, int page, int size) {
+        return sql.rows("SELECT " + COLUMNS + " FROM purchase_order WHERE buyer_id = ? ORDER BY created_at DESC, id DESC"
+                + " LIMIT ? OFFSET ?", List.of(buyerId, size, page * size)).stream().map(OrderRepository::order).toList();
+    }
+
+    public long countOfBuyer(String buyerId) {
+        return count(sql.row("SELECT COUNT(*) FROM purchase_order WHERE buyer_id = ?", List.of(buyerId))[0]);
+    }
+
+    /** PENDING orders of a deal, oldest first, at most {@code limit}: a batch of capturing or voiding. */
+    public List<Order> pendingOfDeal(String tenantId, String dealId, int limit) {
+        return sql.rows("SELECT " + COLUMNS + " FROM purchase_order WHERE tenant_id = ? AND deal_id = ? AND status = 'PENDING'"
+                + " ORDER BY id LIMIT ?", List.of(tenantId, dealId, limit)).stream().map(OrderRepository::order).toList();
+    }
+
+    /** Captured orders of a deal with coupons still ACTIVE, oldest first: what cancelling the deal must refund. */
+    public List<Order> refundableOfDeal(String tenantId, String dealId, int limit) {
+        return sql.rows("SELECT " + COLUMNS + " FROM purchase_order o WHERE o.tenant_id = ? AND o.deal_id = ?"
+                + " AND o.status IN ('CONFIRMED', 'PARTIALLY_REFUNDED') AND EXISTS (SELECT 1 FROM coupon c"
+                + " WHERE c.tenant_id = o.tenant_id AND c.order_id = o.id AND c.status = 'ACTIVE') ORDER BY o.id LIMIT ?",
+                List.of(tenantId, dealId, limit)).stream().map(OrderRepository::order).toList();
+    }
+
+    private static Order order(Object[] r) {
+        return new Order((String) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
+                decimal(r[5]), decimal(r[6]), (String) r[7], OrderStatus.valueOf((String) r[8]), (String) r[9], instant(r[10]));
+    }
+}

@@ -1,0 +1,15 @@
+package io.groupdeal.interfaces.rest.order;
+
+import io.groupdeal.domain.coupon.Coupon;
+import io.groupdeal.interfaces.rest.Amounts;
+import java.time.Instant;
+
+/** A coupon as its buyer sees it; {@code code} is printed as XXXX-XXXX-XXXX-C. */
+public record CouponDto(String code, String dealId, String dealTitle, String status, Instant validUntil, Instant redeemedAt,
+                        String price, String currency, String orderId, Instant refundedAt) {
+
+    public static CouponDto of(Coupon c) {
+        return new CouponDto(c.code().printed(), c.dealId(), c.dealTitle(), c.status().name(), c.validUntil(), c.redeemedAt(),
+                Amounts.format(c.price(), c.currency()), c.currency(), c.orderId(), c.refundedAt());
+    }
+}

@@ -1,0 +1,54 @@
+package io.groupdeal.interfaces.rest.order;
+
+import io.groupdeal.application.coupon.CouponService;
+import io.groupdeal.domain.coupon.CouponStatus;
+import io.groupdeal.interfaces.rest.EnumParam;
+import io.groupdeal.interfaces.rest.PageDto;
+import io.groupdeal.interfaces.rest.Paging;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("v1/coupons")
+@Produces(MediaType.APPLICATION_JSON)
+public class CouponResource {
+
+    @Inject
+    private CouponService coupons;
+
+    @GET
+    public PageDto<CouponDto> list(@QueryParam("page") String page, @QueryParam("size") String size,
+                                   @QueryParam("status") String status) {
+        return PageDto.of(coupons.list(Paging.of(page, size), EnumParam.parse(CouponStatus.class, status, "status")), CouponDto::of);
+    }
+
+    @GET
+    @Path("{code}")
+    public CouponDto get(@PathParam("code") String code) {
+        return CouponDto.of(coupons.get(code));
+    }
+
+    /** The code as a QR image; private to the buyer, never cached by shared caches. */
+    @GET
+    @Path("{code}/qr")
+    @Produces("image/png")
+    public Response qr(@PathParam("code") String code) {
+        CacheControl cache = new CacheControl();
+        cache.setPrivate(true);
+        cache.setMaxAge(3600);
+        return Response.ok(coupons.qrPng(code), "image/png").cacheControl(cache).build();
+    }
+
+    @POST
+    @Path("{code}/refund")
+    public CouponDto refund(@PathParam("code") String code) {
+        return CouponDto.of(coupons.refund(code));
+    }
+}

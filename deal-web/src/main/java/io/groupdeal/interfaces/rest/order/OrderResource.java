@@ -1,0 +1,52 @@
+package io.groupdeal.interfaces.rest.order;
+
+import io.groupdeal.application.order.OrderService;
+import io.groupdeal.application.order.OrderView;
+import io.groupdeal.interfaces.rest.PageDto;
+import io.groupdeal.interfaces.rest.Paging;
+import io.groupdeal.interfaces.rest.RequestBodies;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("v1/orders")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrderResource {
+
+    @Inject
+    private OrderService orders;
+
+    @Inject
+    private RequestBodies bodies;
+
+    /** 201 with the order; the same key and body again answer the same order. */
+    @POST
+    public Response place(@HeaderParam("Idempotency-Key") String idempotencyKey, OrderRequest body, @Context UriInfo uri) {
+        bodies.valid(body);
+        OrderView placed = orders.place(idempotencyKey, body.toPlaceOrder());
+        return Response.created(uri.getAbsolutePathBuilder().path(placed.order().id()).build())
+                .entity(OrderDto.of(placed)).build();
+    }
+
+    @GET
+    public PageDto<OrderDto> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return PageDto.of(orders.list(Paging.of(page, size)), OrderDto::of);
+    }
+
+    @GET
+    @Path("{id}")
+    public OrderDto get(@PathParam("id") String id) {
+        return OrderDto.of(orders.get(id));
+    }
+}

@@ -1,0 +1,94 @@
+package io.groupdeal.interfaces.web;
+
+import io.groupdeal.application.PageRequest;
+import io.groupdeal.application.coupon.CouponService;
+import io.groupdeal.application.coupon.QrCodes;
+import io.groupdeal.application.order.OrderService;
+import io.groupdeal.domain.coupon.Coupon;
+import io.groupdeal.domain.coupon.CouponStatus;
+import io.groupdeal.interfaces.rest.order.CouponDto;
+import io.groupdeal.interfaces.rest.order.OrderDto;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/** "My coupons": the buyer's coupons with QR code and code in large type, refunds, and the order history. */
+@Named
+@RequestScoped
+public class AccountPage {
+
+    private static final int SHOWN = 50;
+    private static final int QR_PIXELS = 220;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    /** A coupon as the page shows it. */
+    public record CouponCard(CouponDto coupon, String qrDataUri, boolean refundable, String validUntil, String note) {
+    }
+
+    @Inject
+    private CouponService coupons;
+
+    @Inject
+    private OrderService orders;
+
+    @Inject
+    private QrCodes qrCodes;
+
+    @Inject
+    private Clock clock;
+
+    private List<CouponCard> cards;
+    private List<OrderDto> history;
+
+    public List<CouponCard> getCoupons() {
+        if (cards == null) {
+            cards = coupons.list(new PageRequest(0, SHOWN), null).items().stream().map(this::card).toList();
+        }
+        return cards;
+    }
+
+    public List<OrderDto> getOrders() {
+        if (history == null) {
+            history = orders.list(new PageRequest(0, SHOWN)).items().stream().map(OrderDto::of).toList();
+        }
+        return history;
+    }
+
+    public String refund(String code) {
+        if (Messages.attempt(() -> coupons.refund(code))) {
+            Messages.info("Coupon " + code + " refunded. The money goes back to your card.");
+        }
+        return Messages.reloadPage();
+    }
+
+    public String moment(java.time.Instant instant) {
+        return instant == null ? "" : MOMENT.format(instant);
+    }
+
+    private CouponCard card(Coupon coupon) {
+        boolean usable = coupon.status() == CouponStatus.ACTIVE || coupon.status() == CouponStatus.PENDING;
+        String qr = usable ? "data:image/png;base64," + Base64.getEncoder().encodeToString(qrCodes.png(coupon.code().printed(), QR_PIXELS))
+                : null;
+        return new CouponCard(CouponDto.of(coupon), qr, coupon.isRefundable(clock.instant()), DAY.format(coupon.validUntil()),
+                note(coupon));
+    }
+
+    private String note(Coupon coupon) {
+        return switch (coupon.status()) {
+            case PENDING -> "Valid once the deal is on: enough buyers are needed first.";
+            case ACTIVE -> "Show this code at the counter.";
+            case REDEEMED -> "Used on " + MOMENT.format(coupon.redeemedAt()) + ".";
+            case EXPIRED -> "Expired on " + DAY.format(coupon.validUntil()) + ".";
+            case REFUNDED -> "Refunded on " + (coupon.refundedAt() == null ? "" : DAY.format(coupon.refundedAt())) + ".";
+            case VOID -> "Void: the deal did not happen or was cancelled; the money went back.";
+        };
+    }
+}

@@ -1,0 +1,110 @@
+package io.groupdeal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.groupdeal.devserver.ItDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/** What the buying ITs share: a deal on sale, orders, many requests at once, and a look into the sandbox ledger. */
+final class Buying {
+
+    private final Http http;
+    private final Fixtures fixtures;
+
+    Buying(Http http, Fixtures fixtures) {
+        this.http = http;
+        this.fixtures = fixtures;
+    }
+
+    /** A published deal of the merchant, on sale from an hour ago for a day, changed by {@code terms} first. */
+    JsonObject dealOnSale(Fixtures.Merchant merchant, String title, Consumer<JsonObjectBuilder> terms) {
+        Instant now = Instant.now();
+        JsonObjectBuilder body = Fixtures.deal(title, now.minusSeconds(3600), now.plus(Duration.ofDays(1)), List.of());
+        terms.accept(body);
+        String id = fixtures.newDeal(merchant.token(), body).getString("id");
+        JsonObject published = fixtures.publish(merchant.token(), id);
+        assertEquals("ON_SALE", published.getString("status"), published::toString);
+        return published;
+    }
+
+    static String order(String dealId, int quantity, String paymentToken) {
+        return Json.createObjectBuilder().add("dealId", dealId).add("quantity", quantity).add("paymentToken", paymentToken)
+                .build().toString();
+    }
+
+    Reply buy(Fixtures.Person buyer, String dealId, int quantity) {
+        return http.order(order(dealId, quantity, "tok_ok"), buyer.token(), UUID.randomUUID().toString());
+    }
+
+    /** Runs every call at once on {@code threads} threads and answers the results in the calls' order. */
+    static <T> List<T> inParallel(int threads, List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<T>> futures = pool.invokeAll(calls);
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Rows of a query on the test database (the product's own tables), as strings. */
+    static List<List<String>> query(String sql, Object... parameters) throws SQLException {
+        try (Connection db = DriverManager.getConnection(System.getProperty(ItDatabase.URL_PROPERTY), "deal", "deal");
+             PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                List<List<String>> out = new ArrayList<>();
+                while (rows.next()) {
+                    List<String> row = new ArrayList<>();
+                    for (int c = 1; c <= rows.getMetaData().getColumnCount(); c++) {
+                        row.add(rows.getString(c));
+                    }
+                    out.add(row);
+                }
+                return out;
+            }
+        }
+    }
+
+    /** How often the sandbox ledger recorded {@code operation} for the payment of the order. */
+    static int ledger(String orderId, String operation) throws SQLException {
+        return Integer.parseInt(query("SELECT COUNT(*) FROM payment_ledger l JOIN purchase_order o ON o.payment_ref = l.payment_ref"
+                + " WHERE o.id = ? AND l.operation = ?", orderId, operation).get(0).get(0));
+    }
+
+    /** Waits up to {@code seconds} for the order to reach the status; answers the order as last seen. */
+    JsonObject awaitOrder(Fixtures.Person buyer, String orderId, String status, int seconds) throws InterruptedException {
+        JsonObject order = null;
+        for (int i = 0; i < seconds * 4; i++) {
+            order = http.get("api/v1/orders/" + orderId, buyer.token()).json();
+            if (status.equals(order.getString("status"))) {
+                return order;
+            }
+            Thread.sleep(250);
+        }
+        return order;
+    }
+}
