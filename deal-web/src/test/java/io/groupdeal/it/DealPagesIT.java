@@ -27,16 +27,17 @@ class DealPagesIT extends BrowserApp {
         Fixtures.Merchant merchant = fixtures.merchant("Bao Bar");
         fixtures.newStore(merchant.token(), "Bao Bar Prenzlauer Berg");
         String dealId = new Buying(http, fixtures).dealOnSale(merchant, "Bao for two", d -> { }).getString("id");
-        Fixtures.Person buyer = fixtures.buyer();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
         browser.get(base + "deal.xhtml?id=" + dealId);
-        browser.findElement(By.id("login-to-buy")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:email"))).sendKeys(buyer.email());
-        browser.findElement(By.id("login:password")).sendKeys(Fixtures.PASSWORD);
-        browser.findElement(By.id("login:submit")).click();
+        assertTrue(browser.findElement(By.id("login-to-buy")).isDisplayed());
+        browser.findElement(By.id("join-to-buy")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("join:name"))).sendKeys("Bao Fan");
+        browser.findElement(By.id("join:email")).sendKeys(Fixtures.uniqueEmail("bao"));
+        browser.findElement(By.id("join:password")).sendKeys(Fixtures.PASSWORD);
+        browser.findElement(By.id("join:submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("buyForm:buy")));
-        assertTrue(browser.getCurrentUrl().contains("deal.xhtml?id=" + dealId), "back on the deal after logging in");
+        assertTrue(browser.getCurrentUrl().contains("deal.xhtml?id=" + dealId), "back on the deal after joining");
 
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("buyForm:card"))).selectByValue("tok_declined");
         browser.findElement(By.id("buyForm:buy")).click();

@@ -1,6 +1,7 @@
 package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.account.AccountService;
+import io.groupdeal.application.account.BuyerSignup;
 import io.groupdeal.application.account.IssuedToken;
 import io.groupdeal.application.account.MerchantSignup;
 import io.groupdeal.interfaces.security.SessionCookie;
@@ -31,6 +32,7 @@ public class SessionPages {
     private String email;
     private String password;
     private String businessName;
+    private String name;
     private String next;
 
     public void logIn() {
@@ -40,6 +42,14 @@ public class SessionPages {
     public void signUp() {
         Messages.attempt(() -> {
             accounts.signUpMerchant(new MerchantSignup(businessName, email, password));
+            enter(accounts.logIn(email, password));
+        });
+    }
+
+    /** A buyer's account; then logged in and back where the buyer came from (a deal's page) or at "My coupons". */
+    public void joinAsBuyer() {
+        Messages.attempt(() -> {
+            accounts.signUpBuyer(new BuyerSignup(email, password, name));
             enter(accounts.logIn(email, password));
         });
     }
@@ -105,6 +115,14 @@ public class SessionPages {
 
     public void setBusinessName(String businessName) {
         this.businessName = businessName;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
     }
 
     public String getNext() {
