@@ -26,9 +26,23 @@ abstract class DeployedApp {
         return Deployments.war();
     }
 
+    /**
+     * Arquillian reports the deployment as soon as Payara Micro logs it; the first requests of a class were sometimes
+     * refused a moment later. Wait until the server answers ready (at most a minute) before the test starts.
+     */
     @BeforeEach
-    void connect() {
+    void connect() throws InterruptedException {
         http = new Http(url);
         fixtures = new Fixtures(http);
+        for (int i = 0; i < 120; i++) {
+            try {
+                if (http.get("health/ready", null).status() == 200) {
+                    return;
+                }
+            } catch (java.io.UncheckedIOException refused) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
     }
 }
