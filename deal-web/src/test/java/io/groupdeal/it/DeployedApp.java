@@ -1,6 +1,8 @@
 package io.groupdeal.it;
 
+import java.io.UncheckedIOException;
 import java.net.URL;
+import java.time.Instant;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -28,21 +30,30 @@ abstract class DeployedApp {
 
     /**
      * Arquillian reports the deployment as soon as Payara Micro logs it; the first requests of a class were sometimes
-     * refused a moment later. Wait until the server answers ready (at most a minute) before the test starts.
+     * refused a moment later. Wait until the server answers ready (at most a minute) before the test starts, and say
+     * plainly when it never does: its log is in {@code target/failsafe-reports/<test class>-output.txt}.
      */
     @BeforeEach
     void connect() throws InterruptedException {
         http = new Http(url);
         fixtures = new Fixtures(http);
-        for (int i = 0; i < 120; i++) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        String last = "no answer";
+        while (Instant.now().isBefore(deadline)) {
             try {
-                if (http.get("health/ready", null).status() == 200) {
+                int status = http.get("health/ready", null).status();
+                if (status == 200) {
                     return;
                 }
-            } catch (java.io.UncheckedIOException refused) {
-                // not listening yet
+                last = "HTTP " + status;
+            } catch (UncheckedIOException refused) {
+                last = refused.getCause().toString();
             }
             Thread.sleep(500);
         }
+        throw new IllegalStateException(NOT_READY + " at " + http.base() + " within 60 s (last: " + last + ")");
     }
+
+    /** The start of the message of a deployment that never answered; .ci/run tells these apart from test failures. */
+    static final String NOT_READY = "The deployed server did not become ready";
 }
