@@ -89,6 +89,17 @@ final class Buying {
         }
     }
 
+    /** Changes rows of the test database: only to play time passing (what a buyer did days ago). */
+    static int update(String sql, Object... parameters) throws SQLException {
+        try (Connection db = DriverManager.getConnection(System.getProperty(ItDatabase.URL_PROPERTY), "deal", "deal");
+             PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
     /** How often the sandbox ledger recorded {@code operation} for the payment of the order. */
     static int ledger(String orderId, String operation) throws SQLException {
         return Integer.parseInt(query("SELECT COUNT(*) FROM payment_ledger l JOIN purchase_order o ON o.payment_ref = l.payment_ref"

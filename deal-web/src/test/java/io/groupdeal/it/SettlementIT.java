@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.groupdeal.devserver.ItMailServer;
 import jakarta.json.JsonObject;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,10 +56,10 @@ class SettlementIT extends DeployedApp {
         assertTrue(deal.getBoolean("tipped"));
         assertEquals(3, deal.getInt("sold"));
 
-        assertTrue(awaitMail(first.email(), "The deal is on", 30).size() == 1, "the early buyers hear that the deal is on");
-        assertEquals(1, awaitMail(second.email(), "The deal is on", 30).size());
-        assertEquals(0, mails(third.email(), "The deal is on").size(), "the buyer who tipped it was charged at once");
-        assertEquals(1, awaitMail(third.email(), "Your coupons", 30).size());
+        assertTrue(Mailbox.awaitMail(first.email(), "The deal is on", 30).size() == 1, "the early buyers hear that the deal is on");
+        assertEquals(1, Mailbox.awaitMail(second.email(), "The deal is on", 30).size());
+        assertEquals(0, Mailbox.mails(third.email(), "The deal is on").size(), "the buyer who tipped it was charged at once");
+        assertEquals(1, Mailbox.awaitMail(third.email(), "Your coupons", 30).size());
     }
 
     @Test
@@ -88,8 +83,8 @@ class SettlementIT extends DeployedApp {
             assertEquals(1, Buying.ledger(order, "VOID"));
             assertEquals(0, Buying.ledger(order, "CAPTURE"));
         }
-        assertEquals(1, awaitMail(buyer.email(), "The deal did not happen", 30).size());
-        assertEquals(1, awaitMail(other.email(), "The deal did not happen", 30).size());
+        assertEquals(1, Mailbox.awaitMail(buyer.email(), "The deal did not happen", 30).size());
+        assertEquals(1, Mailbox.awaitMail(other.email(), "The deal did not happen", 30).size());
     }
 
     @Test
@@ -103,7 +98,7 @@ class SettlementIT extends DeployedApp {
         assertEquals(1, Buying.ledger(orderId, "REFUND"));
         assertEquals("39.800", Buying.query("SELECT l.amount FROM payment_ledger l JOIN purchase_order o ON o.payment_ref = l.payment_ref"
                 + " WHERE o.id = ? AND l.operation = 'REFUND'", orderId).get(0).get(0));
-        assertEquals(1, awaitMail(buyer.email(), "Deal cancelled, money returned", 30).size());
+        assertEquals(1, Mailbox.awaitMail(buyer.email(), "Deal cancelled, money returned", 30).size());
     }
 
     @Test
@@ -111,16 +106,16 @@ class SettlementIT extends DeployedApp {
         String dealId = buying.dealOnSale(merchant, "Coded Crepes", d -> { }).getString("id");
         Fixtures.Person buyer = fixtures.buyer();
         JsonObject order = buying.buy(buyer, dealId, 3).json();
-        List<MimeMessage> received = awaitMail(buyer.email(), "Your coupons: Coded Crepes", 30);
+        List<MimeMessage> received = Mailbox.awaitMail(buyer.email(), "Your coupons: Coded Crepes", 30);
         assertEquals(1, received.size());
-        String text = part(received.get(0), "text/plain");
-        String html = part(received.get(0), "text/html");
+        String text = Mailbox.part(received.get(0), "text/plain");
+        String html = Mailbox.part(received.get(0), "text/html");
         for (JsonObject coupon : order.getJsonArray("coupons").getValuesAs(JsonObject.class)) {
             String code = coupon.getString("code");
             assertTrue(text.contains(code), "the text names " + code);
             assertTrue(html.contains(code) && html.contains("cid:qr-" + code), "the HTML shows " + code + " with its QR image");
         }
-        assertEquals(3, images(received.get(0)), "one inline QR image per coupon");
+        assertEquals(3, Mailbox.images(received.get(0)), "one inline QR image per coupon");
         assertTrue(text.contains("Valid for one person."), "the fine print is in the mail");
         assertTrue(text.contains("Tipping Tavern Kreuzberg"), "the stores are in the mail");
     }
@@ -139,64 +134,13 @@ class SettlementIT extends DeployedApp {
             ItMailServer.start();
         }
         for (Fixtures.Person buyer : buyers) {
-            assertEquals(1, awaitMail(buyer.email(), "Your coupons", 60).size());
+            assertEquals(1, Mailbox.awaitMail(buyer.email(), "Your coupons", 60).size());
         }
         Thread.sleep(5000);
         for (Fixtures.Person buyer : buyers) {
-            assertEquals(1, mails(buyer.email(), "Your coupons").size(), "exactly once");
+            assertEquals(1, Mailbox.mails(buyer.email(), "Your coupons").size(), "exactly once");
         }
         assertTrue(Integer.parseInt(Buying.query("SELECT MIN(attempts) FROM mail_outbox m JOIN account a ON a.email = m.recipient"
                 + " WHERE a.id = ?", buyers.get(0).id()).get(0).get(0)) > 1, "the first attempts failed and were retried");
-    }
-
-    private static List<MimeMessage> mails(String recipient, String subjectStart) throws Exception {
-        List<MimeMessage> out = new ArrayList<>();
-        for (MimeMessage message : ItMailServer.server().getReceivedMessages()) {
-            boolean toRecipient = Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient));
-            if (toRecipient && message.getSubject().startsWith(subjectStart)) {
-                out.add(message);
-            }
-        }
-        return out;
-    }
-
-    private static List<MimeMessage> awaitMail(String recipient, String subjectStart, int seconds) throws Exception {
-        List<MimeMessage> found = List.of();
-        for (int i = 0; i < seconds * 2 && found.isEmpty(); i++) {
-            found = mails(recipient, subjectStart);
-            if (found.isEmpty()) {
-                Thread.sleep(500);
-            }
-        }
-        return found;
-    }
-
-    private static String part(Part part, String type) throws Exception {
-        if (part.isMimeType(type)) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String found = part(multipart.getBodyPart(i), type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static int images(Part part) throws Exception {
-        if (part.isMimeType("image/png")) {
-            return 1;
-        }
-        int count = 0;
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                count += images(child);
-            }
-        }
-        return count;
     }
 }

@@ -62,7 +62,7 @@ public class BuyerMails {
             body.paragraph(deal.finePrint());
         }
         body.paragraph("Valid until " + DAY.format(deal.couponValidUntil()) + ". Order " + order.id() + ".");
-        body.link("Open my coupons", publicUrl + "/account/coupons.xhtml");
+        body.link("Open my coupons", publicUrl + "/account/");
         return body.mail(order.tenantId(), "order-confirmed:" + order.id(), subject,
                 coupons.stream().map(c -> c.code().printed()).toList());
     }
@@ -72,7 +72,7 @@ public class BuyerMails {
         body.paragraph("Good news: enough people bought " + dealTitle + ", so the deal is on. We charged "
                 + money(order.amount(), order.currency()) + " and your coupons are valid now.");
         body.coupons(coupons);
-        body.link("Open my coupons", publicUrl + "/account/coupons.xhtml");
+        body.link("Open my coupons", publicUrl + "/account/");
         return body.mail(order.tenantId(), "deal-tipped:" + order.id(), "The deal is on: " + dealTitle,
                 coupons.stream().map(c -> c.code().printed()).toList());
     }
@@ -110,7 +110,7 @@ public class BuyerMails {
         body.paragraph("Your coupon for " + coupon.dealTitle() + " expires on " + DAY.format(coupon.validUntil())
                 + ". Use it before then.");
         body.coupons(List.of(coupon));
-        body.link("Open my coupons", publicUrl + "/account/coupons.xhtml");
+        body.link("Open my coupons", publicUrl + "/account/");
         return body.mail(coupon.tenantId(), "expiry-reminder:" + coupon.id(), "Use it soon: " + coupon.dealTitle(),
                 List.of(coupon.code().printed()));
     }

@@ -1,0 +1,92 @@
+# Shared by the bench scripts (sourced, not run): starts the product with ./mvnw -Prun on a fresh database under
+# bench/target, waits for /health/ready, and stops it again with Ctrl-C (SIGINT) to its process group.
+#
+# Source it from the repository root, then:
+#   product_start <data folder> <log file>   wipes the data folder, starts the product, waits until it is ready;
+#                                            sets product_http_port, product_db_port, product_driver (the MySQL
+#                                            driver jar from the local Maven repository) and installs an EXIT trap
+#                                            that stops the product whatever happens
+#   product_stop                             stops it (Ctrl-C, then SIGKILL after 60 s) and removes the trap
+# Environment: BENCH_HTTP_PORT / BENCH_DB_PORT (first port tried, default 18480 / 13480), MAVEN_REPO (default
+# ~/.m2/repository). Note that -Prun packages the reactor first (it writes */target of the checkout it runs in).
+
+product_pid=""
+product_http_port=""
+product_db_port=""
+product_driver=""
+product_started=""
+
+# The first free loopback port from $1 on (a port that accepts a connection is taken).
+product_free_port() {
+    local port=$1
+    for _ in $(seq 1 200); do
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+        port=$((port + 1))
+    done
+    echo "bench: no free port from $1 on" >&2
+    return 1
+}
+
+product_start() {
+    local data=$1 log=$2
+    product_http_port=$(product_free_port "${BENCH_HTTP_PORT:-18480}")
+    product_db_port=$(product_free_port "${BENCH_DB_PORT:-13480}")
+    if [ "$product_db_port" = "$product_http_port" ]; then
+        product_db_port=$(product_free_port $((product_db_port + 1)))
+    fi
+
+    local mysql_version repo
+    mysql_version=$(sed -n 's:.*<mysql.version>\(.*\)</mysql.version>.*:\1:p' pom.xml | head -1)
+    repo=${MAVEN_REPO:-$HOME/.m2/repository}
+    product_driver=$repo/com/mysql/mysql-connector-j/$mysql_version/mysql-connector-j-$mysql_version.jar
+    if [ ! -f "$product_driver" ]; then
+        echo "bench: the MySQL driver is not in the local Maven repository: $product_driver" >&2
+        return 1
+    fi
+
+    rm -rf "$data"
+    mkdir -p "$data" "$(dirname "$log")"
+    echo "bench: starting the product (HTTP 127.0.0.1:$product_http_port, embedded MariaDB 127.0.0.1:$product_db_port," \
+        "data $data); log $log"
+
+    # Job control gives the run its own process group that does not ignore SIGINT, as in a terminal (see .ci/smoke-run).
+    set -m
+    DEAL_HTTP_PORT=$product_http_port DEAL_DATA_DIR=$PWD/$data DEAL_DB_PORT=$product_db_port DEAL_DEMO=false \
+        ./mvnw -B -ntp -q -Prun >"$log" 2>&1 &
+    product_pid=$!
+    set +m
+    trap product_stop EXIT
+
+    product_started=$SECONDS
+    local ready=""
+    for _ in $(seq 1 150); do
+        if curl -fsS "http://127.0.0.1:$product_http_port/health/ready" >/dev/null 2>&1; then ready=yes; break; fi
+        kill -0 "$product_pid" 2>/dev/null || break
+        sleep 2
+    done
+    if [ -z "$ready" ]; then
+        echo "bench: the product did not become ready; last lines of its log:" >&2
+        tail -50 "$log" >&2
+        return 1
+    fi
+    # The launcher takes another port when the one asked for is busy; it says which in its log.
+    local actual
+    actual=$(sed -n 's/.*Embedded MariaDB listens on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$log" | tail -1)
+    product_db_port=${actual:-$product_db_port}
+    echo "bench: ready after $((SECONDS - product_started)) s (embedded MariaDB on port $product_db_port)"
+}
+
+product_stop() {
+    if [ -n "$product_pid" ] && kill -0 "$product_pid" 2>/dev/null; then
+        kill -INT -- -"$product_pid" 2>/dev/null || true
+        for _ in $(seq 1 60); do
+            kill -0 "$product_pid" 2>/dev/null || break
+            sleep 1
+        done
+        if kill -0 "$product_pid" 2>/dev/null; then
+            echo "bench: Ctrl-C did not stop the product within 60 s; killing its process group" >&2
+            kill -KILL -- -"$product_pid" 2>/dev/null || true
+        fi
+    fi
+    trap - EXIT
+}
