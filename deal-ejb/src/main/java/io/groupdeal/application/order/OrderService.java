@@ -1,5 +1,6 @@
 package io.groupdeal.application.order;
 
+import io.groupdeal.application.Idempotency;
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.mail.BuyerMails;
@@ -52,7 +53,6 @@ import java.util.List;
 public class OrderService {
 
     static final int MAX_PER_ORDER = 20;
-    private static final int MAX_KEY_LENGTH = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
@@ -91,7 +91,7 @@ public class OrderService {
 
     /** The order of the request, or the order this key made before (the same answer again). */
     public OrderView place(String idempotencyKey, PlaceOrder request) {
-        String key = requireKey(idempotencyKey);
+        String key = Idempotency.required(idempotencyKey, "order");
         requireValid(request);
         CallerAccount buyer = buyer();
         String fingerprint = request.fingerprint();
@@ -192,19 +192,6 @@ public class OrderService {
             case CANCELLED -> "This deal was cancelled.";
             default -> "This deal is not on sale now.";
         });
-    }
-
-    private static String requireKey(String key) {
-        if (key == null || key.isBlank()) {
-            throw new InvalidInput("idempotency-key-missing", "Idempotency-Key missing",
-                    "Send an Idempotency-Key header (a random value, such as a UUID, new for every new order).",
-                    List.of(new FieldError("Idempotency-Key", "is required")));
-        }
-        String trimmed = key.strip();
-        if (trimmed.length() > MAX_KEY_LENGTH || !trimmed.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw new InvalidInput("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
-        }
-        return trimmed;
     }
 
     private static void requireValid(PlaceOrder request) {

@@ -11,6 +11,10 @@ public class NotFound extends Problem {
     }
 
     public NotFound(String type, String what) {
-        super(type, "Not found", "No " + what + " with this id.");
+        this(type, "Not found", "No " + what + " with this id.");
+    }
+
+    public NotFound(String type, String title, String detail) {
+        super(type, title, detail);
     }
 }

@@ -1,17 +1,16 @@
 package io.groupdeal.domain.store;
 
-import io.groupdeal.domain.shared.InvalidValue;
 import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.shared.InvalidValue;
 import io.groupdeal.domain.shared.Tenancy;
+import io.groupdeal.domain.shared.TimeZones;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
@@ -61,7 +60,7 @@ public class Store {
             throw new InvalidValue("location", "is required");
         }
         this.location = location;
-        this.timeZone = requireZone(timeZone);
+        this.timeZone = TimeZones.require(timeZone);
     }
 
     private static String requireText(String value, String field, int max) {
@@ -69,14 +68,6 @@ public class Store {
             throw new InvalidValue(field, "must have 1 to " + max + " characters");
         }
         return value.strip();
-    }
-
-    private static String requireZone(String zone) {
-        try {
-            return ZoneId.of(zone).getId();
-        } catch (DateTimeException | NullPointerException e) {
-            throw new InvalidValue("timeZone", "must be an IANA time zone such as Europe/Paris");
-        }
     }
 
     public String id() {

@@ -1,7 +1,8 @@
 package io.groupdeal.domain.tenant;
 
-import io.groupdeal.domain.shared.InvalidValue;
 import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.shared.InvalidValue;
+import io.groupdeal.domain.shared.TimeZones;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -25,6 +26,7 @@ public class Tenant {
 
     public static final BigDecimal DEFAULT_COMMISSION = new BigDecimal("0.1000");
     public static final int DEFAULT_UNDO_WINDOW_MINUTES = 10;
+    public static final int MAX_UNDO_WINDOW_MINUTES = 1440;
 
     @Id
     private String id;
@@ -80,6 +82,19 @@ public class Tenant {
 
     public boolean isActive() {
         return status == TenantStatus.ACTIVE;
+    }
+
+    /**
+     * What the merchant sets: the business name, the time zone of every by-day figure, and how long the counter may
+     * undo a redemption (0 to 1440 minutes; 0: never).
+     */
+    public void configure(String businessName, String timeZone, int undoWindowMinutes) {
+        if (undoWindowMinutes < 0 || undoWindowMinutes > MAX_UNDO_WINDOW_MINUTES) {
+            throw new InvalidValue("undoWindowMinutes", "must be between 0 and " + MAX_UNDO_WINDOW_MINUTES);
+        }
+        this.businessName = requireName(businessName);
+        this.timeZone = TimeZones.require(timeZone);
+        this.undoWindowMinutes = undoWindowMinutes;
     }
 
     /** The platform's share of redeemed value, from 0 to 1, kept with four decimals. */

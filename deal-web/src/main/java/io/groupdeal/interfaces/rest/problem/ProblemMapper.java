@@ -3,11 +3,13 @@ package io.groupdeal.interfaces.rest.problem;
 import io.groupdeal.application.problem.BadCredentials;
 import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.application.problem.Forbidden;
+import io.groupdeal.application.problem.Gone;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.problem.PaymentDeclined;
 import io.groupdeal.application.problem.PaymentUnavailable;
 import io.groupdeal.application.problem.Problem;
+import io.groupdeal.application.problem.RateLimited;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -18,7 +20,11 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
 
     @Override
     public Response toResponse(Problem problem) {
-        return document(problem).toResponse(problem.extensions());
+        Response response = document(problem).toResponse(problem.extensions());
+        if (problem instanceof RateLimited limited) {
+            return Response.fromResponse(response).header("Retry-After", limited.retryAfterSeconds()).build();
+        }
+        return response;
     }
 
     static ProblemDocument document(Problem problem) {
@@ -44,6 +50,12 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
         }
         if (problem instanceof PaymentDeclined) {
             return 402;
+        }
+        if (problem instanceof Gone) {
+            return 410;
+        }
+        if (problem instanceof RateLimited) {
+            return 429;
         }
         if (problem instanceof PaymentUnavailable) {
             return 503;

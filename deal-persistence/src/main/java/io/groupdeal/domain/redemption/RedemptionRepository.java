@@ -1,0 +1,132 @@
+package io.groupdeal.domain.redemption;
+
+import static io.groupdeal.domain.shared.NativeSql.instant;
+
+import io.groupdeal.domain.coupon.CouponCode;
+import io.groupdeal.domain.coupon.CouponStatus;
+import io.groupdeal.domain.shared.NativeSql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Redemptions of one tenant (every statement names it). A coupon is redeemed by one conditional update of an ACTIVE,
+ * still valid coupon, and the row count decides who redeemed it; an undo is a unique event per redemption and one
+ * conditional update back to ACTIVE. The history is only ever appended to.
+ */
+@ApplicationScoped
+public class RedemptionRepository {
+
+    private static final String REDEMPTIONS = "SELECT r.id, r.coupon_id, c.code, d.title, r.store_id, s.name, r.account_id,"
+            + " a.name, r.occurred_at, u.occurred_at, ua.name, u.reason FROM redemption_event r"
+            + " JOIN coupon c ON c.tenant_id = r.tenant_id AND c.id = r.coupon_id"
+            + " JOIN deal d ON d.tenant_id = c.tenant_id AND d.id = c.deal_id"
+            + " LEFT JOIN store s ON s.tenant_id = r.tenant_id AND s.id = r.store_id"
+            + " LEFT JOIN account a ON a.id = r.account_id"
+            + " LEFT JOIN redemption_event u ON u.tenant_id = r.tenant_id AND u.redemption_id = r.id AND u.kind = 'UNDO'"
+            + " LEFT JOIN account ua ON ua.id = u.account_id"
+            + " WHERE r.tenant_id = ? AND r.kind = 'REDEEM'";
+
+    @Inject
+    private NativeSql sql;
+
+    /** The tenant's coupon with this code, as the counter sees it; another tenant's code is not found. */
+    public Optional<CounterCoupon> coupon(String tenantId, CouponCode code) {
+        List<Object[]> rows = sql.rows("SELECT c.id, c.status, c.deal_id, d.title, d.fine_print, c.valid_until, o.quantity,"
+                + " c.redeemed_at, c.redeemed_store_id, s.name FROM coupon c"
+                + " JOIN deal d ON d.tenant_id = c.tenant_id AND d.id = c.deal_id"
+                + " JOIN purchase_order o ON o.tenant_id = c.tenant_id AND o.id = c.order_id"
+                + " LEFT JOIN store s ON s.tenant_id = c.tenant_id AND s.id = c.redeemed_store_id"
+                + " WHERE c.tenant_id = ? AND c.code = ?", List.of(tenantId, code.stored()));
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = rows.get(0);
+        String dealId = (String) r[2];
+        List<String> eligible = sql.rows("SELECT store_id FROM deal_store WHERE tenant_id = ? AND deal_id = ? ORDER BY store_id",
+                List.of(tenantId, dealId)).stream().map(row -> (String) row[0]).toList();
+        return Optional.of(new CounterCoupon(tenantId, (String) r[0], code, CouponStatus.valueOf((String) r[1]), dealId,
+                (String) r[3], (String) r[4], instant(r[5]), NativeSql.integer(r[6]), instant(r[7]), (String) r[8],
+                (String) r[9], eligible));
+    }
+
+    /** ACTIVE and valid at {@code now} → REDEEMED at the store; true for the one caller that redeemed it. */
+    public boolean redeem(String tenantId, String couponId, String storeId, Instant now) {
+        return sql.update("UPDATE coupon SET status = 'REDEEMED', redeemed_at = ?, redeemed_store_id = ?"
+                + " WHERE tenant_id = ? AND id = ? AND status = 'ACTIVE' AND valid_until > ?",
+                List.of(now, storeId, tenantId, couponId, now)) == 1;
+    }
+
+    /** The REDEEM event of a redemption that {@link #redeem} decided. */
+    public void recordRedeem(String tenantId, String id, String couponId, String storeId, String accountId, Instant at) {
+        sql.update("INSERT INTO redemption_event (tenant_id, id, kind, redemption_id, coupon_id, store_id, account_id, occurred_at)"
+                + " VALUES (?, ?, 'REDEEM', ?, ?, ?, ?, ?)", List.of(tenantId, id, id, couponId, storeId, accountId, at));
+    }
+
+    /**
+     * Undoes a redemption: its UNDO event (at most one per redemption: false when it was undone already) and the
+     * coupon back to ACTIVE, only while it is still redeemed by this very redemption.
+     */
+    public boolean undo(String tenantId, Redemption redemption, String undoId, String accountId, String reason, Instant now) {
+        if (!sql.insertUnlessDuplicate("INSERT INTO redemption_event (tenant_id, id, kind, redemption_id, coupon_id, store_id,"
+                + " account_id, occurred_at, reason) VALUES (?, ?, 'UNDO', ?, ?, ?, ?, ?, ?)", List.of(tenantId, undoId,
+                redemption.id(), redemption.couponId(), redemption.storeId(), accountId, now, reason))) {
+            return false;
+        }
+        return sql.update("UPDATE coupon SET status = 'ACTIVE', redeemed_at = NULL, redeemed_store_id = NULL"
+                + " WHERE tenant_id = ? AND id = ? AND status = 'REDEEMED' AND redeemed_at = ?",
+                List.of(tenantId, redemption.couponId(), redemption.redeemedAt())) == 1;
+    }
+
+    public Optional<Redemption> find(String tenantId, String id) {
+        return sql.rows(REDEMPTIONS + " AND r.id = ?", List.of(tenantId, id)).stream().findFirst().map(RedemptionRepository::redemption);
+    }
+
+    /** Redemptions in {@code [from, to)}, at one store or (storeId null) at every store, newest first. */
+    public List<Redemption> between(String tenantId, String storeId, Instant from, Instant to, int page, int size) {
+        List<Object> parameters = new ArrayList<>(List.of(tenantId, from, to));
+        String where = " AND r.occurred_at >= ? AND r.occurred_at < ?";
+        if (storeId != null) {
+            where += " AND r.store_id = ?";
+            parameters.add(storeId);
+        }
+        parameters.add(size);
+        parameters.add(page * size);
+        return sql.rows(REDEMPTIONS + where + " ORDER BY r.occurred_at DESC, r.id DESC LIMIT ? OFFSET ?", parameters).stream()
+                .map(RedemptionRepository::redemption).toList();
+    }
+
+    public long countBetween(String tenantId, String storeId, Instant from, Instant to) {
+        return storeId == null
+                ? NativeSql.count(sql.row("SELECT COUNT(*) FROM redemption_event WHERE tenant_id = ? AND kind = 'REDEEM'"
+                        + " AND occurred_at >= ? AND occurred_at < ?", List.of(tenantId, from, to))[0])
+                : NativeSql.count(sql.row("SELECT COUNT(*) FROM redemption_event WHERE tenant_id = ? AND kind = 'REDEEM'"
+                        + " AND occurred_at >= ? AND occurred_at < ? AND store_id = ?", List.of(tenantId, from, to, storeId))[0]);
+    }
+
+    /** Claims an idempotency key for a redemption; false when the key was used (the caller then replays it). */
+    public boolean claimKey(String accountId, String key, String requestHash, String tenantId, String redemptionId, Instant now) {
+        return sql.insertUnlessDuplicate("INSERT INTO counter_request (account_id, idempotency_key, request_hash, tenant_id,"
+                + " redemption_id, created_at) VALUES (?, ?, ?, ?, ?, ?)", List.of(accountId, key, requestHash, tenantId,
+                redemptionId, now));
+    }
+
+    public record KeyUse(String requestHash, String redemptionId) {
+    }
+
+    /** The committed use of a key; a locking read, so it sees what a parallel transaction committed a moment ago. */
+    public Optional<KeyUse> keyUse(String accountId, String key) {
+        return sql.rows("SELECT request_hash, redemption_id FROM counter_request WHERE account_id = ? AND idempotency_key = ?"
+                + " LOCK IN SHARE MODE", List.of(accountId, key)).stream().findFirst()
+                .map(r -> new KeyUse((String) r[0], (String) r[1]));
+    }
+
+    private static Redemption redemption(Object[] r) {
+        return new Redemption((String) r[0], (String) r[1], CouponCode.ofStored((String) r[2]).printed(), (String) r[3],
+                (String) r[4], (String) r[5], (String) r[6], (String) r[7], instant(r[8]), instant(r[9]), (String) r[10],
+                (String) r[11]);
+    }
+}

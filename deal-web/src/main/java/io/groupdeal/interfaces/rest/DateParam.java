@@ -1,0 +1,23 @@
+package io.groupdeal.interfaces.rest;
+
+import io.groupdeal.application.problem.InvalidInput;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** A query parameter naming a day, such as {@code ?date=2026-11-23}; absent or blank is null. */
+public final class DateParam {
+
+    private DateParam() {
+    }
+
+    public static LocalDate parse(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(field, "must be a date such as 2026-11-23");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.groupdeal.interfaces.rest.counter;
+
+import io.groupdeal.application.counter.CounterService;
+import io.groupdeal.domain.redemption.Redemption;
+import io.groupdeal.interfaces.rest.DateParam;
+import io.groupdeal.interfaces.rest.PageDto;
+import io.groupdeal.interfaces.rest.Paging;
+import io.groupdeal.interfaces.rest.RequestBodies;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("v1/counter")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CounterResource {
+
+    @Inject
+    private CounterService counter;
+
+    @Inject
+    private RequestBodies bodies;
+
+    /** What the code is at the store; nothing changes. A coupon that cannot be redeemed says why. */
+    @GET
+    @Path("coupons/{code}")
+    public CounterCouponDto lookup(@PathParam("code") String code, @QueryParam("storeId") String storeId) {
+        return CounterCouponDto.of(counter.lookup(code, storeId));
+    }
+
+    /** 201 with the redemption; the same Idempotency-Key and body again answer the same redemption. */
+    @POST
+    @Path("redemptions")
+    public Response redeem(@HeaderParam("Idempotency-Key") String idempotencyKey, RedeemRequest body, @Context UriInfo uri) {
+        bodies.valid(body);
+        Redemption redemption = counter.redeem(idempotencyKey, body.code(), body.storeId());
+        return Response.created(uri.getAbsolutePathBuilder().path(redemption.id()).build()).entity(dto(redemption)).build();
+    }
+
+    /** Undoes a redemption within the undo window; the reason comes in the body (or as {@code ?reason=}). */
+    @DELETE
+    @Path("redemptions/{id}")
+    public Response undo(@PathParam("id") String id, @QueryParam("reason") String reasonParam, UndoRequest body) {
+        counter.undo(id, body != null && body.reason() != null ? body.reason() : reasonParam);
+        return Response.noContent().build();
+    }
+
+    /** The store's redemptions on a day of its calendar (today by default), newest first, undone ones included. */
+    @GET
+    @Path("redemptions")
+    public PageDto<RedemptionDto> list(@QueryParam("storeId") String storeId, @QueryParam("date") String date,
+                                       @QueryParam("page") String page, @QueryParam("size") String size) {
+        return PageDto.of(counter.atStore(storeId, DateParam.parse(date, "date"), Paging.of(page, size)), this::dto);
+    }
+
+    private RedemptionDto dto(Redemption redemption) {
+        return RedemptionDto.of(redemption, counter.undoableUntil(redemption));
+    }
+}

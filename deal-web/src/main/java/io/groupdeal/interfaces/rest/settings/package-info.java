@@ -1,0 +1,2 @@
+/** The merchant's settings over REST. */
+package io.groupdeal.interfaces.rest.settings;
