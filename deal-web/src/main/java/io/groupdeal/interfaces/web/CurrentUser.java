@@ -66,7 +66,9 @@ public class CurrentUser {
             case MERCHANT_ADMIN -> List.of(
                     new NavItem("Stores & staff", "/merchant/stores.xhtml", "store"),
                     new NavItem("Deals", "/merchant/deals.xhtml", "tag"),
-                    new NavItem("Counter", "/counter/index.xhtml", "scan"));
+                    new NavItem("Counter", "/counter/index.xhtml", "scan"),
+                    new NavItem("Redemptions", "/merchant/redemptions.xhtml", "ticket"),
+                    new NavItem("Settings", "/merchant/settings.xhtml", "building"));
             case STAFF -> List.of(new NavItem("Counter", "/counter/index.xhtml", "scan"));
             case PLATFORM_ADMIN -> List.of(new NavItem("Tenants", "/platform/tenants.xhtml", "building"));
             case BUYER -> List.of(

@@ -12,7 +12,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +26,6 @@ import java.util.stream.Collectors;
 public class StoresPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
-            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
-            .sorted()
-            .collect(Collectors.toCollection(ArrayList::new));
 
     @Inject
     private StoreService storeService;
@@ -149,10 +144,6 @@ public class StoresPage implements Serializable {
     public String storeNames(StaffView member) {
         Map<String, String> names = stores.stream().collect(Collectors.toMap(StoreDto::id, StoreDto::name));
         return member.storeIds().stream().map(id -> names.getOrDefault(id, "?")).collect(Collectors.joining(", "));
-    }
-
-    public List<String> getZones() {
-        return ZONES;
     }
 
     public List<StoreDto> getStores() {

@@ -1,0 +1,126 @@
+package io.groupdeal.interfaces.web;
+
+import io.groupdeal.application.PageRequest;
+import io.groupdeal.application.counter.CounterService;
+import io.groupdeal.application.problem.Problem;
+import io.groupdeal.application.settings.SettingsService;
+import io.groupdeal.domain.redemption.Redemption;
+import io.groupdeal.domain.store.Store;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The merchant's redemption history by store and date range (the business's days), newest first, undone ones with
+ * who undid them and why. The filter is a plain GET form, so a view can be bookmarked.
+ */
+@Named
+@RequestScoped
+public class RedemptionsPage {
+
+    private static final int SHOWN = PageRequest.MAX_SIZE;
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+    /** A line of the history. */
+    public record Line(String when, String storeName, String code, String dealTitle, String staffName, String status) {
+    }
+
+    @Inject
+    private CounterService counter;
+
+    @Inject
+    private SettingsService settings;
+
+    private String storeId;
+    private String from;
+    private String to;
+    private List<Line> lines;
+    private long total;
+
+    /** Reads the filter (default: the last 7 days at every store) and the history. */
+    public void load() {
+        ZoneId zone = settings.get().timeZone();
+        LocalDate today = LocalDate.now(zone);
+        LocalDate start = day(from, today.minusDays(6));
+        LocalDate end = day(to, today);
+        if (end.isBefore(start)) {
+            Messages.error("The end date is before the start date.");
+            end = start;
+        }
+        from = start.toString();
+        to = end.toString();
+        String store = storeId == null || storeId.isBlank() ? null : storeId;
+        lines = List.of();
+        try {
+            var page = counter.history(store, start, end, new PageRequest(0, SHOWN));
+            total = page.total();
+            lines = page.items().stream().map(r -> line(r, zone)).toList();
+        } catch (Problem refused) {
+            Messages.error(refused);
+        }
+    }
+
+    public List<Store> getStores() {
+        return counter.stores();
+    }
+
+    private static Line line(Redemption r, ZoneId zone) {
+        String status = r.undone() ? "Undone " + MOMENT.format(r.undoneAt().atZone(zone)) + " by " + r.undoneByName() + ": "
+                + r.undoReason() : "Redeemed";
+        return new Line(MOMENT.format(r.redeemedAt().atZone(zone)), r.storeName(), r.code(), r.dealTitle(), r.staffName(), status);
+    }
+
+    private static LocalDate day(String text, LocalDate fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            Messages.error("Dates look like 2026-11-23.");
+            return fallback;
+        }
+    }
+
+    public List<Line> getLines() {
+        return lines;
+    }
+
+    public long getTotal() {
+        return total;
+    }
+
+    public int getShown() {
+        return SHOWN;
+    }
+
+    public String getStoreId() {
+        return storeId;
+    }
+
+    public void setStoreId(String storeId) {
+        this.storeId = storeId;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+}
