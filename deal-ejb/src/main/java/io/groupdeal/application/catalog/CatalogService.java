@@ -1,12 +1,15 @@
 package io.groupdeal.application.catalog;
 
 import io.groupdeal.application.PageOf;
-import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
+import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.domain.catalog.CatalogDeal;
 import io.groupdeal.domain.catalog.CatalogRepository;
 import io.groupdeal.domain.catalog.CatalogSearch;
+import io.groupdeal.domain.review.Review;
+import io.groupdeal.domain.review.ReviewRepository;
 import io.groupdeal.domain.shared.Ids;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -28,6 +31,9 @@ public class CatalogService {
 
     @Inject
     private CatalogRepository catalog;
+
+    @Inject
+    private ReviewRepository reviews;
 
     public PageOf<CatalogDeal> search(CatalogSearch search) {
         List<FieldError> errors = new ArrayList<>();
@@ -89,5 +95,11 @@ public class CatalogService {
             throw new NotFound("deal");
         }
         return catalog.find(id, true).orElseThrow(() -> new NotFound("deal"));
+    }
+
+    /** A published deal's reviews for anyone, newest first; the deal is checked as {@link #deal} does. */
+    public PageOf<Review> reviews(String dealId, PageRequest page) {
+        String id = deal(dealId).id();
+        return new PageOf<>(reviews.ofDeal(id, page.page(), page.size()), page.page(), page.size(), reviews.countOfDeal(id));
     }
 }

@@ -5,6 +5,10 @@ import io.groupdeal.domain.account.Account;
 import io.groupdeal.domain.account.AccountRepository;
 import io.groupdeal.domain.account.EmailAddress;
 import io.groupdeal.domain.account.Role;
+import io.groupdeal.domain.deal.Deal;
+import io.groupdeal.domain.deal.DealRepository;
+import io.groupdeal.domain.deal.DealTerms;
+import io.groupdeal.domain.deal.RefundPolicy;
 import io.groupdeal.domain.shared.Tenancy;
 import io.groupdeal.domain.staff.StaffMember;
 import io.groupdeal.domain.staff.StaffRepository;
@@ -19,7 +23,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** Writes one demo tenant in a transaction of its own, bound to that tenant like any merchant request. */
@@ -40,6 +47,9 @@ public class DemoWriter {
 
     @Inject
     private StaffRepository staff;
+
+    @Inject
+    private DealRepository deals;
 
     @Inject
     private PasswordHasher passwords;
@@ -76,6 +86,14 @@ public class DemoWriter {
             staff.add(new StaffMember(account.id(), clock.instant()));
             em.flush();
             staff.assign(account.id(), member.stores().stream().map(i -> created.get(i).id()).toList());
+        }
+        Instant now = clock.instant();
+        for (DemoTenant.DemoDeal d : demo.deals()) {
+            Deal deal = new Deal(new DealTerms(d.title(), d.description(), d.finePrint(), "EUR", new BigDecimal(d.price()),
+                    new BigDecimal(d.originalValue()), d.minBuyers(), d.maxQuantity(), 4, now.minus(Duration.ofHours(1)),
+                    now.plus(Duration.ofDays(d.daysOnSale())), now.plus(Duration.ofDays(60)), RefundPolicy.ANYTIME, false), now);
+            deals.add(deal);
+            deal.publish(now);
         }
     }
 }

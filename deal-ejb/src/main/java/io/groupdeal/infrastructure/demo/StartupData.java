@@ -37,10 +37,19 @@ public class StartupData {
                     List.of(new DemoTenant.DemoStore("Noodle Republic Mitte", "Rosenthaler Str. 40, 10178 Berlin", 52.5273, 13.4019, "Europe/Berlin"),
                             new DemoTenant.DemoStore("Noodle Republic Kreuzberg", "Oranienstr. 12, 10999 Berlin", 52.5010, 13.4187, "Europe/Berlin")),
                     List.of(new DemoTenant.DemoStaff("Mia Counter", "staff@noodle.demo.groupdeal.io", List.of(0)),
-                            new DemoTenant.DemoStaff("Jonas Counter", "jonas@noodle.demo.groupdeal.io", List.of(0, 1)))),
+                            new DemoTenant.DemoStaff("Jonas Counter", "jonas@noodle.demo.groupdeal.io", List.of(0, 1))),
+                    List.of(new DemoTenant.DemoDeal("Dan Dan Noodles for Two", "Two bowls of hand-pulled dan dan noodles with"
+                                    + " Sichuan pepper, and two pots of jasmine tea.", "Dine in only. One coupon per table.",
+                                    "14.90", "26.00", 1, 200, 14),
+                            new DemoTenant.DemoDeal("Dumpling Feast for Four", "Forty dumplings in four fillings, two sides and"
+                                    + " four drinks, to share.", "Book a table a day ahead. Not on Friday evenings.",
+                                    "39.00", "72.00", 10, 80, 7))),
             new DemoTenant("Sunrise Spa", "admin@spa.demo.groupdeal.io",
                     List.of(new DemoTenant.DemoStore("Sunrise Spa Prenzlauer Berg", "Kastanienallee 7, 10435 Berlin", 52.5384, 13.4096, "Europe/Berlin")),
-                    List.of(new DemoTenant.DemoStaff("Lea Desk", "staff@spa.demo.groupdeal.io", List.of(0)))));
+                    List.of(new DemoTenant.DemoStaff("Lea Desk", "staff@spa.demo.groupdeal.io", List.of(0))),
+                    List.of(new DemoTenant.DemoDeal("60-Minute Hot Stone Massage", "A full-body hot stone massage by one"
+                            + " of our therapists, with tea in the garden room after.", "Appointment needed. Valid Monday to"
+                            + " Saturday.", "49.00", "95.00", 3, 40, 10))));
 
     @Inject
     private AccountService accounts;

@@ -4,11 +4,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** A deal as anyone may see it: public fields only, with the stores where it is redeemed and the nearest one's distance. */
+/**
+ * A deal as anyone may see it: public fields only, with the stores where it is redeemed, the nearest one's distance,
+ * and its buyers' average rating ({@code rating} null without reviews).
+ */
 public record CatalogDeal(String id, String tenantId, String title, String description, String finePrint,
                           String merchantName, BigDecimal price, BigDecimal originalValue, String currency, int sold,
                           int minBuyers, Integer maxQuantity, Instant salesStart, Instant salesEnd,
-                          Instant couponValidUntil, String status, Double distanceKm, List<CatalogStore> stores) {
+                          Instant couponValidUntil, String status, Double distanceKm, List<CatalogStore> stores,
+                          Double rating, int reviews) {
 
     public boolean tipped() {
         return sold >= minBuyers;
@@ -18,9 +22,10 @@ public record CatalogDeal(String id, String tenantId, String title, String descr
         return maxQuantity == null ? null : Math.max(0, maxQuantity - sold);
     }
 
-    public CatalogDeal withStores(List<CatalogStore> eligible) {
+    public CatalogDeal with(List<CatalogStore> eligible, Double averageRating, int reviewCount) {
         return new CatalogDeal(id, tenantId, title, description, finePrint, merchantName, price, originalValue, currency,
-                sold, minBuyers, maxQuantity, salesStart, salesEnd, couponValidUntil, status, distanceKm, eligible);
+                sold, minBuyers, maxQuantity, salesStart, salesEnd, couponValidUntil, status, distanceKm, eligible,
+                averageRating, reviewCount);
     }
 
     public record CatalogStore(String id, String name, String address, double latitude, double longitude) {

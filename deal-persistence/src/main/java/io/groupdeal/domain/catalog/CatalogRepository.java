@@ -53,7 +53,7 @@ public class CatalogRepository {
         String statuses = includeClosed ? "('SCHEDULED', 'ON_SALE', 'ENDED', 'FAILED')" : "('SCHEDULED', 'ON_SALE')";
         List<Object[]> rows = sql.rows("SELECT " + COLUMNS + ", NULL FROM deal d JOIN tenant t ON t.id = d.tenant_id"
                 + " WHERE d.id = ? AND t.status = 'ACTIVE' AND d.status IN " + statuses, List.of(id));
-        return rows.stream().findFirst().map(r -> withStores(List.of(deal(r))).get(0));
+        return rows.stream().findFirst().map(r -> complete(List.of(deal(r))).get(0));
     }
 
     /** Addresses and places of the stores of active merchants with published deals (at most 2,000). */
@@ -106,7 +106,7 @@ public class CatalogRepository {
         paged.add(search.page() * search.size());
         List<Object[]> rows = sql.rows(select + " LIMIT ? OFFSET ?", paged);
         long total = ((Number) sql.row(count, parameters)[0]).longValue();
-        return new Page(withStores(rows.stream().map(CatalogRepository::deal).toList()), total);
+        return new Page(complete(rows.stream().map(CatalogRepository::deal).toList()), total);
     }
 
     private static String textCondition(String text) {
@@ -123,8 +123,8 @@ public class CatalogRepository {
         }
     }
 
-    /** The eligible stores of each deal, in one query for the whole page. */
-    private List<CatalogDeal> withStores(List<CatalogDeal> deals) {
+    /** The eligible stores and the rating of each deal, in one query each for the whole page. */
+    private List<CatalogDeal> complete(List<CatalogDeal> deals) {
         if (deals.isEmpty()) {
             return deals;
         }
@@ -138,14 +138,22 @@ public class CatalogRepository {
             byDeal.get((String) r[0]).add(new CatalogStore((String) r[1], (String) r[2], (String) r[3],
                     ((Number) r[4]).doubleValue(), ((Number) r[5]).doubleValue()));
         }
-        return deals.stream().map(d -> d.withStores(List.copyOf(byDeal.get(d.id())))).toList();
+        Map<String, Object[]> ratings = new java.util.HashMap<>();
+        sql.rows("SELECT deal_id, reviews, rating_total FROM deal_rating WHERE reviews > 0 AND deal_id IN (" + placeholders + ")",
+                deals.stream().map(CatalogDeal::id).toList()).forEach(r -> ratings.put((String) r[0], r));
+        return deals.stream().map(d -> {
+            Object[] rating = ratings.get(d.id());
+            int reviews = rating == null ? 0 : ((Number) rating[1]).intValue();
+            Double average = rating == null ? null : Math.round(((Number) rating[2]).intValue() * 10.0 / reviews) / 10.0;
+            return d.with(List.copyOf(byDeal.get(d.id())), average, reviews);
+        }).toList();
     }
 
     private static CatalogDeal deal(Object[] r) {
         return new CatalogDeal((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
                 decimal(r[6]), decimal(r[7]), (String) r[8], ((Number) r[9]).intValue(), ((Number) r[10]).intValue(),
                 r[11] == null ? null : ((Number) r[11]).intValue(), instant(r[12]), instant(r[13]), instant(r[14]),
-                (String) r[15], r[16] == null ? null : ((Number) r[16]).doubleValue(), List.of());
+                (String) r[15], r[16] == null ? null : ((Number) r[16]).doubleValue(), List.of(), null, 0);
     }
 
     private static BigDecimal decimal(Object value) {

@@ -4,11 +4,13 @@ import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.coupon.CouponService;
 import io.groupdeal.application.coupon.QrCodes;
 import io.groupdeal.application.order.OrderService;
+import io.groupdeal.application.review.ReviewService;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.interfaces.rest.order.CouponDto;
 import io.groupdeal.interfaces.rest.order.OrderDto;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
@@ -17,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** "My coupons": the buyer's coupons with QR code and code in large type, refunds, and the order history. */
 @Named
@@ -30,7 +33,8 @@ public class AccountPage {
             .withZone(ZoneOffset.UTC);
 
     /** A coupon as the page shows it. */
-    public record CouponCard(CouponDto coupon, String qrDataUri, boolean refundable, String validUntil, String note) {
+    public record CouponCard(CouponDto coupon, String qrDataUri, boolean refundable, String validUntil, String note,
+                             boolean reviewable, Integer myRating) {
     }
 
     @Inject
@@ -40,6 +44,9 @@ public class AccountPage {
     private OrderService orders;
 
     @Inject
+    private ReviewService reviews;
+
+    @Inject
     private QrCodes qrCodes;
 
     @Inject
@@ -47,6 +54,7 @@ public class AccountPage {
 
     private List<CouponCard> cards;
     private List<OrderDto> history;
+    private Map<String, Integer> myRatings;
 
     public List<CouponCard> getCoupons() {
         if (cards == null) {
@@ -69,6 +77,34 @@ public class AccountPage {
         return Messages.reloadPage();
     }
 
+    /** Writes the review of a used coupon's deal; a refusal stays on the page. */
+    public String review(String code) {
+        Map<String, String> form = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        if (Messages.attempt(() -> reviews.write(code, rating(form.get("stars")), form.get("comment")))) {
+            Messages.info("Thank you: your review is on the deal's page.");
+            return Messages.reloadPage();
+        }
+        return null;
+    }
+
+    private static Integer rating(String chosen) {
+        try {
+            return chosen == null ? null : Integer.valueOf(chosen);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The choice of stars, as the form sends them ("5" to "1"). */
+    public List<String> getRatingChoices() {
+        return List.of("5", "4", "3", "2", "1");
+    }
+
+    public String stars(String rating) {
+        int n = Integer.parseInt(rating);
+        return "★".repeat(n) + "☆".repeat(5 - n) + " (" + n + ")";
+    }
+
     public String moment(java.time.Instant instant) {
         return instant == null ? "" : MOMENT.format(instant);
     }
@@ -77,8 +113,12 @@ public class AccountPage {
         boolean usable = coupon.status() == CouponStatus.ACTIVE || coupon.status() == CouponStatus.PENDING;
         String qr = usable ? "data:image/png;base64," + Base64.getEncoder().encodeToString(qrCodes.png(coupon.code().printed(), QR_PIXELS))
                 : null;
+        if (myRatings == null) {
+            myRatings = reviews.myRatings();
+        }
+        Integer mine = myRatings.get(coupon.id());
         return new CouponCard(CouponDto.of(coupon), qr, coupon.isRefundable(clock.instant()), DAY.format(coupon.validUntil()),
-                note(coupon));
+                note(coupon), coupon.status() == CouponStatus.REDEEMED && mine == null, mine);
     }
 
     private String note(Coupon coupon) {

@@ -68,6 +68,7 @@ public class CurrentUser {
                     new NavItem("Deals", "/merchant/deals.xhtml", "tag"),
                     new NavItem("Counter", "/counter/index.xhtml", "scan"),
                     new NavItem("Redemptions", "/merchant/redemptions.xhtml", "ticket"),
+                    new NavItem("Reviews", "/merchant/reviews.xhtml", "tag"),
                     new NavItem("Settings", "/merchant/settings.xhtml", "building"));
             case STAFF -> List.of(new NavItem("Counter", "/counter/index.xhtml", "scan"));
             case PLATFORM_ADMIN -> List.of(new NavItem("Tenants", "/platform/tenants.xhtml", "building"));

@@ -1,11 +1,13 @@
 package io.groupdeal.interfaces.web;
 
+import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.catalog.CatalogService;
 import io.groupdeal.application.order.OrderService;
 import io.groupdeal.application.order.OrderView;
 import io.groupdeal.application.order.PlaceOrder;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.interfaces.rest.catalog.CatalogDealDto;
+import io.groupdeal.interfaces.rest.review.PublicReviewDto;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -26,6 +28,7 @@ public class DealPage {
     public record Card(String token, String label) {
     }
 
+    private static final int REVIEWS_SHOWN = 20;
     private static final List<Card> CARDS = List.of(
             new Card("tok_ok", "Visa •••• 4242 (sandbox: approves)"),
             new Card("tok_declined", "Visa •••• 0002 (sandbox: declines)"),
@@ -45,11 +48,16 @@ public class DealPage {
     private int quantity = 1;
     private String card = "tok_ok";
     private String orderKey;
+    private List<PublicReviewDto> reviews;
+    private long reviewTotal;
 
     public void load() {
         try {
             deal = CatalogDealDto.detail(catalog.deal(id));
             orderKey = UUID.randomUUID().toString();
+            var page = catalog.reviews(id, new PageRequest(0, REVIEWS_SHOWN));
+            reviews = page.items().stream().map(PublicReviewDto::of).toList();
+            reviewTotal = page.total();
         } catch (NotFound notFound) {
             Messages.notFound();
         }
@@ -67,6 +75,21 @@ public class DealPage {
                 ? "Order placed. Your card is authorised; your coupons become valid once the deal is on."
                 : "Order placed. Your coupons are ready to use.");
         return "/account/index.xhtml?faces-redirect=true";
+    }
+
+    /** The newest reviews (escaped like every text of the page: a review's markup shows as text). */
+    public List<PublicReviewDto> getReviews() {
+        return reviews == null ? List.of() : reviews;
+    }
+
+    public long getReviewTotal() {
+        return reviewTotal;
+    }
+
+    /** "★★★★☆" for a rating from 1 to 5 (an average is rounded). */
+    public String stars(double rating) {
+        int full = (int) Math.round(rating);
+        return "★".repeat(full) + "☆".repeat(5 - full);
     }
 
     public boolean isBuyer() {

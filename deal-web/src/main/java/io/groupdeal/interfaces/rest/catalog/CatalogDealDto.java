@@ -10,12 +10,13 @@ import java.util.List;
 
 /**
  * A deal in the catalog: {@code {id, title, merchantName, price, originalValue, currency, sold, minBuyers, tipped,
- * remaining, salesEnd, rating, distanceKm, stores}}; description and fine print on the deal's own page.
+ * remaining, salesEnd, rating, distanceKm, stores}}: {@code rating} is the average of the buyers' reviews (one
+ * decimal; absent without reviews) of {@code reviewCount}; description and fine print on the deal's own page.
  */
 public record CatalogDealDto(String id, String title, String merchantName, String price, String originalValue,
                              String currency, int discountPercent, int sold, int minBuyers, boolean tipped,
                              Integer remaining, String status, Instant salesStart, Instant salesEnd,
-                             Instant couponValidUntil, Double rating, Double distanceKm, String description,
+                             Instant couponValidUntil, Double rating, int reviewCount, Double distanceKm, String description,
                              String finePrint, List<StoreDto> stores) implements Serializable {
 
     public record StoreDto(String id, String name, String address, double latitude, double longitude) implements Serializable {
@@ -35,7 +36,7 @@ public record CatalogDealDto(String id, String title, String merchantName, Strin
         Double distance = d.distanceKm() == null ? null : BigDecimal.valueOf(d.distanceKm()).setScale(3, RoundingMode.HALF_EVEN).doubleValue();
         return new CatalogDealDto(d.id(), d.title(), d.merchantName(), Amounts.format(d.price(), d.currency()),
                 Amounts.format(d.originalValue(), d.currency()), d.currency(), discount, d.sold(), d.minBuyers(), d.tipped(),
-                d.remaining(), d.status(), d.salesStart(), d.salesEnd(), d.couponValidUntil(), null, distance,
+                d.remaining(), d.status(), d.salesStart(), d.salesEnd(), d.couponValidUntil(), d.rating(), d.reviews(), distance,
                 detail ? d.description() : null, detail ? d.finePrint() : null,
                 d.stores().stream().map(s -> new StoreDto(s.id(), s.name(), s.address(), s.latitude(), s.longitude())).toList());
     }

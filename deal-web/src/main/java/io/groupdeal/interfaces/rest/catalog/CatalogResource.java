@@ -6,6 +6,7 @@ import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.domain.catalog.CatalogSearch;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
+import io.groupdeal.interfaces.rest.review.PublicReviewDto;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,6 +37,14 @@ public class CatalogResource {
     @Path("{id}")
     public CatalogDealDto deal(@PathParam("id") String id) {
         return CatalogDealDto.detail(catalog.deal(id));
+    }
+
+    /** The deal's reviews with the merchant's replies, newest first. */
+    @GET
+    @Path("{id}/reviews")
+    public PageDto<PublicReviewDto> reviews(@PathParam("id") String id, @QueryParam("page") String page,
+                                            @QueryParam("size") String size) {
+        return PageDto.of(catalog.reviews(id, Paging.of(page, size)), PublicReviewDto::of);
     }
 
     private static Double number(String text, String field) {

@@ -1,0 +1,109 @@
+package io.groupdeal.domain.review;
+
+import static io.groupdeal.domain.shared.NativeSql.instant;
+
+import io.groupdeal.domain.shared.NativeSql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reviews. One per coupon, decided by a unique key; one reply per review, decided by a conditional update; each
+ * deal's rating moves with its reviews in the same transaction and can be rebuilt from them.
+ */
+@ApplicationScoped
+public class ReviewRepository {
+
+    private static final String SELECT = "SELECT r.tenant_id, r.id, r.coupon_id, r.deal_id, d.title, r.buyer_id, a.name,"
+            + " r.rating, r.comment, r.created_at, r.reply, r.replied_at FROM review r"
+            + " JOIN deal d ON d.tenant_id = r.tenant_id AND d.id = r.deal_id LEFT JOIN account a ON a.id = r.buyer_id";
+
+    @Inject
+    private NativeSql sql;
+
+    /** Adds the review and counts it in its deal's rating; false when the coupon has a review already. */
+    public boolean add(String tenantId, String id, String couponId, String dealId, String buyerId, int rating, String comment,
+                       Instant now) {
+        if (!sql.insertUnlessDuplicate("INSERT INTO review (tenant_id, id, coupon_id, deal_id, buyer_id, rating, comment,"
+                + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", List.of(tenantId, id, couponId, dealId, buyerId, rating, comment, now))) {
+            return false;
+        }
+        sql.update("INSERT INTO deal_rating (tenant_id, deal_id, reviews, rating_total) VALUES (?, ?, 1, ?)"
+                + " ON DUPLICATE KEY UPDATE reviews = reviews + 1, rating_total = rating_total + VALUES(rating_total)",
+                List.of(tenantId, dealId, rating));
+        return true;
+    }
+
+    /** The merchant's reply, once: false when the review has one already. */
+    public boolean reply(String tenantId, String id, String text, Instant now) {
+        return sql.update("UPDATE review SET reply = ?, replied_at = ? WHERE tenant_id = ? AND id = ? AND reply IS NULL",
+                List.of(text, now, tenantId, id)) == 1;
+    }
+
+    public Optional<Review> find(String tenantId, String id) {
+        return sql.rows(SELECT + " WHERE r.tenant_id = ? AND r.id = ?", List.of(tenantId, id)).stream().findFirst()
+                .map(ReviewRepository::review);
+    }
+
+    public Optional<Review> ofCoupon(String tenantId, String couponId) {
+        return sql.rows(SELECT + " WHERE r.tenant_id = ? AND r.coupon_id = ?", List.of(tenantId, couponId)).stream().findFirst()
+                .map(ReviewRepository::review);
+    }
+
+    /** The ratings a buyer gave, by coupon id. */
+    public Map<String, Integer> ratingsOfBuyer(String buyerId) {
+        Map<String, Integer> out = new HashMap<>();
+        sql.rows("SELECT coupon_id, rating FROM review WHERE buyer_id = ?", List.of(buyerId))
+                .forEach(r -> out.put((String) r[0], NativeSql.integer(r[1])));
+        return out;
+    }
+
+    /** The tenant's reviews, newest first, of one deal and/or with one rating when given. */
+    public List<Review> ofTenant(String tenantId, String dealId, Integer rating, int page, int size) {
+        List<Object> parameters = new ArrayList<>(List.of(tenantId));
+        String where = filter(dealId, rating, parameters);
+        parameters.add(size);
+        parameters.add(page * size);
+        return sql.rows(SELECT + " WHERE r.tenant_id = ?" + where + " ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?",
+                parameters).stream().map(ReviewRepository::review).toList();
+    }
+
+    public long countOfTenant(String tenantId, String dealId, Integer rating) {
+        List<Object> parameters = new ArrayList<>(List.of(tenantId));
+        String where = filter(dealId, rating, parameters);
+        return NativeSql.count(sql.row("SELECT COUNT(*) FROM review r WHERE r.tenant_id = ?" + where, parameters)[0]);
+    }
+
+    /** A published deal's reviews for anyone, newest first. */
+    public List<Review> ofDeal(String dealId, int page, int size) {
+        return sql.rows(SELECT + " WHERE r.deal_id = ? ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?",
+                List.of(dealId, size, page * size)).stream().map(ReviewRepository::review).toList();
+    }
+
+    public long countOfDeal(String dealId) {
+        return NativeSql.count(sql.row("SELECT COUNT(*) FROM review WHERE deal_id = ?", List.of(dealId))[0]);
+    }
+
+    private static String filter(String dealId, Integer rating, List<Object> parameters) {
+        String where = "";
+        if (dealId != null) {
+            where += " AND r.deal_id = ?";
+            parameters.add(dealId);
+        }
+        if (rating != null) {
+            where += " AND r.rating = ?";
+            parameters.add(rating);
+        }
+        return where;
+    }
+
+    private static Review review(Object[] r) {
+        return new Review((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                (String) r[6], NativeSql.integer(r[7]), (String) r[8], instant(r[9]), (String) r[10], instant(r[11]));
+    }
+}

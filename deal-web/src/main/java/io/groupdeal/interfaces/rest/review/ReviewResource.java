@@ -1,0 +1,68 @@
+package io.groupdeal.interfaces.rest.review;
+
+import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.application.review.MerchantReviews;
+import io.groupdeal.application.review.ReviewService;
+import io.groupdeal.domain.review.Review;
+import io.groupdeal.interfaces.rest.PageDto;
+import io.groupdeal.interfaces.rest.Paging;
+import io.groupdeal.interfaces.rest.RequestBodies;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** {@code /reviews}: a buyer writes one (BUYER); a merchant lists its deals' reviews and replies (MERCHANT_ADMIN). */
+@Path("v1/reviews")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReviewResource {
+
+    @Inject
+    private ReviewService buyers;
+
+    @Inject
+    private MerchantReviews merchants;
+
+    @Inject
+    private RequestBodies bodies;
+
+    @POST
+    public Response write(ReviewRequest body, @Context UriInfo uri) {
+        bodies.valid(body);
+        Review review = buyers.write(body.couponCode(), body.rating(), body.comment());
+        return Response.created(uri.getAbsolutePathBuilder().path(review.id()).build()).entity(ReviewDto.of(review)).build();
+    }
+
+    @GET
+    public PageDto<ReviewDto> list(@QueryParam("dealId") String dealId, @QueryParam("rating") String rating,
+                                   @QueryParam("page") String page, @QueryParam("size") String size) {
+        return PageDto.of(merchants.list(dealId, stars(rating), Paging.of(page, size)), ReviewDto::of);
+    }
+
+    @POST
+    @Path("{id}/reply")
+    public ReviewDto reply(@PathParam("id") String id, ReplyRequest body) {
+        bodies.valid(body);
+        return ReviewDto.of(merchants.reply(id, body.text()));
+    }
+
+    private static Integer stars(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("rating", "must be a whole number from 1 to 5");
+        }
+    }
+}
