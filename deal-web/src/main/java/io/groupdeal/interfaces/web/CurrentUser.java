@@ -69,9 +69,11 @@ public class CurrentUser {
                     new NavItem("Counter", "/counter/index.xhtml", "scan"),
                     new NavItem("Redemptions", "/merchant/redemptions.xhtml", "ticket"),
                     new NavItem("Reviews", "/merchant/reviews.xhtml", "tag"),
+                    new NavItem("Settlements", "/merchant/settlements.xhtml", "building"),
                     new NavItem("Settings", "/merchant/settings.xhtml", "building"));
             case STAFF -> List.of(new NavItem("Counter", "/counter/index.xhtml", "scan"));
-            case PLATFORM_ADMIN -> List.of(new NavItem("Tenants", "/platform/tenants.xhtml", "building"));
+            case PLATFORM_ADMIN -> List.of(new NavItem("Tenants", "/platform/tenants.xhtml", "building"),
+                    new NavItem("Settlements", "/platform/settlements.xhtml", "ticket"));
             case BUYER -> List.of(
                     new NavItem("My coupons", "/account/index.xhtml", "ticket"),
                     new NavItem("Deals", "/index.xhtml", "tag"));

@@ -4,13 +4,8 @@ import io.groupdeal.application.deal.DealService;
 import io.groupdeal.interfaces.rest.deal.DealDto;
 import io.groupdeal.interfaces.rest.deal.ReportDto;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /** A deal's report: sold, revenue, redeemed, refunded, redemption rate, by store and by day; also as CSV. */
 @Named
@@ -35,17 +30,7 @@ public class ReportPage {
 
     public void downloadCsv() {
         load();
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext external = faces.getExternalContext();
-        external.responseReset();
-        external.setResponseContentType("text/csv; charset=UTF-8");
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"deal-" + id + "-report.csv\"");
-        try {
-            external.getResponseOutputStream().write(report.csv().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        faces.responseComplete();
+        Downloads.csv("deal-" + id + "-report.csv", report.csv());
     }
 
     public String getId() { return id; }

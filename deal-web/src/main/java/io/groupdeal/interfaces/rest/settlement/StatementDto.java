@@ -1,0 +1,46 @@
+package io.groupdeal.interfaces.rest.settlement;
+
+import io.groupdeal.application.settlement.Statement;
+import io.groupdeal.domain.settlement.SettlementLine;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * {@code {from, to, lines: [{currency, redeemedCount, grossValue, commissionRate, commission, net}]}}, money as
+ * decimal strings with the currency's minor digits; the operator's items add {@code tenantId} and {@code businessName}.
+ */
+public record StatementDto(String tenantId, String businessName, LocalDate from, LocalDate to, List<Line> lines) {
+
+    public record Line(String currency, long redeemedCount, String grossValue, String commissionRate, String commission, String net) {
+
+        static Line of(SettlementLine l) {
+            return new Line(l.currency(), l.redeemedCount(), l.grossValue().toPlainString(), l.commissionRate().toPlainString(),
+                    l.commission().toPlainString(), l.net().toPlainString());
+        }
+    }
+
+    public static StatementDto of(Statement s) {
+        return new StatementDto(s.tenantId(), s.businessName(), s.from(), s.to(), s.lines().stream().map(Line::of).toList());
+    }
+
+    /** The statements as CSV: one line per tenant and currency. */
+    public static String csv(List<StatementDto> statements) {
+        StringBuilder out = new StringBuilder("tenant_id,business_name,from,to,currency,redeemed_count,gross_value,"
+                + "commission_rate,commission,net\r\n");
+        for (StatementDto s : statements) {
+            for (Line l : s.lines()) {
+                out.append(s.tenantId()).append(',').append(quoted(s.businessName())).append(',').append(s.from()).append(',')
+                        .append(s.to()).append(',').append(l.currency()).append(',').append(l.redeemedCount()).append(',')
+                        .append(l.grossValue()).append(',').append(l.commissionRate()).append(',').append(l.commission())
+                        .append(',').append(l.net()).append("\r\n");
+            }
+        }
+        return out.toString();
+    }
+
+    /** A CSV field in quotes; a leading formula character is defused for spreadsheets. */
+    private static String quoted(String text) {
+        String safe = text != null && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : String.valueOf(text);
+        return '"' + safe.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,2 @@
+/** Settlement statements over REST, as JSON and as CSV (the same figures). */
+package io.groupdeal.interfaces.rest.settlement;

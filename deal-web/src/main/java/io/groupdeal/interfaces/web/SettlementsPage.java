@@ -1,0 +1,91 @@
+package io.groupdeal.interfaces.web;
+
+import io.groupdeal.application.problem.Problem;
+import io.groupdeal.application.settlement.SettlementService;
+import io.groupdeal.interfaces.rest.settlement.StatementDto;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * Settlement statements for a period (default: the last full month): the merchant's own on
+ * /merchant/settlements.xhtml, every tenant's for the operator on /platform/settlements.xhtml; CSV of the same.
+ */
+@Named
+@RequestScoped
+public class SettlementsPage {
+
+    @Inject
+    private SettlementService settlements;
+
+    private String from;
+    private String to;
+    private List<StatementDto> statements = List.of();
+
+    public void loadOwn() {
+        load(false);
+    }
+
+    public void loadAll() {
+        load(true);
+    }
+
+    public void downloadOwnCsv() {
+        load(false);
+        Downloads.csv("settlement-" + from + "-" + to + ".csv", StatementDto.csv(statements));
+    }
+
+    public void downloadAllCsv() {
+        load(true);
+        Downloads.csv("settlements-" + from + "-" + to + ".csv", StatementDto.csv(statements));
+    }
+
+    private void load(boolean everyTenant) {
+        LocalDate firstOfMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
+        LocalDate start = day(from, firstOfMonth.minusMonths(1));
+        LocalDate end = day(to, firstOfMonth.minusDays(1));
+        from = start.toString();
+        to = end.toString();
+        try {
+            statements = everyTenant
+                    ? settlements.all(start, end).stream().map(StatementDto::of).toList()
+                    : List.of(StatementDto.of(settlements.own(start, end)));
+        } catch (Problem refused) {
+            Messages.error(refused);
+            statements = List.of();
+        }
+    }
+
+    private static LocalDate day(String text, LocalDate fallback) {
+        try {
+            return text == null || text.isBlank() ? fallback : LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            Messages.error("Dates look like 2026-11-23.");
+            return fallback;
+        }
+    }
+
+    public List<StatementDto> getStatements() {
+        return statements;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+}
