@@ -14,7 +14,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The pages in Chromium: a demo merchant logs in, adds a store and a staff member on "Stores &amp; staff" and sees
- * them; a new merchant signs up; the operator suspends a tenant.
+ * them; a new merchant signs up; the operator suspends a tenant and changes its commission.
  */
 class StoresPageIT extends BrowserApp {
 
@@ -117,6 +117,19 @@ class StoresPageIT extends BrowserApp {
 
         Reply refused = http.get("api/v1/stores", merchant.token());
         assertEquals(401, refused.status(), "the suspended tenant's token stopped working");
+
+        WebElement rate = tenantRow(merchant.tenantId()).findElement(By.cssSelector("input.commission-input"));
+        assertEquals("10", rate.getAttribute("value"), "10 % by default");
+        rate.clear();
+        rate.sendKeys("12.5");
+        tenantRow(merchant.tenantId()).findElement(By.cssSelector("input[value=Save]")).click();
+        waitForText("Suspendable Subs now pays 12.5 % commission.");
+        assertEquals("12.5", tenantRow(merchant.tenantId()).findElement(By.cssSelector("input.commission-input")).getAttribute("value"));
+        Browser.screenshot(browser, "06-operator-commission");
+        String operator = fixtures.token(Fixtures.DEMO_OPERATOR, Fixtures.DEMO_PASSWORD);
+        assertEquals("0.1250", http.get("api/v1/platform/tenants?size=100", operator).json().getJsonArray("items")
+                .getValuesAs(jakarta.json.JsonObject.class).stream().filter(t -> t.getString("tenantId").equals(merchant.tenantId()))
+                .findFirst().orElseThrow().getString("commissionRate"));
     }
 
     /** Waits until the page shows the text: a click that submits a form returns before the answer is drawn. */

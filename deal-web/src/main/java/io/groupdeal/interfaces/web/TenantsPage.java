@@ -46,6 +46,29 @@ public class TenantsPage implements Serializable {
         return null;
     }
 
+    /** Sets the commission from the row's percent field (15 or 15.5 for 15 % or 15.5 %). */
+    public String changeCommission(TenantDto tenant) {
+        String percent = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap()
+                .get("rate_" + tenant.tenantId());
+        java.math.BigDecimal rate;
+        try {
+            rate = new java.math.BigDecimal(percent.strip().replace(',', '.').replace("%", "")).movePointLeft(2);
+        } catch (RuntimeException e) {
+            Messages.error("Commission: a percentage such as 12.5.");
+            return null;
+        }
+        if (Messages.attempt(() -> platform.changeCommission(tenant.tenantId(), rate.toPlainString()))) {
+            Messages.info(tenant.businessName() + " now pays " + percent(rate.toPlainString()) + " % commission.");
+            return Messages.reloadPage();
+        }
+        return null;
+    }
+
+    /** "0.1550" → "15.5". */
+    public String percent(String rate) {
+        return new java.math.BigDecimal(rate).movePointRight(2).stripTrailingZeros().toPlainString();
+    }
+
     public List<TenantDto> getTenants() {
         return tenants;
     }
