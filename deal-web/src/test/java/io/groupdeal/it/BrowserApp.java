@@ -1,8 +1,13 @@
 package io.groupdeal.it;
 
+import java.time.Duration;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Base of the browser tests: the deployed app and a fresh headless Chromium per test. */
 abstract class BrowserApp extends DeployedApp {
@@ -19,5 +24,21 @@ abstract class BrowserApp extends DeployedApp {
     @AfterEach
     void closeBrowser() {
         browser.quit();
+    }
+
+    /** Waits (at most 10 s) until the condition gives a value other than null or false. */
+    protected <T> T wait(Function<? super WebDriver, T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+    }
+
+    /**
+     * The text of an element once it contains {@code expected}. After a submit the old page may still be on screen or
+     * be replaced while it is read (Chromium then says the node "does not belong to the document"): read it again.
+     */
+    protected String textOnceItShows(By element, String expected) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class).until(d -> {
+            String text = d.findElement(element).getText();
+            return text.contains(expected) ? text : null;
+        });
     }
 }

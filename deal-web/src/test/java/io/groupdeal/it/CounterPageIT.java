@@ -3,7 +3,6 @@ package io.groupdeal.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The counter page in Chromium, as staff use it: log in, choose the store, type a code in lower case with spaces,
@@ -97,7 +95,7 @@ class CounterPageIT extends BrowserApp {
         Browser.screenshot(browser, "35-merchant-redemptions");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("store"))).selectByVisibleText("History Hotpot Neukölln");
         browser.findElement(By.cssSelector("#filter button")).click();
-        assertTrue(browser.findElement(By.id("history")).getText().contains("0 redemptions"), "none at the other store");
+        textOnceItShows(By.id("history"), "0 redemptions"); // none at the other store
 
         browser.get(base + "merchant/settings.xhtml");
         WebElement window = browser.findElement(By.id("settings:undoWindow"));
@@ -112,9 +110,5 @@ class CounterPageIT extends BrowserApp {
 
     private String focused() {
         return browser.switchTo().activeElement().getAttribute("id");
-    }
-
-    private <T> T wait(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
     }
 }

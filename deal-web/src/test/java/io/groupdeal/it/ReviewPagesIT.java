@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -12,7 +11,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Reviews in Chromium: a buyer reviews a used coupon from "My coupons" and sees the review on the deal page, where
@@ -74,9 +72,5 @@ class ReviewPagesIT extends BrowserApp {
         browser.findElement(By.id("login:password")).sendKeys(Fixtures.PASSWORD);
         browser.findElement(By.id("login:submit")).click();
         wait(ExpectedConditions.not(ExpectedConditions.urlContains("/login.xhtml")));
-    }
-
-    private <T> T wait(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
     }
 }
