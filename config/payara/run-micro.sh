@@ -8,6 +8,6 @@ root=$(cd "$here/../.." && pwd)
 exec java -Xmx1g -jar "$root/deal-web/target/payara-micro.jar" \
     --deploy "$root/deal-web/target/deal-web.war" --contextroot / \
     --port "${DEAL_HTTP_PORT:-8080}" \
-    --postbootcommandfile "$here/post-boot-commands.asadmin" \
+    --prebootcommandfile "$here/pre-boot-commands.asadmin" \
     ${DEAL_CLUSTER_NAME:+--clustername "$DEAL_CLUSTER_NAME"} \
     ${DEAL_CLUSTER_NAME:---nocluster}

@@ -56,7 +56,7 @@ public final class DevServer {
                 "--deploy", war,
                 "--contextroot", "/",
                 "--port", httpPort,
-                "--postbootcommandfile", System.getProperty("deal.postboot"),
+                "--prebootcommandfile", System.getProperty("deal.preboot"),
                 "--nocluster",
                 "--nohazelcast"));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
