@@ -1,5 +1,6 @@
 package io.groupdeal.application.settlement;
 
+import io.groupdeal.application.Periods;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.domain.tenant.TenantRepository;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,13 +29,13 @@ public class SettlementService {
 
     @RolesAllowed("MERCHANT_ADMIN")
     public Statement own(LocalDate from, LocalDate to) {
-        Statements.requirePeriod(from, to);
+        Periods.require(from, to);
         return statements.of(tenants.find(caller.account().orElseThrow().tenantId()).orElseThrow(), from, to);
     }
 
     @RolesAllowed("PLATFORM_ADMIN")
     public List<Statement> all(LocalDate from, LocalDate to) {
-        Statements.requirePeriod(from, to);
+        Periods.require(from, to);
         return tenants.page(0, MAX_TENANTS).stream().map(t -> statements.of(t, from, to)).toList();
     }
 }

@@ -4,6 +4,7 @@ import io.groupdeal.domain.deal.DealReport.DayLine;
 import io.groupdeal.domain.deal.DealReport.StoreLine;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.groupdeal.domain.shared.NativeSql;
+import io.groupdeal.domain.shared.QuarterHours;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -190,18 +191,14 @@ public class DealRepository {
         return new DealReport(sold, revenue.setScale(3, RoundingMode.UNNECESSARY), redeemed, refunded, rate, byStore, byDay);
     }
 
-    /**
-     * Counts per quarter hour in SQL (every time zone's offset is a multiple of 15 minutes), then folds the quarters
-     * into the tenant's local days: exact in any zone without time zone tables in the database.
-     */
+    /** Counts per quarter hour in SQL, folded into the tenant's local days (see {@link QuarterHours}). */
     private void countByDay(String column, String condition, String tenantId, String dealId, ZoneId zone,
                             TreeMap<LocalDate, long[]> days, int slot) {
-        List<Object[]> quarters = sql.rows("SELECT FLOOR(TIMESTAMPDIFF(SECOND, '1970-01-01', " + column + ") / 900), COUNT(*)"
+        List<Object[]> quarters = sql.rows("SELECT " + QuarterHours.of(column) + ", COUNT(*)"
                 + " FROM coupon WHERE tenant_id = ? AND deal_id = ? AND " + condition + " AND " + column + " IS NOT NULL"
                 + " GROUP BY 1", List.of(tenantId, dealId));
         for (Object[] row : quarters) {
-            LocalDate day = Instant.ofEpochSecond(number(row[0]).longValue() * 900).atZone(zone).toLocalDate();
-            days.computeIfAbsent(day, d -> new long[2])[slot] += number(row[1]).longValue();
+            days.computeIfAbsent(QuarterHours.day(row[0], zone), d -> new long[2])[slot] += number(row[1]).longValue();
         }
     }
 

@@ -64,6 +64,7 @@ public class CurrentUser {
     private static List<NavItem> navigation(Role role) {
         return switch (role) {
             case MERCHANT_ADMIN -> List.of(
+                    new NavItem("Dashboard", "/merchant/dashboard.xhtml", "chart"),
                     new NavItem("Stores & staff", "/merchant/stores.xhtml", "store"),
                     new NavItem("Deals", "/merchant/deals.xhtml", "tag"),
                     new NavItem("Counter", "/counter/index.xhtml", "scan"),

@@ -12,7 +12,6 @@ import jakarta.inject.Named;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,8 +46,8 @@ public class RedemptionsPage {
     public void load() {
         ZoneId zone = settings.get().timeZone();
         LocalDate today = LocalDate.now(zone);
-        LocalDate start = day(from, today.minusDays(6));
-        LocalDate end = day(to, today);
+        LocalDate start = PageDates.day(from, today.minusDays(6));
+        LocalDate end = PageDates.day(to, today);
         if (end.isBefore(start)) {
             Messages.error("The end date is before the start date.");
             end = start;
@@ -76,17 +75,6 @@ public class RedemptionsPage {
         return new Line(MOMENT.format(r.redeemedAt().atZone(zone)), r.storeName(), r.code(), r.dealTitle(), r.staffName(), status);
     }
 
-    private static LocalDate day(String text, LocalDate fallback) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            Messages.error("Dates look like 2026-11-23.");
-            return fallback;
-        }
-    }
 
     public List<Line> getLines() {
         return lines;

@@ -42,6 +42,8 @@ public class SessionPages {
     public void signUp() {
         Messages.attempt(() -> {
             accounts.signUpMerchant(new MerchantSignup(businessName, email, password));
+            // A new business has nothing to show on the dashboard yet: it starts by adding its stores.
+            next = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/merchant/stores.xhtml";
             enter(accounts.logIn(email, password));
         });
     }

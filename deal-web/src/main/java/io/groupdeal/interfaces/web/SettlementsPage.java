@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -46,8 +45,8 @@ public class SettlementsPage {
 
     private void load(boolean everyTenant) {
         LocalDate firstOfMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
-        LocalDate start = day(from, firstOfMonth.minusMonths(1));
-        LocalDate end = day(to, firstOfMonth.minusDays(1));
+        LocalDate start = PageDates.day(from, firstOfMonth.minusMonths(1));
+        LocalDate end = PageDates.day(to, firstOfMonth.minusDays(1));
         from = start.toString();
         to = end.toString();
         try {
@@ -60,14 +59,6 @@ public class SettlementsPage {
         }
     }
 
-    private static LocalDate day(String text, LocalDate fallback) {
-        try {
-            return text == null || text.isBlank() ? fallback : LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            Messages.error("Dates look like 2026-11-23.");
-            return fallback;
-        }
-    }
 
     public List<StatementDto> getStatements() {
         return statements;

@@ -2,6 +2,7 @@ package io.groupdeal.interfaces.rest.settlement;
 
 import io.groupdeal.application.settlement.Statement;
 import io.groupdeal.domain.settlement.SettlementLine;
+import io.groupdeal.interfaces.rest.Csv;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -29,18 +30,12 @@ public record StatementDto(String tenantId, String businessName, LocalDate from,
                 + "commission_rate,commission,net\r\n");
         for (StatementDto s : statements) {
             for (Line l : s.lines()) {
-                out.append(s.tenantId()).append(',').append(quoted(s.businessName())).append(',').append(s.from()).append(',')
+                out.append(s.tenantId()).append(',').append(Csv.text(s.businessName())).append(',').append(s.from()).append(',')
                         .append(s.to()).append(',').append(l.currency()).append(',').append(l.redeemedCount()).append(',')
                         .append(l.grossValue()).append(',').append(l.commissionRate()).append(',').append(l.commission())
                         .append(',').append(l.net()).append("\r\n");
             }
         }
         return out.toString();
-    }
-
-    /** A CSV field in quotes; a leading formula character is defused for spreadsheets. */
-    private static String quoted(String text) {
-        String safe = text != null && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : String.valueOf(text);
-        return '"' + safe.replace("\"", "\"\"") + '"';
     }
 }

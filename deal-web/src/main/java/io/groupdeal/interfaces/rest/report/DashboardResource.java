@@ -1,0 +1,35 @@
+package io.groupdeal.interfaces.rest.report;
+
+import io.groupdeal.application.report.DashboardService;
+import io.groupdeal.interfaces.rest.DateParam;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /dashboard?from=&to=} (MERCHANT_ADMIN): the business's figures of a period, and the same as CSV. */
+@Path("v1")
+public class DashboardResource {
+
+    @Inject
+    private DashboardService dashboards;
+
+    @GET
+    @Path("dashboard")
+    @Produces(MediaType.APPLICATION_JSON)
+    public DashboardDto dashboard(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return DashboardDto.of(dashboards.of(DateParam.parse(from, "from"), DateParam.parse(to, "to")));
+    }
+
+    @GET
+    @Path("dashboard.csv")
+    @Produces("text/csv")
+    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to) {
+        DashboardDto dashboard = dashboard(from, to);
+        return Response.ok(dashboard.csv(), "text/csv; charset=UTF-8").header("Content-Disposition",
+                "attachment; filename=\"dashboard-" + dashboard.from() + "-" + dashboard.to() + ".csv\"").build();
+    }
+}

@@ -1,0 +1,55 @@
+// The merchant dashboard's charts, drawn by Chart.js from the figures the page hands over in data-dashboard
+// (the same JSON as GET /api/v1/dashboard). Text from the data is drawn on the canvas, never put into the page as HTML.
+document.addEventListener('DOMContentLoaded', function () {
+    var holder = document.getElementById('charts');
+    if (!holder || typeof Chart === 'undefined') {
+        return;
+    }
+    var data = JSON.parse(holder.getAttribute('data-dashboard'));
+    var css = getComputedStyle(document.documentElement);
+    var accent = css.getPropertyValue('--accent').trim() || '#4f46e5';
+    var good = css.getPropertyValue('--good').trim() || '#047857';
+    Chart.defaults.font.family = css.getPropertyValue('font-family');
+    Chart.defaults.color = css.getPropertyValue('--muted').trim() || '#6b7280';
+    Chart.defaults.maintainAspectRatio = false;
+    Chart.defaults.animation = false;
+
+    function cut(text, length) {
+        return text.length > length ? text.substring(0, length - 1) + '…' : text;
+    }
+    var integers = {beginAtZero: true, ticks: {precision: 0}};
+
+    new Chart(document.getElementById('chart-days'), {
+        type: 'bar',
+        data: {
+            labels: data.byDay.map(function (d) { return d.date.substring(5); }),
+            datasets: [
+                {label: 'Sold', data: data.byDay.map(function (d) { return d.sold; }), backgroundColor: accent, borderRadius: 4},
+                {label: 'Redeemed', data: data.byDay.map(function (d) { return d.redeemed; }), backgroundColor: good, borderRadius: 4}
+            ]
+        },
+        options: {scales: {y: integers, x: {grid: {display: false}}}, plugins: {legend: {position: 'bottom'}}}
+    });
+
+    new Chart(document.getElementById('chart-stores'), {
+        type: 'bar',
+        data: {
+            labels: data.byStore.map(function (s) { return cut(s.storeName, 28); }),
+            datasets: [{label: 'Redeemed', data: data.byStore.map(function (s) { return s.redeemed; }), backgroundColor: good, borderRadius: 4}]
+        },
+        options: {indexAxis: 'y', scales: {x: integers}, plugins: {legend: {display: false}}}
+    });
+
+    new Chart(document.getElementById('chart-deals'), {
+        type: 'bar',
+        data: {
+            labels: data.topDeals.map(function (t) { return cut(t.title, 28); }),
+            datasets: [
+                {label: 'Sold', data: data.topDeals.map(function (t) { return t.sold; }), backgroundColor: accent, borderRadius: 4},
+                {label: 'Redeemed', data: data.topDeals.map(function (t) { return t.redeemed; }), backgroundColor: good, borderRadius: 4}
+            ]
+        },
+        options: {indexAxis: 'y', scales: {x: integers}, plugins: {legend: {position: 'bottom'}}}
+    });
+    holder.setAttribute('data-drawn', 'true');
+});
