@@ -42,21 +42,25 @@ import java.util.regex.Pattern;
  *
  * <p>Sets up through the real API: 10 merchants with 2 stores each, 100 deals spread over them plus one hot deal,
  * all ON_SALE with maxQuantity and perBuyerLimit at their maximum (1,000,000) so that neither ever refuses a
- * purchase, and {@code --buyers} buyers with a token each. Then four phases of {@code --seconds} each with
- * {@code --threads} client threads: HTTP spread (each purchase a random deal of the 100), JDBC spread, HTTP hot (all on
- * the hot deal), JDBC hot; the sequence runs {@code --rounds} times, every second round in reverse order, so that
- * noise and the growth of the tables hit both kinds alike. Each client thread buys for its own buyers (a random one
- * of them each time): a buyer never has two purchases in flight, as with people, so the per-buyer row never queues.
+ * purchase, and {@code --buyers-per-thread} buyers per client thread, each with a token. After {@code --warmup}
+ * seconds of each phase (not counted: the product's JIT needs minutes on two cores), four phases of {@code --seconds}
+ * each with {@code --threads} client threads: HTTP spread (each purchase a random deal of the 100), JDBC spread, HTTP
+ * hot (all on the hot deal), JDBC hot; the sequence runs {@code --rounds} times, every second round in reverse order,
+ * so that noise and the growth of the tables hit both kinds alike. Each client thread buys for its own buyers (a
+ * random one of them each time): a buyer never has two purchases in flight, as with people, so the per-buyer row
+ * never queues. Per phase it reads the CPU time of each process from /proc and MariaDB's command counters, so that
+ * the figures say where the time went.
  *
  * <p>The JDBC purchase is what io.groupdeal.application.order.OrderService#place runs, statement by statement, as
  * seen in the MariaDB general log of one HTTP purchase: the token and account lookups of the authentication (each on
  * its own, autocommit), then in one READ COMMITTED transaction the locking read of the idempotency key, the sale
  * terms, the key's row, the buyer's count row (in a transaction of its own on a second connection, as QuotaRows'
- * REQUIRES_NEW does) and its conditional update, the catalog view of the deal and its stores (for the mail), the
- * sandbox authorisation, the order, its coupons, the sale (conditional update, then the read of the deal's state),
- * the capture when the deal is tipped (order confirmed, ledger, coupons ACTIVE), the read-back of the order and its
- * coupons, the confirmation mail into the outbox, commit. Ids, coupon codes, fingerprints and mail bodies are made
- * the same way as the product makes them.
+ * REQUIRES_NEW does) and its conditional update, the catalog view of the deal, its stores and its rating (for the
+ * mail), the sandbox authorisation, the order, its coupons, the sale (conditional update, then the read of the deal's
+ * state), the capture when the deal is tipped (order confirmed, ledger, coupons ACTIVE), the read-back of the order
+ * and its coupons, the confirmation mail into the outbox, commit. Ids, coupon codes, fingerprints and mail bodies are
+ * made the same way as the product makes them. With {@code --setup-only} it makes one purchase over each path and
+ * stops: with the general log on, the two show the same statements (the pool's isolation queries aside).
  *
  * <p>Run by bench/purchases.sh; by hand against a running product (DEAL_DEMO=false or not, it makes its own data):
  * {@code java -cp mysql-connector-j-9.1.0.jar bench/PurchaseBench.java --http-port 18480 --db-port 13480}.
@@ -74,7 +78,7 @@ public final class PurchaseBench {
     int dbPort = 13480;
     int threads = 32;
     int seconds = 20;
-    int warmupSeconds = 5;
+    int warmupSeconds = 30;
     int rounds = 2;
     int deals = 100;
     int buyersPerThread = 4;
@@ -83,11 +87,20 @@ public final class PurchaseBench {
     long seed = 20261123L;
     boolean strictTargets = false;
     List<String> phaseNames = List.of("http-spread", "jdbc-spread", "http-hot", "jdbc-hot");
+    /** Only the set-up and one purchase over each path (to compare their statements in the general log). */
+    boolean setupOnly = false;
 
     public static void main(String[] args) throws Exception {
         PurchaseBench bench = new PurchaseBench();
         bench.parse(args);
-        System.exit(bench.run());
+        int exit;
+        try {
+            exit = bench.run();
+        } catch (IllegalStateException | SQLException | IOException e) {
+            System.out.println("ABORTED: " + e);
+            exit = 3;
+        }
+        System.exit(exit);
     }
 
     void parse(String[] args) {
@@ -107,9 +120,10 @@ public final class PurchaseBench {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--strict-targets" -> strictTargets = true;
                 case "--phases" -> phaseNames = List.of(args[++i].split(","));
+                case "--setup-only" -> setupOnly = true;
                 default -> throw new IllegalArgumentException("unknown option " + a + " (known: --http-port --db-port --threads"
                         + " --seconds --warmup --rounds --deals --buyers-per-thread --min-buyers --quantity --seed --strict-targets"
-                        + " --phases)");
+                        + " --phases --setup-only)");
             }
         }
         if (threads < 1 || threads > 128 || seconds < 1 || seconds > 3600 || warmupSeconds < 0 || warmupSeconds > 600
@@ -141,11 +155,15 @@ public final class PurchaseBench {
         long t0 = System.nanoTime();
         setUp();
         System.out.printf(Locale.ROOT, "set up through the API in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        if (setupOnly) {
+            return 0;
+        }
 
         Map<String, Stats> totals = new LinkedHashMap<>();
         List<Phase> sequence = phaseNames.stream().map(n -> new Phase(n.startsWith("http") ? "HTTP" : "JDBC",
                 n.endsWith("hot"))).toList();
         cpu = new CpuMeter(httpPort, dbPort);
+        dbCounters = new DbCounters(jdbcUrl);
         System.out.println(cpu.describe());
         for (Phase phase : sequence) {
             totals.put(phase.name(), new Stats());
@@ -168,7 +186,10 @@ public final class PurchaseBench {
 
         System.out.printf(Locale.ROOT, "%n%-12s %5s %7s %7s %7s %6s %12s %8s %8s %8s | %s%n", "phase", "round", "seconds",
                 "ok", "failed", "busy", "purchases/s", "p50 ms", "p95 ms", "p99 ms", CpuMeter.HEADER);
+        List<Map<String, Double>> roundRates = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
+            Map<String, Double> rates = new LinkedHashMap<>();
+            roundRates.add(rates);
             List<Phase> order = new ArrayList<>(sequence);
             if (round % 2 == 0) {
                 java.util.Collections.reverse(order);
@@ -176,6 +197,7 @@ public final class PurchaseBench {
             for (Phase phase : order) {
                 Stats s = runPhase(phase, seconds);
                 totals.get(phase.name()).add(s);
+                rates.put(phase.name(), s.rate());
                 (phase.hot ? hotSold : spreadSold).addAndGet(s.ok * quantity);
                 (phase.hot ? hotUnknown : spreadUnknown).addAndGet(s.unknown * quantity);
                 System.out.printf(Locale.ROOT, "%-12s %5d %7.1f %7d %7d %6d %12.1f %8.1f %8.1f %8.1f | %s%n", phase.name(),
@@ -191,8 +213,21 @@ public final class PurchaseBench {
                     s.nanos / 1e9, s.ok, s.failed(), s.busy, s.rate(), s.percentile(0.50), s.percentile(0.95), s.percentile(0.99),
                     s.cpu.perPurchase(s.ok, s.nanos));
         }
-        System.out.println("(CPU: milliseconds of CPU per purchase made, by process, over the phase; machine: share of all"
-                + " cores busy; other: processes outside this bench, such as a build)");
+        System.out.println("(CPU: milliseconds of CPU per purchase made, by process, over the phase; the product's split into"
+                + " its HTTP worker threads, JIT compiler threads, GC threads and the rest (timers: mail delivery, settlement);"
+                + " launcher: the Maven JVM with the mail catcher; machine: share of all cores busy; other: processes outside"
+                + " this bench, such as a build)");
+        System.out.printf(Locale.ROOT, "%nwhat the database was asked, per purchase made (all rounds; includes the product's"
+                + " background jobs):%n  %-12s %s%n", "", String.join(" ", DbCounters.NAMES.stream()
+                .map(n -> String.format(Locale.ROOT, "%9s", DbCounters.label(n))).toList()));
+        for (Map.Entry<String, Stats> e : totals.entrySet()) {
+            Stats s = e.getValue();
+            StringBuilder line = new StringBuilder();
+            for (long v : s.db) {
+                line.append(String.format(Locale.ROOT, " %9.2f", s.ok == 0 ? 0 : v / (double) s.ok));
+            }
+            System.out.printf(Locale.ROOT, "  %-12s%s%n", e.getKey(), line);
+        }
         boolean met = true;
         if (totals.size() == 4) {
             double httpSpread = totals.get("HTTP spread").rate();
@@ -204,6 +239,13 @@ public final class PurchaseBench {
             System.out.printf(Locale.ROOT, "  %-28s %6.2f%n", "HTTP/JDBC, hot deal", httpHot / jdbcHot);
             met &= target("hot/spread, HTTP", httpHot / httpSpread, 0.5);
             System.out.printf(Locale.ROOT, "  %-28s %6.2f%n", "hot/spread, JDBC", jdbcHot / jdbcSpread);
+            for (int r = 0; r < roundRates.size(); r++) {
+                Map<String, Double> x = roundRates.get(r);
+                System.out.printf(Locale.ROOT, "  round %d alone: HTTP/JDBC spread %.2f, HTTP/JDBC hot %.2f, hot/spread HTTP %.2f,"
+                                + " hot/spread JDBC %.2f%n", r + 1, x.get("HTTP spread") / x.get("JDBC spread"),
+                        x.get("HTTP hot") / x.get("JDBC hot"), x.get("HTTP hot") / x.get("HTTP spread"),
+                        x.get("JDBC hot") / x.get("JDBC spread"));
+            }
         }
 
         int exit = 0;
@@ -332,6 +374,7 @@ public final class PurchaseBench {
 
     long firstPurchases;
     CpuMeter cpu;
+    DbCounters dbCounters;
 
     String token(Http http, String email) throws IOException {
         Reply reply = expect(http.send("POST", "/api/v1/auth/tokens", null, null,
@@ -369,6 +412,7 @@ public final class PurchaseBench {
         long unknown;
         long nanos;
         CpuMeter.Usage cpu = new CpuMeter.Usage();
+        long[] db = new long[DbCounters.NAMES.size()];
         final Map<String, Long> failures = new ConcurrentHashMap<>();
         final List<long[]> latencies = new ArrayList<>();
         final List<Integer> latencyCounts = new ArrayList<>();
@@ -395,6 +439,9 @@ public final class PurchaseBench {
             unknown += other.unknown;
             nanos += other.nanos;
             cpu = cpu.plus(other.cpu);
+            for (int i = 0; i < db.length; i++) {
+                db[i] += other.db[i];
+            }
             other.failures.forEach((k, v) -> failures.merge(k, v, Long::sum));
             latencies.addAll(other.latencies);
             latencyCounts.addAll(other.latencyCounts);
@@ -439,6 +486,10 @@ public final class PurchaseBench {
             latencies[count++] = nanos;
         }
 
+        long failed() {
+            return failures.values().stream().mapToLong(Long::longValue).sum();
+        }
+
         void fail(String kind, String detail) {
             failures.merge(kind, 1L, Long::sum);
             if (firstFailure == null) {
@@ -451,7 +502,8 @@ public final class PurchaseBench {
         Tally[] tallies = new Tally[threads];
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
-        AtomicLong[] window = {new AtomicLong(), new AtomicLong()};
+        AtomicLong[] window = {new AtomicLong()};
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
         List<Thread> workers = new ArrayList<>();
         List<Exception> errors = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int w = 0; w < threads; w++) {
@@ -473,6 +525,9 @@ public final class PurchaseBench {
                         boolean made = http != null ? httpAttempt(http, buyer, deal, tally) : jdbcAttempt(jdbc, buyer, deal, tally);
                         if (made) {
                             tally.success(System.nanoTime() - t0);
+                        } else if (tally.failed() > 1000 && tally.failed() > 10 * tally.ok) {
+                            broken.set(true); // the product or the database is gone: no point in hammering on
+                            break;
                         }
                     }
                 } catch (Exception e) {
@@ -488,6 +543,7 @@ public final class PurchaseBench {
             go.countDown();
             throw errors.get(0);
         }
+        long[] dbBefore = dbCounters.sample();
         CpuMeter.Usage before = cpu.sample();
         window[0].set(System.nanoTime());
         go.countDown();
@@ -496,12 +552,16 @@ public final class PurchaseBench {
         }
         long elapsed = System.nanoTime() - window[0].get();
         CpuMeter.Usage used = cpu.sample().minus(before);
+        long[] dbAfter = dbCounters.sample();
         if (!errors.isEmpty()) {
             throw errors.get(0);
         }
         Stats stats = new Stats();
         stats.nanos = elapsed;
         stats.cpu = used;
+        for (int i = 0; i < dbAfter.length; i++) {
+            stats.db[i] = dbAfter[i] - dbBefore[i];
+        }
         String firstFailure = null;
         for (Tally t : tallies) {
             stats.ok += t.ok;
@@ -516,6 +576,10 @@ public final class PurchaseBench {
         }
         if (firstFailure != null) {
             System.out.printf(Locale.ROOT, "  (%s: %d failed; first: %s)%n", phase.name(), stats.failed(), abbreviate(firstFailure));
+        }
+        if (broken.get()) {
+            throw new IllegalStateException(phase.name() + ": nearly every purchase fails (" + stats.failureSummary()
+                    + "); did the product stop? See its log");
         }
         return stats;
     }
@@ -657,6 +721,7 @@ public final class PurchaseBench {
                         + " WHERE x.tenant_id = d.tenant_id AND x.deal_id = d.id) OR EXISTS (SELECT 1 FROM deal_store x"
                         + " WHERE x.tenant_id = d.tenant_id AND x.deal_id = d.id AND x.store_id = s.id)) WHERE d.id IN (?)"
                         + " ORDER BY s.name, s.id", dealId);
+                rows(main, "SELECT deal_id, reviews, rating_total FROM deal_rating WHERE reviews > 0 AND deal_id IN (?)", dealId);
                 // SandboxGateway.authorise
                 String paymentRef = "sbx_" + newId();
                 insertUnlessDuplicate(main, "INSERT INTO payment_ledger (payment_ref, operation, reference, amount, currency,"
@@ -874,7 +939,7 @@ public final class PurchaseBench {
             body.paragraph(finePrint);
         }
         body.paragraph("Valid until " + DAY.format(validUntil.toInstant(ZoneOffset.UTC)) + ". Order " + orderId + ".");
-        body.link("Open my coupons", "http://localhost:" + httpPort + "/account/coupons.xhtml");
+        body.link("Open my coupons", "http://localhost:" + httpPort + "/account/");
         body.text.append("GroupDeal");
         String page = "<!doctype html><html><body style=\"margin:0;background:#f5f5f7;font-family:-apple-system,"
                 + "Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1f2330\"><div style=\"max-width:560px;margin:0 auto;"
@@ -985,6 +1050,51 @@ public final class PurchaseBench {
         return text == null ? "" : text.length() <= 300 ? text : text.substring(0, 300) + "...";
     }
 
+    // ---- what the database was asked -------------------------------------------------------------------------------
+
+    /** MariaDB's global command counters, read before and after each phase (on a connection of its own). */
+    static final class DbCounters {
+        static final List<String> NAMES = List.of("Questions", "Com_select", "Com_insert", "Com_update", "Com_commit",
+                "Com_set_option", "Com_admin_commands", "Com_rollback", "Innodb_row_lock_waits");
+        final String url;
+        Connection connection;
+
+        DbCounters(String url) {
+            this.url = url;
+        }
+
+        static String label(String name) {
+            return switch (name) {
+                case "Questions" -> "requests";
+                case "Com_admin_commands" -> "pings";
+                case "Com_set_option" -> "SET";
+                case "Innodb_row_lock_waits" -> "lockwaits";
+                default -> name.substring(4);
+            };
+        }
+
+        long[] sample() {
+            long[] values = new long[NAMES.size()];
+            try {
+                if (connection == null) {
+                    connection = DriverManager.getConnection(url, "deal", "deal");
+                }
+                try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SHOW GLOBAL STATUS WHERE"
+                        + " Variable_name IN (" + String.join(",", NAMES.stream().map(n -> "'" + n + "'").toList()) + ")")) {
+                    while (r.next()) {
+                        int i = NAMES.indexOf(r.getString(1));
+                        if (i >= 0) {
+                            values[i] = r.getLong(2);
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                connection = null;
+            }
+            return values;
+        }
+    }
+
     // ---- where the CPU goes ----------------------------------------------------------------------------------------
 
     /**
@@ -993,7 +1103,8 @@ public final class PurchaseBench {
      * bench, and the whole machine. Elsewhere the columns stay empty.
      */
     static final class CpuMeter {
-        static final String HEADER = "CPU ms/purchase: product  mariadb  launcher  bench  other | machine busy";
+        static final String HEADER = "CPU ms/purchase: product (requests    jit     gc  other)  mariadb  launcher  bench"
+                + "  other | machine busy";
         static final double TICK_MS = 10; // USER_HZ is 100 on Linux
         final long product;
         final long mariadb;
@@ -1031,20 +1142,24 @@ public final class PurchaseBench {
                     launcher < 0 ? "not found" : "pid " + launcher, bench);
         }
 
-        /** Ticks per process and of the machine (busy and all), as counted since boot. */
-        record Usage(long product, long mariadb, long launcher, long bench, long machineBusy, long machineAll) {
+        /**
+         * Ticks per process and of the machine (busy and all), as counted since boot; the product's split by its
+         * threads: requests (the HTTP worker threads), jit (C1/C2 compiler threads), gc (GC and VM threads).
+         */
+        record Usage(long product, long requests, long jit, long gc, long mariadb, long launcher, long bench,
+                     long machineBusy, long machineAll) {
             Usage() {
-                this(0, 0, 0, 0, 0, 0);
+                this(0, 0, 0, 0, 0, 0, 0, 0, 0);
             }
 
             Usage minus(Usage o) {
-                return new Usage(product - o.product, mariadb - o.mariadb, launcher - o.launcher, bench - o.bench,
-                        machineBusy - o.machineBusy, machineAll - o.machineAll);
+                return new Usage(product - o.product, requests - o.requests, jit - o.jit, gc - o.gc, mariadb - o.mariadb,
+                        launcher - o.launcher, bench - o.bench, machineBusy - o.machineBusy, machineAll - o.machineAll);
             }
 
             Usage plus(Usage o) {
-                return new Usage(product + o.product, mariadb + o.mariadb, launcher + o.launcher, bench + o.bench,
-                        machineBusy + o.machineBusy, machineAll + o.machineAll);
+                return new Usage(product + o.product, requests + o.requests, jit + o.jit, gc + o.gc, mariadb + o.mariadb,
+                        launcher + o.launcher, bench + o.bench, machineBusy + o.machineBusy, machineAll + o.machineAll);
             }
 
             String perPurchase(long purchases, long nanos) {
@@ -1053,23 +1168,46 @@ public final class PurchaseBench {
                 }
                 long other = machineBusy - product - mariadb - launcher - bench;
                 double n = purchases;
-                return String.format(Locale.ROOT, "%24.2f %8.2f %9.2f %6.2f %6.2f | %5.0f%%", product * TICK_MS / n,
-                        mariadb * TICK_MS / n, launcher * TICK_MS / n, bench * TICK_MS / n, Math.max(0, other) * TICK_MS / n,
-                        100.0 * machineBusy / machineAll);
+                return String.format(Locale.ROOT, "%24.2f  %8.2f %6.2f %6.2f %6.2f  %7.2f %9.2f %6.2f %6.2f | %5.0f%%",
+                        product * TICK_MS / n, requests * TICK_MS / n, jit * TICK_MS / n, gc * TICK_MS / n,
+                        (product - requests - jit - gc) * TICK_MS / n, mariadb * TICK_MS / n, launcher * TICK_MS / n,
+                        bench * TICK_MS / n, Math.max(0, other) * TICK_MS / n, 100.0 * machineBusy / machineAll);
             }
         }
 
         Usage sample() {
             long[] machine = machine();
-            return new Usage(ticks(product), ticks(mariadb), ticks(launcher), ticks(bench), machine[0], machine[1]);
+            long requests = 0;
+            long jit = 0;
+            long gc = 0;
+            java.io.File[] tasks = product < 0 ? null : new java.io.File("/proc/" + product + "/task").listFiles();
+            for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+                try {
+                    String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).strip();
+                    long t = ticks(product + "/task/" + task.getName());
+                    if (name.startsWith("http-thread-poo") || name.startsWith("http-listener")) {
+                        requests += t;
+                    } else if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        jit += t;
+                    } else if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
+                        gc += t;
+                    }
+                } catch (IOException | RuntimeException ignored) {
+                    // a thread that ended meanwhile
+                }
+            }
+            return new Usage(ticks(product), requests, jit, gc, ticks(mariadb), ticks(launcher), ticks(bench), machine[0],
+                    machine[1]);
         }
 
         static long ticks(long pid) {
-            if (pid < 0) {
-                return 0;
-            }
+            return pid < 0 ? 0 : ticks(Long.toString(pid));
+        }
+
+        /** utime + stime of /proc/{@code which}/stat: a process, or a thread as "pid/task/tid". */
+        static long ticks(String which) {
             try {
-                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + which + "/stat"));
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
             } catch (IOException | RuntimeException e) {

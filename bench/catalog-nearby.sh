@@ -6,7 +6,8 @@
 #
 # Every run wipes bench/target/data first, so runs are alike (same seed, same data) and never pile up rows.
 # Options after the script name go to the Java program, e.g. --requests 500 --threads 4 (see bench/README.md).
-# Environment: BENCH_HTTP_PORT / BENCH_DB_PORT (first port tried, default 18480 / 13480).
+# Environment: BENCH_HTTP_PORT / BENCH_DB_PORT (first port tried; default a random free HTTP port from 20000 on and
+# a free database port; see bench/lib/product.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib/product.sh

@@ -7,8 +7,10 @@
 #
 # Options after the script name go to the Java program, e.g. --seconds 30 --threads 16 --rounds 3 --min-buyers 1000000
 # (see bench/README.md). Exit status: 1 when more than 1% of the purchases of a phase failed, 2 when the database
-# does not match the purchases made, 4 with --strict-targets when a target is missed.
-# Environment: BENCH_HTTP_PORT / BENCH_DB_PORT (first port tried, default 18480 / 13480).
+# does not match the purchases made, 3 when the run broke off (the product stopped), 4 with --strict-targets when a
+# target is missed.
+# Environment: BENCH_HTTP_PORT / BENCH_DB_PORT (first port tried; default a random free HTTP port from 20000 on and
+# a free database port; see bench/lib/product.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib/product.sh
@@ -19,6 +21,10 @@ set +e
 java -cp "$product_driver" bench/PurchaseBench.java --http-port "$product_http_port" --db-port "$product_db_port" "$@"
 status=$?
 set -e
+if ! kill -0 "$product_pid" 2>/dev/null; then
+    echo "bench: the product stopped before the bench ended (did something else stop it?); see bench/target/purchases/product.log" >&2
+    [ "$status" -ne 0 ] || status=3
+fi
 
 product_stop
 echo "bench: product stopped; total $((SECONDS - product_started)) s"

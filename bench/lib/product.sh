@@ -7,8 +7,10 @@
 #                                            driver jar from the local Maven repository) and installs an EXIT trap
 #                                            that stops the product whatever happens
 #   product_stop                             stops it (Ctrl-C, then SIGKILL after 60 s) and removes the trap
-# Environment: BENCH_HTTP_PORT / BENCH_DB_PORT (first port tried, default 18480 / 13480), MAVEN_REPO (default
-# ~/.m2/repository). Note that -Prun packages the reactor first (it writes */target of the checkout it runs in).
+# Environment: BENCH_HTTP_PORT (first HTTP port tried; default a random one from 20000 on, so that benches started
+# at the same moment on one machine do not pick the same port), BENCH_DB_PORT (default: the launcher takes a free
+# one), MAVEN_REPO (default ~/.m2/repository). Note that -Prun packages the reactor first (it writes */target of the
+# checkout it runs in): run from a clone when someone builds in the same checkout (bench/README.md).
 
 product_pid=""
 product_http_port=""
@@ -29,10 +31,13 @@ product_free_port() {
 
 product_start() {
     local data=$1 log=$2
-    product_http_port=$(product_free_port "${BENCH_HTTP_PORT:-18480}")
-    product_db_port=$(product_free_port "${BENCH_DB_PORT:-13480}")
-    if [ "$product_db_port" = "$product_http_port" ]; then
-        product_db_port=$(product_free_port $((product_db_port + 1)))
+    product_http_port=$(product_free_port "${BENCH_HTTP_PORT:-$((20000 + RANDOM % 10000))}")
+    product_db_port=0
+    if [ -n "${BENCH_DB_PORT:-}" ]; then
+        product_db_port=$(product_free_port "$BENCH_DB_PORT")
+        if [ "$product_db_port" = "$product_http_port" ]; then
+            product_db_port=$(product_free_port $((product_db_port + 1)))
+        fi
     fi
 
     local mysql_version repo
@@ -46,8 +51,8 @@ product_start() {
 
     rm -rf "$data"
     mkdir -p "$data" "$(dirname "$log")"
-    echo "bench: starting the product (HTTP 127.0.0.1:$product_http_port, embedded MariaDB 127.0.0.1:$product_db_port," \
-        "data $data); log $log"
+    echo "bench: starting the product (HTTP 127.0.0.1:$product_http_port, embedded MariaDB on" \
+        "$([ "$product_db_port" = 0 ] && echo "a free port" || echo "127.0.0.1:$product_db_port"), data $data); log $log"
 
     # Job control gives the run its own process group that does not ignore SIGINT, as in a terminal (see .ci/smoke-run).
     set -m
@@ -58,16 +63,33 @@ product_start() {
     trap product_stop EXIT
 
     product_started=$SECONDS
-    local ready=""
-    for _ in $(seq 1 150); do
-        if curl -fsS "http://127.0.0.1:$product_http_port/health/ready" >/dev/null 2>&1; then ready=yes; break; fi
+    # Ready: our Payara Micro says so in our log (another product that took the port meanwhile would answer
+    # /health/ready too), and /health/ready answers.
+    local ready="" answer="(not asked: the log does not say that Payara Micro is ready)"
+    for _ in $(seq 1 300); do
+        if grep -q 'Payara Micro .* ready in' "$log" 2>/dev/null; then
+            answer=$(curl -sS --max-time 10 -w ' (HTTP %{http_code})' "http://127.0.0.1:$product_http_port/health/ready" 2>&1) \
+                || true # not yet (set -e must not end the script here)
+            case "$answer" in *"(HTTP 200)") ready=yes; break ;; esac
+        fi
         kill -0 "$product_pid" 2>/dev/null || break
+        grep -q 'Shutting down server due to startup exception' "$log" 2>/dev/null && break
         sleep 2
     done
-    if [ -z "$ready" ]; then
-        echo "bench: the product did not become ready; last lines of its log:" >&2
+    if [ -z "$ready" ] || ! kill -0 "$product_pid" 2>/dev/null; then
+        echo "bench: the product did not become ready within $((SECONDS - product_started)) s; last answer of" \
+            "/health/ready: $answer; last lines of its log:" >&2
         tail -50 "$log" >&2
         return 1
+    fi
+    # The process that listens on the port must be ours (same process group), where ss can tell.
+    if command -v ss >/dev/null 2>&1; then
+        local owner
+        owner=$(ss -ltnpH "sport = :$product_http_port" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
+        if [ -n "$owner" ] && [ "$(ps -o pgid= -p "$owner" | tr -d ' ')" != "$product_pid" ]; then
+            echo "bench: port $product_http_port is served by another process ($owner), not by the product started here" >&2
+            return 1
+        fi
     fi
     # The launcher takes another port when the one asked for is busy; it says which in its log.
     local actual
