@@ -148,7 +148,9 @@ public final class PurchaseBench {
 
     int run() throws Exception {
         jdbcUrl = "jdbc:mysql://127.0.0.1:" + dbPort + "/deal?sslMode=DISABLED&characterEncoding=UTF-8"
-                + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
+                + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+                // the product's driver settings (DealDataSource): statement cache, session state kept by the driver
+                + "&useLocalSessionState=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048";
         System.out.printf(Locale.ROOT, "purchase bench: %d spread deals + 1 hot deal of %d merchants, %d buyers, %d client"
                         + " threads; minBuyers=%d, quantity %d per order; %d s per phase after %d s of warm-up each, %d rounds%n",
                 deals, MERCHANTS, threads * buyersPerThread, threads, minBuyers, quantity, seconds, warmupSeconds, rounds);
