@@ -17,7 +17,7 @@ import java.time.LocalDate;
  */
 @Named
 @RequestScoped
-public class DashboardPage {
+public class DashboardPage extends PeriodPage {
 
     static final int DEFAULT_DAYS = 30;
     private static final Jsonb JSON = JsonbBuilder.create();
@@ -25,14 +25,12 @@ public class DashboardPage {
     @Inject
     private DashboardService dashboards;
 
-    private String from;
-    private String to;
     private DashboardDto dashboard;
 
     public void load() {
         LocalDate today = dashboards.today();
-        LocalDate end = PageDates.day(to, today);
-        LocalDate start = PageDates.day(from, end.minusDays(DEFAULT_DAYS - 1L));
+        LocalDate end = day(to, today);
+        LocalDate start = day(from, end.minusDays(DEFAULT_DAYS - 1L));
         from = start.toString();
         to = end.toString();
         try {
@@ -65,24 +63,7 @@ public class DashboardPage {
         return rate == null ? "–" : new java.math.BigDecimal(rate).movePointRight(2).setScale(1, java.math.RoundingMode.HALF_EVEN) + " %";
     }
 
-
     public DashboardDto getDashboard() {
         return dashboard;
-    }
-
-    public String getFrom() {
-        return from;
-    }
-
-    public void setFrom(String from) {
-        this.from = from;
-    }
-
-    public String getTo() {
-        return to;
-    }
-
-    public void setTo(String to) {
-        this.to = to;
     }
 }

@@ -21,7 +21,7 @@ import java.util.Locale;
  */
 @Named
 @RequestScoped
-public class RedemptionsPage {
+public class RedemptionsPage extends PeriodPage {
 
     private static final int SHOWN = PageRequest.MAX_SIZE;
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
@@ -37,8 +37,6 @@ public class RedemptionsPage {
     private SettingsService settings;
 
     private String storeId;
-    private String from;
-    private String to;
     private List<Line> lines;
     private long total;
 
@@ -46,8 +44,8 @@ public class RedemptionsPage {
     public void load() {
         ZoneId zone = settings.get().timeZone();
         LocalDate today = LocalDate.now(zone);
-        LocalDate start = PageDates.day(from, today.minusDays(6));
-        LocalDate end = PageDates.day(to, today);
+        LocalDate start = day(from, today.minusDays(6));
+        LocalDate end = day(to, today);
         if (end.isBefore(start)) {
             Messages.error("The end date is before the start date.");
             end = start;
@@ -75,7 +73,6 @@ public class RedemptionsPage {
         return new Line(MOMENT.format(r.redeemedAt().atZone(zone)), r.storeName(), r.code(), r.dealTitle(), r.staffName(), status);
     }
 
-
     public List<Line> getLines() {
         return lines;
     }
@@ -94,21 +91,5 @@ public class RedemptionsPage {
 
     public void setStoreId(String storeId) {
         this.storeId = storeId;
-    }
-
-    public String getFrom() {
-        return from;
-    }
-
-    public void setFrom(String from) {
-        this.from = from;
-    }
-
-    public String getTo() {
-        return to;
-    }
-
-    public void setTo(String to) {
-        this.to = to;
     }
 }

@@ -16,13 +16,11 @@ import java.util.List;
  */
 @Named
 @RequestScoped
-public class SettlementsPage {
+public class SettlementsPage extends PeriodPage {
 
     @Inject
     private SettlementService settlements;
 
-    private String from;
-    private String to;
     private List<StatementDto> statements = List.of();
 
     public void loadOwn() {
@@ -45,8 +43,8 @@ public class SettlementsPage {
 
     private void load(boolean everyTenant) {
         LocalDate firstOfMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
-        LocalDate start = PageDates.day(from, firstOfMonth.minusMonths(1));
-        LocalDate end = PageDates.day(to, firstOfMonth.minusDays(1));
+        LocalDate start = day(from, firstOfMonth.minusMonths(1));
+        LocalDate end = day(to, firstOfMonth.minusDays(1));
         from = start.toString();
         to = end.toString();
         try {
@@ -59,24 +57,7 @@ public class SettlementsPage {
         }
     }
 
-
     public List<StatementDto> getStatements() {
         return statements;
-    }
-
-    public String getFrom() {
-        return from;
-    }
-
-    public void setFrom(String from) {
-        this.from = from;
-    }
-
-    public String getTo() {
-        return to;
-    }
-
-    public void setTo(String to) {
-        this.to = to;
     }
 }

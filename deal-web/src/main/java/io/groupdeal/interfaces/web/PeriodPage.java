@@ -3,11 +3,14 @@ package io.groupdeal.interfaces.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-/** Days that the report pages take from their query string, such as {@code ?from=2026-11-01&to=2026-11-30}. */
-final class PageDates {
+/**
+ * A page of figures for a period, such as {@code ?from=2026-11-01&to=2026-11-30}: the two days as the query string
+ * gave them, and their parsing.
+ */
+abstract class PeriodPage {
 
-    private PageDates() {
-    }
+    protected String from;
+    protected String to;
 
     /** The day written in {@code text}; the fallback when it is empty, or (with a message) when it is no date. */
     static LocalDate day(String text, LocalDate fallback) {
@@ -20,5 +23,21 @@ final class PageDates {
             Messages.error("Dates look like 2026-11-23.");
             return fallback;
         }
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
     }
 }
