@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,7 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** Sign-up, login, tokens, /me, logout, suspension: as a client sees them, and as the database stores them. */
+/**
+ * Sign-up, login, tokens, /me, logout, suspension, the operator's tenant list with its figures: as a client sees them,
+ * and as the database stores them.
+ */
 class AccountsIT extends DeployedApp {
 
     @Test
@@ -157,6 +162,69 @@ class AccountsIT extends DeployedApp {
         assertEquals(0, new java.math.BigDecimal("0.15").compareTo(new java.math.BigDecimal(changed.json().getString("commissionRate"))));
         Reply tooHigh = http.put("api/v1/platform/tenants/" + merchant.tenantId(), "{\"commissionRate\":\"1.5\"}", operator);
         assertEquals(400, tooHigh.status());
+    }
+
+    @Test
+    void operatorSeesLiveDealsAndTheLast30DaysOfSalesOfEveryTenant() throws Exception {
+        Buying buying = new Buying(http, fixtures);
+        Fixtures.Merchant merchant = fixtures.merchant("Figures Falafel");
+        fixtures.newStore(merchant.token(), "Figures Falafel Mitte");
+        String dealId = buying.dealOnSale(merchant, "Falafel Plate", d -> { }).getString("id");
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+        JsonObject scheduled = fixtures.publish(merchant.token(), fixtures.newDeal(merchant.token(),
+                Fixtures.deal("Falafel Feast", tomorrow, tomorrow.plus(Duration.ofDays(2)), List.of())).getString("id"));
+        assertEquals("SCHEDULED", scheduled.getString("status"));
+        fixtures.newDeal(merchant.token(), Fixtures.deal("Falafel Draft", tomorrow, tomorrow.plus(Duration.ofDays(2)), List.of()));
+        Fixtures.Merchant rival = fixtures.merchant("Figures Futomaki");
+        fixtures.newStore(rival.token(), "Figures Futomaki Mitte");
+        String yenDeal = buying.dealOnSale(rival, "Futomaki Box",
+                d -> d.add("currency", "JPY").add("price", "1200").add("originalValue", "2000")).getString("id");
+        String operator = fixtures.token(Fixtures.DEMO_OPERATOR, Fixtures.DEMO_PASSWORD);
+        assertFigures(tenant(operator, merchant), 1, 0, List.of());
+
+        Reply early = buying.buy(fixtures.buyer(), dealId, 2);
+        assertEquals(201, early.status(), early::toString);
+        Fixtures.Person refunder = fixtures.buyer();
+        Reply late = buying.buy(refunder, dealId, 3);
+        assertEquals(201, late.status(), late::toString);
+        String refunded = late.json().getJsonArray("coupons").getJsonObject(0).getString("code");
+        assertEquals(200, http.post("api/v1/coupons/" + refunded + "/refund", null, refunder.token()).status());
+        assertEquals(201, buying.buy(fixtures.buyer(), yenDeal, 2).status());
+
+        JsonObject figures = tenant(operator, merchant);
+        assertFigures(figures, 1, 5, List.of("EUR 79.60"));
+        JsonObject report = http.get("api/v1/deals/" + dealId + "/report", merchant.token()).json();
+        assertEquals(report.getInt("sold"), figures.getInt("soldLast30Days"), "sold as the deal report counts it");
+        assertEquals("79.60", report.getString("revenue"), "the deal report counts the same revenue");
+        assertFigures(tenant(operator, rival), 1, 2, List.of("JPY 2400"));
+
+        assertEquals(2, Buying.update("UPDATE coupon SET created_at = created_at - INTERVAL 31 DAY WHERE tenant_id = ? AND order_id = ?",
+                merchant.tenantId(), early.json().getString("id")));
+        assertFigures(tenant(operator, merchant), 1, 3, List.of("EUR 39.80"));
+        Buying.update("UPDATE coupon SET created_at = created_at - INTERVAL 31 DAY WHERE tenant_id = ? AND order_id = ?",
+                merchant.tenantId(), late.json().getString("id"));
+        assertFigures(tenant(operator, merchant), 1, 0, List.of());
+        assertFigures(tenant(operator, rival), 1, 2, List.of("JPY 2400"));
+
+        Reply suspended = http.post("api/v1/platform/tenants/" + rival.tenantId() + "/suspend", null, operator);
+        assertEquals(200, suspended.status(), suspended::toString);
+        assertFigures(suspended.json(), 1, 2, List.of("JPY 2400"));
+        assertEquals(200, http.post("api/v1/platform/tenants/" + rival.tenantId() + "/activate", null, operator).status());
+    }
+
+    /** The tenant's item in the operator's list (the newest tenants come first). */
+    private JsonObject tenant(String operator, Fixtures.Merchant merchant) {
+        Reply list = http.get("api/v1/platform/tenants?size=100", operator);
+        assertEquals(200, list.status(), list::toString);
+        return list.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("tenantId").equals(merchant.tenantId())).findFirst().orElseThrow();
+    }
+
+    private static void assertFigures(JsonObject tenant, int liveDeals, int sold, List<String> revenue) {
+        assertEquals(liveDeals, tenant.getInt("liveDeals"), tenant::toString);
+        assertEquals(sold, tenant.getInt("soldLast30Days"), tenant::toString);
+        assertEquals(revenue, tenant.getJsonArray("revenueLast30Days").getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getString("currency") + " " + r.getString("amount")).toList(), tenant::toString);
     }
 
     @Test

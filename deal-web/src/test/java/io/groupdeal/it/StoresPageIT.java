@@ -14,7 +14,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The pages in Chromium: a demo merchant logs in, adds a store and a staff member on "Stores &amp; staff" and sees
- * them; a new merchant signs up; the operator suspends a tenant and changes its commission.
+ * them; a new merchant signs up; the operator sees a tenant's live deals and sales, suspends it and changes its
+ * commission.
  */
 class StoresPageIT extends BrowserApp {
 
@@ -99,6 +100,10 @@ class StoresPageIT extends BrowserApp {
     @Test
     void operatorSuspendsATenantFromTheTenantsPage() {
         Fixtures.Merchant merchant = fixtures.merchant("Suspendable Subs");
+        fixtures.newStore(merchant.token(), "Suspendable Subs Mitte");
+        Buying buying = new Buying(http, fixtures);
+        String dealId = buying.dealOnSale(merchant, "Sub of the Day", d -> { }).getString("id");
+        assertEquals(201, buying.buy(fixtures.buyer(), dealId, 2).status());
         browser.get(base + "login.xhtml");
         browser.findElement(By.id("login:email")).sendKeys(Fixtures.DEMO_OPERATOR);
         browser.findElement(By.id("login:password")).sendKeys(Fixtures.DEMO_PASSWORD);
@@ -107,6 +112,8 @@ class StoresPageIT extends BrowserApp {
 
         WebElement row = tenantRow(merchant.tenantId());
         assertTrue(row.getText().contains("Active"), row::getText);
+        assertEquals("1", row.findElement(By.cssSelector("td.live-deals")).getText(), "one deal on sale");
+        assertEquals("2 sold\nEUR 39.80", row.findElement(By.cssSelector("td.sales")).getText(), "two coupons in the last 30 days");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
         row.findElement(By.cssSelector("input[value=Suspend]")).click();
         waitForText("Suspendable Subs is suspended");

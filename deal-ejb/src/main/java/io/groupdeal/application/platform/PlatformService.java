@@ -6,44 +6,70 @@ import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.domain.shared.Ids;
 import io.groupdeal.domain.tenant.Tenant;
+import io.groupdeal.domain.tenant.TenantFigures;
+import io.groupdeal.domain.tenant.TenantFiguresRepository;
 import io.groupdeal.domain.tenant.TenantRepository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The operator runs the platform: sees every tenant, suspends or reactivates one, sets its commission. A suspended
- * tenant's accounts cannot log in and their live tokens stop working at their next request.
+ * tenant's accounts cannot log in and their live tokens stop working at their next request. Every tenant comes with
+ * its deals on sale now and its sales of the last {@value #SALES_DAYS} days, counted for a whole page at once.
  */
 @Stateless
 @RolesAllowed("PLATFORM_ADMIN")
 public class PlatformService {
 
+    public static final int SALES_DAYS = 30;
+
     @Inject
     private TenantRepository tenants;
 
-    public PageOf<Tenant> tenants(PageRequest request) {
-        return new PageOf<>(tenants.page(request.page(), request.size()), request.page(), request.size(), tenants.count());
+    @Inject
+    private TenantFiguresRepository figures;
+
+    @Inject
+    private Clock clock;
+
+    public PageOf<TenantOverview> tenants(PageRequest request) {
+        List<Tenant> page = tenants.page(request.page(), request.size());
+        return new PageOf<>(overviews(page), request.page(), request.size(), tenants.count());
     }
 
-    public Tenant suspend(String tenantId) {
+    public TenantOverview suspend(String tenantId) {
         Tenant tenant = find(tenantId);
         tenant.suspend();
-        return tenant;
+        return overview(tenant);
     }
 
-    public Tenant activate(String tenantId) {
+    public TenantOverview activate(String tenantId) {
         Tenant tenant = find(tenantId);
         tenant.activate();
-        return tenant;
+        return overview(tenant);
     }
 
     /** Sets the platform's share of the tenant's redeemed value, given as a decimal text such as "0.15". */
-    public Tenant changeCommission(String tenantId, String rate) {
+    public TenantOverview changeCommission(String tenantId, String rate) {
         Tenant tenant = find(tenantId);
         tenant.changeCommissionRate(decimal(rate));
-        return tenant;
+        return overview(tenant);
+    }
+
+    private TenantOverview overview(Tenant tenant) {
+        return overviews(List.of(tenant)).get(0);
+    }
+
+    private List<TenantOverview> overviews(List<Tenant> page) {
+        Map<String, TenantFigures> counted = figures.of(page.stream().map(Tenant::id).toList(),
+                clock.instant().minus(Duration.ofDays(SALES_DAYS)));
+        return page.stream().map(t -> new TenantOverview(t, counted.getOrDefault(t.id(), TenantFigures.NONE))).toList();
     }
 
     private static BigDecimal decimal(String text) {

@@ -10,7 +10,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 
-/** The operator's tenant list: status at a glance, suspend and reactivate. */
+/** The operator's tenant list: status, live deals and the last 30 days' sales at a glance, suspend and reactivate. */
 @Named
 @ViewScoped
 public class TenantsPage implements Serializable {
