@@ -1,0 +1,591 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Redemption latency at the counter: POST /api/v1/counter/redemptions from {@code --threads} counters at once, each a
+ * staff account redeeming its own fresh coupons one after another (closed loop), against GET /health at the same
+ * concurrency in the same run: phases of {@code --phase-seconds} alternate (each /health phase as long as the
+ * redemption phase before it), so that noise, background jobs and growing tables hit both alike; the first pair is a
+ * warm-up of {@code --warmup} redemptions per counter. Set up through the API as the ITs do: 4 merchants with 2 stores,
+ * a staff account per counter (at one store), per merchant a deal on sale with minBuyers 1 (coupons ACTIVE at once)
+ * valid at all its stores, 8 buyers who buy the coupons in orders of 20. Every code is valid and unused (the guessing
+ * guard never bites); each redemption has a new Idempotency-Key, as the counter page sends one.
+ *
+ * <p>Prints per phase mean, p50/p95/p99/max, CPU per request of each process (/proc) and MariaDB requests per request;
+ * then the targets; then checks the database: coupons REDEEMED = REDEEM events = idempotency keys = answered 201.
+ * Run by bench/counter-redeem.sh, or by hand against a running product:
+ * {@code java -cp mysql-connector-j-9.1.0.jar bench/CounterRedeemBench.java --http-port 18480 --db-port 13480}.
+ * Exit status: 1 when a redemption failed (or more than 1% of /health), 2 when the database does not match, 3 when
+ * the run broke off, 4 with {@code --strict-targets} when a target is missed.
+ */
+public final class CounterRedeemBench {
+
+    static final String PASSWORD = "correct-horse-battery";
+    static final int MERCHANTS = 4;
+    static final int STORES = 2;
+    static final int BUYERS = 8;
+    static final double TARGET_RATIO = 4.0;
+    static final double TARGET_P99_MS = 25.0;
+    static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
+
+    static String base = "http://127.0.0.1:18480";
+    int dbPort = 13480;
+    int threads = 20;
+    int redemptions = 250;
+    int warmup = 150;
+    int phaseSeconds = 5;
+    boolean strictTargets = false;
+
+    public static void main(String[] args) {
+        CounterRedeemBench b = new CounterRedeemBench();
+        System.setProperty("http.maxConnections", "100"); // kept-alive connections per server (5 by default)
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--http-port" -> base = "http://127.0.0.1:" + Integer.parseInt(args[++i]);
+                case "--db-port" -> b.dbPort = Integer.parseInt(args[++i]);
+                case "--threads" -> b.threads = Math.max(1, Integer.parseInt(args[++i]));
+                case "--redemptions" -> b.redemptions = Math.max(1, Integer.parseInt(args[++i]));
+                case "--warmup" -> b.warmup = Math.max(0, Integer.parseInt(args[++i]));
+                case "--phase-seconds" -> b.phaseSeconds = Math.max(1, Integer.parseInt(args[++i]));
+                case "--strict-targets" -> b.strictTargets = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (known: --http-port"
+                        + " --db-port --threads --redemptions --warmup --phase-seconds --strict-targets)");
+            }
+        }
+        int exit;
+        try {
+            exit = b.run();
+        } catch (Exception e) {
+            System.out.println("ABORTED: " + e);
+            exit = 3;
+        }
+        System.exit(exit);
+    }
+
+    /** One counter: a staff account at one store, and the codes it redeems, in order. */
+    static final class Counter {
+        final int merchant;
+        final String storeId;
+        String staffId;
+        String token;
+        final List<String> codes = new ArrayList<>();
+        int next;
+
+        Counter(int merchant, String storeId) {
+            this.merchant = merchant;
+            this.storeId = storeId;
+        }
+    }
+
+    final List<Counter> counters = new ArrayList<>();
+    final List<String> deals = new ArrayList<>();
+    String jdbcUrl;
+    CpuMeter cpu;
+    long made; // redemptions answered 201, the warm-up included
+    long unknown; // redemptions whose answer was lost (made or not)
+
+    int run() throws Exception {
+        jdbcUrl = "jdbc:mysql://127.0.0.1:" + dbPort + "/deal?sslMode=DISABLED&connectionTimeZone=UTC";
+        System.out.printf("counter bench: %d counters, closed loop; %d redemptions each after %d of warm-up, in phases"
+                + " of %d s alternating with GET /health at the same concurrency%n", threads, redemptions, warmup,
+                phaseSeconds);
+        long t0 = System.nanoTime();
+        setUp(warmup + redemptions);
+        System.out.printf(Locale.ROOT, "set up through the API in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+        waitForMail();
+        cpu = new CpuMeter(base.substring(base.lastIndexOf(':') + 1), dbPort, jdbcUrl);
+        System.out.printf("%n%-6s %5s %5s %6s %4s %6s %6s %6s %6s %6s %6s | %s%n", "phase", "round", "s", "ok", "fail",
+                "req/s", "mean", "p50", "p95", "p99", "max", CpuMeter.HEADER);
+        Stats redeem = new Stats();
+        Stats health = new Stats();
+        Stats warmUp = new Stats();
+        for (int round = warmup > 0 ? 0 : 1; counters.stream().allMatch(c -> c.next < c.codes.size()); round++) {
+            boolean warm = round == 0;
+            Stats r = phase(true, warm ? Long.MAX_VALUE : phaseSeconds * 1_000_000_000L, warm ? warmup : 1 << 30);
+            Stats h = phase(false, r.nanos, 0); // as long as the redemption phase, the last and shorter one too
+            r.print("redeem", warm ? "warm" : Integer.toString(round));
+            h.print("health", warm ? "warm" : Integer.toString(round));
+            if (r.broken || h.broken) {
+                throw new IllegalStateException("nearly every request fails: " + r.failures + " " + h.failures);
+            }
+            (warm ? warmUp : redeem).add(r);
+            (warm ? warmUp : health).add(h);
+        }
+        System.out.printf("%nall rounds (warm-up not counted):%n");
+        redeem.print("redeem", "all");
+        health.print("health", "all");
+        System.out.println("(ms. CPU: ms per request answered, of the product's JVM, MariaDB, this bench and the rest"
+                + " of the machine; busy: share of all cores. db: MariaDB requests and pings per request, the product's"
+                + " background jobs included. Processes: product JVM " + cpu.pids[0] + ", MariaDB " + cpu.pids[1]
+                + ", bench " + cpu.pids[2] + ")");
+
+        double r99 = redeem.percentile(0.99);
+        double h99 = health.percentile(0.99);
+        boolean ratioMet = r99 / h99 <= TARGET_RATIO;
+        boolean absoluteMet = r99 <= TARGET_P99_MS;
+        System.out.printf(Locale.ROOT, "%nat %d concurrent counters: redeem p50 %.1f ms, p99 %.1f ms; health p50 %.1f"
+                        + " ms, p99 %.1f ms%n  p99 ratio %.2f, target <= %.0f: %s%n  redeem p99 %.1f ms, target <= %.0f"
+                        + " ms: %s%n  (ratios redeem/health: p50 %.2f, machine CPU per request %.2f; closed loop, so"
+                        + " mean latency = %d / throughput: %.0f redemptions/s, %.0f /health/s)%n", threads,
+                redeem.percentile(0.5), r99, health.percentile(0.5), h99, r99 / h99, TARGET_RATIO,
+                ratioMet ? "met" : "MISSED", r99, TARGET_P99_MS, absoluteMet ? "met" : "MISSED",
+                redeem.percentile(0.5) / health.percentile(0.5),
+                (double) redeem.cpu[3] / redeem.ok / health.cpu[3] * health.ok, threads, redeem.rate(),
+                health.rate());
+        int exit = 0;
+        if (redeem.failed() > 0 || health.failed() * 100 > health.ok + health.failed() || warmUp.failed() > 0) {
+            System.out.printf("FAIL: %d of %d redemptions failed %s; %d of %d /health failed %s; warm-up: %s%n",
+                    redeem.failed(), redeem.ok + redeem.failed(), redeem.failures, health.failed(),
+                    health.ok + health.failed(), health.failures, warmUp.failures);
+            exit = 1;
+        }
+        exit = verify() ? exit : 2;
+        return strictTargets && !(ratioMet && absoluteMet) && exit == 0 ? 4 : exit;
+    }
+
+    // ---- set-up through the API ------------------------------------------------------------------------------------
+
+    void setUp(int perCounter) throws Exception {
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<String> merchantTokens = new ArrayList<>();
+        List<String> storeIds = new ArrayList<>(); // those of merchant m from m * STORES on
+        for (int m = 0; m < MERCHANTS; m++) {
+            String email = "bench-counter-merchant-" + m + "-" + run + "@bench.groupdeal.io";
+            call("/api/v1/merchants", null, "{\"businessName\":\"Counter Bench " + m + "\",\"email\":\""
+                    + email + "\",\"password\":\"" + PASSWORD + "\"}", 201);
+            String token = login(email);
+            merchantTokens.add(token);
+            for (int s = 0; s < STORES; s++) {
+                storeIds.add(first(ID, call("/api/v1/stores", token, "{\"name\":\"Counter Bench " + m
+                        + " Store " + s + "\",\"address\":\"Benchstr. 1, 10115 Berlin\",\"latitude\":52.5" + s
+                        + ",\"longitude\":13.4" + m + ",\"timeZone\":\"Europe/Berlin\"}", 201)));
+            }
+            String id = first(ID, call("/api/v1/deals", token, "{\"title\":\"Counter bench " + m
+                    + "\",\"description\":\"A bench deal\",\"finePrint\":\"Valid for one person.\",\"currency\":"
+                    + "\"EUR\",\"price\":\"9.90\",\"originalValue\":\"20.00\",\"minBuyers\":1,\"maxQuantity\":1000000,"
+                    + "\"perBuyerLimit\":1000000,\"salesStart\":\"" + now.minus(1, ChronoUnit.HOURS)
+                    + "\",\"salesEnd\":\"" + now.plus(2, ChronoUnit.DAYS) + "\",\"couponValidUntil\":\""
+                    + now.plus(32, ChronoUnit.DAYS) + "\",\"storeIds\":[],\"refundPolicy\":\"ANYTIME\"}", 201));
+            String published = call("/api/v1/deals/" + id + "/publish", token, null, 200);
+            if (!published.contains("\"status\":\"ON_SALE\"")) {
+                throw new IllegalStateException("deal not ON_SALE after publishing: " + published);
+            }
+            deals.add(id);
+        }
+        for (int t = 0; t < threads; t++) {
+            counters.add(new Counter(t % MERCHANTS, storeIds.get(t % MERCHANTS * STORES + t / MERCHANTS % STORES)));
+        }
+        // Staff and buyers (signup and login hash the password slowly on purpose), then each counter's coupons in
+        // orders of up to 20 of its merchant's deal; the buyers take turns.
+        parallel(threads, t -> {
+            Counter c = counters.get(t);
+            String email = "bench-counter-staff-" + t + "-" + run + "@bench.groupdeal.io";
+            c.staffId = first(ID, call("/api/v1/staff", merchantTokens.get(c.merchant), "{\"email\":\"" + email
+                    + "\",\"name\":\"Counter " + t + "\",\"password\":\"" + PASSWORD + "\",\"storeIds\":[\"" + c.storeId
+                    + "\"]}", 201));
+            c.token = login(email);
+        });
+        String[] buyers = new String[BUYERS];
+        parallel(BUYERS, b -> {
+            String email = "bench-counter-buyer-" + b + "-" + run + "@bench.groupdeal.io";
+            call("/api/v1/buyers", null, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                    + "\",\"name\":\"Counter Bench Buyer " + b + "\"}", 201);
+            buyers[b] = login(email);
+        });
+        List<int[]> orders = new ArrayList<>(); // {counter, quantity}
+        for (int t = 0; t < threads; t++) {
+            for (int left = perCounter; left > 0; left -= 20) {
+                orders.add(new int[] {t, Math.min(20, left)});
+            }
+        }
+        long t0 = System.nanoTime();
+        parallel(orders.size(), o -> {
+            Counter c = counters.get(orders.get(o)[0]);
+            int quantity = orders.get(o)[1];
+            String body = call("/api/v1/orders", buyers[o % BUYERS], "{\"dealId\":\"" + deals.get(c.merchant)
+                    + "\",\"quantity\":" + quantity + ",\"paymentToken\":\"tok_ok\"}", 201);
+            List<String> codes = new ArrayList<>();
+            Matcher code = CODE.matcher(body).region(Math.max(0, body.indexOf("\"coupons\"")), body.length());
+            while (code.find()) {
+                codes.add(code.group(1));
+            }
+            if (codes.size() != quantity || !body.contains("\"status\":\"CONFIRMED\"")) {
+                throw new IllegalStateException("expected a confirmed order of " + quantity + " coupons: " + cut(body));
+            }
+            synchronized (c) {
+                c.codes.addAll(codes);
+            }
+        });
+        System.out.printf(Locale.ROOT, "bought %d coupons in %d orders in %.0f s%n", threads * perCounter,
+                orders.size(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The set-up's orders queued confirmation mails (a QR code per coupon, drawn when sent): lets them go first. */
+    void waitForMail() throws SQLException, InterruptedException {
+        long t0 = System.nanoTime();
+        String due = "SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING' AND attempts = 0";
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "deal", "deal")) {
+            long queued = count(db, due);
+            long left = queued;
+            for (; left > 0 && System.nanoTime() - t0 < 600_000_000_000L; left = count(db, due)) {
+                Thread.sleep(2000);
+            }
+            System.out.printf(Locale.ROOT, "waited %.0f s for the set-up's %d confirmation mails to go out%s%n",
+                    (System.nanoTime() - t0) / 1e9, queued, left > 0 ? "; gave up with " + left + " queued" : "");
+        }
+    }
+
+    interface Job {
+        void run(int index) throws Exception;
+    }
+
+    /** Runs {@code job} for 0..count-1 on four threads; the first failure is thrown. */
+    void parallel(int count, Job job) throws Exception {
+        List<Exception> errors = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            int first = w;
+            workers.add(new Thread(() -> {
+                try {
+                    for (int i = first; i < count && errors.isEmpty(); i += 4) {
+                        job.run(i);
+                    }
+                } catch (Exception e) {
+                    errors.add(e);
+                }
+            }));
+        }
+        workers.forEach(Thread::start);
+        for (Thread t : workers) {
+            t.join();
+        }
+        if (!errors.isEmpty()) {
+            throw errors.get(0);
+        }
+    }
+
+    /** A POST and the body of its answer, which must have the status; orders carry an Idempotency-Key. */
+    static String call(String path, String token, String body, int status) throws IOException {
+        Reply reply = send("POST", path, token, path.endsWith("/orders") ? UUID.randomUUID().toString() : null, body);
+        if (reply.status != status) {
+            throw new IllegalStateException(path + ": expected " + status + ", got " + reply.status + " "
+                    + cut(reply.body));
+        }
+        return reply.body;
+    }
+
+    static String login(String email) throws IOException {
+        return first(Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\""), call("/api/v1/auth/tokens", null,
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", 201));
+    }
+
+    static Reply redeem(Counter c, String code) throws IOException {
+        return send("POST", "/api/v1/counter/redemptions", c.token, UUID.randomUUID().toString(),
+                "{\"code\":\"" + code + "\",\"storeId\":\"" + c.storeId + "\"}");
+    }
+
+    static String first(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + pattern + " in " + cut(text));
+        }
+        return m.group(1);
+    }
+
+    static String cut(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    }
+
+    static long count(Connection db, String sql) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    // ---- phases ----------------------------------------------------------------------------------------------------
+
+    /** One phase, or several added up: latencies of the requests answered as expected, failures by kind, CPU, db. */
+    static final class Stats {
+        long ok;
+        long nanos;
+        boolean broken;
+        long[] latencies = new long[0];
+        long[] sorted;
+        final Map<String, Long> failures = new TreeMap<>();
+        long[] cpu = new long[CpuMeter.FIELDS];
+
+        synchronized void add(Stats o) {
+            ok += o.ok;
+            nanos += o.nanos;
+            broken |= o.broken;
+            Arrays.setAll(cpu, i -> cpu[i] + o.cpu[i]);
+            o.failures.forEach((k, v) -> failures.merge(k, v, Long::sum));
+            latencies = Arrays.copyOf(latencies, latencies.length + o.latencies.length);
+            System.arraycopy(o.latencies, 0, latencies, latencies.length - o.latencies.length, o.latencies.length);
+            sorted = null;
+        }
+
+        long failed() {
+            return failures.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        double rate() {
+            return nanos == 0 ? 0 : ok / (nanos / 1e9);
+        }
+
+        /** Milliseconds, nearest rank; 1.0 is the maximum. */
+        double percentile(double p) {
+            if (sorted == null) {
+                sorted = latencies.clone();
+                Arrays.sort(sorted);
+            }
+            return sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+        }
+
+        void print(String what, String round) {
+            System.out.printf(Locale.ROOT, "%-6s %5s %5.1f %6d %4d %6.0f %6.1f %6.1f %6.1f %6.1f %6.1f | %s%n", what,
+                    round, nanos / 1e9, ok, failed(), rate(), Arrays.stream(latencies).average().orElse(0) / 1e6,
+                    percentile(0.5), percentile(0.95), percentile(0.99), percentile(1), CpuMeter.perRequest(cpu, ok));
+            if (!failures.isEmpty()) {
+                System.out.printf("  (%s failures: %s)%n", what, failures);
+            }
+        }
+    }
+
+    /**
+     * One phase with a thread per counter: redemptions (each counter its next codes) or GET /health, for {@code nanos}
+     * or until a counter has used {@code stopAt} of its codes or all: then all stop, so that the concurrency is the
+     * same throughout (the codes left over stay ACTIVE).
+     */
+    Stats phase(boolean redeeming, long nanos, int stopAt) throws Exception {
+        Stats total = new Stats();
+        long[] before = cpu.sample();
+        long start = System.nanoTime();
+        long deadline = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : start + nanos;
+        AtomicBoolean out = new AtomicBoolean();
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < threads; w++) {
+            Counter counter = counters.get(w);
+            workers.add(new Thread(() -> {
+                Stats mine = new Stats();
+                mine.latencies = new long[512];
+                while (System.nanoTime() < deadline && !mine.broken && !out.get()) {
+                    if (redeeming && counter.next >= Math.min(stopAt, counter.codes.size())) {
+                        out.set(true);
+                        break;
+                    }
+                    long t0 = System.nanoTime();
+                    String failure = redeeming ? redeemOnce(counter) : healthOnce();
+                    long took = System.nanoTime() - t0;
+                    if (failure != null) {
+                        mine.failures.merge(failure, 1L, Long::sum);
+                        mine.broken = mine.failed() > 100 && mine.failed() > 10 * mine.ok;
+                        continue;
+                    }
+                    if (mine.ok == mine.latencies.length) {
+                        mine.latencies = Arrays.copyOf(mine.latencies, 2 * mine.latencies.length);
+                    }
+                    mine.latencies[(int) mine.ok++] = took;
+                }
+                mine.latencies = Arrays.copyOf(mine.latencies, (int) mine.ok);
+                total.add(mine);
+            }, "counter-" + w));
+        }
+        workers.forEach(Thread::start);
+        for (Thread t : workers) {
+            t.join();
+        }
+        total.nanos = System.nanoTime() - start;
+        long[] after = cpu.sample();
+        Arrays.setAll(total.cpu, i -> after[i] - before[i]);
+        made += redeeming ? total.ok : 0;
+        return total;
+    }
+
+    /** Null when the coupon was redeemed (201 naming the code), else the kind of failure. */
+    String redeemOnce(Counter counter) {
+        String code = counter.codes.get(counter.next++);
+        try {
+            Reply reply = redeem(counter, code);
+            if (reply.status == 201 && reply.body.contains("\"code\":\"" + code + "\"")) {
+                return null;
+            }
+            Matcher type = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"").matcher(reply.body);
+            return reply.status + (type.find() ? " " + type.group(1) : "");
+        } catch (IOException | RuntimeException e) {
+            synchronized (this) {
+                unknown++; // redeemed or not: the answer was lost
+            }
+            return "io " + e.getMessage();
+        }
+    }
+
+    static String healthOnce() {
+        try {
+            Reply reply = send("GET", "/health", null, null, null);
+            return reply.status == 200 && reply.body.contains("\"UP\"") ? null : Integer.toString(reply.status);
+        } catch (IOException | RuntimeException e) {
+            return "io " + e.getMessage();
+        }
+    }
+
+    /**
+     * Exactly the redemptions answered 201 are in the database: the bench deals' coupons REDEEMED, their REDEEM events
+     * (each naming the coupon's own store and time and a staff account of this run, no coupon with two) and the
+     * idempotency keys of the bench's staff all equal them. A lost answer (I/O error) may or may not have redeemed.
+     */
+    boolean verify() throws SQLException {
+        String in = String.join(",", deals.stream().map(i -> "'" + i + "'").toList());
+        String staff = String.join(",", counters.stream().map(c -> "'" + c.staffId + "'").toList());
+        String events = " FROM redemption_event e JOIN coupon c ON c.tenant_id = e.tenant_id AND c.id = e.coupon_id"
+                + " WHERE c.deal_id IN (" + in + ") AND e.kind = 'REDEEM'";
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "deal", "deal")) {
+            long redeemed = count(db, "SELECT COUNT(*) FROM coupon WHERE deal_id IN (" + in + ")"
+                    + " AND status = 'REDEEMED'");
+            long redeemEvents = count(db, "SELECT COUNT(*)" + events);
+            long matching = count(db, "SELECT COUNT(*)" + events + " AND c.status = 'REDEEMED' AND c.redeemed_store_id"
+                    + " = e.store_id AND c.redeemed_at = e.occurred_at AND e.account_id IN (" + staff + ")");
+            long twice = count(db, "SELECT COUNT(*) FROM (SELECT e.coupon_id" + events
+                    + " GROUP BY e.tenant_id, e.coupon_id HAVING COUNT(*) > 1) x");
+            long keys = count(db, "SELECT COUNT(*) FROM counter_request WHERE account_id IN (" + staff + ")");
+            boolean good = redeemed == redeemEvents && matching == redeemEvents && twice == 0 && keys == redeemed
+                    && redeemed >= made && redeemed <= made + unknown;
+            System.out.printf("%ndatabase: redemptions answered 201: %d%s; coupons REDEEMED %d; REDEEM events %d (%d"
+                    + " matching coupon, store, time and staff; %d coupons with two); idempotency keys %d: %s%n", made,
+                    unknown > 0 ? " (+ up to " + unknown + " with a lost answer)" : "", redeemed, redeemEvents,
+                    matching, twice, keys, good ? "OK" : "MISMATCH");
+            return good;
+        }
+    }
+
+    // ---- where the CPU goes ----------------------------------------------------------------------------------------
+
+    /**
+     * CPU time from /proc (Linux) of the product's JVM (Payara Micro, found by its --port), the embedded MariaDB
+     * (mariadbd --port=), this bench and the whole machine, and MariaDB's request and ping counters.
+     */
+    static final class CpuMeter {
+        static final String HEADER = "CPU: product mariadb bench other  busy | db: req ping";
+        static final int FIELDS = 7; // ticks: product, mariadb, bench, machine busy, machine all; db: requests, pings
+        static final double TICK_MS = 10; // USER_HZ is 100 on Linux
+        final String[] pids = {null, null, Long.toString(ProcessHandle.current().pid())};
+        final String jdbcUrl;
+        Connection db;
+
+        CpuMeter(String httpPort, int dbPort, String jdbcUrl) {
+            this.jdbcUrl = jdbcUrl;
+            ProcessHandle.allProcesses().forEach(p -> {
+                List<String> args = p.info().arguments().map(List::of).orElse(List.of());
+                int port = args.indexOf("--port");
+                if (args.stream().anyMatch(a -> a.contains("payara-micro")) && port >= 0 && port + 1 < args.size()
+                        && args.get(port + 1).equals(httpPort)) {
+                    pids[0] = Long.toString(p.pid());
+                } else if (p.info().command().orElse("").endsWith("mariadbd") && args.contains("--port=" + dbPort)) {
+                    pids[1] = Long.toString(p.pid());
+                }
+            });
+        }
+
+        static String perRequest(long[] v, long requests) {
+            double ms = TICK_MS / Math.max(1, requests);
+            return v[4] == 0 ? "" : String.format(Locale.ROOT, "%12.2f %7.2f %5.2f %5.2f %4.0f%% | %7.1f %4.1f",
+                    v[0] * ms, v[1] * ms, v[2] * ms, Math.max(0, v[3] - v[0] - v[1] - v[2]) * ms, 100.0 * v[3] / v[4],
+                    v[5] * ms / TICK_MS, v[6] * ms / TICK_MS);
+        }
+
+        long[] sample() {
+            long[] v = new long[FIELDS];
+            for (int i = 0; i < 3; i++) {
+                try { // utime + stime
+                    String stat = Files.readString(Path.of("/proc/" + pids[i] + "/stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    v[i] = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                } catch (IOException | RuntimeException e) {
+                    v[i] = 0; // not found
+                }
+            }
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                for (int i = 1; i <= Math.min(8, f.length - 1); i++) {
+                    v[4] += Long.parseLong(f[i]);
+                }
+                v[3] = v[4] - Long.parseLong(f[4]) - Long.parseLong(f[5]); // all but idle and iowait
+            } catch (IOException | RuntimeException ignored) {
+                // not Linux
+            }
+            try {
+                db = db != null ? db : DriverManager.getConnection(jdbcUrl, "deal", "deal");
+                try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SHOW GLOBAL STATUS WHERE"
+                        + " Variable_name IN ('Questions', 'Com_admin_commands')")) {
+                    while (r.next()) {
+                        v[r.getString(1).equals("Questions") ? 5 : 6] = r.getLong(2);
+                    }
+                }
+            } catch (SQLException e) {
+                db = null;
+            }
+            return v;
+        }
+    }
+
+    // ---- HTTP ------------------------------------------------------------------------------------------------------
+
+    record Reply(int status, String body) {
+    }
+
+    /**
+     * One request with HttpURLConnection: synchronous in the calling thread (no hand-over between threads, so a fast
+     * answer is timed as fast) over the JDK's pool of keep-alive connections (main() lets it keep one per thread).
+     */
+    static Reply send(String method, String path, String token, String idempotencyKey, String body) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+        c.setRequestMethod(method);
+        c.setRequestProperty("Accept", "application/json");
+        if (token != null) {
+            c.setRequestProperty("Authorization", "Bearer " + token);
+        }
+        if (idempotencyKey != null) {
+            c.setRequestProperty("Idempotency-Key", idempotencyKey);
+        }
+        if (body != null) {
+            byte[] content = body.getBytes(StandardCharsets.UTF_8);
+            c.setRequestProperty("Content-Type", "application/json");
+            c.setDoOutput(true);
+            c.setFixedLengthStreamingMode(content.length);
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(content);
+            }
+        }
+        int status = c.getResponseCode();
+        try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+            return new Reply(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+}
