@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -67,8 +68,8 @@ public class PlatformService {
     }
 
     private List<TenantOverview> overviews(List<Tenant> page) {
-        Map<String, TenantFigures> counted = figures.of(page.stream().map(Tenant::id).toList(),
-                clock.instant().minus(Duration.ofDays(SALES_DAYS)));
+        Instant now = clock.instant();
+        Map<String, TenantFigures> counted = figures.of(page.stream().map(Tenant::id).toList(), now.minus(Duration.ofDays(SALES_DAYS)), now);
         return page.stream().map(t -> new TenantOverview(t, counted.getOrDefault(t.id(), TenantFigures.NONE))).toList();
     }
 

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,9 +22,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Counts a tenant's dashboard straight from its coupons, reviews and deals. A period is two range scans of covering
- * indexes of the coupons (by sale time and by redemption time, see V7__dashboard.sql) grouped by quarter hour, so
- * that the days are the tenant's own (see {@link QuarterHours}).
+ * Counts a tenant's dashboard straight from its coupons, reviews and deals. A period is range scans of covering
+ * indexes of the coupons (by quarter hour of sale and of redemption, see V7__dashboard.sql and V8__quarter_hours.sql),
+ * grouped by quarter hour as they are read, so that the days are the tenant's own (see {@link QuarterHours}).
  */
 @ApplicationScoped
 public class DashboardRepository {
@@ -39,9 +40,10 @@ public class DashboardRepository {
         Map<LocalDate, Sales> days = new TreeMap<>();
         Map<String, Sales> currencies = new TreeMap<>();
         long redeemedSinceSold = 0;
-        for (Object[] r : sql.rows("SELECT " + QuarterHours.of("created_at") + ", currency, COUNT(*), SUM(status = 'REFUNDED'),"
+        for (Object[] r : sql.rows("SELECT " + QuarterHours.SOLD + ", currency, COUNT(*), SUM(status = 'REFUNDED'),"
                 + " SUM(status = 'REDEEMED'), COALESCE(SUM(CASE WHEN " + PAID + " THEN price END), 0) FROM coupon"
-                + " WHERE tenant_id = ? AND created_at >= ? AND created_at < ? AND status <> 'VOID' GROUP BY 1, 2", period.range())) {
+                + " WHERE tenant_id = ? AND " + QuarterHours.within(QuarterHours.SOLD) + " AND status <> 'VOID'"
+                + " GROUP BY " + QuarterHours.SOLD + ", currency", period.range())) {
             Sales sales = new Sales(NativeSql.count(r[2]), NativeSql.count(r[3]), NativeSql.decimal(r[5]), (String) r[1]);
             currencies.merge(sales.currency, sales, Sales::plus);
             days.merge(QuarterHours.day(r[0], zone), sales, Sales::plus);
@@ -51,8 +53,9 @@ public class DashboardRepository {
 
         Map<LocalDate, Long> redeemedByDay = new HashMap<>();
         Map<String, Long> redeemedByStore = new HashMap<>();
-        for (Object[] r : sql.rows("SELECT " + QuarterHours.of("redeemed_at") + ", redeemed_store_id, COUNT(*) FROM coupon"
-                + " WHERE tenant_id = ? AND redeemed_at >= ? AND redeemed_at < ? AND status = 'REDEEMED' GROUP BY 1, 2", period.range())) {
+        for (Object[] r : sql.rows("SELECT " + QuarterHours.REDEEMED + ", redeemed_store_id, COUNT(*) FROM coupon"
+                + " WHERE tenant_id = ? AND " + QuarterHours.within(QuarterHours.REDEEMED) + " AND status = 'REDEEMED'"
+                + " GROUP BY " + QuarterHours.REDEEMED + ", redeemed_store_id", period.range())) {
             redeemedByDay.merge(QuarterHours.day(r[0], zone), NativeSql.count(r[2]), Long::sum);
             redeemedByStore.merge((String) r[1], NativeSql.count(r[2]), Long::sum);
         }
@@ -61,7 +64,7 @@ public class DashboardRepository {
         long refunded = currencies.values().stream().mapToLong(Sales::refunded).sum();
         Sales main = currency == null ? Sales.NONE : currencies.get(currency);
         Object[] reviews = sql.row("SELECT COUNT(*), COALESCE(SUM(rating), 0) FROM review"
-                + " WHERE tenant_id = ? AND created_at >= ? AND created_at < ?", period.range());
+                + " WHERE tenant_id = ? AND created_at >= ? AND created_at < ?", period.times());
         Object[] deals = sql.row("SELECT COALESCE(SUM(status = 'ON_SALE'), 0), COALESCE(SUM(status = 'ON_SALE' AND tipped_at IS NULL), 0)"
                 + " FROM deal WHERE tenant_id = ?", List.of(tenantId));
         return new Dashboard(from, to, zone.getId(), sold, refunded, redeemedByStore.values().stream().mapToLong(Long::longValue).sum(),
@@ -91,8 +94,9 @@ public class DashboardRepository {
     private List<DealLine> topDeals(Period period) {
         Map<String, DealLine> top = new LinkedHashMap<>();
         for (Object[] r : sql.rows("SELECT c.deal_id, d.title, d.currency, c.sold, c.revenue FROM (SELECT deal_id, COUNT(*) sold,"
-                + " COALESCE(SUM(CASE WHEN " + PAID + " THEN price END), 0) revenue FROM coupon WHERE tenant_id = ? AND created_at >= ?"
-                + " AND created_at < ? AND status <> 'VOID' GROUP BY deal_id ORDER BY sold DESC, revenue DESC, deal_id LIMIT " + TOP_DEALS
+                + " COALESCE(SUM(CASE WHEN " + PAID + " THEN price END), 0) revenue FROM coupon FORCE INDEX (ix_coupon_sales)"
+                + " WHERE tenant_id = ? AND " + QuarterHours.within(QuarterHours.SOLD) + " AND status <> 'VOID'"
+                + " GROUP BY deal_id ORDER BY sold DESC, revenue DESC, deal_id LIMIT " + TOP_DEALS
                 + ") c JOIN deal d ON d.tenant_id = ? AND d.id = c.deal_id ORDER BY c.sold DESC, c.revenue DESC, c.deal_id",
                 period.with(period.tenantId))) {
             top.put((String) r[0], new DealLine((String) r[0], (String) r[1], (String) r[2], NativeSql.count(r[3]),
@@ -103,7 +107,7 @@ public class DashboardRepository {
         }
         List<Object> parameters = new ArrayList<>(period.range());
         parameters.addAll(top.keySet());
-        for (Object[] r : sql.rows("SELECT deal_id, COUNT(*) FROM coupon WHERE tenant_id = ? AND redeemed_at >= ? AND redeemed_at < ?"
+        for (Object[] r : sql.rows("SELECT deal_id, COUNT(*) FROM coupon WHERE tenant_id = ? AND " + QuarterHours.within(QuarterHours.REDEEMED)
                 + " AND status = 'REDEEMED' AND deal_id IN (" + "?, ".repeat(top.size() - 1) + "?) GROUP BY deal_id", parameters)) {
             DealLine line = top.get((String) r[0]);
             top.put(line.dealId(), new DealLine(line.dealId(), line.title(), line.currency(), line.sold(), line.revenue(),
@@ -119,8 +123,24 @@ public class DashboardRepository {
     /** The period as instants: from the start of {@code from} to the start of the day after {@code to}, in the zone. */
     private record Period(String tenantId, LocalDate from, LocalDate to, ZoneId zone) {
 
+        /** The tenant and the period as {@link QuarterHours#bounds}. */
         List<Object> range() {
-            return List.of(tenantId, from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
+            List<Object> parameters = new ArrayList<>(List.of(tenantId));
+            parameters.addAll(QuarterHours.bounds(start(), end()));
+            return parameters;
+        }
+
+        /** The tenant and the period as two instants. */
+        List<Object> times() {
+            return List.of(tenantId, start(), end());
+        }
+
+        private Instant start() {
+            return from.atStartOfDay(zone).toInstant();
+        }
+
+        private Instant end() {
+            return to.plusDays(1).atStartOfDay(zone).toInstant();
         }
 
         List<Object> with(Object extra) {

@@ -1,10 +1,12 @@
 package io.groupdeal.domain.settlement;
 
 import io.groupdeal.domain.shared.NativeSql;
+import io.groupdeal.domain.shared.QuarterHours;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Sums of a tenant's coupons that are redeemed and were redeemed in a period (an undone redemption does not count). */
@@ -16,9 +18,11 @@ public class SettlementRepository {
 
     /** Per currency, in currency order: how many coupons and the sum of their prices. */
     public List<SettlementLine> lines(String tenantId, Instant from, Instant to, BigDecimal commissionRate) {
-        return sql.rows("SELECT currency, COUNT(*), SUM(price) FROM coupon WHERE tenant_id = ? AND redeemed_at >= ?"
-                        + " AND redeemed_at < ? AND status = 'REDEEMED' GROUP BY currency ORDER BY currency",
-                List.of(tenantId, from, to)).stream()
+        List<Object> parameters = new ArrayList<>(List.of(tenantId));
+        parameters.addAll(QuarterHours.bounds(from, to));
+        return sql.rows("SELECT currency, COUNT(*), SUM(price) FROM coupon WHERE tenant_id = ? AND "
+                        + QuarterHours.within(QuarterHours.REDEEMED) + " AND status = 'REDEEMED' GROUP BY currency ORDER BY currency",
+                parameters).stream()
                 .map(r -> SettlementLine.of((String) r[0], NativeSql.count(r[1]), NativeSql.decimal(r[2]), commissionRate))
                 .toList();
     }

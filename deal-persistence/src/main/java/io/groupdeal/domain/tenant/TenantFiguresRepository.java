@@ -1,6 +1,7 @@
 package io.groupdeal.domain.tenant;
 
 import io.groupdeal.domain.shared.NativeSql;
+import io.groupdeal.domain.shared.QuarterHours;
 import io.groupdeal.domain.tenant.TenantFigures.Revenue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,8 +14,8 @@ import java.util.Map;
 /**
  * Counts {@link TenantFigures} for a page of tenants at once: one grouped query of the deals and one of the coupons over
  * {@code tenant_id IN (...)}, not queries per tenant. The coupons of the period are one range per tenant of the covering
- * index {@code ix_coupon_sales (tenant_id, created_at, status, currency, price, ...)} of V7__dashboard.sql: no coupon
- * row is read, nor the index entries of older sales.
+ * index {@code ix_coupon_sales (tenant_id, created_quarter, currency, status, price, ...)} of V8__quarter_hours.sql: no
+ * coupon row is read, nor the index entries of older sales.
  */
 @ApplicationScoped
 public class TenantFiguresRepository {
@@ -24,8 +25,8 @@ public class TenantFiguresRepository {
     @Inject
     private NativeSql sql;
 
-    /** The figures of each of the tenants (zeros for one without deals or sales), counting coupons sold at or after {@code soldSince}. */
-    public Map<String, TenantFigures> of(List<String> tenantIds, Instant soldSince) {
+    /** The figures of each of the tenants (zeros for one without deals or sales), counting coupons sold from {@code from} to {@code to}. */
+    public Map<String, TenantFigures> of(List<String> tenantIds, Instant from, Instant to) {
         Map<String, TenantFigures> figures = new HashMap<>();
         if (tenantIds.isEmpty()) {
             return figures;
@@ -39,9 +40,9 @@ public class TenantFiguresRepository {
         Map<String, Integer> sold = new HashMap<>();
         Map<String, List<Revenue>> revenue = new HashMap<>();
         List<Object> parameters = new ArrayList<>(tenantIds);
-        parameters.add(soldSince);
+        parameters.addAll(QuarterHours.bounds(from, to));
         for (Object[] r : sql.rows("SELECT tenant_id, currency, COUNT(*), COALESCE(SUM(CASE WHEN " + PAID + " THEN price END), 0)"
-                + " FROM coupon WHERE " + in + " AND created_at >= ? AND status <> 'VOID' GROUP BY tenant_id, currency"
+                + " FROM coupon WHERE " + in + " AND " + QuarterHours.within(QuarterHours.SOLD) + " AND status <> 'VOID' GROUP BY tenant_id, currency"
                 + " ORDER BY tenant_id, currency", parameters)) {
             String tenantId = (String) r[0];
             sold.merge(tenantId, (int) NativeSql.count(r[2]), Integer::sum);
