@@ -1,0 +1,1692 @@
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Benchmark of the merchant dashboard and settlement statements of a tenant with a year of history, against a plain
+ * count over the same table in the same run.
+ *
+ * <p>Sets up through the API one merchant with 5 stores and 20 published deals, and a second merchant (the noise:
+ * other tenants' rows in the same indexes) with 2 stores and 5 deals; then loads straight into MariaDB over JDBC
+ * (batched multi-row inserts) a year of history: 20,000 buyer accounts; for the merchant 1,000,000 coupons in about
+ * 714,000 orders (1-3 coupons each) over the last 365 days, about 30% of them redeemed at one of its stores (with
+ * their redemption events), 3% refunded, 0.5% void (cancelled orders), the rest active or expired by their validity
+ * (90 days), and 20,000 reviews of redeemed coupons; for the second merchant a fifth of that. ANALYZE TABLE after.
+ *
+ * <p>Then checks once that the dashboard and the statement count what the loader wrote (COUNT queries over JDBC and
+ * the loader's own tallies per day), prints the EXPLAIN of every statement of a dashboard and a statement, and times
+ * with the same number of client threads for every kind, in rounds that alternate the order of the kinds:
+ * GET /health (HTTP baseline), the plain COUNT over JDBC for 30-day windows (the baseline) and for the year, GET
+ * /dashboard for 30-day windows spread over the year and for the whole year, the dashboard's own statements over
+ * JDBC for the same 30-day windows, GET /settlements for calendar months and for the year.
+ *
+ * <p>Run by bench/dashboard.sh; by hand against a running product with an empty database:
+ * {@code java -cp mysql-connector-j-9.1.0.jar bench/DashboardBench.java --http-port 18480 --db-port 13480}.
+ */
+public final class DashboardBench {
+
+    static final String PASSWORD = "bench-password-1";
+    static final int DAYS = 365;
+    static final int VALID_DAYS = 90;
+    static final double REDEEMED_SHARE = 0.30;
+    static final double REFUNDED_SHARE = 0.03;
+    static final double VOID_ORDER_SHARE = 0.005;
+    static final double TARGET_MS = 1000;
+    static final int CHUNK_COUPONS = 4000;
+
+    // ---- the SQL of io.groupdeal.domain.report.DashboardRepository and SettlementRepository, copied ----------------
+
+    static final String PAID = "status IN ('ACTIVE', 'REDEEMED', 'EXPIRED')";
+    /** QuarterHours.within: a range of the quarter-hour column (the index), then the exact times; see Window.quarters. */
+    static final String SOLD_WITHIN = "created_quarter >= ? AND created_quarter < ? AND created_at >= ? AND created_at < ?";
+    static final String REDEEMED_WITHIN = "redeemed_quarter >= ? AND redeemed_quarter < ? AND redeemed_at >= ? AND redeemed_at < ?";
+    static final String SQL_SALES = "SELECT created_quarter, currency, COUNT(*), SUM(status = 'REFUNDED'),"
+            + " SUM(status = 'REDEEMED'), COALESCE(SUM(CASE WHEN " + PAID + " THEN price END), 0) FROM coupon"
+            + " WHERE tenant_id = ? AND " + SOLD_WITHIN + " AND status <> 'VOID' GROUP BY created_quarter, currency";
+    static final String SQL_REDEMPTIONS = "SELECT redeemed_quarter, redeemed_store_id, COUNT(*) FROM coupon"
+            + " WHERE tenant_id = ? AND " + REDEEMED_WITHIN + " AND status = 'REDEEMED' GROUP BY redeemed_quarter, redeemed_store_id";
+    static final String SQL_REVIEWS = "SELECT COUNT(*), COALESCE(SUM(rating), 0) FROM review"
+            + " WHERE tenant_id = ? AND created_at >= ? AND created_at < ?";
+    static final String SQL_DEALS = "SELECT COALESCE(SUM(status = 'ON_SALE'), 0), COALESCE(SUM(status = 'ON_SALE'"
+            + " AND tipped_at IS NULL), 0) FROM deal WHERE tenant_id = ?";
+    static final String SQL_STORES = "SELECT id, name FROM store WHERE tenant_id = ? ORDER BY name, id";
+    static final String SQL_TOP_DEALS = "SELECT c.deal_id, d.title, d.currency, c.sold, c.revenue FROM (SELECT deal_id,"
+            + " COUNT(*) sold, COALESCE(SUM(CASE WHEN " + PAID + " THEN price END), 0) revenue FROM coupon FORCE INDEX"
+            + " (ix_coupon_sales) WHERE tenant_id = ? AND " + SOLD_WITHIN + " AND status <> 'VOID' GROUP BY deal_id ORDER BY"
+            + " sold DESC, revenue DESC, deal_id LIMIT 5) c JOIN deal d ON d.tenant_id = ? AND d.id = c.deal_id"
+            + " ORDER BY c.sold DESC, c.revenue DESC, c.deal_id";
+    static final String SQL_TOP_REDEEMED = "SELECT deal_id, COUNT(*) FROM coupon WHERE tenant_id = ? AND " + REDEEMED_WITHIN
+            + " AND status = 'REDEEMED' AND deal_id IN (?, ?, ?, ?, ?) GROUP BY deal_id";
+    static final String SQL_SETTLEMENT = "SELECT currency, COUNT(*), SUM(price) FROM coupon WHERE tenant_id = ? AND "
+            + REDEEMED_WITHIN + " AND status = 'REDEEMED' GROUP BY currency ORDER BY currency";
+    /** The baseline: a plain count over the same table and the same range of the same index as the sales statement. */
+    static final String SQL_COUNT = "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND " + SOLD_WITHIN;
+
+    // ---- options ---------------------------------------------------------------------------------------------------
+
+    int httpPort = 18480;
+    int dbPort = 13480;
+    int coupons = 1_000_000;
+    int noiseCoupons = -1;
+    int reviews = -1;
+    int buyers = 20_000;
+    int threads = 4;
+    int requests = 200;
+    int yearRequests = 16;
+    int warmup = 40;
+    int yearWarmup = 4;
+    int rounds = 2;
+    int maxSeconds = 150;
+    int loaders = 2;
+    long seed = 20261123L;
+    boolean strictTarget = false;
+
+    public static void main(String[] args) throws Exception {
+        DashboardBench bench = new DashboardBench();
+        bench.parse(args);
+        int exit;
+        try {
+            exit = bench.run();
+        } catch (IllegalStateException | SQLException | IOException e) {
+            System.out.println("ABORTED: " + e);
+            e.printStackTrace(System.out);
+            exit = 3;
+        }
+        System.exit(exit);
+    }
+
+    void parse(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--http-port" -> httpPort = Integer.parseInt(args[++i]);
+                case "--db-port" -> dbPort = Integer.parseInt(args[++i]);
+                case "--coupons" -> coupons = Integer.parseInt(args[++i]);
+                case "--noise-coupons" -> noiseCoupons = Integer.parseInt(args[++i]);
+                case "--reviews" -> reviews = Integer.parseInt(args[++i]);
+                case "--buyers" -> buyers = Integer.parseInt(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--requests" -> requests = Integer.parseInt(args[++i]);
+                case "--year-requests" -> yearRequests = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--year-warmup" -> yearWarmup = Integer.parseInt(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--max-seconds" -> maxSeconds = Integer.parseInt(args[++i]);
+                case "--loaders" -> loaders = Integer.parseInt(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--strict-target" -> strictTarget = true;
+                default -> throw new IllegalArgumentException("unknown option " + a + " (known: --http-port --db-port --coupons"
+                        + " --noise-coupons --reviews --buyers --threads --requests --year-requests --warmup --year-warmup"
+                        + " --rounds --max-seconds --loaders --seed --strict-target)");
+            }
+        }
+        if (noiseCoupons < 0) {
+            noiseCoupons = coupons / 5;
+        }
+        if (reviews < 0) {
+            reviews = coupons / 50;
+        }
+        if (coupons < 1000 || coupons > 20_000_000 || noiseCoupons > 20_000_000 || reviews > coupons * REDEEMED_SHARE / 2
+                || buyers < 10 || buyers > 1_000_000 || threads < 1 || threads > 64 || requests < 1 || requests > 100_000
+                || yearRequests < 1 || yearRequests > 100_000 || warmup < 0 || warmup > 10_000 || yearWarmup < 0
+                || yearWarmup > 10_000 || rounds < 1 || rounds > 20 || maxSeconds < 1 || maxSeconds > 3600 || loaders < 1
+                || loaders > 8) {
+            throw new IllegalArgumentException("out of bounds: coupons 1000..20000000, noise-coupons ..20000000, reviews at most"
+                    + " 15% of coupons, buyers 10..1000000, threads 1..64, requests and year-requests 1..100000, warmups 0..10000,"
+                    + " rounds 1..20, max-seconds 1..3600, loaders 1..8");
+        }
+    }
+
+    // ---- what the setup made ---------------------------------------------------------------------------------------
+
+    /** A merchant: made through the API, then given a year of history over JDBC. */
+    static final class Merchant {
+        final String name;
+        final int coupons;
+        String tenantId;
+        String email;
+        String token;
+        String accountId;
+        final List<String> stores = new ArrayList<>();
+        final List<String> deals = new ArrayList<>();
+        final List<BigDecimal> prices = new ArrayList<>();
+        /** What the loader wrote, per UTC day since the first day: sold (not void), redeemed, refunded; milli-units. */
+        long[] sold;
+        long[] redeemed;
+        long[] redeemedValue;
+        long[] refunded;
+
+        Merchant(String name, int coupons) {
+            this.name = name;
+            this.coupons = coupons;
+        }
+    }
+
+    String jdbcUrl;
+    Merchant main;
+    Merchant noise;
+    LocalDateTime now;
+    LocalDateTime start;
+    LocalDate firstDay;
+    LocalDate today;
+
+    int run() throws Exception {
+        jdbcUrl = "jdbc:mysql://127.0.0.1:" + dbPort + "/deal?sslMode=DISABLED&characterEncoding=UTF-8"
+                + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
+        main = new Merchant("Bench Dashboard Merchant", coupons);
+        noise = new Merchant("Bench Noise Merchant", noiseCoupons);
+        System.out.printf(Locale.ROOT, "dashboard bench: merchant with %,d coupons over %d days (about %,d redeemed), another"
+                        + " merchant with %,d; %,d reviews; %,d buyers; %d client threads, %d rounds; seed %d%n", coupons, DAYS,
+                Math.round(coupons * REDEEMED_SHARE), noiseCoupons, reviews, buyers, threads, rounds, seed);
+        long t0 = System.nanoTime();
+        setUp();
+        System.out.printf(Locale.ROOT, "set-up through the API: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        t0 = System.nanoTime();
+        load();
+        System.out.printf(Locale.ROOT, "loading and ANALYZE TABLE: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+
+        int exit = 0;
+        if (!check()) {
+            exit = 2;
+        }
+        explain();
+        Map<String, Stats> stats = measure();
+        int verdict = report(stats);
+        if (exit == 0) {
+            exit = verdict;
+        }
+        return exit;
+    }
+
+    // ---- set-up through the API ------------------------------------------------------------------------------------
+
+    void setUp() throws Exception {
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Random random = new Random(seed);
+        try (Http http = new Http(httpPort)) {
+            for (Merchant m : List.of(main, noise)) {
+                boolean isMain = m == main;
+                m.email = (isMain ? "bench-dashboard-" : "bench-noise-") + run + "@bench.groupdeal.io";
+                Reply signup = expect(http.send("POST", "/api/v1/merchants", null, "{\"businessName\":\"" + m.name
+                        + "\",\"email\":\"" + m.email + "\",\"password\":\"" + PASSWORD + "\"}"), 201, "merchant signup");
+                m.tenantId = string(Json.parse(signup.body), "tenantId");
+                m.token = string(Json.parse(expect(http.send("POST", "/api/v1/auth/tokens", null, "{\"email\":\"" + m.email
+                        + "\",\"password\":\"" + PASSWORD + "\"}"), 201, "login").body), "token");
+                m.accountId = string(Json.parse(expect(http.send("GET", "/api/v1/me", m.token, null), 200, "me").body), "id");
+                int stores = isMain ? 5 : 2;
+                for (int s = 0; s < stores; s++) {
+                    Reply store = expect(http.send("POST", "/api/v1/stores", m.token, String.format(Locale.ROOT,
+                            "{\"name\":\"%s store %d\",\"address\":\"Benchstr. %d, 10115 Berlin\",\"latitude\":%.6f,"
+                                    + "\"longitude\":%.6f,\"timeZone\":\"Europe/Berlin\"}", isMain ? "Dashboard" : "Noise", s + 1,
+                            1 + random.nextInt(200), 52.52 + (random.nextDouble() - 0.5) * 0.2,
+                            13.405 + (random.nextDouble() - 0.5) * 0.3)), 201, "store");
+                    m.stores.add(string(Json.parse(store.body), "id"));
+                }
+                int deals = isMain ? 20 : 5;
+                for (int d = 0; d < deals; d++) {
+                    String price = String.format(Locale.ROOT, "%d.90", 9 + random.nextInt(70));
+                    String body = String.format(Locale.ROOT, "{\"title\":\"%s deal %d\",\"description\":\"A bench deal\","
+                                    + "\"finePrint\":\"Valid for one person.\",\"currency\":\"EUR\",\"price\":\"%s\","
+                                    + "\"originalValue\":\"99.00\",\"minBuyers\":1,\"salesStart\":\"%s\",\"salesEnd\":\"%s\","
+                                    + "\"couponValidUntil\":\"%s\",\"storeIds\":[],\"refundPolicy\":\"ANYTIME\"}",
+                            isMain ? "Dashboard" : "Noise", d + 1, price, at.minus(1, ChronoUnit.HOURS), at.plus(60, ChronoUnit.DAYS),
+                            at.plus(60 + VALID_DAYS, ChronoUnit.DAYS));
+                    String id = string(Json.parse(expect(http.send("POST", "/api/v1/deals", m.token, body), 201, "deal").body), "id");
+                    Map<String, Object> published = Json.parse(expect(http.send("POST", "/api/v1/deals/" + id + "/publish",
+                            m.token, null), 200, "publish").body);
+                    if (!"ON_SALE".equals(published.get("status"))) {
+                        throw new IllegalStateException("deal not ON_SALE after publishing: " + published);
+                    }
+                    m.deals.add(id);
+                    m.prices.add(new BigDecimal(price));
+                }
+            }
+        }
+    }
+
+    // ---- loading over JDBC -----------------------------------------------------------------------------------------
+
+    /** The rows of a few thousand coupons with their orders, redemption events and reviews: one transaction. */
+    static final class Chunk {
+        final List<Object[]> orders = new ArrayList<>();
+        final List<Object[]> coupons = new ArrayList<>();
+        final List<Object[]> events = new ArrayList<>();
+        final List<Object[]> reviews = new ArrayList<>();
+    }
+
+    static final Chunk END = new Chunk();
+
+    static final String LOAD_ORDERS = "LOAD DATA LOCAL INFILE 'purchase_order.tsv' INTO TABLE purchase_order CHARACTER SET"
+            + " utf8mb4 (tenant_id, id, deal_id, buyer_id, quantity, unit_price, amount, currency, status, payment_ref, created_at,"
+            + " captured_at, closed_at)";
+    static final String LOAD_COUPONS = "LOAD DATA LOCAL INFILE 'coupon.tsv' INTO TABLE coupon CHARACTER SET utf8mb4 (tenant_id,"
+            + " id, deal_id, order_id, buyer_id, code, status, price, currency, valid_until, created_at, redeemed_at,"
+            + " redeemed_store_id, refunded_at, reminded_at)";
+    static final String LOAD_EVENTS = "LOAD DATA LOCAL INFILE 'redemption_event.tsv' INTO TABLE redemption_event CHARACTER SET"
+            + " utf8mb4 (tenant_id, id, kind, redemption_id, coupon_id, store_id, account_id, occurred_at, reason)";
+    static final String LOAD_REVIEWS = "LOAD DATA LOCAL INFILE 'review.tsv' INTO TABLE review CHARACTER SET utf8mb4 (tenant_id,"
+            + " id, coupon_id, deal_id, buyer_id, rating, comment, created_at, reply, replied_at)";
+
+    void load() throws Exception {
+        now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        start = now.minusDays(DAYS);
+        firstDay = start.toLocalDate();
+        today = now.toLocalDate();
+        int span = (int) ChronoUnit.DAYS.between(firstDay, today) + 1;
+        for (Merchant m : List.of(main, noise)) {
+            m.sold = new long[span];
+            m.redeemed = new long[span];
+            m.redeemedValue = new long[span];
+            m.refunded = new long[span];
+        }
+        String loadUrl = jdbcUrl + "&rewriteBatchedStatements=true&allowLoadLocalInfile=true";
+        Random random = new Random(seed * 7 + 1);
+        Ids ids = new Ids(random);
+
+        // Buyers: platform accounts (the orders' foreign key); nobody logs in as them.
+        String[] buyerIds = new String[buyers];
+        try (Connection db = DriverManager.getConnection(loadUrl, "deal", "deal");
+             PreparedStatement p = db.prepareStatement("INSERT INTO account (id, email, name, password_hash, role, tenant_id,"
+                     + " created_at, version) VALUES (?, ?, ?, 'not-a-hash: no login', 'BUYER', NULL, ?, 0)")) {
+            db.setAutoCommit(false);
+            for (int b = 0; b < buyers; b++) {
+                buyerIds[b] = ids.at(start.minusDays(30));
+                p.setString(1, buyerIds[b]);
+                p.setString(2, "bench-buyer-" + b + "@bench.groupdeal.io");
+                p.setString(3, "Bench Buyer " + b);
+                p.setObject(4, start.minusDays(30));
+                p.addBatch();
+                if (b % 5000 == 4999) {
+                    p.executeBatch();
+                }
+            }
+            p.executeBatch();
+            db.commit();
+        }
+
+        // The coupon table's secondary indexes are dropped for the load and built again after it, as SHOW CREATE TABLE
+        // gives them and in its order: rows appended in primary key order, then one sorted build per index, instead of
+        // writes at random places of the indexes on code and buyer for every row.
+        String couponTable;
+        List<String> deferred = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "deal", "deal"); Statement st = db.createStatement()) {
+            couponTable = showCreate(db, "coupon");
+            List<String> names = new ArrayList<>();
+            for (String line : couponTable.split("\n")) {
+                Matcher key = Pattern.compile("^\\s*((?:UNIQUE )?KEY `([^`]+)` .*?),?$").matcher(line);
+                if (key.matches()) {
+                    deferred.add(key.group(1));
+                    names.add(key.group(2));
+                }
+            }
+            if (!names.isEmpty()) {
+                st.execute("ALTER TABLE coupon " + String.join(", ", names.stream().map(n -> "DROP KEY `" + n + "`").toList()));
+            }
+        }
+
+        BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(2 * loaders);
+        List<Thread> writers = new ArrayList<>();
+        List<Exception> errors = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean failed = new AtomicBoolean();
+        long[] written = new long[1];
+        long began = System.nanoTime();
+        for (int w = 0; w < loaders; w++) {
+            Thread t = new Thread(() -> {
+                try (Connection db = DriverManager.getConnection(loadUrl, "deal", "deal");
+                     Statement st = db.createStatement()) {
+                    // Bulk load of rows made consistent here: no per-row checks of unique and foreign keys.
+                    st.execute("SET SESSION unique_checks = 0, foreign_key_checks = 0");
+                    db.setAutoCommit(false);
+                    for (Chunk c = queue.take(); c != END; c = queue.take()) {
+                        loadData(st, LOAD_ORDERS, c.orders);
+                        loadData(st, LOAD_COUPONS, c.coupons);
+                        loadData(st, LOAD_EVENTS, c.events);
+                        loadData(st, LOAD_REVIEWS, c.reviews);
+                        db.commit();
+                        long done;
+                        synchronized (written) {
+                            done = written[0] += c.coupons.size();
+                        }
+                        if (done / 200_000 != (done - c.coupons.size()) / 200_000) {
+                            double s = (System.nanoTime() - began) / 1e9;
+                            System.out.printf(Locale.ROOT, "  loaded %,d coupons in %.0f s (%,.0f/s)%n", done, s, done / s);
+                        }
+                    }
+                } catch (Exception e) {
+                    errors.add(e);
+                    failed.set(true);
+                    queue.clear();
+                }
+            }, "bench-loader-" + w);
+            t.start();
+            writers.add(t);
+        }
+
+        // One pass over the days: both merchants' orders of each day, in time order (ids carry their time, as the
+        // product's do, so the primary keys grow as they would).
+        // The same share of redeemed coupons is reviewed at both merchants.
+        double reviewChance = reviews / (main.coupons * REDEEMED_SHARE);
+        long codeCounter = random.nextInt(1 << 20);
+        long codeMask = random.nextLong() & ((1L << 60) - 1);
+        int[] mainPerDay = perDay(main.coupons, new Random(seed + 11));
+        int[] noisePerDay = perDay(noise.coupons, new Random(seed + 12));
+        Chunk chunk = new Chunk();
+        for (int day = 0; day < DAYS && !failed.get(); day++) {
+            for (Merchant m : List.of(main, noise)) {
+                int quota = m == main ? mainPerDay[day] : noisePerDay[day];
+                double reviewP = reviewChance;
+                List<Integer> sizes = new ArrayList<>();
+                for (int left = quota; left > 0; ) {
+                    double u = random.nextDouble();
+                    int q = Math.min(left, u < 0.70 ? 1 : u < 0.90 ? 2 : 3);
+                    sizes.add(q);
+                    left -= q;
+                }
+                long[] seconds = new long[sizes.size()];
+                long dayStart = start.plusDays(day).toEpochSecond(ZoneOffset.UTC);
+                long dayEnd = Math.min(dayStart + 86_400, now.toEpochSecond(ZoneOffset.UTC) - 60);
+                for (int i = 0; i < seconds.length; i++) {
+                    seconds[i] = dayStart + (long) (random.nextDouble() * (dayEnd - dayStart));
+                }
+                Arrays.sort(seconds);
+                for (int o = 0; o < sizes.size(); o++) {
+                    int q = sizes.get(o);
+                    LocalDateTime created = LocalDateTime.ofEpochSecond(seconds[o], random.nextInt(1000) * 1_000_000, ZoneOffset.UTC);
+                    int deal = popularDeal(m.deals.size(), random);
+                    String dealId = m.deals.get(deal);
+                    BigDecimal price = m.prices.get(deal);
+                    String buyer = buyerIds[random.nextInt(buyers)];
+                    String orderId = ids.at(created);
+                    boolean voided = random.nextDouble() < VOID_ORDER_SHARE;
+                    int refundedHere = 0;
+                    LocalDateTime validUntil = created.plusDays(VALID_DAYS);
+                    for (int c = 0; c < q; c++) {
+                        String couponId = ids.at(created);
+                        long value = ((++codeCounter) * 0x9E3779B97F4A7C15L ^ codeMask) & ((1L << 60) - 1);
+                        String code = code(value);
+                        String status;
+                        LocalDateTime redeemedAt = null;
+                        String store = null;
+                        LocalDateTime refundedAt = null;
+                        LocalDateTime reminded = null;
+                        int dayIndex = (int) ChronoUnit.DAYS.between(firstDay, created.toLocalDate());
+                        double u = random.nextDouble();
+                        if (voided) {
+                            status = "VOID";
+                        } else if (u < REFUNDED_SHARE) {
+                            refundedAt = later(created, 3, random);
+                            status = refundedAt == null ? "ACTIVE" : "REFUNDED";
+                            refundedHere += refundedAt == null ? 0 : 1;
+                        } else if (u < REFUNDED_SHARE + REDEEMED_SHARE / (1 - VOID_ORDER_SHARE)) {
+                            redeemedAt = later(created, 6, random);
+                            status = redeemedAt == null ? "ACTIVE" : "REDEEMED";
+                        } else {
+                            status = "ACTIVE";
+                        }
+                        if ("ACTIVE".equals(status) && !validUntil.isAfter(now)) {
+                            status = "EXPIRED";
+                        }
+                        if (("ACTIVE".equals(status) || "EXPIRED".equals(status)) && validUntil.minusDays(4).isBefore(now)) {
+                            reminded = min(validUntil.minusDays(3), now); // reminded already: no reminder mails in the run
+                        }
+                        if (!voided) {
+                            m.sold[dayIndex]++;
+                        }
+                        if ("REFUNDED".equals(status)) {
+                            m.refunded[dayIndex]++;
+                        }
+                        if (redeemedAt != null) {
+                            store = m.stores.get(weightedStore(m.stores.size(), random));
+                            int r = (int) ChronoUnit.DAYS.between(firstDay, redeemedAt.toLocalDate());
+                            m.redeemed[r]++;
+                            m.redeemedValue[r] += price.movePointRight(3).longValueExact();
+                            chunk.events.add(new Object[] {m.tenantId, ids.at(redeemedAt), "REDEEM", ids.at(redeemedAt), couponId,
+                                    store, m.accountId, redeemedAt, null});
+                            if (random.nextDouble() < reviewP) {
+                                LocalDateTime reviewed = later(redeemedAt, 2, random);
+                                if (reviewed != null) {
+                                    int rating = rating(random);
+                                    chunk.reviews.add(new Object[] {m.tenantId, ids.at(reviewed), couponId, dealId, buyer, rating,
+                                            rating >= 4 ? "Great value, would buy again." : rating == 3 ? "It was fine."
+                                                    : "Not what I expected.", reviewed, null, null});
+                                }
+                            }
+                        }
+                        chunk.coupons.add(new Object[] {m.tenantId, couponId, dealId, orderId, buyer, code, status, price, "EUR",
+                                validUntil, created, redeemedAt, store, refundedAt, reminded});
+                    }
+                    String orderStatus = voided ? "CANCELLED" : refundedHere == q ? "REFUNDED"
+                            : refundedHere > 0 ? "PARTIALLY_REFUNDED" : "CONFIRMED";
+                    LocalDateTime closed = voided ? min(created.plusHours(1), now) : null;
+                    chunk.orders.add(new Object[] {m.tenantId, orderId, dealId, buyer, q, price,
+                            price.multiply(BigDecimal.valueOf(q)), "EUR", orderStatus, "sbx_" + ids.at(created), created,
+                            voided ? null : created, closed});
+                    if (chunk.coupons.size() >= CHUNK_COUPONS) {
+                        put(queue, chunk, failed);
+                        chunk = new Chunk();
+                    }
+                }
+            }
+        }
+        put(queue, chunk, failed);
+        for (int w = 0; w < loaders; w++) {
+            put(queue, END, failed);
+        }
+        for (Thread t : writers) {
+            t.join();
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("loading failed: " + errors.get(0), errors.get(0));
+        }
+        double s = (System.nanoTime() - began) / 1e9;
+        System.out.printf(Locale.ROOT, "loaded %,d coupons in %.1f s (%,.0f/s) with their orders, redemption events and reviews%n",
+                written[0], s, written[0] / s);
+
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "deal", "deal"); Statement st = db.createStatement()) {
+            if (!deferred.isEmpty()) {
+                long a = System.nanoTime();
+                st.execute("ALTER TABLE coupon " + deferred.stream().map(k -> "ADD " + k).collect(java.util.stream.Collectors.joining(", ")));
+                if (!showCreate(db, "coupon").equals(couponTable)) {
+                    throw new IllegalStateException("the coupon table is not as before the load: " + showCreate(db, "coupon"));
+                }
+                System.out.printf(Locale.ROOT, "built the coupon indexes %s again: %.1f s%n", deferred.stream()
+                        .map(k -> k.replaceAll(".*KEY `([^`]*)`.*", "$1")).toList(), (System.nanoTime() - a) / 1e9);
+            }
+            // The deals as their history says: on sale since before the first coupon, tipped with it, sold = coupons.
+            try (PreparedStatement p = db.prepareStatement("UPDATE deal d JOIN (SELECT tenant_id, deal_id, COUNT(*) n,"
+                    + " MIN(created_at) first FROM coupon WHERE tenant_id IN (?, ?) AND status <> 'VOID' GROUP BY tenant_id, deal_id) c"
+                    + " ON c.tenant_id = d.tenant_id AND c.deal_id = d.id SET d.sold = c.n, d.tipped_at = c.first,"
+                    + " d.created_at = ?, d.published_at = ?, d.sales_start = ?")) {
+                p.setString(1, main.tenantId);
+                p.setString(2, noise.tenantId);
+                p.setObject(3, start.minusDays(2));
+                p.setObject(4, start.minusDays(1));
+                p.setObject(5, start.minusDays(1));
+                p.executeUpdate();
+            }
+            st.executeUpdate("INSERT INTO deal_rating (tenant_id, deal_id, reviews, rating_total) SELECT tenant_id, deal_id,"
+                    + " COUNT(*), SUM(rating) FROM review GROUP BY tenant_id, deal_id");
+            long a = System.nanoTime();
+            for (String table : List.of("coupon", "purchase_order", "redemption_event", "review", "deal", "deal_rating", "account")) {
+                query(db, "ANALYZE TABLE " + table, false);
+            }
+            System.out.printf(Locale.ROOT, "ANALYZE TABLE: %.1f s%n", (System.nanoTime() - a) / 1e9);
+            for (Merchant m : List.of(main, noise)) {
+                System.out.printf(Locale.ROOT, "  %s: %,d coupons (%,d REDEEMED, %,d REFUNDED, %,d VOID, %,d ACTIVE, %,d EXPIRED),"
+                                + " %,d orders, %,d redemption events, %,d reviews%n", m.name,
+                        count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ?", m.tenantId),
+                        count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'REDEEMED'", m.tenantId),
+                        count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'REFUNDED'", m.tenantId),
+                        count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'VOID'", m.tenantId),
+                        count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'ACTIVE'", m.tenantId),
+                        count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'EXPIRED'", m.tenantId),
+                        count(db, "SELECT COUNT(*) FROM purchase_order WHERE tenant_id = ?", m.tenantId),
+                        count(db, "SELECT COUNT(*) FROM redemption_event WHERE tenant_id = ?", m.tenantId),
+                        count(db, "SELECT COUNT(*) FROM review WHERE tenant_id = ?", m.tenantId));
+            }
+            List<Map<String, String>> size = query(db, "SELECT ROUND(data_length / 1048576) data_mb, ROUND(index_length / 1048576)"
+                    + " index_mb FROM information_schema.tables WHERE table_schema = 'deal' AND table_name = 'coupon'", false);
+            List<Map<String, String>> pool = query(db, "SELECT @@innodb_buffer_pool_size / 1048576 pool_mb", false);
+            System.out.printf(Locale.ROOT, "  coupon table: %s MB of rows, %s MB of indexes; InnoDB buffer pool %s MB%n",
+                    size.get(0).get("data_mb"), size.get(0).get("index_mb"), pool.get(0).get("pool_mb"));
+        }
+    }
+
+    static String showCreate(Connection db, String table) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SHOW CREATE TABLE " + table)) {
+            r.next();
+            return r.getString(2);
+        }
+    }
+
+    static final java.time.format.DateTimeFormatter DATETIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
+    /** LOAD DATA LOCAL INFILE of rows given as tab-separated text from memory (the driver's stream, no file). */
+    static void loadData(Statement st, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(rows.size() * 256);
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    text.append('\t');
+                }
+                Object v = row[i];
+                if (v == null) {
+                    text.append("\\N");
+                } else if (v instanceof LocalDateTime t) {
+                    text.append(DATETIME.format(t));
+                } else if (v instanceof BigDecimal d) {
+                    text.append(d.toPlainString());
+                } else {
+                    String value = v.toString();
+                    for (int c = 0; c < value.length(); c++) {
+                        char x = value.charAt(c);
+                        if (x == '\t' || x == '\n' || x == '\\') {
+                            text.append('\\');
+                        }
+                        text.append(x);
+                    }
+                }
+            }
+            text.append('\n');
+        }
+        st.unwrap(com.mysql.cj.jdbc.JdbcStatement.class).setLocalInfileInputStream(
+                new java.io.ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
+        int loaded = st.executeUpdate(sql);
+        if (loaded != rows.size()) {
+            throw new SQLException("LOAD DATA wrote " + loaded + " of " + rows.size() + " rows: " + sql);
+        }
+    }
+
+    static void put(BlockingQueue<Chunk> queue, Chunk chunk, AtomicBoolean failed) throws InterruptedException {
+        while (!failed.get() && !queue.offer(chunk, 1, java.util.concurrent.TimeUnit.SECONDS)) {
+            // a writer is busy; wait for room unless loading failed
+        }
+    }
+
+    /**
+     * Coupons per day over the year: a business that grew (from 0.6 to 1.4 times the average), busier at the end of
+     * the week; the counts add up to {@code total} exactly.
+     */
+    int[] perDay(int total, Random random) {
+        double[] weight = new double[DAYS];
+        double sum = 0;
+        for (int d = 0; d < DAYS; d++) {
+            int weekday = start.plusDays(d).getDayOfWeek().getValue();
+            weight[d] = (0.6 + 0.8 * d / (DAYS - 1)) * (weekday >= 5 ? 1.3 : 0.9) * (0.9 + 0.2 * random.nextDouble());
+            sum += weight[d];
+        }
+        int[] out = new int[DAYS];
+        double cumulative = 0;
+        int given = 0;
+        for (int d = 0; d < DAYS; d++) {
+            cumulative += weight[d] / sum * total;
+            int upTo = d == DAYS - 1 ? total : (int) Math.round(cumulative);
+            out[d] = upTo - given;
+            given = upTo;
+        }
+        return out;
+    }
+
+    /** Deals sell unevenly: the first ones most (weights 1/(rank+1)^0.8). */
+    static int popularDeal(int deals, Random random) {
+        double sum = 0;
+        for (int i = 0; i < deals; i++) {
+            sum += Math.pow(i + 1, -0.8);
+        }
+        double u = random.nextDouble() * sum;
+        for (int i = 0; i < deals; i++) {
+            u -= Math.pow(i + 1, -0.8);
+            if (u <= 0) {
+                return i;
+            }
+        }
+        return deals - 1;
+    }
+
+    static int weightedStore(int stores, Random random) {
+        // the first store takes the most redemptions: weights stores, stores-1, ..., 1
+        int total = stores * (stores + 1) / 2;
+        int u = random.nextInt(total);
+        for (int s = 0; s < stores; s++) {
+            u -= stores - s;
+            if (u < 0) {
+                return s;
+            }
+        }
+        return stores - 1;
+    }
+
+    static int rating(Random random) {
+        double u = random.nextDouble();
+        return u < 0.45 ? 5 : u < 0.75 ? 4 : u < 0.87 ? 3 : u < 0.94 ? 2 : 1;
+    }
+
+    /**
+     * A moment after {@code from}: exponentially distributed with the mean in days (at least 10 minutes), before the
+     * validity ends and before now; drawn again inside what is left when it would fall later; null when there is no room.
+     */
+    LocalDateTime later(LocalDateTime from, double meanDays, Random random) {
+        long base = from.toEpochSecond(ZoneOffset.UTC);
+        long limit = Math.min(base + VALID_DAYS * 86_400L - 3600, now.toEpochSecond(ZoneOffset.UTC) - 60);
+        if (limit - base < 1200) {
+            return null;
+        }
+        long delay = 600 + (long) (-Math.log(1 - random.nextDouble()) * meanDays * 86_400);
+        if (base + delay >= limit) {
+            delay = 600 + (long) (random.nextDouble() * (limit - base - 600));
+        }
+        return LocalDateTime.ofEpochSecond(base + delay, random.nextInt(1000) * 1_000_000, ZoneOffset.UTC);
+    }
+
+    static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    static final String SYMBOLS = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    static final String CHECK_SYMBOLS = SYMBOLS + "*~$=U";
+
+    /** As io.groupdeal.domain.coupon.CouponCode: 12 Crockford base32 characters of 60 bits and the mod-37 check symbol. */
+    static String code(long value) {
+        char[] data = new char[12];
+        long rest = value;
+        for (int i = 11; i >= 0; i--) {
+            data[i] = SYMBOLS.charAt((int) (rest & 31));
+            rest >>>= 5;
+        }
+        return new String(data) + CHECK_SYMBOLS.charAt((int) (value % 37));
+    }
+
+    /** As io.groupdeal.domain.shared.Ids.newId: 26 Crockford base32 characters, 48 bits of time (given), 80 random bits. */
+    static final class Ids {
+        final Random random;
+
+        Ids(Random random) {
+            this.random = random;
+        }
+
+        String at(LocalDateTime time) {
+            char[] out = new char[26];
+            long t = time.toInstant(ZoneOffset.UTC).toEpochMilli();
+            for (int i = 9; i >= 0; i--) {
+                out[i] = SYMBOLS.charAt((int) (t & 31));
+                t >>>= 5;
+            }
+            long high = random.nextLong();
+            long low = random.nextLong();
+            for (int i = 17; i >= 10; i--) {
+                out[i] = SYMBOLS.charAt((int) (high & 31));
+                high >>>= 5;
+            }
+            for (int i = 25; i >= 18; i--) {
+                out[i] = SYMBOLS.charAt((int) (low & 31));
+                low >>>= 5;
+            }
+            return new String(out);
+        }
+    }
+
+    // ---- periods ---------------------------------------------------------------------------------------------------
+
+    record Window(LocalDate from, LocalDate to) {
+        /** As the product: from the start of {@code from} to the start of the day after {@code to} (UTC, the default zone). */
+        LocalDateTime begin() {
+            return from.atStartOfDay();
+        }
+
+        LocalDateTime end() {
+            return to.plusDays(1).atStartOfDay();
+        }
+
+        /** The parameters of SOLD_WITHIN and REDEEMED_WITHIN, as QuarterHours.bounds gives them (days start on a quarter). */
+        Object[] quarters() {
+            return new Object[] {begin().toEpochSecond(ZoneOffset.UTC) / 900, end().toEpochSecond(ZoneOffset.UTC) / 900, begin(), end()};
+        }
+
+        String query() {
+            return "?from=" + from + "&to=" + to;
+        }
+    }
+
+    /** 30-day windows inside the year of history, in a shuffled order: the same sequence for every 30-day kind. */
+    List<Window> thirtyDayWindows() {
+        List<Window> out = new ArrayList<>();
+        for (LocalDate to = today; !to.minusDays(29).isBefore(firstDay.plusDays(1)); to = to.minusDays(1)) {
+            out.add(new Window(to.minusDays(29), to));
+        }
+        Collections.shuffle(out, new Random(seed + 30));
+        return out;
+    }
+
+    /** The calendar months wholly inside the history, shuffled. */
+    List<Window> months() {
+        List<Window> out = new ArrayList<>();
+        for (LocalDate first = firstDay.plusMonths(1).withDayOfMonth(1); !first.plusMonths(1).minusDays(1).isAfter(today);
+             first = first.plusMonths(1)) {
+            out.add(new Window(first, first.plusMonths(1).minusDays(1)));
+        }
+        Collections.shuffle(out, new Random(seed + 31));
+        return out;
+    }
+
+    Window year() {
+        return new Window(today.minusDays(DAYS - 1), today);
+    }
+
+    // ---- correctness, once -----------------------------------------------------------------------------------------
+
+    boolean check() throws Exception {
+        System.out.printf(Locale.ROOT, "%ncorrectness (the merchant's time zone is UTC, the default):%n");
+        boolean ok = true;
+        List<Window> windows = new ArrayList<>(List.of(new Window(today.minusDays(30), today.minusDays(1)), year()));
+        windows.add(thirtyDayWindows().get(0));
+        Window month = months().get(0);
+        try (Http http = new Http(httpPort); Connection db = DriverManager.getConnection(jdbcUrl, "deal", "deal")) {
+            for (Window w : windows) {
+                Map<String, Object> d = Json.parse(expect(http.send("GET", "/api/v1/dashboard" + w.query(), main.token, null),
+                        200, "dashboard").body);
+                long sold = number(d, "sold");
+                long redeemed = number(d, "redeemed");
+                long refunded = number(d, "refunded");
+                long jdbcSold = count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND created_at >= ? AND created_at < ?"
+                        + " AND status <> 'VOID'", main.tenantId, w.begin(), w.end());
+                long jdbcRedeemed = count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND redeemed_at >= ?"
+                        + " AND redeemed_at < ? AND status = 'REDEEMED'", main.tenantId, w.begin(), w.end());
+                long jdbcRefunded = count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND created_at >= ?"
+                        + " AND created_at < ? AND status = 'REFUNDED'", main.tenantId, w.begin(), w.end());
+                long plain = count(db, SQL_COUNT, main.tenantId, w.quarters());
+                long loadedSold = sum(main.sold, w);
+                long loadedRedeemed = sum(main.redeemed, w);
+                long loadedRefunded = sum(main.refunded, w);
+                boolean totals = sold == jdbcSold && sold == loadedSold && redeemed == jdbcRedeemed && redeemed == loadedRedeemed
+                        && refunded == jdbcRefunded && refunded == loadedRefunded;
+                int badDays = 0;
+                @SuppressWarnings("unchecked")
+                List<Object> byDay = (List<Object>) d.get("byDay");
+                for (Object o : byDay) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> day = (Map<String, Object>) o;
+                    LocalDate date = LocalDate.parse((String) day.get("date"));
+                    int i = (int) ChronoUnit.DAYS.between(firstDay, date);
+                    long s = i >= 0 && i < main.sold.length ? main.sold[i] : 0;
+                    long r = i >= 0 && i < main.redeemed.length ? main.redeemed[i] : 0;
+                    if (number(day, "sold") != s || number(day, "redeemed") != r) {
+                        badDays++;
+                    }
+                }
+                boolean days = badDays == 0 && byDay.size() == ChronoUnit.DAYS.between(w.from, w.to) + 1;
+                ok &= totals && days;
+                System.out.printf(Locale.ROOT, "  dashboard %s..%s: sold %,d (JDBC %,d, loaded %,d), redeemed %,d (JDBC %,d,"
+                                + " loaded %,d), refunded %,d (JDBC %,d, loaded %,d); %d days, %d differ from the loaded ones;"
+                                + " plain COUNT(*) of the window %,d (void coupons included): %s%n", w.from, w.to, sold, jdbcSold,
+                        loadedSold, redeemed, jdbcRedeemed, loadedRedeemed, refunded, jdbcRefunded, loadedRefunded, byDay.size(),
+                        badDays, plain, totals && days ? "OK" : "MISMATCH");
+            }
+            for (Window w : List.of(month, year())) {
+                Map<String, Object> s = Json.parse(expect(http.send("GET", "/api/v1/settlements" + w.query(), main.token, null),
+                        200, "settlement").body);
+                @SuppressWarnings("unchecked")
+                List<Object> lines = (List<Object>) s.get("lines");
+                @SuppressWarnings("unchecked")
+                Map<String, Object> line = lines.isEmpty() ? Map.of() : (Map<String, Object>) lines.get(0);
+                long count = line.isEmpty() ? 0 : number(line, "redeemedCount");
+                BigDecimal gross = line.isEmpty() ? BigDecimal.ZERO : new BigDecimal(line.get("grossValue").toString());
+                Object[] jdbc = one(db, "SELECT COUNT(*), COALESCE(SUM(price), 0) FROM coupon WHERE tenant_id = ? AND redeemed_at >= ?"
+                        + " AND redeemed_at < ? AND status = 'REDEEMED'", main.tenantId, w.begin(), w.end());
+                long loadedCount = sum(main.redeemed, w);
+                BigDecimal loadedGross = BigDecimal.valueOf(sum(main.redeemedValue, w), 3);
+                boolean good = lines.size() == 1 && count == ((Number) jdbc[0]).longValue() && count == loadedCount
+                        && gross.compareTo((BigDecimal) jdbc[1]) == 0 && gross.compareTo(loadedGross) == 0;
+                ok &= good;
+                System.out.printf(Locale.ROOT, "  settlement %s..%s: %d line(s), redeemed %,d (JDBC %,d, loaded %,d), gross %s"
+                                + " (JDBC %s, loaded %s): %s%n", w.from, w.to, lines.size(), count, ((Number) jdbc[0]).longValue(),
+                        loadedCount, gross.toPlainString(), ((BigDecimal) jdbc[1]).setScale(2, RoundingMode.UNNECESSARY).toPlainString(),
+                        loadedGross.setScale(2, RoundingMode.UNNECESSARY).toPlainString(), good ? "OK" : "MISMATCH");
+            }
+        }
+        if (!ok) {
+            System.out.println("FAIL: the dashboard or the statement does not count what was loaded");
+        }
+        return ok;
+    }
+
+    long sum(long[] perDay, Window w) {
+        long total = 0;
+        for (LocalDate d = w.from; !d.isAfter(w.to); d = d.plusDays(1)) {
+            int i = (int) ChronoUnit.DAYS.between(firstDay, d);
+            if (i >= 0 && i < perDay.length) {
+                total += perDay[i];
+            }
+        }
+        return total;
+    }
+
+    // ---- plans -----------------------------------------------------------------------------------------------------
+
+    void explain() throws SQLException {
+        Window thirty = new Window(today.minusDays(30), today.minusDays(1));
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "deal", "deal")) {
+            List<String> top = new ArrayList<>();
+            for (Object[] r : rows(db, SQL_TOP_DEALS, main.tenantId, thirty.quarters(), main.tenantId)) {
+                top.add((String) r[0]);
+            }
+            while (top.size() < 5) {
+                top.add("none");
+            }
+            for (Window w : List.of(thirty, year())) {
+                System.out.printf(Locale.ROOT, "%nEXPLAIN of the statements of one dashboard and one statement, %s..%s; each"
+                        + " statement's time alone over JDBC (median of 3):%n", w.from, w.to);
+                Map<String, Object[]> statements = new LinkedHashMap<>();
+                statements.put("sales by quarter hour", new Object[] {SQL_SALES, main.tenantId, w.quarters()});
+                statements.put("redemptions by quarter hour and store", new Object[] {SQL_REDEMPTIONS, main.tenantId, w.quarters()});
+                statements.put("reviews", new Object[] {SQL_REVIEWS, main.tenantId, w.begin(), w.end()});
+                statements.put("deals on sale", new Object[] {SQL_DEALS, main.tenantId});
+                statements.put("stores", new Object[] {SQL_STORES, main.tenantId});
+                statements.put("top deals", new Object[] {SQL_TOP_DEALS, main.tenantId, w.quarters(), main.tenantId});
+                statements.put("top deals' redemptions", new Object[] {SQL_TOP_REDEEMED, main.tenantId, w.quarters(),
+                        top.get(0), top.get(1), top.get(2), top.get(3), top.get(4)});
+                statements.put("settlement", new Object[] {SQL_SETTLEMENT, main.tenantId, w.quarters()});
+                statements.put("baseline COUNT(*)", new Object[] {SQL_COUNT, main.tenantId, w.quarters()});
+                for (Map.Entry<String, Object[]> e : statements.entrySet()) {
+                    Object[] s = e.getValue();
+                    Object[] parameters = Arrays.copyOfRange(s, 1, s.length);
+                    List<Map<String, String>> plan = query(db, "EXPLAIN " + inline((String) s[0], parameters), false);
+                    long[] times = new long[3];
+                    for (int i = 0; i < times.length; i++) {
+                        long t = System.nanoTime();
+                        rows(db, (String) s[0], parameters);
+                        times[i] = System.nanoTime() - t;
+                    }
+                    Arrays.sort(times);
+                    StringBuilder access = new StringBuilder();
+                    for (Map<String, String> r : plan) {
+                        if (access.length() > 0) {
+                            access.append("; ");
+                        }
+                        access.append(r.get("table")).append(": ").append(r.get("type")).append(" on ").append(r.get("key"))
+                                .append(", ~").append(r.get("rows")).append(" rows");
+                        String extra = r.get("Extra");
+                        if (extra != null && !extra.isBlank()) {
+                            access.append(" (").append(extra).append(")");
+                        }
+                    }
+                    System.out.printf(Locale.ROOT, "  %-38s %9.1f ms  %s%n", e.getKey(), times[1] / 1e6, access);
+                }
+            }
+        }
+    }
+
+    static String inline(String sql, Object[] nested) {
+        Object[] values = flat(nested);
+        StringBuilder out = new StringBuilder();
+        int v = 0;
+        for (char c : sql.toCharArray()) {
+            if (c == '?') {
+                Object value = values[v++];
+                out.append('\'').append(value instanceof LocalDateTime t ? t.toString().replace('T', ' ') : value).append('\'');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    // ---- timing ----------------------------------------------------------------------------------------------------
+
+    enum Via { HTTP, JDBC }
+
+    record Kind(String key, String label, Via via, boolean year) {
+    }
+
+    final List<Kind> kinds = List.of(
+            new Kind("health", "GET /health (HTTP baseline)", Via.HTTP, false),
+            new Kind("count30", "COUNT(*) 30 days, JDBC (the baseline)", Via.JDBC, false),
+            new Kind("dash30", "GET /dashboard 30 days", Via.HTTP, false),
+            new Kind("sql30", "dashboard's SQL 30 days, JDBC", Via.JDBC, false),
+            new Kind("settleMonth", "GET /settlements calendar month", Via.HTTP, false),
+            new Kind("count365", "COUNT(*) 365 days, JDBC", Via.JDBC, true),
+            new Kind("dash365", "GET /dashboard 365 days", Via.HTTP, true),
+            new Kind("settle365", "GET /settlements 365 days", Via.HTTP, true));
+
+    static final class Stats {
+        final List<long[]> perRound = new ArrayList<>();
+        long failures;
+        String firstFailure;
+        long nanos;
+        long productTicks;
+        long mariadbTicks;
+        long busyTicks;
+        long allTicks;
+        int requests;
+
+        long[] all() {
+            long[] out = perRound.stream().flatMapToLong(Arrays::stream).toArray();
+            Arrays.sort(out);
+            return out;
+        }
+    }
+
+    Map<String, Stats> measure() throws Exception {
+        List<Window> thirty = thirtyDayWindows();
+        List<Window> months = months();
+        Map<String, Stats> stats = new LinkedHashMap<>();
+        kinds.forEach(k -> stats.put(k.key, new Stats()));
+        CpuMeter cpu = new CpuMeter(httpPort, dbPort);
+        System.out.printf(Locale.ROOT, "%ntiming: %d client threads for every kind; per kind %d timed requests (%d for the"
+                        + " 365-day kinds) in %d rounds that alternate the order of the kinds, after a warm-up of %d (%d);"
+                        + " %,d different 30-day windows, %d calendar months; %s%n", threads, requests, yearRequests, rounds, warmup,
+                yearWarmup, thirty.size(), months.size(), cpu.describe());
+        int[] offset = new int[1];
+        for (Kind k : kinds) {
+            int n = k.year ? yearWarmup : warmup;
+            if (n > 0) {
+                Stats warm = new Stats();
+                runKind(k, (n + threads - 1) / threads, thirty, months, 0, warm, cpu);
+                System.out.printf(Locale.ROOT, "  warm-up %-38s %4d requests, p50 %8.1f ms%s%n", k.label, warm.all().length,
+                        ms(percentile(warm.all(), 0.5)), warm.failures > 0 ? ", " + warm.failures + " failed: " + warm.firstFailure : "");
+            }
+        }
+        for (int r = 0; r < rounds; r++) {
+            List<Kind> order = new ArrayList<>(kinds);
+            if (r % 2 == 1) {
+                Collections.reverse(order);
+            }
+            for (Kind k : order) {
+                int total = k.year ? yearRequests : requests;
+                int perThread = Math.max(1, (int) Math.ceil(total / (double) rounds / threads));
+                Stats s = stats.get(k.key);
+                runKind(k, perThread, thirty, months, offset[0], s, cpu);
+                long[] last = s.perRound.get(s.perRound.size() - 1).clone();
+                Arrays.sort(last);
+                System.out.printf(Locale.ROOT, "  round %d %-38s %4d requests, p50 %8.1f ms, p95 %8.1f ms%n", r + 1, k.label,
+                        last.length, ms(percentile(last, 0.5)), ms(percentile(last, 0.95)));
+            }
+            offset[0] += 1000;
+        }
+        return stats;
+    }
+
+    /** One kind: {@code threads} clients, each {@code perThread} requests one after the other; results into {@code stats}. */
+    void runKind(Kind kind, int perThread, List<Window> thirty, List<Window> months, int offset, Stats stats, CpuMeter cpu)
+            throws Exception {
+        long[][] latencies = new long[threads][];
+        int[] counts = new int[threads];
+        long[] failures = new long[threads];
+        String[] firstFailure = new String[threads];
+        CountDownLatch ready = new CountDownLatch(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        long[] deadline = new long[1];
+        List<Thread> workers = new ArrayList<>();
+        List<Exception> errors = Collections.synchronizedList(new ArrayList<>());
+        for (int w = 0; w < threads; w++) {
+            int worker = w;
+            latencies[w] = new long[perThread];
+            Thread t = new Thread(() -> {
+                try (Http http = kind.via == Via.HTTP ? new Http(httpPort) : null;
+                     Connection db = kind.via == Via.JDBC ? DriverManager.getConnection(jdbcUrl, "deal", "deal") : null) {
+                    if (db != null) {
+                        db.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                    }
+                    ready.countDown();
+                    go.await();
+                    for (int i = 0; i < perThread && System.nanoTime() < deadline[0]; i++) {
+                        int index = offset + worker * perThread + i;
+                        Window w30 = thirty.get(index % thirty.size());
+                        long t0 = System.nanoTime();
+                        String failure;
+                        try {
+                            failure = call(kind, http, db, w30, months.get(index % months.size()));
+                        } catch (IOException | SQLException e) {
+                            failure = e.toString();
+                            if (http != null) {
+                                http.close();
+                            }
+                        }
+                        long took = System.nanoTime() - t0;
+                        if (failure == null) {
+                            latencies[worker][counts[worker]++] = took;
+                        } else {
+                            failures[worker]++;
+                            if (firstFailure[worker] == null) {
+                                firstFailure[worker] = failure;
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    errors.add(e);
+                    ready.countDown();
+                }
+            }, "bench-client-" + w);
+            t.start();
+            workers.add(t);
+        }
+        ready.await();
+        CpuMeter.Usage before = cpu.sample();
+        long began = System.nanoTime();
+        deadline[0] = began + maxSeconds * 1_000_000_000L;
+        go.countDown();
+        for (Thread t : workers) {
+            t.join();
+        }
+        long elapsed = System.nanoTime() - began;
+        CpuMeter.Usage used = cpu.sample().minus(before);
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException(kind.label + ": " + errors.get(0), errors.get(0));
+        }
+        long[] all = new long[Arrays.stream(counts).sum()];
+        int at = 0;
+        for (int w = 0; w < threads; w++) {
+            System.arraycopy(latencies[w], 0, all, at, counts[w]);
+            at += counts[w];
+            stats.failures += failures[w];
+            if (stats.firstFailure == null) {
+                stats.firstFailure = firstFailure[w];
+            }
+        }
+        stats.perRound.add(all);
+        stats.nanos += elapsed;
+        stats.requests += all.length;
+        stats.productTicks += used.product;
+        stats.mariadbTicks += used.mariadb;
+        stats.busyTicks += used.machineBusy;
+        stats.allTicks += used.machineAll;
+        if (System.nanoTime() >= deadline[0]) {
+            System.out.printf(Locale.ROOT, "  (%s stopped after --max-seconds %d: fewer requests than asked)%n", kind.label, maxSeconds);
+        }
+    }
+
+    /** One request of a kind; null when it answered as expected, else what went wrong. */
+    String call(Kind kind, Http http, Connection db, Window thirty, Window month) throws IOException, SQLException {
+        Window year = year();
+        switch (kind.key) {
+            case "health" -> {
+                return status(http.send("GET", "/health", null, null), "UP");
+            }
+            case "dash30" -> {
+                return status(http.send("GET", "/api/v1/dashboard" + thirty.query(), main.token, null), "\"byDay\"");
+            }
+            case "dash365" -> {
+                return status(http.send("GET", "/api/v1/dashboard" + year.query(), main.token, null), "\"byDay\"");
+            }
+            case "settleMonth" -> {
+                return status(http.send("GET", "/api/v1/settlements" + month.query(), main.token, null), "\"lines\"");
+            }
+            case "settle365" -> {
+                return status(http.send("GET", "/api/v1/settlements" + year.query(), main.token, null), "\"lines\"");
+            }
+            case "count30", "count365" -> {
+                Window w = kind.key.equals("count30") ? thirty : year;
+                return count(db, SQL_COUNT, main.tenantId, w.quarters()) > 0 ? null : "count 0";
+            }
+            case "sql30" -> {
+                dashboardSql(db, thirty);
+                return null;
+            }
+            default -> throw new IllegalStateException(kind.key);
+        }
+    }
+
+    /** The statements DashboardRepository runs for one dashboard, in its order, each on the connection (autocommit). */
+    void dashboardSql(Connection db, Window w) throws SQLException {
+        rows(db, SQL_SALES, main.tenantId, w.quarters());
+        rows(db, SQL_REDEMPTIONS, main.tenantId, w.quarters());
+        rows(db, SQL_REVIEWS, main.tenantId, w.begin(), w.end());
+        rows(db, SQL_DEALS, main.tenantId);
+        rows(db, SQL_STORES, main.tenantId);
+        List<Object[]> top = rows(db, SQL_TOP_DEALS, main.tenantId, w.quarters(), main.tenantId);
+        if (!top.isEmpty()) {
+            Object[] p = new Object[2 + top.size()];
+            p[0] = main.tenantId;
+            p[1] = w.quarters();
+            for (int i = 0; i < top.size(); i++) {
+                p[2 + i] = top.get(i)[0];
+            }
+            rows(db, "SELECT deal_id, COUNT(*) FROM coupon WHERE tenant_id = ? AND " + REDEEMED_WITHIN
+                    + " AND status = 'REDEEMED' AND deal_id IN (" + "?, ".repeat(top.size() - 1) + "?) GROUP BY deal_id", p);
+        }
+    }
+
+    static String status(Reply reply, String expected) {
+        if (reply.status == 200 && reply.body.contains(expected)) {
+            return null;
+        }
+        return reply.status + " " + abbreviate(reply.body);
+    }
+
+    // ---- report ----------------------------------------------------------------------------------------------------
+
+    int report(Map<String, Stats> stats) {
+        System.out.printf(Locale.ROOT, "%nresults (all rounds; CPU per request from /proc: the product's JVM and MariaDB):%n");
+        System.out.printf(Locale.ROOT, "  %-40s %6s %9s %9s %9s %9s %7s %10s %10s %6s%n", "", "count", "p50 ms", "p95 ms", "p99 ms",
+                "mean ms", "req/s", "JVM ms/req", "DB ms/req", "busy");
+        long failed = 0;
+        for (Kind k : kinds) {
+            Stats s = stats.get(k.key);
+            long[] v = s.all();
+            failed += s.failures;
+            double n = Math.max(1, v.length);
+            System.out.printf(Locale.ROOT, "  %-40s %6d %9.2f %9.2f %9.2f %9.2f %7.1f %10.2f %10.2f %5.0f%%%s%n", k.label, v.length,
+                    ms(percentile(v, 0.50)), ms(percentile(v, 0.95)), ms(percentile(v, 0.99)), ms((long) Arrays.stream(v).average().orElse(0)),
+                    v.length / (s.nanos / 1e9), s.productTicks * 10 / n, s.mariadbTicks * 10 / n,
+                    s.allTicks == 0 ? 0 : 100.0 * s.busyTicks / s.allTicks,
+                    s.failures > 0 ? "  (" + s.failures + " failed; first: " + abbreviate(s.firstFailure) + ")" : "");
+        }
+        double dash30 = p95(stats, "dash30");
+        double count30 = p95(stats, "count30");
+        System.out.printf(Locale.ROOT, "%nratios of p95 (p50):%n");
+        ratio("dashboard 30 d / COUNT 30 d", stats, "dash30", "count30");
+        ratio("dashboard's SQL 30 d over JDBC / COUNT 30 d", stats, "sql30", "count30");
+        ratio("dashboard 30 d / its SQL over JDBC", stats, "dash30", "sql30");
+        ratio("dashboard 30 d / GET /health", stats, "dash30", "health");
+        ratio("dashboard 365 d / COUNT 365 d", stats, "dash365", "count365");
+        ratio("settlement month / COUNT 30 d", stats, "settleMonth", "count30");
+        ratio("settlement 365 d / COUNT 365 d", stats, "settle365", "count365");
+        ratio("COUNT 365 d / COUNT 30 d", stats, "count365", "count30");
+        System.out.printf(Locale.ROOT, "%nper round, p95 ms of dashboard 30 d / COUNT 30 d:");
+        for (int r = 0; r < stats.get("dash30").perRound.size(); r++) {
+            double d = ms(percentile(sorted(stats.get("dash30").perRound.get(r)), 0.95));
+            double c = ms(percentile(sorted(stats.get("count30").perRound.get(r)), 0.95));
+            System.out.printf(Locale.ROOT, "  round %d: %.1f / %.1f = %.1fx", r + 1, d, c, d / c);
+        }
+        System.out.println();
+        boolean met = dash30 > 0 && dash30 <= TARGET_MS;
+        System.out.printf(Locale.ROOT, "%nTARGET p95(dashboard 30 days) <= %.0f ms: %s (p95 %.1f ms, %.1fx the plain COUNT's %.1f ms)%n",
+                TARGET_MS, met ? "MET" : "MISSED", dash30, dash30 / count30, count30);
+        long total = stats.values().stream().mapToLong(s -> s.requests + s.failures).sum();
+        if (failed > Math.max(1, total / 100)) {
+            System.out.println("FAIL: more than 1% of the timed requests failed");
+            return 1;
+        }
+        return !met && strictTarget ? 4 : 0;
+    }
+
+    static double p95(Map<String, Stats> stats, String key) {
+        return ms(percentile(stats.get(key).all(), 0.95));
+    }
+
+    static void ratio(String name, Map<String, Stats> stats, String a, String b) {
+        long[] x = stats.get(a).all();
+        long[] y = stats.get(b).all();
+        System.out.printf(Locale.ROOT, "  %-48s %8.1fx (%.1fx)%n", name, ms(percentile(x, 0.95)) / ms(percentile(y, 0.95)),
+                ms(percentile(x, 0.5)) / ms(percentile(y, 0.5)));
+    }
+
+    static long[] sorted(long[] v) {
+        long[] c = v.clone();
+        Arrays.sort(c);
+        return c;
+    }
+
+    /** Nearest rank: the smallest value with at least p of the values at or below it. */
+    static long percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    static String abbreviate(String text) {
+        return text == null ? "" : text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    }
+
+    // ---- JDBC helpers ----------------------------------------------------------------------------------------------
+
+    static List<Object[]> rows(Connection db, String sql, Object... nested) throws SQLException {
+        Object[] parameters = flat(nested);
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                p.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet r = p.executeQuery()) {
+                int columns = r.getMetaData().getColumnCount();
+                List<Object[]> out = new ArrayList<>();
+                while (r.next()) {
+                    Object[] row = new Object[columns];
+                    for (int c = 0; c < columns; c++) {
+                        row[c] = r.getObject(c + 1);
+                    }
+                    out.add(row);
+                }
+                return out;
+            }
+        }
+    }
+
+    /** The parameters with those of nested arrays (Window.quarters) in their place. */
+    static Object[] flat(Object... parameters) {
+        List<Object> out = new ArrayList<>();
+        for (Object p : parameters) {
+            if (p instanceof Object[] nested) {
+                out.addAll(Arrays.asList(flat(nested)));
+            } else {
+                out.add(p);
+            }
+        }
+        return out.toArray();
+    }
+
+    static Object[] one(Connection db, String sql, Object... parameters) throws SQLException {
+        return rows(db, sql, parameters).get(0);
+    }
+
+    static long count(Connection db, String sql, Object... parameters) throws SQLException {
+        return ((Number) one(db, sql, parameters)[0]).longValue();
+    }
+
+    static List<Map<String, String>> query(Connection db, String sql, boolean print) throws SQLException {
+        List<Map<String, String>> out = new ArrayList<>();
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            ResultSetMetaData meta = r.getMetaData();
+            while (r.next()) {
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int c = 1; c <= meta.getColumnCount(); c++) {
+                    row.put(meta.getColumnLabel(c), r.getString(c));
+                }
+                out.add(row);
+                if (print) {
+                    System.out.println("  " + row);
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- JSON ------------------------------------------------------------------------------------------------------
+
+    static String string(Map<String, Object> map, String key) {
+        Object value = map.get(key);
+        if (!(value instanceof String s)) {
+            throw new IllegalStateException("no string " + key + " in " + abbreviate(String.valueOf(map)));
+        }
+        return s;
+    }
+
+    static long number(Map<String, Object> map, String key) {
+        Object value = map.get(key);
+        if (!(value instanceof BigDecimal n)) {
+            throw new IllegalStateException("no number " + key + " in " + abbreviate(String.valueOf(map)));
+        }
+        return n.longValueExact();
+    }
+
+    /** Just enough JSON: objects, arrays, strings, numbers (as BigDecimal), true, false, null. */
+    static final class Json {
+        final String text;
+        int at;
+
+        Json(String text) {
+            this.text = text;
+        }
+
+        @SuppressWarnings("unchecked")
+        static Map<String, Object> parse(String text) {
+            Json json = new Json(text);
+            Object value = json.value();
+            if (!(value instanceof Map)) {
+                throw new IllegalStateException("not a JSON object: " + abbreviate(text));
+            }
+            return (Map<String, Object>) value;
+        }
+
+        Object value() {
+            space();
+            char c = text.charAt(at);
+            if (c == '{') {
+                Map<String, Object> map = new LinkedHashMap<>();
+                at++;
+                space();
+                if (text.charAt(at) == '}') {
+                    at++;
+                    return map;
+                }
+                while (true) {
+                    space();
+                    String key = (String) value();
+                    space();
+                    expect(':');
+                    map.put(key, value());
+                    space();
+                    if (text.charAt(at) == ',') {
+                        at++;
+                    } else {
+                        expect('}');
+                        return map;
+                    }
+                }
+            }
+            if (c == '[') {
+                List<Object> list = new ArrayList<>();
+                at++;
+                space();
+                if (text.charAt(at) == ']') {
+                    at++;
+                    return list;
+                }
+                while (true) {
+                    list.add(value());
+                    space();
+                    if (text.charAt(at) == ',') {
+                        at++;
+                    } else {
+                        expect(']');
+                        return list;
+                    }
+                }
+            }
+            if (c == '"') {
+                StringBuilder s = new StringBuilder();
+                at++;
+                for (char x = text.charAt(at++); x != '"'; x = text.charAt(at++)) {
+                    if (x == '\\') {
+                        char e = text.charAt(at++);
+                        switch (e) {
+                            case 'n' -> s.append('\n');
+                            case 't' -> s.append('\t');
+                            case 'r' -> s.append('\r');
+                            case 'b' -> s.append('\b');
+                            case 'f' -> s.append('\f');
+                            case 'u' -> {
+                                s.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
+                                at += 4;
+                            }
+                            default -> s.append(e);
+                        }
+                    } else {
+                        s.append(x);
+                    }
+                }
+                return s.toString();
+            }
+            if (text.startsWith("true", at)) {
+                at += 4;
+                return Boolean.TRUE;
+            }
+            if (text.startsWith("false", at)) {
+                at += 5;
+                return Boolean.FALSE;
+            }
+            if (text.startsWith("null", at)) {
+                at += 4;
+                return null;
+            }
+            int begin = at;
+            while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
+                at++;
+            }
+            if (begin == at) {
+                throw new IllegalStateException("bad JSON at " + at + ": " + abbreviate(text));
+            }
+            return new BigDecimal(text.substring(begin, at));
+        }
+
+        void space() {
+            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+        }
+
+        void expect(char c) {
+            if (text.charAt(at) != c) {
+                throw new IllegalStateException("bad JSON at " + at + ", expected " + c + ": " + abbreviate(text));
+            }
+            at++;
+        }
+    }
+
+    // ---- where the CPU goes ----------------------------------------------------------------------------------------
+
+    /** CPU ticks of the product's JVM (Payara Micro, by its --port) and of the embedded MariaDB, from /proc (Linux). */
+    static final class CpuMeter {
+        final long product;
+        final long mariadb;
+
+        CpuMeter(int httpPort, int dbPort) {
+            long p = -1;
+            long m = -1;
+            java.io.File[] procs = new java.io.File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
+            for (java.io.File f : procs == null ? new java.io.File[0] : procs) {
+                try {
+                    String cmd = new String(java.nio.file.Files.readAllBytes(f.toPath().resolve("cmdline")), StandardCharsets.UTF_8);
+                    List<String> parts = List.of(cmd.split("\0"));
+                    if (cmd.contains("payara-micro") && parts.indexOf("--port") >= 0
+                            && String.valueOf(httpPort).equals(parts.get(Math.min(parts.size() - 1, parts.indexOf("--port") + 1)))) {
+                        p = Long.parseLong(f.getName());
+                    } else if (cmd.contains("mariadbd") && parts.contains("--port=" + dbPort)) {
+                        m = Long.parseLong(f.getName());
+                    }
+                } catch (IOException | RuntimeException ignored) {
+                    // a process that ended meanwhile, or not ours to read
+                }
+            }
+            product = p;
+            mariadb = m;
+        }
+
+        String describe() {
+            return String.format(Locale.ROOT, "CPU measured of the product JVM %s and MariaDB %s",
+                    product < 0 ? "(not found)" : "pid " + product, mariadb < 0 ? "(not found)" : "pid " + mariadb);
+        }
+
+        record Usage(long product, long mariadb, long machineBusy, long machineAll) {
+            Usage minus(Usage o) {
+                return new Usage(product - o.product, mariadb - o.mariadb, machineBusy - o.machineBusy, machineAll - o.machineAll);
+            }
+        }
+
+        Usage sample() {
+            long[] machine = machine();
+            return new Usage(ticks(product), ticks(mariadb), machine[0], machine[1]);
+        }
+
+        /** utime + stime of /proc/{pid}/stat, in ticks of 10 ms. */
+        static long ticks(long pid) {
+            if (pid < 0) {
+                return 0;
+            }
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+
+        static long[] machine() {
+            try {
+                String line = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0);
+                String[] f = line.trim().split("\\s+");
+                long all = 0;
+                for (int i = 1; i <= Math.min(8, f.length - 1); i++) {
+                    all += Long.parseLong(f[i]);
+                }
+                long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+                return new long[] {all - idle, all};
+            } catch (IOException | RuntimeException e) {
+                return new long[] {0, 0};
+            }
+        }
+    }
+
+    // ---- a small HTTP/1.1 client (as in PurchaseBench) -------------------------------------------------------------
+
+    record Reply(int status, String body) {
+    }
+
+    static Reply expect(Reply reply, int status, String what) {
+        if (reply.status != status) {
+            throw new IllegalStateException(what + ": expected " + status + ", got " + reply.status + " " + abbreviate(reply.body));
+        }
+        return reply;
+    }
+
+    /** One keep-alive connection, requests one after the other; reconnects when the server closes. */
+    static final class Http implements AutoCloseable {
+        final int port;
+        Socket socket;
+        InputStream in;
+        OutputStream out;
+        int served;
+
+        Http(int port) throws IOException {
+            this.port = port;
+            connect();
+        }
+
+        void connect() throws IOException {
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(120_000);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            in = new BufferedInputStream(socket.getInputStream(), 65536);
+            out = socket.getOutputStream();
+            served = 0;
+        }
+
+        Reply send(String method, String path, String token, String body) throws IOException {
+            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+                    .append("Host: 127.0.0.1:").append(port).append("\r\nAccept: application/json\r\n");
+            if (body != null) {
+                head.append("Content-Type: application/json\r\n");
+            }
+            if (token != null) {
+                head.append("Authorization: Bearer ").append(token).append("\r\n");
+            }
+            head.append("Content-Length: ").append(content.length).append("\r\n\r\n");
+            byte[] request = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+            if (socket == null) {
+                connect();
+            }
+            boolean reused = served > 0;
+            try {
+                return exchange(request, content);
+            } catch (IOException e) {
+                close();
+                if (!reused || e.getMessage() == null || !e.getMessage().startsWith("before answer")) {
+                    throw e;
+                }
+                connect();
+                return exchange(request, content);
+            }
+        }
+
+        private Reply exchange(byte[] request, byte[] content) throws IOException {
+            try {
+                out.write(request);
+                out.write(content);
+                out.flush();
+            } catch (IOException e) {
+                throw new IOException("before answer: " + e, e);
+            }
+            String status;
+            try {
+                status = line(true);
+            } catch (IOException e) {
+                throw new IOException("before answer: " + e, e);
+            }
+            if (status == null) {
+                throw new IOException("before answer: connection closed");
+            }
+            int code = Integer.parseInt(status.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean closing = false;
+            for (String h = line(false); h != null && !h.isEmpty(); h = line(false)) {
+                int colon = h.indexOf(':');
+                String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = h.substring(colon + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                    case "connection" -> closing = value.equalsIgnoreCase("close");
+                    default -> {
+                    }
+                }
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            if (chunked) {
+                for (long size = Long.parseLong(line(false).split(";")[0].trim(), 16); size > 0;
+                     size = Long.parseLong(line(false).split(";")[0].trim(), 16)) {
+                    copy(size, body);
+                    line(false);
+                }
+                for (String t = line(false); t != null && !t.isEmpty(); t = line(false)) {
+                    // trailers
+                }
+            } else if (length >= 0) {
+                copy(length, body);
+            } else {
+                in.transferTo(body);
+                closing = true;
+            }
+            served++;
+            if (closing) {
+                close();
+            }
+            return new Reply(code, body.toString(StandardCharsets.UTF_8));
+        }
+
+        private void copy(long n, ByteArrayOutputStream to) throws IOException {
+            byte[] buffer = new byte[8192];
+            while (n > 0) {
+                int r = in.read(buffer, 0, (int) Math.min(buffer.length, n));
+                if (r < 0) {
+                    throw new IOException("connection closed in the middle of an answer");
+                }
+                to.write(buffer, 0, r);
+                n -= r;
+            }
+        }
+
+        private String line(boolean first) throws IOException {
+            StringBuilder s = new StringBuilder(64);
+            int c;
+            while ((c = in.read()) >= 0) {
+                if (c == '\n') {
+                    int n = s.length();
+                    return n > 0 && s.charAt(n - 1) == '\r' ? s.substring(0, n - 1) : s.toString();
+                }
+                s.append((char) c);
+            }
+            if (first && s.length() == 0) {
+                return null;
+            }
+            throw new IOException("connection closed in the middle of an answer");
+        }
+
+        @Override
+        public void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+                socket = null;
+            }
+        }
+    }
+}

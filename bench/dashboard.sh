@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Benchmark of the merchant dashboard and settlement statements of a tenant with a year of history (1,000,000 coupons,
+# about 300,000 redeemed) against a plain COUNT over the same table, measured in the same run.
+# Starts the product (./mvnw -Prun) on a fresh bench database under bench/target/dashboard, sets up the merchants
+# through the API, loads the history over JDBC, checks the figures once, prints the EXPLAIN of the statements, times
+# every kind with the same client threads in alternating rounds, prints p50/p95/p99, the ratios and the verdict on the
+# target (p95 of a 30-day dashboard <= 1 s), then stops the product with Ctrl-C (SIGINT).
+#
+# Options after the script name go to the Java program, e.g. --coupons 50000 --requests 100 (see bench/README.md).
+# Run it under the machine-wide bench lock so that benches do not overlap: flock /tmp/bench.lock bash bench/dashboard.sh
+# Environment: BENCH_HTTP_PORT / BENCH_DB_PORT (first port tried; see bench/lib/product.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib/product.sh
+
+product_start bench/target/dashboard/data bench/target/dashboard/product.log
+
+set +e
+java -Xmx1g -cp "$product_driver" bench/DashboardBench.java --http-port "$product_http_port" --db-port "$product_db_port" "$@"
+status=$?
+set -e
+if ! kill -0 "$product_pid" 2>/dev/null; then
+    echo "bench: the product stopped before the bench ended (did something else stop it?); see bench/target/dashboard/product.log" >&2
+    [ "$status" -ne 0 ] || status=3
+fi
+
+product_stop
+echo "bench: product stopped; total $((SECONDS - product_started)) s"
+exit $status
