@@ -6,7 +6,7 @@
 #                                            sets product_http_port, product_db_port, product_driver (the MySQL
 #                                            driver jar from the local Maven repository) and installs an EXIT trap
 #                                            that stops the product whatever happens
-#   product_stop                             stops it (Ctrl-C, then SIGKILL after 60 s) and removes the trap
+#   product_stop                             stops it (Ctrl-C, SIGTERM after 15 s, SIGKILL after 60 s) and removes the trap
 # Environment: BENCH_HTTP_PORT (first HTTP port tried; default a random one from 20000 on, so that benches started
 # at the same moment on one machine do not pick the same port), BENCH_DB_PORT (default: the launcher takes a free
 # one), MAVEN_REPO (default ~/.m2/repository). Note that -Prun packages the reactor first (it writes */target of the
@@ -101,12 +101,18 @@ product_start() {
 product_stop() {
     if [ -n "$product_pid" ] && kill -0 "$product_pid" 2>/dev/null; then
         kill -INT -- -"$product_pid" 2>/dev/null || true
-        for _ in $(seq 1 60); do
+        for i in $(seq 1 60); do
             kill -0 "$product_pid" 2>/dev/null || break
+            # A bench started in the background of a non-interactive shell (nohup, "( ... & )") inherits SIGINT
+            # ignored, and so do the JVMs, which then never see the Ctrl-C; SIGTERM runs the same shutdown hooks.
+            if [ "$i" = 15 ]; then
+                echo "bench: Ctrl-C did not stop the product within 15 s (SIGINT ignored?); sending SIGTERM" >&2
+                kill -TERM -- -"$product_pid" 2>/dev/null || true
+            fi
             sleep 1
         done
         if kill -0 "$product_pid" 2>/dev/null; then
-            echo "bench: Ctrl-C did not stop the product within 60 s; killing its process group" >&2
+            echo "bench: the product did not stop within 60 s; killing its process group" >&2
             kill -KILL -- -"$product_pid" 2>/dev/null || true
         fi
     fi
