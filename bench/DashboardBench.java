@@ -71,7 +71,7 @@ public final class DashboardBench {
     // ---- the SQL of io.groupdeal.domain.report.DashboardRepository and SettlementRepository, copied ----------------
 
     static final String PAID = "status IN ('ACTIVE', 'REDEEMED', 'EXPIRED')";
-    /** QuarterHours.within: a range of the quarter-hour column (the index), then the exact times; see Window.quarters. */
+    /** QuarterHours.Moment.within: a range of the quarter-hour column (the index), then the exact times; see Window.quarters. */
     static final String SOLD_WITHIN = "created_quarter >= ? AND created_quarter < ? AND created_at >= ? AND created_at < ?";
     static final String REDEEMED_WITHIN = "redeemed_quarter >= ? AND redeemed_quarter < ? AND redeemed_at >= ? AND redeemed_at < ?";
     static final String SQL_SALES = "SELECT created_quarter, currency, COUNT(*), SUM(status = 'REFUNDED'),"

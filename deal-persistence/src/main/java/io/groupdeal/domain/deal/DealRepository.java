@@ -185,17 +185,17 @@ public class DealRepository {
         List<StoreLine> byStore = stores.stream().map(r -> new StoreLine((String) r[0], number(r[1]).longValue())).toList();
 
         TreeMap<LocalDate, long[]> days = new TreeMap<>();
-        countByDay(QuarterHours.SOLD, "status <> 'VOID'", tenantId, dealId, zone, days, 0);
-        countByDay(QuarterHours.REDEEMED, "status = 'REDEEMED'", tenantId, dealId, zone, days, 1);
+        countByDay(QuarterHours.Moment.SOLD, "status <> 'VOID'", tenantId, dealId, zone, days, 0);
+        countByDay(QuarterHours.Moment.REDEEMED, "status = 'REDEEMED'", tenantId, dealId, zone, days, 1);
         List<DayLine> byDay = days.entrySet().stream().map(e -> new DayLine(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
         return new DealReport(sold, revenue.setScale(3, RoundingMode.UNNECESSARY), redeemed, refunded, rate, byStore, byDay);
     }
 
     /** Counts per quarter hour in SQL, folded into the tenant's local days (see {@link QuarterHours}). */
-    private void countByDay(String quarter, String condition, String tenantId, String dealId, ZoneId zone,
+    private void countByDay(QuarterHours.Moment moment, String condition, String tenantId, String dealId, ZoneId zone,
                             TreeMap<LocalDate, long[]> days, int slot) {
-        List<Object[]> quarters = sql.rows("SELECT " + quarter + ", COUNT(*)"
-                + " FROM coupon WHERE tenant_id = ? AND deal_id = ? AND " + condition + " AND " + quarter + " IS NOT NULL"
+        List<Object[]> quarters = sql.rows("SELECT " + moment.quarter() + ", COUNT(*)"
+                + " FROM coupon WHERE tenant_id = ? AND deal_id = ? AND " + condition + " AND " + moment.quarter() + " IS NOT NULL"
                 + " GROUP BY 1", List.of(tenantId, dealId));
         for (Object[] row : quarters) {
             days.computeIfAbsent(QuarterHours.day(row[0], zone), d -> new long[2])[slot] += number(row[1]).longValue();

@@ -1,5 +1,8 @@
 package io.groupdeal.domain.report;
 
+import static io.groupdeal.domain.shared.QuarterHours.Moment.REDEEMED;
+import static io.groupdeal.domain.shared.QuarterHours.Moment.SOLD;
+
 import io.groupdeal.domain.report.Dashboard.DealLine;
 import io.groupdeal.domain.report.Dashboard.Money;
 import io.groupdeal.domain.report.Dashboard.StoreLine;
@@ -40,10 +43,10 @@ public class DashboardRepository {
         Map<LocalDate, Sales> days = new TreeMap<>();
         Map<String, Sales> currencies = new TreeMap<>();
         long redeemedSinceSold = 0;
-        for (Object[] r : sql.rows("SELECT " + QuarterHours.SOLD + ", currency, COUNT(*), SUM(status = 'REFUNDED'),"
+        for (Object[] r : sql.rows("SELECT " + SOLD.quarter() + ", currency, COUNT(*), SUM(status = 'REFUNDED'),"
                 + " SUM(status = 'REDEEMED'), COALESCE(SUM(CASE WHEN " + PAID + " THEN price END), 0) FROM coupon"
-                + " WHERE tenant_id = ? AND " + QuarterHours.within(QuarterHours.SOLD) + " AND status <> 'VOID'"
-                + " GROUP BY " + QuarterHours.SOLD + ", currency", period.range())) {
+                + " WHERE tenant_id = ? AND " + SOLD.within() + " AND status <> 'VOID'"
+                + " GROUP BY " + SOLD.quarter() + ", currency", period.range())) {
             Sales sales = new Sales(NativeSql.count(r[2]), NativeSql.count(r[3]), NativeSql.decimal(r[5]), (String) r[1]);
             currencies.merge(sales.currency, sales, Sales::plus);
             days.merge(QuarterHours.day(r[0], zone), sales, Sales::plus);
@@ -53,9 +56,9 @@ public class DashboardRepository {
 
         Map<LocalDate, Long> redeemedByDay = new HashMap<>();
         Map<String, Long> redeemedByStore = new HashMap<>();
-        for (Object[] r : sql.rows("SELECT " + QuarterHours.REDEEMED + ", redeemed_store_id, COUNT(*) FROM coupon"
-                + " WHERE tenant_id = ? AND " + QuarterHours.within(QuarterHours.REDEEMED) + " AND status = 'REDEEMED'"
-                + " GROUP BY " + QuarterHours.REDEEMED + ", redeemed_store_id", period.range())) {
+        for (Object[] r : sql.rows("SELECT " + REDEEMED.quarter() + ", redeemed_store_id, COUNT(*) FROM coupon"
+                + " WHERE tenant_id = ? AND " + REDEEMED.within() + " AND status = 'REDEEMED'"
+                + " GROUP BY " + REDEEMED.quarter() + ", redeemed_store_id", period.range())) {
             redeemedByDay.merge(QuarterHours.day(r[0], zone), NativeSql.count(r[2]), Long::sum);
             redeemedByStore.merge((String) r[1], NativeSql.count(r[2]), Long::sum);
         }
@@ -95,7 +98,7 @@ public class DashboardRepository {
         Map<String, DealLine> top = new LinkedHashMap<>();
         for (Object[] r : sql.rows("SELECT c.deal_id, d.title, d.currency, c.sold, c.revenue FROM (SELECT deal_id, COUNT(*) sold,"
                 + " COALESCE(SUM(CASE WHEN " + PAID + " THEN price END), 0) revenue FROM coupon FORCE INDEX (ix_coupon_sales)"
-                + " WHERE tenant_id = ? AND " + QuarterHours.within(QuarterHours.SOLD) + " AND status <> 'VOID'"
+                + " WHERE tenant_id = ? AND " + SOLD.within() + " AND status <> 'VOID'"
                 + " GROUP BY deal_id ORDER BY sold DESC, revenue DESC, deal_id LIMIT " + TOP_DEALS
                 + ") c JOIN deal d ON d.tenant_id = ? AND d.id = c.deal_id ORDER BY c.sold DESC, c.revenue DESC, c.deal_id",
                 period.with(period.tenantId))) {
@@ -107,7 +110,7 @@ public class DashboardRepository {
         }
         List<Object> parameters = new ArrayList<>(period.range());
         parameters.addAll(top.keySet());
-        for (Object[] r : sql.rows("SELECT deal_id, COUNT(*) FROM coupon WHERE tenant_id = ? AND " + QuarterHours.within(QuarterHours.REDEEMED)
+        for (Object[] r : sql.rows("SELECT deal_id, COUNT(*) FROM coupon WHERE tenant_id = ? AND " + REDEEMED.within()
                 + " AND status = 'REDEEMED' AND deal_id IN (" + "?, ".repeat(top.size() - 1) + "?) GROUP BY deal_id", parameters)) {
             DealLine line = top.get((String) r[0]);
             top.put(line.dealId(), new DealLine(line.dealId(), line.title(), line.currency(), line.sold(), line.revenue(),

@@ -14,23 +14,39 @@ import java.util.List;
  */
 public final class QuarterHours {
 
-    public static final String SOLD = "created_quarter";
-    public static final String REDEEMED = "redeemed_quarter";
     private static final long SECONDS = 900;
+
+    /** A moment of a coupon whose quarter hour its row stores: the column of the quarter and the column of the time. */
+    public enum Moment {
+        SOLD("created_quarter", "created_at"),
+        REDEEMED("redeemed_quarter", "redeemed_at");
+
+        private final String quarter;
+        private final String time;
+
+        Moment(String quarter, String time) {
+            this.quarter = quarter;
+            this.time = time;
+        }
+
+        /** The column of the quarter hour, to select and group by. */
+        public String quarter() {
+            return quarter;
+        }
+
+        /**
+         * The condition that the moment lies in a period, with the parameters of {@link #bounds}: the quarters make
+         * it a range of the index, the times make it exact.
+         */
+        public String within() {
+            return quarter + " >= ? AND " + quarter + " < ? AND " + time + " >= ? AND " + time + " < ?";
+        }
+    }
 
     private QuarterHours() {
     }
 
-    /**
-     * The condition that a coupon's sale ({@link #SOLD}) or redemption ({@link #REDEEMED}) lies in a period, with the
-     * parameters of {@link #bounds}: the quarters make it a range of the index, the times make it exact.
-     */
-    public static String within(String quarter) {
-        String time = SOLD.equals(quarter) ? "created_at" : "redeemed_at";
-        return quarter + " >= ? AND " + quarter + " < ? AND " + time + " >= ? AND " + time + " < ?";
-    }
-
-    /** The parameters of {@link #within} for the period from {@code from} (inclusive) to {@code to} (exclusive). */
+    /** The parameters of {@link Moment#within} for the period from {@code from} (inclusive) to {@code to} (exclusive). */
     public static List<Object> bounds(Instant from, Instant to) {
         return List.of(of(from), to.equals(start(of(to))) ? of(to) : of(to) + 1, from, to);
     }

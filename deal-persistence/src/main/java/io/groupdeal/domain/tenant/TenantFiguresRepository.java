@@ -42,7 +42,7 @@ public class TenantFiguresRepository {
         List<Object> parameters = new ArrayList<>(tenantIds);
         parameters.addAll(QuarterHours.bounds(from, to));
         for (Object[] r : sql.rows("SELECT tenant_id, currency, COUNT(*), COALESCE(SUM(CASE WHEN " + PAID + " THEN price END), 0)"
-                + " FROM coupon WHERE " + in + " AND " + QuarterHours.within(QuarterHours.SOLD) + " AND status <> 'VOID' GROUP BY tenant_id, currency"
+                + " FROM coupon WHERE " + in + " AND " + QuarterHours.Moment.SOLD.within() + " AND status <> 'VOID' GROUP BY tenant_id, currency"
                 + " ORDER BY tenant_id, currency", parameters)) {
             String tenantId = (String) r[0];
             sold.merge(tenantId, (int) NativeSql.count(r[2]), Integer::sum);
