@@ -13,17 +13,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib/product.sh
 
-product_start bench/target/dashboard/data bench/target/dashboard/product.log
-
-set +e
-java -Xmx1g -cp "$product_driver" bench/DashboardBench.java --http-port "$product_http_port" --db-port "$product_db_port" "$@"
-status=$?
-set -e
-if ! kill -0 "$product_pid" 2>/dev/null; then
-    echo "bench: the product stopped before the bench ended (did something else stop it?); see bench/target/dashboard/product.log" >&2
-    [ "$status" -ne 0 ] || status=3
-fi
-
-product_stop
-echo "bench: product stopped; total $((SECONDS - product_started)) s"
-exit $status
+product_java_options=-Xmx1g
+product_bench bench/target/dashboard bench/DashboardBench.java "$@"

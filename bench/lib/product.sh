@@ -7,6 +7,11 @@
 #                                            driver jar from the local Maven repository) and installs an EXIT trap
 #                                            that stops the product whatever happens
 #   product_stop                             stops it (Ctrl-C, SIGTERM after 15 s, SIGKILL after 60 s) and removes the trap
+#   product_bench <folder> <program> [options...]
+#                                            a whole bench run: product_start with data and log under <folder>,
+#                                            java $product_java_options -cp <driver> <program> --http-port ..
+#                                            --db-port .. [options...], status 3 if the product did not outlive the
+#                                            program, product_stop; exits with the program's status
 # Environment: BENCH_HTTP_PORT (first HTTP port tried; default a random one from 20000 on, so that benches started
 # at the same moment on one machine do not pick the same port), BENCH_DB_PORT (default: the launcher takes a free
 # one), MAVEN_REPO (default ~/.m2/repository). Note that -Prun packages the reactor first (it writes */target of the
@@ -17,6 +22,7 @@ product_http_port=""
 product_db_port=""
 product_driver=""
 product_started=""
+product_java_options=""
 
 # The first free loopback port from $1 on (a port that accepts a connection is taken).
 product_free_port() {
@@ -117,4 +123,22 @@ product_stop() {
         fi
     fi
     trap - EXIT
+}
+
+product_bench() {
+    local folder=$1 program=$2 status
+    shift 2
+    product_start "$folder/data" "$folder/product.log"
+    set +e
+    # shellcheck disable=SC2086 # JVM options are separate words
+    java $product_java_options -cp "$product_driver" "$program" --http-port "$product_http_port" --db-port "$product_db_port" "$@"
+    status=$?
+    set -e
+    if ! kill -0 "$product_pid" 2>/dev/null; then
+        echo "bench: the product stopped before the bench ended (did something else stop it?); see $folder/product.log" >&2
+        [ "$status" -ne 0 ] || status=3
+    fi
+    product_stop
+    echo "bench: product stopped; total $((SECONDS - product_started)) s"
+    exit "$status"
 }
