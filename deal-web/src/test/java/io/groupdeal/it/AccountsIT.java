@@ -142,8 +142,10 @@ class AccountsIT extends DeployedApp {
 
         assertEquals(401, http.get("api/v1/stores", merchant.token()).status());
         Reply login = http.post("api/v1/auth/tokens", Fixtures.credentials(merchant.email(), Fixtures.PASSWORD), null);
-        assertEquals(403, login.status(), login::toString);
-        assertEquals("tenant-suspended", login.problem());
+        Reply wrong = http.post("api/v1/auth/tokens", Fixtures.credentials(merchant.email(), "not-the-password"), null);
+        assertEquals(401, login.status(), login::toString);
+        assertEquals("bad-credentials", login.problem(), "exactly like a wrong password");
+        assertEquals(wrong.body(), login.body());
 
         assertEquals(200, http.post("api/v1/platform/tenants/" + merchant.tenantId() + "/activate", null, operator).status());
         assertEquals(200, http.get("api/v1/stores", merchant.token()).status());

@@ -2,12 +2,12 @@ package io.groupdeal.application.account;
 
 import io.groupdeal.application.problem.BadCredentials;
 import io.groupdeal.application.problem.Conflict;
-import io.groupdeal.application.problem.Forbidden;
 import io.groupdeal.application.security.BearerTokens;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
+import io.groupdeal.application.security.HashingGate;
 import io.groupdeal.application.security.PasswordHasher;
-import io.groupdeal.domain.account.AccessToken;
+import io.groupdeal.application.security.Throttle;
 import io.groupdeal.domain.account.Account;
 import io.groupdeal.domain.account.AccountRepository;
 import io.groupdeal.domain.account.EmailAddress;
@@ -17,27 +17,22 @@ import io.groupdeal.domain.tenant.TenantRepository;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Accounts and tokens. An email belongs to one account across the platform. Login answers the same for an unknown
- * email and a wrong password, and spends the same time on each. A token works until it
- * expires or is revoked, and stops working at once when its merchant is suspended.
+ * email, a wrong password and a suspended merchant, and spends the same time on each. Logins and sign-ups are
+ * throttled ({@link Throttle}) and bounded ({@link HashingGate}) before any password is hashed, and hash outside
+ * any transaction. A token works until it expires or is revoked, and stops working at once when its merchant is
+ * suspended.
  */
 @Stateless
 @PermitAll
 public class AccountService {
-
-    @PersistenceContext(unitName = "deal")
-    private EntityManager em;
 
     @Inject
     private AccountRepository accounts;
@@ -49,61 +44,95 @@ public class AccountService {
     private PasswordHasher passwords;
 
     @Inject
+    private HashingGate hashing;
+
+    @Inject
+    private Throttle throttle;
+
+    @Inject
+    private AccountRecords records;
+
+    @Inject
     private Caller caller;
 
     @Inject
     private Clock clock;
 
-    @Inject
-    @ConfigProperty(name = "deal.token.ttl", defaultValue = "PT12H")
-    private Duration tokenTtl;
-
-    public Tenant signUpMerchant(MerchantSignup signup) {
+    /**
+     * A new business and its admin. Cheap checks first; then, holding a hashing permit, the client address's
+     * throttle, the email's availability and the hash (outside any transaction); then the writes.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Tenant signUpMerchant(MerchantSignup signup, String clientAddress) {
         EmailAddress email = new EmailAddress(signup.email());
         Tenant tenant = new Tenant(signup.businessName(), clock.instant());
-        String hash = passwords.hashNew(signup.password(), "password");
-        requireFreeEmail(email);
-        tenants.add(tenant);
-        addAccount(new Account(email, tenant.businessName(), hash, Role.MERCHANT_ADMIN, tenant.id(), clock.instant()));
+        Account admin = withNewPassword(signup.password(), clientAddress, email,
+                hash -> new Account(email, tenant.businessName(), hash, Role.MERCHANT_ADMIN, tenant.id(), clock.instant()));
+        records.addMerchant(tenant, admin);
         return tenant;
     }
 
-    public Account signUpBuyer(BuyerSignup signup) {
+    /** A buyer's account, as {@link #signUpMerchant}. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Account signUpBuyer(BuyerSignup signup, String clientAddress) {
         EmailAddress email = new EmailAddress(signup.email());
-        Account account = new Account(email, signup.name(), passwords.hashNew(signup.password(), "password"),
-                Role.BUYER, null, clock.instant());
-        requireFreeEmail(email);
-        addAccount(account);
-        return account;
+        Account buyer = withNewPassword(signup.password(), clientAddress, email,
+                hash -> new Account(email, signup.name(), hash, Role.BUYER, null, clock.instant()));
+        records.addAccount(buyer);
+        return buyer;
     }
 
     /** Creates the platform operator when no account has this email yet; used at startup. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void ensureOperator(String email, String password) {
         EmailAddress address = new EmailAddress(email);
-        if (accounts.findByEmail(address).isEmpty()) {
-            addAccount(new Account(address, "Platform operator", passwords.hashNew(password, "DEAL_ADMIN_PASSWORD"),
-                    Role.PLATFORM_ADMIN, null, clock.instant()));
+        if (records.credentials(address).isEmpty()) {
+            String hash = passwords.hashNew(password, "DEAL_ADMIN_PASSWORD");
+            records.addAccount(new Account(address, "Platform operator", hash, Role.PLATFORM_ADMIN, null, clock.instant()));
         }
     }
 
-    public IssuedToken logIn(String email, String password) {
-        Optional<Account> found = EmailAddress.isValid(email) ? accounts.findByEmail(new EmailAddress(email)) : Optional.empty();
-        if (found.isEmpty()) {
-            passwords.matchNothing(password);
+    /**
+     * A token for the right password. Holding a hashing permit: the throttle counts the attempt (429 when the email
+     * or the client address has none left, before anything is hashed), a short transaction reads the account, and
+     * the password is checked outside any transaction: against a decoy for an unknown email, so that it costs the
+     * same time. An unknown email, a wrong password and a suspended merchant all answer 401 {@code bad-credentials};
+     * only the right password of an account that may log in gives its attempt back and gets a token.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public IssuedToken logIn(String email, String password, String clientAddress) {
+        Login login = hashing.run(() -> {
+            Throttle.Ticket ticket = throttle.admitLogin(email, clientAddress);
+            Optional<Credentials> found = EmailAddress.isValid(email) ? records.credentials(new EmailAddress(email)) : Optional.empty();
+            if (found.isEmpty()) {
+                passwords.matchNothing(password);
+                return new Login(ticket, null);
+            }
+            boolean matches = passwords.matches(password, found.get().passwordHash());
+            return new Login(ticket, matches && found.get().mayLogIn() ? found.get() : null);
+        });
+        if (login.account() == null) {
             throw new BadCredentials();
         }
-        Account account = found.get();
-        if (!passwords.matches(password, account.passwordHash())) {
-            throw new BadCredentials();
-        }
-        if (!tenantActive(account)) {
-            throw new Forbidden("tenant-suspended", "This merchant is suspended by the platform operator.");
-        }
-        String token = BearerTokens.newToken();
-        Instant now = clock.instant();
-        AccessToken stored = new AccessToken(BearerTokens.hash(token), account.id(), now, now.plus(tokenTtl));
-        accounts.addToken(stored);
-        return new IssuedToken(token, stored.expiresAt(), account.role(), account.tenantId());
+        throttle.giveBack(login.ticket());
+        return records.issueToken(login.account());
+    }
+
+    private record Login(Throttle.Ticket ticket, Credentials account) {
+    }
+
+    /** The account for a new password: checked, throttled and hashed as sign-ups are, nothing written yet. */
+    private Account withNewPassword(String password, String clientAddress, EmailAddress email,
+                                    java.util.function.Function<String, Account> account) {
+        passwords.requireAcceptable(password, "password");
+        // The account's own checks (its name) before anything costly; this one, without a hash, is dropped.
+        account.apply("not hashed yet");
+        String hash = hashing.run(() -> {
+            throttle.admitSignup(clientAddress);
+            records.requireFreeEmail(email);
+            return passwords.hashNew(password, "password");
+        });
+        return account.apply(hash);
     }
 
     /** The account behind a live token, or empty when the token is unknown, expired, revoked or suspended. */
@@ -133,29 +162,9 @@ public class AccountService {
         return caller.account().orElseThrow(BadCredentials::new);
     }
 
-    private boolean tenantActive(Account account) {
-        return account.tenantId() == null || tenants.find(account.tenantId()).map(Tenant::isActive).orElse(false);
-    }
-
     private static CallerAccount callerOf(Account account, Tenant tenant) {
         return new CallerAccount(account.id(), account.email().value(), account.name(), account.role(),
                 account.tenantId(), tenant == null ? null : tenant.businessName());
-    }
-
-    private void requireFreeEmail(EmailAddress email) {
-        if (accounts.emailTaken(email)) {
-            throw emailTaken();
-        }
-    }
-
-    /** The unique key on email decides when two sign-ups race for the same address. */
-    private void addAccount(Account account) {
-        accounts.add(account);
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            throw emailTaken();
-        }
     }
 
     public static Conflict emailTaken() {

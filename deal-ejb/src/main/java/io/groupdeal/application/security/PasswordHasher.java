@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Passwords are kept as PBKDF2-HMAC-SHA256 with 600,000 iterations and a 32-byte random salt (OWASP 2023). The
- * stored form names its parameters, so stronger ones can be introduced without breaking old hashes.
+ * stored form names its parameters, so stronger ones can be introduced without breaking old hashes. Logins and
+ * sign-ups hash through {@link HashingGate} and outside any transaction (no database connection waits on a hash).
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -37,13 +38,18 @@ public class PasswordHasher {
 
     /** Hashes a new password after checking its length (10 to 200 characters). */
     public String hashNew(String password, String field) {
+        requireAcceptable(password, field);
+        return pbkdf2.generate(password.toCharArray());
+    }
+
+    /** Checks a new password's length (10 to 200 characters) without the cost of hashing it. */
+    public void requireAcceptable(String password, String field) {
         if (password == null || password.length() < Account.MIN_PASSWORD_LENGTH) {
             throw new InvalidInput(field, "must have at least " + Account.MIN_PASSWORD_LENGTH + " characters");
         }
         if (password.length() > Account.MAX_PASSWORD_LENGTH) {
             throw new InvalidInput(field, "must have at most " + Account.MAX_PASSWORD_LENGTH + " characters");
         }
-        return pbkdf2.generate(password.toCharArray());
     }
 
     public boolean matches(String password, String storedHash) {

@@ -1,5 +1,6 @@
 /**
- * Redemption at the counter: a coupon as the counter sees it, the conditional moves REDEEMED and back, the
- * append-only history of redemptions and undos, and the failed attempts that guessing protection counts.
+ * Redemption at the counter: a coupon as the counter sees it, the conditional moves REDEEMED and back, and the
+ * append-only history of redemptions and undos. Guessing protection counts its failed attempts in
+ * {@code domain.throttle}.
  */
 package io.groupdeal.domain.redemption;

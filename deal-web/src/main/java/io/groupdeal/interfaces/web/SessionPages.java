@@ -4,6 +4,7 @@ import io.groupdeal.application.account.AccountService;
 import io.groupdeal.application.account.BuyerSignup;
 import io.groupdeal.application.account.IssuedToken;
 import io.groupdeal.application.account.MerchantSignup;
+import io.groupdeal.interfaces.security.ClientAddress;
 import io.groupdeal.interfaces.security.SessionCookie;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -29,6 +30,9 @@ public class SessionPages {
     @Inject
     private AccountService accounts;
 
+    @Inject
+    private ClientAddress clientAddress;
+
     private String email;
     private String password;
     private String businessName;
@@ -36,23 +40,23 @@ public class SessionPages {
     private String next;
 
     public void logIn() {
-        Messages.attempt(() -> enter(accounts.logIn(email, password)));
+        Messages.attempt(() -> enter(accounts.logIn(email, password, client())));
     }
 
     public void signUp() {
         Messages.attempt(() -> {
-            accounts.signUpMerchant(new MerchantSignup(businessName, email, password));
+            accounts.signUpMerchant(new MerchantSignup(businessName, email, password), client());
             // A new business has nothing to show on the dashboard yet: it starts by adding its stores.
             next = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/merchant/stores.xhtml";
-            enter(accounts.logIn(email, password));
+            enter(accounts.logIn(email, password, client()));
         });
     }
 
     /** A buyer's account; then logged in and back where the buyer came from (a deal's page) or at "My coupons". */
     public void joinAsBuyer() {
         Messages.attempt(() -> {
-            accounts.signUpBuyer(new BuyerSignup(email, password, name));
-            enter(accounts.logIn(email, password));
+            accounts.signUpBuyer(new BuyerSignup(email, password, name), client());
+            enter(accounts.logIn(email, password, client()));
         });
     }
 
@@ -62,6 +66,10 @@ public class SessionPages {
         SessionCookie.token(request).ifPresent(accounts::logOut);
         writeCookie("", 0);
         redirect(request.getContextPath() + "/login.xhtml");
+    }
+
+    private String client() {
+        return clientAddress.of((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
     }
 
     private void enter(IssuedToken token) {

@@ -10,11 +10,14 @@ import io.groupdeal.interfaces.rest.account.AccountDtos.BuyerSignupRequest;
 import io.groupdeal.interfaces.rest.account.AccountDtos.MerchantDto;
 import io.groupdeal.interfaces.rest.account.AccountDtos.MerchantSignupRequest;
 import io.groupdeal.interfaces.rest.RequestBodies;
+import io.groupdeal.interfaces.security.ClientAddress;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -30,11 +33,18 @@ public class AccountResource {
     @Inject
     private RequestBodies bodies;
 
+    @Inject
+    private ClientAddress clientAddress;
+
+    @Context
+    private HttpServletRequest request;
+
     @POST
     @Path("merchants")
     public Response signUpMerchant(MerchantSignupRequest body) {
         bodies.valid(body);
-        Tenant tenant = accounts.signUpMerchant(new MerchantSignup(body.businessName(), body.email(), body.password()));
+        Tenant tenant = accounts.signUpMerchant(new MerchantSignup(body.businessName(), body.email(), body.password()),
+                clientAddress.of(request));
         return Response.status(201).entity(MerchantDto.of(tenant)).build();
     }
 
@@ -42,7 +52,8 @@ public class AccountResource {
     @Path("buyers")
     public Response signUpBuyer(BuyerSignupRequest body) {
         bodies.valid(body);
-        Account buyer = accounts.signUpBuyer(new BuyerSignup(body.email(), body.password(), body.name()));
+        Account buyer = accounts.signUpBuyer(new BuyerSignup(body.email(), body.password(), body.name()),
+                clientAddress.of(request));
         return Response.status(201).entity(BuyerDto.of(buyer)).build();
     }
 }

@@ -5,7 +5,9 @@ import io.groupdeal.interfaces.rest.account.AccountDtos.MeDto;
 import io.groupdeal.interfaces.rest.account.AccountDtos.TokenDto;
 import io.groupdeal.interfaces.rest.account.AccountDtos.TokenRequest;
 import io.groupdeal.interfaces.rest.RequestBodies;
+import io.groupdeal.interfaces.security.ClientAddress;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,12 +31,18 @@ public class TokenResource {
     @Inject
     private RequestBodies bodies;
 
+    @Inject
+    private ClientAddress clientAddress;
+
+    @Context
+    private HttpServletRequest request;
+
     @POST
     @Path("auth/tokens")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response logIn(TokenRequest body) {
         bodies.valid(body);
-        return Response.status(201).entity(TokenDto.of(accounts.logIn(body.email(), body.password()))).build();
+        return Response.status(201).entity(TokenDto.of(accounts.logIn(body.email(), body.password(), clientAddress.of(request)))).build();
     }
 
     @DELETE

@@ -1,6 +1,7 @@
 package io.groupdeal.interfaces.rest.problem;
 
 import io.groupdeal.application.problem.BadCredentials;
+import io.groupdeal.application.problem.Busy;
 import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.application.problem.Forbidden;
 import io.groupdeal.application.problem.Gone;
@@ -23,6 +24,9 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
         Response response = document(problem).toResponse(problem.extensions());
         if (problem instanceof RateLimited limited) {
             return Response.fromResponse(response).header("Retry-After", limited.retryAfterSeconds()).build();
+        }
+        if (problem instanceof Busy busy) {
+            return Response.fromResponse(response).header("Retry-After", busy.retryAfterSeconds()).build();
         }
         return response;
     }
@@ -57,7 +61,7 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
         if (problem instanceof RateLimited) {
             return 429;
         }
-        if (problem instanceof PaymentUnavailable) {
+        if (problem instanceof PaymentUnavailable || problem instanceof Busy) {
             return 503;
         }
         return 422;

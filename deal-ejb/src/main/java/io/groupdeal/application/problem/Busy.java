@@ -1,0 +1,19 @@
+package io.groupdeal.application.problem;
+
+/**
+ * The server is at its bound for this kind of work (503): nothing was done, and the same request may be sent again
+ * after {@code retryAfterSeconds}.
+ */
+public class Busy extends Problem {
+
+    private final long retryAfterSeconds;
+
+    public Busy(String detail, long retryAfterSeconds) {
+        super("busy", "Busy", detail);
+        this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}

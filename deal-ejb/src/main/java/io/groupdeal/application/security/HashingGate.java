@@ -1,0 +1,63 @@
+package io.groupdeal.application.security;
+
+import io.groupdeal.application.problem.Busy;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Bounds the password hashing running at once (each hash is about a core-second on purpose), so that a flood of
+ * logins or sign-ups leaves the rest of the product its share of the CPU. Permits are handed out first come, first
+ * served; a request that gets none within {@code deal.hashing.wait} is answered 503 {@code busy} with
+ * {@code Retry-After} instead of waiting on (and holding an HTTP worker thread) for as long as the flood lasts.
+ * The bound is per server instance, as the CPU it protects is.
+ */
+@ApplicationScoped
+public class HashingGate {
+
+    private static final Logger LOG = Logger.getLogger(HashingGate.class.getName());
+
+    /** Hashes at once; 0: half the processors the JVM sees, at least one. */
+    @Inject
+    @ConfigProperty(name = "deal.hashing.concurrency", defaultValue = "0")
+    private int concurrency;
+
+    @Inject
+    @ConfigProperty(name = "deal.hashing.wait", defaultValue = "PT1S")
+    private Duration wait;
+
+    private Semaphore permits;
+
+    @PostConstruct
+    void configure() {
+        int size = concurrency > 0 ? concurrency : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        permits = new Semaphore(size, true);
+        LOG.info(() -> "Password hashing: at most " + size + " at once, waiting at most " + wait.toMillis() + " ms");
+    }
+
+    /** Runs {@code work} (which hashes) holding a permit; 503 {@code busy} when none comes free in time. */
+    public <T> T run(Supplier<T> work) {
+        boolean acquired;
+        try {
+            acquired = permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new Busy("Too many logins and sign-ups at this moment; nothing was done. Please try again shortly.",
+                    Math.max(1, wait.toSeconds() + 1));
+        }
+        try {
+            return work.get();
+        } finally {
+            permits.release();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.groupdeal.domain.throttle;
+
+import static io.groupdeal.domain.shared.NativeSql.instant;
+import static io.groupdeal.domain.shared.NativeSql.integer;
+
+import io.groupdeal.domain.shared.NativeSql;
+import io.groupdeal.domain.throttle.Limit.Window;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The attempts of each subject, one row per subject in the database so that every server instance counts the same
+ * ones. {@link #lock} holds the subject's row until the caller's transaction ends, so that attempts of one subject
+ * are counted one after the other, also across instances: none is decided on a count that another one is changing.
+ */
+@ApplicationScoped
+public class Attempts {
+
+    @Inject
+    private NativeSql sql;
+
+    /** The subject's window (null when it has none), its row locked for the rest of the transaction. */
+    public Window lock(String subject) {
+        // Makes the row exist, so that there is a row to lock even for a subject's first attempt (READ COMMITTED takes
+        // no gap locks, so a locking read of a missing row would lock nothing).
+        sql.update("INSERT IGNORE INTO throttle (subject, window_start, attempts) VALUES (?, ?, 0)",
+                List.of(subject, Instant.EPOCH));
+        return window(sql.rows("SELECT window_start, attempts FROM throttle WHERE subject = ? FOR UPDATE", List.of(subject)));
+    }
+
+    /** The subject's window as committed, without a lock (null when it has none). */
+    public Window read(String subject) {
+        return window(sql.rows("SELECT window_start, attempts FROM throttle WHERE subject = ?", List.of(subject)));
+    }
+
+    public void save(String subject, Window window) {
+        sql.update("UPDATE throttle SET window_start = ?, attempts = ? WHERE subject = ?",
+                List.of(window.start(), window.attempts(), subject));
+    }
+
+    /** Gives back one attempt counted in the window that started at {@code start}; none when that window is over. */
+    public void giveBack(String subject, Instant start) {
+        sql.update("UPDATE throttle SET attempts = attempts - 1 WHERE subject = ? AND window_start = ? AND attempts > 0",
+                List.of(subject, start));
+    }
+
+    /** Deletes the rows of windows that started before {@code before}: they decide nothing any more. */
+    public int deleteStartedBefore(Instant before) {
+        return sql.update("DELETE FROM throttle WHERE window_start < ?", List.of(before));
+    }
+
+    private static Window window(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return null;
+        }
+        int attempts = integer(rows.get(0)[1]);
+        return attempts == 0 ? null : new Window(instant(rows.get(0)[0]), attempts);
+    }
+}
