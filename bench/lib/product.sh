@@ -12,7 +12,8 @@
 #                                            java $product_java_options -cp <driver> <program> --http-port ..
 #                                            --db-port .. [options...], status 3 if the product did not outlive the
 #                                            program, product_stop; exits with the program's status
-# Environment: BENCH_HTTP_PORT (first HTTP port tried; default a random one from 20000 on, so that benches started
+# Environment: DEAL_* settings go to the product (DEAL_THROTTLE_ADDRESS_LIMIT and DEAL_HASHING_WAIT default to values
+# that let a bench set up in parallel from one address). BENCH_HTTP_PORT (first HTTP port tried; default a random one from 20000 on, so that benches started
 # at the same moment on one machine do not pick the same port), BENCH_DB_PORT (default: the launcher takes a free
 # one), MAVEN_REPO (default ~/.m2/repository). Note that -Prun packages the reactor first (it writes */target of the
 # checkout it runs in): run from a clone when someone builds in the same checkout (bench/README.md).
@@ -61,8 +62,11 @@ product_start() {
         "$([ "$product_db_port" = 0 ] && echo "a free port" || echo "127.0.0.1:$product_db_port"), data $data); log $log"
 
     # Job control gives the run its own process group that does not ignore SIGINT, as in a terminal (see .ci/smoke-run).
+    # The benches set up hundreds of accounts from 127.0.0.1, several at once: unless a bench says otherwise, the
+    # per-address throttle is out of reach and a sign-up waits for its turn to hash instead of answering 503 busy.
     set -m
     DEAL_HTTP_PORT=$product_http_port DEAL_DATA_DIR=$PWD/$data DEAL_DB_PORT=$product_db_port DEAL_DEMO=false \
+        DEAL_THROTTLE_ADDRESS_LIMIT=${DEAL_THROTTLE_ADDRESS_LIMIT:-1000000} DEAL_HASHING_WAIT=${DEAL_HASHING_WAIT:-PT120S} \
         ./mvnw -B -ntp -q -Prun >"$log" 2>&1 &
     product_pid=$!
     set +m

@@ -1,0 +1,329 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The API under a flood of logins: {@code --clients} (8) clients use the API in a closed loop (GET
+ * /api/v1/catalog/deals and GET /api/v1/me with a valid token, alternately), in phases of {@code --phase-seconds}
+ * that alternate between quiet and flooded: during a flooded phase {@code --flood} (200) threads send wrong logins
+ * as fast as they are answered, each from a made-up client address behind the trusted proxy (X-Forwarded-For; the
+ * script sets DEAL_TRUSTED_PROXIES=127.0.0.1) and for a made-up email: a distributed attack that the per-email and
+ * per-address throttles do not stop, so that only the bound on hashing stands between it and the rest of the product.
+ * The first second of every phase is not counted (the flood starting or draining). Alternating phases let the noise
+ * of a shared machine hit both alike.
+ *
+ * <p>Prints per phase kind p50/p95/p99/max of the clients' requests, their count, the flood's answers by status, and
+ * the CPU of the product, MariaDB, the bench and the rest of the machine; then the ratio of the flooded p99 to the
+ * quiet p99 against the target (at most 2). Exit status 1 when a client request failed, 3 when the run broke off, 4
+ * with {@code --strict-target} when the target is missed.
+ */
+public final class LoginFloodBench {
+
+    static final String PASSWORD = "correct-horse-battery";
+    static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+
+    static String base = "http://127.0.0.1:8080";
+    int dbPort;
+    int clients = 8;
+    int flood = 200;
+    int phaseSeconds = 12;
+    int rounds = 5;
+    boolean strictTarget;
+    String httpPort = "8080";
+
+    volatile String phase = "warm-up";
+    volatile boolean floodOn;
+    volatile boolean running = true;
+    volatile long phaseStart;
+    final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+    final Map<String, Map<Integer, AtomicLong>> floodAnswers = new ConcurrentHashMap<>();
+    final AtomicLong clientFailures = new AtomicLong();
+
+    public static void main(String[] args) {
+        LoginFloodBench b = new LoginFloodBench();
+        System.setProperty("http.maxConnections", "300"); // kept-alive connections per server (5 by default)
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--http-port" -> {
+                    b.httpPort = args[++i];
+                    base = "http://127.0.0.1:" + Integer.parseInt(b.httpPort);
+                }
+                case "--db-port" -> b.dbPort = Integer.parseInt(args[++i]);
+                case "--clients" -> b.clients = Math.max(1, Integer.parseInt(args[++i]));
+                case "--flood" -> b.flood = Math.max(1, Integer.parseInt(args[++i]));
+                case "--phase-seconds" -> b.phaseSeconds = Math.max(3, Integer.parseInt(args[++i]));
+                case "--rounds" -> b.rounds = Math.max(1, Integer.parseInt(args[++i]));
+                case "--strict-target" -> b.strictTarget = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (known: --http-port"
+                        + " --db-port --clients --flood --phase-seconds --rounds --strict-target)");
+            }
+        }
+        int exit;
+        try {
+            exit = b.run();
+        } catch (Exception e) {
+            System.out.println("ABORTED: " + e);
+            exit = 3;
+        }
+        System.exit(exit);
+    }
+
+    int run() throws Exception {
+        System.out.printf("login flood bench: %d API clients (closed loop), %d flood threads (wrong logins, made-up"
+                + " addresses and emails); %d rounds of a quiet and a flooded phase of %d s, alternating%n",
+                clients, flood, rounds, phaseSeconds);
+        // Set-up one at a time: sign-ups hash on purpose, and the product answers 503 busy beyond its bound.
+        String[] tokens = new String[clients];
+        for (int c = 0; c < clients; c++) {
+            String email = "flood-bench-" + c + "-" + UUID.randomUUID().toString().substring(0, 8) + "@bench.groupdeal.io";
+            expect(201, send("POST", "/api/v1/buyers", null, null, "{\"email\":\"" + email + "\",\"password\":\""
+                    + PASSWORD + "\",\"name\":\"Bench Client " + c + "\"}"));
+            Reply login = expect(201, send("POST", "/api/v1/auth/tokens", null, null,
+                    "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"));
+            Matcher m = TOKEN.matcher(login.body());
+            if (!m.find()) {
+                throw new IllegalStateException("no token in " + login.body());
+            }
+            tokens[c] = m.group(1);
+        }
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            String token = tokens[c];
+            threads.add(start("client-" + c, () -> client(token)));
+        }
+        for (int f = 0; f < flood; f++) {
+            threads.add(start("flood-" + f, this::flooder));
+        }
+        CpuMeter cpu = new CpuMeter(httpPort, dbPort);
+        Map<String, long[]> cpuByPhase = new ConcurrentHashMap<>();
+        // A short warm-up of each kind, not counted; then the rounds, alternating which kind goes first.
+        runPhase("warm-up", false, 5, null, null);
+        runPhase("warm-up", true, 5, null, null);
+        for (int r = 0; r < rounds; r++) {
+            boolean floodFirst = r % 2 == 1;
+            for (int k = 0; k < 2; k++) {
+                boolean on = (k == 0) == floodFirst;
+                runPhase(on ? "flooded" : "quiet", on, phaseSeconds, cpu, cpuByPhase);
+            }
+        }
+        running = false;
+        floodOn = false;
+        for (Thread t : threads) {
+            t.join(30_000);
+        }
+
+        System.out.println();
+        System.out.println("phase     requests    p50 ms   p95 ms   p99 ms   max ms  | CPU % of the machine: product mariadb bench other");
+        Map<String, double[]> p = new java.util.TreeMap<>();
+        for (String kind : List.of("quiet", "flooded")) {
+            List<Long> l = new ArrayList<>(latencies.getOrDefault(kind, List.of()));
+            Collections.sort(l);
+            double[] q = {pct(l, 50), pct(l, 95), pct(l, 99), l.isEmpty() ? 0 : l.get(l.size() - 1) / 1e6};
+            p.put(kind, q);
+            long[] c = cpuByPhase.getOrDefault(kind, new long[5]);
+            double all = Math.max(1, c[4]);
+            System.out.printf(Locale.ROOT, "%-8s %9d %9.1f %8.1f %8.1f %8.1f  | %5.0f %7.0f %5.0f %5.0f%n", kind, l.size(),
+                    q[0], q[1], q[2], q[3], 100 * c[0] / all, 100 * c[1] / all, 100 * c[2] / all,
+                    100 * Math.max(0, c[3] - c[0] - c[1] - c[2]) / all);
+        }
+        System.out.println();
+        System.out.print("flood answers (flooded phases):");
+        floodAnswers.getOrDefault("flooded", Map.of()).entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> System.out.printf(" %s: %,d", e.getKey() == 0 ? "failed" : e.getKey(), e.getValue().get()));
+        long seconds = (long) rounds * (phaseSeconds - 1);
+        long checked = floodAnswers.getOrDefault("flooded", Map.of()).getOrDefault(401, new AtomicLong()).get();
+        System.out.printf(Locale.ROOT, "  (%.1f passwords checked per second)%n", checked / (double) seconds);
+        double ratio = p.get("flooded")[2] / Math.max(0.001, p.get("quiet")[2]);
+        System.out.printf(Locale.ROOT, "p99 flooded / quiet: %.2f (target <= 2): %s; p50 ratio %.2f%n", ratio,
+                ratio <= 2 ? "met" : "MISSED", p.get("flooded")[0] / Math.max(0.001, p.get("quiet")[0]));
+        System.out.println("load average at the end: " + Files.readString(Path.of("/proc/loadavg")).trim());
+        if (clientFailures.get() > 0) {
+            System.out.println("FAILED: " + clientFailures.get() + " API client requests did not answer 200");
+            return 1;
+        }
+        return strictTarget && ratio > 2 ? 4 : 0;
+    }
+
+    void runPhase(String name, boolean on, int seconds, CpuMeter cpu, Map<String, long[]> cpuByPhase) throws InterruptedException {
+        phase = "settling";
+        floodOn = on;
+        Thread.sleep(1000); // the flood starts or drains: not counted
+        long[] before = cpu == null ? null : cpu.sample();
+        phaseStart = System.nanoTime();
+        phase = name;
+        Thread.sleep((seconds - 1) * 1000L);
+        phase = "settling";
+        if (cpu != null) {
+            long[] after = cpu.sample();
+            long[] sum = cpuByPhase.computeIfAbsent(name, k -> new long[5]);
+            for (int i = 0; i < 5; i++) {
+                sum[i] += after[i] - before[i];
+            }
+        }
+        System.out.printf(Locale.ROOT, "  %-8s phase of %d s done%n", name, seconds);
+    }
+
+    void client(String token) {
+        int i = 0;
+        while (running) {
+            String kind = phase;
+            long t0 = System.nanoTime();
+            int status;
+            try {
+                status = (i++ % 2 == 0 ? send("GET", "/api/v1/catalog/deals?size=20", null, null, null)
+                        : send("GET", "/api/v1/me", token, null, null)).status();
+            } catch (IOException e) {
+                status = 0;
+            }
+            long took = System.nanoTime() - t0;
+            if (!kind.equals(phase) || kind.equals("settling") || kind.equals("warm-up")) {
+                continue; // the phase changed meanwhile: not counted
+            }
+            if (status != 200) {
+                clientFailures.incrementAndGet();
+            }
+            latencies.computeIfAbsent(kind, k -> Collections.synchronizedList(new ArrayList<>())).add(took);
+        }
+    }
+
+    void flooder() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (running) {
+            if (!floodOn) {
+                sleep(50);
+                continue;
+            }
+            String kind = phase;
+            String address = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+            String email = "nobody-" + random.nextLong(Long.MAX_VALUE) + "@flood.example.com";
+            int status;
+            try {
+                status = send("POST", "/api/v1/auth/tokens", null, address,
+                        "{\"email\":\"" + email + "\",\"password\":\"wrong-password-" + random.nextInt() + "\"}").status();
+            } catch (IOException e) {
+                status = 0;
+            }
+            floodAnswers.computeIfAbsent(kind, k -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+        }
+    }
+
+    static double pct(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
+    }
+
+    static Thread start(String name, Runnable r) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- CPU from /proc: the product's JVM, MariaDB, this bench, the machine ---------------------------------------
+
+    static final class CpuMeter {
+        final String[] pids = {null, null, Long.toString(ProcessHandle.current().pid())};
+
+        CpuMeter(String httpPort, int dbPort) {
+            ProcessHandle.allProcesses().forEach(p -> {
+                List<String> args = p.info().arguments().map(List::of).orElse(List.of());
+                int port = args.indexOf("--port");
+                if (args.stream().anyMatch(a -> a.contains("payara-micro")) && port >= 0 && port + 1 < args.size()
+                        && args.get(port + 1).equals(httpPort)) {
+                    pids[0] = Long.toString(p.pid());
+                } else if (p.info().command().orElse("").endsWith("mariadbd") && args.contains("--port=" + dbPort)) {
+                    pids[1] = Long.toString(p.pid());
+                }
+            });
+        }
+
+        /** Ticks: product, MariaDB, bench (utime + stime), the machine busy, the machine in all. */
+        long[] sample() {
+            long[] v = new long[5];
+            for (int i = 0; i < 3; i++) {
+                try {
+                    String stat = Files.readString(Path.of("/proc/" + pids[i] + "/stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    v[i] = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                } catch (IOException | RuntimeException e) {
+                    v[i] = 0;
+                }
+            }
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                for (int i = 1; i <= Math.min(8, f.length - 1); i++) {
+                    v[4] += Long.parseLong(f[i]);
+                }
+                v[3] = v[4] - Long.parseLong(f[4]) - Long.parseLong(f[5]);
+            } catch (IOException | RuntimeException ignored) {
+                // not Linux
+            }
+            return v;
+        }
+    }
+
+    // ---- HTTP ------------------------------------------------------------------------------------------------------
+
+    record Reply(int status, String body) {
+    }
+
+    static Reply expect(int status, Reply reply) {
+        if (reply.status() != status) {
+            throw new IllegalStateException("expected " + status + ", got " + reply.status() + " " + reply.body());
+        }
+        return reply;
+    }
+
+    /** One request, synchronous in the calling thread, over the JDK's pool of keep-alive connections. */
+    static Reply send(String method, String path, String token, String forwardedFor, String body) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+        c.setRequestMethod(method);
+        c.setConnectTimeout(10_000);
+        c.setReadTimeout(120_000);
+        c.setRequestProperty("Accept", "application/json");
+        if (token != null) {
+            c.setRequestProperty("Authorization", "Bearer " + token);
+        }
+        if (forwardedFor != null) {
+            c.setRequestProperty("X-Forwarded-For", forwardedFor);
+        }
+        if (body != null) {
+            c.setDoOutput(true);
+            c.setRequestProperty("Content-Type", "application/json");
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(body.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        int status = c.getResponseCode();
+        InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+        String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        if (in != null) {
+            in.close();
+        }
+        return new Reply(status, text);
+    }
+}
