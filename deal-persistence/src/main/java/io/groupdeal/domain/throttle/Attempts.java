@@ -24,9 +24,11 @@ public class Attempts {
     /** The subject's window (null when it has none), its row locked for the rest of the transaction. */
     public Window lock(String subject) {
         // Makes the row exist, so that there is a row to lock even for a subject's first attempt (READ COMMITTED takes
-        // no gap locks, so a locking read of a missing row would lock nothing).
-        sql.update("INSERT IGNORE INTO throttle (subject, window_start, attempts) VALUES (?, ?, 0)",
-                List.of(subject, Instant.EPOCH));
+        // no gap locks, so a locking read of a missing row would lock nothing). ON DUPLICATE KEY UPDATE locks an
+        // existing row exclusively at once; INSERT IGNORE would take a shared lock, and two attempts holding one each
+        // would deadlock on the locking read that follows.
+        sql.update("INSERT INTO throttle (subject, window_start, attempts) VALUES (?, ?, 0)"
+                + " ON DUPLICATE KEY UPDATE attempts = attempts", List.of(subject, Instant.EPOCH));
         return window(sql.rows("SELECT window_start, attempts FROM throttle WHERE subject = ? FOR UPDATE", List.of(subject)));
     }
 
