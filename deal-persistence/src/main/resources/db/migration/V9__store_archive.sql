@@ -8,3 +8,9 @@ ALTER TABLE store ADD COLUMN archived_at DATETIME(6) NULL AFTER time_zone;
 ALTER TABLE deal_store DROP FOREIGN KEY fk_deal_store_store;
 ALTER TABLE deal_store ADD CONSTRAINT fk_deal_store_store FOREIGN KEY (tenant_id, store_id)
     REFERENCES store (tenant_id, id) ON DELETE RESTRICT;
+
+-- The catalog leaves archived stores out; with archived_at in the index its "near me" prefilter still reads the index
+-- only, never a store row.
+ALTER TABLE store
+    DROP KEY ix_store_lat_lng,
+    ADD KEY ix_store_lat_lng (latitude, longitude, tenant_id, id, archived_at);
