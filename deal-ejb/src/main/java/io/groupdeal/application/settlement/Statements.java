@@ -2,6 +2,7 @@ package io.groupdeal.application.settlement;
 
 import io.groupdeal.domain.settlement.SettlementRepository;
 import io.groupdeal.domain.tenant.CommissionHistory;
+import io.groupdeal.domain.tenant.CommissionRate;
 import io.groupdeal.domain.tenant.CommissionRateRepository;
 import io.groupdeal.domain.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,13 +26,18 @@ public class Statements {
     private CommissionRateRepository commissionRates;
 
     public Statement of(Tenant tenant, LocalDate from, LocalDate to) {
-        return of(tenant, commissionRates.of(tenant.id()), from, to);
+        return of(List.of(tenant), from, to).get(0);
     }
 
     /** The statements of several tenants, with one read of their commission histories. */
     public List<Statement> of(List<Tenant> tenants, LocalDate from, LocalDate to) {
         Map<String, CommissionHistory> histories = commissionRates.of(tenants.stream().map(Tenant::id).toList());
-        return tenants.stream().map(t -> of(t, histories.get(t.id()), from, to)).toList();
+        return tenants.stream().map(t -> of(t, histories.getOrDefault(t.id(), onlyCurrent(t)), from, to)).toList();
+    }
+
+    /** A tenant written without its history (by hand): its current rate is all that is known. */
+    private static CommissionHistory onlyCurrent(Tenant tenant) {
+        return new CommissionHistory(List.of(new CommissionRate(tenant.createdAt(), tenant.commissionRate())));
     }
 
     private Statement of(Tenant tenant, CommissionHistory history, LocalDate from, LocalDate to) {
