@@ -95,6 +95,19 @@ class StoresPageIT extends BrowserApp {
         assertTrue(browser.findElement(By.className("tenant-name")).getText().contains("Page Signup Pizza"));
         assertTrue(browser.getPageSource().contains("No stores yet."));
         Browser.screenshot(browser, "04-new-merchant");
+
+        // A store that a deal names cannot be deleted: the page says which deal needs it, and the store stays.
+        String token = fixtures.token(email, Fixtures.PASSWORD);
+        String storeId = fixtures.newStore(token, "Pizza Corner").getString("id");
+        fixtures.newDeal(token, Fixtures.deal("Corner Pizza Night", java.time.Instant.now(),
+                java.time.Instant.now().plusSeconds(86_400), java.util.List.of(storeId)));
+        browser.get(base + "merchant/stores.xhtml");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
+        browser.findElements(By.cssSelector("#stores tbody tr")).stream().filter(r -> r.getText().contains("Pizza Corner"))
+                .findFirst().orElseThrow().findElement(By.cssSelector("input[value=Delete]")).click();
+        waitForText("Pizza Corner is still needed by the deal “Corner Pizza Night”");
+        assertEquals(200, http.get("api/v1/stores/" + storeId, token).status(), "the store stays");
+        Browser.screenshot(browser, "04b-store-in-use");
     }
 
     @Test

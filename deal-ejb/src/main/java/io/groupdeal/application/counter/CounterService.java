@@ -15,6 +15,7 @@ import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.application.security.TenantScoped;
 import io.groupdeal.domain.account.Role;
 import io.groupdeal.domain.coupon.CouponCode;
+import io.groupdeal.domain.deal.DealStatus;
 import io.groupdeal.domain.redemption.CounterCoupon;
 import io.groupdeal.domain.redemption.Redemption;
 import io.groupdeal.domain.redemption.RedemptionRepository;
@@ -22,6 +23,7 @@ import io.groupdeal.domain.shared.Ids;
 import io.groupdeal.domain.staff.StaffRepository;
 import io.groupdeal.domain.store.Store;
 import io.groupdeal.domain.store.StoreRepository;
+import io.groupdeal.domain.store.StoreUses;
 import io.groupdeal.domain.tenant.TenantRepository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -63,6 +65,9 @@ public class CounterService {
 
     @Inject
     private StoreRepository stores;
+
+    @Inject
+    private StoreUses uses;
 
     @Inject
     private TenantRepository tenants;
@@ -120,6 +125,9 @@ public class CounterService {
         if (refusal.isPresent()) {
             throw refusal.get();
         }
+        if (!uses.inUse(who.tenantId(), store.id())) {
+            throw new Forbidden("store-not-assigned", "You are not assigned to this store's counter.");
+        }
         if (!redemptions.redeem(who.tenantId(), coupon.id(), store.id(), now)) {
             CounterCoupon moved = redemptions.coupon(who.tenantId(), coupon.code()).orElseThrow();
             throw refusal(moved, store, now).orElseGet(() -> new Conflict("already-redeemed", "Already redeemed",
@@ -131,7 +139,11 @@ public class CounterService {
 
     /**
      * Undoes a redemption within the tenant's undo window, with a reason: the coupon is ACTIVE again and the history
-     * keeps both events. Staff undo only at their own stores.
+     * keeps both events. Staff undo only at their own stores. Never on a cancelled (or failed) deal: the coupon would be
+     * ACTIVE on a dead deal with its money kept, since the cancellation's settlement pays back only the coupons it
+     * finds unused ({@link UndoRule}). The deal row is read with a shared lock, so an undo and a cancellation in
+     * parallel are one before the other: undone first, the cancellation refunds the coupon; cancelled first, the undo
+     * is refused and the coupon stays redeemed.
      */
     public Redemption undo(String id, String reason) {
         CallerAccount who = who();
@@ -148,6 +160,10 @@ public class CounterService {
             throw new Conflict("undo-window-passed", "Undo window passed", "A redemption can be undone for "
                     + undoWindow().toMinutes() + " minutes; this one was made on "
                     + MOMENT.format(redemption.redeemedAt().atZone(zone(store))) + ".", Map.of("undoableUntil", until.toString()));
+        }
+        DealStatus deal = redemptions.lockDealOf(who.tenantId(), redemption.couponId()).orElseThrow();
+        if (UndoRule.refusedOn(deal)) {
+            throw dealClosed(deal);
         }
         if (!redemptions.undo(who.tenantId(), redemption, Ids.newId(), who.accountId(), why, now)) {
             throw alreadyUndone(redemptions.find(who.tenantId(), id).orElseThrow(), store);
@@ -256,6 +272,13 @@ public class CounterService {
     private static Problem expired(CounterCoupon coupon, ZoneId zone) {
         return new Gone("coupon-expired", "Coupon expired", "This coupon expired on "
                 + DAY.format(coupon.validUntil().atZone(zone)) + ".");
+    }
+
+    private static Problem dealClosed(DealStatus deal) {
+        return deal == DealStatus.CANCELLED
+                ? new Conflict("deal-cancelled", "Deal cancelled", "This deal was cancelled, so the redemption stays: the"
+                        + " cancellation refunded only the coupons that were not used, and this one was used.")
+                : new Conflict("deal-failed", "Deal failed", "This deal did not happen, so the redemption stays as it is.");
     }
 
     private static Problem alreadyUndone(Redemption redemption, Store store) {

@@ -56,10 +56,13 @@ public class PlatformService {
         return overview(tenant);
     }
 
-    /** Sets the platform's share of the tenant's redeemed value, given as a decimal text such as "0.15". */
+    /**
+     * Sets the platform's share of the tenant's redeemed value from now on, given as a decimal text such as "0.15";
+     * the rate's history keeps the earlier rates for the periods they applied to.
+     */
     public TenantOverview changeCommission(String tenantId, String rate) {
         Tenant tenant = find(tenantId);
-        tenant.changeCommissionRate(decimal(rate));
+        tenants.changeCommissionRate(tenant, decimal(rate), clock.instant());
         return overview(tenant);
     }
 

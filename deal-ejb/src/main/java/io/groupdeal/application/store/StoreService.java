@@ -2,21 +2,30 @@ package io.groupdeal.application.store;
 
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
+import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.TenantScoped;
 import io.groupdeal.domain.shared.Ids;
 import io.groupdeal.domain.store.GeoPoint;
 import io.groupdeal.domain.store.Store;
 import io.groupdeal.domain.store.StoreRepository;
+import io.groupdeal.domain.store.StoreUses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A merchant admin's stores. Runs on the caller's tenant only: another tenant's store is answered exactly like a
- * store that does not exist.
+ * store that does not exist. Deleting a store never changes where a sold coupon is valid: a store that a live deal
+ * needs is refused (409 {@code store-in-use}, naming the deals), one that only history names is archived, and only a
+ * store that nothing ever named is deleted.
  */
 @Stateless
 @RolesAllowed("MERCHANT_ADMIN")
@@ -25,6 +34,12 @@ public class StoreService {
 
     @Inject
     private StoreRepository stores;
+
+    @Inject
+    private StoreUses uses;
+
+    @Inject
+    private Caller caller;
 
     @Inject
     private Clock clock;
@@ -49,8 +64,42 @@ public class StoreService {
         return store;
     }
 
+    /**
+     * Deletes the store, archives it when history names it, or refuses when a deal still needs it (see
+     * {@link StoreUses}). The store row is locked first, so a deal or staff edit naming it, a redemption there and this
+     * decision never overlap; and the database refuses to delete a store that any deal names (ON DELETE RESTRICT).
+     */
     public void delete(String id) {
-        stores.remove(find(id));
+        find(id);
+        Store store = stores.lock(id).orElseThrow(() -> new NotFound("store"));
+        String tenantId = caller.account().orElseThrow().tenantId();
+        List<StoreUses.DealUse> live = uses.liveDeals(tenantId, store.id(), stores.count() == 1);
+        if (!live.isEmpty()) {
+            throw inUse(store, live);
+        }
+        if (uses.inHistory(tenantId, store.id())) {
+            store.archive(clock.instant());
+            uses.unassignStaff(tenantId, store.id());
+            return;
+        }
+        try {
+            stores.remove(store);
+        } catch (PersistenceException refused) {
+            // the foreign keys of the history refused it: it is named after all, so nothing was deleted
+            throw inUse(store, List.of());
+        }
+    }
+
+    private static Conflict inUse(Store store, List<StoreUses.DealUse> deals) {
+        List<StoreUses.DealUse> named = deals.stream().limit(StoreUses.MAX_NAMED).toList();
+        String titles = named.stream().map(d -> "\u201c" + d.title() + "\u201d").collect(Collectors.joining(", "))
+                + (deals.size() > named.size() ? " and more" : "");
+        String detail = deals.isEmpty() ? store.name() + " is still in use: try again in a moment."
+                : store.name() + " is still needed by " + (deals.size() == 1 ? "the deal " : "the deals ") + titles
+                + ": their coupons are redeemed there, or can still be sold. Edit the drafts, or wait until the deals"
+                + " have ended and their coupons are used, expired or refunded, then delete the store.";
+        List<Map<String, String>> members = named.stream().map(d -> Map.of("id", d.id(), "title", d.title())).toList();
+        return new Conflict("store-in-use", "Store in use", detail, Map.of("deals", members));
     }
 
     private Store find(String id) {

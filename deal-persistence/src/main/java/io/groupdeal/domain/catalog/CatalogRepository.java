@@ -31,8 +31,12 @@ public class CatalogRepository {
             + " d.price, d.original_value, d.currency, d.sold, d.min_buyers, d.max_quantity, d.sales_start, d.sales_end,"
             + " d.coupon_valid_until, d.status";
 
-    /** Stores where a deal's coupons count: its own list, or every store of its tenant when the list is empty. */
-    private static final String ELIGIBLE = "(NOT EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = d.tenant_id AND x.deal_id = d.id)"
+    /**
+     * Stores where a deal's coupons count: its own list, or every store of its tenant when the list is empty; never an
+     * archived store.
+     */
+    private static final String ELIGIBLE = "s.archived_at IS NULL"
+            + " AND (NOT EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = d.tenant_id AND x.deal_id = d.id)"
             + " OR EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = d.tenant_id AND x.deal_id = d.id AND x.store_id = s.id))";
 
     private static final String DISTANCE = "2 * " + EARTH_RADIUS_KM + " * ASIN(LEAST(1, SQRT(POW(SIN(RADIANS(s.latitude - ?) / 2), 2)"
@@ -59,7 +63,8 @@ public class CatalogRepository {
     /** Addresses and places of the stores of active merchants with published deals (at most 2,000). */
     public List<Object[]> storePlaces() {
         return sql.rows("SELECT s.address, s.latitude, s.longitude FROM store s JOIN tenant t ON t.id = s.tenant_id AND t.status = 'ACTIVE'"
-                + " WHERE EXISTS (SELECT 1 FROM deal d WHERE d.tenant_id = s.tenant_id AND d.status IN ('SCHEDULED', 'ON_SALE'))"
+                + " WHERE s.archived_at IS NULL"
+                + " AND EXISTS (SELECT 1 FROM deal d WHERE d.tenant_id = s.tenant_id AND d.status IN ('SCHEDULED', 'ON_SALE'))"
                 + " LIMIT 2000", List.of());
     }
 

@@ -4,6 +4,7 @@ import static io.groupdeal.domain.shared.NativeSql.instant;
 
 import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponStatus;
+import io.groupdeal.domain.deal.DealStatus;
 import io.groupdeal.domain.shared.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -79,6 +80,19 @@ public class RedemptionRepository {
         return sql.update("UPDATE coupon SET status = 'ACTIVE', redeemed_at = NULL, redeemed_store_id = NULL"
                 + " WHERE tenant_id = ? AND id = ? AND status = 'REDEEMED' AND redeemed_at = ?",
                 List.of(tenantId, redemption.couponId(), redemption.redeemedAt())) == 1;
+    }
+
+    /**
+     * The status of the coupon's deal, read with a shared lock on the deal row held to the end of the transaction:
+     * a cancellation of the deal (which updates that row) cannot commit in between, so what the caller decides from
+     * it (an undo) is either before the cancellation, whose settlement then sees the coupon, or after it.
+     */
+    public Optional<DealStatus> lockDealOf(String tenantId, String couponId) {
+        return sql.rows("SELECT deal_id FROM coupon WHERE tenant_id = ? AND id = ?", List.of(tenantId, couponId)).stream()
+                .findFirst()
+                .flatMap(c -> sql.rows("SELECT status FROM deal WHERE tenant_id = ? AND id = ? LOCK IN SHARE MODE",
+                        List.of(tenantId, (String) c[0])).stream().findFirst())
+                .map(d -> DealStatus.valueOf((String) d[0]));
     }
 
     public Optional<Redemption> find(String tenantId, String id) {

@@ -85,9 +85,10 @@ public class DashboardRepository {
         return new Dashboard.Day(date, s.sold, revenue, redeemed.getOrDefault(date, 0L));
     }
 
-    /** Every store of the tenant, most redemptions first. */
+    /** Every store of the tenant in use, and an archived one only when it has redemptions in the period; most first. */
     private List<StoreLine> stores(String tenantId, Map<String, Long> redeemed) {
-        return sql.rows("SELECT id, name FROM store WHERE tenant_id = ? ORDER BY name, id", List.of(tenantId)).stream()
+        return sql.rows("SELECT id, name, archived_at FROM store WHERE tenant_id = ? ORDER BY name, id", List.of(tenantId)).stream()
+                .filter(r -> r[2] == null || redeemed.containsKey((String) r[0]))
                 .map(r -> new StoreLine((String) r[0], (String) r[1], redeemed.getOrDefault((String) r[0], 0L)))
                 .sorted(Comparator.comparingLong(StoreLine::redeemed).reversed())
                 .toList();

@@ -5,9 +5,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * One currency of a statement: the coupons redeemed in the period, their gross value (the prices paid), the
- * commission at the tenant's rate rounded half-even to the currency's minor unit, and the net owed. Net is gross less
- * commission, so the line adds up exactly.
+ * One currency and commission rate of a statement: the coupons redeemed in the period while that rate was in force,
+ * their gross value (the prices paid), the commission at that rate rounded half-even to the currency's minor unit, and
+ * the net owed. Net is gross less commission, so the line adds up exactly.
  */
 public record SettlementLine(String currency, long redeemedCount, BigDecimal grossValue, BigDecimal commissionRate,
                              BigDecimal commission, BigDecimal net) {

@@ -2,28 +2,37 @@ package io.groupdeal.domain.settlement;
 
 import io.groupdeal.domain.shared.NativeSql;
 import io.groupdeal.domain.shared.QuarterHours;
+import io.groupdeal.domain.tenant.CommissionHistory;
+import io.groupdeal.domain.tenant.CommissionHistory.RatedPeriod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Sums of a tenant's coupons that are redeemed and were redeemed in a period (an undone redemption does not count). */
+/**
+ * Sums of a tenant's coupons that are redeemed and were redeemed in a period (an undone redemption does not count),
+ * each at the commission rate in force when it was redeemed: the period is cut at every change of rate and each part
+ * is summed on its own (one range of the covering index each).
+ */
 @ApplicationScoped
 public class SettlementRepository {
 
     @Inject
     private NativeSql sql;
 
-    /** Per currency, in currency order: how many coupons and the sum of their prices. */
-    public List<SettlementLine> lines(String tenantId, Instant from, Instant to, BigDecimal commissionRate) {
-        List<Object> parameters = new ArrayList<>(List.of(tenantId));
-        parameters.addAll(QuarterHours.bounds(from, to));
-        return sql.rows("SELECT currency, COUNT(*), SUM(price) FROM coupon WHERE tenant_id = ? AND "
-                        + QuarterHours.Moment.REDEEMED.within() + " AND status = 'REDEEMED' GROUP BY currency ORDER BY currency",
-                parameters).stream()
-                .map(r -> SettlementLine.of((String) r[0], NativeSql.count(r[1]), NativeSql.decimal(r[2]), commissionRate))
-                .toList();
+    /** Per currency and rate (see {@link SettlementLines}): how many coupons, the sum of their prices, the commission. */
+    public List<SettlementLine> lines(String tenantId, Instant from, Instant to, CommissionHistory commission) {
+        SettlementLines lines = new SettlementLines();
+        for (RatedPeriod part : commission.split(from, to)) {
+            List<Object> parameters = new ArrayList<>(List.of(tenantId));
+            parameters.addAll(QuarterHours.bounds(part.from(), part.to()));
+            for (Object[] r : sql.rows("SELECT currency, COUNT(*), SUM(price) FROM coupon WHERE tenant_id = ? AND "
+                    + QuarterHours.Moment.REDEEMED.within() + " AND status = 'REDEEMED' GROUP BY currency ORDER BY currency",
+                    parameters)) {
+                lines.add((String) r[0], part.rate(), NativeSql.count(r[1]), NativeSql.decimal(r[2]));
+            }
+        }
+        return lines.lines();
     }
 }

@@ -15,7 +15,11 @@ import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
-/** A place of business of one tenant, where its coupons are redeemed. Tenant data. */
+/**
+ * A place of business of one tenant, where its coupons are redeemed. Tenant data. A store that history still names
+ * (a past deal's store list, a redemption) is archived rather than deleted: it keeps its row and name for that
+ * history, and leaves every list and choice.
+ */
 @Entity
 @Table(name = "store")
 @Multitenant(MultitenantType.SINGLE_TABLE)
@@ -40,6 +44,9 @@ public class Store {
 
     @Column(name = "created_at")
     private Instant createdAt;
+
+    @Column(name = "archived_at")
+    private Instant archivedAt;
 
     @Version
     private int version;
@@ -92,5 +99,16 @@ public class Store {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** Out of use from now on: no new deal, staff member or redemption can name it. */
+    public void archive(Instant now) {
+        if (archivedAt == null) {
+            archivedAt = now;
+        }
+    }
+
+    public boolean isArchived() {
+        return archivedAt != null;
     }
 }

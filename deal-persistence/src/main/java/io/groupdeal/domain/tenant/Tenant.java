@@ -62,7 +62,8 @@ public class Tenant {
         this.commissionRate = DEFAULT_COMMISSION;
         this.timeZone = "UTC";
         this.undoWindowMinutes = DEFAULT_UNDO_WINDOW_MINUTES;
-        this.createdAt = Objects.requireNonNull(createdAt);
+        // as stored (DATETIME(6)), so that the commission history and paging compare the same moment as the row holds
+        this.createdAt = Objects.requireNonNull(createdAt).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private static String requireName(String name) {

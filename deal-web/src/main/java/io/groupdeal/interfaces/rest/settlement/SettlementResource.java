@@ -3,18 +3,26 @@ package io.groupdeal.interfaces.rest.settlement;
 import io.groupdeal.application.settlement.SettlementService;
 import io.groupdeal.interfaces.rest.DateParam;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /** {@code /settlements} (MERCHANT_ADMIN, own business) and {@code /platform/settlements} (PLATFORM_ADMIN, every tenant). */
 @Path("v1")
 public class SettlementResource {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     private SettlementService settlements;
@@ -33,23 +41,85 @@ public class SettlementResource {
         return csv(List.of(own(from, to)), "settlement-" + from + "-" + to + ".csv");
     }
 
+    /**
+     * Every tenant's statement, streamed a page of tenants at a time (each page its own short read), so that the
+     * answer holds every tenant however many there are without holding them all in memory.
+     */
     @GET
     @Path("platform/settlements")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, List<StatementDto>> all(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return Map.of("items", settlements.all(DateParam.parse(from, "from"), DateParam.parse(to, "to")).stream()
-                .map(StatementDto::of).toList());
+    public Response all(@QueryParam("from") String from, @QueryParam("to") String to) {
+        Pages pages = pages(from, to);
+        StreamingOutput body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write("{\"items\":[");
+            boolean first = true;
+            for (List<StatementDto> page = pages.first(); !page.isEmpty(); page = pages.next(page)) {
+                for (StatementDto statement : page) {
+                    writer.write(first ? "" : ",");
+                    writer.write(JSON.toJson(statement));
+                    first = false;
+                }
+                writer.flush();
+            }
+            writer.write("]}");
+            writer.flush();
+        };
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
     }
 
     @GET
     @Path("platform/settlements.csv")
     @Produces("text/csv")
     public Response allCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return csv(all(from, to).get("items"), "settlements-" + from + "-" + to + ".csv");
+        Pages pages = pages(from, to);
+        StreamingOutput body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write(StatementDto.CSV_HEADER);
+            for (List<StatementDto> page = pages.first(); !page.isEmpty(); page = pages.next(page)) {
+                writer.write(StatementDto.csvLines(page));
+                writer.flush();
+            }
+        };
+        return Response.ok(body, "text/csv; charset=UTF-8").header("Content-Disposition",
+                disposition("settlements-" + from + "-" + to + ".csv")).build();
+    }
+
+    /** The operator's statements page by page; the period is checked before anything is written. */
+    private Pages pages(String from, String to) {
+        LocalDate start = DateParam.parse(from, "from");
+        LocalDate end = DateParam.parse(to, "to");
+        List<StatementDto> first = page(start, end, null);
+        return new Pages() {
+            @Override
+            public List<StatementDto> first() {
+                return first;
+            }
+
+            @Override
+            public List<StatementDto> next(List<StatementDto> previous) {
+                return previous.size() < SettlementService.TENANTS_PER_PAGE ? List.of()
+                        : page(start, end, previous.get(previous.size() - 1).tenantId());
+            }
+        };
+    }
+
+    private List<StatementDto> page(LocalDate from, LocalDate to, String after) {
+        return settlements.allAfter(from, to, after, SettlementService.TENANTS_PER_PAGE).stream().map(StatementDto::of).toList();
+    }
+
+    private interface Pages {
+        List<StatementDto> first();
+
+        List<StatementDto> next(List<StatementDto> previous);
     }
 
     private static Response csv(List<StatementDto> statements, String filename) {
         return Response.ok(StatementDto.csv(statements), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9.-]", "_") + "\"").build();
+                .header("Content-Disposition", disposition(filename)).build();
+    }
+
+    private static String disposition(String filename) {
+        return "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9.-]", "_") + "\"";
     }
 }

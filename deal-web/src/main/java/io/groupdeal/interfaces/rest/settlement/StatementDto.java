@@ -9,6 +9,7 @@ import java.util.List;
 /**
  * {@code {from, to, lines: [{currency, redeemedCount, grossValue, commissionRate, commission, net}]}}, money as
  * decimal strings with the currency's minor digits; the operator's items add {@code tenantId} and {@code businessName}.
+ * One line per currency and commission rate: a period that spans a change of rate has a line for each rate.
  */
 public record StatementDto(String tenantId, String businessName, LocalDate from, LocalDate to, List<Line> lines) {
 
@@ -24,10 +25,17 @@ public record StatementDto(String tenantId, String businessName, LocalDate from,
         return new StatementDto(s.tenantId(), s.businessName(), s.from(), s.to(), s.lines().stream().map(Line::of).toList());
     }
 
-    /** The statements as CSV: one line per tenant and currency. */
+    public static final String CSV_HEADER = "tenant_id,business_name,from,to,currency,redeemed_count,gross_value,"
+            + "commission_rate,commission,net\r\n";
+
+    /** The statements as CSV: one line per tenant, currency and commission rate. */
     public static String csv(List<StatementDto> statements) {
-        StringBuilder out = new StringBuilder("tenant_id,business_name,from,to,currency,redeemed_count,gross_value,"
-                + "commission_rate,commission,net\r\n");
+        return CSV_HEADER + csvLines(statements);
+    }
+
+    /** The CSV lines of the statements, without the header. */
+    public static String csvLines(List<StatementDto> statements) {
+        StringBuilder out = new StringBuilder();
         for (StatementDto s : statements) {
             for (Line l : s.lines()) {
                 out.append(s.tenantId()).append(',').append(Csv.text(s.businessName())).append(',').append(s.from()).append(',')
