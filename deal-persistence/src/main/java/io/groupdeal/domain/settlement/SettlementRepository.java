@@ -20,7 +20,7 @@ public class SettlementRepository {
     public List<SettlementLine> lines(String tenantId, Instant from, Instant to, BigDecimal commissionRate) {
         List<Object> parameters = new ArrayList<>(List.of(tenantId));
         parameters.addAll(QuarterHours.bounds(from, to));
-        return sql.rows("SELECT currency, COUNT(*), SUM(price) FROM coupon WHERE tenant_id = ? AND "
+        return sql.report("SELECT currency, COUNT(*), SUM(price) FROM coupon WHERE tenant_id = ? AND "
                         + QuarterHours.Moment.REDEEMED.within() + " AND status = 'REDEEMED' GROUP BY currency ORDER BY currency",
                 parameters).stream()
                 .map(r -> SettlementLine.of((String) r[0], NativeSql.count(r[1]), NativeSql.decimal(r[2]), commissionRate))
