@@ -1,6 +1,7 @@
 package io.groupdeal.infrastructure.database;
 
 import jakarta.resource.ResourceException;
+import jakarta.transaction.SystemException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
@@ -10,6 +11,7 @@ import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import javax.transaction.xa.XAException;
 
 /**
  * Tells a failure of the database itself (down, frozen, unreachable, or every pooled connection taken past the
@@ -48,7 +50,8 @@ public final class DatabaseOutage {
         if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(CONNECTION_EXCEPTION)) {
             return true;
         }
-        // The pool could not hand out a connection: all taken past its wait, or a new one could not be made.
-        return cause instanceof ResourceException;
+        // The pool could not hand out a connection: all taken past its wait, or a new one could not be made; or the
+        // transaction manager could not commit or roll back on it (the database is its only resource).
+        return cause instanceof ResourceException || cause instanceof XAException || cause instanceof SystemException;
     }
 }

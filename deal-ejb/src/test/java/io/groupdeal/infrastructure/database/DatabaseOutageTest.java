@@ -39,6 +39,13 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aCommitTheTransactionManagerCouldNotMakeIsAnOutage() {
+        jakarta.transaction.SystemException commit = new jakarta.transaction.SystemException();
+        commit.initCause(new javax.transaction.xa.XAException("connection gone"));
+        assertTrue(DatabaseOutage.isCauseOf(new EJBException(commit)));
+    }
+
+    @Test
     void aBugOrARefusedStatementIsNot() {
         assertFalse(DatabaseOutage.isCauseOf(new EJBException(new NullPointerException())));
         assertFalse(DatabaseOutage.isCauseOf(new PersistenceException(new SQLIntegrityConstraintViolationException("dup", "23000", 1062))));
