@@ -366,6 +366,7 @@ public final class Faults {
         load.start(5_000 + freezeSeconds * 1000L + 60_000);
         List<Reply> probes = new ArrayList<>();
         List<String> probeFailures = new ArrayList<>();
+        Reply page = null;
         long stopped;
         long resumed;
         try {
@@ -375,6 +376,11 @@ public final class Faults {
             stopped = System.nanoTime();
             System.out.println("freeze: kill -STOP " + pid + " (the embedded database) for " + freezeSeconds + " s");
             Thread.sleep(1_000);
+            try {
+                page = send("GET", "/", null, null, null, Duration.ofSeconds(bound + 3));
+            } catch (IOException e) {
+                probeFailures.add("storefront page: " + e);
+            }
             for (int i = 0; i < 20 && System.nanoTime() - stopped < TimeUnit.SECONDS.toNanos(freezeSeconds - 4); i++) {
                 try {
                     probes.add(send("GET", "/health/ready", null, null, null, Duration.ofSeconds(10)));
@@ -425,6 +431,10 @@ public final class Faults {
                 && probes.stream().allMatch(p -> p.status == 503 && p.millis < 3_000);
         check("readiness 503 within 3 s while frozen", allDown, probes.size() + " probes: "
                 + probes.stream().map(p -> p.status + " in " + p.millis + " ms").toList() + (probeFailures.isEmpty() ? "" : " errors " + probeFailures));
+        check("a page while frozen says 503 \"try again\"", page != null && page.status == 503
+                        && page.contentType.startsWith("text/html") && page.body.contains("try again") && page.retryAfter != null,
+                page == null ? "no answer" : "GET / answered " + page.status + " " + page.contentType + " in " + page.millis
+                        + " ms, Retry-After " + page.retryAfter);
         check("failures while frozen are 503 problem+json with Retry-After", load.odd.isEmpty(),
                 load.odd.isEmpty() ? "every answer was 201 or 503 problem+json with Retry-After" : load.odd.size()
                         + " other answers, e.g. " + load.odd.peek());

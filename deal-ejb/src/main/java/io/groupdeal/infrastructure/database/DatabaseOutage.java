@@ -11,6 +11,7 @@ import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import javax.transaction.xa.XAException;
 
 /**
@@ -23,6 +24,9 @@ public final class DatabaseOutage {
 
     /** SQLSTATE class 08: connection exception (the driver's "communications link failure" among them). */
     private static final String CONNECTION_EXCEPTION = "08";
+
+    private static final Set<String> CLOSED_BY_DRIVER = Set.of("com.mysql.cj.exceptions.StatementIsClosedException",
+            "com.mysql.cj.exceptions.ConnectionIsClosedException");
 
     private DatabaseOutage() {
     }
@@ -48,6 +52,11 @@ public final class DatabaseOutage {
             return true;
         }
         if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(CONNECTION_EXCEPTION)) {
+            return true;
+        }
+        // Connector/J closes a connection, and every statement on it, when a read times out; a statement of the same
+        // transaction then fails with "statement closed" (our statements are never used after their own close).
+        if (CLOSED_BY_DRIVER.contains(cause.getClass().getName())) {
             return true;
         }
         // The pool could not hand out a connection: all taken past its wait, or a new one could not be made; or the
