@@ -12,6 +12,20 @@ import java.sql.Connection;
  * <p>READ COMMITTED: the invariants are kept by conditional updates and unique keys, never by a snapshot, and under
  * InnoDB's default REPEATABLE READ an update that scans an index (a deal's coupons of one order) also locks the gap
  * after it, where a parallel purchase has just inserted its coupons: the two then wait on each other (a deadlock).
+ *
+ * <p>Every wait on the database is bounded, so a database that is down or frozen costs a request a few seconds and a
+ * 503, never a hung thread: a request waits at most {@link #POOL_WAIT_MILLIS} for a pooled connection, a new
+ * connection at most {@link #CONNECT_TIMEOUT_MILLIS} for TCP and then the socket timeout for the handshake, and every
+ * read (a statement, a commit, a validation ping) at most {@link #SOCKET_TIMEOUT_MILLIS}. Five seconds is far above
+ * any statement of the request path (milliseconds); the few long reads (the dashboard of a large business, a
+ * settlement) raise their own connection's limit for their statement ({@code NativeSql.report}). A query timeout
+ * would not do instead: MariaDB is asked to cancel over a new connection, which a frozen server never answers, so
+ * the waiting read hangs on. A JTA transaction timeout would not either: it marks the transaction for rollback but
+ * never wakes a thread blocked on a socket. A connection that timed out is closed by the driver and the pool drops
+ * it; an idle one is checked before use (at most every 10 s), so the product recovers by itself with new
+ * connections when the database answers again. Not {@code fail-all-connections}: on the first broken connection it
+ * destroys every connection of the pool, also those that other requests are using at that moment, whose statements
+ * then fail half-way inside the driver (seen as 500s in the fault test of a frozen database, {@code .ci/faults}).
  */
 @Singleton
 @DataSourceDefinition(
@@ -30,7 +44,9 @@ import java.sql.Connection;
                 "fish.payara.validate-atmost-once-period-in-seconds=10",
                 "fish.payara.connection-validation-method=custom-validation",
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
-                "fish.payara.fail-all-connections=true",
+                "fish.payara.max-wait-time-in-millis=" + DealDataSource.POOL_WAIT_MILLIS,
+                "connectTimeout=" + DealDataSource.CONNECT_TIMEOUT_MILLIS,
+                "socketTimeout=" + DealDataSource.SOCKET_TIMEOUT_MILLIS,
                 "characterEncoding=UTF-8",
                 "connectionTimeZone=UTC",
                 "forceConnectionTimeZoneToSession=true",
@@ -44,4 +60,13 @@ import java.sql.Connection;
 public class DealDataSource {
 
     public static final String JNDI_NAME = "java:app/jdbc/deal";
+
+    /** The longest a request waits for a pooled connection when all are taken (Payara's default is 60 s). */
+    public static final int POOL_WAIT_MILLIS = 5_000;
+
+    /** The longest a new connection waits for the database's TCP answer. */
+    public static final int CONNECT_TIMEOUT_MILLIS = 3_000;
+
+    /** The longest any read on a connection waits for the database: a statement, a commit, a validation. */
+    public static final int SOCKET_TIMEOUT_MILLIS = 5_000;
 }

@@ -43,7 +43,7 @@ public class DashboardRepository {
         Map<LocalDate, Sales> days = new TreeMap<>();
         Map<String, Sales> currencies = new TreeMap<>();
         long redeemedSinceSold = 0;
-        for (Object[] r : sql.rows("SELECT " + SOLD.quarter() + ", currency, COUNT(*), SUM(status = 'REFUNDED'),"
+        for (Object[] r : sql.report("SELECT " + SOLD.quarter() + ", currency, COUNT(*), SUM(status = 'REFUNDED'),"
                 + " SUM(status = 'REDEEMED'), COALESCE(SUM(CASE WHEN " + PAID + " THEN price END), 0) FROM coupon"
                 + " WHERE tenant_id = ? AND " + SOLD.within() + " AND status <> 'VOID'"
                 + " GROUP BY " + SOLD.quarter() + ", currency", period.range())) {
@@ -56,7 +56,7 @@ public class DashboardRepository {
 
         Map<LocalDate, Long> redeemedByDay = new HashMap<>();
         Map<String, Long> redeemedByStore = new HashMap<>();
-        for (Object[] r : sql.rows("SELECT " + REDEEMED.quarter() + ", redeemed_store_id, COUNT(*) FROM coupon"
+        for (Object[] r : sql.report("SELECT " + REDEEMED.quarter() + ", redeemed_store_id, COUNT(*) FROM coupon"
                 + " WHERE tenant_id = ? AND " + REDEEMED.within() + " AND status = 'REDEEMED'"
                 + " GROUP BY " + REDEEMED.quarter() + ", redeemed_store_id", period.range())) {
             redeemedByDay.merge(QuarterHours.day(r[0], zone), NativeSql.count(r[2]), Long::sum);
@@ -87,7 +87,7 @@ public class DashboardRepository {
 
     /** Every store of the tenant in use, and an archived one only when it has redemptions in the period; most first. */
     private List<StoreLine> stores(String tenantId, Map<String, Long> redeemed) {
-        return sql.rows("SELECT id, name, archived_at FROM store WHERE tenant_id = ? ORDER BY name, id", List.of(tenantId)).stream()
+        return sql.report("SELECT id, name, archived_at FROM store WHERE tenant_id = ? ORDER BY name, id", List.of(tenantId)).stream()
                 .filter(r -> r[2] == null || redeemed.containsKey((String) r[0]))
                 .map(r -> new StoreLine((String) r[0], (String) r[1], redeemed.getOrDefault((String) r[0], 0L)))
                 .sorted(Comparator.comparingLong(StoreLine::redeemed).reversed())
@@ -97,7 +97,7 @@ public class DashboardRepository {
     /** The best sellers of the period: most coupons sold, then most revenue. */
     private List<DealLine> topDeals(Period period) {
         Map<String, DealLine> top = new LinkedHashMap<>();
-        for (Object[] r : sql.rows("SELECT c.deal_id, d.title, d.currency, c.sold, c.revenue FROM (SELECT deal_id, COUNT(*) sold,"
+        for (Object[] r : sql.report("SELECT c.deal_id, d.title, d.currency, c.sold, c.revenue FROM (SELECT deal_id, COUNT(*) sold,"
                 + " COALESCE(SUM(CASE WHEN " + PAID + " THEN price END), 0) revenue FROM coupon FORCE INDEX (ix_coupon_sales)"
                 + " WHERE tenant_id = ? AND " + SOLD.within() + " AND status <> 'VOID'"
                 + " GROUP BY deal_id ORDER BY sold DESC, revenue DESC, deal_id LIMIT " + TOP_DEALS
@@ -111,7 +111,7 @@ public class DashboardRepository {
         }
         List<Object> parameters = new ArrayList<>(period.range());
         parameters.addAll(top.keySet());
-        for (Object[] r : sql.rows("SELECT deal_id, COUNT(*) FROM coupon WHERE tenant_id = ? AND " + REDEEMED.within()
+        for (Object[] r : sql.report("SELECT deal_id, COUNT(*) FROM coupon WHERE tenant_id = ? AND " + REDEEMED.within()
                 + " AND status = 'REDEEMED' AND deal_id IN (" + "?, ".repeat(top.size() - 1) + "?) GROUP BY deal_id", parameters)) {
             DealLine line = top.get((String) r[0]);
             top.put(line.dealId(), new DealLine(line.dealId(), line.title(), line.currency(), line.sold(), line.revenue(),

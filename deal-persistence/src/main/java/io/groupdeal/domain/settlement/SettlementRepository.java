@@ -27,7 +27,7 @@ public class SettlementRepository {
         for (RatedPeriod part : commission.split(from, to)) {
             List<Object> parameters = new ArrayList<>(List.of(tenantId));
             parameters.addAll(QuarterHours.bounds(part.from(), part.to()));
-            for (Object[] r : sql.rows("SELECT currency, COUNT(*), SUM(price) FROM coupon WHERE tenant_id = ? AND "
+            for (Object[] r : sql.report("SELECT currency, COUNT(*), SUM(price) FROM coupon WHERE tenant_id = ? AND "
                     + QuarterHours.Moment.REDEEMED.within() + " AND status = 'REDEEMED' GROUP BY currency ORDER BY currency",
                     parameters)) {
                 lines.add((String) r[0], part.rate(), NativeSql.count(r[1]), NativeSql.decimal(r[2]));

@@ -29,12 +29,41 @@ public class NativeSql {
     private static final int LOCK_WAIT_TIMEOUT = 1205;
     private static final int DEADLOCK = 1213;
 
+    /** How long one statement of a report may read (the data source's own limit is a few seconds). */
+    public static final int LONG_READ_MILLIS = 60_000;
+
     @Resource(lookup = "java:app/jdbc/deal")
     private DataSource dataSource;
 
     public List<Object[]> rows(String sql, List<?> parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, parameters);
+        try (Connection connection = dataSource.getConnection()) {
+            return read(connection, sql, parameters);
+        } catch (SQLException e) {
+            throw failure("query", e);
+        }
+    }
+
+    /**
+     * A read that may legitimately take long: a figure counted over all the coupons of a large business (a year's
+     * dashboard, a settlement). The data source gives up on any read after a few seconds, so that a frozen database
+     * costs a request seconds, not minutes; this statement alone may wait up to {@link #LONG_READ_MILLIS}.
+     */
+    public List<Object[]> report(String sql, List<?> parameters) {
+        try (Connection connection = dataSource.getConnection()) {
+            int usual = connection.getNetworkTimeout();
+            connection.setNetworkTimeout(Runnable::run, LONG_READ_MILLIS);
+            try {
+                return read(connection, sql, parameters);
+            } finally {
+                connection.setNetworkTimeout(Runnable::run, usual);
+            }
+        } catch (SQLException e) {
+            throw failure("report", e);
+        }
+    }
+
+    private static List<Object[]> read(Connection connection, String sql, List<?> parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters);
              ResultSet result = statement.executeQuery()) {
             int columns = result.getMetaData().getColumnCount();
             List<Object[]> rows = new ArrayList<>();
@@ -46,8 +75,6 @@ public class NativeSql {
                 rows.add(row);
             }
             return rows;
-        } catch (SQLException e) {
-            throw failure("query", e);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.groupdeal.interfaces.security;
 
+import io.groupdeal.interfaces.rest.problem.DatabaseUnavailable;
 import io.groupdeal.interfaces.rest.problem.ProblemWriter;
+import io.groupdeal.interfaces.web.DatabaseOutageFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -11,6 +13,8 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -32,7 +36,20 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-        return api ? api(request, response, context) : page(request, response, context);
+        try {
+            return api ? api(request, response, context) : page(request, response, context);
+        } catch (RuntimeException failure) {
+            // The tokens live in the database: when it is down, say so (503), not "bad token" and not a 500.
+            if (!DatabaseUnavailable.explains(failure)) {
+                throw failure;
+            }
+            try {
+                DatabaseOutageFilter.answer(request, response);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
     }
 
     private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {

@@ -17,7 +17,8 @@ import java.util.logging.Logger;
 
 /**
  * Anything else is a bug: logged with an incident id, answered 500 with that id and nothing internal. Exceptions
- * that an EJB wrapped are unwrapped first and answered by their own mapper.
+ * that an EJB wrapped are unwrapped first and answered by their own mapper. A database that is down or frozen is no
+ * bug: that answer is 503 with {@code Retry-After} ({@link DatabaseUnavailable}).
  */
 @Provider
 public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
@@ -30,6 +31,9 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Response toResponse(Throwable failure) {
+        if (DatabaseUnavailable.explains(failure)) {
+            return DatabaseUnavailable.response();
+        }
         Throwable cause = failure;
         while (cause instanceof EJBException && cause.getCause() != null && !(cause instanceof EJBAccessException)) {
             cause = cause.getCause();

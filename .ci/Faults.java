@@ -1,0 +1,567 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The fault tests' client, run by .ci/faults (JDK 17 single-file program; the MySQL driver on the class path for the
+ * database checks). Only 127.0.0.1. Every loop is bounded in count and time; every request has a client timeout.
+ *
+ * <pre>
+ * setup   --http-port P --state F                     a merchant, a store, two deals on sale (one tips at the first
+ *                                                     sale, one never tips: orders stay authorised), 8 buyers
+ * kill    --http-port P --state F --journal J --pids "A B" --after S
+ *                                                     16 clients buy with Idempotency-Keys they remember; after S
+ *                                                     seconds kill -9 the pids; writes what each key got
+ * freeze  --http-port P --state F --journal J --pid M --freeze-seconds 20 --bound 12
+ *                                                     16 clients buy; SIGSTOP the database, probe /health/ready,
+ *                                                     SIGCONT; checks the bound, readiness and the recovery
+ * verify  --http-port P --db-port D --state F --journal J
+ *                                                     every 201 is in the database, sold = coupons, one order per
+ *                                                     key, each unanswered key replayed gives its order or one now
+ * </pre>
+ * Prints "PASS name: ..." or "FAIL name: ..." per check; exit status 1 when a check failed, 2 when the run could not
+ * be made at all.
+ */
+public final class Faults {
+
+    static final String PASSWORD = "fault-test-password";
+    static final int CLIENTS = 16;
+    static final int BUYERS = 8;
+    static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+
+    static int failed;
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        Faults faults = new Faults(options);
+        try {
+            switch (args[0]) {
+                case "setup" -> faults.setUp();
+                case "kill" -> faults.killUnderLoad();
+                case "freeze" -> faults.freezeUnderLoad();
+                case "verify" -> faults.verify();
+                default -> throw new IllegalArgumentException("unknown command " + args[0]);
+            }
+        } catch (Exception e) {
+            System.out.println("FAIL " + args[0] + ": could not run: " + e);
+            System.exit(2);
+        }
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    static void check(String name, boolean ok, String detail) {
+        System.out.println((ok ? "PASS " : "FAIL ") + name + ": " + detail);
+        if (!ok) {
+            failed++;
+        }
+    }
+
+    final Map<String, String> options;
+    final int httpPort;
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    Faults(Map<String, String> options) {
+        this.options = options;
+        this.httpPort = Integer.parseInt(options.getOrDefault("http-port", "8080"));
+    }
+
+    // ---- HTTP ------------------------------------------------------------------------------------------------------
+
+    record Reply(int status, String body, String contentType, String retryAfter, long millis) {
+    }
+
+    Reply send(String method, String path, String token, String key, String body, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .timeout(timeout)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        long started = System.nanoTime();
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Retry-After").orElse(null), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    Reply expect(Reply reply, int status, String what) {
+        if (reply.status != status) {
+            throw new IllegalStateException(what + ": expected " + status + ", got " + reply.status + " " + reply.body);
+        }
+        return reply;
+    }
+
+    static String first(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        return m.find() ? m.group(1) : null;
+    }
+
+    // ---- state -----------------------------------------------------------------------------------------------------
+
+    Properties state() throws IOException {
+        Properties state = new Properties();
+        try (var in = Files.newInputStream(Path.of(options.get("state")))) {
+            state.load(in);
+        }
+        return state;
+    }
+
+    /** One purchase a client sent: what it asked and what it got (status -1: no answer, the server was gone or slow). */
+    static final class Sent {
+        final String key;
+        final int buyer;
+        final int deal;
+        final int quantity;
+        volatile int status = -1;
+        volatile String orderId;
+
+        Sent(String key, int buyer, int deal, int quantity) {
+            this.key = key;
+            this.buyer = buyer;
+            this.deal = deal;
+            this.quantity = quantity;
+        }
+
+        String line() {
+            return key + " " + buyer + " " + deal + " " + quantity + " " + status + " " + (orderId == null ? "-" : orderId);
+        }
+
+        static Sent parse(String line) {
+            String[] f = line.split(" ");
+            Sent s = new Sent(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]));
+            s.status = Integer.parseInt(f[4]);
+            s.orderId = "-".equals(f[5]) ? null : f[5];
+            return s;
+        }
+    }
+
+    static String orderBody(String dealId, int quantity) {
+        return "{\"dealId\":\"" + dealId + "\",\"quantity\":" + quantity + ",\"paymentToken\":\"tok_ok\"}";
+    }
+
+    void writeJournal(List<Sent> sent) throws IOException {
+        List<String> lines = new ArrayList<>();
+        sent.forEach(s -> lines.add(s.line()));
+        Path journal = Path.of(options.get("journal"));
+        List<String> earlier = Files.exists(journal) ? Files.readAllLines(journal) : List.of();
+        List<String> all = new ArrayList<>(earlier);
+        all.addAll(lines);
+        Files.write(journal, all);
+    }
+
+    // ---- setup -----------------------------------------------------------------------------------------------------
+
+    void setUp() throws Exception {
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        Duration timeout = Duration.ofSeconds(30);
+        String merchant = "faults-" + run + "@faults.groupdeal.io";
+        expect(send("POST", "/api/v1/merchants", null, null, "{\"businessName\":\"Fault Test " + run + "\",\"email\":\""
+                + merchant + "\",\"password\":\"" + PASSWORD + "\"}", timeout), 201, "merchant signup");
+        String token = login(merchant, timeout);
+        expect(send("POST", "/api/v1/stores", token, null, "{\"name\":\"Fault Store\",\"address\":\"Teststr. 1, 10115 Berlin\","
+                + "\"latitude\":52.52,\"longitude\":13.40,\"timeZone\":\"Europe/Berlin\"}", timeout), 201, "store");
+        Properties state = new Properties();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        int[] minBuyers = {1, 100_000};
+        for (int d = 0; d < minBuyers.length; d++) {
+            String body = "{\"title\":\"Fault deal " + d + "\",\"description\":\"Bought while the test breaks things.\","
+                    + "\"finePrint\":\"None.\",\"currency\":\"EUR\",\"price\":\"9.90\",\"originalValue\":\"20.00\",\"minBuyers\":"
+                    + minBuyers[d] + ",\"maxQuantity\":1000000,\"perBuyerLimit\":1000000,\"salesStart\":\""
+                    + now.minus(1, ChronoUnit.HOURS) + "\",\"salesEnd\":\"" + now.plus(2, ChronoUnit.DAYS)
+                    + "\",\"couponValidUntil\":\"" + now.plus(40, ChronoUnit.DAYS) + "\",\"storeIds\":[],\"refundPolicy\":\"ANYTIME\"}";
+            String id = first(ID, expect(send("POST", "/api/v1/deals", token, null, body, timeout), 201, "deal").body);
+            expect(send("POST", "/api/v1/deals/" + id + "/publish", token, null, null, timeout), 200, "publish");
+            state.setProperty("deal." + d, id);
+        }
+        // Signup and login hash the password slowly on purpose: four at a time.
+        List<Thread> workers = new ArrayList<>();
+        ConcurrentLinkedQueue<Exception> errors = new ConcurrentLinkedQueue<>();
+        for (int w = 0; w < 4; w++) {
+            int firstBuyer = w;
+            Thread t = new Thread(() -> {
+                try {
+                    for (int b = firstBuyer; b < BUYERS; b += 4) {
+                        String email = "faults-buyer-" + b + "-" + run + "@faults.groupdeal.io";
+                        Reply signup = expect(send("POST", "/api/v1/buyers", null, null, "{\"email\":\"" + email
+                                + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"Fault Buyer " + b + "\"}", timeout), 201, "buyer");
+                        synchronized (state) {
+                            state.setProperty("buyer." + b + ".id", first(ID, signup.body));
+                            state.setProperty("buyer." + b + ".token", login(email, timeout));
+                        }
+                    }
+                } catch (Exception e) {
+                    errors.add(e);
+                }
+            });
+            t.start();
+            workers.add(t);
+        }
+        for (Thread t : workers) {
+            t.join(120_000);
+        }
+        if (!errors.isEmpty()) {
+            throw errors.peek();
+        }
+        try (var out = Files.newOutputStream(Path.of(options.get("state")))) {
+            state.store(out, "fault test data");
+        }
+        System.out.println("setup: merchant " + merchant + ", deals " + state.getProperty("deal.0") + " (tips at once) and "
+                + state.getProperty("deal.1") + " (never tips), " + BUYERS + " buyers");
+    }
+
+    String login(String email, Duration timeout) throws Exception {
+        return first(TOKEN, expect(send("POST", "/api/v1/auth/tokens", null, null, "{\"email\":\"" + email + "\",\"password\":\""
+                + PASSWORD + "\"}", timeout), 201, "login").body);
+    }
+
+    // ---- load ------------------------------------------------------------------------------------------------------
+
+    /** 16 clients buying until {@code stop}; each purchase is in {@code sent} before it goes out. */
+    final class Load {
+        final Properties state;
+        final Duration timeout;
+        final AtomicBoolean stop = new AtomicBoolean();
+        final ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<long[]> answers = new ConcurrentLinkedQueue<>(); // {startedNanos, millis, status}
+        final ConcurrentLinkedQueue<String> odd = new ConcurrentLinkedQueue<>();
+        final List<Thread> clients = new ArrayList<>();
+        final boolean stopOnError;
+
+        Load(Properties state, Duration timeout, boolean stopOnError) {
+            this.state = state;
+            this.timeout = timeout;
+            this.stopOnError = stopOnError;
+        }
+
+        void start(long maxMillis) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+            for (int c = 0; c < CLIENTS; c++) {
+                int client = c;
+                Thread t = new Thread(() -> {
+                    int n = 0;
+                    while (!stop.get() && System.nanoTime() < deadline && n++ < 100_000) {
+                        int buyer = client % BUYERS;
+                        int deal = (client + n) % 2;
+                        Sent s = new Sent("faults-" + UUID.randomUUID(), buyer, deal, 1 + n % 2);
+                        sent.add(s);
+                        long started = System.nanoTime();
+                        try {
+                            Reply r = send("POST", "/api/v1/orders", state.getProperty("buyer." + buyer + ".token"), s.key,
+                                    orderBody(state.getProperty("deal." + deal), s.quantity), timeout);
+                            s.status = r.status;
+                            if (r.status == 201) {
+                                s.orderId = first(ID, r.body);
+                            } else if (r.status != 503 || !r.contentType.startsWith("application/problem+json") || r.retryAfter == null) {
+                                odd.add(r.status + " " + r.contentType + " Retry-After=" + r.retryAfter + " " + abbreviate(r.body));
+                            }
+                            answers.add(new long[] {started, r.millis, r.status});
+                        } catch (HttpTimeoutException e) {
+                            answers.add(new long[] {started, (System.nanoTime() - started) / 1_000_000, -2});
+                        } catch (IOException e) {
+                            answers.add(new long[] {started, (System.nanoTime() - started) / 1_000_000, -1});
+                            if (stopOnError) {
+                                return;
+                            }
+                            pause(200);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }, "client-" + c);
+                t.start();
+                clients.add(t);
+            }
+        }
+
+        void stopAndJoin(long waitMillis) throws InterruptedException {
+            stop.set(true);
+            long deadline = System.currentTimeMillis() + waitMillis;
+            for (Thread t : clients) {
+                t.join(Math.max(1, deadline - System.currentTimeMillis()));
+            }
+        }
+
+        long count(int status, long fromNanos) {
+            return answers.stream().filter(a -> a[2] == status && a[0] >= fromNanos).count();
+        }
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String abbreviate(String text) {
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() > 160 ? flat.substring(0, 160) + "..." : flat;
+    }
+
+    static void signal(String signal, String pids) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        command.addAll(List.of(pids.trim().split("\\s+")));
+        new ProcessBuilder(command).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    void killUnderLoad() throws Exception {
+        Load load = new Load(state(), Duration.ofSeconds(20), true);
+        long after = Long.parseLong(options.getOrDefault("after", "8")) * 1000;
+        load.start(after + 30_000);
+        Thread.sleep(after);
+        long ok = load.count(201, 0);
+        signal("KILL", options.get("pids"));
+        System.out.println("kill: kill -9 " + options.get("pids") + " after " + after / 1000 + " s of load, " + ok
+                + " purchases answered 201 so far");
+        load.stopAndJoin(30_000);
+        writeJournal(new ArrayList<>(load.sent));
+        long unanswered = load.sent.stream().filter(s -> s.status != 201).count();
+        check("purchases under load before the kill", ok >= 10, ok + " answered 201 (at least 10 needed for a meaningful test)");
+        System.out.println("kill: " + load.sent.size() + " purchases sent, " + load.count(201, 0) + " answered 201, "
+                + unanswered + " not answered 201 (replayed after the restart)");
+    }
+
+    void freezeUnderLoad() throws Exception {
+        String pid = options.get("pid");
+        int freezeSeconds = Integer.parseInt(options.getOrDefault("freeze-seconds", "20"));
+        long bound = Long.parseLong(options.getOrDefault("bound", "12"));
+        // The client timeout is a little above the bound: a request still open then has hung past it.
+        Load load = new Load(state(), Duration.ofSeconds(bound + 3), false);
+        load.start(5_000 + freezeSeconds * 1000L + 60_000);
+        List<Reply> probes = new ArrayList<>();
+        List<String> probeFailures = new ArrayList<>();
+        Reply page = null;
+        long stopped;
+        long resumed;
+        try {
+            Thread.sleep(5_000);
+            check("purchases before the freeze", load.count(201, 0) > 0, load.count(201, 0) + " answered 201");
+            signal("STOP", pid);
+            stopped = System.nanoTime();
+            System.out.println("freeze: kill -STOP " + pid + " (the embedded database) for " + freezeSeconds + " s");
+            Thread.sleep(1_000);
+            try {
+                page = send("GET", "/", null, null, null, Duration.ofSeconds(bound + 3));
+            } catch (IOException e) {
+                probeFailures.add("storefront page: " + e);
+            }
+            for (int i = 0; i < 20 && System.nanoTime() - stopped < TimeUnit.SECONDS.toNanos(freezeSeconds - 4); i++) {
+                try {
+                    probes.add(send("GET", "/health/ready", null, null, null, Duration.ofSeconds(10)));
+                } catch (IOException e) {
+                    probeFailures.add(e.toString());
+                }
+                Thread.sleep(1_500);
+            }
+            long left = TimeUnit.SECONDS.toNanos(freezeSeconds) - (System.nanoTime() - stopped);
+            Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(left)));
+        } finally {
+            signal("CONT", pid);
+        }
+        resumed = System.nanoTime();
+        System.out.println("freeze: kill -CONT " + pid);
+        long recoveredAfter = -1;
+        for (int i = 0; i < 300 && System.nanoTime() - resumed < TimeUnit.SECONDS.toNanos(30); i++) {
+            if (load.count(201, resumed) > 0) {
+                recoveredAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - resumed);
+                break;
+            }
+            Thread.sleep(100);
+        }
+        Reply ready = null;
+        for (int i = 0; i < 30 && System.nanoTime() - resumed < TimeUnit.SECONDS.toNanos(40); i++) {
+            try {
+                ready = send("GET", "/health/ready", null, null, null, Duration.ofSeconds(5));
+                if (ready.status == 200) {
+                    break;
+                }
+            } catch (IOException e) {
+                ready = null;
+            }
+            Thread.sleep(1_000);
+        }
+        Thread.sleep(2_000);
+        load.stopAndJoin((bound + 5) * 1000);
+        writeJournal(new ArrayList<>(load.sent));
+
+        long during = load.answers.stream().filter(a -> a[0] >= stopped && a[0] < resumed).count();
+        long timedOut = load.count(-2, 0);
+        long slowest = load.answers.stream().filter(a -> a[2] != -2).mapToLong(a -> a[1]).max().orElse(0);
+        long failedDuring = load.answers.stream().filter(a -> a[0] >= stopped && a[0] < resumed && a[2] == 503).count();
+        check("no request hangs past the bound", timedOut == 0, timedOut + " of " + load.answers.size()
+                + " purchases had no answer within " + (bound + 3) + " s (bound " + bound + " s + 3 s); slowest answer "
+                + slowest + " ms; " + during + " sent while frozen, " + failedDuring + " of them answered 503");
+        boolean allDown = !probes.isEmpty() && probeFailures.isEmpty()
+                && probes.stream().allMatch(p -> p.status == 503 && p.millis < 3_000);
+        check("readiness 503 within 3 s while frozen", allDown, probes.size() + " probes: "
+                + probes.stream().map(p -> p.status + " in " + p.millis + " ms").toList() + (probeFailures.isEmpty() ? "" : " errors " + probeFailures));
+        check("a page while frozen says 503 \"try again\"", page != null && page.status == 503
+                        && page.contentType.startsWith("text/html") && page.body.contains("try again") && page.retryAfter != null,
+                page == null ? "no answer" : "GET / answered " + page.status + " " + page.contentType + " in " + page.millis
+                        + " ms, Retry-After " + page.retryAfter);
+        check("failures while frozen are 503 problem+json with Retry-After", load.odd.isEmpty(),
+                load.odd.isEmpty() ? "every answer was 201 or 503 problem+json with Retry-After" : load.odd.size()
+                        + " other answers, e.g. " + load.odd.peek());
+        check("purchases succeed again after SIGCONT", recoveredAfter >= 0 && recoveredAfter <= 30_000,
+                recoveredAfter < 0 ? "no purchase sent after SIGCONT was answered 201 within 30 s"
+                        : "first 201 of a purchase sent after SIGCONT " + recoveredAfter + " ms after it; "
+                        + load.count(201, resumed) + " purchases 201 since");
+        check("ready again after SIGCONT", ready != null && ready.status == 200,
+                ready == null ? "no answer" : "/health/ready " + ready.status);
+    }
+
+    // ---- verify ----------------------------------------------------------------------------------------------------
+
+    void verify() throws Exception {
+        Properties state = state();
+        List<Sent> journal = Files.readAllLines(Path.of(options.get("journal"))).stream()
+                .filter(l -> !l.isBlank()).map(Sent::parse).toList();
+        String url = "jdbc:mysql://127.0.0.1:" + options.get("db-port") + "/deal?sslMode=DISABLED&connectTimeout=5000&socketTimeout=30000";
+        List<String> deals = List.of(state.getProperty("deal.0"), state.getProperty("deal.1"));
+        try (Connection db = DriverManager.getConnection(url, "deal", "deal")) {
+            List<String> missing = new ArrayList<>();
+            long answered = 0;
+            for (Sent s : journal) {
+                if (s.status == 201) {
+                    answered++;
+                    if (s.orderId == null || count(db, "SELECT COUNT(*) FROM purchase_order WHERE id = ?", s.orderId) != 1) {
+                        missing.add(s.key);
+                    }
+                }
+            }
+            check("every order answered 201 is there", missing.isEmpty() && answered > 0,
+                    answered + " orders answered 201, " + missing.size() + " missing" + (missing.isEmpty() ? "" : " " + missing.subList(0, Math.min(5, missing.size()))));
+
+            // Replay every key that got no 201: its order if one was made, else exactly one now.
+            long ordersBefore = ordersOf(db, deals);
+            int replayed = 0;
+            int made = 0;
+            List<String> wrong = new ArrayList<>();
+            for (Sent s : journal) {
+                if (s.status == 201) {
+                    continue;
+                }
+                if (replayed >= 400) {
+                    break;
+                }
+                replayed++;
+                String buyerId = state.getProperty("buyer." + s.buyer + ".id");
+                String existing = orderOfKey(db, buyerId, s.key);
+                Reply first = replay(state, s);
+                Reply again = replay(state, s);
+                String firstId = first.status == 201 || first.status == 200 ? first(ID, first.body) : null;
+                String againId = again.status == 201 || again.status == 200 ? first(ID, again.body) : null;
+                if (firstId == null || !firstId.equals(againId) || (existing != null && !existing.equals(firstId))) {
+                    wrong.add(s.key + " (had " + existing + ", replays gave " + first.status + " " + firstId + " and "
+                            + again.status + " " + againId + ")");
+                }
+                if (existing == null) {
+                    made++;
+                }
+            }
+            long ordersAfter = ordersOf(db, deals);
+            check("replaying each unanswered key returns its order or makes exactly one", wrong.isEmpty()
+                            && ordersAfter - ordersBefore == made,
+                    replayed + " keys replayed twice each: " + (replayed - made) + " had an order and got it back, " + made
+                            + " had none and made " + (ordersAfter - ordersBefore) + " now"
+                            + (wrong.isEmpty() ? "" : "; wrong: " + wrong.subList(0, Math.min(5, wrong.size()))));
+
+            List<String> off = new ArrayList<>();
+            for (String deal : deals) {
+                long sold = count(db, "SELECT sold FROM deal WHERE id = ?", deal);
+                long coupons = count(db, "SELECT COUNT(*) FROM coupon WHERE deal_id = ?", deal);
+                long ordered = count(db, "SELECT COALESCE(SUM(quantity), 0) FROM purchase_order WHERE deal_id = ?", deal);
+                if (sold != coupons || sold != ordered) {
+                    off.add(deal + ": sold " + sold + ", coupons " + coupons + ", ordered " + ordered);
+                } else {
+                    off.add(deal + ": sold = coupons = " + sold);
+                }
+            }
+            check("sold = coupons for each deal", off.stream().allMatch(l -> l.contains("sold = coupons")), String.join("; ", off));
+
+            long orders = ordersOf(db, deals);
+            long keyed = count(db, "SELECT COUNT(*) FROM order_request r JOIN purchase_order o ON o.id = r.order_id"
+                    + " WHERE o.deal_id IN (?, ?)", deals.get(0), deals.get(1));
+            long distinct = count(db, "SELECT COUNT(DISTINCT r.order_id) FROM order_request r JOIN purchase_order o"
+                    + " ON o.id = r.order_id WHERE o.deal_id IN (?, ?)", deals.get(0), deals.get(1));
+            check("no idempotency key has two orders", orders == keyed && keyed == distinct,
+                    orders + " orders, " + keyed + " keys naming them, " + distinct + " orders named (each order has exactly one key)");
+        }
+    }
+
+    Reply replay(Properties state, Sent s) throws Exception {
+        Reply last = null;
+        // A replay may meet the database still busy recovering: a few tries, each bounded.
+        for (int i = 0; i < 5; i++) {
+            last = send("POST", "/api/v1/orders", state.getProperty("buyer." + s.buyer + ".token"), s.key,
+                    orderBody(state.getProperty("deal." + s.deal), s.quantity), Duration.ofSeconds(20));
+            if (last.status != 503) {
+                return last;
+            }
+            Thread.sleep(1_000);
+        }
+        return last;
+    }
+
+    static long ordersOf(Connection db, List<String> deals) throws SQLException {
+        return count(db, "SELECT COUNT(*) FROM purchase_order WHERE deal_id IN (?, ?)", deals.get(0), deals.get(1));
+    }
+
+    static String orderOfKey(Connection db, String buyerId, String key) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("SELECT order_id FROM order_request WHERE buyer_id = ? AND idempotency_key = ?")) {
+            p.setString(1, buyerId);
+            p.setString(2, key);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    static long count(Connection db, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                p.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+}

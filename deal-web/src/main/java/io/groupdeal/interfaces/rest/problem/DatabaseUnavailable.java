@@ -1,0 +1,53 @@
+package io.groupdeal.interfaces.rest.problem;
+
+import io.groupdeal.infrastructure.database.DatabaseOutage;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+import java.util.logging.Logger;
+
+/**
+ * The answer when the database is down, frozen or out of connections ({@link DatabaseOutage}): 503 with
+ * {@code Retry-After}, never a 500. Nothing was changed (the transaction did not commit), so the client may send the
+ * same request again; an order keeps its {@code Idempotency-Key}, so a purchase is never made twice by a retry.
+ */
+public final class DatabaseUnavailable {
+
+    public static final String NAME = "database-unavailable";
+    public static final String TITLE = "Service unavailable";
+    public static final String DETAIL = "The service cannot reach its database right now; nothing was changed. Please try again in a few seconds.";
+    /** Seconds; the data source gives up on the database within about as long. */
+    public static final String RETRY_AFTER = "5";
+
+    private static final Logger LOG = Logger.getLogger(DatabaseUnavailable.class.getName());
+
+    private DatabaseUnavailable() {
+    }
+
+    /** True, and logged in one line, when {@code failure} comes from the database being unavailable. */
+    public static boolean explains(Throwable failure) {
+        if (!DatabaseOutage.isCauseOf(failure)) {
+            return false;
+        }
+        LOG.warning(() -> "Database unavailable, answered 503: " + rootMessage(failure));
+        return true;
+    }
+
+    public static Response response() {
+        return Response.fromResponse(ProblemDocument.of(503, NAME, TITLE, DETAIL).toResponse())
+                .header("Retry-After", RETRY_AFTER).build();
+    }
+
+    /** The same answer written straight to a servlet response (authentication, pages). */
+    public static void write(HttpServletResponse response) {
+        response.setHeader("Retry-After", RETRY_AFTER);
+        ProblemWriter.write(response, 503, NAME, TITLE, DETAIL);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,60 @@
+package io.groupdeal.interfaces.web;
+
+import io.groupdeal.interfaces.rest.problem.DatabaseUnavailable;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A page that failed because the database is down or frozen answers 503 with a friendly "try again" page and
+ * {@code Retry-After}, not the generic error page of a bug (the API's own answer comes from its exception mappers).
+ * The page is written here, without Faces: rendering the layout would ask the database again.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class DatabaseOutageFilter extends HttpFilter {
+
+    private static final String PAGE = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>Back in a moment · GroupDeal</title><link rel="stylesheet" href="%1$s/jakarta.faces.resource/css/app.css.xhtml"/></head>
+            <body class="guest"><main class="content"><section class="card empty-state">
+            <h2>We are back in a moment</h2>
+            <p class="muted">GroupDeal cannot reach its database right now, so nothing was changed. Please try again in a few seconds.</p>
+            <a class="btn btn-primary" href="%1$s/">Try again</a>
+            </section></main></body></html>
+            """;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | IOException | RuntimeException failure) {
+            if (response.isCommitted() || !DatabaseUnavailable.explains(failure)) {
+                throw failure;
+            }
+            answer(request, response);
+        }
+    }
+
+    /** The 503 answer for a request that met the database down: problem+json for the API, the page for the rest. */
+    public static void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.reset();
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            DatabaseUnavailable.write(response);
+            return;
+        }
+        response.setStatus(503);
+        response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("text/html");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        String contextPath = request.getContextPath().replace("\"", "").replace("<", "").replace("&", "");
+        response.getWriter().write(PAGE.formatted(contextPath));
+    }
+}
