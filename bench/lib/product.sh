@@ -12,8 +12,8 @@
 #                                            java $product_java_options -cp <driver> <program> --http-port ..
 #                                            --db-port .. [options...], status 3 if the product did not outlive the
 #                                            program, product_stop; exits with the program's status
-# Environment: DEAL_* settings go to the product (DEAL_THROTTLE_ADDRESS_LIMIT and DEAL_HASHING_WAIT default to values
-# that let a bench set up in parallel from one address). BENCH_HTTP_PORT (first HTTP port tried; default a random one from 20000 on, so that benches started
+# Environment: DEAL_* settings go to the product (DEAL_THROTTLE_ADDRESS_LIMIT, DEAL_HASHING_WAIT and
+# DEAL_HASHING_QUEUE default to values that let a bench set up in parallel from one address). BENCH_HTTP_PORT (first HTTP port tried; default a random one from 20000 on, so that benches started
 # at the same moment on one machine do not pick the same port), BENCH_DB_PORT (default: the launcher takes a free
 # one), MAVEN_REPO (default ~/.m2/repository). Note that -Prun packages the reactor first (it writes */target of the
 # checkout it runs in): run from a clone when someone builds in the same checkout (bench/README.md).
@@ -67,6 +67,7 @@ product_start() {
     set -m
     DEAL_HTTP_PORT=$product_http_port DEAL_DATA_DIR=$PWD/$data DEAL_DB_PORT=$product_db_port DEAL_DEMO=false \
         DEAL_THROTTLE_ADDRESS_LIMIT=${DEAL_THROTTLE_ADDRESS_LIMIT:-1000000} DEAL_HASHING_WAIT=${DEAL_HASHING_WAIT:-PT120S} \
+        DEAL_HASHING_QUEUE=${DEAL_HASHING_QUEUE:-1000} \
         ./mvnw -B -ntp -q -Prun >"$log" 2>&1 &
     product_pid=$!
     set +m
