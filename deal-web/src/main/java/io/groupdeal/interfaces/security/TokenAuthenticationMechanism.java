@@ -8,7 +8,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
@@ -60,10 +59,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }
-            Cookie gone = new Cookie(SessionCookie.NAME, "");
-            gone.setPath(SessionCookie.path(request));
-            gone.setMaxAge(0);
-            response.addCookie(gone);
+            response.addCookie(SessionCookie.of(request, "", 0));
         }
         if (context.isProtected()) {
             String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());

@@ -6,6 +6,8 @@ import io.groupdeal.interfaces.rest.account.AccountDtos.TokenDto;
 import io.groupdeal.interfaces.rest.account.AccountDtos.TokenRequest;
 import io.groupdeal.interfaces.rest.RequestBodies;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -38,9 +41,14 @@ public class TokenResource {
 
     @DELETE
     @Path("auth/tokens/current")
-    public Response logOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Response logOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServletRequest request) {
         accounts.me();
         accounts.logOut(authorization.substring("Bearer ".length()).strip());
+        // A browser that calls the API also ends the HTTP session it holds (the pages' view state).
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
         return Response.noContent().build();
     }
 
