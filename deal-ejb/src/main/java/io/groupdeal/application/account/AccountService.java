@@ -2,7 +2,6 @@ package io.groupdeal.application.account;
 
 import io.groupdeal.application.problem.BadCredentials;
 import io.groupdeal.application.problem.Conflict;
-import io.groupdeal.application.problem.Forbidden;
 import io.groupdeal.application.security.BearerTokens;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
@@ -29,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Accounts and tokens. An email belongs to one account across the platform. Login answers the same for an unknown
- * email and a wrong password, and spends the same time on each. A token works until it
+ * email, a wrong password and a suspended merchant, and spends the same time on each. A token works until it
  * expires or is revoked, and stops working at once when its merchant is suspended.
  */
 @Stateless
@@ -93,11 +92,10 @@ public class AccountService {
             throw new BadCredentials();
         }
         Account account = found.get();
-        if (!passwords.matches(password, account.passwordHash())) {
+        // A suspended merchant's login answers exactly like a wrong password, after the same hashing work: the answer
+        // tells a guesser nothing about the password, nor that the account exists.
+        if (!passwords.matches(password, account.passwordHash()) || !tenantActive(account)) {
             throw new BadCredentials();
-        }
-        if (!tenantActive(account)) {
-            throw new Forbidden("tenant-suspended", "This merchant is suspended by the platform operator.");
         }
         String token = BearerTokens.newToken();
         Instant now = clock.instant();
