@@ -1,3 +1,6 @@
+// The pages carry no inline script or style (the Content-Security-Policy allows neither): what they need is here,
+// driven by data- attributes.
+
 // Buttons with data-confirm ask before they act; the text is set as data, never evaluated as script.
 document.addEventListener('click', function (event) {
     var button = event.target.closest('[data-confirm]');
@@ -77,4 +80,32 @@ document.addEventListener('DOMContentLoaded', function () {
         field.addEventListener('input', update);
         field.addEventListener('change', update);
     });
+});
+
+// A button with data-busy marks its form busy when pressed (the buy box greys out while the payment runs).
+document.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-busy]');
+    if (button && button.form) {
+        button.form.classList.add('busy');
+    }
+});
+
+// Progress bars: the width comes from data-progress (percent), set through the DOM since inline styles are not allowed.
+document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('[data-progress]').forEach(function (bar) {
+        var percent = parseFloat(bar.getAttribute('data-progress'));
+        bar.style.width = (isNaN(percent) ? 0 : Math.max(0, Math.min(100, percent))) + '%';
+    });
+});
+
+// Counter: the element that should have the keyboard (the code input, or Redeem after a green answer) gets it.
+document.addEventListener('DOMContentLoaded', function () {
+    var holder = document.querySelector('[data-focus]');
+    var element = holder && document.getElementById(holder.getAttribute('data-focus'));
+    if (element) {
+        element.focus();
+        if (element.select) {
+            element.select();
+        }
+    }
 });

@@ -1,6 +1,9 @@
 package io.groupdeal.it;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,9 +24,15 @@ abstract class BrowserApp extends DeployedApp {
         browser = Browser.start();
     }
 
+    /** Every page a browser test saw ran under the Content-Security-Policy without breaking it. */
     @AfterEach
     void closeBrowser() {
-        browser.quit();
+        try {
+            List<String> violations = Browser.cspViolations(browser);
+            assertTrue(violations.isEmpty(), () -> "Content-Security-Policy violations: " + violations);
+        } finally {
+            browser.quit();
+        }
     }
 
     /** Waits (at most 10 s) until the condition gives a value other than null or false. */

@@ -1,12 +1,14 @@
 package io.groupdeal.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -72,8 +74,11 @@ class StoresPageIT extends BrowserApp {
         browser.findElement(By.cssSelector("label.menu-button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.findElement(By.className("sidebar")).getRect().getX() == 0);
         Browser.screenshot(browser, "03-phone-menu");
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
         browser.findElement(By.id("logout:logoutButton")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login.xhtml"));
+        Cookie after = browser.manage().getCookieNamed("JSESSIONID");
+        assertNotEquals(session, after == null ? null : after.getValue(), "logout ended the HTTP session");
         browser.get(base + "merchant/stores.xhtml");
         assertTrue(browser.getCurrentUrl().contains("/login.xhtml"), "after logout the page asks to log in again");
         assertEquals(0, browser.manage().getCookies().stream().filter(c -> c.getName().equals("gd_session")).count());

@@ -10,7 +10,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -77,10 +76,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }
-            Cookie gone = new Cookie(SessionCookie.NAME, "");
-            gone.setPath(SessionCookie.path(request));
-            gone.setMaxAge(0);
-            response.addCookie(gone);
+            response.addCookie(SessionCookie.of(request, "", 0));
         }
         if (context.isProtected()) {
             String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());

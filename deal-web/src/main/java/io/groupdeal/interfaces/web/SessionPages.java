@@ -11,7 +11,6 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -65,6 +64,8 @@ public class SessionPages {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         SessionCookie.token(request).ifPresent(accounts::logOut);
         writeCookie("", 0);
+        // The view state of the pages (and anything else kept for this browser) goes with the login.
+        external.invalidateSession();
         redirect(request.getContextPath() + "/login.xhtml");
     }
 
@@ -84,13 +85,7 @@ public class SessionPages {
     private static void writeCookie(String value, int maxAge) {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        Cookie cookie = new Cookie(SessionCookie.NAME, value);
-        cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure());
-        cookie.setPath(SessionCookie.path(request));
-        cookie.setMaxAge(maxAge);
-        cookie.setAttribute("SameSite", "Lax");
-        ((HttpServletResponse) external.getResponse()).addCookie(cookie);
+        ((HttpServletResponse) external.getResponse()).addCookie(SessionCookie.of(request, value, maxAge));
     }
 
     private static void redirect(String url) {

@@ -8,6 +8,7 @@ import io.groupdeal.interfaces.rest.RequestBodies;
 import io.groupdeal.interfaces.security.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -47,9 +48,14 @@ public class TokenResource {
 
     @DELETE
     @Path("auth/tokens/current")
-    public Response logOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Response logOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServletRequest request) {
         accounts.me();
         accounts.logOut(authorization.substring("Bearer ".length()).strip());
+        // A browser that calls the API also ends the HTTP session it holds (the pages' view state).
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
         return Response.noContent().build();
     }
 

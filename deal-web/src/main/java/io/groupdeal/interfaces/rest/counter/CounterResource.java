@@ -48,10 +48,21 @@ public class CounterResource {
         return Response.created(uri.getAbsolutePathBuilder().path(redemption.id()).build()).entity(dto(redemption)).build();
     }
 
-    /** Undoes a redemption within the undo window; the reason comes in the body (or as {@code ?reason=}). */
+    /**
+     * Undoes a redemption within the undo window, with the reason in the body: the documented route, since some
+     * clients and proxies drop or refuse a body on DELETE.
+     */
+    @POST
+    @Path("redemptions/{id}/undo")
+    public Response undo(@PathParam("id") String id, UndoRequest body) {
+        counter.undo(id, body == null ? null : body.reason());
+        return Response.noContent().build();
+    }
+
+    /** The same undo for the clients that already use DELETE; the reason comes in the body or as {@code ?reason=}. */
     @DELETE
     @Path("redemptions/{id}")
-    public Response undo(@PathParam("id") String id, @QueryParam("reason") String reasonParam, UndoRequest body) {
+    public Response undoByDelete(@PathParam("id") String id, @QueryParam("reason") String reasonParam, UndoRequest body) {
         counter.undo(id, body != null && body.reason() != null ? body.reason() : reasonParam);
         return Response.noContent().build();
     }

@@ -35,14 +35,14 @@ public class CouponResource {
         return CouponDto.of(coupons.get(code));
     }
 
-    /** The code as a QR image; private to the buyer, never cached by shared caches. */
+    /** The code as a QR image; it is the coupon, so no cache keeps it (not even the browser's: a shared computer). */
     @GET
     @Path("{code}/qr")
     @Produces("image/png")
     public Response qr(@PathParam("code") String code) {
         CacheControl cache = new CacheControl();
-        cache.setPrivate(true);
-        cache.setMaxAge(3600);
+        cache.setNoStore(true);
+        cache.setNoTransform(false);
         return Response.ok(coupons.qrPng(code), "image/png").cacheControl(cache).build();
     }
 

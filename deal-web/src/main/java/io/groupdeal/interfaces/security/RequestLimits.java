@@ -1,0 +1,173 @@
+package io.groupdeal.interfaces.security;
+
+import io.groupdeal.interfaces.rest.problem.ProblemWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The first look at every request, before anything reads it: a body over the limit of its path is refused with 413,
+ * a URI with a malformed percent escape with 400, both as problem+json. The HTTP listener's own body limit is off
+ * ({@code max-post-size-bytes=-1} in {@code config/payara/pre-boot-commands.asadmin}) because it answered with an HTML
+ * page naming the server; this filter is the limit now.
+ *
+ * <p>A body announced by {@code Content-Length} is refused unread; the listener then skips the rest of it and closes
+ * the connection after the answer ({@code Connection: close}), so the client reads the whole problem first. A chunked
+ * body is read up to the limit and handed on from memory.
+ */
+public class RequestLimits extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Where {@link MalformedPathProbe} sends a request whose path the container could not decode (in the context). */
+    static final String MALFORMED_PATH = "/_edge/malformed-uri";
+
+    /** Every body the API and the pages take is a few kilobytes; 1 MiB leaves room and bounds what one request costs. */
+    static final int DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getRequestURI().equals(request.getContextPath() + MALFORMED_PATH) || !wellEscaped(request.getRequestURI())
+                || !wellEscaped(request.getQueryString())) {
+            ProblemWriter.write(response, 400, "malformed-uri", "Bad request",
+                    "The address has a malformed percent escape (a % must be followed by two hex digits of UTF-8).");
+            return;
+        }
+        int limit = bodyLimit(request);
+        long announced = request.getContentLengthLong();
+        if (announced > limit) {
+            tooLarge(response, limit);
+            return;
+        }
+        if (announced < 0 && request.getHeader("Transfer-Encoding") != null) {
+            byte[] body = request.getInputStream().readNBytes(limit + 1);
+            if (body.length > limit) {
+                tooLarge(response, limit);
+                return;
+            }
+            chain.doFilter(new ReadBody(request, body), response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** The largest body a request to this path may carry. One limit for all today; a photo upload gets its own. */
+    static int bodyLimit(HttpServletRequest request) {
+        return DEFAULT_BODY_LIMIT;
+    }
+
+    private static void tooLarge(HttpServletResponse response, int limit) {
+        // The unread rest of the body makes the connection useless for a next request: say so before the listener does.
+        response.setHeader("Connection", "close");
+        ProblemWriter.write(response, 413, "body-too-large", "Payload too large",
+                "The request body is larger than " + limit + " bytes.");
+    }
+
+    /** Whether every % is followed by two hex digits and the escapes decode as UTF-8; null (no query) is fine. */
+    static boolean wellEscaped(String raw) {
+        if (raw == null || raw.indexOf('%') < 0) {
+            return true;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != '%') {
+                // Raw non-ASCII is the listener's business; only the escapes are checked here.
+                bytes.write(c > 0x7f ? '?' : c);
+                continue;
+            }
+            if (i + 2 >= raw.length()) {
+                return false;
+            }
+            int high = Character.digit(raw.charAt(i + 1), 16);
+            int low = Character.digit(raw.charAt(i + 2), 16);
+            if (high < 0 || low < 0) {
+                return false;
+            }
+            bytes.write(high * 16 + low);
+            i += 2;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException malformed) {
+            return false;
+        }
+    }
+
+    /** A request whose chunked body was already read (within the limit): the application reads it from memory. */
+    private static final class ReadBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        ReadBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() throws IOException {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("The body was already read; read it blocking.");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
+                    encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

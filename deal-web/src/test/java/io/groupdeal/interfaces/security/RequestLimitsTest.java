@@ -1,0 +1,24 @@
+package io.groupdeal.interfaces.security;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Which percent escapes RequestLimits takes: two hex digits each, decoding as UTF-8. */
+class RequestLimitsTest {
+
+    @Test
+    void wellFormedEscapesPass() {
+        for (String raw : new String[] {null, "", "/api/v1/deals", "q=Caf%C3%A9%20Lunch", "/a%2Fb", "q=%e2%82%ac", "a=1&b=%25"}) {
+            assertTrue(RequestLimits.wellEscaped(raw), raw);
+        }
+    }
+
+    @Test
+    void malformedEscapesAreCaught() {
+        for (String raw : new String[] {"%", "q=%", "q=%2", "q=%zz", "/a%g1", "q=%FF", "/%C0%AF", "q=%C3", "q=%ED%A0%80"}) {
+            assertFalse(RequestLimits.wellEscaped(raw), raw);
+        }
+    }
+}

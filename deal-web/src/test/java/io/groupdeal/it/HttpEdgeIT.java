@@ -1,0 +1,292 @@
+package io.groupdeal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTTP edge as clients other than the JDK's meet it (raw requests shaped like curl's): undo with a body on DELETE
+ * or on the documented POST route, answers the server makes before the application (a body too large, a malformed
+ * escape) as problem+json, what happens to a keep-alive connection after an error, and the headers of every answer.
+ */
+class HttpEdgeIT extends DeployedApp {
+
+    private static final String JSON = "application/json";
+
+    private Counter counter;
+    private Counter.Shop shop;
+
+    @BeforeEach
+    void shop() {
+        counter = new Counter(http, fixtures);
+        shop = counter.shop("Edge " + System.nanoTime());
+    }
+
+    private RawHttp curl() {
+        return new RawHttp(http.base());
+    }
+
+    private String redeemed(String code) {
+        Reply redeemed = counter.redeem(shop.staffToken(), code, shop.first());
+        assertEquals(201, redeemed.status(), redeemed::toString);
+        return redeemed.json().getString("id");
+    }
+
+    private static byte[] reason(String text) {
+        return Json.createObjectBuilder().add("reason", text).build().toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String status(String code) {
+        return counter.lookup(shop.staffToken(), code, shop.first()).json().getString("status");
+    }
+
+    @Test
+    void deleteWithAJsonBodyUndoesLikeCurlSendsIt() {
+        String code = counter.coupons(shop.dealId(), 1).get(0);
+        String id = redeemed(code);
+        assertEquals("REDEEMED", status(code));
+        try (RawHttp curl = curl()) {
+            RawHttp.Answer undone = curl.send("DELETE", "/api/v1/counter/redemptions/" + id, shop.staffToken(), JSON,
+                    reason("Wrong customer"));
+            assertEquals(204, undone.status(), undone::toString);
+        }
+        assertEquals("ACTIVE", status(code));
+    }
+
+    @Test
+    void deleteWithTheReasonInTheQueryUndoes() {
+        String code = counter.coupons(shop.dealId(), 1).get(0);
+        String id = redeemed(code);
+        try (RawHttp curl = curl()) {
+            RawHttp.Answer undone = curl.send("DELETE", "/api/v1/counter/redemptions/" + id + "?reason=Wrong%20customer",
+                    shop.staffToken(), null, null);
+            assertEquals(204, undone.status(), undone::toString);
+        }
+        assertEquals("ACTIVE", status(code));
+    }
+
+    @Test
+    void postUndoIsTheDocumentedRouteAndASecondUndoIsAConflict() {
+        String code = counter.coupons(shop.dealId(), 1).get(0);
+        String id = redeemed(code);
+        try (RawHttp curl = curl()) {
+            RawHttp.Answer noReason = curl.send("POST", "/api/v1/counter/redemptions/" + id + "/undo", shop.staffToken(), JSON,
+                    "{}".getBytes(StandardCharsets.UTF_8));
+            assertEquals(400, noReason.status(), noReason::toString);
+        }
+        assertEquals("REDEEMED", status(code), "a refused undo changes nothing");
+        try (RawHttp curl = curl()) {
+            RawHttp.Answer undone = curl.send("POST", "/api/v1/counter/redemptions/" + id + "/undo", shop.staffToken(), JSON,
+                    reason("Wrong customer"));
+            assertEquals(204, undone.status(), undone::toString);
+            assertEquals("ACTIVE", status(code));
+
+            // A 409 keeps the connection: the next request on it gets its full answer.
+            RawHttp.Answer twice = curl.send("POST", "/api/v1/counter/redemptions/" + id + "/undo", shop.staffToken(), JSON,
+                    reason("Again"));
+            assertProblem(twice, 409, "already-undone");
+            assertNotEquals("close", twice.header("Connection"));
+            RawHttp.Answer next = curl.send("GET", "/api/v1/counter/redemptions?storeId=" + shop.first(), shop.staffToken(), null, null);
+            assertEquals(200, next.status(), next::toString);
+            assertTrue(next.body().contains("Wrong customer"), next::toString);
+        }
+        Reply listed = counter.today(shop.staffToken(), shop.first());
+        assertEquals("Wrong customer", listed.json().getJsonArray("items").getJsonObject(0).getString("undoReason"));
+    }
+
+    @Test
+    void aBodyOverTheLimitIsA413ProblemAndTheConnectionIsClosedAfterIt() {
+        byte[] twoMegabytes = new byte[2 * 1024 * 1024];
+        Arrays.fill(twoMegabytes, (byte) 'a');
+        try (RawHttp curl = curl()) {
+            RawHttp.Answer refused = curl.send("POST", "/api/v1/auth/tokens", null, JSON, twoMegabytes);
+            assertProblem(refused, 413, "body-too-large");
+            assertEquals("close", refused.header("Connection"), refused::toString);
+            assertTrue(curl.closedByServer(), "the unread body leaves the connection unusable, and the server said so");
+        }
+        // Chunked, so that the size is not announced: read up to the limit, then refused the same way.
+        try (RawHttp curl = curl()) {
+            Map<String, String> headers = RawHttp.head(null, JSON, -1);
+            headers.put("Transfer-Encoding", "chunked");
+            byte[] chunk = ("200000\r\n" + "a".repeat(0x200000) + "\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            RawHttp.Answer refused = curl.send("POST", "/api/v1/auth/tokens", headers, chunk);
+            assertProblem(refused, 413, "body-too-large");
+        }
+        // The next client is served as usual.
+        try (RawHttp curl = curl()) {
+            RawHttp.Answer login = curl.send("POST", "/api/v1/auth/tokens", null, JSON,
+                    Fixtures.credentials(shop.merchant().email(), Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8));
+            assertEquals(201, login.status(), login::toString);
+        }
+    }
+
+    @Test
+    void aMalformedEscapeInTheQueryIsA400Problem() {
+        for (String query : new String[] {"q=%zz", "q=%", "q=%F", "q=%FF", "q=%C0%AF"}) {
+            try (RawHttp curl = curl()) {
+                RawHttp.Answer bad = curl.send("GET", "/api/v1/catalog/deals?" + query, null, null, null);
+                assertProblem(bad, 400, "malformed-uri");
+                // A 400 closes the connection (the listener's rule, announced); a new one is served.
+                assertEquals("close", bad.header("Connection"), bad::toString);
+            }
+            try (RawHttp curl = curl()) {
+                RawHttp.Answer bad = curl.send("GET", "/deal.xhtml?id=" + query.substring(2), null, null, null);
+                assertProblem(bad, 400, "malformed-uri");
+            }
+        }
+        try (RawHttp curl = curl()) {
+            RawHttp.Answer fine = curl.send("GET", "/api/v1/catalog/deals?q=Caf%C3%A9%20Lunch", null, null, null);
+            assertEquals(200, fine.status(), fine::toString);
+        }
+    }
+
+    @Test
+    void aMalformedEscapeInThePathIsA400Problem() {
+        for (String path : new String[] {"/api/v1/catalog/deals/%zz", "/api/v1/catalog/deals/%FF", "/api/v1/counter/coupons/AB%C0%AF",
+                "/dea%zzl.xhtml", "/%", "/api/v1/catalog/deals%2"}) {
+            try (RawHttp curl = curl()) {
+                RawHttp.Answer bad = curl.send("GET", path + "?q=1", null, null, null);
+                assertProblem(bad, 400, "malformed-uri");
+                assertEquals("close", bad.header("Connection"), bad::toString);
+            }
+        }
+        try (RawHttp curl = curl()) {
+            RawHttp.Answer escaped = curl.send("GET", "/api/v1/catalog/deals/a%2Fb%20c", null, null, null);
+            assertProblem(escaped, 404, "not-found");
+        }
+    }
+
+    @Test
+    void aNotFoundKeepsTheConnectionForTheNextRequest() {
+        try (RawHttp curl = curl()) {
+            RawHttp.Answer missing = curl.send("GET", "/api/v1/catalog/deals/01AAAAAAAAAAAAAAAAAAAAAAAA", null, null, null);
+            assertProblem(missing, 404, "not-found");
+            RawHttp.Answer next = curl.send("GET", "/health/ready", null, null, null);
+            assertEquals(200, next.status(), next::toString);
+            RawHttp.Answer again = curl.send("GET", "/api/v1/catalog/deals?q=x", null, null, null);
+            assertEquals(200, again.status(), again::toString);
+        }
+    }
+
+    @Test
+    void everyPageSendsTheSecurityHeaders() {
+        try (RawHttp browser = curl()) {
+            for (String page : new String[] {"/", "/login.xhtml", "/deal.xhtml?id=" + shop.dealId(), "/api/v1/catalog/deals"}) {
+                RawHttp.Answer answer = browser.send("GET", page, null, null, null);
+                assertEquals(200, answer.status(), answer::toString);
+                String csp = answer.header("Content-Security-Policy");
+                assertNotNull(csp, page);
+                assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
+                assertTrue(csp.contains("frame-ancestors 'none'"), csp);
+                assertEquals("no-referrer", answer.header("Referrer-Policy"), page);
+                assertEquals("nosniff", answer.header("X-Content-Type-Options"), page);
+                assertEquals("DENY", answer.header("X-Frame-Options"), page);
+                if (page.endsWith(".xhtml") || page.equals("/")) {
+                    assertFalse(Pattern.compile("<script(?![^>]*\\ssrc=)", Pattern.CASE_INSENSITIVE).matcher(answer.body()).find(),
+                            page + " has an inline script");
+                    assertFalse(Pattern.compile("\\son[a-z]+=\"", Pattern.CASE_INSENSITIVE).matcher(answer.body()).find(),
+                            page + " has an inline handler");
+                }
+            }
+        }
+    }
+
+    @Test
+    void answersWithCouponCodesAreNotStored() {
+        Fixtures.Person buyer = fixtures.buyer();
+        Reply order = new Buying(http, fixtures).buy(buyer, shop.dealId(), 1);
+        assertEquals(201, order.status(), order::toString);
+        String code = order.json().getJsonArray("coupons").getJsonObject(0).getString("code");
+        try (RawHttp client = curl()) {
+            for (String path : new String[] {"/api/v1/coupons", "/api/v1/coupons/" + code, "/api/v1/coupons/" + code + "/qr",
+                    "/api/v1/orders"}) {
+                RawHttp.Answer answer = client.send("GET", path, buyer.token(), null, null);
+                assertEquals(200, answer.status(), () -> path + " " + answer);
+                assertEquals("no-store", answer.header("Cache-Control"), path);
+            }
+            RawHttp.Answer counterLookup = client.send("GET", "/api/v1/counter/coupons/" + code + "?storeId=" + shop.first(),
+                    shop.staffToken(), null, null);
+            assertEquals("no-store", counterLookup.header("Cache-Control"));
+            RawHttp.Answer catalog = client.send("GET", "/api/v1/catalog/deals", null, null, null);
+            assertEquals(null, catalog.header("Cache-Control"), "the catalog shows no codes and may be cached");
+        }
+    }
+
+    @Test
+    void theSessionCookieIsSecureBehindATlsProxy() {
+        try (RawHttp browser = curl()) {
+            // A stale session cookie is removed; the removal carries the cookie's attributes.
+            Map<String, String> plain = new LinkedHashMap<>(Map.of("Cookie", "gd_session=stale"));
+            RawHttp.Answer direct = browser.send("GET", "/login.xhtml", plain, null);
+            String removed = cookie(direct, "gd_session");
+            assertTrue(removed.contains("HttpOnly") && removed.contains("SameSite=Lax"), removed);
+            assertFalse(removed.contains("Secure"), "plain HTTP without a proxy: " + removed);
+
+            Map<String, String> proxied = new LinkedHashMap<>(Map.of("Cookie", "gd_session=stale", "X-Forwarded-Proto", "https"));
+            RawHttp.Answer viaTls = browser.send("GET", "/login.xhtml", proxied, null);
+            assertTrue(cookie(viaTls, "gd_session").contains("Secure"), viaTls::toString);
+        }
+    }
+
+    @Test
+    void loggingOutThroughTheApiEndsTheHttpSession() {
+        Fixtures.Person buyer = fixtures.buyer();
+        try (RawHttp browser = curl()) {
+            RawHttp.Answer login = browser.send("GET", "/login.xhtml", Map.of(), null);
+            String session = sessionId(login);
+            assertNotNull(session, () -> "the login page keeps its view state in a session: " + login);
+            RawHttp.Answer kept = browser.send("GET", "/login.xhtml", Map.of("Cookie", "JSESSIONID=" + session), null);
+            assertEquals(null, sessionId(kept), "the session lives on while logged in");
+
+            Map<String, String> logout = RawHttp.head(buyer.token(), null, -1);
+            logout.put("Cookie", "JSESSIONID=" + session);
+            assertEquals(204, browser.send("DELETE", "/api/v1/auth/tokens/current", logout, null).status());
+
+            RawHttp.Answer after = browser.send("GET", "/login.xhtml", Map.of("Cookie", "JSESSIONID=" + session), null);
+            String fresh = sessionId(after);
+            assertNotNull(fresh, "the old session is gone, so the page starts a new one");
+            assertNotEquals(session, fresh);
+        }
+    }
+
+    private static String cookie(RawHttp.Answer answer, String name) {
+        String header = answer.header("Set-Cookie");
+        assertNotNull(header, answer::toString);
+        return Arrays.stream(header.split(", (?=[A-Za-z_]+=)")).filter(c -> c.startsWith(name + "=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + header));
+    }
+
+    private static String sessionId(RawHttp.Answer answer) {
+        String header = answer.header("Set-Cookie");
+        if (header == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile("JSESSIONID=([^;,]+)").matcher(header);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static void assertProblem(RawHttp.Answer answer, int status, String name) {
+        assertEquals(status, answer.status(), answer::toString);
+        assertTrue(answer.header("Content-Type").startsWith("application/problem+json"), answer::toString);
+        JsonObject problem = Json.createReader(new StringReader(answer.body())).readObject();
+        assertEquals("/problems/" + name, problem.getString("type"), answer::toString);
+        assertEquals(status, problem.getInt("status"));
+        assertFalse(problem.getString("title").isBlank());
+        assertFalse(problem.getString("detail").isBlank());
+        assertFalse(answer.body().contains("Payara") || answer.toString().contains("Payara"), answer::toString);
+    }
+}
