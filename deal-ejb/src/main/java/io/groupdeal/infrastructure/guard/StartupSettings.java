@@ -6,11 +6,11 @@ import java.util.Optional;
 
 /**
  * The settings that decide whether a start is safe, and the decision itself, with no container around it so that it
- * is tested as a plain function. The rule: the sandbox gateway takes no money (every order paid with {@code tok_ok}
- * is "paid"), so it runs only in a demo ({@code DEAL_DEMO=true}) or where someone said so on purpose
- * ({@code DEAL_ALLOW_SANDBOX=true}, for staging); a gateway name with no gateway behind it is refused too. Demo
- * data on a database that the launcher did not start itself (an external one) is allowed only because
- * {@code DEAL_DEMO=true} was set explicitly, and it is announced loudly: its accounts have a published password.
+ * is tested as a plain function. The rule: on an external database (any but the one {@code ./mvnw -Prun} starts for
+ * itself) the sandbox gateway, which takes no money (every order paid with {@code tok_ok} is "paid"), runs only in a
+ * demo ({@code DEAL_DEMO=true}) or where someone said so on purpose ({@code DEAL_ALLOW_SANDBOX=true}, for staging);
+ * a gateway name with no gateway behind it is refused everywhere. Demo data on an external database comes only from
+ * an explicit {@code DEAL_DEMO=true}, and is announced loudly: its accounts have a published password.
  *
  * @param gateway          DEAL_PAYMENT_GATEWAY, the chosen gateway's name
  * @param gatewayExists    whether a gateway bean of that name exists
@@ -29,7 +29,7 @@ public record StartupSettings(String gateway, boolean gatewayExists, boolean dem
             return Optional.of("There is no payment gateway named '" + gateway + "' (DEAL_PAYMENT_GATEWAY). Set it to the"
                     + " name of the installed gateway. GroupDeal is not started.");
         }
-        if (sandbox() && !demo && !allowSandbox) {
+        if (sandbox() && !demo && !allowSandbox && !embeddedDatabase) {
             return Optional.of("The sandbox payment gateway is chosen (DEAL_PAYMENT_GATEWAY=" + gateway + ", the default)."
                     + " It takes no money: every order paid with the test card tok_ok counts as paid. Configure a real"
                     + " payment gateway with DEAL_PAYMENT_GATEWAY, or, on a staging install only, allow the sandbox with"
