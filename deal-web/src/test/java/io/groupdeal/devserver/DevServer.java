@@ -37,6 +37,8 @@ public final class DevServer {
             childEnv.put("DEAL_DB_USER", EmbeddedDatabase.USER);
             childEnv.put("DEAL_DB_PASSWORD", EmbeddedDatabase.PASSWORD);
             childEnv.putIfAbsent("DEAL_DEMO", env.getOrDefault("DEAL_DEMO", "true"));
+            // The product's ProductionGuard warns loudly about demo data on an external database, not on this one.
+            childEnv.put("DEAL_DB_EMBEDDED", "true");
         }
         childEnv.putIfAbsent("DEAL_HTTP_PORT", httpPort);
         MailCatcher mail = null;

@@ -53,6 +53,9 @@ class RolesIT extends DeployedApp {
             new Route("POST", "api/v1/platform/tenants/" + SOME_ID + "/suspend", null, OPERATOR),
             new Route("POST", "api/v1/platform/tenants/" + SOME_ID + "/activate", null, OPERATOR),
             new Route("PUT", "api/v1/platform/tenants/" + SOME_ID, "{\"commissionRate\":\"0.2\"}", OPERATOR),
+            new Route("GET", "api/v1/platform/mails?status=FAILED", null, OPERATOR),
+            new Route("POST", "api/v1/platform/mails/" + SOME_ID + "/retry", null, OPERATOR),
+            new Route("POST", "api/v1/platform/mails/retry", null, OPERATOR),
             new Route("GET", "api/v1/me", null, Set.of("PLATFORM_ADMIN", "MERCHANT_ADMIN", "STAFF", "BUYER")));
 
     @BeforeEach

@@ -17,8 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Delivers the outbox every few seconds, outside any transaction, so that a slow or absent mail server holds no
  * database lock and undoes nothing. Each mail is claimed by a conditional update first, so two instances never send
  * it both; a failed attempt is retried with exponential backoff (deal.mail.retry-seconds, doubling, at most an hour)
- * and given up after {@link #MAX_ATTEMPTS}. A crash between sending and marking it sent may send a mail twice; the
- * Message-ID then shows it is the same mail.
+ * and given up after deal.mail.max-attempts (DEAL_MAIL_MAX_ATTEMPTS, default {@value #MAX_ATTEMPTS}): the mail is then
+ * FAILED and waits for the operator, who sees it and may send it again ({@link MailOperations}). A crash between
+ * sending and marking it sent may send a mail twice; the Message-ID then shows it is the same mail.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -40,6 +41,10 @@ public class MailDelivery {
     @ConfigProperty(name = "deal.mail.retry-seconds", defaultValue = "30")
     private long retrySeconds;
 
+    @Inject
+    @ConfigProperty(name = "deal.mail.max-attempts", defaultValue = "" + MAX_ATTEMPTS)
+    private int maxAttempts;
+
     private final AtomicBoolean running = new AtomicBoolean();
 
     @Schedule(hour = "*", minute = "*", second = "*/3", persistent = false)
@@ -51,6 +56,13 @@ public class MailDelivery {
             for (String id : outbox.due(BATCH)) {
                 outbox.claim(id).ifPresent(this::attempt);
             }
+        } catch (RuntimeException e) {
+            // A timeout method that throws twice in a row loses its timer for good (no mail would leave until a
+            // restart): the database may be away for a moment, the next run tries again.
+            LOG.log(Level.WARNING, "Mail delivery stopped for this run; the next run tries again", e);
+        } catch (Error e) {
+            LOG.log(Level.SEVERE, "Mail delivery failed", e);
+            throw e;
         } finally {
             running.set(false);
         }
@@ -61,9 +73,9 @@ public class MailDelivery {
             sender.send(queued.id(), queued.mail());
             outbox.sent(queued.id());
         } catch (Exception e) {
-            boolean giveUp = queued.attempts() >= MAX_ATTEMPTS;
+            boolean giveUp = queued.attempts() >= Math.max(1, maxAttempts);
             Duration wait = backoff(queued.attempts());
-            outbox.failed(queued.id(), e.getClass().getSimpleName() + ": " + e.getMessage(), wait, giveUp);
+            outbox.failed(queued.id(), MailFailure.reason(e), wait, giveUp);
             LOG.log(giveUp ? Level.SEVERE : Level.WARNING, () -> "Mail " + queued.id() + " (" + queued.mail().causeKey()
                     + ") not sent, attempt " + queued.attempts() + (giveUp ? "; given up" : "; next in " + wait) + ": " + e);
         }

@@ -1,5 +1,7 @@
 package io.groupdeal.application.mail;
 
+import io.groupdeal.application.PageOf;
+import io.groupdeal.application.PageRequest;
 import io.groupdeal.domain.shared.Ids;
 import io.groupdeal.domain.shared.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -70,5 +73,53 @@ public class Outbox {
         String reason = error == null ? "unknown" : error.length() > 500 ? error.substring(0, 500) : error;
         sql.update("UPDATE mail_outbox SET status = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
                 List.of(giveUp ? "FAILED" : "PENDING", clock.instant().plus(retryIn), reason, id));
+    }
+
+    private static final String VIEW_COLUMNS = "id, recipient, subject, status, attempts, last_error, created_at, sent_at,"
+            + " next_attempt_at";
+
+    /** The operator's list, newest first: every mail, or those of one status. */
+    public PageOf<MailView> list(MailStatus status, PageRequest request) {
+        List<Object> parameters = new ArrayList<>();
+        String where = "";
+        if (status != null) {
+            where = " WHERE status = ?";
+            parameters.add(status.name());
+        }
+        long total = NativeSql.count(sql.row("SELECT COUNT(*) FROM mail_outbox" + where, parameters)[0]);
+        List<Object> paged = new ArrayList<>(parameters);
+        paged.add(request.size());
+        paged.add((long) request.page() * request.size());
+        List<MailView> items = sql.rows("SELECT " + VIEW_COLUMNS + " FROM mail_outbox" + where
+                + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", paged).stream().map(Outbox::view).toList();
+        return new PageOf<>(items, request.page(), request.size(), total);
+    }
+
+    public Optional<MailView> find(String id) {
+        return sql.rows("SELECT " + VIEW_COLUMNS + " FROM mail_outbox WHERE id = ?", List.of(id)).stream()
+                .map(Outbox::view).findFirst();
+    }
+
+    /** A FAILED mail back to PENDING, due now, with its attempts counted from 0 again; false when it was not FAILED. */
+    public boolean retry(String id) {
+        return sql.update("UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = NULL"
+                + " WHERE id = ? AND status = 'FAILED'", List.of(clock.instant(), id)) == 1;
+    }
+
+    /** Up to {@code limit} FAILED mails back to PENDING, as {@link #retry} does; answers how many. */
+    public int retryFailed(int limit) {
+        return sql.update("UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = NULL"
+                + " WHERE status = 'FAILED' LIMIT ?", List.of(clock.instant(), limit));
+    }
+
+    /** Deletes up to {@code limit} mails SENT before {@code cutoff}, oldest first; answers how many. */
+    public int deleteSentBefore(Instant cutoff, int limit) {
+        return sql.update("DELETE FROM mail_outbox WHERE status = 'SENT' AND sent_at < ? ORDER BY sent_at LIMIT ?",
+                List.of(cutoff, limit));
+    }
+
+    private static MailView view(Object[] r) {
+        return new MailView((String) r[0], (String) r[1], (String) r[2], MailStatus.valueOf((String) r[3]),
+                NativeSql.integer(r[4]), (String) r[5], NativeSql.instant(r[6]), NativeSql.instant(r[7]), NativeSql.instant(r[8]));
     }
 }

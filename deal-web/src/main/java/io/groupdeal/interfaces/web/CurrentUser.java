@@ -74,7 +74,8 @@ public class CurrentUser {
                     new NavItem("Settings", "/merchant/settings.xhtml", "building"));
             case STAFF -> List.of(new NavItem("Counter", "/counter/index.xhtml", "scan"));
             case PLATFORM_ADMIN -> List.of(new NavItem("Tenants", "/platform/tenants.xhtml", "building"),
-                    new NavItem("Settlements", "/platform/settlements.xhtml", "ticket"));
+                    new NavItem("Settlements", "/platform/settlements.xhtml", "ticket"),
+                    new NavItem("Mails", "/platform/mails.xhtml", "mail"));
             case BUYER -> List.of(
                     new NavItem("My coupons", "/account/index.xhtml", "ticket"),
                     new NavItem("Deals", "/index.xhtml", "tag"));

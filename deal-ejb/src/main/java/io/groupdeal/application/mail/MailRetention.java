@@ -1,0 +1,95 @@
+package io.groupdeal.application.mail;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sent mails hold coupon codes and are needed only for a while: to answer a buyer who says a mail never came (sent
+ * when, to which address). Every {@value #EVERY_SECONDS} seconds this deletes the mails SENT longer than
+ * deal.mail.retention ago (DEAL_MAIL_RETENTION, ISO-8601, default P30D) in batches of {@value #BATCH}, each a
+ * conditional delete committed at once, so any number of instances may run it and a pending or failed mail is never
+ * touched. Deleting a sent mail sends nothing again: every mail is written by a change that happens once.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class MailRetention {
+
+    static final int EVERY_SECONDS = 20;
+    static final int BATCH = 500;
+    /** At most this many batches per run, so that a first run after a long time leaves the database time to breathe. */
+    private static final int MAX_BATCHES = 20;
+    private static final Logger LOG = Logger.getLogger(MailRetention.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "deal.mail.retention", defaultValue = "P30D")
+    private String retention;
+
+    @Inject
+    private Outbox outbox;
+
+    @Inject
+    private Clock clock;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private Duration keep;
+
+    @PostConstruct
+    void configure() {
+        keep = parse(retention);
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/" + EVERY_SECONDS, persistent = false)
+    void purge() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Instant cutoff = clock.instant().minus(keep);
+            int deleted = 0;
+            for (int i = 0; i < MAX_BATCHES; i++) {
+                int batch = outbox.deleteSentBefore(cutoff, BATCH);
+                deleted += batch;
+                if (batch < BATCH) {
+                    break;
+                }
+            }
+            if (deleted > 0) {
+                int count = deleted;
+                LOG.info(() -> count + " sent mails older than " + keep + " deleted (DEAL_MAIL_RETENTION)");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Old sent mails not deleted this time; the next run tries again", e);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** The retention period; a setting that is not an ISO-8601 duration of at least a minute keeps the default. */
+    static Duration parse(String retention) {
+        try {
+            Duration parsed = Duration.parse(retention.strip());
+            if (parsed.compareTo(Duration.ofMinutes(1)) >= 0) {
+                return parsed;
+            }
+        } catch (RuntimeException e) {
+            // reported below
+        }
+        LOG.warning(() -> "DEAL_MAIL_RETENTION=" + retention + " is not an ISO-8601 duration of a minute or more, such as"
+                + " P30D; sent mails are kept 30 days");
+        return Duration.ofDays(30);
+    }
+}

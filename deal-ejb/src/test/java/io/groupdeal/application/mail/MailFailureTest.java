@@ -1,0 +1,38 @@
+package io.groupdeal.application.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import org.junit.jupiter.api.Test;
+
+class MailFailureTest {
+
+    @Test
+    void aRefusedConnectionIsNamedWithoutTheServersAddress() {
+        String reason = MailFailure.reason(new MessagingException("Couldn't connect to host, port: smtp.internal, 2525",
+                new ConnectException("Connection refused")));
+        assertEquals("The mail server could not be reached.", reason);
+        assertFalse(reason.contains("smtp.internal"));
+    }
+
+    @Test
+    void eachKnownCauseHasItsOwnWords() throws Exception {
+        assertEquals("The mail server did not answer in time.",
+                MailFailure.reason(new MessagingException("x", new SocketTimeoutException("Read timed out"))));
+        assertEquals("The mail server's name is not known (DEAL_SMTP_HOST).",
+                MailFailure.reason(new MessagingException("x", new UnknownHostException("smtp.internal"))));
+        assertEquals("The mail server refused the login (DEAL_SMTP_USER, DEAL_SMTP_PASSWORD).",
+                MailFailure.reason(new AuthenticationFailedException("535 5.7.8 bad credentials")));
+        assertEquals("The mail server refused the recipient's address.", MailFailure.reason(new SendFailedException("550",
+                null, new InternetAddress[0], null, new InternetAddress[] {new InternetAddress("a@b.example")})));
+        assertEquals("The mail was not sent; the server log has the details.",
+                MailFailure.reason(new IllegalStateException("at host 10.0.0.1")));
+    }
+}

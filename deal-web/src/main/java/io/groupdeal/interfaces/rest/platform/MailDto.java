@@ -1,0 +1,19 @@
+package io.groupdeal.interfaces.rest.platform;
+
+import io.groupdeal.application.mail.MailView;
+import java.io.Serializable;
+import java.time.Instant;
+
+/**
+ * A mail of the outbox for the operator: recipient, subject, status, attempts so far, the last failure's reason in
+ * plain words, when it was written, sent, or is tried next. Never the body (it holds coupon codes).
+ */
+public record MailDto(String id, String recipient, String subject, String status, int attempts, String lastError,
+                      Instant createdAt, Instant sentAt, Instant nextAttemptAt) implements Serializable {
+
+    public static MailDto of(MailView mail) {
+        return new MailDto(mail.id(), mail.recipient(), mail.subject(), mail.status().name(), mail.attempts(),
+                mail.lastError(), mail.createdAt(), mail.sentAt(),
+                mail.status().name().equals("PENDING") ? mail.nextAttemptAt() : null);
+    }
+}

@@ -1,0 +1,46 @@
+package io.groupdeal.interfaces.rest.platform;
+
+import io.groupdeal.application.mail.MailOperations;
+import io.groupdeal.application.mail.MailStatus;
+import io.groupdeal.interfaces.rest.EnumParam;
+import io.groupdeal.interfaces.rest.PageDto;
+import io.groupdeal.interfaces.rest.Paging;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** The operator's outbox: {@code GET ?status=FAILED}, send one failed mail again, or all of them. */
+@Path("v1/platform/mails")
+@Produces(MediaType.APPLICATION_JSON)
+public class MailResource {
+
+    @Inject
+    private MailOperations mails;
+
+    @GET
+    public PageDto<MailDto> mails(@QueryParam("status") String status, @QueryParam("page") String page,
+                                  @QueryParam("size") String size) {
+        return PageDto.of(mails.mails(EnumParam.parse(MailStatus.class, status, "status"), Paging.of(page, size)), MailDto::of);
+    }
+
+    @POST
+    @Path("{id}/retry")
+    public MailDto retry(@PathParam("id") String id) {
+        return MailDto.of(mails.retry(id));
+    }
+
+    /** Every FAILED mail back to PENDING: {@code {"retried": n}}. */
+    @POST
+    @Path("retry")
+    public Retried retryFailed() {
+        return new Retried(mails.retryFailed());
+    }
+
+    public record Retried(int retried) {
+    }
+}

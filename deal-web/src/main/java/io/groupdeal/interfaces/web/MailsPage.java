@@ -1,0 +1,98 @@
+package io.groupdeal.interfaces.web;
+
+import io.groupdeal.application.PageRequest;
+import io.groupdeal.application.mail.MailOperations;
+import io.groupdeal.application.mail.MailStatus;
+import io.groupdeal.interfaces.rest.platform.MailDto;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The operator's outbox (/platform/mails.xhtml): the mails that failed for good by default, or those waiting, sent,
+ * or all; each failed one can be sent again, or all of them at once. Recipient, subject and reason only: never the
+ * body, which holds coupon codes.
+ */
+@Named
+@ViewScoped
+public class MailsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    @Inject
+    private MailOperations operations;
+
+    private String status = MailStatus.FAILED.name();
+    private List<MailDto> mails = List.of();
+    private long total;
+
+    public void load() {
+        MailStatus filter = "ALL".equals(status) ? null : parse(status);
+        var page = operations.mails(filter, new PageRequest(0, PageRequest.MAX_SIZE));
+        mails = page.items().stream().map(MailDto::of).toList();
+        total = page.total();
+    }
+
+    public String retry(MailDto mail) {
+        if (Messages.attempt(() -> operations.retry(mail.id()))) {
+            Messages.info("The mail to " + mail.recipient() + " is sent again.");
+            return reload();
+        }
+        return null;
+    }
+
+    public String retryAll() {
+        int[] retried = new int[1];
+        if (Messages.attempt(() -> retried[0] = operations.retryFailed())) {
+            Messages.info(retried[0] == 0 ? "No failed mail to send again."
+                    : retried[0] + (retried[0] == 1 ? " failed mail is" : " failed mails are") + " sent again.");
+            return reload();
+        }
+        return null;
+    }
+
+    /** UTC, to the minute, as the server log writes it. */
+    public String when(Instant instant) {
+        return instant == null ? "" : WHEN.format(instant) + " UTC";
+    }
+
+    private String reload() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().getFlash().setKeepMessages(true);
+        return faces.getViewRoot().getViewId() + "?faces-redirect=true&status=" + status;
+    }
+
+    private static MailStatus parse(String text) {
+        for (MailStatus candidate : MailStatus.values()) {
+            if (candidate.name().equals(text)) {
+                return candidate;
+            }
+        }
+        return MailStatus.FAILED;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    /** FAILED (the default), PENDING, SENT or ALL; anything else shows the failed ones. */
+    public void setStatus(String status) {
+        this.status = status == null || status.isBlank() ? MailStatus.FAILED.name()
+                : "ALL".equals(status) ? "ALL" : parse(status).name();
+    }
+
+    public List<MailDto> getMails() {
+        return mails;
+    }
+
+    public long getTotal() {
+        return total;
+    }
+}
