@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * kill    --http-port P --state F --journal J --pids "A B" --after S
  *                                                     16 clients buy with Idempotency-Keys they remember; after S
  *                                                     seconds kill -9 the pids; writes what each key got
- * freeze  --http-port P --state F --journal J --pid M --freeze-seconds 20 --bound 12
+ * freeze  --http-port P --state F --journal J --pid M --freeze-seconds 20 --bound 15
  *                                                     16 clients buy; SIGSTOP the database, probe /health/ready,
  *                                                     SIGCONT; checks the bound, readiness and the recovery
  * verify  --http-port P --db-port D --state F --journal J
@@ -343,8 +343,12 @@ public final class Faults {
     void killUnderLoad() throws Exception {
         Load load = new Load(state(), Duration.ofSeconds(20), true);
         long after = Long.parseLong(options.getOrDefault("after", "8")) * 1000;
-        load.start(after + 30_000);
+        load.start(after + 90_000);
         Thread.sleep(after);
+        // A cold JVM on a busy machine is slow to start: kill once purchases are flowing (at most 60 s more).
+        for (int i = 0; i < 600 && load.count(201, 0) < 20; i++) {
+            Thread.sleep(100);
+        }
         long ok = load.count(201, 0);
         signal("KILL", options.get("pids"));
         System.out.println("kill: kill -9 " + options.get("pids") + " after " + after / 1000 + " s of load, " + ok
@@ -360,32 +364,43 @@ public final class Faults {
     void freezeUnderLoad() throws Exception {
         String pid = options.get("pid");
         int freezeSeconds = Integer.parseInt(options.getOrDefault("freeze-seconds", "20"));
-        long bound = Long.parseLong(options.getOrDefault("bound", "12"));
+        long bound = Long.parseLong(options.getOrDefault("bound", "15"));
         // The client timeout is a little above the bound: a request still open then has hung past it.
         Load load = new Load(state(), Duration.ofSeconds(bound + 3), false);
         load.start(5_000 + freezeSeconds * 1000L + 60_000);
         List<Reply> probes = new ArrayList<>();
         List<String> probeFailures = new ArrayList<>();
-        Reply page = null;
+        Reply[] page = new Reply[1];
+        Thread pageProbe = new Thread(() -> {
+            try {
+                page[0] = send("GET", "/", null, null, null, Duration.ofSeconds(bound + 3));
+            } catch (IOException | InterruptedException e) {
+                synchronized (probeFailures) {
+                    probeFailures.add("storefront page: " + e);
+                }
+            }
+        }, "page-probe");
         long stopped;
         long resumed;
         try {
-            Thread.sleep(5_000);
+            // Until the load runs (a cold JVM on a busy machine takes a while for its first purchases), at most 60 s.
+            for (int i = 0; i < 600 && load.count(201, 0) < 10; i++) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(2_000);
             check("purchases before the freeze", load.count(201, 0) > 0, load.count(201, 0) + " answered 201");
             signal("STOP", pid);
             stopped = System.nanoTime();
             System.out.println("freeze: kill -STOP " + pid + " (the embedded database) for " + freezeSeconds + " s");
             Thread.sleep(1_000);
-            try {
-                page = send("GET", "/", null, null, null, Duration.ofSeconds(bound + 3));
-            } catch (IOException e) {
-                probeFailures.add("storefront page: " + e);
-            }
+            pageProbe.start();
             for (int i = 0; i < 20 && System.nanoTime() - stopped < TimeUnit.SECONDS.toNanos(freezeSeconds - 4); i++) {
                 try {
                     probes.add(send("GET", "/health/ready", null, null, null, Duration.ofSeconds(10)));
                 } catch (IOException e) {
-                    probeFailures.add(e.toString());
+                    synchronized (probeFailures) {
+                        probeFailures.add(e.toString());
+                    }
                 }
                 Thread.sleep(1_500);
             }
@@ -417,6 +432,7 @@ public final class Faults {
             Thread.sleep(1_000);
         }
         Thread.sleep(2_000);
+        pageProbe.join((bound + 5) * 1000);
         load.stopAndJoin((bound + 5) * 1000);
         writeJournal(new ArrayList<>(load.sent));
 
@@ -424,17 +440,18 @@ public final class Faults {
         long timedOut = load.count(-2, 0);
         long slowest = load.answers.stream().filter(a -> a[2] != -2).mapToLong(a -> a[1]).max().orElse(0);
         long failedDuring = load.answers.stream().filter(a -> a[0] >= stopped && a[0] < resumed && a[2] == 503).count();
-        check("no request hangs past the bound", timedOut == 0, timedOut + " of " + load.answers.size()
+        check("no request hangs past the bound", timedOut == 0 && slowest <= bound * 1000, timedOut + " of " + load.answers.size()
                 + " purchases had no answer within " + (bound + 3) + " s (bound " + bound + " s + 3 s); slowest answer "
                 + slowest + " ms; " + during + " sent while frozen, " + failedDuring + " of them answered 503");
-        boolean allDown = !probes.isEmpty() && probeFailures.isEmpty()
+        Reply shown = page[0];
+        boolean allDown = !probes.isEmpty() && probeFailures.stream().noneMatch(f -> !f.startsWith("storefront page"))
                 && probes.stream().allMatch(p -> p.status == 503 && p.millis < 3_000);
         check("readiness 503 within 3 s while frozen", allDown, probes.size() + " probes: "
                 + probes.stream().map(p -> p.status + " in " + p.millis + " ms").toList() + (probeFailures.isEmpty() ? "" : " errors " + probeFailures));
-        check("a page while frozen says 503 \"try again\"", page != null && page.status == 503
-                        && page.contentType.startsWith("text/html") && page.body.contains("try again") && page.retryAfter != null,
-                page == null ? "no answer" : "GET / answered " + page.status + " " + page.contentType + " in " + page.millis
-                        + " ms, Retry-After " + page.retryAfter);
+        check("a page while frozen says 503 \"try again\"", shown != null && shown.status == 503
+                        && shown.contentType.startsWith("text/html") && shown.body.contains("try again") && shown.retryAfter != null,
+                shown == null ? "no answer within " + (bound + 3) + " s" : "GET / answered " + shown.status + " "
+                        + shown.contentType + " in " + shown.millis + " ms, Retry-After " + shown.retryAfter);
         check("failures while frozen are 503 problem+json with Retry-After", load.odd.isEmpty(),
                 load.odd.isEmpty() ? "every answer was 201 or 503 problem+json with Retry-After" : load.odd.size()
                         + " other answers, e.g. " + load.odd.peek());
