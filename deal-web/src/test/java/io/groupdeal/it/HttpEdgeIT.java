@@ -288,5 +288,6 @@ class HttpEdgeIT extends DeployedApp {
         assertFalse(problem.getString("title").isBlank());
         assertFalse(problem.getString("detail").isBlank());
         assertFalse(answer.body().contains("Payara") || answer.toString().contains("Payara"), answer::toString);
+        assertEquals("nosniff", answer.header("X-Content-Type-Options"), "a refusal carries the headers too");
     }
 }
