@@ -95,9 +95,12 @@ public class StoreService {
         String titles = named.stream().map(d -> "\u201c" + d.title() + "\u201d").collect(Collectors.joining(", "))
                 + (deals.size() > named.size() ? " and more" : "");
         String detail = deals.isEmpty() ? store.name() + " is still in use: try again in a moment."
-                : store.name() + " is still needed by " + (deals.size() == 1 ? "the deal " : "the deals ") + titles
-                + ": their coupons are redeemed there, or can still be sold. Edit the drafts, or wait until the deals"
-                + " have ended and their coupons are used, expired or refunded, then delete the store.";
+                : deals.size() == 1 ? store.name() + " is still needed by the deal " + titles + ": it can still be sold or"
+                        + " its coupons used there. Leave the store out of it while it is a draft; otherwise delete the store"
+                        + " once the deal has ended and its coupons are used, expired or refunded."
+                : store.name() + " is still needed by the deals " + titles + ": they can still be sold or their coupons"
+                        + " used there. Leave the store out of those that are drafts; otherwise delete the store once the"
+                        + " deals have ended and their coupons are used, expired or refunded.";
         List<Map<String, String>> members = named.stream().map(d -> Map.of("id", d.id(), "title", d.title())).toList();
         return new Conflict("store-in-use", "Store in use", detail, Map.of("deals", members));
     }
