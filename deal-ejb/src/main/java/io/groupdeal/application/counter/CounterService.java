@@ -3,6 +3,7 @@ package io.groupdeal.application.counter;
 import io.groupdeal.application.Idempotency;
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
+import io.groupdeal.application.Periods;
 import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.application.problem.Forbidden;
 import io.groupdeal.application.problem.Gone;
@@ -157,6 +158,7 @@ public class CounterService {
 
     /** A store's redemptions on a day of the store's calendar (today when no date is given), newest first. */
     public PageOf<Redemption> atStore(String storeId, LocalDate date, PageRequest page) {
+        Periods.requireDay(date, "date");
         Store store = counterStore(who(), storeId);
         ZoneId zone = zone(store);
         LocalDate day = date != null ? date : LocalDate.now(clock.withZone(zone));
@@ -165,10 +167,11 @@ public class CounterService {
 
     /**
      * The merchant's redemption history from {@code from} to {@code to} (days of the business's time zone,
-     * inclusive), at one store or at all of them ({@code storeId} null).
+     * inclusive, at most {@value Periods#MAX_DAYS} days apart), at one store or at all of them ({@code storeId} null).
      */
     @RolesAllowed("MERCHANT_ADMIN")
     public PageOf<Redemption> history(String storeId, LocalDate from, LocalDate to, PageRequest page) {
+        Periods.require(from, to);
         CallerAccount who = who();
         String store = storeId == null || storeId.isBlank() ? null : counterStore(who, storeId).id();
         ZoneId zone = tenants.find(who.tenantId()).orElseThrow().timeZone();
