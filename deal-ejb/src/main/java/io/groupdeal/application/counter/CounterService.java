@@ -20,6 +20,7 @@ import io.groupdeal.domain.redemption.CounterCoupon;
 import io.groupdeal.domain.redemption.Redemption;
 import io.groupdeal.domain.redemption.RedemptionRepository;
 import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.shared.PlainText;
 import io.groupdeal.domain.staff.StaffRepository;
 import io.groupdeal.domain.store.Store;
 import io.groupdeal.domain.store.StoreRepository;
@@ -272,6 +273,10 @@ public class CounterService {
         }
         if (reason.strip().length() > MAX_REASON) {
             throw new InvalidInput("reason", "must be at most " + MAX_REASON + " characters");
+        }
+        if (!PlainText.isSingleLine(reason.strip())) {
+            // the reason also comes as ?reason= and from the counter page, not only in a body read strictly
+            throw new InvalidInput("reason", PlainText.message(false));
         }
         return reason.strip();
     }
