@@ -2,10 +2,15 @@ package io.groupdeal.application;
 
 import io.groupdeal.domain.shared.InvalidValue;
 
-/** Which page of a list: page from 0, size from 1 to 100. */
+/**
+ * Which page of a list: page from 0, size from 1 to 100, and no page beyond the first {@value #MAX_OFFSET} items, so
+ * that {@code page * size} (the offset every list query skips) neither overflows nor makes the database walk an
+ * unbounded number of rows.
+ */
 public record PageRequest(int page, int size) {
 
     public static final int MAX_SIZE = 100;
+    public static final int MAX_OFFSET = 1_000_000;
 
     public PageRequest {
         if (page < 0) {
@@ -13,6 +18,9 @@ public record PageRequest(int page, int size) {
         }
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidValue("size", "must be between 1 and " + MAX_SIZE);
+        }
+        if ((long) page * size > MAX_OFFSET) {
+            throw new InvalidValue("page", "must be at most " + MAX_OFFSET / size + " with pages of " + size);
         }
     }
 }

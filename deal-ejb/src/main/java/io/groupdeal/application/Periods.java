@@ -6,31 +6,57 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The periods of reports and statements: calendar days {@code from} to {@code to}, both included, about a year at most. */
+/**
+ * The days and periods that reports, statements and histories are asked for: calendar days from {@value #FIRST_YEAR}
+ * to {@value #LAST_YEAR} (ISO dates reach the year 999999999, where the next day or the day's first instant no longer
+ * exists and the database has no such time), and periods {@code from} to {@code to}, both included, about a year at most.
+ */
 public final class Periods {
 
     public static final int MAX_DAYS = 366;
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2999;
 
     private Periods() {
     }
 
-    /** 400 unless both days are given, in order, at most a year apart. */
+    /** Whether the day is one that any figure of the product can be about. */
+    public static boolean isWithinCalendar(LocalDate day) {
+        return day.getYear() >= FIRST_YEAR && day.getYear() <= LAST_YEAR;
+    }
+
+    /** 400 naming the field unless the day (when given) is within the calendar. */
+    public static void requireDay(LocalDate day, String field) {
+        if (day != null && !isWithinCalendar(day)) {
+            throw new InvalidInput(field, outOfCalendar());
+        }
+    }
+
+    /** 400 unless both days are given, within the calendar, in order, at most a year apart. */
     public static void require(LocalDate from, LocalDate to) {
         List<FieldError> errors = new ArrayList<>();
         if (from == null) {
             errors.add(new FieldError("from", "is required, such as 2026-11-01"));
+        } else if (!isWithinCalendar(from)) {
+            errors.add(new FieldError("from", outOfCalendar()));
         }
         if (to == null) {
             errors.add(new FieldError("to", "is required, such as 2026-11-30"));
+        } else if (!isWithinCalendar(to)) {
+            errors.add(new FieldError("to", outOfCalendar()));
         }
-        if (from != null && to != null && to.isBefore(from)) {
+        if (errors.isEmpty() && to.isBefore(from)) {
             errors.add(new FieldError("to", "must not be before from"));
         }
-        if (from != null && to != null && from.plusDays(MAX_DAYS).isBefore(to)) {
+        if (errors.isEmpty() && from.plusDays(MAX_DAYS).isBefore(to)) {
             errors.add(new FieldError("to", "must be at most " + MAX_DAYS + " days after from"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+    }
+
+    private static String outOfCalendar() {
+        return "must be a day of the years " + FIRST_YEAR + " to " + LAST_YEAR;
     }
 }

@@ -3,6 +3,7 @@ package io.groupdeal.application.counter;
 import io.groupdeal.application.Idempotency;
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
+import io.groupdeal.application.Periods;
 import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.application.problem.Forbidden;
 import io.groupdeal.application.problem.Gone;
@@ -20,6 +21,7 @@ import io.groupdeal.domain.redemption.CounterCoupon;
 import io.groupdeal.domain.redemption.Redemption;
 import io.groupdeal.domain.redemption.RedemptionRepository;
 import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.shared.PlainText;
 import io.groupdeal.domain.staff.StaffRepository;
 import io.groupdeal.domain.store.Store;
 import io.groupdeal.domain.store.StoreRepository;
@@ -173,6 +175,7 @@ public class CounterService {
 
     /** A store's redemptions on a day of the store's calendar (today when no date is given), newest first. */
     public PageOf<Redemption> atStore(String storeId, LocalDate date, PageRequest page) {
+        Periods.requireDay(date, "date");
         Store store = counterStore(who(), storeId);
         ZoneId zone = zone(store);
         LocalDate day = date != null ? date : LocalDate.now(clock.withZone(zone));
@@ -181,10 +184,11 @@ public class CounterService {
 
     /**
      * The merchant's redemption history from {@code from} to {@code to} (days of the business's time zone,
-     * inclusive), at one store or at all of them ({@code storeId} null).
+     * inclusive, at most {@value Periods#MAX_DAYS} days apart), at one store or at all of them ({@code storeId} null).
      */
     @RolesAllowed("MERCHANT_ADMIN")
     public PageOf<Redemption> history(String storeId, LocalDate from, LocalDate to, PageRequest page) {
+        Periods.require(from, to);
         CallerAccount who = who();
         String store = storeId == null || storeId.isBlank() ? null : counterStore(who, storeId).id();
         ZoneId zone = tenants.find(who.tenantId()).orElseThrow().timeZone();
@@ -292,6 +296,10 @@ public class CounterService {
         }
         if (reason.strip().length() > MAX_REASON) {
             throw new InvalidInput("reason", "must be at most " + MAX_REASON + " characters");
+        }
+        if (!PlainText.isSingleLine(reason.strip())) {
+            // the reason also comes as ?reason= and from the counter page, not only in a body read strictly
+            throw new InvalidInput("reason", PlainText.message(false));
         }
         return reason.strip();
     }

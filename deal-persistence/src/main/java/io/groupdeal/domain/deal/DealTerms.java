@@ -22,6 +22,9 @@ public record DealTerms(String title, String description, String finePrint, Stri
     public static final int MAX_COUPONS = 1_000_000;
     private static final BigDecimal MAX_PRICE = new BigDecimal("1000000000");
 
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant AFTER_LATEST = Instant.parse("3000-01-01T00:00:00Z");
+
     public int minBuyersOrDefault() {
         return minBuyers == null ? 1 : minBuyers;
     }
@@ -55,6 +58,9 @@ public record DealTerms(String title, String description, String finePrint, Stri
         if (perBuyerLimit != null && (perBuyerLimit < 1 || (maxQuantity != null && perBuyerLimit > maxQuantity))) {
             found.add(new Violation("perBuyerLimit", "must be at least 1 and at most maxQuantity"));
         }
+        moment("salesStart", salesStart, found);
+        moment("salesEnd", salesEnd, found);
+        moment("couponValidUntil", couponValidUntil, found);
         if (salesStart != null && salesEnd != null && !salesEnd.isAfter(salesStart)) {
             found.add(new Violation("salesEnd", "must be after salesStart"));
         }
@@ -65,6 +71,13 @@ public record DealTerms(String title, String description, String finePrint, Stri
             requireForPublishing(found);
         }
         return found;
+    }
+
+    /** A deal's times lie in the years a DATETIME column and the calendars of the reports hold (2000 to 2999). */
+    private static void moment(String field, Instant instant, List<Violation> found) {
+        if (instant != null && (instant.isBefore(EARLIEST) || !instant.isBefore(AFTER_LATEST))) {
+            found.add(new Violation(field, "must be a time in the years 2000 to 2999"));
+        }
     }
 
     private void requireForPublishing(List<Violation> found) {

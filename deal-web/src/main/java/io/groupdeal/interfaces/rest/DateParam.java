@@ -1,10 +1,11 @@
 package io.groupdeal.interfaces.rest;
 
+import io.groupdeal.application.Periods;
 import io.groupdeal.application.problem.InvalidInput;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-/** A query parameter naming a day, such as {@code ?date=2026-11-23}; absent or blank is null. */
+/** A query parameter naming a day, such as {@code ?date=2026-11-23}; absent or blank is null; a day of the years {@link Periods} allows. */
 public final class DateParam {
 
     private DateParam() {
@@ -14,10 +15,13 @@ public final class DateParam {
         if (text == null || text.isBlank()) {
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(text.strip());
+            day = LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new InvalidInput(field, "must be a date such as 2026-11-23");
         }
+        Periods.requireDay(day, field);
+        return day;
     }
 }

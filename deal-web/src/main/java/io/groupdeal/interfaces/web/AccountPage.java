@@ -80,7 +80,7 @@ public class AccountPage {
     /** Writes the review of a used coupon's deal; a refusal stays on the page. */
     public String review(String code) {
         Map<String, String> form = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
-        if (Messages.attempt(() -> reviews.write(code, rating(form.get("stars")), form.get("comment")))) {
+        if (Messages.attempt(() -> reviews.write(code, rating(form.get("stars")), PlainTextInput.requireMultiLine(form.get("comment"), "comment")))) {
             Messages.info("Thank you: your review is on the deal's page.");
             return Messages.reloadPage();
         }

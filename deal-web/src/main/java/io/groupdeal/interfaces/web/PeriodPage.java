@@ -1,5 +1,6 @@
 package io.groupdeal.interfaces.web;
 
+import io.groupdeal.application.Periods;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -12,17 +13,24 @@ abstract class PeriodPage {
     protected String from;
     protected String to;
 
-    /** The day written in {@code text}; the fallback when it is empty, or (with a message) when it is no date. */
+    /**
+     * The day written in {@code text}; the fallback when it is empty, or (with a message) when it is no date or a day
+     * outside the years {@link Periods} allows.
+     */
     static LocalDate day(String text, LocalDate fallback) {
         if (text == null || text.isBlank()) {
             return fallback;
         }
         try {
-            return LocalDate.parse(text.strip());
+            LocalDate day = LocalDate.parse(text.strip());
+            if (Periods.isWithinCalendar(day)) {
+                return day;
+            }
+            Messages.error("Dates are days of the years " + Periods.FIRST_YEAR + " to " + Periods.LAST_YEAR + ".");
         } catch (DateTimeParseException e) {
             Messages.error("Dates look like 2026-11-23.");
-            return fallback;
         }
+        return fallback;
     }
 
     public String getFrom() {

@@ -42,7 +42,7 @@ public class ReviewsPage implements Serializable {
     public void load() {
         Integer stars = rating != null && rating.strip().matches("[1-5]") ? Integer.valueOf(rating.strip()) : null;
         try {
-            var found = reviews.list(dealId, stars, new PageRequest(Math.max(0, page), PAGE_SIZE));
+            var found = reviews.list(dealId, stars, new PageRequest(Math.min(Math.max(0, page), PageRequest.MAX_OFFSET / PAGE_SIZE), PAGE_SIZE));
             items = found.items().stream().map(ReviewDto::of).toList();
             total = found.total();
         } catch (Problem refused) {
@@ -51,8 +51,8 @@ public class ReviewsPage implements Serializable {
     }
 
     public String reply(String reviewId) {
-        if (Messages.attempt(() -> reviews.reply(reviewId, jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext()
-                .getRequestParameterMap().get("text")))) {
+        if (Messages.attempt(() -> reviews.reply(reviewId, PlainTextInput.requireMultiLine(jakarta.faces.context.FacesContext.getCurrentInstance()
+                .getExternalContext().getRequestParameterMap().get("text"), "text")))) {
             Messages.info("Reply posted: buyers see it under the review on the deal's page.");
             jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
             return "/merchant/reviews.xhtml?faces-redirect=true&deal=" + (dealId == null ? "" : dealId)

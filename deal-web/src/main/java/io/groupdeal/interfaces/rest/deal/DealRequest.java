@@ -1,5 +1,6 @@
 package io.groupdeal.interfaces.rest.deal;
 
+import io.groupdeal.domain.shared.MultiLine;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.domain.deal.DealTerms;
 import io.groupdeal.domain.deal.RefundPolicy;
@@ -10,8 +11,8 @@ import java.util.List;
 
 /** A deal as a merchant sends it. Lengths are capped here; every rule of a deal is checked by the domain. */
 public record DealRequest(@Size(max = 200) String title,
-                          @Size(max = 10_000) String description,
-                          @Size(max = 5_000) String finePrint,
+                          @MultiLine @Size(max = 10_000) String description,
+                          @MultiLine @Size(max = 5_000) String finePrint,
                           @Size(max = 3) String currency,
                           @Size(max = 20) String price,
                           @Size(max = 20) String originalValue,
