@@ -5,6 +5,23 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 : "${DEAL_DB_URL:?set DEAL_DB_URL to the JDBC URL of the MySQL database}"
+
+# Wait for the database before deploying: Payara's JPA deployer connects while it deploys, and a deployment that failed
+# leaves Payara Micro running with nothing deployed. DEAL_DB_WAIT_SECONDS bounds the wait; then exit 3 with the reason.
+db_address=${DEAL_DB_URL#*://}
+db_address=${db_address%%[/?,]*}
+db_host=${db_address%%:*}
+db_port=3306
+[ "$db_address" = "$db_host" ] || db_port=${db_address##*:}
+deadline=$((SECONDS + ${DEAL_DB_WAIT_SECONDS:-300}))
+until (exec 3<>"/dev/tcp/$db_host/$db_port") 2>/dev/null; do
+    if [ "$SECONDS" -ge "$deadline" ]; then
+        echo "GroupDeal: the database at $db_host:$db_port did not answer within ${DEAL_DB_WAIT_SECONDS:-300} s; not starting." >&2
+        exit 3
+    fi
+    echo "GroupDeal: waiting for the database at $db_host:$db_port ..." >&2
+    sleep 5
+done
 exec java -Xmx1g -jar "$root/deal-web/target/payara-micro.jar" \
     --deploy "$root/deal-web/target/deal-web.war" --contextroot / \
     --port "${DEAL_HTTP_PORT:-8080}" \

@@ -1,7 +1,11 @@
 package io.groupdeal.devserver;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +43,8 @@ public final class DevServer {
             childEnv.putIfAbsent("DEAL_DEMO", env.getOrDefault("DEAL_DEMO", "true"));
             // The product's ProductionGuard warns loudly about demo data on an external database, not on this one.
             childEnv.put("DEAL_DB_EMBEDDED", "true");
+        } else if (!awaitDatabase(env.get("DEAL_DB_URL"), Duration.ofSeconds(Long.parseLong(env.getOrDefault("DEAL_DB_WAIT_SECONDS", "300"))))) {
+            System.exit(3);
         }
         childEnv.putIfAbsent("DEAL_HTTP_PORT", httpPort);
         MailCatcher mail = null;
@@ -78,6 +84,33 @@ public final class DevServer {
         stop(server, db, catcher);
         if (exit != 0) {
             throw new IllegalStateException("Payara Micro stopped with exit code " + exit);
+        }
+    }
+
+    /**
+     * Waits until the external database accepts connections, saying so every 5 s: Payara's JPA deployer connects while
+     * it deploys, and a deployment that failed would leave Payara Micro running with nothing deployed. False when the
+     * database did not answer within {@code bound} ({@code DEAL_DB_WAIT_SECONDS}).
+     */
+    static boolean awaitDatabase(String jdbcUrl, Duration bound) throws InterruptedException {
+        String address = jdbcUrl.substring(jdbcUrl.indexOf("://") + 3).split("[/?,]", 2)[0];
+        int colon = address.lastIndexOf(':');
+        String host = colon < 0 ? address : address.substring(0, colon);
+        int port = colon < 0 ? 3306 : Integer.parseInt(address.substring(colon + 1));
+        Instant deadline = Instant.now().plus(bound);
+        while (true) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, port), 3000);
+                return true;
+            } catch (IOException notYet) {
+                if (Instant.now().isAfter(deadline)) {
+                    System.err.println("GroupDeal: the database at " + host + ":" + port + " did not answer within "
+                            + bound.toSeconds() + " s; not starting.");
+                    return false;
+                }
+                System.err.println("GroupDeal: waiting for the database at " + host + ":" + port + " ...");
+                Thread.sleep(5000);
+            }
         }
     }
 

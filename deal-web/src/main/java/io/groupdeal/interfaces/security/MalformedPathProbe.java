@@ -15,7 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Brings a request whose path has a malformed percent escape to {@link RequestLimits}, which answers it with a 400
+ * Brings a request whose path has a malformed percent escape (or an escaped control character) to {@link RequestLimits}, which answers it with a 400
  * problem+json. Payara's web container decodes the path before any filter of ours runs, and on such a path it answered
  * an empty 400 (bad UTF-8) or even an empty 200 with a SEVERE stack trace in the log ({@code %zz}); no setting changes
  * that. So this listener adds a probe to the Grizzly HTTP filter of each of Payara's listeners: it is called with the
@@ -140,7 +140,7 @@ public class MalformedPathProbe implements ServletContextListener {
             try {
                 Object packet = getPacket.invoke(request);
                 String uri = (String) getUri.invoke(packet);
-                if (uri != null && uri.indexOf('%') >= 0 && !RequestLimits.wellEscaped(uri)) {
+                if (uri != null && uri.indexOf('%') >= 0 && !RequestLimits.acceptablePath(uri)) {
                     setUri.invoke(packet, target);
                     setQuery.invoke(packet, "");
                 }

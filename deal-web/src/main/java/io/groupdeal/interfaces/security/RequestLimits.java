@@ -43,10 +43,11 @@ public class RequestLimits extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getRequestURI().equals(request.getContextPath() + MALFORMED_PATH) || !wellEscaped(request.getRequestURI())
+        if (request.getRequestURI().equals(request.getContextPath() + MALFORMED_PATH) || !acceptablePath(request.getRequestURI())
                 || !wellEscaped(request.getQueryString())) {
             ProblemWriter.write(response, 400, "malformed-uri", "Bad request",
-                    "The address has a malformed percent escape (a % must be followed by two hex digits of UTF-8).");
+                    "The address has a malformed percent escape (a % must be followed by two hex digits of UTF-8, and a"
+                            + " path may not hold control characters).");
             return;
         }
         int limit = bodyLimit(request);
@@ -77,6 +78,23 @@ public class RequestLimits extends HttpFilter {
         response.setHeader("Connection", "close");
         ProblemWriter.write(response, 413, "body-too-large", "Payload too large",
                 "The request body is larger than " + limit + " bytes.");
+    }
+
+    /**
+     * Whether a raw path is well escaped and names no control character ({@code %00} to {@code %1F}, {@code %7F}): the
+     * container refuses those with an empty 400 of its own, and no path of the product ever holds one.
+     */
+    static boolean acceptablePath(String raw) {
+        if (!wellEscaped(raw)) {
+            return false;
+        }
+        for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 3)) {
+            int escaped = Integer.parseInt(raw.substring(i + 1, i + 3), 16);
+            if (escaped < 0x20 || escaped == 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether every % is followed by two hex digits and the escapes decode as UTF-8; null (no query) is fine. */

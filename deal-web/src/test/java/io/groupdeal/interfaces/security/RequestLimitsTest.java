@@ -21,4 +21,14 @@ class RequestLimitsTest {
             assertFalse(RequestLimits.wellEscaped(raw), raw);
         }
     }
+
+    @Test
+    void pathsNamingControlCharactersAreCaught() {
+        for (String raw : new String[] {"/api/v1/stores/%00", "/api/v1/stores/01ABC%00", "/a%0Ab", "/a%1f", "/a%7F", "/a%zz"}) {
+            assertFalse(RequestLimits.acceptablePath(raw), raw);
+        }
+        for (String raw : new String[] {"/api/v1/stores/01ABC", "/a%20b", "/a%2Fb", "/caf%C3%A9", "/a%2500"}) {
+            assertTrue(RequestLimits.acceptablePath(raw), raw);
+        }
+    }
 }
