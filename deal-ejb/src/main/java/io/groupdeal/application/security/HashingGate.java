@@ -31,12 +31,12 @@ public class HashingGate {
     private int concurrency;
 
     @Inject
-    @ConfigProperty(name = "deal.hashing.wait", defaultValue = "PT1S")
+    @ConfigProperty(name = "deal.hashing.wait", defaultValue = "PT5S")
     private Duration wait;
 
     /** Requests that may wait for a permit at once. */
     @Inject
-    @ConfigProperty(name = "deal.hashing.queue", defaultValue = "8")
+    @ConfigProperty(name = "deal.hashing.queue", defaultValue = "16")
     private int queue;
 
     private Semaphore permits;
