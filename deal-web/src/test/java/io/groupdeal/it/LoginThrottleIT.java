@@ -115,8 +115,8 @@ class LoginThrottleIT extends DeployedApp {
 
     @Test
     void aFloodOfLoginsIsBoundedAndTheRestOfTheProductKeepsAnswering() throws Exception {
-        // More logins at once than the server hashes within its wait (arquillian.xml: 25 s, one or two at a time):
-        // the ones that get no turn are answered 503 busy; meanwhile /health and the catalog answer as usual.
+        // More logins at once than may wait for a hashing turn (arquillian.xml: two hash at once, 24 wait): the others
+        // are answered 503 busy at once, whatever the machine's speed; meanwhile /health and the catalog answer as usual.
         int flood = 80;
         AtomicBoolean flooding = new AtomicBoolean(true);
         List<Long> healthMillis = Collections.synchronizedList(new ArrayList<>());
