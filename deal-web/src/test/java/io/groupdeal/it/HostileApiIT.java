@@ -9,12 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -105,14 +100,14 @@ class HostileApiIT extends DeployedApp {
 
     /** Access tokens that expire after this (UTC) outlive the test; the sweeper deletes only expired ones. */
     private final String outlives = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(30).toString().replace('T', ' ');
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private Http http11;
     private World own;
     private World other;
     private List<Role> roles;
 
     @Test
     void hostileRequestsFromEveryRoleAreRefusedCleanlyAndChangeNothing() throws Exception {
+        http11 = http.overHttp11();
         own = world("Hostile Home");
         other = world("Hostile Other");
         roles = List.of(new Role("anonymous", null), new Role("BUYER", own.buyer().token()), new Role("STAFF", own.staffToken()),
@@ -217,25 +212,9 @@ class HostileApiIT extends DeployedApp {
      * 431: a finding for the HTTP listener's settings, not for the application.)
      */
     private Reply send(Attempt attempt, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(http.base().resolve(attempt.path())).timeout(Duration.ofSeconds(30))
-                .method(attempt.method(), attempt.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(escapeLoneSurrogates(attempt.body())));
-        if (attempt.role().token() != null) {
-            request.header("Authorization", "Bearer " + attempt.role().token());
-        }
-        if (attempt.body() != null) {
-            request.header("Content-Type", "application/json");
-        }
-        headers.forEach(request::header);
-        try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        String body = attempt.body() == null ? null : escapeLoneSurrogates(attempt.body());
+        return http11.send(attempt.method(), attempt.path(), body, attempt.role().token(),
+                body == null ? null : "application/json", headers);
     }
 
     /**

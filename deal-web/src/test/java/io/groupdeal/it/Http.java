@@ -12,13 +12,30 @@ import java.time.Duration;
 /** A small JSON-over-HTTP client for the API under test. */
 public final class Http {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client;
     private final URI base;
 
     /** Arquillian reports the machine's external address; the server is reached on loopback. */
     public Http(URL deployment) {
+        this(base(deployment), HttpClient.Version.HTTP_2);
+    }
+
+    private Http(URI base, HttpClient.Version version) {
+        this.base = base;
+        this.client = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    private static URI base(URL deployment) {
         String url = deployment.toString().replaceFirst("//[^:/]+", "//127.0.0.1");
-        this.base = URI.create(url.endsWith("/") ? url : url + "/");
+        return URI.create(url.endsWith("/") ? url : url + "/");
+    }
+
+    /**
+     * The same server over HTTP/1.1 only, as curl and most clients speak it (this client otherwise asks to upgrade a
+     * plain connection to HTTP/2).
+     */
+    public Http overHttp11() {
+        return new Http(base, HttpClient.Version.HTTP_1_1);
     }
 
     public URI base() {
