@@ -43,7 +43,7 @@ public class CouponChanges {
             return;
         }
         Order order = orders.find(coupon.tenantId(), coupon.orderId()).orElseThrow();
-        gateway.refund(order.paymentRef(), coupon.price(), coupon.currency(), coupon.id());
+        gateway.refund(order.paymentRef(), coupon.price(), coupon.id());
         orders.markRefunded(order.tenantId(), order.id(), now);
         outbox.write(mails.refunded(mails.recipient(coupon.buyerId()), coupon, "it expired unused"));
     }

@@ -82,7 +82,7 @@ public class CouponService {
             throw notRefundable(coupon, now);
         }
         Order order = orders.find(coupon.tenantId(), coupon.orderId()).orElseThrow();
-        gateway.refund(order.paymentRef(), coupon.price(), coupon.currency(), coupon.id());
+        gateway.refund(order.paymentRef(), coupon.price(), coupon.id());
         orders.markRefunded(order.tenantId(), order.id(), now);
         CallerAccount buyer = buyer();
         outbox.write(mails.refunded(new Recipient(buyer.email(), buyer.name()), coupon, "you asked for it"));

@@ -6,11 +6,15 @@ import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.mail.BuyerMails;
 import io.groupdeal.application.mail.Outbox;
 import io.groupdeal.application.payment.Configured;
+import io.groupdeal.application.payment.GatewayUnreachable;
+import io.groupdeal.application.payment.Payment;
 import io.groupdeal.application.payment.PaymentGateway;
 import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
 import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.application.problem.PaymentDeclined;
+import io.groupdeal.application.problem.PaymentUnavailable;
 import io.groupdeal.application.problem.Unprocessable;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
@@ -118,7 +122,7 @@ public class OrderService {
         }
         BigDecimal amount = terms.price().multiply(BigDecimal.valueOf(quantity));
         CatalogDeal deal = catalog.find(terms.dealId(), false).orElseThrow(() -> notOnSale(terms));
-        String paymentRef = gateway.authorise(request.paymentToken(), amount, terms.currency(), orderId);
+        String paymentRef = authorise(request.paymentToken(), amount, terms.currency(), orderId);
 
         Order order = new Order(terms.tenantId(), orderId, terms.dealId(), buyer.accountId(), quantity, terms.price(), amount,
                 terms.currency(), OrderStatus.PENDING, paymentRef, now);
@@ -139,6 +143,20 @@ public class OrderService {
         outbox.write(mails.orderConfirmed(new BuyerMails.Recipient(buyer.email(), buyer.name()), placed.order(),
                 placed.coupons(), deal));
         return placed;
+    }
+
+    private String authorise(String token, BigDecimal amount, String currency, String orderId) {
+        Payment payment;
+        try {
+            payment = gateway.authorise(orderId, token, amount, currency, false);
+        } catch (GatewayUnreachable e) {
+            throw new PaymentUnavailable("The payment service did not answer; please try again.");
+        }
+        return switch (payment.state()) {
+            case AUTHORISED, CAPTURED -> payment.ref();
+            case DECLINED -> throw new PaymentDeclined("The card was declined. Nothing was charged.");
+            default -> throw new PaymentUnavailable("The payment service failed. Nothing was charged; please try again.");
+        };
     }
 
     public PageOf<OrderView> list(PageRequest request) {

@@ -42,7 +42,7 @@ public class Settlement {
         if (!orders.confirm(order.tenantId(), order.id(), now)) {
             return false;
         }
-        gateway.capture(order.paymentRef(), order.amount(), order.currency());
+        gateway.capture(order.paymentRef());
         coupons.move(order.tenantId(), order.id(), CouponStatus.PENDING, CouponStatus.ACTIVE, now);
         return true;
     }
@@ -60,7 +60,7 @@ public class Settlement {
         if (!orders.cancelPending(order.tenantId(), order.id(), now)) {
             return;
         }
-        gateway.voidAuthorisation(order.paymentRef(), order.amount(), order.currency());
+        gateway.cancel(order.id());
         coupons.move(order.tenantId(), order.id(), CouponStatus.PENDING, CouponStatus.VOID, now);
         outbox.write(cancelled ? mails.dealCancelled(mails.recipient(order.buyerId()), order, dealTitle, null)
                 : mails.dealFailed(mails.recipient(order.buyerId()), order, dealTitle));
@@ -73,7 +73,7 @@ public class Settlement {
             return;
         }
         BigDecimal amount = order.unitPrice().multiply(BigDecimal.valueOf(unused));
-        gateway.refund(order.paymentRef(), amount, order.currency(), "cancel:" + order.id());
+        gateway.refund(order.paymentRef(), amount, "cancel:" + order.id());
         orders.markRefunded(order.tenantId(), order.id(), now);
         outbox.write(mails.dealCancelled(mails.recipient(order.buyerId()), order, dealTitle, amount));
     }

@@ -1,29 +1,42 @@
 package io.groupdeal.application.payment;
 
-import io.groupdeal.application.problem.PaymentDeclined;
-import io.groupdeal.application.problem.PaymentUnavailable;
 import java.math.BigDecimal;
+import java.util.Optional;
 
 /**
- * A card processor. An order authorises its amount; tipping captures it; a failed or cancelled deal voids it; a
- * refund pays back part or all of a captured amount. Capture, void and refund are idempotent per
- * ({@code paymentRef}, {@code reference}): asked twice, money moves once, so a settlement retried after a crash never
- * charges twice. Implementations are CDI beans named by {@code deal.payment.gateway}.
+ * A card processor, reached over the network: every call may take long, fail, or succeed while its answer is lost.
+ * So no caller holds a database transaction or a lock across a call, and every call is idempotent: a payment is
+ * made under a key (the order's id) and asked again under that key it answers the first outcome and moves no more
+ * money; capture is once per payment, refund once per {@code reference}. A call that gets no answer throws
+ * {@link GatewayUnreachable}: the outcome is unknown and {@link #find} tells it later.
+ *
+ * <p>Implementations are CDI beans named by {@code deal.payment.gateway}: the built-in {@code sandbox}, or a real
+ * provider (its SDK calls behind these six methods, the key as its idempotency key).
  */
 public interface PaymentGateway {
 
     /**
-     * Reserves the amount on the buyer's card and answers the payment's reference.
+     * Authorises {@code amount} on the card, and charges it at once when {@code capture}. Answers the payment:
+     * {@code AUTHORISED} or {@code CAPTURED} when approved, {@code DECLINED} when the card was refused,
+     * {@code FAILED} when the provider failed before charging (nothing is or will be charged under this key).
      *
-     * @throws PaymentDeclined when the card is refused
-     * @throws PaymentUnavailable when the processor cannot be reached
+     * @throws GatewayUnreachable when no answer came: the key may have charged or not
      */
-    String authorise(String paymentToken, BigDecimal amount, String currency, String orderId);
+    Payment authorise(String key, String paymentToken, BigDecimal amount, String currency, boolean capture);
 
-    void capture(String paymentRef, BigDecimal amount, String currency);
+    /** The payment made under the key, or empty when the provider never charged under it. */
+    Optional<Payment> find(String key);
 
-    void voidAuthorisation(String paymentRef, BigDecimal amount, String currency);
+    /**
+     * Makes sure the key never charges: voids its authorisation, or bars the key when nothing was authorised under it
+     * yet (a late authorise with the key is then refused). A payment already captured stays so and is answered as it
+     * is: the caller refunds it or keeps it.
+     */
+    Payment cancel(String key);
 
-    /** Pays back {@code amount} of a captured payment; {@code reference} names what is refunded (a coupon, an order). */
-    void refund(String paymentRef, BigDecimal amount, String currency, String reference);
+    /** Captures the authorised amount of the payment; a captured payment answers as it is. */
+    Payment capture(String paymentRef);
+
+    /** Pays back {@code amount} of a captured payment, once per {@code reference} (a coupon, a cancelled order). */
+    Payment refund(String paymentRef, BigDecimal amount, String reference);
 }
