@@ -110,15 +110,18 @@ public class DealRepository {
     /**
      * Reserves {@code quantity} coupons of the deal's stock: one conditional update that raises {@code sold} only while
      * the deal is on sale and the quantity lasts. The row stays locked until the transaction ends, so the caller does
-     * this last in a short transaction with no network call.
+     * this last in a short transaction with no network call. The sale is paid at once (captured, not only authorised)
+     * when the deal has tipped or this order's coupons tip it once paid: paid coupons only ever grow, so such an order
+     * always finds the deal tipped when it is confirmed.
      */
     public Sale sell(String tenantId, String dealId, int quantity, Instant now) {
         int updated = sql.update("UPDATE deal SET sold = sold + ?"
                 + " WHERE tenant_id = ? AND id = ? AND status = 'ON_SALE' AND sales_start <= ? AND sales_end > ?"
                 + " AND (max_quantity IS NULL OR sold + ? <= max_quantity)",
                 List.of(quantity, tenantId, dealId, now, now, quantity));
-        Object[] state = sql.row("SELECT tipped_at IS NOT NULL, max_quantity, status, sales_start <= ? AND sales_end > ?"
-                + " FROM deal WHERE tenant_id = ? AND id = ?", List.of(now, now, tenantId, dealId));
+        Object[] state = sql.row("SELECT tipped_at IS NOT NULL OR confirmed + ? >= min_buyers, max_quantity, status,"
+                + " sales_start <= ? AND sales_end > ? FROM deal WHERE tenant_id = ? AND id = ?",
+                List.of(quantity, now, now, tenantId, dealId));
         if (updated == 1) {
             return number(state[0]).intValue() != 0 ? Sale.AFTER_TIPPING : Sale.BEFORE_TIPPING;
         }
@@ -134,13 +137,14 @@ public class DealRepository {
     /**
      * Counts {@code quantity} paid coupons and tips the deal (sets {@code tippedAt}) when they reach {@code minBuyers}
      * while it is on sale. Marks the deal for settlement when an order that was only authorised now needs its capture
-     * or void (the deal tipped, failed or was cancelled), and when a cancelled deal gains a captured order to refund.
+     * (the deal tipped), and when a failed or cancelled deal gains an order to void or refund (its payment came after
+     * the deal closed).
      * The assignments read the values before this update, in any SQL mode.
      */
     public void paid(String tenantId, String dealId, int quantity, boolean captured, Instant now) {
         sql.update("UPDATE deal SET"
-                + " settlement_due = settlement_due OR status = 'CANCELLED' OR (? AND (tipped_at IS NOT NULL OR status = 'FAILED'"
-                + " OR (status = 'ON_SALE' AND confirmed + ? >= min_buyers))),"
+                + " settlement_due = settlement_due OR status IN ('CANCELLED', 'FAILED')"
+                + " OR (? AND (tipped_at IS NOT NULL OR (status = 'ON_SALE' AND confirmed + ? >= min_buyers))),"
                 + " tipped_at = CASE WHEN tipped_at IS NULL AND status = 'ON_SALE' AND confirmed + ? >= min_buyers THEN ?"
                 + " ELSE tipped_at END,"
                 + " confirmed = confirmed + ?"
@@ -148,7 +152,7 @@ public class DealRepository {
                 List.of(!captured, quantity, quantity, now, quantity, tenantId, dealId));
     }
 
-    /** What a reservation did: taken before the deal tipped (authorise only) or after (charge at once); or refused. */
+    /** What a reservation did: taken before the deal tips (authorise only) or when it tips (charge at once); or refused. */
     public enum Sale {
         BEFORE_TIPPING, AFTER_TIPPING, SOLD_OUT, NOT_ON_SALE;
 
@@ -185,7 +189,7 @@ public class DealRepository {
         sql.update("UPDATE deal d SET d.settlement_due = FALSE WHERE d.tenant_id = ? AND d.id = ? AND d.settlement_due = TRUE"
                 + " AND NOT EXISTS (SELECT 1 FROM purchase_order o WHERE o.tenant_id = d.tenant_id AND o.deal_id = d.id"
                 + " AND o.status = 'PENDING' AND (d.tipped_at IS NOT NULL OR d.status IN ('FAILED', 'CANCELLED')))"
-                + " AND NOT (d.status = 'CANCELLED' AND EXISTS (SELECT 1 FROM coupon c WHERE c.tenant_id = d.tenant_id"
+                + " AND NOT (d.status IN ('CANCELLED', 'FAILED') AND EXISTS (SELECT 1 FROM coupon c WHERE c.tenant_id = d.tenant_id"
                 + " AND c.deal_id = d.id AND c.status = 'ACTIVE'))", List.of(tenantId, dealId));
     }
 
