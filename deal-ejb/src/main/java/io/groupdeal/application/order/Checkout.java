@@ -99,6 +99,14 @@ public class Checkout {
     }
 
     /**
+     * Takes an expired reservation for the {@link Reconciler} until {@code until}; false when another instance took it
+     * first. Its own transaction, committed before the gateway is asked.
+     */
+    public boolean claim(Order order, Instant now, Instant until) {
+        return orders.claimReservation(order.tenantId(), order.id(), now, until);
+    }
+
+    /**
      * The payment was approved: RESERVED → PENDING (authorised) or CONFIRMED (captured), the coupons issued, the paid
      * coupons counted towards the tipping point, the confirmation mail queued. Nothing when it was settled before.
      */

@@ -58,7 +58,7 @@ public class Reconciler {
         runs.run(() -> {
             Instant now = clock.instant();
             for (Order order : orders.expiredReservations(now, BATCH)) {
-                if (orders.claimReservation(order.tenantId(), order.id(), now, now.plusSeconds(CLAIM_SECONDS))) {
+                if (checkout.claim(order, now, now.plusSeconds(CLAIM_SECONDS))) {
                     settle(order);
                 }
             }

@@ -39,6 +39,9 @@ public class PaymentTaskRunner {
     private PaymentTaskRepository tasks;
 
     @Inject
+    private PaymentTaskRecords records;
+
+    @Inject
     @Configured
     private PaymentGateway gateway;
 
@@ -68,7 +71,7 @@ public class PaymentTaskRunner {
             done = 0;
             for (long id : tasks.due(orderId, clock.instant(), BATCH)) {
                 Instant now = clock.instant();
-                var claimed = tasks.claim(id, now, now.plusSeconds(LEASE_SECONDS));
+                var claimed = records.claim(id, now, now.plusSeconds(LEASE_SECONDS));
                 if (claimed.isPresent() && attempt(claimed.get())) {
                     done++;
                 }
@@ -83,11 +86,11 @@ public class PaymentTaskRunner {
                 case CANCEL -> cancel(task);
                 case REFUND -> gateway.refund(task.paymentRef(), task.amount(), task.reference());
             }
-            tasks.done(task.id(), clock.instant());
+            records.done(task.id(), clock.instant());
             return true;
         } catch (RuntimeException e) {
             Duration wait = backoff(task.attempts());
-            tasks.failed(task.id(), e.toString(), clock.instant().plus(wait));
+            records.failed(task.id(), e.toString(), clock.instant().plus(wait));
             LOG.log(task.attempts() >= 10 ? Level.SEVERE : Level.WARNING, () -> "Payment task " + task.kind() + " of order "
                     + task.orderId() + " failed, attempt " + task.attempts() + "; next in " + wait + ": " + e);
             return false;
