@@ -85,7 +85,7 @@ class LedgerCheckIT extends DeployedApp {
             corrupt("a cent more captured than the order's money", () -> update("UPDATE sandbox_payment SET captured ="
                     + " captured + 0.01 WHERE payment_key = ?", confirmedOrder), Rule.ORDER_MONEY, confirmedOrder,
                     Rule.DEAL_MONEY, confirmedDeal);
-            corrupt("a refund not paid out", () -> update("UPDATE sandbox_refund SET amount = 0 WHERE payment_ref ="
+            corrupt("a refund not paid out", () -> update("UPDATE sandbox_refund SET amount = 0 WHERE ref ="
                     + " (SELECT ref FROM sandbox_payment WHERE payment_key = ?)", confirmedOrder), Rule.REFUNDS_ADD_UP, confirmedOrder);
             corrupt("a coupon refunded without its money", () -> update("UPDATE coupon SET status = 'REFUNDED' WHERE order_id = ?"
                     + " AND status = 'ACTIVE' LIMIT 1", confirmedOrder), Rule.ORDER_MONEY, confirmedOrder,
