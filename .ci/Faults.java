@@ -669,8 +669,8 @@ public final class Faults {
             long captured = count(db, "SELECT COUNT(*) FROM sandbox_payment p JOIN purchase_order o ON o.id = p.payment_key"
                     + " WHERE o.deal_id = ? AND p.state = 'CAPTURED'", deal);
             check("flash sale: no authorisation left open, sold = coupons = 50", open == 0 && sold == 50 && coupons == 50,
-                    open + " AUTHORISED payments of orders that are not PENDING, " + captured + " captured (the deal tipped"
-                    + " at 20), sold " + sold + ", coupons " + coupons);
+                    open + " AUTHORISED payments of orders that are not PENDING, " + captured + " captured (min buyers 20),"
+                    + " sold " + sold + ", coupons " + coupons);
         }
     }
 

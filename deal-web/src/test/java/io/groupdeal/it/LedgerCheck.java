@@ -32,6 +32,8 @@ import java.util.Set;
  * <li>{@link Rule#COUPONS}: an order has as many coupons as its quantity, none when {@code RESERVED},
  *     {@code DECLINED} or {@code CANCELLED} with its stock released (never paid);</li>
  * <li>{@link Rule#STOCK}: {@code deal.sold} is the quantity of the deal's orders whose stock was not released;</li>
+ * <li>{@link Rule#TIPPED_IS_CAPTURED}: a deal that tipped and whose settlement is done has no order left only
+ *     authorised ({@code PENDING}): its money was captured;</li>
  * <li>{@link Rule#REFUNDS_ADD_UP}: a payment's {@code refunded} is the sum of its refunds and never beyond its
  *     {@code captured};</li>
  * <li>{@link Rule#NO_ORPHAN_MONEY} (whole ledger): no approved payment under a key that names no order.</li>
@@ -44,7 +46,7 @@ public final class LedgerCheck {
     /** The invariants, named in the report. */
     public enum Rule {
         NOTHING_RESERVED, ONE_PAYMENT, CAPTURE_HAS_COUPONS, PENDING_IS_AUTHORISED, NO_STRAY_AUTHORISATION, ORDER_MONEY,
-        DEAL_MONEY, COUPONS, STOCK, REFUNDS_ADD_UP, NO_ORPHAN_MONEY
+        DEAL_MONEY, COUPONS, STOCK, TIPPED_IS_CAPTURED, REFUNDS_ADD_UP, NO_ORPHAN_MONEY
     }
 
     /** One thing that does not agree: which rule, on which deal and order (null when it is about the deal). */
@@ -135,13 +137,15 @@ public final class LedgerCheck {
     }
 
     private void deal(String dealId) throws SQLException {
-        List<List<Object>> dealRow = rows("SELECT sold, tenant_id FROM deal WHERE id = ?", dealId);
+        List<List<Object>> dealRow = rows("SELECT sold, tenant_id, tipped_at IS NOT NULL AND NOT settlement_due FROM deal"
+                + " WHERE id = ?", dealId);
         if (dealRow.isEmpty()) {
             disagree(Rule.STOCK, dealId, null, "no such deal");
             return;
         }
         int sold = ((Number) dealRow.get(0).get(0)).intValue();
         String tenantId = (String) dealRow.get(0).get(1);
+        boolean tippedAndSettled = truth(dealRow.get(0).get(2));
 
         Map<String, Order> orders = new LinkedHashMap<>();
         for (List<Object> r : rows("SELECT id, status, quantity, amount, released_at IS NOT NULL FROM purchase_order"
@@ -187,6 +191,10 @@ public final class LedgerCheck {
             ordersNet = ordersNet.add(expected);
             ledgerNet = ledgerNet.add(actual);
             order(dealId, o, c, ps, expected, actual);
+            if (tippedAndSettled && "PENDING".equals(o.status())) {
+                disagree(Rule.TIPPED_IS_CAPTURED, dealId, o.id(), "the deal tipped and was settled, the order is still PENDING"
+                        + " (only authorised)");
+            }
         }
         if (sold != held) {
             disagree(Rule.STOCK, dealId, null, "deal.sold is " + sold + " but its orders whose stock was not released hold " + held);

@@ -94,6 +94,8 @@ class LedgerCheckIT extends DeployedApp {
                     Rule.STOCK, confirmedDeal);
             corrupt("a declined order whose stock was never released", () -> update("UPDATE purchase_order SET released_at = NULL"
                     + " WHERE id = ?", declinedOrder), Rule.STOCK, declinedDeal);
+            corrupt("a tipped deal whose order was never captured", () -> update("UPDATE deal SET tipped_at = UTC_TIMESTAMP(6)"
+                    + " WHERE id = ?", pendingDeal), Rule.TIPPED_IS_CAPTURED, pendingOrder);
             corrupt("an order left RESERVED", () -> update("UPDATE purchase_order SET status = 'RESERVED' WHERE id = ?",
                     declinedOrder), Rule.NOTHING_RESERVED, declinedOrder);
             corrupt("money charged under a key that is no order", this::orphan, Rule.NO_ORPHAN_MONEY, null);
