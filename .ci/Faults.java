@@ -42,6 +42,18 @@ import java.util.regex.Pattern;
  * verify  --http-port P --db-port D --state F --journal J
  *                                                     every 201 is in the database, sold = coupons, one order per
  *                                                     key, each unanswered key replayed gives its order or one now
+ * paycrash --http-port P --state F --journal J --pid S --after S
+ *                                                     16 clients buy, every third purchase with tok_timeout (the
+ *                                                     sandbox charges, the answer is lost, the order stays RESERVED);
+ *                                                     after S seconds kill -9 the product between pay and confirm
+ * ledger  --http-port P --db-port D --state F --journal J
+ *                                                     after the restart: the reconciler settles every reservation
+ *                                                     (bounded), then ledger and orders agree (io.groupdeal.it.
+ *                                                     LedgerCheck, the ITs' check) and each key replays what its
+ *                                                     order became
+ * flash   --http-port P --db-port D --state F         a flash sale of 50 with 200 buyers at once (the server runs
+ *                                                     with DEAL_SANDBOX_LATENCY_MS=200): exactly 50 sold, 150
+ *                                                     refused sold-out, no authorisation left open, ledger agrees
  * </pre>
  * Prints "PASS name: ..." or "FAIL name: ..." per check; exit status 1 when a check failed, 2 when the run could not
  * be made at all.
@@ -68,6 +80,9 @@ public final class Faults {
                 case "kill" -> faults.killUnderLoad();
                 case "freeze" -> faults.freezeUnderLoad();
                 case "verify" -> faults.verify();
+                case "paycrash" -> faults.payCrash();
+                case "ledger" -> faults.ledger();
+                case "flash" -> faults.flashSale();
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
             }
         } catch (Exception e) {
@@ -147,23 +162,27 @@ public final class Faults {
         final int buyer;
         final int deal;
         final int quantity;
+        final String paymentToken;
         volatile int status = -1;
         volatile String orderId;
 
-        Sent(String key, int buyer, int deal, int quantity) {
+        Sent(String key, int buyer, int deal, int quantity, String paymentToken) {
             this.key = key;
             this.buyer = buyer;
             this.deal = deal;
             this.quantity = quantity;
+            this.paymentToken = paymentToken;
         }
 
         String line() {
-            return key + " " + buyer + " " + deal + " " + quantity + " " + status + " " + (orderId == null ? "-" : orderId);
+            return key + " " + buyer + " " + deal + " " + quantity + " " + status + " " + (orderId == null ? "-" : orderId)
+                    + " " + paymentToken;
         }
 
         static Sent parse(String line) {
             String[] f = line.split(" ");
-            Sent s = new Sent(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]));
+            Sent s = new Sent(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]),
+                    f.length > 6 ? f[6] : "tok_ok");
             s.status = Integer.parseInt(f[4]);
             s.orderId = "-".equals(f[5]) ? null : f[5];
             return s;
@@ -171,7 +190,11 @@ public final class Faults {
     }
 
     static String orderBody(String dealId, int quantity) {
-        return "{\"dealId\":\"" + dealId + "\",\"quantity\":" + quantity + ",\"paymentToken\":\"tok_ok\"}";
+        return orderBody(dealId, quantity, "tok_ok");
+    }
+
+    static String orderBody(String dealId, int quantity, String paymentToken) {
+        return "{\"dealId\":\"" + dealId + "\",\"quantity\":" + quantity + ",\"paymentToken\":\"" + paymentToken + "\"}";
     }
 
     void writeJournal(List<Sent> sent) throws IOException {
@@ -193,9 +216,10 @@ public final class Faults {
         expect(send("POST", "/api/v1/merchants", null, null, "{\"businessName\":\"Fault Test " + run + "\",\"email\":\""
                 + merchant + "\",\"password\":\"" + PASSWORD + "\"}", timeout), 201, "merchant signup");
         String token = login(merchant, timeout);
+        Properties state = new Properties();
+        state.setProperty("merchant.token", token);
         expect(send("POST", "/api/v1/stores", token, null, "{\"name\":\"Fault Store\",\"address\":\"Teststr. 1, 10115 Berlin\","
                 + "\"latitude\":52.52,\"longitude\":13.40,\"timeZone\":\"Europe/Berlin\"}", timeout), 201, "store");
-        Properties state = new Properties();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         int[] minBuyers = {1, 100_000};
         for (int d = 0; d < minBuyers.length; d++) {
@@ -261,11 +285,18 @@ public final class Faults {
         final ConcurrentLinkedQueue<String> odd = new ConcurrentLinkedQueue<>();
         final List<Thread> clients = new ArrayList<>();
         final boolean stopOnError;
+        /** Every so many purchases of a client pays with tok_timeout instead of tok_ok (0: never). */
+        final int timeoutEvery;
 
         Load(Properties state, Duration timeout, boolean stopOnError) {
+            this(state, timeout, stopOnError, 0);
+        }
+
+        Load(Properties state, Duration timeout, boolean stopOnError, int timeoutEvery) {
             this.state = state;
             this.timeout = timeout;
             this.stopOnError = stopOnError;
+            this.timeoutEvery = timeoutEvery;
         }
 
         void start(long maxMillis) {
@@ -277,12 +308,13 @@ public final class Faults {
                     while (!stop.get() && System.nanoTime() < deadline && n++ < 100_000) {
                         int buyer = client % BUYERS;
                         int deal = (client + n) % 2;
-                        Sent s = new Sent("faults-" + UUID.randomUUID(), buyer, deal, 1 + n % 2);
+                        String paymentToken = timeoutEvery > 0 && n % timeoutEvery == 0 ? "tok_timeout" : "tok_ok";
+                        Sent s = new Sent("faults-" + UUID.randomUUID(), buyer, deal, 1 + n % 2, paymentToken);
                         sent.add(s);
                         long started = System.nanoTime();
                         try {
                             Reply r = send("POST", "/api/v1/orders", state.getProperty("buyer." + buyer + ".token"), s.key,
-                                    orderBody(state.getProperty("deal." + deal), s.quantity), timeout);
+                                    orderBody(state.getProperty("deal." + deal), s.quantity, paymentToken), timeout);
                             s.status = r.status;
                             if (r.status == 201) {
                                 s.orderId = first(ID, r.body);
@@ -463,6 +495,221 @@ public final class Faults {
                 ready == null ? "no answer" : "/health/ready " + ready.status);
     }
 
+    // ---- money: a crash between pay and confirm, a flash sale ------------------------------------------------------
+
+    void payCrash() throws Exception {
+        Load load = new Load(state(), Duration.ofSeconds(20), true, 3);
+        long after = Long.parseLong(options.getOrDefault("after", "6")) * 1000;
+        load.start(after + 90_000);
+        Thread.sleep(after);
+        // Kill once purchases flow and some lost answers (tok_timeout: 503 after the payment timeout) came back, so that
+        // orders are between pay and confirm at the kill (at most 60 s more on a cold, busy machine).
+        for (int i = 0; i < 600 && (load.count(201, 0) < 10 || load.count(503, 0) < 2); i++) {
+            Thread.sleep(100);
+        }
+        long ok = load.count(201, 0);
+        long lost = load.count(503, 0);
+        long inFlight = load.sent.stream().filter(s -> s.status == -1).count();
+        signal("KILL", options.get("pid"));
+        System.out.println("paycrash: kill -9 " + options.get("pid") + " (the product; the database lives on) with " + inFlight
+                + " purchases in flight; " + ok + " answered 201, " + lost + " answered 503 so far");
+        load.stopAndJoin(30_000);
+        writeJournal(new ArrayList<>(load.sent));
+        check("purchases with tok_ok and tok_timeout before the kill", ok >= 10 && lost >= 1 && inFlight >= 1, ok
+                + " answered 201, " + lost + " answered 503 (a lost answer), " + inFlight + " in flight at the kill");
+    }
+
+    /** The deals of the state (and the flash sale's when there is one). */
+    static List<String> deals(Properties state) {
+        List<String> deals = new ArrayList<>(List.of(state.getProperty("deal.0"), state.getProperty("deal.1")));
+        if (state.getProperty("deal.flash") != null) {
+            deals.add(state.getProperty("deal.flash"));
+        }
+        return deals;
+    }
+
+    Connection database() throws SQLException {
+        return DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + options.get("db-port")
+                + "/deal?sslMode=DISABLED&connectTimeout=5000&socketTimeout=30000", "deal", "deal");
+    }
+
+    /**
+     * Waits (bounded) until the reconciler and the payment task job have settled every order of the deals, then runs
+     * the ITs' LedgerCheck on them; one PASS/FAIL line per rule, with the disagreements' ids.
+     */
+    boolean ledgerAgrees(Connection db, List<String> deals, int boundSeconds, String what) throws Exception {
+        long since = System.nanoTime();
+        int open = io.groupdeal.it.LedgerCheck.unsettled(db, deals);
+        for (int i = 0; i < boundSeconds * 2 && open > 0; i++) {
+            Thread.sleep(500);
+            open = io.groupdeal.it.LedgerCheck.unsettled(db, deals);
+        }
+        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
+        check(what + ": the reconciler settled every reservation and payment task", open == 0, open == 0
+                ? "nothing RESERVED, no payment task open after " + took + " ms" : open + " still open after " + boundSeconds + " s");
+        io.groupdeal.it.LedgerCheck ledger = io.groupdeal.it.LedgerCheck.run(db, deals);
+        for (io.groupdeal.it.LedgerCheck.Rule rule : io.groupdeal.it.LedgerCheck.Rule.values()) {
+            List<String> broken = ledger.disagreements().stream().filter(d -> d.rule() == rule).map(Object::toString).toList();
+            check(what + ": " + rule, broken.isEmpty(), broken.isEmpty() ? "holds" : broken.size() + " disagreements: "
+                    + broken.subList(0, Math.min(5, broken.size())));
+        }
+        ledger.figures().forEach(f -> System.out.println("ledger: deal " + f.dealId() + " orders " + f.ordersByStatus()
+                + ", coupons " + f.coupons() + ", sold " + f.sold() + ", ledger " + f.ledgerNet().toPlainString()
+                + ", orders' money " + f.ordersNet().toPlainString()));
+        return open == 0 && ledger.agrees();
+    }
+
+    void ledger() throws Exception {
+        Properties state = state();
+        List<Sent> journal = Files.readAllLines(Path.of(options.get("journal"))).stream()
+                .filter(l -> !l.isBlank()).map(Sent::parse).toList();
+        List<String> deals = deals(state);
+        try (Connection db = database()) {
+            ledgerAgrees(db, deals, 90, "after the crash between pay and confirm");
+
+            // The lost answers: each tok_timeout purchase whose order the sandbox charged is confirmed with its coupons.
+            long charged = 0;
+            List<String> wrong = new ArrayList<>();
+            for (Sent s : journal) {
+                String orderId = orderOfKey(db, state.getProperty("buyer." + s.buyer + ".id"), s.key);
+                if (!"tok_timeout".equals(s.paymentToken) || orderId == null
+                        || count(db, "SELECT COUNT(*) FROM sandbox_payment WHERE payment_key = ? AND state IN ('AUTHORISED', 'CAPTURED')", orderId) == 0) {
+                    continue;
+                }
+                charged++;
+                long coupons = count(db, "SELECT COUNT(*) FROM coupon WHERE order_id = ?", orderId);
+                long confirmed = count(db, "SELECT COUNT(*) FROM purchase_order WHERE id = ? AND status IN ('PENDING', 'CONFIRMED')", orderId);
+                if (coupons != s.quantity || confirmed != 1) {
+                    wrong.add(orderId + " (" + coupons + " coupons)");
+                }
+            }
+            check("every lost answer that charged became an order with its coupons", charged > 0 && wrong.isEmpty(), charged
+                    + " tok_timeout orders charged while their answer was lost" + (wrong.isEmpty() ? ", each PENDING or CONFIRMED"
+                    + " with its coupons" : "; wrong: " + wrong.subList(0, Math.min(5, wrong.size()))));
+
+            // Each key with an order replays what it became, and no replay makes a second order or charges again.
+            long ordersBefore = ordersOf(db, deals.subList(0, 2));
+            long paymentsBefore = count(db, "SELECT COUNT(*) FROM sandbox_payment");
+            List<String> replays = new ArrayList<>();
+            int replayed = 0;
+            for (Sent s : journal) {
+                String orderId = orderOfKey(db, state.getProperty("buyer." + s.buyer + ".id"), s.key);
+                if (orderId == null || replayed >= 200) {
+                    continue;
+                }
+                replayed++;
+                boolean paid = count(db, "SELECT COUNT(*) FROM purchase_order WHERE id = ? AND status IN ('PENDING', 'CONFIRMED')", orderId) == 1;
+                Reply r = replayOnce(state, s);
+                String got = r.status == 201 || r.status == 200 ? first(ID, r.body) : null;
+                if (paid ? !orderId.equals(got) : got != null && !orderId.equals(got)) {
+                    replays.add(s.key + " (order " + orderId + (paid ? " paid" : " not paid") + ", replay " + r.status + " " + got + ")");
+                }
+            }
+            long madeOrders = ordersOf(db, deals.subList(0, 2)) - ordersBefore;
+            long madePayments = count(db, "SELECT COUNT(*) FROM sandbox_payment") - paymentsBefore;
+            check("each key replays what its order became, nothing charged again", replays.isEmpty() && madeOrders == 0
+                    && madePayments == 0, replayed + " keys replayed: " + madeOrders + " orders and " + madePayments
+                    + " payments made" + (replays.isEmpty() ? "" : "; wrong: " + replays.subList(0, Math.min(5, replays.size()))));
+        }
+    }
+
+    void flashSale() throws Exception {
+        Properties state = state();
+        Duration timeout = Duration.ofSeconds(30);
+        String merchant = state.getProperty("merchant.token");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String body = "{\"title\":\"Flash deal\",\"description\":\"Fifty for two hundred.\",\"finePrint\":\"None.\","
+                + "\"currency\":\"EUR\",\"price\":\"9.90\",\"originalValue\":\"20.00\",\"minBuyers\":20,\"maxQuantity\":50,"
+                + "\"perBuyerLimit\":1,\"salesStart\":\"" + now.minus(1, ChronoUnit.HOURS) + "\",\"salesEnd\":\""
+                + now.plus(2, ChronoUnit.DAYS) + "\",\"couponValidUntil\":\"" + now.plus(40, ChronoUnit.DAYS)
+                + "\",\"storeIds\":[],\"refundPolicy\":\"ANYTIME\"}";
+        String deal = first(ID, expect(send("POST", "/api/v1/deals", merchant, null, body, timeout), 201, "flash deal").body);
+        expect(send("POST", "/api/v1/deals/" + deal + "/publish", merchant, null, null, timeout), 200, "publish");
+        state.setProperty("deal.flash", deal);
+        try (var out = Files.newOutputStream(Path.of(options.get("state")))) {
+            state.store(out, "fault test data");
+        }
+        int buyers = 200;
+        try (Connection db = database()) {
+            List<String> tokens = flashBuyers(db, state.getProperty("buyer.0.id"), buyers);
+            // Everyone at once: 200 threads wait at a latch, then buy one coupon each.
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            ConcurrentLinkedQueue<String> answers = new ConcurrentLinkedQueue<>();
+            List<Thread> threads = new ArrayList<>();
+            for (int b = 0; b < buyers; b++) {
+                String token = tokens.get(b);
+                Thread t = new Thread(() -> {
+                    try {
+                        go.await();
+                        Reply r = send("POST", "/api/v1/orders", token, "flash-" + UUID.randomUUID(), orderBody(deal, 1), Duration.ofSeconds(60));
+                        answers.add(r.status == 409 && r.body.contains("sold-out") ? "409 sold-out" : Integer.toString(r.status));
+                    } catch (Exception e) {
+                        answers.add(e.getClass().getSimpleName());
+                    }
+                }, "flash-" + b);
+                t.start();
+                threads.add(t);
+            }
+            long started = System.nanoTime();
+            go.countDown();
+            for (Thread t : threads) {
+                t.join(90_000);
+            }
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            Map<String, Long> byAnswer = new java.util.TreeMap<>();
+            answers.forEach(a -> byAnswer.merge(a, 1L, Long::sum));
+            check("flash sale: exactly 50 sold, 150 refused sold-out", byAnswer.getOrDefault("201", 0L) == 50
+                    && byAnswer.getOrDefault("409 sold-out", 0L) == 150, buyers + " buyers at once with the sandbox's"
+                    + " latency 200 ms: " + byAnswer + " in " + took + " ms");
+            ledgerAgrees(db, List.of(deal), 60, "after the flash sale");
+            long sold = count(db, "SELECT sold FROM deal WHERE id = ?", deal);
+            long coupons = count(db, "SELECT COUNT(*) FROM coupon WHERE deal_id = ?", deal);
+            long open = count(db, "SELECT COUNT(*) FROM sandbox_payment p JOIN purchase_order o ON o.id = p.payment_key"
+                    + " WHERE o.deal_id = ? AND p.state = 'AUTHORISED' AND o.status <> 'PENDING'", deal);
+            long captured = count(db, "SELECT COUNT(*) FROM sandbox_payment p JOIN purchase_order o ON o.id = p.payment_key"
+                    + " WHERE o.deal_id = ? AND p.state = 'CAPTURED'", deal);
+            check("flash sale: no authorisation left open, sold = coupons = 50", open == 0 && sold == 50 && coupons == 50,
+                    open + " AUTHORISED payments of orders that are not PENDING, " + captured + " captured (min buyers 20),"
+                    + " sold " + sold + ", coupons " + coupons);
+        }
+    }
+
+    /**
+     * Buyers for the flash sale, made in the database: 400 slow password hashes (sign-up and login) would take
+     * minutes on two cores, and this test is about the purchases. Each is a BUYER account with the first buyer's
+     * password hash and a bearer token stored as the product stores them (SHA-256, hex).
+     */
+    static List<String> flashBuyers(Connection db, String template, int count) throws Exception {
+        String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = ("0FLASH" + run + String.format("%05d", i) + "0000000000").substring(0, 26);
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO account (id, email, name, password_hash, role, tenant_id,"
+                    + " created_at) SELECT ?, ?, ?, password_hash, 'BUYER', NULL, UTC_TIMESTAMP(6) FROM account WHERE id = ?")) {
+                p.setString(1, id);
+                p.setString(2, "flash-" + i + "-" + run.toLowerCase() + "@faults.groupdeal.io");
+                p.setString(3, "Flash Buyer " + i);
+                p.setString(4, template);
+                if (p.executeUpdate() != 1) {
+                    throw new IllegalStateException("no template buyer " + template);
+                }
+            }
+            byte[] bytes = new byte[32];
+            random.nextBytes(bytes);
+            String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO access_token (token_hash, account_id, created_at, expires_at)"
+                    + " VALUES (?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 HOUR)")) {
+                p.setString(1, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                p.setString(2, id);
+                p.executeUpdate();
+            }
+            tokens.add(token);
+        }
+        return tokens;
+    }
+
     // ---- verify ----------------------------------------------------------------------------------------------------
 
     void verify() throws Exception {
@@ -472,6 +719,14 @@ public final class Faults {
         String url = "jdbc:mysql://127.0.0.1:" + options.get("db-port") + "/deal?sslMode=DISABLED&connectTimeout=5000&socketTimeout=30000";
         List<String> deals = List.of(state.getProperty("deal.0"), state.getProperty("deal.1"));
         try (Connection db = DriverManager.getConnection(url, "deal", "deal")) {
+            // Purchases between pay and confirm at the fault are RESERVED until the reconciler settles them.
+            int open = io.groupdeal.it.LedgerCheck.unsettled(db, deals);
+            for (int i = 0; i < 120 && open > 0; i++) {
+                Thread.sleep(500);
+                open = io.groupdeal.it.LedgerCheck.unsettled(db, deals);
+            }
+            check("the reconciler settled every reservation", open == 0, open == 0 ? "nothing RESERVED, no payment task due"
+                    : open + " reservations or payment tasks still open after 60 s");
             List<String> missing = new ArrayList<>();
             long answered = 0;
             for (Sent s : journal) {
@@ -485,7 +740,8 @@ public final class Faults {
             check("every order answered 201 is there", missing.isEmpty() && answered > 0,
                     answered + " orders answered 201, " + missing.size() + " missing" + (missing.isEmpty() ? "" : " " + missing.subList(0, Math.min(5, missing.size()))));
 
-            // Replay every key that got no 201: its order if one was made, else exactly one now.
+            // Replay every key that got no 201: its order if one was made and paid, the same refusal if its order was
+            // released unpaid (the reconciler cancelled it), else exactly one now.
             long ordersBefore = ordersOf(db, deals);
             int replayed = 0;
             int made = 0;
@@ -500,11 +756,15 @@ public final class Faults {
                 replayed++;
                 String buyerId = state.getProperty("buyer." + s.buyer + ".id");
                 String existing = orderOfKey(db, buyerId, s.key);
-                Reply first = replay(state, s);
-                Reply again = replay(state, s);
+                boolean released = existing != null
+                        && count(db, "SELECT COUNT(*) FROM purchase_order WHERE id = ? AND released_at IS NOT NULL", existing) == 1;
+                // A released order's key answers its refusal (503 payment-unavailable): no retries for those.
+                Reply first = released ? replayOnce(state, s) : replay(state, s);
+                Reply again = released ? replayOnce(state, s) : replay(state, s);
                 String firstId = first.status == 201 || first.status == 200 ? first(ID, first.body) : null;
                 String againId = again.status == 201 || again.status == 200 ? first(ID, again.body) : null;
-                if (firstId == null || !firstId.equals(againId) || (existing != null && !existing.equals(firstId))) {
+                if (released ? firstId != null || againId != null || first.status != again.status
+                        : firstId == null || !firstId.equals(againId) || (existing != null && !existing.equals(firstId))) {
                     wrong.add(s.key + " (had " + existing + ", replays gave " + first.status + " " + firstId + " and "
                             + again.status + " " + againId + ")");
                 }
@@ -523,7 +783,8 @@ public final class Faults {
             for (String deal : deals) {
                 long sold = count(db, "SELECT sold FROM deal WHERE id = ?", deal);
                 long coupons = count(db, "SELECT COUNT(*) FROM coupon WHERE deal_id = ?", deal);
-                long ordered = count(db, "SELECT COALESCE(SUM(quantity), 0) FROM purchase_order WHERE deal_id = ?", deal);
+                long ordered = count(db, "SELECT COALESCE(SUM(quantity), 0) FROM purchase_order WHERE deal_id = ?"
+                        + " AND released_at IS NULL", deal);
                 if (sold != coupons || sold != ordered) {
                     off.add(deal + ": sold " + sold + ", coupons " + coupons + ", ordered " + ordered);
                 } else {
@@ -542,12 +803,17 @@ public final class Faults {
         }
     }
 
+    Reply replayOnce(Properties state, Sent s) throws Exception {
+        return send("POST", "/api/v1/orders", state.getProperty("buyer." + s.buyer + ".token"), s.key,
+                orderBody(state.getProperty("deal." + s.deal), s.quantity, s.paymentToken), Duration.ofSeconds(20));
+    }
+
     Reply replay(Properties state, Sent s) throws Exception {
         Reply last = null;
         // A replay may meet the database still busy recovering: a few tries, each bounded.
         for (int i = 0; i < 5; i++) {
             last = send("POST", "/api/v1/orders", state.getProperty("buyer." + s.buyer + ".token"), s.key,
-                    orderBody(state.getProperty("deal." + s.deal), s.quantity), Duration.ofSeconds(20));
+                    orderBody(state.getProperty("deal." + s.deal), s.quantity, s.paymentToken), Duration.ofSeconds(20));
             if (last.status != 503) {
                 return last;
             }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * Sign-up, login, tokens, /me, logout, suspension, the operator's tenant list with its figures: as a client sees them,
  * and as the database stores them.
  */
+@org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
 class AccountsIT extends DeployedApp {
 
     @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * The counter over REST against the real database: exactly one redemption under concurrency, the reasons a code is
  * refused, undo within the window and after it, tenants that never see each other's codes, and guessing protection.
  */
+@org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
 class CounterIT extends DeployedApp {
 
     private Counter counter;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A merchant's deals: the lifecycle in real time, every validation rule, and isolation of every deal route. */
+@org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
 class DealsIT extends DeployedApp {
 
     private static final String MISSING_ID = "01AAAAAAAAAAAAAAAAAAAAAAAA";

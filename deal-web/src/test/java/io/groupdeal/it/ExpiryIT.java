@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * Coupons at the end of their validity, with the real job (every 5 s): unused ones expire, and are refunded once when
  * their deal says so; buyers are reminded once, three days ahead, of coupons they bought long before.
  */
+@org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
 class ExpiryIT extends DeployedApp {
 
     private Fixtures.Merchant merchant;

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * commission rate never rewrites a past statement, and the operator's statement lists every tenant; an undo never
  * revives a coupon of a cancelled deal, even racing the cancellation, and the ledger always matches the coupons.
  */
+@org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
 class IntegrityIT extends DeployedApp {
 
     @Test

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * and sent again, each arriving once; sent mails are deleted after the retention, waiting and failed ones never;
  * purchases answer at once while the mail server hangs, and every confirmation arrives once when it is back.
  */
+@org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
 class MailOpsIT extends DeployedApp {
 
     /** DEAL_MAIL_MAX_ATTEMPTS of the ITs: the default. */

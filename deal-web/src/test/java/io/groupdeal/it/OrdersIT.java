@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * Buying under real concurrency against the real database: the quantity, the per-buyer limit and the idempotency key
  * hold however many requests arrive at once; a failed payment leaves nothing behind; refunds happen once.
  */
+@org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
 class OrdersIT extends DeployedApp {
 
     private Fixtures.Merchant merchant;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * York, and one on each side of the period), redemptions at two stores, a refund, an undone redemption, reviews and
  * a deal waiting to tip. Every figure is written out by hand below; the CSV says the same as the JSON.
  */
+@org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
 class ReportIT extends DeployedApp {
 
     private static final String PERIOD = "?from=2026-10-01&to=2026-10-10";

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * deal tips, voided when it fails, refunded when it is cancelled; every buyer is told by mail (received by GreenMail),
  * and mails written while the mail server is down arrive once it is back, each exactly once.
  */
+@org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
 class SettlementIT extends DeployedApp {
 
     private Fixtures.Merchant merchant;

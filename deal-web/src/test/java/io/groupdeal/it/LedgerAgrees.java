@@ -1,0 +1,84 @@
+package io.groupdeal.it;
+
+import io.groupdeal.devserver.ItDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * After every money IT class, the ledger must agree with the orders: {@code @ExtendWith(LedgerAgrees.class)} on the
+ * class. Before the class it notes the deals that exist; after it (the class's server still runs: this extension is
+ * registered after the Arquillian one of {@link DeployedApp}, so its after-all comes first) it waits, at most
+ * {@link #SETTLE}, until no order of the class's new deals is RESERVED and no payment task is left (the reconciler and
+ * the task job run every few seconds on the IT server), then runs {@link LedgerCheck} on those deals and fails the
+ * class with every disagreement. Only the class's own deals: the IT database is kept between runs and shared by
+ * every class.
+ */
+public final class LedgerAgrees implements BeforeAllCallback, AfterAllCallback {
+
+    /** How long the reconciler (reservation PT3S on the IT server) and the task job get to settle everything. */
+    static final Duration SETTLE = Duration.ofSeconds(60);
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LedgerAgrees.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws SQLException {
+        try (Connection db = connect()) {
+            context.getStore(NAMESPACE).put("deals", dealIds(db));
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        @SuppressWarnings("unchecked")
+        Set<String> before = context.getStore(NAMESPACE).get("deals", Set.class);
+        try (Connection db = connect()) {
+            List<String> deals = new ArrayList<>(dealIds(db));
+            deals.removeAll(before);
+            int unsettled = settle(db, deals, SETTLE);
+            LedgerCheck check = LedgerCheck.run(db, deals);
+            if (!check.agrees() || unsettled > 0) {
+                throw new AssertionError("After " + context.getDisplayName() + (unsettled > 0 ? " (" + unsettled
+                        + " reservations or payment tasks still open after " + SETTLE.toSeconds() + " s)" : "") + ": "
+                        + check.report());
+            }
+        }
+    }
+
+    /** Waits until nothing of the deals is moving any more, at most {@code bound}; answers what is still open. */
+    static int settle(Connection db, List<String> deals, Duration bound) throws SQLException, InterruptedException {
+        Instant deadline = Instant.now().plus(bound);
+        int open = LedgerCheck.unsettled(db, deals);
+        while (open > 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            open = LedgerCheck.unsettled(db, deals);
+        }
+        return open;
+    }
+
+    static Connection connect() throws SQLException {
+        return DriverManager.getConnection(System.getProperty(ItDatabase.URL_PROPERTY), "deal", "deal");
+    }
+
+    private static Set<String> dealIds(Connection db) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (PreparedStatement statement = db.prepareStatement("SELECT id FROM deal");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,267 @@
+package io.groupdeal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every sandbox test token through {@code POST /orders} as a client sends it, with the same Idempotency-Key replayed
+ * at each stage: the answer keeps its contract (201 / 402 / 503), the order becomes what its money says, nothing is
+ * charged twice and stock and quota come back when nothing was charged. The IT server reserves for 3 s and waits 2 s
+ * for the gateway (arquillian.xml), so the reconciler settles a lost answer within seconds. After the class the
+ * ledger must agree with the orders ({@link LedgerAgrees}).
+ */
+@ExtendWith(LedgerAgrees.class)
+class MoneyIT extends DeployedApp {
+
+    /** Reservation (3 s) + a reconciler pass + the slow token's 10 s: far below this. */
+    private static final Duration SETTLE = Duration.ofSeconds(40);
+
+    private Fixtures.Merchant merchant;
+    private Buying buying;
+
+    @BeforeEach
+    void setUp() {
+        merchant = fixtures.merchant("Money Mill");
+        fixtures.newStore(merchant.token(), "Money Mill Mitte");
+        buying = new Buying(http, fixtures);
+    }
+
+    @Test
+    void tokOkIsAuthorisedBeforeTheTipAndCapturedAfterIt() throws Exception {
+        String untipped = buying.dealOnSale(merchant, "Ok Olives", d -> d.add("minBuyers", 100)).getString("id");
+        String tipped = tippedDeal("Ok Oysters", d -> { });
+        Fixtures.Person buyer = fixtures.buyer();
+
+        String pendingKey = UUID.randomUUID().toString();
+        Reply pending = http.order(Buying.order(untipped, 1, "tok_ok"), buyer.token(), pendingKey);
+        assertEquals(201, pending.status(), pending::toString);
+        assertEquals("PENDING", pending.json().getString("status"));
+        assertEquals(1, pending.json().getJsonArray("coupons").size());
+        assertEquals(List.of(List.of("AUTHORISED", "19.900", "0.000")), payments(pending.json().getString("id")));
+
+        String confirmedKey = UUID.randomUUID().toString();
+        Reply confirmed = http.order(Buying.order(tipped, 2, "tok_ok"), buyer.token(), confirmedKey);
+        assertEquals(201, confirmed.status(), confirmed::toString);
+        assertEquals("CONFIRMED", confirmed.json().getString("status"));
+        assertEquals(2, confirmed.json().getJsonArray("coupons").size());
+        assertEquals(List.of(List.of("CAPTURED", "39.800", "39.800")), payments(confirmed.json().getString("id")));
+
+        for (int i = 0; i < 3; i++) {
+            assertSameOrder(pending, http.order(Buying.order(untipped, 1, "tok_ok"), buyer.token(), pendingKey));
+            assertSameOrder(confirmed, http.order(Buying.order(tipped, 2, "tok_ok"), buyer.token(), confirmedKey));
+        }
+        assertEquals(1, payments(confirmed.json().getString("id")).size(), "a replay charges nothing more");
+        assertEquals(2, http.get("api/v1/orders", buyer.token()).json().getInt("total"));
+    }
+
+    @Test
+    void tokDeclinedIs402AndGivesStockAndQuotaBack() throws Exception {
+        String dealId = buying.dealOnSale(merchant, "Declined Dates", d -> d.add("maxQuantity", 3).add("perBuyerLimit", 3))
+                .getString("id");
+        Fixtures.Person buyer = fixtures.buyer();
+        String key = UUID.randomUUID().toString();
+        String body = Buying.order(dealId, 3, "tok_declined");
+
+        Reply declined = http.order(body, buyer.token(), key);
+        assertEquals(402, declined.status(), declined::toString);
+        assertEquals("payment-declined", declined.problem());
+        String orderId = orderOfKey(buyer, key);
+        assertEquals(List.of("DECLINED", "1"), order(orderId), "the order is DECLINED and its stock and quota released");
+        assertNothingCharged(orderId);
+        assertEquals(3, remaining(dealId), "the stock is back");
+
+        Reply replay = http.order(body, buyer.token(), key);
+        assertEquals(402, replay.status(), "the same key answers what its order became: " + replay);
+        assertEquals("payment-declined", replay.problem());
+        assertEquals(orderId, orderOfKey(buyer, key));
+
+        Reply bought = http.order(Buying.order(dealId, 3, "tok_ok"), buyer.token(), UUID.randomUUID().toString());
+        assertEquals(201, bought.status(), "stock and the buyer's quota of 3 are back: " + bought);
+        assertEquals(0, remaining(dealId));
+    }
+
+    @Test
+    void tokErrorIs503AndChargesNothing() throws Exception {
+        String dealId = buying.dealOnSale(merchant, "Error Eclairs", d -> d.add("maxQuantity", 2).add("perBuyerLimit", 2))
+                .getString("id");
+        Fixtures.Person buyer = fixtures.buyer();
+        String key = UUID.randomUUID().toString();
+        String body = Buying.order(dealId, 2, "tok_error");
+
+        Reply failed = http.order(body, buyer.token(), key);
+        assertEquals(503, failed.status(), failed::toString);
+        assertEquals("payment-unavailable", failed.problem());
+        String orderId = orderOfKey(buyer, key);
+        assertEquals(List.of("CANCELLED", "1"), order(orderId), "the order is CANCELLED and its stock and quota released");
+        assertNothingCharged(orderId);
+        assertEquals(2, remaining(dealId));
+
+        Reply replay = http.order(body, buyer.token(), key);
+        assertNotEquals(201, replay.status(), replay::toString);
+        assertNotEquals(200, replay.status(), replay::toString);
+        assertEquals(orderId, orderOfKey(buyer, key), "the replay made no second order");
+        assertNothingCharged(orderId);
+
+        Reply bought = http.order(Buying.order(dealId, 2, "tok_ok"), buyer.token(), UUID.randomUUID().toString());
+        assertEquals(201, bought.status(), "stock and quota are back: " + bought);
+    }
+
+    @Test
+    void tokTimeoutIs503ThenTheReconcilerConfirmsTheOrderChargedOnce() throws Exception {
+        String dealId = tippedDeal("Timeout Tacos", d -> d.add("maxQuantity", 5));
+        Fixtures.Person buyer = fixtures.buyer();
+        String key = UUID.randomUUID().toString();
+        String body = Buying.order(dealId, 2, "tok_timeout");
+
+        Reply lost = http.order(body, buyer.token(), key);
+        assertEquals(503, lost.status(), lost::toString);
+        assertEquals("payment-unavailable", lost.problem());
+        String orderId = orderOfKey(buyer, key);
+        assertEquals(1, payments(orderId).size(), "the sandbox charged although its answer was lost");
+        Reply early = http.order(body, buyer.token(), key);
+        assertTrue(early.status() == 503 || early.status() == 201 || early.status() == 200, early::toString);
+        assertEquals(orderId, orderOfKey(buyer, key), "the replay made no second order");
+
+        Reply settled = replayUntilSettled(buyer, body, key);
+        JsonObject order = settled.json();
+        assertEquals(orderId, order.getString("id"));
+        assertEquals("CONFIRMED", order.getString("status"), "the tipped deal's money was captured: " + order);
+        assertEquals(2, order.getJsonArray("coupons").size());
+        assertEquals(List.of(List.of("CAPTURED", "39.800", "39.800")), payments(orderId), "charged once");
+        assertEquals("CONFIRMED", http.get("api/v1/orders/" + orderId, buyer.token()).json().getString("status"));
+        assertEquals(2, remaining(dealId), "5 less the tipping order's 1 and this order's 2");
+        assertSameOrder(settled, http.order(body, buyer.token(), key));
+        assertEquals(1, payments(orderId).size());
+    }
+
+    @Test
+    void tokSlowIsBarredByTheReconcilerBeforeItLandsAndChargesNothing() throws Exception {
+        String dealId = buying.dealOnSale(merchant, "Slow Scones", d -> d.add("maxQuantity", 4).add("perBuyerLimit", 4))
+                .getString("id");
+        Fixtures.Person buyer = fixtures.buyer();
+        String key = UUID.randomUUID().toString();
+        String body = Buying.order(dealId, 4, "tok_slow");
+        Instant sent = Instant.now();
+
+        CompletableFuture<Reply> slow = CompletableFuture.supplyAsync(() -> http.order(body, buyer.token(), key));
+        String orderId = null;
+        for (int i = 0; i < 100 && orderId == null; i++) {
+            orderId = orderOfKeyOrNull(buyer, key);
+            Thread.sleep(20);
+        }
+        assertTrue(orderId != null, "the order was reserved while its payment is in progress");
+        JsonObject inProgress = http.get("api/v1/orders/" + orderId, buyer.token()).json();
+        assertEquals("RESERVED", inProgress.getString("status"), "the buyer sees the payment in progress: " + inProgress);
+        assertEquals(0, remaining(dealId), "the reservation holds the stock");
+
+        Reply answer = slow.get(30, TimeUnit.SECONDS);
+        assertEquals(503, answer.status(), answer::toString);
+        assertEquals("payment-unavailable", answer.problem());
+
+        String id = orderId;
+        awaitStatus(id, "CANCELLED");
+        // The slow call lands 10 s after it was sent; by then its key is barred.
+        long landed = Duration.between(Instant.now(), sent.plusSeconds(12)).toMillis();
+        Thread.sleep(Math.max(0, landed));
+        assertEquals(List.of("CANCELLED", "1"), order(id));
+        assertNothingCharged(id);
+        assertEquals(4, remaining(dealId), "the stock is back");
+
+        Reply replay = http.order(body, buyer.token(), key);
+        assertNotEquals(201, replay.status(), replay::toString);
+        assertNotEquals(200, replay.status(), replay::toString);
+        assertEquals(id, orderOfKey(buyer, key));
+        assertNothingCharged(id);
+        assertEquals(201, http.order(Buying.order(dealId, 4, "tok_ok"), buyer.token(), UUID.randomUUID().toString()).status(),
+                "stock and quota are back");
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    /**
+     * A deal that has tipped already (one coupon bought by another buyer, min buyers 1): an order's payment is then
+     * captured at once. Before the tip a payment is only authorised (the order PENDING) and captured by a task.
+     */
+    private String tippedDeal(String title, java.util.function.Consumer<jakarta.json.JsonObjectBuilder> terms) {
+        String dealId = buying.dealOnSale(merchant, title, d -> {
+            d.add("minBuyers", 1);
+            terms.accept(d);
+        }).getString("id");
+        Reply tipping = buying.buy(fixtures.buyer(), dealId, 1);
+        assertEquals(201, tipping.status(), tipping::toString);
+        JsonObject deal = http.get("api/v1/deals/" + dealId, merchant.token()).json();
+        assertTrue(deal.containsKey("tippedAt") && !deal.isNull("tippedAt"), "the deal tipped: " + deal);
+        return dealId;
+    }
+
+    private static void assertSameOrder(Reply first, Reply replay) {
+        assertTrue(replay.status() == 201 || replay.status() == 200, replay::toString);
+        assertEquals(first.json().getString("id"), replay.json().getString("id"));
+        assertEquals(first.json().getString("status"), replay.json().getString("status"));
+    }
+
+    /** Replays the key until the order is no longer in progress (the reconciler decided), at most {@link #SETTLE}. */
+    private Reply replayUntilSettled(Fixtures.Person buyer, String body, String key) throws InterruptedException {
+        Instant deadline = Instant.now().plus(SETTLE);
+        Reply reply = http.order(body, buyer.token(), key);
+        while (reply.status() == 503 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            reply = http.order(body, buyer.token(), key);
+        }
+        assertTrue(reply.status() == 201 || reply.status() == 200, "settled within " + SETTLE.toSeconds() + " s: " + reply);
+        return reply;
+    }
+
+    private void awaitStatus(String orderId, String status) throws SQLException, InterruptedException {
+        Instant deadline = Instant.now().plus(SETTLE);
+        while (!status.equals(order(orderId).get(0)) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+        }
+        assertEquals(status, order(orderId).get(0), "the reconciler settled the order within " + SETTLE.toSeconds() + " s");
+    }
+
+    private static String orderOfKeyOrNull(Fixtures.Person buyer, String key) throws SQLException {
+        List<List<String>> rows = Buying.query("SELECT order_id FROM order_request WHERE buyer_id = ? AND idempotency_key = ?",
+                buyer.id(), key);
+        return rows.isEmpty() ? null : rows.get(0).get(0);
+    }
+
+    private static String orderOfKey(Fixtures.Person buyer, String key) throws SQLException {
+        String id = orderOfKeyOrNull(buyer, key);
+        assertTrue(id != null, "an order was made under the key");
+        return id;
+    }
+
+    /** The order's status and whether its stock and quota were released (1) or not (0). */
+    private static List<String> order(String orderId) throws SQLException {
+        return Buying.query("SELECT status, released_at IS NOT NULL FROM purchase_order WHERE id = ?", orderId).get(0);
+    }
+
+    /** The sandbox's payments under the order's key: state, amount, captured. */
+    private static List<List<String>> payments(String orderId) throws SQLException {
+        return Buying.query("SELECT state, amount, captured FROM sandbox_payment WHERE payment_key = ?", orderId);
+    }
+
+    private static void assertNothingCharged(String orderId) throws SQLException {
+        List<List<String>> held = Buying.query("SELECT state, captured FROM sandbox_payment WHERE payment_key = ?"
+                + " AND (state IN ('AUTHORISED', 'CAPTURED') OR captured > 0)", orderId);
+        assertEquals(List.of(), held, "nothing is held or charged under the order's key");
+    }
+
+    private int remaining(String dealId) {
+        return http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("remaining");
+    }
+}
