@@ -165,6 +165,66 @@ class LoginThrottleIT extends DeployedApp {
         assertTrue(median < 1_000 && p90 < 2_000, "/health and the catalog during the flood, ms: " + sorted);
     }
 
+    @Test
+    void aLockedAddressIsRefusedBeforeItsRequestIsRead() throws Exception {
+        String address = fakeAddress();
+        try (Connection c = AccountsIT.database(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO throttle (subject, window_start, attempts) VALUES (?, ?, ?)")) {
+            s.setString(1, "address:" + address);
+            s.setObject(2, LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+            s.setInt(3, ADDRESS_LIMIT);
+            s.executeUpdate();
+        }
+        assertRateLimited(login(Fixtures.uniqueEmail("nobody"), "not-the-password", address), 15 * 60);
+        // The server has seen the lock: what comes from that address is refused unread (a body that is no JSON would
+        // otherwise be a 400), logins and sign-ups alike, with the same answer.
+        assertRateLimited(send("api/v1/auth/tokens", "{not json", address), 15 * 60);
+        assertRateLimited(send("api/v1/buyers", "{not json", address), 15 * 60);
+        assertEquals(400, send("api/v1/auth/tokens", "{not json", fakeAddress()).status(), "another address is read");
+    }
+
+    @Test
+    void whileNoHashingTurnIsFreeALoginIsRefusedBusyBeforeItIsRead() throws Exception {
+        // A flood in a closed loop (each thread sends its next wrong login when answered) keeps every hashing turn and
+        // the whole queue taken (arquillian.xml: two hash at once, 24 wait); meanwhile logins whose body is no JSON at
+        // all are answered 503 busy, as a valid one is: the refusal comes before anything reads the request.
+        int flood = 60;
+        AtomicBoolean flooding = new AtomicBoolean(true);
+        List<Integer> floodStatuses = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(flood);
+        List<Reply> probes = new ArrayList<>();
+        try {
+            for (int i = 0; i < flood; i++) {
+                pool.execute(() -> {
+                    while (flooding.get()) {
+                        floodStatuses.add(login(Fixtures.uniqueEmail("flood"), "not-the-password", fakeAddress()).status());
+                    }
+                });
+            }
+            Thread.sleep(2_000);
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < until && probes.stream().noneMatch(r -> r.status() == 503)) {
+                probes.add(send("api/v1/auth/tokens", "{not json", fakeAddress()));
+                Thread.sleep(100);
+            }
+        } finally {
+            flooding.set(false);
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(120, java.util.concurrent.TimeUnit.SECONDS), "the flood drained");
+        }
+        for (Reply probe : probes) {
+            assertTrue(probe.status() == 400 || probe.status() == 503, probe::toString);
+        }
+        Reply busy = probes.stream().filter(r -> r.status() == 503).findFirst()
+                .orElseThrow(() -> new AssertionError("no login refused busy before it was read: " + probes));
+        assertEquals("busy", busy.problem());
+        assertEquals(503, busy.json().getInt("status"));
+        assertTrue(busy.contentType().startsWith("application/problem+json"), busy.contentType());
+        long retryAfter = Long.parseLong(busy.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+        assertTrue(floodStatuses.stream().allMatch(s -> s == 401 || s == 503), () -> "the flood: " + floodStatuses);
+    }
+
     private Reply login(String email, String password, String address) {
         return send("api/v1/auth/tokens", Fixtures.credentials(email, password), address);
     }

@@ -6,6 +6,7 @@ import io.groupdeal.application.security.BearerTokens;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.application.security.HashingGate;
+import io.groupdeal.application.security.Lockouts;
 import io.groupdeal.application.security.PasswordHasher;
 import io.groupdeal.application.security.Throttle;
 import io.groupdeal.domain.account.Account;
@@ -48,6 +49,9 @@ public class AccountService {
 
     @Inject
     private Throttle throttle;
+
+    @Inject
+    private Lockouts lockouts;
 
     @Inject
     private AccountRecords records;
@@ -93,7 +97,8 @@ public class AccountService {
     }
 
     /**
-     * A token for the right password. Holding a hashing permit: the throttle counts the attempt (429 when the email
+     * A token for the right password. An email or client address this instance already saw locked is answered 429 at
+     * once ({@link Lockouts}). Holding a hashing permit: the throttle counts the attempt (429 when the email
      * or the client address has none left, before anything is hashed), a short transaction reads the account, and
      * the password is checked outside any transaction: against a decoy for an unknown email, so that it costs the
      * same time. An unknown email, a wrong password and a suspended merchant all answer 401 {@code bad-credentials};
@@ -101,6 +106,8 @@ public class AccountService {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public IssuedToken logIn(String email, String password, String clientAddress) {
+        // A lock this instance already saw is answered from memory: no hashing turn, no row lock.
+        lockouts.requireNoneForLogin(email, clientAddress);
         Login login = hashing.run(() -> {
             Throttle.Ticket ticket = throttle.admitLogin(email, clientAddress);
             Optional<Credentials> found = EmailAddress.isValid(email) ? records.credentials(new EmailAddress(email)) : Optional.empty();
@@ -127,6 +134,9 @@ public class AccountService {
         passwords.requireAcceptable(password, "password");
         // The account's own checks (its name) before anything costly; this one, without a hash, is dropped.
         account.apply("not hashed yet");
+        lockouts.refusalOfAddress(clientAddress).ifPresent(refusal -> {
+            throw refusal;
+        });
         String hash = hashing.run(() -> {
             throttle.admitSignup(clientAddress);
             records.requireFreeEmail(email);

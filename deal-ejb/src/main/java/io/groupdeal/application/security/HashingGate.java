@@ -19,6 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code Retry-After} instead of waiting on for as long as the flood lasts. A waiting request holds an HTTP worker
  * thread, so at most {@code deal.hashing.queue} may wait: the others are answered 503 at once, and a flood cannot
  * take the workers that the rest of the product needs. The bound is per server instance, as the CPU it protects is.
+ *
+ * <p>{@link #isFull()} lets the web tier refuse a login or sign-up before it reads the request at all (a flood's
+ * refusals would otherwise cost more CPU than the hashing it is kept from); the answer is {@link #busy()} either way.
  */
 @ApplicationScoped
 public class HashingGate {
@@ -65,13 +68,26 @@ public class HashingGate {
             waiting.decrementAndGet();
         }
         if (!acquired) {
-            throw new Busy("Too many logins and sign-ups at this moment; nothing was done. Please try again shortly.",
-                    Math.max(1, wait.toSeconds() + 1));
+            throw busy();
         }
         try {
             return work.get();
         } finally {
             permits.release();
         }
+    }
+
+    /**
+     * No permit is free and as many requests wait as may: a request that came now would be refused as {@link #busy()}
+     * at once. A hint read without a lock (a permit may come free a moment later); {@link #run} decides.
+     */
+    public boolean isFull() {
+        return permits.availablePermits() == 0 && waiting.get() >= queue;
+    }
+
+    /** The refusal of a login or sign-up that got no turn (503 {@code busy}). */
+    public Busy busy() {
+        return new Busy("Too many logins and sign-ups at this moment; nothing was done. Please try again shortly.",
+                Math.max(1, wait.toSeconds() + 1));
     }
 }

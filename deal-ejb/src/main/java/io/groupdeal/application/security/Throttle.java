@@ -38,7 +38,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * </ul>
  * An attempt is counted before its password is checked, in a transaction of its own that locks the subjects' rows
  * (in a fixed order, so two attempts cannot deadlock), and a login whose password was right gives it back: parallel
- * attempts never check more passwords than the limit allows, on any number of server instances.
+ * attempts never check more passwords than the limit allows, on any number of server instances. A refusal is also
+ * remembered in memory until its window closes ({@link Lockouts}): the next attempts of that subject on this
+ * instance are refused without a row lock.
  */
 @Stateless
 @PermitAll
@@ -52,6 +54,9 @@ public class Throttle {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private Lockouts lockouts;
 
     @Inject
     @ConfigProperty(name = "deal.throttle.login.limit", defaultValue = "10")
@@ -93,7 +98,10 @@ public class Throttle {
     /** Gives back the attempts of a ticket that did not fail: a right password, or a request refused as busy. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void giveBack(Ticket ticket) {
-        ticket.windows().forEach(w -> attempts.giveBack(w.subject(), w.start()));
+        ticket.windows().forEach(w -> {
+            attempts.giveBack(w.subject(), w.start());
+            lockouts.forget(w.subject());
+        });
     }
 
     /** Windows that closed longer ago than the longest window decide nothing: their rows go. */
@@ -104,6 +112,8 @@ public class Throttle {
     }
 
     private Ticket admit(List<Counted> subjects) {
+        // A lock this instance already saw refuses without a row lock (a request that waited for its hashing turn).
+        lockouts.require(subjects.stream().map(Counted::subject).toList());
         Instant now = clock.instant();
         List<Counted> ordered = new ArrayList<>(subjects);
         ordered.sort(Comparator.comparing(Counted::subject));
@@ -115,6 +125,7 @@ public class Throttle {
                 counted.add(new TicketWindow(subject.subject(), decision.window()));
             } else {
                 refusedFor = Math.max(refusedFor, decision.retryAfterSeconds());
+                lockouts.remember(subject.subject(), decision.window().start().plus(subject.limit().window()));
             }
         }
         if (refusedFor > 0) {

@@ -14,6 +14,7 @@ import io.groupdeal.application.problem.RateLimited;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.OptionalLong;
 
 /** The application's own problems: each kind has its HTTP status here, and only here. */
 @Provider
@@ -22,13 +23,22 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
     @Override
     public Response toResponse(Problem problem) {
         Response response = document(problem).toResponse(problem.extensions());
-        if (problem instanceof RateLimited limited) {
-            return Response.fromResponse(response).header("Retry-After", limited.retryAfterSeconds()).build();
-        }
-        if (problem instanceof Busy busy) {
-            return Response.fromResponse(response).header("Retry-After", busy.retryAfterSeconds()).build();
+        OptionalLong retryAfter = retryAfterSeconds(problem);
+        if (retryAfter.isPresent()) {
+            return Response.fromResponse(response).header("Retry-After", retryAfter.getAsLong()).build();
         }
         return response;
+    }
+
+    /** The {@code Retry-After} of a problem that is over after a while (rate limited, busy). */
+    static OptionalLong retryAfterSeconds(Problem problem) {
+        if (problem instanceof RateLimited limited) {
+            return OptionalLong.of(limited.retryAfterSeconds());
+        }
+        if (problem instanceof Busy busy) {
+            return OptionalLong.of(busy.retryAfterSeconds());
+        }
+        return OptionalLong.empty();
     }
 
     static ProblemDocument document(Problem problem) {
@@ -36,7 +46,7 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
                 problem.errors().isEmpty() ? null : problem.errors());
     }
 
-    private static int status(Problem problem) {
+    static int status(Problem problem) {
         if (problem instanceof NotFound) {
             return 404;
         }
