@@ -100,6 +100,8 @@ public final class PurchaseBench {
     List<String> phaseNames;
     /** Only the set-up and one purchase over each path (to compare their statements in the general log). */
     boolean setupOnly = false;
+    /** After the set-up: one purchase over each path with MariaDB's general log on, both statement lists printed. */
+    boolean compareStatements = false;
 
     public static void main(String[] args) throws Exception {
         PurchaseBench bench = new PurchaseBench();
@@ -138,10 +140,11 @@ public final class PurchaseBench {
                 case "--strict-targets" -> strictTargets = true;
                 case "--phases" -> phaseNames = List.of(args[++i].split(","));
                 case "--setup-only" -> setupOnly = true;
+                case "--compare-statements" -> compareStatements = true;
                 default -> throw new IllegalArgumentException("unknown option " + a + " (known: --http-port --db-port"
                         + " --slow-http-port --latency-ms --slow-latency-ms --dumps --dump-dir --no-profile --threads"
                         + " --seconds --warmup --rounds --deals --buyers-per-thread --min-buyers --quantity --seed --strict-targets"
-                        + " --phases --setup-only)");
+                        + " --phases --setup-only --compare-statements)");
             }
         }
         if (phaseNames == null) {
@@ -197,6 +200,9 @@ public final class PurchaseBench {
                             + " ms: its gateway does not take the " + slowLatencyMs + " ms it should (DEAL_SANDBOX_LATENCY_MS)");
                 }
             }
+        }
+        if (compareStatements) {
+            compareStatements();
         }
         if (setupOnly) {
             return 0;
@@ -345,6 +351,63 @@ public final class PurchaseBench {
             exit = 4;
         }
         return exit;
+    }
+
+    /**
+     * One purchase over HTTP and one over JDBC on a tipped deal, each with MariaDB's general log on, and the statements
+     * each made, with literals as "?" (the products' background jobs filtered out by what they touch): the baseline
+     * must show the same statements as the product.
+     */
+    void compareStatements() throws Exception {
+        String deal = spreadDeals.get(0); // tipped by the set-up's purchases: the payment is captured at once
+        Thread.sleep(3000);
+        List<List<String>> both = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "deal", "deal"); Statement st = db.createStatement();
+             Http http = new Http(httpPort); Jdbc jdbc = new Jdbc()) {
+            st.execute("SET GLOBAL log_output = 'TABLE'");
+            for (int path = 0; path < 2; path++) {
+                st.execute("TRUNCATE TABLE mysql.general_log");
+                st.execute("SET GLOBAL general_log = 'ON'");
+                if (path == 0) {
+                    expect(httpPurchase(http, buyers.get(0), deal), 201, "HTTP purchase with the general log on");
+                } else if (jdbc.purchase(buyers.get(Math.min(1, buyers.size() - 1)), deal) != null) {
+                    throw new IllegalStateException("the JDBC purchase with the general log on was refused");
+                }
+                st.execute("SET GLOBAL general_log = 'OFF'");
+                firstPurchases += quantity;
+                List<String> statements = new ArrayList<>();
+                try (ResultSet r = st.executeQuery("SELECT command_type, CONVERT(argument USING utf8mb4) FROM mysql.general_log"
+                        + " ORDER BY event_time")) {
+                    while (r.next()) {
+                        String sql = r.getString(2) == null ? "" : r.getString(2);
+                        String type = r.getString(1);
+                        if (type.equals("Connect") || type.equals("Quit") || sql.contains("general_log")
+                                || sql.contains("mail_outbox WHERE status") || sql.contains("payment_task")
+                                || sql.contains("status = 'RESERVED' AND expires_at") || sql.contains("SHOW GLOBAL STATUS")
+                                || sql.contains("settlement_due = TRUE") || sql.contains("WHERE status = 'SCHEDULED'")
+                                || sql.contains("WHERE status IN ('SCHEDULED', 'ON_SALE') AND sales_end")) {
+                            continue;
+                        }
+                        statements.add(type + ": " + sql.replaceAll("'(?:[^'\\\\]|\\\\.)*'", "?")
+                                .replaceAll("\\b\\d+(\\.\\d+)?\\b", "?").replaceAll("\\s+", " ").strip());
+                    }
+                }
+                both.add(statements);
+            }
+        }
+        for (int path = 0; path < 2; path++) {
+            System.out.printf(Locale.ROOT, "%nstatements of one purchase over %s (%d):%n", path == 0 ? "HTTP" : "JDBC",
+                    both.get(path).size());
+            both.get(path).forEach(x -> System.out.println("  " + abbreviate(x)));
+        }
+        List<String> onlyHttp = new ArrayList<>(both.get(0));
+        both.get(1).forEach(onlyHttp::remove);
+        List<String> onlyJdbc = new ArrayList<>(both.get(1));
+        both.get(0).forEach(onlyJdbc::remove);
+        System.out.printf(Locale.ROOT, "%nonly over HTTP (%d):%n", onlyHttp.size());
+        onlyHttp.forEach(x -> System.out.println("  " + abbreviate(x)));
+        System.out.printf(Locale.ROOT, "only over JDBC (%d):%n", onlyJdbc.size());
+        onlyJdbc.forEach(x -> System.out.println("  " + abbreviate(x)));
     }
 
     Phase phase(String key) {
@@ -973,9 +1036,6 @@ public final class PurchaseBench {
             }
             Object[] order = one(main, "SELECT " + ORDER_COLUMNS + " FROM purchase_order WHERE tenant_id = ? AND id = ?",
                     r.tenantId, r.orderId);
-            // BuyerMails.recipient: the buyer's account (JPA)
-            Object[] buyer = one(main, "SELECT ID, created_at, EMAIL, NAME, password_hash, ROLE, tenant_id, VERSION"
-                    + " FROM account WHERE (ID = ?)", buyerId);
             // CatalogRepository.find: the deal as the catalog shows it, its stores and rating (for the mail).
             Object[] deal = one(main, "SELECT d.id, d.tenant_id, d.title, d.description, d.fine_print, t.business_name,"
                     + " d.price, d.original_value, d.currency, d.sold, d.min_buyers, d.max_quantity, d.sales_start,"
@@ -988,6 +1048,9 @@ public final class PurchaseBench {
                     + " WHERE x.tenant_id = d.tenant_id AND x.deal_id = d.id AND x.store_id = s.id)) WHERE d.id IN (?)"
                     + " ORDER BY s.name, s.id", dealId);
             rows(main, "SELECT deal_id, reviews, rating_total FROM deal_rating WHERE reviews > 0 AND deal_id IN (?)", dealId);
+            // BuyerMails.recipient: the buyer's account (JPA), then the coupons as stored
+            Object[] buyer = one(main, "SELECT ID, created_at, EMAIL, NAME, password_hash, ROLE, tenant_id, VERSION"
+                    + " FROM account WHERE (ID = ?)", buyerId);
             List<Object[]> coupons = rows(main, COUPONS_OF_ORDER, r.tenantId, r.orderId);
             // Outbox.write of BuyerMails.orderConfirmed
             String[] mail = confirmationMail((String) buyer[3], (String) order[8], quantity, r.title, (String) deal[5],
