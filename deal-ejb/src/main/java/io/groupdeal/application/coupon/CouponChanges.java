@@ -2,12 +2,12 @@ package io.groupdeal.application.coupon;
 
 import io.groupdeal.application.mail.BuyerMails;
 import io.groupdeal.application.mail.Outbox;
-import io.groupdeal.application.payment.Configured;
-import io.groupdeal.application.payment.PaymentGateway;
+import io.groupdeal.application.payment.PaymentTasks;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
+import io.groupdeal.domain.order.PaymentTask.Kind;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -28,8 +28,7 @@ public class CouponChanges {
     private OrderRepository orders;
 
     @Inject
-    @Configured
-    private PaymentGateway gateway;
+    private PaymentTasks payments;
 
     @Inject
     private Outbox outbox;
@@ -43,7 +42,7 @@ public class CouponChanges {
             return;
         }
         Order order = orders.find(coupon.tenantId(), coupon.orderId()).orElseThrow();
-        gateway.refund(order.paymentRef(), coupon.price(), coupon.id());
+        payments.owe(order.tenantId(), order.id(), Kind.REFUND, coupon.id(), coupon.price());
         orders.markRefunded(order.tenantId(), order.id(), now);
         outbox.write(mails.refunded(mails.recipient(coupon.buyerId()), coupon, "it expired unused"));
     }

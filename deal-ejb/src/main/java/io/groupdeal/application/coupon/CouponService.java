@@ -5,8 +5,7 @@ import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.mail.BuyerMails;
 import io.groupdeal.application.mail.BuyerMails.Recipient;
 import io.groupdeal.application.mail.Outbox;
-import io.groupdeal.application.payment.Configured;
-import io.groupdeal.application.payment.PaymentGateway;
+import io.groupdeal.application.payment.PaymentTasks;
 import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.security.Caller;
@@ -17,6 +16,7 @@ import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
+import io.groupdeal.domain.order.PaymentTask.Kind;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -42,8 +42,7 @@ public class CouponService {
     private OrderRepository orders;
 
     @Inject
-    @Configured
-    private PaymentGateway gateway;
+    private PaymentTasks payments;
 
     @Inject
     private Outbox outbox;
@@ -82,7 +81,7 @@ public class CouponService {
             throw notRefundable(coupon, now);
         }
         Order order = orders.find(coupon.tenantId(), coupon.orderId()).orElseThrow();
-        gateway.refund(order.paymentRef(), coupon.price(), coupon.id());
+        payments.owe(order.tenantId(), order.id(), Kind.REFUND, coupon.id(), coupon.price());
         orders.markRefunded(order.tenantId(), order.id(), now);
         CallerAccount buyer = buyer();
         outbox.write(mails.refunded(new Recipient(buyer.email(), buyer.name()), coupon, "you asked for it"));

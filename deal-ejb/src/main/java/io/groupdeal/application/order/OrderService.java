@@ -3,8 +3,7 @@ package io.groupdeal.application.order;
 import io.groupdeal.application.Idempotency;
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
-import io.groupdeal.application.mail.BuyerMails;
-import io.groupdeal.application.mail.Outbox;
+import io.groupdeal.application.order.Checkout.Reserved;
 import io.groupdeal.application.payment.Configured;
 import io.groupdeal.application.payment.GatewayUnreachable;
 import io.groupdeal.application.payment.Payment;
@@ -18,14 +17,9 @@ import io.groupdeal.application.problem.PaymentUnavailable;
 import io.groupdeal.application.problem.Unprocessable;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
-import io.groupdeal.domain.catalog.CatalogDeal;
-import io.groupdeal.domain.catalog.CatalogRepository;
 import io.groupdeal.domain.coupon.Coupon;
-import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponRepository;
-import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.deal.DealRepository;
-import io.groupdeal.domain.deal.DealRepository.Sale;
 import io.groupdeal.domain.deal.DealStatus;
 import io.groupdeal.domain.deal.SaleTerms;
 import io.groupdeal.domain.order.Order;
@@ -35,29 +29,31 @@ import io.groupdeal.domain.order.OrderStatus;
 import io.groupdeal.domain.shared.Ids;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * A buyer's orders. One order is one transaction that the database keeps honest under any concurrency: the
- * idempotency key is a unique key (a parallel request with the same key waits for the first and answers its order),
- * the buyer's limit and the deal's quantity are conditional updates whose row counts decide, and the deal's stock is
- * raised last so that its row is locked only briefly. A declined or failed payment, a sold-out deal or a reached
- * limit rolls everything back: no stock used, no order, no authorisation in the ledger. The sale that reaches the
- * tipping point tips the deal exactly once; its order and every later one are captured at once, the earlier pending
- * ones by {@link Settlement}.
+ * A buyer's orders. Buying is reserve → pay → confirm, and no transaction is open while the gateway is asked:
+ * {@link Checkout#reserve} takes the idempotency key (a unique key: a parallel request with the same key waits for the
+ * first reservation and answers its order), the buyer's limit and the deal's stock by conditional updates whose row
+ * counts decide, and writes the order RESERVED; then the gateway authorises the amount under the order's id (and
+ * captures it at once when the deal has tipped); then {@link Checkout#confirm} issues the coupons, or
+ * {@link Checkout#release} gives stock and quota back. A sold-out deal or a reached limit leaves nothing behind. When
+ * the gateway does not answer, the order stays RESERVED and the {@link Reconciler} settles it; the same key then
+ * answers what it became.
  */
 @Stateless
 @RolesAllowed("BUYER")
 public class OrderService {
 
     static final int MAX_PER_ORDER = 20;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = Logger.getLogger(OrderService.class.getName());
 
     @Inject
     private OrderRepository orders;
@@ -69,23 +65,14 @@ public class OrderService {
     private DealRepository deals;
 
     @Inject
-    private CatalogRepository catalog;
+    private QuotaRows quotaRows;
 
     @Inject
-    private QuotaRows quotaRows;
+    private Checkout checkout;
 
     @Inject
     @Configured
     private PaymentGateway gateway;
-
-    @Inject
-    private Outbox outbox;
-
-    @Inject
-    private BuyerMails mails;
-
-    @Inject
-    private Settlement settlement;
 
     @Inject
     private Caller caller;
@@ -93,7 +80,8 @@ public class OrderService {
     @Inject
     private Clock clock;
 
-    /** The order of the request, or the order this key made before (the same answer again). */
+    /** The order of the request, or what the order this key made before became (the same answer again). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public OrderView place(String idempotencyKey, PlaceOrder request) {
         String key = Idempotency.required(idempotencyKey, "order");
         requireValid(request);
@@ -107,56 +95,53 @@ public class OrderService {
         if (terms.status() != DealStatus.ON_SALE) {
             throw notOnSale(terms);
         }
-        Instant now = clock.instant();
-        String orderId = Ids.newId();
-        if (!orders.claimKey(buyer.accountId(), key, fingerprint, terms.tenantId(), orderId, now)) {
-            return replay(orders.keyUse(buyer.accountId(), key).orElseThrow(), fingerprint, buyer);
-        }
-        int quantity = request.quantity();
         if (terms.perBuyerLimit() != null) {
             quotaRows.ensure(terms.tenantId(), terms.dealId(), buyer.accountId());
-            if (!orders.takeQuota(terms.tenantId(), terms.dealId(), buyer.accountId(), quantity, terms.perBuyerLimit())) {
-                throw new Conflict("per-buyer-limit", "Limit reached", "A buyer may hold at most " + terms.perBuyerLimit()
-                        + " coupons of this deal.");
-            }
         }
-        BigDecimal amount = terms.price().multiply(BigDecimal.valueOf(quantity));
-        CatalogDeal deal = catalog.find(terms.dealId(), false).orElseThrow(() -> notOnSale(terms));
-        String paymentRef = authorise(request.paymentToken(), amount, terms.currency(), orderId);
-
-        Order order = new Order(terms.tenantId(), orderId, terms.dealId(), buyer.accountId(), quantity, terms.price(), amount,
-                terms.currency(), OrderStatus.PENDING, paymentRef, now);
-        orders.add(order);
-        List<Coupon> issued = issue(order, terms, now);
-        coupons.addAll(issued);
-
-        Sale sale = deals.sell(terms.tenantId(), terms.dealId(), quantity, now);
-        if (!sale.sold()) {
-            throw sale == Sale.SOLD_OUT
-                    ? new Conflict("sold-out", "Sold out", "Not enough coupons are left of this deal.")
-                    : notOnSale(terms);
+        Reserved reserved = checkout.reserve(buyer.accountId(), key, fingerprint, terms, request.quantity(), clock.instant())
+                .orElse(null);
+        if (reserved == null) {
+            return replay(orders.keyUse(buyer.accountId(), key).orElseThrow(), fingerprint, buyer);
         }
-        if (sale.paidAtOnce()) {
-            settlement.capture(order, now);
-        }
-        OrderView placed = view(orders.find(order.tenantId(), orderId).orElseThrow(), terms.title());
-        outbox.write(mails.orderConfirmed(new BuyerMails.Recipient(buyer.email(), buyer.name()), placed.order(),
-                placed.coupons(), deal));
-        return placed;
-    }
-
-    private String authorise(String token, BigDecimal amount, String currency, String orderId) {
+        Order order = reserved.order();
         Payment payment;
         try {
-            payment = gateway.authorise(orderId, token, amount, currency, false);
+            payment = gateway.authorise(order.id(), request.paymentToken(), order.amount(), order.currency(),
+                    reserved.captureAtOnce());
         } catch (GatewayUnreachable e) {
-            throw new PaymentUnavailable("The payment service did not answer; please try again.");
+            LOG.log(Level.WARNING, () -> "No answer from the payment gateway for order " + order.id() + "; the reconciler settles it: " + e);
+            throw inProgress();
         }
-        return switch (payment.state()) {
-            case AUTHORISED, CAPTURED -> payment.ref();
-            case DECLINED -> throw new PaymentDeclined("The card was declined. Nothing was charged.");
-            default -> throw new PaymentUnavailable("The payment service failed. Nothing was charged; please try again.");
-        };
+        settle(order, payment);
+        return view(orders.find(order.tenantId(), order.id()).orElseThrow(), terms.title());
+    }
+
+    private void settle(Order order, Payment payment) {
+        switch (payment.state()) {
+            case AUTHORISED, CAPTURED -> checkout.confirm(order, payment, clock.instant());
+            case DECLINED -> {
+                checkout.release(order, OrderStatus.DECLINED, clock.instant());
+                throw declined();
+            }
+            default -> {
+                checkout.release(order, OrderStatus.CANCELLED, clock.instant());
+                throw failed();
+            }
+        }
+    }
+
+    private static PaymentDeclined declined() {
+        return new PaymentDeclined("The card was declined. Nothing was charged.");
+    }
+
+    private static PaymentUnavailable failed() {
+        return new PaymentUnavailable("The payment service failed. Nothing was charged; please try again.");
+    }
+
+    private static PaymentUnavailable inProgress() {
+        return new PaymentUnavailable("The payment service did not answer in time. Your order is kept while we find out"
+                + " whether the payment went through (at most a few minutes); ask again with the same Idempotency-Key to see"
+                + " what it became. You are never charged twice.");
     }
 
     public PageOf<OrderView> list(PageRequest request) {
@@ -174,36 +159,37 @@ public class OrderService {
         return orders.ofBuyer(buyer().accountId(), orderId).map(o -> view(o, null)).orElseThrow(() -> new NotFound("order"));
     }
 
+    /** What the key's order became: the order, or the refusal it ended in, or "still in progress". */
     private OrderView replay(KeyUse earlier, String fingerprint, CallerAccount buyer) {
         if (!earlier.requestHash().equals(fingerprint)) {
             throw new Unprocessable("idempotency-key-reused", "Idempotency key reused",
                     "This Idempotency-Key was used for a different order; use a new key for a new order.", List.of());
         }
-        return orders.ofBuyer(buyer.accountId(), earlier.orderId()).map(o -> view(o, null))
-                .orElseThrow(() -> new NotFound("order"));
+        Order order = orders.ofBuyer(buyer.accountId(), earlier.orderId()).orElseThrow(() -> new NotFound("order"));
+        if (order.status() == OrderStatus.RESERVED) {
+            throw inProgress();
+        }
+        if (order.status() == OrderStatus.DECLINED) {
+            throw declined();
+        }
+        if (order.status() == OrderStatus.CANCELLED && order.paymentRef() == null) {
+            throw failed();
+        }
+        return view(order, null);
     }
 
     private OrderView view(Order order, String dealTitle) {
         List<Coupon> of = coupons.ofOrder(order.tenantId(), order.id());
-        String title = dealTitle != null ? dealTitle : of.isEmpty() ? "" : of.get(0).dealTitle();
+        String title = dealTitle != null ? dealTitle : !of.isEmpty() ? of.get(0).dealTitle()
+                : deals.saleTerms(order.tenantId(), order.dealId()).map(SaleTerms::title).orElse("");
         return new OrderView(order, title, of);
-    }
-
-    private static List<Coupon> issue(Order order, SaleTerms terms, Instant now) {
-        List<Coupon> issued = new ArrayList<>(order.quantity());
-        for (int i = 0; i < order.quantity(); i++) {
-            issued.add(Coupon.issue(order.tenantId(), Ids.newId(), order.dealId(), terms.title(), order.id(), order.buyerId(),
-                    CouponCode.random(RANDOM), CouponStatus.PENDING, terms.price(), terms.currency(),
-                    terms.couponValidUntil(), now));
-        }
-        return issued;
     }
 
     private CallerAccount buyer() {
         return caller.account().orElseThrow(() -> new IllegalStateException("no caller behind a BUYER call"));
     }
 
-    private static Conflict notOnSale(SaleTerms terms) {
+    static Conflict notOnSale(SaleTerms terms) {
         return new Conflict("deal-not-on-sale", "Deal not on sale", switch (terms.status()) {
             case SCHEDULED -> "The sale of this deal has not started yet.";
             case ENDED, FAILED -> "The sale of this deal has ended.";

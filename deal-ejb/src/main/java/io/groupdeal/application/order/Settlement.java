@@ -2,21 +2,23 @@ package io.groupdeal.application.order;
 
 import io.groupdeal.application.mail.BuyerMails;
 import io.groupdeal.application.mail.Outbox;
-import io.groupdeal.application.payment.Configured;
-import io.groupdeal.application.payment.PaymentGateway;
+import io.groupdeal.application.payment.PaymentTasks;
 import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
+import io.groupdeal.domain.order.PaymentTask.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * What happens to an order's money, in the caller's transaction. Each step first moves the order or its coupons by a
- * conditional update and touches money only when that update moved something, and the gateway is idempotent per
- * reference besides: an order is captured once, voided once, and each coupon refunded once, whoever retries.
+ * What happens to a paid order when its deal tips, fails or is cancelled, in the caller's transaction. Each step first
+ * moves the order or its coupons by a conditional update and owes the gateway a {@link PaymentTasks payment task}
+ * only when that update moved something; the task is carried out after commit, outside any lock, and the gateway is
+ * idempotent per reference besides: an order is captured once, voided once, and each coupon refunded once, whoever
+ * retries.
  */
 @ApplicationScoped
 public class Settlement {
@@ -28,8 +30,7 @@ public class Settlement {
     private CouponRepository coupons;
 
     @Inject
-    @Configured
-    private PaymentGateway gateway;
+    private PaymentTasks payments;
 
     @Inject
     private Outbox outbox;
@@ -37,12 +38,12 @@ public class Settlement {
     @Inject
     private BuyerMails mails;
 
-    /** PENDING → CONFIRMED with its coupons ACTIVE, and the money captured; false when it was not pending. */
-    public boolean capture(Order order, Instant now) {
+    /** PENDING → CONFIRMED with its coupons ACTIVE, and the money owed a capture; false when it was not pending. */
+    boolean capture(Order order, Instant now) {
         if (!orders.confirm(order.tenantId(), order.id(), now)) {
             return false;
         }
-        gateway.capture(order.paymentRef());
+        payments.owe(order.tenantId(), order.id(), Kind.CAPTURE, "capture", null);
         coupons.move(order.tenantId(), order.id(), CouponStatus.PENDING, CouponStatus.ACTIVE, now);
         return true;
     }
@@ -60,7 +61,7 @@ public class Settlement {
         if (!orders.cancelPending(order.tenantId(), order.id(), now)) {
             return;
         }
-        gateway.cancel(order.id());
+        payments.owe(order.tenantId(), order.id(), Kind.CANCEL, "cancel", null);
         coupons.move(order.tenantId(), order.id(), CouponStatus.PENDING, CouponStatus.VOID, now);
         outbox.write(cancelled ? mails.dealCancelled(mails.recipient(order.buyerId()), order, dealTitle, null)
                 : mails.dealFailed(mails.recipient(order.buyerId()), order, dealTitle));
@@ -73,7 +74,7 @@ public class Settlement {
             return;
         }
         BigDecimal amount = order.unitPrice().multiply(BigDecimal.valueOf(unused));
-        gateway.refund(order.paymentRef(), amount, "cancel:" + order.id());
+        payments.owe(order.tenantId(), order.id(), Kind.REFUND, "cancel:" + order.id(), amount);
         orders.markRefunded(order.tenantId(), order.id(), now);
         outbox.write(mails.dealCancelled(mails.recipient(order.buyerId()), order, dealTitle, amount));
     }

@@ -49,7 +49,7 @@ public class SettlementBatch {
         if (deal.status() == DealStatus.CANCELLED || deal.status() == DealStatus.FAILED) {
             boolean cancelled = deal.status() == DealStatus.CANCELLED;
             pending.forEach(o -> settlement.release(o, deal.title(), cancelled, now));
-            if (!pending.isEmpty() || !cancelled) {
+            if (!pending.isEmpty()) {
                 return pending.size();
             }
             List<Order> captured = orders.refundableOfDeal(ref.tenantId(), ref.dealId(), SIZE);

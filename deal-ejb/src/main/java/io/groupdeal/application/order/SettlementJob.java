@@ -14,10 +14,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every 2 seconds, settles the deals marked for it: captures the pending orders of a deal that tipped, voids those
- * of a deal that failed, voids or refunds those of a cancelled deal; in batches of {@link SettlementBatch#SIZE}, each
- * its own transaction. Every instance of a cluster may run it: the conditional updates of {@link Settlement} decide
- * which one settles an order.
+ * Every 2 seconds, settles the deals marked for it: captures the pending orders of a deal that tipped, voids or
+ * refunds those of a deal that failed or was cancelled (an order paid at once may confirm just after its deal
+ * failed); in batches of {@link SettlementBatch#SIZE}, each its own transaction. Every instance of a cluster may run
+ * it: the conditional updates of {@link Settlement} decide which one settles an order.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)

@@ -1,21 +1,43 @@
 package io.groupdeal.application.payment;
 
-import io.groupdeal.domain.shared.Ids;
-import io.groupdeal.domain.shared.NativeSql;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.util.List;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * TRANSITIONAL (replaced by the HTTP sandbox service in this issue). The built-in gateway for demos and tests, answering by test token like the well-known card processors' test
- * modes: {@code tok_ok} approves, {@code tok_declined} declines, {@code tok_error} fails like an outage; any other
- * token is declined as an unknown card. It keeps a ledger in the database, in the caller's transaction, so the
- * ledger shows exactly the money that moved: an order rolled back leaves no authorisation behind, and the unique
- * key (payment, operation, reference) makes a repeated capture, void or refund a no-op.
+ * The built-in gateway: an HTTP client of the payment sandbox (a service of its own, see
+ * {@code infrastructure.sandbox.SandboxServer}), shaped like a real provider's client, so a real provider is one more
+ * class like this one. The rules it keeps on its side of the wire:
+ * <ul>
+ *     <li>every call is bounded: 2 s to connect, {@code deal.payment.timeout} (DEAL_PAYMENT_TIMEOUT, default PT5S)
+ *     for the answer; no answer in time, a refused connection, a 5xx, or an answer that is not a payment throws
+ *     {@link GatewayUnreachable} (the outcome is unknown; {@link #find} tells it later);</li>
+ *     <li>the key travels as the {@code Idempotency-Key} header, as with real providers, so a retried authorise
+ *     answers the first outcome and never charges twice;</li>
+ *     <li>a refusal of the sandbox (409: capture of a voided payment, a refund beyond the captured money) and an
+ *     unknown payment ref are bugs of the caller: {@link IllegalStateException}; a key the sandbox never saw is an
+ *     empty {@link #find}.</li>
+ * </ul>
+ * It holds no transaction and writes nothing of its own: the sandbox's ledger is the sandbox's.
  */
 @ApplicationScoped
 @Named("sandbox")
@@ -25,60 +47,139 @@ public class SandboxGateway implements PaymentGateway {
     public static final String DECLINE = "tok_declined";
     public static final String OUTAGE = "tok_error";
 
-    @Inject
-    private NativeSql sql;
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Pattern REF = Pattern.compile("[A-Za-z0-9_]{1,40}");
 
     @Inject
-    private Clock clock;
+    private SandboxEndpoint endpoint;
+
+    @Inject
+    @ConfigProperty(name = "deal.payment.timeout", defaultValue = "PT5S")
+    private Duration timeout;
+
+    private Supplier<URI> address;
+    private HttpClient client;
+
+    public SandboxGateway() {
+    }
+
+    private SandboxGateway(URI address, Duration timeout) {
+        this.address = () -> address;
+        this.timeout = timeout;
+        this.client = newClient();
+    }
+
+    /** Outside a container (tests, tools): a client of the sandbox at {@code address} that waits {@code timeout}. */
+    public static SandboxGateway at(URI address, Duration timeout) {
+        return new SandboxGateway(address, timeout);
+    }
+
+    @PostConstruct
+    void connect() {
+        address = endpoint::address;
+        client = newClient();
+    }
+
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
+    }
 
     @Override
     public Payment authorise(String key, String paymentToken, BigDecimal amount, String currency, boolean capture) {
-        switch (paymentToken) {
-            case APPROVE -> {
-                String paymentRef = "sbx_" + Ids.newId();
-                record(paymentRef, "AUTHORISE", key, amount, currency);
-                if (capture) {
-                    record(paymentRef, "CAPTURE", paymentRef, amount, currency);
-                }
-                return new Payment(paymentRef, key, capture ? Payment.State.CAPTURED : Payment.State.AUTHORISED, amount, currency,
-                        capture ? amount : BigDecimal.ZERO, BigDecimal.ZERO);
-            }
-            case OUTAGE -> {
-                return new Payment(null, key, Payment.State.FAILED, amount, currency, BigDecimal.ZERO, BigDecimal.ZERO);
-            }
-            default -> {
-                return new Payment(null, key, Payment.State.DECLINED, amount, currency, BigDecimal.ZERO, BigDecimal.ZERO);
-            }
-        }
+        String body = Json.createObjectBuilder().add("token", paymentToken).add("amount", amount).add("currency", currency)
+                .add("capture", capture).build().toString();
+        HttpRequest request = request("/payments").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return payment(send(request), "authorise");
     }
 
     @Override
     public Optional<Payment> find(String key) {
-        throw new UnsupportedOperationException("the in-transaction sandbox keeps no look-up");
+        HttpResponse<String> answer = send(request("/payments?key=" + encode(key)).GET().build());
+        if (answer.statusCode() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(payment(answer, "find"));
     }
 
     @Override
     public Payment cancel(String key) {
-        String paymentRef = (String) sql.row("SELECT payment_ref FROM payment_ledger WHERE operation = 'AUTHORISE' AND reference = ?",
-                List.of(key))[0];
-        record(paymentRef, "VOID", paymentRef, BigDecimal.ZERO, "XXX");
-        return new Payment(paymentRef, key, Payment.State.VOIDED, BigDecimal.ZERO, "XXX", BigDecimal.ZERO, BigDecimal.ZERO);
+        return payment(send(request("/payments/cancel?key=" + encode(key)).POST(HttpRequest.BodyPublishers.noBody()).build()),
+                "cancel");
     }
 
     @Override
     public Payment capture(String paymentRef) {
-        record(paymentRef, "CAPTURE", paymentRef, BigDecimal.ZERO, "XXX");
-        return new Payment(paymentRef, null, Payment.State.CAPTURED, BigDecimal.ZERO, "XXX", BigDecimal.ZERO, BigDecimal.ZERO);
+        return payment(send(request("/payments/" + ref(paymentRef) + "/capture").POST(HttpRequest.BodyPublishers.noBody())
+                .build()), "capture");
     }
 
     @Override
     public Payment refund(String paymentRef, BigDecimal amount, String reference) {
-        record(paymentRef, "REFUND", reference, amount, "XXX");
-        return new Payment(paymentRef, null, Payment.State.CAPTURED, BigDecimal.ZERO, "XXX", BigDecimal.ZERO, amount);
+        String body = Json.createObjectBuilder().add("amount", amount).add("reference", reference).build().toString();
+        return payment(send(request("/payments/" + ref(paymentRef) + "/refunds")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build()), "refund");
     }
 
-    private void record(String paymentRef, String operation, String reference, BigDecimal amount, String currency) {
-        sql.insertUnlessDuplicate("INSERT INTO payment_ledger (payment_ref, operation, reference, amount, currency, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", List.of(paymentRef, operation, reference, amount, currency, clock.instant()));
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(address.get() + path)).timeout(timeout)
+                .header("Content-Type", "application/json").header("Accept", "application/json");
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        HttpResponse<String> answer;
+        try {
+            answer = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new GatewayUnreachable("The payment sandbox did not answer " + request.method() + " "
+                    + request.uri().getPath() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayUnreachable("Interrupted while waiting for the payment sandbox", e);
+        }
+        if (answer.statusCode() >= 500) {
+            throw new GatewayUnreachable("The payment sandbox failed (" + answer.statusCode() + ") on " + request.method()
+                    + " " + request.uri().getPath());
+        }
+        return answer;
+    }
+
+    /** The payment of a 200/201 answer; a refusal is the caller's bug; anything else is no answer at all. */
+    private static Payment payment(HttpResponse<String> answer, String call) {
+        int status = answer.statusCode();
+        if (status == 409 || status == 404 || status == 400) {
+            throw new IllegalStateException("The payment sandbox refused " + call + " (" + status + "): " + detail(answer));
+        }
+        if (status != 200 && status != 201) {
+            throw new GatewayUnreachable("The payment sandbox answered " + call + " with " + status);
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+            JsonObject json = reader.readObject();
+            return new Payment(json.getString("ref"), json.getString("key"), Payment.State.valueOf(json.getString("state")),
+                    json.getJsonNumber("amount").bigDecimalValue(), json.getString("currency"),
+                    json.getJsonNumber("captured").bigDecimalValue(), json.getJsonNumber("refunded").bigDecimalValue());
+        } catch (JsonException | ClassCastException | NullPointerException | IllegalArgumentException | IllegalStateException e) {
+            throw new GatewayUnreachable("The payment sandbox's answer to " + call + " is not a payment", e);
+        }
+    }
+
+    private static String detail(HttpResponse<String> answer) {
+        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+            return reader.readObject().getString("detail", "");
+        } catch (RuntimeException notJson) {
+            return "";
+        }
+    }
+
+    private static String encode(String key) {
+        return URLEncoder.encode(key, StandardCharsets.UTF_8);
+    }
+
+    /** A ref is put into a path: only what the sandbox hands out, nothing that could change the path. */
+    private static String ref(String paymentRef) {
+        if (paymentRef == null || !REF.matcher(paymentRef).matches()) {
+            throw new IllegalStateException("Not a sandbox payment ref: " + paymentRef);
+        }
+        return paymentRef;
     }
 }

@@ -81,17 +81,26 @@ public class DealRepository {
 
     /** Deals whose sales window closed end: tipped ones ENDED, the others FAILED. Across tenants; safe to repeat. */
     public int closeDueSales(Instant now) {
-        return sql.update("UPDATE deal SET settlement_due = settlement_due OR sold < min_buyers,"
-                + " status = CASE WHEN sold >= min_buyers THEN 'ENDED' ELSE 'FAILED' END,"
+        return sql.update("UPDATE deal SET settlement_due = settlement_due OR tipped_at IS NULL,"
+                + " status = CASE WHEN tipped_at IS NOT NULL THEN 'ENDED' ELSE 'FAILED' END,"
                 + " closed_at = ?, version = version + 1"
                 + " WHERE status IN ('SCHEDULED', 'ON_SALE') AND sales_end <= ?", List.of(now, now));
     }
 
     /** A published deal of an active tenant as a buyer orders it, whatever its tenant; drafts are not found. */
     public Optional<SaleTerms> saleTerms(String dealId) {
+        return saleTerms("d.id = ? AND t.status = 'ACTIVE' AND d.status <> 'DRAFT'", List.of(dealId));
+    }
+
+    /** The terms a reservation of the deal was made on, whatever became of the deal or its merchant since. */
+    public Optional<SaleTerms> saleTerms(String tenantId, String dealId) {
+        return saleTerms("d.tenant_id = ? AND d.id = ?", List.of(tenantId, dealId));
+    }
+
+    private Optional<SaleTerms> saleTerms(String where, List<?> parameters) {
         return sql.rows("SELECT d.tenant_id, d.id, d.title, t.business_name, d.status, d.price, d.currency, d.per_buyer_limit,"
                         + " d.coupon_valid_until, d.tipped_at IS NOT NULL FROM deal d JOIN tenant t ON t.id = d.tenant_id"
-                        + " WHERE d.id = ? AND t.status = 'ACTIVE' AND d.status <> 'DRAFT'", List.of(dealId)).stream()
+                        + " WHERE " + where, parameters).stream()
                 .findFirst()
                 .map(r -> new SaleTerms((String) r[0], (String) r[1], (String) r[2], (String) r[3], DealStatus.valueOf((String) r[4]),
                         NativeSql.decimal(r[5]), (String) r[6], NativeSql.integer(r[7]), NativeSql.instant(r[8]),
@@ -99,40 +108,60 @@ public class DealRepository {
     }
 
     /**
-     * Sells {@code quantity} coupons: one conditional update that raises {@code sold} only while the deal is on sale
-     * and the quantity lasts, and that tips the deal (sets {@code tippedAt}, marks its pending orders for settlement)
-     * when this sale reaches {@code minBuyers}. The assignments read the values before this update, in any SQL mode.
-     * The row stays locked until the transaction ends, so the caller does this last.
+     * Reserves {@code quantity} coupons of the deal's stock: one conditional update that raises {@code sold} only while
+     * the deal is on sale and the quantity lasts. The row stays locked until the transaction ends, so the caller does
+     * this last in a short transaction with no network call. The sale is paid at once (captured, not only authorised)
+     * when the deal has tipped or this order's coupons tip it once paid: paid coupons only ever grow, so such an order
+     * always finds the deal tipped when it is confirmed.
      */
     public Sale sell(String tenantId, String dealId, int quantity, Instant now) {
-        int updated = sql.update("UPDATE deal SET"
-                + " settlement_due = settlement_due OR (tipped_at IS NULL AND sold + ? >= min_buyers),"
-                + " tipped_at = CASE WHEN tipped_at IS NULL AND sold + ? >= min_buyers THEN ? ELSE tipped_at END,"
-                + " sold = sold + ?"
+        int updated = sql.update("UPDATE deal SET sold = sold + ?"
                 + " WHERE tenant_id = ? AND id = ? AND status = 'ON_SALE' AND sales_start <= ? AND sales_end > ?"
                 + " AND (max_quantity IS NULL OR sold + ? <= max_quantity)",
-                List.of(quantity, quantity, now, quantity, tenantId, dealId, now, now, quantity));
-        Object[] state = sql.row("SELECT sold, min_buyers, max_quantity, status, sales_start <= ? AND sales_end > ?"
-                + " FROM deal WHERE tenant_id = ? AND id = ?", List.of(now, now, tenantId, dealId));
-        int sold = number(state[0]).intValue();
-        int minBuyers = number(state[1]).intValue();
+                List.of(quantity, tenantId, dealId, now, now, quantity));
+        Object[] state = sql.row("SELECT tipped_at IS NOT NULL OR confirmed + ? >= min_buyers, max_quantity, status,"
+                + " sales_start <= ? AND sales_end > ? FROM deal WHERE tenant_id = ? AND id = ?",
+                List.of(quantity, now, now, tenantId, dealId));
         if (updated == 1) {
-            return sold - quantity >= minBuyers ? Sale.AFTER_TIPPING : sold >= minBuyers ? Sale.TIPPED : Sale.BEFORE_TIPPING;
+            return number(state[0]).intValue() != 0 ? Sale.AFTER_TIPPING : Sale.BEFORE_TIPPING;
         }
-        boolean open = "ON_SALE".equals(state[3]) && number(state[4]).intValue() != 0;
-        return open && state[2] != null ? Sale.SOLD_OUT : Sale.NOT_ON_SALE;
+        boolean open = "ON_SALE".equals(state[2]) && number(state[3]).intValue() != 0;
+        return open && state[1] != null ? Sale.SOLD_OUT : Sale.NOT_ON_SALE;
     }
 
-    /** What a sale did: counted before the tipping point, tipped the deal, counted after it; or was refused. */
+    /** Gives back the stock of a reservation whose payment never came (declined, failed, or lost and voided). */
+    public void unsell(String tenantId, String dealId, int quantity) {
+        sql.update("UPDATE deal SET sold = sold - ? WHERE tenant_id = ? AND id = ?", List.of(quantity, tenantId, dealId));
+    }
+
+    /**
+     * Counts {@code quantity} paid coupons and tips the deal (sets {@code tippedAt}) when they reach {@code minBuyers}
+     * while it is on sale. Marks the deal for settlement when an order that was only authorised now needs its capture
+     * (the deal tipped), and when a failed or cancelled deal gains an order to void or refund (its payment came after
+     * the deal closed).
+     * The assignments read the values before this update, in any SQL mode.
+     */
+    public void paid(String tenantId, String dealId, int quantity, boolean captured, Instant now) {
+        sql.update("UPDATE deal SET"
+                + " settlement_due = settlement_due OR status IN ('CANCELLED', 'FAILED')"
+                + " OR (? AND (tipped_at IS NOT NULL OR (status = 'ON_SALE' AND confirmed + ? >= min_buyers))),"
+                + " tipped_at = CASE WHEN tipped_at IS NULL AND status = 'ON_SALE' AND confirmed + ? >= min_buyers THEN ?"
+                + " ELSE tipped_at END,"
+                + " confirmed = confirmed + ?"
+                + " WHERE tenant_id = ? AND id = ?",
+                List.of(!captured, quantity, quantity, now, quantity, tenantId, dealId));
+    }
+
+    /** What a reservation did: taken before the deal tips (authorise only) or when it tips (charge at once); or refused. */
     public enum Sale {
-        BEFORE_TIPPING, TIPPED, AFTER_TIPPING, SOLD_OUT, NOT_ON_SALE;
+        BEFORE_TIPPING, AFTER_TIPPING, SOLD_OUT, NOT_ON_SALE;
 
         public boolean sold() {
             return this != SOLD_OUT && this != NOT_ON_SALE;
         }
 
         public boolean paidAtOnce() {
-            return this == TIPPED || this == AFTER_TIPPING;
+            return this == AFTER_TIPPING;
         }
     }
 
@@ -160,7 +189,7 @@ public class DealRepository {
         sql.update("UPDATE deal d SET d.settlement_due = FALSE WHERE d.tenant_id = ? AND d.id = ? AND d.settlement_due = TRUE"
                 + " AND NOT EXISTS (SELECT 1 FROM purchase_order o WHERE o.tenant_id = d.tenant_id AND o.deal_id = d.id"
                 + " AND o.status = 'PENDING' AND (d.tipped_at IS NOT NULL OR d.status IN ('FAILED', 'CANCELLED')))"
-                + " AND NOT (d.status = 'CANCELLED' AND EXISTS (SELECT 1 FROM coupon c WHERE c.tenant_id = d.tenant_id"
+                + " AND NOT (d.status IN ('CANCELLED', 'FAILED') AND EXISTS (SELECT 1 FROM coupon c WHERE c.tenant_id = d.tenant_id"
                 + " AND c.deal_id = d.id AND c.status = 'ACTIVE'))", List.of(tenantId, dealId));
     }
 

@@ -56,12 +56,51 @@ public class OrderRepository {
                 + " AND bought + ? <= ?", List.of(quantity, tenantId, dealId, buyerId, quantity, limit)) == 1;
     }
 
-    public void add(Order order) {
-        sql.update("INSERT INTO purchase_order (" + COLUMNS + ", captured_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                java.util.Arrays.asList(order.tenantId(), order.id(), order.dealId(), order.buyerId(), order.quantity(),
-                        order.unitPrice(), order.amount(), order.currency(), order.status().name(), order.paymentRef(),
-                        order.createdAt(), order.status() == OrderStatus.CONFIRMED ? order.createdAt() : null));
+    /** Writes a RESERVED order whose payment must be settled by {@code expiresAt}. */
+    public void reserve(Order order, Instant expiresAt) {
+        sql.update("INSERT INTO purchase_order (" + COLUMNS + ", expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RESERVED', NULL, ?, ?)",
+                List.of(order.tenantId(), order.id(), order.dealId(), order.buyerId(), order.quantity(), order.unitPrice(),
+                        order.amount(), order.currency(), order.createdAt(), expiresAt));
+    }
+
+    /**
+     * RESERVED → PENDING (authorised) or CONFIRMED (captured) with the payment's reference; true for the one caller that
+     * made the move (and so issues the coupons).
+     */
+    public boolean paid(String tenantId, String orderId, String paymentRef, boolean captured, Instant now) {
+        return sql.update("UPDATE purchase_order SET status = ?, payment_ref = ?, captured_at = ?, expires_at = NULL"
+                + " WHERE tenant_id = ? AND id = ? AND status = 'RESERVED'", java.util.Arrays.asList(captured ? "CONFIRMED" : "PENDING",
+                paymentRef, captured ? now : null, tenantId, orderId)) == 1;
+    }
+
+    /**
+     * RESERVED → DECLINED or CANCELLED, the order's stock and quota to be given back; true for the one caller that
+     * made the move (and so gives them back).
+     */
+    public boolean release(String tenantId, String orderId, OrderStatus status, Instant now) {
+        return sql.update("UPDATE purchase_order SET status = ?, closed_at = ?, released_at = ?, expires_at = NULL"
+                + " WHERE tenant_id = ? AND id = ? AND status = 'RESERVED'", List.of(status.name(), now, now, tenantId, orderId)) == 1;
+    }
+
+    /** Gives back {@code quantity} coupons of the buyer's count for the deal (a released reservation). */
+    public void returnQuota(String tenantId, String dealId, String buyerId, int quantity) {
+        sql.update("UPDATE buyer_quota SET bought = bought - ? WHERE tenant_id = ? AND deal_id = ? AND buyer_id = ?"
+                + " AND bought >= ?", List.of(quantity, tenantId, dealId, buyerId, quantity));
+    }
+
+    /** RESERVED orders whose reservation ran out, across tenants, oldest first: what the reconciler settles. */
+    public List<Order> expiredReservations(Instant now, int limit) {
+        return sql.rows("SELECT " + COLUMNS + " FROM purchase_order WHERE status = 'RESERVED' AND expires_at <= ?"
+                + " ORDER BY expires_at LIMIT ?", List.of(now, limit)).stream().map(OrderRepository::order).toList();
+    }
+
+    /**
+     * Takes an expired reservation for settling until {@code until}: true for the one instance that moved it, which
+     * the others then leave alone until the claim runs out.
+     */
+    public boolean claimReservation(String tenantId, String orderId, Instant now, Instant until) {
+        return sql.update("UPDATE purchase_order SET expires_at = ? WHERE tenant_id = ? AND id = ? AND status = 'RESERVED'"
+                + " AND expires_at <= ?", List.of(until, tenantId, orderId, now)) == 1;
     }
 
     /** PENDING → CONFIRMED; true for the one caller that made the move (and so captures the payment). */

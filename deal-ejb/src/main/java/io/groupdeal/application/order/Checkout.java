@@ -1,0 +1,135 @@
+package io.groupdeal.application.order;
+
+import io.groupdeal.application.mail.BuyerMails;
+import io.groupdeal.application.mail.Outbox;
+import io.groupdeal.application.payment.Payment;
+import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.domain.catalog.CatalogRepository;
+import io.groupdeal.domain.coupon.Coupon;
+import io.groupdeal.domain.coupon.CouponCode;
+import io.groupdeal.domain.coupon.CouponRepository;
+import io.groupdeal.domain.coupon.CouponStatus;
+import io.groupdeal.domain.deal.DealRepository;
+import io.groupdeal.domain.deal.DealRepository.Sale;
+import io.groupdeal.domain.deal.SaleTerms;
+import io.groupdeal.domain.order.Order;
+import io.groupdeal.domain.order.OrderRepository;
+import io.groupdeal.domain.order.OrderStatus;
+import io.groupdeal.domain.shared.Ids;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The two short transactions around a payment, each its own: {@link #reserve} takes the idempotency key, the buyer's
+ * quota and the deal's stock and writes the order RESERVED; {@link #confirm} or {@link #release} settle it once the
+ * gateway answered. No network call happens inside either, so a hot deal's row is locked for a few statements, never
+ * for a payment. Confirm and release move the order out of RESERVED by a conditional update: whoever comes first (the
+ * buyer's request or the {@link Reconciler}) settles it, the other changes nothing.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class Checkout {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    private OrderRepository orders;
+
+    @Inject
+    private CouponRepository coupons;
+
+    @Inject
+    private DealRepository deals;
+
+    @Inject
+    private CatalogRepository catalog;
+
+    @Inject
+    private Outbox outbox;
+
+    @Inject
+    private BuyerMails mails;
+
+    @Inject
+    @ConfigProperty(name = "deal.order.reservation", defaultValue = "PT10M")
+    private Duration reservation;
+
+    /** A reservation made: the order, and whether its payment is captured at once (the deal has tipped). */
+    public record Reserved(Order order, boolean captureAtOnce) {
+    }
+
+    /**
+     * Reserves the order under the buyer's key; empty when the key was used before (its first use is then committed).
+     * A reached limit, a sold-out or closed deal throws and leaves nothing behind, the key unused.
+     */
+    public Optional<Reserved> reserve(String buyerId, String key, String fingerprint, SaleTerms terms, int quantity,
+                                      Instant now) {
+        String orderId = Ids.newId();
+        if (!orders.claimKey(buyerId, key, fingerprint, terms.tenantId(), orderId, now)) {
+            return Optional.empty();
+        }
+        if (terms.perBuyerLimit() != null
+                && !orders.takeQuota(terms.tenantId(), terms.dealId(), buyerId, quantity, terms.perBuyerLimit())) {
+            throw new Conflict("per-buyer-limit", "Limit reached", "A buyer may hold at most " + terms.perBuyerLimit()
+                    + " coupons of this deal.");
+        }
+        Order order = new Order(terms.tenantId(), orderId, terms.dealId(), buyerId, quantity, terms.price(),
+                terms.price().multiply(BigDecimal.valueOf(quantity)), terms.currency(), OrderStatus.RESERVED, null,
+                now);
+        orders.reserve(order, now.plus(reservation));
+        Sale sale = deals.sell(terms.tenantId(), terms.dealId(), quantity, now);
+        if (!sale.sold()) {
+            throw sale == Sale.SOLD_OUT
+                    ? new Conflict("sold-out", "Sold out", "Not enough coupons are left of this deal.")
+                    : OrderService.notOnSale(terms);
+        }
+        return Optional.of(new Reserved(order, sale.paidAtOnce()));
+    }
+
+    /**
+     * The payment was approved: RESERVED → PENDING (authorised) or CONFIRMED (captured), the coupons issued, the paid
+     * coupons counted towards the tipping point, the confirmation mail queued. Nothing when it was settled before.
+     */
+    public void confirm(Order order, Payment payment, Instant now) {
+        boolean captured = payment.state() == Payment.State.CAPTURED;
+        if (!orders.paid(order.tenantId(), order.id(), payment.ref(), captured, now)) {
+            return;
+        }
+        SaleTerms terms = deals.saleTerms(order.tenantId(), order.dealId()).orElseThrow();
+        List<Coupon> issued = new ArrayList<>(order.quantity());
+        for (int i = 0; i < order.quantity(); i++) {
+            issued.add(Coupon.issue(order.tenantId(), Ids.newId(), order.dealId(), terms.title(), order.id(), order.buyerId(),
+                    CouponCode.random(RANDOM), captured ? CouponStatus.ACTIVE : CouponStatus.PENDING, order.unitPrice(),
+                    order.currency(), terms.couponValidUntil(), now));
+        }
+        coupons.addAll(issued);
+        Order paid = orders.find(order.tenantId(), order.id()).orElseThrow();
+        catalog.find(order.dealId(), true).ifPresent(deal -> outbox.write(mails.orderConfirmed(mails.recipient(order.buyerId()),
+                paid, coupons.ofOrder(order.tenantId(), order.id()), deal)));
+        deals.paid(order.tenantId(), order.dealId(), order.quantity(), captured, now); // last: the deal's row is hot
+    }
+
+    /**
+     * No money came (declined, failed, or lost and barred at the gateway): RESERVED → {@code status}, the stock and the
+     * buyer's quota given back. Nothing when it was settled before.
+     */
+    public void release(Order order, OrderStatus status, Instant now) {
+        if (!orders.release(order.tenantId(), order.id(), status, now)) {
+            return;
+        }
+        orders.returnQuota(order.tenantId(), order.dealId(), order.buyerId(), order.quantity());
+        deals.unsell(order.tenantId(), order.dealId(), order.quantity());
+    }
+}

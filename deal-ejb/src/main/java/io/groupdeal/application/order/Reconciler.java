@@ -1,0 +1,94 @@
+package io.groupdeal.application.order;
+
+import io.groupdeal.application.payment.Configured;
+import io.groupdeal.application.payment.Payment;
+import io.groupdeal.application.payment.PaymentGateway;
+import io.groupdeal.domain.order.Order;
+import io.groupdeal.domain.order.OrderRepository;
+import io.groupdeal.domain.order.OrderStatus;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Settles the reservations that a crash or a lost answer left behind. Every 5 seconds it takes the RESERVED orders
+ * whose reservation ran out (deal.order.reservation, DEAL_ORDER_RESERVATION, default 10 minutes: far longer than any
+ * gateway call of the buyer's request may take), each by a conditional update that holds it for {@value
+ * #CLAIM_SECONDS} s, so any number of instances may run it; then, outside any transaction, asks the gateway what
+ * became of the payment under the order's id. Approved: the order is confirmed with its coupons. Anything else: the
+ * key is cancelled at the gateway first, so that a payment still on its way can never land afterwards (and if one
+ * landed just before, the cancel answers it and the order is confirmed after all), and then the stock and quota are
+ * released. A gateway that does not answer leaves the order for the next claim.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Reconciler {
+
+    static final long CLAIM_SECONDS = 60;
+    private static final int BATCH = 100;
+    private static final Logger LOG = Logger.getLogger(Reconciler.class.getName());
+
+    @Inject
+    private OrderRepository orders;
+
+    @Inject
+    private Checkout checkout;
+
+    @Inject
+    @Configured
+    private PaymentGateway gateway;
+
+    @Inject
+    private Clock clock;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    void run() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Instant now = clock.instant();
+            for (Order order : orders.expiredReservations(now, BATCH)) {
+                if (orders.claimReservation(order.tenantId(), order.id(), now, now.plusSeconds(CLAIM_SECONDS))) {
+                    settle(order);
+                }
+            }
+        } catch (RuntimeException e) {
+            // a timer that throws twice loses its schedule: the database may be away for a moment, try again next run
+            LOG.log(Level.WARNING, "Reconciling stopped for this run; the next run goes on", e);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private void settle(Order order) {
+        try {
+            Payment payment = gateway.find(order.id()).filter(Payment::approved).orElse(null);
+            if (payment == null) {
+                payment = gateway.cancel(order.id());
+            }
+            if (payment.approved()) {
+                checkout.confirm(order, payment, clock.instant());
+                LOG.info(() -> "Reconciled order " + order.id() + ": paid, confirmed");
+            } else {
+                checkout.release(order, payment.state() == Payment.State.DECLINED ? OrderStatus.DECLINED : OrderStatus.CANCELLED,
+                        clock.instant());
+                LOG.info(() -> "Reconciled order " + order.id() + ": not paid, released");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "Order " + order.id() + " stays reserved until the next claim: " + e);
+        }
+    }
+}

@@ -1,0 +1,328 @@
+package io.groupdeal.application.payment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mysql.cj.jdbc.MysqlDataSource;
+import com.sun.net.httpserver.HttpServer;
+import io.groupdeal.devserver.EmbeddedDatabase;
+import io.groupdeal.infrastructure.sandbox.SandboxLedger;
+import io.groupdeal.infrastructure.sandbox.SandboxServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sandbox gateway (the HTTP client) against a real sandbox server on a real MariaDB with the product's schema:
+ * every token and every key rule of SPEC12 as the product sees them, and the client's own rules (timeouts, 5xx and
+ * garbage are {@link GatewayUnreachable}, refusals are {@link IllegalStateException}).
+ */
+class SandboxGatewayTest {
+
+    private static final BigDecimal AMOUNT = new BigDecimal("19.900");
+
+    private static EmbeddedDatabase database;
+    private static MysqlDataSource dataSource;
+    private static SandboxServer server;
+    private static SandboxGateway gateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        database = EmbeddedDatabase.start(Path.of("target", "sandbox-test-db"), 0);
+        dataSource = new MysqlDataSource();
+        dataSource.setUrl(database.jdbcUrl());
+        dataSource.setUser(EmbeddedDatabase.USER);
+        dataSource.setPassword(EmbeddedDatabase.PASSWORD);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        server = SandboxServer.start(new SandboxLedger(dataSource, Clock.systemUTC()), 0, Duration.ZERO);
+        gateway = SandboxGateway.at(server.address(), Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void anApprovedKeyChargesOnceWhateverComesAfterIt() throws Exception {
+        String key = key();
+        Payment first = gateway.authorise(key, "tok_ok", AMOUNT, "EUR", false);
+        assertEquals(Payment.State.AUTHORISED, first.state());
+        assertEquals(0, AMOUNT.compareTo(first.amount()));
+        assertEquals(0, BigDecimal.ZERO.compareTo(first.captured()));
+        Payment again = gateway.authorise(key, "tok_declined", new BigDecimal("99"), "USD", true);
+        assertEquals(first, again, "a known key answers the stored payment, whatever the token");
+        assertEquals(first, gateway.find(key).orElseThrow());
+        assertEquals(1, count("SELECT COUNT(*) FROM sandbox_payment WHERE payment_key = '" + key + "'"));
+    }
+
+    @Test
+    void parallelAuthorisesWithOneKeyMakeOnePayment() throws Exception {
+        String key = key();
+        List<Payment> answers = inParallel(16, Collections.nCopies(16,
+                () -> gateway.authorise(key, "tok_ok", AMOUNT, "EUR", true)));
+        assertEquals(1, answers.stream().map(Payment::ref).distinct().count(), answers::toString);
+        assertEquals(Payment.State.CAPTURED, answers.get(0).state());
+        assertEquals(0, AMOUNT.compareTo(answers.get(0).captured()));
+        assertEquals(1, count("SELECT COUNT(*) FROM sandbox_payment WHERE payment_key = '" + key + "'"));
+    }
+
+    @Test
+    void declinedFailedAndUnknownTokensChargeNothingAndAreRemembered() {
+        String declined = key();
+        assertEquals(Payment.State.DECLINED, gateway.authorise(declined, "tok_declined", AMOUNT, "EUR", true).state());
+        String unknown = key();
+        assertEquals(Payment.State.DECLINED, gateway.authorise(unknown, "tok_4242", AMOUNT, "EUR", false).state());
+        String failed = key();
+        Payment error = gateway.authorise(failed, "tok_error", AMOUNT, "EUR", false);
+        assertEquals(Payment.State.FAILED, error.state());
+        assertEquals(0, BigDecimal.ZERO.compareTo(error.captured()));
+        assertEquals(Payment.State.FAILED, gateway.authorise(failed, "tok_ok", AMOUNT, "EUR", false).state(),
+                "the failure is remembered under the key: a retry with it never charges");
+        assertEquals(Payment.State.DECLINED, gateway.find(declined).orElseThrow().state());
+        assertTrue(gateway.find(key()).isEmpty(), "a key never seen has no payment");
+    }
+
+    @Test
+    void captureMovesAnAuthorisationOnceAndRefusesAVoidedOne() {
+        Payment authorised = gateway.authorise(key(), "tok_ok", AMOUNT, "EUR", false);
+        Payment captured = gateway.capture(authorised.ref());
+        assertEquals(Payment.State.CAPTURED, captured.state());
+        assertEquals(0, AMOUNT.compareTo(captured.captured()));
+        assertEquals(captured, gateway.capture(authorised.ref()), "a captured payment answers as it is");
+
+        String voidedKey = key();
+        Payment voided = gateway.authorise(voidedKey, "tok_ok", AMOUNT, "EUR", false);
+        assertEquals(Payment.State.VOIDED, gateway.cancel(voidedKey).state());
+        assertThrows(IllegalStateException.class, () -> gateway.capture(voided.ref()));
+        assertThrows(IllegalStateException.class, () -> gateway.capture("sbx_unknown"));
+    }
+
+    @Test
+    void cancelVoidsBarsUnseenKeysAndLeavesCapturesAlone() {
+        String authorisedKey = key();
+        gateway.authorise(authorisedKey, "tok_ok", AMOUNT, "EUR", false);
+        Payment voided = gateway.cancel(authorisedKey);
+        assertEquals(Payment.State.VOIDED, voided.state());
+        assertEquals(voided, gateway.cancel(authorisedKey), "cancel twice answers the same");
+
+        String barredKey = key();
+        assertEquals(Payment.State.VOIDED, gateway.cancel(barredKey).state());
+        Payment late = gateway.authorise(barredKey, "tok_ok", AMOUNT, "EUR", true);
+        assertEquals(Payment.State.VOIDED, late.state(), "a barred key never charges");
+        assertEquals(0, BigDecimal.ZERO.compareTo(late.captured()));
+
+        String capturedKey = key();
+        Payment captured = gateway.authorise(capturedKey, "tok_ok", AMOUNT, "EUR", true);
+        assertEquals(captured, gateway.cancel(capturedKey), "a captured payment stays captured");
+    }
+
+    @Test
+    void refundsAreOncePerReferenceAndNeverBeyondTheCapture() throws Exception {
+        Payment payment = gateway.authorise(key(), "tok_ok", new BigDecimal("30.000"), "EUR", true);
+        Payment once = gateway.refund(payment.ref(), new BigDecimal("10.000"), "coupon-1");
+        assertEquals(0, new BigDecimal("10").compareTo(once.refunded()));
+        assertEquals(once, gateway.refund(payment.ref(), new BigDecimal("10.000"), "coupon-1"), "the same reference again");
+        assertThrows(IllegalStateException.class, () -> gateway.refund(payment.ref(), new BigDecimal("25"), "coupon-2"),
+                "beyond the captured money");
+        assertThrows(IllegalStateException.class, () -> gateway.refund(payment.ref(), new BigDecimal("5"), "coupon-1"),
+                "one reference, another amount");
+
+        List<String> outcomes = inParallel(8, java.util.stream.IntStream.range(0, 8).<Callable<String>>mapToObj(i -> () -> {
+            try {
+                gateway.refund(payment.ref(), new BigDecimal("5.000"), "parallel-" + i);
+                return "refunded";
+            } catch (IllegalStateException refused) {
+                return "refused";
+            }
+        }).toList());
+        assertEquals(4, Collections.frequency(outcomes, "refunded"), outcomes::toString);
+        Payment after = gateway.find(payment.key()).orElseThrow();
+        assertEquals(0, new BigDecimal("30").compareTo(after.refunded()), "refunded never beyond captured");
+        assertEquals(5, count("SELECT COUNT(*) FROM sandbox_refund WHERE ref = '" + payment.ref() + "'"));
+
+        Payment authorisedOnly = gateway.authorise(key(), "tok_ok", AMOUNT, "EUR", false);
+        assertThrows(IllegalStateException.class, () -> gateway.refund(authorisedOnly.ref(), BigDecimal.ONE, "x"),
+                "nothing captured, nothing to refund");
+    }
+
+    @Test
+    void aTimeoutChargesAndTheClientSeesNoAnswer() {
+        SandboxGateway impatient = SandboxGateway.at(server.address(), Duration.ofSeconds(1));
+        String key = key();
+        long start = System.nanoTime();
+        assertThrows(GatewayUnreachable.class, () -> impatient.authorise(key, "tok_timeout", AMOUNT, "EUR", true));
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(4)) < 0, "bounded by the timeout");
+        Payment charged = gateway.find(key).orElseThrow();
+        assertEquals(Payment.State.CAPTURED, charged.state(), "the money moved although the answer was lost");
+        assertEquals(0, AMOUNT.compareTo(charged.captured()));
+    }
+
+    @Test
+    void aSlowAuthoriseIsProcessedAfterTenSecondsAndACancelInBetweenBarsIt() throws Exception {
+        SandboxGateway impatient = SandboxGateway.at(server.address(), Duration.ofSeconds(1));
+        SandboxGateway patient = SandboxGateway.at(server.address(), Duration.ofSeconds(20));
+        String barred = key();
+        String served = key();
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            long start = System.nanoTime();
+            Future<Payment> slow = background.submit(() -> patient.authorise(served, "tok_slow", AMOUNT, "EUR", false));
+            assertThrows(GatewayUnreachable.class, () -> impatient.authorise(barred, "tok_slow", AMOUNT, "EUR", false));
+            assertTrue(gateway.find(barred).isEmpty(), "nothing is processed before the wait is over");
+            assertEquals(Payment.State.VOIDED, gateway.cancel(barred).state());
+
+            Payment answered = slow.get();
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(10)) >= 0, "waited 10 s");
+            assertEquals(Payment.State.AUTHORISED, answered.state());
+            Payment afterWait = gateway.find(barred).orElseThrow();
+            assertEquals(Payment.State.VOIDED, afterWait.state(), "the cancel barred the slow authorise");
+            assertEquals(0, BigDecimal.ZERO.compareTo(afterWait.amount()), "nothing was authorised under the barred key");
+        } finally {
+            background.shutdownNow();
+        }
+    }
+
+    @Test
+    void latencyDelaysEveryCall() throws Exception {
+        try (SandboxServer slow = SandboxServer.start(new SandboxLedger(dataSource, Clock.systemUTC()), 0, Duration.ofMillis(400))) {
+            SandboxGateway client = SandboxGateway.at(slow.address(), Duration.ofSeconds(5));
+            String key = key();
+            long start = System.nanoTime();
+            client.authorise(key, "tok_ok", AMOUNT, "EUR", false);
+            client.find(key);
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= 800, "two calls, 400 ms each");
+            SandboxGateway impatient = SandboxGateway.at(slow.address(), Duration.ofMillis(200));
+            assertThrows(GatewayUnreachable.class, () -> impatient.find(key), "latency beyond the client's wait");
+        }
+    }
+
+    @Test
+    void noAnswerAFailureOrGarbageIsUnreachable() throws Exception {
+        URI nobody;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            nobody = URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+        SandboxGateway refused = SandboxGateway.at(nobody, Duration.ofSeconds(1));
+        assertThrows(GatewayUnreachable.class, () -> refused.authorise(key(), "tok_ok", AMOUNT, "EUR", false));
+
+        for (int status : List.of(500, 502, 503)) {
+            try (Stub stub = new Stub(status, "{\"detail\":\"down\"}")) {
+                assertThrows(GatewayUnreachable.class, () -> stub.client().authorise(key(), "tok_ok", AMOUNT, "EUR", false));
+            }
+        }
+        for (String garbage : List.of("<html>gateway</html>", "{\"ref\":\"sbx_1\"}", "{\"ref\":\"sbx_1\",\"key\":\"k\","
+                + "\"state\":\"SHRUGGED\",\"amount\":1,\"currency\":\"EUR\",\"captured\":0,\"refunded\":0}")) {
+            try (Stub stub = new Stub(200, garbage)) {
+                assertThrows(GatewayUnreachable.class, () -> stub.client().find(key()), garbage);
+            }
+        }
+        try (Stub stub = new Stub(302, "")) {
+            assertThrows(GatewayUnreachable.class, () -> stub.client().cancel(key()));
+        }
+    }
+
+    @Test
+    void theKeyTravelsAsTheIdempotencyKeyHeader() throws Exception {
+        Set<String> seen = Collections.synchronizedSet(new java.util.HashSet<>());
+        HttpServer recorder = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        recorder.createContext("/", exchange -> {
+            seen.add(String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        recorder.start();
+        try {
+            SandboxGateway client = SandboxGateway.at(URI.create("http://127.0.0.1:" + recorder.getAddress().getPort()),
+                    Duration.ofSeconds(2));
+            assertThrows(GatewayUnreachable.class, () -> client.authorise("order-42", "tok_ok", AMOUNT, "EUR", false));
+            assertEquals(Set.of("order-42"), seen);
+        } finally {
+            recorder.stop(0);
+        }
+    }
+
+    /** A stand-in for a broken provider: every request gets {@code status} and {@code body}. */
+    private static final class Stub implements AutoCloseable {
+        private final HttpServer server;
+
+        Stub(int status, String body) throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+                exchange.close();
+            });
+            server.start();
+        }
+
+        SandboxGateway client() {
+            return SandboxGateway.at(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(2));
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static int count(String sql) throws SQLException {
+        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private static <T> List<T> inParallel(int threads, List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : pool.invokeAll(calls)) {
+                results.add(future.get());
+            }
+            assertNotNull(results);
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
