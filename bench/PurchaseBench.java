@@ -980,8 +980,9 @@ public final class PurchaseBench {
             int updated = update(main, "UPDATE deal SET sold = sold + ?"
                     + " WHERE tenant_id = ? AND id = ? AND status = 'ON_SALE' AND sales_start <= ? AND sales_end > ?"
                     + " AND (max_quantity IS NULL OR sold + ? <= max_quantity)", quantity, tenantId, dealId, now, now, quantity);
-            Object[] state = one(main, "SELECT tipped_at IS NOT NULL, max_quantity, status, sales_start <= ? AND sales_end > ?"
-                    + " FROM deal WHERE tenant_id = ? AND id = ?", now, now, tenantId, dealId);
+            Object[] state = one(main, "SELECT tipped_at IS NOT NULL OR confirmed + ? >= min_buyers, max_quantity, status,"
+                    + " sales_start <= ? AND sales_end > ? FROM deal WHERE tenant_id = ? AND id = ?", quantity, now, now, tenantId,
+                    dealId);
             if (updated != 1) {
                 return "sold-out";
             }
@@ -1064,8 +1065,8 @@ public final class PurchaseBench {
                     mail[1], mail[2], String.join(" ", printed), written, written);
             // DealRepository.paid: last, the deal's row is hot
             update(main, "UPDATE deal SET"
-                    + " settlement_due = settlement_due OR status = 'CANCELLED' OR (? AND (tipped_at IS NOT NULL OR status = 'FAILED'"
-                    + " OR (status = 'ON_SALE' AND confirmed + ? >= min_buyers))),"
+                    + " settlement_due = settlement_due OR status IN ('CANCELLED', 'FAILED')"
+                    + " OR (? AND (tipped_at IS NOT NULL OR (status = 'ON_SALE' AND confirmed + ? >= min_buyers))),"
                     + " tipped_at = CASE WHEN tipped_at IS NULL AND status = 'ON_SALE' AND confirmed + ? >= min_buyers THEN ?"
                     + " ELSE tipped_at END,"
                     + " confirmed = confirmed + ?"
