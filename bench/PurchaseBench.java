@@ -288,10 +288,14 @@ public final class PurchaseBench {
             System.out.printf(Locale.ROOT, "%nwhere the products' request threads were (thread dumps during the warm-up; threads"
                     + " per dump, of those busy with a request):%n");
             waits.forEach((phase, where) -> {
-                int all = where.values().stream().mapToInt(Integer::intValue).sum();
-                System.out.printf(Locale.ROOT, "  %s (%.1f busy request threads per dump):%n", phase, all / (double) dumps);
-                where.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
-                        .forEach(w -> System.out.printf(Locale.ROOT, "    %5.1f  %4.0f%%  %s%n", w.getValue() / (double) dumps,
+                int taken = where.getOrDefault(ThreadDumps.DUMPS, 0);
+                int all = where.entrySet().stream().filter(w -> !w.getKey().equals(ThreadDumps.DUMPS))
+                        .mapToInt(Map.Entry::getValue).sum();
+                System.out.printf(Locale.ROOT, "  %s (%d dumps, %.1f busy request threads per dump):%n", phase, taken,
+                        all / Math.max(1.0, taken));
+                where.entrySet().stream().filter(w -> !w.getKey().equals(ThreadDumps.DUMPS))
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
+                        .forEach(w -> System.out.printf(Locale.ROOT, "    %5.1f  %4.0f%%  %s%n", w.getValue() / Math.max(1.0, taken),
                                 100.0 * w.getValue() / all, w.getKey()));
             });
         }
@@ -745,19 +749,22 @@ public final class PurchaseBench {
         go.countDown();
         java.nio.file.Path recording = null;
         if (where != null && profile && dumpDir != null && cpu.productAt(phase.port) > 0) {
-            long wait = phaseSeconds * 1000L / 3;
-            Thread.sleep(wait);
+            // The whole (warm-up) phase; jcmd itself takes a while on a busy machine.
             recording = java.nio.file.Path.of(dumpDir, phase.name().replace(' ', '-') + ".jfr").toAbsolutePath();
             Profile.start(cpu.productAt(phase.port), phase.name().replace(' ', '-'));
         }
         if (where != null && dumps > 0) {
             long pid = cpu.productAt(phase.port);
-            // From the middle of the phase on, evenly spread over its second half.
+            // Evenly from a quarter to three quarters of the phase; none in its last tenth (the clients stop at its end).
+            long length = phaseSeconds * 1_000_000_000L;
             for (int d = 0; d < dumps && pid > 0; d++) {
-                long at = window[0].get() + phaseSeconds * 1_000_000_000L * (dumps + d) / (2L * dumps + 1);
+                long at = window[0].get() + length / 4 + (dumps == 1 ? 0 : length / 2 * d / (dumps - 1));
                 long wait = (at - System.nanoTime()) / 1_000_000;
                 if (wait > 0) {
                     Thread.sleep(wait);
+                }
+                if (System.nanoTime() > window[0].get() + length * 9 / 10) {
+                    break;
                 }
                 ThreadDumps.count(pid, phase.name(), d + 1, dumpDir, where);
             }
@@ -859,20 +866,21 @@ public final class PurchaseBench {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     /**
-     * A client thread's JDBC connections: the purchase's own, one for the buyer's count row (REQUIRES_NEW), and one for
-     * the gateway's ledger (the sandbox server's own short transactions).
+     * A client thread's JDBC connections: the purchase's own, and a second one for the buyer's count row (REQUIRES_NEW)
+     * and the gateway's ledger (the sandbox server's own statements, on its own pool).
      */
     final class Jdbc implements AutoCloseable {
 
         final Connection main;
         final Connection quota;
+        /** The gateway's statements run after the reserve's commit, when the count row's connection is free. */
         final Connection gateway;
 
         Jdbc() throws SQLException {
             main = DriverManager.getConnection(jdbcUrl, "deal", "deal");
             quota = DriverManager.getConnection(jdbcUrl, "deal", "deal");
-            gateway = DriverManager.getConnection(jdbcUrl, "deal", "deal");
-            for (Connection c : List.of(main, quota, gateway)) {
+            gateway = quota;
+            for (Connection c : List.of(main, quota)) {
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
         }
@@ -1079,11 +1087,7 @@ public final class PurchaseBench {
             try {
                 main.close();
             } finally {
-                try {
-                    quota.close();
-                } finally {
-                    gateway.close();
-                }
+                quota.close();
             }
         }
     }
@@ -1732,6 +1736,9 @@ public final class PurchaseBench {
      */
     static final class ThreadDumps {
 
+        /** The key under which the count of dumps taken is kept. */
+        static final String DUMPS = "(dumps)";
+
         static void count(long pid, String phase, int number, String dumpDir, Map<String, Integer> where) {
             String dump;
             try {
@@ -1751,6 +1758,8 @@ public final class PurchaseBench {
                 Thread.currentThread().interrupt();
                 return;
             }
+            where.merge(DUMPS, 0, Integer::sum);
+            where.put(DUMPS, where.get(DUMPS) + 1);
             for (String block : dump.split("\n\n")) {
                 if (!block.startsWith("\"http-thread-pool")) {
                     continue;
