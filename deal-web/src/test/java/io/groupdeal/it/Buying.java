@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-/** What the buying ITs share: a deal on sale, orders, many requests at once, and a look into the sandbox ledger. */
+/** What the buying ITs share: a deal on sale, orders, many requests at once, and a look into the payment sandbox's books. */
 final class Buying {
 
     private final Http http;
@@ -100,10 +100,21 @@ final class Buying {
         }
     }
 
-    /** How often the sandbox ledger recorded {@code operation} for the payment of the order. */
+    /**
+     * How often the sandbox's books show {@code operation} for the payment of the order (its key is the order's id):
+     * AUTHORISE a payment that was approved (whatever became of it), CAPTURE one that is captured, VOID one that was
+     * voided, REFUND each refund of it.
+     */
     static int ledger(String orderId, String operation) throws SQLException {
-        return Integer.parseInt(query("SELECT COUNT(*) FROM payment_ledger l JOIN purchase_order o ON o.payment_ref = l.payment_ref"
-                + " WHERE o.id = ? AND l.operation = ?", orderId, operation).get(0).get(0));
+        String sql = switch (operation) {
+            case "AUTHORISE" -> "SELECT COUNT(*) FROM sandbox_payment WHERE payment_key = ? AND token IS NOT NULL"
+                    + " AND state IN ('AUTHORISED', 'CAPTURED', 'VOIDED')";
+            case "CAPTURE" -> "SELECT COUNT(*) FROM sandbox_payment WHERE payment_key = ? AND state = 'CAPTURED'";
+            case "VOID" -> "SELECT COUNT(*) FROM sandbox_payment WHERE payment_key = ? AND state = 'VOIDED'";
+            case "REFUND" -> "SELECT COUNT(*) FROM sandbox_refund f JOIN sandbox_payment p ON p.ref = f.ref WHERE p.payment_key = ?";
+            default -> throw new IllegalArgumentException(operation);
+        };
+        return Integer.parseInt(query(sql, orderId).get(0).get(0));
     }
 
     /** Waits up to {@code seconds} for the order to reach the status; answers the order as last seen. */

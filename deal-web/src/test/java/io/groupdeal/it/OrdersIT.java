@@ -110,11 +110,15 @@ class OrdersIT extends DeployedApp {
         assertEquals(503, outage.status(), outage::toString);
         assertEquals("payment-unavailable", outage.problem());
 
-        assertEquals(0, http.get("api/v1/orders", buyer.token()).json().getInt("total"));
+        JsonObject history = http.get("api/v1/orders", buyer.token()).json();
+        assertEquals(List.of("CANCELLED", "DECLINED"), history.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(o -> o.getString("status")).toList(), "the buyer sees both attempts, newest first");
+        history.getJsonArray("items").getValuesAs(JsonObject.class)
+                .forEach(o -> assertEquals(0, o.getJsonArray("coupons").size(), "no coupon of an unpaid order"));
         JsonObject deal = http.get("api/v1/deals/" + dealId, merchant.token()).json();
         assertEquals(5, deal.getInt("remaining"), "no stock used");
-        assertEquals("0", Buying.query("SELECT COUNT(*) FROM payment_ledger l JOIN order_request r ON r.order_id = l.reference"
-                + " WHERE r.buyer_id = ?", buyer.id()).get(0).get(0), "no authorisation kept");
+        assertEquals("0", Buying.query("SELECT COUNT(*) FROM sandbox_payment p JOIN order_request r ON r.order_id = p.payment_key"
+                + " WHERE r.buyer_id = ? AND p.state IN ('AUTHORISED', 'CAPTURED')", buyer.id()).get(0).get(0), "no authorisation kept");
         assertEquals(201, buying.buy(buyer, dealId, 5).status(), "all 5 are still for sale");
     }
 

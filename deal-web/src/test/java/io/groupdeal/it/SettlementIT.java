@@ -96,8 +96,8 @@ class SettlementIT extends DeployedApp {
 
         assertEquals("REFUNDED", buying.awaitOrder(buyer, orderId, "REFUNDED", 20).getString("status"));
         assertEquals(1, Buying.ledger(orderId, "REFUND"));
-        assertEquals("39.800", Buying.query("SELECT l.amount FROM payment_ledger l JOIN purchase_order o ON o.payment_ref = l.payment_ref"
-                + " WHERE o.id = ? AND l.operation = 'REFUND'", orderId).get(0).get(0));
+        assertEquals("39.800", Buying.query("SELECT f.amount FROM sandbox_refund f JOIN sandbox_payment p ON p.ref = f.ref"
+                + " WHERE p.payment_key = ?", orderId).get(0).get(0));
         assertEquals(1, Mailbox.awaitMail(buyer.email(), "Deal cancelled, money returned", 30).size());
     }
 

@@ -33,10 +33,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A buyer's orders. Buying is reserve → pay → confirm, and no transaction is open while the gateway is asked:
@@ -53,6 +55,7 @@ import java.util.logging.Logger;
 public class OrderService {
 
     static final int MAX_PER_ORDER = 20;
+    private static final long SETTLED_POLL_MILLIS = 100;
     private static final Logger LOG = Logger.getLogger(OrderService.class.getName());
 
     @Inject
@@ -79,6 +82,10 @@ public class OrderService {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "deal.payment.timeout", defaultValue = "PT5S")
+    private Duration paymentTimeout;
 
     /** The order of the request, or what the order this key made before became (the same answer again). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -165,7 +172,7 @@ public class OrderService {
             throw new Unprocessable("idempotency-key-reused", "Idempotency key reused",
                     "This Idempotency-Key was used for a different order; use a new key for a new order.", List.of());
         }
-        Order order = orders.ofBuyer(buyer.accountId(), earlier.orderId()).orElseThrow(() -> new NotFound("order"));
+        Order order = settled(buyer.accountId(), earlier.orderId());
         if (order.status() == OrderStatus.RESERVED) {
             throw inProgress();
         }
@@ -176,6 +183,25 @@ public class OrderService {
             throw failed();
         }
         return view(order, null);
+    }
+
+    /**
+     * The key's order once its payment is settled: a request sent again while the first is still paying waits for it
+     * (no longer than the gateway may take, no transaction open), so both answer the same.
+     */
+    private Order settled(String buyerId, String orderId) {
+        long deadline = System.nanoTime() + paymentTimeout.plusSeconds(1).toNanos();
+        Order order = orders.ofBuyer(buyerId, orderId).orElseThrow(() -> new NotFound("order"));
+        while (order.status() == OrderStatus.RESERVED && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(SETTLED_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            order = orders.ofBuyer(buyerId, orderId).orElseThrow(() -> new NotFound("order"));
+        }
+        return order;
     }
 
     private OrderView view(Order order, String dealTitle) {

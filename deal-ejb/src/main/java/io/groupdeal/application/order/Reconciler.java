@@ -1,5 +1,6 @@
 package io.groupdeal.application.order;
 
+import io.groupdeal.application.JobRun;
 import io.groupdeal.application.payment.Configured;
 import io.groupdeal.application.payment.Payment;
 import io.groupdeal.application.payment.PaymentGateway;
@@ -15,7 +16,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,26 +51,18 @@ public class Reconciler {
     @Inject
     private Clock clock;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final JobRun runs = new JobRun(Reconciler.class, "Reconciling");
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void run() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
+        runs.run(() -> {
             Instant now = clock.instant();
             for (Order order : orders.expiredReservations(now, BATCH)) {
                 if (orders.claimReservation(order.tenantId(), order.id(), now, now.plusSeconds(CLAIM_SECONDS))) {
                     settle(order);
                 }
             }
-        } catch (RuntimeException e) {
-            // a timer that throws twice loses its schedule: the database may be away for a moment, try again next run
-            LOG.log(Level.WARNING, "Reconciling stopped for this run; the next run goes on", e);
-        } finally {
-            running.set(false);
-        }
+        });
     }
 
     private void settle(Order order) {

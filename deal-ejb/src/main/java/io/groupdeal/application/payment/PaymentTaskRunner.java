@@ -1,5 +1,6 @@
 package io.groupdeal.application.payment;
 
+import io.groupdeal.application.JobRun;
 import io.groupdeal.domain.order.PaymentTask;
 import io.groupdeal.domain.order.PaymentTaskRepository;
 import jakarta.ejb.Asynchronous;
@@ -14,7 +15,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,9 +45,9 @@ public class PaymentTaskRunner {
     @Inject
     private Clock clock;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final JobRun runs = new JobRun(PaymentTaskRunner.class, "Payment tasks");
 
-    /** The tasks of one order, just committed. */
+    /** The tasks of one order, just committed; what fails waits for the scheduled run. */
     @Asynchronous
     public void runSoon(String orderId) {
         try {
@@ -59,17 +59,7 @@ public class PaymentTaskRunner {
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void runDue() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            runDue(null);
-        } catch (RuntimeException e) {
-            // a timer that throws twice loses its schedule: the database may be away for a moment, try again next run
-            LOG.log(Level.WARNING, "Payment tasks stopped for this run; the next run tries again", e);
-        } finally {
-            running.set(false);
-        }
+        runs.run(() -> runDue(null));
     }
 
     private void runDue(String orderId) {

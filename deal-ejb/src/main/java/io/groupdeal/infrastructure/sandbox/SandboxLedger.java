@@ -68,12 +68,9 @@ public class SandboxLedger {
      * token; a barred key answers VOIDED).
      */
     public Outcome authorise(String key, String token, String state, BigDecimal amount, String currency) throws SQLException {
-        Optional<Row> known = find(key);
-        if (known.isPresent()) {
-            return new Outcome(known.get(), true);
-        }
         BigDecimal captured = "CAPTURED".equals(state) ? amount : BigDecimal.ZERO;
         Row row = new Row(newRef(), key, token, state, amount, currency, captured, BigDecimal.ZERO);
+        // Insert first: a new key (the usual case) costs one statement; a known one meets the unique key.
         if (insert(row)) {
             return new Outcome(row, false);
         }
@@ -83,10 +80,6 @@ public class SandboxLedger {
     /** The payment made under the key, if any (also a declined, failed or barred one: its state says so). */
     public Optional<Row> find(String key) throws SQLException {
         return one("SELECT " + COLUMNS + " FROM sandbox_payment WHERE payment_key = ?", key);
-    }
-
-    public Optional<Row> byRef(String ref) throws SQLException {
-        return one("SELECT " + COLUMNS + " FROM sandbox_payment WHERE ref = ?", ref);
     }
 
     /**
@@ -106,6 +99,7 @@ public class SandboxLedger {
 
     /** AUTHORISED → CAPTURED with the whole amount; a CAPTURED payment answers as it is; others are refused. */
     public Optional<Row> capture(String ref) throws SQLException, Refused {
+        Optional<Row> payment;
         try (Connection db = dataSource.getConnection();
              PreparedStatement update = db.prepareStatement("UPDATE sandbox_payment SET state = 'CAPTURED', captured = amount,"
                      + " updated_at = ? WHERE ref = ? AND state = 'AUTHORISED'")) {
@@ -113,8 +107,8 @@ public class SandboxLedger {
             update.setTimestamp(1, now());
             update.setString(2, ref);
             update.executeUpdate();
+            payment = one(db, "SELECT " + COLUMNS + " FROM sandbox_payment WHERE ref = ?", ref);
         }
-        Optional<Row> payment = byRef(ref);
         if (payment.isPresent() && !"CAPTURED".equals(payment.get().state())) {
             throw new Refused("A " + payment.get().state() + " payment cannot be captured.");
         }

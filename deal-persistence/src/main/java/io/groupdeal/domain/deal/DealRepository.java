@@ -136,20 +136,20 @@ public class DealRepository {
 
     /**
      * Counts {@code quantity} paid coupons and tips the deal (sets {@code tippedAt}) when they reach {@code minBuyers}
-     * while it is on sale. Marks the deal for settlement when an order that was only authorised now needs its capture
-     * (the deal tipped), and when a failed or cancelled deal gains an order to void or refund (its payment came after
+     * while it is on sale. Marks the deal for settlement when it tips (its authorised orders are to be captured), when
+     * an order that was only authorised comes after it tipped, and when a failed or cancelled deal gains an order to void or refund (its payment came after
      * the deal closed).
      * The assignments read the values before this update, in any SQL mode.
      */
     public void paid(String tenantId, String dealId, int quantity, boolean captured, Instant now) {
         sql.update("UPDATE deal SET"
                 + " settlement_due = settlement_due OR status IN ('CANCELLED', 'FAILED')"
-                + " OR (? AND (tipped_at IS NOT NULL OR (status = 'ON_SALE' AND confirmed + ? >= min_buyers))),"
+                + " OR (tipped_at IS NULL AND status = 'ON_SALE' AND confirmed + ? >= min_buyers) OR (? AND tipped_at IS NOT NULL),"
                 + " tipped_at = CASE WHEN tipped_at IS NULL AND status = 'ON_SALE' AND confirmed + ? >= min_buyers THEN ?"
                 + " ELSE tipped_at END,"
                 + " confirmed = confirmed + ?"
                 + " WHERE tenant_id = ? AND id = ?",
-                List.of(!captured, quantity, quantity, now, quantity, tenantId, dealId));
+                List.of(quantity, !captured, quantity, now, quantity, tenantId, dealId));
     }
 
     /** What a reservation did: taken before the deal tips (authorise only) or when it tips (charge at once); or refused. */
