@@ -1000,20 +1000,21 @@ public final class PurchaseBench {
 
         /**
          * The gateway's statements for an authorisation under the order's key, as the sandbox server runs them
-         * (SandboxLedger.authorise: the key looked up, then the payment inserted, each on its own, autocommit).
+         * (SandboxLedger.authorise: the payment inserted under the key, autocommit).
          */
         String[] pay(Reserved order) throws SQLException {
             String state = order.captureAtOnce ? "CAPTURED" : "AUTHORISED";
-            if (one(gateway, "SELECT " + PAYMENT_COLUMNS + " FROM sandbox_payment WHERE payment_key = ?", order.orderId) != null) {
-                throw new IllegalStateException("an order id was paid before: " + order.orderId);
-            }
             byte[] bytes = new byte[12];
             RANDOM.nextBytes(bytes);
             String ref = "sbx_" + HexFormat.of().formatHex(bytes);
             java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
-            update(gateway, "INSERT INTO sandbox_payment (" + PAYMENT_COLUMNS + ", created_at, updated_at)"
+            // Insert first: a new key costs one statement; a known one meets the unique key (then it is looked up).
+            if (!insertUnlessDuplicate(gateway, "INSERT INTO sandbox_payment (" + PAYMENT_COLUMNS + ", created_at, updated_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ref, order.orderId, "tok_ok", state, order.amount, order.currency,
-                    order.captureAtOnce ? order.amount : java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, now, now);
+                    order.captureAtOnce ? order.amount : java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, now, now)) {
+                one(gateway, "SELECT " + PAYMENT_COLUMNS + " FROM sandbox_payment WHERE payment_key = ?", order.orderId);
+                throw new IllegalStateException("an order id was paid before: " + order.orderId);
+            }
             return new String[] {ref, state};
         }
 
