@@ -6,7 +6,12 @@
 #                                            sets product_http_port, product_db_port, product_driver (the MySQL
 #                                            driver jar from the local Maven repository) and installs an EXIT trap
 #                                            that stops the product whatever happens
-#   product_stop                             stops it (Ctrl-C, SIGTERM after 15 s, SIGKILL after 60 s) and removes the trap
+#   product_start_second <log file>          a second product (Payara Micro alone, the WAR that product_start built) on
+#                                            the first one's database and mail catcher, on a free HTTP port; DEAL_*
+#                                            settings in the environment of the call go to it only (e.g. another
+#                                            DEAL_SANDBOX_LATENCY_MS); does not wait for it: sets second_http_port
+#                                            and second_pid, product_await_second waits until it is ready
+#   product_stop                             stops them (Ctrl-C, SIGTERM after 15 s, SIGKILL after 60 s) and removes the trap
 #   product_bench <folder> <program> [options...]
 #                                            a whole bench run: product_start with data and log under <folder>,
 #                                            java $product_java_options -cp <driver> <program> --http-port ..
@@ -24,6 +29,10 @@ product_db_port=""
 product_driver=""
 product_started=""
 product_java_options=""
+product_log=""
+second_pid=""
+second_http_port=""
+second_log=""
 
 # The first free loopback port from $1 on (a port that accepts a connection is taken).
 product_free_port() {
@@ -56,6 +65,7 @@ product_start() {
         return 1
     fi
 
+    product_log=$log
     rm -rf "$data"
     mkdir -p "$data" "$(dirname "$log")"
     echo "bench: starting the product (HTTP 127.0.0.1:$product_http_port, embedded MariaDB on" \
@@ -110,24 +120,72 @@ product_start() {
 }
 
 product_stop() {
-    if [ -n "$product_pid" ] && kill -0 "$product_pid" 2>/dev/null; then
-        kill -INT -- -"$product_pid" 2>/dev/null || true
+    product_stop_group "$second_pid" "the second product"
+    product_stop_group "$product_pid" "the product"
+    trap - EXIT
+}
+
+# Stops the process group led by $1 (Ctrl-C, SIGTERM after 15 s, SIGKILL after 60 s).
+product_stop_group() {
+    local group=$1 what=$2
+    if [ -n "$group" ] && kill -0 "$group" 2>/dev/null; then
+        kill -INT -- -"$group" 2>/dev/null || true
         for i in $(seq 1 60); do
-            kill -0 "$product_pid" 2>/dev/null || break
+            kill -0 "$group" 2>/dev/null || break
             # A bench started in the background of a non-interactive shell (nohup, "( ... & )") inherits SIGINT
             # ignored, and so do the JVMs, which then never see the Ctrl-C; SIGTERM runs the same shutdown hooks.
             if [ "$i" = 15 ]; then
-                echo "bench: Ctrl-C did not stop the product within 15 s (SIGINT ignored?); sending SIGTERM" >&2
-                kill -TERM -- -"$product_pid" 2>/dev/null || true
+                echo "bench: Ctrl-C did not stop $what within 15 s (SIGINT ignored?); sending SIGTERM" >&2
+                kill -TERM -- -"$group" 2>/dev/null || true
             fi
             sleep 1
         done
-        if kill -0 "$product_pid" 2>/dev/null; then
-            echo "bench: the product did not stop within 60 s; killing its process group" >&2
-            kill -KILL -- -"$product_pid" 2>/dev/null || true
+        if kill -0 "$group" 2>/dev/null; then
+            echo "bench: $what did not stop within 60 s; killing its process group" >&2
+            kill -KILL -- -"$group" 2>/dev/null || true
         fi
     fi
-    trap - EXIT
+}
+
+product_start_second() {
+    local log=$1 port mail war micro
+    second_log=$log
+    port=$(product_free_port $((product_http_port + 1)))
+    [ "$port" != "$product_db_port" ] || port=$(product_free_port $((port + 1)))
+    second_http_port=$port
+    mail=$(sed -n 's/.*Mail catcher listens on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$product_log" | tail -1)
+    war=deal-web/target/deal-web.war
+    micro=deal-web/target/payara-micro.jar
+    echo "bench: starting a second product (HTTP 127.0.0.1:$second_http_port, the first one's database on port" \
+        "$product_db_port and mail catcher on port $mail); log $log"
+    set -m
+    # As io.groupdeal.devserver.DevServer starts Payara Micro, without a database or mail catcher of its own.
+    DEAL_HTTP_PORT=$second_http_port DEAL_DEMO=false DEAL_DB_EMBEDDED=true \
+        DEAL_DB_URL=jdbc:mysql://127.0.0.1:$product_db_port/deal DEAL_DB_USER=deal DEAL_DB_PASSWORD=deal \
+        DEAL_SMTP_HOST=127.0.0.1 DEAL_SMTP_PORT=$mail DEAL_PUBLIC_URL=http://localhost:$second_http_port \
+        DEAL_THROTTLE_ADDRESS_LIMIT=${DEAL_THROTTLE_ADDRESS_LIMIT:-1000000} DEAL_HASHING_WAIT=${DEAL_HASHING_WAIT:-PT120S} \
+        DEAL_HASHING_QUEUE=${DEAL_HASHING_QUEUE:-1000} \
+        java -Xmx1g -jar "$micro" --deploy "$war" --contextroot / --port "$second_http_port" \
+        --prebootcommandfile "$PWD/config/payara/pre-boot-commands.asadmin" --nocluster --nohazelcast >"$log" 2>&1 &
+    second_pid=$!
+    set +m
+}
+
+# Waits until the second product says it is ready and /health/ready answers (at most 10 minutes).
+product_await_second() {
+    local started=$SECONDS answer=""
+    for _ in $(seq 1 300); do
+        if grep -q 'Payara Micro .* ready in' "$second_log" 2>/dev/null; then
+            answer=$(curl -sS --max-time 10 -w ' (HTTP %{http_code})' "http://127.0.0.1:$second_http_port/health/ready" 2>&1) \
+                || true
+            case "$answer" in *"(HTTP 200)") echo "bench: the second product is ready"; return 0 ;; esac
+        fi
+        kill -0 "$second_pid" 2>/dev/null || break
+        sleep 2
+    done
+    echo "bench: the second product did not become ready within $((SECONDS - started)) s; last lines of its log:" >&2
+    tail -50 "$second_log" >&2
+    return 1
 }
 
 product_bench() {
