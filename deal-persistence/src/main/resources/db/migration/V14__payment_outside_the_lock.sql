@@ -13,8 +13,8 @@ ALTER TABLE purchase_order
     ADD KEY ix_order_reserved (status, expires_at);
 
 -- deal.sold is stock taken by reservations (never above max_quantity); deal.confirmed is the coupons of orders whose
--- payment was approved. The tipping point counts confirmed coupons: a reservation whose card is declined never tips
--- a deal.
+-- payment was approved, counted until the deal tips (after that a paid order leaves the hot row alone). The tipping
+-- point counts confirmed coupons: a reservation whose card is declined never tips a deal.
 ALTER TABLE deal ADD COLUMN confirmed INT NOT NULL DEFAULT 0 AFTER sold;
 UPDATE deal d SET d.confirmed = COALESCE((SELECT SUM(o.quantity) FROM purchase_order o
                                           WHERE o.tenant_id = d.tenant_id AND o.deal_id = d.id), 0);

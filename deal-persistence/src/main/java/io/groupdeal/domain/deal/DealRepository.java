@@ -139,7 +139,9 @@ public class DealRepository {
      * while it is on sale. Marks the deal for settlement when it tips (its authorised orders are to be captured), when
      * an order that was only authorised comes after it tipped, and when a failed or cancelled deal gains an order to void or refund (its payment came after
      * the deal closed).
-     * The assignments read the values before this update, in any SQL mode.
+     * The assignments read the values before this update, in any SQL mode. A paid-at-once order of a tipped deal on
+     * sale changes nothing here, so it does not wait for the deal's row (READ COMMITTED skips a row that does not
+     * match without locking it): {@code confirmed} counts paid coupons up to the tipping point, not beyond.
      */
     public void paid(String tenantId, String dealId, int quantity, boolean captured, Instant now) {
         sql.update("UPDATE deal SET"
@@ -148,8 +150,8 @@ public class DealRepository {
                 + " tipped_at = CASE WHEN tipped_at IS NULL AND status = 'ON_SALE' AND confirmed + ? >= min_buyers THEN ?"
                 + " ELSE tipped_at END,"
                 + " confirmed = confirmed + ?"
-                + " WHERE tenant_id = ? AND id = ?",
-                List.of(quantity, !captured, quantity, now, quantity, tenantId, dealId));
+                + " WHERE tenant_id = ? AND id = ? AND (tipped_at IS NULL OR status <> 'ON_SALE' OR ?)",
+                List.of(quantity, !captured, quantity, now, quantity, tenantId, dealId, !captured));
     }
 
     /** What a reservation did: taken before the deal tips (authorise only) or when it tips (charge at once); or refused. */
