@@ -1075,11 +1075,12 @@ public final class PurchaseBench {
             // DealRepository.paid: last, the deal's row is hot
             update(main, "UPDATE deal SET"
                     + " settlement_due = settlement_due OR status IN ('CANCELLED', 'FAILED')"
-                    + " OR (? AND (tipped_at IS NOT NULL OR (status = 'ON_SALE' AND confirmed + ? >= min_buyers))),"
+                    + " OR (tipped_at IS NULL AND status = 'ON_SALE' AND confirmed + ? >= min_buyers) OR (? AND tipped_at IS NOT NULL),"
                     + " tipped_at = CASE WHEN tipped_at IS NULL AND status = 'ON_SALE' AND confirmed + ? >= min_buyers THEN ?"
                     + " ELSE tipped_at END,"
                     + " confirmed = confirmed + ?"
-                    + " WHERE tenant_id = ? AND id = ?", !captured, quantity, quantity, now, quantity, r.tenantId, dealId);
+                    + " WHERE tenant_id = ? AND id = ? AND (tipped_at IS NULL OR status <> 'ON_SALE' OR ?)",
+                    quantity, !captured, quantity, now, quantity, r.tenantId, dealId, !captured);
             return null;
         }
 
