@@ -171,7 +171,7 @@ class LedgerCheckIT extends DeployedApp {
 
     /** The confirmed payment copied under another key that is no order's id. */
     private void orphan() throws SQLException {
-        copyPayment(confirmedOrder, "'" + UUID.randomUUID().toString().substring(0, 26).toUpperCase() + "'");
+        copyPayment(confirmedOrder, "'" + io.groupdeal.domain.shared.Ids.newId() + "'");
     }
 
     /** Copies the payment of the order under {@code keyExpression}, with a fresh ref (every column kept otherwise). */
