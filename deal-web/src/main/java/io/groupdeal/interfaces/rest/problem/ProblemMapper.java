@@ -30,13 +30,19 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
         return response;
     }
 
-    /** The {@code Retry-After} of a problem that is over after a while (rate limited, busy). */
+    /** How soon a buyer may ask again after the payment service failed or did not answer. */
+    static final long PAYMENT_RETRY_SECONDS = 5;
+
+    /** The {@code Retry-After} of a problem that is over after a while (rate limited, busy, payment unavailable). */
     static OptionalLong retryAfterSeconds(Problem problem) {
         if (problem instanceof RateLimited limited) {
             return OptionalLong.of(limited.retryAfterSeconds());
         }
         if (problem instanceof Busy busy) {
             return OptionalLong.of(busy.retryAfterSeconds());
+        }
+        if (problem instanceof PaymentUnavailable) {
+            return OptionalLong.of(PAYMENT_RETRY_SECONDS); // the same key then answers what the order became
         }
         return OptionalLong.empty();
     }
