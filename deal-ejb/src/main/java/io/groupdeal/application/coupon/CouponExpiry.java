@@ -1,5 +1,6 @@
 package io.groupdeal.application.coupon;
 
+import io.groupdeal.application.JobRun;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponRepository;
 import jakarta.ejb.ConcurrencyManagement;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,14 +40,11 @@ public class CouponExpiry {
     @Inject
     private Clock clock;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final JobRun runs = new JobRun(CouponExpiry.class, "Coupon expiry");
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void run() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
+        runs.run(() -> {
             Instant now = clock.instant();
             List<Coupon> expired = coupons.dueToExpire(now, BATCH);
             expired.forEach(c -> each(() -> changes.expire(c, now), c));
@@ -55,9 +52,7 @@ public class CouponExpiry {
             if (!expired.isEmpty()) {
                 LOG.info(() -> expired.size() + " coupons expired");
             }
-        } finally {
-            running.set(false);
-        }
+        });
     }
 
     private static void each(Runnable change, Coupon coupon) {

@@ -1,5 +1,6 @@
 package io.groupdeal.application.mail;
 
+import io.groupdeal.application.JobRun;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -8,7 +9,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,27 +45,15 @@ public class MailDelivery {
     @ConfigProperty(name = "deal.mail.max-attempts", defaultValue = "" + MAX_ATTEMPTS)
     private int maxAttempts;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final JobRun runs = new JobRun(MailDelivery.class, "Mail delivery");
 
     @Schedule(hour = "*", minute = "*", second = "*/3", persistent = false)
     void deliver() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
+        runs.run(() -> {
             for (String id : outbox.due(BATCH)) {
                 outbox.claim(id).ifPresent(this::attempt);
             }
-        } catch (RuntimeException e) {
-            // A timeout method that throws twice in a row loses its timer for good (no mail would leave until a
-            // restart): the database may be away for a moment, the next run tries again.
-            LOG.log(Level.WARNING, "Mail delivery stopped for this run; the next run tries again", e);
-        } catch (Error e) {
-            LOG.log(Level.SEVERE, "Mail delivery failed", e);
-            throw e;
-        } finally {
-            running.set(false);
-        }
+        });
     }
 
     private void attempt(Outbox.Queued queued) {

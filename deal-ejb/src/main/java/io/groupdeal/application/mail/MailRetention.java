@@ -1,5 +1,6 @@
 package io.groupdeal.application.mail;
 
+import io.groupdeal.application.JobRun;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -11,8 +12,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -44,7 +43,7 @@ public class MailRetention {
     @Inject
     private Clock clock;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final JobRun runs = new JobRun(MailRetention.class, "Deleting old sent mails");
     private Duration keep;
 
     @PostConstruct
@@ -54,10 +53,7 @@ public class MailRetention {
 
     @Schedule(hour = "*", minute = "*", second = "*/" + EVERY_SECONDS, persistent = false)
     void purge() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
+        runs.run(() -> {
             Instant cutoff = clock.instant().minus(keep);
             int deleted = 0;
             for (int i = 0; i < MAX_BATCHES; i++) {
@@ -71,11 +67,7 @@ public class MailRetention {
                 int count = deleted;
                 LOG.info(() -> count + " sent mails older than " + keep + " deleted (DEAL_MAIL_RETENTION)");
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Old sent mails not deleted this time; the next run tries again", e);
-        } finally {
-            running.set(false);
-        }
+        });
     }
 
     /** The retention period; a setting that is not an ISO-8601 duration of at least a minute keeps the default. */

@@ -1,5 +1,6 @@
 package io.groupdeal.application.order;
 
+import io.groupdeal.application.JobRun;
 import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.DealRepository.DealRef;
 import jakarta.ejb.ConcurrencyManagement;
@@ -9,7 +10,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,20 +33,15 @@ public class SettlementJob {
     @Inject
     private SettlementBatch batches;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final JobRun runs = new JobRun(SettlementJob.class, "Settling deals");
 
     @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
     void run() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
+        runs.run(() -> {
             for (DealRef deal : deals.settlementDue(DEALS_PER_RUN)) {
                 settle(deal);
             }
-        } finally {
-            running.set(false);
-        }
+        });
     }
 
     private void settle(DealRef deal) {

@@ -1,0 +1,102 @@
+package io.groupdeal.application.mail;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.groupdeal.application.coupon.CouponExpiry;
+import io.groupdeal.application.JobRun;
+import io.groupdeal.application.order.SettlementJob;
+import io.groupdeal.domain.coupon.Coupon;
+import io.groupdeal.domain.coupon.CouponRepository;
+import io.groupdeal.domain.deal.DealRepository;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scheduled jobs (mail delivery and retention, settlement, coupon expiry) keep {@link JobRun}'s rule: a run that fails (the database away for a moment) is logged and never
+ * reaches the EJB timer, which would drop its schedule for good after two failures in a row; the next run goes on.
+ */
+class ScheduledJobsTest {
+
+    private final AtomicInteger attempts = new AtomicInteger();
+
+    @Test
+    void settlementGoesOnAfterAFailedRun() throws Exception {
+        SettlementJob job = new SettlementJob();
+        inject(job, "deals", new DealRepository() {
+            @Override
+            public List<DealRef> settlementDue(int limit) {
+                throw away();
+            }
+        });
+        twice(job, "run");
+    }
+
+    @Test
+    void couponExpiryGoesOnAfterAFailedRun() throws Exception {
+        CouponExpiry job = new CouponExpiry();
+        inject(job, "clock", Clock.systemUTC());
+        inject(job, "coupons", new CouponRepository() {
+            @Override
+            public List<Coupon> dueToExpire(Instant now, int limit) {
+                throw away();
+            }
+        });
+        twice(job, "run");
+    }
+
+    @Test
+    void mailDeliveryGoesOnAfterAFailedRun() throws Exception {
+        MailDelivery job = new MailDelivery();
+        inject(job, "outbox", failingOutbox());
+        twice(job, "deliver");
+    }
+
+    @Test
+    void mailRetentionGoesOnAfterAFailedRun() throws Exception {
+        MailRetention job = new MailRetention();
+        inject(job, "clock", Clock.systemUTC());
+        inject(job, "keep", Duration.ofDays(30));
+        inject(job, "outbox", failingOutbox());
+        twice(job, "purge");
+    }
+
+    private Outbox failingOutbox() {
+        return new Outbox() {
+            @Override
+            List<String> due(int limit) {
+                throw away();
+            }
+
+            @Override
+            public int deleteSentBefore(Instant cutoff, int limit) {
+                throw away();
+            }
+        };
+    }
+
+    private IllegalStateException away() {
+        attempts.incrementAndGet();
+        return new IllegalStateException("the database is away");
+    }
+
+    private void twice(Object job, String timeout) throws Exception {
+        Method method = job.getClass().getDeclaredMethod(timeout);
+        method.setAccessible(true);
+        assertDoesNotThrow(() -> method.invoke(job), "a failed run stays inside the job");
+        assertDoesNotThrow(() -> method.invoke(job), "a failed run stays inside the job");
+        assertEquals(2, attempts.get(), "the run after a failed one went on");
+    }
+
+    private static void inject(Object job, String field, Object value) throws ReflectiveOperationException {
+        Field target = job.getClass().getDeclaredField(field);
+        target.setAccessible(true);
+        target.set(job, value);
+    }
+}
