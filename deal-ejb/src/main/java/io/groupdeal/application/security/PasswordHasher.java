@@ -3,9 +3,12 @@ package io.groupdeal.application.security;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.domain.account.Account;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -13,13 +16,18 @@ import java.util.Map;
 /**
  * Passwords are kept as PBKDF2-HMAC-SHA256 with 600,000 iterations and a 32-byte random salt (OWASP 2023). The
  * stored form names its parameters, so stronger ones can be introduced without breaking old hashes. Logins and
- * sign-ups hash through {@link HashingGate} and outside any transaction (no database connection waits on a hash).
+ * sign-ups hash through {@link HashingGate} and outside any transaction (no database connection waits on a hash):
+ * a hash asked for inside a transaction is refused ({@link IllegalStateException}), so a boundary that forgets it
+ * fails in every test that goes through it instead of holding a connection for a core-second in production.
  */
 @ApplicationScoped
 public class PasswordHasher {
 
     @Inject
     private Pbkdf2PasswordHash pbkdf2;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
     /** Checked when an email is unknown, so that an unknown email costs as much time as a wrong password. */
     private String decoy;
@@ -39,6 +47,7 @@ public class PasswordHasher {
     /** Hashes a new password after checking its length (10 to 200 characters). */
     public String hashNew(String password, String field) {
         requireAcceptable(password, field);
+        requireNoTransaction();
         return pbkdf2.generate(password.toCharArray());
     }
 
@@ -53,6 +62,7 @@ public class PasswordHasher {
     }
 
     public boolean matches(String password, String storedHash) {
+        requireNoTransaction();
         if (password == null || password.length() > Account.MAX_PASSWORD_LENGTH) {
             pbkdf2.verify(new char[0], decoy);
             return false;
@@ -62,6 +72,14 @@ public class PasswordHasher {
 
     /** Spends the time of a password check without a real account behind it. */
     public void matchNothing(String password) {
+        requireNoTransaction();
         pbkdf2.verify(password == null ? new char[0] : password.toCharArray(), decoy);
+    }
+
+    private void requireNoTransaction() {
+        if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+            throw new IllegalStateException("a password hash was asked for inside a transaction: hash at a"
+                    + " NOT_SUPPORTED boundary, then write in a short transaction");
+        }
     }
 }
