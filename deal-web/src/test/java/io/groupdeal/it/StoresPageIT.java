@@ -157,6 +157,32 @@ class StoresPageIT extends BrowserApp {
                 .findFirst().orElseThrow().getString("commissionRate"));
     }
 
+    @Test
+    void aStoreThatADealNeedsIsRefusedWithOneMessageAtTheTop() {
+        Fixtures.Merchant merchant = fixtures.merchant("Busy Bagels");
+        String storeId = fixtures.newStore(merchant.token(), "Busy Bagels Mitte").getString("id");
+        java.time.Instant start = java.time.Instant.now().plus(Duration.ofDays(1));
+        fixtures.newDeal(merchant.token(), Fixtures.deal("Bagel Box", start, start.plus(Duration.ofDays(7)), java.util.List.of(storeId)));
+        browser.get(base + "login.xhtml");
+        browser.findElement(By.id("login:email")).sendKeys(merchant.email());
+        browser.findElement(By.id("login:password")).sendKeys(Fixtures.PASSWORD);
+        browser.findElement(By.id("login:submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/merchant/"));
+        browser.get(base + "merchant/stores.xhtml");
+
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
+        browser.findElements(By.cssSelector("#stores tbody tr")).stream()
+                .filter(r -> r.getText().contains("Busy Bagels Mitte")).findFirst().orElseThrow()
+                .findElement(By.cssSelector("input[value=Delete]")).click();
+        String refusal = "Busy Bagels Mitte is still needed by the deal";
+        waitForText(refusal);
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertEquals(1, page.split(java.util.regex.Pattern.quote(refusal), -1).length - 1, "the refusal shows once: " + page);
+        assertTrue(browser.findElement(By.id("messages")).getText().contains(refusal), "at the top of the page");
+        assertTrue(browser.findElement(By.id("stores")).getText().contains("Busy Bagels Mitte"), "the store is still there");
+        Browser.screenshot(browser, "07-store-in-use");
+    }
+
     /** Waits until the page shows the text: a click that submits a form returns before the answer is drawn. */
     private void waitForText(String text) {
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getPageSource().contains(text));

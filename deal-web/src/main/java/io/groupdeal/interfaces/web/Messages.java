@@ -5,6 +5,8 @@ import io.groupdeal.application.problem.Problem;
 import io.groupdeal.domain.shared.InvalidValue;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Shows what went wrong in words a person understands, beside the form that caused it. */
 final class Messages {
@@ -17,33 +19,65 @@ final class Messages {
     }
 
     static void error(String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        error((String) null, text);
+    }
+
+    /** An error shown beside one form ({@code clientId} the form's id) or, for null, at the top of the page. */
+    private static void error(String clientId, String text) {
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
 
     static void error(RuntimeException failure) {
+        error(null, failure);
+    }
+
+    private static void error(String clientId, RuntimeException failure) {
         if (failure instanceof Problem problem && !problem.errors().isEmpty()) {
             if (!(failure instanceof InvalidInput)) {
-                error(problem.detail());
+                error(clientId, problem.detail());
             }
-            problem.errors().forEach(e -> error(Labels.field(e.field()) + " " + e.message() + "."));
+            problem.errors().forEach(e -> error(clientId, Labels.field(e.field()) + " " + e.message() + "."));
         } else if (failure instanceof InvalidValue invalid) {
-            error(Labels.field(invalid.field()) + " " + invalid.getMessage() + ".");
+            error(clientId, Labels.field(invalid.field()) + " " + invalid.getMessage() + ".");
         } else if (failure instanceof Problem problem) {
-            error(problem.detail());
+            error(clientId, problem.detail());
         } else {
             throw failure;
         }
     }
 
-    /** Runs a page action; a refusal from the application becomes a message instead of an error page. */
+    /** Runs a page action; a refusal from the application becomes a message at the top of the page. */
     static boolean attempt(Runnable action) {
+        return attemptIn(null, action);
+    }
+
+    /**
+     * Runs a form's action; a refusal becomes a message of that form ({@link #of}), shown beside it and nowhere else.
+     */
+    static boolean attemptIn(String formId, Runnable action) {
         try {
             action.run();
             return true;
         } catch (Problem | InvalidValue failure) {
-            error(failure);
+            error(formId, failure);
             return false;
         }
+    }
+
+    /**
+     * The messages of one form: its own and its inputs' (a required field left empty). A page with several forms
+     * shows each form's messages beside it, and the page's own (global) ones once at the top (the layout's
+     * {@code globalOnly} list), so that no message shows twice.
+     */
+    static List<FacesMessage> of(String formId) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        List<FacesMessage> messages = new ArrayList<>();
+        faces.getClientIdsWithMessages().forEachRemaining(clientId -> {
+            if (clientId != null && (clientId.equals(formId) || clientId.startsWith(formId + ":"))) {
+                faces.getMessages(clientId).forEachRemaining(messages::add);
+            }
+        });
+        return messages;
     }
 
     /** Answers the page request with 404, as for a page that does not exist: used for another tenant's ids too. */

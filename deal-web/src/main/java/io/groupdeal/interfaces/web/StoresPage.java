@@ -8,6 +8,7 @@ import io.groupdeal.application.store.StoreDetails;
 import io.groupdeal.application.store.StoreService;
 import io.groupdeal.interfaces.rest.store.StoreDto;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -61,7 +62,7 @@ public class StoresPage implements Serializable {
     public String saveStore() {
         StoreDetails details = new StoreDetails(storeName, storeAddress, latitude, longitude, timeZone);
         boolean editing = editingStoreId != null;
-        if (Messages.attempt(() -> {
+        if (Messages.attemptIn("storeForm", () -> {
             if (editing) {
                 storeService.update(editingStoreId, details);
             } else {
@@ -103,7 +104,7 @@ public class StoresPage implements Serializable {
     public String saveStaff() {
         StaffDetails details = new StaffDetails(staffEmail, staffName, staffPassword, staffStoreIds);
         boolean editing = editingStaffId != null;
-        if (Messages.attempt(() -> {
+        if (Messages.attemptIn("staffForm", () -> {
             if (editing) {
                 staffService.update(editingStaffId, details);
             } else {
@@ -144,6 +145,11 @@ public class StoresPage implements Serializable {
     public String storeNames(StaffView member) {
         Map<String, String> names = stores.stream().collect(Collectors.toMap(StoreDto::id, StoreDto::name));
         return member.storeIds().stream().map(id -> names.getOrDefault(id, "?")).collect(Collectors.joining(", "));
+    }
+
+    /** The messages of one of the page's forms, shown beside it (the page's own show once at the top). */
+    public List<FacesMessage> messagesOf(String formId) {
+        return Messages.of(formId);
     }
 
     public List<StoreDto> getStores() {
