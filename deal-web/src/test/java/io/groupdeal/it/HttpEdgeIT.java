@@ -171,6 +171,52 @@ class HttpEdgeIT extends DeployedApp {
     }
 
     @Test
+    void escapedDotSegmentsAreA400ProblemOnPagesAndOnTheApi() {
+        for (String path : new String[] {"/merchant%2F..%2Flogin.xhtml", "/%2F..%2Fdeal.xhtml", "/a/%2E%2E/login.xhtml",
+                "/counter/%2F..%2F..%2FWEB-INF%2Fweb.xml", "/api/v1/catalog/deals/..%2F..%2Fstores", "/merchant/..%5Cstores.xhtml"}) {
+            try (RawHttp curl = curl()) {
+                assertProblem(curl.send("GET", path, null, null, null), 400, "malformed-uri");
+            }
+        }
+    }
+
+    @Test
+    void aTooLongAddressIsA414ProblemAndTheConnectionGoesOn() {
+        for (String target : new String[] {"/api/v1/catalog/deals/" + "A".repeat(9000), "/deal.xhtml?id=" + "A".repeat(9000),
+                "/" + "x".repeat(40_000)}) {
+            try (RawHttp curl = curl()) {
+                assertProblem(curl.send("GET", target, null, null, null), 414, "uri-too-long");
+                RawHttp.Answer next = curl.send("GET", "/health/ready", null, null, null);
+                assertEquals(200, next.status(), next::toString);
+            }
+        }
+    }
+
+    /**
+     * The JDK's client asks to upgrade a plain connection to HTTP/2 (h2c) on its first request: with a 5,000-character
+     * URL the listener answered that and every later request on the connection with an empty 431.
+     */
+    @Test
+    void theJdkClientsUpgradeRequestWithALongUrlIsAnsweredAndTheConnectionGoesOn() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
+        assertEquals(java.net.http.HttpClient.Version.HTTP_2, client.version(), "the client's default: an h2c upgrade");
+        java.net.http.HttpResponse<String> missing = client.send(java.net.http.HttpRequest.newBuilder(
+                http.base().resolve("api/v1/catalog/deals/" + "A".repeat(5000))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, missing.statusCode(), missing::body);
+        assertTrue(missing.body().contains("/problems/not-found"), missing::body);
+        java.net.http.HttpResponse<String> tooLong = client.send(java.net.http.HttpRequest.newBuilder(
+                http.base().resolve("api/v1/catalog/deals/" + "A".repeat(9000))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(414, tooLong.statusCode(), tooLong::body);
+        assertTrue(tooLong.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), tooLong::toString);
+        assertTrue(tooLong.body().contains("/problems/uri-too-long"), tooLong::body);
+        for (int i = 0; i < 3; i++) {
+            java.net.http.HttpResponse<String> next = client.send(java.net.http.HttpRequest.newBuilder(
+                    http.base().resolve("api/v1/catalog/deals?q=x")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, next.statusCode(), next::body);
+        }
+    }
+
+    @Test
     void aNotFoundKeepsTheConnectionForTheNextRequest() {
         try (RawHttp curl = curl()) {
             RawHttp.Answer missing = curl.send("GET", "/api/v1/catalog/deals/01AAAAAAAAAAAAAAAAAAAAAAAA", null, null, null);
@@ -235,10 +281,15 @@ class HttpEdgeIT extends DeployedApp {
             String removed = cookie(direct, "gd_session");
             assertTrue(removed.contains("HttpOnly") && removed.contains("SameSite=Lax"), removed);
             assertFalse(removed.contains("Secure"), "plain HTTP without a proxy: " + removed);
+            assertFalse(cookie(direct, "JSESSIONID").contains("Secure"), "the container's session cookie: " + direct);
 
             Map<String, String> proxied = new LinkedHashMap<>(Map.of("Cookie", "gd_session=stale", "X-Forwarded-Proto", "https"));
             RawHttp.Answer viaTls = browser.send("GET", "/login.xhtml", proxied, null);
             assertTrue(cookie(viaTls, "gd_session").contains("Secure"), viaTls::toString);
+            // The container's session cookie (the page's view state) too, once: never also sent without Secure.
+            String session = cookie(viaTls, "JSESSIONID");
+            assertTrue(session.contains("; Secure") && session.contains("HttpOnly"), viaTls::toString);
+            assertEquals(1, viaTls.header("Set-Cookie").split("JSESSIONID=", -1).length - 1, viaTls::toString);
         }
     }
 

@@ -21,8 +21,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The first look at every request, before anything reads it: a body over the limit of its path is refused with 413,
- * a URI with a malformed percent escape with 400, both as problem+json. The HTTP listener's own body limit is off
+ * The first look at every request, before anything reads it: a request target over {@link #MAX_TARGET} characters is
+ * refused with 414, a body over the limit of its path with 413, a URI with a malformed percent escape or an escaped
+ * dot segment with 400, all as problem+json. The HTTP listener's own body limit is off
  * ({@code max-post-size-bytes=-1} in {@code config/payara/pre-boot-commands.asadmin}) because it answered with an HTML
  * page naming the server; this filter is the limit now.
  *
@@ -37,17 +38,30 @@ public class RequestLimits extends HttpFilter {
     /** Where {@link MalformedPathProbe} sends a request whose path the container could not decode (in the context). */
     static final String MALFORMED_PATH = "/_edge/malformed-uri";
 
+    /**
+     * The longest request target (path and query) taken: the longest of the product's is a few hundred characters.
+     * The listener takes request heads of up to 64 KiB ({@code header-buffer-length-bytes} in
+     * {@code config/payara/pre-boot-commands.asadmin}), so that a longer target reaches this filter and gets a 414
+     * problem instead of the listener's own answer.
+     */
+    static final int MAX_TARGET = 8192;
+
     /** Every body the API and the pages take is a few kilobytes; 1 MiB leaves room and bounds what one request costs. */
     static final int DEFAULT_BODY_LIMIT = 1024 * 1024;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (targetLength(request) > MAX_TARGET) {
+            ProblemWriter.write(response, 414, "uri-too-long", "URI too long",
+                    "The address (path and query) is longer than " + MAX_TARGET + " characters.");
+            return;
+        }
         if (request.getRequestURI().equals(request.getContextPath() + MALFORMED_PATH) || !acceptablePath(request.getRequestURI())
                 || !wellEscaped(request.getQueryString())) {
             ProblemWriter.write(response, 400, "malformed-uri", "Bad request",
-                    "The address has a malformed percent escape (a % must be followed by two hex digits of UTF-8, and a"
-                            + " path may not hold control characters).");
+                    "The address is malformed: a % must be followed by two hex digits of UTF-8, and a path may not hold"
+                            + " control characters or a . or .. segment written with escapes (such as %2F..).");
             return;
         }
         int limit = bodyLimit(request);
@@ -80,9 +94,15 @@ public class RequestLimits extends HttpFilter {
                 "The request body is larger than " + limit + " bytes.");
     }
 
+    private static int targetLength(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return request.getRequestURI().length() + (query == null ? 0 : query.length() + 1);
+    }
+
     /**
-     * Whether a raw path is well escaped and names no control character ({@code %00} to {@code %1F}, {@code %7F}): the
-     * container refuses those with an empty 400 of its own, and no path of the product ever holds one.
+     * Whether a raw path is well escaped, names no control character ({@code %00} to {@code %1F}, {@code %7F}) and
+     * hides no dot segment behind escapes ({@code %2F..}, {@code %2E%2E}, {@code ..%5C}): the container refuses the
+     * first with an empty 400 of its own and the last with a 403 page, and no path of the product ever holds one.
      */
     static boolean acceptablePath(String raw) {
         if (!wellEscaped(raw)) {
@@ -94,7 +114,35 @@ public class RequestLimits extends HttpFilter {
                 return false;
             }
         }
-        return true;
+        return !escapedDotSegment(raw);
+    }
+
+    /** A segment {@code .} or {@code ..} once the escapes are decoded, where an escape made it one. */
+    private static boolean escapedDotSegment(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return false;
+        }
+        for (String segment : decode(raw).split("[/\\\\]", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The escapes of a well-escaped raw path decoded as UTF-8 ({@code +} stays a plus in a path). */
+    private static String decode(String raw) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                bytes.write(Integer.parseInt(raw.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     /** Whether every % is followed by two hex digits and the escapes decode as UTF-8; null (no query) is fine. */

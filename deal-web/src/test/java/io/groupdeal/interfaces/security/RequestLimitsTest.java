@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Which percent escapes RequestLimits takes: two hex digits each, decoding as UTF-8. */
+/** Which percent escapes RequestLimits takes: two hex digits each, decoding as UTF-8, hiding no dot segment. */
 class RequestLimitsTest {
 
     @Test
@@ -28,6 +28,17 @@ class RequestLimitsTest {
             assertFalse(RequestLimits.acceptablePath(raw), raw);
         }
         for (String raw : new String[] {"/api/v1/stores/01ABC", "/a%20b", "/a%2Fb", "/caf%C3%A9", "/a%2500"}) {
+            assertTrue(RequestLimits.acceptablePath(raw), raw);
+        }
+    }
+
+    @Test
+    void dotSegmentsWrittenWithEscapesAreCaught() {
+        for (String raw : new String[] {"/merchant%2F..%2Flogin.xhtml", "/%2F..", "/a/%2E%2E/login.xhtml", "/a/.%2E/b",
+                "/a/..%2Fb", "/a/..%5Cb", "/api/v1/%2E/deals", "/a%2F.%2Fb"}) {
+            assertFalse(RequestLimits.acceptablePath(raw), raw);
+        }
+        for (String raw : new String[] {"/a%2F...%2Fb", "/a%2F..b", "/deal%2Exhtml", "/a%2Fb/..c", "/files/%2E%2E%2E"}) {
             assertTrue(RequestLimits.acceptablePath(raw), raw);
         }
     }
