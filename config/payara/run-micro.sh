@@ -6,8 +6,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 : "${DEAL_DB_URL:?set DEAL_DB_URL to the JDBC URL of the MySQL database}"
 
-# Wait for the database before deploying: Payara's JPA deployer connects while it deploys, and a deployment that failed
-# leaves Payara Micro running with nothing deployed. DEAL_DB_WAIT_SECONDS bounds the wait; then exit 3 with the reason.
+# Wait for the database before deploying: Payara's JPA deployer connects while it deploys. DEAL_DB_WAIT_SECONDS bounds
+# the wait; then exit 3 with the reason. A database gone after this check is waited for by the product itself, as long
+# again, while it deploys (WaitingDataSource): it becomes ready when the database comes, or Payara Micro exits with 3.
 db_address=${DEAL_DB_URL#*://}
 db_address=${db_address%%[/?,]*}
 db_host=${db_address%%:*}

@@ -89,10 +89,10 @@ public final class DevServer {
 
     /**
      * Waits until the external database accepts connections, saying so every 5 s: Payara's JPA deployer connects while
-     * it deploys, and a deployment that failed would leave Payara Micro running with nothing deployed. False when the
-     * database did not answer within {@code bound} ({@code DEAL_DB_WAIT_SECONDS}).
+     * it deploys. False when the database did not answer within {@code bound} ({@code DEAL_DB_WAIT_SECONDS}). A database
+     * gone after this check is waited for by the product itself while it deploys ({@code WaitingDataSource}).
      */
-    static boolean awaitDatabase(String jdbcUrl, Duration bound) throws InterruptedException {
+    public static boolean awaitDatabase(String jdbcUrl, Duration bound) throws InterruptedException {
         String address = jdbcUrl.substring(jdbcUrl.indexOf("://") + 3).split("[/?,]", 2)[0];
         int colon = address.lastIndexOf(':');
         String host = colon < 0 ? address : address.substring(0, colon);

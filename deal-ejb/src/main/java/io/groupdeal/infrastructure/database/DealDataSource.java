@@ -13,6 +13,9 @@ import java.sql.Connection;
  * InnoDB's default REPEATABLE READ an update that scans an index (a deal's coupons of one order) also locks the gap
  * after it, where a parallel purchase has just inserted its coupons: the two then wait on each other (a deadlock).
  *
+ * <p>While the application starts, a database that does not answer is waited for (DEAL_DB_WAIT_SECONDS), so that
+ * a start never leaves a deployment that failed behind: {@link WaitingDataSource}, the driver's data source.
+ *
  * <p>Every wait on the database is bounded, so a database that is down or frozen costs a request a few seconds and a
  * 503, never a hung thread: a request waits at most {@link #POOL_WAIT_MILLIS} for a pooled connection, a new
  * connection at most {@link #CONNECT_TIMEOUT_MILLIS} for TCP and then the socket timeout for the handshake, and every
@@ -30,7 +33,7 @@ import java.sql.Connection;
 @Singleton
 @DataSourceDefinition(
         name = DealDataSource.JNDI_NAME,
-        className = "com.mysql.cj.jdbc.MysqlDataSource",
+        className = "io.groupdeal.infrastructure.database.WaitingDataSource",
         url = "${MPCONFIG=deal.db.url}",
         user = "${MPCONFIG=deal.db.user}",
         password = "${MPCONFIG=deal.db.password}",

@@ -1,0 +1,186 @@
+package io.groupdeal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.groupdeal.devserver.DevServer;
+import io.groupdeal.devserver.ItDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database goes away between the launcher's check and the deployment: the launcher's check
+ * ({@link DevServer#awaitDatabase}) finds the port answering, then the port refuses, and Payara Micro is started as
+ * {@code config/payara/run-micro.sh} starts it. The product must never stay up with nothing deployed: it waits for
+ * the database and becomes ready when it comes, or, past DEAL_DB_WAIT_SECONDS, exits with status 3 and says why.
+ */
+class DatabaseAtStartIT {
+
+    private static final long BOOT_SECONDS = 240;
+
+    private Process micro;
+    private ServerSocket forwarder;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (micro != null) {
+            micro.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        if (forwarder != null) {
+            forwarder.close();
+        }
+    }
+
+    @Test
+    void aDatabaseGoneAfterTheLaunchersCheckIsWaitedForAndTheProductBecomesReadyWhenItComes() throws Exception {
+        int dbPort = answerTheLaunchersCheckOnce();
+        int httpPort = freePort();
+        Path log = start(dbPort, httpPort, 180);
+
+        String waiting = "waiting for the database at 127.0.0.1:" + dbPort;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOOT_SECONDS);
+        while (!Files.readString(log).contains(waiting)) {
+            assertTrue(micro.isAlive(), "Payara Micro ended instead of waiting; its log: " + tail(log));
+            assertTrue(System.nanoTime() < deadline, "no '" + waiting + "' in the log; its log: " + tail(log));
+            Thread.sleep(500);
+        }
+        forwarder = forward(dbPort, itDatabasePort());
+
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOOT_SECONDS);
+        int status = 0;
+        while (status != 200) {
+            assertTrue(micro.isAlive(), "Payara Micro ended after the database came; its log: " + tail(log));
+            assertTrue(System.nanoTime() < deadline, "not ready " + BOOT_SECONDS + " s after the database came (last "
+                    + status + "); its log: " + tail(log));
+            try {
+                status = client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException notYet) {
+                status = 0;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    @Test
+    void aDatabaseThatStaysAwayEndsTheStartWithStatus3AndTheReason() throws Exception {
+        int dbPort = answerTheLaunchersCheckOnce();
+        Path log = start(dbPort, freePort(), 5);
+
+        boolean ended = micro.waitFor(BOOT_SECONDS, TimeUnit.SECONDS);
+        String output = Files.readString(log);
+        assertTrue(ended, "Payara Micro still runs " + BOOT_SECONDS + " s after giving up on the database; its log: " + tail(log));
+        assertEquals(3, micro.exitValue(), "the status the launchers give up with; its log: " + tail(log));
+        assertTrue(output.contains("the database at 127.0.0.1:" + dbPort + " did not answer within 5 s; not starting"),
+                "the log says why: " + tail(log));
+    }
+
+    /** A port that answers the launcher's check once and is closed right after it: the database went away. */
+    private static int answerTheLaunchersCheckOnce() throws Exception {
+        try (ServerSocket database = new ServerSocket()) {
+            database.setReuseAddress(true);
+            database.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = database.getLocalPort();
+            assertTrue(DevServer.awaitDatabase("jdbc:mysql://127.0.0.1:" + port + "/deal", Duration.ofSeconds(5)),
+                    "the launcher's check passes");
+            return port;
+        }
+    }
+
+    private Path start(int dbPort, int httpPort, int waitSeconds) throws IOException {
+        Path log = Files.createTempFile(Path.of(System.getProperty("deal.it.data")).getParent(), "database-at-start-", ".log");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-jar", System.getProperty("deal.it.micro"),
+                "--deploy", System.getProperty("deal.it.war"), "--contextroot", "/",
+                "--port", String.valueOf(httpPort), "--nocluster", "--nohazelcast",
+                "--prebootcommandfile", System.getProperty("deal.it.preboot"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("DEAL_"));
+        env.put("DEAL_DB_URL", "jdbc:mysql://127.0.0.1:" + dbPort + "/deal");
+        env.put("DEAL_DB_USER", "deal");
+        env.put("DEAL_DB_PASSWORD", "deal");
+        env.put("DEAL_DB_WAIT_SECONDS", String.valueOf(waitSeconds));
+        env.put("DEAL_ALLOW_SANDBOX", "true");
+        env.put("DEAL_SMTP_HOST", "127.0.0.1");
+        micro = builder.start();
+        return log;
+    }
+
+    /** The database comes (back) on the port: a TCP forwarder to the IT database. */
+    private static ServerSocket forward(int port, int target) throws IOException {
+        ServerSocket server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        Thread accept = new Thread(() -> {
+            while (!server.isClosed()) {
+                try {
+                    Socket client = server.accept();
+                    Socket database = new Socket(InetAddress.getLoopbackAddress(), target);
+                    pipe(client, database);
+                    pipe(database, client);
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }, "database-forwarder");
+        accept.setDaemon(true);
+        accept.start();
+        return server;
+    }
+
+    private static void pipe(Socket from, Socket to) {
+        Thread copy = new Thread(() -> {
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+            } catch (IOException ended) {
+                // either side closed
+            } finally {
+                try {
+                    from.close();
+                    to.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+            }
+        }, "database-forwarder-pipe");
+        copy.setDaemon(true);
+        copy.start();
+    }
+
+    private static int itDatabasePort() {
+        String url = System.getProperty(ItDatabase.URL_PROPERTY);
+        String address = url.substring(url.indexOf("://") + 3).split("[/?]", 2)[0];
+        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String tail(Path log) throws IOException {
+        String output = Files.readString(log);
+        return output.substring(Math.max(0, output.length() - 4000));
+    }
+}
