@@ -1,5 +1,6 @@
 package io.groupdeal.infrastructure.demo;
 
+import io.groupdeal.application.security.PasswordHasher;
 import io.groupdeal.domain.account.Account;
 import io.groupdeal.domain.account.AccountRepository;
 import io.groupdeal.domain.account.EmailAddress;
@@ -54,7 +55,19 @@ public class DemoWriter {
     private DealRepository deals;
 
     @Inject
+    private PasswordHasher passwords;
+
+    @Inject
     private Clock clock;
+
+    /**
+     * The demo password's hash, outside any transaction: the caller's startup callback runs in one, and no database
+     * connection waits on a hash.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public String hash(String password) {
+        return passwords.hashNew(password, "password");
+    }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean exists(String email) {

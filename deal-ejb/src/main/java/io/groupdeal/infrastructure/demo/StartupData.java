@@ -3,7 +3,6 @@ package io.groupdeal.infrastructure.demo;
 import io.groupdeal.application.account.AccountService;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.domain.shared.InvalidValue;
-import io.groupdeal.application.security.PasswordHasher;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -59,9 +58,6 @@ public class StartupData {
     private DemoWriter writer;
 
     @Inject
-    private PasswordHasher passwords;
-
-    @Inject
     @ConfigProperty(name = "deal.demo", defaultValue = "false")
     private boolean demo;
 
@@ -106,17 +102,17 @@ public class StartupData {
         LOG.info(banner.toString());
     }
 
-    /** The demo password is hashed once, here, outside any transaction; the writer's transactions only write. */
+    /** The demo password is hashed once, outside any transaction; the writer's transactions only write. */
     private void loadDemo() {
         String hash = null;
         for (DemoTenant tenant : DEMO_TENANTS) {
             if (!writer.exists(tenant.adminEmail())) {
-                hash = hash == null ? passwords.hashNew(DEMO_PASSWORD, "password") : hash;
+                hash = hash == null ? writer.hash(DEMO_PASSWORD) : hash;
                 writer.writeTenant(tenant, hash);
             }
         }
         if (!writer.exists(DEMO_BUYER)) {
-            writer.writeBuyer("Bo Buyer", DEMO_BUYER, hash == null ? passwords.hashNew(DEMO_PASSWORD, "password") : hash);
+            writer.writeBuyer("Bo Buyer", DEMO_BUYER, hash == null ? writer.hash(DEMO_PASSWORD) : hash);
         }
     }
 }
