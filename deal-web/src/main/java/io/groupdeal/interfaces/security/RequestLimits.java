@@ -40,11 +40,12 @@ public class RequestLimits extends HttpFilter {
 
     /**
      * The longest request target (path and query) taken: the longest of the product's is a few hundred characters.
-     * The listener takes request heads of up to 64 KiB ({@code header-buffer-length-bytes} in
-     * {@code config/payara/pre-boot-commands.asadmin}), so that a longer target reaches this filter and gets a 414
-     * problem instead of the listener's own answer.
+     * Below the listener's own limit for an HTTP/1.1 request head (8 KiB, over which it closes the connection without
+     * an answer), so that a target somewhat too long reaches this filter and gets a 414 problem on a connection that
+     * goes on; over HTTP/2 the listener takes heads of up to 64 KiB ({@code http2-max-header-list-size-in-bytes} in
+     * {@code config/payara/pre-boot-commands.asadmin}).
      */
-    static final int MAX_TARGET = 8192;
+    static final int MAX_TARGET = 6144;
 
     /** Every body the API and the pages take is a few kilobytes; 1 MiB leaves room and bounds what one request costs. */
     static final int DEFAULT_BODY_LIMIT = 1024 * 1024;
