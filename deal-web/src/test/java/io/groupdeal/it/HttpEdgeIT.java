@@ -180,18 +180,6 @@ class HttpEdgeIT extends DeployedApp {
         }
     }
 
-    @Test
-    void aTooLongAddressIsA414ProblemAndTheConnectionGoesOn() {
-        for (String target : new String[] {"/api/v1/catalog/deals/" + "A".repeat(7000), "/deal.xhtml?id=" + "A".repeat(7000),
-                "/" + "x".repeat(7500)}) {
-            try (RawHttp curl = curl()) {
-                assertProblem(curl.send("GET", target, null, null, null), 414, "uri-too-long");
-                RawHttp.Answer next = curl.send("GET", "/health/ready", null, null, null);
-                assertEquals(200, next.status(), next::toString);
-            }
-        }
-    }
-
     /**
      * The JDK's client asks to upgrade a plain connection to HTTP/2 (h2c) on its first request: with a 5,000-character
      * URL the listener answered that and every later request on the connection with an empty 431.

@@ -40,10 +40,10 @@ public class RequestLimits extends HttpFilter {
 
     /**
      * The longest request target (path and query) taken: the longest of the product's is a few hundred characters.
-     * Below the listener's own limit for an HTTP/1.1 request head (8 KiB, over which it closes the connection without
-     * an answer), so that a target somewhat too long reaches this filter and gets a 414 problem on a connection that
-     * goes on; over HTTP/2 the listener takes heads of up to 64 KiB ({@code http2-max-header-list-size-in-bytes} in
-     * {@code config/payara/pre-boot-commands.asadmin}).
+     * Over HTTP/2 the listener takes heads of up to 64 KiB ({@code http2-max-header-list-size-in-bytes} in
+     * {@code config/payara/pre-boot-commands.asadmin}), so a longer target reaches this filter and gets a 414 problem
+     * on a connection that goes on. (Over HTTP/1.1 the listener itself closes the connection on a request line of
+     * 7,000 characters without an answer.)
      */
     static final int MAX_TARGET = 6144;
 
