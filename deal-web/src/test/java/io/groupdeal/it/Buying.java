@@ -117,6 +117,20 @@ final class Buying {
         return Integer.parseInt(query(sql, orderId).get(0).get(0));
     }
 
+    /**
+     * Waits up to {@code seconds} for the sandbox's books to show {@code count} of the operation under the order; answers
+     * the count last seen. A capture, void or refund is a payment task run after the commit that changed the order, so
+     * the order may show its new status a moment before the sandbox saw the call.
+     */
+    static int awaitLedger(String orderId, String operation, int count, int seconds) throws SQLException, InterruptedException {
+        int seen = ledger(orderId, operation);
+        for (int i = 0; i < seconds * 4 && seen != count; i++) {
+            Thread.sleep(250);
+            seen = ledger(orderId, operation);
+        }
+        return seen;
+    }
+
     /** Waits up to {@code seconds} for the order to reach the status; answers the order as last seen. */
     JsonObject awaitOrder(Fixtures.Person buyer, String orderId, String status, int seconds) throws InterruptedException {
         JsonObject order = null;

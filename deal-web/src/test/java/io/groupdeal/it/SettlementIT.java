@@ -51,7 +51,7 @@ class SettlementIT extends DeployedApp {
                 .getJsonObject(0).getString("status"));
         Thread.sleep(3000);
         for (String order : List.of(a.getString("id"), b.getString("id"), c.getString("id"))) {
-            assertEquals(1, Buying.ledger(order, "CAPTURE"), "one capture per order");
+            assertEquals(1, Buying.awaitLedger(order, "CAPTURE", 1, 20), "one capture per order");
         }
         JsonObject deal = http.get("api/v1/deals/" + dealId, merchant.token()).json();
         assertTrue(deal.getBoolean("tipped"));
@@ -81,7 +81,7 @@ class SettlementIT extends DeployedApp {
         http.get("api/v1/orders/" + orderA, buyer.token()).json().getJsonArray("coupons").getValuesAs(JsonObject.class)
                 .forEach(coupon -> assertEquals("VOID", coupon.getString("status")));
         for (String order : List.of(orderA, orderB)) {
-            assertEquals(1, Buying.ledger(order, "VOID"));
+            assertEquals(1, Buying.awaitLedger(order, "VOID", 1, 20));
             assertEquals(0, Buying.ledger(order, "CAPTURE"));
         }
         assertEquals(1, Mailbox.awaitMail(buyer.email(), "The deal did not happen", 30).size());
@@ -96,7 +96,7 @@ class SettlementIT extends DeployedApp {
         assertEquals(200, http.post("api/v1/deals/" + dealId + "/cancel", null, merchant.token()).status());
 
         assertEquals("REFUNDED", buying.awaitOrder(buyer, orderId, "REFUNDED", 20).getString("status"));
-        assertEquals(1, Buying.ledger(orderId, "REFUND"));
+        assertEquals(1, Buying.awaitLedger(orderId, "REFUND", 1, 20));
         assertEquals("39.800", Buying.query("SELECT f.amount FROM sandbox_refund f JOIN sandbox_payment p ON p.ref = f.ref"
                 + " WHERE p.payment_key = ?", orderId).get(0).get(0));
         assertEquals(1, Mailbox.awaitMail(buyer.email(), "Deal cancelled, money returned", 30).size());

@@ -1,6 +1,7 @@
 package io.groupdeal.application.order;
 
 import io.groupdeal.application.mail.BuyerMails;
+import io.groupdeal.application.mail.BuyerMails.Recipient;
 import io.groupdeal.application.mail.Outbox;
 import io.groupdeal.application.payment.Payment;
 import io.groupdeal.application.problem.Conflict;
@@ -25,7 +26,9 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -75,7 +78,9 @@ public class Checkout {
      * A reached limit, a sold-out or closed deal throws and leaves nothing behind, the key unused.
      */
     public Optional<Reserved> reserve(String buyerId, String key, String fingerprint, SaleTerms terms, int quantity,
-                                      Instant now) {
+                                      Instant when) {
+        // to the microsecond, as the database keeps it: the order in memory is the order as stored (the buyer's answer)
+        Instant now = when.truncatedTo(ChronoUnit.MICROS);
         String orderId = Ids.newId();
         if (!orders.claimKey(buyerId, key, fingerprint, terms.tenantId(), orderId, now)) {
             return Optional.empty();
@@ -107,13 +112,28 @@ public class Checkout {
     }
 
     /**
-     * The payment was approved: RESERVED → PENDING (authorised) or CONFIRMED (captured), the coupons issued, the paid
-     * coupons counted towards the tipping point, the confirmation mail queued. Nothing when it was settled before.
+     * The order and its coupons as {@link #confirm} left them, built in memory from what it wrote (the buyer's answer
+     * needs no read-back). The coupons are as issued: sorted by id as the repository lists them, without the deal's
+     * refund terms ({@link Coupon#refundableAnytime()} false), which a buyer's order answer does not show.
      */
-    public void confirm(Order order, Payment payment, Instant now) {
+    public record Confirmed(Order order, List<Coupon> coupons) {
+    }
+
+    /** {@link #confirm(Order, Payment, Recipient, Instant)} for a caller that does not know the buyer (the reconciler). */
+    public Optional<Confirmed> confirm(Order order, Payment payment, Instant now) {
+        return confirm(order, payment, null, now);
+    }
+
+    /**
+     * The payment was approved: RESERVED → PENDING (authorised) or CONFIRMED (captured), the coupons issued, the paid
+     * coupons counted towards the tipping point, the confirmation mail queued to {@code buyer} (read from the account
+     * when null). Empty when the order was settled before (by the reconciler or a replay): nothing is changed then.
+     */
+    public Optional<Confirmed> confirm(Order order, Payment payment, Recipient buyer, Instant when) {
+        Instant now = when.truncatedTo(ChronoUnit.MICROS);
         boolean captured = payment.state() == Payment.State.CAPTURED;
         if (!orders.paid(order.tenantId(), order.id(), payment.ref(), captured, now)) {
-            return;
+            return Optional.empty();
         }
         SaleTerms terms = deals.saleTerms(order.tenantId(), order.dealId()).orElseThrow();
         List<Coupon> issued = new ArrayList<>(order.quantity());
@@ -122,11 +142,18 @@ public class Checkout {
                     CouponCode.random(RANDOM), captured ? CouponStatus.ACTIVE : CouponStatus.PENDING, order.unitPrice(),
                     order.currency(), terms.couponValidUntil(), now));
         }
+        issued.sort(Comparator.comparing(Coupon::id));
         coupons.addAll(issued);
-        Order paid = orders.find(order.tenantId(), order.id()).orElseThrow();
-        catalog.find(order.dealId(), true).ifPresent(deal -> outbox.write(mails.orderConfirmed(mails.recipient(order.buyerId()),
-                paid, coupons.ofOrder(order.tenantId(), order.id()), deal)));
-        deals.paid(order.tenantId(), order.dealId(), order.quantity(), captured, now); // last: the deal's row is hot
+        // what orders.paid made of the row (its status and payment ref; the rest is as reserved)
+        Order paid = new Order(order.tenantId(), order.id(), order.dealId(), order.buyerId(), order.quantity(),
+                order.unitPrice(), order.amount(), order.currency(), captured ? OrderStatus.CONFIRMED : OrderStatus.PENDING,
+                payment.ref(), order.createdAt());
+        catalog.find(order.dealId(), true).ifPresent(deal -> outbox.write(mails.orderConfirmed(
+                buyer != null ? buyer : mails.recipient(order.buyerId()), paid, issued, deal)));
+        if (terms.paidChangesDeal(captured)) {
+            deals.paid(order.tenantId(), order.dealId(), order.quantity(), captured, now); // last: the deal's row is hot
+        }
+        return Optional.of(new Confirmed(paid, List.copyOf(issued)));
     }
 
     /**

@@ -3,6 +3,8 @@ package io.groupdeal.application.order;
 import io.groupdeal.application.Idempotency;
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
+import io.groupdeal.application.mail.BuyerMails.Recipient;
+import io.groupdeal.application.order.Checkout.Confirmed;
 import io.groupdeal.application.order.Checkout.Reserved;
 import io.groupdeal.application.payment.Configured;
 import io.groupdeal.application.payment.GatewayUnreachable;
@@ -36,6 +38,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -119,13 +122,17 @@ public class OrderService {
             LOG.log(Level.WARNING, () -> "No answer from the payment gateway for order " + order.id() + "; the reconciler settles it: " + e);
             throw inProgress();
         }
-        settle(order, payment);
-        return view(orders.find(order.tenantId(), order.id()).orElseThrow(), terms.title());
+        Optional<Confirmed> confirmed = settle(order, payment, new Recipient(buyer.email(), buyer.name()));
+        return confirmed.map(c -> new OrderView(c.order(), terms.title(), c.coupons()))
+                // settled before by the reconciler: what it became
+                .orElseGet(() -> view(orders.find(order.tenantId(), order.id()).orElseThrow(), terms.title()));
     }
 
-    private void settle(Order order, Payment payment) {
+    private Optional<Confirmed> settle(Order order, Payment payment, Recipient buyer) {
         switch (payment.state()) {
-            case AUTHORISED, CAPTURED -> checkout.confirm(order, payment, clock.instant());
+            case AUTHORISED, CAPTURED -> {
+                return checkout.confirm(order, payment, buyer, clock.instant());
+            }
             case DECLINED -> {
                 checkout.release(order, OrderStatus.DECLINED, clock.instant());
                 throw declined();

@@ -4,10 +4,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -49,6 +49,8 @@ public class SandboxGateway implements PaymentGateway {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Pattern REF = Pattern.compile("[A-Za-z0-9_]{1,40}");
+    /** Looked up once: {@code Json.create*} looks the provider up through the ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     private SandboxEndpoint endpoint;
@@ -76,7 +78,20 @@ public class SandboxGateway implements PaymentGateway {
 
     @PostConstruct
     void connect() {
-        address = endpoint::address;
+        address = new Supplier<>() {
+            private volatile URI known;
+
+            /** Asked of the endpoint (an EJB) once: where the sandbox listens does not change while the product runs. */
+            @Override
+            public URI get() {
+                URI at = known;
+                if (at == null) {
+                    at = endpoint.address();
+                    known = at;
+                }
+                return at;
+            }
+        };
         client = newClient();
     }
 
@@ -86,7 +101,7 @@ public class SandboxGateway implements PaymentGateway {
 
     @Override
     public Payment authorise(String key, String paymentToken, BigDecimal amount, String currency, boolean capture) {
-        String body = Json.createObjectBuilder().add("token", paymentToken).add("amount", amount).add("currency", currency)
+        String body = JSON.createObjectBuilder().add("token", paymentToken).add("amount", amount).add("currency", currency)
                 .add("capture", capture).build().toString();
         HttpRequest request = request("/payments").header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -116,7 +131,7 @@ public class SandboxGateway implements PaymentGateway {
 
     @Override
     public Payment refund(String paymentRef, BigDecimal amount, String reference) {
-        String body = Json.createObjectBuilder().add("amount", amount).add("reference", reference).build().toString();
+        String body = JSON.createObjectBuilder().add("amount", amount).add("reference", reference).build().toString();
         return payment(send(request("/payments/" + ref(paymentRef) + "/refunds")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build()), "refund");
     }
@@ -153,7 +168,7 @@ public class SandboxGateway implements PaymentGateway {
         if (status != 200 && status != 201) {
             throw new GatewayUnreachable("The payment sandbox answered " + call + " with " + status);
         }
-        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(answer.body()))) {
             JsonObject json = reader.readObject();
             return new Payment(json.getString("ref"), json.getString("key"), Payment.State.valueOf(json.getString("state")),
                     json.getJsonNumber("amount").bigDecimalValue(), json.getString("currency"),
@@ -164,7 +179,7 @@ public class SandboxGateway implements PaymentGateway {
     }
 
     private static String detail(HttpResponse<String> answer) {
-        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(answer.body()))) {
             return reader.readObject().getString("detail", "");
         } catch (RuntimeException notJson) {
             return "";

@@ -58,7 +58,11 @@ import java.sql.Connection;
                 "useLocalSessionState=true",
                 "cachePrepStmts=true",
                 "prepStmtCacheSize=250",
-                "prepStmtCacheSqlLimit=2048"
+                "prepStmtCacheSqlLimit=2048",
+                // No OpenTelemetry span per statement: the driver finds the OpenTelemetry API that Payara ships and,
+                // by default, opens and names a span (String.format) for every statement even when no tracing is
+                // configured; the product does not trace its SQL.
+                "openTelemetry=DISABLED"
         })
 public class DealDataSource {
 

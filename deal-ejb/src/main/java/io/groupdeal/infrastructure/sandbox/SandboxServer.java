@@ -2,13 +2,13 @@ package io.groupdeal.infrastructure.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -82,6 +82,8 @@ public final class SandboxServer implements AutoCloseable {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,100}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final int MAX_BODY = 16 * 1024;
+    /** Looked up once: {@code Json.create*} looks the provider up through the ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final SandboxLedger ledger;
     private final Duration latency;
@@ -256,7 +258,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private static JsonObject json(SandboxLedger.Row payment) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("ref", payment.ref())
                 .add("key", payment.key())
                 .add("state", payment.state())
@@ -268,7 +270,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private static JsonObject problem(int status, String detail) {
-        return Json.createObjectBuilder().add("type", "about:blank").add("status", status).add("detail", detail).build();
+        return JSON.createObjectBuilder().add("type", "about:blank").add("status", status).add("detail", detail).build();
     }
 
     private static JsonObject body(HttpExchange exchange) throws IOException {
@@ -279,7 +281,7 @@ public final class SandboxServer implements AutoCloseable {
         if (bytes.length > MAX_BODY) {
             throw badRequest("The body is too large.");
         }
-        try (JsonReader reader = Json.createReader(new java.io.ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = JSON.createReader(new java.io.ByteArrayInputStream(bytes))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw badRequest("The body is not a JSON object.");

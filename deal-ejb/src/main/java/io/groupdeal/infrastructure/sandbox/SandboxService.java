@@ -62,7 +62,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
                 "connectionTimeZone=UTC",
                 "forceConnectionTimeZoneToSession=true",
                 "useLocalSessionState=true",
-                "cachePrepStmts=true"
+                "cachePrepStmts=true",
+                "openTelemetry=DISABLED"
         })
 public class SandboxService implements SandboxEndpoint {
 

@@ -4,7 +4,6 @@ import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
 import io.groupdeal.domain.shared.MultiLine;
 import io.groupdeal.domain.shared.PlainText;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -14,6 +13,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -52,6 +52,9 @@ public class StrictJsonBodies implements MessageBodyReader<Record> {
 
     private static final String PACKAGE = "io.groupdeal.interfaces.rest.";
 
+    /** Looked up once: {@code Json.createReader} looks the provider up through the ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private static volatile Jsonb jsonb;
 
     @Override
@@ -67,7 +70,7 @@ public class StrictJsonBodies implements MessageBodyReader<Record> {
             return null; // no body: the resource says which one it needs
         }
         JsonValue json;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(bytes))) {
             json = reader.readValue();
         } catch (RuntimeException e) {
             // JsonException for broken JSON; Parsson refuses nesting deeper than 1000 levels with a bare RuntimeException

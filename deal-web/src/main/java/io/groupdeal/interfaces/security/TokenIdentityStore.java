@@ -5,6 +5,7 @@ import io.groupdeal.application.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Set;
@@ -21,6 +22,15 @@ public class TokenIdentityStore implements IdentityStore {
 
     @Inject
     private Caller caller;
+
+    /**
+     * The one kind of credential this store knows, dispatched directly: the interface's default binds a method handle
+     * by reflection on every call (every authenticated request).
+     */
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        return credential instanceof TokenCredential token ? validate(token) : CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
 
     public CredentialValidationResult validate(TokenCredential credential) {
         return accounts.authenticate(credential.token())

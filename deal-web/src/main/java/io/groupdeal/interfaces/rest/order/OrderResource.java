@@ -5,6 +5,7 @@ import io.groupdeal.application.order.OrderView;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
 import io.groupdeal.interfaces.rest.RequestBodies;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+/** One instance for all requests (it holds only proxies): no resource object and no injection per purchase. */
+@ApplicationScoped
 @Path("v1/orders")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
