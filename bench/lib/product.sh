@@ -17,8 +17,8 @@
 #                                            java $product_java_options -cp <driver> <program> --http-port ..
 #                                            --db-port .. [options...], status 3 if the product did not outlive the
 #                                            program, product_stop; exits with the program's status
-# Environment: DEAL_* settings go to the product (DEAL_THROTTLE_ADDRESS_LIMIT, DEAL_HASHING_WAIT and
-# DEAL_HASHING_QUEUE default to values that let a bench set up in parallel from one address). BENCH_HTTP_PORT (first HTTP port tried; default a random one from 20000 on, so that benches started
+# Environment: DEAL_* settings go to the product (DEAL_THROTTLE_ADDRESS_LIMIT, DEAL_HASHING_WAIT,
+# DEAL_HASHING_QUEUE and DEAL_HASHING_SHARE default to values that let a bench set up in parallel from one address). BENCH_HTTP_PORT (first HTTP port tried; default a random one from 20000 on, so that benches started
 # at the same moment on one machine do not pick the same port), BENCH_DB_PORT (default: the launcher takes a free
 # one), MAVEN_REPO (default ~/.m2/repository). Note that -Prun packages the reactor first (it writes */target of the
 # checkout it runs in): run from a clone when someone builds in the same checkout (bench/README.md).
@@ -77,7 +77,7 @@ product_start() {
     set -m
     DEAL_HTTP_PORT=$product_http_port DEAL_DATA_DIR=$PWD/$data DEAL_DB_PORT=$product_db_port DEAL_DEMO=false \
         DEAL_THROTTLE_ADDRESS_LIMIT=${DEAL_THROTTLE_ADDRESS_LIMIT:-1000000} DEAL_HASHING_WAIT=${DEAL_HASHING_WAIT:-PT120S} \
-        DEAL_HASHING_QUEUE=${DEAL_HASHING_QUEUE:-1000} \
+        DEAL_HASHING_QUEUE=${DEAL_HASHING_QUEUE:-1000} DEAL_HASHING_SHARE=${DEAL_HASHING_SHARE:-1} \
         ./mvnw -B -ntp -q -Prun >"$log" 2>&1 &
     product_pid=$!
     set +m
@@ -164,7 +164,7 @@ product_start_second() {
         DEAL_DB_URL=jdbc:mysql://127.0.0.1:$product_db_port/deal DEAL_DB_USER=deal DEAL_DB_PASSWORD=deal \
         DEAL_SMTP_HOST=127.0.0.1 DEAL_SMTP_PORT=$mail DEAL_PUBLIC_URL=http://localhost:$second_http_port \
         DEAL_THROTTLE_ADDRESS_LIMIT=${DEAL_THROTTLE_ADDRESS_LIMIT:-1000000} DEAL_HASHING_WAIT=${DEAL_HASHING_WAIT:-PT120S} \
-        DEAL_HASHING_QUEUE=${DEAL_HASHING_QUEUE:-1000} \
+        DEAL_HASHING_QUEUE=${DEAL_HASHING_QUEUE:-1000} DEAL_HASHING_SHARE=${DEAL_HASHING_SHARE:-1} \
         java -Xmx1g -jar "$micro" --deploy "$war" --contextroot / --port "$second_http_port" \
         --prebootcommandfile "$PWD/config/payara/pre-boot-commands.asadmin" --nocluster --nohazelcast >"$log" 2>&1 &
     second_pid=$!

@@ -225,6 +225,56 @@ class LoginThrottleIT extends DeployedApp {
         assertTrue(floodStatuses.stream().allMatch(s -> s == 401 || s == 503), () -> "the flood: " + floodStatuses);
     }
 
+    @Test
+    void overPlainHttp11ALoginRefusedBusyIsAnsweredWhenItsWaitWouldHaveRunOut() throws Exception {
+        // As above, a flood keeps every hashing turn and the whole queue taken; meanwhile logins over plain HTTP/1.1
+        // (as curl, browsers behind a proxy and most clients send them) that are refused busy are held without a
+        // thread and answered when their wait for a turn would have run out (arquillian.xml: 25 s), so that a client
+        // that waits for its answer cannot come straight back; the connection then serves the client's next request.
+        int flood = 60;
+        AtomicBoolean flooding = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(flood);
+        HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        List<String> probes = new ArrayList<>();
+        Reply held = null;
+        long heldMillis = 0;
+        try {
+            for (int i = 0; i < flood; i++) {
+                pool.execute(() -> {
+                    while (flooding.get()) {
+                        login(Fixtures.uniqueEmail("flood"), "not-the-password", fakeAddress());
+                    }
+                });
+            }
+            Thread.sleep(2_000);
+            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (held == null && System.nanoTime() < until) {
+                long start = System.nanoTime();
+                Reply probe = send(plain, "api/v1/auth/tokens", "{not json", fakeAddress());
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                probes.add(probe.status() + " after " + millis + " ms");
+                assertTrue(probe.status() == 400 || probe.status() == 503, probe::toString);
+                if (probe.status() == 503) {
+                    held = probe;
+                    heldMillis = millis;
+                }
+            }
+        } finally {
+            flooding.set(false);
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(120, java.util.concurrent.TimeUnit.SECONDS), "the flood drained");
+        }
+        assertTrue(held != null, "no login refused busy over HTTP/1.1: " + probes);
+        assertTrue(heldMillis >= 24_000 && heldMillis < 50_000, "answered when its wait would have run out: " + probes);
+        assertEquals("busy", held.problem());
+        assertTrue(held.contentType().startsWith("application/problem+json"), held.contentType());
+        long retryAfter = Long.parseLong(held.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+        assertEquals(400, send(plain, "api/v1/auth/tokens", "{not json", fakeAddress()).status(),
+                "the connection serves the next request once the flood is over");
+    }
+
     private Reply login(String email, String password, String address) {
         return send("api/v1/auth/tokens", Fixtures.credentials(email, password), address);
     }
@@ -236,11 +286,15 @@ class LoginThrottleIT extends DeployedApp {
 
     /** A request as a client at {@code address} behind the trusted proxy; a longer wait than {@link Http}'s. */
     private Reply send(String path, String json, String address) {
+        return send(CLIENT, path, json, address);
+    }
+
+    private Reply send(HttpClient client, String path, String json, String address) {
         HttpRequest request = HttpRequest.newBuilder(http.base().resolve(path)).timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "application/json").header("X-Forwarded-For", address)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         try {
-            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
