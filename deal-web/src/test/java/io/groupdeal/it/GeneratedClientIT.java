@@ -9,6 +9,7 @@ import io.groupdeal.it.client.api.AccountsApi;
 import io.groupdeal.it.client.api.CouponsApi;
 import io.groupdeal.it.client.api.DealsApi;
 import io.groupdeal.it.client.api.OrdersApi;
+import io.groupdeal.it.client.api.StoresApi;
 import io.groupdeal.it.client.model.BuyerAccount;
 import io.groupdeal.it.client.model.BuyerSignup;
 import io.groupdeal.it.client.model.Coupon;
@@ -20,7 +21,10 @@ import io.groupdeal.it.client.model.MerchantSignup;
 import io.groupdeal.it.client.model.Order;
 import io.groupdeal.it.client.model.OrderRequest;
 import io.groupdeal.it.client.model.Role;
+import io.groupdeal.it.client.model.Store;
+import io.groupdeal.it.client.model.StoreView;
 import io.groupdeal.it.client.model.Token;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,8 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The OpenAPI document is complete enough for a real client: the build generates a Java client from it
- * (openapi-generator, {@code io.groupdeal.it.client}), and a merchant signs up, creates and publishes a deal, and a
- * buyer signs up, logs in and buys a coupon through that client alone, with no hand-written HTTP or JSON.
+ * (openapi-generator, {@code io.groupdeal.it.client}), and a merchant signs up, adds a store, creates and publishes a
+ * deal, and a buyer signs up, logs in and buys a coupon through that client alone, with no hand-written HTTP or JSON.
  */
 class GeneratedClientIT extends DeployedApp {
 
@@ -46,13 +50,18 @@ class GeneratedClientIT extends DeployedApp {
         assertEquals(Role.MERCHANT_ADMIN, merchant.getRole());
         assertEquals(business.getTenantId(), merchant.getTenantId());
 
+        StoreView store = new StoresApi(client(merchant.getToken())).createStore(new Store().name("Generated Noodles Mitte")
+                .address("Teststr. 1, 10115 Berlin").latitude(new BigDecimal("52.52")).longitude(new BigDecimal("13.405"))
+                .timeZone("Europe/Berlin"));
+        assertNotNull(store.getId());
+
         DealsApi deals = new DealsApi(client(merchant.getToken()));
         Instant start = Instant.now().minus(1, ChronoUnit.MINUTES);
         Instant end = start.plus(Duration.ofDays(7));
         DealView draft = deals.createDeal(new Deal().title("Generated ramen for two").description("Two bowls of ramen")
                 .finePrint("Valid for two people.").currency("EUR").price("19.90").originalValue("34.00").minBuyers(1)
                 .maxQuantity(50).perBuyerLimit(4).salesStart(start.toString()).salesEnd(end.toString())
-                .couponValidUntil(end.plus(Duration.ofDays(30)).toString()).storeIds(List.of()).refundPolicy("ANYTIME"));
+                .couponValidUntil(end.plus(Duration.ofDays(30)).toString()).storeIds(List.of(store.getId())).refundPolicy("ANYTIME"));
         assertEquals(DealView.StatusEnum.DRAFT, draft.getStatus());
         DealView onSale = deals.publishDeal(draft.getId());
         assertEquals(DealView.StatusEnum.ON_SALE, onSale.getStatus());
