@@ -7,9 +7,13 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** A small JSON-over-HTTP client for the API under test. */
+/**
+ * A small JSON-over-HTTP client for the API under test. Every answer from the API is checked against the OpenAPI
+ * document ({@link ApiContract}): an answer the document does not allow fails the test that received it.
+ */
 public final class Http {
 
     private final HttpClient client;
@@ -74,7 +78,10 @@ public final class Http {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            ApiContract.check("GET", response.uri(), response.statusCode(), response.headers(),
+                    new String(response.body(), StandardCharsets.ISO_8859_1));
+            return response.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -97,6 +104,7 @@ public final class Http {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            ApiContract.check(method, response.uri(), response.statusCode(), response.headers(), response.body());
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
