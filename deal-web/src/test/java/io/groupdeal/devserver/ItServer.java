@@ -178,7 +178,10 @@ public class ItServer implements LauncherSessionListener {
                         "--deploy", required("deal.it.war"), "--contextroot", "/",
                         "--port", String.valueOf(EmbeddedDatabase.freePort()), "--autoBindHttp", "--autoBindRange", "1000",
                         "--nocluster", "--nohazelcast", "--prebootcommandfile", required("deal.it.preboot")));
-                System.out.println("ItServer: starting Payara Micro (boot " + boot + ", log " + log + "): " + command);
+                String start = "ItServer: starting Payara Micro (boot " + boot + ", log " + log + ") at " + Instant.now() + ": "
+                        + command;
+                System.out.println(start);
+                Files.writeString(log, start + "\n");
                 process = new ProcessBuilder(command).redirectErrorStream(true).start();
                 latest = process;
             } catch (IOException e) {
@@ -193,7 +196,8 @@ public class ItServer implements LauncherSessionListener {
         private void pump() {
             PrintStream testOutput = System.out;
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                 PrintStream file = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
+                 PrintStream file = new PrintStream(Files.newOutputStream(log, StandardOpenOption.APPEND), true,
+                         StandardCharsets.UTF_8)) {
                 boolean urlsNext = false;
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     file.println(line);
