@@ -6,7 +6,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * For the integration tests: one embedded MariaDB for the whole run, started before the first test and stopped after
- * the last. Its JDBC URL goes to the Payara Micro instances through {@code deal.it.db.url} (see arquillian.xml).
+ * the last. Its JDBC URL goes to the IT server through {@code deal.it.db.url} (see ItServer).
  * Only active when failsafe names a data folder ({@code deal.it.data}).
  */
 public class ItDatabase implements LauncherSessionListener {

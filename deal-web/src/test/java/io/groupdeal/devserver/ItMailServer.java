@@ -6,8 +6,8 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * For the integration tests: one SMTP server (GreenMail) for the whole run, on a free port that reaches the Payara
- * Micro instances through {@code deal.it.smtp.port} (see arquillian.xml). Tests read what it received, and may stop
+ * For the integration tests: one SMTP server (GreenMail) for the whole run, on a free port that reaches the IT server
+ * (Payara Micro) through {@code deal.it.smtp.port} (see ItServer). Tests read what it received, and may stop
  * and start it again on the same port to play a mail server outage.
  */
 public class ItMailServer implements LauncherSessionListener {

@@ -5,10 +5,10 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * For the integration tests: a free port, chosen once for the run, on which every Payara Micro instance starts its
- * payment sandbox ({@code deal.it.sandbox.port} becomes {@code -Ddeal.sandbox.port}, see arquillian.xml), so that a test
- * can also talk to the sandbox directly, as the product does. The instances run one after the other, so one port
- * serves them all.
+ * For the integration tests: a free port, chosen once for the run, on which the run's Payara Micro starts its payment
+ * sandbox ({@code deal.it.sandbox.port} becomes {@code -Ddeal.sandbox.port}, see {@link ItServer}), so that a test
+ * can also talk to the sandbox directly, as the product does. An instance that replaces it (ItServer boots again
+ * after a failed boot) runs only once the other is gone, so one port serves them all.
  */
 public class ItSandbox implements LauncherSessionListener {
 

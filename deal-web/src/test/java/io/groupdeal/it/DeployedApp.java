@@ -1,40 +1,35 @@
 package io.groupdeal.it;
 
+import io.groupdeal.devserver.ItServer;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.time.Instant;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Base of the integration tests: the WAR that the build made, deployed as it is on Payara Micro (one instance per
- * test class), an HTTP client on it, and fixtures that make fresh tenants and accounts.
+ * Base of the integration tests: the WAR that the build made, deployed as it is on the run's one Payara Micro
+ * ({@link ItServer}, shared by every test class as the database is), an HTTP client on it, and fixtures that make
+ * fresh tenants and accounts: each test makes its own tenant, so the tests do not see each other's data.
  */
-@ExtendWith(ArquillianExtension.class)
 abstract class DeployedApp {
-
-    @ArquillianResource
-    private URL url;
 
     protected Http http;
     protected Fixtures fixtures;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
     /**
-     * Arquillian reports the deployment as soon as Payara Micro logs it; the first requests of a class were sometimes
-     * refused a moment later. Wait until the server answers ready (at most a minute) before the test starts, and say
-     * plainly when it never does: its log is in {@code target/failsafe-reports/<test class>-output.txt}.
+     * The run's server, started by the first test that needs it; then wait until it answers ready (at most a minute:
+     * it may be busy, or have ended) before the test starts, and say plainly when it never does: its log is in
+     * {@code target/failsafe-reports/payara-micro-<n>.log}, and what it logged during a class also in
+     * {@code target/failsafe-reports/<test class>-output.txt}.
      */
     @BeforeEach
     void connect() throws InterruptedException {
+        URL url;
+        try {
+            url = ItServer.url();
+        } catch (IllegalStateException down) {
+            throw new IllegalStateException(NOT_READY + ": " + down.getMessage(), down);
+        }
         http = new Http(url);
         fixtures = new Fixtures(http);
         Instant deadline = Instant.now().plusSeconds(60);

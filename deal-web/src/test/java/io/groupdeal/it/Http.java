@@ -19,7 +19,7 @@ public final class Http {
     private final HttpClient client;
     private final URI base;
 
-    /** Arquillian reports the machine's external address; the server is reached on loopback. */
+    /** The server is reached on loopback, whatever host its address names. */
     public Http(URL deployment) {
         this(base(deployment), HttpClient.Version.HTTP_2);
     }

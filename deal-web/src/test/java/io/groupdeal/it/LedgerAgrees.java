@@ -18,12 +18,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * After every money IT class, the ledger must agree with the orders: {@code @ExtendWith(LedgerAgrees.class)} on the
- * class. Before the class it notes the deals that exist; after it (the class's server still runs: this extension is
- * registered after the Arquillian one of {@link DeployedApp}, so its after-all comes first) it waits, at most
- * {@link #SETTLE}, until no order of the class's new deals is RESERVED and no payment task is left (the reconciler and
- * the task job run every few seconds on the IT server), then runs {@link LedgerCheck} on those deals and fails the
- * class with every disagreement. Only the class's own deals: the IT database is kept between runs and shared by
- * every class.
+ * class. Before the class it notes the deals that exist; after it (the run's server still runs: every class shares
+ * it, and it stops after the last) it waits, at most {@link #SETTLE}, until no order of the class's new deals is
+ * RESERVED and no payment task is left (the reconciler and the task job run every few seconds on the IT server), then
+ * runs {@link LedgerCheck} on those deals and fails the class with every disagreement. Only the class's own deals: the
+ * IT database is kept between runs and shared by every class.
  */
 public final class LedgerAgrees implements BeforeAllCallback, AfterAllCallback {
 

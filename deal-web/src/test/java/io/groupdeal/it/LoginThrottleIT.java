@@ -27,14 +27,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Login and sign-up throttling and the bound on password hashing, as a client sees them. The IT server trusts
- * 127.0.0.1 as a proxy (arquillian.xml), so each test is a client of its own address through
+ * 127.0.0.1 as a proxy (ItServer), so each test is a client of its own address through
  * {@code X-Forwarded-For}; every other IT has the address 127.0.0.1, whose limit is out of reach there.
  */
 class LoginThrottleIT extends DeployedApp {
 
     /** The per-email limit: production's, 10 failed logins in 15 minutes. */
     private static final int LOGIN_LIMIT = 10;
-    /** {@code deal.throttle.address.limit} of the IT server (arquillian.xml). */
+    /** {@code deal.throttle.address.limit} of the IT server (ItServer). */
     private static final int ADDRESS_LIMIT = 100_000;
 
     @Test
@@ -115,7 +115,7 @@ class LoginThrottleIT extends DeployedApp {
 
     @Test
     void aFloodOfLoginsIsBoundedAndTheRestOfTheProductKeepsAnswering() throws Exception {
-        // More logins at once than may wait for a hashing turn (arquillian.xml: two hash at once, 24 wait): the others
+        // More logins at once than may wait for a hashing turn (ItServer: two hash at once, 24 wait): the others
         // are answered 503 busy at once, whatever the machine's speed; meanwhile /health and the catalog answer as usual.
         int flood = 80;
         AtomicBoolean flooding = new AtomicBoolean(true);
@@ -186,7 +186,7 @@ class LoginThrottleIT extends DeployedApp {
     @Test
     void whileNoHashingTurnIsFreeALoginIsRefusedBusyBeforeItIsRead() throws Exception {
         // A flood in a closed loop (each thread sends its next wrong login when answered) keeps every hashing turn and
-        // the whole queue taken (arquillian.xml: two hash at once, 24 wait); meanwhile logins whose body is no JSON at
+        // the whole queue taken (ItServer: two hash at once, 24 wait); meanwhile logins whose body is no JSON at
         // all are answered 503 busy, as a valid one is: the refusal comes before anything reads the request.
         int flood = 60;
         AtomicBoolean flooding = new AtomicBoolean(true);
@@ -229,7 +229,7 @@ class LoginThrottleIT extends DeployedApp {
     void overPlainHttp11ALoginRefusedBusyIsAnsweredWhenItsWaitWouldHaveRunOut() throws Exception {
         // As above, a flood keeps every hashing turn and the whole queue taken; meanwhile logins over plain HTTP/1.1
         // (as curl, browsers behind a proxy and most clients send them) that are refused busy are held without a
-        // thread and answered when their wait for a turn would have run out (arquillian.xml: 25 s), so that a client
+        // thread and answered when their wait for a turn would have run out (ItServer: 25 s), so that a client
         // that waits for its answer cannot come straight back; the connection then serves the client's next request.
         int flood = 60;
         AtomicBoolean flooding = new AtomicBoolean(true);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Every sandbox test token through {@code POST /orders} as a client sends it, with the same Idempotency-Key replayed
  * at each stage: the answer keeps its contract (201 / 402 / 503), the order becomes what its money says, nothing is
  * charged twice and stock and quota come back when nothing was charged. The IT server reserves for 3 s and waits 2 s
- * for the gateway (arquillian.xml), so the reconciler settles a lost answer within seconds. After the class the
+ * for the gateway (ItServer), so the reconciler settles a lost answer within seconds. After the class the
  * ledger must agree with the orders ({@link LedgerAgrees}).
  */
 @ExtendWith(LedgerAgrees.class)
