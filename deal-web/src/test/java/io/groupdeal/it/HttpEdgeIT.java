@@ -9,7 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -186,20 +190,20 @@ class HttpEdgeIT extends DeployedApp {
      */
     @Test
     void theJdkClientsUpgradeRequestWithALongUrlIsAnsweredAndTheConnectionGoesOn() throws Exception {
-        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
-        assertEquals(java.net.http.HttpClient.Version.HTTP_2, client.version(), "the client's default: an h2c upgrade");
-        java.net.http.HttpResponse<String> missing = client.send(java.net.http.HttpRequest.newBuilder(
-                http.base().resolve("api/v1/catalog/deals/" + "A".repeat(5000))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        assertEquals(HttpClient.Version.HTTP_2, client.version(), "the client's default: an h2c upgrade");
+        HttpResponse<String> missing = client.send(HttpRequest.newBuilder(
+                http.base().resolve("api/v1/catalog/deals/" + "A".repeat(5000))).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, missing.statusCode(), missing::body);
         assertTrue(missing.body().contains("/problems/not-found"), missing::body);
-        java.net.http.HttpResponse<String> tooLong = client.send(java.net.http.HttpRequest.newBuilder(
-                http.base().resolve("api/v1/catalog/deals/" + "A".repeat(9000))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> tooLong = client.send(HttpRequest.newBuilder(
+                http.base().resolve("api/v1/catalog/deals/" + "A".repeat(9000))).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(414, tooLong.statusCode(), tooLong::body);
         assertTrue(tooLong.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), tooLong::toString);
         assertTrue(tooLong.body().contains("/problems/uri-too-long"), tooLong::body);
         for (int i = 0; i < 3; i++) {
-            java.net.http.HttpResponse<String> next = client.send(java.net.http.HttpRequest.newBuilder(
-                    http.base().resolve("api/v1/catalog/deals?q=x")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> next = client.send(HttpRequest.newBuilder(
+                    http.base().resolve("api/v1/catalog/deals?q=x")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, next.statusCode(), next::body);
         }
     }

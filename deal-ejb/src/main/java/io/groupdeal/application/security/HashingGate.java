@@ -8,6 +8,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -67,7 +68,7 @@ public class HashingGate {
             throw new IllegalArgumentException("deal.hashing.share must be more than 0, not " + share);
         }
         turns = new HashingTurns(size, wait, queue, share, processors, threads, HashingTurns.Meter.THREADS, this::busy);
-        LOG.info(() -> String.format(java.util.Locale.ROOT, "Password hashing: at most %d at once, within %.0f%% of"
+        LOG.info(() -> String.format(Locale.ROOT, "Password hashing: at most %d at once, within %.0f%% of"
                 + " %d processors; at most %d waiting, each at most %d ms", size, 100 * Math.min(1.0, share), processors,
                 queue, wait.toMillis()));
     }
