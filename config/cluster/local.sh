@@ -260,6 +260,10 @@ start_member() {
     for j in $(seq 1 "$members"); do peers+="${peers:+,}127.0.0.1:$(grid_port "$j")"; done
     local smtp_host=${DEAL_SMTP_HOST:-127.0.0.1} smtp_port=${DEAL_SMTP_PORT:-$mail_port}
     [ -n "${DEAL_SMTP_HOST:-}" ] || smtp_port=$mail_port
+    # Each member keeps password hashing within DEAL_HASHING_SHARE of the processors it sees; here they all see the
+    # same machine, so together they keep the product's share (0.25) unless told otherwise. Each member runs its own
+    # payment sandbox on its own port: the sandbox's books are tables of the shared database, so the sandboxes
+    # are one provider with several doors, and a member that dies takes only its own door with it.
     # shellcheck disable=SC2086 # the JVM options are separate words
     env DEAL_DB_URL="jdbc:mysql://127.0.0.1:$db_port/deal" DEAL_DB_USER=deal DEAL_DB_PASSWORD="$(db_password)" \
         DEAL_DB_EMBEDDED=true DEAL_DEMO="${DEAL_DEMO:-true}" DEAL_DB_WAIT_SECONDS="${DEAL_DB_WAIT_SECONDS:-60}" \
@@ -267,6 +271,7 @@ start_member() {
         DEAL_SMTP_HOST="$smtp_host" DEAL_SMTP_PORT="$smtp_port" \
         DEAL_SANDBOX_PORT="${DEAL_SANDBOX_PORT:-$(sandbox_port "$i")}" \
         DEAL_TRUSTED_PROXIES="${DEAL_TRUSTED_PROXIES:-127.0.0.1}" \
+        DEAL_HASHING_SHARE="${DEAL_HASHING_SHARE:-$(awk -v n="$members" 'BEGIN { print 0.25 / n }')}" \
         setsid java $DEAL_CLUSTER_MEMBER_JAVA_OPTS -jar "$micro" --deploy "$war" --contextroot / \
             --port "$(http_port "$i")" --prebootcommandfile "$root/config/payara/pre-boot-commands.asadmin" \
             --name "member-$i" --clustername groupdeal --clustermode "tcpip:$peers" --startport "$(grid_port "$i")" \
@@ -302,7 +307,11 @@ up() {
         die "already running (bash config/cluster/local.sh status; down to stop it)"
     fi
     mkdir -p "$run" "$logs" "$dir/db"
-    [ "$db_user" = "$(id -un)" ] || chown "$db_user" "$run" "$logs" "$dir/db"
+    if [ "$db_user" != "$(id -un)" ]; then
+        # The database user must reach its folders (a folder made by mktemp is the caller's alone).
+        chmod a+x "$dir"
+        chown "$db_user" "$run" "$logs" "$dir/db"
+    fi
     local started=$SECONDS i
     # A start that fails half-way stops what it started (the logs stay).
     trap 'status=$?; if [ $status -ne 0 ]; then say "the start failed: stopping what was started; logs in $logs"; down; fi' EXIT
