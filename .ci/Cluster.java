@@ -689,16 +689,32 @@ public final class Cluster {
         System.out.println("page: the deals page came from member-" + victim + "; kill -9 (pid " + pid + ")");
         String form = "deals=deals&" + enc(button) + "=Publish&jakarta.faces.ViewState=" + enc(viewState);
         HttpResponse<String> post = null;
-        // The balancer sends the postback to a live member at once (the dead one refuses the connection); a 502/503
-        // while it notices is the same request again.
-        for (int i = 0; i < 10; i++) {
-            post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + balancer + action)).timeout(Duration.ofSeconds(30))
-                    .header("Cookie", cookieHeader(cookies)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            if (post.statusCode() != 502 && post.statusCode() != 503) {
-                break;
+        List<String> tries = new ArrayList<>();
+        // The balancer sends the postback to a live member (the dead one refuses the connection); a 502/503 while it
+        // notices, or a connection it closed, is the same request again (as a browser's reload would send it). Each
+        // try on a connection of its own, as a browser opens one after an error.
+        for (int i = 0; i < 10 && post == null; i++) {
+            try {
+                HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5)).build()
+                        .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + balancer + action)).timeout(Duration.ofSeconds(30))
+                                .header("Cookie", cookieHeader(cookies)).header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                tries.add(Integer.toString(answer.statusCode()));
+                if (answer.statusCode() != 502 && answer.statusCode() != 503) {
+                    post = answer;
+                }
+            } catch (IOException e) {
+                tries.add(e.getClass().getSimpleName() + ": " + e.getMessage());
             }
-            Thread.sleep(1_000);
+            if (post == null) {
+                Thread.sleep(1_000);
+            }
+        }
+        System.out.println("page: the postback's tries: " + tries);
+        if (post == null) {
+            check("a page survives the member that served it (session in the data grid)", false, "no answer to the postback: " + tries);
+            return;
         }
         keepCookies(post, cookies);
         Reply deal = send(balancer, "GET", "/api/v1/deals/" + dealId, merchantToken, null, null, Duration.ofSeconds(30));

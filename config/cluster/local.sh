@@ -394,4 +394,4 @@ case "${1:-}" in
         fi
         rm -rf "$dir"; say "removed $dir" ;;
     *) echo "usage: $0 up|down|status|wipe" >&2; exit 2 ;;
-esac
+esac; exit $? # on this line: bash reads a script as it runs it, and an edit made meanwhile must not run
