@@ -626,14 +626,22 @@ public final class Cluster {
         for (Thread t : clients) {
             t.join(40_000);
         }
-        long firstAfter = answers.stream().filter(a -> a[1] == 201 && a[0] > killed).mapToLong(a -> a[0]).min().orElse(-1);
-        long gapMillis = firstAfter < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(firstAfter - killed);
+        // The outage: the longest time after the kill in which no purchase was answered 201 (answers that were on
+        // their way at the kill do not hide it).
+        long[] times = answers.stream().filter(a -> a[1] == 201 && a[0] > killed).mapToLong(a -> a[0]).sorted().toArray();
+        long gapMillis = -1;
+        long previous = killed;
+        for (long t : times) {
+            gapMillis = Math.max(gapMillis, TimeUnit.NANOSECONDS.toMillis(t - previous));
+            previous = t;
+        }
         long lastTen = answers.stream().filter(a -> a[1] == 201 && a[0] > killed + TimeUnit.SECONDS.toNanos(20)).count();
         Map<Long, Long> statuses = new TreeMap<>();
         answers.stream().filter(a -> a[0] > killed).forEach(a -> statuses.merge(a[1], 1L, Long::sum));
         int newWriter = writerNode();
         check("a database node killed: writes carry on within 15 s, on another node", gapMillis >= 0 && gapMillis <= 15_000
-                && lastTen > 0 && newWriter != node, "first 201 " + gapMillis + " ms after the kill; answers after the kill by status "
+                && lastTen > 0 && newWriter != node, "longest time without a 201 after the kill " + gapMillis
+                + " ms; answers after the kill by status "
                 + statuses + "; " + lastTen + " purchases in the last 10 s; writes now on db" + newWriter);
         try (Connection db = database()) {
             every201Present(db, new ArrayList<>(outcomes), "after the database node's death");
@@ -748,20 +756,36 @@ public final class Cluster {
 
     // ---- 7. each mail once ------------------------------------------------------------------------------------------
 
+    /**
+     * Mail is claimed in the database, so each is sent by one member. The Message-ID is the outbox row's id, so the
+     * catcher's files tell which mail each is: every mail the outbox marked SENT was received, and none twice, but for
+     * at most one per member killed during the test (a member that dies between sending a mail and marking it sent
+     * leaves it to be sent again, which the product accepts: the same Message-ID then shows it is the same mail).
+     */
     void mailsOnce() throws Exception {
-        try (Connection db = database()) {
-            long pending = count(db, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING'");
-            for (int i = 0; i < 240 && pending > 0; i++) {
-                Thread.sleep(500);
-                pending = count(db, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING'");
+        Pattern messageId = Pattern.compile("(?im)^Message-ID:\\s*<([^@>]+)@");
+        Map<String, Integer> received = new HashMap<>();
+        try (var files = Files.list(mail)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                Matcher m = messageId.matcher(Files.readString(file, StandardCharsets.ISO_8859_1));
+                received.merge(m.find() ? m.group(1) : "(none) " + file.getFileName(), 1, Integer::sum);
             }
-            long sent = count(db, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'");
-            long kept;
-            try (var files = Files.list(mail)) {
-                kept = files.filter(f -> f.toString().endsWith(".eml")).count();
-            }
-            check("each mail sent once by the members together", pending == 0 && kept == sent && sent > 0, sent
-                    + " mails SENT in the outbox, " + kept + " received by the catcher, " + pending + " still waiting");
         }
+        List<String> sent = new ArrayList<>();
+        long waiting;
+        try (Connection db = database();
+             PreparedStatement p = db.prepareStatement("SELECT id FROM mail_outbox WHERE status = 'SENT'");
+             ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                sent.add(r.getString(1));
+            }
+            waiting = count(db, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING'");
+        }
+        List<String> lost = sent.stream().filter(id -> !received.containsKey(id)).toList();
+        List<String> twice = received.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        check("each mail once: every mail marked SENT was received, none twice (but one per killed member at most)",
+                !sent.isEmpty() && lost.isEmpty() && twice.size() <= 2, sent.size() + " SENT, " + received.size()
+                        + " received (" + waiting + " still waiting in the outbox); not received: " + lost.size()
+                        + (lost.isEmpty() ? "" : " " + lost.subList(0, Math.min(5, lost.size()))) + "; received twice: " + twice);
     }
 }
