@@ -1,5 +1,6 @@
 package io.groupdeal.interfaces.web;
 
+import io.groupdeal.infrastructure.database.TransactionConflict;
 import io.groupdeal.interfaces.rest.problem.DatabaseUnavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,7 +36,9 @@ public class DatabaseOutageFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | IOException | RuntimeException failure) {
-            if (response.isCommitted() || !DatabaseUnavailable.explains(failure)) {
+            // A transaction the database rolled back because of others (a deadlock, a Galera certification failure)
+            // changed nothing either: the same "try again" answer.
+            if (response.isCommitted() || !(TransactionConflict.isCauseOf(failure) || DatabaseUnavailable.explains(failure))) {
                 throw failure;
             }
             answer(request, response);

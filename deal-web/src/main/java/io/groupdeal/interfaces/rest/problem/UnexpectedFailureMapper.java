@@ -3,6 +3,7 @@ package io.groupdeal.interfaces.rest.problem;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.domain.shared.Contention;
 import io.groupdeal.domain.shared.InvalidValue;
+import io.groupdeal.infrastructure.database.TransactionConflict;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.core.Context;
@@ -18,7 +19,9 @@ import java.util.logging.Logger;
 /**
  * Anything else is a bug: logged with an incident id, answered 500 with that id and nothing internal. Exceptions
  * that an EJB wrapped are unwrapped first and answered by their own mapper. A database that is down or frozen is no
- * bug: that answer is 503 with {@code Retry-After} ({@link DatabaseUnavailable}).
+ * bug: that answer is 503 with {@code Retry-After} ({@link DatabaseUnavailable}); neither is a transaction the database
+ * rolled back because of others (a deadlock, a lock wait, a Galera certification failure: {@link TransactionConflict}),
+ * answered 503 {@code busy} like {@link ContentionMapper}: nothing changed, the same request again will do.
  */
 @Provider
 public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
@@ -31,6 +34,13 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Response toResponse(Throwable failure) {
+        // First: a certification failure at commit also carries the transaction manager's failure, which alone would
+        // read as the database being unavailable.
+        if (TransactionConflict.isCauseOf(failure)) {
+            LOG.warning(() -> "Transaction rolled back by the database (deadlock, lock wait or certification failure),"
+                    + " answered 503 busy: " + failure);
+            return ContentionMapper.busy();
+        }
         if (DatabaseUnavailable.explains(failure)) {
             return DatabaseUnavailable.response();
         }

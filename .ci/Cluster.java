@@ -1,0 +1,791 @@
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.URI;
+import java.net.UnixDomainSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The cluster test's client, run by .ci/cluster against config/cluster/local.sh (JDK 17 single-file program; the MySQL
+ * driver and the ITs' classes on the class path, for LedgerCheck). Only 127.0.0.1; every loop is bounded in count and
+ * time, every request has a client timeout. In order:
+ * <ol>
+ * <li>1,000 buyers on a deal of 100, spread over every member: exactly 100 sold, 900 refused sold-out;</li>
+ * <li>50 parallel redeems of one code across the members: one success, 49 already-redeemed;</li>
+ * <li>the same Idempotency-Key on three members at once, 10 times: one order each time;</li>
+ * <li>kill -9 of one member during a flash sale of 100 for 300 buyers through the balancer, every buyer retrying
+ * with its key: every 201 present after, nothing oversold, ledger and orders agree;</li>
+ * <li>kill -9 of the Galera node that takes the writes under purchase load: writes carry on after a few seconds of
+ * 503, never a 500, every 201 present after;</li>
+ * <li>a page survives the member that served it: the merchant's deals page read through the balancer, that member
+ * killed with kill -9, then the page's Publish button pressed: another member takes the postback with the page's
+ * session from the data grid, and the deal is published (not "page expired");</li>
+ * <li>each mail sent once: the catcher holds exactly as many mails as the outbox sent.</li>
+ * </ol>
+ * Prints "PASS name: ..." or "FAIL name: ..." per check; exit status 1 when a check failed, 2 when the run could not be
+ * made at all.
+ */
+public final class Cluster {
+
+    static final String PASSWORD = "cluster-test-password";
+    static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+    static int failed;
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        try {
+            new Cluster(options).run();
+        } catch (Exception e) {
+            System.out.println("FAIL cluster test: could not run: " + e);
+            e.printStackTrace(System.out);
+            System.exit(2);
+        }
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    static void check(String name, boolean ok, String detail) {
+        System.out.println((ok ? "PASS " : "FAIL ") + name + ": " + detail);
+        if (!ok) {
+            failed++;
+        }
+    }
+
+    final int balancer;
+    final List<Integer> members = new ArrayList<>();
+    final Path run;
+    final Path mail;
+    final String dbUrl;
+    final String dbPassword;
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
+    /** Every answer with status 500 or any other 5xx than 502/503 (never allowed), with where it came from. */
+    final ConcurrentLinkedQueue<String> serverErrors = new ConcurrentLinkedQueue<>();
+    String merchantToken;
+    String storeId;
+    String templateBuyer;
+
+    Cluster(Map<String, String> options) throws IOException {
+        balancer = Integer.parseInt(options.get("http-port"));
+        for (String port : options.get("member-ports").split(",")) {
+            members.add(Integer.parseInt(port));
+        }
+        run = Path.of(options.get("run"));
+        mail = Path.of(options.get("mail"));
+        dbUrl = "jdbc:mysql://127.0.0.1:" + options.get("db-port") + "/deal?sslMode=DISABLED&connectTimeout=5000&socketTimeout=30000";
+        dbPassword = Files.readString(Path.of(options.get("db-password-file"))).trim();
+    }
+
+    // ---- HTTP ------------------------------------------------------------------------------------------------------
+
+    record Reply(int status, String body, String retryAfter) {
+        boolean problem(String name) {
+            return body.contains("\"/problems/" + name + "\"");
+        }
+    }
+
+    Reply send(int port, String method, String path, String token, String key, String body, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(timeout)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Reply reply = new Reply(response.statusCode(), response.body(), response.headers().firstValue("Retry-After").orElse(null));
+        if (reply.status >= 500 && reply.status != 502 && reply.status != 503) {
+            serverErrors.add(method + " " + path + " on port " + port + ": " + reply.status + " " + abbreviate(reply.body));
+        }
+        return reply;
+    }
+
+    Reply expect(Reply reply, int status, String what) {
+        if (reply.status != status) {
+            throw new IllegalStateException(what + ": expected " + status + ", got " + reply.status + " " + reply.body);
+        }
+        return reply;
+    }
+
+    static String first(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static String abbreviate(String text) {
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() > 200 ? flat.substring(0, 200) + "..." : flat;
+    }
+
+    Connection database() throws SQLException {
+        return DriverManager.getConnection(dbUrl, "deal", dbPassword);
+    }
+
+    static long count(Connection db, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                p.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    static String text(Connection db, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                p.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    // ---- set-up ----------------------------------------------------------------------------------------------------
+
+    void run() throws Exception {
+        long started = System.nanoTime();
+        setUp();
+        saleAcrossMembers();
+        redeemRace();
+        sameKeyOnThreeMembers();
+        memberKilledDuringSale();
+        databaseNodeKilled();
+        pageSurvivesItsMember();
+        mailsOnce();
+        check("never a 500 (nor any 5xx but 502/503 from a member or node that was killed)", serverErrors.isEmpty(),
+                serverErrors.isEmpty() ? "none" : serverErrors.size() + ": " + new ArrayList<>(serverErrors).subList(0, Math.min(5, serverErrors.size())));
+        System.out.println("cluster test: took " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s");
+    }
+
+    void setUp() throws Exception {
+        String runId = Long.toString(System.currentTimeMillis(), 36);
+        Duration timeout = Duration.ofSeconds(60);
+        String merchant = "cluster-" + runId + "@cluster.groupdeal.io";
+        expect(send(balancer, "POST", "/api/v1/merchants", null, null, "{\"businessName\":\"Cluster Test " + runId
+                + "\",\"email\":\"" + merchant + "\",\"password\":\"" + PASSWORD + "\"}", timeout), 201, "merchant signup");
+        merchantToken = login(merchant);
+        storeId = first(ID, expect(send(balancer, "POST", "/api/v1/stores", merchantToken, null, "{\"name\":\"Cluster Store\","
+                + "\"address\":\"Teststr. 1, 10115 Berlin\",\"latitude\":52.52,\"longitude\":13.40,\"timeZone\":\"Europe/Berlin\"}",
+                timeout), 201, "store").body);
+        String buyer = "cluster-buyer-" + runId + "@cluster.groupdeal.io";
+        templateBuyer = first(ID, expect(send(balancer, "POST", "/api/v1/buyers", null, null, "{\"email\":\"" + buyer
+                + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"Cluster Buyer\"}", timeout), 201, "buyer").body);
+        System.out.println("setup: merchant " + merchant + ", store " + storeId + ", members on ports " + members
+                + ", balancer on " + balancer);
+    }
+
+    String login(String email) throws Exception {
+        return first(TOKEN, expect(send(balancer, "POST", "/api/v1/auth/tokens", null, null, "{\"email\":\"" + email
+                + "\",\"password\":\"" + PASSWORD + "\"}", Duration.ofSeconds(60)), 201, "login").body);
+    }
+
+    String deal(String title, int maxQuantity, int perBuyerLimit, int minBuyers) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String body = "{\"title\":\"" + title + "\",\"description\":\"Bought on every member.\",\"finePrint\":\"None.\","
+                + "\"currency\":\"EUR\",\"price\":\"9.90\",\"originalValue\":\"20.00\",\"minBuyers\":" + minBuyers
+                + ",\"maxQuantity\":" + maxQuantity + ",\"perBuyerLimit\":" + perBuyerLimit + ",\"salesStart\":\""
+                + now.minus(1, ChronoUnit.HOURS) + "\",\"salesEnd\":\"" + now.plus(2, ChronoUnit.DAYS) + "\",\"couponValidUntil\":\""
+                + now.plus(40, ChronoUnit.DAYS) + "\",\"storeIds\":[],\"refundPolicy\":\"ANYTIME\"}";
+        String id = first(ID, expect(send(balancer, "POST", "/api/v1/deals", merchantToken, null, body, Duration.ofSeconds(30)),
+                201, "deal").body);
+        expect(send(balancer, "POST", "/api/v1/deals/" + id + "/publish", merchantToken, null, null, Duration.ofSeconds(30)),
+                200, "publish");
+        return id;
+    }
+
+    /**
+     * Buyers made in the database, as .ci/faults makes its flash sale's: a thousand slow password hashes would take
+     * many minutes on two cores, and this test is about the purchases. Each is a BUYER with the template buyer's
+     * password hash and a bearer token stored as the product stores it (SHA-256, hex).
+     */
+    List<String> buyers(int count) throws Exception {
+        String runId = Long.toString(System.nanoTime(), 36).toUpperCase();
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        List<String> tokens = new ArrayList<>();
+        try (Connection db = database()) {
+            db.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                String id = ("0CLSTR" + runId + String.format("%05d", i) + "0000000000").substring(0, 26);
+                try (PreparedStatement p = db.prepareStatement("INSERT INTO account (id, email, name, password_hash, role,"
+                        + " tenant_id, created_at) SELECT ?, ?, ?, password_hash, 'BUYER', NULL, UTC_TIMESTAMP(6) FROM account WHERE id = ?")) {
+                    p.setString(1, id);
+                    p.setString(2, "cluster-" + i + "-" + runId.toLowerCase() + "@cluster.groupdeal.io");
+                    p.setString(3, "Cluster Buyer " + i);
+                    p.setString(4, templateBuyer);
+                    if (p.executeUpdate() != 1) {
+                        throw new IllegalStateException("no template buyer " + templateBuyer);
+                    }
+                }
+                byte[] bytes = new byte[32];
+                random.nextBytes(bytes);
+                String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                try (PreparedStatement p = db.prepareStatement("INSERT INTO access_token (token_hash, account_id, created_at,"
+                        + " expires_at) VALUES (?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 2 HOUR)")) {
+                    p.setString(1, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(token.getBytes(StandardCharsets.UTF_8))));
+                    p.setString(2, id);
+                    p.executeUpdate();
+                }
+                tokens.add(token);
+            }
+            db.commit();
+        }
+        return tokens;
+    }
+
+    static String orderBody(String dealId) {
+        return "{\"dealId\":\"" + dealId + "\",\"quantity\":1,\"paymentToken\":\"tok_ok\"}";
+    }
+
+    /** What one buyer's purchase came to after its retries. */
+    record Outcome(String key, int status, String orderId, String problem, int attempts, int port) {
+    }
+
+    /**
+     * One purchase with one key, sent again with the same key on 502, 503 and lost connections (to the next member
+     * when {@code rotate}, else to the same port) until a final answer: 201, 402, 409, or a 503 that is the order's own
+     * final answer (payment-unavailable: released unpaid). At most {@code boundMillis}.
+     */
+    Outcome buy(String token, String dealId, int firstPort, boolean rotate, long boundMillis) throws InterruptedException {
+        String key = "cluster-" + UUID.randomUUID();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(boundMillis);
+        int attempts = 0;
+        int port = firstPort;
+        Reply last = null;
+        while (System.nanoTime() < deadline) {
+            attempts++;
+            try {
+                last = send(port, "POST", "/api/v1/orders", token, key, orderBody(dealId), Duration.ofSeconds(30));
+                if (last.status == 201 || last.status == 200) {
+                    return new Outcome(key, 201, first(ID, last.body), null, attempts, port);
+                }
+                if (last.status != 502 && last.status != 503) {
+                    return new Outcome(key, last.status, null, problemName(last.body), attempts, port);
+                }
+            } catch (IOException e) {
+                last = null;
+            }
+            Thread.sleep(last != null && last.retryAfter != null ? Math.min(2_000, 500L * Integer.parseInt(last.retryAfter)) : 500);
+            if (rotate) {
+                port = members.get((members.indexOf(port) + 1) % members.size());
+            }
+        }
+        return new Outcome(key, last == null ? -1 : last.status, null, last == null ? "no answer" : problemName(last.body), attempts, port);
+    }
+
+    static String problemName(String body) {
+        Matcher m = Pattern.compile("\"/problems/([a-z-]+)\"").matcher(body);
+        return m.find() ? m.group(1) : abbreviate(body);
+    }
+
+    static Map<String, Long> tally(List<Outcome> outcomes) {
+        Map<String, Long> byAnswer = new TreeMap<>();
+        outcomes.forEach(o -> byAnswer.merge(o.status + (o.problem == null ? "" : " " + o.problem), 1L, Long::sum));
+        return byAnswer;
+    }
+
+    List<Outcome> sale(List<String> tokens, String dealId, int parallel, java.util.function.IntUnaryOperator portOf, boolean rotate,
+                       long boundMillis, Runnable whileRunning) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+        CountDownLatch go = new CountDownLatch(1);
+        for (int b = 0; b < tokens.size(); b++) {
+            int buyer = b;
+            pool.submit(() -> {
+                go.await();
+                outcomes.add(buy(tokens.get(buyer), dealId, portOf.applyAsInt(buyer), rotate, boundMillis));
+                return null;
+            });
+        }
+        go.countDown();
+        if (whileRunning != null) {
+            whileRunning.run();
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(boundMillis * 4 + 120_000, TimeUnit.MILLISECONDS)) {
+            pool.shutdownNow();
+            throw new IllegalStateException("the sale did not end in time");
+        }
+        return new ArrayList<>(outcomes);
+    }
+
+    boolean ledgerAgrees(Connection db, List<String> deals, int boundSeconds, String what) throws Exception {
+        long since = System.nanoTime();
+        int open = io.groupdeal.it.LedgerCheck.unsettled(db, deals);
+        for (int i = 0; i < boundSeconds * 2 && open > 0; i++) {
+            Thread.sleep(500);
+            open = io.groupdeal.it.LedgerCheck.unsettled(db, deals);
+        }
+        check(what + ": every reservation and payment task settled", open == 0, open == 0 ? "nothing RESERVED, no payment task"
+                + " open after " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since) + " ms" : open + " still open after " + boundSeconds + " s");
+        io.groupdeal.it.LedgerCheck ledger = io.groupdeal.it.LedgerCheck.run(db, deals);
+        check(what + ": ledger and orders agree (LedgerCheck)", ledger.agrees(), abbreviate(ledger.report()));
+        return open == 0 && ledger.agrees();
+    }
+
+    /** Every order answered 201 is in the database. */
+    void every201Present(Connection db, List<Outcome> outcomes, String what) throws SQLException {
+        List<String> missing = new ArrayList<>();
+        long answered = 0;
+        for (Outcome o : outcomes) {
+            if (o.status == 201) {
+                answered++;
+                if (o.orderId == null || count(db, "SELECT COUNT(*) FROM purchase_order WHERE id = ? AND released_at IS NULL", o.orderId) != 1) {
+                    missing.add(o.key + " -> " + o.orderId);
+                }
+            }
+        }
+        check(what + ": every 201 is an order that holds its stock", missing.isEmpty() && answered > 0, answered + " answered 201, "
+                + missing.size() + " missing or released" + (missing.isEmpty() ? "" : " " + missing.subList(0, Math.min(5, missing.size()))));
+    }
+
+    // ---- 1. a thousand buyers on a deal of 100, spread over every member -------------------------------------------
+
+    void saleAcrossMembers() throws Exception {
+        String dealId = deal("Cluster sale of 100", 100, 1, 10);
+        List<String> tokens = buyers(1000);
+        long started = System.nanoTime();
+        List<Outcome> outcomes = sale(tokens, dealId, 120, b -> members.get(b % members.size()), true, 120_000, null);
+        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        Map<String, Long> byAnswer = tally(outcomes);
+        Map<Integer, Long> soldBy = new TreeMap<>();
+        outcomes.stream().filter(o -> o.status == 201).forEach(o -> soldBy.merge(o.port, 1L, Long::sum));
+        long ok = byAnswer.getOrDefault("201", 0L);
+        long soldOut = byAnswer.getOrDefault("409 sold-out", 0L);
+        check("1,000 buyers on a deal of 100 over every member: exactly 100 sold, 900 sold-out", ok == 100 && soldOut == 900
+                && soldBy.size() == members.size(), byAnswer + " in " + took + " ms; 201s by member port " + soldBy
+                + "; retries " + outcomes.stream().mapToInt(o -> o.attempts - 1).sum());
+        try (Connection db = database()) {
+            long sold = count(db, "SELECT sold FROM deal WHERE id = ?", dealId);
+            long coupons = count(db, "SELECT COUNT(*) FROM coupon WHERE deal_id = ?", dealId);
+            check("the deal of 100: sold = coupons = 100", sold == 100 && coupons == 100, "sold " + sold + ", coupons " + coupons);
+            every201Present(db, outcomes, "the deal of 100");
+            ledgerAgrees(db, List.of(dealId), 60, "the deal of 100");
+            saleDeal = dealId;
+        }
+    }
+
+    String saleDeal;
+
+    // ---- 2. fifty parallel redeems of one code across members ------------------------------------------------------
+
+    void redeemRace() throws Exception {
+        String code;
+        try (Connection db = database()) {
+            code = text(db, "SELECT code FROM coupon WHERE deal_id = ? AND status = 'ACTIVE' ORDER BY code LIMIT 1", saleDeal);
+        }
+        check("a coupon of the sale is ACTIVE (the deal tipped and captured)", code != null, code == null ? "none" : code);
+        if (code == null) {
+            return;
+        }
+        int racers = 50;
+        CountDownLatch go = new CountDownLatch(1);
+        ConcurrentLinkedQueue<String> answers = new ConcurrentLinkedQueue<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int r = 0; r < racers; r++) {
+            int port = members.get(r % members.size());
+            Thread t = new Thread(() -> {
+                try {
+                    go.await();
+                    Reply reply = null;
+                    // A 503 changed nothing: the same request again (at most a few times).
+                    for (int i = 0; i < 5; i++) {
+                        reply = send(port, "POST", "/api/v1/counter/redemptions", merchantToken, null,
+                                "{\"code\":\"" + code + "\",\"storeId\":\"" + storeId + "\"}", Duration.ofSeconds(30));
+                        if (reply.status != 503) {
+                            break;
+                        }
+                        Thread.sleep(500);
+                    }
+                    answers.add(reply.status + (reply.status == 201 ? "" : " " + problemName(reply.body)));
+                } catch (Exception e) {
+                    answers.add(e.getClass().getSimpleName());
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        go.countDown();
+        for (Thread t : threads) {
+            t.join(120_000);
+        }
+        Map<String, Long> byAnswer = new TreeMap<>();
+        answers.forEach(a -> byAnswer.merge(a, 1L, Long::sum));
+        try (Connection db = database()) {
+            String redeemed = text(db, "SELECT redeemed_at FROM coupon WHERE code = ?", code);
+            check("50 parallel redeems of one code across members: one success, 49 already-redeemed",
+                    byAnswer.getOrDefault("201", 0L) == 1 && byAnswer.getOrDefault("409 already-redeemed", 0L) == racers - 1
+                            && redeemed != null, byAnswer + "; coupon redeemed at " + redeemed);
+        }
+    }
+
+    // ---- 3. the same Idempotency-Key on three members at once -------------------------------------------------------
+
+    void sameKeyOnThreeMembers() throws Exception {
+        String dealId = deal("Cluster keys", 1000, 1000, 1);
+        String token = buyers(1).get(0);
+        int rounds = 10;
+        List<String> wrong = new ArrayList<>();
+        Map<String, Long> byAnswer = new TreeMap<>();
+        for (int round = 0; round < rounds; round++) {
+            String key = "cluster-same-" + UUID.randomUUID();
+            CountDownLatch go = new CountDownLatch(1);
+            ConcurrentHashMap<Integer, String> ids = new ConcurrentHashMap<>();
+            List<Thread> threads = new ArrayList<>();
+            for (int m = 0; m < Math.min(3, members.size()); m++) {
+                int port = members.get(m);
+                Thread t = new Thread(() -> {
+                    try {
+                        go.await();
+                        Reply reply = null;
+                        for (int i = 0; i < 20; i++) {
+                            reply = send(port, "POST", "/api/v1/orders", token, key, orderBody(dealId), Duration.ofSeconds(30));
+                            if (reply.status != 503) {
+                                break;
+                            }
+                            Thread.sleep(500);
+                        }
+                        synchronized (byAnswer) {
+                            byAnswer.merge(reply.status + (reply.status < 300 ? "" : " " + problemName(reply.body)), 1L, Long::sum);
+                        }
+                        ids.put(port, reply.status < 300 ? first(ID, reply.body) : "status " + reply.status);
+                    } catch (Exception e) {
+                        ids.put(port, e.getClass().getSimpleName());
+                    }
+                });
+                t.start();
+                threads.add(t);
+            }
+            go.countDown();
+            for (Thread t : threads) {
+                t.join(60_000);
+            }
+            try (Connection db = database()) {
+                long orders = count(db, "SELECT COUNT(*) FROM order_request WHERE idempotency_key = ?", key);
+                if (orders != 1 || ids.values().stream().distinct().count() != 1 || ids.size() != threads.size()) {
+                    wrong.add(key + ": " + orders + " orders, answers " + ids);
+                }
+            }
+        }
+        try (Connection db = database()) {
+            long orders = count(db, "SELECT COUNT(*) FROM purchase_order WHERE deal_id = ?", dealId);
+            check("the same Idempotency-Key on three members at once: one order, the same answer everywhere", wrong.isEmpty()
+                    && orders == rounds, rounds + " keys, " + orders + " orders; answers " + byAnswer
+                    + (wrong.isEmpty() ? "" : "; wrong: " + wrong));
+        }
+    }
+
+    // ---- 4. kill -9 of a member during a flash sale ----------------------------------------------------------------
+
+    void memberKilledDuringSale() throws Exception {
+        String dealId = deal("Cluster flash sale", 100, 1, 10);
+        List<String> tokens = buyers(300);
+        int victim = members.size() >= 2 ? 2 : 1;
+        long pid = Long.parseLong(Files.readString(run.resolve("member-" + victim + ".pid")).trim());
+        AtomicInteger before = new AtomicInteger();
+        long[] killedAt = {0};
+        // Through the balancer, as buyers come: it stops sending to the dead member, and a retry with the same key
+        // lands on another one.
+        List<Outcome> outcomes = sale(tokens, dealId, 100, b -> balancer, false, 90_000, () -> {
+            try {
+                try (Connection db = database()) {
+                    for (int i = 0; i < 600 && count(db, "SELECT sold FROM deal WHERE id = ?", dealId) < 15; i++) {
+                        Thread.sleep(100);
+                    }
+                    before.set((int) count(db, "SELECT sold FROM deal WHERE id = ?", dealId));
+                }
+                new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+                killedAt[0] = System.nanoTime();
+                System.out.println("flash sale: kill -9 member-" + victim + " (pid " + pid + ") with " + before.get() + " sold");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Map<String, Long> byAnswer = tally(outcomes);
+        try (Connection db = database()) {
+            ledgerAgrees(db, List.of(dealId), 90, "flash sale with a member killed");
+            every201Present(db, outcomes, "flash sale with a member killed");
+            long sold = count(db, "SELECT sold FROM deal WHERE id = ?", dealId);
+            long coupons = count(db, "SELECT COUNT(*) FROM coupon WHERE deal_id = ?", dealId);
+            long ok = byAnswer.getOrDefault("201", 0L);
+            long unanswered = outcomes.stream().filter(o -> o.status != 201 && o.status != 409 && o.status != 402
+                    && !"payment-unavailable".equals(o.problem)).count();
+            check("flash sale with a member killed: nothing oversold, every buyer a final answer, sold = coupons = 201s",
+                    sold <= 100 && sold == coupons && sold == ok && unanswered == 0, "300 buyers for 100: " + byAnswer + "; sold "
+                            + sold + ", coupons " + coupons + "; killed with " + before.get() + " sold; retries "
+                            + outcomes.stream().mapToInt(o -> o.attempts - 1).sum());
+        }
+        flashDeal = dealId;
+    }
+
+    String flashDeal;
+
+    // ---- 5. kill -9 of the database node that takes the writes -----------------------------------------------------
+
+    /** The node the balancer sends the database connections to: HAProxy's stick table, over its admin socket. */
+    int writerNode() throws IOException {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(run.resolve("haproxy.sock")));
+            channel.write(ByteBuffer.wrap("show table database\n".getBytes(StandardCharsets.US_ASCII)));
+            ByteBuffer buffer = ByteBuffer.allocate(8192);
+            StringBuilder answer = new StringBuilder();
+            while (channel.read(buffer) > 0) {
+                buffer.flip();
+                answer.append(StandardCharsets.US_ASCII.decode(buffer));
+                buffer.clear();
+            }
+            Matcher m = Pattern.compile("server_id=(\\d+)").matcher(answer);
+            if (!m.find()) {
+                throw new IllegalStateException("no node in the balancer's table: " + answer);
+            }
+            return Integer.parseInt(m.group(1));
+        }
+    }
+
+    void databaseNodeKilled() throws Exception {
+        String dealId = deal("Cluster database failover", 1_000_000, 1_000_000, 1);
+        List<String> tokens = buyers(16);
+        int node = writerNode();
+        long pid = Long.parseLong(Files.readString(run.resolve("db" + node + ".pid")).trim());
+        AtomicBoolean stop = new AtomicBoolean();
+        ConcurrentLinkedQueue<long[]> answers = new ConcurrentLinkedQueue<>(); // {nanos at answer, status}
+        ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < tokens.size(); c++) {
+            String token = tokens.get(c);
+            Thread t = new Thread(() -> {
+                while (!stop.get()) {
+                    String key = "cluster-db-" + UUID.randomUUID();
+                    int status;
+                    String orderId = null;
+                    try {
+                        Reply r = send(balancer, "POST", "/api/v1/orders", token, key, orderBody(dealId), Duration.ofSeconds(30));
+                        status = r.status;
+                        orderId = status == 201 ? first(ID, r.body) : null;
+                    } catch (Exception e) {
+                        status = -1;
+                    }
+                    answers.add(new long[] {System.nanoTime(), status});
+                    outcomes.add(new Outcome(key, status, orderId, null, 1, balancer));
+                    if (status != 201) {
+                        pause(200);
+                    }
+                }
+            });
+            t.start();
+            clients.add(t);
+        }
+        Thread.sleep(8_000);
+        new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+        long killed = System.nanoTime();
+        System.out.println("database: kill -9 node db" + node + " (pid " + pid + "), which took the writes");
+        Thread.sleep(30_000);
+        stop.set(true);
+        for (Thread t : clients) {
+            t.join(40_000);
+        }
+        // The outage: the longest time after the kill in which no purchase was answered 201 (answers that were on
+        // their way at the kill do not hide it).
+        long[] times = answers.stream().filter(a -> a[1] == 201 && a[0] > killed).mapToLong(a -> a[0]).sorted().toArray();
+        long gapMillis = -1;
+        long previous = killed;
+        for (long t : times) {
+            gapMillis = Math.max(gapMillis, TimeUnit.NANOSECONDS.toMillis(t - previous));
+            previous = t;
+        }
+        long lastTen = answers.stream().filter(a -> a[1] == 201 && a[0] > killed + TimeUnit.SECONDS.toNanos(20)).count();
+        Map<Long, Long> statuses = new TreeMap<>();
+        answers.stream().filter(a -> a[0] > killed).forEach(a -> statuses.merge(a[1], 1L, Long::sum));
+        int newWriter = writerNode();
+        check("a database node killed: writes carry on within 15 s, on another node", gapMillis >= 0 && gapMillis <= 15_000
+                && lastTen > 0 && newWriter != node, "longest time without a 201 after the kill " + gapMillis
+                + " ms; answers after the kill by status "
+                + statuses + "; " + lastTen + " purchases in the last 10 s; writes now on db" + newWriter);
+        try (Connection db = database()) {
+            every201Present(db, new ArrayList<>(outcomes), "after the database node's death");
+            long sold = count(db, "SELECT sold FROM deal WHERE id = ?", dealId);
+            long coupons = count(db, "SELECT COUNT(*) FROM coupon WHERE deal_id = ?", dealId);
+            ledgerAgrees(db, List.of(dealId), 90, "after the database node's death");
+            check("after the database node's death: sold = coupons", sold == coupons, "sold " + sold + ", coupons " + coupons);
+        }
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- 6. a page survives its member -----------------------------------------------------------------------------
+
+    static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+    static final Pattern PUBLISH = Pattern.compile("<input[^>]*name=\"([^\"]+)\"[^>]*value=\"Publish\"");
+    static final Pattern FORM_ACTION = Pattern.compile("<form id=\"deals\"[^>]*action=\"([^\"]+)\"");
+
+    void pageSurvivesItsMember() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String body = "{\"title\":\"Cluster page draft\",\"description\":\"Published from a page whose member died.\","
+                + "\"finePrint\":\"None.\",\"currency\":\"EUR\",\"price\":\"9.90\",\"originalValue\":\"20.00\",\"minBuyers\":1,"
+                + "\"maxQuantity\":10,\"perBuyerLimit\":1,\"salesStart\":\"" + now.minus(1, ChronoUnit.HOURS) + "\",\"salesEnd\":\""
+                + now.plus(2, ChronoUnit.DAYS) + "\",\"couponValidUntil\":\"" + now.plus(40, ChronoUnit.DAYS)
+                + "\",\"storeIds\":[],\"refundPolicy\":\"ANYTIME\"}";
+        String dealId = first(ID, expect(send(balancer, "POST", "/api/v1/deals", merchantToken, null, body, Duration.ofSeconds(30)),
+                201, "draft deal").body);
+        Map<String, String> cookies = new java.util.LinkedHashMap<>();
+        cookies.put("gd_session", merchantToken);
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + balancer + "/merchant/deals.xhtml"))
+                .timeout(Duration.ofSeconds(30)).header("Cookie", cookieHeader(cookies)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        keepCookies(page, cookies);
+        String viewState = first(VIEW_STATE, page.body());
+        String button = first(PUBLISH, page.body());
+        String action = first(FORM_ACTION, page.body());
+        String member = cookies.get("GDMEMBER");
+        if (page.statusCode() != 200 || viewState == null || button == null || action == null || member == null
+                || !cookies.containsKey("JSESSIONID")) {
+            check("a page survives the member that served it", false, "the deals page did not come as expected: status "
+                    + page.statusCode() + ", cookies " + cookies.keySet() + ", view state " + (viewState != null) + ", Publish button "
+                    + button + ", form action " + action);
+            return;
+        }
+        int victim = Integer.parseInt(member.substring(1));
+        long pid = Long.parseLong(Files.readString(run.resolve("member-" + victim + ".pid")).trim());
+        new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+        System.out.println("page: the deals page came from member-" + victim + "; kill -9 (pid " + pid + ")");
+        String form = "deals=deals&" + enc(button) + "=Publish&jakarta.faces.ViewState=" + enc(viewState);
+        HttpResponse<String> post = null;
+        List<String> tries = new ArrayList<>();
+        // The balancer sends the postback to a live member (the dead one refuses the connection); a 502/503 while it
+        // notices, or a connection it closed, is the same request again (as a browser's reload would send it). Each
+        // try on a connection of its own, as a browser opens one after an error.
+        for (int i = 0; i < 10 && post == null; i++) {
+            try {
+                HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5)).build()
+                        .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + balancer + action)).timeout(Duration.ofSeconds(30))
+                                .header("Cookie", cookieHeader(cookies)).header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                tries.add(Integer.toString(answer.statusCode()));
+                if (answer.statusCode() != 502 && answer.statusCode() != 503) {
+                    post = answer;
+                }
+            } catch (IOException e) {
+                tries.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            if (post == null) {
+                Thread.sleep(1_000);
+            }
+        }
+        System.out.println("page: the postback's tries: " + tries);
+        if (post == null) {
+            check("a page survives the member that served it (session in the data grid)", false, "no answer to the postback: " + tries);
+            return;
+        }
+        keepCookies(post, cookies);
+        Reply deal = send(balancer, "GET", "/api/v1/deals/" + dealId, merchantToken, null, null, Duration.ofSeconds(30));
+        boolean published = deal.status == 200 && deal.body.contains("\"status\":\"ON_SALE\"");
+        boolean expired = post.body().contains("This page has expired");
+        check("a page survives the member that served it (session in the data grid)", published && !expired
+                && post.statusCode() < 400, "postback after member-" + victim + " died answered " + post.statusCode()
+                + (expired ? " \"This page has expired\"" : "") + ", now on " + cookies.get("GDMEMBER") + "; the deal is "
+                + (published ? "ON_SALE" : "not published: " + abbreviate(deal.body)));
+    }
+
+    static String enc(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static String cookieHeader(Map<String, String> cookies) {
+        StringBuilder header = new StringBuilder();
+        cookies.forEach((name, value) -> header.append(header.length() == 0 ? "" : "; ").append(name).append('=').append(value));
+        return header.toString();
+    }
+
+    static void keepCookies(HttpResponse<?> response, Map<String, String> cookies) {
+        for (String set : response.headers().allValues("Set-Cookie")) {
+            String pair = set.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+    }
+
+    // ---- 7. each mail once ------------------------------------------------------------------------------------------
+
+    /**
+     * Mail is claimed in the database, so each is sent by one member. The Message-ID is the outbox row's id, so the
+     * catcher's files tell which mail each is: every mail the outbox marked SENT was received, and none twice, but for
+     * at most one per member killed during the test (a member that dies between sending a mail and marking it sent
+     * leaves it to be sent again, which the product accepts: the same Message-ID then shows it is the same mail).
+     */
+    void mailsOnce() throws Exception {
+        Pattern messageId = Pattern.compile("(?im)^Message-ID:\\s*<([^@>]+)@");
+        Map<String, Integer> received = new HashMap<>();
+        try (var files = Files.list(mail)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                Matcher m = messageId.matcher(Files.readString(file, StandardCharsets.ISO_8859_1));
+                received.merge(m.find() ? m.group(1) : "(none) " + file.getFileName(), 1, Integer::sum);
+            }
+        }
+        List<String> sent = new ArrayList<>();
+        long waiting;
+        try (Connection db = database();
+             PreparedStatement p = db.prepareStatement("SELECT id FROM mail_outbox WHERE status = 'SENT'");
+             ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                sent.add(r.getString(1));
+            }
+            waiting = count(db, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING'");
+        }
+        List<String> lost = sent.stream().filter(id -> !received.containsKey(id)).toList();
+        List<String> twice = received.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        check("each mail once: every mail marked SENT was received, none twice (but one per killed member at most)",
+                !sent.isEmpty() && lost.isEmpty() && twice.size() <= 2, sent.size() + " SENT, " + received.size()
+                        + " received (" + waiting + " still waiting in the outbox); not received: " + lost.size()
+                        + (lost.isEmpty() ? "" : " " + lost.subList(0, Math.min(5, lost.size()))) + "; received twice: " + twice);
+    }
+}

@@ -1,0 +1,47 @@
+package io.groupdeal.infrastructure.database;
+
+import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Tells a transaction the database rolled back because of other transactions from a bug: a deadlock victim (MariaDB
+ * and MySQL error 1213), a lock wait that timed out (1205), and on a Galera cluster a write set that failed
+ * certification against a concurrent one committed on another node, or a local transaction aborted by a replicated one
+ * (both reported as 1213, SQLSTATE 40001). The transaction changed nothing, so the same request again will do: the
+ * answer is 503 with {@code Retry-After}, never a 500. Such a failure arrives wrapped in whatever layer met it first
+ * (EclipseLink, an EJB, the transaction manager), so the whole chain of causes is searched, as {@link DatabaseOutage}
+ * does for a database that is down.
+ */
+public final class TransactionConflict {
+
+    /** ER_LOCK_DEADLOCK: a deadlock victim, or a Galera certification failure or brute-force abort. */
+    public static final int DEADLOCK = 1213;
+    /** ER_LOCK_WAIT_TIMEOUT. */
+    public static final int LOCK_WAIT_TIMEOUT = 1205;
+    /** SQLSTATE class 40: transaction rollback. */
+    private static final String TRANSACTION_ROLLBACK = "40";
+
+    private TransactionConflict() {
+    }
+
+    /** True when a rollback the database decided because of other transactions is anywhere in the chain of causes. */
+    public static boolean isCauseOf(Throwable failure) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable cause = failure; cause != null && seen.put(cause, Boolean.TRUE) == null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                if (signals(sql) || sql.getNextException() != null && isCauseOf(sql.getNextException())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean signals(SQLException sql) {
+        return sql instanceof SQLTransactionRollbackException || sql.getErrorCode() == DEADLOCK
+                || sql.getErrorCode() == LOCK_WAIT_TIMEOUT
+                || sql.getSQLState() != null && sql.getSQLState().startsWith(TRANSACTION_ROLLBACK);
+    }
+}
