@@ -21,7 +21,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,10 +44,20 @@ import java.util.regex.Pattern;
  * valid at all its stores, 8 buyers who buy the coupons in orders of 20. Every code is valid and unused (the guessing
  * guard never bites); each redemption has a new Idempotency-Key, as the counter page sends one.
  *
- * <p>Prints per phase mean, p50/p95/p99/max, CPU per request of each process (/proc) and MariaDB requests per request;
- * then the targets; then checks the database: coupons REDEEMED = REDEEM events = idempotency keys = answered 201.
+ * <p>Then the same at a fixed arrival rate (open model, {@code --open-redemptions} per counter; 0: none): requests
+ * sent on a schedule at {@code --open-fraction} (0.5) of the closed loop's redemptions per second, whatever the
+ * answers, from a pool of threads large enough that a slow answer never delays the next request, the counters taking
+ * turns; latency counts from the scheduled moment, so time spent queueing anywhere (in the bench's pool too) is not
+ * hidden. /health runs at the same rate in the phases between.
+ *
+ * <p>Prints per phase mean, p50/p95/p99/max (HdrHistogram, 3 significant digits), CPU per request of each process
+ * (/proc) and MariaDB requests per request; then the targets for both models; then checks the database: coupons
+ * REDEEMED = REDEEM events = idempotency keys = answered 201. With {@code --profile} (the default) a JFR recording of
+ * the product during the redemption warm-up, summarised by top frames (self time), by library and by the product's
+ * methods (inclusive); the recording stays in bench/target/counter/.
  * Run by bench/counter-redeem.sh, or by hand against a running product:
- * {@code java -cp mysql-connector-j-9.1.0.jar bench/CounterRedeemBench.java --http-port 18480 --db-port 13480}.
+ * {@code java -cp mysql-connector-j-9.1.0.jar:HdrHistogram-2.2.2.jar bench/CounterRedeemBench.java --http-port 18480
+ * --db-port 13480}.
  * Exit status: 1 when a redemption failed (or more than 1% of /health), 2 when the database does not match, 3 when
  * the run broke off, 4 with {@code --strict-targets} when a target is missed.
  */
@@ -59,11 +78,16 @@ public final class CounterRedeemBench {
     int redemptions = 250;
     int warmup = 150;
     int phaseSeconds = 5;
+    int openRedemptions = 100;
+    double openFraction = 0.5;
+    double openRate = 0;
+    int openThreads = 200;
+    boolean profile = true;
     boolean strictTargets = false;
 
     public static void main(String[] args) {
         CounterRedeemBench b = new CounterRedeemBench();
-        System.setProperty("http.maxConnections", "100"); // kept-alive connections per server (5 by default)
+        System.setProperty("http.maxConnections", "256"); // kept-alive connections per server (5 by default)
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--http-port" -> base = "http://127.0.0.1:" + Integer.parseInt(args[++i]);
@@ -72,9 +96,16 @@ public final class CounterRedeemBench {
                 case "--redemptions" -> b.redemptions = Math.max(1, Integer.parseInt(args[++i]));
                 case "--warmup" -> b.warmup = Math.max(0, Integer.parseInt(args[++i]));
                 case "--phase-seconds" -> b.phaseSeconds = Math.max(1, Integer.parseInt(args[++i]));
+                case "--open-redemptions" -> b.openRedemptions = Math.max(0, Integer.parseInt(args[++i]));
+                case "--open-fraction" -> b.openFraction = Double.parseDouble(args[++i]);
+                case "--open-rate" -> b.openRate = Double.parseDouble(args[++i]);
+                case "--open-threads" -> b.openThreads = Math.max(1, Integer.parseInt(args[++i]));
+                case "--profile" -> b.profile = true;
+                case "--no-profile" -> b.profile = false;
                 case "--strict-targets" -> b.strictTargets = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (known: --http-port"
-                        + " --db-port --threads --redemptions --warmup --phase-seconds --strict-targets)");
+                        + " --db-port --threads --redemptions --warmup --phase-seconds --open-redemptions --open-fraction"
+                        + " --open-rate --open-threads --profile --no-profile --strict-targets)");
             }
         }
         int exit;
@@ -106,16 +137,19 @@ public final class CounterRedeemBench {
     final List<String> deals = new ArrayList<>();
     String jdbcUrl;
     CpuMeter cpu;
+    Path recording; // the JFR recording of the warm-up
+    int closedLimit; // codes per counter for the closed loop (warm-up included); the rest are for the open model
     long made; // redemptions answered 201, the warm-up included
     long unknown; // redemptions whose answer was lost (made or not)
 
     int run() throws Exception {
         jdbcUrl = "jdbc:mysql://127.0.0.1:" + dbPort + "/deal?sslMode=DISABLED&connectionTimeZone=UTC";
         System.out.printf("counter bench: %d counters, closed loop; %d redemptions each after %d of warm-up, in phases"
-                + " of %d s alternating with GET /health at the same concurrency%n", threads, redemptions, warmup,
-                phaseSeconds);
+                + " of %d s alternating with GET /health at the same concurrency; then %d each at a fixed arrival rate%n",
+                threads, redemptions, warmup, phaseSeconds, openRedemptions);
         long t0 = System.nanoTime();
-        setUp(warmup + redemptions);
+        closedLimit = warmup + redemptions;
+        setUp(warmup + redemptions + openRedemptions);
         System.out.printf(Locale.ROOT, "set up through the API in %.0f s%n", (System.nanoTime() - t0) / 1e9);
         waitForMail();
         cpu = new CpuMeter(base.substring(base.lastIndexOf(':') + 1), dbPort, jdbcUrl);
@@ -124,9 +158,16 @@ public final class CounterRedeemBench {
         Stats redeem = new Stats();
         Stats health = new Stats();
         Stats warmUp = new Stats();
-        for (int round = warmup > 0 ? 0 : 1; counters.stream().allMatch(c -> c.next < c.codes.size()); round++) {
+        for (int round = warmup > 0 ? 0 : 1; counters.stream().allMatch(c -> c.next < closedLimit); round++) {
             boolean warm = round == 0;
-            Stats r = phase(true, warm ? Long.MAX_VALUE : phaseSeconds * 1_000_000_000L, warm ? warmup : 1 << 30);
+            if (warm && profile) {
+                recording = Path.of("bench/target/counter/warm-up-" + System.currentTimeMillis() + ".jfr").toAbsolutePath();
+                Profile.start(cpu.pids[0], "counter-bench");
+            }
+            Stats r = phase(true, warm ? Long.MAX_VALUE : phaseSeconds * 1_000_000_000L, warm ? warmup : closedLimit);
+            if (warm && profile) {
+                Profile.stop(cpu.pids[0], "counter-bench", recording);
+            }
             Stats h = phase(false, r.nanos, 0); // as long as the redemption phase, the last and shorter one too
             r.print("redeem", warm ? "warm" : Integer.toString(round));
             h.print("health", warm ? "warm" : Integer.toString(round));
@@ -139,6 +180,32 @@ public final class CounterRedeemBench {
         System.out.printf("%nall rounds (warm-up not counted):%n");
         redeem.print("redeem", "all");
         health.print("health", "all");
+
+        Stats openRedeem = new Stats();
+        Stats openHealth = new Stats();
+        double rate = openRate > 0 ? openRate : redeem.rate() * openFraction;
+        if (openRedemptions > 0) {
+            System.out.printf(Locale.ROOT, "%nopen model: a request every %.2f ms (%.1f/s, %s), latency from the"
+                    + " scheduled moment; redemptions and /health at the same rate, alternating%n", 1000 / rate, rate,
+                    openRate > 0 ? "--open-rate" : String.format(Locale.ROOT, "%.2f of the closed loop's %.1f"
+                    + " redemptions/s", openFraction, redeem.rate()));
+            ExecutorService pool = Executors.newFixedThreadPool(openThreads);
+            try {
+                for (int round = 1; counters.stream().allMatch(c -> c.next < c.codes.size()); round++) {
+                    Stats r = openPhase(pool, true, rate, phaseSeconds * 1_000_000_000L);
+                    Stats h = openPhase(pool, false, rate, r.nanos);
+                    r.print("redeem", "o" + round);
+                    h.print("health", "o" + round);
+                    openRedeem.add(r);
+                    openHealth.add(h);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            System.out.printf("%nall open-model rounds:%n");
+            openRedeem.print("redeem", "open");
+            openHealth.print("health", "open");
+        }
         System.out.println("(ms. CPU: ms per request answered, of the product's JVM, MariaDB, this bench and the rest"
                 + " of the machine; busy: share of all cores. db: MariaDB requests and pings per request, the product's"
                 + " background jobs included. Processes: product JVM " + cpu.pids[0] + ", MariaDB " + cpu.pids[1]
@@ -157,7 +224,24 @@ public final class CounterRedeemBench {
                 redeem.percentile(0.5) / health.percentile(0.5),
                 (double) redeem.cpu[3] / redeem.ok / health.cpu[3] * health.ok, threads, redeem.rate(),
                 health.rate());
+        boolean openMet = true;
+        if (openRedemptions > 0) {
+            double o99 = openRedeem.percentile(0.99);
+            double oh99 = openHealth.percentile(0.99);
+            openMet = o99 / oh99 <= TARGET_RATIO && o99 <= TARGET_P99_MS;
+            System.out.printf(Locale.ROOT, "at a fixed %.1f requests/s (open model): redeem p50 %.1f ms, p99 %.1f ms;"
+                            + " health p50 %.1f ms, p99 %.1f ms%n  p99 ratio %.2f, target <= %.0f: %s%n  redeem p99 %.1f"
+                            + " ms, target <= %.0f ms: %s%n", rate, openRedeem.percentile(0.5), o99,
+                    openHealth.percentile(0.5), oh99, o99 / oh99, TARGET_RATIO, o99 / oh99 <= TARGET_RATIO ? "met" : "MISSED",
+                    o99, TARGET_P99_MS, o99 <= TARGET_P99_MS ? "met" : "MISSED");
+        }
         int exit = 0;
+        if (openRedeem.failed() > 0 || openHealth.failed() * 100 > openHealth.ok + openHealth.failed()) {
+            System.out.printf("FAIL (open model): %d of %d redemptions failed %s; %d of %d /health failed %s%n",
+                    openRedeem.failed(), openRedeem.ok + openRedeem.failed(), openRedeem.failures, openHealth.failed(),
+                    openHealth.ok + openHealth.failed(), openHealth.failures);
+            exit = 1;
+        }
         if (redeem.failed() > 0 || health.failed() * 100 > health.ok + health.failed() || warmUp.failed() > 0) {
             System.out.printf("FAIL: %d of %d redemptions failed %s; %d of %d /health failed %s; warm-up: %s%n",
                     redeem.failed(), redeem.ok + redeem.failed(), redeem.failures, health.failed(),
@@ -165,7 +249,10 @@ public final class CounterRedeemBench {
             exit = 1;
         }
         exit = verify() ? exit : 2;
-        return strictTargets && !(ratioMet && absoluteMet) && exit == 0 ? 4 : exit;
+        if (profile) {
+            Profile.summarise(recording);
+        }
+        return strictTargets && !(ratioMet && absoluteMet && openMet) && exit == 0 ? 4 : exit;
     }
 
     // ---- set-up through the API ------------------------------------------------------------------------------------
@@ -336,8 +423,7 @@ public final class CounterRedeemBench {
         long ok;
         long nanos;
         boolean broken;
-        long[] latencies = new long[0];
-        long[] sorted;
+        final Histogram latencies = new Histogram(3); // nanoseconds, 3 significant digits, resized as needed
         final Map<String, Long> failures = new TreeMap<>();
         long[] cpu = new long[CpuMeter.FIELDS];
 
@@ -347,9 +433,18 @@ public final class CounterRedeemBench {
             broken |= o.broken;
             Arrays.setAll(cpu, i -> cpu[i] + o.cpu[i]);
             o.failures.forEach((k, v) -> failures.merge(k, v, Long::sum));
-            latencies = Arrays.copyOf(latencies, latencies.length + o.latencies.length);
-            System.arraycopy(o.latencies, 0, latencies, latencies.length - o.latencies.length, o.latencies.length);
-            sorted = null;
+            latencies.add(o.latencies);
+        }
+
+        /** One request answered as expected, {@code nanos} after it was sent (or scheduled). */
+        synchronized void record(long nanos) {
+            ok++;
+            latencies.recordValue(nanos);
+        }
+
+        synchronized void fail(String failure) {
+            failures.merge(failure, 1L, Long::sum);
+            broken = failed() > 100 && failed() > 10 * ok;
         }
 
         long failed() {
@@ -360,18 +455,15 @@ public final class CounterRedeemBench {
             return nanos == 0 ? 0 : ok / (nanos / 1e9);
         }
 
-        /** Milliseconds, nearest rank; 1.0 is the maximum. */
+        /** Milliseconds (HdrHistogram: within 0.1%); 1.0 is the maximum. */
         double percentile(double p) {
-            if (sorted == null) {
-                sorted = latencies.clone();
-                Arrays.sort(sorted);
-            }
-            return sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+            return latencies.getTotalCount() == 0 ? 0 : (p >= 1 ? latencies.getMaxValue()
+                    : latencies.getValueAtPercentile(100 * p)) / 1e6;
         }
 
         void print(String what, String round) {
             System.out.printf(Locale.ROOT, "%-6s %5s %5.1f %6d %4d %6.0f %6.1f %6.1f %6.1f %6.1f %6.1f | %s%n", what,
-                    round, nanos / 1e9, ok, failed(), rate(), Arrays.stream(latencies).average().orElse(0) / 1e6,
+                    round, nanos / 1e9, ok, failed(), rate(), latencies.getTotalCount() == 0 ? 0 : latencies.getMean() / 1e6,
                     percentile(0.5), percentile(0.95), percentile(0.99), percentile(1), CpuMeter.perRequest(cpu, ok));
             if (!failures.isEmpty()) {
                 System.out.printf("  (%s failures: %s)%n", what, failures);
@@ -395,26 +487,20 @@ public final class CounterRedeemBench {
             Counter counter = counters.get(w);
             workers.add(new Thread(() -> {
                 Stats mine = new Stats();
-                mine.latencies = new long[512];
                 while (System.nanoTime() < deadline && !mine.broken && !out.get()) {
                     if (redeeming && counter.next >= Math.min(stopAt, counter.codes.size())) {
                         out.set(true);
                         break;
                     }
                     long t0 = System.nanoTime();
-                    String failure = redeeming ? redeemOnce(counter) : healthOnce();
+                    String failure = redeeming ? redeemOnce(counter, counter.codes.get(counter.next++)) : healthOnce();
                     long took = System.nanoTime() - t0;
                     if (failure != null) {
-                        mine.failures.merge(failure, 1L, Long::sum);
-                        mine.broken = mine.failed() > 100 && mine.failed() > 10 * mine.ok;
-                        continue;
+                        mine.fail(failure);
+                    } else {
+                        mine.record(took);
                     }
-                    if (mine.ok == mine.latencies.length) {
-                        mine.latencies = Arrays.copyOf(mine.latencies, 2 * mine.latencies.length);
-                    }
-                    mine.latencies[(int) mine.ok++] = took;
                 }
-                mine.latencies = Arrays.copyOf(mine.latencies, (int) mine.ok);
                 total.add(mine);
             }, "counter-" + w));
         }
@@ -429,9 +515,60 @@ public final class CounterRedeemBench {
         return total;
     }
 
+    /**
+     * One phase at a fixed arrival rate (open model): request i is due at start + i / rate, sent at that moment by a
+     * thread of {@code pool} whatever became of the earlier ones, the counters taking turns; its latency counts from
+     * the moment it was due, so a request that waited for a free thread of the bench or a connection is counted with
+     * its wait. Stops scheduling after {@code nanos} or when the next counter has no code left.
+     */
+    Stats openPhase(ExecutorService pool, boolean redeeming, double rate, long nanos) throws Exception {
+        Stats total = new Stats();
+        long[] before = cpu.sample();
+        long start = System.nanoTime() + 1_000_000;
+        double interval = 1e9 / rate;
+        List<Future<?>> sent = new ArrayList<>();
+        long last = start;
+        for (long i = 0; ; i++) {
+            long due = start + (long) (i * interval);
+            if (due - start >= nanos || total.broken) {
+                break;
+            }
+            Counter counter = counters.get((int) (i % threads));
+            String code;
+            synchronized (counter) {
+                if (redeeming && counter.next >= counter.codes.size()) {
+                    break;
+                }
+                code = redeeming ? counter.codes.get(counter.next++) : null;
+            }
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            last = due;
+            sent.add(pool.submit(() -> {
+                String failure = redeeming ? redeemOnce(counter, code) : healthOnce();
+                long took = System.nanoTime() - due;
+                if (failure != null) {
+                    total.fail(failure);
+                } else {
+                    total.record(took);
+                }
+            }));
+        }
+        for (Future<?> f : sent) {
+            f.get();
+        }
+        total.nanos = Math.max(1, last - start + (long) interval); // the span of the schedule
+        long[] after = cpu.sample();
+        Arrays.setAll(total.cpu, i -> after[i] - before[i]);
+        synchronized (this) {
+            made += redeeming ? total.ok : 0;
+        }
+        return total;
+    }
+
     /** Null when the coupon was redeemed (201 naming the code), else the kind of failure. */
-    String redeemOnce(Counter counter) {
-        String code = counter.codes.get(counter.next++);
+    String redeemOnce(Counter counter, String code) {
         try {
             Reply reply = redeem(counter, code);
             if (reply.status == 201 && reply.body.contains("\"code\":\"" + code + "\"")) {
@@ -552,6 +689,142 @@ public final class CounterRedeemBench {
                 db = null;
             }
             return v;
+        }
+    }
+
+    // ---- where the product's CPU goes: JFR ------------------------------------------------------------------------
+
+    /**
+     * A JFR recording of the product (jcmd JFR.start/JFR.stop with the "profile" settings: a stack sample of every
+     * running Java thread every 10 ms), summarised from {@code jfr print}: for the HTTP request threads, the top frames
+     * (self time, by method), the library on top of the stack, and the product's methods anywhere on it (inclusive).
+     */
+    static final class Profile {
+
+        static final List<String[]> LIBRARIES = List.of(
+                new String[] {"com.mysql.", "MySQL driver"}, new String[] {"org.eclipse.persistence.", "EclipseLink"},
+                new String[] {"org.glassfish.jersey.", "Jersey"}, new String[] {"org.glassfish.grizzly.", "Grizzly"},
+                new String[] {"org.apache.catalina.", "web container"}, new String[] {"org.glassfish.soteria.", "Soteria"},
+                new String[] {"org.jboss.weld.", "Weld"}, new String[] {"com.sun.ejb.", "EJB container"},
+                new String[] {"com.sun.enterprise.resource.", "connection pool"},
+                new String[] {"com.sun.enterprise.transaction.", "JTA"}, new String[] {"com.sun.jts.", "JTA"},
+                new String[] {"org.eclipse.yasson.", "JSON-B"}, new String[] {"org.glassfish.json.", "JSON-P"},
+                new String[] {"org.hibernate.validator.", "Bean Validation"}, new String[] {"io.opentelemetry.", "OpenTelemetry"},
+                new String[] {"io.groupdeal.", "GroupDeal code"}, new String[] {"java.", "JDK"}, new String[] {"jdk.", "JDK"},
+                new String[] {"sun.", "JDK"}, new String[] {"com.sun.", "Payara/GlassFish"},
+                new String[] {"org.glassfish.", "Payara/GlassFish"}, new String[] {"fish.payara.", "Payara/GlassFish"});
+
+        static void start(String pid, String name) {
+            jcmd(pid, "JFR.start", "name=" + name, "settings=profile");
+        }
+
+        static void stop(String pid, String name, Path file) {
+            try {
+                Files.createDirectories(file.getParent());
+            } catch (IOException e) {
+                System.out.println("  (no profile: " + e.getMessage() + ")");
+                return;
+            }
+            jcmd(pid, "JFR.stop", "name=" + name, "filename=" + file);
+        }
+
+        static void jcmd(String pid, String... command) {
+            if (pid == null) {
+                System.out.println("  (no profile: the product's process was not found)");
+                return;
+            }
+            List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid));
+            line.addAll(List.of(command));
+            try {
+                Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                p.waitFor();
+            } catch (IOException e) {
+                System.out.println("  (jcmd failed: " + e.getMessage() + ")");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        static String library(String frame) {
+            for (String[] l : LIBRARIES) {
+                if (frame.startsWith(l[0])) {
+                    return l[1];
+                }
+            }
+            return "other";
+        }
+
+        /** A frame without its arguments: package.Class.method. */
+        static String method(String frame) {
+            int paren = frame.indexOf('(');
+            return paren < 0 ? frame : frame.substring(0, paren);
+        }
+
+        static void summarise(Path file) {
+            if (file == null || !Files.exists(file)) {
+                return;
+            }
+            String text;
+            try {
+                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jfr").toString(), "print",
+                        "--events", "jdk.ExecutionSample", "--stack-depth", "200", file.toString())
+                        .redirectErrorStream(true).start();
+                text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                p.waitFor();
+            } catch (IOException e) {
+                System.out.println("  (no profile summary: " + e.getMessage() + ")");
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            Map<String, Integer> top = new LinkedHashMap<>();
+            Map<String, Integer> libraries = new LinkedHashMap<>();
+            Map<String, Integer> own = new LinkedHashMap<>();
+            int all = 0;
+            int requests = 0;
+            Pattern thread = Pattern.compile("sampledThread = \"([^\"]*)\"");
+            for (String event : text.split("jdk.ExecutionSample \\{")) {
+                Matcher t = thread.matcher(event);
+                if (!t.find()) {
+                    continue;
+                }
+                all++;
+                if (!t.group(1).startsWith("http-thread-pool")) {
+                    continue;
+                }
+                List<String> frames = event.lines().map(String::strip).filter(l -> l.contains("line:"))
+                        .map(l -> method(l.substring(0, l.indexOf(" line:")))).toList();
+                if (frames.isEmpty()) {
+                    continue;
+                }
+                requests++;
+                top.merge(frames.get(0), 1, Integer::sum);
+                libraries.merge(library(frames.get(0)), 1, Integer::sum);
+                Set<String> seen = new HashSet<>();
+                for (String f : frames) {
+                    if (f.startsWith("io.groupdeal.") && seen.add(f)) {
+                        own.merge(f, 1, Integer::sum);
+                    }
+                }
+            }
+            int req = Math.max(1, requests);
+            System.out.printf(Locale.ROOT, "%nprofile of the product during the redemption warm-up (JFR, %s): %d samples,"
+                    + " %d of them of request threads%n", file.getFileName(), all, requests);
+            System.out.println("  request threads, by the library on top of the stack: " + share(libraries, req, 12));
+            System.out.println("  request threads, top frames (self):");
+            top.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(20)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * e.getValue() / req, e.getKey()));
+            System.out.println("  request threads, the product's methods on the stack (inclusive):");
+            own.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(20)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * e.getValue() / req, e.getKey()));
+        }
+
+        static String share(Map<String, Integer> counts, int total, int limit) {
+            return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
+                    .map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), 100.0 * e.getValue() / total))
+                    .collect(Collectors.joining(", "));
         }
     }
 

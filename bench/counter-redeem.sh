@@ -1,19 +1,40 @@
 #!/usr/bin/env bash
 # Redemption at the counter: POST /api/v1/counter/redemptions from 20 counters at once (a staff account each, every
 # redemption a fresh coupon, closed loop), against GET /health at the same concurrency in the same run (alternating
-# phases); prints p50/p95/p99/max of both, the p99 ratio against the targets (<= 4x health's and <= 25 ms), the CPU
-# and the MariaDB requests per request, and checks that the database holds exactly the redemptions answered 201
-# (coupons REDEEMED, REDEEM events, idempotency keys).
+# phases); then both at a fixed arrival rate of half the closed loop's redemptions per second (open model: latency
+# from the scheduled moment); prints p50/p95/p99/max of both (HdrHistogram), the p99 ratio against the targets (<= 4x
+# health's and <= 25 ms) for both models, the CPU and the MariaDB requests per request, a JFR profile of the product
+# during the warm-up (top frames), and checks that the database holds exactly the redemptions answered 201 (coupons
+# REDEEMED, REDEEM events, idempotency keys).
 # Starts the product (./mvnw -Prun) on a fresh database under bench/target/counter and stops it with Ctrl-C.
 #
 # Options after the script name go to the Java program, e.g. --redemptions 100 --warmup 50 --threads 20
-# --phase-seconds 5 (see bench/README.md). Exit status: 1 when a redemption failed (or more than 1% of the /health
-# requests), 2 when the database does not match the redemptions made, 3 when the run broke off (the product stopped),
-# 4 with --strict-targets when a target is missed.
+# --phase-seconds 5 --open-redemptions 100 --open-fraction 0.5 --no-profile (see bench/README.md). Exit status: 1 when
+# a redemption failed (or more than 1% of the /health requests), 2 when the database does not match the redemptions
+# made, 3 when the run broke off (the product stopped), 4 with --strict-targets when a target is missed.
 # Environment: BENCH_HTTP_PORT / BENCH_DB_PORT (first port tried; default a random free HTTP port from 20000 on and
-# a free database port; see bench/lib/product.sh).
+# a free database port; see bench/lib/product.sh), MAVEN_REPO (default ~/.m2/repository).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib/product.sh
 
-product_bench bench/target/counter bench/CounterRedeemBench.java "$@"
+# HdrHistogram for the percentiles, from the local Maven repository (fetched from Maven Central when missing).
+hdr_version=2.2.2
+hdr=${MAVEN_REPO:-$HOME/.m2/repository}/org/hdrhistogram/HdrHistogram/$hdr_version/HdrHistogram-$hdr_version.jar
+if [ ! -f "$hdr" ]; then
+    ./mvnw -B -q -ntp dependency:get -Dartifact=org.hdrhistogram:HdrHistogram:$hdr_version -Dtransitive=false
+fi
+
+# As product_bench, with HdrHistogram on the class path beside the MySQL driver.
+product_start bench/target/counter/data bench/target/counter/product.log
+set +e
+java -cp "$product_driver:$hdr" bench/CounterRedeemBench.java --http-port "$product_http_port" --db-port "$product_db_port" "$@"
+status=$?
+set -e
+if ! kill -0 "$product_pid" 2>/dev/null; then
+    echo "bench: the product stopped before the bench ended (did something else stop it?); see bench/target/counter/product.log" >&2
+    [ "$status" -ne 0 ] || status=3
+fi
+product_stop
+echo "bench: product stopped; total $((SECONDS - product_started)) s"
+exit "$status"

@@ -9,12 +9,12 @@ import io.groupdeal.application.security.HashingGate;
 import io.groupdeal.application.security.Lockouts;
 import io.groupdeal.application.security.PasswordHasher;
 import io.groupdeal.application.security.Throttle;
+import io.groupdeal.application.security.TokenAuthentication;
 import io.groupdeal.domain.account.Account;
 import io.groupdeal.domain.account.AccountRepository;
 import io.groupdeal.domain.account.EmailAddress;
 import io.groupdeal.domain.account.Role;
 import io.groupdeal.domain.tenant.Tenant;
-import io.groupdeal.domain.tenant.TenantRepository;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -39,9 +39,6 @@ public class AccountService {
     private AccountRepository accounts;
 
     @Inject
-    private TenantRepository tenants;
-
-    @Inject
     private PasswordHasher passwords;
 
     @Inject
@@ -58,6 +55,9 @@ public class AccountService {
 
     @Inject
     private Caller caller;
+
+    @Inject
+    private TokenAuthentication authentication;
 
     @Inject
     private Clock clock;
@@ -145,20 +145,13 @@ public class AccountService {
         return account.apply(hash);
     }
 
-    /** The account behind a live token, or empty when the token is unknown, expired, revoked or suspended. */
+    /**
+     * The account behind a live token, or empty when the token is unknown, expired, revoked or suspended: one
+     * statement, outside any transaction ({@link TokenAuthentication}, which the identity store calls directly).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<CallerAccount> authenticate(String token) {
-        if (!BearerTokens.isWellFormed(token)) {
-            return Optional.empty();
-        }
-        return accounts.findToken(BearerTokens.hash(token))
-                .filter(t -> !t.isExpiredAt(clock.instant()))
-                .flatMap(t -> accounts.find(t.accountId()))
-                .flatMap(account -> {
-                    if (account.tenantId() == null) {
-                        return Optional.of(callerOf(account, null));
-                    }
-                    return tenants.find(account.tenantId()).filter(Tenant::isActive).map(t -> callerOf(account, t));
-                });
+        return authentication.authenticate(token);
     }
 
     public void logOut(String token) {
@@ -170,11 +163,6 @@ public class AccountService {
     @RolesAllowed({"PLATFORM_ADMIN", "MERCHANT_ADMIN", "STAFF", "BUYER"})
     public CallerAccount me() {
         return caller.account().orElseThrow(BadCredentials::new);
-    }
-
-    private static CallerAccount callerOf(Account account, Tenant tenant) {
-        return new CallerAccount(account.id(), account.email().value(), account.name(), account.role(),
-                account.tenantId(), tenant == null ? null : tenant.businessName());
     }
 
     public static Conflict emailTaken() {

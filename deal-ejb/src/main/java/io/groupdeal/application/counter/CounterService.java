@@ -18,6 +18,8 @@ import io.groupdeal.domain.account.Role;
 import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.deal.DealStatus;
 import io.groupdeal.domain.redemption.CounterCoupon;
+import io.groupdeal.domain.redemption.CounterDesk;
+import io.groupdeal.domain.redemption.CounterStore;
 import io.groupdeal.domain.redemption.Redemption;
 import io.groupdeal.domain.redemption.RedemptionRepository;
 import io.groupdeal.domain.shared.Ids;
@@ -25,7 +27,6 @@ import io.groupdeal.domain.shared.PlainText;
 import io.groupdeal.domain.staff.StaffRepository;
 import io.groupdeal.domain.store.Store;
 import io.groupdeal.domain.store.StoreRepository;
-import io.groupdeal.domain.store.StoreUses;
 import io.groupdeal.domain.tenant.TenantRepository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -69,9 +70,6 @@ public class CounterService {
     private StoreRepository stores;
 
     @Inject
-    private StoreUses uses;
-
-    @Inject
     private TenantRepository tenants;
 
     @Inject
@@ -96,9 +94,10 @@ public class CounterService {
     /** Looks a code up at a store without changing anything. */
     public CounterLookup lookup(String code, String storeId) {
         CallerAccount who = who();
-        guard.requireAllowed(who.accountId());
-        Store store = counterStore(who, storeId);
-        CounterCoupon coupon = known(who, code);
+        Optional<CouponCode> parsed = CouponCode.parse(code);
+        Desk desk = desk(who, storeId, parsed);
+        CounterStore store = desk.store();
+        CounterCoupon coupon = known(who, parsed, desk.read());
         Optional<Problem> refusal = refusal(coupon, store, now());
         return new CounterLookup(coupon, refusal.isEmpty(), refusal.map(Problem::type).orElse(null),
                 refusal.map(Problem::detail).orElse(null));
@@ -107,36 +106,44 @@ public class CounterService {
     /**
      * Redeems the coupon at the store, exactly once. With an idempotency key, the same request again answers the
      * first redemption (a scanner that fires twice); the key with another code or store is 422.
+     *
+     * <p>Four statements when all is well: the checks in one read ({@link RedemptionRepository#desk}), the key's
+     * insert (its primary key decides a replay: a parallel request with the same key waits for this one and then
+     * replays it), the conditional update that decides the redemption and locks the store against its deletion, and
+     * the event. The answer is made from what was read and written, not read back.
      */
     public Redemption redeem(String idempotencyKey, String code, String storeId) {
         CallerAccount who = who();
         String key = Idempotency.optional(idempotencyKey);
-        guard.requireAllowed(who.accountId());
-        Store store = counterStore(who, storeId);
-        CounterCoupon coupon = known(who, code);
+        Optional<CouponCode> parsed = CouponCode.parse(code);
+        Desk desk = desk(who, storeId, parsed);
+        CounterStore store = desk.store();
+        CounterCoupon coupon = known(who, parsed, desk.read());
         String id = Ids.newId();
         Instant now = now();
         if (key != null) {
             String fingerprint = Idempotency.fingerprint(coupon.code().stored(), store.id());
-            var earlier = redemptions.keyUse(who.accountId(), key);
-            if (earlier.isPresent() || !redemptions.claimKey(who.accountId(), key, fingerprint, who.tenantId(), id, now)) {
-                return replay(earlier.orElseGet(() -> redemptions.keyUse(who.accountId(), key).orElseThrow()), fingerprint);
+            if (!redemptions.claimKey(who.accountId(), key, fingerprint, who.tenantId(), id, now)) {
+                return replay(redemptions.keyUse(who.accountId(), key).orElseThrow(), fingerprint);
             }
         }
         Optional<Problem> refusal = refusal(coupon, store, now);
         if (refusal.isPresent()) {
             throw refusal.get();
         }
-        if (!uses.inUse(who.tenantId(), store.id())) {
-            throw new Forbidden("store-not-assigned", "You are not assigned to this store's counter.");
-        }
         if (!redemptions.redeem(who.tenantId(), coupon.id(), store.id(), now)) {
-            CounterCoupon moved = redemptions.coupon(who.tenantId(), coupon.code()).orElseThrow();
-            throw refusal(moved, store, now).orElseGet(() -> new Conflict("already-redeemed", "Already redeemed",
-                    "This coupon was redeemed a moment ago."));
+            // Someone else came first, or the store was archived meanwhile: say which, from the rows as they are now.
+            CounterDesk moved = redemptions.desk(who.tenantId(), who.accountId(), GuessingGuard.subject(who.accountId()),
+                    store.id(), coupon.code());
+            if (moved.store().isEmpty()) {
+                throw notAssigned();
+            }
+            throw moved.coupon().flatMap(c -> refusal(c, store, now)).orElseGet(() -> new Conflict("already-redeemed",
+                    "Already redeemed", "This coupon was redeemed a moment ago."));
         }
         redemptions.recordRedeem(who.tenantId(), id, coupon.id(), store.id(), who.accountId(), now);
-        return redemptions.find(who.tenantId(), id).orElseThrow();
+        return new Redemption(id, coupon.id(), coupon.code().printed(), coupon.dealTitle(), store.id(), store.name(),
+                who.accountId(), who.name(), now, null, null, null);
     }
 
     /**
@@ -152,7 +159,7 @@ public class CounterService {
         String why = requireReason(reason);
         Redemption redemption = (Ids.isWellFormed(id) ? redemptions.find(who.tenantId(), id) : Optional.<Redemption>empty())
                 .orElseThrow(() -> new NotFound("redemption"));
-        Store store = counterStore(who, redemption.storeId());
+        CounterStore store = counterStore(who, redemption.storeId());
         if (redemption.undone()) {
             throw alreadyUndone(redemption, store);
         }
@@ -176,7 +183,7 @@ public class CounterService {
     /** A store's redemptions on a day of the store's calendar (today when no date is given), newest first. */
     public PageOf<Redemption> atStore(String storeId, LocalDate date, PageRequest page) {
         Periods.requireDay(date, "date");
-        Store store = counterStore(who(), storeId);
+        CounterStore store = counterStore(who(), storeId);
         ZoneId zone = zone(store);
         LocalDate day = date != null ? date : LocalDate.now(clock.withZone(zone));
         return history(store.id(), day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant(), page);
@@ -195,8 +202,9 @@ public class CounterService {
         return history(store, from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(), page);
     }
 
+    /** The business's undo window, as read with the caller's token at the start of the request. */
     public Duration undoWindow() {
-        return Duration.ofMinutes(tenants.find(who().tenantId()).orElseThrow().undoWindowMinutes());
+        return who().undoWindow();
     }
 
     public Instant undoableUntil(Redemption redemption) {
@@ -217,27 +225,49 @@ public class CounterService {
         return redemptions.find(who().tenantId(), earlier.redemptionId()).orElseThrow(() -> new NotFound("redemption"));
     }
 
-    /** The tenant's coupon of the code; a mistyped or unknown code counts as a failed attempt. */
-    private CounterCoupon known(CallerAccount who, String code) {
-        Optional<CouponCode> parsed = CouponCode.parse(code);
+    /** The store of a counter request and everything read with it. */
+    private record Desk(CounterStore store, CounterDesk read) {
+    }
+
+    /**
+     * The checks every counter request makes first, in this order, from one read: the guessing guard (429), then the
+     * store where the caller may work the counter (403 {@code store-not-assigned} for any other id, an archived store
+     * and another tenant's); the coupon of the code comes with it. Without a store id, the caller's one store.
+     */
+    private Desk desk(CallerAccount who, String storeId, Optional<CouponCode> code) {
+        String id = storeId;
+        if (storeId == null || storeId.isBlank()) {
+            guard.requireAllowed(who.accountId());
+            id = counterStore(who, null).id();
+        }
+        CounterDesk read = redemptions.desk(who.tenantId(), who.accountId(), GuessingGuard.subject(who.accountId()),
+                Ids.isWellFormed(id) ? id : null, code.orElse(null));
+        GuessingGuard.requireAllowed(read.guessing(), clock.instant());
+        CounterStore store = read.store().filter(s -> who.role() == Role.MERCHANT_ADMIN || read.assigned())
+                .orElseThrow(CounterService::notAssigned);
+        return new Desk(store, read);
+    }
+
+    /** The tenant's coupon of the code as read; a mistyped or unknown code counts as a failed attempt. */
+    private CounterCoupon known(CallerAccount who, Optional<CouponCode> parsed, CounterDesk read) {
         if (parsed.isEmpty()) {
             guard.failed(who.accountId());
             throw new Unprocessable("invalid-code", "Not a valid code",
                     "This is not a valid coupon code: a character is wrong or missing. Check the code and type it again.",
                     List.of());
         }
-        return redemptions.coupon(who.tenantId(), parsed.get()).orElseGet(() -> {
+        return read.coupon().orElseGet(() -> {
             guard.failed(who.accountId());
             throw new NotFound("unknown-coupon", "Unknown coupon", "No coupon of this business has this code.");
         });
     }
 
     /** The store where the caller may work the counter; 403 {@code store-not-assigned} for any other id. */
-    private Store counterStore(CallerAccount who, String storeId) {
+    private CounterStore counterStore(CallerAccount who, String storeId) {
         if (storeId == null || storeId.isBlank()) {
             List<Store> own = stores();
             if (own.size() == 1) {
-                return own.get(0);
+                return counterStore(own.get(0));
             }
             throw new InvalidInput("storeId", "is required: the store where the counter is");
         }
@@ -245,13 +275,21 @@ public class CounterService {
         boolean assigned = store.isPresent() && (who.role() == Role.MERCHANT_ADMIN
                 || staff.storeIdsOf(List.of(who.accountId())).getOrDefault(who.accountId(), List.of()).contains(storeId));
         if (!assigned) {
-            throw new Forbidden("store-not-assigned", "You are not assigned to this store's counter.");
+            throw notAssigned();
         }
-        return store.get();
+        return counterStore(store.get());
+    }
+
+    private static CounterStore counterStore(Store store) {
+        return new CounterStore(store.id(), store.name(), store.timeZone());
+    }
+
+    private static Forbidden notAssigned() {
+        return new Forbidden("store-not-assigned", "You are not assigned to this store's counter.");
     }
 
     /** Why the coupon cannot be redeemed at the store now; empty when it can. */
-    private static Optional<Problem> refusal(CounterCoupon coupon, Store store, Instant now) {
+    private static Optional<Problem> refusal(CounterCoupon coupon, CounterStore store, Instant now) {
         ZoneId zone = zone(store);
         return Optional.ofNullable(switch (coupon.status()) {
             case PENDING -> new Conflict("deal-not-tipped", "Deal not tipped yet",
@@ -261,7 +299,7 @@ public class CounterService {
             case REFUNDED -> new Gone("coupon-refunded", "Coupon refunded", "This coupon was refunded: its money went back to the buyer.");
             case VOID -> new Gone("coupon-void", "Coupon void", "This coupon is void: its deal did not happen or was cancelled.");
             case ACTIVE -> !coupon.validUntil().isAfter(now) ? expired(coupon, zone)
-                    : coupon.validAt(store.id()) ? null
+                    : coupon.validAtStore() ? null
                     : new Forbidden("store-not-eligible", "This deal's coupons are not valid at " + store.name() + ".");
         });
     }
@@ -285,7 +323,7 @@ public class CounterService {
                 : new Conflict("deal-failed", "Deal failed", "This deal did not happen, so the redemption stays as it is.");
     }
 
-    private static Problem alreadyUndone(Redemption redemption, Store store) {
+    private static Problem alreadyUndone(Redemption redemption, CounterStore store) {
         return new Conflict("already-undone", "Already undone", "This redemption was undone on "
                 + MOMENT.format(redemption.undoneAt().atZone(zone(store))) + ".");
     }
@@ -304,7 +342,7 @@ public class CounterService {
         return reason.strip();
     }
 
-    private static ZoneId zone(Store store) {
+    private static ZoneId zone(CounterStore store) {
         return ZoneId.of(store.timeZone());
     }
 

@@ -4,6 +4,7 @@ import io.groupdeal.application.security.Throttle;
 import io.groupdeal.domain.throttle.Attempts;
 import io.groupdeal.domain.throttle.Limit;
 import io.groupdeal.domain.throttle.Limit.Decision;
+import io.groupdeal.domain.throttle.Limit.Window;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -11,6 +12,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Guessing protection: after 10 failed code attempts (unknown or with a wrong check symbol) within five minutes, an
@@ -34,7 +36,15 @@ public class GuessingGuard {
     /** 429 {@code rate-limited} when the account failed 10 times within its window. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void requireAllowed(String accountId) {
-        Decision decision = LIMIT.check(attempts.read(subject(accountId)), clock.instant());
+        requireAllowed(attempts.read(subject(accountId)), clock.instant());
+    }
+
+    /**
+     * The same check on a window the caller already read (with the counter's other checks, {@code
+     * RedemptionRepository.desk}): 429 {@code rate-limited} when it holds 10 failures.
+     */
+    static void requireAllowed(Window window, Instant now) {
+        Decision decision = LIMIT.check(window, now);
         if (!decision.isAllowed()) {
             throw Throttle.rateLimited("Too many unknown or mistyped codes in a few minutes.", decision.retryAfterSeconds());
         }
@@ -49,7 +59,8 @@ public class GuessingGuard {
         }
     }
 
-    private static String subject(String accountId) {
+    /** The account's row in the shared {@code throttle} table. */
+    static String subject(String accountId) {
         return "counter:" + accountId;
     }
 }

@@ -6,6 +6,7 @@ import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.deal.DealStatus;
 import io.groupdeal.domain.shared.NativeSql;
+import io.groupdeal.domain.throttle.Limit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -31,34 +32,57 @@ public class RedemptionRepository {
             + " LEFT JOIN account ua ON ua.id = u.account_id"
             + " WHERE r.tenant_id = ? AND r.kind = 'REDEEM'";
 
+    private static final String DESK = "SELECT t.window_start, t.attempts, s.id, s.name, s.time_zone,"
+            + " EXISTS (SELECT 1 FROM staff_assignment a WHERE a.tenant_id = ? AND a.staff_id = ? AND a.store_id = s.id),"
+            + " c.id, c.status, c.deal_id, d.title, d.fine_print, c.valid_until, o.quantity, c.redeemed_at,"
+            + " c.redeemed_store_id, rs.name,"
+            + " NOT EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id)"
+            + " OR EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id AND x.store_id = ?)"
+            + " FROM (SELECT 1 AS one) one"
+            + " LEFT JOIN throttle t ON t.subject = ?"
+            + " LEFT JOIN store s ON s.tenant_id = ? AND s.id = ? AND s.archived_at IS NULL"
+            + " LEFT JOIN coupon c ON c.tenant_id = ? AND c.code = ?"
+            + " LEFT JOIN deal d ON d.tenant_id = c.tenant_id AND d.id = c.deal_id"
+            + " LEFT JOIN purchase_order o ON o.tenant_id = c.tenant_id AND o.id = c.order_id"
+            + " LEFT JOIN store rs ON rs.tenant_id = c.tenant_id AND rs.id = c.redeemed_store_id";
+
     @Inject
     private NativeSql sql;
 
-    /** The tenant's coupon with this code, as the counter sees it; another tenant's code is not found. */
-    public Optional<CounterCoupon> coupon(String tenantId, CouponCode code) {
-        List<Object[]> rows = sql.rows("SELECT c.id, c.status, c.deal_id, d.title, d.fine_print, c.valid_until, o.quantity,"
-                + " c.redeemed_at, c.redeemed_store_id, s.name FROM coupon c"
-                + " JOIN deal d ON d.tenant_id = c.tenant_id AND d.id = c.deal_id"
-                + " JOIN purchase_order o ON o.tenant_id = c.tenant_id AND o.id = c.order_id"
-                + " LEFT JOIN store s ON s.tenant_id = c.tenant_id AND s.id = c.redeemed_store_id"
-                + " WHERE c.tenant_id = ? AND c.code = ?", List.of(tenantId, code.stored()));
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] r = rows.get(0);
-        String dealId = (String) r[2];
-        List<String> eligible = sql.rows("SELECT store_id FROM deal_store WHERE tenant_id = ? AND deal_id = ? ORDER BY store_id",
-                List.of(tenantId, dealId)).stream().map(row -> (String) row[0]).toList();
-        return Optional.of(new CounterCoupon(tenantId, (String) r[0], code, CouponStatus.valueOf((String) r[1]), dealId,
-                (String) r[3], (String) r[4], instant(r[5]), NativeSql.integer(r[6]), instant(r[7]), (String) r[8],
-                (String) r[9], eligible));
+    /**
+     * What a counter request checks, in one statement ({@link CounterDesk}): the guessing window of {@code
+     * guessingSubject}, the tenant's store {@code storeId} if in use, whether {@code accountId} is assigned to it, and
+     * the tenant's coupon of {@code code} (none when null) with whether it is valid at that store. A plain read: it
+     * locks nothing, so that a failed attempt counted right after (on the guessing row) and the redemption's own
+     * conditional update never wait for it.
+     */
+    public CounterDesk desk(String tenantId, String accountId, String guessingSubject, String storeId, CouponCode code) {
+        String store = storeId == null ? "" : storeId;
+        Object[] r = sql.row(DESK, List.of(tenantId, accountId, store, guessingSubject, tenantId, store, tenantId,
+                code == null ? "" : code.stored()));
+        int attempts = r[1] == null ? 0 : NativeSql.integer(r[1]);
+        Limit.Window guessing = attempts == 0 ? null : new Limit.Window(instant(r[0]), attempts);
+        Optional<CounterStore> counterStore = r[2] == null ? Optional.empty()
+                : Optional.of(new CounterStore((String) r[2], (String) r[3], (String) r[4]));
+        Optional<CounterCoupon> coupon = r[6] == null ? Optional.empty()
+                : Optional.of(new CounterCoupon(tenantId, (String) r[6], code, CouponStatus.valueOf((String) r[7]),
+                        (String) r[8], (String) r[9], (String) r[10], instant(r[11]), NativeSql.integer(r[12]),
+                        instant(r[13]), (String) r[14], (String) r[15], NativeSql.count(r[16]) > 0));
+        return new CounterDesk(guessing, counterStore, NativeSql.count(r[5]) > 0, coupon);
     }
 
-    /** ACTIVE and valid at {@code now} → REDEEMED at the store; true for the one caller that redeemed it. */
+    /**
+     * ACTIVE and valid at {@code now} → REDEEMED at the store; true for the one caller that redeemed it. The store
+     * must still be in use: joined in the update, its row is read with a shared lock (InnoDB locks the rows it reads
+     * from the other tables of a multi-table update, also under READ COMMITTED) held to the end of the transaction, so
+     * a redemption there and the store's deletion or archiving ({@code StoreRepository.lock}) never overlap and the
+     * history never names a store that was deleted meanwhile.
+     */
     public boolean redeem(String tenantId, String couponId, String storeId, Instant now) {
-        return sql.update("UPDATE coupon SET status = 'REDEEMED', redeemed_at = ?, redeemed_store_id = ?"
-                + " WHERE tenant_id = ? AND id = ? AND status = 'ACTIVE' AND valid_until > ?",
-                List.of(now, storeId, tenantId, couponId, now)) == 1;
+        return sql.update("UPDATE coupon c JOIN store s ON s.tenant_id = c.tenant_id AND s.id = ? AND s.archived_at IS NULL"
+                + " SET c.status = 'REDEEMED', c.redeemed_at = ?, c.redeemed_store_id = s.id"
+                + " WHERE c.tenant_id = ? AND c.id = ? AND c.status = 'ACTIVE' AND c.valid_until > ?",
+                List.of(storeId, now, tenantId, couponId, now)) == 1;
     }
 
     /** The REDEEM event of a redemption that {@link #redeem} decided. */

@@ -53,14 +53,4 @@ public class StoreUses {
     public void unassignStaff(String tenantId, String storeId) {
         sql.update("DELETE FROM staff_assignment WHERE tenant_id = ? AND store_id = ?", List.of(tenantId, storeId));
     }
-
-    /**
-     * Whether the store is in use (not archived, not deleted), read with a shared lock held to the end of the
-     * transaction: a redemption there and the store's deletion or archiving never overlap, so the history never
-     * names a store that was deleted meanwhile.
-     */
-    public boolean inUse(String tenantId, String storeId) {
-        return !sql.rows("SELECT 1 FROM store WHERE tenant_id = ? AND id = ? AND archived_at IS NULL LOCK IN SHARE MODE",
-                List.of(tenantId, storeId)).isEmpty();
-    }
 }

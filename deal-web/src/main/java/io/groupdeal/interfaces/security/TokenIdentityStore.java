@@ -1,7 +1,7 @@
 package io.groupdeal.interfaces.security;
 
-import io.groupdeal.application.account.AccountService;
 import io.groupdeal.application.security.Caller;
+import io.groupdeal.application.security.TokenAuthentication;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.CallerPrincipal;
@@ -11,14 +11,16 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Set;
 
 /**
- * Checks a bearer token against the stored hashes. The caller principal is the account id and its one group is the
- * account's role; the account, with its tenant, is remembered for the rest of the request.
+ * Checks a bearer token against the stored hashes: one statement reads the token with its account and tenant
+ * ({@link TokenAuthentication}), with no EJB call and no transaction around it, on every authenticated request. The
+ * caller principal is the account id and its one group is the account's role; the account, with what the request
+ * needs of its tenant, is remembered for the rest of the request ({@link Caller}).
  */
 @ApplicationScoped
 public class TokenIdentityStore implements IdentityStore {
 
     @Inject
-    private AccountService accounts;
+    private TokenAuthentication authentication;
 
     @Inject
     private Caller caller;
@@ -33,7 +35,7 @@ public class TokenIdentityStore implements IdentityStore {
     }
 
     public CredentialValidationResult validate(TokenCredential credential) {
-        return accounts.authenticate(credential.token())
+        return authentication.authenticate(credential.token())
                 .map(account -> {
                     caller.authenticated(account);
                     return new CredentialValidationResult(new CallerPrincipal(account.accountId()), Set.of(account.role().name()));

@@ -121,11 +121,12 @@ public class CounterPage implements Serializable {
     private List<Row> rows() {
         ZoneId zone = ZoneId.of(getStore().timeZone());
         var now = clock.instant();
+        var window = counter.undoWindow(); // once, not a boundary call per row
         return counter.atStore(storeId, null, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
                 .map(r -> new Row(r.id(), TIME.format(r.redeemedAt().atZone(zone)), r.code(), r.dealTitle(), r.staffName(),
                         r.undone(), r.undone() ? "Undone at " + TIME.format(r.undoneAt().atZone(zone)) + " by " + r.undoneByName()
                                 + ": " + r.undoReason() : null,
-                        !r.undone() && now.isBefore(counter.undoableUntil(r))))
+                        !r.undone() && now.isBefore(r.redeemedAt().plus(window))))
                 .toList();
     }
 

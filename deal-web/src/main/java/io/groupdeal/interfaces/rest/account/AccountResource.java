@@ -11,6 +11,7 @@ import io.groupdeal.interfaces.rest.account.AccountDtos.MerchantDto;
 import io.groupdeal.interfaces.rest.account.AccountDtos.MerchantSignupRequest;
 import io.groupdeal.interfaces.rest.RequestBodies;
 import io.groupdeal.interfaces.security.ClientAddress;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Anyone may sign up as a merchant (which creates the tenant and its admin) or as a buyer. */
+@ApplicationScoped
 @Path("v1")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,12 +38,9 @@ public class AccountResource {
     @Inject
     private ClientAddress clientAddress;
 
-    @Context
-    private HttpServletRequest request;
-
     @POST
     @Path("merchants")
-    public Response signUpMerchant(MerchantSignupRequest body) {
+    public Response signUpMerchant(MerchantSignupRequest body, @Context HttpServletRequest request) {
         bodies.valid(body);
         Tenant tenant = accounts.signUpMerchant(new MerchantSignup(body.businessName(), body.email(), body.password()),
                 clientAddress.of(request));
@@ -50,7 +49,7 @@ public class AccountResource {
 
     @POST
     @Path("buyers")
-    public Response signUpBuyer(BuyerSignupRequest body) {
+    public Response signUpBuyer(BuyerSignupRequest body, @Context HttpServletRequest request) {
         bodies.valid(body);
         Account buyer = accounts.signUpBuyer(new BuyerSignup(body.email(), body.password(), body.name()),
                 clientAddress.of(request));

@@ -6,6 +6,7 @@ import io.groupdeal.interfaces.rest.account.AccountDtos.TokenDto;
 import io.groupdeal.interfaces.rest.account.AccountDtos.TokenRequest;
 import io.groupdeal.interfaces.rest.RequestBodies;
 import io.groupdeal.interfaces.security.ClientAddress;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Log in (a token), log out (revoke it), and who am I. */
+@ApplicationScoped
 @Path("v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {
@@ -35,13 +37,10 @@ public class TokenResource {
     @Inject
     private ClientAddress clientAddress;
 
-    @Context
-    private HttpServletRequest request;
-
     @POST
     @Path("auth/tokens")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response logIn(TokenRequest body) {
+    public Response logIn(TokenRequest body, @Context HttpServletRequest request) {
         bodies.valid(body);
         return Response.status(201).entity(TokenDto.of(accounts.logIn(body.email(), body.password(), clientAddress.of(request)))).build();
     }

@@ -7,6 +7,7 @@ import io.groupdeal.domain.catalog.CatalogSearch;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
 import io.groupdeal.interfaces.rest.review.PublicReviewDto;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** Anyone, no login: the deals on sale or coming soon, nearest first when a place is given. */
+@ApplicationScoped
 @Path("v1/catalog/deals")
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogResource {

@@ -1,11 +1,15 @@
 package io.groupdeal.interfaces.rest.counter;
 
+import io.groupdeal.application.PageOf;
 import io.groupdeal.application.counter.CounterService;
+import io.groupdeal.application.security.Caller;
+import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.domain.redemption.Redemption;
 import io.groupdeal.interfaces.rest.DateParam;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
 import io.groupdeal.interfaces.rest.RequestBodies;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,7 +24,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
 
+/**
+ * The counter's API. One instance for all requests: it holds only proxies (the boundary, the body reader, the caller
+ * of the current request), so no resource object and no injection per request.
+ */
+@ApplicationScoped
 @Path("v1/counter")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -31,6 +41,9 @@ public class CounterResource {
 
     @Inject
     private RequestBodies bodies;
+
+    @Inject
+    private Caller caller;
 
     /** What the code is at the store; nothing changes. A coupon that cannot be redeemed says why. */
     @GET
@@ -45,7 +58,8 @@ public class CounterResource {
     public Response redeem(@HeaderParam("Idempotency-Key") String idempotencyKey, RedeemRequest body, @Context UriInfo uri) {
         bodies.valid(body);
         Redemption redemption = counter.redeem(idempotencyKey, body.code(), body.storeId());
-        return Response.created(uri.getAbsolutePathBuilder().path(redemption.id()).build()).entity(dto(redemption)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(redemption.id()).build())
+                .entity(RedemptionDto.of(redemption, undoWindow())).build();
     }
 
     /**
@@ -67,15 +81,21 @@ public class CounterResource {
         return Response.noContent().build();
     }
 
-    /** The store's redemptions on a day of its calendar (today by default), newest first, undone ones included. */
+    /**
+     * The store's redemptions on a day of its calendar (today by default), newest first, undone ones included: one
+     * call of the boundary, each row's undo deadline from the one undo window of the business.
+     */
     @GET
     @Path("redemptions")
     public PageDto<RedemptionDto> list(@QueryParam("storeId") String storeId, @QueryParam("date") String date,
                                        @QueryParam("page") String page, @QueryParam("size") String size) {
-        return PageDto.of(counter.atStore(storeId, DateParam.parse(date, "date"), Paging.of(page, size)), this::dto);
+        PageOf<Redemption> found = counter.atStore(storeId, DateParam.parse(date, "date"), Paging.of(page, size));
+        Duration window = undoWindow();
+        return PageDto.of(found, r -> RedemptionDto.of(r, window));
     }
 
-    private RedemptionDto dto(Redemption redemption) {
-        return RedemptionDto.of(redemption, counter.undoableUntil(redemption));
+    /** The business's undo window, read with the caller's token (the boundary let the caller in already). */
+    private Duration undoWindow() {
+        return caller.account().map(CallerAccount::undoWindow).orElseThrow(() -> new IllegalStateException("no caller"));
     }
 }

@@ -5,6 +5,7 @@ import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.interfaces.rest.EnumParam;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+@ApplicationScoped
 @Path("v1/coupons")
 @Produces(MediaType.APPLICATION_JSON)
 public class CouponResource {

@@ -5,6 +5,7 @@ import io.groupdeal.application.mail.MailStatus;
 import io.groupdeal.interfaces.rest.EnumParam;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** The operator's outbox: {@code GET ?status=FAILED}, send one failed mail again, or all of them. */
+@ApplicationScoped
 @Path("v1/platform/mails")
 @Produces(MediaType.APPLICATION_JSON)
 public class MailResource {

@@ -2,6 +2,7 @@ package io.groupdeal.interfaces.rest.report;
 
 import io.groupdeal.application.report.DashboardService;
 import io.groupdeal.interfaces.rest.DateParam;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** {@code /dashboard?from=&to=} (MERCHANT_ADMIN): the business's figures of a period, and the same as CSV. */
+@ApplicationScoped
 @Path("v1")
 public class DashboardResource {
 

@@ -2,6 +2,7 @@ package io.groupdeal.interfaces.rest.settings;
 
 import io.groupdeal.application.settings.SettingsService;
 import io.groupdeal.interfaces.rest.RequestBodies;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** {@code /settings}: the caller's business (MERCHANT_ADMIN): name, time zone, the counter's undo window. */
+@ApplicationScoped
 @Path("v1/settings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

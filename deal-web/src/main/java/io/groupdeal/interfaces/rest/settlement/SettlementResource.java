@@ -2,6 +2,7 @@ package io.groupdeal.interfaces.rest.settlement;
 
 import io.groupdeal.application.settlement.SettlementService;
 import io.groupdeal.interfaces.rest.DateParam;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** {@code /settlements} (MERCHANT_ADMIN, own business) and {@code /platform/settlements} (PLATFORM_ADMIN, every tenant). */
+@ApplicationScoped
 @Path("v1")
 public class SettlementResource {
 

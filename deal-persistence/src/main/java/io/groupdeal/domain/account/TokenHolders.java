@@ -1,0 +1,49 @@
+package io.groupdeal.domain.account;
+
+import io.groupdeal.domain.shared.NativeSql;
+import io.groupdeal.domain.tenant.TenantStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who holds a live token: the token, its account and the account's tenant in one statement, read as committed at
+ * the moment of the request (no cache), so a revoked or expired token, a removed account and a suspended tenant stop
+ * working at the next request on every instance. Runs on every authenticated request.
+ */
+@ApplicationScoped
+public class TokenHolders {
+
+    private static final String HOLDER = "SELECT a.id, a.email, a.name, a.role, a.tenant_id, t.business_name, t.status,"
+            + " t.undo_window_minutes FROM access_token k"
+            + " JOIN account a ON a.id = k.account_id"
+            + " LEFT JOIN tenant t ON t.id = a.tenant_id"
+            + " WHERE k.token_hash = ? AND k.expires_at > ?";
+
+    @Inject
+    private NativeSql sql;
+
+    /** The account behind the token as its holder, when the token is known and not expired at {@code now}. */
+    public Optional<TokenHolder> holder(String tokenHash, Instant now) {
+        return sql.rows(HOLDER, List.of(tokenHash, now)).stream().findFirst().map(r -> new TokenHolder((String) r[0],
+                (String) r[1], (String) r[2], Role.valueOf((String) r[3]), (String) r[4], (String) r[5], (String) r[6],
+                r[7] == null ? 0 : NativeSql.integer(r[7])));
+    }
+
+    /**
+     * An account as its token shows it, with what the request needs of its tenant (none for operators and buyers).
+     *
+     * @param tenantStatus the tenant's status by name, null without a tenant
+     * @param undoWindowMinutes the tenant's undo window at the counter, 0 without a tenant
+     */
+    public record TokenHolder(String accountId, String email, String name, Role role, String tenantId, String tenantName,
+                              String tenantStatus, int undoWindowMinutes) {
+
+        /** Operators and buyers always; a merchant's accounts only while the merchant is active. */
+        public boolean mayAct() {
+            return tenantId == null || TenantStatus.ACTIVE.name().equals(tenantStatus);
+        }
+    }
+}
