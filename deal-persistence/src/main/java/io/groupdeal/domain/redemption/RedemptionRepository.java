@@ -5,6 +5,7 @@ import static io.groupdeal.domain.shared.NativeSql.instant;
 import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.deal.DealStatus;
+import io.groupdeal.domain.report.StaleHours;
 import io.groupdeal.domain.shared.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * Redemptions of one tenant (every statement names it). A coupon is redeemed by one conditional update of an ACTIVE,
  * still valid coupon, and the row count decides who redeemed it; an undo is a unique event per redemption and one
- * conditional update back to ACTIVE. The history is only ever appended to.
+ * conditional update back to ACTIVE. The history is only ever appended to. Both mark the coupon's hours stale for the
+ * dashboard in the same transaction ({@link StaleHours}).
  */
 @ApplicationScoped
 public class RedemptionRepository {
@@ -33,6 +35,9 @@ public class RedemptionRepository {
 
     @Inject
     private NativeSql sql;
+
+    @Inject
+    private StaleHours stale;
 
     /** The tenant's coupon with this code, as the counter sees it; another tenant's code is not found. */
     public Optional<CounterCoupon> coupon(String tenantId, CouponCode code) {
@@ -56,9 +61,9 @@ public class RedemptionRepository {
 
     /** ACTIVE and valid at {@code now} → REDEEMED at the store; true for the one caller that redeemed it. */
     public boolean redeem(String tenantId, String couponId, String storeId, Instant now) {
-        return sql.update("UPDATE coupon SET status = 'REDEEMED', redeemed_at = ?, redeemed_store_id = ?"
+        return changed(sql.update("UPDATE coupon SET status = 'REDEEMED', redeemed_at = ?, redeemed_store_id = ?"
                 + " WHERE tenant_id = ? AND id = ? AND status = 'ACTIVE' AND valid_until > ?",
-                List.of(now, storeId, tenantId, couponId, now)) == 1;
+                List.of(now, storeId, tenantId, couponId, now)) == 1, tenantId, couponId, null);
     }
 
     /** The REDEEM event of a redemption that {@link #redeem} decided. */
@@ -77,9 +82,18 @@ public class RedemptionRepository {
                 redemption.id(), redemption.couponId(), redemption.storeId(), accountId, now, reason))) {
             return false;
         }
-        return sql.update("UPDATE coupon SET status = 'ACTIVE', redeemed_at = NULL, redeemed_store_id = NULL"
+        return changed(sql.update("UPDATE coupon SET status = 'ACTIVE', redeemed_at = NULL, redeemed_store_id = NULL"
                 + " WHERE tenant_id = ? AND id = ? AND status = 'REDEEMED' AND redeemed_at = ?",
-                List.of(tenantId, redemption.couponId(), redemption.redeemedAt())) == 1;
+                List.of(tenantId, redemption.couponId(), redemption.redeemedAt())) == 1, tenantId, redemption.couponId(),
+                redemption.redeemedAt());
+    }
+
+    /** Marks the coupon's hours stale when it {@code changed} (and the hour of a redemption it lost); answers {@code changed}. */
+    private boolean changed(boolean changed, String tenantId, String couponId, Instant formerRedemption) {
+        if (changed) {
+            stale.coupon(tenantId, couponId, formerRedemption);
+        }
+        return changed;
     }
 
     /**
