@@ -912,7 +912,7 @@ public final class DashboardBench {
      */
     void summarise() throws Exception {
         try (Connection db = DriverManager.getConnection(jdbcUrl, "deal", "deal")) {
-            int marked = update(db, "INSERT INTO dashboard_stale_hour (tenant_id, hour, id) SELECT tenant_id, hour, 'BENCHLOAD00000000000000000H'"
+            int marked = update(db, "INSERT INTO dashboard_stale_hour (tenant_id, hour, id) SELECT tenant_id, hour, '" + "BENCHLOAD" + "0".repeat(17) + "'"
                     + " FROM (SELECT DISTINCT tenant_id, created_quarter DIV 4 hour FROM coupon WHERE tenant_id IN (?, ?)"
                     + " UNION SELECT DISTINCT tenant_id, redeemed_quarter DIV 4 FROM coupon WHERE tenant_id IN (?, ?)"
                     + " AND redeemed_quarter IS NOT NULL) h", main.tenantId, noise.tenantId, main.tenantId, noise.tenantId);
