@@ -49,11 +49,11 @@ class ReportIT extends DeployedApp {
         List<String> cleos = codes(buying.buy(cleo, gyoza, 2));               // Oct 5; one refunded later
         List<String> late = counter.coupons(ramen, 1);                        // Oct 11 03:00 UTC = Oct 10, 23:00: inside
         List<String> early = counter.coupons(ramen, 1);                       // Oct 1 03:00 UTC = Sep 30, 23:00: outside
-        sold(annas, "2026-10-03 14:00:00");
-        sold(bens, "2026-10-04 03:30:00");
-        sold(cleos, "2026-10-05 16:00:00");
-        sold(late, "2026-10-11 03:00:00");
-        sold(early, "2026-10-01 03:00:00");
+        sold(tenant, annas, "2026-10-03 14:00:00");
+        sold(tenant, bens, "2026-10-04 03:30:00");
+        sold(tenant, cleos, "2026-10-05 16:00:00");
+        sold(tenant, late, "2026-10-11 03:00:00");
+        sold(tenant, early, "2026-10-01 03:00:00");
         assertEquals(200, http.post("api/v1/coupons/" + cleos.get(1) + "/refund", null, cleo.token()).status());
 
         // Redemptions: three of the ramen (two at the first store, one at the second), one of the gyoza at the second,
@@ -65,9 +65,9 @@ class ReportIT extends DeployedApp {
         assertEquals(201, counter.redeem(admin, cleos.get(0), shop.second()).status());
         String undone = counter.redeem(admin, bens.get(1), shop.first()).json().getString("id");
         assertEquals(204, counter.undo(admin, undone, "Wrong coupon").status());
-        redeemed(List.of(annas.get(0), annas.get(1)), "2026-10-06 15:00:00");
-        redeemed(List.of(bens.get(0)), "2026-10-07 02:00:00");                  // Oct 6, 22:00 in New York
-        redeemed(List.of(cleos.get(0)), "2026-10-08 12:00:00");
+        redeemed(tenant, List.of(annas.get(0), annas.get(1)), "2026-10-06 15:00:00");
+        redeemed(tenant, List.of(bens.get(0)), "2026-10-07 02:00:00");                  // Oct 6, 22:00 in New York
+        redeemed(tenant, List.of(cleos.get(0)), "2026-10-08 12:00:00");
 
         // Reviews of two redeemed coupons, written on Oct 7 (New York).
         assertEquals(201, review(anna.token(), annas.get(0), 4).status());
@@ -186,16 +186,12 @@ class ReportIT extends DeployedApp {
         return order.json().getJsonArray("coupons").getValuesAs(JsonObject.class).stream().map(c -> c.getString("code")).toList();
     }
 
-    private static void sold(List<String> codes, String utc) throws Exception {
-        for (String code : codes) {
-            assertEquals(1, Buying.update("UPDATE coupon SET created_at = ? WHERE code = REPLACE(?, '-', '')", utc, code));
-        }
+    private static void sold(String tenant, List<String> codes, String utc) throws Exception {
+        PastCoupons.move(tenant, "created_at", utc, codes);
     }
 
-    private static void redeemed(List<String> codes, String utc) throws Exception {
-        for (String code : codes) {
-            assertEquals(1, Buying.update("UPDATE coupon SET redeemed_at = ? WHERE code = REPLACE(?, '-', '') AND status = 'REDEEMED'", utc, code));
-        }
+    private static void redeemed(String tenant, List<String> codes, String utc) throws Exception {
+        PastCoupons.move(tenant, "redeemed_at", utc, codes);
     }
 
     private Reply review(String token, String code, int rating) {

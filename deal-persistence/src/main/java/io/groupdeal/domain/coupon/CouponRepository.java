@@ -3,17 +3,20 @@ package io.groupdeal.domain.coupon;
 import static io.groupdeal.domain.shared.NativeSql.decimal;
 import static io.groupdeal.domain.shared.NativeSql.instant;
 
+import io.groupdeal.domain.report.StaleHours;
 import io.groupdeal.domain.shared.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Coupons. Every move between states is one conditional update on the state it leaves, and the row count decides:
  * a coupon is refunded at most once, activated once, voided once, whoever else tries at the same moment.
- * A buyer's coupons are read across tenants by the buyer's id; everything else names the tenant.
+ * A buyer's coupons are read across tenants by the buyer's id; everything else names the tenant. Every change marks
+ * the coupon's hours stale for the dashboard in the same transaction ({@link StaleHours}).
  */
 @ApplicationScoped
 public class CouponRepository {
@@ -26,11 +29,16 @@ public class CouponRepository {
     @Inject
     private NativeSql sql;
 
+    @Inject
+    private StaleHours stale;
+
     public void addAll(List<Coupon> coupons) {
         sql.batch("INSERT INTO coupon (tenant_id, id, deal_id, order_id, buyer_id, code, status, price, currency, valid_until,"
                 + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", coupons.stream().map(c -> List.<Object>of(c.tenantId(),
                 c.id(), c.dealId(), c.orderId(), c.buyerId(), c.code().stored(), c.status().name(), c.price(), c.currency(),
                 c.validUntil(), c.createdAt())).toList());
+        coupons.stream().collect(Collectors.groupingBy(Coupon::tenantId, Collectors.mapping(Coupon::createdAt, Collectors.toList())))
+                .forEach(stale::sold);
     }
 
     /** The order's coupons move from one state to another; answers how many moved (only those in {@code from}). */
@@ -38,8 +46,12 @@ public class CouponRepository {
         String refunded = to == CouponStatus.REFUNDED ? ", refunded_at = ?" : "";
         List<Object> parameters = to == CouponStatus.REFUNDED
                 ? List.of(to.name(), now, tenantId, orderId, from.name()) : List.of(to.name(), tenantId, orderId, from.name());
-        return sql.update("UPDATE coupon SET status = ?" + refunded + " WHERE tenant_id = ? AND order_id = ? AND status = ?",
+        int moved = sql.update("UPDATE coupon SET status = ?" + refunded + " WHERE tenant_id = ? AND order_id = ? AND status = ?",
                 parameters);
+        if (moved > 0) {
+            stale.order(tenantId, orderId);
+        }
+        return moved;
     }
 
     /**
@@ -47,8 +59,8 @@ public class CouponRepository {
      * money back).
      */
     public boolean refund(String tenantId, String couponId, Instant now) {
-        return sql.update("UPDATE coupon SET status = 'REFUNDED', refunded_at = ? WHERE tenant_id = ? AND id = ?"
-                + " AND status = 'ACTIVE' AND valid_until > ?", List.of(now, tenantId, couponId, now)) == 1;
+        return changed(sql.update("UPDATE coupon SET status = 'REFUNDED', refunded_at = ? WHERE tenant_id = ? AND id = ?"
+                + " AND status = 'ACTIVE' AND valid_until > ?", List.of(now, tenantId, couponId, now)) == 1, tenantId, couponId);
     }
 
     /**
@@ -56,9 +68,17 @@ public class CouponRepository {
      * expiry; true for the one caller that moved it.
      */
     public boolean expire(String tenantId, String couponId, boolean refund, Instant now) {
-        return sql.update("UPDATE coupon SET status = ?, refunded_at = ? WHERE tenant_id = ? AND id = ? AND status = 'ACTIVE'"
+        return changed(sql.update("UPDATE coupon SET status = ?, refunded_at = ? WHERE tenant_id = ? AND id = ? AND status = 'ACTIVE'"
                 + " AND valid_until <= ?", java.util.Arrays.asList(refund ? "REFUNDED" : "EXPIRED", refund ? now : null,
-                tenantId, couponId, now)) == 1;
+                tenantId, couponId, now)) == 1, tenantId, couponId);
+    }
+
+    /** Marks the coupon's hours stale when it {@code changed}; answers {@code changed}. */
+    private boolean changed(boolean changed, String tenantId, String couponId) {
+        if (changed) {
+            stale.coupon(tenantId, couponId, null);
+        }
+        return changed;
     }
 
     /** Marks the expiry reminder of a coupon as written; true for the one caller that marked it. */

@@ -5,6 +5,7 @@ import static io.groupdeal.domain.shared.NativeSql.instant;
 import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.deal.DealStatus;
+import io.groupdeal.domain.report.StaleHours;
 import io.groupdeal.domain.shared.NativeSql;
 import io.groupdeal.domain.throttle.Limit;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,8 @@ import java.util.Optional;
 /**
  * Redemptions of one tenant (every statement names it). A coupon is redeemed by one conditional update of an ACTIVE,
  * still valid coupon, and the row count decides who redeemed it; an undo is a unique event per redemption and one
- * conditional update back to ACTIVE. The history is only ever appended to.
+ * conditional update back to ACTIVE. The history is only ever appended to. Both mark the coupon's hours stale for the
+ * dashboard in the same transaction ({@link StaleHours}).
  */
 @ApplicationScoped
 public class RedemptionRepository {
@@ -49,6 +51,9 @@ public class RedemptionRepository {
     @Inject
     private NativeSql sql;
 
+    @Inject
+    private StaleHours stale;
+
     /**
      * What a counter request checks, in one statement ({@link CounterDesk}): the guessing window of {@code
      * guessingSubject}, the tenant's store {@code storeId} if in use, whether {@code accountId} is assigned to it, and
@@ -79,10 +84,10 @@ public class RedemptionRepository {
      * history never names a store that was deleted meanwhile.
      */
     public boolean redeem(String tenantId, String couponId, String storeId, Instant now) {
-        return sql.update("UPDATE coupon c JOIN store s ON s.tenant_id = c.tenant_id AND s.id = ? AND s.archived_at IS NULL"
+        return changed(sql.update("UPDATE coupon c JOIN store s ON s.tenant_id = c.tenant_id AND s.id = ? AND s.archived_at IS NULL"
                 + " SET c.status = 'REDEEMED', c.redeemed_at = ?, c.redeemed_store_id = s.id"
                 + " WHERE c.tenant_id = ? AND c.id = ? AND c.status = 'ACTIVE' AND c.valid_until > ?",
-                List.of(storeId, now, tenantId, couponId, now)) == 1;
+                List.of(storeId, now, tenantId, couponId, now)) == 1, tenantId, couponId, null);
     }
 
     /** The REDEEM event of a redemption that {@link #redeem} decided. */
@@ -101,9 +106,18 @@ public class RedemptionRepository {
                 redemption.id(), redemption.couponId(), redemption.storeId(), accountId, now, reason))) {
             return false;
         }
-        return sql.update("UPDATE coupon SET status = 'ACTIVE', redeemed_at = NULL, redeemed_store_id = NULL"
+        return changed(sql.update("UPDATE coupon SET status = 'ACTIVE', redeemed_at = NULL, redeemed_store_id = NULL"
                 + " WHERE tenant_id = ? AND id = ? AND status = 'REDEEMED' AND redeemed_at = ?",
-                List.of(tenantId, redemption.couponId(), redemption.redeemedAt())) == 1;
+                List.of(tenantId, redemption.couponId(), redemption.redeemedAt())) == 1, tenantId, redemption.couponId(),
+                redemption.redeemedAt());
+    }
+
+    /** Marks the coupon's hours stale when it {@code changed} (and the hour of a redemption it lost); answers {@code changed}. */
+    private boolean changed(boolean changed, String tenantId, String couponId, Instant formerRedemption) {
+        if (changed) {
+            stale.coupon(tenantId, couponId, formerRedemption);
+        }
+        return changed;
     }
 
     /**

@@ -34,6 +34,11 @@ public final class QuarterHours {
             return quarter;
         }
 
+        /** The column of the exact time. */
+        public String time() {
+            return time;
+        }
+
         /**
          * The condition that the moment lies in a period, with the parameters of {@link #bounds}: the quarters make
          * it a range of the index, the times make it exact.

@@ -1,0 +1,87 @@
+package io.groupdeal.domain.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which hours of a dashboard's period come from the hour summaries and which from the coupons. Hours are UTC hours
+ * since the epoch. An hour is read from its summary only when it is summarised (before the tenant's
+ * {@code summarised_until}), not marked stale, and lies wholly inside one of the tenant's days: in a zone whose offset
+ * is not a whole number of hours (India, Nepal, Newfoundland, Adelaide, Lord Howe in summer...) a day starts inside an
+ * hour, and that hour is read from the coupons by quarter hour as before, so the days stay exactly the tenant's own.
+ * Everything else (the open hour, hours not summarised yet, stale hours) is read from the coupons too.
+ *
+ * @param first  the first hour touching the period
+ * @param end    the hour after the last one touching the period
+ * @param live   the hours of {@code [first, end)} read from the coupons
+ */
+public record DashboardHours(long first, long end, NavigableSet<Long> live) {
+
+    private static final long SECONDS = 3600;
+
+    /** The hour an instant falls in. */
+    public static long hourOf(Instant instant) {
+        return Math.floorDiv(instant.getEpochSecond(), SECONDS);
+    }
+
+    public static Instant start(long hour) {
+        return Instant.ofEpochSecond(hour * SECONDS);
+    }
+
+    /**
+     * The hours of the days {@code from} to {@code to} of the zone.
+     *
+     * @param summarisedUntil the hours before it are summarised (none when the tenant has no summary yet: pass
+     *                        {@link Long#MIN_VALUE})
+     * @param stale           hours marked stale
+     */
+    public static DashboardHours of(LocalDate from, LocalDate to, ZoneId zone, long summarisedUntil, Set<Long> stale) {
+        List<Instant> boundaries = from.datesUntil(to.plusDays(2)).map(d -> d.atStartOfDay(zone).toInstant()).toList();
+        Instant start = boundaries.get(0);
+        Instant end = boundaries.get(boundaries.size() - 1);
+        long first = hourOf(start);
+        long last = hourOf(end.minusNanos(1)) + 1;
+        NavigableSet<Long> live = new TreeSet<>();
+        for (Instant boundary : boundaries) {
+            if (!boundary.equals(start(hourOf(boundary)))) {
+                live.add(hourOf(boundary));
+            }
+        }
+        live.removeIf(h -> h >= last);
+        for (long h = Math.max(first, summarisedUntil); h < last; h++) {
+            live.add(h);
+        }
+        stale.stream().filter(h -> h >= first && h < last).forEach(live::add);
+        return new DashboardHours(first, last, live);
+    }
+
+    /** The end of the summarised hours of the period: from {@code first} up to here, all but {@link #live} are summaries. */
+    public long summaryEnd(long summarisedUntil) {
+        return Math.max(first, Math.min(end, summarisedUntil));
+    }
+
+    /** The live hours before {@code summaryEnd}: the ones the summary reads must leave out. */
+    public List<Long> liveBefore(long summaryEnd) {
+        return List.copyOf(live.headSet(summaryEnd, false));
+    }
+
+    /** The live hours as ranges of adjacent hours, {@code [from, to)}. */
+    public List<long[]> liveRanges() {
+        List<long[]> ranges = new ArrayList<>();
+        for (long h : live) {
+            long[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+            if (last != null && last[1] == h) {
+                last[1] = h + 1;
+            } else {
+                ranges.add(new long[] {h, h + 1});
+            }
+        }
+        return ranges;
+    }
+}

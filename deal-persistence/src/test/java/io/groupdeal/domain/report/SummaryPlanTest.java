@@ -1,0 +1,61 @@
+package io.groupdeal.domain.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.groupdeal.domain.report.SummaryPlan.Mark;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The summary job's decisions: what it builds, how far it moves, which marks it deletes. */
+class SummaryPlanTest {
+
+    private static List<List<Long>> ranges(SummaryPlan plan) {
+        return plan.rebuild().stream().map(r -> List.of(r[0], r[1])).toList();
+    }
+
+    @Test
+    void closedHoursAreBuiltUpToTheBoundAndAtMostMaxHoursAtATime() {
+        SummaryPlan plan = SummaryPlan.of(100, 103, List.of(), 168);
+        assertEquals(List.of(List.of(100L, 103L)), ranges(plan));
+        assertEquals(103, plan.summarisedUntil());
+
+        SummaryPlan far = SummaryPlan.of(100, 1000, List.of(), 168);
+        assertEquals(List.of(List.of(100L, 268L)), ranges(far));
+        assertEquals(268, far.summarisedUntil());
+    }
+
+    @Test
+    void summarisedUntilNeverMovesBack() {
+        // an instance whose clock is behind
+        SummaryPlan plan = SummaryPlan.of(100, 90, List.of(), 168);
+        assertEquals(100, plan.summarisedUntil());
+        assertTrue(plan.idle());
+    }
+
+    @Test
+    void staleHoursAreBuiltAgainAndExactlyTheirMarksRead() {
+        List<Mark> marks = List.of(new Mark(40, "A"), new Mark(40, "B"), new Mark(41, "C"), new Mark(60, "D"), new Mark(101, "E"));
+        SummaryPlan plan = SummaryPlan.of(100, 102, marks, 168);
+        assertEquals(List.of(List.of(40L, 42L), List.of(60L, 61L), List.of(100L, 102L)), ranges(plan));
+        assertEquals(marks, plan.forget(), "every mark read is of an hour built in this pass");
+        assertEquals(102, plan.summarisedUntil());
+    }
+
+    @Test
+    void aMarkOfAnHourNotBuiltStays() {
+        List<Mark> marks = new ArrayList<>();
+        for (long h = 0; h < 5; h++) {
+            marks.add(new Mark(h * 2, "M" + h));
+        }
+        SummaryPlan plan = SummaryPlan.of(100, 100, marks, 3);
+        assertEquals(List.of(List.of(0L, 1L), List.of(2L, 3L), List.of(4L, 5L)), ranges(plan));
+        assertEquals(marks.subList(0, 3), plan.forget(), "only the three hours built lose their marks");
+    }
+
+    @Test
+    void nothingToDoIsIdle() {
+        assertTrue(SummaryPlan.of(100, 100, List.of(), 168).idle());
+    }
+}
