@@ -58,6 +58,14 @@ public final class NearestDeals {
     public record Ranking(List<Ranked> page, long total, boolean exact) {
     }
 
+    /** The order the walk takes the stores in: nearest first, then any fixed order (merchant, id). */
+    public static final Comparator<NearStore> NEAREST_STORE_FIRST = Comparator.comparingDouble(NearStore::km)
+            .thenComparing(NearStore::tenantId).thenComparing(NearStore::storeId);
+
+    /**
+     * The catalog's order: nearest first, equal distances by id (ids are Crockford base32 capitals, which Java and the
+     * database's collation order alike).
+     */
     private static final Comparator<Ranked> NEAREST_FIRST = Comparator.comparingDouble(Ranked::km).thenComparing(Ranked::dealId);
 
     private NearestDeals() {
