@@ -186,9 +186,10 @@ public class CatalogRepository {
     }
 
     /**
-     * The eligible stores and the rating of each deal of a page: the stores of the page's merchants (once per merchant,
-     * not once per deal and store: a page of one merchant's deals shares them), the store lists of the deals that have
-     * one, and the ratings, in one query each for the whole page. The database orders the stores (name, id) in its
+     * The eligible stores and the rating of each deal of a page: the stores of the page's merchants, never an archived
+     * one (read once per merchant, not once per deal and store: a page of one merchant's deals shares them), the store
+     * lists of the deals that have one (such a deal counts at those stores only, any other at all of its merchant's),
+     * and the ratings, in one query each for the whole page. The database orders the stores (name, id) in its
      * collation; each deal keeps its own in that order.
      */
     private List<CatalogDeal> complete(List<CatalogDeal> deals) {
@@ -213,9 +214,8 @@ public class CatalogRepository {
                             ((Number) r[5]).doubleValue()))
                     .toList());
         }
-        String placeholders = placeholders(ids.size());
         Map<String, Object[]> ratings = new HashMap<>();
-        sql.rows("SELECT deal_id, reviews, rating_total FROM deal_rating WHERE reviews > 0 AND deal_id IN (" + placeholders + ")",
+        sql.rows("SELECT deal_id, reviews, rating_total FROM deal_rating WHERE reviews > 0 AND deal_id IN (" + placeholders(ids.size()) + ")",
                 ids).forEach(r -> ratings.put((String) r[0], r));
         return deals.stream().map(d -> {
             Object[] rating = ratings.get(d.id());
