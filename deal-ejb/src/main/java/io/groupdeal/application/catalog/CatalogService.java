@@ -20,6 +20,8 @@ import java.util.List;
 /**
  * Anyone browses the deals on sale or coming soon, of active merchants only: near a place (nearest first, with the
  * distance to the nearest store where the coupon can be used), by words in the title, description or merchant name.
+ * Near a place, the count is exact up to {@link io.groupdeal.domain.catalog.NearestDeals#COUNTED} deals (or the end
+ * of the requested page); beyond, the answer says "more than" that many.
  */
 @Stateless
 @PermitAll
@@ -62,7 +64,7 @@ public class CatalogService {
                 ? new CatalogSearch(search.latitude(), search.longitude(), DEFAULT_RADIUS_KM, search.text(), search.page(), search.size())
                 : search;
         CatalogRepository.Page page = catalog.search(effective);
-        return new PageOf<>(page.items(), search.page(), search.size(), page.total());
+        return new PageOf<>(page.items(), search.page(), search.size(), page.total(), page.exact());
     }
 
     /** A place to look for deals: a city of the stores, at the middle of its stores. */

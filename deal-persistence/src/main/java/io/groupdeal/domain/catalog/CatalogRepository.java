@@ -1,8 +1,10 @@
 package io.groupdeal.domain.catalog;
 
 import io.groupdeal.domain.catalog.CatalogDeal.CatalogStore;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.groupdeal.domain.catalog.NearestDeals.Met;
+import io.groupdeal.domain.catalog.NearestDeals.NearStore;
 import io.groupdeal.domain.shared.NativeSql;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -10,16 +12,21 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The catalog crosses tenants by design, so it does not use the tenant-bound entities: these native statements read
  * only published deals ({@code SCHEDULED}, {@code ON_SALE}) of active tenants and only public columns.
  * "Near me" first narrows the stores to a bounding box on the indexed (latitude, longitude), then computes the exact
- * great-circle distance of those few, so it never scans every store.
+ * great-circle distance of those few, so it never scans every store; {@link NearestDeals} then ranks merchants and
+ * deals from the nearest store outwards, reading only as many deals as the page and a capped count need.
  */
 @ApplicationScoped
 public class CatalogRepository {
@@ -31,21 +38,14 @@ public class CatalogRepository {
             + " d.price, d.original_value, d.currency, d.sold, d.min_buyers, d.max_quantity, d.sales_start, d.sales_end,"
             + " d.coupon_valid_until, d.status";
 
-    /**
-     * Stores where a deal's coupons count: its own list, or every store of its tenant when the list is empty; never an
-     * archived store.
-     */
-    private static final String ELIGIBLE = "s.archived_at IS NULL"
-            + " AND (NOT EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = d.tenant_id AND x.deal_id = d.id)"
-            + " OR EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = d.tenant_id AND x.deal_id = d.id AND x.store_id = s.id))";
-
     private static final String DISTANCE = "2 * " + EARTH_RADIUS_KM + " * ASIN(LEAST(1, SQRT(POW(SIN(RADIANS(s.latitude - ?) / 2), 2)"
             + " + COS(RADIANS(?)) * COS(RADIANS(s.latitude)) * POW(SIN(RADIANS(s.longitude - ?) / 2), 2))))";
 
     @Inject
     private NativeSql sql;
 
-    public record Page(List<CatalogDeal> items, long total) {
+    /** A page of the catalog; when not {@code exact}, there are more than {@code total} deals (near a point only). */
+    public record Page(List<CatalogDeal> items, long total, boolean exact) {
     }
 
     public Page search(CatalogSearch search) {
@@ -68,6 +68,11 @@ public class CatalogRepository {
                 + " LIMIT 2000", List.of());
     }
 
+    /**
+     * The stores in the circle, nearest first: the bounding box on the indexed (latitude, longitude) picks the few
+     * candidates, the exact distance keeps those within the radius. Distances are computed here, by the database, and
+     * only here, so that every deal's distance is exactly its nearest store's.
+     */
     private Page near(CatalogSearch search) {
         double lat = search.latitude();
         double lng = search.longitude();
@@ -76,25 +81,77 @@ public class CatalogRepository {
         double cos = Math.cos(Math.toRadians(lat));
         double dLng = cos < 1e-6 ? 360 : radius / (KM_PER_DEGREE * cos);
         StringBuilder box = new StringBuilder(" s.latitude BETWEEN ? AND ?");
-        List<Object> boxParameters = new ArrayList<>(List.of(Math.max(-90, lat - dLat), Math.min(90, lat + dLat)));
+        List<Object> parameters = new ArrayList<>(List.of(lat, lat, lng, Math.max(-90, lat - dLat), Math.min(90, lat + dLat)));
         if (lng - dLng >= -180 && lng + dLng <= 180) {
             box.append(" AND s.longitude BETWEEN ? AND ?");
-            boxParameters.add(lng - dLng);
-            boxParameters.add(lng + dLng);
+            parameters.add(lng - dLng);
+            parameters.add(lng + dLng);
         }
-        String text = textCondition(search.text());
-        String from = " FROM deal d JOIN tenant t ON t.id = d.tenant_id AND t.status = 'ACTIVE'"
-                + " JOIN store s ON s.tenant_id = d.tenant_id AND" + box + " AND " + ELIGIBLE
-                + " WHERE d.status IN ('SCHEDULED', 'ON_SALE')" + text;
-        String grouped = "SELECT " + COLUMNS + ", MIN(" + DISTANCE + ") AS distance_km" + from
-                + " GROUP BY d.tenant_id, d.id HAVING distance_km <= ?";
-
-        List<Object> parameters = new ArrayList<>(List.of(lat, lat, lng));
-        parameters.addAll(boxParameters);
-        addText(parameters, search.text());
         parameters.add(radius);
+        // Sorted here, not by the database: its sort would compute every distance again (a third of the statement's time).
+        List<NearStore> stores = sql.rows("SELECT s.tenant_id, s.id, " + DISTANCE + " AS km FROM store s"
+                        + " JOIN tenant t ON t.id = s.tenant_id AND t.status = 'ACTIVE'"
+                        + " WHERE" + box + " AND s.archived_at IS NULL HAVING km <= ?", parameters)
+                .stream().map(r -> new NearStore((String) r[0], (String) r[1], ((Number) r[2]).doubleValue()))
+                .sorted(NearestDeals.NEAREST_STORE_FIRST).toList();
+        NearestDeals.Ranking ranking = NearestDeals.rank(stores, (merchants, walked) -> met(merchants, walked, search.text()),
+                search.page(), search.size());
+        return new Page(complete(rows(ranking.page())), ranking.total(), ranking.exact());
+    }
 
-        return page(grouped + " ORDER BY distance_km, d.id", "SELECT COUNT(*) FROM (" + grouped + ") matches", parameters, search);
+    /**
+     * The published deals met at a batch of the walk: those valid at every store of the merchants met first in it (no
+     * store list: an anti-join on deal_store's key), and those naming one of its stores. Only ids are read (the index
+     * on (tenant_id, status) covers the first part); the page's rows come after, for the page alone.
+     */
+    private List<Met> met(Set<String> merchants, List<NearStore> stores, String text) {
+        String words = textCondition(text);
+        String joinTenant = words.isEmpty() ? "" : " JOIN tenant t ON t.id = d.tenant_id";
+        StringBuilder select = new StringBuilder();
+        List<Object> parameters = new ArrayList<>();
+        if (!merchants.isEmpty()) {
+            select.append("SELECT d.id, d.tenant_id, NULL FROM deal d").append(joinTenant)
+                    .append(" LEFT JOIN deal_store x ON x.tenant_id = d.tenant_id AND x.deal_id = d.id WHERE d.tenant_id IN (")
+                    .append(placeholders(merchants.size())).append(") AND d.status IN ('SCHEDULED', 'ON_SALE') AND x.deal_id IS NULL")
+                    .append(words).append(" UNION ALL ");
+            parameters.addAll(merchants);
+            addText(parameters, text);
+        }
+        Set<String> tenants = new LinkedHashSet<>();
+        stores.forEach(s -> tenants.add(s.tenantId()));
+        select.append("SELECT d.id, d.tenant_id, x.store_id FROM deal_store x JOIN deal d ON d.tenant_id = x.tenant_id AND d.id = x.deal_id")
+                .append(joinTenant).append(" WHERE x.tenant_id IN (").append(placeholders(tenants.size()))
+                .append(") AND x.store_id IN (").append(placeholders(stores.size())).append(") AND d.status IN ('SCHEDULED', 'ON_SALE')")
+                .append(words);
+        parameters.addAll(tenants);
+        stores.forEach(s -> parameters.add(s.storeId()));
+        addText(parameters, text);
+        return sql.rows(select.toString(), parameters).stream()
+                .map(r -> new Met((String) r[0], (String) r[1], (String) r[2])).toList();
+    }
+
+    /** The rows of a ranked page, in its order, each with its distance. */
+    private List<CatalogDeal> rows(List<NearestDeals.Ranked> page) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object[]> byId = new HashMap<>();
+        sql.rows("SELECT " + COLUMNS + ", NULL FROM deal d JOIN tenant t ON t.id = d.tenant_id WHERE d.id IN ("
+                + placeholders(page.size()) + ")", page.stream().map(NearestDeals.Ranked::dealId).toList())
+                .forEach(r -> byId.put((String) r[0], r));
+        List<CatalogDeal> deals = new ArrayList<>(page.size());
+        for (NearestDeals.Ranked ranked : page) {
+            Object[] row = byId.get(ranked.dealId());
+            if (row != null) {
+                row[16] = ranked.km();
+                deals.add(deal(row));
+            }
+        }
+        return deals;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
     }
 
     private Page everywhere(CatalogSearch search) {
@@ -111,7 +168,7 @@ public class CatalogRepository {
         paged.add(search.page() * search.size());
         List<Object[]> rows = sql.rows(select + " LIMIT ? OFFSET ?", paged);
         long total = ((Number) sql.row(count, parameters)[0]).longValue();
-        return new Page(complete(rows.stream().map(CatalogRepository::deal).toList()), total);
+        return new Page(complete(rows.stream().map(CatalogRepository::deal).toList()), total, true);
     }
 
     private static String textCondition(String text) {
@@ -128,29 +185,43 @@ public class CatalogRepository {
         }
     }
 
-    /** The eligible stores and the rating of each deal, in one query each for the whole page. */
+    /**
+     * The eligible stores and the rating of each deal of a page: the stores of the page's merchants, never an archived
+     * one (read once per merchant, not once per deal and store: a page of one merchant's deals shares them), the store
+     * lists of the deals that have one (such a deal counts at those stores only, any other at all of its merchant's),
+     * and the ratings, in one query each for the whole page. The database orders the stores (name, id) in its
+     * collation; each deal keeps its own in that order.
+     */
     private List<CatalogDeal> complete(List<CatalogDeal> deals) {
         if (deals.isEmpty()) {
             return deals;
         }
-        Map<String, List<CatalogStore>> byDeal = new LinkedHashMap<>();
-        deals.forEach(d -> byDeal.put(d.id(), new ArrayList<>()));
-        String placeholders = String.join(",", java.util.Collections.nCopies(deals.size(), "?"));
-        List<Object[]> rows = sql.rows("SELECT d.id, s.id, s.name, s.address, s.latitude, s.longitude"
-                + " FROM deal d JOIN store s ON s.tenant_id = d.tenant_id AND " + ELIGIBLE
-                + " WHERE d.id IN (" + placeholders + ") ORDER BY s.name, s.id", deals.stream().map(CatalogDeal::id).toList());
-        for (Object[] r : rows) {
-            byDeal.get((String) r[0]).add(new CatalogStore((String) r[1], (String) r[2], (String) r[3],
-                    ((Number) r[4]).doubleValue(), ((Number) r[5]).doubleValue()));
+        List<String> ids = deals.stream().map(CatalogDeal::id).toList();
+        List<String> tenants = deals.stream().map(CatalogDeal::tenantId).distinct().toList();
+        List<Object[]> stores = sql.rows("SELECT s.tenant_id, s.id, s.name, s.address, s.latitude, s.longitude FROM store s"
+                + " WHERE s.tenant_id IN (" + placeholders(tenants.size()) + ") AND s.archived_at IS NULL ORDER BY s.name, s.id", tenants);
+        List<Object> keys = new ArrayList<>(tenants);
+        keys.addAll(ids);
+        Map<String, Set<String>> named = new HashMap<>();
+        sql.rows("SELECT deal_id, store_id FROM deal_store WHERE tenant_id IN (" + placeholders(tenants.size()) + ") AND deal_id IN ("
+                + placeholders(ids.size()) + ")", keys).forEach(r -> named.computeIfAbsent((String) r[0], k -> new HashSet<>()).add((String) r[1]));
+        Map<String, List<CatalogStore>> byDeal = new HashMap<>();
+        for (CatalogDeal deal : deals) {
+            Set<String> list = named.get(deal.id());
+            byDeal.put(deal.id(), stores.stream()
+                    .filter(r -> deal.tenantId().equals(r[0]) && (list == null || list.contains((String) r[1])))
+                    .map(r -> new CatalogStore((String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).doubleValue(),
+                            ((Number) r[5]).doubleValue()))
+                    .toList());
         }
-        Map<String, Object[]> ratings = new java.util.HashMap<>();
-        sql.rows("SELECT deal_id, reviews, rating_total FROM deal_rating WHERE reviews > 0 AND deal_id IN (" + placeholders + ")",
-                deals.stream().map(CatalogDeal::id).toList()).forEach(r -> ratings.put((String) r[0], r));
+        Map<String, Object[]> ratings = new HashMap<>();
+        sql.rows("SELECT deal_id, reviews, rating_total FROM deal_rating WHERE reviews > 0 AND deal_id IN (" + placeholders(ids.size()) + ")",
+                ids).forEach(r -> ratings.put((String) r[0], r));
         return deals.stream().map(d -> {
             Object[] rating = ratings.get(d.id());
             int reviews = rating == null ? 0 : ((Number) rating[1]).intValue();
             Double average = rating == null ? null : Math.round(((Number) rating[2]).intValue() * 10.0 / reviews) / 10.0;
-            return d.with(List.copyOf(byDeal.get(d.id())), average, reviews);
+            return d.with(byDeal.get(d.id()), average, reviews);
         }).toList();
     }
 

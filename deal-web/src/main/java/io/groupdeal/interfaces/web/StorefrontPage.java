@@ -33,6 +33,7 @@ public class StorefrontPage {
     private int page;
     private List<CatalogDealDto> deals = List.of();
     private long total;
+    private boolean totalExact = true;
     private List<CatalogService.City> cities = List.of();
 
     public void load() {
@@ -42,6 +43,7 @@ public class StorefrontPage {
                     lat == null ? null : radiusKm, q == null || q.isBlank() ? null : q.strip(), Math.max(0, page), PAGE_SIZE));
             deals = found.items().stream().map(CatalogDealDto::summary).toList();
             total = found.total();
+            totalExact = found.totalExact();
         } catch (Problem problem) {
             Messages.error(problem);
         }
@@ -72,8 +74,9 @@ public class StorefrontPage {
         return lat != null && lng != null;
     }
 
+    /** More deals after this page: the count says so, or it stopped ("more than N") past this page's end. */
     public boolean isHasMore() {
-        return (long) (page + 1) * PAGE_SIZE < total;
+        return (long) (page + 1) * PAGE_SIZE < total || !totalExact;
     }
 
     public Double getLat() { return lat; }
@@ -88,5 +91,6 @@ public class StorefrontPage {
     public void setPage(int page) { this.page = page; }
     public List<CatalogDealDto> getDeals() { return deals; }
     public long getTotal() { return total; }
+    public boolean isTotalExact() { return totalExact; }
     public List<CatalogService.City> getCities() { return cities; }
 }

@@ -26,13 +26,13 @@ public class CatalogResource {
     private CatalogService catalog;
 
     @GET
-    public PageDto<CatalogDealDto> search(@QueryParam("lat") String lat, @QueryParam("lng") String lng,
+    public CatalogPageDto search(@QueryParam("lat") String lat, @QueryParam("lng") String lng,
                                           @QueryParam("radiusKm") String radiusKm, @QueryParam("q") String q,
                                           @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest paging = Paging.of(page, size);
         CatalogSearch search = new CatalogSearch(number(lat, "lat"), number(lng, "lng"), number(radiusKm, "radiusKm"),
                 q == null || q.isBlank() ? null : q.strip(), paging.page(), paging.size());
-        return PageDto.of(catalog.search(search), CatalogDealDto::summary);
+        return CatalogPageDto.of(catalog.search(search));
     }
 
     @GET
