@@ -896,8 +896,8 @@ public final class PurchaseBench {
     }
 
     /**
-     * A client thread's JDBC connections: the purchase's own, and a second one for the buyer's count row (REQUIRES_NEW)
-     * and the gateway's ledger (the sandbox server's own statements, on its own pool).
+     * A client thread's JDBC connections: the purchase's own, and a second one for the buyer's count row (autocommit,
+     * before the reservation) and the gateway's ledger (the sandbox server's own statements, on its own pool).
      */
     final class Jdbc implements AutoCloseable {
 
@@ -951,12 +951,9 @@ public final class PurchaseBench {
             String tenantId = (String) terms[0];
             Integer limit = terms[7] == null ? null : ((Number) terms[7]).intValue();
             if (limit != null) {
-                // QuotaRows.ensure: REQUIRES_NEW
-                inTransaction(quota, () -> {
-                    insertUnlessDuplicate(quota, "INSERT INTO buyer_quota (tenant_id, deal_id, buyer_id, bought)"
-                            + " VALUES (?, ?, ?, 0)", tenantId, dealId, buyerId);
-                    return null;
-                });
+                // OrderRepository.ensureQuota, autocommit: one statement before the reservation, committed by itself
+                insertUnlessDuplicate(quota, "INSERT INTO buyer_quota (tenant_id, deal_id, buyer_id, bought)"
+                        + " VALUES (?, ?, ?, 0)", tenantId, dealId, buyerId);
             }
             Reserved[] reserved = new Reserved[1];
             String refused = inTransaction(main, () -> {
