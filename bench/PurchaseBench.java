@@ -19,7 +19,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,10 +58,10 @@ import java.util.regex.Pattern;
  * buyer's count row and its conditional update, the deal's stock by conditional update, the order RESERVED), the
  * gateway's own statements (the sandbox server's ledger, on a connection of its own: what the sandbox runs for an
  * authorisation) and the confirm transaction (the order RESERVED to CONFIRMED or PENDING by conditional update, the
- * sale terms, its coupons, the catalog view of the deal for the mail, the confirmation mail into the outbox, the
- * deal's paid count unless the order was captured at once while the deal, tipped, is on sale); the answer is built from
- * what was written, with no read-back. Ids, coupon codes,
- * fingerprints and mail bodies are made the same way as the product makes them. With {@code --setup-only} it makes one
+ * sale terms, its coupons, the confirmation mail's cause into the outbox (the mail is written when it is delivered,
+ * outside the purchase), the deal's paid count unless the order was captured at once while the deal, tipped, is on
+ * sale); the answer is built from what was written, with no read-back. Ids, coupon codes and fingerprints are made the
+ * same way as the product makes them. With {@code --setup-only} it makes one
  * purchase over each path and stops: with the general log on, the two show the same statements.
  *
  * <p>Run by bench/purchases.sh; by hand against a running product (DEAL_DEMO=false or not, it makes its own data):
@@ -896,11 +895,9 @@ public final class PurchaseBench {
         return false;
     }
 
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
     /**
-     * A client thread's JDBC connections: the purchase's own, and a second one for the buyer's count row (REQUIRES_NEW)
-     * and the gateway's ledger (the sandbox server's own statements, on its own pool).
+     * A client thread's JDBC connections: the purchase's own, and a second one for the buyer's count row (autocommit,
+     * before the reservation) and the gateway's ledger (the sandbox server's own statements, on its own pool).
      */
     final class Jdbc implements AutoCloseable {
 
@@ -954,12 +951,9 @@ public final class PurchaseBench {
             String tenantId = (String) terms[0];
             Integer limit = terms[7] == null ? null : ((Number) terms[7]).intValue();
             if (limit != null) {
-                // QuotaRows.ensure: REQUIRES_NEW
-                inTransaction(quota, () -> {
-                    insertUnlessDuplicate(quota, "INSERT INTO buyer_quota (tenant_id, deal_id, buyer_id, bought)"
-                            + " VALUES (?, ?, ?, 0)", tenantId, dealId, buyerId);
-                    return null;
-                });
+                // OrderRepository.ensureQuota, autocommit: one statement before the reservation, committed by itself
+                insertUnlessDuplicate(quota, "INSERT INTO buyer_quota (tenant_id, deal_id, buyer_id, bought)"
+                        + " VALUES (?, ?, ?, 0)", tenantId, dealId, buyerId);
             }
             Reserved[] reserved = new Reserved[1];
             String refused = inTransaction(main, () -> {
@@ -976,8 +970,7 @@ public final class PurchaseBench {
             Reserved order = reserved[0];
             String[] payment = pay(order);
             // The answer is the order and the coupons as the confirm wrote them (Checkout.Confirmed): no read-back.
-            return inTransaction(main, () -> confirm(order, payment, buyerId, (String) account[2], (String) account[3],
-                    dealId));
+            return inTransaction(main, () -> confirm(order, payment, buyerId, (String) account[2], dealId));
         }
 
         static final String ORDER_COLUMNS = "tenant_id, id, deal_id, buyer_id, quantity, unit_price, amount, currency,"
@@ -1043,10 +1036,10 @@ public final class PurchaseBench {
         static final String PAYMENT_COLUMNS = "ref, payment_key, token, state, amount, currency, captured, refunded";
 
         /**
-         * Checkout.confirm, one transaction: the order RESERVED to PENDING or CONFIRMED, its coupons, the mail into the
-         * outbox, the deal's paid count last (its row is hot).
+         * Checkout.confirm, one transaction: the order RESERVED to PENDING or CONFIRMED, its coupons, the mail's cause
+         * into the outbox, the deal's paid count last (its row is hot).
          */
-        String confirm(Reserved r, String[] payment, String buyerId, String buyerEmail, String buyerName, String dealId)
+        String confirm(Reserved r, String[] payment, String buyerId, String buyerEmail, String dealId)
                 throws SQLException {
             boolean captured = "CAPTURED".equals(payment[1]);
             LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
@@ -1058,7 +1051,7 @@ public final class PurchaseBench {
             Object[] terms = one(main, "SELECT d.tenant_id, d.id, d.title, t.business_name, d.status, d.price, d.currency,"
                     + " d.per_buyer_limit, d.coupon_valid_until, d.tipped_at IS NOT NULL FROM deal d JOIN tenant t"
                     + " ON t.id = d.tenant_id WHERE d.tenant_id = ? AND d.id = ?", r.tenantId, dealId);
-            // The coupons as issued, sorted by id (as CouponRepository.ofOrder lists them): the mail's and the answer's.
+            // The coupons as issued, sorted by id (as CouponRepository.ofOrder lists them): the answer's.
             List<Object[]> coupons = new ArrayList<>();
             for (int i = 0; i < quantity; i++) {
                 coupons.add(new Object[] {r.tenantId, newId(), dealId, r.orderId, buyerId, couponCode(),
@@ -1073,28 +1066,14 @@ public final class PurchaseBench {
                 }
                 p.executeBatch();
             }
-            // CatalogRepository.find: the deal as the catalog shows it, its stores and rating (for the mail).
-            Object[] deal = one(main, "SELECT d.id, d.tenant_id, d.title, d.description, d.fine_print, t.business_name,"
-                    + " d.price, d.original_value, d.currency, d.sold, d.min_buyers, d.max_quantity, d.sales_start,"
-                    + " d.sales_end, d.coupon_valid_until, d.status, NULL FROM deal d JOIN tenant t ON t.id = d.tenant_id"
-                    + " WHERE d.id = ? AND t.status = 'ACTIVE' AND d.status IN ('SCHEDULED', 'ON_SALE', 'ENDED', 'FAILED')",
-                    dealId);
-            List<Object[]> stores = rows(main, "SELECT d.id, s.id, s.name, s.address, s.latitude, s.longitude FROM deal d"
-                    + " JOIN store s ON s.tenant_id = d.tenant_id AND s.archived_at IS NULL AND (NOT EXISTS (SELECT 1 FROM"
-                    + " deal_store x WHERE x.tenant_id = d.tenant_id AND x.deal_id = d.id) OR EXISTS (SELECT 1 FROM deal_store x"
-                    + " WHERE x.tenant_id = d.tenant_id AND x.deal_id = d.id AND x.store_id = s.id)) WHERE d.id IN (?)"
-                    + " ORDER BY s.name, s.id", dealId);
-            rows(main, "SELECT deal_id, reviews, rating_total FROM deal_rating WHERE reviews > 0 AND deal_id IN (?)", dealId);
-            // Outbox.write of BuyerMails.orderConfirmed, to the buyer as the authentication found the account
-            String[] mail = confirmationMail(buyerName, captured ? "CONFIRMED" : "PENDING", quantity, r.title,
-                    (String) deal[5], ((Number) deal[10]).intValue(), r.amount, r.currency, coupons, stores, (String) deal[4],
-                    (LocalDateTime) deal[14], r.orderId);
-            List<String> printed = coupons.stream().map(c -> printed((String) c[5])).toList();
+            // OrderConfirmations.queue: only the confirmation's cause (the mail is written when it is delivered), to the
+            // buyer as the authentication found the account
             LocalDateTime written = LocalDateTime.now(ZoneOffset.UTC);
-            insertUnlessDuplicate(main, "INSERT INTO mail_outbox (id, tenant_id, cause_key, recipient, subject, text_body,"
-                    + " html_body, qr_codes, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-                    + " 'PENDING', 0, ?, ?)", newId(), r.tenantId, "order-confirmed:" + r.orderId, buyerEmail, mail[0],
-                    mail[1], mail[2], String.join(" ", printed), written, written);
+            String status = captured ? "CONFIRMED" : "PENDING";
+            insertUnlessDuplicate(main, "INSERT INTO mail_outbox (id, tenant_id, cause_key, recipient, subject, render, status,"
+                    + " attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", newId(), r.tenantId,
+                    "order-confirmed:" + r.orderId, buyerEmail, (captured ? "Your coupons: " : "Order received: ") + r.title,
+                    status, written, written);
             // DealRepository.paid: last, the deal's row is hot; not sent for an order captured at once while the deal,
             // tipped, is on sale (SaleTerms.paidChangesDeal, from the terms read above): it would match no row
             if (captured && ((Number) terms[9]).intValue() != 0 && "ON_SALE".equals(terms[4])) {
@@ -1244,105 +1223,11 @@ public final class PurchaseBench {
         return new String(data) + CHECK_SYMBOLS.charAt((int) (value % 37));
     }
 
-    static String printed(String stored) {
-        return stored.substring(0, 4) + "-" + stored.substring(4, 8) + "-" + stored.substring(8, 12) + "-" + stored.charAt(12);
-    }
-
     static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Subject, text and HTML of BuyerMails.orderConfirmed, built the same way. */
-    String[] confirmationMail(String buyerName, String status, int qty, String title, String merchant, int min,
-                              java.math.BigDecimal amount, String currency, List<Object[]> coupons, List<Object[]> stores,
-                              String finePrint, LocalDateTime validUntil, String orderId) {
-        boolean pending = "PENDING".equals(status);
-        String money = currency + " " + amount.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
-        MailBody body = new MailBody();
-        body.paragraph("Hello " + buyerName + ",");
-        body.paragraph(pending
-                ? "Thank you for your order of " + qty + " × " + title + " from " + merchant + ". The deal is on once " + min
-                        + " coupons are sold: until then " + money + " is only reserved on your card, and your coupons"
-                        + " are not valid yet. We will write to you when the deal is on, or when it fails (then the"
-                        + " reservation is released and nothing is charged)."
-                : "Thank you for your order of " + qty + " × " + title + " from " + merchant + ". We charged " + money
-                        + ". Show a code at the counter to use a coupon.");
-        body.coupons(coupons.stream().map(c -> printed((String) c[5])).toList());
-        body.heading("Where to use them");
-        for (Object[] s : stores) {
-            body.line(s[2] + ", " + s[3]);
-        }
-        if (finePrint != null && !finePrint.isBlank()) {
-            body.heading("Fine print");
-            body.paragraph(finePrint);
-        }
-        body.paragraph("Valid until " + DAY.format(validUntil.toInstant(ZoneOffset.UTC)) + ". Order " + orderId + ".");
-        body.link("Open my coupons", "http://localhost:" + httpPort + "/account/");
-        body.text.append("GroupDeal");
-        String page = "<!doctype html><html><body style=\"margin:0;background:#f5f5f7;font-family:-apple-system,"
-                + "Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1f2330\"><div style=\"max-width:560px;margin:0 auto;"
-                + "padding:24px\"><div style=\"font-weight:700;font-size:18px;margin-bottom:16px\">GroupDeal</div>"
-                + "<div style=\"background:#fff;border-radius:12px;padding:24px\">" + body.html + "</div></div></body></html>";
-        return new String[] {(pending ? "Order received: " : "Your coupons: ") + title, body.text.toString(), page};
-    }
-
-    static final class MailBody {
-        final StringBuilder text = new StringBuilder();
-        final StringBuilder html = new StringBuilder();
-
-        void paragraph(String words) {
-            text.append(words).append("\n\n");
-            html.append("<p style=\"margin:0 0 14px;line-height:1.5\">").append(escape(words)).append("</p>");
-        }
-
-        void heading(String words) {
-            text.append(words.toUpperCase(Locale.ROOT)).append("\n");
-            html.append("<h3 style=\"margin:18px 0 6px;font-size:15px\">").append(escape(words)).append("</h3>");
-        }
-
-        void line(String words) {
-            text.append("- ").append(words).append("\n");
-            html.append("<div style=\"margin:0 0 4px\">").append(escape(words)).append("</div>");
-        }
-
-        void coupons(List<String> codes) {
-            text.append("Your codes:\n");
-            html.append("<table role=\"presentation\" style=\"border-collapse:collapse;margin:8px 0 16px\">");
-            for (String code : codes) {
-                text.append("  ").append(code).append("\n");
-                html.append("<tr><td style=\"padding:8px 16px 8px 0\"><img src=\"cid:qr-").append(code)
-                        .append("\" width=\"120\" height=\"120\" alt=\"QR code of ").append(code).append("\"></td>")
-                        .append("<td style=\"padding:8px 0;font:600 22px/1.2 ui-monospace,Menlo,Consolas,monospace;"
-                                + "letter-spacing:2px\">").append(code).append("</td></tr>");
-            }
-            text.append("\n");
-            html.append("</table>");
-        }
-
-        void link(String label, String url) {
-            text.append(label).append(": ").append(url).append("\n\n");
-            html.append("<p style=\"margin:18px 0\"><a href=\"").append(escape(url)).append("\" style=\"background:#4f46e5;"
-                    + "color:#fff;padding:10px 16px;border-radius:8px;text-decoration:none\">").append(escape(label))
-                    .append("</a></p>");
-        }
-
-        static String escape(String value) {
-            StringBuilder out = new StringBuilder(value.length());
-            for (char c : value.toCharArray()) {
-                switch (c) {
-                    case '<' -> out.append("&lt;");
-                    case '>' -> out.append("&gt;");
-                    case '&' -> out.append("&amp;");
-                    case '"' -> out.append("&quot;");
-                    case '\'' -> out.append("&#39;");
-                    default -> out.append(c);
-                }
-            }
-            return out.toString();
         }
     }
 

@@ -111,6 +111,61 @@ class MailOpsIT extends DeployedApp {
         }
     }
 
+    /**
+     * The purchase queues only the confirmation's cause (recipient and subject, no body); the delivery writes the mail,
+     * and it says what the order was when it was paid: a PENDING order whose deal tipped before the mail went out is
+     * still "Order received" (the tipping has its own mail), with the codes the purchase answered.
+     */
+    @Test
+    void theConfirmationIsWrittenAtDeliveryAsTheOrderWasWhenPaid() throws Exception {
+        String dealId = buying.dealOnSale(merchant, "Deferred Dumplings", d -> d.add("minBuyers", 2)).getString("id");
+        Fixtures.Person early = fixtures.buyer();
+        Fixtures.Person tipping = fixtures.buyer();
+        JsonObject pending;
+        JsonObject confirmed;
+        ItMailServer.stop();
+        try {
+            pending = buying.buy(early, dealId, 1).json();
+            assertEquals("PENDING", pending.getString("status"), pending::toString);
+            List<List<String>> queued = Buying.query("SELECT text_body IS NULL AND html_body IS NULL AND qr_codes IS NULL,"
+                    + " subject, render, cause_key FROM mail_outbox WHERE recipient = ?", early.email());
+            assertEquals(1, queued.size(), queued::toString);
+            assertEquals(List.of("1", "Order received: Deferred Dumplings", "PENDING",
+                    "order-confirmed:" + pending.getString("id")), queued.get(0), "only the cause is written in the purchase");
+
+            confirmed = buying.buy(tipping, dealId, 1).json();
+            assertEquals("CONFIRMED", confirmed.getString("status"), "the second order tips the deal");
+            buying.awaitOrder(early, pending.getString("id"), "CONFIRMED", 30);
+            assertEquals("CONFIRMED", http.get("api/v1/orders/" + pending.getString("id"), early.token()).json()
+                    .getString("status"), "the early order is captured before its confirmation is sent");
+        } finally {
+            ItMailServer.start();
+        }
+        Buying.update("UPDATE mail_outbox SET next_attempt_at = UTC_TIMESTAMP(6) WHERE recipient IN (?, ?) AND status = 'PENDING'",
+                early.email(), tipping.email());
+
+        List<MimeMessage> received = Mailbox.awaitMail(early.email(), "Order received: Deferred Dumplings", 60);
+        assertEquals(1, received.size(), "the confirmation as it was when the order was paid");
+        String text = Mailbox.part(received.get(0), "text/plain");
+        String code = pending.getJsonArray("coupons").getJsonObject(0).getString("code");
+        assertTrue(text.startsWith("Hello Test Buyer,"), text);
+        assertTrue(text.contains("is only reserved on your card") && text.contains(code)
+                && text.contains("Order " + pending.getString("id")) && text.contains("Postal Pasta Mitte"), text);
+        assertTrue(Mailbox.part(received.get(0), "text/html").contains(code));
+        assertEquals(1, Mailbox.images(received.get(0)), "its coupon's QR image");
+        assertEquals(0, Mailbox.mails(early.email(), "Your coupons").size());
+
+        List<MimeMessage> paid = Mailbox.awaitMail(tipping.email(), "Your coupons: Deferred Dumplings", 60);
+        assertEquals(1, paid.size());
+        String paidText = Mailbox.part(paid.get(0), "text/plain");
+        assertTrue(paidText.contains("We charged") && paidText.contains(confirmed.getJsonArray("coupons").getJsonObject(0)
+                .getString("code")), paidText);
+        awaitStatus(early.email(), "SENT");
+        Thread.sleep(4000);
+        assertEquals(1, Mailbox.mails(early.email(), "Order received").size(), "exactly once");
+        assertEquals(1, Mailbox.mails(tipping.email(), "Your coupons").size(), "exactly once");
+    }
+
     @Test
     void theOutboxRefusesBadRequestsAndOtherRoles() {
         Reply unknownStatus = http.get("api/v1/platform/mails?status=LOST", operator);

@@ -41,9 +41,14 @@ public class BuyerMails {
                 .orElseThrow(() -> new IllegalStateException("no buyer " + buyerId));
     }
 
+    /** The subject of {@link #orderConfirmed}: what the outbox lists before the mail is written. */
+    public static String orderConfirmedSubject(Order order, String dealTitle) {
+        return (order.status().name().equals("PENDING") ? "Order received: " : "Your coupons: ") + dealTitle;
+    }
+
     public Mail orderConfirmed(Recipient buyer, Order order, List<Coupon> coupons, CatalogDeal deal) {
         boolean pending = order.status().name().equals("PENDING");
-        String subject = (pending ? "Order received: " : "Your coupons: ") + deal.title();
+        String subject = orderConfirmedSubject(order, deal.title());
         Body body = new Body(buyer);
         body.paragraph(pending
                 ? "Thank you for your order of " + order.quantity() + " × " + deal.title() + " from " + deal.merchantName()

@@ -19,7 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * it both; a failed attempt is retried with exponential backoff (deal.mail.retry-seconds, doubling, at most an hour)
  * and given up after deal.mail.max-attempts (DEAL_MAIL_MAX_ATTEMPTS, default {@value #MAX_ATTEMPTS}): the mail is then
  * FAILED and waits for the operator, who sees it and may send it again ({@link MailOperations}). A crash between
- * sending and marking it sent may send a mail twice; the Message-ID then shows it is the same mail.
+ * sending and marking it sent may send a mail twice; the Message-ID then shows it is the same mail. A mail queued by its
+ * cause (an order's confirmation) is written here, at each attempt ({@link OrderConfirmations#render}); a failure to
+ * write it counts as a failed attempt like one to send it.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -36,6 +38,9 @@ public class MailDelivery {
 
     @Inject
     private MailSender sender;
+
+    @Inject
+    private OrderConfirmations confirmations;
 
     @Inject
     @ConfigProperty(name = "deal.mail.retry-seconds", defaultValue = "30")
@@ -58,7 +63,7 @@ public class MailDelivery {
 
     private void attempt(Outbox.Queued queued) {
         try {
-            sender.send(queued.id(), queued.mail());
+            sender.send(queued.id(), queued.render() == null ? queued.mail() : confirmations.render(queued));
             outbox.sent(queued.id());
         } catch (Exception e) {
             boolean giveUp = queued.attempts() >= Math.max(1, maxAttempts);

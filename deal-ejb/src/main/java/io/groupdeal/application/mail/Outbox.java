@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The mail outbox. {@link #write} joins the caller's transaction, so a mail exists exactly when the change that
- * causes it was committed, and a mail server outage never holds up or undoes that change. {@link MailDelivery}
- * sends what is due, outside any transaction.
+ * The mail outbox. {@link #write} and {@link #queue} join the caller's transaction, so a mail exists exactly when the
+ * change that causes it was committed, and a mail server outage never holds up or undoes that change.
+ * {@link MailDelivery} sends what is due, outside any transaction. A mail {@link #queue queued} by its cause has no
+ * body yet: the delivery renders it ({@link OrderConfirmations}), so the purchase does not pay for the mail's text.
  */
 @ApplicationScoped
 public class Outbox {
@@ -40,7 +41,19 @@ public class Outbox {
                         mail.html(), mail.qrCodes().isEmpty() ? null : String.join(" ", mail.qrCodes()), now, now));
     }
 
-    record Queued(String id, Mail mail, int attempts) {
+    /**
+     * Queues a mail by its cause alone, unless one of the same cause was written before: recipient and subject now (the
+     * operator's list shows them), the bodies when it is delivered, from {@code render} (what to write).
+     */
+    public void queue(String tenantId, String causeKey, String recipient, String subject, String render) {
+        Instant now = clock.instant();
+        sql.insertUnlessDuplicate("INSERT INTO mail_outbox (id, tenant_id, cause_key, recipient, subject, render, status,"
+                + " attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
+                Arrays.asList(Ids.newId(), tenantId, causeKey, recipient, subject, render, now, now));
+    }
+
+    /** A claimed mail: whole, or (render not null) its cause, recipient and subject, with bodies still to write. */
+    record Queued(String id, Mail mail, int attempts, String render) {
     }
 
     /** Mails due now, oldest first. */
@@ -57,11 +70,11 @@ public class Outbox {
         if (claimed == 0) {
             return Optional.empty();
         }
-        Object[] r = sql.row("SELECT tenant_id, cause_key, recipient, subject, text_body, html_body, qr_codes, attempts"
-                + " FROM mail_outbox WHERE id = ?", List.of(id));
+        Object[] r = sql.row("SELECT tenant_id, cause_key, recipient, subject, text_body, html_body, qr_codes, attempts,"
+                + " render FROM mail_outbox WHERE id = ?", List.of(id));
         List<String> codes = r[6] == null ? List.of() : List.of(((String) r[6]).split(" "));
         return Optional.of(new Queued(id, new Mail((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], (String) r[5], codes), NativeSql.integer(r[7])));
+                (String) r[4], (String) r[5], codes), NativeSql.integer(r[7]), (String) r[8]));
     }
 
     void sent(String id) {

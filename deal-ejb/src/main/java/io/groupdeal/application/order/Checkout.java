@@ -1,11 +1,9 @@
 package io.groupdeal.application.order;
 
-import io.groupdeal.application.mail.BuyerMails;
 import io.groupdeal.application.mail.BuyerMails.Recipient;
-import io.groupdeal.application.mail.Outbox;
+import io.groupdeal.application.mail.OrderConfirmations;
 import io.groupdeal.application.payment.Payment;
 import io.groupdeal.application.problem.Conflict;
-import io.groupdeal.domain.catalog.CatalogRepository;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponRepository;
@@ -57,13 +55,7 @@ public class Checkout {
     private DealRepository deals;
 
     @Inject
-    private CatalogRepository catalog;
-
-    @Inject
-    private Outbox outbox;
-
-    @Inject
-    private BuyerMails mails;
+    private OrderConfirmations confirmations;
 
     @Inject
     @ConfigProperty(name = "deal.order.reservation", defaultValue = "PT10M")
@@ -127,7 +119,7 @@ public class Checkout {
     /**
      * The payment was approved: RESERVED → PENDING (authorised) or CONFIRMED (captured), the coupons issued, the paid
      * coupons counted towards the tipping point, the confirmation mail queued to {@code buyer} (read from the account
-     * when null). Empty when the order was settled before (by the reconciler or a replay): nothing is changed then.
+     * when null) by its cause, to be written when it is sent. Empty when the order was settled before (by the reconciler or a replay): nothing is changed then.
      */
     public Optional<Confirmed> confirm(Order order, Payment payment, Recipient buyer, Instant when) {
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
@@ -148,8 +140,8 @@ public class Checkout {
         Order paid = new Order(order.tenantId(), order.id(), order.dealId(), order.buyerId(), order.quantity(),
                 order.unitPrice(), order.amount(), order.currency(), captured ? OrderStatus.CONFIRMED : OrderStatus.PENDING,
                 payment.ref(), order.createdAt());
-        catalog.find(order.dealId(), true).ifPresent(deal -> outbox.write(mails.orderConfirmed(
-                buyer != null ? buyer : mails.recipient(order.buyerId()), paid, issued, deal)));
+        // only the mail's cause: it is written when it is sent (OrderConfirmations), outside the purchase
+        confirmations.queue(buyer != null ? buyer : confirmations.recipient(order.buyerId()), paid, terms.title());
         if (terms.paidChangesDeal(captured)) {
             deals.paid(order.tenantId(), order.dealId(), order.quantity(), captured, now); // last: the deal's row is hot
         }

@@ -71,9 +71,6 @@ public class OrderService {
     private DealRepository deals;
 
     @Inject
-    private QuotaRows quotaRows;
-
-    @Inject
     private Checkout checkout;
 
     @Inject
@@ -106,7 +103,11 @@ public class OrderService {
             throw notOnSale(terms);
         }
         if (terms.perBuyerLimit() != null) {
-            quotaRows.ensure(terms.tenantId(), terms.dealId(), buyer.accountId());
+            // The buyer's count row exists, committed, before the reservation counts on it: parallel orders of one buyer
+            // then only ever update it, one after the other (inserting it inside their transactions could deadlock them
+            // when the first rolls back). One statement outside any transaction commits by itself: no transaction of
+            // its own is needed around it.
+            orders.ensureQuota(terms.tenantId(), terms.dealId(), buyer.accountId());
         }
         Reserved reserved = checkout.reserve(buyer.accountId(), key, fingerprint, terms, request.quantity(), clock.instant())
                 .orElse(null);

@@ -60,6 +60,16 @@ public class CatalogRepository {
         return rows.stream().findFirst().map(r -> complete(List.of(deal(r))).get(0));
     }
 
+    /**
+     * A deal as its buyers' mails show it, whatever its status or its tenant's now: a buyer who paid hears about the
+     * order even when the deal was cancelled or its merchant suspended since (the mail is written when it is sent).
+     */
+    public Optional<CatalogDeal> ofOrder(String dealId) {
+        List<Object[]> rows = sql.rows("SELECT " + COLUMNS + ", NULL FROM deal d JOIN tenant t ON t.id = d.tenant_id"
+                + " WHERE d.id = ?", List.of(dealId));
+        return rows.stream().findFirst().map(r -> complete(List.of(deal(r))).get(0));
+    }
+
     /** Addresses and places of the stores of active merchants with published deals (at most 2,000). */
     public List<Object[]> storePlaces() {
         return sql.rows("SELECT s.address, s.latitude, s.longitude FROM store s JOIN tenant t ON t.id = s.tenant_id AND t.status = 'ACTIVE'"

@@ -2,6 +2,9 @@ package io.groupdeal.domain.shared;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +24,12 @@ import javax.sql.DataSource;
  * to native SQL (and refuses it in a unit with multitenant entities), so it is written here, through JDBC: every
  * statement names {@code tenant_id} itself, or crosses tenants on purpose (the catalog, the scheduled moves). One
  * place to find every such statement.
+ *
+ * <p>Inside a JTA transaction all statements of the transaction run on one connection handle, taken from the pool at
+ * its first statement and closed when the transaction ends: the pool's checkout (a search of the transaction's
+ * resources, with a comparison of the data source's settings that builds maps each time) costs more than a short
+ * statement, and a purchase's transactions run several. Outside a transaction each statement takes a connection of
+ * its own and gives it back at once (autocommit), as before.
  */
 @ApplicationScoped
 public class NativeSql {
@@ -32,12 +41,77 @@ public class NativeSql {
     /** How long one statement of a report may read (the data source's own limit is a few seconds). */
     public static final int LONG_READ_MILLIS = 60_000;
 
+    /** The key of the transaction's connection among the transaction's resources. */
+    private static final String CONNECTION = NativeSql.class.getName() + ".connection";
+
     @Resource(lookup = "java:app/jdbc/deal")
     private DataSource dataSource;
 
-    public List<Object[]> rows(String sql, List<?> parameters) {
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    private TransactionSynchronizationRegistry transactions;
+
+    /** What a statement does with its connection. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    /** {@code work} on the transaction's connection, or on a connection of its own outside an active transaction. */
+    private <T> T run(Work<T> work) throws SQLException {
+        Connection joined = transactionConnection();
+        if (joined != null) {
+            return work.on(joined);
+        }
         try (Connection connection = dataSource.getConnection()) {
-            return read(connection, sql, parameters);
+            return work.on(connection);
+        }
+    }
+
+    /**
+     * The connection of the active transaction, taken at its first statement and closed when it completes (before the
+     * pool frees the transaction's connection: an interposed synchronization ends first); null outside an active
+     * transaction (none, or one marked for rollback: each statement then takes its own, as it always did).
+     */
+    private Connection transactionConnection() throws SQLException {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            return null;
+        }
+        Connection connection = (Connection) transactions.getResource(CONNECTION);
+        if (connection == null) {
+            Connection taken = dataSource.getConnection();
+            try {
+                transactions.registerInterposedSynchronization(new Closing(taken));
+            } catch (RuntimeException e) {
+                taken.close();
+                throw e;
+            }
+            transactions.putResource(CONNECTION, taken);
+            connection = taken;
+        }
+        return connection;
+    }
+
+    /** Closes the transaction's connection handle when the transaction has completed. */
+    private record Closing(Connection connection) implements Synchronization {
+
+        @Override
+        public void beforeCompletion() {
+            // the statements are done; the commit is the pool's
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // the pool drops a broken connection by itself; nothing is left to undo here
+            }
+        }
+    }
+
+    public List<Object[]> rows(String sql, List<?> parameters) {
+        try {
+            return run(connection -> read(connection, sql, parameters));
         } catch (SQLException e) {
             throw failure("query", e);
         }
@@ -83,9 +157,12 @@ public class NativeSql {
     }
 
     public int update(String sql, List<?> parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, parameters)) {
-            return statement.executeUpdate();
+        try {
+            return run(connection -> {
+                try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+                    return statement.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw failure("update", e);
         }
@@ -97,10 +174,13 @@ public class NativeSql {
      * loser sees the winner's committed row.
      */
     public boolean insertUnlessDuplicate(String sql, List<?> parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, parameters)) {
-            statement.executeUpdate();
-            return true;
+        try {
+            return run(connection -> {
+                try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+                    statement.executeUpdate();
+                    return true;
+                }
+            });
         } catch (SQLIntegrityConstraintViolationException e) {
             if (e.getErrorCode() == DUPLICATE_KEY) {
                 return false;
@@ -113,13 +193,16 @@ public class NativeSql {
 
     /** One statement run for each list of parameters, sent together. */
     public void batch(String sql, List<? extends List<?>> rows) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (List<?> row : rows) {
-                bind(statement, row);
-                statement.addBatch();
-            }
-            statement.executeBatch();
+        try {
+            run(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (List<?> row : rows) {
+                        bind(statement, row);
+                        statement.addBatch();
+                    }
+                    return statement.executeBatch();
+                }
+            });
         } catch (SQLException e) {
             throw failure("batch", e);
         }
