@@ -1066,6 +1066,9 @@ public final class PurchaseBench {
                 }
                 p.executeBatch();
             }
+            // StaleHours.sold (CouponRepository.addAll): the dashboard's stale mark of the coupons' hour
+            update(main, "INSERT INTO dashboard_stale_hour (tenant_id, hour, id) VALUES (?, ?, ?)", r.tenantId,
+                    now.toEpochSecond(ZoneOffset.UTC) / 3600, newId());
             // OrderConfirmations.queue: only the confirmation's cause (the mail is written when it is delivered), to the
             // buyer as the authentication found the account
             LocalDateTime written = LocalDateTime.now(ZoneOffset.UTC);
