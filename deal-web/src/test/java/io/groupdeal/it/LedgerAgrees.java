@@ -1,6 +1,7 @@
 package io.groupdeal.it;
 
 import io.groupdeal.devserver.ItDatabase;
+import io.groupdeal.devserver.ItServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -33,6 +34,9 @@ public final class LedgerAgrees implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
+        // The run's server creates the tables on its first boot: on a fresh IT database, a money IT that runs first
+        // would otherwise read a table that is not there yet.
+        ItServer.url();
         try (Connection db = connect()) {
             context.getStore(NAMESPACE).put("deals", dealIds(db));
         }

@@ -60,14 +60,18 @@ public class Store {
         describe(name, address, location, timeZone);
     }
 
+    /** Every field is checked before any changes: a refused description leaves the store as it was. */
     public void describe(String name, String address, GeoPoint location, String timeZone) {
-        this.name = requireText(name, "name", MAX_NAME);
-        this.address = requireText(address, "address", MAX_ADDRESS);
+        String checkedName = requireText(name, "name", MAX_NAME);
+        String checkedAddress = requireText(address, "address", MAX_ADDRESS);
         if (location == null) {
             throw new InvalidValue("location", "is required");
         }
+        String zone = TimeZones.require(timeZone);
+        this.name = checkedName;
+        this.address = checkedAddress;
         this.location = location;
-        this.timeZone = TimeZones.require(timeZone);
+        this.timeZone = zone;
     }
 
     private static String requireText(String value, String field, int max) {

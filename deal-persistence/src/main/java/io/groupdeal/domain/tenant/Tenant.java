@@ -93,8 +93,11 @@ public class Tenant {
         if (undoWindowMinutes < 0 || undoWindowMinutes > MAX_UNDO_WINDOW_MINUTES) {
             throw new InvalidValue("undoWindowMinutes", "must be between 0 and " + MAX_UNDO_WINDOW_MINUTES);
         }
-        this.businessName = requireName(businessName);
-        this.timeZone = TimeZones.require(timeZone);
+        // every field checked before any changes, so a refused change leaves the tenant as it was
+        String name = requireName(businessName);
+        String zone = TimeZones.require(timeZone);
+        this.businessName = name;
+        this.timeZone = zone;
         this.undoWindowMinutes = undoWindowMinutes;
     }
 

@@ -68,6 +68,21 @@ public class ItServer implements LauncherSessionListener {
                 "-Ddeal.order.reservation=PT3S", "-Ddeal.payment.timeout=PT2S");
     }
 
+    /**
+     * The JaCoCo agent for the server's JVM when the build gives one ({@code deal.it.jacoco}, set by deal-web's
+     * jacoco:prepare-agent-integration; unset or unresolved when JaCoCo is skipped): it records which of the product's
+     * lines the ITs run (only {@code io.groupdeal} classes, so it costs the server little) and writes them to
+     * {@code deal-web/target/jacoco-it-server.exec} when the JVM exits, which {@link Instance#close()} lets it do
+     * (SIGTERM, then 30 s before SIGKILL). Every boot of a run appends to the same file.
+     */
+    static List<String> coverageAgent() {
+        String agent = System.getProperty("deal.it.jacoco", "").strip();
+        if (agent.length() > 1 && agent.startsWith("\"") && agent.endsWith("\"")) {
+            agent = agent.substring(1, agent.length() - 1); // Maven quotes an argument with spaces in its path
+        }
+        return agent.startsWith("-javaagent:") ? List.of(agent) : List.of();
+    }
+
     private static Instance running;
     private static int boots;
     private static int failedBoots;
@@ -174,6 +189,7 @@ public class ItServer implements LauncherSessionListener {
                 log = logs().resolve("payara-micro-" + boot + ".log");
                 List<String> command = new ArrayList<>();
                 command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                command.addAll(coverageAgent());
                 command.addAll(settings());
                 command.addAll(List.of("-jar", required("deal.it.micro"),
                         "--deploy", required("deal.it.war"), "--contextroot", "/",

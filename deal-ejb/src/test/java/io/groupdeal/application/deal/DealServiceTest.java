@@ -1,0 +1,230 @@
+package io.groupdeal.application.deal;
+
+import static io.groupdeal.application.Wiring.fields;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.groupdeal.application.Wiring;
+import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.application.problem.Unprocessable;
+import io.groupdeal.domain.deal.Deal;
+import io.groupdeal.domain.deal.DealRepository;
+import io.groupdeal.domain.deal.DealStatus;
+import io.groupdeal.domain.deal.DealTerms;
+import io.groupdeal.domain.deal.RefundPolicy;
+import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.store.StoreRepository;
+import io.groupdeal.domain.tenant.TenantRepository;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/** What a merchant's deal boundary decides: which drafts it writes, what publishing refuses, what can be cancelled. */
+class DealServiceTest {
+
+    static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+
+    private final DealRepository deals = mock(DealRepository.class);
+    private final StoreRepository stores = mock(StoreRepository.class);
+    private final TenantRepository tenants = mock(TenantRepository.class);
+    private final DealService service = Wiring.wire(new DealService(), deals, stores, tenants,
+            Wiring.merchantAdmin("tenant-1"), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    static DealTerms draft(String title) {
+        return new DealTerms(title, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    static DealTerms complete(Instant salesStart, Instant salesEnd) {
+        return new DealTerms("Dan Dan Noodles for Two", "Two bowls", "Dine in only", "EUR", new BigDecimal("9.90"),
+                new BigDecimal("20.00"), 5, 100, 2, salesStart, salesEnd, salesEnd.plus(Duration.ofDays(30)),
+                RefundPolicy.ANYTIME, false);
+    }
+
+    private Deal stored(DealTerms terms) {
+        Deal deal = new Deal(terms, NOW.minusSeconds(3600));
+        when(deals.find(deal.id())).thenReturn(Optional.of(deal));
+        return deal;
+    }
+
+    @Test
+    void aDraftWithoutTitleIsRefusedAndNothingIsWritten() {
+        InvalidInput refused = assertThrows(InvalidInput.class, () -> service.create(draft("  "), List.of()));
+        assertEquals(List.of("title"), fields(refused));
+        verifyNoInteractions(deals);
+    }
+
+    @Test
+    void aDraftNamingAStoreThatIsNotTheCallersIsRefusedAndNothingIsWritten() {
+        String own = Ids.newId();
+        String foreign = Ids.newId();
+        when(stores.existing(List.of(own, foreign))).thenReturn(List.of(own));
+
+        InvalidInput refused = assertThrows(InvalidInput.class, () -> service.create(draft("Noodles"), List.of(own, foreign)));
+
+        assertEquals(List.of("storeIds"), fields(refused));
+        verifyNoInteractions(deals);
+    }
+
+    @Test
+    void aNewDraftIsAddedWithEachOfItsStoresOnce() {
+        String a = Ids.newId();
+        String b = Ids.newId();
+        when(stores.existing(List.of(b, a))).thenReturn(List.of(a, b));
+
+        DealView view = service.create(draft("Noodles"), List.of(b, a, b));
+
+        ArgumentCaptor<Deal> added = ArgumentCaptor.forClass(Deal.class);
+        verify(deals).add(added.capture());
+        assertEquals(DealStatus.DRAFT, added.getValue().status());
+        assertEquals(NOW, added.getValue().createdAt());
+        verify(deals).assignStores(added.getValue().id(), Set.of(a, b));
+        assertEquals(List.of(a, b).stream().sorted().toList(), view.storeIds());
+    }
+
+    @Test
+    void onlyADraftIsEdited() {
+        when(stores.count()).thenReturn(1L);
+        Deal deal = stored(complete(NOW.minusSeconds(60), NOW.plus(Duration.ofDays(7))));
+        service.publish(deal.id());
+
+        Conflict refused = assertThrows(Conflict.class, () -> service.update(deal.id(), draft("New title"), List.of()));
+
+        assertEquals("deal-not-editable", refused.type());
+        assertEquals("Dan Dan Noodles for Two", deal.title());
+        verify(deals, never()).assignStores(any(), anyCollection());
+    }
+
+    @Test
+    void aDraftIsEditedAndItsStoresReplaced() {
+        Deal deal = stored(draft("Old"));
+
+        DealView view = service.update(deal.id(), draft(" New "), List.of());
+
+        assertEquals("New", deal.title());
+        assertSame(deal, view.deal());
+        verify(deals).assignStores(deal.id(), Set.of());
+    }
+
+    @Test
+    void publishingAnIncompleteDraftNamesEveryMissingFieldAndChangesNothing() {
+        Deal deal = stored(draft("Noodles"));
+        when(deals.storeIdsOf(deal.id())).thenReturn(List.of());
+        when(stores.count()).thenReturn(0L);
+
+        Unprocessable refused = assertThrows(Unprocessable.class, () -> service.publish(deal.id()));
+
+        assertEquals("deal-incomplete", refused.type());
+        assertEquals(List.of("description", "currency", "price", "originalValue", "salesStart", "salesEnd",
+                "couponValidUntil", "storeIds"), fields(refused));
+        assertEquals(DealStatus.DRAFT, deal.status());
+    }
+
+    @Test
+    void publishingRefusesASaleThatHasEndedAlready() {
+        Deal deal = stored(complete(NOW.minus(Duration.ofDays(7)), NOW.minusSeconds(1)));
+        when(stores.count()).thenReturn(1L);
+
+        Unprocessable refused = assertThrows(Unprocessable.class, () -> service.publish(deal.id()));
+
+        assertEquals(List.of("salesEnd"), fields(refused));
+        assertEquals(DealStatus.DRAFT, deal.status());
+    }
+
+    @Test
+    void aDealValidEverywhereNeedsAtLeastOneStore() {
+        Deal withStores = stored(complete(NOW.minusSeconds(60), NOW.plus(Duration.ofDays(7))));
+        when(deals.storeIdsOf(withStores.id())).thenReturn(List.of(Ids.newId()));
+        assertEquals(DealStatus.ON_SALE, service.publish(withStores.id()).deal().status(),
+                "a deal that names its stores needs no count of all stores");
+
+        Deal everywhere = stored(complete(NOW.minusSeconds(60), NOW.plus(Duration.ofDays(7))));
+        when(stores.count()).thenReturn(1L);
+        assertEquals(DealStatus.ON_SALE, service.publish(everywhere.id()).deal().status());
+    }
+
+    @Test
+    void aCompleteDraftGoesOnSaleNowOrIsScheduledForItsStart() {
+        when(stores.count()).thenReturn(1L);
+        Deal now = stored(complete(NOW.minusSeconds(60), NOW.plus(Duration.ofDays(7))));
+        Deal later = stored(complete(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(7))));
+
+        assertEquals(DealStatus.ON_SALE, service.publish(now.id()).deal().status());
+        assertEquals(DealStatus.SCHEDULED, service.publish(later.id()).deal().status());
+    }
+
+    @Test
+    void aPublishedDealIsNotPublishedAgain() {
+        when(stores.count()).thenReturn(1L);
+        Deal deal = stored(complete(NOW.minusSeconds(60), NOW.plus(Duration.ofDays(7))));
+        service.publish(deal.id());
+
+        assertEquals("deal-not-editable", assertThrows(Conflict.class, () -> service.publish(deal.id())).type());
+    }
+
+    @Test
+    void cancellingMarksTheDealForSettlementOnceAndNeverAgain() {
+        when(stores.count()).thenReturn(1L);
+        Deal deal = stored(complete(NOW.minusSeconds(60), NOW.plus(Duration.ofDays(7))));
+        service.publish(deal.id());
+
+        assertEquals(DealStatus.CANCELLED, service.cancel(deal.id()).deal().status());
+
+        Conflict again = assertThrows(Conflict.class, () -> service.cancel(deal.id()));
+        assertEquals("deal-not-cancellable", again.type());
+        assertTrue(again.detail().contains("been cancelled"), again.detail());
+    }
+
+    @Test
+    void aDealThatHasEndedIsNotCancelled() {
+        Deal deal = stored(complete(NOW.minus(Duration.ofDays(8)), NOW.minus(Duration.ofDays(1))));
+        Deals.setStatus(deal, DealStatus.ENDED);
+
+        Conflict refused = assertThrows(Conflict.class, () -> service.cancel(deal.id()));
+
+        assertEquals("deal-not-cancellable", refused.type());
+        assertTrue(refused.detail().contains("ended"), refused.detail());
+        assertEquals(DealStatus.ENDED, deal.status());
+    }
+
+    @Test
+    void aMalformedOrUnknownIdIsNotFoundWithoutAQueryForTheMalformedOne() {
+        assertEquals("not-found", assertThrows(NotFound.class, () -> service.get("../1")).type());
+        verifyNoInteractions(deals);
+
+        String unknown = Ids.newId();
+        when(deals.find(unknown)).thenReturn(Optional.empty());
+        assertThrows(NotFound.class, () -> service.cancel(unknown));
+    }
+
+    @Test
+    void theReportIsOfTheCallersTenantInItsTimeZone() {
+        Deal deal = stored(draft("Noodles"));
+        io.groupdeal.domain.tenant.Tenant tenant = new io.groupdeal.domain.tenant.Tenant("Shop", NOW);
+        tenant.configure("Shop", "Asia/Tokyo", 10);
+        when(tenants.find("tenant-1")).thenReturn(Optional.of(tenant));
+        io.groupdeal.domain.deal.DealReport report = mock(io.groupdeal.domain.deal.DealReport.class);
+        when(deals.report("tenant-1", deal.id(), java.time.ZoneId.of("Asia/Tokyo"))).thenReturn(report);
+
+        assertSame(report, service.report(deal.id()));
+        assertNotNull(service.timeZone());
+    }
+}

@@ -1,0 +1,46 @@
+package io.groupdeal.interfaces.rest.problem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.groupdeal.application.problem.BadCredentials;
+import io.groupdeal.application.problem.Busy;
+import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Forbidden;
+import io.groupdeal.application.problem.Gone;
+import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.application.problem.PaymentDeclined;
+import io.groupdeal.application.problem.PaymentUnavailable;
+import io.groupdeal.application.problem.RateLimited;
+import io.groupdeal.application.problem.Unprocessable;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/** Each kind of problem has its one HTTP status, and those that end after a while say when. */
+class ProblemMapperTest {
+
+    @Test
+    void eachKindOfProblemHasItsStatus() {
+        assertEquals(404, ProblemMapper.status(new NotFound("deal")));
+        assertEquals(409, ProblemMapper.status(new Conflict("c", "C", "c")));
+        assertEquals(403, ProblemMapper.status(new Forbidden("no-tenant", "f")));
+        assertEquals(401, ProblemMapper.status(new BadCredentials()));
+        assertEquals(400, ProblemMapper.status(new InvalidInput("f", "m")));
+        assertEquals(402, ProblemMapper.status(new PaymentDeclined("d")));
+        assertEquals(410, ProblemMapper.status(new Gone("g", "G", "g")));
+        assertEquals(429, ProblemMapper.status(new RateLimited("r", 30)));
+        assertEquals(503, ProblemMapper.status(new PaymentUnavailable("p")));
+        assertEquals(503, ProblemMapper.status(new Busy("b", 5)));
+        assertEquals(422, ProblemMapper.status(new Unprocessable("u", "U", "u", List.of())));
+    }
+
+    @Test
+    void onlyProblemsThatPassSayWhenToAskAgain() {
+        assertEquals(OptionalLong.of(30), ProblemMapper.retryAfterSeconds(new RateLimited("r", 30)));
+        assertEquals(OptionalLong.of(7), ProblemMapper.retryAfterSeconds(new Busy("b", 7)));
+        assertEquals(OptionalLong.of(ProblemMapper.PAYMENT_RETRY_SECONDS),
+                ProblemMapper.retryAfterSeconds(new PaymentUnavailable("p")));
+        assertEquals(OptionalLong.empty(), ProblemMapper.retryAfterSeconds(new Conflict("c", "C", "c")));
+    }
+}
