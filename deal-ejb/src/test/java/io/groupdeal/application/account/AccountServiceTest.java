@@ -22,13 +22,13 @@ import io.groupdeal.application.security.HashingGate;
 import io.groupdeal.application.security.Lockouts;
 import io.groupdeal.application.security.PasswordHasher;
 import io.groupdeal.application.security.Throttle;
+import io.groupdeal.application.security.TokenAuthentication;
 import io.groupdeal.domain.account.Account;
 import io.groupdeal.domain.account.AccountRepository;
 import io.groupdeal.domain.account.EmailAddress;
 import io.groupdeal.domain.account.Role;
 import io.groupdeal.domain.shared.InvalidValue;
 import io.groupdeal.domain.tenant.Tenant;
-import io.groupdeal.domain.tenant.TenantRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -52,13 +52,13 @@ class AccountServiceTest {
     static final String PASSWORD = "correct horse battery";
 
     private final AccountRepository accounts = mock(AccountRepository.class);
-    private final TenantRepository tenants = mock(TenantRepository.class);
+    private final TokenAuthentication authentication = mock(TokenAuthentication.class);
     private final PasswordHasher passwords = mock(PasswordHasher.class);
     private final HashingGate hashing = mock(HashingGate.class);
     private final Throttle throttle = mock(Throttle.class);
     private final Lockouts lockouts = mock(Lockouts.class);
     private final AccountRecords records = mock(AccountRecords.class);
-    private final AccountService service = Wiring.wire(new AccountService(), accounts, tenants, passwords, hashing,
+    private final AccountService service = Wiring.wire(new AccountService(), accounts, authentication, passwords, hashing,
             throttle, lockouts, records, new io.groupdeal.application.security.Caller(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private final Throttle.Ticket ticket = new Throttle.Ticket(List.of());

@@ -64,7 +64,7 @@ class TenantInterceptorTest {
     void aContextBoundToAnotherTenantIsNeverReused() throws Exception {
         properties.put(Tenancy.PROPERTY, "tenant-2");
         TenantInterceptor interceptor = interceptorFor(Wiring.caller(new CallerAccount("staff-1", "s@shop.example", "S",
-                Role.STAFF, "tenant-1", "Shop")));
+                Role.STAFF, "tenant-1", "Shop", 10)));
 
         assertThrows(IllegalStateException.class, () -> interceptor.bindTenant(invocation));
         verify(invocation, never()).proceed();
