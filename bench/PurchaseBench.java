@@ -925,14 +925,16 @@ public final class PurchaseBench {
          * then rolled back).
          */
         String purchase(Buyer buyer, String dealId) throws SQLException {
-            // Authentication (AccountService.authenticate, JPA, outside the order's transactions).
-            Object[] token = one(main, "SELECT token_hash, account_id, created_at, expires_at FROM access_token"
-                    + " WHERE (token_hash = ?)", sha256(buyer.token));
-            if (token == null || !LocalDateTime.now(ZoneOffset.UTC).isBefore((LocalDateTime) token[3])) {
+            // Authentication (TokenHolders.holder: the token with its account and tenant in one statement, outside the
+            // order's transactions).
+            Object[] account = one(main, "SELECT a.id, a.email, a.name, a.role, a.tenant_id, t.business_name, t.status,"
+                    + " t.undo_window_minutes FROM access_token k"
+                    + " JOIN account a ON a.id = k.account_id"
+                    + " LEFT JOIN tenant t ON t.id = a.tenant_id"
+                    + " WHERE k.token_hash = ? AND k.expires_at > ?", sha256(buyer.token), LocalDateTime.now(ZoneOffset.UTC));
+            if (account == null) {
                 return "token";
             }
-            Object[] account = one(main, "SELECT ID, created_at, EMAIL, NAME, password_hash, ROLE, tenant_id, VERSION"
-                    + " FROM account WHERE (ID = ?)", token[1]);
             String buyerId = (String) account[0];
 
             // OrderService.place, outside any transaction: the key's earlier use, the sale terms, the buyer's count row.
@@ -970,7 +972,7 @@ public final class PurchaseBench {
             Reserved order = reserved[0];
             String[] payment = pay(order);
             // The answer is the order and the coupons as the confirm wrote them (Checkout.Confirmed): no read-back.
-            return inTransaction(main, () -> confirm(order, payment, buyerId, (String) account[2], dealId));
+            return inTransaction(main, () -> confirm(order, payment, buyerId, (String) account[1], dealId));
         }
 
         static final String ORDER_COLUMNS = "tenant_id, id, deal_id, buyer_id, quantity, unit_price, amount, currency,"

@@ -9,7 +9,6 @@ import io.groupdeal.application.security.HashingGate;
 import io.groupdeal.application.security.Lockouts;
 import io.groupdeal.application.security.PasswordHasher;
 import io.groupdeal.application.security.Throttle;
-import io.groupdeal.application.security.TokenAuthentication;
 import io.groupdeal.domain.account.Account;
 import io.groupdeal.domain.account.AccountRepository;
 import io.groupdeal.domain.account.EmailAddress;
@@ -55,9 +54,6 @@ public class AccountService {
 
     @Inject
     private Caller caller;
-
-    @Inject
-    private TokenAuthentication authentication;
 
     @Inject
     private Clock clock;
@@ -143,15 +139,6 @@ public class AccountService {
             return passwords.hashNew(password, "password");
         });
         return account.apply(hash);
-    }
-
-    /**
-     * The account behind a live token, or empty when the token is unknown, expired, revoked or suspended: one
-     * statement, outside any transaction ({@link TokenAuthentication}, which the identity store calls directly).
-     */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<CallerAccount> authenticate(String token) {
-        return authentication.authenticate(token);
     }
 
     public void logOut(String token) {

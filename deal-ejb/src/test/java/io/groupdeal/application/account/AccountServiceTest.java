@@ -22,7 +22,6 @@ import io.groupdeal.application.security.HashingGate;
 import io.groupdeal.application.security.Lockouts;
 import io.groupdeal.application.security.PasswordHasher;
 import io.groupdeal.application.security.Throttle;
-import io.groupdeal.application.security.TokenAuthentication;
 import io.groupdeal.domain.account.Account;
 import io.groupdeal.domain.account.AccountRepository;
 import io.groupdeal.domain.account.EmailAddress;
@@ -52,13 +51,12 @@ class AccountServiceTest {
     static final String PASSWORD = "correct horse battery";
 
     private final AccountRepository accounts = mock(AccountRepository.class);
-    private final TokenAuthentication authentication = mock(TokenAuthentication.class);
     private final PasswordHasher passwords = mock(PasswordHasher.class);
     private final HashingGate hashing = mock(HashingGate.class);
     private final Throttle throttle = mock(Throttle.class);
     private final Lockouts lockouts = mock(Lockouts.class);
     private final AccountRecords records = mock(AccountRecords.class);
-    private final AccountService service = Wiring.wire(new AccountService(), accounts, authentication, passwords, hashing,
+    private final AccountService service = Wiring.wire(new AccountService(), accounts, passwords, hashing,
             throttle, lockouts, records, new io.groupdeal.application.security.Caller(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private final Throttle.Ticket ticket = new Throttle.Ticket(List.of());
