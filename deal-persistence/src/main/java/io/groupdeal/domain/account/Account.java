@@ -2,6 +2,7 @@ package io.groupdeal.domain.account;
 
 import io.groupdeal.domain.shared.InvalidValue;
 import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.shared.Language;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The login identity of a person. The email is unique across the platform; the password is kept only as a slow
@@ -41,6 +43,10 @@ public class Account {
 
     @Column(name = "created_at")
     private Instant createdAt;
+
+    /** The language the person chose; null until they choose one. */
+    @Enumerated(EnumType.STRING)
+    private Language language;
 
     @Version
     private int version;
@@ -74,6 +80,15 @@ public class Account {
 
     public void changeEmail(EmailAddress newEmail) {
         this.email = newEmail.value();
+    }
+
+    public void chooseLanguage(Language chosen) {
+        this.language = Objects.requireNonNull(chosen, "language");
+    }
+
+    /** The language the person chose, if they ever chose one. */
+    public Optional<Language> language() {
+        return Optional.ofNullable(language);
     }
 
     public void changePasswordHash(String newHash) {

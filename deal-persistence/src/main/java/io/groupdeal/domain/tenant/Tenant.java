@@ -2,6 +2,7 @@ package io.groupdeal.domain.tenant;
 
 import io.groupdeal.domain.shared.Ids;
 import io.groupdeal.domain.shared.InvalidValue;
+import io.groupdeal.domain.shared.Language;
 import io.groupdeal.domain.shared.TimeZones;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -48,6 +49,10 @@ public class Tenant {
 
     @Column(name = "created_at")
     private Instant createdAt;
+
+    /** The language of mails to this tenant's buyers who never chose one. */
+    @Enumerated(EnumType.STRING)
+    private Language language = Language.EN;
 
     @Version
     private int version;
@@ -102,6 +107,14 @@ public class Tenant {
     }
 
     /** The platform's share of redeemed value, from 0 to 1, kept with four decimals. */
+    public void changeLanguage(Language chosen) {
+        this.language = Objects.requireNonNull(chosen, "language");
+    }
+
+    public Language language() {
+        return language;
+    }
+
     public void changeCommissionRate(BigDecimal rate) {
         if (rate == null || rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0) {
             throw new InvalidValue("commissionRate", "must be between 0 and 1");
