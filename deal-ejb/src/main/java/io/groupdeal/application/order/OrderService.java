@@ -1,5 +1,6 @@
 package io.groupdeal.application.order;
 
+import io.groupdeal.infrastructure.database.TransactionConflict;
 import io.groupdeal.application.Idempotency;
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
@@ -109,8 +110,8 @@ public class OrderService {
             // its own is needed around it.
             orders.ensureQuota(terms.tenantId(), terms.dealId(), buyer.accountId());
         }
-        Reserved reserved = checkout.reserve(buyer.accountId(), key, fingerprint, terms, request.quantity(), clock.instant())
-                .orElse(null);
+        Reserved reserved = TransactionConflict.retried(() -> checkout.reserve(buyer.accountId(), key, fingerprint, terms,
+                request.quantity(), clock.instant())).orElse(null);
         if (reserved == null) {
             return replay(orders.keyUse(buyer.accountId(), key).orElseThrow(), fingerprint, buyer);
         }
@@ -132,14 +133,14 @@ public class OrderService {
     private Optional<Confirmed> settle(Order order, Payment payment, Recipient buyer) {
         switch (payment.state()) {
             case AUTHORISED, CAPTURED -> {
-                return checkout.confirm(order, payment, buyer, clock.instant());
+                return TransactionConflict.retried(() -> checkout.confirm(order, payment, buyer, clock.instant()));
             }
             case DECLINED -> {
-                checkout.release(order, OrderStatus.DECLINED, clock.instant());
+                TransactionConflict.retried(() -> checkout.release(order, OrderStatus.DECLINED, clock.instant()));
                 throw declined();
             }
             default -> {
-                checkout.release(order, OrderStatus.CANCELLED, clock.instant());
+                TransactionConflict.retried(() -> checkout.release(order, OrderStatus.CANCELLED, clock.instant()));
                 throw failed();
             }
         }

@@ -1,5 +1,6 @@
 package io.groupdeal.interfaces.rest.counter;
 
+import io.groupdeal.infrastructure.database.TransactionConflict;
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.counter.CounterService;
 import io.groupdeal.application.security.Caller;
@@ -57,7 +58,7 @@ public class CounterResource {
     @Path("redemptions")
     public Response redeem(@HeaderParam("Idempotency-Key") String idempotencyKey, RedeemRequest body, @Context UriInfo uri) {
         bodies.valid(body);
-        Redemption redemption = counter.redeem(idempotencyKey, body.code(), body.storeId());
+        Redemption redemption = TransactionConflict.retried(() -> counter.redeem(idempotencyKey, body.code(), body.storeId()));
         return Response.created(uri.getAbsolutePathBuilder().path(redemption.id()).build())
                 .entity(RedemptionDto.of(redemption, undoWindow())).build();
     }
@@ -69,7 +70,7 @@ public class CounterResource {
     @POST
     @Path("redemptions/{id}/undo")
     public Response undo(@PathParam("id") String id, UndoRequest body) {
-        counter.undo(id, body == null ? null : body.reason());
+        TransactionConflict.retried(() -> counter.undo(id, body == null ? null : body.reason()));
         return Response.noContent().build();
     }
 
@@ -77,7 +78,8 @@ public class CounterResource {
     @DELETE
     @Path("redemptions/{id}")
     public Response undoByDelete(@PathParam("id") String id, @QueryParam("reason") String reasonParam, UndoRequest body) {
-        counter.undo(id, body != null && body.reason() != null ? body.reason() : reasonParam);
+        String reason = body != null && body.reason() != null ? body.reason() : reasonParam;
+        TransactionConflict.retried(() -> counter.undo(id, reason));
         return Response.noContent().build();
     }
 
