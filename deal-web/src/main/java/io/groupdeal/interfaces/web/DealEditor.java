@@ -109,10 +109,10 @@ public class DealEditor implements Serializable {
         }
         jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
         if (publish && !Messages.attempt(() -> deals.publish(id))) {
-            Messages.info("The draft is saved; complete it to publish.");
+            Messages.info(Words.of("page.dealEditor.savedIncomplete"));
             return "/merchant/deal.xhtml?faces-redirect=true&id=" + id;
         }
-        Messages.info(publish ? "“" + title.strip() + "” is published." : "Draft “" + title.strip() + "” saved.");
+        Messages.info(Words.of(publish ? "page.deals.published" : "page.dealEditor.saved", title.strip()));
         return publish ? "/merchant/deals.xhtml?faces-redirect=true" : "/merchant/deal.xhtml?faces-redirect=true&id=" + id;
     }
 
