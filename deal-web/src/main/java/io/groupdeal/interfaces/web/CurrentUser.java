@@ -74,6 +74,7 @@ public class CurrentUser {
                     new NavItem("Settings", "/merchant/settings.xhtml", "building"));
             case STAFF -> List.of(new NavItem("Counter", "/counter/index.xhtml", "scan"));
             case PLATFORM_ADMIN -> List.of(new NavItem("Tenants", "/platform/tenants.xhtml", "building"),
+                    new NavItem("Moderation", "/platform/moderation.xhtml", "tag"),
                     new NavItem("Settlements", "/platform/settlements.xhtml", "ticket"),
                     new NavItem("Mails", "/platform/mails.xhtml", "mail"));
             case BUYER -> List.of(

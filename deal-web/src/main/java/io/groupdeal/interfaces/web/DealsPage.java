@@ -31,8 +31,10 @@ public class DealsPage implements Serializable {
     }
 
     public String publish(DealDto deal) {
-        if (Messages.attempt(() -> deals.publish(deal.id()))) {
-            Messages.info("“" + deal.title() + "” is published.");
+        boolean[] inReview = {false};
+        if (Messages.attempt(() -> inReview[0] = deals.publish(deal.id()).deal().isInReview())) {
+            Messages.info(inReview[0] ? ModerationWords.text("moderation.published.inReview", deal.title())
+                    : "“" + deal.title() + "” is published.");
             return Messages.reloadPage();
         }
         return null;
