@@ -84,9 +84,12 @@ public class DealService {
         return new DealView(deal, List.copyOf(new java.util.TreeSet<>(eligible)));
     }
 
-    /** A complete draft goes on sale now, or is scheduled when its sales start later (422 names what is missing). */
+    /**
+     * A complete draft goes on sale now, or is scheduled when its sales start later (422 names what is missing); a
+     * moderated tenant's draft waits IN_REVIEW for the operator instead.
+     */
     public DealView publish(String id) {
-        Deal deal = find(id);
+        Deal deal = lock(id);
         requireDraft(deal);
         Instant now = clock.instant();
         List<FieldError> missing = new ArrayList<>(errors(deal.terms().violations(true)));
@@ -99,7 +102,7 @@ public class DealService {
         if (!missing.isEmpty()) {
             throw new Unprocessable("deal-incomplete", "Deal incomplete", "The deal cannot be published yet.", missing);
         }
-        deal.publish(now);
+        deal.publish(now, tenants.find(tenantId()).map(t -> t.isModerated()).orElse(true));
         return view(deal);
     }
 
@@ -108,7 +111,7 @@ public class DealService {
      * refunds the unused coupons of its captured ones, and tells each buyer.
      */
     public DealView cancel(String id) {
-        Deal deal = find(id);
+        Deal deal = lock(id);
         if (!deal.status().isCancellable()) {
             throw new Conflict("deal-not-cancellable", "Deal not cancellable",
                     "A deal that has " + (deal.status() == DealStatus.CANCELLED ? "been cancelled" : "ended") + " cannot be cancelled.");
@@ -138,14 +141,23 @@ public class DealService {
         return deals.find(id).orElseThrow(() -> new NotFound("deal"));
     }
 
+    /** The deal with its row locked: the operator's review of it waits, or was done before (see DealRepository#lock). */
+    private Deal lock(String id) {
+        if (!Ids.isWellFormed(id)) {
+            throw new NotFound("deal");
+        }
+        return deals.lock(id).orElseThrow(() -> new NotFound("deal"));
+    }
+
     private DealView view(Deal deal) {
         return new DealView(deal, deals.storeIdsOf(deal.id()));
     }
 
     private static void requireDraft(Deal deal) {
         if (!deal.isEditable()) {
-            throw new Conflict("deal-not-editable", "Deal not editable",
-                    "Only draft deals can be changed; this one is " + deal.status() + ".");
+            throw new Conflict("deal-not-editable", "Deal not editable", deal.isInReview()
+                    ? "This deal is waiting for the platform's review and cannot be changed until it is approved or sent back."
+                    : "Only draft deals can be changed; this one is " + deal.status() + ".");
         }
     }
 

@@ -7,6 +7,7 @@ import io.groupdeal.domain.shared.NativeSql;
 import io.groupdeal.domain.shared.QuarterHours;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -38,6 +39,39 @@ public class DealRepository {
 
     public Optional<Deal> find(String id) {
         return Optional.ofNullable(id == null ? null : em.find(Deal.class, id));
+    }
+
+    /**
+     * The deal with its row locked to the end of the transaction (a locking read sees the last committed state): the
+     * lifecycle's decisions that race each other (publish, cancel, the operator's approve and reject) take their turns,
+     * and the one that comes second sees what the first did.
+     */
+    public Optional<Deal> lock(String id) {
+        return Optional.ofNullable(id == null ? null : em.find(Deal.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** The tenant of a deal, whatever the tenant (the operator's view); empty when there is no such deal. */
+    public Optional<String> tenantOf(String dealId) {
+        return sql.rows("SELECT tenant_id FROM deal WHERE id = ?", List.of(dealId)).stream().findFirst().map(r -> (String) r[0]);
+    }
+
+    /** The deals waiting for review across tenants, longest waiting first (the operator's queue). */
+    public List<DealInReview> inReview(int page, int size) {
+        return sql.rows("SELECT d.id, d.tenant_id, t.business_name, d.title, d.description, d.fine_print, d.currency, d.price,"
+                        + " d.original_value, d.min_buyers, d.max_quantity, d.per_buyer_limit, d.sales_start, d.sales_end,"
+                        + " d.coupon_valid_until, d.refund_policy, d.auto_refund_on_expiry, d.submitted_at"
+                        + " FROM deal d JOIN tenant t ON t.id = d.tenant_id WHERE d.status = 'IN_REVIEW'"
+                        + " ORDER BY d.submitted_at, d.id LIMIT ? OFFSET ?", List.of(size, (long) page * size)).stream()
+                .map(r -> new DealInReview((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                        (String) r[5], (String) r[6], NativeSql.decimal(r[7]), NativeSql.decimal(r[8]),
+                        NativeSql.integer(r[9]), NativeSql.integer(r[10]), NativeSql.integer(r[11]), NativeSql.instant(r[12]),
+                        NativeSql.instant(r[13]), NativeSql.instant(r[14]), RefundPolicy.valueOf((String) r[15]),
+                        flag(r[16]), NativeSql.instant(r[17])))
+                .toList();
+    }
+
+    public long countInReview() {
+        return NativeSql.count(sql.row("SELECT COUNT(*) FROM deal WHERE status = 'IN_REVIEW'", List.of())[0]);
     }
 
     /** Newest first; all statuses when {@code status} is null. */
@@ -231,6 +265,10 @@ public class DealRepository {
         for (Object[] row : quarters) {
             days.computeIfAbsent(QuarterHours.day(row[0], zone), d -> new long[2])[slot] += number(row[1]).longValue();
         }
+    }
+
+    private static boolean flag(Object value) {
+        return value instanceof Boolean b ? b : number(value).intValue() != 0;
     }
 
     private static Number number(Object value) {

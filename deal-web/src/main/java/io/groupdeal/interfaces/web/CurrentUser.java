@@ -74,6 +74,7 @@ public class CurrentUser {
                     new NavItem(Words.of("layout.nav.settings"), "/merchant/settings.xhtml", "building"));
             case STAFF -> List.of(new NavItem(Words.of("layout.nav.counter"), "/counter/index.xhtml", "scan"));
             case PLATFORM_ADMIN -> List.of(new NavItem(Words.of("layout.nav.tenants"), "/platform/tenants.xhtml", "building"),
+                    new NavItem(Words.of("layout.nav.moderation"), "/platform/moderation.xhtml", "tag"),
                     new NavItem(Words.of("layout.nav.settlements"), "/platform/settlements.xhtml", "ticket"),
                     new NavItem(Words.of("layout.nav.mails"), "/platform/mails.xhtml", "mail"));
             case BUYER -> List.of(

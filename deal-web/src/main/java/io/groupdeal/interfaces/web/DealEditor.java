@@ -41,6 +41,8 @@ public class DealEditor implements Serializable {
 
     private String id;
     private String status = "DRAFT";
+    /** The operator's reason on a draft sent back from review (null: none). */
+    private String rejection;
     private String title;
     private String description;
     private String finePrint;
@@ -70,6 +72,7 @@ public class DealEditor implements Serializable {
                 return;
             }
             status = deal.status();
+            rejection = deal.rejection();
             title = deal.title();
             description = deal.description();
             finePrint = deal.finePrint();
@@ -108,11 +111,16 @@ public class DealEditor implements Serializable {
             return null;
         }
         jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-        if (publish && !Messages.attempt(() -> deals.publish(id))) {
+        DealView[] published = new DealView[1];
+        if (publish && !Messages.attempt(() -> published[0] = deals.publish(id))) {
             Messages.info(Words.of("page.dealEditor.savedIncomplete"));
             return "/merchant/deal.xhtml?faces-redirect=true&id=" + id;
         }
-        Messages.info(Words.of(publish ? "page.deals.published" : "page.dealEditor.saved", title.strip()));
+        if (publish && published[0].deal().isInReview()) {
+            Messages.info(Words.of("moderation.published.inReview", title.strip()));
+        } else {
+            Messages.info(Words.of(publish ? "page.deals.published" : "page.dealEditor.saved", title.strip()));
+        }
         return publish ? "/merchant/deals.xhtml?faces-redirect=true" : "/merchant/deal.xhtml?faces-redirect=true&id=" + id;
     }
 
@@ -189,6 +197,7 @@ public class DealEditor implements Serializable {
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getStatus() { return status; }
+    public String getRejection() { return rejection; }
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
     public String getDescription() { return description; }

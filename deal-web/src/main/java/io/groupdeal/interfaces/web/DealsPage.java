@@ -32,8 +32,9 @@ public class DealsPage implements Serializable {
     }
 
     public String publish(DealDto deal) {
-        if (Messages.attempt(() -> deals.publish(deal.id()))) {
-            Messages.info(Words.of("page.deals.published", deal.title()));
+        boolean[] inReview = {false};
+        if (Messages.attempt(() -> inReview[0] = deals.publish(deal.id()).deal().isInReview())) {
+            Messages.info(Words.of(inReview[0] ? "moderation.published.inReview" : "page.deals.published", deal.title()));
             return Messages.reloadPage();
         }
         return null;

@@ -7,12 +7,15 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
-/** A deal as its merchant sees it, with sales so far and what remains. */
+/**
+ * A deal as its merchant sees it, with sales so far and what remains, and, on a draft the operator sent back, the
+ * reason ({@code rejection}, null otherwise).
+ */
 public record DealDto(String id, String title, String description, String finePrint, String currency, String price,
                       String originalValue, int minBuyers, Integer maxQuantity, Integer perBuyerLimit, Instant salesStart,
                       Instant salesEnd, Instant couponValidUntil, List<String> storeIds, String refundPolicy,
                       boolean autoRefundOnExpiry, String status, int sold, Integer remaining, boolean tipped,
-                      Instant tippedAt, Instant createdAt) implements Serializable {
+                      Instant tippedAt, Instant createdAt, String rejection) implements Serializable {
 
     public static DealDto of(DealView view) {
         Deal d = view.deal();
@@ -20,6 +23,6 @@ public record DealDto(String id, String title, String description, String finePr
                 Amounts.format(d.price(), d.currency()), Amounts.format(d.originalValue(), d.currency()), d.minBuyers(),
                 d.maxQuantity(), d.perBuyerLimit(), d.salesStart(), d.salesEnd(), d.couponValidUntil(), view.storeIds(),
                 d.refundPolicy().name(), d.autoRefundOnExpiry(), d.status().name(), d.sold(), d.remaining(), d.isTipped(),
-                d.tippedAt(), d.createdAt());
+                d.tippedAt(), d.createdAt(), d.rejection());
     }
 }
