@@ -15,7 +15,9 @@ import io.groupdeal.domain.deal.Deal;
 import io.groupdeal.domain.deal.DealReport;
 import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.DealStatus;
+import io.groupdeal.domain.deal.DealOption;
 import io.groupdeal.domain.deal.DealTerms;
+import io.groupdeal.domain.deal.OptionTerms;
 import io.groupdeal.domain.shared.Ids;
 import io.groupdeal.domain.shared.Violation;
 import io.groupdeal.domain.store.StoreRepository;
@@ -66,22 +68,47 @@ public class DealService {
     }
 
     public DealView create(DealTerms terms, List<String> storeIds) {
-        requireValid(terms);
+        return create(terms, null, storeIds);
+    }
+
+    /**
+     * A new draft with its options; none given ({@code null}): one option made from the deal's price, original value
+     * and maxQuantity. With options, the deal's price and original value are its first option's.
+     */
+    public DealView create(DealTerms terms, List<OptionTerms> options, List<String> storeIds) {
+        DealTerms priced = requireValid(terms, options);
         Set<String> eligible = requireOwnStores(storeIds);
-        Deal deal = new Deal(terms, clock.instant());
+        Deal deal = new Deal(priced, clock.instant());
         deals.add(deal);
         deals.assignStores(deal.id(), eligible);
-        return new DealView(deal, List.copyOf(new java.util.TreeSet<>(eligible)));
+        List<DealOption> written = deals.writeOptions(deal, options != null ? options : List.of(OptionTerms.single(priced)));
+        return new DealView(deal, List.copyOf(new java.util.TreeSet<>(eligible)), written);
     }
 
     public DealView update(String id, DealTerms terms, List<String> storeIds) {
+        return update(id, terms, null, storeIds);
+    }
+
+    /**
+     * Changes a draft and makes its options exactly {@code options} (an option named by its id is kept); none given
+     * ({@code null}): one option made from the deal's price, original value and maxQuantity, keeping the first
+     * option's id, as a client that knows no options writes a deal.
+     */
+    public DealView update(String id, DealTerms terms, List<OptionTerms> options, List<String> storeIds) {
         Deal deal = find(id);
         requireDraft(deal);
-        requireValid(terms);
+        DealTerms priced = requireValid(terms, options);
         Set<String> eligible = requireOwnStores(storeIds);
-        deal.edit(terms);
+        deal.edit(priced);
         deals.assignStores(id, eligible);
-        return new DealView(deal, List.copyOf(new java.util.TreeSet<>(eligible)));
+        List<OptionTerms> wanted = options;
+        if (wanted == null) {
+            OptionTerms single = OptionTerms.single(priced);
+            String firstId = deals.optionsOf(id).stream().findFirst().map(DealOption::id).orElse(null);
+            wanted = List.of(new OptionTerms(firstId, single.title(), single.price(), single.originalValue(), single.maxQuantity()));
+        }
+        List<DealOption> written = deals.writeOptions(deal, wanted);
+        return new DealView(deal, List.copyOf(new java.util.TreeSet<>(eligible)), written);
     }
 
     /**
@@ -93,6 +120,12 @@ public class DealService {
         requireDraft(deal);
         Instant now = clock.instant();
         List<FieldError> missing = new ArrayList<>(errors(deal.terms().violations(true)));
+        List<OptionTerms> options = deals.optionsOf(id).stream().map(DealOption::terms).toList();
+        if (options.size() > 1) {
+            // the first option's price is the deal's, reported above; the others need theirs too
+            missing.addAll(errors(OptionTerms.violations(options, deal.terms(), true).stream()
+                    .filter(v -> !v.field().startsWith("options[0].")).toList()));
+        }
         if (deal.salesEnd() != null && !deal.salesEnd().isAfter(now)) {
             missing.add(new FieldError("salesEnd", "must be in the future to publish"));
         }
@@ -150,7 +183,7 @@ public class DealService {
     }
 
     private DealView view(Deal deal) {
-        return new DealView(deal, deals.storeIdsOf(deal.id()));
+        return new DealView(deal, deals.storeIdsOf(deal.id()), deals.optionsOf(deal.id()));
     }
 
     private static void requireDraft(Deal deal) {
@@ -161,11 +194,23 @@ public class DealService {
         }
     }
 
-    private static void requireValid(DealTerms terms) {
-        List<Violation> violations = terms.violations(false);
+    /**
+     * The deal's terms as they are to be stored, once they and the options keep every rule (else 400 naming each
+     * broken one): with options, priced as the first option (the price and original value sent with the deal are not
+     * used then, and not checked).
+     */
+    private static DealTerms requireValid(DealTerms terms, List<OptionTerms> options) {
+        List<Violation> violations = new ArrayList<>();
+        if (options == null) {
+            violations.addAll(terms.violations(false));
+        } else {
+            violations.addAll(terms.pricedAs(new OptionTerms(null, null, null, null, null)).violations(false));
+            violations.addAll(OptionTerms.violations(options, terms, false));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInput(errors(violations));
         }
+        return options == null ? terms : terms.pricedAs(options.get(0));
     }
 
     private static List<FieldError> errors(List<Violation> violations) {

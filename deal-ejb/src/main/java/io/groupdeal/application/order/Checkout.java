@@ -10,6 +10,7 @@ import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.DealRepository.Sale;
+import io.groupdeal.domain.deal.SaleOption;
 import io.groupdeal.domain.deal.SaleTerms;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
@@ -33,7 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The two short transactions around a payment, each its own: {@link #reserve} takes the idempotency key, the buyer's
- * quota and the deal's stock and writes the order RESERVED; {@link #confirm} or {@link #release} settle it once the
+ * quota and the stock of the option and of the deal, and writes the order RESERVED; {@link #confirm} or {@link #release} settle it once the
  * gateway answered. No network call happens inside either, so a hot deal's row is locked for a few statements, never
  * for a payment. Confirm and release move the order out of RESERVED by a conditional update: whoever comes first (the
  * buyer's request or the {@link Reconciler}) settles it, the other changes nothing.
@@ -66,11 +67,12 @@ public class Checkout {
     }
 
     /**
-     * Reserves the order under the buyer's key; empty when the key was used before (its first use is then committed).
-     * A reached limit, a sold-out or closed deal throws and leaves nothing behind, the key unused.
+     * Reserves the order of {@code quantity} coupons of the deal's {@code option} under the buyer's key; empty when
+     * the key was used before (its first use is then committed). A reached limit, a sold-out option or deal, or a
+     * closed deal throws and leaves nothing behind, the key unused. The order costs the option's price.
      */
-    public Optional<Reserved> reserve(String buyerId, String key, String fingerprint, SaleTerms terms, int quantity,
-                                      Instant when) {
+    public Optional<Reserved> reserve(String buyerId, String key, String fingerprint, SaleTerms terms, SaleOption option,
+                                      int quantity, Instant when) {
         // to the microsecond, as the database keeps it: the order in memory is the order as stored (the buyer's answer)
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
         String orderId = Ids.newId();
@@ -82,10 +84,15 @@ public class Checkout {
             throw new Conflict("per-buyer-limit", "Limit reached", "A buyer may hold at most " + terms.perBuyerLimit()
                     + " coupons of this deal.");
         }
-        Order order = new Order(terms.tenantId(), orderId, terms.dealId(), buyerId, quantity, terms.price(),
-                terms.price().multiply(BigDecimal.valueOf(quantity)), terms.currency(), OrderStatus.RESERVED, null,
-                now);
+        Order order = new Order(terms.tenantId(), orderId, terms.dealId(), buyerId, quantity, option.price(),
+                option.price().multiply(BigDecimal.valueOf(quantity)), terms.currency(), OrderStatus.RESERVED, null,
+                now, option.id());
         orders.reserve(order, now.plus(reservation));
+        // the option's own cap, then the deal's (the same order everywhere: option row, then the hot deal row, last)
+        if (!deals.sellOption(terms.tenantId(), terms.dealId(), option.id(), quantity)) {
+            throw new Conflict("sold-out", "Sold out", "Not enough coupons are left of this option (“" + option.title()
+                    + "”).");
+        }
         Sale sale = deals.sell(terms.tenantId(), terms.dealId(), quantity, now);
         if (!sale.sold()) {
             throw sale == Sale.SOLD_OUT
@@ -137,9 +144,7 @@ public class Checkout {
         issued.sort(Comparator.comparing(Coupon::id));
         coupons.addAll(issued);
         // what orders.paid made of the row (its status and payment ref; the rest is as reserved)
-        Order paid = new Order(order.tenantId(), order.id(), order.dealId(), order.buyerId(), order.quantity(),
-                order.unitPrice(), order.amount(), order.currency(), captured ? OrderStatus.CONFIRMED : OrderStatus.PENDING,
-                payment.ref(), order.createdAt());
+        Order paid = order.settled(captured ? OrderStatus.CONFIRMED : OrderStatus.PENDING, payment.ref());
         // only the mail's cause: it is written when it is sent (OrderConfirmations), outside the purchase
         confirmations.queue(buyer != null ? buyer : confirmations.recipient(order.buyerId()), paid, terms.title());
         if (terms.paidChangesDeal(captured)) {
@@ -157,6 +162,8 @@ public class Checkout {
             return;
         }
         orders.returnQuota(order.tenantId(), order.dealId(), order.buyerId(), order.quantity());
+        Order stored = order.optionId() != null ? order : orders.find(order.tenantId(), order.id()).orElseThrow();
+        deals.unsellOption(order.tenantId(), order.dealId(), stored.optionId(), order.quantity());
         deals.unsell(order.tenantId(), order.dealId(), order.quantity());
     }
 }

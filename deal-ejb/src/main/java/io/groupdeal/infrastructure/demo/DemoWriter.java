@@ -107,6 +107,7 @@ public class DemoWriter {
                     new BigDecimal(d.originalValue()), d.minBuyers(), d.maxQuantity(), 4, now.minus(Duration.ofHours(1)),
                     now.plus(Duration.ofDays(d.daysOnSale())), now.plus(Duration.ofDays(60)), RefundPolicy.ANYTIME, false), now);
             deals.add(deal);
+            deals.writeOptions(deal, java.util.List.of(io.groupdeal.domain.deal.OptionTerms.single(deal.terms())));
             deal.publish(now);
         }
     }

@@ -107,6 +107,62 @@ public class DealRepository {
                 .forEach(id -> em.persist(new DealStore(dealId, id)));
     }
 
+    /** The deal's options in their order (the current tenant's deal). */
+    public List<DealOption> optionsOf(String dealId) {
+        return em.createQuery("SELECT o FROM DealOption o WHERE o.dealId = :deal ORDER BY o.position", DealOption.class)
+                .setParameter("deal", dealId)
+                .getResultList();
+    }
+
+    /**
+     * Makes the draft's options exactly {@code terms}, in their order: an option named by its id is kept (and changed),
+     * one not named any more is removed, one without an id (or with an id the deal does not have) is added. A draft has
+     * sold nothing, so no count is lost.
+     */
+    public List<DealOption> writeOptions(Deal deal, List<OptionTerms> terms) {
+        List<DealOption> current = optionsOf(deal.id());
+        List<DealOption> written = new java.util.ArrayList<>();
+        for (int position = 0; position < terms.size(); position++) {
+            OptionTerms wanted = terms.get(position);
+            Optional<DealOption> kept = current.stream().filter(o -> o.id().equals(wanted.id())).findFirst();
+            if (kept.isPresent()) {
+                kept.get().apply(wanted, position, deal.minorDigits());
+                written.add(kept.get());
+            } else {
+                DealOption added = new DealOption(deal.id(), wanted, position, deal.minorDigits());
+                em.persist(added);
+                written.add(added);
+            }
+        }
+        current.stream().filter(o -> !written.contains(o)).forEach(em::remove);
+        em.flush();
+        return List.copyOf(written);
+    }
+
+    /** The options of a deal of any tenant, in their order, as an order chooses among them. */
+    public List<SaleOption> saleOptions(String tenantId, String dealId) {
+        return sql.rows("SELECT id, title, price FROM deal_option WHERE tenant_id = ? AND deal_id = ? ORDER BY position",
+                List.of(tenantId, dealId)).stream()
+                .map(r -> new SaleOption((String) r[0], (String) r[1], NativeSql.decimal(r[2]))).toList();
+    }
+
+    /**
+     * Takes {@code quantity} coupons of the option's own cap: one conditional update, true when it fitted. Done in the
+     * reservation's transaction right before {@link #sell} (option row, then deal row: every purchase and every
+     * release locks them in this order, so two never wait on each other crosswise).
+     */
+    public boolean sellOption(String tenantId, String dealId, String optionId, int quantity) {
+        return sql.update("UPDATE deal_option SET sold = sold + ? WHERE tenant_id = ? AND id = ? AND deal_id = ?"
+                + " AND (max_quantity IS NULL OR sold + ? <= max_quantity)",
+                List.of(quantity, tenantId, optionId, dealId, quantity)) == 1;
+    }
+
+    /** Gives back the option's stock of a released reservation (with {@link #unsell}, in the same transaction, first). */
+    public void unsellOption(String tenantId, String dealId, String optionId, int quantity) {
+        sql.update("UPDATE deal_option SET sold = sold - ? WHERE tenant_id = ? AND id = ? AND deal_id = ?",
+                List.of(quantity, tenantId, optionId, dealId));
+    }
+
     /** Scheduled deals whose sales have started go on sale. Across tenants; one conditional update, safe to repeat. */
     public int startDueSales(Instant now) {
         return sql.update("UPDATE deal SET status = 'ON_SALE', version = version + 1"

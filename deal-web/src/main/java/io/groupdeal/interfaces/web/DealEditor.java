@@ -39,6 +39,9 @@ public class DealEditor implements Serializable {
     @Inject
     private StoreService stores;
 
+    @Inject
+    private DealOptionsEditor options;
+
     private String id;
     private String status = "DRAFT";
     /** The operator's reason on a draft sent back from review (null: none). */
@@ -103,7 +106,9 @@ public class DealEditor implements Serializable {
         boolean[] done = {false};
         Messages.attempt(() -> {
             DealTerms terms = terms();
-            DealView saved = id == null || id.isBlank() ? deals.create(terms, storeIds) : deals.update(id, terms, storeIds);
+            var written = options.terms(); // the options fragment's rows; none: one option at the deal's price
+            DealView saved = id == null || id.isBlank() ? deals.create(terms, written, storeIds)
+                    : deals.update(id, terms, written, storeIds);
             id = saved.deal().id();
             done[0] = true;
         });

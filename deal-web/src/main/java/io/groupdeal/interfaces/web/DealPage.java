@@ -43,6 +43,9 @@ public class DealPage {
     @Inject
     private CurrentUser user;
 
+    @Inject
+    private DealOptionChoice option;
+
     private String id;
     private CatalogDealDto deal;
     private int quantity = 1;
@@ -66,7 +69,7 @@ public class DealPage {
     /** Places the order and shows the buyer's coupons; a refusal (sold out, limit, declined) stays in the buy box. */
     public String buy() {
         OrderView[] placed = new OrderView[1];
-        if (!Messages.attempt(() -> placed[0] = orders.place(orderKey, new PlaceOrder(id, quantity, card)))) {
+        if (!Messages.attempt(() -> placed[0] = orders.place(orderKey, new PlaceOrder(id, option.getSent(), quantity, card)))) {
             load();
             return null;
         }

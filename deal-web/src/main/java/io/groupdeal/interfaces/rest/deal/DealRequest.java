@@ -24,7 +24,23 @@ public record DealRequest(@Size(max = 200) String title,
                           Instant couponValidUntil,
                           @Size(max = 100) List<@Size(max = 26) String> storeIds,
                           @Size(max = 10) String refundPolicy,
-                          Boolean autoRefundOnExpiry) {
+                          Boolean autoRefundOnExpiry,
+                          @Size(max = 10) List<@jakarta.validation.Valid OptionRequest> options) {
+
+    /** The options as sent, or null when the request has none (the deal then has one, made from its price). */
+    public List<io.groupdeal.domain.deal.OptionTerms> optionTerms() {
+        if (options == null) {
+            return null;
+        }
+        List<io.groupdeal.domain.deal.OptionTerms> terms = new java.util.ArrayList<>(options.size());
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i) == null) {
+                throw new InvalidInput("options[" + i + "]", "is required");
+            }
+            terms.add(options.get(i).terms(i));
+        }
+        return terms;
+    }
 
     public DealTerms terms() {
         return new DealTerms(title, description, finePrint, currency, Amounts.parse(price, "price"),
