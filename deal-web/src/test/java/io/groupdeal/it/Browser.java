@@ -26,6 +26,11 @@ public final class Browser {
     }
 
     public static WebDriver start() {
+        return start(List.of());
+    }
+
+    /** Chromium with switches of its own besides ours, such as a fake camera that shows a file. */
+    public static WebDriver start(List<String> switches) {
         try {
             ChromeOptions options = new ChromeOptions();
             options.setBinary(System.getProperty("deal.it.chromium", "/usr/bin/chromium"));
@@ -33,6 +38,7 @@ public final class Browser {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                     "--disable-quic", "--window-size=1366,900",
                     "--user-data-dir=" + Files.createTempDirectory("chromium-it"));
+            options.addArguments(switches);
             // The console, read by cspViolations: a page the Content-Security-Policy breaks says so there.
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);

@@ -19,7 +19,7 @@ public final class CodeHash {
     public static final String ALGORITHM = "PBKDF2-SHA256";
     public static final int ITERATIONS = 10_000;
     /** The most codes a store's list holds; beyond it a phone offline cannot know a code and asks to wait. */
-    public static final int MAX_CODES = 20_000;
+    public static final int MAX_CODES = 10_000;
     public static final int SALT_BYTES = 16;
     private static final int BITS = 256;
 
