@@ -26,11 +26,21 @@ public final class Browser {
     }
 
     public static WebDriver start() {
-        return start(null);
+        return start(null, List.of());
     }
 
     /** A browser whose {@code Accept-Language} is {@code acceptLanguage} (null: Chromium's own, en-US here). */
     public static WebDriver start(String acceptLanguage) {
+        return start(acceptLanguage, List.of());
+    }
+
+    /** Chromium with switches of its own besides ours, such as a fake camera that shows a file. */
+    public static WebDriver start(List<String> switches) {
+        return start(null, switches);
+    }
+
+    /** Chromium speaking {@code acceptLanguage} (null: its own), with switches of its own besides ours. */
+    public static WebDriver start(String acceptLanguage, List<String> switches) {
         try {
             ChromeOptions options = new ChromeOptions();
             options.setBinary(System.getProperty("deal.it.chromium", "/usr/bin/chromium"));
@@ -42,6 +52,7 @@ public final class Browser {
                 options.addArguments("--lang=" + acceptLanguage, "--accept-lang=" + acceptLanguage);
                 options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguage));
             }
+            options.addArguments(switches);
             // The console, read by cspViolations: a page the Content-Security-Policy breaks says so there.
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
