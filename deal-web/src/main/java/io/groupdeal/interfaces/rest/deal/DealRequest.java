@@ -27,9 +27,12 @@ public record DealRequest(@Size(max = 200) String title,
                           Boolean autoRefundOnExpiry,
                           @Size(max = 10) List<@jakarta.validation.Valid OptionRequest> options) {
 
-    /** The options as sent, or null when the request has none (the deal then has one, made from its price). */
+    /**
+     * The options as sent, or null when the request has none, or an empty list (the deal then has one, made from its
+     * price): generated clients send an empty list for a member they were not given.
+     */
     public List<io.groupdeal.domain.deal.OptionTerms> optionTerms() {
-        if (options == null) {
+        if (options == null || options.isEmpty()) {
             return null;
         }
         List<io.groupdeal.domain.deal.OptionTerms> terms = new java.util.ArrayList<>(options.size());
