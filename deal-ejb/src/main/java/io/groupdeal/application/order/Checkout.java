@@ -3,6 +3,7 @@ package io.groupdeal.application.order;
 import io.groupdeal.application.mail.BuyerMails.Recipient;
 import io.groupdeal.application.mail.OrderConfirmations;
 import io.groupdeal.application.payment.Payment;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponCode;
@@ -81,8 +82,7 @@ public class Checkout {
         }
         if (terms.perBuyerLimit() != null
                 && !orders.takeQuota(terms.tenantId(), terms.dealId(), buyerId, quantity, terms.perBuyerLimit())) {
-            throw new Conflict("per-buyer-limit", "Limit reached", "A buyer may hold at most " + terms.perBuyerLimit()
-                    + " coupons of this deal.");
+            throw new Conflict("per-buyer-limit", Reason.of("per-buyer-limit", terms.perBuyerLimit()));
         }
         Order order = new Order(terms.tenantId(), orderId, terms.dealId(), buyerId, quantity, option.price(),
                 option.price().multiply(BigDecimal.valueOf(quantity)), terms.currency(), OrderStatus.RESERVED, null,
@@ -96,7 +96,7 @@ public class Checkout {
         Sale sale = deals.sell(terms.tenantId(), terms.dealId(), quantity, now);
         if (!sale.sold()) {
             throw sale == Sale.SOLD_OUT
-                    ? new Conflict("sold-out", "Sold out", "Not enough coupons are left of this deal.")
+                    ? new Conflict("sold-out")
                     : OrderService.notOnSale(terms);
         }
         return Optional.of(new Reserved(order, sale.paidAtOnce()));
@@ -146,7 +146,7 @@ public class Checkout {
         // what orders.paid made of the row (its status and payment ref; the rest is as reserved)
         Order paid = order.settled(captured ? OrderStatus.CONFIRMED : OrderStatus.PENDING, payment.ref());
         // only the mail's cause: it is written when it is sent (OrderConfirmations), outside the purchase
-        confirmations.queue(buyer != null ? buyer : confirmations.recipient(order.buyerId()), paid, terms.title());
+        confirmations.queue(buyer != null ? buyer : confirmations.recipient(order.buyerId(), order.tenantId()), paid, terms.title());
         if (terms.paidChangesDeal(captured)) {
             deals.paid(order.tenantId(), order.dealId(), order.quantity(), captured, now); // last: the deal's row is hot
         }

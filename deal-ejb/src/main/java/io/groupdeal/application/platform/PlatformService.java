@@ -107,12 +107,12 @@ public class PlatformService {
 
     private static BigDecimal decimal(String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidInput("commissionRate", "is required");
+            throw new InvalidInput("commissionRate", "required");
         }
         try {
             return new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInput("commissionRate", "must be a decimal number such as 0.15");
+            throw new InvalidInput("commissionRate", "decimal-such-as", "0.15");
         }
     }
 

@@ -54,27 +54,24 @@ public class RequestLimits extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (targetLength(request) > MAX_TARGET) {
-            ProblemWriter.write(response, 414, "uri-too-long", "URI too long",
-                    "The address (path and query) is longer than " + MAX_TARGET + " characters.");
+            ProblemWriter.write(request, response, 414, "uri-too-long", MAX_TARGET);
             return;
         }
         if (request.getRequestURI().equals(request.getContextPath() + MALFORMED_PATH) || !acceptablePath(request.getRequestURI())
                 || !wellEscaped(request.getQueryString())) {
-            ProblemWriter.write(response, 400, "malformed-uri", "Bad request",
-                    "The address is malformed: a % must be followed by two hex digits of UTF-8, and a path may not hold"
-                            + " control characters or a . or .. segment written with escapes (such as %2F..).");
+            ProblemWriter.write(request, response, 400, "malformed-uri");
             return;
         }
         int limit = bodyLimit(request);
         long announced = request.getContentLengthLong();
         if (announced > limit) {
-            tooLarge(response, limit);
+            tooLarge(request, response, limit);
             return;
         }
         if (announced < 0 && request.getHeader("Transfer-Encoding") != null) {
             byte[] body = request.getInputStream().readNBytes(limit + 1);
             if (body.length > limit) {
-                tooLarge(response, limit);
+                tooLarge(request, response, limit);
                 return;
             }
             chain.doFilter(new ReadBody(request, body), response);
@@ -88,11 +85,10 @@ public class RequestLimits extends HttpFilter {
         return DEFAULT_BODY_LIMIT;
     }
 
-    private static void tooLarge(HttpServletResponse response, int limit) {
+    private static void tooLarge(HttpServletRequest request, HttpServletResponse response, int limit) {
         // The unread rest of the body makes the connection useless for a next request: say so before the listener does.
         response.setHeader("Connection", "close");
-        ProblemWriter.write(response, 413, "body-too-large", "Payload too large",
-                "The request body is larger than " + limit + " bytes.");
+        ProblemWriter.write(request, response, 413, "body-too-large", limit);
     }
 
     private static int targetLength(HttpServletRequest request) {
