@@ -90,8 +90,7 @@ public class Checkout {
         orders.reserve(order, now.plus(reservation));
         // the option's own cap, then the deal's (the same order everywhere: option row, then the hot deal row, last)
         if (!deals.sellOption(terms.tenantId(), terms.dealId(), option.id(), quantity)) {
-            throw new Conflict("sold-out", "Sold out", "Not enough coupons are left of this option (“" + option.title()
-                    + "”).");
+            throw new Conflict("sold-out", Reason.of("sold-out.option", option.title()));
         }
         Sale sale = deals.sell(terms.tenantId(), terms.dealId(), quantity, now);
         if (!sale.sold()) {

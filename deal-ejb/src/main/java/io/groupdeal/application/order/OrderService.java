@@ -140,10 +140,10 @@ public class OrderService {
     private SaleOption option(SaleTerms terms, String optionId) {
         List<SaleOption> options = deals.saleOptions(terms.tenantId(), terms.dealId());
         return SaleOption.chosen(options, optionId).orElseThrow(() -> optionId == null
-                ? new Unprocessable("option-required", "Option required", "This deal has " + options.size()
-                        + " options: name the one to buy in optionId.", List.of(new FieldError("optionId", "is required")))
-                : new Unprocessable("unknown-option", "Unknown option", "This deal has no such option.",
-                        List.of(new FieldError("optionId", "is not an option of this deal"))));
+                ? new Unprocessable("option-required", Reason.of("option-required", options.size()),
+                        List.of(FieldError.of("optionId", "required")))
+                : new Unprocessable("unknown-option", Reason.of("unknown-option"),
+                        List.of(FieldError.of("optionId", "not-an-option"))));
     }
 
     private Optional<Confirmed> settle(Order order, Payment payment, Recipient buyer) {
@@ -271,8 +271,8 @@ public class OrderService {
             throw new NotFound("deal");
         }
         if (request.optionId() != null && !Ids.isWellFormed(request.optionId())) {
-            throw new Unprocessable("unknown-option", "Unknown option", "This deal has no such option.",
-                    List.of(new FieldError("optionId", "is not an option of this deal")));
+            throw new Unprocessable("unknown-option", Reason.of("unknown-option"),
+                    List.of(FieldError.of("optionId", "not-an-option")));
         }
     }
 }

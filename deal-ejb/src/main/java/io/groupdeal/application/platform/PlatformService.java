@@ -83,7 +83,7 @@ public class PlatformService {
      */
     public TenantOverview change(String tenantId, String rate, Boolean moderated) {
         if (rate == null && moderated == null) {
-            throw new InvalidInput("commissionRate", "is required unless moderated is given");
+            throw new InvalidInput("commissionRate", "required-unless-moderated");
         }
         Tenant tenant = find(tenantId);
         if (rate != null) {

@@ -143,7 +143,7 @@ public class CounterResource {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidInput("redeemedOfflineAt", "must be an ISO-8601 instant, such as 2026-11-30T14:05:00Z");
+            throw new InvalidInput("redeemedOfflineAt", "instant-such-as", "2026-11-30T14:05:00Z");
         }
     }
 
