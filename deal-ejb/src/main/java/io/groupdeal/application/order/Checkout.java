@@ -90,7 +90,9 @@ public class Checkout {
         orders.reserve(order, now.plus(reservation));
         // the option's own cap, then the deal's (the same order everywhere: option row, then the hot deal row, last)
         if (!deals.sellOption(terms.tenantId(), terms.dealId(), option.id(), quantity)) {
-            throw new Conflict("sold-out", Reason.of("sold-out.option", option.title()));
+            // an option titled as its deal (the one option of a deal written without options) adds nothing to say
+            throw new Conflict("sold-out", option.title().equals(terms.title()) ? Reason.of("sold-out")
+                    : Reason.of("sold-out.option", option.title()));
         }
         Sale sale = deals.sell(terms.tenantId(), terms.dealId(), quantity, now);
         if (!sale.sold()) {
