@@ -16,6 +16,7 @@ import io.groupdeal.domain.deal.DealReport;
 import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.DealStatus;
 import io.groupdeal.domain.deal.DealTerms;
+import io.groupdeal.domain.photo.PhotoRepository;
 import io.groupdeal.domain.shared.Ids;
 import io.groupdeal.domain.shared.Violation;
 import io.groupdeal.domain.store.StoreRepository;
@@ -51,6 +52,9 @@ public class DealService {
     private TenantRepository tenants;
 
     @Inject
+    private PhotoRepository photos;
+
+    @Inject
     private Caller caller;
 
     @Inject
@@ -81,7 +85,7 @@ public class DealService {
         Set<String> eligible = requireOwnStores(storeIds);
         deal.edit(terms);
         deals.assignStores(id, eligible);
-        return new DealView(deal, List.copyOf(new java.util.TreeSet<>(eligible)));
+        return new DealView(deal, List.copyOf(new java.util.TreeSet<>(eligible)), photos.ofDeal(tenantId(), id));
     }
 
     /** A complete draft goes on sale now, or is scheduled when its sales start later (422 names what is missing). */
@@ -139,7 +143,7 @@ public class DealService {
     }
 
     private DealView view(Deal deal) {
-        return new DealView(deal, deals.storeIdsOf(deal.id()));
+        return new DealView(deal, deals.storeIdsOf(deal.id()), photos.ofDeal(tenantId(), deal.id()));
     }
 
     private static void requireDraft(Deal deal) {

@@ -3,16 +3,17 @@ package io.groupdeal.interfaces.rest.deal;
 import io.groupdeal.application.deal.DealView;
 import io.groupdeal.domain.deal.Deal;
 import io.groupdeal.interfaces.rest.Amounts;
+import io.groupdeal.interfaces.rest.photo.PhotoDto;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
-/** A deal as its merchant sees it, with sales so far and what remains. */
+/** A deal as its merchant sees it, with sales so far and what remains, and its photos (cover first). */
 public record DealDto(String id, String title, String description, String finePrint, String currency, String price,
                       String originalValue, int minBuyers, Integer maxQuantity, Integer perBuyerLimit, Instant salesStart,
                       Instant salesEnd, Instant couponValidUntil, List<String> storeIds, String refundPolicy,
                       boolean autoRefundOnExpiry, String status, int sold, Integer remaining, boolean tipped,
-                      Instant tippedAt, Instant createdAt) implements Serializable {
+                      Instant tippedAt, Instant createdAt, List<PhotoDto> photos) implements Serializable {
 
     public static DealDto of(DealView view) {
         Deal d = view.deal();
@@ -20,6 +21,6 @@ public record DealDto(String id, String title, String description, String finePr
                 Amounts.format(d.price(), d.currency()), Amounts.format(d.originalValue(), d.currency()), d.minBuyers(),
                 d.maxQuantity(), d.perBuyerLimit(), d.salesStart(), d.salesEnd(), d.couponValidUntil(), view.storeIds(),
                 d.refundPolicy().name(), d.autoRefundOnExpiry(), d.status().name(), d.sold(), d.remaining(), d.isTipped(),
-                d.tippedAt(), d.createdAt());
+                d.tippedAt(), d.createdAt(), PhotoDto.of(view.photos()));
     }
 }
