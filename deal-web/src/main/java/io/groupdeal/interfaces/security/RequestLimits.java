@@ -87,8 +87,11 @@ public class RequestLimits extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    /** A photo upload, {@code POST /api/v1/deals/{id}/photos}: the one route that takes more than a few kilobytes. */
-    private static final Pattern PHOTO_UPLOAD = Pattern.compile("/api/v1/deals/[^/]+/photos/?");
+    /**
+     * A photo upload, {@code POST /api/v1/deals/{id}/photos} or the deal editor's {@code POST /merchant/photos/{id}}:
+     * the only routes that take more than a few kilobytes.
+     */
+    private static final Pattern PHOTO_UPLOAD = Pattern.compile("/api/v1/deals/[^/]+/photos/?|/merchant/photos/[^/]+");
 
     /** A photo of at most 8 MB, with room for a multipart form's boundaries and part headers around it. */
     static final int PHOTO_BODY_LIMIT = PhotoImages.MAX_BYTES + PhotoResource.MULTIPART_OVERHEAD;

@@ -10,7 +10,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
@@ -32,8 +31,8 @@ public class MediaResource {
     @Inject
     private PhotoMedia media;
 
+    /** No {@code @Produces}: the answer is a JPEG or a problem whatever the client's Accept says, never a 406. */
     @GET
-    @Produces({PhotoImages.OUTPUT_TYPE, "application/problem+json"})
     public Response get(@PathParam("photoId") String photoId, @PathParam("size") String sizeName,
                         @HeaderParam("If-None-Match") String ifNoneMatch) {
         PhotoSize size = PhotoSize.ofPath(sizeName).orElseThrow(() -> new NotFound("photo"));
