@@ -34,7 +34,8 @@ class DealOptionsTest {
 
     private final DealRepository deals = mock(DealRepository.class);
     private final DealService service = Wiring.wire(new DealService(), deals, mock(StoreRepository.class),
-            mock(TenantRepository.class), Wiring.merchantAdmin("tenant-1"), Clock.fixed(NOW, ZoneOffset.UTC));
+            mock(TenantRepository.class), mock(io.groupdeal.domain.photo.PhotoRepository.class),
+            Wiring.merchantAdmin("tenant-1"), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static DealTerms terms(String price, String value, Integer maxQuantity) {
         return new DealTerms("Spa day", null, null, "EUR", price == null ? null : new BigDecimal(price),
@@ -102,7 +103,7 @@ class DealOptionsTest {
     void publishingNamesAnyLaterOptionWithoutItsPrices() {
         Deal deal = new Deal(new DealTerms("Spa day", "Relax", null, "EUR", new BigDecimal("9.90"), new BigDecimal("20.00"), 1,
                 null, null, NOW.minusSeconds(60), NOW.plusSeconds(3600), NOW.plusSeconds(7200), null, null), NOW);
-        when(deals.find(deal.id())).thenReturn(Optional.of(deal));
+        when(deals.lock(deal.id())).thenReturn(Optional.of(deal));
         DealOption first = mock(DealOption.class);
         when(first.terms()).thenReturn(option("o1", "For 1", "9.90", "20.00", null));
         DealOption second = mock(DealOption.class);
