@@ -395,10 +395,12 @@
                 if (text) {
                     stopCamera();
                     input.value = text.trim();
+                    // Submitted by its own button, so that the page runs the button's action (Check).
+                    var button = form.querySelector('[type=submit]');
                     if (form.requestSubmit) {
-                        form.requestSubmit();
+                        form.requestSubmit(button);
                     } else {
-                        form.dispatchEvent(new Event('submit', {cancelable: true}));
+                        button.click();
                     }
                 } else {
                     setTimeout(frame, 120);

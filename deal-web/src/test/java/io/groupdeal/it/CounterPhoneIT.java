@@ -82,9 +82,11 @@ class CounterPhoneIT extends BrowserApp {
         assertTrue(scan.isDisplayed() && scan.getSize().getHeight() >= 48, "Scan is a big touch target");
         assertTrue(scan.getLocation().getY() + scan.getSize().getHeight() <= 740, "Scan within the thumb's reach on the first screen");
         scan.click();
-        WebElement answer = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#answer.answer-ok")));
-        assertTrue(answer.getText().contains(scanned), answer::getText);
+        wait(d -> d.findElements(By.cssSelector("#answer, #local-answer:not([hidden])")).size() > 0);
         screenshot("02-scanned");
+        WebElement answer = browser.findElement(By.cssSelector("#answer, #local-answer:not([hidden])"));
+        assertTrue(answer.getAttribute("id").equals("answer") && answer.getAttribute("class").contains("answer-ok")
+                && answer.getText().contains(scanned), answer::getText);
         browser.findElement(By.id("redeem:cancel")).click();
         wait(ExpectedConditions.invisibilityOfElementLocated(By.id("answer")));
         wait(d -> js.executeScript("return localStorage.getItem('gd-counter-list-' + arguments[0])", shop.first()));
