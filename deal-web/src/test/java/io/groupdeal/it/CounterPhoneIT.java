@@ -115,7 +115,9 @@ class CounterPhoneIT extends BrowserApp {
         assertTrue(again.getText().contains("Already redeemed on this phone"), again::getText);
         // A code the list does not know is not handed over.
         String stranger = io.groupdeal.domain.coupon.CouponCode.random(new java.security.SecureRandom()).printed();
-        browser.findElement(By.id("lookup:code")).sendKeys(stranger + Keys.ENTER);
+        WebElement field = browser.findElement(By.id("lookup:code"));
+        field.clear(); // the refused code stays in the field for correcting
+        field.sendKeys(stranger + Keys.ENTER);
         String unknown = textOnceItShows(By.id("local-answer"), "Cannot be checked");
         assertTrue(browser.findElement(By.id("local-answer")).getAttribute("class").contains("answer-no"), unknown);
         screenshot("05-offline-unknown");
