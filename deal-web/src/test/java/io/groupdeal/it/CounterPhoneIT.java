@@ -125,12 +125,9 @@ class CounterPhoneIT extends BrowserApp {
         // Meanwhile the second code is redeemed at the other store's counter.
         assertEquals(201, desk.redeem(shop.merchant().token(), usedTwice, shop.second()).status());
 
-        // The page reloaded without a connection: the service worker's shell, with the queue still there.
-        browser.navigate().refresh();
-        wait(ExpectedConditions.visibilityOfElementLocated(By.id("shell-code")));
-        textOnceItShows(By.cssSelector("[data-counter-queue]"), "2 offline redemption");
-        assertFalse(browser.getPageSource().contains(scanned), "the shell holds no coupon data");
-        screenshot("06-offline-shell");
+        // Not driven here: a reload without a connection, which the service worker answers with its shell. ChromeDriver's
+        // network conditions do not reach the worker's own requests, so the reload would go to the server and prove
+        // nothing; manifestAndServiceWorkerAreServedWithTheirTypes checks what the worker caches.
 
         // Back online: the queue is sent; one redeemed, one recorded as a double use, both said on the phone.
         network(true);
