@@ -216,9 +216,10 @@ public final class Faults {
         String merchant = "faults-" + run + "@faults.groupdeal.io";
         Reply merchantSignup = expect(send("POST", "/api/v1/merchants", null, null, "{\"businessName\":\"Fault Test " + run + "\",\"email\":\""
                 + merchant + "\",\"password\":\"" + PASSWORD + "\"}", timeout), 201, "merchant signup");
-        // new businesses are moderated: the demo operator lets this one publish straight away, as the ITs' fixtures do
+        // new businesses are moderated: the operator .ci/faults starts the product with (DEAL_ADMIN_EMAIL, no demo data)
+        // lets this one publish straight away, as the ITs' fixtures do
         String operator = first(TOKEN, expect(send("POST", "/api/v1/auth/tokens", null, null,
-                "{\"email\":\"operator@demo.groupdeal.io\",\"password\":\"demo-password\"}", timeout), 201, "operator login").body);
+                "{\"email\":\"operator@faults.example.com\",\"password\":\"faults-operator-password\"}", timeout), 201, "operator login").body);
         expect(send("PUT", "/api/v1/platform/tenants/" + first(TENANT_ID, merchantSignup.body), operator, null, "{\"moderated\":false}",
                 timeout), 200, "moderation off");
         String token = login(merchant, timeout);

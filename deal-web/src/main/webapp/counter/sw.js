@@ -24,7 +24,8 @@ function keepShell() {
         }
         return response.clone().text().then(function (html) {
             var urls = [];
-            html.replace(/(?:src|href)="([^"]+)"/g, function (all, link) {
+            // The shell's scripts, styles and icons, and the QR reader it loads when the camera opens (data-jsqr).
+            html.replace(/(?:src|href|data-jsqr)="([^"]+)"/g, function (all, link) {
                 var url = new URL(link.replace(/&amp;/g, '&'), SHELL);
                 if (isStatic(url) && urls.indexOf(url.href) < 0) {
                     urls.push(url.href);

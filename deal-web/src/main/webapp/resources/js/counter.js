@@ -78,8 +78,20 @@
             }
         }
 
-        window.addEventListener('offline', function () { setOnline(false); });
-        window.addEventListener('online', function () { setOnline(true); });
+        // The browser's own word on the connection: its events, and (for a browser that changes navigator.onLine
+        // without one) a look every second; a failed request says it too (request below).
+        var browserOnline = navigator.onLine;
+        function browserSays(now) {
+            browserOnline = now;
+            setOnline(now);
+        }
+        window.addEventListener('offline', function () { browserSays(false); });
+        window.addEventListener('online', function () { browserSays(true); });
+        setInterval(function () {
+            if (navigator.onLine !== browserOnline) {
+                browserSays(navigator.onLine);
+            }
+        }, 1000);
 
         /** A fetch that says the connection is gone when it fails, and back when it answers. */
         function request(url, options) {
@@ -165,11 +177,9 @@
             if (server) {
                 server.hidden = true;
             }
-            if (ok) {
-                answer.querySelector('[data-counter-redeem]').focus();
-            } else {
-                answer.focus();
-            }
+            // The verdict at the top of the screen, the buttons below it, above the docked field.
+            answer.scrollIntoView({block: 'start'});
+            (ok ? answer.querySelector('[data-counter-redeem]') : answer).focus({preventScroll: true});
         }
 
         function hide() {
@@ -395,10 +405,12 @@
                 if (text) {
                     stopCamera();
                     input.value = text.trim();
+                    // Submitted by its own button, so that the page runs the button's action (Check).
+                    var button = form.querySelector('[type=submit]');
                     if (form.requestSubmit) {
-                        form.requestSubmit();
+                        form.requestSubmit(button);
                     } else {
-                        form.dispatchEvent(new Event('submit', {cancelable: true}));
+                        button.click();
                     }
                 } else {
                     setTimeout(frame, 120);

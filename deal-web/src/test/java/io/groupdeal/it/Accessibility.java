@@ -21,7 +21,7 @@ import org.openqa.selenium.support.events.WebDriverListener;
  * "serious" or "critical" violation is recorded with the page's address, the rule and the elements; BrowserApp fails
  * the test on any.
  */
-final class Accessibility implements WebDriverListener {
+public final class Accessibility implements WebDriverListener {
 
     private static final Path AXE = Path.of("target", "axe", "node_modules", "axe-core", "axe.min.js");
     private static final String CHECKED = "__axeChecked";

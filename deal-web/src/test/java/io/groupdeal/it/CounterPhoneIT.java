@@ -82,9 +82,11 @@ class CounterPhoneIT extends BrowserApp {
         assertTrue(scan.isDisplayed() && scan.getSize().getHeight() >= 48, "Scan is a big touch target");
         assertTrue(scan.getLocation().getY() + scan.getSize().getHeight() <= 740, "Scan within the thumb's reach on the first screen");
         scan.click();
-        WebElement answer = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#answer.answer-ok")));
-        assertTrue(answer.getText().contains(scanned), answer::getText);
+        wait(d -> d.findElements(By.cssSelector("#answer, #local-answer:not([hidden])")).size() > 0);
         screenshot("02-scanned");
+        WebElement answer = browser.findElement(By.cssSelector("#answer, #local-answer:not([hidden])"));
+        assertTrue(answer.getAttribute("id").equals("answer") && answer.getAttribute("class").contains("answer-ok")
+                && answer.getText().contains(scanned), answer::getText);
         browser.findElement(By.id("redeem:cancel")).click();
         wait(ExpectedConditions.invisibilityOfElementLocated(By.id("answer")));
         wait(d -> js.executeScript("return localStorage.getItem('gd-counter-list-' + arguments[0])", shop.first()));
@@ -98,7 +100,7 @@ class CounterPhoneIT extends BrowserApp {
         // Offline: the scanned code is in the store's list, so it is redeemed on the phone and queued.
         browser.findElement(By.id("scan")).click();
         WebElement local = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#local-answer.answer-ok")));
-        assertTrue(local.getText().contains(scanned) && local.getText().contains("checked on this phone"), local::getText);
+        assertTrue(local.getText().contains(scanned) && local.getText().contains("Valid offline"), local::getText);
         screenshot("04-offline-valid");
         browser.findElement(By.id("redeem-offline")).click();
         textOnceItShows(By.cssSelector("[data-counter-queue]"), "1 offline redemption");
@@ -112,9 +114,10 @@ class CounterPhoneIT extends BrowserApp {
         WebElement again = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#local-answer.answer-no")));
         assertTrue(again.getText().contains("Already redeemed on this phone"), again::getText);
         // A code the list does not know is not handed over.
-        String stranger = desk.coupons(new Buying(http, fixtures).dealOnSale(fixtures.merchant("Other Pho"), "Other Lunch", d -> { })
-                .getString("id"), 1).get(0);
-        browser.findElement(By.id("lookup:code")).sendKeys(stranger + Keys.ENTER);
+        String stranger = io.groupdeal.domain.coupon.CouponCode.random(new java.security.SecureRandom()).printed();
+        WebElement field = browser.findElement(By.id("lookup:code"));
+        field.clear(); // the refused code stays in the field for correcting
+        field.sendKeys(stranger + Keys.ENTER);
         String unknown = textOnceItShows(By.id("local-answer"), "Cannot be checked");
         assertTrue(browser.findElement(By.id("local-answer")).getAttribute("class").contains("answer-no"), unknown);
         screenshot("05-offline-unknown");
@@ -122,12 +125,9 @@ class CounterPhoneIT extends BrowserApp {
         // Meanwhile the second code is redeemed at the other store's counter.
         assertEquals(201, desk.redeem(shop.merchant().token(), usedTwice, shop.second()).status());
 
-        // The page reloaded without a connection: the service worker's shell, with the queue still there.
-        browser.navigate().refresh();
-        wait(ExpectedConditions.visibilityOfElementLocated(By.id("shell-code")));
-        textOnceItShows(By.cssSelector("[data-counter-queue]"), "2 offline redemption");
-        assertFalse(browser.getPageSource().contains(scanned), "the shell holds no coupon data");
-        screenshot("06-offline-shell");
+        // Not driven here: a reload without a connection, which the service worker answers with its shell. ChromeDriver's
+        // network conditions do not reach the worker's own requests, so the reload would go to the server and prove
+        // nothing; manifestAndServiceWorkerAreServedWithTheirTypes checks what the worker caches.
 
         // Back online: the queue is sent; one redeemed, one recorded as a double use, both said on the phone.
         network(true);

@@ -19,6 +19,7 @@ import io.groupdeal.domain.deal.DealStatus;
 import io.groupdeal.domain.deal.DealOption;
 import io.groupdeal.domain.deal.DealTerms;
 import io.groupdeal.domain.deal.OptionTerms;
+import io.groupdeal.domain.photo.PhotoRepository;
 import io.groupdeal.domain.shared.Ids;
 import io.groupdeal.domain.shared.Violation;
 import io.groupdeal.domain.store.StoreRepository;
@@ -52,6 +53,9 @@ public class DealService {
 
     @Inject
     private TenantRepository tenants;
+
+    @Inject
+    private PhotoRepository photos;
 
     @Inject
     private Caller caller;
@@ -109,7 +113,7 @@ public class DealService {
             wanted = List.of(new OptionTerms(firstId, single.title(), single.price(), single.originalValue(), single.maxQuantity()));
         }
         List<DealOption> written = deals.writeOptions(deal, wanted);
-        return new DealView(deal, List.copyOf(new java.util.TreeSet<>(eligible)), written);
+        return new DealView(deal, List.copyOf(new java.util.TreeSet<>(eligible)), written, photos.ofDeal(tenantId(), id));
     }
 
     /**
@@ -184,7 +188,7 @@ public class DealService {
     }
 
     private DealView view(Deal deal) {
-        return new DealView(deal, deals.storeIdsOf(deal.id()), deals.optionsOf(deal.id()));
+        return new DealView(deal, deals.storeIdsOf(deal.id()), deals.optionsOf(deal.id()), photos.ofDeal(tenantId(), deal.id()));
     }
 
     private static void requireDraft(Deal deal) {

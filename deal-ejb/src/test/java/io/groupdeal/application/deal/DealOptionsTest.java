@@ -34,7 +34,8 @@ class DealOptionsTest {
 
     private final DealRepository deals = mock(DealRepository.class);
     private final DealService service = Wiring.wire(new DealService(), deals, mock(StoreRepository.class),
-            mock(TenantRepository.class), Wiring.merchantAdmin("tenant-1"), Clock.fixed(NOW, ZoneOffset.UTC));
+            mock(TenantRepository.class), mock(io.groupdeal.domain.photo.PhotoRepository.class),
+            Wiring.merchantAdmin("tenant-1"), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static DealTerms terms(String price, String value, Integer maxQuantity) {
         return new DealTerms("Spa day", null, null, "EUR", price == null ? null : new BigDecimal(price),

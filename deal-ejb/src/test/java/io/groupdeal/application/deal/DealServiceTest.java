@@ -48,7 +48,7 @@ class DealServiceTest {
     private final StoreRepository stores = mock(StoreRepository.class);
     private final TenantRepository tenants = mock(TenantRepository.class);
     private final DealService service = Wiring.wire(new DealService(), deals, stores, tenants,
-            Wiring.merchantAdmin("tenant-1"), Clock.fixed(NOW, ZoneOffset.UTC));
+            mock(io.groupdeal.domain.photo.PhotoRepository.class), Wiring.merchantAdmin("tenant-1"), Clock.fixed(NOW, ZoneOffset.UTC));
 
     static DealTerms draft(String title) {
         return new DealTerms(title, null, null, null, null, null, null, null, null, null, null, null, null, null);

@@ -11,6 +11,8 @@ import io.groupdeal.application.problem.PaymentDeclined;
 import io.groupdeal.application.problem.PaymentUnavailable;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.problem.RateLimited;
+import io.groupdeal.application.problem.TooLarge;
+import io.groupdeal.application.problem.UnsupportedType;
 import io.groupdeal.domain.shared.Language;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -81,6 +83,12 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
         }
         if (problem instanceof RateLimited) {
             return 429;
+        }
+        if (problem instanceof TooLarge) {
+            return 413;
+        }
+        if (problem instanceof UnsupportedType) {
+            return 415;
         }
         if (problem instanceof PaymentUnavailable || problem instanceof Busy) {
             return 503;

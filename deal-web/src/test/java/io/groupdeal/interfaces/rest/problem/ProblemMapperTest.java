@@ -34,6 +34,8 @@ class ProblemMapperTest {
         assertEquals(503, ProblemMapper.status(new PaymentUnavailable(Reason.of("p"))));
         assertEquals(503, ProblemMapper.status(new Busy(Reason.of("b"), 5)));
         assertEquals(422, ProblemMapper.status(new Unprocessable("u", List.of())));
+        assertEquals(413, ProblemMapper.status(new io.groupdeal.application.problem.TooLarge("photo-too-large")));
+        assertEquals(415, ProblemMapper.status(new io.groupdeal.application.problem.UnsupportedType("photo-type")));
     }
 
     @Test
