@@ -171,9 +171,9 @@ class PhotosIT extends DeployedApp {
         assertRefused(zh, 415, "photo-type");
         assertRefused(en, 415, "photo-type");
         assertEquals("不支持该照片格式", zh.json().getString("title"));
-        assertEquals("照片是 GIF 格式，请上传 JPEG、PNG 或 WebP 格式的图片。", zh.json().getString("detail"));
+        assertEquals("照片格式为 image/gif，请上传 JPEG、PNG 或 WebP 格式的图片。", zh.json().getString("detail"));
         assertEquals("Photo type not taken", en.json().getString("title"));
-        assertEquals("The photo is a GIF. Upload a JPEG, PNG or WebP image.", en.json().getString("detail"));
+        assertEquals("The photo is image/gif. Upload a JPEG, PNG or WebP image.", en.json().getString("detail"));
         // Refused by the request filter before JAX-RS reads the body: in the asked language too.
         byte[] nineMegabytes = PhotoFiles.concat(PhotoFiles.jpeg(40, 40), new byte[9 * 1024 * 1024]);
         try (RawHttp curl = new RawHttp(http.base())) {
