@@ -155,8 +155,8 @@ public class CounterPage implements Serializable {
         String detail = c.orderQuantity() > 1 ? words("counter.detail.order", c.orderQuantity(), until)
                 : words("counter.detail.one", until);
         return lookup.redeemable()
-                ? new Answer(true, c.code().printed(), c.dealTitle(), detail, c.finePrint(), UUID.randomUUID().toString())
-                : new Answer(false, c.code().printed(), c.dealTitle(), Messages.words(lookup.refusal()), null, null);
+                ? new Answer(true, c.code().printed(), c.title(), detail, c.finePrint(), UUID.randomUUID().toString())
+                : new Answer(false, c.code().printed(), c.title(), Messages.words(lookup.refusal()), null, null);
     }
 
     /** A sentence of the page's bundle with its arguments, in the page's language. */
