@@ -14,7 +14,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -161,9 +160,7 @@ public class CounterPage implements Serializable {
 
     /** A sentence of the page's bundle with its arguments, in the page's language. */
     public String words(String key, Object... arguments) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        String pattern = faces.getApplication().getResourceBundle(faces, "msg").getString(key);
-        return new MessageFormat(pattern.replace("'", "''"), locale()).format(arguments);
+        return Words.of(locale(), key, arguments);
     }
 
     private String day(Instant instant) {
