@@ -126,6 +126,32 @@ class OptionsIT extends DeployedApp {
     }
 
     @Test
+    void aCouponNamesTheOptionItWasBoughtForToItsBuyerAndAtTheCounter() throws Exception {
+        Counter counter = new Counter(http, fixtures);
+        Counter.Shop shop = counter.shop("Option Counter");
+        JsonObject published = buying.dealOnSale(shop.merchant(), "Dumplings", d -> d.add("options", options(
+                option("For two", "20.00", "36.00", null), option("For four", "38.00", "70.00", null))));
+        Fixtures.Person buyer = fixtures.buyer();
+        Reply bought = buy(buyer, published.getString("id"), optionOf(published, "For four").getString("id"), 1);
+        assertEquals(201, bought.status(), bought::toString);
+        String code = bought.json().getJsonArray("coupons").getJsonObject(0).getString("code");
+
+        JsonObject mine = http.get("api/v1/coupons/" + code, buyer.token()).json();
+        assertEquals("Dumplings", mine.getString("dealTitle"));
+        assertEquals("For four", mine.getString("optionTitle"), "the buyer's coupon names the option bought: " + mine);
+        JsonObject listed = http.get("api/v1/coupons", buyer.token()).json().getJsonArray("items").getJsonObject(0);
+        assertEquals("For four", listed.getString("optionTitle"));
+        Reply looked = counter.lookup(shop.staffToken(), code, shop.first());
+        assertEquals(200, looked.status(), looked::toString);
+        assertEquals("Dumplings", looked.json().getString("dealTitle"));
+        assertEquals("For four", looked.json().getString("optionTitle"), "the counter sees what to serve: " + looked);
+
+        String plain = counter.coupons(shop.dealId(), 1).get(0);
+        JsonObject single = counter.lookup(shop.staffToken(), plain, shop.first()).json();
+        assertFalse(single.containsKey("optionTitle"), "a deal of one option names none: " + single);
+    }
+
+    @Test
     void aDealOfSeveralOptionsNeedsOneOfItsOwnNamed() throws Exception {
         String dealId = buying.dealOnSale(merchant, "Two ways", d -> d.add("options", options(option("Small", "5.00", "9.00", null),
                 option("Large", "8.00", "15.00", null)))).getString("id");

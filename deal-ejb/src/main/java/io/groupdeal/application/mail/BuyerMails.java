@@ -4,6 +4,7 @@ import io.groupdeal.domain.account.Account;
 import io.groupdeal.domain.account.AccountRepository;
 import io.groupdeal.domain.catalog.CatalogDeal;
 import io.groupdeal.domain.coupon.Coupon;
+import io.groupdeal.domain.deal.OptionTitles;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.shared.Language;
 import io.groupdeal.domain.shared.LocalFormats;
@@ -73,14 +74,20 @@ public class BuyerMails {
                 : "subject.confirmed.paid", dealTitle);
     }
 
+    /** What an order's coupons are for: the deal, and the option bought when the deal has several. */
+    private static String titleOf(List<Coupon> coupons, String dealTitle) {
+        return coupons.isEmpty() ? dealTitle : OptionTitles.joined(dealTitle, coupons.get(0).optionTitle());
+    }
+
     public Mail orderConfirmed(Recipient buyer, Order order, List<Coupon> coupons, CatalogDeal deal) {
         boolean pending = order.status().name().equals("PENDING");
         String subject = orderConfirmedSubject(order, deal.title(), buyer.language());
         Body body = new Body(buyer);
         String paid = money(order.amount(), order.currency(), buyer);
+        String bought = titleOf(coupons, deal.title());
         body.paragraph(pending
-                ? body.words("confirmed.pending", order.quantity(), deal.title(), deal.merchantName(), deal.minBuyers(), paid)
-                : body.words("confirmed.paid", order.quantity(), deal.title(), deal.merchantName(), paid));
+                ? body.words("confirmed.pending", order.quantity(), bought, deal.merchantName(), deal.minBuyers(), paid)
+                : body.words("confirmed.paid", order.quantity(), bought, deal.merchantName(), paid));
         body.coupons(coupons);
         body.heading(body.words("heading.where"));
         deal.stores().forEach(s -> body.line(s.name() + ", " + s.address()));
@@ -96,7 +103,7 @@ public class BuyerMails {
 
     public Mail dealTipped(Recipient buyer, Order order, List<Coupon> coupons, String dealTitle) {
         Body body = new Body(buyer);
-        body.paragraph(body.words("tipped", dealTitle, money(order.amount(), order.currency(), buyer)));
+        body.paragraph(body.words("tipped", titleOf(coupons, dealTitle), money(order.amount(), order.currency(), buyer)));
         body.coupons(coupons);
         body.link(body.words("link.coupons"), publicUrl + "/account/");
         return body.mail(order.tenantId(), "deal-tipped:" + order.id(), body.words("subject.tipped", dealTitle),
@@ -122,14 +129,14 @@ public class BuyerMails {
     public Mail refunded(Recipient buyer, Coupon coupon, RefundCause why) {
         Body body = new Body(buyer);
         body.paragraph(body.words("refunded", money(coupon.price(), coupon.currency(), buyer), coupon.code().printed(),
-                coupon.dealTitle(), body.words("refunded." + why.name().toLowerCase(Locale.ROOT))));
+                coupon.title(), body.words("refunded." + why.name().toLowerCase(Locale.ROOT))));
         return body.mail(coupon.tenantId(), "refunded:" + coupon.id(), body.words("subject.refunded", coupon.dealTitle()),
                 List.of());
     }
 
     public Mail expiresSoon(Recipient buyer, Coupon coupon) {
         Body body = new Body(buyer);
-        body.paragraph(body.words("expires", coupon.dealTitle(), day(coupon.validUntil(), buyer)));
+        body.paragraph(body.words("expires", coupon.title(), day(coupon.validUntil(), buyer)));
         body.coupons(List.of(coupon));
         body.link(body.words("link.coupons"), publicUrl + "/account/");
         return body.mail(coupon.tenantId(), "expiry-reminder:" + coupon.id(), body.words("subject.expires", coupon.dealTitle()),

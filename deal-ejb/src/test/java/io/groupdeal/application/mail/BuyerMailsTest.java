@@ -115,6 +115,24 @@ class BuyerMailsTest {
     }
 
     @Test
+    void aCouponOfADealOfSeveralOptionsNamesTheOptionBought() {
+        Tenant chinese = tenant(Language.ZH_CN);
+        buyer(null);
+        Recipient bea = mails.recipient("buyer-1", chinese.id());
+        Coupon plain = coupon(chinese.id(), NOW.plusSeconds(86_400));
+        Coupon forFour = new Coupon(plain.tenantId(), plain.id(), plain.dealId(), plain.dealTitle(), plain.orderId(),
+                plain.buyerId(), plain.code(), plain.status(), plain.price(), plain.currency(), plain.validUntil(),
+                plain.createdAt(), null, null, null, true, false, "四人套餐");
+
+        assertTrue(mails.expiresSoon(bea, forFour).text().contains("您的兰州牛肉面 · 四人套餐团购券"),
+                mails.expiresSoon(bea, forFour).text());
+        Order order = new Order(chinese.id(), "order-1", "deal-1", "buyer-1", 1, new BigDecimal("99.00"),
+                new BigDecimal("99.00"), "CNY", OrderStatus.CONFIRMED, "pay-1", NOW);
+        assertTrue(mails.dealTipped(bea, order, List.of(forFour), "兰州牛肉面").text().contains("兰州牛肉面 · 四人套餐"));
+        assertFalse(mails.expiresSoon(bea, plain).text().contains(" · "), "a deal of one option names none");
+    }
+
+    @Test
     void bothLanguagesHaveTheSameWords() throws IOException {
         Properties english = bundle("mails.properties");
         Properties chinese = bundle("mails_zh_CN.properties");

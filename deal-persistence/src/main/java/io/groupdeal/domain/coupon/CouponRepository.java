@@ -3,6 +3,7 @@ package io.groupdeal.domain.coupon;
 import static io.groupdeal.domain.shared.NativeSql.decimal;
 import static io.groupdeal.domain.shared.NativeSql.instant;
 
+import io.groupdeal.domain.deal.OptionTitles;
 import io.groupdeal.domain.report.StaleHours;
 import io.groupdeal.domain.shared.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,7 @@ public class CouponRepository {
 
     private static final String COLUMNS = "c.tenant_id, c.id, c.deal_id, d.title, c.order_id, c.buyer_id, c.code, c.status,"
             + " c.price, c.currency, c.valid_until, c.created_at, c.redeemed_at, c.redeemed_store_id, c.refunded_at,"
-            + " d.refund_policy = 'ANYTIME', d.auto_refund_on_expiry";
+            + " d.refund_policy = 'ANYTIME', d.auto_refund_on_expiry, " + OptionTitles.ofCoupon("c");
     private static final String FROM = " FROM coupon c JOIN deal d ON d.tenant_id = c.tenant_id AND d.id = c.deal_id";
 
     @Inject
@@ -132,7 +133,8 @@ public class CouponRepository {
     private static Coupon coupon(Object[] r) {
         return new Coupon((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
                 CouponCode.ofStored((String) r[6]), CouponStatus.valueOf((String) r[7]), decimal(r[8]), (String) r[9],
-                instant(r[10]), instant(r[11]), instant(r[12]), (String) r[13], instant(r[14]), flag(r[15]), flag(r[16]));
+                instant(r[10]), instant(r[11]), instant(r[12]), (String) r[13], instant(r[14]), flag(r[15]), flag(r[16]),
+                (String) r[17]);
     }
 
     private static boolean flag(Object value) {

@@ -5,6 +5,7 @@ import static io.groupdeal.domain.shared.NativeSql.instant;
 import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.deal.DealStatus;
+import io.groupdeal.domain.deal.OptionTitles;
 import io.groupdeal.domain.report.StaleHours;
 import io.groupdeal.domain.shared.NativeSql;
 import io.groupdeal.domain.throttle.Limit;
@@ -39,7 +40,8 @@ public class RedemptionRepository {
             + " c.id, c.status, c.deal_id, d.title, d.fine_print, c.valid_until, o.quantity, c.redeemed_at,"
             + " c.redeemed_store_id, rs.name,"
             + " NOT EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id)"
-            + " OR EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id AND x.store_id = ?)"
+            + " OR EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id AND x.store_id = ?),"
+            + " " + OptionTitles.ofCoupon("c")
             + " FROM (SELECT 1 AS one) one"
             + " LEFT JOIN throttle t ON t.subject = ?"
             + " LEFT JOIN store s ON s.tenant_id = ? AND s.id = ? AND s.archived_at IS NULL"
@@ -72,7 +74,7 @@ public class RedemptionRepository {
         Optional<CounterCoupon> coupon = r[6] == null ? Optional.empty()
                 : Optional.of(new CounterCoupon(tenantId, (String) r[6], code, CouponStatus.valueOf((String) r[7]),
                         (String) r[8], (String) r[9], (String) r[10], instant(r[11]), NativeSql.integer(r[12]),
-                        instant(r[13]), (String) r[14], (String) r[15], NativeSql.count(r[16]) > 0));
+                        instant(r[13]), (String) r[14], (String) r[15], NativeSql.count(r[16]) > 0, (String) r[17]));
         return new CounterDesk(guessing, counterStore, NativeSql.count(r[5]) > 0, coupon);
     }
 

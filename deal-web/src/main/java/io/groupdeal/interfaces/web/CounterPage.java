@@ -14,7 +14,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -155,15 +154,13 @@ public class CounterPage implements Serializable {
         String detail = c.orderQuantity() > 1 ? words("counter.detail.order", c.orderQuantity(), until)
                 : words("counter.detail.one", until);
         return lookup.redeemable()
-                ? new Answer(true, c.code().printed(), c.dealTitle(), detail, c.finePrint(), UUID.randomUUID().toString())
-                : new Answer(false, c.code().printed(), c.dealTitle(), Messages.words(lookup.refusal()), null, null);
+                ? new Answer(true, c.code().printed(), c.title(), detail, c.finePrint(), UUID.randomUUID().toString())
+                : new Answer(false, c.code().printed(), c.title(), Messages.words(lookup.refusal()), null, null);
     }
 
     /** A sentence of the page's bundle with its arguments, in the page's language. */
     public String words(String key, Object... arguments) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        String pattern = faces.getApplication().getResourceBundle(faces, "msg").getString(key);
-        return new MessageFormat(pattern.replace("'", "''"), locale()).format(arguments);
+        return Words.of(locale(), key, arguments);
     }
 
     private String day(Instant instant) {

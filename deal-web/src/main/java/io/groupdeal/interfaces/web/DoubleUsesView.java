@@ -8,15 +8,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * The merchant's double uses of the last {@value OfflineCounter#RECENT_DAYS} days, for the fragment that the
@@ -66,14 +63,10 @@ public class DoubleUsesView {
                 u.storeName(), u.staffName()), what);
     }
 
+    /** A reason the bundle does not name yet shows as its last word rather than as its key. */
     private static String words(String key, Object... arguments) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
-        try {
-            return new MessageFormat(bundle.getString(key).replace("'", "''"), locale()).format(arguments);
-        } catch (MissingResourceException unknown) {
-            return key.substring(key.lastIndexOf('.') + 1);
-        }
+        String worded = Words.of(locale(), key, arguments);
+        return worded.equals(key) ? key.substring(key.lastIndexOf('.') + 1) : worded;
     }
 
     private static String moment(Instant instant, ZoneId zone) {

@@ -32,7 +32,8 @@ final class Words {
             // keeps the two languages' keys equal.
             return key;
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+        // The bundle writes apostrophes as they read ("don't"); MessageFormat would take one for a quote.
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern.replace("'", "''"), locale).format(arguments);
     }
 
     /** The page's language, for amounts and dates a bean formats itself. */
