@@ -6,9 +6,9 @@ import io.groupdeal.application.mail.BuyerMails;
 import io.groupdeal.application.mail.BuyerMails.RefundCause;
 import io.groupdeal.application.mail.Outbox;
 import io.groupdeal.application.payment.PaymentTasks;
-import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.domain.coupon.Coupon;
@@ -18,12 +18,19 @@ import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.PaymentTask.Kind;
+import io.groupdeal.domain.tenant.Tenant;
+import io.groupdeal.domain.tenant.TenantRepository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A buyer's own coupons, whatever the merchant: list, look at, show as QR code, refund. A coupon is refunded at most
@@ -55,6 +62,9 @@ public class CouponService {
     private QrCodes qrCodes;
 
     @Inject
+    private TenantRepository tenants;
+
+    @Inject
     private Caller caller;
 
     @Inject
@@ -68,6 +78,17 @@ public class CouponService {
 
     public Coupon get(String code) {
         return find(code);
+    }
+
+    /**
+     * The time zone of each business whose coupons these are, by tenant id: a coupon's days (valid until, redeemed on)
+     * are its merchant's days, as its mails say them.
+     */
+    public Map<String, ZoneId> zonesOf(Collection<Coupon> shown) {
+        Map<String, ZoneId> zones = new HashMap<>();
+        shown.forEach(c -> zones.computeIfAbsent(c.tenantId(),
+                id -> tenants.find(id).map(Tenant::timeZone).orElse(ZoneOffset.UTC)));
+        return zones;
     }
 
     public byte[] qrPng(String code) {

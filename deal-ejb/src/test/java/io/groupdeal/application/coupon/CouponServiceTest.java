@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -29,6 +30,8 @@ import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderStatus;
 import io.groupdeal.domain.order.PaymentTask.Kind;
+import io.groupdeal.domain.tenant.Tenant;
+import io.groupdeal.domain.tenant.TenantRepository;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -53,7 +56,8 @@ class CouponServiceTest {
     private final PaymentTasks payments = mock(PaymentTasks.class);
     private final Outbox outbox = mock(Outbox.class);
     private final BuyerMails mails = mock(BuyerMails.class);
-    private final CouponService service = Wiring.wire(new CouponService(), coupons, orders, payments, outbox, mails,
+    private final TenantRepository tenants = mock(TenantRepository.class);
+    private final CouponService service = Wiring.wire(new CouponService(), coupons, orders, payments, outbox, mails, tenants,
             Wiring.buyer("buyer-1"), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private final CouponCode code = CouponCode.random(new SecureRandom());
@@ -61,6 +65,21 @@ class CouponServiceTest {
     static Coupon coupon(CouponCode code, CouponStatus status, Instant validUntil, boolean refundable) {
         return new Coupon("tenant-1", "coupon-1", "deal-1", "Noodles", "order-1", "buyer-1", code, status,
                 new BigDecimal("9.90"), "EUR", validUntil, NOW.minusSeconds(86_400), null, null, null, refundable, false);
+    }
+
+    @Test
+    void aCouponsDaysAreItsMerchantsDays() {
+        Tenant shanghai = new Tenant("Xiaolong", NOW);
+        shanghai.configure("Xiaolong", "Asia/Shanghai", 5);
+        when(tenants.find("tenant-1")).thenReturn(Optional.of(shanghai));
+        Coupon theirs = coupon(code, CouponStatus.ACTIVE, NOW, true);
+        Coupon gone = new Coupon("tenant-gone", "coupon-2", "deal-2", "Tea", "order-2", "buyer-1", code, CouponStatus.ACTIVE,
+                new BigDecimal("1.00"), "EUR", NOW, NOW, null, null, null, true, false);
+
+        java.util.Map<String, java.time.ZoneId> zones = service.zonesOf(List.of(theirs, theirs, gone));
+
+        assertEquals(java.util.Map.of("tenant-1", java.time.ZoneId.of("Asia/Shanghai"), "tenant-gone", ZoneOffset.UTC), zones);
+        verify(tenants, times(1)).find("tenant-1");
     }
 
     private Coupon owned(CouponStatus status, Instant validUntil, boolean refundable) {

@@ -15,6 +15,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
@@ -54,7 +55,9 @@ public class AccountPage {
 
     public List<CouponCard> getCoupons() {
         if (cards == null) {
-            cards = coupons.list(new PageRequest(0, SHOWN), null).items().stream().map(this::card).toList();
+            List<Coupon> mine = coupons.list(new PageRequest(0, SHOWN), null).items();
+            Map<String, ZoneId> zones = coupons.zonesOf(mine);
+            cards = mine.stream().map(c -> card(c, zones.getOrDefault(c.tenantId(), ZoneOffset.UTC))).toList();
         }
         return cards;
     }
@@ -105,7 +108,7 @@ public class AccountPage {
         return instant == null ? "" : LocalFormats.dateTime(instant, ZoneOffset.UTC, Words.language());
     }
 
-    private CouponCard card(Coupon coupon) {
+    private CouponCard card(Coupon coupon, ZoneId zone) {
         boolean usable = coupon.status() == CouponStatus.ACTIVE || coupon.status() == CouponStatus.PENDING;
         String qr = usable ? "data:image/png;base64," + Base64.getEncoder().encodeToString(qrCodes.png(coupon.code().printed(), QR_PIXELS))
                 : null;
@@ -113,23 +116,24 @@ public class AccountPage {
             myRatings = reviews.myRatings();
         }
         Integer mine = myRatings.get(coupon.id());
-        return new CouponCard(CouponDto.of(coupon), qr, coupon.isRefundable(clock.instant()), day(coupon.validUntil()),
-                note(coupon), coupon.status() == CouponStatus.REDEEMED && mine == null, mine);
+        return new CouponCard(CouponDto.of(coupon), qr, coupon.isRefundable(clock.instant()), day(coupon.validUntil(), zone),
+                note(coupon, zone), coupon.status() == CouponStatus.REDEEMED && mine == null, mine);
     }
 
-    private String note(Coupon coupon) {
+    private String note(Coupon coupon, ZoneId zone) {
         return switch (coupon.status()) {
             case PENDING -> Words.of("page.account.note.pending");
             case ACTIVE -> Words.of("page.account.note.active");
-            case REDEEMED -> Words.of("page.account.note.redeemed", moment(coupon.redeemedAt()));
-            case EXPIRED -> Words.of("page.account.note.expired", day(coupon.validUntil()));
-            case REFUNDED -> Words.of("page.account.note.refunded", coupon.refundedAt() == null ? "" : day(coupon.refundedAt()));
+            case REDEEMED -> Words.of("page.account.note.redeemed", coupon.redeemedAt() == null ? ""
+                    : LocalFormats.dateTime(coupon.redeemedAt(), zone, Words.language()));
+            case EXPIRED -> Words.of("page.account.note.expired", day(coupon.validUntil(), zone));
+            case REFUNDED -> Words.of("page.account.note.refunded", coupon.refundedAt() == null ? "" : day(coupon.refundedAt(), zone));
             case VOID -> Words.of("page.account.note.void");
         };
     }
 
-    /** A buyer's coupons span stores and zones; days and times are shown in UTC, as the mails show them. */
-    private static String day(java.time.Instant instant) {
-        return LocalFormats.date(instant.atZone(ZoneOffset.UTC).toLocalDate(), Words.language());
+    /** A coupon's days are its merchant's days (the business's time zone), as its mails say them. */
+    private static String day(java.time.Instant instant, ZoneId zone) {
+        return LocalFormats.date(instant.atZone(zone).toLocalDate(), Words.language());
     }
 }
