@@ -16,6 +16,7 @@ import io.groupdeal.domain.deal.DealReport;
 import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.DealStatus;
 import io.groupdeal.domain.deal.DealTerms;
+import io.groupdeal.domain.deal.TeamTerms;
 import io.groupdeal.domain.shared.Ids;
 import io.groupdeal.domain.shared.Violation;
 import io.groupdeal.domain.store.StoreRepository;
@@ -66,9 +67,15 @@ public class DealService {
     }
 
     public DealView create(DealTerms terms, List<String> storeIds) {
-        requireValid(terms);
+        return create(terms, storeIds, TeamTerms.NONE);
+    }
+
+    /** A new draft with its team buy ({@link TeamTerms#NONE}: none). */
+    public DealView create(DealTerms terms, List<String> storeIds, TeamTerms team) {
+        requireValid(terms, team);
         Set<String> eligible = requireOwnStores(storeIds);
         Deal deal = new Deal(terms, clock.instant());
+        deal.offerTeam(team);
         deals.add(deal);
         deals.assignStores(deal.id(), eligible);
         return new DealView(deal, List.copyOf(new java.util.TreeSet<>(eligible)));
@@ -76,10 +83,17 @@ public class DealService {
 
     public DealView update(String id, DealTerms terms, List<String> storeIds) {
         Deal deal = find(id);
+        return update(id, terms, storeIds, deal.teamTerms());
+    }
+
+    /** Changes a draft, its team buy included ({@link TeamTerms#NONE}: none). */
+    public DealView update(String id, DealTerms terms, List<String> storeIds, TeamTerms team) {
+        Deal deal = find(id);
         requireDraft(deal);
-        requireValid(terms);
+        requireValid(terms, team);
         Set<String> eligible = requireOwnStores(storeIds);
         deal.edit(terms);
+        deal.offerTeam(team);
         deals.assignStores(id, eligible);
         return new DealView(deal, List.copyOf(new java.util.TreeSet<>(eligible)));
     }
@@ -149,10 +163,28 @@ public class DealService {
         }
     }
 
-    private static void requireValid(DealTerms terms) {
-        List<Violation> violations = terms.violations(false);
+    /** Sets a draft's team buy alone (the editor's team fields); 422 names what is wrong. */
+    public DealView offerTeam(String id, TeamTerms team) {
+        Deal deal = find(id);
+        requireDraft(deal);
+        requireValid(deal.terms(), team);
+        deal.offerTeam(team);
+        return view(deal);
+    }
+
+    private static void requireValid(DealTerms terms, TeamTerms team) {
+        List<Violation> violations = new ArrayList<>(terms.violations(false));
+        violations.addAll(team.violations(terms.price(), minorDigits(terms.currency())));
         if (!violations.isEmpty()) {
             throw new InvalidInput(errors(violations));
+        }
+    }
+
+    private static int minorDigits(String currency) {
+        try {
+            return currency == null ? 2 : Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (IllegalArgumentException e) {
+            return 2; // the terms' violations name the currency
         }
     }
 

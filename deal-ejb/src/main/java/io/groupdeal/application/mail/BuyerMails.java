@@ -120,6 +120,26 @@ public class BuyerMails {
                 List.of(coupon.code().printed()));
     }
 
+    /** The buyer's team filled: the team price is charged and the coupons are valid. One per order. */
+    public Mail teamComplete(Recipient buyer, Order order, List<Coupon> coupons, String dealTitle) {
+        Body body = new Body(buyer);
+        body.paragraph("Your team for " + dealTitle + " is full, so the team price is yours. We charged "
+                + money(order.amount(), order.currency()) + " and your coupons are valid now.");
+        body.coupons(coupons);
+        body.link("Open my coupons", publicUrl + "/account/");
+        return body.mail(order.tenantId(), "team-complete:" + order.id(), "Your team is full: " + dealTitle,
+                coupons.stream().map(c -> c.code().printed()).toList());
+    }
+
+    /** The buyer's team did not fill in time: the authorisation is released. One per order. */
+    public Mail teamFailed(Recipient buyer, Order order, String dealTitle) {
+        Body body = new Body(buyer);
+        body.paragraph("Your team for " + dealTitle + " did not fill before its time ran out. The "
+                + money(order.amount(), order.currency()) + " reserved on your card is released; nothing was charged."
+                + " Your coupons of order " + order.id() + " are void.");
+        return body.mail(order.tenantId(), "team-failed:" + order.id(), "Your team did not fill: " + dealTitle, List.of());
+    }
+
     private static String money(BigDecimal amount, String currency) {
         return Money.display(amount, currency);
     }

@@ -71,6 +71,21 @@ public class Checkout {
      */
     public Optional<Reserved> reserve(String buyerId, String key, String fingerprint, SaleTerms terms, int quantity,
                                       Instant when) {
+        return reserving(buyerId, key, fingerprint, terms, quantity, when);
+    }
+
+    /**
+     * {@link #reserve} in the caller's transaction, for a purchase that takes more in the same transaction (a team's
+     * seat): all of it is taken, or nothing.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Optional<Reserved> reserveWithin(String buyerId, String key, String fingerprint, SaleTerms terms, int quantity,
+                                            Instant when) {
+        return reserving(buyerId, key, fingerprint, terms, quantity, when);
+    }
+
+    private Optional<Reserved> reserving(String buyerId, String key, String fingerprint, SaleTerms terms, int quantity,
+                                         Instant when) {
         // to the microsecond, as the database keeps it: the order in memory is the order as stored (the buyer's answer)
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
         String orderId = Ids.newId();
