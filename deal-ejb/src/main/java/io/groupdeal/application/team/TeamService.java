@@ -149,6 +149,14 @@ public class TeamService {
                 key, fingerprint, buyer, request.paymentToken());
     }
 
+    /** The team buy a published deal offers, to anyone ({@link TeamTerms#NONE}: none, or no such deal). */
+    public TeamTerms offer(String dealId) {
+        if (dealId == null || !Ids.isWellFormed(dealId)) {
+            return TeamTerms.NONE;
+        }
+        return deals.saleTerms(dealId).map(t -> teams.offer(t.tenantId(), t.dealId())).orElse(TeamTerms.NONE);
+    }
+
     /** A team as its share link shows it, to anyone. */
     public TeamView get(String teamId) {
         return view(findTeam(teamId));

@@ -12,7 +12,8 @@ public record DealDto(String id, String title, String description, String finePr
                       String originalValue, int minBuyers, Integer maxQuantity, Integer perBuyerLimit, Instant salesStart,
                       Instant salesEnd, Instant couponValidUntil, List<String> storeIds, String refundPolicy,
                       boolean autoRefundOnExpiry, String status, int sold, Integer remaining, boolean tipped,
-                      Instant tippedAt, Instant createdAt) implements Serializable {
+                      Instant tippedAt, Instant createdAt, Integer teamSize, String teamPrice,
+                      Integer teamWindowMinutes) implements Serializable {
 
     public static DealDto of(DealView view) {
         Deal d = view.deal();
@@ -20,6 +21,7 @@ public record DealDto(String id, String title, String description, String finePr
                 Amounts.format(d.price(), d.currency()), Amounts.format(d.originalValue(), d.currency()), d.minBuyers(),
                 d.maxQuantity(), d.perBuyerLimit(), d.salesStart(), d.salesEnd(), d.couponValidUntil(), view.storeIds(),
                 d.refundPolicy().name(), d.autoRefundOnExpiry(), d.status().name(), d.sold(), d.remaining(), d.isTipped(),
-                d.tippedAt(), d.createdAt());
+                d.tippedAt(), d.createdAt(), d.teamTerms().size(), Amounts.format(d.teamTerms().price(), d.currency()),
+                d.teamTerms().windowMinutes());
     }
 }
