@@ -149,12 +149,13 @@ public class TeamService {
                 key, fingerprint, buyer, request.paymentToken());
     }
 
-    /** The team buy a published deal offers, to anyone ({@link TeamTerms#NONE}: none, or no such deal). */
+    /** The team buy a deal on sale offers now, to anyone ({@link TeamTerms#NONE}: none, not on sale, no such deal). */
     public TeamTerms offer(String dealId) {
         if (dealId == null || !Ids.isWellFormed(dealId)) {
             return TeamTerms.NONE;
         }
-        return deals.saleTerms(dealId).map(t -> teams.offer(t.tenantId(), t.dealId())).orElse(TeamTerms.NONE);
+        return deals.saleTerms(dealId).filter(t -> t.status() == DealStatus.ON_SALE)
+                .map(t -> teams.offer(t.tenantId(), t.dealId())).orElse(TeamTerms.NONE);
     }
 
     /** A team as its share link shows it, to anyone. */
