@@ -50,7 +50,8 @@ public class TeamPage {
             return null;
         }
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-        Messages.info(TeamWords.of("team.joined"));
+        // the member who filled the team completed it: charged now, the coupon valid
+        Messages.info(TeamWords.of("COMPLETE".equals(team.status()) ? "team.joinedComplete" : "team.joined"));
         return "/team.xhtml?faces-redirect=true&id=" + id;
     }
 
