@@ -59,6 +59,7 @@ public final class Cluster {
 
     static final String PASSWORD = "cluster-test-password";
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern TENANT_ID = Pattern.compile("\"tenantId\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
     static int failed;
 
@@ -203,8 +204,13 @@ public final class Cluster {
         String runId = Long.toString(System.currentTimeMillis(), 36);
         Duration timeout = Duration.ofSeconds(60);
         String merchant = "cluster-" + runId + "@cluster.groupdeal.io";
-        expect(send(balancer, "POST", "/api/v1/merchants", null, null, "{\"businessName\":\"Cluster Test " + runId
+        Reply signup = expect(send(balancer, "POST", "/api/v1/merchants", null, null, "{\"businessName\":\"Cluster Test " + runId
                 + "\",\"email\":\"" + merchant + "\",\"password\":\"" + PASSWORD + "\"}", timeout), 201, "merchant signup");
+        // new businesses are moderated: the demo operator lets this one publish straight away, as the ITs' fixtures do
+        String operator = first(TOKEN, expect(send(balancer, "POST", "/api/v1/auth/tokens", null, null, "{\"email\":\"operator@demo.groupdeal.io\",\"password\":\"demo-password\"}",
+                timeout), 201, "operator login").body);
+        expect(send(balancer, "PUT", "/api/v1/platform/tenants/" + first(TENANT_ID, signup.body), operator, null,
+                "{\"moderated\":false}", timeout), 200, "moderation off");
         merchantToken = login(merchant);
         storeId = first(ID, expect(send(balancer, "POST", "/api/v1/stores", merchantToken, null, "{\"name\":\"Cluster Store\","
                 + "\"address\":\"Teststr. 1, 10115 Berlin\",\"latitude\":52.52,\"longitude\":13.40,\"timeZone\":\"Europe/Berlin\"}",

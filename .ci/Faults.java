@@ -64,6 +64,7 @@ public final class Faults {
     static final int CLIENTS = 16;
     static final int BUYERS = 8;
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern TENANT_ID = Pattern.compile("\"tenantId\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
 
     static int failed;
@@ -213,8 +214,14 @@ public final class Faults {
         String run = Long.toString(System.currentTimeMillis(), 36);
         Duration timeout = Duration.ofSeconds(30);
         String merchant = "faults-" + run + "@faults.groupdeal.io";
-        expect(send("POST", "/api/v1/merchants", null, null, "{\"businessName\":\"Fault Test " + run + "\",\"email\":\""
+        Reply merchantSignup = expect(send("POST", "/api/v1/merchants", null, null, "{\"businessName\":\"Fault Test " + run + "\",\"email\":\""
                 + merchant + "\",\"password\":\"" + PASSWORD + "\"}", timeout), 201, "merchant signup");
+        // new businesses are moderated: the operator .ci/faults starts the product with (DEAL_ADMIN_EMAIL, no demo data)
+        // lets this one publish straight away, as the ITs' fixtures do
+        String operator = first(TOKEN, expect(send("POST", "/api/v1/auth/tokens", null, null,
+                "{\"email\":\"operator@faults.example.com\",\"password\":\"faults-operator-password\"}", timeout), 201, "operator login").body);
+        expect(send("PUT", "/api/v1/platform/tenants/" + first(TENANT_ID, merchantSignup.body), operator, null, "{\"moderated\":false}",
+                timeout), 200, "moderation off");
         String token = login(merchant, timeout);
         Properties state = new Properties();
         state.setProperty("merchant.token", token);

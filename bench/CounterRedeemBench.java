@@ -264,8 +264,9 @@ public final class CounterRedeemBench {
         List<String> storeIds = new ArrayList<>(); // those of merchant m from m * STORES on
         for (int m = 0; m < MERCHANTS; m++) {
             String email = "bench-counter-merchant-" + m + "-" + run + "@bench.groupdeal.io";
-            call("/api/v1/merchants", null, "{\"businessName\":\"Counter Bench " + m + "\",\"email\":\""
+            String signup = call("/api/v1/merchants", null, "{\"businessName\":\"Counter Bench " + m + "\",\"email\":\""
                     + email + "\",\"password\":\"" + PASSWORD + "\"}", 201);
+            unmoderated(first(Pattern.compile("\"tenantId\"\\s*:\\s*\"([^\"]+)\""), signup));
             String token = login(email);
             merchantTokens.add(token);
             for (int s = 0; s < STORES; s++) {
@@ -385,6 +386,19 @@ public final class CounterRedeemBench {
                     + cut(reply.body));
         }
         return reply.body;
+    }
+
+    /**
+     * New businesses are moderated (their deals wait for review when published): the demo operator lets the bench's
+     * businesses publish straight away, as the ITs' fixtures do.
+     */
+    static void unmoderated(String tenantId) throws IOException {
+        String operator = first(Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\""), call("/api/v1/auth/tokens", null,
+                "{\"email\":\"operator@demo.groupdeal.io\",\"password\":\"demo-password\"}", 201));
+        Reply reply = send("PUT", "/api/v1/platform/tenants/" + tenantId, operator, null, "{\"moderated\":false}");
+        if (reply.status != 200) {
+            throw new IllegalStateException("moderation off: " + reply.status + " " + reply.body);
+        }
     }
 
     static String login(String email) throws IOException {

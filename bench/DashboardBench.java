@@ -270,6 +270,7 @@ public final class DashboardBench {
                 Reply signup = expect(http.send("POST", "/api/v1/merchants", null, "{\"businessName\":\"" + m.name
                         + "\",\"email\":\"" + m.email + "\",\"password\":\"" + PASSWORD + "\"}"), 201, "merchant signup");
                 m.tenantId = string(Json.parse(signup.body), "tenantId");
+                unmoderated(http, m.tenantId);
                 m.token = string(Json.parse(expect(http.send("POST", "/api/v1/auth/tokens", null, "{\"email\":\"" + m.email
                         + "\",\"password\":\"" + PASSWORD + "\"}"), 201, "login").body), "token");
                 m.accountId = string(Json.parse(expect(http.send("GET", "/api/v1/me", m.token, null), 200, "me").body), "id");
@@ -1465,6 +1466,16 @@ public final class DashboardBench {
     }
 
     // ---- JSON ------------------------------------------------------------------------------------------------------
+
+    /**
+     * New businesses are moderated (their deals wait for review when published): the demo operator lets the bench's
+     * businesses publish straight away, as the ITs' fixtures do.
+     */
+    static void unmoderated(Http http, String tenantId) throws IOException {
+        String operator = string(Json.parse(expect(http.send("POST", "/api/v1/auth/tokens", null, "{\"email\":\"operator@demo.groupdeal.io\",\"password\":\"demo-password\"}"),
+                201, "operator login").body), "token");
+        expect(http.send("PUT", "/api/v1/platform/tenants/" + tenantId, operator, "{\"moderated\":false}"), 200, "moderation off");
+    }
 
     static String string(Map<String, Object> map, String key) {
         Object value = map.get(key);

@@ -513,8 +513,9 @@ public final class PurchaseBench {
             List<String> merchantTokens = new ArrayList<>();
             for (int m = 0; m < MERCHANTS; m++) {
                 String email = "bench-merchant-" + m + "-" + run + "@bench.groupdeal.io";
-                expect(http.send("POST", "/api/v1/merchants", null, null, "{\"businessName\":\"Bench Merchant " + m
+                Reply signup = expect(http.send("POST", "/api/v1/merchants", null, null, "{\"businessName\":\"Bench Merchant " + m
                         + "\",\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"), 201, "merchant signup");
+                unmoderated(http, first(TENANT_ID, signup.body));
                 String token = token(http, email);
                 merchantTokens.add(token);
                 for (int s = 0; s < STORES_PER_MERCHANT; s++) {
@@ -603,6 +604,19 @@ public final class PurchaseBench {
     final Map<String, java.nio.file.Path> profiles = new LinkedHashMap<>();
     CpuMeter cpu;
     DbCounters dbCounters;
+
+    static final Pattern TENANT_ID = Pattern.compile("\"tenantId\"\\s*:\\s*\"([^\"]+)\"");
+
+    /**
+     * New businesses are moderated (their deals wait for review when published): the demo operator lets the bench's
+     * businesses publish straight away, as the ITs' fixtures do.
+     */
+    static void unmoderated(Http http, String tenantId) throws IOException {
+        String operator = first(TOKEN, expect(http.send("POST", "/api/v1/auth/tokens", null, null, "{\"email\":\"operator@demo.groupdeal.io\",\"password\":\"demo-password\"}"),
+                201, "operator login").body);
+        expect(http.send("PUT", "/api/v1/platform/tenants/" + tenantId, operator, null, "{\"moderated\":false}"), 200,
+                "moderation off");
+    }
 
     String token(Http http, String email) throws IOException {
         Reply reply = expect(http.send("POST", "/api/v1/auth/tokens", null, null,

@@ -13,7 +13,7 @@ CREATE TABLE team (
     tenant_id    CHAR(26)       NOT NULL,
     id           CHAR(26)       NOT NULL,
     deal_id      CHAR(26)       NOT NULL,
-    option_id    CHAR(26)       NULL,
+    option_id    CHAR(26)       NOT NULL,
     size         INT            NOT NULL,
     unit_price   DECIMAL(15, 3) NOT NULL,
     status       VARCHAR(10)    NOT NULL,

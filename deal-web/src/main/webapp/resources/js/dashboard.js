@@ -6,6 +6,8 @@ document.addEventListener('DOMContentLoaded', function () {
         return;
     }
     var data = JSON.parse(holder.getAttribute('data-dashboard'));
+    // The legend's words come from the page, in its language (data-label-sold, data-label-redeemed).
+    var words = {sold: holder.getAttribute('data-label-sold'), redeemed: holder.getAttribute('data-label-redeemed')};
     var css = getComputedStyle(document.documentElement);
     var accent = css.getPropertyValue('--accent').trim() || '#4f46e5';
     var good = css.getPropertyValue('--good').trim() || '#047857';
@@ -24,8 +26,8 @@ document.addEventListener('DOMContentLoaded', function () {
         data: {
             labels: data.byDay.map(function (d) { return d.date.substring(5); }),
             datasets: [
-                {label: 'Sold', data: data.byDay.map(function (d) { return d.sold; }), backgroundColor: accent, borderRadius: 4},
-                {label: 'Redeemed', data: data.byDay.map(function (d) { return d.redeemed; }), backgroundColor: good, borderRadius: 4}
+                {label: words.sold, data: data.byDay.map(function (d) { return d.sold; }), backgroundColor: accent, borderRadius: 4},
+                {label: words.redeemed, data: data.byDay.map(function (d) { return d.redeemed; }), backgroundColor: good, borderRadius: 4}
             ]
         },
         options: {scales: {y: integers, x: {grid: {display: false}}}, plugins: {legend: {position: 'bottom'}}}
@@ -35,7 +37,7 @@ document.addEventListener('DOMContentLoaded', function () {
         type: 'bar',
         data: {
             labels: data.byStore.map(function (s) { return cut(s.storeName, 28); }),
-            datasets: [{label: 'Redeemed', data: data.byStore.map(function (s) { return s.redeemed; }), backgroundColor: good, borderRadius: 4}]
+            datasets: [{label: words.redeemed, data: data.byStore.map(function (s) { return s.redeemed; }), backgroundColor: good, borderRadius: 4}]
         },
         options: {indexAxis: 'y', scales: {x: integers}, plugins: {legend: {display: false}}}
     });
@@ -45,8 +47,8 @@ document.addEventListener('DOMContentLoaded', function () {
         data: {
             labels: data.topDeals.map(function (t) { return cut(t.title, 28); }),
             datasets: [
-                {label: 'Sold', data: data.topDeals.map(function (t) { return t.sold; }), backgroundColor: accent, borderRadius: 4},
-                {label: 'Redeemed', data: data.topDeals.map(function (t) { return t.redeemed; }), backgroundColor: good, borderRadius: 4}
+                {label: words.sold, data: data.topDeals.map(function (t) { return t.sold; }), backgroundColor: accent, borderRadius: 4},
+                {label: words.redeemed, data: data.topDeals.map(function (t) { return t.redeemed; }), backgroundColor: good, borderRadius: 4}
             ]
         },
         options: {indexAxis: 'y', scales: {x: integers}, plugins: {legend: {position: 'bottom'}}}

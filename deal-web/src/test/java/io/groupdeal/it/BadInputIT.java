@@ -202,8 +202,10 @@ class BadInputIT extends DeployedApp {
         String cookie = "gd_session=" + merchant.token();
         Reply page = http.send("GET", "merchant/settings.xhtml", null, null, null, java.util.Map.of("Cookie", cookie));
         assertEquals(200, page.status(), page::toString);
-        String session = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse("");
+        // Every cookie the page set goes back, as a browser sends it: a distributable session comes with two
+        // (JSESSIONID and JSESSIONIDVERSION).
+        String session = String.join("; ", page.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.contains(";") ? c.substring(0, c.indexOf(';')) : c).toList());
         java.util.regex.Matcher state = java.util.regex.Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
                 .matcher(page.body());
         assertTrue(state.find(), "no view state on the settings page");

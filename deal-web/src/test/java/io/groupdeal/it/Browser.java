@@ -26,6 +26,21 @@ public final class Browser {
     }
 
     public static WebDriver start() {
+        return start(null, List.of());
+    }
+
+    /** A browser whose {@code Accept-Language} is {@code acceptLanguage} (null: Chromium's own, en-US here). */
+    public static WebDriver start(String acceptLanguage) {
+        return start(acceptLanguage, List.of());
+    }
+
+    /** Chromium with switches of its own besides ours, such as a fake camera that shows a file. */
+    public static WebDriver start(List<String> switches) {
+        return start(null, switches);
+    }
+
+    /** Chromium speaking {@code acceptLanguage} (null: its own), with switches of its own besides ours. */
+    public static WebDriver start(String acceptLanguage, List<String> switches) {
         try {
             ChromeOptions options = new ChromeOptions();
             options.setBinary(System.getProperty("deal.it.chromium", "/usr/bin/chromium"));
@@ -33,6 +48,11 @@ public final class Browser {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                     "--disable-quic", "--window-size=1366,900",
                     "--user-data-dir=" + Files.createTempDirectory("chromium-it"));
+            if (acceptLanguage != null) {
+                options.addArguments("--lang=" + acceptLanguage, "--accept-lang=" + acceptLanguage);
+                options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguage));
+            }
+            options.addArguments(switches);
             // The console, read by cspViolations: a page the Content-Security-Policy breaks says so there.
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
@@ -60,11 +80,11 @@ public final class Browser {
         driver.manage().window().setSize(new Dimension(390, 844));
     }
 
-    /** Saves a PNG of the page as target/screenshots/{name}.png. */
+    /** Saves a PNG of the page as target/screenshots/{name}.png ({@code zh-CN/10-deal}: in a folder of its own). */
     public static Path screenshot(WebDriver driver, String name) {
         try {
-            Path folder = Files.createDirectories(Path.of("target", "screenshots"));
-            Path file = folder.resolve(name + ".png");
+            Path file = Path.of("target", "screenshots").resolve(name + ".png");
+            Files.createDirectories(file.getParent());
             Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
             return file;
         } catch (IOException e) {

@@ -17,21 +17,46 @@ abstract class BrowserApp extends DeployedApp {
 
     protected WebDriver browser;
     protected String base;
+    private Accessibility accessibility;
 
     @BeforeEach
     void openBrowser() {
         base = http.base().toString();
-        browser = Browser.start();
+        browser = open(null);
     }
 
-    /** Every page a browser test saw ran under the Content-Security-Policy without breaking it. */
+    /**
+     * Another browser, with the {@code Accept-Language} given (null: Chromium's own), replacing the test's one; its
+     * pages are checked by axe as every browser's are.
+     */
+    protected WebDriver open(String acceptLanguage) {
+        if (browser != null) {
+            closeBrowser();
+        }
+        accessibility = Accessibility.watch(Browser.start(acceptLanguage), base);
+        browser = accessibility.decorated();
+        return browser;
+    }
+
+    /**
+     * Every page a browser test saw ran under the Content-Security-Policy without breaking it, and had no serious or
+     * critical accessibility violation (axe-core, {@link Accessibility}).
+     */
     @AfterEach
     void closeBrowser() {
+        if (browser == null) {
+            return;
+        }
         try {
+            accessibility.checkCurrentPage();
             List<String> violations = Browser.cspViolations(browser);
             assertTrue(violations.isEmpty(), () -> "Content-Security-Policy violations: " + violations);
+            List<String> inaccessible = accessibility.violations();
+            assertTrue(inaccessible.isEmpty(), () -> "serious or critical accessibility violations (axe-core):\n"
+                    + String.join("\n", inaccessible));
         } finally {
             browser.quit();
+            browser = null;
         }
     }
 

@@ -39,7 +39,7 @@ class DashboardPageIT extends BrowserApp {
         JsonObject api = http.get("api/v1/dashboard?from=" + today.minusDays(29) + "&to=" + today, admin).json();
         assertEquals(5, api.getInt("sold"), api::toString);
         assertEquals(String.valueOf(api.getInt("sold")), browser.findElement(By.id("kpi-sold")).getText());
-        assertEquals(api.getString("revenue") + " EUR", browser.findElement(By.id("kpi-revenue")).getText());
+        assertEquals("€" + api.getString("revenue"), browser.findElement(By.id("kpi-revenue")).getText());
         assertEquals(String.valueOf(api.getInt("redeemed")), browser.findElement(By.id("kpi-redeemed")).getText());
         assertEquals("40.0 %", browser.findElement(By.id("kpi-rate")).getText(), "2 of 5 redeemed");
         assertTrue(browser.findElement(By.id("top-deals")).getText().contains("Chart Chowder Lunch"));

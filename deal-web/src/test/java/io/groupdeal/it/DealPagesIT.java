@@ -110,7 +110,7 @@ class DealPagesIT extends BrowserApp {
         browser.get(base + "index.xhtml?lat=" + lat + "&lng=" + (lng + 0.01) + "&radiusKm=10");
         WebElement card = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".deal-card")).stream()
                 .filter(c -> c.getText().contains(title)).findFirst().orElse(null));
-        assertTrue(card.getText().contains("12.50 EUR"), card::getText);
+        assertTrue(card.getText().contains("€12.50"), card::getText);
         assertTrue(card.getText().contains("−50%"), card::getText);
         assertTrue(card.getText().contains("0.9"), () -> "about 0.9 km away: " + card.getText());
         assertTrue(card.getText().contains("3 more to unlock"), card::getText);

@@ -31,12 +31,51 @@ public final class Fixtures {
     public record Person(String id, String email, String token) {
     }
 
+    /**
+     * A new merchant whose deals go live when published: new tenants are moderated by default, and the operator turns
+     * moderation off for this one through the real API ({@code PUT /platform/tenants/{id}}), so that the tests that do
+     * not test moderation publish straight away as before. {@link #moderatedMerchant} keeps the default.
+     */
     public Merchant merchant(String businessName) {
+        Merchant merchant = moderatedMerchant(businessName);
+        moderate(merchant.tenantId(), false);
+        return merchant;
+    }
+
+    /** A new merchant as signing up makes it: moderated, its published deals wait for the operator's review. */
+    public Merchant moderatedMerchant(String businessName) {
         String email = uniqueEmail("merchant");
         Reply signup = http.post("api/v1/merchants", Json.createObjectBuilder()
                 .add("businessName", businessName).add("email", email).add("password", PASSWORD).build().toString(), null);
         assertEquals(201, signup.status(), signup::toString);
         return new Merchant(signup.json().getString("tenantId"), email, token(email, PASSWORD));
+    }
+
+    /** The operator decides whether the tenant's deals are reviewed before they go live. */
+    public void moderate(String tenantId, boolean moderated) {
+        Reply reply = http.put("api/v1/platform/tenants/" + tenantId, "{\"moderated\":" + moderated + "}", operatorToken());
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(moderated, reply.json().getBoolean("moderated"), reply::toString);
+    }
+
+    private static volatile String operatorToken;
+
+    /**
+     * The demo operator's token, logged in once per run: every merchant a test makes needs the operator, and a login per
+     * merchant would cost a password hash each and count against the operator's login throttle.
+     */
+    public String operatorToken() {
+        String token = operatorToken;
+        if (token == null) {
+            synchronized (Fixtures.class) {
+                token = operatorToken;
+                if (token == null) {
+                    token = token(DEMO_OPERATOR, DEMO_PASSWORD);
+                    operatorToken = token;
+                }
+            }
+        }
+        return token;
     }
 
     public Person buyer() {

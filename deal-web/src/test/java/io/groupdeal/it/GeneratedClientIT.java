@@ -9,9 +9,11 @@ import io.groupdeal.it.client.api.AccountsApi;
 import io.groupdeal.it.client.api.CouponsApi;
 import io.groupdeal.it.client.api.DealsApi;
 import io.groupdeal.it.client.api.OrdersApi;
+import io.groupdeal.it.client.api.PlatformApi;
 import io.groupdeal.it.client.api.StoresApi;
 import io.groupdeal.it.client.model.BuyerAccount;
 import io.groupdeal.it.client.model.BuyerSignup;
+import io.groupdeal.it.client.model.Commission;
 import io.groupdeal.it.client.model.Coupon;
 import io.groupdeal.it.client.model.Credentials;
 import io.groupdeal.it.client.model.Deal;
@@ -49,6 +51,10 @@ class GeneratedClientIT extends DeployedApp {
         Token merchant = accounts.logIn(new Credentials().email(merchantEmail).password(Fixtures.PASSWORD));
         assertEquals(Role.MERCHANT_ADMIN, merchant.getRole());
         assertEquals(business.getTenantId(), merchant.getTenantId());
+        // a new business is moderated; the operator lets this one publish straight away, through the client as well
+        Token operator = accounts.logIn(new Credentials().email(Fixtures.DEMO_OPERATOR).password(Fixtures.DEMO_PASSWORD));
+        assertEquals(Boolean.FALSE, new PlatformApi(client(operator.getToken()))
+                .setCommissionRate(business.getTenantId(), new Commission().moderated(false)).getModerated());
 
         StoreView store = new StoresApi(client(merchant.getToken())).createStore(new Store().name("Generated Noodles Mitte")
                 .address("Teststr. 1, 10115 Berlin").latitude(new BigDecimal("52.52")).longitude(new BigDecimal("13.405"))

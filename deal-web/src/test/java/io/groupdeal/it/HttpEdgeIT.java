@@ -289,21 +289,46 @@ class HttpEdgeIT extends DeployedApp {
     void loggingOutThroughTheApiEndsTheHttpSession() {
         Fixtures.Person buyer = fixtures.buyer();
         try (RawHttp browser = curl()) {
+            Map<String, String> jar = new LinkedHashMap<>();
             RawHttp.Answer login = browser.send("GET", "/login.xhtml", Map.of(), null);
             String session = sessionId(login);
             assertNotNull(session, () -> "the login page keeps its view state in a session: " + login);
-            RawHttp.Answer kept = browser.send("GET", "/login.xhtml", Map.of("Cookie", "JSESSIONID=" + session), null);
+            keep(jar, login);
+            RawHttp.Answer kept = browser.send("GET", "/login.xhtml", Map.of("Cookie", cookies(jar)), null);
             assertEquals(null, sessionId(kept), "the session lives on while logged in");
+            keep(jar, kept);
 
             Map<String, String> logout = RawHttp.head(buyer.token(), null, -1);
-            logout.put("Cookie", "JSESSIONID=" + session);
+            logout.put("Cookie", cookies(jar));
             assertEquals(204, browser.send("DELETE", "/api/v1/auth/tokens/current", logout, null).status());
 
-            RawHttp.Answer after = browser.send("GET", "/login.xhtml", Map.of("Cookie", "JSESSIONID=" + session), null);
+            RawHttp.Answer after = browser.send("GET", "/login.xhtml", Map.of("Cookie", cookies(jar)), null);
             String fresh = sessionId(after);
             assertNotNull(fresh, "the old session is gone, so the page starts a new one");
             assertNotEquals(session, fresh);
         }
+    }
+
+    /**
+     * Keeps the session's cookies as a browser does: {@code JSESSIONID} and, for a distributable session, its
+     * {@code JSESSIONIDVERSION}, each replaced by the latest the server set.
+     */
+    private static void keep(Map<String, String> jar, RawHttp.Answer answer) {
+        String header = answer.header("Set-Cookie");
+        if (header == null) {
+            return;
+        }
+        for (String cookie : header.split(", (?=[A-Za-z_]+=)")) {
+            String pair = cookie.split(";", 2)[0].strip();
+            int equals = pair.indexOf('=');
+            if (equals > 0 && pair.startsWith("JSESSIONID")) {
+                jar.put(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+        }
+    }
+
+    private static String cookies(Map<String, String> jar) {
+        return String.join("; ", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
     }
 
     private static String cookie(RawHttp.Answer answer, String name) {

@@ -32,6 +32,8 @@ import java.util.Set;
  * <li>{@link Rule#COUPONS}: an order has as many coupons as its quantity, none when {@code RESERVED},
  *     {@code DECLINED} or {@code CANCELLED} with its stock released (never paid);</li>
  * <li>{@link Rule#STOCK}: {@code deal.sold} is the quantity of the deal's orders whose stock was not released;</li>
+ * <li>{@link Rule#OPTION_STOCK}: each option's {@code sold} is the quantity of its orders whose stock was not
+ *     released, and every order of the deal bought one of the deal's options;</li>
  * <li>{@link Rule#TIPPED_IS_CAPTURED}: a deal that tipped and whose settlement is done has no order left only
  *     authorised ({@code PENDING}): its money was captured;</li>
  * <li>{@link Rule#REFUNDS_ADD_UP}: a payment's {@code refunded} is the sum of its refunds and never beyond its
@@ -47,7 +49,7 @@ public final class LedgerCheck {
     /** The invariants, named in the report. */
     public enum Rule {
         NOTHING_RESERVED, ONE_PAYMENT, CAPTURE_HAS_COUPONS, PENDING_IS_AUTHORISED, NO_STRAY_AUTHORISATION, ORDER_MONEY,
-        DEAL_MONEY, COUPONS, STOCK, TIPPED_IS_CAPTURED, REFUNDS_ADD_UP, NO_ORPHAN_MONEY
+        DEAL_MONEY, COUPONS, STOCK, TIPPED_IS_CAPTURED, REFUNDS_ADD_UP, NO_ORPHAN_MONEY, OPTION_STOCK
     }
 
     /** One thing that does not agree: which rule, on which deal and order (null when it is about the deal). */
@@ -207,6 +209,20 @@ public final class LedgerCheck {
         }
         if (sold != held) {
             disagree(Rule.STOCK, dealId, null, "deal.sold is " + sold + " but its orders whose stock was not released hold " + held);
+        }
+        for (List<Object> option : rows("SELECT x.id, x.sold, COALESCE((SELECT SUM(o.quantity) FROM purchase_order o"
+                + " WHERE o.tenant_id = x.tenant_id AND o.deal_id = x.deal_id AND o.option_id = x.id AND o.released_at IS NULL), 0)"
+                + " FROM deal_option x WHERE x.deal_id = ?", dealId)) {
+            int optionSold = ((Number) option.get(1)).intValue();
+            int optionHeld = ((Number) option.get(2)).intValue();
+            if (optionSold != optionHeld) {
+                disagree(Rule.OPTION_STOCK, dealId, null, "option " + option.get(0) + " has sold " + optionSold
+                        + " but its orders whose stock was not released hold " + optionHeld);
+            }
+        }
+        for (List<Object> stray : rows("SELECT o.id FROM purchase_order o WHERE o.deal_id = ? AND NOT EXISTS (SELECT 1"
+                + " FROM deal_option x WHERE x.tenant_id = o.tenant_id AND x.deal_id = o.deal_id AND x.id = o.option_id)", dealId)) {
+            disagree(Rule.OPTION_STOCK, dealId, (String) stray.get(0), "the order bought no option of its deal");
         }
         if (ledgerNet.compareTo(ordersNet) != 0) {
             disagree(Rule.DEAL_MONEY, dealId, null, "the ledger holds " + ledgerNet.toPlainString()

@@ -92,8 +92,10 @@ class LedgerCheckIT extends DeployedApp {
                     Rule.DEAL_MONEY, confirmedDeal);
             corrupt("stock sold that no order holds", () -> update("UPDATE deal SET sold = sold + 1 WHERE id = ?", confirmedDeal),
                     Rule.STOCK, confirmedDeal);
+            corrupt("an option's stock sold that no order holds", () -> update("UPDATE deal_option SET sold = sold + 1"
+                    + " WHERE deal_id = ?", confirmedDeal), Rule.OPTION_STOCK, confirmedDeal);
             corrupt("a declined order whose stock was never released", () -> update("UPDATE purchase_order SET released_at = NULL"
-                    + " WHERE id = ?", declinedOrder), Rule.STOCK, declinedDeal);
+                    + " WHERE id = ?", declinedOrder), Rule.STOCK, declinedDeal, Rule.OPTION_STOCK, declinedDeal);
             corrupt("a tipped deal whose order was never captured", () -> update("UPDATE deal SET tipped_at = UTC_TIMESTAMP(6)"
                     + " WHERE id = ?", pendingDeal), Rule.TIPPED_IS_CAPTURED, pendingOrder);
             corrupt("an order left RESERVED", () -> update("UPDATE purchase_order SET status = 'RESERVED' WHERE id = ?",

@@ -131,7 +131,7 @@ class StoresPageIT extends BrowserApp {
         WebElement row = tenantRow(merchant.tenantId());
         assertTrue(row.getText().contains("Active"), row::getText);
         assertEquals("1", row.findElement(By.cssSelector("td.live-deals")).getText(), "one deal on sale");
-        assertEquals("2 sold\nEUR 39.80", row.findElement(By.cssSelector("td.sales")).getText(), "two coupons in the last 30 days");
+        assertEquals("2 sold\n€39.80", row.findElement(By.cssSelector("td.sales")).getText(), "two coupons in the last 30 days");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
         row.findElement(By.cssSelector("input[value=Suspend]")).click();
         waitForText("Suspendable Subs is suspended");

@@ -154,6 +154,123 @@ class TeamsIT extends DeployedApp {
             assertEquals(1, Buying.awaitLedger(orderId, "CAPTURE", 1, 20), orderId);
         }
         assertEquals(5, http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("sold"));
+        // completed exactly once: the team's coupons counted once towards the tipping point, one mail per member
+        assertEquals(List.of(List.of("5")), Buying.query("SELECT confirmed FROM deal WHERE id = ?", dealId));
+        assertEquals(List.of(List.of("ACTIVE", "5")),
+                Buying.query("SELECT status, COUNT(*) FROM coupon WHERE deal_id = ? GROUP BY status", dealId));
+        List<Fixtures.Person> members = new ArrayList<>(List.of(starter));
+        for (int i = 0; i < replies.size(); i++) {
+            if (replies.get(i).status() == 201) {
+                members.add(buyers.get(i));
+            }
+        }
+        for (Fixtures.Person member : members) {
+            assertEquals(1, Mailbox.awaitMail(member.email(), "Your team is full", 20).size(), member.email());
+        }
+    }
+
+    private JsonObject optionDeal(String title, Integer capOfFirst) {
+        return buying.dealOnSale(merchant, title, d -> d.add("maxQuantity", 20).add("perBuyerLimit", 4)
+                .add("teamSize", 3).add("teamPrice", "9.90").add("teamWindowMinutes", 60)
+                .add("options", OptionsIT.options(OptionsIT.option("For 1", "19.90", "34.00", capOfFirst),
+                        OptionsIT.option("For 2", "35.00", "68.00", null))));
+    }
+
+    private static String optionId(JsonObject deal, String title) {
+        return deal.getJsonArray("options").getValuesAs(JsonObject.class).stream().filter(o -> o.getString("title").equals(title))
+                .findFirst().orElseThrow().getString("id");
+    }
+
+    private Reply start(Fixtures.Person buyer, String dealId, String optionId) {
+        return http.send("POST", "api/v1/teams", Json.createObjectBuilder().add("dealId", dealId).add("optionId", optionId)
+                .add("paymentToken", "tok_ok").build().toString(), buyer.token(), "application/json",
+                Map.of("Idempotency-Key", key()));
+    }
+
+    private int soldOf(String dealId, String optionTitle) {
+        JsonObject deal = http.get("api/v1/deals/" + dealId, merchant.token()).json();
+        return deal.getJsonArray("options").getValuesAs(JsonObject.class).stream()
+                .filter(o -> o.getString("title").equals(optionTitle)).findFirst().orElseThrow().getInt("sold");
+    }
+
+    @Test
+    void aTeamBuysTheOptionItsStarterChoseAndTheOptionsCapCountsTeamCoupons() throws Exception {
+        JsonObject deal = optionDeal("Team Onsen", 2);
+        String dealId = deal.getString("id");
+        String forOne = optionId(deal, "For 1");
+
+        Reply unnamed = start(fixtures.buyer(), dealId, "tok_ok", key());
+        assertEquals(422, unnamed.status(), unnamed::toString);
+        assertEquals("option-required", unnamed.problem());
+        Reply unknown = start(fixtures.buyer(), dealId, "0".repeat(26));
+        assertEquals(422, unknown.status(), unknown::toString);
+        assertEquals("unknown-option", unknown.problem());
+
+        Fixtures.Person first = fixtures.buyer();
+        Reply started = start(first, dealId, forOne);
+        assertEquals(201, started.status(), started::toString);
+        JsonObject team = started.json();
+        assertEquals(forOne, team.getString("optionId"));
+        assertEquals("For 1", team.getString("optionTitle"));
+        assertEquals("9.90", team.getString("price"), "every member pays the team price");
+        String teamId = team.getString("id");
+        assertEquals(201, join(fixtures.buyer(), teamId, "tok_ok", key()).status());
+        assertEquals(2, soldOf(dealId, "For 1"), "the option's cap counts team coupons");
+        assertEquals(List.of(List.of(forOne, "9.900"), List.of(forOne, "9.900")),
+                Buying.query("SELECT option_id, unit_price FROM purchase_order WHERE deal_id = ?", dealId));
+
+        Reply alone = buying.buy(fixtures.buyer(), dealId, 1);
+        assertEquals(422, alone.status(), "a deal of two options needs one named: " + alone);
+        Fixtures.Person late = fixtures.buyer();
+        Reply soldOut = http.order(Json.createObjectBuilder().add("dealId", dealId).add("optionId", forOne).add("quantity", 1)
+                .add("paymentToken", "tok_ok").build().toString(), late.token(), key());
+        assertEquals(409, soldOut.status(), "the team's two coupons took the option's cap of 2: " + soldOut);
+        assertEquals("sold-out", soldOut.problem());
+        Reply third = join(late, teamId, "tok_ok", key());
+        assertEquals(409, third.status(), "the third seat needs a coupon the option no longer has: " + third);
+        assertEquals("sold-out", third.problem());
+        assertEquals(List.of(List.of("OPEN", "2")), Buying.query("SELECT status, member_count FROM team WHERE id = ?", teamId),
+                "a refused seat is given back");
+        assertEquals("0", Buying.query("SELECT COUNT(*) FROM purchase_order WHERE buyer_id = ?", late.id()).get(0).get(0));
+
+        Buying.update("UPDATE team SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE id = ?", teamId);
+        for (int i = 0; i < 60 && soldOf(dealId, "For 1") != 0; i++) {
+            Thread.sleep(500);
+        }
+        assertEquals(0, soldOf(dealId, "For 1"), "a failed team gives the option's stock back");
+        assertEquals(0, http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("sold"));
+    }
+
+    @Test
+    void teamsStartedAtOnceNeverTakeMoreThanTheOptionsCap() throws Exception {
+        JsonObject deal = optionDeal("Team Ramen Bar", 3);
+        String dealId = deal.getString("id");
+        String forOne = optionId(deal, "For 1");
+        List<Fixtures.Person> buyers = Buying.inParallel(8, IntStream.range(0, 12)
+                .mapToObj(i -> (Callable<Fixtures.Person>) fixtures::buyer).toList());
+        List<Callable<Reply>> starts = new ArrayList<>();
+        buyers.forEach(b -> starts.add(() -> start(b, dealId, forOne)));
+        List<Reply> replies = Buying.inParallel(12, starts);
+
+        Map<Integer, Long> byStatus = replies.stream().collect(Collectors.groupingBy(Reply::status, Collectors.counting()));
+        assertEquals(3L, byStatus.get(201), "as many teams as the option has coupons: " + byStatus);
+        assertEquals(9L, byStatus.get(409), byStatus::toString);
+        replies.stream().filter(r -> r.status() == 409).forEach(r -> assertEquals("sold-out", r.problem(), r::toString));
+        assertEquals(3, soldOf(dealId, "For 1"));
+        assertEquals(List.of(List.of("3")), Buying.query("SELECT COUNT(*) FROM team WHERE deal_id = ?", dealId),
+                "a refused start leaves no team behind");
+        assertEquals(List.of(List.of("3")), Buying.query("SELECT COUNT(*) FROM purchase_order WHERE deal_id = ?", dealId));
+    }
+
+    @Test
+    void theTeamPriceLiesBelowEveryOptionsPrice() {
+        var body = Fixtures.deal("Team Priced High", java.time.Instant.now(), java.time.Instant.now().plusSeconds(86400), List.of())
+                .add("teamSize", 2).add("teamPrice", "20.00").add("teamWindowMinutes", 60)
+                .add("options", OptionsIT.options(OptionsIT.option("For 1", "19.90", "34.00", null),
+                        OptionsIT.option("For 2", "35.00", "68.00", null)));
+        Reply refused = http.post("api/v1/deals", body.build().toString(), merchant.token());
+        assertEquals(400, refused.status(), refused::toString);
+        assertTrue(refused.body().contains("teamPrice"), refused::toString);
     }
 
     @Test

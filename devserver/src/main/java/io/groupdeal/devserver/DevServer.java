@@ -3,12 +3,14 @@ package io.groupdeal.devserver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./mvnw -Prun}: starts the embedded MariaDB (unless {@code DEAL_DB_URL} names an external database) and
@@ -16,6 +18,9 @@ import java.util.Map;
  * server. Ctrl-C stops Payara Micro, then the database.
  */
 public final class DevServer {
+
+    /** How long Ctrl-C waits for Payara Micro to stop before it kills it (its own shutdown takes a few seconds). */
+    private static final Duration STOP_BOUND = Duration.ofSeconds(20);
 
     private DevServer() {
     }
@@ -114,11 +119,24 @@ public final class DevServer {
         }
     }
 
-    /** Payara Micro first (it may still write), then the database. Never System.exit here: it would deadlock in a hook. */
+    /**
+     * Payara Micro first (it may still write), then the database. Never System.exit here: it would deadlock in a hook.
+     * Payara Micro gets {@link #STOP_BOUND} to stop; past it, what its threads wait on is written to
+     * {@code payara-stop-threads.txt} in the data folder and it is killed: every write the product acknowledged is
+     * committed in the database, which is then stopped cleanly, so a Ctrl-C never hangs on a server that does not stop.
+     */
     private static void stop(Process server, EmbeddedDatabase db, MailCatcher mail) {
         server.destroy();
         try {
-            server.waitFor();
+            if (!server.waitFor(STOP_BOUND.toSeconds(), TimeUnit.SECONDS)) {
+                Path dump = Path.of(System.getenv().getOrDefault("DEAL_DATA_DIR",
+                        System.getProperty("deal.default.data.dir", "data")), "payara-stop-threads.txt");
+                threadDump(server.pid(), dump);
+                System.err.println("GroupDeal: Payara Micro did not stop within " + STOP_BOUND.toSeconds()
+                        + " s; killing it (its threads: " + dump.toAbsolutePath() + ")");
+                server.destroyForcibly();
+                server.waitFor();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -128,6 +146,18 @@ public final class DevServer {
         }
         if (mail != null) {
             mail.close();
+        }
+    }
+
+    /** What a server that does not stop waits on, for whoever looks into it; best effort. */
+    private static void threadDump(long pid, Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(pid), "Thread.print").redirectErrorStream(true).redirectOutput(file.toFile()).start();
+            jcmd.waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException | RuntimeException noDump) {
+            System.err.println("GroupDeal: no thread dump of Payara Micro: " + noDump);
         }
     }
 }

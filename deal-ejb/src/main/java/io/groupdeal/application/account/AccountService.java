@@ -13,6 +13,7 @@ import io.groupdeal.domain.account.Account;
 import io.groupdeal.domain.account.AccountRepository;
 import io.groupdeal.domain.account.EmailAddress;
 import io.groupdeal.domain.account.Role;
+import io.groupdeal.domain.shared.Language;
 import io.groupdeal.domain.tenant.Tenant;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -150,6 +151,13 @@ public class AccountService {
     @RolesAllowed({"PLATFORM_ADMIN", "MERCHANT_ADMIN", "STAFF", "BUYER"})
     public CallerAccount me() {
         return caller.account().orElseThrow(BadCredentials::new);
+    }
+
+    /** Remembers the language the caller chose for the pages (and for the mails sent to them). */
+    @RolesAllowed({"PLATFORM_ADMIN", "MERCHANT_ADMIN", "STAFF", "BUYER"})
+    public void chooseLanguage(Language language) {
+        CallerAccount me = me();
+        accounts.find(me.accountId()).orElseThrow(BadCredentials::new).chooseLanguage(language);
     }
 
     public static Conflict emailTaken() {

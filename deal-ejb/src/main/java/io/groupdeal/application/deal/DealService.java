@@ -15,8 +15,11 @@ import io.groupdeal.domain.deal.Deal;
 import io.groupdeal.domain.deal.DealReport;
 import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.DealStatus;
+import io.groupdeal.domain.deal.DealOption;
 import io.groupdeal.domain.deal.DealTerms;
+import io.groupdeal.domain.deal.OptionTerms;
 import io.groupdeal.domain.deal.TeamTerms;
+import io.groupdeal.domain.photo.PhotoRepository;
 import io.groupdeal.domain.shared.Ids;
 import io.groupdeal.domain.shared.Violation;
 import io.groupdeal.domain.store.StoreRepository;
@@ -52,6 +55,9 @@ public class DealService {
     private TenantRepository tenants;
 
     @Inject
+    private PhotoRepository photos;
+
+    @Inject
     private Caller caller;
 
     @Inject
@@ -67,43 +73,80 @@ public class DealService {
     }
 
     public DealView create(DealTerms terms, List<String> storeIds) {
-        return create(terms, storeIds, TeamTerms.NONE);
+        return create(terms, null, storeIds);
     }
 
-    /** A new draft with its team buy ({@link TeamTerms#NONE}: none). */
-    public DealView create(DealTerms terms, List<String> storeIds, TeamTerms team) {
-        requireValid(terms, team);
+    /**
+     * A new draft with its options; none given ({@code null}): one option made from the deal's price, original value
+     * and maxQuantity. With options, the deal's price and original value are its first option's.
+     */
+    public DealView create(DealTerms terms, List<OptionTerms> options, List<String> storeIds) {
+        return create(terms, options, storeIds, TeamTerms.NONE);
+    }
+
+    /** A new draft with its options and its team buy ({@link TeamTerms#NONE}: none). */
+    public DealView create(DealTerms terms, List<OptionTerms> options, List<String> storeIds, TeamTerms team) {
+        DealTerms priced = requireValid(terms, options, team);
         Set<String> eligible = requireOwnStores(storeIds);
-        Deal deal = new Deal(terms, clock.instant());
+        Deal deal = new Deal(priced, clock.instant());
         deal.offerTeam(team);
         deals.add(deal);
         deals.assignStores(deal.id(), eligible);
-        return new DealView(deal, List.copyOf(new java.util.TreeSet<>(eligible)));
+        List<DealOption> written = deals.writeOptions(deal, options != null ? options : List.of(OptionTerms.single(priced)));
+        return new DealView(deal, List.copyOf(new java.util.TreeSet<>(eligible)), written);
     }
 
     public DealView update(String id, DealTerms terms, List<String> storeIds) {
-        Deal deal = find(id);
-        return update(id, terms, storeIds, deal.teamTerms());
+        return update(id, terms, null, storeIds);
     }
 
-    /** Changes a draft, its team buy included ({@link TeamTerms#NONE}: none). */
-    public DealView update(String id, DealTerms terms, List<String> storeIds, TeamTerms team) {
+    /**
+     * Changes a draft and makes its options exactly {@code options} (an option named by its id is kept); none given
+     * ({@code null}): one option made from the deal's price, original value and maxQuantity, keeping the first
+     * option's id, as a client that knows no options writes a deal.
+     */
+    public DealView update(String id, DealTerms terms, List<OptionTerms> options, List<String> storeIds) {
+        return update(id, terms, options, storeIds, null);
+    }
+
+    /**
+     * {@link #update(String, DealTerms, List, List)} with the draft's team buy ({@link TeamTerms#NONE}: none; null:
+     * the one it has, checked again against the new prices).
+     */
+    public DealView update(String id, DealTerms terms, List<OptionTerms> options, List<String> storeIds, TeamTerms team) {
         Deal deal = find(id);
         requireDraft(deal);
-        requireValid(terms, team);
+        TeamTerms offered = team != null ? team : deal.teamTerms();
+        DealTerms priced = requireValid(terms, options, offered);
         Set<String> eligible = requireOwnStores(storeIds);
-        deal.edit(terms);
-        deal.offerTeam(team);
+        deal.edit(priced);
+        deal.offerTeam(offered);
         deals.assignStores(id, eligible);
-        return new DealView(deal, List.copyOf(new java.util.TreeSet<>(eligible)));
+        List<OptionTerms> wanted = options;
+        if (wanted == null) {
+            OptionTerms single = OptionTerms.single(priced);
+            String firstId = deals.optionsOf(id).stream().findFirst().map(DealOption::id).orElse(null);
+            wanted = List.of(new OptionTerms(firstId, single.title(), single.price(), single.originalValue(), single.maxQuantity()));
+        }
+        List<DealOption> written = deals.writeOptions(deal, wanted);
+        return new DealView(deal, List.copyOf(new java.util.TreeSet<>(eligible)), written, photos.ofDeal(tenantId(), id));
     }
 
-    /** A complete draft goes on sale now, or is scheduled when its sales start later (422 names what is missing). */
+    /**
+     * A complete draft goes on sale now, or is scheduled when its sales start later (422 names what is missing); a
+     * moderated tenant's draft waits IN_REVIEW for the operator instead.
+     */
     public DealView publish(String id) {
-        Deal deal = find(id);
+        Deal deal = lock(id);
         requireDraft(deal);
         Instant now = clock.instant();
         List<FieldError> missing = new ArrayList<>(errors(deal.terms().violations(true)));
+        List<OptionTerms> options = deals.optionsOf(id).stream().map(DealOption::terms).toList();
+        if (options.size() > 1) {
+            // the first option's price is the deal's, reported above; the others need theirs too
+            missing.addAll(errors(OptionTerms.violations(options, deal.terms(), true).stream()
+                    .filter(v -> !v.field().startsWith("options[0].")).toList()));
+        }
         if (deal.salesEnd() != null && !deal.salesEnd().isAfter(now)) {
             missing.add(new FieldError("salesEnd", "must be in the future to publish"));
         }
@@ -113,7 +156,7 @@ public class DealService {
         if (!missing.isEmpty()) {
             throw new Unprocessable("deal-incomplete", "Deal incomplete", "The deal cannot be published yet.", missing);
         }
-        deal.publish(now);
+        deal.publish(now, tenants.find(tenantId()).map(t -> t.isModerated()).orElse(true));
         return view(deal);
     }
 
@@ -122,7 +165,7 @@ public class DealService {
      * refunds the unused coupons of its captured ones, and tells each buyer.
      */
     public DealView cancel(String id) {
-        Deal deal = find(id);
+        Deal deal = lock(id);
         if (!deal.status().isCancellable()) {
             throw new Conflict("deal-not-cancellable", "Deal not cancellable",
                     "A deal that has " + (deal.status() == DealStatus.CANCELLED ? "been cancelled" : "ended") + " cannot be cancelled.");
@@ -152,32 +195,67 @@ public class DealService {
         return deals.find(id).orElseThrow(() -> new NotFound("deal"));
     }
 
+    /** The deal with its row locked: the operator's review of it waits, or was done before (see DealRepository#lock). */
+    private Deal lock(String id) {
+        if (!Ids.isWellFormed(id)) {
+            throw new NotFound("deal");
+        }
+        return deals.lock(id).orElseThrow(() -> new NotFound("deal"));
+    }
+
     private DealView view(Deal deal) {
-        return new DealView(deal, deals.storeIdsOf(deal.id()));
+        return new DealView(deal, deals.storeIdsOf(deal.id()), deals.optionsOf(deal.id()), photos.ofDeal(tenantId(), deal.id()));
     }
 
     private static void requireDraft(Deal deal) {
         if (!deal.isEditable()) {
-            throw new Conflict("deal-not-editable", "Deal not editable",
-                    "Only draft deals can be changed; this one is " + deal.status() + ".");
+            throw new Conflict("deal-not-editable", "Deal not editable", deal.isInReview()
+                    ? "This deal is waiting for the platform's review and cannot be changed until it is approved or sent back."
+                    : "Only draft deals can be changed; this one is " + deal.status() + ".");
         }
     }
 
-    /** Sets a draft's team buy alone (the editor's team fields); 422 names what is wrong. */
+    /** Sets a draft's team buy alone (the editor's team fields); 400 names what is wrong. */
     public DealView offerTeam(String id, TeamTerms team) {
-        Deal deal = find(id);
+        Deal deal = lock(id);
         requireDraft(deal);
-        requireValid(deal.terms(), team);
+        List<Violation> violations = team.violations(lowestPrice(deal.terms(),
+                deals.optionsOf(id).stream().map(DealOption::terms).toList()), minorDigits(deal.currency()));
+        if (!violations.isEmpty()) {
+            throw new InvalidInput(errors(violations));
+        }
         deal.offerTeam(team);
         return view(deal);
     }
 
-    private static void requireValid(DealTerms terms, TeamTerms team) {
-        List<Violation> violations = new ArrayList<>(terms.violations(false));
-        violations.addAll(team.violations(terms.price(), minorDigits(terms.currency())));
+    /**
+     * The deal's terms as they are to be stored, once they, the options and the team buy keep every rule (else 400
+     * naming each broken one): with options, priced as the first option (the price and original value sent with the
+     * deal are not used then, and not checked). The team price lies below every option's price: a team buys the
+     * option its starter chose, at the team price.
+     */
+    private static DealTerms requireValid(DealTerms terms, List<OptionTerms> options, TeamTerms team) {
+        List<Violation> violations = new ArrayList<>();
+        if (options == null) {
+            violations.addAll(terms.violations(false));
+        } else {
+            violations.addAll(terms.pricedAs(new OptionTerms(null, null, null, null, null)).violations(false));
+            violations.addAll(OptionTerms.violations(options, terms, false));
+        }
+        violations.addAll(team.violations(lowestPrice(terms, options), minorDigits(terms.currency())));
         if (!violations.isEmpty()) {
             throw new InvalidInput(errors(violations));
         }
+        return options == null ? terms : terms.pricedAs(options.get(0));
+    }
+
+    /** The price a team price must stay below: the lowest option's (the deal's own without options); null: none yet. */
+    private static java.math.BigDecimal lowestPrice(DealTerms terms, List<OptionTerms> options) {
+        if (options == null) {
+            return terms.price();
+        }
+        return options.stream().filter(o -> o != null && o.price() != null).map(OptionTerms::price)
+                .min(java.math.BigDecimal::compareTo).orElse(null);
     }
 
     private static int minorDigits(String currency) {

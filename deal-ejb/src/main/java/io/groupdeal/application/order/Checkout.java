@@ -10,6 +10,7 @@ import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.DealRepository.Sale;
+import io.groupdeal.domain.deal.SaleOption;
 import io.groupdeal.domain.deal.SaleTerms;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
@@ -33,7 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The two short transactions around a payment, each its own: {@link #reserve} takes the idempotency key, the buyer's
- * quota and the deal's stock and writes the order RESERVED; {@link #confirm} or {@link #release} settle it once the
+ * quota and the stock of the option and of the deal, and writes the order RESERVED; {@link #confirm} or {@link #release} settle it once the
  * gateway answered. No network call happens inside either, so a hot deal's row is locked for a few statements, never
  * for a payment. Confirm and release move the order out of RESERVED by a conditional update: whoever comes first (the
  * buyer's request or the {@link Reconciler}) settles it, the other changes nothing.
@@ -66,26 +67,27 @@ public class Checkout {
     }
 
     /**
-     * Reserves the order under the buyer's key; empty when the key was used before (its first use is then committed).
-     * A reached limit, a sold-out or closed deal throws and leaves nothing behind, the key unused.
+     * Reserves the order of {@code quantity} coupons of the deal's {@code option} under the buyer's key; empty when
+     * the key was used before (its first use is then committed). A reached limit, a sold-out option or deal, or a
+     * closed deal throws and leaves nothing behind, the key unused. The order costs the option's price.
      */
-    public Optional<Reserved> reserve(String buyerId, String key, String fingerprint, SaleTerms terms, int quantity,
-                                      Instant when) {
-        return reserving(buyerId, key, fingerprint, terms, quantity, when);
+    public Optional<Reserved> reserve(String buyerId, String key, String fingerprint, SaleTerms terms, SaleOption option,
+                                      int quantity, Instant when) {
+        return reserving(buyerId, key, fingerprint, terms, option, quantity, when);
     }
 
     /**
      * {@link #reserve} in the caller's transaction, for a purchase that takes more in the same transaction (a team's
-     * seat): all of it is taken, or nothing.
+     * seat): all of it is taken, or nothing. {@code option} carries the price the order costs (a team's price).
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public Optional<Reserved> reserveWithin(String buyerId, String key, String fingerprint, SaleTerms terms, int quantity,
-                                            Instant when) {
-        return reserving(buyerId, key, fingerprint, terms, quantity, when);
+    public Optional<Reserved> reserveWithin(String buyerId, String key, String fingerprint, SaleTerms terms,
+                                            SaleOption option, int quantity, Instant when) {
+        return reserving(buyerId, key, fingerprint, terms, option, quantity, when);
     }
 
-    private Optional<Reserved> reserving(String buyerId, String key, String fingerprint, SaleTerms terms, int quantity,
-                                         Instant when) {
+    private Optional<Reserved> reserving(String buyerId, String key, String fingerprint, SaleTerms terms, SaleOption option,
+                                         int quantity, Instant when) {
         // to the microsecond, as the database keeps it: the order in memory is the order as stored (the buyer's answer)
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
         String orderId = Ids.newId();
@@ -97,10 +99,15 @@ public class Checkout {
             throw new Conflict("per-buyer-limit", "Limit reached", "A buyer may hold at most " + terms.perBuyerLimit()
                     + " coupons of this deal.");
         }
-        Order order = new Order(terms.tenantId(), orderId, terms.dealId(), buyerId, quantity, terms.price(),
-                terms.price().multiply(BigDecimal.valueOf(quantity)), terms.currency(), OrderStatus.RESERVED, null,
-                now);
+        Order order = new Order(terms.tenantId(), orderId, terms.dealId(), buyerId, quantity, option.price(),
+                option.price().multiply(BigDecimal.valueOf(quantity)), terms.currency(), OrderStatus.RESERVED, null,
+                now, option.id());
         orders.reserve(order, now.plus(reservation));
+        // the option's own cap, then the deal's (the same order everywhere: option row, then the hot deal row, last)
+        if (!deals.sellOption(terms.tenantId(), terms.dealId(), option.id(), quantity)) {
+            throw new Conflict("sold-out", "Sold out", "Not enough coupons are left of this option (“" + option.title()
+                    + "”).");
+        }
         Sale sale = deals.sell(terms.tenantId(), terms.dealId(), quantity, now);
         if (!sale.sold()) {
             throw sale == Sale.SOLD_OUT
@@ -128,7 +135,7 @@ public class Checkout {
 
     /** {@link #confirm(Order, Payment, Recipient, Instant)} for a caller that does not know the buyer (the reconciler). */
     public Optional<Confirmed> confirm(Order order, Payment payment, Instant now) {
-        return confirm(order, payment, null, now);
+        return confirm(order, payment, null, now, orders.paysTeamSeat(order.tenantId(), order.id()));
     }
 
     /**
@@ -137,6 +144,15 @@ public class Checkout {
      * when null) by its cause, to be written when it is sent. Empty when the order was settled before (by the reconciler or a replay): nothing is changed then.
      */
     public Optional<Confirmed> confirm(Order order, Payment payment, Recipient buyer, Instant when) {
+        return confirm(order, payment, buyer, when, false);
+    }
+
+    /**
+     * {@code teamSeat}: the order pays a team's seat (a team buy whose answer the reconciler found): its coupons wait
+     * PENDING for the team, which counts them towards the tipping point and mails its members when it closes
+     * (TeamClosing), so neither happens here.
+     */
+    private Optional<Confirmed> confirm(Order order, Payment payment, Recipient buyer, Instant when, boolean teamSeat) {
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
         boolean captured = payment.state() == Payment.State.CAPTURED;
         if (!orders.paid(order.tenantId(), order.id(), payment.ref(), captured, now)) {
@@ -152,10 +168,11 @@ public class Checkout {
         issued.sort(Comparator.comparing(Coupon::id));
         coupons.addAll(issued);
         // what orders.paid made of the row (its status and payment ref; the rest is as reserved)
-        Order paid = new Order(order.tenantId(), order.id(), order.dealId(), order.buyerId(), order.quantity(),
-                order.unitPrice(), order.amount(), order.currency(), captured ? OrderStatus.CONFIRMED : OrderStatus.PENDING,
-                payment.ref(), order.createdAt());
+        Order paid = order.settled(captured ? OrderStatus.CONFIRMED : OrderStatus.PENDING, payment.ref());
         // only the mail's cause: it is written when it is sent (OrderConfirmations), outside the purchase
+        if (teamSeat) {
+            return Optional.of(new Confirmed(paid, List.copyOf(issued)));
+        }
         confirmations.queue(buyer != null ? buyer : confirmations.recipient(order.buyerId()), paid, terms.title());
         if (terms.paidChangesDeal(captured)) {
             deals.paid(order.tenantId(), order.dealId(), order.quantity(), captured, now); // last: the deal's row is hot
@@ -172,6 +189,8 @@ public class Checkout {
             return;
         }
         orders.returnQuota(order.tenantId(), order.dealId(), order.buyerId(), order.quantity());
+        Order stored = order.optionId() != null ? order : orders.find(order.tenantId(), order.id()).orElseThrow();
+        deals.unsellOption(order.tenantId(), order.dealId(), stored.optionId(), order.quantity());
         deals.unsell(order.tenantId(), order.dealId(), order.quantity());
     }
 }

@@ -1,5 +1,6 @@
 package io.groupdeal.application.order;
 
+import io.groupdeal.infrastructure.database.TransactionConflict;
 import io.groupdeal.application.Idempotency;
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
@@ -23,6 +24,7 @@ import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.DealStatus;
+import io.groupdeal.domain.deal.SaleOption;
 import io.groupdeal.domain.deal.SaleTerms;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
@@ -102,6 +104,7 @@ public class OrderService {
         if (terms.status() != DealStatus.ON_SALE) {
             throw notOnSale(terms);
         }
+        SaleOption option = option(terms, request.optionId());
         if (terms.perBuyerLimit() != null) {
             // The buyer's count row exists, committed, before the reservation counts on it: parallel orders of one buyer
             // then only ever update it, one after the other (inserting it inside their transactions could deadlock them
@@ -109,8 +112,8 @@ public class OrderService {
             // its own is needed around it.
             orders.ensureQuota(terms.tenantId(), terms.dealId(), buyer.accountId());
         }
-        Reserved reserved = checkout.reserve(buyer.accountId(), key, fingerprint, terms, request.quantity(), clock.instant())
-                .orElse(null);
+        Reserved reserved = TransactionConflict.retried(() -> checkout.reserve(buyer.accountId(), key, fingerprint, terms,
+                option, request.quantity(), clock.instant())).orElse(null);
         if (reserved == null) {
             return replay(orders.keyUse(buyer.accountId(), key).orElseThrow(), fingerprint, buyer);
         }
@@ -129,17 +132,30 @@ public class OrderService {
                 .orElseGet(() -> view(orders.find(order.tenantId(), order.id()).orElseThrow(), terms.title()));
     }
 
+    /**
+     * The option the order buys: the one it names, or the deal's only one. A deal of several options needs one named
+     * (422 {@code option-required}); a name that is no option of this deal, whoever's it is, is 422 {@code unknown-option}.
+     */
+    private SaleOption option(SaleTerms terms, String optionId) {
+        List<SaleOption> options = deals.saleOptions(terms.tenantId(), terms.dealId());
+        return SaleOption.chosen(options, optionId).orElseThrow(() -> optionId == null
+                ? new Unprocessable("option-required", "Option required", "This deal has " + options.size()
+                        + " options: name the one to buy in optionId.", List.of(new FieldError("optionId", "is required")))
+                : new Unprocessable("unknown-option", "Unknown option", "This deal has no such option.",
+                        List.of(new FieldError("optionId", "is not an option of this deal"))));
+    }
+
     private Optional<Confirmed> settle(Order order, Payment payment, Recipient buyer) {
         switch (payment.state()) {
             case AUTHORISED, CAPTURED -> {
-                return checkout.confirm(order, payment, buyer, clock.instant());
+                return TransactionConflict.retried(() -> checkout.confirm(order, payment, buyer, clock.instant()));
             }
             case DECLINED -> {
-                checkout.release(order, OrderStatus.DECLINED, clock.instant());
+                TransactionConflict.retried(() -> checkout.release(order, OrderStatus.DECLINED, clock.instant()));
                 throw declined();
             }
             default -> {
-                checkout.release(order, OrderStatus.CANCELLED, clock.instant());
+                TransactionConflict.retried(() -> checkout.release(order, OrderStatus.CANCELLED, clock.instant()));
                 throw failed();
             }
         }
@@ -255,6 +271,10 @@ public class OrderService {
         }
         if (!Ids.isWellFormed(request.dealId())) {
             throw new NotFound("deal");
+        }
+        if (request.optionId() != null && !Ids.isWellFormed(request.optionId())) {
+            throw new Unprocessable("unknown-option", "Unknown option", "This deal has no such option.",
+                    List.of(new FieldError("optionId", "is not an option of this deal")));
         }
     }
 }

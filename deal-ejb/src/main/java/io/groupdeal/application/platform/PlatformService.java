@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The operator runs the platform: sees every tenant, suspends or reactivates one, sets its commission. A suspended
+ * The operator runs the platform: sees every tenant, suspends or reactivates one, sets its commission and whether its
+ * deals are reviewed before they go live (moderation). A suspended
  * tenant's accounts cannot log in and their live tokens stop working at their next request. Every tenant comes with
  * its deals on sale now and its sales of the last {@value #SALES_DAYS} days, counted for a whole page at once.
  */
@@ -63,6 +64,34 @@ public class PlatformService {
     public TenantOverview changeCommission(String tenantId, String rate) {
         Tenant tenant = find(tenantId);
         tenants.changeCommissionRate(tenant, decimal(rate), clock.instant());
+        return overview(tenant);
+    }
+
+    /**
+     * Whether the tenant's deals are reviewed before they go live, from its next publish on: deals already in review
+     * stay there until the operator decides.
+     */
+    public TenantOverview changeModeration(String tenantId, boolean moderated) {
+        Tenant tenant = find(tenantId);
+        tenant.changeModeration(moderated);
+        return overview(tenant);
+    }
+
+    /**
+     * Changes what is given in one transaction: the commission rate ({@link #changeCommission}) and/or the moderation
+     * ({@link #changeModeration}); at least one of them (400 otherwise), and nothing changes when either is refused.
+     */
+    public TenantOverview change(String tenantId, String rate, Boolean moderated) {
+        if (rate == null && moderated == null) {
+            throw new InvalidInput("commissionRate", "is required unless moderated is given");
+        }
+        Tenant tenant = find(tenantId);
+        if (rate != null) {
+            tenants.changeCommissionRate(tenant, decimal(rate), clock.instant());
+        }
+        if (moderated != null) {
+            tenant.changeModeration(moderated);
+        }
         return overview(tenant);
     }
 

@@ -29,6 +29,6 @@ public class TokenAuthentication {
         return holders.holder(BearerTokens.hash(token), clock.instant())
                 .filter(TokenHolders.TokenHolder::mayAct)
                 .map(h -> new CallerAccount(h.accountId(), h.email(), h.name(), h.role(), h.tenantId(), h.tenantName(),
-                        h.undoWindowMinutes()));
+                        h.undoWindowMinutes(), h.language()));
     }
 }

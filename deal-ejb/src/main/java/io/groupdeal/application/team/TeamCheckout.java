@@ -9,6 +9,7 @@ import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.deal.DealRepository;
+import io.groupdeal.domain.deal.SaleOption;
 import io.groupdeal.domain.deal.SaleTerms;
 import io.groupdeal.domain.deal.TeamTerms;
 import io.groupdeal.domain.order.Order;
@@ -75,12 +76,12 @@ public class TeamCheckout {
 
     /** A new team with the buyer's seat; empty when the key was used before (nothing is then written). */
     public Optional<Seat> start(String buyerId, String key, String fingerprint, SaleTerms terms, TeamTerms offer,
-                                String optionId, Instant when) {
+                                SaleOption option, Instant when) {
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
-        Team team = new Team(terms.tenantId(), Ids.newId(), terms.dealId(), optionId, offer.size(), offer.price(),
+        Team team = new Team(terms.tenantId(), Ids.newId(), terms.dealId(), option.id(), offer.size(), offer.price(),
                 TeamStatus.OPEN, 1, now.plus(offer.windowMinutes(), ChronoUnit.MINUTES), now);
         teams.start(team);
-        return seat(buyerId, key, fingerprint, terms, team, now);
+        return seat(buyerId, key, fingerprint, terms, team, option.title(), now);
     }
 
     /**
@@ -98,14 +99,19 @@ public class TeamCheckout {
             }
             throw new Conflict("team-full", "Team full", "Every seat of this team is taken.");
         }
-        return seat(buyerId, key, fingerprint, terms, team, now);
+        String title = deals.saleOptions(team.tenantId(), team.dealId()).stream()
+                .filter(o -> o.id().equals(team.optionId())).map(SaleOption::title).findFirst().orElse("");
+        return seat(buyerId, key, fingerprint, terms, team, title, now);
     }
 
-    private Optional<Seat> seat(String buyerId, String key, String fingerprint, SaleTerms terms, Team team, Instant now) {
-        SaleTerms atTeamPrice = new SaleTerms(terms.tenantId(), terms.dealId(), terms.title(), terms.merchantName(),
-                terms.status(), team.unitPrice(), terms.currency(), terms.perBuyerLimit(), terms.couponValidUntil(),
-                terms.tipped());
-        Reserved reserved = checkout.reserveWithin(buyerId, key, fingerprint, atTeamPrice, 1, now).orElse(null);
+    /**
+     * The order of one coupon of the team's option at the team's price, through the purchase's own reservation: the
+     * buyer's quota, the option's cap and the deal's quantity count it like any coupon.
+     */
+    private Optional<Seat> seat(String buyerId, String key, String fingerprint, SaleTerms terms, Team team,
+                                String optionTitle, Instant now) {
+        SaleOption atTeamPrice = new SaleOption(team.optionId(), optionTitle, team.unitPrice());
+        Reserved reserved = checkout.reserveWithin(buyerId, key, fingerprint, terms, atTeamPrice, 1, now).orElse(null);
         if (reserved == null) {
             context.setRollbackOnly(); // the key's first request stands; this seat was never taken
             return Optional.empty();
@@ -141,8 +147,7 @@ public class TeamCheckout {
                 && teams.paidSeats(team.tenantId(), team.id()) == team.size()) {
             closing.complete(team, terms.title(), now);
         }
-        return Optional.of(new Order(order.tenantId(), order.id(), order.dealId(), order.buyerId(), order.quantity(),
-                order.unitPrice(), order.amount(), order.currency(), OrderStatus.PENDING, payment.ref(), order.createdAt()));
+        return Optional.of(order.settled(OrderStatus.PENDING, payment.ref()));
     }
 
     /** No money came (declined or failed): RESERVED → {@code status}, stock, quota and the team's seat given back. */
@@ -152,6 +157,13 @@ public class TeamCheckout {
         }
         teams.freeSeat(order.tenantId(), order.id()); // the team's row before the quota's, as a seat is taken
         orders.returnQuota(order.tenantId(), order.dealId(), order.buyerId(), order.quantity());
-        deals.unsell(order.tenantId(), order.dealId(), order.quantity()); // last: the deal's row is hot
+        // the option's row, then the deal's, as a purchase takes them (the deal's row is hot: last)
+        deals.unsellOption(order.tenantId(), order.dealId(), optionOf(order), order.quantity());
+        deals.unsell(order.tenantId(), order.dealId(), order.quantity());
+    }
+
+    private String optionOf(Order order) {
+        return order.optionId() != null ? order.optionId()
+                : orders.find(order.tenantId(), order.id()).map(Order::optionId).orElseThrow();
     }
 }

@@ -88,6 +88,7 @@ public class TeamClosing {
                     payments.owe(order.tenantId(), order.id(), Kind.CANCEL, "cancel", null);
                     coupons.move(order.tenantId(), order.id(), CouponStatus.PENDING, CouponStatus.VOID, now);
                     orders.returnQuota(order.tenantId(), order.dealId(), order.buyerId(), order.quantity());
+                    deals.unsellOption(order.tenantId(), order.dealId(), order.optionId(), order.quantity());
                     deals.unsell(order.tenantId(), order.dealId(), order.quantity());
                     outbox.write(mails.teamFailed(mails.recipient(order.buyerId()), order, dealTitle));
                 }

@@ -17,6 +17,7 @@ import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.application.team.TeamCheckout.Seat;
 import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.DealStatus;
+import io.groupdeal.domain.deal.SaleOption;
 import io.groupdeal.domain.deal.SaleTerms;
 import io.groupdeal.domain.deal.TeamTerms;
 import io.groupdeal.domain.order.Order;
@@ -26,6 +27,7 @@ import io.groupdeal.domain.order.OrderStatus;
 import io.groupdeal.domain.shared.Ids;
 import io.groupdeal.domain.team.Team;
 import io.groupdeal.domain.team.TeamRepository;
+import io.groupdeal.infrastructure.database.TransactionConflict;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -98,15 +100,15 @@ public class TeamService {
         if (request.dealId() == null || request.dealId().isBlank()) {
             errors.add(new FieldError("dealId", "is required"));
         }
-        if (request.optionId() != null && !Ids.isWellFormed(request.optionId())) {
-            errors.add(new FieldError("optionId", "is not an option of this deal"));
-        }
         token(request.paymentToken(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
         if (!Ids.isWellFormed(request.dealId())) {
             throw new NotFound("deal");
+        }
+        if (request.optionId() != null && !Ids.isWellFormed(request.optionId())) {
+            throw unknownOption();
         }
         CallerAccount buyer = buyer();
         String fingerprint = request.fingerprint();
@@ -119,9 +121,28 @@ public class TeamService {
         if (!offer.offered()) {
             throw new Conflict("team-not-offered", "No team buy", "This deal offers no team price.");
         }
+        SaleOption option = option(terms, request.optionId());
         ensureQuota(terms, buyer);
-        return pay(() -> checkout.start(buyer.accountId(), key, fingerprint, terms, offer, request.optionId(),
-                clock.instant()).orElse(null), key, fingerprint, buyer, request.paymentToken());
+        return pay(() -> TransactionConflict.retried(() -> checkout.start(buyer.accountId(), key, fingerprint, terms, offer,
+                option, clock.instant())).orElse(null), key, fingerprint, buyer, request.paymentToken());
+    }
+
+    /**
+     * The option a new team buys (every member buys it, at the team price): the one named, or the deal's only one. As
+     * for orders, a deal of several options needs one named (422 {@code option-required}), and a name that is no
+     * option of this deal is 422 {@code unknown-option}.
+     */
+    private SaleOption option(SaleTerms terms, String optionId) {
+        List<SaleOption> options = deals.saleOptions(terms.tenantId(), terms.dealId());
+        return SaleOption.chosen(options, optionId).orElseThrow(() -> optionId == null
+                ? new Unprocessable("option-required", "Option required", "This deal has " + options.size()
+                        + " options: name the one the team buys in optionId.", List.of(new FieldError("optionId", "is required")))
+                : unknownOption());
+    }
+
+    private static Unprocessable unknownOption() {
+        return new Unprocessable("unknown-option", "Unknown option", "This deal has no such option.",
+                List.of(new FieldError("optionId", "is not an option of this deal")));
     }
 
     /** The caller joins the team (authorised at its price); the member who pays its last seat completes it. */
@@ -145,17 +166,22 @@ public class TeamService {
         }
         SaleTerms terms = deals.saleTerms(team.tenantId(), team.dealId()).orElseThrow(() -> new NotFound("team"));
         ensureQuota(terms, buyer);
-        return pay(() -> checkout.join(buyer.accountId(), key, fingerprint, terms, team, clock.instant()).orElse(null),
-                key, fingerprint, buyer, request.paymentToken());
+        return pay(() -> TransactionConflict.retried(() -> checkout.join(buyer.accountId(), key, fingerprint, terms, team,
+                clock.instant())).orElse(null), key, fingerprint, buyer, request.paymentToken());
     }
 
-    /** The team buy a deal on sale offers now, to anyone ({@link TeamTerms#NONE}: none, not on sale, no such deal). */
-    public TeamTerms offer(String dealId) {
+    /** The team buy a deal on sale offers now, to anyone ({@link TeamOffer#NONE}: none, not on sale, no such deal). */
+    public TeamOffer offer(String dealId) {
         if (dealId == null || !Ids.isWellFormed(dealId)) {
-            return TeamTerms.NONE;
+            return TeamOffer.NONE;
         }
-        return deals.saleTerms(dealId).filter(t -> t.status() == DealStatus.ON_SALE)
-                .map(t -> teams.offer(t.tenantId(), t.dealId())).orElse(TeamTerms.NONE);
+        SaleTerms terms = deals.saleTerms(dealId).filter(t -> t.status() == DealStatus.ON_SALE).orElse(null);
+        if (terms == null) {
+            return TeamOffer.NONE;
+        }
+        TeamTerms offered = teams.offer(terms.tenantId(), terms.dealId());
+        return offered.offered() ? new TeamOffer(offered, terms.currency(), deals.saleOptions(terms.tenantId(), terms.dealId()))
+                : TeamOffer.NONE;
     }
 
     /** A team as its share link shows it, to anyone. */
@@ -191,13 +217,14 @@ public class TeamService {
             throw inProgress();
         }
         switch (payment.state()) {
-            case AUTHORISED, CAPTURED -> checkout.confirm(order, seat.team().id(), payment, clock.instant());
+            case AUTHORISED, CAPTURED -> TransactionConflict.retried(
+                    () -> checkout.confirm(order, seat.team().id(), payment, clock.instant()));
             case DECLINED -> {
-                checkout.release(order, OrderStatus.DECLINED, clock.instant());
+                TransactionConflict.retried(() -> checkout.release(order, OrderStatus.DECLINED, clock.instant()));
                 throw declined();
             }
             default -> {
-                checkout.release(order, OrderStatus.CANCELLED, clock.instant());
+                TransactionConflict.retried(() -> checkout.release(order, OrderStatus.CANCELLED, clock.instant()));
                 throw failed();
             }
         }
@@ -241,8 +268,11 @@ public class TeamService {
     }
 
     private TeamView view(Team team) {
-        String title = deals.standing(team.tenantId(), team.dealId()).map(s -> s.title()).orElse("");
-        return new TeamView(team, title, teams.members(team.tenantId(), team.id()),
+        SaleTerms terms = deals.saleTerms(team.tenantId(), team.dealId()).orElse(null);
+        List<SaleOption> options = deals.saleOptions(team.tenantId(), team.dealId());
+        String optionTitle = options.size() < 2 ? null : options.stream().filter(o -> o.id().equals(team.optionId()))
+                .map(SaleOption::title).findFirst().orElse(null);
+        return new TeamView(team, terms == null ? "" : terms.title(), terms == null ? null : terms.currency(), optionTitle, teams.members(team.tenantId(), team.id()),
                 publicUrl + "/team.xhtml?id=" + team.id());
     }
 

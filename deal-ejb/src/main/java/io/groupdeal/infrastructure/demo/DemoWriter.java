@@ -82,6 +82,9 @@ public class DemoWriter {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void writeTenant(DemoTenant demo, String hash) {
         Tenant tenant = new Tenant(demo.businessName(), clock.instant());
+        // the demo businesses publish at once, so that the first walk through finds their deals on sale; the operator
+        // may turn moderation on for them on the tenants page
+        tenant.changeModeration(false);
         em.setProperty(Tenancy.PROPERTY, tenant.id());
         tenants.add(tenant);
         accounts.add(new Account(new EmailAddress(demo.adminEmail()), demo.businessName(), hash, Role.MERCHANT_ADMIN,
@@ -104,6 +107,7 @@ public class DemoWriter {
                     new BigDecimal(d.originalValue()), d.minBuyers(), d.maxQuantity(), 4, now.minus(Duration.ofHours(1)),
                     now.plus(Duration.ofDays(d.daysOnSale())), now.plus(Duration.ofDays(60)), RefundPolicy.ANYTIME, false), now);
             deals.add(deal);
+            deals.writeOptions(deal, java.util.List.of(io.groupdeal.domain.deal.OptionTerms.single(deal.terms())));
             deal.publish(now);
         }
     }

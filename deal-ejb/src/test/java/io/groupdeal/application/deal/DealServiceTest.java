@@ -2,6 +2,7 @@ package io.groupdeal.application.deal;
 
 import static io.groupdeal.application.Wiring.fields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -47,7 +48,7 @@ class DealServiceTest {
     private final StoreRepository stores = mock(StoreRepository.class);
     private final TenantRepository tenants = mock(TenantRepository.class);
     private final DealService service = Wiring.wire(new DealService(), deals, stores, tenants,
-            Wiring.merchantAdmin("tenant-1"), Clock.fixed(NOW, ZoneOffset.UTC));
+            mock(io.groupdeal.domain.photo.PhotoRepository.class), Wiring.merchantAdmin("tenant-1"), Clock.fixed(NOW, ZoneOffset.UTC));
 
     static DealTerms draft(String title) {
         return new DealTerms(title, null, null, null, null, null, null, null, null, null, null, null, null, null);
@@ -62,7 +63,51 @@ class DealServiceTest {
     private Deal stored(DealTerms terms) {
         Deal deal = new Deal(terms, NOW.minusSeconds(3600));
         when(deals.find(deal.id())).thenReturn(Optional.of(deal));
+        when(deals.lock(deal.id())).thenReturn(Optional.of(deal));
         return deal;
+    }
+
+    /** The caller's tenant, unmoderated unless a test says otherwise: its deals go live when published. */
+    @org.junit.jupiter.api.BeforeEach
+    void unmoderatedTenant() {
+        tenant.changeModeration(false);
+        when(tenants.find("tenant-1")).thenReturn(Optional.of(tenant));
+    }
+
+    private final io.groupdeal.domain.tenant.Tenant tenant = new io.groupdeal.domain.tenant.Tenant("Shop", NOW);
+
+    @Test
+    void aModeratedTenantsDraftWaitsInReviewNotEditableAndARejectionMakesItADraftAgain() {
+        tenant.changeModeration(true);
+        when(stores.count()).thenReturn(1L);
+        Deal deal = stored(complete(NOW.minusSeconds(60), NOW.plus(Duration.ofDays(7))));
+
+        assertEquals(DealStatus.IN_REVIEW, service.publish(deal.id()).deal().status());
+        Conflict locked = assertThrows(Conflict.class, () -> service.update(deal.id(), complete(NOW, NOW.plus(Duration.ofDays(8))), List.of()));
+        assertEquals("deal-not-editable", locked.type());
+        assertTrue(locked.detail().contains("review"), locked.detail());
+
+        deal.reject("operator-1", "  Fine print must name the opening hours.  ", NOW);
+        assertEquals(DealStatus.DRAFT, deal.status());
+        assertEquals("Fine print must name the opening hours.", deal.rejection());
+        service.update(deal.id(), complete(NOW.minusSeconds(60), NOW.plus(Duration.ofDays(8))), List.of());
+        assertEquals("Fine print must name the opening hours.", deal.rejection(), "the reason stays while the merchant edits");
+
+        assertEquals(DealStatus.IN_REVIEW, service.publish(deal.id()).deal().status());
+        assertNull(deal.rejection(), "publishing again clears the rejection");
+        deal.approve("operator-1", NOW);
+        assertEquals(DealStatus.ON_SALE, deal.status());
+    }
+
+    @Test
+    void aDealInReviewCanBeCancelledByItsMerchant() {
+        tenant.changeModeration(true);
+        when(stores.count()).thenReturn(1L);
+        Deal deal = stored(complete(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(7))));
+        service.publish(deal.id());
+
+        assertEquals(DealStatus.CANCELLED, service.cancel(deal.id()).deal().status());
+        assertThrows(IllegalStateException.class, () -> deal.approve("operator-1", NOW), "a cancelled deal is no longer in review");
     }
 
     @Test
@@ -211,16 +256,14 @@ class DealServiceTest {
         verifyNoInteractions(deals);
 
         String unknown = Ids.newId();
-        when(deals.find(unknown)).thenReturn(Optional.empty());
+        when(deals.lock(unknown)).thenReturn(Optional.empty());
         assertThrows(NotFound.class, () -> service.cancel(unknown));
     }
 
     @Test
     void theReportIsOfTheCallersTenantInItsTimeZone() {
         Deal deal = stored(draft("Noodles"));
-        io.groupdeal.domain.tenant.Tenant tenant = new io.groupdeal.domain.tenant.Tenant("Shop", NOW);
         tenant.configure("Shop", "Asia/Tokyo", 10);
-        when(tenants.find("tenant-1")).thenReturn(Optional.of(tenant));
         io.groupdeal.domain.deal.DealReport report = mock(io.groupdeal.domain.deal.DealReport.class);
         when(deals.report("tenant-1", deal.id(), java.time.ZoneId.of("Asia/Tokyo"))).thenReturn(report);
 

@@ -1,6 +1,9 @@
 package io.groupdeal.infrastructure.database;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJBException;
@@ -53,5 +56,37 @@ class TransactionConflictTest {
         RuntimeException b = new RuntimeException("b", a);
         a.initCause(b);
         assertFalse(TransactionConflict.isCauseOf(b));
+    }
+
+    @Test
+    void aTransactionThatMetAConflictIsTriedAgainAndItsResultReturned() {
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        String result = TransactionConflict.retried(() -> {
+            if (tries.incrementAndGet() < TransactionConflict.ATTEMPTS) {
+                throw new IllegalStateException("rolled back", new SQLException("Deadlock found", "40001", 1213));
+            }
+            return "done";
+        });
+        assertEquals("done", result);
+        assertEquals(TransactionConflict.ATTEMPTS, tries.get());
+    }
+
+    @Test
+    void theLastConflictAndAnyOtherFailureGoToTheCaller() {
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        RuntimeException conflict = new IllegalStateException("rolled back", new SQLException("Lock wait", "HY000", 1205));
+        assertSame(conflict, assertThrows(IllegalStateException.class,
+                () -> TransactionConflict.retried(() -> {
+                    tries.incrementAndGet();
+                    throw conflict;
+                })));
+        assertEquals(TransactionConflict.ATTEMPTS, tries.get());
+
+        tries.set(0);
+        assertThrows(IllegalArgumentException.class, () -> TransactionConflict.retried(() -> {
+            tries.incrementAndGet();
+            throw new IllegalArgumentException("a bug is not tried again");
+        }));
+        assertEquals(1, tries.get());
     }
 }

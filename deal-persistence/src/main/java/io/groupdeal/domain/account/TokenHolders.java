@@ -1,5 +1,6 @@
 package io.groupdeal.domain.account;
 
+import io.groupdeal.domain.shared.Language;
 import io.groupdeal.domain.shared.NativeSql;
 import io.groupdeal.domain.tenant.TenantStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,7 @@ import java.util.Optional;
 public class TokenHolders {
 
     private static final String HOLDER = "SELECT a.id, a.email, a.name, a.role, a.tenant_id, t.business_name, t.status,"
-            + " t.undo_window_minutes FROM access_token k"
+            + " t.undo_window_minutes, a.language FROM access_token k"
             + " JOIN account a ON a.id = k.account_id"
             + " LEFT JOIN tenant t ON t.id = a.tenant_id"
             + " WHERE k.token_hash = ? AND k.expires_at > ?";
@@ -29,7 +30,7 @@ public class TokenHolders {
     public Optional<TokenHolder> holder(String tokenHash, Instant now) {
         return sql.rows(HOLDER, List.of(tokenHash, now)).stream().findFirst().map(r -> new TokenHolder((String) r[0],
                 (String) r[1], (String) r[2], Role.valueOf((String) r[3]), (String) r[4], (String) r[5], (String) r[6],
-                r[7] == null ? 0 : NativeSql.integer(r[7])));
+                r[7] == null ? 0 : NativeSql.integer(r[7]), r[8] == null ? null : Language.ofTag((String) r[8]).orElse(null)));
     }
 
     /**
@@ -37,9 +38,11 @@ public class TokenHolders {
      *
      * @param tenantStatus the tenant's status by name, null without a tenant
      * @param undoWindowMinutes the tenant's undo window at the counter, 0 without a tenant
+     * @param language the language the account chose, null when it never chose (the pages' language is read here, in
+     *                 the same statement, rather than by one more query per page)
      */
     public record TokenHolder(String accountId, String email, String name, Role role, String tenantId, String tenantName,
-                              String tenantStatus, int undoWindowMinutes) {
+                              String tenantStatus, int undoWindowMinutes, Language language) {
 
         /** Operators and buyers always; a merchant's accounts only while the merchant is active. */
         public boolean mayAct() {

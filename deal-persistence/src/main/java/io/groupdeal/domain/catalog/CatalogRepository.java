@@ -3,6 +3,8 @@ package io.groupdeal.domain.catalog;
 import io.groupdeal.domain.catalog.CatalogDeal.CatalogStore;
 import io.groupdeal.domain.catalog.NearestDeals.Met;
 import io.groupdeal.domain.catalog.NearestDeals.NearStore;
+import io.groupdeal.domain.photo.DealPhoto;
+import io.groupdeal.domain.photo.PhotoRepository;
 import io.groupdeal.domain.shared.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,6 +45,9 @@ public class CatalogRepository {
 
     @Inject
     private NativeSql sql;
+
+    @Inject
+    private PhotoRepository dealPhotos;
 
     /** A page of the catalog; when not {@code exact}, there are more than {@code total} deals (near a point only). */
     public record Page(List<CatalogDeal> items, long total, boolean exact) {
@@ -199,7 +204,7 @@ public class CatalogRepository {
      * The eligible stores and the rating of each deal of a page: the stores of the page's merchants, never an archived
      * one (read once per merchant, not once per deal and store: a page of one merchant's deals shares them), the store
      * lists of the deals that have one (such a deal counts at those stores only, any other at all of its merchant's),
-     * and the ratings, in one query each for the whole page. The database orders the stores (name, id) in its
+     * the ratings, the options and the photos, in one query each for the whole page. The database orders the stores (name, id) in its
      * collation; each deal keeps its own in that order.
      */
     private List<CatalogDeal> complete(List<CatalogDeal> deals) {
@@ -224,14 +229,22 @@ public class CatalogRepository {
                             ((Number) r[5]).doubleValue()))
                     .toList());
         }
+        Map<String, List<DealPhoto>> photos = dealPhotos.ofDeals(ids);
         Map<String, Object[]> ratings = new HashMap<>();
         sql.rows("SELECT deal_id, reviews, rating_total FROM deal_rating WHERE reviews > 0 AND deal_id IN (" + placeholders(ids.size()) + ")",
                 ids).forEach(r -> ratings.put((String) r[0], r));
+        Map<String, List<Object[]>> options = new HashMap<>();
+        sql.rows("SELECT deal_id, id, title, price, original_value, max_quantity, sold FROM deal_option WHERE tenant_id IN ("
+                + placeholders(tenants.size()) + ") AND deal_id IN (" + placeholders(ids.size()) + ") ORDER BY deal_id, position", keys)
+                .forEach(r -> options.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(r));
         return deals.stream().map(d -> {
             Object[] rating = ratings.get(d.id());
             int reviews = rating == null ? 0 : ((Number) rating[1]).intValue();
             Double average = rating == null ? null : Math.round(((Number) rating[2]).intValue() * 10.0 / reviews) / 10.0;
-            return d.with(byDeal.get(d.id()), average, reviews);
+            return d.with(byDeal.get(d.id()), average, reviews).withOptions(options.getOrDefault(d.id(), List.of()).stream()
+                    .map(r -> new CatalogDeal.CatalogOption((String) r[1], (String) r[2], decimal(r[3]), decimal(r[4]),
+                            r[5] == null ? null : ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), d.remaining()))
+                    .toList()).withPhotos(photos.getOrDefault(d.id(), List.of()));
         }).toList();
     }
 
@@ -239,7 +252,7 @@ public class CatalogRepository {
         return new CatalogDeal((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
                 decimal(r[6]), decimal(r[7]), (String) r[8], ((Number) r[9]).intValue(), ((Number) r[10]).intValue(),
                 r[11] == null ? null : ((Number) r[11]).intValue(), instant(r[12]), instant(r[13]), instant(r[14]),
-                (String) r[15], r[16] == null ? null : ((Number) r[16]).doubleValue(), List.of(), null, 0);
+                (String) r[15], r[16] == null ? null : ((Number) r[16]).doubleValue(), List.of(), null, 0, List.of(), List.of());
     }
 
     private static BigDecimal decimal(Object value) {

@@ -1,6 +1,8 @@
 package io.groupdeal.domain.deal;
 
 import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.shared.InvalidValue;
+import io.groupdeal.domain.shared.PlainText;
 import io.groupdeal.domain.shared.Tenancy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -23,6 +25,10 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  * cancelled before it ends. The scheduled moves are conditional updates in {@link DealRepository}, so that two
  * instances moving the same deal at once move it once. A deal never sells more than its quantity: {@code sold}
  * only ever grows through a conditional update that checks {@code maxQuantity}.
+ *
+ * <p>Moderation: a deal published for review ({@link #publish(Instant, boolean)}) waits {@code IN_REVIEW}, neither
+ * editable nor for sale, until the operator approves it (then it is published as it would have been) or rejects it
+ * with a reason (then it is a draft again, editable, and shows the reason until it is published again).
  */
 @Entity
 @Table(name = "deal")
@@ -99,8 +105,23 @@ public class Deal {
     @Column(name = "team_window_minutes")
     private Integer teamWindowMinutes;
 
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
+    @Column(name = "reviewed_at")
+    private Instant reviewedAt;
+
+    @Column(name = "reviewed_by")
+    private String reviewedBy;
+
+    /** Why the operator sent the deal back; kept on the draft until it is published again. */
+    private String rejection;
+
     @Version
     private int version;
+
+    /** The longest reason for a rejection. */
+    public static final int MAX_REJECTION = 1000;
 
     protected Deal() {
     }
@@ -179,9 +200,83 @@ public class Deal {
 
     /** A complete draft goes on sale now, or is scheduled when its sales start later. */
     public void publish(Instant now) {
+        publish(now, false);
+    }
+
+    /**
+     * A complete draft is published ({@link #publish(Instant)}), or, when its tenant is moderated ({@code review}),
+     * waits for the operator's review. Either way an earlier rejection no longer applies.
+     */
+    public void publish(Instant now, boolean review) {
         if (!isEditable()) {
             throw new IllegalStateException("only drafts can be published");
         }
+        rejection = null;
+        if (review) {
+            submittedAt = now;
+            status = DealStatus.IN_REVIEW;
+        } else {
+            goLive(now);
+        }
+    }
+
+    public boolean isInReview() {
+        return status == DealStatus.IN_REVIEW;
+    }
+
+    /** Whether the sales window closed: such a deal can no longer be published or approved. */
+    public boolean salesEnded(Instant now) {
+        return salesEnd != null && !salesEnd.isAfter(now);
+    }
+
+    /** The operator approves a deal in review: it is published as its merchant's publish would have done. */
+    public void approve(String operatorId, Instant now) {
+        requireInReview();
+        if (salesEnded(now)) {
+            throw new IllegalStateException("a deal whose sales ended cannot be approved");
+        }
+        reviewed(operatorId, now);
+        goLive(now);
+    }
+
+    /**
+     * The operator rejects a deal in review with a reason (plain text, 1 to {@value #MAX_REJECTION} characters, lines
+     * allowed): it is a draft again, editable, and carries the reason until it is published again.
+     */
+    public void reject(String operatorId, String reason, Instant now) {
+        requireInReview();
+        rejection = requireReason(reason);
+        reviewed(operatorId, now);
+        status = DealStatus.DRAFT;
+    }
+
+    /** The reason as kept: stripped; refused when empty, too long or not plain text. */
+    public static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidValue("reason", "is required: tell the merchant what to change");
+        }
+        String stripped = reason.strip();
+        if (stripped.length() > MAX_REJECTION) {
+            throw new InvalidValue("reason", "must have at most " + MAX_REJECTION + " characters");
+        }
+        if (!PlainText.isMultiLine(stripped)) {
+            throw new InvalidValue("reason", PlainText.message(true));
+        }
+        return stripped;
+    }
+
+    private void requireInReview() {
+        if (!isInReview()) {
+            throw new IllegalStateException("a " + status + " deal is not in review");
+        }
+    }
+
+    private void reviewed(String operatorId, Instant now) {
+        reviewedBy = operatorId;
+        reviewedAt = now;
+    }
+
+    private void goLive(Instant now) {
         publishedAt = now;
         status = salesStart.isAfter(now) ? DealStatus.SCHEDULED : DealStatus.ON_SALE;
     }
@@ -278,5 +373,20 @@ public class Deal {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** The operator's reason for sending the deal back, while it is a draft not yet published again; else null. */
+    public String rejection() {
+        return rejection;
+    }
+
+    /** When the deal was last put in review (null: never). */
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+
+    /** When the operator last approved or rejected the deal (null: never). */
+    public Instant reviewedAt() {
+        return reviewedAt;
     }
 }

@@ -7,6 +7,7 @@ import io.groupdeal.domain.shared.NativeSql;
 import io.groupdeal.domain.shared.QuarterHours;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -40,6 +41,39 @@ public class DealRepository {
         return Optional.ofNullable(id == null ? null : em.find(Deal.class, id));
     }
 
+    /**
+     * The deal with its row locked to the end of the transaction (a locking read sees the last committed state): the
+     * lifecycle's decisions that race each other (publish, cancel, the operator's approve and reject) take their turns,
+     * and the one that comes second sees what the first did.
+     */
+    public Optional<Deal> lock(String id) {
+        return Optional.ofNullable(id == null ? null : em.find(Deal.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** The tenant of a deal, whatever the tenant (the operator's view); empty when there is no such deal. */
+    public Optional<String> tenantOf(String dealId) {
+        return sql.rows("SELECT tenant_id FROM deal WHERE id = ?", List.of(dealId)).stream().findFirst().map(r -> (String) r[0]);
+    }
+
+    /** The deals waiting for review across tenants, longest waiting first (the operator's queue). */
+    public List<DealInReview> inReview(int page, int size) {
+        return sql.rows("SELECT d.id, d.tenant_id, t.business_name, d.title, d.description, d.fine_print, d.currency, d.price,"
+                        + " d.original_value, d.min_buyers, d.max_quantity, d.per_buyer_limit, d.sales_start, d.sales_end,"
+                        + " d.coupon_valid_until, d.refund_policy, d.auto_refund_on_expiry, d.submitted_at"
+                        + " FROM deal d JOIN tenant t ON t.id = d.tenant_id WHERE d.status = 'IN_REVIEW'"
+                        + " ORDER BY d.submitted_at, d.id LIMIT ? OFFSET ?", List.of(size, (long) page * size)).stream()
+                .map(r -> new DealInReview((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                        (String) r[5], (String) r[6], NativeSql.decimal(r[7]), NativeSql.decimal(r[8]),
+                        NativeSql.integer(r[9]), NativeSql.integer(r[10]), NativeSql.integer(r[11]), NativeSql.instant(r[12]),
+                        NativeSql.instant(r[13]), NativeSql.instant(r[14]), RefundPolicy.valueOf((String) r[15]),
+                        flag(r[16]), NativeSql.instant(r[17])))
+                .toList();
+    }
+
+    public long countInReview() {
+        return NativeSql.count(sql.row("SELECT COUNT(*) FROM deal WHERE status = 'IN_REVIEW'", List.of())[0]);
+    }
+
     /** Newest first; all statuses when {@code status} is null. */
     public List<Deal> page(DealStatus status, int page, int size) {
         var query = status == null
@@ -71,6 +105,62 @@ public class DealRepository {
         storeIds.stream()
                 .filter(id -> current.stream().noneMatch(s -> s.storeId().equals(id)))
                 .forEach(id -> em.persist(new DealStore(dealId, id)));
+    }
+
+    /** The deal's options in their order (the current tenant's deal). */
+    public List<DealOption> optionsOf(String dealId) {
+        return em.createQuery("SELECT o FROM DealOption o WHERE o.dealId = :deal ORDER BY o.position", DealOption.class)
+                .setParameter("deal", dealId)
+                .getResultList();
+    }
+
+    /**
+     * Makes the draft's options exactly {@code terms}, in their order: an option named by its id is kept (and changed),
+     * one not named any more is removed, one without an id (or with an id the deal does not have) is added. A draft has
+     * sold nothing, so no count is lost.
+     */
+    public List<DealOption> writeOptions(Deal deal, List<OptionTerms> terms) {
+        List<DealOption> current = optionsOf(deal.id());
+        List<DealOption> written = new java.util.ArrayList<>();
+        for (int position = 0; position < terms.size(); position++) {
+            OptionTerms wanted = terms.get(position);
+            Optional<DealOption> kept = current.stream().filter(o -> o.id().equals(wanted.id())).findFirst();
+            if (kept.isPresent()) {
+                kept.get().apply(wanted, position, deal.minorDigits());
+                written.add(kept.get());
+            } else {
+                DealOption added = new DealOption(deal.id(), wanted, position, deal.minorDigits());
+                em.persist(added);
+                written.add(added);
+            }
+        }
+        current.stream().filter(o -> !written.contains(o)).forEach(em::remove);
+        em.flush();
+        return List.copyOf(written);
+    }
+
+    /** The options of a deal of any tenant, in their order, as an order chooses among them. */
+    public List<SaleOption> saleOptions(String tenantId, String dealId) {
+        return sql.rows("SELECT id, title, price FROM deal_option WHERE tenant_id = ? AND deal_id = ? ORDER BY position",
+                List.of(tenantId, dealId)).stream()
+                .map(r -> new SaleOption((String) r[0], (String) r[1], NativeSql.decimal(r[2]))).toList();
+    }
+
+    /**
+     * Takes {@code quantity} coupons of the option's own cap: one conditional update, true when it fitted. Done in the
+     * reservation's transaction right before {@link #sell} (option row, then deal row: every purchase and every
+     * release locks them in this order, so two never wait on each other crosswise).
+     */
+    public boolean sellOption(String tenantId, String dealId, String optionId, int quantity) {
+        return sql.update("UPDATE deal_option SET sold = sold + ? WHERE tenant_id = ? AND id = ? AND deal_id = ?"
+                + " AND (max_quantity IS NULL OR sold + ? <= max_quantity)",
+                List.of(quantity, tenantId, optionId, dealId, quantity)) == 1;
+    }
+
+    /** Gives back the option's stock of a released reservation (with {@link #unsell}, in the same transaction, first). */
+    public void unsellOption(String tenantId, String dealId, String optionId, int quantity) {
+        sql.update("UPDATE deal_option SET sold = sold - ? WHERE tenant_id = ? AND id = ? AND deal_id = ?",
+                List.of(quantity, tenantId, optionId, dealId));
     }
 
     /** Scheduled deals whose sales have started go on sale. Across tenants; one conditional update, safe to repeat. */
@@ -233,6 +323,10 @@ public class DealRepository {
         for (Object[] row : quarters) {
             days.computeIfAbsent(QuarterHours.day(row[0], zone), d -> new long[2])[slot] += number(row[1]).longValue();
         }
+    }
+
+    private static boolean flag(Object value) {
+        return value instanceof Boolean b ? b : number(value).intValue() != 0;
     }
 
     private static Number number(Object value) {

@@ -110,7 +110,22 @@ public record DealTerms(String title, String description, String finePrint, Stri
         return null;
     }
 
-    private static void amount(String field, BigDecimal amount, Currency currency, List<Violation> found) {
+    /** The deal's currency when it is a valid ISO 4217 code, else null (reported by {@link #violations}). */
+    static Currency knownCurrency(String code) {
+        List<Violation> ignored = new ArrayList<>();
+        return new DealTerms(null, null, null, code, null, null, null, null, null, null, null, null, null, null).currency(ignored);
+    }
+
+    /**
+     * These terms priced as their first option: a deal written with options keeps {@code price} and
+     * {@code originalValue} meaning its first option's, so clients that know no options read the deal as before.
+     */
+    public DealTerms pricedAs(OptionTerms first) {
+        return new DealTerms(title, description, finePrint, currency, first.price(), first.originalValue(), minBuyers,
+                maxQuantity, perBuyerLimit, salesStart, salesEnd, couponValidUntil, refundPolicy, autoRefundOnExpiry);
+    }
+
+    static void amount(String field, BigDecimal amount, Currency currency, List<Violation> found) {
         if (amount == null) {
             return;
         }

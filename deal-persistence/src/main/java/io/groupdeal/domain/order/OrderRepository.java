@@ -20,7 +20,7 @@ import java.util.Optional;
 public class OrderRepository {
 
     private static final String COLUMNS = "tenant_id, id, deal_id, buyer_id, quantity, unit_price, amount, currency,"
-            + " status, payment_ref, created_at";
+            + " status, payment_ref, created_at, option_id";
 
     @Inject
     private NativeSql sql;
@@ -58,9 +58,12 @@ public class OrderRepository {
 
     /** Writes a RESERVED order whose payment must be settled by {@code expiresAt}. */
     public void reserve(Order order, Instant expiresAt) {
-        sql.update("INSERT INTO purchase_order (" + COLUMNS + ", expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RESERVED', NULL, ?, ?)",
+        if (order.optionId() == null) {
+            throw new IllegalArgumentException("an order is for one option of its deal");
+        }
+        sql.update("INSERT INTO purchase_order (" + COLUMNS + ", expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RESERVED', NULL, ?, ?, ?)",
                 List.of(order.tenantId(), order.id(), order.dealId(), order.buyerId(), order.quantity(), order.unitPrice(),
-                        order.amount(), order.currency(), order.createdAt(), expiresAt));
+                        order.amount(), order.currency(), order.createdAt(), order.optionId(), expiresAt));
     }
 
     /**
@@ -159,6 +162,12 @@ public class OrderRepository {
                 + " ORDER BY id LIMIT ?", List.of(tenantId, dealId, limit)).stream().map(OrderRepository::order).toList();
     }
 
+    /** Whether the order pays a seat of a team (a team buy): its team, not its deal, decides its capture. */
+    public boolean paysTeamSeat(String tenantId, String orderId) {
+        return !sql.rows("SELECT 1 FROM team_member WHERE tenant_id = ? AND order_id = ?", List.of(tenantId, orderId))
+                .isEmpty();
+    }
+
     /**
      * PENDING orders of a deal that pay no team seat, oldest first: what its tipping captures (a team member's order is
      * captured when the team fills, never by the deal's tipping).
@@ -179,6 +188,7 @@ public class OrderRepository {
 
     private static Order order(Object[] r) {
         return new Order((String) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
-                decimal(r[5]), decimal(r[6]), (String) r[7], OrderStatus.valueOf((String) r[8]), (String) r[9], instant(r[10]));
+                decimal(r[5]), decimal(r[6]), (String) r[7], OrderStatus.valueOf((String) r[8]), (String) r[9], instant(r[10]),
+                (String) r[11]);
     }
 }

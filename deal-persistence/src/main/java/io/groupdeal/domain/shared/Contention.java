@@ -1,12 +1,9 @@
 package io.groupdeal.domain.shared;
 
-import jakarta.ejb.ApplicationException;
-
 /**
  * The database gave up on a statement because of other transactions (a deadlock victim, a lock wait timeout). The
  * transaction is undone; nothing changed, and the same request may simply be sent again.
  */
-@ApplicationException(rollback = true, inherited = true)
 public class Contention extends RuntimeException {
 
     public Contention(String message, Throwable cause) {

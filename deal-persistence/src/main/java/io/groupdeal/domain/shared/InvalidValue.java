@@ -1,12 +1,9 @@
 package io.groupdeal.domain.shared;
 
-import jakarta.ejb.ApplicationException;
-
 /**
  * A value that breaks a rule of the domain: a blank name, a latitude of 91. Names the field so that the client is
  * told which one. Nothing is written when it is thrown.
  */
-@ApplicationException(rollback = true)
 public class InvalidValue extends IllegalArgumentException {
 
     private final String field;

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * What still depends on a store of a tenant (every statement names the tenant): the deals that need it now, and the
- * history that names it. A deal needs a store while it can still be sold or edited (DRAFT, SCHEDULED, ON_SALE) or has
+ * history that names it. A deal needs a store while it can still be sold or edited (DRAFT, IN_REVIEW, SCHEDULED, ON_SALE) or has
  * coupons that can still be used (PENDING, ACTIVE), if it names the store, or if it is valid at every store and this
  * is the last one. Read with the store row locked ({@link StoreRepository#lock}), so no deal starts naming it meanwhile.
  */
@@ -33,9 +33,9 @@ public class StoreUses {
      */
     public List<DealUse> liveDeals(String tenantId, String storeId, boolean lastStore) {
         String names = "EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = d.tenant_id AND x.deal_id = d.id AND x.store_id = ?)"
-                + " AND (d.status IN ('DRAFT', 'SCHEDULED', 'ON_SALE') OR " + USABLE_COUPONS + ")";
+                + " AND (d.status IN ('DRAFT', 'IN_REVIEW', 'SCHEDULED', 'ON_SALE') OR " + USABLE_COUPONS + ")";
         String everyStore = "NOT EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = d.tenant_id AND x.deal_id = d.id)"
-                + " AND (d.status IN ('SCHEDULED', 'ON_SALE') OR " + USABLE_COUPONS + ")";
+                + " AND (d.status IN ('IN_REVIEW', 'SCHEDULED', 'ON_SALE') OR " + USABLE_COUPONS + ")";
         return sql.rows("SELECT d.id, d.title FROM deal d WHERE d.tenant_id = ? AND ((" + names + ")"
                         + (lastStore ? " OR (" + everyStore + ")" : "") + ") ORDER BY d.title, d.id LIMIT " + (MAX_NAMED + 1),
                 List.of(tenantId, storeId)).stream()

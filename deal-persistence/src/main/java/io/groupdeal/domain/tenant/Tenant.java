@@ -19,7 +19,9 @@ import java.util.Objects;
 
 /**
  * A merchant business. Everything a merchant owns carries its id as {@code tenant_id}. A tenant is platform data:
- * only the operator and the tenant's own accounts see it. A suspended tenant's accounts cannot act.
+ * only the operator and the tenant's own accounts see it. A suspended tenant's accounts cannot act. A moderated
+ * tenant's deals wait for the operator's review when published; every new tenant is moderated until the operator
+ * decides otherwise (tenants from before moderation existed are not).
  */
 @Entity
 @Table(name = "tenant")
@@ -54,6 +56,9 @@ public class Tenant {
     @Enumerated(EnumType.STRING)
     private Language language = Language.EN;
 
+    /** Whether the operator reviews this tenant's deals before they go live. */
+    private boolean moderated;
+
     @Version
     private int version;
 
@@ -67,6 +72,7 @@ public class Tenant {
         this.commissionRate = DEFAULT_COMMISSION;
         this.timeZone = "UTC";
         this.undoWindowMinutes = DEFAULT_UNDO_WINDOW_MINUTES;
+        this.moderated = true;
         // as stored (DATETIME(6)), so that the commission history and paging compare the same moment as the row holds
         this.createdAt = Objects.requireNonNull(createdAt).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
@@ -76,6 +82,15 @@ public class Tenant {
             throw new InvalidValue("businessName", "must have 1 to 120 characters");
         }
         return name.strip();
+    }
+
+    /** The operator decides whether this tenant's deals are reviewed before they go live; deals in review stay so. */
+    public void changeModeration(boolean moderated) {
+        this.moderated = moderated;
+    }
+
+    public boolean isModerated() {
+        return moderated;
     }
 
     public void suspend() {

@@ -110,7 +110,7 @@ class DealTest {
                 listed.add(status);
             }
         }
-        assertEquals(EnumSet.of(DealStatus.DRAFT, DealStatus.SCHEDULED, DealStatus.ON_SALE), cancellable);
+        assertEquals(EnumSet.of(DealStatus.DRAFT, DealStatus.IN_REVIEW, DealStatus.SCHEDULED, DealStatus.ON_SALE), cancellable);
         assertEquals(EnumSet.of(DealStatus.SCHEDULED, DealStatus.ON_SALE), listed);
     }
 
@@ -123,5 +123,66 @@ class DealTest {
         Deal unlimited = new Deal(new DealTerms("x", null, null, null, null, null, null, null, null, null, null, null,
                 null, null), NOW);
         assertNull(unlimited.remaining());
+    }
+
+    @Test
+    void aDealPublishedForReviewWaitsUnsoldAndUneditableUntilTheOperatorApprovesIt() {
+        Deal now = new Deal(terms("EUR", "9.90", NOW.minusSeconds(60)), NOW);
+        now.publish(NOW, true);
+        assertEquals(DealStatus.IN_REVIEW, now.status());
+        assertFalse(now.isEditable());
+        assertFalse(now.status().isListed());
+        assertEquals(NOW, now.submittedAt());
+        assertThrows(IllegalStateException.class, () -> now.publish(NOW, true), "in review is not a draft");
+        now.approve("operator-1", NOW.plusSeconds(5));
+        assertEquals(DealStatus.ON_SALE, now.status());
+        assertEquals(NOW.plusSeconds(5), now.reviewedAt());
+        assertThrows(IllegalStateException.class, () -> now.approve("operator-1", NOW), "approved once");
+        assertThrows(IllegalStateException.class, () -> now.reject("operator-1", "late", NOW), "no longer in review");
+
+        Deal later = new Deal(terms("EUR", "9.90", NOW.plus(Duration.ofDays(1))), NOW);
+        later.publish(NOW, true);
+        later.approve("operator-1", NOW);
+        assertEquals(DealStatus.SCHEDULED, later.status(), "approved as publish would have done: scheduled");
+
+        Deal ended = new Deal(terms("EUR", "9.90", NOW.minus(Duration.ofDays(8))), NOW.minus(Duration.ofDays(9)));
+        ended.publish(NOW.minus(Duration.ofDays(8)), true);
+        assertTrue(ended.salesEnded(NOW));
+        assertThrows(IllegalStateException.class, () -> ended.approve("operator-1", NOW), "its sales window closed");
+        assertEquals(DealStatus.IN_REVIEW, ended.status());
+    }
+
+    @Test
+    void aRejectedDealIsADraftWithTheReasonUntilItIsPublishedAgain() {
+        Deal deal = new Deal(terms("EUR", "9.90", NOW), NOW);
+        deal.publish(NOW, true);
+        deal.reject("operator-1", "  The fine print must name the opening hours.\nAnd the address.  ", NOW);
+        assertEquals(DealStatus.DRAFT, deal.status());
+        assertTrue(deal.isEditable());
+        assertEquals("The fine print must name the opening hours.\nAnd the address.", deal.rejection());
+        deal.edit(terms("EUR", "8.90", NOW));
+        assertEquals("The fine print must name the opening hours.\nAnd the address.", deal.rejection());
+        deal.publish(NOW, true);
+        assertNull(deal.rejection(), "published again: the reason no longer applies");
+        assertEquals(DealStatus.IN_REVIEW, deal.status());
+        deal.reject("operator-1", "Still no opening hours.", NOW);
+        deal.publish(NOW, false);
+        assertNull(deal.rejection());
+        assertEquals(DealStatus.ON_SALE, deal.status(), "moderation turned off meanwhile: published at once");
+    }
+
+    @Test
+    void aRejectionNeedsAPlainBoundedReasonAndChangesNothingWithout() {
+        Deal deal = new Deal(terms("EUR", "9.90", NOW), NOW);
+        deal.publish(NOW, true);
+        for (String bad : new String[] {null, "", "   \n ", "x".repeat(Deal.MAX_REJECTION + 1), "bell\u0007"}) {
+            io.groupdeal.domain.shared.InvalidValue refused = assertThrows(io.groupdeal.domain.shared.InvalidValue.class,
+                    () -> deal.reject("operator-1", bad, NOW));
+            assertEquals("reason", refused.field());
+        }
+        assertEquals(DealStatus.IN_REVIEW, deal.status());
+        assertNull(deal.rejection());
+        deal.reject("operator-1", "y".repeat(Deal.MAX_REJECTION), NOW);
+        assertEquals(Deal.MAX_REJECTION, deal.rejection().length());
     }
 }

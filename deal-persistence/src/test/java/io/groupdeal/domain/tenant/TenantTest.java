@@ -19,6 +19,9 @@ class TenantTest {
         assertTrue(tenant.isActive());
         assertEquals(new BigDecimal("0.1000"), tenant.commissionRate());
         assertEquals(10, tenant.undoWindowMinutes());
+        assertTrue(tenant.isModerated(), "a new tenant's deals are reviewed until the operator decides otherwise");
+        tenant.changeModeration(false);
+        assertFalse(tenant.isModerated());
         tenant.suspend();
         assertFalse(tenant.isActive());
         tenant.activate();

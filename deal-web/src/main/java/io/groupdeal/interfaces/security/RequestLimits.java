@@ -1,5 +1,7 @@
 package io.groupdeal.interfaces.security;
 
+import io.groupdeal.application.photo.PhotoImages;
+import io.groupdeal.interfaces.rest.photo.PhotoResource;
 import io.groupdeal.interfaces.rest.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -19,11 +21,13 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * The first look at every request, before anything reads it: a request target over {@link #MAX_TARGET} characters is
  * refused with 414, a body over the limit of its path with 413, a URI with a malformed percent escape or an escaped
- * dot segment with 400, all as problem+json. The HTTP listener's own body limit is off
+ * dot segment with 400, all as problem+json. A photo upload may carry 8 MB (and a form's overhead); a larger one is
+ * 413 {@code photo-too-large}. The HTTP listener's own body limit is off
  * ({@code max-post-size-bytes=-1} in {@code config/payara/pre-boot-commands.asadmin}) because it answered with an HTML
  * page naming the server; this filter is the limit now.
  *
@@ -68,13 +72,13 @@ public class RequestLimits extends HttpFilter {
         int limit = bodyLimit(request);
         long announced = request.getContentLengthLong();
         if (announced > limit) {
-            tooLarge(response, limit);
+            tooLarge(request, response, limit);
             return;
         }
         if (announced < 0 && request.getHeader("Transfer-Encoding") != null) {
             byte[] body = request.getInputStream().readNBytes(limit + 1);
             if (body.length > limit) {
-                tooLarge(response, limit);
+                tooLarge(request, response, limit);
                 return;
             }
             chain.doFilter(new ReadBody(request, body), response);
@@ -83,14 +87,32 @@ public class RequestLimits extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    /** The largest body a request to this path may carry. One limit for all today; a photo upload gets its own. */
+    /**
+     * A photo upload, {@code POST /api/v1/deals/{id}/photos} or the deal editor's {@code POST /merchant/photos/{id}}:
+     * the only routes that take more than a few kilobytes.
+     */
+    private static final Pattern PHOTO_UPLOAD = Pattern.compile("/api/v1/deals/[^/]+/photos/?|/merchant/photos/[^/]+");
+
+    /** A photo of at most 8 MB, with room for a multipart form's boundaries and part headers around it. */
+    static final int PHOTO_BODY_LIMIT = PhotoImages.MAX_BYTES + PhotoResource.MULTIPART_OVERHEAD;
+
+    /** The largest body a request to this path may carry: a photo upload's, or the default for all others. */
     static int bodyLimit(HttpServletRequest request) {
-        return DEFAULT_BODY_LIMIT;
+        return isPhotoUpload(request) ? PHOTO_BODY_LIMIT : DEFAULT_BODY_LIMIT;
     }
 
-    private static void tooLarge(HttpServletResponse response, int limit) {
+    private static boolean isPhotoUpload(HttpServletRequest request) {
+        return "POST".equals(request.getMethod())
+                && PHOTO_UPLOAD.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+    }
+
+    private static void tooLarge(HttpServletRequest request, HttpServletResponse response, int limit) {
         // The unread rest of the body makes the connection useless for a next request: say so before the listener does.
         response.setHeader("Connection", "close");
+        if (isPhotoUpload(request)) {
+            ProblemWriter.write(response, PhotoImages.tooLarge());
+            return;
+        }
         ProblemWriter.write(response, 413, "body-too-large", "Payload too large",
                 "The request body is larger than " + limit + " bytes.");
     }

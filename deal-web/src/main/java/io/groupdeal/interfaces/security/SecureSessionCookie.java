@@ -70,10 +70,12 @@ public class SecureSessionCookie extends HttpFilter {
                 return;
             }
             String name = getServletContext().getSessionCookieConfig().getName();
-            String prefix = (name == null ? "JSESSIONID" : name) + "=";
+            String session = name == null ? "JSESSIONID" : name;
             List<String> cookies = new ArrayList<>(response.getHeaders(SET_COOKIE));
+            // The session's id, and with a distributable session its version (JSESSIONIDVERSION).
             List<String> secured = cookies.stream()
-                    .map(c -> c.startsWith(prefix) && !hasSecure(c) ? c + "; Secure" : c)
+                    .map(c -> (c.startsWith(session + "=") || c.startsWith(session + "VERSION=")) && !hasSecure(c)
+                            ? c + "; Secure" : c)
                     .toList();
             if (secured.equals(cookies)) {
                 return;

@@ -7,6 +7,7 @@ import io.groupdeal.application.order.OrderService;
 import io.groupdeal.application.review.ReviewService;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponStatus;
+import io.groupdeal.domain.shared.LocalFormats;
 import io.groupdeal.interfaces.rest.order.CouponDto;
 import io.groupdeal.interfaces.rest.order.OrderDto;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,10 +16,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** "My coupons": the buyer's coupons with QR code and code in large type, refunds, and the order history. */
@@ -28,9 +27,6 @@ public class AccountPage {
 
     private static final int SHOWN = 50;
     private static final int QR_PIXELS = 220;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
 
     /** A coupon as the page shows it. */
     public record CouponCard(CouponDto coupon, String qrDataUri, boolean refundable, String validUntil, String note,
@@ -72,7 +68,7 @@ public class AccountPage {
 
     public String refund(String code) {
         if (Messages.attempt(() -> coupons.refund(code))) {
-            Messages.info("Coupon " + code + " refunded. The money goes back to your card.");
+            Messages.info(Words.of("page.account.refunded", code));
         }
         return Messages.reloadPage();
     }
@@ -81,7 +77,7 @@ public class AccountPage {
     public String review(String code) {
         Map<String, String> form = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
         if (Messages.attempt(() -> reviews.write(code, rating(form.get("stars")), PlainTextInput.requireMultiLine(form.get("comment"), "comment")))) {
-            Messages.info("Thank you: your review is on the deal's page.");
+            Messages.info(Words.of("page.account.reviewed"));
             return Messages.reloadPage();
         }
         return null;
@@ -106,7 +102,7 @@ public class AccountPage {
     }
 
     public String moment(java.time.Instant instant) {
-        return instant == null ? "" : MOMENT.format(instant);
+        return instant == null ? "" : LocalFormats.dateTime(instant, ZoneOffset.UTC, Words.language());
     }
 
     private CouponCard card(Coupon coupon) {
@@ -117,18 +113,23 @@ public class AccountPage {
             myRatings = reviews.myRatings();
         }
         Integer mine = myRatings.get(coupon.id());
-        return new CouponCard(CouponDto.of(coupon), qr, coupon.isRefundable(clock.instant()), DAY.format(coupon.validUntil()),
+        return new CouponCard(CouponDto.of(coupon), qr, coupon.isRefundable(clock.instant()), day(coupon.validUntil()),
                 note(coupon), coupon.status() == CouponStatus.REDEEMED && mine == null, mine);
     }
 
     private String note(Coupon coupon) {
         return switch (coupon.status()) {
-            case PENDING -> "Valid once the deal is on: enough buyers are needed first.";
-            case ACTIVE -> "Show this code at the counter.";
-            case REDEEMED -> "Used on " + MOMENT.format(coupon.redeemedAt()) + ".";
-            case EXPIRED -> "Expired on " + DAY.format(coupon.validUntil()) + ".";
-            case REFUNDED -> "Refunded on " + (coupon.refundedAt() == null ? "" : DAY.format(coupon.refundedAt())) + ".";
-            case VOID -> "Void: the deal did not happen or was cancelled; the money went back.";
+            case PENDING -> Words.of("page.account.note.pending");
+            case ACTIVE -> Words.of("page.account.note.active");
+            case REDEEMED -> Words.of("page.account.note.redeemed", moment(coupon.redeemedAt()));
+            case EXPIRED -> Words.of("page.account.note.expired", day(coupon.validUntil()));
+            case REFUNDED -> Words.of("page.account.note.refunded", coupon.refundedAt() == null ? "" : day(coupon.refundedAt()));
+            case VOID -> Words.of("page.account.note.void");
         };
+    }
+
+    /** A buyer's coupons span stores and zones; days and times are shown in UTC, as the mails show them. */
+    private static String day(java.time.Instant instant) {
+        return LocalFormats.date(instant.atZone(ZoneOffset.UTC).toLocalDate(), Words.language());
     }
 }

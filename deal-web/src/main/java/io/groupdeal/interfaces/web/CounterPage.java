@@ -7,23 +7,30 @@ import io.groupdeal.application.problem.Problem;
 import io.groupdeal.domain.redemption.CounterCoupon;
 import io.groupdeal.domain.redemption.Redemption;
 import io.groupdeal.domain.store.Store;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.text.MessageFormat;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.MissingResourceException;
 import java.util.UUID;
 
 /**
  * The counter of one store: one input for typed or scanned codes (Enter looks it up), a large green or red answer,
  * "Redeem" that also answers to Enter, and today's redemptions with undo while the window is open. Staff with
- * several stores choose one first ({@code ?store=}).
+ * several stores choose one first ({@code ?store=}). Every word comes from the pages' bundle ({@code counter.*}), in the
+ * page's language; a refusal is worded by its problem type, with the service's words only for a type the bundle does
+ * not know.
  */
 @Named
 @ViewScoped
@@ -31,7 +38,6 @@ public class CounterPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     /** A store the caller may work at. */
     public record StoreOption(String id, String name, String timeZone) implements Serializable {
@@ -79,7 +85,7 @@ public class CounterPage implements Serializable {
         try {
             answer = answer(counter.lookup(typed, storeId));
         } catch (Problem refused) {
-            answer = new Answer(false, typed.strip().toUpperCase(Locale.ROOT), refused.title(), refused.detail(), null, null);
+            answer = refusal(typed.strip().toUpperCase(Locale.ROOT), null, refused);
         }
     }
 
@@ -92,9 +98,9 @@ public class CounterPage implements Serializable {
         today = null;
         try {
             Redemption done = counter.redeem(redeeming.idempotencyKey(), redeeming.code(), storeId);
-            Messages.info("Redeemed " + done.code() + ": " + done.dealTitle() + ". Hand it over.");
+            Messages.info(words("counter.redeemed", done.code(), done.dealTitle()));
         } catch (Problem refused) {
-            answer = new Answer(false, redeeming.code(), refused.title(), refused.detail(), null, null);
+            answer = refusal(redeeming.code(), redeeming.title(), refused);
         }
     }
 
@@ -107,7 +113,7 @@ public class CounterPage implements Serializable {
         answer = null;
         if (Messages.attempt(() -> counter.undo(redemptionId, reasons.get(redemptionId)))) {
             reasons.remove(redemptionId);
-            Messages.info("Redemption undone: the coupon can be used again.");
+            Messages.info(words("counter.undoDone"));
         }
     }
 
@@ -124,8 +130,8 @@ public class CounterPage implements Serializable {
         var window = counter.undoWindow(); // once, not a boundary call per row
         return counter.atStore(storeId, null, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
                 .map(r -> new Row(r.id(), TIME.format(r.redeemedAt().atZone(zone)), r.code(), r.dealTitle(), r.staffName(),
-                        r.undone(), r.undone() ? "Undone at " + TIME.format(r.undoneAt().atZone(zone)) + " by " + r.undoneByName()
-                                + ": " + r.undoReason() : null,
+                        r.undone(), r.undone() ? words("counter.undoneNote", TIME.format(r.undoneAt().atZone(zone)),
+                                r.undoneByName(), r.undoReason()) : null,
                         !r.undone() && now.isBefore(r.redeemedAt().plus(window))))
                 .toList();
     }
@@ -145,12 +151,63 @@ public class CounterPage implements Serializable {
 
     private Answer answer(CounterLookup lookup) {
         CounterCoupon c = lookup.coupon();
-        String detail = c.orderQuantity() > 1
-                ? "One coupon of an order of " + c.orderQuantity() + " · valid until " + DAY.format(c.validUntil().atZone(zone()))
-                : "One coupon · valid until " + DAY.format(c.validUntil().atZone(zone()));
-        return lookup.redeemable()
-                ? new Answer(true, c.code().printed(), c.dealTitle(), detail, c.finePrint(), UUID.randomUUID().toString())
-                : new Answer(false, c.code().printed(), c.dealTitle(), lookup.reason(), null, null);
+        String until = day(c.validUntil());
+        String detail = c.orderQuantity() > 1 ? words("counter.detail.order", c.orderQuantity(), until)
+                : words("counter.detail.one", until);
+        if (lookup.redeemable()) {
+            return new Answer(true, c.code().printed(), c.dealTitle(), detail, c.finePrint(), UUID.randomUUID().toString());
+        }
+        Map<String, Object> where = c.redeemedAt() == null ? Map.of() : Map.of("storeName", c.redeemedStoreName() == null
+                ? words("counter.refusal.removedStore") : c.redeemedStoreName(), "redeemedAt", c.redeemedAt().toString());
+        return new Answer(false, c.code().printed(), c.dealTitle(), reason(lookup.reasonType(), where, c.validUntil(),
+                lookup.reason()), null, null);
+    }
+
+    /** The red answer to a refusal: the deal's title when known, else the refusal's title; the reason in words. */
+    private Answer refusal(String code, String dealTitle, Problem refused) {
+        String title = dealTitle != null ? dealTitle : optional("counter.refusal." + refused.type() + ".title", refused.title());
+        return new Answer(false, code, title, reason(refused.type(), refused.extensions(), null, refused.detail()), null, null);
+    }
+
+    /** Why a coupon cannot be redeemed, worded by its type (already-redeemed with where and when). */
+    private String reason(String type, Map<String, Object> facts, Instant validUntil, String fallback) {
+        if ("already-redeemed".equals(type) && facts.get("redeemedAt") != null) {
+            return words("counter.refusal.already-redeemed", facts.get("storeName"), moment(Instant.parse(facts.get("redeemedAt").toString())));
+        }
+        if ("coupon-expired".equals(type) && validUntil != null) {
+            return words("counter.refusal.coupon-expired.until", day(validUntil));
+        }
+        return optional("counter.refusal." + type, fallback);
+    }
+
+    /** A sentence of the page's bundle with its arguments, in the page's language. */
+    public String words(String key, Object... arguments) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        Locale locale = faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
+        String pattern = faces.getApplication().getResourceBundle(faces, "msg").getString(key);
+        return new MessageFormat(pattern.replace("'", "''"), locale).format(arguments);
+    }
+
+    private String optional(String key, String fallback) {
+        try {
+            return words(key);
+        } catch (MissingResourceException unknown) {
+            return fallback;
+        }
+    }
+
+    private String day(Instant instant) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(instant.atZone(zone()));
+    }
+
+    private String moment(Instant instant) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale())
+                .format(instant.atZone(zone()));
+    }
+
+    private static Locale locale() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces != null && faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
     }
 
     private ZoneId zone() {

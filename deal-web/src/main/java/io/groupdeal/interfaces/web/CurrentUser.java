@@ -46,14 +46,14 @@ public class CurrentUser {
     }
 
     public String getRoleLabel() {
-        return caller.account().map(a -> label(a.role())).orElse("Guest");
+        return caller.account().map(a -> label(a.role())).orElse(Words.of("layout.role.guest"));
     }
 
     public List<NavItem> getNavigation() {
         return caller.account().map(a -> navigation(a.role())).orElse(List.of(
-                new NavItem("Deals", "/index.xhtml", "tag"),
-                new NavItem("Log in", "/login.xhtml", "login"),
-                new NavItem("Sell with us", "/signup.xhtml", "store")));
+                new NavItem(Words.of("layout.nav.deals"), "/index.xhtml", "tag"),
+                new NavItem(Words.of("layout.nav.logIn"), "/login.xhtml", "login"),
+                new NavItem(Words.of("layout.nav.sell"), "/signup.xhtml", "store")));
     }
 
     /** Where each role starts after logging in. */
@@ -64,30 +64,31 @@ public class CurrentUser {
     private static List<NavItem> navigation(Role role) {
         return switch (role) {
             case MERCHANT_ADMIN -> List.of(
-                    new NavItem("Dashboard", "/merchant/dashboard.xhtml", "chart"),
-                    new NavItem("Stores & staff", "/merchant/stores.xhtml", "store"),
-                    new NavItem("Deals", "/merchant/deals.xhtml", "tag"),
-                    new NavItem("Counter", "/counter/index.xhtml", "scan"),
-                    new NavItem("Redemptions", "/merchant/redemptions.xhtml", "ticket"),
-                    new NavItem("Reviews", "/merchant/reviews.xhtml", "tag"),
-                    new NavItem("Settlements", "/merchant/settlements.xhtml", "building"),
-                    new NavItem("Settings", "/merchant/settings.xhtml", "building"));
-            case STAFF -> List.of(new NavItem("Counter", "/counter/index.xhtml", "scan"));
-            case PLATFORM_ADMIN -> List.of(new NavItem("Tenants", "/platform/tenants.xhtml", "building"),
-                    new NavItem("Settlements", "/platform/settlements.xhtml", "ticket"),
-                    new NavItem("Mails", "/platform/mails.xhtml", "mail"));
+                    new NavItem(Words.of("layout.nav.dashboard"), "/merchant/dashboard.xhtml", "chart"),
+                    new NavItem(Words.of("layout.nav.stores"), "/merchant/stores.xhtml", "store"),
+                    new NavItem(Words.of("layout.nav.deals"), "/merchant/deals.xhtml", "tag"),
+                    new NavItem(Words.of("layout.nav.counter"), "/counter/index.xhtml", "scan"),
+                    new NavItem(Words.of("layout.nav.redemptions"), "/merchant/redemptions.xhtml", "ticket"),
+                    new NavItem(Words.of("layout.nav.reviews"), "/merchant/reviews.xhtml", "tag"),
+                    new NavItem(Words.of("layout.nav.settlements"), "/merchant/settlements.xhtml", "building"),
+                    new NavItem(Words.of("layout.nav.settings"), "/merchant/settings.xhtml", "building"));
+            case STAFF -> List.of(new NavItem(Words.of("layout.nav.counter"), "/counter/index.xhtml", "scan"));
+            case PLATFORM_ADMIN -> List.of(new NavItem(Words.of("layout.nav.tenants"), "/platform/tenants.xhtml", "building"),
+                    new NavItem(Words.of("layout.nav.moderation"), "/platform/moderation.xhtml", "tag"),
+                    new NavItem(Words.of("layout.nav.settlements"), "/platform/settlements.xhtml", "ticket"),
+                    new NavItem(Words.of("layout.nav.mails"), "/platform/mails.xhtml", "mail"));
             case BUYER -> List.of(
-                    new NavItem("My coupons", "/account/index.xhtml", "ticket"),
-                    new NavItem("Deals", "/index.xhtml", "tag"));
+                    new NavItem(Words.of("layout.nav.coupons"), "/account/index.xhtml", "ticket"),
+                    new NavItem(Words.of("layout.nav.deals"), "/index.xhtml", "tag"));
         };
     }
 
     private static String label(Role role) {
         return switch (role) {
-            case MERCHANT_ADMIN -> "Merchant admin";
-            case STAFF -> "Counter staff";
-            case PLATFORM_ADMIN -> "Platform operator";
-            case BUYER -> "Buyer";
+            case MERCHANT_ADMIN -> Words.of("layout.role.merchantAdmin");
+            case STAFF -> Words.of("layout.role.staff");
+            case PLATFORM_ADMIN -> Words.of("layout.role.operator");
+            case BUYER -> Words.of("layout.role.buyer");
         };
     }
 }

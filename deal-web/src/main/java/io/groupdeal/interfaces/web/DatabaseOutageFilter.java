@@ -1,5 +1,6 @@
 package io.groupdeal.interfaces.web;
 
+import io.groupdeal.domain.shared.Language;
 import io.groupdeal.infrastructure.database.TransactionConflict;
 import io.groupdeal.interfaces.rest.problem.DatabaseUnavailable;
 import jakarta.servlet.FilterChain;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * A page that failed because the database is down or frozen answers 503 with a friendly "try again" page and
@@ -21,12 +23,12 @@ public class DatabaseOutageFilter extends HttpFilter {
 
     private static final String PAGE = """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>
-            <title>Back in a moment · GroupDeal</title><link rel="stylesheet" href="%1$s/jakarta.faces.resource/css/app.css.xhtml"/></head>
+            <html lang="%2$s"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>%3$s · GroupDeal</title><link rel="stylesheet" href="%1$s/jakarta.faces.resource/css/app.css.xhtml"/></head>
             <body class="guest"><main class="content"><section class="card empty-state">
-            <h2>We are back in a moment</h2>
-            <p class="muted">GroupDeal cannot reach its database right now, so nothing was changed. Please try again in a few seconds.</p>
-            <a class="btn btn-primary" href="%1$s/">Try again</a>
+            <h2>%4$s</h2>
+            <p class="muted">%5$s</p>
+            <a class="btn btn-primary" href="%1$s/">%6$s</a>
             </section></main></body></html>
             """;
 
@@ -58,6 +60,10 @@ public class DatabaseOutageFilter extends HttpFilter {
         response.setContentType("text/html");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         String contextPath = request.getContextPath().replace("\"", "").replace("<", "").replace("&", "");
-        response.getWriter().write(PAGE.formatted(contextPath));
+        // Without Faces and without the database: the visitor's cookie or the browser's Accept-Language decides.
+        Language language = PageLanguage.of(request, Optional.empty());
+        response.getWriter().write(PAGE.formatted(contextPath, language.tag(), Words.of(language.locale(), "page.outage.title"),
+                Words.of(language.locale(), "page.outage.heading"), Words.of(language.locale(), "page.outage.text"),
+                Words.of(language.locale(), "page.outage.retry")));
     }
 }

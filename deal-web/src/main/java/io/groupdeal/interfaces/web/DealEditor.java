@@ -39,8 +39,13 @@ public class DealEditor implements Serializable {
     @Inject
     private StoreService stores;
 
+    @Inject
+    private DealOptionsEditor options;
+
     private String id;
     private String status = "DRAFT";
+    /** The operator's reason on a draft sent back from review (null: none). */
+    private String rejection;
     private String title;
     private String description;
     private String finePrint;
@@ -70,6 +75,7 @@ public class DealEditor implements Serializable {
                 return;
             }
             status = deal.status();
+            rejection = deal.rejection();
             title = deal.title();
             description = deal.description();
             finePrint = deal.finePrint();
@@ -100,7 +106,9 @@ public class DealEditor implements Serializable {
         boolean[] done = {false};
         Messages.attempt(() -> {
             DealTerms terms = terms();
-            DealView saved = id == null || id.isBlank() ? deals.create(terms, storeIds) : deals.update(id, terms, storeIds);
+            var written = options.terms(); // the options fragment's rows; none: one option at the deal's price
+            DealView saved = id == null || id.isBlank() ? deals.create(terms, written, storeIds)
+                    : deals.update(id, terms, written, storeIds);
             id = saved.deal().id();
             done[0] = true;
         });
@@ -108,11 +116,16 @@ public class DealEditor implements Serializable {
             return null;
         }
         jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-        if (publish && !Messages.attempt(() -> deals.publish(id))) {
-            Messages.info("The draft is saved; complete it to publish.");
+        DealView[] published = new DealView[1];
+        if (publish && !Messages.attempt(() -> published[0] = deals.publish(id))) {
+            Messages.info(Words.of("page.dealEditor.savedIncomplete"));
             return "/merchant/deal.xhtml?faces-redirect=true&id=" + id;
         }
-        Messages.info(publish ? "“" + title.strip() + "” is published." : "Draft “" + title.strip() + "” saved.");
+        if (publish && published[0].deal().isInReview()) {
+            Messages.info(Words.of("moderation.published.inReview", title.strip()));
+        } else {
+            Messages.info(Words.of(publish ? "page.deals.published" : "page.dealEditor.saved", title.strip()));
+        }
         return publish ? "/merchant/deals.xhtml?faces-redirect=true" : "/merchant/deal.xhtml?faces-redirect=true&id=" + id;
     }
 
@@ -189,6 +202,7 @@ public class DealEditor implements Serializable {
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getStatus() { return status; }
+    public String getRejection() { return rejection; }
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
     public String getDescription() { return description; }

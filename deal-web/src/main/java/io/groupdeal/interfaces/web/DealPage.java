@@ -30,9 +30,9 @@ public class DealPage {
 
     private static final int REVIEWS_SHOWN = 20;
     private static final List<Card> CARDS = List.of(
-            new Card("tok_ok", "Visa •••• 4242 (sandbox: approves)"),
-            new Card("tok_declined", "Visa •••• 0002 (sandbox: declines)"),
-            new Card("tok_error", "Visa •••• 0119 (sandbox: processor outage)"));
+            new Card("tok_ok", "page.deal.card.ok"),
+            new Card("tok_declined", "page.deal.card.declined"),
+            new Card("tok_error", "page.deal.card.error"));
 
     @Inject
     private CatalogService catalog;
@@ -42,6 +42,9 @@ public class DealPage {
 
     @Inject
     private CurrentUser user;
+
+    @Inject
+    private DealOptionChoice option;
 
     private String id;
     private CatalogDealDto deal;
@@ -66,14 +69,13 @@ public class DealPage {
     /** Places the order and shows the buyer's coupons; a refusal (sold out, limit, declined) stays in the buy box. */
     public String buy() {
         OrderView[] placed = new OrderView[1];
-        if (!Messages.attempt(() -> placed[0] = orders.place(orderKey, new PlaceOrder(id, quantity, card)))) {
+        if (!Messages.attempt(() -> placed[0] = orders.place(orderKey, new PlaceOrder(id, option.getSent(), quantity, card)))) {
             load();
             return null;
         }
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
         Messages.info(placed[0].order().status().name().equals("PENDING")
-                ? "Order placed. Your card is authorised; your coupons become valid once the deal is on."
-                : "Order placed. Your coupons are ready to use.");
+                ? Words.of("page.deal.placedPending") : Words.of("page.deal.placed"));
         return "/account/index.xhtml?faces-redirect=true";
     }
 

@@ -22,6 +22,7 @@ public class DealsPage implements Serializable {
 
     private List<DealDto> items = List.of();
     private long total;
+    private String zone;
 
     @PostConstruct
     void load() {
@@ -31,8 +32,9 @@ public class DealsPage implements Serializable {
     }
 
     public String publish(DealDto deal) {
-        if (Messages.attempt(() -> deals.publish(deal.id()))) {
-            Messages.info("“" + deal.title() + "” is published.");
+        boolean[] inReview = {false};
+        if (Messages.attempt(() -> inReview[0] = deals.publish(deal.id()).deal().isInReview())) {
+            Messages.info(Words.of(inReview[0] ? "moderation.published.inReview" : "page.deals.published", deal.title()));
             return Messages.reloadPage();
         }
         return null;
@@ -40,7 +42,7 @@ public class DealsPage implements Serializable {
 
     public String cancel(DealDto deal) {
         if (Messages.attempt(() -> deals.cancel(deal.id()))) {
-            Messages.info("“" + deal.title() + "” is cancelled.");
+            Messages.info(Words.of("page.deals.cancelled", deal.title()));
             return Messages.reloadPage();
         }
         return null;
@@ -53,6 +55,14 @@ public class DealsPage implements Serializable {
 
     public List<DealDto> getItems() {
         return items;
+    }
+
+    /** The business's time zone, for the days shown in the list. */
+    public String getZone() {
+        if (zone == null) {
+            zone = deals.timeZone().getId();
+        }
+        return zone;
     }
 
     public long getTotal() {

@@ -42,7 +42,7 @@ public class MailsPage implements Serializable {
 
     public String retry(MailDto mail) {
         if (Messages.attempt(() -> operations.retry(mail.id()))) {
-            Messages.info("The mail to " + mail.recipient() + " is sent again.");
+            Messages.info(Words.of("page.mails.retried", mail.recipient()));
             return reload();
         }
         return null;
@@ -51,8 +51,8 @@ public class MailsPage implements Serializable {
     public String retryAll() {
         int[] retried = new int[1];
         if (Messages.attempt(() -> retried[0] = operations.retryFailed())) {
-            Messages.info(retried[0] == 0 ? "No failed mail to send again."
-                    : retried[0] + (retried[0] == 1 ? " failed mail is" : " failed mails are") + " sent again.");
+            Messages.info(Words.of(retried[0] == 0 ? "page.mails.retriedNone" : retried[0] == 1 ? "page.mails.retriedOne"
+                    : "page.mails.retriedMany", retried[0]));
             return reload();
         }
         return null;

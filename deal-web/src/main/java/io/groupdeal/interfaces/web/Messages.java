@@ -100,20 +100,10 @@ final class Messages {
 
     private static final class Labels {
         static String field(String field) {
-            return switch (field) {
-                case "storeIds" -> "Stores";
-                case "timeZone" -> "Time zone";
-                case "businessName" -> "Business name";
-                case "finePrint" -> "Fine print";
-                case "originalValue" -> "Original value";
-                case "minBuyers" -> "Buyers needed";
-                case "maxQuantity" -> "Coupons available";
-                case "perBuyerLimit" -> "Limit per buyer";
-                case "salesStart" -> "Sales start";
-                case "salesEnd" -> "Sales end";
-                case "couponValidUntil" -> "Coupons valid until";
-                default -> Character.toUpperCase(field.charAt(0)) + field.substring(1);
-            };
+            // The field's name in the page's language (common.field.<name>); a field without one reads as its name.
+            String key = "common.field." + field;
+            String label = Words.of(key);
+            return !label.equals(key) ? label : Character.toUpperCase(field.charAt(0)) + field.substring(1);
         }
     }
 }

@@ -26,9 +26,9 @@ abstract class PeriodPage {
             if (Periods.isWithinCalendar(day)) {
                 return day;
             }
-            Messages.error("Dates are days of the years " + Periods.FIRST_YEAR + " to " + Periods.LAST_YEAR + ".");
+            Messages.error(Words.of("page.period.years", String.valueOf(Periods.FIRST_YEAR), String.valueOf(Periods.LAST_YEAR)));
         } catch (DateTimeParseException e) {
-            Messages.error("Dates look like 2026-11-23.");
+            Messages.error(Words.of("page.period.format"));
         }
         return fallback;
     }

@@ -5,15 +5,15 @@ import io.groupdeal.application.counter.CounterService;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.settings.SettingsService;
 import io.groupdeal.domain.redemption.Redemption;
+import io.groupdeal.domain.shared.Language;
+import io.groupdeal.domain.shared.LocalFormats;
 import io.groupdeal.domain.store.Store;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The merchant's redemption history by store and date range (the business's days), newest first, undone ones with
@@ -24,7 +24,6 @@ import java.util.Locale;
 public class RedemptionsPage extends PeriodPage {
 
     private static final int SHOWN = PageRequest.MAX_SIZE;
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     /** A line of the history. */
     public record Line(String when, String storeName, String code, String dealTitle, String staffName, String status) {
@@ -47,7 +46,7 @@ public class RedemptionsPage extends PeriodPage {
         LocalDate start = day(from, today.minusDays(6));
         LocalDate end = day(to, today);
         if (end.isBefore(start)) {
-            Messages.error("The end date is before the start date.");
+            Messages.error(Words.of("page.redemptions.endBeforeStart"));
             end = start;
         }
         from = start.toString();
@@ -68,9 +67,10 @@ public class RedemptionsPage extends PeriodPage {
     }
 
     private static Line line(Redemption r, ZoneId zone) {
-        String status = r.undone() ? "Undone " + MOMENT.format(r.undoneAt().atZone(zone)) + " by " + r.undoneByName() + ": "
-                + r.undoReason() : "Redeemed";
-        return new Line(MOMENT.format(r.redeemedAt().atZone(zone)), r.storeName(), r.code(), r.dealTitle(), r.staffName(), status);
+        Language language = Words.language();
+        String status = r.undone() ? Words.of("page.redemptions.undone", LocalFormats.dateTime(r.undoneAt(), zone, language),
+                r.undoneByName(), r.undoReason()) : Words.of("page.redemptions.redeemed");
+        return new Line(LocalFormats.dateTime(r.redeemedAt(), zone, language), r.storeName(), r.code(), r.dealTitle(), r.staffName(), status);
     }
 
     public List<Line> getLines() {

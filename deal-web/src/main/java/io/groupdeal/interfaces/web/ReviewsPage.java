@@ -53,7 +53,7 @@ public class ReviewsPage implements Serializable {
     public String reply(String reviewId) {
         if (Messages.attempt(() -> reviews.reply(reviewId, PlainTextInput.requireMultiLine(jakarta.faces.context.FacesContext.getCurrentInstance()
                 .getExternalContext().getRequestParameterMap().get("text"), "text")))) {
-            Messages.info("Reply posted: buyers see it under the review on the deal's page.");
+            Messages.info(Words.of("page.reviews.posted"));
             jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
             return "/merchant/reviews.xhtml?faces-redirect=true&deal=" + (dealId == null ? "" : dealId)
                     + "&rating=" + (rating == null ? "" : rating) + "&page=" + page;

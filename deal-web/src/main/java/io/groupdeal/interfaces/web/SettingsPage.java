@@ -29,11 +29,11 @@ public class SettingsPage {
 
     public String save() {
         if (undoWindowMinutes == null) {
-            Messages.error("Undo window is required.");
+            Messages.error(Words.of("page.settings.undoRequired"));
             return null;
         }
         if (Messages.attempt(() -> settings.update(businessName, timeZone, undoWindowMinutes))) {
-            Messages.info("Settings saved.");
+            Messages.info(Words.of("page.settings.saved"));
             return Messages.reloadPage();
         }
         return null;

@@ -55,11 +55,12 @@ public class StorefrontPage {
         boolean scheduled = "SCHEDULED".equals(deal.status());
         Duration left = Duration.between(now, scheduled ? deal.salesStart() : deal.salesEnd());
         if (left.isNegative()) {
-            return scheduled ? "starting" : "ending";
+            return Words.of(scheduled ? "page.index.starting" : "page.index.ending");
         }
-        String amount = left.toDays() >= 2 ? left.toDays() + " days" : left.toHours() >= 2 ? left.toHours() + " hours"
-                : Math.max(1, left.toMinutes()) + " min";
-        return scheduled ? "starts in " + amount : amount + " left";
+        String amount = left.toDays() >= 2 ? Words.of("page.index.days", left.toDays())
+                : left.toHours() >= 2 ? Words.of("page.index.hours", left.toHours())
+                : Words.of("page.index.minutes", Math.max(1, left.toMinutes()));
+        return Words.of(scheduled ? "page.index.startsIn" : "page.index.left", amount);
     }
 
     public String timeLeftOf(CatalogDealDto deal) {

@@ -69,7 +69,7 @@ public class StoresPage implements Serializable {
                 storeService.create(details);
             }
         })) {
-            Messages.info(editing ? "Store “" + storeName.strip() + "” saved." : "Store “" + storeName.strip() + "” added.");
+            Messages.info(Words.of(editing ? "page.stores.saved" : "page.stores.added", storeName.strip()));
             return Messages.reloadPage();
         }
         return null;
@@ -86,7 +86,7 @@ public class StoresPage implements Serializable {
 
     public String deleteStore(StoreDto store) {
         if (Messages.attempt(() -> storeService.delete(store.id()))) {
-            Messages.info("Store “" + store.name() + "” deleted.");
+            Messages.info(Words.of("page.stores.deleted", store.name()));
             return Messages.reloadPage();
         }
         return null;
@@ -111,7 +111,7 @@ public class StoresPage implements Serializable {
                 staffService.create(details);
             }
         })) {
-            Messages.info((editing ? "Saved " : "Added ") + staffName.strip() + ".");
+            Messages.info(Words.of(editing ? "page.stores.staffSaved" : "page.stores.staffAdded", staffName.strip()));
             return Messages.reloadPage();
         }
         return null;
@@ -127,7 +127,7 @@ public class StoresPage implements Serializable {
 
     public String deleteStaff(StaffView member) {
         if (Messages.attempt(() -> staffService.delete(member.id()))) {
-            Messages.info("Removed " + member.name() + ".");
+            Messages.info(Words.of("page.stores.staffRemoved", member.name()));
             return Messages.reloadPage();
         }
         return null;

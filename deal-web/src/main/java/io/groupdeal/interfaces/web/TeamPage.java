@@ -3,7 +3,6 @@ package io.groupdeal.interfaces.web;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.team.JoinTeam;
 import io.groupdeal.application.team.TeamService;
-import io.groupdeal.interfaces.rest.team.TeamDto;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -31,13 +30,13 @@ public class TeamPage {
     private DealPage dealPage;
 
     private String id;
-    private TeamDto team;
+    private TeamCard team;
     private String key = UUID.randomUUID().toString();
     private String card = "tok_ok";
 
     public void load() {
         try {
-            team = TeamDto.of(teams.get(id));
+            team = TeamCard.of(teams.get(id));
         } catch (NotFound notFound) {
             Messages.notFound();
         }
@@ -45,13 +44,13 @@ public class TeamPage {
 
     /** Joins the team and shows it again; a refusal (full, closed, declined) stays beside the form. */
     public String join() {
-        if (!Messages.attemptIn("join", () -> team = TeamDto.of(teams.join(key, id, new JoinTeam(card))))) {
+        if (!Messages.attemptIn("join", () -> team = TeamCard.of(teams.join(key, id, new JoinTeam(card))))) {
             load();
             return null;
         }
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
         // the member who filled the team completed it: charged now, the coupon valid
-        Messages.info(TeamWords.of("COMPLETE".equals(team.status()) ? "team.joinedComplete" : "team.joined"));
+        Messages.info(Words.of("COMPLETE".equals(team.status()) ? "team.joinedComplete" : "team.joined"));
         return "/team.xhtml?faces-redirect=true&id=" + id;
     }
 
@@ -71,7 +70,7 @@ public class TeamPage {
             }
             try {
                 id = requested;
-                team = TeamDto.of(teams.get(requested));
+                team = TeamCard.of(teams.get(requested));
             } catch (NotFound notFound) {
                 return false;
             }
@@ -98,7 +97,7 @@ public class TeamPage {
 
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
-    public TeamDto getTeam() { return team; }
+    public TeamCard getTeam() { return team; }
     public String getKey() { return key; }
     public void setKey(String key) { this.key = key; }
     public String getCard() { return card; }

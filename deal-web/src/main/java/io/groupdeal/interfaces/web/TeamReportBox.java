@@ -2,7 +2,6 @@ package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.team.TeamService;
-import io.groupdeal.interfaces.rest.team.DealTeamsDto;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -16,15 +15,15 @@ public class TeamReportBox {
     @Inject
     private TeamService teams;
 
-    private DealTeamsDto report;
+    private TeamCard.Report report;
 
-    public DealTeamsDto getReport() {
+    public TeamCard.Report getReport() {
         if (report == null) {
             String id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
             try {
-                report = DealTeamsDto.of(teams.ofDeal(id));
+                report = TeamCard.Report.of(teams.ofDeal(id));
             } catch (NotFound notFound) {
-                report = new DealTeamsDto(java.util.List.of(), 0, 0, 0);
+                report = new TeamCard.Report(java.util.List.of(), 0, 0, 0);
             }
         }
         return report;

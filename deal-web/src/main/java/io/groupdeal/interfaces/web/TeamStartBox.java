@@ -3,7 +3,8 @@ package io.groupdeal.interfaces.web;
 import io.groupdeal.application.team.StartTeam;
 import io.groupdeal.application.team.TeamService;
 import io.groupdeal.application.team.TeamView;
-import io.groupdeal.domain.deal.TeamTerms;
+import io.groupdeal.application.team.TeamOffer;
+import io.groupdeal.domain.deal.SaleOption;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -28,15 +29,18 @@ public class TeamStartBox {
     @Inject
     private CurrentUser user;
 
-    private TeamTerms offer;
+    private TeamOffer offer;
     private String key = UUID.randomUUID().toString();
     private String card = "tok_ok";
+
+    /** The request parameter of the box's option choice. */
+    static final String OPTION = "teamOptionId";
 
     private String dealId() {
         return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
     }
 
-    private TeamTerms offer() {
+    private TeamOffer offer() {
         if (offer == null) {
             offer = teams.offer(dealId());
         }
@@ -48,16 +52,16 @@ public class TeamStartBox {
     }
 
     public int getSize() {
-        return offer().offered() ? offer().size() : 0;
+        return offer().offered() ? offer().terms().size() : 0;
     }
 
-    public String getPrice() {
-        String currency = dealPage.getDeal() == null ? null : dealPage.getDeal().currency();
-        return offer().offered() ? io.groupdeal.domain.shared.Money.plain(offer().price(), currency) : "";
+    /** The team price, formatted by the page in the viewer's language. */
+    public java.math.BigDecimal getPrice() {
+        return offer().offered() ? offer().terms().price() : null;
     }
 
     public int getWindowMinutes() {
-        return offer().offered() ? offer().windowMinutes() : 0;
+        return offer().offered() ? offer().terms().windowMinutes() : 0;
     }
 
     public boolean isBuyer() {
@@ -68,13 +72,13 @@ public class TeamStartBox {
     public String start() {
         TeamView[] started = new TeamView[1];
         String dealId = dealId();
-        if (!Messages.attemptIn("teamStart", () -> started[0] = teams.start(key, new StartTeam(dealId, null, card)))) {
+        if (!Messages.attemptIn("teamStart", () -> started[0] = teams.start(key, new StartTeam(dealId, chosenOption(), card)))) {
             dealPage.setId(dealId);
             dealPage.load();
             return null;
         }
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-        Messages.info(TeamWords.of("team.started"));
+        Messages.info(Words.of("team.started"));
         return "/team.xhtml?faces-redirect=true&id=" + started[0].team().id();
     }
 
@@ -84,6 +88,21 @@ public class TeamStartBox {
 
     public List<DealPage.Card> getCards() {
         return dealPage.getCards();
+    }
+
+    /** The deal's options to choose the team's from: shown only when it has several (a deal of one needs none). */
+    public List<SaleOption> getOptions() {
+        return offer().options().size() < 2 ? List.of() : offer().options();
+    }
+
+    public String getCurrency() {
+        return offer().currency();
+    }
+
+    /** The option chosen in the box (null: none sent, for a deal of one option). */
+    private static String chosenOption() {
+        String sent = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(OPTION);
+        return sent == null || sent.isBlank() ? null : sent;
     }
 
     public String getKey() { return key; }

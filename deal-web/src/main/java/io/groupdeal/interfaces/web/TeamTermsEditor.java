@@ -62,7 +62,7 @@ public class TeamTermsEditor {
         }
         if (Messages.attemptIn("teamTerms", () -> deals.offerTeam(id, new TeamTerms(size, amount, windowMinutes)))) {
             FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-            Messages.info(TeamWords.of("team.editor.saved"));
+            Messages.info(Words.of("team.editor.saved"));
             return "/merchant/deal.xhtml?faces-redirect=true&id=" + id;
         }
         return null;

@@ -32,7 +32,7 @@ public class TenantsPage implements Serializable {
 
     public String suspend(TenantDto tenant) {
         if (Messages.attempt(() -> platform.suspend(tenant.tenantId()))) {
-            Messages.info(tenant.businessName() + " is suspended: its accounts are logged out and cannot log in.");
+            Messages.info(Words.of("page.tenants.suspended", tenant.businessName()));
             return Messages.reloadPage();
         }
         return null;
@@ -40,7 +40,7 @@ public class TenantsPage implements Serializable {
 
     public String activate(TenantDto tenant) {
         if (Messages.attempt(() -> platform.activate(tenant.tenantId()))) {
-            Messages.info(tenant.businessName() + " is active again.");
+            Messages.info(Words.of("page.tenants.activated", tenant.businessName()));
             return Messages.reloadPage();
         }
         return null;
@@ -54,11 +54,11 @@ public class TenantsPage implements Serializable {
         try {
             rate = new java.math.BigDecimal(percent.strip().replace(',', '.').replace("%", "")).movePointLeft(2);
         } catch (RuntimeException e) {
-            Messages.error("Commission: a percentage such as 12.5.");
+            Messages.error(Words.of("page.tenants.commissionFormat"));
             return null;
         }
         if (Messages.attempt(() -> platform.changeCommission(tenant.tenantId(), rate.toPlainString()))) {
-            Messages.info(tenant.businessName() + " now pays " + percent(rate.toPlainString()) + " % commission.");
+            Messages.info(Words.of("page.tenants.commissionChanged", tenant.businessName(), percent(rate.toPlainString())));
             return Messages.reloadPage();
         }
         return null;

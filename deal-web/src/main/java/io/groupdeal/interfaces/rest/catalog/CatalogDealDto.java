@@ -2,6 +2,7 @@ package io.groupdeal.interfaces.rest.catalog;
 
 import io.groupdeal.domain.catalog.CatalogDeal;
 import io.groupdeal.interfaces.rest.Amounts;
+import io.groupdeal.interfaces.rest.photo.PhotoDto;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,14 +11,20 @@ import java.util.List;
 
 /**
  * A deal in the catalog: {@code {id, title, merchantName, price, originalValue, currency, sold, minBuyers, tipped,
- * remaining, salesEnd, rating, distanceKm, stores}}: {@code rating} is the average of the buyers' reviews (one
+ * remaining, salesEnd, rating, distanceKm, stores, options, photos}}: {@code rating} is the average of the buyers' reviews (one
  * decimal; absent without reviews) of {@code reviewCount}; description and fine print on the deal's own page.
  */
 public record CatalogDealDto(String id, String title, String merchantName, String price, String originalValue,
                              String currency, int discountPercent, int sold, int minBuyers, boolean tipped,
                              Integer remaining, String status, Instant salesStart, Instant salesEnd,
                              Instant couponValidUntil, Double rating, int reviewCount, Double distanceKm, String description,
-                             String finePrint, List<StoreDto> stores) implements Serializable {
+                             String finePrint, List<StoreDto> stores, List<OptionDto> options, List<PhotoDto> photos)
+        implements Serializable {
+
+    /** One option of the deal: its price and what is left of it ({@code remaining} null: unlimited). */
+    public record OptionDto(String id, String title, String price, String originalValue, Integer maxQuantity, int sold,
+                            Integer remaining) implements Serializable {
+    }
 
     public record StoreDto(String id, String name, String address, double latitude, double longitude) implements Serializable {
     }
@@ -38,6 +45,9 @@ public record CatalogDealDto(String id, String title, String merchantName, Strin
                 Amounts.format(d.originalValue(), d.currency()), d.currency(), discount, d.sold(), d.minBuyers(), d.tipped(),
                 d.remaining(), d.status(), d.salesStart(), d.salesEnd(), d.couponValidUntil(), d.rating(), d.reviews(), distance,
                 detail ? d.description() : null, detail ? d.finePrint() : null,
-                d.stores().stream().map(s -> new StoreDto(s.id(), s.name(), s.address(), s.latitude(), s.longitude())).toList());
+                d.stores().stream().map(s -> new StoreDto(s.id(), s.name(), s.address(), s.latitude(), s.longitude())).toList(),
+                d.options().stream().map(o -> new OptionDto(o.id(), o.title(), Amounts.format(o.price(), d.currency()),
+                        Amounts.format(o.originalValue(), d.currency()), o.maxQuantity(), o.sold(), o.remaining())).toList(),
+                PhotoDto.of(d.photos()));
     }
 }

@@ -1,7 +1,10 @@
 package io.groupdeal.interfaces.rest.counter;
 
+import io.groupdeal.infrastructure.database.TransactionConflict;
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.counter.CounterService;
+import io.groupdeal.application.counter.OfflineCounter;
+import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.domain.redemption.Redemption;
@@ -25,6 +28,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
  * The counter's API. One instance for all requests: it holds only proxies (the boundary, the body reader, the caller
@@ -40,6 +45,9 @@ public class CounterResource {
     private CounterService counter;
 
     @Inject
+    private OfflineCounter offline;
+
+    @Inject
     private RequestBodies bodies;
 
     @Inject
@@ -52,12 +60,26 @@ public class CounterResource {
         return CounterCouponDto.of(counter.lookup(code, storeId));
     }
 
-    /** 201 with the redemption; the same Idempotency-Key and body again answer the same redemption. */
+    /**
+     * 201 with the redemption; the same Idempotency-Key and body again answer the same redemption. With {@code
+     * redeemedOfflineAt}, a phone sends a redemption it made offline (the key is then required: its client id): when
+     * the coupon can no longer be redeemed, 409 {@code double-use}, recorded for the merchant.
+     */
     @POST
     @Path("redemptions")
     public Response redeem(@HeaderParam("Idempotency-Key") String idempotencyKey, RedeemRequest body, @Context UriInfo uri) {
         bodies.valid(body);
-        Redemption redemption = counter.redeem(idempotencyKey, body.code(), body.storeId());
+        Redemption redemption;
+        if (body.redeemedOfflineAt() == null) {
+            redemption = TransactionConflict.retried(() -> counter.redeem(idempotencyKey, body.code(), body.storeId()));
+        } else {
+            OfflineCounter.Synced synced = TransactionConflict.retried(() -> offline.sync(idempotencyKey, body.code(),
+                    body.storeId(), instant(body.redeemedOfflineAt())));
+            if (synced.doubleUse() != null) {
+                throw OfflineCounter.problem(synced.doubleUse());
+            }
+            redemption = synced.redemption();
+        }
         return Response.created(uri.getAbsolutePathBuilder().path(redemption.id()).build())
                 .entity(RedemptionDto.of(redemption, undoWindow())).build();
     }
@@ -69,7 +91,7 @@ public class CounterResource {
     @POST
     @Path("redemptions/{id}/undo")
     public Response undo(@PathParam("id") String id, UndoRequest body) {
-        counter.undo(id, body == null ? null : body.reason());
+        TransactionConflict.retried(() -> counter.undo(id, body == null ? null : body.reason()));
         return Response.noContent().build();
     }
 
@@ -77,7 +99,8 @@ public class CounterResource {
     @DELETE
     @Path("redemptions/{id}")
     public Response undoByDelete(@PathParam("id") String id, @QueryParam("reason") String reasonParam, UndoRequest body) {
-        counter.undo(id, body != null && body.reason() != null ? body.reason() : reasonParam);
+        String reason = body != null && body.reason() != null ? body.reason() : reasonParam;
+        TransactionConflict.retried(() -> counter.undo(id, reason));
         return Response.noContent().build();
     }
 
@@ -92,6 +115,34 @@ public class CounterResource {
         PageOf<Redemption> found = counter.atStore(storeId, DateParam.parse(date, "date"), Paging.of(page, size));
         Duration window = undoWindow();
         return PageDto.of(found, r -> RedemptionDto.of(r, window));
+    }
+
+    /**
+     * The hashes of the codes redeemable at the store now (never the codes), for a phone's offline counter: it asks
+     * every minute while online and trusts the last list until its {@code expiresAt}.
+     */
+    @GET
+    @Path("stores/{storeId}/redeemable")
+    public RedeemableListDto redeemable(@PathParam("storeId") String storeId) {
+        return RedeemableListDto.of(offline.redeemable(storeId));
+    }
+
+    /** The business's double uses (merchant admin): coupons handed over offline that had been used elsewhere. */
+    @GET
+    @Path("double-uses")
+    public PageDto<DoubleUseDto> doubleUses(@QueryParam("storeId") String storeId, @QueryParam("from") String from,
+                                            @QueryParam("to") String to, @QueryParam("page") String page,
+                                            @QueryParam("size") String size) {
+        return PageDto.of(offline.doubleUses(storeId, DateParam.parse(from, "from"), DateParam.parse(to, "to"),
+                Paging.of(page, size)), DoubleUseDto::of);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("redeemedOfflineAt", "must be an ISO-8601 instant, such as 2026-11-30T14:05:00Z");
+        }
     }
 
     /** The business's undo window, read with the caller's token (the boundary let the caller in already). */

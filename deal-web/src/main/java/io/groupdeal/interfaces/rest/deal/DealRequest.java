@@ -26,6 +26,7 @@ public record DealRequest(@Size(max = 200) String title,
                           @Size(max = 100) List<@Size(max = 26) String> storeIds,
                           @Size(max = 10) String refundPolicy,
                           Boolean autoRefundOnExpiry,
+                          @Size(max = 10) List<@jakarta.validation.Valid OptionRequest> options,
                           Integer teamSize,
                           @Size(max = 20) String teamPrice,
                           Integer teamWindowMinutes) {
@@ -33,6 +34,24 @@ public record DealRequest(@Size(max = 200) String title,
     /** The deal's team buy: none when no team field is sent. */
     public TeamTerms team() {
         return new TeamTerms(teamSize, Amounts.parse(teamPrice, "teamPrice"), teamWindowMinutes);
+    }
+
+    /**
+     * The options as sent, or null when the request has none, or an empty list (the deal then has one, made from its
+     * price): generated clients send an empty list for a member they were not given.
+     */
+    public List<io.groupdeal.domain.deal.OptionTerms> optionTerms() {
+        if (options == null || options.isEmpty()) {
+            return null;
+        }
+        List<io.groupdeal.domain.deal.OptionTerms> terms = new java.util.ArrayList<>(options.size());
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i) == null) {
+                throw new InvalidInput("options[" + i + "]", "is required");
+            }
+            terms.add(options.get(i).terms(i));
+        }
+        return terms;
     }
 
     public DealTerms terms() {

@@ -43,7 +43,7 @@ public class DealResource {
     @POST
     public Response create(DealRequest body, @Context UriInfo uri) {
         bodies.valid(body);
-        DealView created = deals.create(body.terms(), body.storeIds(), body.team());
+        DealView created = deals.create(body.terms(), body.optionTerms(), body.storeIds(), body.team());
         return Response.created(uri.getAbsolutePathBuilder().path(created.deal().id()).build()).entity(DealDto.of(created)).build();
     }
 
@@ -57,7 +57,7 @@ public class DealResource {
     @Path("{id}")
     public DealDto update(@PathParam("id") String id, DealRequest body) {
         bodies.valid(body);
-        return DealDto.of(deals.update(id, body.terms(), body.storeIds(), body.team()));
+        return DealDto.of(deals.update(id, body.terms(), body.optionTerms(), body.storeIds(), body.team()));
     }
 
     @POST

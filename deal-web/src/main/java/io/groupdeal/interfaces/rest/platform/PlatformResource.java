@@ -49,6 +49,6 @@ public class PlatformResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public TenantDto update(@PathParam("id") String id, CommissionRequest body) {
         bodies.valid(body);
-        return TenantDto.of(platform.changeCommission(id, body.commissionRate()));
+        return TenantDto.of(platform.change(id, body.commissionRate(), body.moderated()));
     }
 }

@@ -11,6 +11,8 @@ import io.groupdeal.application.problem.PaymentDeclined;
 import io.groupdeal.application.problem.PaymentUnavailable;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.problem.RateLimited;
+import io.groupdeal.application.problem.TooLarge;
+import io.groupdeal.application.problem.UnsupportedType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -76,6 +78,12 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
         }
         if (problem instanceof RateLimited) {
             return 429;
+        }
+        if (problem instanceof TooLarge) {
+            return 413;
+        }
+        if (problem instanceof UnsupportedType) {
+            return 415;
         }
         if (problem instanceof PaymentUnavailable || problem instanceof Busy) {
             return 503;

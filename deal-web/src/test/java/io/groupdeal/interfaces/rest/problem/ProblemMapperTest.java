@@ -33,6 +33,8 @@ class ProblemMapperTest {
         assertEquals(503, ProblemMapper.status(new PaymentUnavailable("p")));
         assertEquals(503, ProblemMapper.status(new Busy("b", 5)));
         assertEquals(422, ProblemMapper.status(new Unprocessable("u", "U", "u", List.of())));
+        assertEquals(413, ProblemMapper.status(new io.groupdeal.application.problem.TooLarge("photo-too-large", "T", "t")));
+        assertEquals(415, ProblemMapper.status(new io.groupdeal.application.problem.UnsupportedType("photo-type", "U", "u")));
     }
 
     @Test

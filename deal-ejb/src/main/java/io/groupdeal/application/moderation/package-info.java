@@ -1,0 +1,2 @@
+/** The operator's review of moderated tenants' deals: the queue, approve, reject with a reason. */
+package io.groupdeal.application.moderation;

@@ -1,0 +1,99 @@
+package io.groupdeal.application.photo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.groupdeal.application.problem.Problem;
+import io.groupdeal.application.problem.TooLarge;
+import io.groupdeal.application.problem.Unprocessable;
+import io.groupdeal.application.problem.UnsupportedType;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** What an upload becomes, and which uploads are refused with which problem. */
+class PhotoImagesTest {
+
+    @Test
+    void aJpegBecomesThreeJpegsFittingTheirBoxes() throws IOException {
+        Map<PhotoSize, PhotoImages.Rendition> out = PhotoImages.process(TestImages.jpeg(2000, 1000), "image/jpeg");
+        assertSize(out.get(PhotoSize.LARGE), 1280, 640);
+        assertSize(out.get(PhotoSize.CARD), 480, 240);
+        assertSize(out.get(PhotoSize.THUMB), 160, 80);
+    }
+
+    @Test
+    void aSmallPictureIsNeverEnlarged() throws IOException {
+        Map<PhotoSize, PhotoImages.Rendition> out = PhotoImages.process(TestImages.png(300, 200), "image/png");
+        assertSize(out.get(PhotoSize.LARGE), 300, 200);
+        assertSize(out.get(PhotoSize.CARD), 300, 200);
+        assertSize(out.get(PhotoSize.THUMB), 160, 107);
+    }
+
+    @Test
+    void webpIsRead() throws IOException {
+        Map<PhotoSize, PhotoImages.Rendition> out = PhotoImages.process(TestImages.WEBP, "image/webp");
+        assertSize(out.get(PhotoSize.LARGE), 1, 1);
+    }
+
+    @Test
+    void exifAndGpsAreGoneAndTheOrientationIsApplied() throws IOException {
+        byte[] upload = TestImages.jpegWithExif(400, 200, 6); // rotate 90° clockwise to view
+        assertTrue(TestImages.contains(upload, TestImages.SECRET.getBytes(StandardCharsets.US_ASCII)), "the upload has it");
+        assertEquals(6, PhotoImages.orientation(upload));
+        for (PhotoImages.Rendition r : PhotoImages.process(upload, null).values()) {
+            assertFalse(TestImages.contains(r.bytes(), TestImages.SECRET.getBytes(StandardCharsets.US_ASCII)), r.size().path());
+            assertFalse(TestImages.contains(r.bytes(), "Exif".getBytes(StandardCharsets.US_ASCII)), r.size().path());
+            assertFalse(TestImages.contains(r.bytes(), new byte[] {(byte) 0xFF, (byte) 0xE1}), "no APP1 in " + r.size().path());
+        }
+        BufferedImage large = read(PhotoImages.process(upload, "image/jpeg").get(PhotoSize.LARGE));
+        assertEquals(200, large.getWidth());
+        assertEquals(400, large.getHeight());
+        // Turned clockwise: the red left half is now on top, the blue right half at the bottom.
+        assertTrue(new java.awt.Color(large.getRGB(100, 20)).getRed() > 200, "red on top");
+        assertTrue(new java.awt.Color(large.getRGB(100, 380)).getBlue() > 200, "blue at the bottom");
+    }
+
+    @Test
+    void aDecompressionBombIsRefusedFromItsHeader() {
+        byte[] bomb = TestImages.pngBomb(50_000, 50_000);
+        assertTrue(bomb.length < 1000, "a small file: " + bomb.length);
+        assertProblem(Unprocessable.class, "not-an-image", () -> PhotoImages.process(bomb, "image/png"));
+    }
+
+    @Test
+    void hostileAndForeignBytesAreRefused() {
+        assertProblem(Unprocessable.class, "not-an-image", () -> PhotoImages.process(TestImages.zip(), "image/png"));
+        assertProblem(Unprocessable.class, "not-an-image", () -> PhotoImages.process(TestImages.pngSignatureThenZip(), "image/png"));
+        assertProblem(Unprocessable.class, "not-an-image", () -> PhotoImages.process(TestImages.jpeg(10, 10), "image/png"));
+        assertProblem(UnsupportedType.class, "photo-type", () -> PhotoImages.process(TestImages.gif(10, 10), "image/gif"));
+        assertProblem(UnsupportedType.class, "photo-type", () -> PhotoImages.process(TestImages.gif(10, 10), null));
+        assertProblem(UnsupportedType.class, "photo-type", () -> PhotoImages.process(TestImages.jpeg(10, 10), "text/plain"));
+        assertProblem(TooLarge.class, "photo-too-large", () -> PhotoImages.process(new byte[PhotoImages.MAX_BYTES + 1], "image/jpeg"));
+        byte[] truncated = java.util.Arrays.copyOf(TestImages.png(200, 200), 60);
+        assertProblem(Unprocessable.class, "not-an-image", () -> PhotoImages.process(truncated, "image/png"));
+    }
+
+    private static void assertProblem(Class<? extends Problem> kind, String type, Runnable upload) {
+        Problem problem = assertThrows(kind, upload::run);
+        assertEquals(type, problem.type());
+    }
+
+    private static void assertSize(PhotoImages.Rendition rendition, int width, int height) throws IOException {
+        assertEquals(width, rendition.width(), rendition.size().path() + " width");
+        assertEquals(height, rendition.height(), rendition.size().path() + " height");
+        BufferedImage image = read(rendition);
+        assertEquals(width, image.getWidth());
+        assertEquals(height, image.getHeight());
+    }
+
+    private static BufferedImage read(PhotoImages.Rendition rendition) throws IOException {
+        return ImageIO.read(new ByteArrayInputStream(rendition.bytes()));
+    }
+}

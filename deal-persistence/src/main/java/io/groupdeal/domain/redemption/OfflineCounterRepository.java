@@ -1,0 +1,100 @@
+package io.groupdeal.domain.redemption;
+
+import static io.groupdeal.domain.shared.NativeSql.instant;
+
+import io.groupdeal.domain.coupon.CouponCode;
+import io.groupdeal.domain.shared.NativeSql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the counter on a phone needs from the database, on one tenant (every statement names it): the codes
+ * redeemable at a store now, for the phone's list of hashes, and the double uses (one per account and client id).
+ */
+@ApplicationScoped
+public class OfflineCounterRepository {
+
+    private static final String DOUBLE_USES = "SELECT u.id, u.coupon_id, c.code, d.title, u.store_id, s.name, u.account_id,"
+            + " a.name, u.redeemed_offline_at, u.recorded_at, u.reason, u.other_store_id, os.name, u.other_redeemed_at"
+            + " FROM double_use u"
+            + " JOIN coupon c ON c.tenant_id = u.tenant_id AND c.id = u.coupon_id"
+            + " JOIN deal d ON d.tenant_id = c.tenant_id AND d.id = c.deal_id"
+            + " LEFT JOIN store s ON s.tenant_id = u.tenant_id AND s.id = u.store_id"
+            + " LEFT JOIN store os ON os.tenant_id = u.tenant_id AND os.id = u.other_store_id"
+            + " LEFT JOIN account a ON a.id = u.account_id"
+            + " WHERE u.tenant_id = ?";
+
+    @Inject
+    private NativeSql sql;
+
+    /**
+     * The codes of the tenant's coupons that can be redeemed at the store now: ACTIVE, valid after {@code now}, of a
+     * deal valid at every store or naming this one; at most {@code limit}, those valid longest first.
+     */
+    public List<CouponCode> redeemableAt(String tenantId, String storeId, Instant now, int limit) {
+        return sql.rows("SELECT c.code FROM coupon c WHERE c.tenant_id = ? AND c.status = 'ACTIVE' AND c.valid_until > ?"
+                + " AND (NOT EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id)"
+                + " OR EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id"
+                + " AND x.store_id = ?)) ORDER BY c.valid_until DESC LIMIT ?", List.of(tenantId, now, storeId, limit)).stream()
+                .map(r -> CouponCode.ofStored((String) r[0])).toList();
+    }
+
+    /** The coupon of a code as it is now: id, where and when it was redeemed (null when it was not). */
+    public record CouponNow(String id, String redeemedStoreId, Instant redeemedAt) {
+    }
+
+    public Optional<CouponNow> coupon(String tenantId, CouponCode code) {
+        return sql.rows("SELECT id, redeemed_store_id, redeemed_at FROM coupon WHERE tenant_id = ? AND code = ?",
+                List.of(tenantId, code.stored())).stream().findFirst()
+                .map(r -> new CouponNow((String) r[0], (String) r[1], instant(r[2])));
+    }
+
+    /** Records a double use; false when the account recorded one under this client id already. */
+    public boolean record(String tenantId, String id, String accountId, String clientId, String couponId, String storeId,
+                          Instant redeemedOfflineAt, Instant now, String reason, String otherStoreId, Instant otherRedeemedAt) {
+        List<Object> values = new ArrayList<>(List.of(tenantId, id, accountId, clientId, couponId, storeId, redeemedOfflineAt,
+                now, reason));
+        values.add(otherStoreId);
+        values.add(otherRedeemedAt);
+        return sql.insertUnlessDuplicate("INSERT INTO double_use (tenant_id, id, account_id, client_id, coupon_id, store_id,"
+                + " redeemed_offline_at, recorded_at, reason, other_store_id, other_redeemed_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+    }
+
+    public Optional<DoubleUse> byClient(String tenantId, String accountId, String clientId) {
+        return sql.rows(DOUBLE_USES + " AND u.account_id = ? AND u.client_id = ?", List.of(tenantId, accountId, clientId))
+                .stream().findFirst().map(OfflineCounterRepository::doubleUse);
+    }
+
+    /** Double uses recorded in {@code [from, to)}, at one store or (storeId null) at every store, newest first. */
+    public List<DoubleUse> between(String tenantId, String storeId, Instant from, Instant to, int page, int size) {
+        List<Object> parameters = new ArrayList<>(List.of(tenantId, from, to));
+        String where = " AND u.recorded_at >= ? AND u.recorded_at < ?";
+        if (storeId != null) {
+            where += " AND u.store_id = ?";
+            parameters.add(storeId);
+        }
+        parameters.add(size);
+        parameters.add(page * size);
+        return sql.rows(DOUBLE_USES + where + " ORDER BY u.recorded_at DESC, u.id DESC LIMIT ? OFFSET ?", parameters).stream()
+                .map(OfflineCounterRepository::doubleUse).toList();
+    }
+
+    public long countBetween(String tenantId, String storeId, Instant from, Instant to) {
+        return storeId == null
+                ? NativeSql.count(sql.row("SELECT COUNT(*) FROM double_use WHERE tenant_id = ? AND recorded_at >= ?"
+                        + " AND recorded_at < ?", List.of(tenantId, from, to))[0])
+                : NativeSql.count(sql.row("SELECT COUNT(*) FROM double_use WHERE tenant_id = ? AND recorded_at >= ?"
+                        + " AND recorded_at < ? AND store_id = ?", List.of(tenantId, from, to, storeId))[0]);
+    }
+
+    private static DoubleUse doubleUse(Object[] r) {
+        return new DoubleUse((String) r[0], (String) r[1], CouponCode.ofStored((String) r[2]).printed(), (String) r[3],
+                (String) r[4], (String) r[5], (String) r[6], (String) r[7], instant(r[8]), instant(r[9]), (String) r[10],
+                (String) r[11], (String) r[12], instant(r[13]));
+    }
+}

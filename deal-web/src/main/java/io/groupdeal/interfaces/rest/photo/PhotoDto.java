@@ -1,0 +1,28 @@
+package io.groupdeal.interfaces.rest.photo;
+
+import io.groupdeal.domain.photo.DealPhoto;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * A photo: {@code url} of its {@code large} rendition with that rendition's {@code width} and {@code height}; the
+ * {@code card} and {@code thumb} renditions are the same URL with that size instead ({@link #url(String)}).
+ */
+public record PhotoDto(String id, String url, int width, int height) implements Serializable {
+
+    /** The path of the photos' bytes, before the photo's id. */
+    public static final String MEDIA_PATH = "/api/v1/media/photos/";
+
+    public static PhotoDto of(DealPhoto photo) {
+        return new PhotoDto(photo.id(), MEDIA_PATH + photo.id() + "/large", photo.width(), photo.height());
+    }
+
+    public static List<PhotoDto> of(List<DealPhoto> photos) {
+        return photos == null ? List.of() : photos.stream().map(PhotoDto::of).toList();
+    }
+
+    /** The URL of another rendition: {@code card}, {@code thumb} or {@code large}. */
+    public String url(String size) {
+        return MEDIA_PATH + id + "/" + size;
+    }
+}

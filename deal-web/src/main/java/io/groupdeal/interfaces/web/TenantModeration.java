@@ -1,0 +1,26 @@
+package io.groupdeal.interfaces.web;
+
+import io.groupdeal.application.platform.PlatformService;
+import io.groupdeal.interfaces.rest.platform.TenantDto;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** The tenants page's moderation switch: the operator turns a tenant's review of deals on or off. */
+@Named
+@RequestScoped
+public class TenantModeration {
+
+    @Inject
+    private PlatformService platform;
+
+    public String toggle(TenantDto tenant) {
+        boolean moderated = !tenant.moderated();
+        if (Messages.attempt(() -> platform.changeModeration(tenant.tenantId(), moderated))) {
+            Messages.info(Words.of(moderated ? "moderation.tenants.turnedOn" : "moderation.tenants.turnedOff",
+                    tenant.businessName()));
+            return Messages.reloadPage();
+        }
+        return null;
+    }
+}

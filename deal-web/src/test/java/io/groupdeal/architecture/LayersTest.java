@@ -1,0 +1,70 @@
+package io.groupdeal.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.freeze.FreezingArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layers of {@code architecture.md}, checked on the compiled classes of every module: the domain
+ * ({@code deal-persistence}) depends on nothing above it and knows no EJB; the application ({@code deal-ejb}) knows
+ * neither REST nor pages; the pages ({@code interfaces.web}) do not use the REST API's DTOs, and the REST resources
+ * do not use the pages' beans. A violation names the class and the dependency.
+ */
+class LayersTest {
+
+    private static JavaClasses product;
+
+    @BeforeAll
+    static void importTheProduct() {
+        product = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.groupdeal");
+    }
+
+    @Test
+    void theDomainDependsOnNothingAboveIt() {
+        noClasses().that().resideInAPackage("io.groupdeal.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.groupdeal.application..", "io.groupdeal.interfaces..")
+                .check(product);
+    }
+
+    @Test
+    void theDomainKnowsNoEjbNorHttp() {
+        noClasses().that().resideInAPackage("io.groupdeal.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ejb..", "jakarta.ws.rs..", "jakarta.faces..",
+                        "jakarta.servlet..")
+                .check(product);
+    }
+
+    @Test
+    void theApplicationKnowsNeitherRestNorPages() {
+        noClasses().that().resideInAPackage("io.groupdeal.application..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.groupdeal.interfaces..", "jakarta.ws.rs..",
+                        "jakarta.faces..")
+                .check(product);
+    }
+
+    /**
+     * Pages show what the application answers, not the API's wire format: a page bean built from a REST DTO changes
+     * when the API does. The pages written before this rule still use DTOs (123 uses, listed in
+     * {@code src/test/resources/archunit-frozen}); they may only go away, and no new one may come (ArchUnit's frozen
+     * rule: a new violation fails, a removed one is dropped from the list).
+     */
+    @Test
+    void pagesDoNotUseTheRestApisDtos() {
+        FreezingArchRule.freeze(noClasses().that().resideInAPackage("io.groupdeal.interfaces.web..")
+                .should().dependOnClassesThat().resideInAPackage("io.groupdeal.interfaces.rest.."))
+                .check(product);
+    }
+
+    @Test
+    void theApiDoesNotUsePages() {
+        noClasses().that().resideInAPackage("io.groupdeal.interfaces.rest..")
+                .should().dependOnClassesThat().resideInAPackage("io.groupdeal.interfaces.web..")
+                .check(product);
+    }
+}
