@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -42,15 +43,20 @@ class TeamPagesIT extends BrowserApp {
         Files.createDirectories(Path.of("target", "screenshots", "teams"));
         Fixtures.Merchant merchant = fixtures.merchant("Team Tofu");
         fixtures.newStore(merchant.token(), "Team Tofu Kreuzberg");
-        String dealId = new Buying(http, fixtures).dealOnSale(merchant, "Tofu feast for two", d -> d.add("teamSize", 2)
-                .add("teamPrice", "12.50").add("teamWindowMinutes", 120)).getString("id");
+        JsonObject deal = new Buying(http, fixtures).dealOnSale(merchant, "Tofu feast", d -> d.add("teamSize", 2)
+                .add("teamPrice", "12.50").add("teamWindowMinutes", 120)
+                .add("options", OptionsIT.options(OptionsIT.option("For 1", "19.90", "34.00", null),
+                        OptionsIT.option("For 2", "35.00", "68.00", null))));
+        String dealId = deal.getString("id");
+        String forTwo = deal.getJsonArray("options").getJsonObject(1).getString("id");
         Fixtures.Person starter = fixtures.buyer();
         Fixtures.Person friend = fixtures.buyer();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
         logIn(browser, starter.email());
         browser.get(base + "deal.xhtml?id=" + dealId);
-        assertTrue(browser.findElement(By.id("team-offer")).getText().contains("12.50 EUR"), "the team price shows");
+        assertTrue(browser.findElement(By.id("team-offer")).getText().contains("12.50"), "the team price shows");
+        new Select(browser.findElement(By.id("teamOption"))).selectByVisibleText("For 2");
         show(browser, "team-box");
         Browser.screenshot(browser, "teams/01-deal-page-team-box");
         browser.findElement(By.id("teamStart:startTeam")).click();
@@ -61,23 +67,34 @@ class TeamPagesIT extends BrowserApp {
         assertTrue(browser.findElement(By.id("team-members")).getText().contains("Test"), "the starter is in, by first name");
         assertTrue(browser.findElement(By.id("team-share")).getAttribute("value").endsWith("/team.xhtml?id=" + teamId));
         assertTrue(browser.findElement(By.id("team-time-left")).isDisplayed());
+        assertTrue(browser.findElement(By.id("team-option")).getText().contains("For 2"), "the option the team buys shows");
         Browser.screenshot(browser, "teams/02-team-started");
+        assertEquals(List.of(List.of(forTwo, "12.500")), Buying.query("SELECT option_id, unit_price FROM purchase_order"
+                + " WHERE deal_id = ?", dealId), "the starter's order buys the chosen option at the team price");
 
-        WebDriver second = Browser.start();
+        // the friend's browser speaks Chinese: the shared page in their language, checked by axe as well
+        Accessibility friendsAxe = Accessibility.watch(Browser.start("zh-CN"), base);
+        WebDriver second = friendsAxe.decorated();
         try {
             second.get(base + "team.xhtml?id=" + teamId);
             assertTrue(second.findElement(By.id("login-to-join")).isDisplayed(), "a visitor is asked to log in to join");
             assertTrue(second.findElement(By.id("team-members")).getText().contains("Test"));
-            Browser.screenshot(second, "teams/03-shared-link-anonymous");
+            assertTrue(second.findElement(By.id("team-status")).getText().contains("拼团中"), "in the friend's language");
+            assertTrue(second.findElement(By.id("team-option")).getText().contains("拼团套餐"));
+            Browser.screenshot(second, "teams/zh-CN/03-shared-link-anonymous");
             logIn(second, friend.email());
             second.get(base + "team.xhtml?id=" + teamId);
             second.findElement(By.id("join:joinTeam")).click();
             new WebDriverWait(second, Duration.ofSeconds(20)).until(d ->
                     "COMPLETE".equals(d.findElement(By.id("team-status")).getAttribute("data-status")));
             assertEquals(2, second.findElements(By.cssSelector("#team-members li")).size());
-            Browser.screenshot(second, "teams/04-team-complete");
+            assertTrue(second.findElement(By.id("team-status")).getText().contains("已成团"));
+            Browser.screenshot(second, "teams/zh-CN/04-team-complete");
+            friendsAxe.checkCurrentPage();
             List<String> violations = Browser.cspViolations(second);
             assertTrue(violations.isEmpty(), () -> "Content-Security-Policy violations: " + violations);
+            assertTrue(friendsAxe.violations().isEmpty(), () -> "serious or critical accessibility violations (axe-core):\n"
+                    + String.join("\n", friendsAxe.violations()));
         } finally {
             second.quit();
         }
