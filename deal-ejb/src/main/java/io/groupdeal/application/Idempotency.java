@@ -1,6 +1,7 @@
 package io.groupdeal.application;
 
 import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,9 +22,8 @@ public final class Idempotency {
     /** The key, stripped; 400 {@code idempotency-key-missing} without one. */
     public static String required(String key, String what) {
         if (key == null || key.isBlank()) {
-            throw new InvalidInput("idempotency-key-missing", "Idempotency-Key missing",
-                    "Send an Idempotency-Key header (a random value, such as a UUID, new for every new " + what + ").",
-                    List.of(new FieldError("Idempotency-Key", "is required")));
+            throw new InvalidInput("idempotency-key-missing", Reason.of("idempotency-key-missing." + what),
+                    List.of(FieldError.of("Idempotency-Key", "required")));
         }
         return optional(key);
     }
@@ -35,7 +35,7 @@ public final class Idempotency {
         }
         String trimmed = key.strip();
         if (trimmed.length() > MAX_KEY_LENGTH || !trimmed.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw new InvalidInput("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
+            throw new InvalidInput("Idempotency-Key", "visible-ascii", MAX_KEY_LENGTH);
         }
         return trimmed;
     }

@@ -14,13 +14,13 @@ public record PageRequest(int page, int size) {
 
     public PageRequest {
         if (page < 0) {
-            throw new InvalidValue("page", "must be 0 or more");
+            throw new InvalidValue("page", "at-least", 0);
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new InvalidValue("size", "must be between 1 and " + MAX_SIZE);
+            throw new InvalidValue("size", "between", 1, MAX_SIZE);
         }
         if ((long) page * size > MAX_OFFSET) {
-            throw new InvalidValue("page", "must be at most " + MAX_OFFSET / size + " with pages of " + size);
+            throw new InvalidValue("page", "page-at-most", MAX_OFFSET / size, size);
         }
     }
 }

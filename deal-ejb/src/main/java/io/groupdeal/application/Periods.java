@@ -28,7 +28,7 @@ public final class Periods {
     /** 400 naming the field unless the day (when given) is within the calendar. */
     public static void requireDay(LocalDate day, String field) {
         if (day != null && !isWithinCalendar(day)) {
-            throw new InvalidInput(field, outOfCalendar());
+            throw new InvalidInput(field, "day-in-years", FIRST_YEAR, LAST_YEAR);
         }
     }
 
@@ -36,27 +36,23 @@ public final class Periods {
     public static void require(LocalDate from, LocalDate to) {
         List<FieldError> errors = new ArrayList<>();
         if (from == null) {
-            errors.add(new FieldError("from", "is required, such as 2026-11-01"));
+            errors.add(FieldError.of("from", "required-such-as", "2026-11-01"));
         } else if (!isWithinCalendar(from)) {
-            errors.add(new FieldError("from", outOfCalendar()));
+            errors.add(FieldError.of("from", "day-in-years", FIRST_YEAR, LAST_YEAR));
         }
         if (to == null) {
-            errors.add(new FieldError("to", "is required, such as 2026-11-30"));
+            errors.add(FieldError.of("to", "required-such-as", "2026-11-30"));
         } else if (!isWithinCalendar(to)) {
-            errors.add(new FieldError("to", outOfCalendar()));
+            errors.add(FieldError.of("to", "day-in-years", FIRST_YEAR, LAST_YEAR));
         }
         if (errors.isEmpty() && to.isBefore(from)) {
-            errors.add(new FieldError("to", "must not be before from"));
+            errors.add(FieldError.of("to", "not-before-from"));
         }
         if (errors.isEmpty() && from.plusDays(MAX_DAYS).isBefore(to)) {
-            errors.add(new FieldError("to", "must be at most " + MAX_DAYS + " days after from"));
+            errors.add(FieldError.of("to", "days-after-from", MAX_DAYS));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-    }
-
-    private static String outOfCalendar() {
-        return "must be a day of the years " + FIRST_YEAR + " to " + LAST_YEAR;
     }
 }

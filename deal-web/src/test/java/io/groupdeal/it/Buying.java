@@ -131,6 +131,20 @@ final class Buying {
         return seen;
     }
 
+    /**
+     * Waits up to {@code seconds} for the query to answer {@code expected}; answers the rows last seen. For what a
+     * background task writes after its visible effect, such as the outbox marking a mail SENT after the SMTP server took it.
+     */
+    static List<List<String>> awaitQuery(List<List<String>> expected, int seconds, String sql, Object... args)
+            throws SQLException, InterruptedException {
+        List<List<String>> seen = query(sql, args);
+        for (int i = 0; i < seconds * 4 && !seen.equals(expected); i++) {
+            Thread.sleep(250);
+            seen = query(sql, args);
+        }
+        return seen;
+    }
+
     /** Waits up to {@code seconds} for the order to reach the status; answers the order as last seen. */
     JsonObject awaitOrder(Fixtures.Person buyer, String orderId, String status, int seconds) throws InterruptedException {
         JsonObject order = null;

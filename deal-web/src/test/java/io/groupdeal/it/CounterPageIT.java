@@ -3,6 +3,7 @@ package io.groupdeal.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -102,10 +103,17 @@ class CounterPageIT extends BrowserApp {
         assertEquals("10", window.getAttribute("value"));
         window.clear();
         window.sendKeys("3");
+        org.openqa.selenium.support.ui.Select mails = new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("settings:mailLanguage")));
+        assertEquals("English", mails.getFirstSelectedOption().getText(), "a new business mails in English");
+        mails.selectByVisibleText("中文");
         browser.findElement(By.id("settings:save")).click();
         wait(d -> d.getPageSource().contains("Settings saved."));
         Browser.screenshot(browser, "36-merchant-settings");
-        assertEquals(3, http.get("api/v1/settings", shop.merchant().token()).json().getInt("undoWindowMinutes"));
+        JsonObject saved = http.get("api/v1/settings", shop.merchant().token()).json();
+        assertEquals(3, saved.getInt("undoWindowMinutes"));
+        assertEquals("zh-CN", saved.getString("language"), "the mails' language chosen on the page");
+        assertEquals("中文", new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("settings:mailLanguage")))
+                .getFirstSelectedOption().getText(), "the page shows the language kept");
     }
 
     private String focused() {

@@ -161,6 +161,32 @@ class PhotosIT extends DeployedApp {
     }
 
     @Test
+    void photoRefusalsSpeakTheClientsLanguage() {
+        Fixtures.Merchant merchant = fixtures.merchant("Lingual Bakery");
+        String dealId = draft(merchant);
+        Answer zh = send(HttpRequest.newBuilder(uri("/api/v1/deals/" + dealId + "/photos")).header("Content-Type", "image/gif")
+                .header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8").POST(HttpRequest.BodyPublishers.ofByteArray(PhotoFiles.gif(40, 40))),
+                merchant.token());
+        Answer en = upload(merchant.token(), dealId, PhotoFiles.gif(40, 40), "image/gif");
+        assertRefused(zh, 415, "photo-type");
+        assertRefused(en, 415, "photo-type");
+        assertEquals("不支持该照片格式", zh.json().getString("title"));
+        assertEquals("照片格式为 image/gif，请上传 JPEG、PNG 或 WebP 格式的图片。", zh.json().getString("detail"));
+        assertEquals("Photo type not taken", en.json().getString("title"));
+        assertEquals("The photo is image/gif. Upload a JPEG, PNG or WebP image.", en.json().getString("detail"));
+        // Refused by the request filter before JAX-RS reads the body: in the asked language too.
+        byte[] nineMegabytes = PhotoFiles.concat(PhotoFiles.jpeg(40, 40), new byte[9 * 1024 * 1024]);
+        try (RawHttp curl = new RawHttp(http.base())) {
+            Map<String, String> head = new java.util.LinkedHashMap<>(RawHttp.head(merchant.token(), "image/jpeg", nineMegabytes.length));
+            head.put("Accept-Language", "zh");
+            RawHttp.Answer big = curl.send("POST", "/api/v1/deals/" + dealId + "/photos", head, nineMegabytes);
+            assertRawRefused(big, 413, "photo-too-large");
+            assertTrue(big.body().contains("\"title\":\"照片太大\""), big::toString);
+            assertTrue(big.body().contains("每张照片最大 8 MB（8388608 字节）。"), big::toString);
+        }
+    }
+
+    @Test
     void twelveParallelUploadsLeaveExactlyTenPhotos() throws Exception {
         Fixtures.Merchant merchant = fixtures.merchant("Parallel Pho");
         String dealId = draft(merchant);

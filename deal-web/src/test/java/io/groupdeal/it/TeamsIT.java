@@ -114,6 +114,11 @@ class TeamsIT extends DeployedApp {
         Reply closed = join(fixtures.buyer(), teamId, "tok_ok", key());
         assertEquals(409, closed.status(), closed::toString);
         assertEquals("team-closed", closed.problem());
+        Reply inChinese = http.send("POST", "api/v1/teams/" + teamId + "/members", "{\"paymentToken\":\"tok_ok\"}",
+                fixtures.buyer().token(), "application/json", Map.of("Idempotency-Key", key(), "Accept-Language", "zh-CN"));
+        assertEquals("team-closed", inChinese.problem(), "the type never changes with the language");
+        assertEquals("拼团已结束", inChinese.json().getString("title"), inChinese::toString);
+        assertEquals("该拼团已成团、已失败或已过时限。", inChinese.json().getString("detail"), inChinese::toString);
 
         JsonObject report = http.get("api/v1/teams?dealId=" + dealId, merchant.token()).json();
         assertEquals(1, report.getInt("formed"));

@@ -161,6 +161,6 @@ public class AccountService {
     }
 
     public static Conflict emailTaken() {
-        return new Conflict("email-taken", "Email taken", "An account with this email already exists.");
+        return new Conflict("email-taken");
     }
 }

@@ -40,22 +40,22 @@ public class CatalogService {
     public PageOf<CatalogDeal> search(CatalogSearch search) {
         List<FieldError> errors = new ArrayList<>();
         if ((search.latitude() == null) != (search.longitude() == null)) {
-            errors.add(new FieldError(search.latitude() == null ? "lat" : "lng", "lat and lng go together"));
+            errors.add(FieldError.of(search.latitude() == null ? "lat" : "lng", "lat-lng-together"));
         }
         if (search.latitude() != null && !(search.latitude() >= -90 && search.latitude() <= 90)) {
-            errors.add(new FieldError("lat", "must be between -90 and 90"));
+            errors.add(FieldError.of("lat", "between", -90, 90));
         }
         if (search.longitude() != null && !(search.longitude() >= -180 && search.longitude() <= 180)) {
-            errors.add(new FieldError("lng", "must be between -180 and 180"));
+            errors.add(FieldError.of("lng", "between", -180, 180));
         }
         if (search.radiusKm() != null && !(search.radiusKm() > 0 && search.radiusKm() <= MAX_RADIUS_KM)) {
-            errors.add(new FieldError("radiusKm", "must be more than 0 and at most " + (int) MAX_RADIUS_KM));
+            errors.add(FieldError.of("radiusKm", "more-than-zero-at-most", (int) MAX_RADIUS_KM));
         }
         if (search.radiusKm() != null && search.latitude() == null) {
-            errors.add(new FieldError("radiusKm", "needs lat and lng"));
+            errors.add(FieldError.of("radiusKm", "needs-lat-lng"));
         }
         if (search.text() != null && search.text().length() > MAX_TEXT) {
-            errors.add(new FieldError("q", "must have at most " + MAX_TEXT + " characters"));
+            errors.add(FieldError.of("q", "max-length", MAX_TEXT));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

@@ -4,6 +4,7 @@ import io.groupdeal.application.Idempotency;
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.Periods;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.application.problem.Forbidden;
 import io.groupdeal.application.problem.Gone;
@@ -57,8 +58,6 @@ public class CounterService {
 
     static final int MAX_REASON = 300;
     private static final int MAX_STORES = 500;
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     @Inject
     private RedemptionRepository redemptions;
@@ -99,8 +98,7 @@ public class CounterService {
         CounterStore store = desk.store();
         CounterCoupon coupon = known(who, parsed, desk.read());
         Optional<Problem> refusal = refusal(coupon, store, now());
-        return new CounterLookup(coupon, refusal.isEmpty(), refusal.map(Problem::type).orElse(null),
-                refusal.map(Problem::detail).orElse(null));
+        return new CounterLookup(coupon, refusal.orElse(null));
     }
 
     /**
@@ -138,8 +136,7 @@ public class CounterService {
             if (moved.store().isEmpty()) {
                 throw notAssigned();
             }
-            throw moved.coupon().flatMap(c -> refusal(c, store, now)).orElseGet(() -> new Conflict("already-redeemed",
-                    "Already redeemed", "This coupon was redeemed a moment ago."));
+            throw moved.coupon().flatMap(c -> refusal(c, store, now)).orElseGet(() -> new Conflict("already-redeemed", Reason.of("already-redeemed.just-now")));
         }
         redemptions.recordRedeem(who.tenantId(), id, coupon.id(), store.id(), who.accountId(), now);
         return new Redemption(id, coupon.id(), coupon.code().printed(), coupon.dealTitle(), store.id(), store.name(),
@@ -166,9 +163,8 @@ public class CounterService {
         Instant now = now();
         Instant until = undoableUntil(redemption);
         if (!now.isBefore(until)) {
-            throw new Conflict("undo-window-passed", "Undo window passed", "A redemption can be undone for "
-                    + undoWindow().toMinutes() + " minutes; this one was made on "
-                    + MOMENT.format(redemption.redeemedAt().atZone(zone(store))) + ".", Map.of("undoableUntil", until.toString()));
+            throw new Conflict("undo-window-passed", Reason.of("undo-window-passed", undoWindow().toMinutes(),
+                    redemption.redeemedAt().atZone(zone(store))), Map.of("undoableUntil", until.toString()));
         }
         DealStatus deal = redemptions.lockDealOf(who.tenantId(), redemption.couponId()).orElseThrow();
         if (UndoRule.refusedOn(deal)) {
@@ -219,8 +215,7 @@ public class CounterService {
 
     private Redemption replay(RedemptionRepository.KeyUse earlier, String fingerprint) {
         if (!earlier.requestHash().equals(fingerprint)) {
-            throw new Unprocessable("idempotency-key-reused", "Idempotency key reused",
-                    "This Idempotency-Key was used for another code or store; use a new key for a new redemption.", List.of());
+            throw new Unprocessable("idempotency-key-reused", Reason.of("idempotency-key-reused.redemption"));
         }
         return redemptions.find(who().tenantId(), earlier.redemptionId()).orElseThrow(() -> new NotFound("redemption"));
     }
@@ -252,13 +247,11 @@ public class CounterService {
     private CounterCoupon known(CallerAccount who, Optional<CouponCode> parsed, CounterDesk read) {
         if (parsed.isEmpty()) {
             guard.failed(who.accountId());
-            throw new Unprocessable("invalid-code", "Not a valid code",
-                    "This is not a valid coupon code: a character is wrong or missing. Check the code and type it again.",
-                    List.of());
+            throw new Unprocessable("invalid-code");
         }
         return read.coupon().orElseGet(() -> {
             guard.failed(who.accountId());
-            throw new NotFound("unknown-coupon", "Unknown coupon", "No coupon of this business has this code.");
+            throw new NotFound("unknown-coupon", Reason.of("unknown-coupon"));
         });
     }
 
@@ -269,7 +262,7 @@ public class CounterService {
             if (own.size() == 1) {
                 return counterStore(own.get(0));
             }
-            throw new InvalidInput("storeId", "is required: the store where the counter is");
+            throw new InvalidInput("storeId", "counter-store-required");
         }
         Optional<Store> store = Ids.isWellFormed(storeId) ? stores.find(storeId) : Optional.empty();
         boolean assigned = store.isPresent() && (who.role() == Role.MERCHANT_ADMIN
@@ -285,59 +278,58 @@ public class CounterService {
     }
 
     private static Forbidden notAssigned() {
-        return new Forbidden("store-not-assigned", "You are not assigned to this store's counter.");
+        return new Forbidden("store-not-assigned");
     }
 
     /** Why the coupon cannot be redeemed at the store now; empty when it can. */
     private static Optional<Problem> refusal(CounterCoupon coupon, CounterStore store, Instant now) {
         ZoneId zone = zone(store);
         return Optional.ofNullable(switch (coupon.status()) {
-            case PENDING -> new Conflict("deal-not-tipped", "Deal not tipped yet",
-                    "The deal has not tipped yet: not enough people have bought it. The coupon works once it has.");
+            case PENDING -> new Conflict("deal-not-tipped");
             case REDEEMED -> alreadyRedeemed(coupon, zone);
             case EXPIRED -> expired(coupon, zone);
-            case REFUNDED -> new Gone("coupon-refunded", "Coupon refunded", "This coupon was refunded: its money went back to the buyer.");
-            case VOID -> new Gone("coupon-void", "Coupon void", "This coupon is void: its deal did not happen or was cancelled.");
+            case REFUNDED -> new Gone("coupon-refunded");
+            case VOID -> new Gone("coupon-void");
             case ACTIVE -> !coupon.validUntil().isAfter(now) ? expired(coupon, zone)
                     : coupon.validAtStore() ? null
-                    : new Forbidden("store-not-eligible", "This deal's coupons are not valid at " + store.name() + ".");
+                    : new Forbidden("store-not-eligible", Reason.of("store-not-eligible", store.name()));
         });
     }
 
     private static Problem alreadyRedeemed(CounterCoupon coupon, ZoneId zone) {
         String where = coupon.redeemedStoreName() == null ? "a store that was removed" : coupon.redeemedStoreName();
-        return new Conflict("already-redeemed", "Already redeemed", "Already redeemed at " + where + " on "
-                + MOMENT.format(coupon.redeemedAt().atZone(zone)) + ".", Map.of("redeemedAt", coupon.redeemedAt().toString(),
+        Reason reason = coupon.redeemedStoreName() == null
+                ? Reason.of("already-redeemed.removed-store", coupon.redeemedAt().atZone(zone))
+                : Reason.of("already-redeemed", where, coupon.redeemedAt().atZone(zone));
+        // storeName is a member of the API and keeps its value in every language
+        return new Conflict("already-redeemed", reason, Map.of("redeemedAt", coupon.redeemedAt().toString(),
                 "storeName", where, "storeId", String.valueOf(coupon.redeemedStoreId())));
     }
 
     private static Problem expired(CounterCoupon coupon, ZoneId zone) {
-        return new Gone("coupon-expired", "Coupon expired", "This coupon expired on "
-                + DAY.format(coupon.validUntil().atZone(zone)) + ".");
+        return new Gone("coupon-expired", Reason.of("coupon-expired", coupon.validUntil().atZone(zone).toLocalDate()));
     }
 
     private static Problem dealClosed(DealStatus deal) {
         return deal == DealStatus.CANCELLED
-                ? new Conflict("deal-cancelled", "Deal cancelled", "This deal was cancelled, so the redemption stays: the"
-                        + " cancellation refunded only the coupons that were not used, and this one was used.")
-                : new Conflict("deal-failed", "Deal failed", "This deal did not happen, so the redemption stays as it is.");
+                ? new Conflict("deal-cancelled")
+                : new Conflict("deal-failed");
     }
 
     private static Problem alreadyUndone(Redemption redemption, CounterStore store) {
-        return new Conflict("already-undone", "Already undone", "This redemption was undone on "
-                + MOMENT.format(redemption.undoneAt().atZone(zone(store))) + ".");
+        return new Conflict("already-undone", Reason.of("already-undone", redemption.undoneAt().atZone(zone(store))));
     }
 
     private static String requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInput("reason", "is required: say why the redemption is undone");
+            throw new InvalidInput("reason", "undo-reason-required");
         }
         if (reason.strip().length() > MAX_REASON) {
-            throw new InvalidInput("reason", "must be at most " + MAX_REASON + " characters");
+            throw new InvalidInput("reason", "max-length", MAX_REASON);
         }
         if (!PlainText.isSingleLine(reason.strip())) {
             // the reason also comes as ?reason= and from the counter page, not only in a body read strictly
-            throw new InvalidInput("reason", PlainText.message(false));
+            throw new InvalidInput("reason", PlainText.rule(false));
         }
         return reason.strip();
     }

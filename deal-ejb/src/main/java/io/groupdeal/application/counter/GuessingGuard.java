@@ -46,7 +46,7 @@ public class GuessingGuard {
     static void requireAllowed(Window window, Instant now) {
         Decision decision = LIMIT.check(window, now);
         if (!decision.isAllowed()) {
-            throw Throttle.rateLimited("Too many unknown or mistyped codes in a few minutes.", decision.retryAfterSeconds());
+            throw Throttle.rateLimited("rate-limited.codes", decision.retryAfterSeconds());
         }
     }
 

@@ -9,6 +9,7 @@ import io.groupdeal.application.problem.Forbidden;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.problem.Problem;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.application.security.TenantScoped;
@@ -107,11 +108,10 @@ public class OfflineCounter {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Synced sync(String clientId, String code, String storeId, Instant redeemedOfflineAt) {
-        String key = Idempotency.required(clientId, "offline redemption");
+        String key = Idempotency.required(clientId, "offline-redemption");
         Instant now = clock.instant();
         if (redeemedOfflineAt.isAfter(now.plus(CLOCK_SKEW)) || redeemedOfflineAt.isBefore(now.minus(OLDEST_OFFLINE))) {
-            throw new InvalidInput("redeemedOfflineAt", "must lie within the last " + OLDEST_OFFLINE.toDays()
-                    + " days and not in the future");
+            throw new InvalidInput("redeemedOfflineAt", "offline-time-window", OLDEST_OFFLINE.toDays());
         }
         String store = counterStore(storeId).id();
         try {
@@ -150,9 +150,7 @@ public class OfflineCounter {
 
     /** The problem a double use is answered with: the phone's redemption did not happen, and it is on record. */
     public static Conflict problem(DoubleUse use) {
-        return new Conflict("double-use", "Used twice", "This coupon was handed over here without a connection, but it"
-                + " could no longer be redeemed (" + use.reason() + "). It is recorded as a double use for the merchant.",
-                Map.of("doubleUseId", use.id(), "reasonType", use.reason()));
+        return new Conflict("double-use", Reason.of("double-use", use.reason()), Map.of("doubleUseId", use.id(), "reasonType", use.reason()));
     }
 
     /** A store where the caller works the counter, from {@link CounterService#stores}: the only one when none is named. */
@@ -162,10 +160,10 @@ public class OfflineCounter {
             if (own.size() == 1) {
                 return own.get(0);
             }
-            throw new InvalidInput("storeId", "is required: the store where the counter is");
+            throw new InvalidInput("storeId", "counter-store-required");
         }
         return own.stream().filter(s -> s.id().equals(storeId)).findFirst()
-                .orElseThrow(() -> new Forbidden("store-not-assigned", "You are not assigned to this store's counter."));
+                .orElseThrow(() -> new Forbidden("store-not-assigned"));
     }
 
     private CallerAccount who() {

@@ -1,6 +1,7 @@
 package io.groupdeal.application.coupon;
 
 import io.groupdeal.application.mail.BuyerMails;
+import io.groupdeal.application.mail.BuyerMails.RefundCause;
 import io.groupdeal.application.mail.Outbox;
 import io.groupdeal.application.payment.PaymentTasks;
 import io.groupdeal.domain.coupon.Coupon;
@@ -44,12 +45,12 @@ public class CouponChanges {
         Order order = orders.find(coupon.tenantId(), coupon.orderId()).orElseThrow();
         payments.owe(order.tenantId(), order.id(), Kind.REFUND, coupon.id(), coupon.price());
         orders.markRefunded(order.tenantId(), order.id(), now);
-        outbox.write(mails.refunded(mails.recipient(coupon.buyerId()), coupon, "it expired unused"));
+        outbox.write(mails.refunded(mails.recipient(coupon.buyerId(), coupon.tenantId()), coupon, RefundCause.EXPIRED));
     }
 
     public void remind(Coupon coupon, Instant now) {
         if (coupons.markReminded(coupon.tenantId(), coupon.id(), now)) {
-            outbox.write(mails.expiresSoon(mails.recipient(coupon.buyerId()), coupon));
+            outbox.write(mails.expiresSoon(mails.recipient(coupon.buyerId(), coupon.tenantId()), coupon));
         }
     }
 }

@@ -3,9 +3,10 @@ package io.groupdeal.application.coupon;
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.mail.BuyerMails;
-import io.groupdeal.application.mail.BuyerMails.Recipient;
+import io.groupdeal.application.mail.BuyerMails.RefundCause;
 import io.groupdeal.application.mail.Outbox;
 import io.groupdeal.application.payment.PaymentTasks;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.security.Caller;
@@ -83,8 +84,7 @@ public class CouponService {
         Order order = orders.find(coupon.tenantId(), coupon.orderId()).orElseThrow();
         payments.owe(order.tenantId(), order.id(), Kind.REFUND, coupon.id(), coupon.price());
         orders.markRefunded(order.tenantId(), order.id(), now);
-        CallerAccount buyer = buyer();
-        outbox.write(mails.refunded(new Recipient(buyer.email(), buyer.name()), coupon, "you asked for it"));
+        outbox.write(mails.refunded(mails.recipient(buyer().accountId(), coupon.tenantId()), coupon, RefundCause.ASKED));
         return find(code);
     }
 
@@ -97,20 +97,20 @@ public class CouponService {
     private static Conflict notRefundable(Coupon coupon, Instant now) {
         String why;
         if (!coupon.refundableAnytime()) {
-            why = "This deal's coupons cannot be refunded.";
+            why = "not-refundable.policy";
         } else if (coupon.status() == CouponStatus.ACTIVE && !coupon.validUntil().isAfter(now)) {
-            why = "This coupon has expired.";
+            why = "not-refundable.expired";
         } else {
             why = switch (coupon.status()) {
-                case PENDING -> "The deal has not tipped yet: nothing was charged for this coupon.";
-                case REDEEMED -> "This coupon was used.";
-                case REFUNDED -> "This coupon was refunded already.";
-                case EXPIRED -> "This coupon has expired.";
-                case VOID -> "This coupon is void; its money went back already.";
-                case ACTIVE -> "This coupon changed a moment ago; look at it again.";
+                case PENDING -> "not-refundable.pending";
+                case REDEEMED -> "not-refundable.redeemed";
+                case REFUNDED -> "not-refundable.refunded";
+                case EXPIRED -> "not-refundable.expired";
+                case VOID -> "not-refundable.void";
+                case ACTIVE -> "not-refundable.changed";
             };
         }
-        return new Conflict("not-refundable", "Not refundable", why);
+        return new Conflict("not-refundable", Reason.of(why));
     }
 
     private CallerAccount buyer() {

@@ -2,6 +2,7 @@ package io.groupdeal.application.deal;
 
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
@@ -148,13 +149,13 @@ public class DealService {
                     .filter(v -> !v.field().startsWith("options[0].")).toList()));
         }
         if (deal.salesEnd() != null && !deal.salesEnd().isAfter(now)) {
-            missing.add(new FieldError("salesEnd", "must be in the future to publish"));
+            missing.add(FieldError.of("salesEnd", "future-to-publish"));
         }
         if (deals.storeIdsOf(id).isEmpty() && stores.count() == 0) {
-            missing.add(new FieldError("storeIds", "add a store first: coupons need a place to be redeemed"));
+            missing.add(FieldError.of("storeIds", "store-first"));
         }
         if (!missing.isEmpty()) {
-            throw new Unprocessable("deal-incomplete", "Deal incomplete", "The deal cannot be published yet.", missing);
+            throw new Unprocessable("deal-incomplete", missing);
         }
         deal.publish(now, tenants.find(tenantId()).map(t -> t.isModerated()).orElse(true));
         return view(deal);
@@ -167,8 +168,8 @@ public class DealService {
     public DealView cancel(String id) {
         Deal deal = lock(id);
         if (!deal.status().isCancellable()) {
-            throw new Conflict("deal-not-cancellable", "Deal not cancellable",
-                    "A deal that has " + (deal.status() == DealStatus.CANCELLED ? "been cancelled" : "ended") + " cannot be cancelled.");
+            throw new Conflict("deal-not-cancellable", Reason.of(deal.status() == DealStatus.CANCELLED
+                    ? "deal-not-cancellable.cancelled" : "deal-not-cancellable.ended"));
         }
         deal.cancel(clock.instant());
         return view(deal);
@@ -209,9 +210,8 @@ public class DealService {
 
     private static void requireDraft(Deal deal) {
         if (!deal.isEditable()) {
-            throw new Conflict("deal-not-editable", "Deal not editable", deal.isInReview()
-                    ? "This deal is waiting for the platform's review and cannot be changed until it is approved or sent back."
-                    : "Only draft deals can be changed; this one is " + deal.status() + ".");
+            throw new Conflict("deal-not-editable", deal.isInReview() ? Reason.of("deal-not-editable.in-review")
+                    : Reason.of("deal-not-editable", deal.status()));
         }
     }
 
@@ -267,7 +267,7 @@ public class DealService {
     }
 
     private static List<FieldError> errors(List<Violation> violations) {
-        return violations.stream().map(v -> new FieldError(v.field(), v.message())).toList();
+        return violations.stream().map(v -> new FieldError(v.field(), v.rule(), v.args())).toList();
     }
 
     private Set<String> requireOwnStores(List<String> storeIds) {

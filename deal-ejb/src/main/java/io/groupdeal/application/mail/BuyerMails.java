@@ -1,29 +1,35 @@
 package io.groupdeal.application.mail;
 
+import io.groupdeal.domain.account.Account;
 import io.groupdeal.domain.account.AccountRepository;
 import io.groupdeal.domain.catalog.CatalogDeal;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.order.Order;
-import io.groupdeal.domain.shared.Money;
+import io.groupdeal.domain.shared.Language;
+import io.groupdeal.domain.shared.LocalFormats;
+import io.groupdeal.domain.tenant.Tenant;
+import io.groupdeal.domain.tenant.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The mails a buyer gets, each as HTML and plain text with the same content. Every value from a merchant or buyer
- * is HTML-escaped. Each mail's cause key makes it unique in the outbox: one confirmation per order, one tipping
- * notice per order, one refund notice per refunded thing, one reminder per coupon.
+ * The mails a buyer gets, each as HTML and plain text with the same content, in the buyer's language: the one the
+ * buyer chose, else the language of the tenant whose deal it is about, else English. Words come from the bundle
+ * {@code mails} ({@link MailWords}), amounts are formatted for the language ({@link LocalFormats}) and days are those
+ * of the tenant's time zone. Every value from a merchant or buyer is HTML-escaped. Each mail's cause key makes it
+ * unique in the outbox: one confirmation per order, one tipping notice per order, one refund notice per refunded
+ * thing, one reminder per coupon.
  */
 @ApplicationScoped
 public class BuyerMails {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     @Inject
     @ConfigProperty(name = "deal.public-url", defaultValue = "http://localhost:8080")
@@ -32,128 +38,147 @@ public class BuyerMails {
     @Inject
     private AccountRepository accounts;
 
-    public record Recipient(String email, String name) {
+    @Inject
+    private TenantRepository tenants;
+
+    /** Where a buyer's mails go, and how they read: in which language, days in which zone. */
+    public record Recipient(String email, String name, Language language, ZoneId zone) {
+
+        /** A recipient in English with days in UTC, when nothing else is known. */
+        public Recipient(String email, String name) {
+            this(email, name, Language.EN, ZoneOffset.UTC);
+        }
     }
 
-    /** Where the buyer's mails go. */
-    public Recipient recipient(String buyerId) {
-        return accounts.find(buyerId).map(a -> new Recipient(a.email().value(), a.name()))
-                .orElseThrow(() -> new IllegalStateException("no buyer " + buyerId));
+    /** Why a coupon's money went back, as its refund mail says. */
+    public enum RefundCause {
+        EXPIRED, ASKED
     }
 
-    /** The subject of {@link #orderConfirmed}: what the outbox lists before the mail is written. */
-    public static String orderConfirmedSubject(Order order, String dealTitle) {
-        return (order.status().name().equals("PENDING") ? "Order received: " : "Your coupons: ") + dealTitle;
+    /** Where the buyer's mails about the tenant's deals go, in the buyer's language or else the tenant's. */
+    public Recipient recipient(String buyerId, String tenantId) {
+        Account buyer = accounts.find(buyerId).orElseThrow(() -> new IllegalStateException("no buyer " + buyerId));
+        Optional<Tenant> tenant = tenants.find(tenantId);
+        Language language = buyer.language().or(() -> tenant.map(Tenant::language)).orElse(Language.EN);
+        return new Recipient(buyer.email().value(), buyer.name(), language,
+                tenant.<ZoneId>map(Tenant::timeZone).orElse(ZoneOffset.UTC));
+    }
+
+    /**
+     * The subject of {@link #orderConfirmed}: what the outbox lists before the mail is written (in English: the
+     * purchase does not read the buyer's language; the mail as sent has its subject in the buyer's).
+     */
+    public static String orderConfirmedSubject(Order order, String dealTitle, Language language) {
+        return MailWords.of(language).words(order.status().name().equals("PENDING") ? "subject.confirmed.pending"
+                : "subject.confirmed.paid", dealTitle);
     }
 
     public Mail orderConfirmed(Recipient buyer, Order order, List<Coupon> coupons, CatalogDeal deal) {
         boolean pending = order.status().name().equals("PENDING");
-        String subject = orderConfirmedSubject(order, deal.title());
+        String subject = orderConfirmedSubject(order, deal.title(), buyer.language());
         Body body = new Body(buyer);
+        String paid = money(order.amount(), order.currency(), buyer);
         body.paragraph(pending
-                ? "Thank you for your order of " + order.quantity() + " × " + deal.title() + " from " + deal.merchantName()
-                        + ". The deal is on once " + deal.minBuyers() + " coupons are sold: until then "
-                        + money(order.amount(), order.currency()) + " is only reserved on your card, and your coupons"
-                        + " are not valid yet. We will write to you when the deal is on, or when it fails (then the"
-                        + " reservation is released and nothing is charged)."
-                : "Thank you for your order of " + order.quantity() + " × " + deal.title() + " from " + deal.merchantName()
-                        + ". We charged " + money(order.amount(), order.currency()) + ". Show a code at the counter to use"
-                        + " a coupon.");
+                ? body.words("confirmed.pending", order.quantity(), deal.title(), deal.merchantName(), deal.minBuyers(), paid)
+                : body.words("confirmed.paid", order.quantity(), deal.title(), deal.merchantName(), paid));
         body.coupons(coupons);
-        body.heading("Where to use them");
+        body.heading(body.words("heading.where"));
         deal.stores().forEach(s -> body.line(s.name() + ", " + s.address()));
         if (!deal.finePrint().isBlank()) {
-            body.heading("Fine print");
+            body.heading(body.words("heading.finePrint"));
             body.paragraph(deal.finePrint());
         }
-        body.paragraph("Valid until " + DAY.format(deal.couponValidUntil()) + ". Order " + order.id() + ".");
-        body.link("Open my coupons", publicUrl + "/account/");
+        body.paragraph(body.words("valid", day(deal.couponValidUntil(), buyer), order.id()));
+        body.link(body.words("link.coupons"), publicUrl + "/account/");
         return body.mail(order.tenantId(), "order-confirmed:" + order.id(), subject,
                 coupons.stream().map(c -> c.code().printed()).toList());
     }
 
     public Mail dealTipped(Recipient buyer, Order order, List<Coupon> coupons, String dealTitle) {
         Body body = new Body(buyer);
-        body.paragraph("Good news: enough people bought " + dealTitle + ", so the deal is on. We charged "
-                + money(order.amount(), order.currency()) + " and your coupons are valid now.");
+        body.paragraph(body.words("tipped", dealTitle, money(order.amount(), order.currency(), buyer)));
         body.coupons(coupons);
-        body.link("Open my coupons", publicUrl + "/account/");
-        return body.mail(order.tenantId(), "deal-tipped:" + order.id(), "The deal is on: " + dealTitle,
+        body.link(body.words("link.coupons"), publicUrl + "/account/");
+        return body.mail(order.tenantId(), "deal-tipped:" + order.id(), body.words("subject.tipped", dealTitle),
                 coupons.stream().map(c -> c.code().printed()).toList());
     }
 
     public Mail dealFailed(Recipient buyer, Order order, String dealTitle) {
         Body body = new Body(buyer);
-        body.paragraph("Not enough people bought " + dealTitle + " before the sale closed, so the deal did not happen."
-                + " The " + money(order.amount(), order.currency()) + " reserved on your card is released; nothing was"
-                + " charged. Your coupons of order " + order.id() + " are void.");
-        return body.mail(order.tenantId(), "deal-failed:" + order.id(), "The deal did not happen: " + dealTitle, List.of());
+        body.paragraph(body.words("failed", dealTitle, money(order.amount(), order.currency(), buyer), order.id()));
+        return body.mail(order.tenantId(), "deal-failed:" + order.id(), body.words("subject.failed", dealTitle), List.of());
     }
 
     /** The merchant cancelled the deal: the reservation released ({@code refunded} null) or money paid back. */
     public Mail dealCancelled(Recipient buyer, Order order, String dealTitle, BigDecimal refunded) {
         Body body = new Body(buyer);
         body.paragraph(refunded == null
-                ? "The merchant cancelled " + dealTitle + ". The " + money(order.amount(), order.currency())
-                        + " reserved on your card is released; nothing was charged."
-                : "The merchant cancelled " + dealTitle + ". We paid " + money(refunded, order.currency())
-                        + " back to your card for the coupons you had not used. They are void now.");
-        return body.mail(order.tenantId(), "deal-cancelled:" + order.id(), "Deal cancelled, money returned: " + dealTitle,
+                ? body.words("cancelled.released", dealTitle, money(order.amount(), order.currency(), buyer))
+                : body.words("cancelled.refunded", dealTitle, money(refunded, order.currency(), buyer)));
+        return body.mail(order.tenantId(), "deal-cancelled:" + order.id(), body.words("subject.cancelled", dealTitle),
                 List.of());
     }
 
-    public Mail refunded(Recipient buyer, Coupon coupon, String why) {
+    public Mail refunded(Recipient buyer, Coupon coupon, RefundCause why) {
         Body body = new Body(buyer);
-        body.paragraph("We paid " + money(coupon.price(), coupon.currency()) + " back to your card for coupon "
-                + coupon.code().printed() + " of " + coupon.dealTitle() + " (" + why + "). It can no longer be used."
-                + " Banks usually show the money within a few days.");
-        return body.mail(coupon.tenantId(), "refunded:" + coupon.id(), "Refund done: " + coupon.dealTitle(), List.of());
+        body.paragraph(body.words("refunded", money(coupon.price(), coupon.currency(), buyer), coupon.code().printed(),
+                coupon.dealTitle(), body.words("refunded." + why.name().toLowerCase(Locale.ROOT))));
+        return body.mail(coupon.tenantId(), "refunded:" + coupon.id(), body.words("subject.refunded", coupon.dealTitle()),
+                List.of());
     }
 
     public Mail expiresSoon(Recipient buyer, Coupon coupon) {
         Body body = new Body(buyer);
-        body.paragraph("Your coupon for " + coupon.dealTitle() + " expires on " + DAY.format(coupon.validUntil())
-                + ". Use it before then.");
+        body.paragraph(body.words("expires", coupon.dealTitle(), day(coupon.validUntil(), buyer)));
         body.coupons(List.of(coupon));
-        body.link("Open my coupons", publicUrl + "/account/");
-        return body.mail(coupon.tenantId(), "expiry-reminder:" + coupon.id(), "Use it soon: " + coupon.dealTitle(),
+        body.link(body.words("link.coupons"), publicUrl + "/account/");
+        return body.mail(coupon.tenantId(), "expiry-reminder:" + coupon.id(), body.words("subject.expires", coupon.dealTitle()),
                 List.of(coupon.code().printed()));
     }
 
     /** The buyer's team filled: the team price is charged and the coupons are valid. One per order. */
     public Mail teamComplete(Recipient buyer, Order order, List<Coupon> coupons, String dealTitle) {
         Body body = new Body(buyer);
-        body.paragraph("Your team for " + dealTitle + " is full, so the team price is yours. We charged "
-                + money(order.amount(), order.currency()) + " and your coupons are valid now.");
+        body.paragraph(body.words("team.complete", dealTitle, money(order.amount(), order.currency(), buyer)));
         body.coupons(coupons);
-        body.link("Open my coupons", publicUrl + "/account/");
-        return body.mail(order.tenantId(), "team-complete:" + order.id(), "Your team is full: " + dealTitle,
+        body.link(body.words("link.coupons"), publicUrl + "/account/");
+        return body.mail(order.tenantId(), "team-complete:" + order.id(), body.words("subject.team.complete", dealTitle),
                 coupons.stream().map(c -> c.code().printed()).toList());
     }
 
     /** The buyer's team did not fill in time: the authorisation is released. One per order. */
     public Mail teamFailed(Recipient buyer, Order order, String dealTitle) {
         Body body = new Body(buyer);
-        body.paragraph("Your team for " + dealTitle + " did not fill before its time ran out. The "
-                + money(order.amount(), order.currency()) + " reserved on your card is released; nothing was charged."
-                + " Your coupons of order " + order.id() + " are void.");
-        return body.mail(order.tenantId(), "team-failed:" + order.id(), "Your team did not fill: " + dealTitle, List.of());
+        body.paragraph(body.words("team.failed", dealTitle, money(order.amount(), order.currency(), buyer), order.id()));
+        return body.mail(order.tenantId(), "team-failed:" + order.id(), body.words("subject.team.failed", dealTitle),
+                List.of());
     }
 
-    private static String money(BigDecimal amount, String currency) {
-        return Money.display(amount, currency);
+    private static String money(BigDecimal amount, String currency, Recipient buyer) {
+        return LocalFormats.amount(amount, currency, buyer.language());
+    }
+
+    /** The day of a moment in the recipient's (the tenant's) zone, as the recipient writes days. */
+    private static String day(Instant moment, Recipient buyer) {
+        return LocalFormats.date(moment.atZone(buyer.zone()).toLocalDate(), buyer.language());
     }
 
     /** A mail's content written once, as HTML and as text side by side. */
     private static final class Body {
 
         private final Recipient buyer;
+        private final MailWords words;
         private final StringBuilder text = new StringBuilder();
         private final StringBuilder html = new StringBuilder();
 
         Body(Recipient buyer) {
             this.buyer = buyer;
-            paragraph("Hello " + buyer.name() + ",");
+            this.words = MailWords.of(buyer.language());
+            paragraph(words("greeting", buyer.name()));
+        }
+
+        String words(String key, Object... values) {
+            return words.words(key, values);
         }
 
         void paragraph(String words) {
@@ -172,13 +197,13 @@ public class BuyerMails {
         }
 
         void coupons(List<Coupon> coupons) {
-            text.append("Your codes:\n");
+            text.append(words("codes")).append("\n");
             html.append("<table role=\"presentation\" style=\"border-collapse:collapse;margin:8px 0 16px\">");
             for (Coupon coupon : coupons) {
                 String code = coupon.code().printed();
                 text.append("  ").append(code).append("\n");
                 html.append("<tr><td style=\"padding:8px 16px 8px 0\"><img src=\"cid:qr-").append(code)
-                        .append("\" width=\"120\" height=\"120\" alt=\"QR code of ").append(code).append("\"></td>")
+                        .append("\" width=\"120\" height=\"120\" alt=\"").append(escape(words("qr.alt", code))).append("\"></td>")
                         .append("<td style=\"padding:8px 0;font:600 22px/1.2 ui-monospace,Menlo,Consolas,monospace;"
                                 + "letter-spacing:2px\">").append(code).append("</td></tr>");
             }
@@ -195,7 +220,7 @@ public class BuyerMails {
 
         Mail mail(String tenantId, String causeKey, String subject, List<String> qrCodes) {
             text.append("GroupDeal");
-            String page = "<!doctype html><html><body style=\"margin:0;background:#f5f5f7;font-family:-apple-system,"
+            String page = "<!doctype html><html lang=\"" + buyer.language().tag() + "\"><head><meta charset=\"utf-8\"></head><body style=\"margin:0;background:#f5f5f7;font-family:-apple-system,"
                     + "Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1f2330\"><div style=\"max-width:560px;margin:0 auto;"
                     + "padding:24px\"><div style=\"font-weight:700;font-size:18px;margin-bottom:16px\">GroupDeal</div>"
                     + "<div style=\"background:#fff;border-radius:12px;padding:24px\">" + html + "</div></div></body></html>";

@@ -63,8 +63,9 @@ public class MailDelivery {
 
     private void attempt(Outbox.Queued queued) {
         try {
-            sender.send(queued.id(), queued.render() == null ? queued.mail() : confirmations.render(queued));
-            outbox.sent(queued.id());
+            Mail mail = queued.render() == null ? queued.mail() : confirmations.render(queued);
+            sender.send(queued.id(), mail);
+            outbox.sent(queued.id(), mail.subject());
         } catch (Exception e) {
             boolean giveUp = queued.attempts() >= Math.max(1, maxAttempts);
             Duration wait = backoff(queued.attempts());

@@ -77,8 +77,10 @@ public class Outbox {
                 (String) r[4], (String) r[5], codes), NativeSql.integer(r[7]), (String) r[8]));
     }
 
-    void sent(String id) {
-        sql.update("UPDATE mail_outbox SET status = 'SENT', sent_at = ?, last_error = NULL WHERE id = ?", List.of(clock.instant(), id));
+    /** Sent, with the subject it was sent with (a confirmation's is written in the buyer's language when it is sent). */
+    void sent(String id, String subject) {
+        sql.update("UPDATE mail_outbox SET status = 'SENT', sent_at = ?, last_error = NULL, subject = ? WHERE id = ?",
+                List.of(clock.instant(), subject, id));
     }
 
     /** A failed attempt: tried again after {@code retryIn}, or given up after the last attempt. */

@@ -8,6 +8,7 @@ import io.groupdeal.application.mail.Outbox;
 import io.groupdeal.application.mail.ReviewMails;
 import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.domain.account.Account;
@@ -68,9 +69,7 @@ public class ModerationService {
         String tenantId = tenantOf(dealId);
         Deal deal = inReview(dealId);
         if (deal.salesEnded(now)) {
-            throw new Conflict("sales-ended", "Sales window closed",
-                    "The deal's sales window closed while it waited for review, so it cannot go on sale. Reject it with a"
-                            + " reason so that its merchant can change the dates.");
+            throw new Conflict("sales-ended");
         }
         deal.approve(operatorId(), now);
         tellAdmins(tenantId, deal, mails::approved);
@@ -104,8 +103,7 @@ public class ModerationService {
     private Deal inReview(String dealId) {
         Deal deal = deals.lock(dealId).orElseThrow(() -> new NotFound("deal"));
         if (!deal.isInReview()) {
-            throw new Conflict("deal-not-in-review", "Deal not in review",
-                    "This deal is " + deal.status() + ", not waiting for review: another decision came first.");
+            throw new Conflict("deal-not-in-review", Reason.of("deal-not-in-review", deal.status()));
         }
         return deal;
     }

@@ -3,6 +3,7 @@ package io.groupdeal.application.order;
 import io.groupdeal.application.mail.BuyerMails.Recipient;
 import io.groupdeal.application.mail.OrderConfirmations;
 import io.groupdeal.application.payment.Payment;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponCode;
@@ -96,8 +97,7 @@ public class Checkout {
         }
         if (terms.perBuyerLimit() != null
                 && !orders.takeQuota(terms.tenantId(), terms.dealId(), buyerId, quantity, terms.perBuyerLimit())) {
-            throw new Conflict("per-buyer-limit", "Limit reached", "A buyer may hold at most " + terms.perBuyerLimit()
-                    + " coupons of this deal.");
+            throw new Conflict("per-buyer-limit", Reason.of("per-buyer-limit", terms.perBuyerLimit()));
         }
         Order order = new Order(terms.tenantId(), orderId, terms.dealId(), buyerId, quantity, option.price(),
                 option.price().multiply(BigDecimal.valueOf(quantity)), terms.currency(), OrderStatus.RESERVED, null,
@@ -105,13 +105,14 @@ public class Checkout {
         orders.reserve(order, now.plus(reservation));
         // the option's own cap, then the deal's (the same order everywhere: option row, then the hot deal row, last)
         if (!deals.sellOption(terms.tenantId(), terms.dealId(), option.id(), quantity)) {
-            throw new Conflict("sold-out", "Sold out", "Not enough coupons are left of this option (“" + option.title()
-                    + "”).");
+            // an option titled as its deal (the one option of a deal written without options) adds nothing to say
+            throw new Conflict("sold-out", option.title().equals(terms.title()) ? Reason.of("sold-out")
+                    : Reason.of("sold-out.option", option.title()));
         }
         Sale sale = deals.sell(terms.tenantId(), terms.dealId(), quantity, now);
         if (!sale.sold()) {
             throw sale == Sale.SOLD_OUT
-                    ? new Conflict("sold-out", "Sold out", "Not enough coupons are left of this deal.")
+                    ? new Conflict("sold-out")
                     : OrderService.notOnSale(terms);
         }
         return Optional.of(new Reserved(order, sale.paidAtOnce()));
@@ -173,7 +174,7 @@ public class Checkout {
         if (teamSeat) {
             return Optional.of(new Confirmed(paid, List.copyOf(issued)));
         }
-        confirmations.queue(buyer != null ? buyer : confirmations.recipient(order.buyerId()), paid, terms.title());
+        confirmations.queue(buyer != null ? buyer : confirmations.recipient(order.buyerId(), order.tenantId()), paid, terms.title());
         if (terms.paidChangesDeal(captured)) {
             deals.paid(order.tenantId(), order.dealId(), order.quantity(), captured, now); // last: the deal's row is hot
         }

@@ -11,6 +11,7 @@ import io.groupdeal.application.payment.Configured;
 import io.groupdeal.application.payment.GatewayUnreachable;
 import io.groupdeal.application.payment.Payment;
 import io.groupdeal.application.payment.PaymentGateway;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
@@ -139,10 +140,10 @@ public class OrderService {
     private SaleOption option(SaleTerms terms, String optionId) {
         List<SaleOption> options = deals.saleOptions(terms.tenantId(), terms.dealId());
         return SaleOption.chosen(options, optionId).orElseThrow(() -> optionId == null
-                ? new Unprocessable("option-required", "Option required", "This deal has " + options.size()
-                        + " options: name the one to buy in optionId.", List.of(new FieldError("optionId", "is required")))
-                : new Unprocessable("unknown-option", "Unknown option", "This deal has no such option.",
-                        List.of(new FieldError("optionId", "is not an option of this deal"))));
+                ? new Unprocessable("option-required", Reason.of("option-required", options.size()),
+                        List.of(FieldError.of("optionId", "required")))
+                : new Unprocessable("unknown-option", Reason.of("unknown-option"),
+                        List.of(FieldError.of("optionId", "not-an-option"))));
     }
 
     private Optional<Confirmed> settle(Order order, Payment payment, Recipient buyer) {
@@ -162,17 +163,15 @@ public class OrderService {
     }
 
     private static PaymentDeclined declined() {
-        return new PaymentDeclined("The card was declined. Nothing was charged.");
+        return new PaymentDeclined();
     }
 
     private static PaymentUnavailable failed() {
-        return new PaymentUnavailable("The payment service failed. Nothing was charged; please try again.");
+        return new PaymentUnavailable(Reason.of("payment-unavailable.failed"));
     }
 
     private static PaymentUnavailable inProgress() {
-        return new PaymentUnavailable("The payment service did not answer in time. Your order is kept while we find out"
-                + " whether the payment went through (at most a few minutes); ask again with the same Idempotency-Key to see"
-                + " what it became. You are never charged twice.");
+        return new PaymentUnavailable(Reason.of("payment-unavailable.in-progress"));
     }
 
     public PageOf<OrderView> list(PageRequest request) {
@@ -193,8 +192,7 @@ public class OrderService {
     /** What the key's order became: the order, or the refusal it ended in, or "still in progress". */
     private OrderView replay(KeyUse earlier, String fingerprint, CallerAccount buyer) {
         if (!earlier.requestHash().equals(fingerprint)) {
-            throw new Unprocessable("idempotency-key-reused", "Idempotency key reused",
-                    "This Idempotency-Key was used for a different order; use a new key for a new order.", List.of());
+            throw new Unprocessable("idempotency-key-reused", Reason.of("idempotency-key-reused.order"));
         }
         Order order = settled(buyer.accountId(), earlier.orderId());
         if (order.status() == OrderStatus.RESERVED) {
@@ -239,32 +237,33 @@ public class OrderService {
         return caller.account().orElseThrow(() -> new IllegalStateException("no caller behind a BUYER call"));
     }
 
-    static Conflict notOnSale(SaleTerms terms) {
-        return new Conflict("deal-not-on-sale", "Deal not on sale", switch (terms.status()) {
-            case SCHEDULED -> "The sale of this deal has not started yet.";
-            case ENDED, FAILED -> "The sale of this deal has ended.";
-            case CANCELLED -> "This deal was cancelled.";
-            default -> "This deal is not on sale now.";
-        });
+    /** 409 {@code deal-not-on-sale}, worded by why (scheduled, ended, cancelled); a team buy answers it too. */
+    public static Conflict notOnSale(SaleTerms terms) {
+        return new Conflict("deal-not-on-sale", Reason.of(switch (terms.status()) {
+            case SCHEDULED -> "deal-not-on-sale.scheduled";
+            case ENDED, FAILED -> "deal-not-on-sale.ended";
+            case CANCELLED -> "deal-not-on-sale.cancelled";
+            default -> "deal-not-on-sale";
+        }));
     }
 
     private static void requireValid(PlaceOrder request) {
         List<FieldError> errors = new ArrayList<>();
         if (request == null) {
-            throw new InvalidInput("body", "is required");
+            throw new InvalidInput("body", "required");
         }
         if (request.dealId() == null || request.dealId().isBlank()) {
-            errors.add(new FieldError("dealId", "is required"));
+            errors.add(FieldError.of("dealId", "required"));
         }
         if (request.quantity() == null) {
-            errors.add(new FieldError("quantity", "is required"));
+            errors.add(FieldError.of("quantity", "required"));
         } else if (request.quantity() < 1 || request.quantity() > MAX_PER_ORDER) {
-            errors.add(new FieldError("quantity", "must be between 1 and " + MAX_PER_ORDER));
+            errors.add(FieldError.of("quantity", "between", 1, MAX_PER_ORDER));
         }
         if (request.paymentToken() == null || request.paymentToken().isBlank()) {
-            errors.add(new FieldError("paymentToken", "is required"));
+            errors.add(FieldError.of("paymentToken", "required"));
         } else if (request.paymentToken().length() > 100) {
-            errors.add(new FieldError("paymentToken", "must be at most 100 characters"));
+            errors.add(FieldError.of("paymentToken", "max-length", 100));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -273,8 +272,8 @@ public class OrderService {
             throw new NotFound("deal");
         }
         if (request.optionId() != null && !Ids.isWellFormed(request.optionId())) {
-            throw new Unprocessable("unknown-option", "Unknown option", "This deal has no such option.",
-                    List.of(new FieldError("optionId", "is not an option of this deal")));
+            throw new Unprocessable("unknown-option", Reason.of("unknown-option"),
+                    List.of(FieldError.of("optionId", "not-an-option")));
         }
     }
 }

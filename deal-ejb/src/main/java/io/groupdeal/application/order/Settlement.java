@@ -51,7 +51,7 @@ public class Settlement {
     /** The deal tipped after this order was placed: capture it and tell the buyer. */
     void captureTipped(Order order, String dealTitle, Instant now) {
         if (capture(order, now)) {
-            outbox.write(mails.dealTipped(mails.recipient(order.buyerId()), order,
+            outbox.write(mails.dealTipped(mails.recipient(order.buyerId(), order.tenantId()), order,
                     coupons.ofOrder(order.tenantId(), order.id()), dealTitle));
         }
     }
@@ -63,8 +63,8 @@ public class Settlement {
         }
         payments.owe(order.tenantId(), order.id(), Kind.CANCEL, "cancel", null);
         coupons.move(order.tenantId(), order.id(), CouponStatus.PENDING, CouponStatus.VOID, now);
-        outbox.write(cancelled ? mails.dealCancelled(mails.recipient(order.buyerId()), order, dealTitle, null)
-                : mails.dealFailed(mails.recipient(order.buyerId()), order, dealTitle));
+        outbox.write(cancelled ? mails.dealCancelled(mails.recipient(order.buyerId(), order.tenantId()), order, dealTitle, null)
+                : mails.dealFailed(mails.recipient(order.buyerId(), order.tenantId()), order, dealTitle));
     }
 
     /** The deal was cancelled after this order was captured: pay back its unused coupons, which become VOID. */
@@ -76,7 +76,7 @@ public class Settlement {
         BigDecimal amount = order.unitPrice().multiply(BigDecimal.valueOf(unused));
         payments.owe(order.tenantId(), order.id(), Kind.REFUND, "cancel:" + order.id(), amount);
         orders.markRefunded(order.tenantId(), order.id(), now);
-        outbox.write(mails.dealCancelled(mails.recipient(order.buyerId()), order, dealTitle, amount));
+        outbox.write(mails.dealCancelled(mails.recipient(order.buyerId(), order.tenantId()), order, dealTitle, amount));
     }
 
 }

@@ -9,6 +9,7 @@ import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.TooLarge;
 import io.groupdeal.application.problem.Unprocessable;
 import io.groupdeal.application.problem.UnsupportedType;
@@ -87,11 +88,11 @@ public final class PhotoImages {
         }
         String declared = mediaType(declaredType);
         if (declared != null && Arrays.stream(Kind.values()).noneMatch(k -> k.mediaType.equals(declared))) {
-            throw wrongType("The photo is " + declared + ".");
+            throw wrongType(Reason.of("photo-type.declared", declared));
         }
         Kind kind = sniff(bytes);
         if (declared != null && !kind.mediaType.equals(declared)) {
-            throw notAnImage("The bytes are a " + kind.name() + " image, not " + declared + ".");
+            throw notAnImage(Reason.of("not-an-image.mismatch", kind.name(), declared));
         }
         BufferedImage upright = upright(decode(kind, bytes), kind == Kind.JPEG ? orientation(bytes) : 1);
         Map<PhotoSize, Rendition> renditions = new EnumMap<>(PhotoSize.class);
@@ -105,15 +106,15 @@ public final class PhotoImages {
     }
 
     public static TooLarge tooLarge() {
-        return new TooLarge("photo-too-large", "Photo too large", "A photo may have at most 8 MB (" + MAX_BYTES + " bytes).");
+        return new TooLarge("photo-too-large", Reason.of("photo-too-large", MAX_BYTES));
     }
 
-    private static UnsupportedType wrongType(String why) {
-        return new UnsupportedType("photo-type", "Photo type not taken", why + " Upload a JPEG, PNG or WebP image.");
+    private static UnsupportedType wrongType(Reason why) {
+        return new UnsupportedType("photo-type", why);
     }
 
-    private static Unprocessable notAnImage(String why) {
-        return new Unprocessable("not-an-image", "Not an image", why, List.of());
+    private static Unprocessable notAnImage(Reason why) {
+        return new Unprocessable("not-an-image", why);
     }
 
     /** The media type of a Content-Type without parameters, lower case; null when not given or not said. */
@@ -137,13 +138,13 @@ public final class PhotoImages {
             return Kind.WEBP;
         }
         if (starts(b, 'G', 'I', 'F', '8')) {
-            throw wrongType("The photo is a GIF.");
+            throw wrongType(Reason.of("photo-type.gif"));
         }
         if (starts(b, 'B', 'M') || starts(b, 'I', 'I', 0x2A, 0x00) || starts(b, 'M', 'M', 0x00, 0x2A)
                 || (b.length >= 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p')) {
-            throw wrongType("The photo is a BMP, TIFF, HEIC or AVIF image.");
+            throw wrongType(Reason.of("photo-type.other-image"));
         }
-        throw notAnImage("The bytes are not a JPEG, PNG or WebP image.");
+        throw notAnImage(Reason.of("not-an-image"));
     }
 
     private static boolean starts(byte[] bytes, int... magic) {
@@ -166,10 +167,10 @@ public final class PhotoImages {
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
             if (width <= 0 || height <= 0) {
-                throw notAnImage("The image has no pixels.");
+                throw notAnImage(Reason.of("not-an-image.no-pixels"));
             }
             if ((long) width * height > MAX_PIXELS) {
-                throw notAnImage("The image is " + width + " × " + height + " pixels; at most 40 megapixels are taken.");
+                throw notAnImage(Reason.of("not-an-image.too-many-pixels", width, height, MAX_PIXELS / 1_000_000));
             }
             ImageReadParam param = reader.getDefaultReadParam();
             // Keep at least twice the largest box on the longer side, so that the resampling below still smooths.
@@ -179,7 +180,7 @@ public final class PhotoImages {
             }
             BufferedImage image = reader.read(0, param);
             if (image == null) {
-                throw notAnImage("The image could not be read.");
+                throw notAnImage(Reason.of("not-an-image.unreadable"));
             }
             return image;
         } catch (IOException | RuntimeException broken) {
@@ -187,7 +188,7 @@ public final class PhotoImages {
                 throw refused;
             }
             // A decoder's failure on hostile bytes (IIOException, or an index or state error deep in the codec).
-            throw notAnImage("The bytes are not a readable " + kind.name() + " image.");
+            throw notAnImage(Reason.of("not-an-image.broken", kind.name()));
         } finally {
             reader.dispose();
         }

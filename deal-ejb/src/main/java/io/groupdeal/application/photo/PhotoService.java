@@ -3,6 +3,7 @@ package io.groupdeal.application.photo;
 import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.domain.photo.DealPhoto;
@@ -99,7 +100,7 @@ public class PhotoService {
         List<DealPhoto> current = photos.ofDeal(tenant, dealId);
         if (order == null || order.size() != current.size() || new HashSet<>(order).size() != order.size()
                 || !current.stream().map(DealPhoto::id).allMatch(order::contains)) {
-            throw new InvalidInput("order", "must name each photo of the deal exactly once");
+            throw new InvalidInput("order", "each-photo-once");
         }
         photos.reorder(tenant, dealId, order);
         return photos.ofDeal(tenant, dealId);
@@ -123,8 +124,7 @@ public class PhotoService {
     }
 
     private static Conflict tooMany() {
-        return new Conflict("too-many-photos", "Too many photos",
-                "A deal has at most " + PhotoRepository.MAX_PER_DEAL + " photos; delete one first.");
+        return new Conflict("too-many-photos", Reason.of("too-many-photos", PhotoRepository.MAX_PER_DEAL));
     }
 
     private String tenantId() {

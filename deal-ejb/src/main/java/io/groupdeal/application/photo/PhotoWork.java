@@ -1,6 +1,7 @@
 package io.groupdeal.application.photo;
 
 import io.groupdeal.application.problem.Busy;
+import io.groupdeal.application.problem.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -21,11 +22,11 @@ public class PhotoWork {
     public <T> T run(Supplier<T> work) {
         try {
             if (!turns.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new Busy("Too many photos are being processed; try again shortly.", 5);
+                throw new Busy(Reason.of("busy.photos"), 5);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Busy("Too many photos are being processed; try again shortly.", 5);
+            throw new Busy(Reason.of("busy.photos"), 5);
         }
         try {
             return work.get();

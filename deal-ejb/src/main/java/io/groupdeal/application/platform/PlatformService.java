@@ -83,7 +83,7 @@ public class PlatformService {
      */
     public TenantOverview change(String tenantId, String rate, Boolean moderated) {
         if (rate == null && moderated == null) {
-            throw new InvalidInput("commissionRate", "is required unless moderated is given");
+            throw new InvalidInput("commissionRate", "required-unless-moderated");
         }
         Tenant tenant = find(tenantId);
         if (rate != null) {
@@ -107,12 +107,12 @@ public class PlatformService {
 
     private static BigDecimal decimal(String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidInput("commissionRate", "is required");
+            throw new InvalidInput("commissionRate", "required");
         }
         try {
             return new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInput("commissionRate", "must be a decimal number such as 0.15");
+            throw new InvalidInput("commissionRate", "decimal-such-as", "0.15");
         }
     }
 

@@ -4,6 +4,6 @@ package io.groupdeal.application.problem;
 public class BadCredentials extends Problem {
 
     public BadCredentials() {
-        super("bad-credentials", "Bad credentials", "The email or password is not correct.");
+        super("bad-credentials", Reason.of("bad-credentials"));
     }
 }

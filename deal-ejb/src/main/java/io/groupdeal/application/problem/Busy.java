@@ -8,8 +8,8 @@ public class Busy extends Problem {
 
     private final long retryAfterSeconds;
 
-    public Busy(String detail, long retryAfterSeconds) {
-        super("busy", "Busy", detail);
+    public Busy(Reason reason, long retryAfterSeconds) {
+        super("busy", reason);
         this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
     }
 

@@ -7,13 +7,18 @@ public class Conflict extends Problem {
 
     private final Map<String, Object> extensions;
 
-    public Conflict(String type, String title, String detail) {
-        this(type, title, detail, Map.of());
+    /** The detail worded by the type itself. */
+    public Conflict(String type) {
+        this(type, Reason.of(type));
+    }
+
+    public Conflict(String type, Reason reason) {
+        this(type, reason, Map.of());
     }
 
     /** With extra members for the client, such as when and where a coupon was redeemed. */
-    public Conflict(String type, String title, String detail, Map<String, Object> extensions) {
-        super(type, title, detail);
+    public Conflict(String type, Reason reason, Map<String, Object> extensions) {
+        super(type, reason);
         this.extensions = Map.copyOf(extensions);
     }
 

@@ -3,7 +3,11 @@ package io.groupdeal.application.problem;
 /** The thing exists but can no longer be used (410), such as an expired, refunded or void coupon at the counter. */
 public class Gone extends Problem {
 
-    public Gone(String type, String title, String detail) {
-        super(type, title, detail);
+    public Gone(String type) {
+        this(type, Reason.of(type));
+    }
+
+    public Gone(String type, Reason reason) {
+        super(type, reason);
     }
 }

@@ -1,5 +1,6 @@
 package io.groupdeal.application.problem;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** The request breaks validation rules (400); each broken rule is named with its field. */
@@ -8,17 +9,18 @@ public class InvalidInput extends Problem {
     private final List<FieldError> errors;
 
     public InvalidInput(List<FieldError> errors) {
-        this("validation", "Invalid request", "Some fields are not valid.", errors);
+        this("validation", Reason.of("validation"), errors);
     }
 
     /** A bad request with a problem type of its own, such as {@code idempotency-key-missing}. */
-    public InvalidInput(String type, String title, String detail, List<FieldError> errors) {
-        super(type, title, detail);
+    public InvalidInput(String type, Reason reason, List<FieldError> errors) {
+        super(type, reason);
         this.errors = List.copyOf(errors);
     }
 
-    public InvalidInput(String field, String message) {
-        this(List.of(new FieldError(field, message)));
+    /** One field breaks one rule, such as {@code ("quantity", "between", 1, 10)}. */
+    public InvalidInput(String field, String rule, Object... args) {
+        this(List.of(FieldError.of(field, rule, args)));
     }
 
     @Override
@@ -26,6 +28,15 @@ public class InvalidInput extends Problem {
         return errors;
     }
 
-    public record FieldError(String field, String message) {
+    /** A field and the rule it breaks ({@code required}, {@code max-length} with its limit), worded by the interfaces. */
+    public record FieldError(String field, String rule, List<Object> args) {
+
+        public FieldError {
+            args = List.copyOf(args);
+        }
+
+        public static FieldError of(String field, String rule, Object... args) {
+            return new FieldError(field, rule, Arrays.asList(args));
+        }
     }
 }

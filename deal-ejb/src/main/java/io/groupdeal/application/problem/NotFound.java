@@ -6,15 +6,12 @@ package io.groupdeal.application.problem;
  */
 public class NotFound extends Problem {
 
+    /** {@code not-found}, worded by what was looked for: {@code deal}, {@code staff-member}. */
     public NotFound(String what) {
-        this("not-found", what);
+        super("not-found", Reason.of("not-found." + what));
     }
 
-    public NotFound(String type, String what) {
-        this(type, "Not found", "No " + what + " with this id.");
-    }
-
-    public NotFound(String type, String title, String detail) {
-        super(type, title, detail);
+    public NotFound(String type, Reason reason) {
+        super(type, reason);
     }
 }

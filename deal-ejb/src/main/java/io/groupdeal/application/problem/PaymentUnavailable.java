@@ -3,7 +3,7 @@ package io.groupdeal.application.problem;
 /** The payment gateway could not be reached or failed (503): nothing was bought; the buyer may try again. */
 public class PaymentUnavailable extends Problem {
 
-    public PaymentUnavailable(String detail) {
-        super("payment-unavailable", "Payment unavailable", detail);
+    public PaymentUnavailable(Reason reason) {
+        super("payment-unavailable", reason);
     }
 }

@@ -7,8 +7,21 @@ public class Unprocessable extends Problem {
 
     private final List<InvalidInput.FieldError> errors;
 
-    public Unprocessable(String type, String title, String detail, List<InvalidInput.FieldError> errors) {
-        super(type, title, detail);
+    public Unprocessable(String type) {
+        this(type, List.of());
+    }
+
+    public Unprocessable(String type, List<InvalidInput.FieldError> errors) {
+        this(type, Reason.of(type), errors);
+    }
+
+    /** Worded by its own reason, such as which kind of request the key was used for. */
+    public Unprocessable(String type, Reason reason) {
+        this(type, reason, List.of());
+    }
+
+    public Unprocessable(String type, Reason reason, List<InvalidInput.FieldError> errors) {
+        super(type, reason);
         this.errors = List.copyOf(errors);
     }
 

@@ -32,7 +32,7 @@ public class MerchantReviews {
 
     public PageOf<Review> list(String dealId, Integer rating, PageRequest page) {
         if (rating != null && (rating < 1 || rating > 5)) {
-            throw new InvalidInput("rating", "must be a whole number from 1 to 5");
+            throw new InvalidInput("rating", "whole-number-between", 1, 5);
         }
         String deal = dealId == null || dealId.isBlank() ? null : dealId.strip();
         String tenantId = tenantId();
@@ -43,13 +43,13 @@ public class MerchantReviews {
     public Review reply(String reviewId, String text) {
         String reply = text == null ? "" : text.strip();
         if (reply.isEmpty() || reply.length() > Review.MAX_REPLY) {
-            throw new InvalidInput("text", "must have 1 to " + Review.MAX_REPLY + " characters");
+            throw new InvalidInput("text", "length-between", 1, Review.MAX_REPLY);
         }
         String tenantId = tenantId();
         Review review = (Ids.isWellFormed(reviewId) ? reviews.find(tenantId, reviewId) : java.util.Optional.<Review>empty())
                 .orElseThrow(() -> new NotFound("review"));
         if (!reviews.reply(tenantId, review.id(), reply, clock.instant())) {
-            throw new Conflict("reply-exists", "Already replied", "This review has a reply already.");
+            throw new Conflict("reply-exists");
         }
         return reviews.find(tenantId, review.id()).orElseThrow();
     }

@@ -45,13 +45,13 @@ public class ReviewService {
         String text = comment == null ? "" : comment.strip();
         List<FieldError> errors = new ArrayList<>();
         if (rating == null || rating < 1 || rating > 5) {
-            errors.add(new FieldError("rating", "must be a whole number from 1 to 5"));
+            errors.add(FieldError.of("rating", "whole-number-between", 1, 5));
         }
         if (text.length() > Review.MAX_COMMENT) {
-            errors.add(new FieldError("comment", "must have at most " + Review.MAX_COMMENT + " characters"));
+            errors.add(FieldError.of("comment", "max-length", Review.MAX_COMMENT));
         }
         if (couponCode == null || couponCode.isBlank()) {
-            errors.add(new FieldError("couponCode", "is required"));
+            errors.add(FieldError.of("couponCode", "required"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -60,11 +60,11 @@ public class ReviewService {
         Coupon coupon = CouponCode.parse(couponCode).flatMap(c -> coupons.ofBuyer(buyer.accountId(), c))
                 .orElseThrow(() -> new NotFound("coupon"));
         if (coupon.status() != CouponStatus.REDEEMED) {
-            throw new Conflict("not-redeemed", "Not used yet", "A deal can be reviewed once its coupon was used at the counter.");
+            throw new Conflict("not-redeemed");
         }
         String id = Ids.newId();
         if (!reviews.add(coupon.tenantId(), id, coupon.id(), coupon.dealId(), buyer.accountId(), rating, text, clock.instant())) {
-            throw new Conflict("review-exists", "Already reviewed", "This coupon has a review already.");
+            throw new Conflict("review-exists");
         }
         return reviews.find(coupon.tenantId(), id).orElseThrow();
     }

@@ -1,5 +1,6 @@
 package io.groupdeal.application.security;
 
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.Busy;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -93,7 +94,7 @@ public class HashingGate {
 
     /** The refusal of a login or sign-up that got no turn (503 {@code busy}). */
     public Busy busy() {
-        return new Busy("Too many logins and sign-ups at this moment; nothing was done. Please try again shortly.",
+        return new Busy(Reason.of("busy.hashing"),
                 Math.max(1, wait.toSeconds() + 1));
     }
 

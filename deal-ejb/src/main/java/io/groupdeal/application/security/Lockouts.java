@@ -91,6 +91,6 @@ public class Lockouts {
     }
 
     private static RateLimited refusal(long seconds) {
-        return Throttle.rateLimited("Too many attempts in a short time.", seconds);
+        return Throttle.rateLimited("rate-limited.attempts", seconds);
     }
 }

@@ -54,10 +54,10 @@ public class PasswordHasher {
     /** Checks a new password's length (10 to 200 characters) without the cost of hashing it. */
     public void requireAcceptable(String password, String field) {
         if (password == null || password.length() < Account.MIN_PASSWORD_LENGTH) {
-            throw new InvalidInput(field, "must have at least " + Account.MIN_PASSWORD_LENGTH + " characters");
+            throw new InvalidInput(field, "min-length", Account.MIN_PASSWORD_LENGTH);
         }
         if (password.length() > Account.MAX_PASSWORD_LENGTH) {
-            throw new InvalidInput(field, "must have at most " + Account.MAX_PASSWORD_LENGTH + " characters");
+            throw new InvalidInput(field, "max-length", Account.MAX_PASSWORD_LENGTH);
         }
     }
 

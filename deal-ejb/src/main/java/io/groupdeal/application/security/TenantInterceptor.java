@@ -31,7 +31,7 @@ public class TenantInterceptor {
     public Object bindTenant(InvocationContext invocation) throws Exception {
         String tenantId = caller.account()
                 .map(CallerAccount::tenantId)
-                .orElseThrow(() -> new Forbidden("no-tenant", "This action is for merchant accounts."));
+                .orElseThrow(() -> new Forbidden("no-tenant"));
         Object current = em.getProperties().get(Tenancy.PROPERTY);
         if (current == null) {
             em.setProperty(Tenancy.PROPERTY, tenantId);

@@ -130,16 +130,15 @@ public class Throttle {
         }
         if (refusedFor > 0) {
             // Nothing is counted: the transaction rolls back with the problem.
-            throw rateLimited("Too many attempts in a short time.", refusedFor);
+            throw rateLimited("rate-limited.attempts", refusedFor);
         }
         counted.forEach(w -> attempts.save(w.subject(), w.window()));
         return new Ticket(counted.stream().map(w -> new Ticket.Start(w.subject(), w.window().start())).toList());
     }
 
-    /** 429 with the wait in words a person reads at a glance. */
-    public static RateLimited rateLimited(String what, long seconds) {
-        return new RateLimited(what + " Try again in "
-                + (seconds > 90 ? (seconds + 59) / 60 + " minutes" : seconds + " seconds") + ".", seconds);
+    /** 429 for {@code why} ({@code rate-limited.attempts}); the interfaces word the wait at a glance. */
+    public static RateLimited rateLimited(String why, long seconds) {
+        return new RateLimited(why, seconds);
     }
 
     /** The subject of an email's logins: its SHA-256 (an attacker's strings are not stored), trimmed and in lower case. */

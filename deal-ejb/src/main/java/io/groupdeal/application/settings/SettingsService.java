@@ -1,5 +1,8 @@
 package io.groupdeal.application.settings;
 
+import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.domain.shared.Language;
+import java.util.Arrays;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.TenantScoped;
 import io.groupdeal.domain.tenant.Tenant;
@@ -25,8 +28,23 @@ public class SettingsService {
     }
 
     public Tenant update(String businessName, String timeZone, int undoWindowMinutes) {
+        return update(businessName, timeZone, undoWindowMinutes, null);
+    }
+
+    /**
+     * The same, and the language of mails to buyers who never chose one when {@code language} is given: {@code en} or
+     * {@code zh-CN} (as {@link Language#tag()} writes them, in any case); any other value is refused before anything
+     * changes.
+     */
+    public Tenant update(String businessName, String timeZone, int undoWindowMinutes, String language) {
+        Language mails = language == null ? null : Arrays.stream(Language.values())
+                .filter(l -> l.tag().equalsIgnoreCase(language.strip())).findFirst()
+                .orElseThrow(() -> new InvalidInput("language", "language"));
         Tenant tenant = own();
         tenant.configure(businessName, timeZone, undoWindowMinutes);
+        if (mails != null) {
+            tenant.changeLanguage(mails);
+        }
         return tenant;
     }
 

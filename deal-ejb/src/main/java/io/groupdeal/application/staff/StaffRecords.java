@@ -102,19 +102,19 @@ public class StaffRecords {
 
     StaffMember find(String id) {
         if (!Ids.isWellFormed(id)) {
-            throw new NotFound("staff member");
+            throw new NotFound("staff-member");
         }
-        return staff.find(id).orElseThrow(() -> new NotFound("staff member"));
+        return staff.find(id).orElseThrow(() -> new NotFound("staff-member"));
     }
 
     Account account(StaffMember member) {
-        return accounts.find(member.id()).orElseThrow(() -> new NotFound("staff member"));
+        return accounts.find(member.id()).orElseThrow(() -> new NotFound("staff-member"));
     }
 
     /** At least one store, each a store of the caller's tenant. */
     private Set<String> requireOwnStores(List<String> storeIds) {
         if (storeIds == null || storeIds.isEmpty()) {
-            throw new InvalidInput("storeIds", "must name at least one store");
+            throw new InvalidInput("storeIds", "at-least-one-store");
         }
         return OwnStores.require(stores, storeIds);
     }

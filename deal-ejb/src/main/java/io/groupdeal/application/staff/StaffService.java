@@ -101,13 +101,13 @@ public class StaffService {
 
     private StaffMember find(String id) {
         if (!Ids.isWellFormed(id)) {
-            throw new NotFound("staff member");
+            throw new NotFound("staff-member");
         }
-        return staff.find(id).orElseThrow(() -> new NotFound("staff member"));
+        return staff.find(id).orElseThrow(() -> new NotFound("staff-member"));
     }
 
     private Account account(StaffMember member) {
-        return accounts.find(member.id()).orElseThrow(() -> new NotFound("staff member"));
+        return accounts.find(member.id()).orElseThrow(() -> new NotFound("staff-member"));
     }
 
     private static StaffView view(Account account, List<String> storeIds) {

@@ -22,7 +22,7 @@ public final class OwnStores {
         for (String id : wanted) {
             if (!known.contains(id)) {
                 String shown = id == null ? "null" : id.length() > 40 ? id.substring(0, 40) + "…" : id;
-                throw new InvalidInput("storeIds", "no store with id " + shown);
+                throw new InvalidInput("storeIds", "no-store-with-id", shown);
             }
         }
         return wanted;

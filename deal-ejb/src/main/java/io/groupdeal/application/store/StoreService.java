@@ -2,6 +2,7 @@ package io.groupdeal.application.store;
 
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
@@ -92,17 +93,12 @@ public class StoreService {
 
     private static Conflict inUse(Store store, List<StoreUses.DealUse> deals) {
         List<StoreUses.DealUse> named = deals.stream().limit(StoreUses.MAX_NAMED).toList();
-        String titles = named.stream().map(d -> "\u201c" + d.title() + "\u201d").collect(Collectors.joining(", "))
-                + (deals.size() > named.size() ? " and more" : "");
-        String detail = deals.isEmpty() ? store.name() + " is still in use: try again in a moment."
-                : deals.size() == 1 ? store.name() + " is still needed by the deal " + titles + ": it can still be sold or"
-                        + " its coupons used there. Leave the store out of it while it is a draft; otherwise delete the store"
-                        + " once the deal has ended and its coupons are used, expired or refunded."
-                : store.name() + " is still needed by the deals " + titles + ": they can still be sold or their coupons"
-                        + " used there. Leave the store out of those that are drafts; otherwise delete the store once the"
-                        + " deals have ended and their coupons are used, expired or refunded.";
+        Reason reason = deals.isEmpty() ? Reason.of("store-in-use.moment", store.name())
+                : Reason.of(deals.size() == 1 ? "store-in-use.deal" : deals.size() > named.size()
+                        ? "store-in-use.deals-and-more" : "store-in-use.deals", store.name(),
+                        named.stream().map(StoreUses.DealUse::title).toList());
         List<Map<String, String>> members = named.stream().map(d -> Map.of("id", d.id(), "title", d.title())).toList();
-        return new Conflict("store-in-use", "Store in use", detail, Map.of("deals", members));
+        return new Conflict("store-in-use", reason, Map.of("deals", members));
     }
 
     private Store find(String id) {
@@ -114,10 +110,10 @@ public class StoreService {
 
     private static GeoPoint location(StoreDetails details) {
         if (details.latitude() == null) {
-            throw new InvalidInput("latitude", "is required");
+            throw new InvalidInput("latitude", "required");
         }
         if (details.longitude() == null) {
-            throw new InvalidInput("longitude", "is required");
+            throw new InvalidInput("longitude", "required");
         }
         return new GeoPoint(details.latitude(), details.longitude());
     }

@@ -97,7 +97,7 @@ public class TeamCheckout {
             if (current.status() != TeamStatus.OPEN || !current.expiresAt().isAfter(now)) {
                 throw TeamService.closed();
             }
-            throw new Conflict("team-full", "Team full", "Every seat of this team is taken.");
+            throw new Conflict("team-full");
         }
         String title = deals.saleOptions(team.tenantId(), team.dealId()).stream()
                 .filter(o -> o.id().equals(team.optionId())).map(SaleOption::title).findFirst().orElse("");
@@ -117,8 +117,7 @@ public class TeamCheckout {
             return Optional.empty();
         }
         if (!teams.addMember(team.tenantId(), team.id(), team.dealId(), buyerId, reserved.order().id(), now)) {
-            throw new Conflict("already-in-team", "Already in a team",
-                    "You are in an open team of this deal already; one team per deal at a time.");
+            throw new Conflict("already-in-team");
         }
         return Optional.of(new Seat(team, reserved.order()));
     }

@@ -11,8 +11,10 @@ import io.groupdeal.application.problem.InvalidInput.FieldError;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.problem.PaymentDeclined;
 import io.groupdeal.application.problem.PaymentUnavailable;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.Unprocessable;
 import io.groupdeal.application.security.Caller;
+import io.groupdeal.application.order.OrderService;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.application.team.TeamCheckout.Seat;
 import io.groupdeal.domain.deal.DealRepository;
@@ -94,11 +96,11 @@ public class TeamService {
     public TeamView start(String idempotencyKey, StartTeam request) {
         String key = Idempotency.required(idempotencyKey, "team");
         if (request == null) {
-            throw new InvalidInput("body", "is required");
+            throw new InvalidInput("body", "required");
         }
         List<FieldError> errors = new ArrayList<>();
         if (request.dealId() == null || request.dealId().isBlank()) {
-            errors.add(new FieldError("dealId", "is required"));
+            errors.add(FieldError.of("dealId", "required"));
         }
         token(request.paymentToken(), errors);
         if (!errors.isEmpty()) {
@@ -119,7 +121,7 @@ public class TeamService {
         SaleTerms terms = onSale(deals.saleTerms(request.dealId()).orElseThrow(() -> new NotFound("deal")));
         TeamTerms offer = teams.offer(terms.tenantId(), terms.dealId());
         if (!offer.offered()) {
-            throw new Conflict("team-not-offered", "No team buy", "This deal offers no team price.");
+            throw new Conflict("team-not-offered");
         }
         SaleOption option = option(terms, request.optionId());
         ensureQuota(terms, buyer);
@@ -135,22 +137,22 @@ public class TeamService {
     private SaleOption option(SaleTerms terms, String optionId) {
         List<SaleOption> options = deals.saleOptions(terms.tenantId(), terms.dealId());
         return SaleOption.chosen(options, optionId).orElseThrow(() -> optionId == null
-                ? new Unprocessable("option-required", "Option required", "This deal has " + options.size()
-                        + " options: name the one the team buys in optionId.", List.of(new FieldError("optionId", "is required")))
+                ? new Unprocessable("option-required", Reason.of("option-required.team", options.size()),
+                        List.of(FieldError.of("optionId", "required")))
                 : unknownOption());
     }
 
     private static Unprocessable unknownOption() {
-        return new Unprocessable("unknown-option", "Unknown option", "This deal has no such option.",
-                List.of(new FieldError("optionId", "is not an option of this deal")));
+        return new Unprocessable("unknown-option", Reason.of("unknown-option"),
+                List.of(FieldError.of("optionId", "not-an-option")));
     }
 
     /** The caller joins the team (authorised at its price); the member who pays its last seat completes it. */
     @RolesAllowed("BUYER")
     public TeamView join(String idempotencyKey, String teamId, JoinTeam request) {
-        String key = Idempotency.required(idempotencyKey, "team member");
+        String key = Idempotency.required(idempotencyKey, "team-member");
         if (request == null) {
-            throw new InvalidInput("body", "is required");
+            throw new InvalidInput("body", "required");
         }
         List<FieldError> errors = new ArrayList<>();
         token(request.paymentToken(), errors);
@@ -234,8 +236,7 @@ public class TeamService {
     /** What the key's request became: the team, or the refusal its payment ended in, or "still in progress". */
     private TeamView replay(KeyUse earlier, String fingerprint, CallerAccount buyer) {
         if (!earlier.requestHash().equals(fingerprint)) {
-            throw new Unprocessable("idempotency-key-reused", "Idempotency key reused",
-                    "This Idempotency-Key was used for a different request; use a new key for a new one.", List.of());
+            throw new Unprocessable("idempotency-key-reused", Reason.of("idempotency-key-reused.team"));
         }
         Order order = settled(buyer.accountId(), earlier.orderId());
         if (order.status() == OrderStatus.RESERVED) {
@@ -292,34 +293,33 @@ public class TeamService {
 
     private static SaleTerms onSale(SaleTerms terms) {
         if (terms.status() != DealStatus.ON_SALE) {
-            throw new Conflict("deal-not-on-sale", "Deal not on sale", "This deal is not on sale now.");
+            throw OrderService.notOnSale(terms);
         }
         return terms;
     }
 
     private static void token(String token, List<FieldError> errors) {
         if (token == null || token.isBlank()) {
-            errors.add(new FieldError("paymentToken", "is required"));
+            errors.add(FieldError.of("paymentToken", "required"));
         } else if (token.length() > 100) {
-            errors.add(new FieldError("paymentToken", "must be at most 100 characters"));
+            errors.add(FieldError.of("paymentToken", "max-length", 100));
         }
     }
 
     static Conflict closed() {
-        return new Conflict("team-closed", "Team closed", "This team is complete, failed or past its end.");
+        return new Conflict("team-closed");
     }
 
     private static PaymentDeclined declined() {
-        return new PaymentDeclined("The card was declined. Nothing was charged, and your seat is free again.");
+        return new PaymentDeclined();
     }
 
     private static PaymentUnavailable failed() {
-        return new PaymentUnavailable("The payment service failed. Nothing was charged; please try again.");
+        return new PaymentUnavailable(Reason.of("payment-unavailable.failed"));
     }
 
     private static PaymentUnavailable inProgress() {
-        return new PaymentUnavailable("The payment service did not answer in time. Your seat is kept while we find out"
-                + " whether the payment went through; ask again with the same Idempotency-Key to see what it became.");
+        return new PaymentUnavailable(Reason.of("payment-unavailable.team-in-progress"));
     }
 
     private CallerAccount buyer() {

@@ -15,6 +15,7 @@ import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.application.problem.Forbidden;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.redemption.DoubleUse;
 import io.groupdeal.domain.redemption.Redemption;
@@ -58,7 +59,7 @@ class OfflineCounterTest {
 
     @Test
     void aCouponRedeemedElsewhereMeanwhileIsADoubleUseNeverDropped() {
-        when(counter.redeem(KEY, CODE, "store-1")).thenThrow(new Conflict("already-redeemed", "Already redeemed", "elsewhere"));
+        when(counter.redeem(KEY, CODE, "store-1")).thenThrow(new Conflict("already-redeemed", Reason.of("already-redeemed", "elsewhere", NOW)));
         DoubleUse use = mock(DoubleUse.class);
         Instant handedOver = NOW.minusSeconds(600);
         when(doubleUses.record(KEY, CouponCode.parse(CODE).orElseThrow(), "store-1", handedOver, "already-redeemed"))
@@ -68,7 +69,7 @@ class OfflineCounterTest {
 
     @Test
     void otherRefusalsAreAnsweredAsTheRedemptionsAndRecordNothing() {
-        when(counter.redeem(KEY, CODE, "store-1")).thenThrow(new NotFound("unknown-coupon", "Unknown coupon", "no"));
+        when(counter.redeem(KEY, CODE, "store-1")).thenThrow(new NotFound("unknown-coupon", Reason.of("unknown-coupon")));
         assertThrows(NotFound.class, () -> offline.sync(KEY, CODE, "store-1", NOW));
         verify(doubleUses, never()).record(any(), any(), any(), any(), any());
     }

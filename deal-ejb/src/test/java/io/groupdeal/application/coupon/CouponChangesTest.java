@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import io.groupdeal.application.Wiring;
 import io.groupdeal.application.mail.BuyerMails;
 import io.groupdeal.application.mail.BuyerMails.Recipient;
+import io.groupdeal.application.mail.BuyerMails.RefundCause;
 import io.groupdeal.application.mail.Mail;
 import io.groupdeal.application.mail.Outbox;
 import io.groupdeal.application.payment.PaymentTasks;
@@ -75,8 +76,8 @@ class CouponChangesTest {
         when(coupons.expire("tenant-1", "coupon-1", true, NOW)).thenReturn(true);
         when(orders.find("tenant-1", "order-1")).thenReturn(Optional.of(new Order("tenant-1", "order-1", "deal-1",
                 "buyer-1", 1, new BigDecimal("9.90"), new BigDecimal("9.90"), "EUR", OrderStatus.CONFIRMED, "pay-1", NOW)));
-        when(mails.recipient("buyer-1")).thenReturn(BEA);
-        when(mails.refunded(BEA, coupon, "it expired unused")).thenReturn(MAIL);
+        when(mails.recipient("buyer-1", "tenant-1")).thenReturn(BEA);
+        when(mails.refunded(BEA, coupon, RefundCause.EXPIRED)).thenReturn(MAIL);
 
         changes.expire(coupon, NOW);
 
@@ -88,7 +89,7 @@ class CouponChangesTest {
     @Test
     void aReminderGoesOutOnlyForTheInstanceThatMarkedIt() {
         Coupon coupon = coupon(false);
-        when(mails.recipient("buyer-1")).thenReturn(BEA);
+        when(mails.recipient("buyer-1", "tenant-1")).thenReturn(BEA);
         when(mails.expiresSoon(BEA, coupon)).thenReturn(MAIL);
         when(coupons.markReminded("tenant-1", "coupon-1", NOW)).thenReturn(false, true);
 

@@ -15,6 +15,7 @@ import static org.mockito.Mockito.when;
 import io.groupdeal.application.Wiring;
 import io.groupdeal.application.mail.BuyerMails;
 import io.groupdeal.application.mail.BuyerMails.Recipient;
+import io.groupdeal.application.mail.BuyerMails.RefundCause;
 import io.groupdeal.application.mail.Mail;
 import io.groupdeal.application.mail.Outbox;
 import io.groupdeal.application.payment.PaymentTasks;
@@ -71,28 +72,28 @@ class CouponServiceTest {
     private String refusal() {
         Conflict refused = assertThrows(Conflict.class, () -> service.refund(code.printed()));
         assertEquals("not-refundable", refused.type());
-        return refused.detail();
+        return refused.reason().key();
     }
 
     @Test
     void aRefusedRefundSaysWhyAndMovesNoMoney() {
         owned(CouponStatus.ACTIVE, NOW.plusSeconds(60), false);
-        assertEquals("This deal's coupons cannot be refunded.", refusal());
+        assertEquals("not-refundable.policy", refusal());
 
         owned(CouponStatus.ACTIVE, NOW, true);
-        assertEquals("This coupon has expired.", refusal());
+        assertEquals("not-refundable.expired", refusal());
 
         owned(CouponStatus.PENDING, NOW.plusSeconds(60), true);
-        assertEquals("The deal has not tipped yet: nothing was charged for this coupon.", refusal());
+        assertEquals("not-refundable.pending", refusal());
 
         owned(CouponStatus.REDEEMED, NOW.plusSeconds(60), true);
-        assertEquals("This coupon was used.", refusal());
+        assertEquals("not-refundable.redeemed", refusal());
 
         owned(CouponStatus.REFUNDED, NOW.plusSeconds(60), true);
-        assertEquals("This coupon was refunded already.", refusal());
+        assertEquals("not-refundable.refunded", refusal());
 
         owned(CouponStatus.VOID, NOW.plusSeconds(60), true);
-        assertEquals("This coupon is void; its money went back already.", refusal());
+        assertEquals("not-refundable.void", refusal());
 
         verify(coupons, never()).refund(anyString(), anyString(), any());
         verifyNoInteractions(payments, outbox);
@@ -103,7 +104,7 @@ class CouponServiceTest {
         owned(CouponStatus.ACTIVE, NOW.plusSeconds(60), true);
         when(coupons.refund("tenant-1", "coupon-1", NOW)).thenReturn(false);
 
-        assertEquals("This coupon changed a moment ago; look at it again.", refusal());
+        assertEquals("not-refundable.changed", refusal());
         verifyNoInteractions(payments, outbox);
         verify(orders, never()).markRefunded(anyString(), anyString(), any());
     }
@@ -114,7 +115,9 @@ class CouponServiceTest {
         when(coupons.refund("tenant-1", "coupon-1", NOW)).thenReturn(true);
         when(orders.find("tenant-1", "order-1")).thenReturn(Optional.of(new Order("tenant-1", "order-1", "deal-1", "buyer-1", 2,
                 new BigDecimal("9.90"), new BigDecimal("19.80"), "EUR", OrderStatus.CONFIRMED, "pay-1", NOW)));
-        when(mails.refunded(new Recipient("buyer@example.com", "Bea Buyer"), coupon, "you asked for it")).thenReturn(MAIL);
+        Recipient bea = new Recipient("buyer@example.com", "Bea Buyer");
+        when(mails.recipient("buyer-1", "tenant-1")).thenReturn(bea);
+        when(mails.refunded(bea, coupon, RefundCause.ASKED)).thenReturn(MAIL);
 
         service.refund(code.printed());
 

@@ -103,7 +103,7 @@ class DealOptionsTest {
     void publishingNamesAnyLaterOptionWithoutItsPrices() {
         Deal deal = new Deal(new DealTerms("Spa day", "Relax", null, "EUR", new BigDecimal("9.90"), new BigDecimal("20.00"), 1,
                 null, null, NOW.minusSeconds(60), NOW.plusSeconds(3600), NOW.plusSeconds(7200), null, null), NOW);
-        when(deals.lock(deal.id())).thenReturn(Optional.of(deal));
+        when(deals.lock(deal.id())).thenReturn(Optional.of(deal)); // publish locks the row against a review (moderation)
         DealOption first = mock(DealOption.class);
         when(first.terms()).thenReturn(option("o1", "For 1", "9.90", "20.00", null));
         DealOption second = mock(DealOption.class);

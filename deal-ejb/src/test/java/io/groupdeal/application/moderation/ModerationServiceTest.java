@@ -27,12 +27,16 @@ import io.groupdeal.domain.deal.DealStatus;
 import io.groupdeal.domain.deal.DealTerms;
 import io.groupdeal.domain.deal.RefundPolicy;
 import io.groupdeal.domain.shared.InvalidValue;
+import io.groupdeal.domain.shared.Language;
 import io.groupdeal.domain.shared.Tenancy;
+import io.groupdeal.domain.tenant.Tenant;
+import io.groupdeal.domain.tenant.TenantRepository;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -48,8 +52,9 @@ class ModerationServiceTest {
     private final DealRepository deals = mock(DealRepository.class);
     private final AccountRepository accounts = mock(AccountRepository.class);
     private final Outbox outbox = mock(Outbox.class);
+    private final TenantRepository tenants = mock(TenantRepository.class);
     private final ModerationService service = Wiring.wire(new ModerationService(), em, deals, accounts, outbox,
-            Wiring.configure(new ReviewMails(), "publicUrl", "https://deals.example"),
+            Wiring.wire(Wiring.configure(new ReviewMails(), "publicUrl", "https://deals.example"), tenants),
             Wiring.caller(new CallerAccount("operator-1", "op@example.com", "Operator", Role.PLATFORM_ADMIN, null, null, 0)),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -84,6 +89,36 @@ class ModerationServiceTest {
 
         Deal later = inReview(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(3)));
         assertEquals(DealStatus.SCHEDULED, service.approve(later.id()).deal().status());
+    }
+
+    @Test
+    void theMailsAreInTheAdminsLanguageElseTheTenantsWithTheSalesStartInItsZone() {
+        Tenant shanghai = mock(Tenant.class);
+        when(shanghai.language()).thenReturn(Language.ZH_CN);
+        when(shanghai.timeZone()).thenReturn(ZoneId.of("Asia/Shanghai"));
+        when(tenants.find("tenant-1")).thenReturn(Optional.of(shanghai));
+        Deal later = inReview(Instant.parse("2026-03-02T02:00:00Z"), NOW.plus(Duration.ofDays(3)));
+        Account english = admin("ben@shop.example");
+        english.chooseLanguage(Language.EN);
+        when(accounts.adminsOf("tenant-1")).thenReturn(List.of(admin("ann@shop.example"), english));
+        service.approve(later.id());
+        ArgumentCaptor<Mail> mails = ArgumentCaptor.forClass(Mail.class);
+        verify(outbox, org.mockito.Mockito.times(2)).write(mails.capture());
+        Mail chinese = mails.getAllValues().get(0);
+        assertEquals("团购已通过审核：Tea <for> two", chinese.subject());
+        assertTrue(chinese.text().replace('\u202f', ' ').contains("平台已审核通过您的团购“Tea <for> two”，已排期，将于 2026年3月2日 上午10:00 开售。"),
+                chinese.text());
+        assertTrue(chinese.html().contains("<b>Tea &lt;for&gt; two</b>"), chinese.html());
+        Mail own = mails.getAllValues().get(1);
+        assertEquals("Deal approved: Tea <for> two", own.subject(), "the admin chose English");
+        assertTrue(own.text().contains("It is scheduled: its sales start on Mar 2, 2026, 10:00"), own.text());
+
+        Deal back = inReview(NOW.minusSeconds(60), NOW.plus(Duration.ofDays(3)));
+        when(accounts.adminsOf("tenant-1")).thenReturn(List.of(admin("ann@shop.example")));
+        service.reject(back.id(), "请写明营业时间。");
+        verify(outbox, org.mockito.Mockito.times(3)).write(mails.capture());
+        assertEquals("团购被驳回：Tea <for> two", mails.getValue().subject());
+        assertTrue(mails.getValue().text().contains("驳回原因：\n请写明营业时间。"), mails.getValue().text());
     }
 
     @Test

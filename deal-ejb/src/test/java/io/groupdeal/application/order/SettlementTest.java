@@ -49,7 +49,7 @@ class SettlementTest {
 
     @BeforeEach
     void buyer() {
-        when(mails.recipient("buyer-1")).thenReturn(BEA);
+        when(mails.recipient("buyer-1", "tenant-1")).thenReturn(BEA);
     }
 
     @Test

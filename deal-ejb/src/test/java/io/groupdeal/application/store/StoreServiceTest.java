@@ -17,6 +17,7 @@ import static org.mockito.Mockito.when;
 
 import io.groupdeal.application.Wiring;
 import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.domain.shared.Ids;
@@ -62,7 +63,7 @@ class StoreServiceTest {
         Conflict refused = assertThrows(Conflict.class, () -> service.delete(store.id()));
 
         assertEquals("store-in-use", refused.type());
-        assertTrue(refused.detail().contains("the deal \u201cNoodles\u201d"), refused.detail());
+        assertEquals(Reason.of("store-in-use.deal", "Mitte", List.of("Noodles")), refused.reason());
         assertEquals(List.of(Map.of("id", dealId, "title", "Noodles")), refused.extensions().get("deals"));
         assertFalse(store.isArchived());
         verify(stores, never()).remove(any());
@@ -89,8 +90,8 @@ class StoreServiceTest {
         Conflict refused = assertThrows(Conflict.class, () -> service.delete(store.id()));
 
         assertEquals(StoreUses.MAX_NAMED, ((List<?>) refused.extensions().get("deals")).size());
-        assertTrue(refused.detail().contains("and more"), refused.detail());
-        assertTrue(refused.detail().contains("the deals "), refused.detail());
+        assertEquals("store-in-use.deals-and-more", refused.reason().key());
+        assertEquals(StoreUses.MAX_NAMED, ((List<?>) refused.reason().args().get(1)).size());
     }
 
     @Test
@@ -124,7 +125,7 @@ class StoreServiceTest {
         Conflict refused = assertThrows(Conflict.class, () -> service.delete(store.id()));
 
         assertEquals("store-in-use", refused.type());
-        assertTrue(refused.detail().contains("try again"), refused.detail());
+        assertEquals("store-in-use.moment", refused.reason().key());
     }
 
     @Test

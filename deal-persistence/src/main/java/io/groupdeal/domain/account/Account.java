@@ -69,7 +69,7 @@ public class Account {
 
     static String requireName(String name) {
         if (name == null || name.isBlank() || name.strip().length() > 120) {
-            throw new InvalidValue("name", "must have 1 to 120 characters");
+            throw new InvalidValue("name", "length-between", 1, 120);
         }
         return name.strip();
     }

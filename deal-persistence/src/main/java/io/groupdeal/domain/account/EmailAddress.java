@@ -12,11 +12,11 @@ public record EmailAddress(String value) {
 
     public EmailAddress {
         if (value == null) {
-            throw new InvalidValue("email", "is required");
+            throw new InvalidValue("email", "required");
         }
         value = value.strip().toLowerCase(Locale.ROOT);
         if (value.length() > MAX_LENGTH || !SHAPE.matcher(value).matches()) {
-            throw new InvalidValue("email", "is not a valid email address");
+            throw new InvalidValue("email", "email");
         }
     }
 

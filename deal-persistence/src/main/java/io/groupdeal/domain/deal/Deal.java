@@ -253,14 +253,14 @@ public class Deal {
     /** The reason as kept: stripped; refused when empty, too long or not plain text. */
     public static String requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidValue("reason", "is required: tell the merchant what to change");
+            throw new InvalidValue("reason", "rejection-reason-required");
         }
         String stripped = reason.strip();
         if (stripped.length() > MAX_REJECTION) {
-            throw new InvalidValue("reason", "must have at most " + MAX_REJECTION + " characters");
+            throw new InvalidValue("reason", "max-length", MAX_REJECTION);
         }
         if (!PlainText.isMultiLine(stripped)) {
-            throw new InvalidValue("reason", PlainText.message(true));
+            throw new InvalidValue("reason", PlainText.rule(true));
         }
         return stripped;
     }

@@ -32,40 +32,40 @@ public record DealTerms(String title, String description, String finePrint, Stri
     public List<Violation> violations(boolean publishing) {
         List<Violation> found = new ArrayList<>();
         if (title == null || title.isBlank()) {
-            found.add(new Violation("title", "is required"));
+            found.add(Violation.of("title", "required"));
         } else if (title.strip().length() > MAX_TITLE) {
-            found.add(new Violation("title", "must have at most " + MAX_TITLE + " characters"));
+            found.add(Violation.of("title", "max-length", MAX_TITLE));
         }
         if (description != null && description.length() > MAX_DESCRIPTION) {
-            found.add(new Violation("description", "must have at most " + MAX_DESCRIPTION + " characters"));
+            found.add(Violation.of("description", "max-length", MAX_DESCRIPTION));
         }
         if (finePrint != null && finePrint.length() > MAX_FINE_PRINT) {
-            found.add(new Violation("finePrint", "must have at most " + MAX_FINE_PRINT + " characters"));
+            found.add(Violation.of("finePrint", "max-length", MAX_FINE_PRINT));
         }
         Currency money = currency(found);
         amount("price", price, money, found);
         amount("originalValue", originalValue, money, found);
         if (price != null && originalValue != null && price.compareTo(originalValue) > 0) {
-            found.add(new Violation("price", "must not be more than the original value"));
+            found.add(Violation.of("price", "price-above-value"));
         }
         int min = minBuyersOrDefault();
         if (min < 1 || min > MAX_COUPONS) {
-            found.add(new Violation("minBuyers", "must be between 1 and " + MAX_COUPONS));
+            found.add(Violation.of("minBuyers", "between", 1, MAX_COUPONS));
         }
         if (maxQuantity != null && (maxQuantity < min || maxQuantity > MAX_COUPONS)) {
-            found.add(new Violation("maxQuantity", "must be at least minBuyers (" + min + ") and at most " + MAX_COUPONS));
+            found.add(Violation.of("maxQuantity", "max-quantity", min, MAX_COUPONS));
         }
         if (perBuyerLimit != null && (perBuyerLimit < 1 || (maxQuantity != null && perBuyerLimit > maxQuantity))) {
-            found.add(new Violation("perBuyerLimit", "must be at least 1 and at most maxQuantity"));
+            found.add(Violation.of("perBuyerLimit", "per-buyer-limit"));
         }
         moment("salesStart", salesStart, found);
         moment("salesEnd", salesEnd, found);
         moment("couponValidUntil", couponValidUntil, found);
         if (salesStart != null && salesEnd != null && !salesEnd.isAfter(salesStart)) {
-            found.add(new Violation("salesEnd", "must be after salesStart"));
+            found.add(Violation.of("salesEnd", "after-sales-start"));
         }
         if (salesEnd != null && couponValidUntil != null && couponValidUntil.isBefore(salesEnd)) {
-            found.add(new Violation("couponValidUntil", "must not be before salesEnd"));
+            found.add(Violation.of("couponValidUntil", "not-before-sales-end"));
         }
         if (publishing) {
             requireForPublishing(found);
@@ -76,13 +76,13 @@ public record DealTerms(String title, String description, String finePrint, Stri
     /** A deal's times lie in the years a DATETIME column and the calendars of the reports hold (2000 to 2999). */
     private static void moment(String field, Instant instant, List<Violation> found) {
         if (instant != null && (instant.isBefore(EARLIEST) || !instant.isBefore(AFTER_LATEST))) {
-            found.add(new Violation(field, "must be a time in the years 2000 to 2999"));
+            found.add(Violation.of(field, "time-in-years", 2000, 2999));
         }
     }
 
     private void requireForPublishing(List<Violation> found) {
         if (description == null || description.isBlank()) {
-            found.add(new Violation("description", "is required to publish"));
+            found.add(Violation.of("description", "required-to-publish"));
         }
         record Needed(String field, Object value) {
         }
@@ -90,7 +90,7 @@ public record DealTerms(String title, String description, String finePrint, Stri
                 new Needed("originalValue", originalValue), new Needed("salesStart", salesStart),
                 new Needed("salesEnd", salesEnd), new Needed("couponValidUntil", couponValidUntil))) {
             if (needed.value() == null) {
-                found.add(new Violation(needed.field(), "is required to publish"));
+                found.add(Violation.of(needed.field(), "required-to-publish"));
             }
         }
     }
@@ -106,7 +106,7 @@ public record DealTerms(String title, String description, String finePrint, Stri
         } catch (IllegalArgumentException e) {
             // not an ISO 4217 code: reported below
         }
-        found.add(new Violation("currency", "must be an ISO 4217 code such as EUR"));
+        found.add(Violation.of("currency", "currency"));
         return null;
     }
 
@@ -130,12 +130,11 @@ public record DealTerms(String title, String description, String finePrint, Stri
             return;
         }
         if (amount.signum() <= 0 || amount.compareTo(MAX_PRICE) >= 0) {
-            found.add(new Violation(field, "must be more than 0 and less than 1000000000"));
+            found.add(Violation.of(field, "amount-range"));
         } else if (currency == null && amount.stripTrailingZeros().scale() > 3) {
-            found.add(new Violation(field, "must have at most 3 decimals"));
+            found.add(Violation.of(field, "decimals", 3));
         } else if (currency != null && amount.stripTrailingZeros().scale() > Math.max(0, currency.getDefaultFractionDigits())) {
-            found.add(new Violation(field, "must have at most " + Math.max(0, currency.getDefaultFractionDigits())
-                    + " decimals in " + currency.getCurrencyCode()));
+            found.add(Violation.of(field, "decimals-in", Math.max(0, currency.getDefaultFractionDigits()), currency.getCurrencyCode()));
         }
     }
 }

@@ -38,7 +38,7 @@ public record OptionTerms(String id, String title, BigDecimal price, BigDecimal 
     public static List<Violation> violations(List<OptionTerms> options, DealTerms deal, boolean publishing) {
         List<Violation> found = new ArrayList<>();
         if (options.isEmpty() || options.size() > MAX_OPTIONS) {
-            found.add(new Violation("options", "must have 1 to " + MAX_OPTIONS + " options"));
+            found.add(Violation.of("options", "options-count", MAX_OPTIONS));
             return found;
         }
         java.util.Currency currency = DealTerms.knownCurrency(deal.currency());
@@ -47,11 +47,11 @@ public record OptionTerms(String id, String title, BigDecimal price, BigDecimal 
             OptionTerms option = options.get(i);
             String at = "options[" + i + "].";
             if (option == null) {
-                found.add(new Violation("options[" + i + "]", "is required"));
+                found.add(Violation.of("options[" + i + "]", "required"));
                 continue;
             }
             if (option.id() != null && !ids.add(option.id())) {
-                found.add(new Violation(at + "id", "names an option twice"));
+                found.add(Violation.of(at + "id", "option-id-repeated"));
             }
             option.check(at, deal, currency, publishing, found);
         }
@@ -60,26 +60,26 @@ public record OptionTerms(String id, String title, BigDecimal price, BigDecimal 
 
     private void check(String at, DealTerms deal, java.util.Currency currency, boolean publishing, List<Violation> found) {
         if (title == null || title.isBlank()) {
-            found.add(new Violation(at + "title", "is required"));
+            found.add(Violation.of(at + "title", "required"));
         } else if (title.strip().length() > DealTerms.MAX_TITLE) {
-            found.add(new Violation(at + "title", "must have at most " + DealTerms.MAX_TITLE + " characters"));
+            found.add(Violation.of(at + "title", "max-length", DealTerms.MAX_TITLE));
         }
         DealTerms.amount(at + "price", price, currency, found);
         DealTerms.amount(at + "originalValue", originalValue, currency, found);
         if (price != null && originalValue != null && price.compareTo(originalValue) > 0) {
-            found.add(new Violation(at + "price", "must not be more than the original value"));
+            found.add(Violation.of(at + "price", "price-above-value"));
         }
         if (maxQuantity != null && (maxQuantity < 1 || maxQuantity > DealTerms.MAX_COUPONS)) {
-            found.add(new Violation(at + "maxQuantity", "must be between 1 and " + DealTerms.MAX_COUPONS));
+            found.add(Violation.of(at + "maxQuantity", "between", 1, DealTerms.MAX_COUPONS));
         } else if (maxQuantity != null && deal.maxQuantity() != null && maxQuantity > deal.maxQuantity()) {
-            found.add(new Violation(at + "maxQuantity", "must be at most the deal's maxQuantity (" + deal.maxQuantity() + ")"));
+            found.add(Violation.of(at + "maxQuantity", "option-max-quantity", deal.maxQuantity()));
         }
         if (publishing) {
             if (price == null) {
-                found.add(new Violation(at + "price", "is required to publish"));
+                found.add(Violation.of(at + "price", "required-to-publish"));
             }
             if (originalValue == null) {
-                found.add(new Violation(at + "originalValue", "is required to publish"));
+                found.add(Violation.of(at + "originalValue", "required-to-publish"));
             }
         }
     }

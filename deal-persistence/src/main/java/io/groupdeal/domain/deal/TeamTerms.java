@@ -30,22 +30,21 @@ public record TeamTerms(Integer size, BigDecimal price, Integer windowMinutes) {
             return found;
         }
         if (size == null || size < MIN_SIZE || size > MAX_SIZE) {
-            found.add(new Violation("teamSize", "must be between " + MIN_SIZE + " and " + MAX_SIZE));
+            found.add(Violation.of("teamSize", "between", MIN_SIZE, MAX_SIZE));
         }
         if (price == null) {
-            found.add(new Violation("teamPrice", "is required for a team"));
+            found.add(Violation.of("teamPrice", "team-price-required"));
         } else if (price.signum() <= 0) {
-            found.add(new Violation("teamPrice", "must be more than 0"));
+            found.add(Violation.of("teamPrice", "more-than-zero"));
         } else if (dealPrice != null && price.compareTo(dealPrice) >= 0) {
-            found.add(new Violation("teamPrice", "must be less than the price"));
+            found.add(Violation.of("teamPrice", "team-price-below-price"));
         } else if (dealPrice == null) {
-            found.add(new Violation("teamPrice", "needs the deal's price"));
+            found.add(Violation.of("teamPrice", "team-price-needs-price"));
         } else if (price.stripTrailingZeros().scale() > minorDigits) {
-            found.add(new Violation("teamPrice", "must have at most " + minorDigits + " decimals"));
+            found.add(Violation.of("teamPrice", "decimals", minorDigits));
         }
         if (windowMinutes == null || windowMinutes < MIN_WINDOW_MINUTES || windowMinutes > MAX_WINDOW_MINUTES) {
-            found.add(new Violation("teamWindowMinutes", "must be between " + MIN_WINDOW_MINUTES + " and "
-                    + MAX_WINDOW_MINUTES));
+            found.add(Violation.of("teamWindowMinutes", "between", MIN_WINDOW_MINUTES, MAX_WINDOW_MINUTES));
         }
         return found;
     }

@@ -21,10 +21,9 @@ public final class PlainText {
         return isPlain(text, true);
     }
 
-    /** What a text field that breaks the rule is told. */
-    public static String message(boolean multiLine) {
-        return multiLine ? "must not contain control characters other than line breaks and tabs"
-                : "must be one line without control characters";
+    /** The rule a text field that breaks it is told about (worded by the interfaces). */
+    public static String rule(boolean multiLine) {
+        return multiLine ? "plain-text.multi-line" : "plain-text.single-line";
     }
 
     private static boolean isPlain(CharSequence text, boolean lines) {

@@ -13,7 +13,7 @@ public final class TimeZones {
         try {
             return ZoneId.of(zone).getId();
         } catch (DateTimeException | NullPointerException e) {
-            throw new InvalidValue("timeZone", "must be an IANA time zone such as Europe/Paris");
+            throw new InvalidValue("timeZone", "time-zone");
         }
     }
 }

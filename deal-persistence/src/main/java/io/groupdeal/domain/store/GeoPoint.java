@@ -17,10 +17,10 @@ public class GeoPoint {
 
     public GeoPoint(double latitude, double longitude) {
         if (!(latitude >= -90 && latitude <= 90)) {
-            throw new InvalidValue("latitude", "must be between -90 and 90");
+            throw new InvalidValue("latitude", "between", -90, 90);
         }
         if (!(longitude >= -180 && longitude <= 180)) {
-            throw new InvalidValue("longitude", "must be between -180 and 180");
+            throw new InvalidValue("longitude", "between", -180, 180);
         }
         this.latitude = latitude;
         this.longitude = longitude;

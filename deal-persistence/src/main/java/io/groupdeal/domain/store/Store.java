@@ -65,7 +65,7 @@ public class Store {
         String checkedName = requireText(name, "name", MAX_NAME);
         String checkedAddress = requireText(address, "address", MAX_ADDRESS);
         if (location == null) {
-            throw new InvalidValue("location", "is required");
+            throw new InvalidValue("location", "required");
         }
         String zone = TimeZones.require(timeZone);
         this.name = checkedName;
@@ -76,7 +76,7 @@ public class Store {
 
     private static String requireText(String value, String field, int max) {
         if (value == null || value.isBlank() || value.strip().length() > max) {
-            throw new InvalidValue(field, "must have 1 to " + max + " characters");
+            throw new InvalidValue(field, "length-between", 1, max);
         }
         return value.strip();
     }

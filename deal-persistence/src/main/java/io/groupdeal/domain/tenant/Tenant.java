@@ -79,7 +79,7 @@ public class Tenant {
 
     private static String requireName(String name) {
         if (name == null || name.isBlank() || name.strip().length() > 120) {
-            throw new InvalidValue("businessName", "must have 1 to 120 characters");
+            throw new InvalidValue("businessName", "length-between", 1, 120);
         }
         return name.strip();
     }
@@ -111,7 +111,7 @@ public class Tenant {
      */
     public void configure(String businessName, String timeZone, int undoWindowMinutes) {
         if (undoWindowMinutes < 0 || undoWindowMinutes > MAX_UNDO_WINDOW_MINUTES) {
-            throw new InvalidValue("undoWindowMinutes", "must be between 0 and " + MAX_UNDO_WINDOW_MINUTES);
+            throw new InvalidValue("undoWindowMinutes", "between", 0, MAX_UNDO_WINDOW_MINUTES);
         }
         // every field checked before any changes, so a refused change leaves the tenant as it was
         String name = requireName(businessName);
@@ -132,7 +132,7 @@ public class Tenant {
 
     public void changeCommissionRate(BigDecimal rate) {
         if (rate == null || rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0) {
-            throw new InvalidValue("commissionRate", "must be between 0 and 1");
+            throw new InvalidValue("commissionRate", "between", 0, 1);
         }
         commissionRate = rate.setScale(4, RoundingMode.HALF_EVEN);
     }

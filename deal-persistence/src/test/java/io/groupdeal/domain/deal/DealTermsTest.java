@@ -46,7 +46,7 @@ class DealTermsTest {
                 null, null, null, null, null, null, null, null);
         List<Violation> found = yen.violations(false);
         assertEquals(List.of("price", "price"), fields(found), "too many decimals for yen, and more than the value");
-        assertEquals("must have at most 0 decimals in JPY", found.get(0).message());
+        assertEquals(Violation.of("price", "decimals-in", 0, "JPY"), found.get(0), "worded by the interfaces as \"must have at most 0 decimals in JPY\"");
     }
 
     @Test

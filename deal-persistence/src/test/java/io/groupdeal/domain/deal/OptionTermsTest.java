@@ -26,7 +26,7 @@ class OptionTermsTest {
     }
 
     private static List<String> fields(List<Violation> violations) {
-        return violations.stream().map(v -> v.field() + ": " + v.message()).toList();
+        return violations.stream().map(v -> v.field() + ": " + v.rule() + (v.args().isEmpty() ? "" : " " + v.args())).toList();
     }
 
     @Test
@@ -40,22 +40,22 @@ class OptionTermsTest {
     void aTitleIsRequiredAndAtMost120Characters() {
         List<Violation> found = OptionTerms.violations(List.of(option(" ", "1.00", "2.00", null),
                 option("x".repeat(121), "1.00", "2.00", null)), deal(null), false);
-        assertEquals(List.of("options[0].title: is required", "options[1].title: must have at most 120 characters"), fields(found));
+        assertEquals(List.of("options[0].title: required", "options[1].title: max-length [120]"), fields(found));
     }
 
     @Test
     void aPriceIsMoreThanZeroNotAboveTheOriginalValueAndInTheCurrencysDecimals() {
         List<Violation> found = OptionTerms.violations(List.of(option("Free", "0", "2.00", null),
                 option("Dear", "30.00", "20.00", null), option("Fine", "1.005", "2.00", null)), deal(null), false);
-        assertEquals(List.of("options[0].price: must be more than 0 and less than 1000000000",
-                "options[1].price: must not be more than the original value",
-                "options[2].price: must have at most 2 decimals in EUR"), fields(found));
+        assertEquals(List.of("options[0].price: amount-range",
+                "options[1].price: price-above-value",
+                "options[2].price: decimals-in [2, EUR]"), fields(found));
     }
 
     @Test
     void aCapIsAtLeastOneAndAtMostTheDealsQuantityWhileTheCapsMayAddUpToMore() {
-        assertEquals(List.of("options[0].maxQuantity: must be between 1 and 1000000",
-                        "options[1].maxQuantity: must be at most the deal's maxQuantity (25)"),
+        assertEquals(List.of("options[0].maxQuantity: between [1, 1000000]",
+                        "options[1].maxQuantity: option-max-quantity [25]"),
                 fields(OptionTerms.violations(List.of(option("None", "1.00", "2.00", 0), option("Too many", "1.00", "2.00", 26)),
                         deal(25), false)));
         assertEquals(List.of(), OptionTerms.violations(List.of(option("A", "1.00", "2.00", 20), option("B", "1.00", "2.00", 20)),
@@ -64,20 +64,20 @@ class OptionTermsTest {
 
     @Test
     void oneToTenOptionsAndNoIdTwice() {
-        assertEquals(List.of("options: must have 1 to 10 options"), fields(OptionTerms.violations(List.of(), deal(null), false)));
-        assertEquals(List.of("options: must have 1 to 10 options"), fields(OptionTerms.violations(
+        assertEquals(List.of("options: options-count [10]"), fields(OptionTerms.violations(List.of(), deal(null), false)));
+        assertEquals(List.of("options: options-count [10]"), fields(OptionTerms.violations(
                 Collections.nCopies(11, option("A", "1.00", "2.00", null)), deal(null), false)));
         assertEquals(List.of(), OptionTerms.violations(Collections.nCopies(10, option("A", "1.00", "2.00", null)), deal(null), false));
         OptionTerms kept = new OptionTerms("01JOPTION00000000000000000", "A", null, null, null);
-        assertEquals(List.of("options[1].id: names an option twice"),
+        assertEquals(List.of("options[1].id: option-id-repeated"),
                 fields(OptionTerms.violations(List.of(kept, kept), deal(null), false)));
-        assertEquals(List.of("options[1]: is required"),
+        assertEquals(List.of("options[1]: required"),
                 fields(OptionTerms.violations(Arrays.asList(kept, null), deal(null), false)));
     }
 
     @Test
     void publishingNeedsEveryOptionsPrices() {
-        assertEquals(List.of("options[0].price: is required to publish", "options[0].originalValue: is required to publish"),
+        assertEquals(List.of("options[0].price: required-to-publish", "options[0].originalValue: required-to-publish"),
                 fields(OptionTerms.violations(List.of(option("A", null, null, null)), deal(null), true)));
         assertEquals(List.of(), OptionTerms.violations(List.of(option("A", null, null, null)), deal(null), false),
                 "a draft may leave them open");

@@ -19,7 +19,7 @@ public final class Amounts {
             return null;
         }
         if (text.length() > 20 || !text.strip().matches("\\d+(\\.\\d+)?")) {
-            throw new InvalidInput(field, "must be a decimal string such as \"25.00\"");
+            throw new InvalidInput(field, "decimal-string");
         }
         return new BigDecimal(text.strip());
     }

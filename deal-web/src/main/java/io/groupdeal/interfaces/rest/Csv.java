@@ -1,9 +1,28 @@
 package io.groupdeal.interfaces.rest;
 
-/** Fields of the CSV reports. */
+import io.groupdeal.domain.shared.Language;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.stream.Collectors;
+
+/**
+ * Fields of the CSV reports. The header is in the reader's language (the bundle {@code csv}: English keeps the columns'
+ * machine names, Simplified Chinese has words); the values are the same in every language: plain decimals, ISO days
+ * and ids.
+ */
 public final class Csv {
 
+    private static final String BUNDLE = "io.groupdeal.interfaces.rest.csv";
+    private static final ResourceBundle.Control ONLY_PROPERTIES =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
     private Csv() {
+    }
+
+    /** The header line of {@code columns} (machine names) in {@code language}, with its line break. */
+    public static String header(List<String> columns, Language language) {
+        ResourceBundle words = ResourceBundle.getBundle(BUNDLE, language.locale(), Csv.class.getClassLoader(), ONLY_PROPERTIES);
+        return columns.stream().map(c -> words.containsKey(c) ? words.getString(c) : c).collect(Collectors.joining(",")) + "\r\n";
     }
 
     /** A text field in quotes; a leading formula character is defused for spreadsheets. */

@@ -19,7 +19,7 @@ public final class DateParam {
         try {
             day = LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInput(field, "must be a date such as 2026-11-23");
+            throw new InvalidInput(field, "date-such-as", "2026-11-23");
         }
         Periods.requireDay(day, field);
         return day;

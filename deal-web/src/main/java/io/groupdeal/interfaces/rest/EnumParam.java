@@ -17,7 +17,7 @@ public final class EnumParam {
         try {
             return Enum.valueOf(type, text.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput(field, "must be one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
+            throw new InvalidInput(field, "one-of", Arrays.stream(type.getEnumConstants()).map(Enum::name)
                     .collect(Collectors.joining(", ")));
         }
     }

@@ -20,7 +20,7 @@ public final class Paging {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInput(field, "must be a whole number");
+            throw new InvalidInput(field, "whole-number");
         }
     }
 }

@@ -21,7 +21,7 @@ public class RequestBodies {
 
     public <T> T valid(T body) {
         if (body == null) {
-            throw new InvalidInput("body", "a JSON object is required");
+            throw new InvalidInput("body", "json-object-required");
         }
         Set<ConstraintViolation<T>> violations = validator.validate(body);
         if (!violations.isEmpty()) {

@@ -2,6 +2,7 @@ package io.groupdeal.interfaces.rest;
 
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.domain.shared.MultiLine;
 import io.groupdeal.domain.shared.PlainText;
 import jakarta.json.JsonArray;
@@ -91,8 +92,7 @@ public class StrictJsonBodies implements MessageBodyReader<Record> {
     }
 
     private static InvalidInput malformed(List<FieldError> errors) {
-        return new InvalidInput("malformed-request", "Malformed request",
-                "The request body is not valid JSON of the expected shape: check the syntax and the types of the fields.", errors);
+        return new InvalidInput("malformed-request", Reason.of("malformed-request"), errors);
     }
 
     private static boolean isBlank(byte[] bytes) {
@@ -113,7 +113,7 @@ public class StrictJsonBodies implements MessageBodyReader<Record> {
         Object value(Class<?> raw, Type type, JsonValue json, String field, boolean multiLine) {
             if (json.getValueType() == JsonValue.ValueType.NULL) {
                 if (raw.isPrimitive()) {
-                    wrongTypes.add(new FieldError(field, "is required"));
+                    wrongTypes.add(FieldError.of(field, "required"));
                 }
                 return null;
             }
@@ -130,7 +130,7 @@ public class StrictJsonBodies implements MessageBodyReader<Record> {
                 if (json.getValueType() == JsonValue.ValueType.TRUE || json.getValueType() == JsonValue.ValueType.FALSE) {
                     return json.getValueType() == JsonValue.ValueType.TRUE;
                 }
-                return wrong(field, "must be true or false");
+                return wrong(field, "boolean");
             }
             if (raw == Instant.class || raw == LocalDate.class) {
                 return time(raw, json, field);
@@ -149,18 +149,18 @@ public class StrictJsonBodies implements MessageBodyReader<Record> {
 
         private Object text(JsonValue json, String field, boolean multiLine) {
             if (!(json instanceof JsonString string)) {
-                return wrong(field, "must be a JSON string");
+                return wrong(field, "json-string");
             }
             String text = string.getString();
             if (!(multiLine ? PlainText.isMultiLine(text) : PlainText.isSingleLine(text))) {
-                invalidText.add(new FieldError(field, PlainText.message(multiLine)));
+                invalidText.add(FieldError.of(field, PlainText.rule(multiLine)));
             }
             return text;
         }
 
         private Object whole(Class<?> raw, JsonValue json, String field) {
             if (!(json instanceof JsonNumber number) || !number.isIntegral()) {
-                return wrong(field, "must be a whole number");
+                return wrong(field, "whole-number");
             }
             try {
                 if (raw == Integer.class || raw == int.class) {
@@ -168,17 +168,17 @@ public class StrictJsonBodies implements MessageBodyReader<Record> {
                 }
                 return Long.valueOf(number.bigIntegerValueExact().longValueExact());
             } catch (ArithmeticException e) {
-                return wrong(field, "is out of range");
+                return wrong(field, "out-of-range");
             }
         }
 
         private Object decimal(Class<?> raw, JsonValue json, String field) {
             if (!(json instanceof JsonNumber number)) {
-                return wrong(field, "must be a number");
+                return wrong(field, "number");
             }
             BigDecimal value = number.bigDecimalValue();
             if (value.abs().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0) {
-                return wrong(field, "is out of range");
+                return wrong(field, "out-of-range");
             }
             if (raw == BigDecimal.class) {
                 return value;
@@ -189,12 +189,12 @@ public class StrictJsonBodies implements MessageBodyReader<Record> {
         private Object time(Class<?> raw, JsonValue json, String field) {
             String example = raw == Instant.class ? "2026-11-23T10:00:00Z" : "2026-11-23";
             if (!(json instanceof JsonString string)) {
-                return wrong(field, "must be a JSON string such as " + example);
+                return wrong(field, "json-string-such-as", example);
             }
             try {
                 return raw == Instant.class ? Instant.parse(string.getString()) : LocalDate.parse(string.getString());
             } catch (DateTimeParseException e) {
-                return wrong(field, "must be such as " + example);
+                return wrong(field, "such-as", example);
             }
         }
 
@@ -207,12 +207,12 @@ public class StrictJsonBodies implements MessageBodyReader<Record> {
                     // named below
                 }
             }
-            return wrong(field, "must be one of " + List.of(raw.getEnumConstants()));
+            return wrong(field, "one-of", List.of(raw.getEnumConstants()).toString());
         }
 
         private Object list(Class<?> raw, Type type, JsonValue json, String field) {
             if (!(json instanceof JsonArray array)) {
-                return wrong(field, "must be a JSON array");
+                return wrong(field, "json-array");
             }
             Type element = type instanceof ParameterizedType parameterized ? parameterized.getActualTypeArguments()[0] : Object.class;
             Class<?> elementClass = element instanceof Class<?> c ? c
@@ -226,7 +226,7 @@ public class StrictJsonBodies implements MessageBodyReader<Record> {
 
         private Object record(Class<?> raw, JsonValue json, String field) {
             if (!(json instanceof JsonObject object)) {
-                return wrong(field, "must be a JSON object");
+                return wrong(field, "json-object");
             }
             RecordComponent[] components = raw.getRecordComponents();
             Object[] values = new Object[components.length];
@@ -264,8 +264,8 @@ public class StrictJsonBodies implements MessageBodyReader<Record> {
             }
         }
 
-        private Object wrong(String field, String message) {
-            wrongTypes.add(new FieldError(field, message));
+        private Object wrong(String field, String rule, Object... args) {
+            wrongTypes.add(FieldError.of(field, rule, args));
             return null;
         }
     }

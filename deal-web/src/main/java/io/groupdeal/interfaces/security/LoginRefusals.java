@@ -4,6 +4,7 @@ import io.groupdeal.application.problem.Busy;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.security.HashingGate;
 import io.groupdeal.application.security.Lockouts;
+import io.groupdeal.domain.shared.Language;
 import io.groupdeal.interfaces.rest.problem.ProblemWriter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -76,7 +77,7 @@ public class LoginRefusals extends HttpFilter {
             if (refusal.get() instanceof Busy busy && holdable(request) && reserveHold()) {
                 hold(request, response, busy);
             } else {
-                ProblemWriter.write(response, refusal.get());
+                ProblemWriter.write(request, response, refusal.get());
             }
             return;
         }
@@ -120,12 +121,13 @@ public class LoginRefusals extends HttpFilter {
      * away is let go.
      */
     private void hold(HttpServletRequest request, HttpServletResponse response, Busy busy) {
+        Language language = ProblemWriter.language(request);
         AsyncContext async;
         try {
             async = request.startAsync(request, response);
         } catch (IllegalStateException notAsync) {
             holding.decrementAndGet();
-            ProblemWriter.write(response, busy);
+            ProblemWriter.write(request, response, busy);
             return;
         }
         long delay = hashing.waitLimit().toMillis();
@@ -134,7 +136,7 @@ public class LoginRefusals extends HttpFilter {
         Runnable answer = () -> {
             if (done.compareAndSet(false, true)) {
                 try {
-                    ProblemWriter.write((HttpServletResponse) async.getResponse(), busy);
+                    ProblemWriter.write(language, (HttpServletResponse) async.getResponse(), busy);
                 } catch (RuntimeException e) {
                     LOG.log(Level.FINE, "a held refusal could not be written", e);
                 } finally {

@@ -58,15 +58,12 @@ public class RequestLimits extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (targetLength(request) > MAX_TARGET) {
-            ProblemWriter.write(response, 414, "uri-too-long", "URI too long",
-                    "The address (path and query) is longer than " + MAX_TARGET + " characters.");
+            ProblemWriter.write(request, response, 414, "uri-too-long", MAX_TARGET);
             return;
         }
         if (request.getRequestURI().equals(request.getContextPath() + MALFORMED_PATH) || !acceptablePath(request.getRequestURI())
                 || !wellEscaped(request.getQueryString())) {
-            ProblemWriter.write(response, 400, "malformed-uri", "Bad request",
-                    "The address is malformed: a % must be followed by two hex digits of UTF-8, and a path may not hold"
-                            + " control characters or a . or .. segment written with escapes (such as %2F..).");
+            ProblemWriter.write(request, response, 400, "malformed-uri");
             return;
         }
         int limit = bodyLimit(request);
@@ -110,11 +107,10 @@ public class RequestLimits extends HttpFilter {
         // The unread rest of the body makes the connection useless for a next request: say so before the listener does.
         response.setHeader("Connection", "close");
         if (isPhotoUpload(request)) {
-            ProblemWriter.write(response, PhotoImages.tooLarge());
+            ProblemWriter.write(request, response, PhotoImages.tooLarge());
             return;
         }
-        ProblemWriter.write(response, 413, "body-too-large", "Payload too large",
-                "The request body is larger than " + limit + " bytes.");
+        ProblemWriter.write(request, response, 413, "body-too-large", limit);
     }
 
     private static int targetLength(HttpServletRequest request) {

@@ -62,7 +62,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
                 return context.notifyContainerAboutLogin(result);
             }
         }
-        ProblemWriter.write(response, 401, "invalid-token", "Unauthorized", "The bearer token is not valid or has expired.");
+        ProblemWriter.write(request, response, 401, "invalid-token");
         return AuthenticationStatus.SEND_FAILURE;
     }
 

@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.UUID;
 
 /**
@@ -85,7 +84,7 @@ public class CounterPage implements Serializable {
         try {
             answer = answer(counter.lookup(typed, storeId));
         } catch (Problem refused) {
-            answer = refusal(typed.strip().toUpperCase(Locale.ROOT), null, refused);
+            answer = new Answer(false, typed.strip().toUpperCase(Locale.ROOT), Messages.title(refused), Messages.words(refused), null, null);
         }
     }
 
@@ -100,7 +99,8 @@ public class CounterPage implements Serializable {
             Redemption done = counter.redeem(redeeming.idempotencyKey(), redeeming.code(), storeId);
             Messages.info(words("counter.redeemed", done.code(), done.dealTitle()));
         } catch (Problem refused) {
-            answer = refusal(redeeming.code(), redeeming.title(), refused);
+            answer = new Answer(false, redeeming.code(), redeeming.title() != null ? redeeming.title() : Messages.title(refused),
+                    Messages.words(refused), null, null);
         }
     }
 
@@ -154,55 +154,20 @@ public class CounterPage implements Serializable {
         String until = day(c.validUntil());
         String detail = c.orderQuantity() > 1 ? words("counter.detail.order", c.orderQuantity(), until)
                 : words("counter.detail.one", until);
-        if (lookup.redeemable()) {
-            return new Answer(true, c.code().printed(), c.dealTitle(), detail, c.finePrint(), UUID.randomUUID().toString());
-        }
-        Map<String, Object> where = c.redeemedAt() == null ? Map.of() : Map.of("storeName", c.redeemedStoreName() == null
-                ? words("counter.refusal.removedStore") : c.redeemedStoreName(), "redeemedAt", c.redeemedAt().toString());
-        return new Answer(false, c.code().printed(), c.dealTitle(), reason(lookup.reasonType(), where, c.validUntil(),
-                lookup.reason()), null, null);
-    }
-
-    /** The red answer to a refusal: the deal's title when known, else the refusal's title; the reason in words. */
-    private Answer refusal(String code, String dealTitle, Problem refused) {
-        String title = dealTitle != null ? dealTitle : optional("counter.refusal." + refused.type() + ".title", refused.title());
-        return new Answer(false, code, title, reason(refused.type(), refused.extensions(), null, refused.detail()), null, null);
-    }
-
-    /** Why a coupon cannot be redeemed, worded by its type (already-redeemed with where and when). */
-    private String reason(String type, Map<String, Object> facts, Instant validUntil, String fallback) {
-        if ("already-redeemed".equals(type) && facts.get("redeemedAt") != null) {
-            return words("counter.refusal.already-redeemed", facts.get("storeName"), moment(Instant.parse(facts.get("redeemedAt").toString())));
-        }
-        if ("coupon-expired".equals(type) && validUntil != null) {
-            return words("counter.refusal.coupon-expired.until", day(validUntil));
-        }
-        return optional("counter.refusal." + type, fallback);
+        return lookup.redeemable()
+                ? new Answer(true, c.code().printed(), c.dealTitle(), detail, c.finePrint(), UUID.randomUUID().toString())
+                : new Answer(false, c.code().printed(), c.dealTitle(), Messages.words(lookup.refusal()), null, null);
     }
 
     /** A sentence of the page's bundle with its arguments, in the page's language. */
     public String words(String key, Object... arguments) {
         FacesContext faces = FacesContext.getCurrentInstance();
-        Locale locale = faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
         String pattern = faces.getApplication().getResourceBundle(faces, "msg").getString(key);
-        return new MessageFormat(pattern.replace("'", "''"), locale).format(arguments);
-    }
-
-    private String optional(String key, String fallback) {
-        try {
-            return words(key);
-        } catch (MissingResourceException unknown) {
-            return fallback;
-        }
+        return new MessageFormat(pattern.replace("'", "''"), locale()).format(arguments);
     }
 
     private String day(Instant instant) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(instant.atZone(zone()));
-    }
-
-    private String moment(Instant instant) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale())
-                .format(instant.atZone(zone()));
     }
 
     private static Locale locale() {

@@ -2,7 +2,10 @@ package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.counter.OfflineCounter;
 import io.groupdeal.application.counter.RedeemableList;
+import io.groupdeal.application.problem.Forbidden;
+import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.Problem;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.interfaces.rest.problem.ProblemWriter;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -20,6 +23,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * The counter page's own two calls, made by its script with the page's login cookie (the API wants a bearer token,
@@ -52,7 +56,7 @@ public class CounterSync extends HttpServlet {
                     .add("salt", list.salt()).add("iterations", list.iterations()).add("createdAt", list.createdAt().toString())
                     .add("expiresAt", list.expiresAt().toString()).add("hashes", hashes).build());
         } catch (Problem refused) {
-            ProblemWriter.write(response, refused);
+            ProblemWriter.write(request, response, refused);
         }
     }
 
@@ -64,7 +68,7 @@ public class CounterSync extends HttpServlet {
         }
         String type = request.getContentType();
         if (!"1".equals(request.getHeader("X-Counter")) || type == null || !type.startsWith("application/json")) {
-            ProblemWriter.write(response, 403, "forbidden", "Forbidden", "Only the counter page sends offline redemptions here.");
+            ProblemWriter.write(request, response, new Forbidden("forbidden", Reason.of("forbidden.counter-page")));
             return;
         }
         JsonObject body;
@@ -75,7 +79,7 @@ public class CounterSync extends HttpServlet {
             }
             body = value.asJsonObject();
         } catch (JsonException | IllegalStateException e) {
-            ProblemWriter.write(response, 400, "malformed-request", "Malformed request", "The body is not a JSON object.");
+            ProblemWriter.write(request, response, 400, "malformed-request");
             return;
         }
         String clientId = text(body, "clientId");
@@ -89,20 +93,20 @@ public class CounterSync extends HttpServlet {
             redeemedAt = null;
         }
         if (clientId == null || code == null || code.length() > 64 || redeemedAt == null) {
-            ProblemWriter.write(response, 400, "validation", "Invalid input",
-                    "clientId, code and redeemedOfflineAt (an ISO-8601 instant) are required.");
+            ProblemWriter.write(request, response,
+                    new InvalidInput("validation", Reason.of("validation.offline-redemption"), List.of()));
             return;
         }
         try {
             OfflineCounter.Synced synced = offline.sync(clientId, code, storeId, redeemedAt);
             if (synced.doubleUse() != null) {
-                ProblemWriter.write(response, OfflineCounter.problem(synced.doubleUse()));
+                ProblemWriter.write(request, response, OfflineCounter.problem(synced.doubleUse()));
                 return;
             }
             json(response, 201, Json.createObjectBuilder().add("id", synced.redemption().id())
                     .add("code", synced.redemption().code()).add("dealTitle", synced.redemption().dealTitle()).build());
         } catch (Problem refused) {
-            ProblemWriter.write(response, refused);
+            ProblemWriter.write(request, response, refused);
         }
     }
 

@@ -43,7 +43,7 @@ public class DashboardPage extends PeriodPage {
     public void downloadCsv() {
         load();
         if (dashboard != null) {
-            Downloads.csv("dashboard-" + from + "-" + to + ".csv", dashboard.csv());
+            Downloads.csv("dashboard-" + from + "-" + to + ".csv", dashboard.csv(Messages.language()));
         }
     }
 

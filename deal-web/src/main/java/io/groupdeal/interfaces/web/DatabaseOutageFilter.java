@@ -51,7 +51,7 @@ public class DatabaseOutageFilter extends HttpFilter {
     public static void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.reset();
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            DatabaseUnavailable.write(response);
+            DatabaseUnavailable.write(request, response);
             return;
         }
         response.setStatus(503);

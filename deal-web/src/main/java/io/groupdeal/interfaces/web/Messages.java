@@ -1,5 +1,7 @@
 package io.groupdeal.interfaces.web;
 
+import io.groupdeal.domain.shared.Language;
+import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.domain.shared.InvalidValue;
@@ -32,18 +34,35 @@ final class Messages {
     }
 
     private static void error(String clientId, RuntimeException failure) {
+        Language language = language();
         if (failure instanceof Problem problem && !problem.errors().isEmpty()) {
             if (!(failure instanceof InvalidInput)) {
-                error(clientId, problem.detail());
+                error(clientId, ProblemWords.detail(problem.reason(), language));
             }
-            problem.errors().forEach(e -> error(clientId, Labels.field(e.field()) + " " + e.message() + "."));
+            problem.errors().forEach(e -> error(clientId, ProblemWords.sentence(e.field(), ProblemWords.rule(e, language), language)));
         } else if (failure instanceof InvalidValue invalid) {
-            error(clientId, Labels.field(invalid.field()) + " " + invalid.getMessage() + ".");
+            error(clientId, ProblemWords.sentence(invalid.field(),
+                    ProblemWords.rule(invalid.rule(), invalid.args(), language), language));
         } else if (failure instanceof Problem problem) {
-            error(clientId, problem.detail());
+            error(clientId, ProblemWords.detail(problem.reason(), language));
         } else {
             throw failure;
         }
+    }
+
+    /** What a problem says on a page, in the view's language: its detail. */
+    static String words(Problem problem) {
+        return ProblemWords.detail(problem.reason(), language());
+    }
+
+    /** A problem's title on a page, in the view's language. */
+    static String title(Problem problem) {
+        return ProblemWords.title(problem.type(), language());
+    }
+
+    /** The language of the page being rendered (the view's locale). */
+    static Language language() {
+        return ProblemWords.language(FacesContext.getCurrentInstance().getViewRoot().getLocale());
     }
 
     /** Runs a page action; a refusal from the application becomes a message at the top of the page. */
@@ -98,12 +117,4 @@ final class Messages {
         return faces.getViewRoot().getViewId() + "?faces-redirect=true";
     }
 
-    private static final class Labels {
-        static String field(String field) {
-            // The field's name in the page's language (common.field.<name>); a field without one reads as its name.
-            String key = "common.field." + field;
-            String label = Words.of(key);
-            return !label.equals(key) ? label : Character.toUpperCase(field.charAt(0)) + field.substring(1);
-        }
-    }
 }

@@ -4,9 +4,14 @@ import io.groupdeal.application.photo.PhotoImages;
 import io.groupdeal.application.photo.PhotoMedia;
 import io.groupdeal.application.photo.PhotoService;
 import io.groupdeal.application.photo.PhotoSize;
+import io.groupdeal.application.problem.Forbidden;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.Problem;
+import io.groupdeal.application.problem.Reason;
+import io.groupdeal.application.security.Caller;
+import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.domain.photo.DealPhoto;
+import io.groupdeal.domain.shared.Language;
 import io.groupdeal.interfaces.rest.photo.PhotoDto;
 import io.groupdeal.interfaces.rest.problem.ProblemWriter;
 import jakarta.inject.Inject;
@@ -46,6 +51,9 @@ public class PhotoUploads extends HttpServlet {
     @Inject
     private transient PhotoMedia media;
 
+    @Inject
+    private transient Caller caller;
+
     /**
      * {@code GET /merchant/photos/<photo>/<size>}: the bytes of one of the merchant's photos for the editor's
      * thumbnails, on the page's cookie (the API's media route sees a page's request as a visitor's, and a draft's
@@ -65,7 +73,7 @@ public class PhotoUploads extends HttpServlet {
             response.setContentLength(bytes.length);
             response.getOutputStream().write(bytes);
         } catch (Problem problem) {
-            ProblemWriter.write(response, problem);
+            ProblemWriter.write(language(request), response, problem);
         }
     }
 
@@ -73,7 +81,7 @@ public class PhotoUploads extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         handle(request, response, path -> {
             if (path.length != 1) {
-                throw new InvalidInput("path", "POST /merchant/photos/<deal id>");
+                throw new InvalidInput("path", "such-as", "POST /merchant/photos/<deal id>");
             }
             byte[] bytes = request.getInputStream().readNBytes(PhotoImages.MAX_BYTES + 1);
             if (bytes.length > PhotoImages.MAX_BYTES) {
@@ -89,17 +97,17 @@ public class PhotoUploads extends HttpServlet {
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
         handle(request, response, path -> {
             if (path.length != 1) {
-                throw new InvalidInput("path", "PUT /merchant/photos/<deal id>");
+                throw new InvalidInput("path", "such-as", "PUT /merchant/photos/<deal id>");
             }
             List<String> order;
             try (JsonReader reader = Json.createReader(request.getInputStream())) {
                 JsonArray ids = reader.readObject().getJsonArray("order");
                 if (ids == null || ids.stream().anyMatch(v -> v.getValueType() != JsonValue.ValueType.STRING)) {
-                    throw new InvalidInput("order", "must be a list of photo ids");
+                    throw new InvalidInput("order", "photo-id-list");
                 }
                 order = ids.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
             } catch (JsonException | ClassCastException malformed) {
-                throw new InvalidInput("order", "must be a list of photo ids");
+                throw new InvalidInput("order", "photo-id-list");
             }
             write(response, photos(request, PhotoDto.of(photos.reorder(path[0], order))));
         });
@@ -109,7 +117,7 @@ public class PhotoUploads extends HttpServlet {
     protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
         handle(request, response, path -> {
             if (path.length != 2) {
-                throw new InvalidInput("path", "DELETE /merchant/photos/<deal id>/<photo id>");
+                throw new InvalidInput("path", "such-as", "DELETE /merchant/photos/<deal id>/<photo id>");
             }
             photos.delete(path[0], path[1]);
             response.setStatus(204);
@@ -121,23 +129,29 @@ public class PhotoUploads extends HttpServlet {
         void run(String[] path) throws IOException;
     }
 
-    private static void handle(HttpServletRequest request, HttpServletResponse response, Call call) throws IOException {
+    private void handle(HttpServletRequest request, HttpServletResponse response, Call call) throws IOException {
         response.setHeader("Cache-Control", "no-store");
+        Language language = language(request);
         if (request.getHeader("X-Requested-With") == null) {
-            ProblemWriter.write(response, 403, "forbidden", "Forbidden", "This address is for the deal editor's script.");
+            ProblemWriter.write(language, response, new Forbidden("forbidden", Reason.of("forbidden.photo-editor")));
             return;
         }
         try {
             call.run(path(request));
         } catch (Problem problem) {
-            ProblemWriter.write(response, problem);
+            ProblemWriter.write(language, response, problem);
         } catch (jakarta.ejb.EJBException wrapped) {
             if (wrapped.getCause() instanceof Problem problem) {
-                ProblemWriter.write(response, problem);
+                ProblemWriter.write(language, response, problem);
                 return;
             }
             throw wrapped;
         }
+    }
+
+    /** Problems in the editor's page language (the account's choice, the switcher's cookie, the browser's). */
+    private Language language(HttpServletRequest request) {
+        return PageLanguage.of(request, caller.account().flatMap(CallerAccount::chosenLanguage));
     }
 
     private static String[] path(HttpServletRequest request) {

@@ -1,5 +1,8 @@
 package io.groupdeal.interfaces.web;
 
+import io.groupdeal.domain.shared.Language;
+import io.groupdeal.interfaces.rest.problem.ProblemWords;
+import java.util.List;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.domain.shared.PlainText;
 import jakarta.faces.application.FacesMessage;
@@ -25,8 +28,9 @@ public class PlainTextInput implements Validator<Object> {
         if (value instanceof String text) {
             boolean multiLine = component instanceof HtmlInputTextarea;
             if (!(multiLine ? PlainText.isMultiLine(text) : PlainText.isSingleLine(text))) {
-                throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                        "The text " + PlainText.message(multiLine) + ".", null));
+                Language language = ProblemWords.language(context.getViewRoot().getLocale());
+                throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR, ProblemWords.words(
+                        "sentence.plain-text", language, ProblemWords.rule(PlainText.rule(multiLine), List.of(), language)), null));
             }
         }
     }
@@ -34,7 +38,7 @@ public class PlainTextInput implements Validator<Object> {
     /** For a text area read from the raw form: a validation problem naming the field unless the text is plain lines. */
     static String requireMultiLine(String text, String field) {
         if (!PlainText.isMultiLine(text)) {
-            throw new InvalidInput(field, PlainText.message(true));
+            throw new InvalidInput(field, PlainText.rule(true));
         }
         return text;
     }

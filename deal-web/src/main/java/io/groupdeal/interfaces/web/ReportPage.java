@@ -30,7 +30,7 @@ public class ReportPage {
 
     public void downloadCsv() {
         load();
-        Downloads.csv("deal-" + id + "-report.csv", report.csv());
+        Downloads.csv("deal-" + id + "-report.csv", report.csv(Messages.language()));
     }
 
     public String getId() { return id; }

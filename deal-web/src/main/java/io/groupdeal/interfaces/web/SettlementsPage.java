@@ -33,12 +33,12 @@ public class SettlementsPage extends PeriodPage {
 
     public void downloadOwnCsv() {
         load(false);
-        Downloads.csv("settlement-" + from + "-" + to + ".csv", StatementDto.csv(statements));
+        Downloads.csv("settlement-" + from + "-" + to + ".csv", StatementDto.csv(statements, Messages.language()));
     }
 
     public void downloadAllCsv() {
         load(true);
-        Downloads.csv("settlements-" + from + "-" + to + ".csv", StatementDto.csv(statements));
+        Downloads.csv("settlements-" + from + "-" + to + ".csv", StatementDto.csv(statements, Messages.language()));
     }
 
     private void load(boolean everyTenant) {

@@ -56,7 +56,7 @@ public class TeamTermsEditor {
             amount = price == null || price.isBlank() ? null : new BigDecimal(price.strip());
         } catch (NumberFormatException e) {
             Messages.attemptIn("teamTerms", () -> {
-                throw new InvalidInput("teamPrice", "must be a decimal number such as 9.90");
+                throw new InvalidInput("teamPrice", "decimal-such-as", "9.90");
             });
             return null;
         }

@@ -60,7 +60,7 @@ public class CatalogResource {
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new InvalidInput(field, "must be a number");
+            throw new InvalidInput(field, "number");
         }
     }
 }

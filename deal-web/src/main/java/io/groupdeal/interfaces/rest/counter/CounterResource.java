@@ -1,6 +1,7 @@
 package io.groupdeal.interfaces.rest.counter;
 
 import io.groupdeal.infrastructure.database.TransactionConflict;
+import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.counter.CounterService;
 import io.groupdeal.application.counter.OfflineCounter;
@@ -56,8 +57,9 @@ public class CounterResource {
     /** What the code is at the store; nothing changes. A coupon that cannot be redeemed says why. */
     @GET
     @Path("coupons/{code}")
-    public CounterCouponDto lookup(@PathParam("code") String code, @QueryParam("storeId") String storeId) {
-        return CounterCouponDto.of(counter.lookup(code, storeId));
+    public CounterCouponDto lookup(@PathParam("code") String code, @QueryParam("storeId") String storeId,
+                                   @HeaderParam("Accept-Language") String acceptLanguage) {
+        return CounterCouponDto.of(counter.lookup(code, storeId), ProblemWords.language(acceptLanguage));
     }
 
     /**
@@ -141,7 +143,7 @@ public class CounterResource {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidInput("redeemedOfflineAt", "must be an ISO-8601 instant, such as 2026-11-30T14:05:00Z");
+            throw new InvalidInput("redeemedOfflineAt", "instant-such-as", "2026-11-30T14:05:00Z");
         }
     }
 

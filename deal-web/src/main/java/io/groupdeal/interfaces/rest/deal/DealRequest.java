@@ -67,7 +67,7 @@ public record DealRequest(@Size(max = 200) String title,
         try {
             return RefundPolicy.valueOf(refundPolicy);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("refundPolicy", "must be NONE or ANYTIME");
+            throw new InvalidInput("refundPolicy", "one-of", "NONE, ANYTIME");
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.groupdeal.interfaces.rest.deal;
 
+import jakarta.ws.rs.HeaderParam;
+import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import io.groupdeal.application.deal.DealService;
 import io.groupdeal.application.deal.DealView;
 import io.groupdeal.domain.deal.DealStatus;
@@ -81,8 +83,8 @@ public class DealResource {
     @GET
     @Path("{id}/report.csv")
     @Produces("text/csv")
-    public Response reportCsv(@PathParam("id") String id) {
-        return Response.ok(report(id).csv(), "text/csv; charset=UTF-8")
+    public Response reportCsv(@PathParam("id") String id, @HeaderParam("Accept-Language") String acceptLanguage) {
+        return Response.ok(report(id).csv(ProblemWords.language(acceptLanguage)), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"deal-" + id + "-report.csv\"")
                 .build();
     }

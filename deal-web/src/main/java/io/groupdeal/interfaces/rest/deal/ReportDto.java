@@ -1,5 +1,7 @@
 package io.groupdeal.interfaces.rest.deal;
 
+import io.groupdeal.interfaces.rest.Csv;
+import io.groupdeal.domain.shared.Language;
 import io.groupdeal.domain.deal.DealReport;
 import io.groupdeal.interfaces.rest.Amounts;
 import java.time.LocalDate;
@@ -22,9 +24,11 @@ public record ReportDto(long sold, String revenue, String currency, long redeeme
                 report.byDay().stream().map(d -> new DayLine(d.date(), d.sold(), d.redeemed())).toList());
     }
 
-    /** The same figures as CSV: the totals, then one line per day, then one per store. */
-    public String csv() {
-        StringBuilder out = new StringBuilder("section,key,sold,redeemed,refunded,revenue,redemption_rate\r\n");
+    static final List<String> CSV_COLUMNS = List.of("section", "key", "sold", "redeemed", "refunded", "revenue", "redemption_rate");
+
+    /** The same figures as CSV: the totals, then one line per day, then one per store; the header in {@code language}. */
+    public String csv(Language language) {
+        StringBuilder out = new StringBuilder(Csv.header(CSV_COLUMNS, language));
         out.append("total,,").append(sold).append(',').append(redeemed).append(',').append(refunded).append(',')
                 .append(revenue == null ? "" : revenue).append(',').append(redemptionRate).append("\r\n");
         byDay.forEach(d -> out.append("day,").append(d.date()).append(',').append(d.sold()).append(',').append(d.redeemed()).append(",,,\r\n"));

@@ -62,8 +62,7 @@ final class MultipartForm {
     }
 
     private static InvalidInput malformed(String name) {
-        return new InvalidInput(name, "send the photo as the multipart/form-data part \"" + name
-                + "\", or as the request body with its Content-Type");
+        return new InvalidInput(name, "multipart-part", name);
     }
 
     private static Optional<String> header(String headers, String wanted) {

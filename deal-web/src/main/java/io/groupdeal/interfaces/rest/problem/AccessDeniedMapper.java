@@ -3,6 +3,8 @@ package io.groupdeal.interfaces.rest.problem;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -14,12 +16,14 @@ public class AccessDeniedMapper implements ExceptionMapper<EJBAccessException> {
     @Inject
     private SecurityContext security;
 
+    @Context
+    private HttpHeaders headers;
+
     @Override
     public Response toResponse(EJBAccessException exception) {
         if (security.getCallerPrincipal() == null) {
-            return ProblemDocument.of(401, "unauthorized", "Unauthorized", "Log in first: send a bearer token.")
-                    .toResponse();
+            return ProblemDocument.of(401, "unauthorized", ProblemDocument.language(headers)).toResponse();
         }
-        return ProblemDocument.of(403, "forbidden", "Forbidden", "Your role may not do this.").toResponse();
+        return ProblemDocument.of(403, "forbidden", ProblemDocument.language(headers)).toResponse();
     }
 }

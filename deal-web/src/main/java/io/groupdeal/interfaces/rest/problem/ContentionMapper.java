@@ -1,6 +1,10 @@
 package io.groupdeal.interfaces.rest.problem;
 
 import io.groupdeal.domain.shared.Contention;
+import io.groupdeal.application.problem.Reason;
+import io.groupdeal.domain.shared.Language;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -13,14 +17,16 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class ContentionMapper implements ExceptionMapper<Contention> {
 
+    @Context
+    private HttpHeaders headers;
+
     @Override
     public Response toResponse(Contention contention) {
-        return busy();
+        return busy(ProblemDocument.language(headers));
     }
 
-    static Response busy() {
-        return Response.fromResponse(ProblemDocument.of(503, "busy", "Busy",
-                "Many requests touched the same data at once; nothing was changed. Please send the request again.")
-                .toResponse()).header("Retry-After", "1").build();
+    static Response busy(Language language) {
+        return Response.fromResponse(ProblemDocument.of(503, "busy", Reason.of("busy.contention"), language).toResponse())
+                .header("Retry-After", "1").build();
     }
 }

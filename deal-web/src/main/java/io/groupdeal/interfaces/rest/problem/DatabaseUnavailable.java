@@ -1,6 +1,8 @@
 package io.groupdeal.interfaces.rest.problem;
 
 import io.groupdeal.infrastructure.database.DatabaseOutage;
+import io.groupdeal.domain.shared.Language;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import java.util.logging.Logger;
@@ -13,8 +15,6 @@ import java.util.logging.Logger;
 public final class DatabaseUnavailable {
 
     public static final String NAME = "database-unavailable";
-    public static final String TITLE = "Service unavailable";
-    public static final String DETAIL = "The service cannot reach its database right now; nothing was changed. Please try again in a few seconds.";
     /** Seconds; the data source gives up on the database within about as long. */
     public static final String RETRY_AFTER = "5";
 
@@ -32,15 +32,15 @@ public final class DatabaseUnavailable {
         return true;
     }
 
-    public static Response response() {
-        return Response.fromResponse(ProblemDocument.of(503, NAME, TITLE, DETAIL).toResponse())
+    public static Response response(Language language) {
+        return Response.fromResponse(ProblemDocument.of(503, NAME, language).toResponse())
                 .header("Retry-After", RETRY_AFTER).build();
     }
 
-    /** The same answer written straight to a servlet response (authentication, pages). */
-    public static void write(HttpServletResponse response) {
+    /** The same answer written straight to a servlet response (authentication, pages), in the request's language. */
+    public static void write(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("Retry-After", RETRY_AFTER);
-        ProblemWriter.write(response, 503, NAME, TITLE, DETAIL);
+        ProblemWriter.write(request, response, 503, NAME);
     }
 
     private static String rootMessage(Throwable failure) {

@@ -13,6 +13,9 @@ import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.problem.RateLimited;
 import io.groupdeal.application.problem.TooLarge;
 import io.groupdeal.application.problem.UnsupportedType;
+import io.groupdeal.domain.shared.Language;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -22,9 +25,12 @@ import java.util.OptionalLong;
 @Provider
 public class ProblemMapper implements ExceptionMapper<Problem> {
 
+    @Context
+    private HttpHeaders headers;
+
     @Override
     public Response toResponse(Problem problem) {
-        Response response = document(problem).toResponse(problem.extensions());
+        Response response = document(problem, ProblemDocument.language(headers)).toResponse(problem.extensions());
         OptionalLong retryAfter = retryAfterSeconds(problem);
         if (retryAfter.isPresent()) {
             return Response.fromResponse(response).header("Retry-After", retryAfter.getAsLong()).build();
@@ -49,9 +55,8 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
         return OptionalLong.empty();
     }
 
-    static ProblemDocument document(Problem problem) {
-        return new ProblemDocument("/problems/" + problem.type(), problem.title(), status(problem), problem.detail(),
-                problem.errors().isEmpty() ? null : problem.errors());
+    static ProblemDocument document(Problem problem, Language language) {
+        return ProblemDocument.of(problem, status(problem), language);
     }
 
     static int status(Problem problem) {

@@ -6,7 +6,9 @@ import io.groupdeal.domain.shared.InvalidValue;
 import io.groupdeal.infrastructure.database.TransactionConflict;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
+import io.groupdeal.application.problem.Reason;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -31,6 +33,9 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     @Context
     private Providers providers;
 
+    @Context
+    private HttpHeaders headers;
+
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Response toResponse(Throwable failure) {
@@ -39,10 +44,10 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
         if (TransactionConflict.isCauseOf(failure)) {
             LOG.warning(() -> "Transaction rolled back by the database (deadlock, lock wait or certification failure),"
                     + " answered 503 busy: " + failure);
-            return ContentionMapper.busy();
+            return ContentionMapper.busy(ProblemDocument.language(headers));
         }
         if (DatabaseUnavailable.explains(failure)) {
-            return DatabaseUnavailable.response();
+            return DatabaseUnavailable.response(ProblemDocument.language(headers));
         }
         Throwable cause = failure;
         while (cause instanceof EJBException && cause.getCause() != null && !(cause instanceof EJBAccessException)) {
@@ -56,8 +61,8 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Incident " + incident, failure);
-        return ProblemDocument.of(500, "internal-error", "Internal error",
-                "Something went wrong on our side. Incident " + incident + ".").toResponse();
+        return ProblemDocument.of(500, "internal-error", Reason.of("internal-error.incident", incident),
+                ProblemDocument.language(headers)).toResponse();
     }
 
     private static boolean isAnswerable(Throwable cause) {

@@ -1,6 +1,8 @@
 package io.groupdeal.interfaces.rest.problem;
 
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -9,10 +11,11 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException> {
 
+    @Context
+    private HttpHeaders headers;
+
     @Override
     public Response toResponse(ProcessingException exception) {
-        return ProblemDocument.of(400, "malformed-request", "Malformed request",
-                "The request body is not valid JSON of the expected shape: check the syntax and the types of the fields.")
-                .toResponse();
+        return ProblemDocument.of(400, "malformed-request", ProblemDocument.language(headers)).toResponse();
     }
 }

@@ -1,6 +1,9 @@
 package io.groupdeal.interfaces.rest.problem;
 
 import jakarta.ws.rs.WebApplicationException;
+import io.groupdeal.domain.shared.Language;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -9,22 +12,25 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
+    @Context
+    private HttpHeaders headers;
+
     @Override
     public Response toResponse(WebApplicationException exception) {
         int status = exception.getResponse().getStatus();
+        Language language = ProblemDocument.language(headers);
         ProblemDocument problem = switch (status) {
-            case 400 -> ProblemDocument.of(400, "malformed-request", "Malformed request",
-                    "The request body is not valid JSON of the expected shape.");
-            case 401 -> ProblemDocument.of(401, "unauthorized", "Unauthorized", "Log in first: send a bearer token.");
-            case 403 -> ProblemDocument.of(403, "forbidden", "Forbidden", "Your role may not do this.");
-            case 404 -> ProblemDocument.of(404, "not-found", "Not found", "There is nothing at this address.");
-            case 405 -> ProblemDocument.of(405, "method-not-allowed", "Method not allowed", "This address does not accept this method.");
-            case 406 -> ProblemDocument.of(406, "not-acceptable", "Not acceptable", "This resource answers in JSON.");
-            case 413 -> ProblemDocument.of(413, "too-large", "Payload too large", "The request body is too large.");
-            case 415 -> ProblemDocument.of(415, "unsupported-media-type", "Unsupported media type", "Send application/json.");
+            case 400 -> ProblemDocument.of(400, "malformed-request", language);
+            case 401 -> ProblemDocument.of(401, "unauthorized", language);
+            case 403 -> ProblemDocument.of(403, "forbidden", language);
+            case 404 -> ProblemDocument.of(404, "not-found", language);
+            case 405 -> ProblemDocument.of(405, "method-not-allowed", language);
+            case 406 -> ProblemDocument.of(406, "not-acceptable", language);
+            case 413 -> ProblemDocument.of(413, "too-large", language);
+            case 415 -> ProblemDocument.of(415, "unsupported-media-type", language);
             default -> status >= 500
-                    ? ProblemDocument.of(500, "internal-error", "Internal error", "Something went wrong on our side.")
-                    : ProblemDocument.of(status, "bad-request", "Bad request", "The request cannot be processed.");
+                    ? ProblemDocument.of(500, "internal-error", language)
+                    : ProblemDocument.of(status, "bad-request", language);
         };
         String allow = exception.getResponse().getHeaderString("Allow");
         Response response = problem.toResponse();

@@ -1,5 +1,6 @@
 package io.groupdeal.interfaces.rest.report;
 
+import io.groupdeal.domain.shared.Language;
 import io.groupdeal.domain.report.Dashboard;
 import io.groupdeal.interfaces.rest.Amounts;
 import io.groupdeal.interfaces.rest.Csv;
@@ -46,12 +47,15 @@ public record DashboardDto(LocalDate from, LocalDate to, String timeZone, long s
         return value == null ? null : value.toPlainString();
     }
 
+    static final List<String> CSV_COLUMNS = List.of("section", "key", "name", "currency", "sold", "revenue", "redeemed",
+            "refunded", "redemption_rate", "average_rating");
+
     /**
-     * The same figures as CSV, one table: the totals, then one line per currency, day, store and top deal; money in
+     * The same figures as CSV, one table (the header in the reader's language): the totals, then one line per currency, day, store and top deal; money in
      * the currency of its line.
      */
-    public String csv() {
-        StringBuilder out = new StringBuilder("section,key,name,currency,sold,revenue,redeemed,refunded,redemption_rate,average_rating\r\n");
+    public String csv(Language language) {
+        StringBuilder out = new StringBuilder(Csv.header(CSV_COLUMNS, language));
         line(out, "total", "", timeZone, currency, sold, revenue, redeemed)
                 .append(',').append(refunded).append(',').append(text(redemptionRate)).append(',').append(text(averageRating)).append("\r\n");
         revenueByCurrency.forEach(m -> line(out, "currency", m.currency(), "", m.currency(), null, m.amount(), null).append(",,,\r\n"));

@@ -1,5 +1,7 @@
 package io.groupdeal.interfaces.rest.report;
 
+import jakarta.ws.rs.HeaderParam;
+import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import io.groupdeal.application.report.DashboardService;
 import io.groupdeal.interfaces.rest.DateParam;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +31,9 @@ public class DashboardResource {
     @GET
     @Path("dashboard.csv")
     @Produces("text/csv")
-    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to, @HeaderParam("Accept-Language") String acceptLanguage) {
         DashboardDto dashboard = dashboard(from, to);
-        return Response.ok(dashboard.csv(), "text/csv; charset=UTF-8").header("Content-Disposition",
+        return Response.ok(dashboard.csv(ProblemWords.language(acceptLanguage)), "text/csv; charset=UTF-8").header("Content-Disposition",
                 "attachment; filename=\"dashboard-" + dashboard.from() + "-" + dashboard.to() + ".csv\"").build();
     }
 }

@@ -62,7 +62,7 @@ public class ReviewResource {
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInput("rating", "must be a whole number from 1 to 5");
+            throw new InvalidInput("rating", "whole-number-between", 1, 5);
         }
     }
 }

@@ -11,7 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** {@code /settings}: the caller's business (MERCHANT_ADMIN): name, time zone, the counter's undo window. */
+/** {@code /settings}: the caller's business (MERCHANT_ADMIN): name, time zone, the counter's undo window, the mails' language. */
 @ApplicationScoped
 @Path("v1/settings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +32,6 @@ public class SettingsResource {
     @PUT
     public SettingsDto update(SettingsRequest body) {
         bodies.valid(body);
-        return SettingsDto.of(settings.update(body.businessName(), body.timeZone(), body.undoWindowMinutes()));
+        return SettingsDto.of(settings.update(body.businessName(), body.timeZone(), body.undoWindowMinutes(), body.language()));
     }
 }

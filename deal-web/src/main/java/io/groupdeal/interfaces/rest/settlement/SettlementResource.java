@@ -1,5 +1,8 @@
 package io.groupdeal.interfaces.rest.settlement;
 
+import io.groupdeal.domain.shared.Language;
+import jakarta.ws.rs.HeaderParam;
+import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import io.groupdeal.application.settlement.SettlementService;
 import io.groupdeal.interfaces.rest.DateParam;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,8 +42,8 @@ public class SettlementResource {
     @GET
     @Path("settlements.csv")
     @Produces("text/csv")
-    public Response ownCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return csv(List.of(own(from, to)), "settlement-" + from + "-" + to + ".csv");
+    public Response ownCsv(@QueryParam("from") String from, @QueryParam("to") String to, @HeaderParam("Accept-Language") String acceptLanguage) {
+        return csv(List.of(own(from, to)), "settlement-" + from + "-" + to + ".csv", ProblemWords.language(acceptLanguage));
     }
 
     /**
@@ -73,11 +76,12 @@ public class SettlementResource {
     @GET
     @Path("platform/settlements.csv")
     @Produces("text/csv")
-    public Response allCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public Response allCsv(@QueryParam("from") String from, @QueryParam("to") String to, @HeaderParam("Accept-Language") String acceptLanguage) {
         Pages pages = pages(from, to);
+        String header = StatementDto.csvHeader(ProblemWords.language(acceptLanguage));
         StreamingOutput body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write(StatementDto.CSV_HEADER);
+            writer.write(header);
             for (List<StatementDto> page = pages.first(); !page.isEmpty(); page = pages.next(page)) {
                 writer.write(StatementDto.csvLines(page));
                 writer.flush();
@@ -116,8 +120,8 @@ public class SettlementResource {
         List<StatementDto> next(List<StatementDto> previous);
     }
 
-    private static Response csv(List<StatementDto> statements, String filename) {
-        return Response.ok(StatementDto.csv(statements), "text/csv; charset=UTF-8")
+    private static Response csv(List<StatementDto> statements, String filename, Language language) {
+        return Response.ok(StatementDto.csv(statements, language), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", disposition(filename)).build();
     }
 

@@ -1,5 +1,6 @@
 package io.groupdeal.interfaces.rest.settlement;
 
+import io.groupdeal.domain.shared.Language;
 import io.groupdeal.application.settlement.Statement;
 import io.groupdeal.domain.settlement.SettlementLine;
 import io.groupdeal.interfaces.rest.Csv;
@@ -25,12 +26,17 @@ public record StatementDto(String tenantId, String businessName, LocalDate from,
         return new StatementDto(s.tenantId(), s.businessName(), s.from(), s.to(), s.lines().stream().map(Line::of).toList());
     }
 
-    public static final String CSV_HEADER = "tenant_id,business_name,from,to,currency,redeemed_count,gross_value,"
-            + "commission_rate,commission,net\r\n";
+    static final List<String> CSV_COLUMNS = List.of("tenant_id", "business_name", "from", "to", "currency", "redeemed_count",
+            "gross_value", "commission_rate", "commission", "net");
 
-    /** The statements as CSV: one line per tenant, currency and commission rate. */
-    public static String csv(List<StatementDto> statements) {
-        return CSV_HEADER + csvLines(statements);
+    /** The header line of the statements' CSV, in {@code language}. */
+    public static String csvHeader(Language language) {
+        return Csv.header(CSV_COLUMNS, language);
+    }
+
+    /** The statements as CSV: one line per tenant, currency and commission rate; the header in {@code language}. */
+    public static String csv(List<StatementDto> statements, Language language) {
+        return csvHeader(language) + csvLines(statements);
     }
 
     /** The CSV lines of the statements, without the header. */
