@@ -367,6 +367,36 @@ class TeamsIT extends DeployedApp {
     }
 
     @Test
+    void aSeatWhosePaymentAnswerWasLostIsSettledByTheReconcilerAndTheTeamCompletesOnce() throws Exception {
+        String dealId = teamDeal("Team Gyoza", 2, 4);
+        Fixtures.Person first = fixtures.buyer();
+        Fixtures.Person late = fixtures.buyer();
+        String teamId = start(first, dealId, "tok_ok", key()).json().getString("id");
+        String lostKey = key();
+        Reply lost = join(late, teamId, "tok_timeout", lostKey);
+        assertEquals(503, lost.status(), "the card was charged but its answer never came: " + lost);
+        assertEquals("payment-unavailable", lost.problem());
+
+        // the reconciler finds the authorisation (the reservation ends after 3 s in ITs), the team job then completes
+        JsonObject team = null;
+        for (int i = 0; i < 80 && (team == null || !"COMPLETE".equals(team.getString("status"))); i++) {
+            Thread.sleep(500);
+            team = http.get("api/v1/teams/" + teamId, null).json();
+        }
+        assertEquals("COMPLETE", team.getString("status"), team::toString);
+        for (String orderId : teamOrders(teamId)) {
+            assertEquals(1, Buying.awaitLedger(orderId, "CAPTURE", 1, 20), "every member is captured: " + orderId);
+        }
+        assertEquals(1, Mailbox.awaitMail(late.email(), "Your team is full", 20).size());
+        assertEquals(List.of(List.of("2")), Buying.query("SELECT confirmed FROM deal WHERE id = ?", dealId),
+                "the reconciled seat counts towards the tipping point with its team, when it completes (not alone before)");
+        assertEquals(0, Mailbox.mails(late.email(), "Order received").size(), "a team member gets the team's mails only");
+        Reply replay = join(late, teamId, "tok_timeout", lostKey);
+        assertEquals(201, replay.status(), "the same key answers what the request became: " + replay);
+        assertEquals("COMPLETE", replay.json().getString("status"));
+    }
+
+    @Test
     void teamTermsAreCheckedAndADealWithoutThemOffersNoTeam() {
         var tooBig = Fixtures.deal("Team Too Big", java.time.Instant.now(), java.time.Instant.now().plusSeconds(86400), List.of())
                 .add("teamSize", 11).add("teamPrice", "25.00").add("teamWindowMinutes", 60);
