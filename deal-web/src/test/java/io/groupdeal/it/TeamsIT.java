@@ -397,6 +397,32 @@ class TeamsIT extends DeployedApp {
     }
 
     @Test
+    void aSeatWhosePaymentNeverCameIsGivenBackBeforeTheTeamsEnd() throws Exception {
+        String dealId = teamDeal("Team Wonton", 3, 4);
+        String teamId = start(fixtures.buyer(), dealId, "tok_ok", key()).json().getString("id");
+        Fixtures.Person slow = fixtures.buyer();
+        Reply lost = join(slow, teamId, "tok_slow", key());
+        assertEquals(503, lost.status(), "the gateway did not answer in time: " + lost);
+        assertEquals(2, http.get("api/v1/teams/" + teamId, null).json().getJsonArray("members").size(),
+                "the seat is held while its payment is unknown");
+
+        // the reconciler bars the key and releases the order unpaid; the team job gives the seat back to the open team
+        JsonObject team = null;
+        for (int i = 0; i < 60 && (team == null || team.getJsonArray("members").size() != 1); i++) {
+            Thread.sleep(500);
+            team = http.get("api/v1/teams/" + teamId, null).json();
+        }
+        assertEquals(1, team.getJsonArray("members").size(), team::toString);
+        assertEquals("OPEN", team.getString("status"), "long before the team's end");
+        assertEquals(201, join(fixtures.buyer(), teamId, "tok_ok", key()).status());
+        Reply filled = join(fixtures.buyer(), teamId, "tok_ok", key());
+        assertEquals(201, filled.status(), filled::toString);
+        assertEquals("COMPLETE", filled.json().getString("status"));
+        assertEquals("0", Buying.query("SELECT COUNT(*) FROM purchase_order WHERE buyer_id = ? AND released_at IS NULL",
+                slow.id()).get(0).get(0), "the lost payment's order keeps no stock");
+    }
+
+    @Test
     void teamTermsAreCheckedAndADealWithoutThemOffersNoTeam() {
         var tooBig = Fixtures.deal("Team Too Big", java.time.Instant.now(), java.time.Instant.now().plusSeconds(86400), List.of())
                 .add("teamSize", 11).add("teamPrice", "25.00").add("teamWindowMinutes", 60);

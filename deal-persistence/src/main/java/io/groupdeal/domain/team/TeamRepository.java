@@ -137,15 +137,25 @@ public class TeamRepository {
     }
 
     /**
-     * Teams the job looks at, across tenants: open ones past their end or with every seat taken, closed ones whose
-     * orders are not all captured or voided yet.
+     * Teams the job looks at, across tenants: open ones past their end or with every seat taken, open ones holding a
+     * seat whose order the reconciler released unpaid (the seat goes back to the team), closed ones whose orders are
+     * not all captured or voided yet.
      */
     public List<Team> due(Instant now, int limit) {
         return sql.rows("(SELECT " + COLUMNS + " FROM team WHERE status = 'OPEN' AND expires_at <= ? LIMIT ?)"
                 + " UNION (SELECT " + COLUMNS + " FROM team WHERE settled = FALSE AND status IN ('COMPLETE', 'FAILED') LIMIT ?)"
                 + " UNION (SELECT " + COLUMNS + " FROM team WHERE status = 'OPEN' AND member_count = size"
-                + " AND created_at <= ? LIMIT ?)", List.of(now, limit, limit, now.minusSeconds(5), limit)).stream()
+                + " AND created_at <= ? LIMIT ?)"
+                + " UNION (SELECT " + prefixed("t") + " FROM team t JOIN team_member m ON m.tenant_id = t.tenant_id"
+                + " AND m.team_id = t.id JOIN purchase_order o ON o.tenant_id = m.tenant_id AND o.id = m.order_id"
+                + " WHERE t.status = 'OPEN' AND (o.status = 'DECLINED' OR (o.status = 'CANCELLED' AND o.payment_ref IS NULL))"
+                + " LIMIT ?)", List.of(now, limit, limit, now.minusSeconds(5), limit, limit)).stream()
                 .map(TeamRepository::team).toList();
+    }
+
+    private static String prefixed(String alias) {
+        return java.util.Arrays.stream(COLUMNS.split(",")).map(c -> alias + "." + c.strip())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** A deal's teams, newest first, at most {@code limit}. */
