@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -60,9 +61,12 @@ abstract class BrowserApp extends DeployedApp {
         }
     }
 
-    /** Waits (at most 10 s) until the condition gives a value other than null or false. */
+    /**
+     * Waits (at most 10 s) until the condition gives a value other than null or false. A condition that read an element
+     * of the page a click is replacing (stale) is asked again, as a missing one is.
+     */
     protected <T> T wait(Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /**

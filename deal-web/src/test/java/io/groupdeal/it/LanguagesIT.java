@@ -125,6 +125,15 @@ class LanguagesIT extends BrowserApp {
         assertTrue(browser.findElement(By.id("kpis")).getText().contains("核销率"));
         assertEquals("售出", browser.findElement(By.id("charts")).getAttribute("data-label-sold"), "the charts' legend in Chinese");
         Browser.screenshot(browser, "zh-CN/14-dashboard");
+
+        browser.get(base + "merchant/settings.xhtml");
+        assertEquals("设置", browser.findElement(By.tagName("h1")).getText());
+        assertEquals("发给买家的邮件语言", browser.findElement(By.cssSelector("label[for='settings:mailLanguage']")).getText());
+        new Select(browser.findElement(By.id("settings:mailLanguage"))).selectByVisibleText("中文");
+        browser.findElement(By.id("settings:save")).click();
+        textOnceItShows(By.cssSelector(".flash-info"), "设置已保存");
+        Browser.screenshot(browser, "zh-CN/15-settings");
+        assertEquals("zh-CN", http.get("api/v1/settings", merchant.token()).json().getString("language"));
     }
 
     @Test

@@ -74,6 +74,9 @@ class MailOpsIT extends DeployedApp {
                 assertFalse(failed.body().contains(code), "the list never shows a body or a coupon code");
             }
             assertFalse(failed.body().contains("127.0.0.1") || failed.body().contains("Exception"), "nothing internal: " + failed.body());
+            Reply chinese = http.send("GET", "api/v1/platform/mails?status=FAILED&size=100", null, operator, null,
+                    java.util.Map.of("Accept-Language", "zh-CN"));
+            assertEquals("无法连接邮件服务器。", mailOf(chinese, first.email()).getString("lastError"), "the reason in the reader's language");
             JsonObject page = failed.json();
             assertTrue(page.containsKey("page") && page.containsKey("size") && page.getInt("total") >= 2, page::toString);
 

@@ -53,13 +53,21 @@ class OptionsPagesIT extends BrowserApp {
         assertEquals(201, first.status(), first::toString);
         Fixtures.Person buyer = fixtures.buyer();
 
+        browser.manage().deleteAllCookies();
+        browser.get(base + "deal.xhtml?id=" + dealId);
+        List<WebElement> shown = wait(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#option-list .option-card"), 3));
+        assertTrue(shown.get(0).getText().contains("Sold out"), "a visitor sees the sold-out option: " + shown.get(0).getText());
+        assertTrue(shown.get(1).getText().contains("€89.00") && shown.get(1).getText().contains("€180.00"),
+                "a visitor sees each option's price and value, in the page's format: " + shown.get(1).getText());
+        Browser.screenshot(browser, "options/00-visitor-sees-options");
+
         logIn(buyer.email());
         browser.get(base + "deal.xhtml?id=" + dealId);
         List<WebElement> cards = wait(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#option-choice .option-card"), 3));
         assertTrue(cards.get(0).getText().contains("Massage for 1"), cards.get(0).getText());
         assertFalse(cards.get(0).findElement(By.tagName("input")).isEnabled(), "the sold-out option cannot be picked");
         assertTrue(cards.get(1).findElement(By.tagName("input")).isSelected(), "the first option left is picked");
-        assertTrue(cards.get(1).getText().contains("89.00") && cards.get(1).getText().contains("5"), cards.get(1).getText());
+        assertTrue(cards.get(1).getText().contains("€89.00") && cards.get(1).getText().contains("5"), cards.get(1).getText());
         Browser.screenshot(browser, "options/01-deal-page-options");
 
         cards.get(2).click();

@@ -10,9 +10,11 @@ import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
 
 /**
- * Why a delivery attempt failed, in words the operator can act on and may see on the mails page. The mail library's
- * own message names the mail server's host and port and sometimes more; that stays in the server log, next to the
- * mail's id, and never reaches the outbox row that the operator's view reads.
+ * Why a delivery attempt failed, as a key the interfaces word for the operator in the reader's language
+ * ({@code mail-failure.<key>}: {@code unknown-host}, {@code unreachable}, {@code timeout}, {@code tls}, {@code login},
+ * {@code bad-address}, {@code recipient-refused}, {@code refused}, {@code other}). The mail library's own message names
+ * the mail server's host and port and sometimes more; that stays in the server log, next to the mail's id, and never
+ * reaches the outbox row that the operator's view reads.
  */
 final class MailFailure {
 
@@ -22,29 +24,29 @@ final class MailFailure {
     static String reason(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof UnknownHostException) {
-                return "The mail server's name is not known (DEAL_SMTP_HOST).";
+                return "unknown-host";
             }
             if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
-                return "The mail server could not be reached.";
+                return "unreachable";
             }
             if (cause instanceof SocketTimeoutException) {
-                return "The mail server did not answer in time.";
+                return "timeout";
             }
             if (cause instanceof SSLException) {
-                return "The secure connection to the mail server failed (STARTTLS).";
+                return "tls";
             }
             if (cause instanceof AuthenticationFailedException) {
-                return "The mail server refused the login (DEAL_SMTP_USER, DEAL_SMTP_PASSWORD).";
+                return "login";
             }
             if (cause instanceof AddressException) {
-                return "The recipient's address is not a valid mail address.";
+                return "bad-address";
             }
             if (cause instanceof SendFailedException sendFailed) {
                 return sendFailed.getInvalidAddresses() != null && sendFailed.getInvalidAddresses().length > 0
-                        ? "The mail server refused the recipient's address."
-                        : "The mail server refused the mail.";
+                        ? "recipient-refused"
+                        : "refused";
             }
         }
-        return "The mail was not sent; the server log has the details.";
+        return "other";
     }
 }

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A mail of the outbox as the operator sees it: who, what about, how it went. Never the body: it holds coupon codes.
- * {@code lastError} is the reason of the last failed attempt in the operator's words ({@link MailFailure}).
+ * {@code lastError} is the reason of the last failed attempt as a key ({@link MailFailure}), worded by the interfaces;
+ * rows written before the keys hold the English sentence itself.
  */
 public record MailView(String id, String recipient, String subject, MailStatus status, int attempts, String lastError,
                        Instant createdAt, Instant sentAt, Instant nextAttemptAt) {

@@ -8,6 +8,7 @@ import io.groupdeal.domain.account.Role;
 import io.groupdeal.domain.deal.Deal;
 import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.DealTerms;
+import io.groupdeal.domain.deal.OptionTerms;
 import io.groupdeal.domain.deal.RefundPolicy;
 import io.groupdeal.domain.shared.Tenancy;
 import io.groupdeal.domain.staff.StaffMember;
@@ -85,6 +86,7 @@ public class DemoWriter {
         // the demo businesses publish at once, so that the first walk through finds their deals on sale; the operator
         // may turn moderation on for them on the tenants page
         tenant.changeModeration(false);
+        tenant.changeLanguage(demo.language());
         em.setProperty(Tenancy.PROPERTY, tenant.id());
         tenants.add(tenant);
         accounts.add(new Account(new EmailAddress(demo.adminEmail()), demo.businessName(), hash, Role.MERCHANT_ADMIN,
@@ -103,11 +105,13 @@ public class DemoWriter {
         }
         Instant now = clock.instant();
         for (DemoTenant.DemoDeal d : demo.deals()) {
-            Deal deal = new Deal(new DealTerms(d.title(), d.description(), d.finePrint(), "EUR", new BigDecimal(d.price()),
+            Deal deal = new Deal(new DealTerms(d.title(), d.description(), d.finePrint(), d.currency(), new BigDecimal(d.price()),
                     new BigDecimal(d.originalValue()), d.minBuyers(), d.maxQuantity(), 4, now.minus(Duration.ofHours(1)),
                     now.plus(Duration.ofDays(d.daysOnSale())), now.plus(Duration.ofDays(60)), RefundPolicy.ANYTIME, false), now);
             deals.add(deal);
-            deals.writeOptions(deal, java.util.List.of(io.groupdeal.domain.deal.OptionTerms.single(deal.terms())));
+            deals.writeOptions(deal, d.options().isEmpty() ? List.of(OptionTerms.single(deal.terms()))
+                    : d.options().stream().map(o -> new OptionTerms(null, o.title(), new BigDecimal(o.price()),
+                            new BigDecimal(o.originalValue()), o.maxQuantity())).toList());
             deal.publish(now);
         }
     }

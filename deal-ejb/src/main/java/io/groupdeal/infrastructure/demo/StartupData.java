@@ -3,6 +3,7 @@ package io.groupdeal.infrastructure.demo;
 import io.groupdeal.application.account.AccountService;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.domain.shared.InvalidValue;
+import io.groupdeal.domain.shared.Language;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -33,7 +34,7 @@ public class StartupData {
     private static final Logger LOG = Logger.getLogger(StartupData.class.getName());
 
     private static final List<DemoTenant> DEMO_TENANTS = List.of(
-            new DemoTenant("Noodle Republic", "admin@noodle.demo.groupdeal.io",
+            new DemoTenant("Noodle Republic", "admin@noodle.demo.groupdeal.io", Language.EN,
                     List.of(new DemoTenant.DemoStore("Noodle Republic Mitte", "Rosenthaler Str. 40, 10178 Berlin", 52.5273, 13.4019, "Europe/Berlin"),
                             new DemoTenant.DemoStore("Noodle Republic Kreuzberg", "Oranienstr. 12, 10999 Berlin", 52.5010, 13.4187, "Europe/Berlin")),
                     List.of(new DemoTenant.DemoStaff("Mia Counter", "staff@noodle.demo.groupdeal.io", List.of(0)),
@@ -44,12 +45,26 @@ public class StartupData {
                             new DemoTenant.DemoDeal("Dumpling Feast for Four", "Forty dumplings in four fillings, two sides and"
                                     + " four drinks, to share.", "Book a table a day ahead. Not on Friday evenings.",
                                     "39.00", "72.00", 10, 80, 7))),
-            new DemoTenant("Sunrise Spa", "admin@spa.demo.groupdeal.io",
+            new DemoTenant("Sunrise Spa", "admin@spa.demo.groupdeal.io", Language.EN,
                     List.of(new DemoTenant.DemoStore("Sunrise Spa Prenzlauer Berg", "Kastanienallee 7, 10435 Berlin", 52.5384, 13.4096, "Europe/Berlin")),
                     List.of(new DemoTenant.DemoStaff("Lea Desk", "staff@spa.demo.groupdeal.io", List.of(0))),
                     List.of(new DemoTenant.DemoDeal("60-Minute Hot Stone Massage", "A full-body hot stone massage by one"
                             + " of our therapists, with tea in the garden room after.", "Appointment needed. Valid Monday to"
-                            + " Saturday.", "49.00", "95.00", 3, 40, 10))));
+                            + " Saturday.", "49.00", "95.00", 3, 40, 10),
+                            new DemoTenant.DemoDeal("Spa Afternoon", "Sauna, steam room and the garden pool for an afternoon,"
+                                    + " with a massage if you choose one.", "Towels and robes included. Appointment needed.",
+                                    "EUR", "29.00", "45.00", 5, 60, 12,
+                                    List.of(new DemoTenant.DemoOption("Sauna and pool", "29.00", "45.00", null),
+                                            new DemoTenant.DemoOption("With a 30-minute massage", "59.00", "95.00", 30),
+                                            new DemoTenant.DemoOption("For two, with massages", "109.00", "180.00", 10))))),
+            // A merchant in Shanghai whose buyers read Chinese: prices in CNY, mails in Chinese by default.
+            new DemoTenant("南翔小笼馆", "admin@xiaolong.demo.groupdeal.io", Language.ZH_CN,
+                    List.of(new DemoTenant.DemoStore("南翔小笼馆 豫园店", "上海市黄浦区豫园路85号", 31.2272, 121.4921, "Asia/Shanghai")),
+                    List.of(new DemoTenant.DemoStaff("王小明", "staff@xiaolong.demo.groupdeal.io", List.of(0))),
+                    List.of(new DemoTenant.DemoDeal("招牌蟹粉小笼套餐", "现包现蒸的蟹粉小笼，配鸡鸭血汤和时令小菜。",
+                            "仅限堂食，周末及节假日通用，无需预约。", "CNY", "98.00", "168.00", 5, 300, 14,
+                            List.of(new DemoTenant.DemoOption("双人套餐", "98.00", "168.00", null),
+                                    new DemoTenant.DemoOption("四人套餐", "188.00", "320.00", 100))))));
 
     @Inject
     private AccountService accounts;

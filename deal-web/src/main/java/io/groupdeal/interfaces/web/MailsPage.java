@@ -3,6 +3,7 @@ package io.groupdeal.interfaces.web;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.mail.MailOperations;
 import io.groupdeal.application.mail.MailStatus;
+import io.groupdeal.domain.shared.Language;
 import io.groupdeal.interfaces.rest.platform.MailDto;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -36,7 +37,8 @@ public class MailsPage implements Serializable {
     public void load() {
         MailStatus filter = "ALL".equals(status) ? null : parse(status);
         var page = operations.mails(filter, new PageRequest(0, PageRequest.MAX_SIZE));
-        mails = page.items().stream().map(MailDto::of).toList();
+        Language language = Messages.language();
+        mails = page.items().stream().map(m -> MailDto.of(m, language)).toList();
         total = page.total();
     }
 

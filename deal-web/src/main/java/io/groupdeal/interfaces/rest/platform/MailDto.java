@@ -1,19 +1,22 @@
 package io.groupdeal.interfaces.rest.platform;
 
 import io.groupdeal.application.mail.MailView;
+import io.groupdeal.domain.shared.Language;
+import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import java.io.Serializable;
 import java.time.Instant;
 
 /**
  * A mail of the outbox for the operator: recipient, subject, status, attempts so far, the last failure's reason in
- * plain words, when it was written, sent, or is tried next. Never the body (it holds coupon codes).
+ * plain words of the reader's language, when it was written, sent, or is tried next. Never the body (it holds coupon
+ * codes).
  */
 public record MailDto(String id, String recipient, String subject, String status, int attempts, String lastError,
                       Instant createdAt, Instant sentAt, Instant nextAttemptAt) implements Serializable {
 
-    public static MailDto of(MailView mail) {
+    public static MailDto of(MailView mail, Language language) {
         return new MailDto(mail.id(), mail.recipient(), mail.subject(), mail.status().name(), mail.attempts(),
-                mail.lastError(), mail.createdAt(), mail.sentAt(),
+                ProblemWords.mailFailure(mail.lastError(), language), mail.createdAt(), mail.sentAt(),
                 mail.status().name().equals("PENDING") ? mail.nextAttemptAt() : null);
     }
 }

@@ -2,12 +2,15 @@ package io.groupdeal.interfaces.rest.platform;
 
 import io.groupdeal.application.mail.MailOperations;
 import io.groupdeal.application.mail.MailStatus;
+import io.groupdeal.domain.shared.Language;
 import io.groupdeal.interfaces.rest.EnumParam;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
+import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,7 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** The operator's outbox: {@code GET ?status=FAILED}, send one failed mail again, or all of them. */
+/** The operator's outbox: {@code GET ?status=FAILED}, send one failed mail again, or all of them; reasons follow {@code Accept-Language}. */
 @ApplicationScoped
 @Path("v1/platform/mails")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,14 +29,16 @@ public class MailResource {
 
     @GET
     public PageDto<MailDto> mails(@QueryParam("status") String status, @QueryParam("page") String page,
-                                  @QueryParam("size") String size) {
-        return PageDto.of(mails.mails(EnumParam.parse(MailStatus.class, status, "status"), Paging.of(page, size)), MailDto::of);
+                                  @QueryParam("size") String size, @HeaderParam("Accept-Language") String acceptLanguage) {
+        Language language = ProblemWords.language(acceptLanguage);
+        return PageDto.of(mails.mails(EnumParam.parse(MailStatus.class, status, "status"), Paging.of(page, size)),
+                mail -> MailDto.of(mail, language));
     }
 
     @POST
     @Path("{id}/retry")
-    public MailDto retry(@PathParam("id") String id) {
-        return MailDto.of(mails.retry(id));
+    public MailDto retry(@PathParam("id") String id, @HeaderParam("Accept-Language") String acceptLanguage) {
+        return MailDto.of(mails.retry(id), ProblemWords.language(acceptLanguage));
     }
 
     /** Every FAILED mail back to PENDING: {@code {"retried": n}}. */

@@ -103,6 +103,14 @@ public final class ProblemWords {
         return text("sentence.field", language, List.of(label(field, language), message), "{0} {1}.");
     }
 
+    /**
+     * Why a mail was not sent, by its key ({@code mail-failure.<key>}, such as {@code unreachable}); a reason stored
+     * before the keys (an English sentence) as it is; null for none.
+     */
+    public static String mailFailure(String reason, Language language) {
+        return reason == null ? null : text("mail-failure." + reason, language, List.of(), reason);
+    }
+
     /** Any other words of the bundle by their key, such as {@code sentence.plain-text}. */
     public static String words(String key, Language language, Object... args) {
         return text(key, language, List.of(args), key);

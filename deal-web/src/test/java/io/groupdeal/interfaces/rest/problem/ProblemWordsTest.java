@@ -117,6 +117,21 @@ class ProblemWordsTest {
     }
 
     @Test
+    void aMailsFailureIsWordedForTheOperatorInEachLanguageAndAnOldSentenceStaysAsItWas() {
+        assertEquals("The mail server could not be reached.", ProblemWords.mailFailure("unreachable", Language.EN));
+        assertEquals("无法连接邮件服务器。", ProblemWords.mailFailure("unreachable", Language.ZH_CN));
+        for (String key : List.of("unknown-host", "unreachable", "timeout", "tls", "login", "bad-address", "recipient-refused",
+                "refused", "other")) { // MailFailure's keys
+            for (Language language : Language.values()) {
+                assertTrue(ProblemWords.find("mail-failure." + key, language) != null, key + " in " + language);
+            }
+        }
+        // A row written before the keys holds the English sentence: shown as it is, in any language.
+        assertEquals("The mail server refused the mail.", ProblemWords.mailFailure("The mail server refused the mail.", Language.ZH_CN));
+        assertEquals(null, ProblemWords.mailFailure(null, Language.EN));
+    }
+
+    @Test
     void acceptLanguagePicksChineseForAnyChineseAndEnglishOtherwise() {
         for (String chinese : List.of("zh-CN", "zh", "zh-Hans", "zh-Hans-CN", "zh-CN,zh;q=0.9,en;q=0.8", "fr, zh;q=0.5")) {
             assertEquals(Language.ZH_CN, ProblemWords.language(chinese), chinese);
