@@ -113,7 +113,7 @@ public final class LedgerCheck {
 
     // ---- one deal ----------------------------------------------------------------------------------------------------
 
-    private record Order(String id, String status, int quantity, BigDecimal amount, boolean released) {
+    private record Order(String id, String status, int quantity, BigDecimal amount, boolean released, boolean paid) {
     }
 
     private record Payment(String ref, String key, String state, BigDecimal amount, BigDecimal captured,
@@ -153,10 +153,16 @@ public final class LedgerCheck {
         boolean tippedAndSettled = truth(dealRow.get(0).get(2));
 
         Map<String, Order> orders = new LinkedHashMap<>();
-        for (List<Object> r : rows("SELECT id, status, quantity, amount, released_at IS NOT NULL FROM purchase_order"
-                + " WHERE tenant_id = ? AND deal_id = ? ORDER BY id", tenantId, dealId)) {
+        for (List<Object> r : rows("SELECT id, status, quantity, amount, released_at IS NOT NULL, payment_ref IS NOT NULL"
+                + " FROM purchase_order WHERE tenant_id = ? AND deal_id = ? ORDER BY id", tenantId, dealId)) {
             orders.put((String) r.get(0), new Order((String) r.get(0), (String) r.get(1), ((Number) r.get(2)).intValue(),
-                    (BigDecimal) r.get(3), truth(r.get(4))));
+                    (BigDecimal) r.get(3), truth(r.get(4)), truth(r.get(5))));
+        }
+        // a team member's order waits for its team (captured when it fills, voided when it fails), not for the deal
+        java.util.Set<String> inOpenTeam = new java.util.HashSet<>();
+        for (List<Object> r : rows("SELECT m.order_id FROM team_member m JOIN team t ON t.tenant_id = m.tenant_id"
+                + " AND t.id = m.team_id WHERE m.tenant_id = ? AND m.deal_id = ? AND t.status = 'OPEN'", tenantId, dealId)) {
+            inOpenTeam.add((String) r.get(0));
         }
         Map<String, Coupons> coupons = new HashMap<>();
         for (List<Object> r : rows("SELECT order_id, status, COUNT(*), SUM(price) FROM coupon WHERE tenant_id = ? AND deal_id = ?"
@@ -196,7 +202,7 @@ public final class LedgerCheck {
             ordersNet = ordersNet.add(expected);
             ledgerNet = ledgerNet.add(actual);
             order(dealId, o, c, ps, expected, actual);
-            if (tippedAndSettled && "PENDING".equals(o.status())) {
+            if (tippedAndSettled && "PENDING".equals(o.status()) && !inOpenTeam.contains(o.id())) {
                 disagree(Rule.TIPPED_IS_CAPTURED, dealId, o.id(), "the deal tipped and was settled, the order is still PENDING"
                         + " (only authorised)");
             }
@@ -260,7 +266,8 @@ public final class LedgerCheck {
                     + expected.toPlainString() + " in the ledger (captured - refunded), the ledger has " + actual.toPlainString());
         }
         boolean unpaid = "RESERVED".equals(o.status()) || "DECLINED".equals(o.status())
-                || ("CANCELLED".equals(o.status()) && o.released());
+                // a failed team's order was paid (authorised, then voided) and its stock released: it keeps VOID coupons
+                || ("CANCELLED".equals(o.status()) && o.released() && !o.paid());
         int wanted = unpaid ? 0 : o.quantity();
         if (c.total() != wanted) {
             disagree(Rule.COUPONS, dealId, id, "order " + o.status() + (o.released() ? " (released)" : "") + " of quantity "
@@ -341,6 +348,8 @@ public final class LedgerCheck {
                 ids).get(0).get(0)).intValue();
         int settling = ((Number) check.rows("SELECT COUNT(*) FROM deal WHERE settlement_due AND id IN (" + in + ")", ids)
                 .get(0).get(0)).intValue();
-        return reserved + tasks + settling;
+        int teams = ((Number) check.rows("SELECT COUNT(*) FROM team WHERE deal_id IN (" + in + ") AND ((status = 'OPEN'"
+                + " AND expires_at <= UTC_TIMESTAMP(6)) OR (status <> 'OPEN' AND NOT settled))", ids).get(0).get(0)).intValue();
+        return reserved + tasks + settling + teams;
     }
 }

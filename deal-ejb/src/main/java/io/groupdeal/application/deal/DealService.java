@@ -19,6 +19,7 @@ import io.groupdeal.domain.deal.DealStatus;
 import io.groupdeal.domain.deal.DealOption;
 import io.groupdeal.domain.deal.DealTerms;
 import io.groupdeal.domain.deal.OptionTerms;
+import io.groupdeal.domain.deal.TeamTerms;
 import io.groupdeal.domain.photo.PhotoRepository;
 import io.groupdeal.domain.shared.Ids;
 import io.groupdeal.domain.shared.Violation;
@@ -81,9 +82,15 @@ public class DealService {
      * and maxQuantity. With options, the deal's price and original value are its first option's.
      */
     public DealView create(DealTerms terms, List<OptionTerms> options, List<String> storeIds) {
-        DealTerms priced = requireValid(terms, options);
+        return create(terms, options, storeIds, TeamTerms.NONE);
+    }
+
+    /** A new draft with its options and its team buy ({@link TeamTerms#NONE}: none). */
+    public DealView create(DealTerms terms, List<OptionTerms> options, List<String> storeIds, TeamTerms team) {
+        DealTerms priced = requireValid(terms, options, team);
         Set<String> eligible = requireOwnStores(storeIds);
         Deal deal = new Deal(priced, clock.instant());
+        deal.offerTeam(team);
         deals.add(deal);
         deals.assignStores(deal.id(), eligible);
         List<DealOption> written = deals.writeOptions(deal, options != null ? options : List.of(OptionTerms.single(priced)));
@@ -100,11 +107,21 @@ public class DealService {
      * option's id, as a client that knows no options writes a deal.
      */
     public DealView update(String id, DealTerms terms, List<OptionTerms> options, List<String> storeIds) {
+        return update(id, terms, options, storeIds, null);
+    }
+
+    /**
+     * {@link #update(String, DealTerms, List, List)} with the draft's team buy ({@link TeamTerms#NONE}: none; null:
+     * the one it has, checked again against the new prices).
+     */
+    public DealView update(String id, DealTerms terms, List<OptionTerms> options, List<String> storeIds, TeamTerms team) {
         Deal deal = find(id);
         requireDraft(deal);
-        DealTerms priced = requireValid(terms, options);
+        TeamTerms offered = team != null ? team : deal.teamTerms();
+        DealTerms priced = requireValid(terms, options, offered);
         Set<String> eligible = requireOwnStores(storeIds);
         deal.edit(priced);
+        deal.offerTeam(offered);
         deals.assignStores(id, eligible);
         List<OptionTerms> wanted = options;
         if (wanted == null) {
@@ -198,12 +215,26 @@ public class DealService {
         }
     }
 
+    /** Sets a draft's team buy alone (the editor's team fields); 400 names what is wrong. */
+    public DealView offerTeam(String id, TeamTerms team) {
+        Deal deal = lock(id);
+        requireDraft(deal);
+        List<Violation> violations = team.violations(lowestPrice(deal.terms(),
+                deals.optionsOf(id).stream().map(DealOption::terms).toList()), minorDigits(deal.currency()));
+        if (!violations.isEmpty()) {
+            throw new InvalidInput(errors(violations));
+        }
+        deal.offerTeam(team);
+        return view(deal);
+    }
+
     /**
-     * The deal's terms as they are to be stored, once they and the options keep every rule (else 400 naming each
-     * broken one): with options, priced as the first option (the price and original value sent with the deal are not
-     * used then, and not checked).
+     * The deal's terms as they are to be stored, once they, the options and the team buy keep every rule (else 400
+     * naming each broken one): with options, priced as the first option (the price and original value sent with the
+     * deal are not used then, and not checked). The team price lies below every option's price: a team buys the
+     * option its starter chose, at the team price.
      */
-    private static DealTerms requireValid(DealTerms terms, List<OptionTerms> options) {
+    private static DealTerms requireValid(DealTerms terms, List<OptionTerms> options, TeamTerms team) {
         List<Violation> violations = new ArrayList<>();
         if (options == null) {
             violations.addAll(terms.violations(false));
@@ -211,10 +242,28 @@ public class DealService {
             violations.addAll(terms.pricedAs(new OptionTerms(null, null, null, null, null)).violations(false));
             violations.addAll(OptionTerms.violations(options, terms, false));
         }
+        violations.addAll(team.violations(lowestPrice(terms, options), minorDigits(terms.currency())));
         if (!violations.isEmpty()) {
             throw new InvalidInput(errors(violations));
         }
         return options == null ? terms : terms.pricedAs(options.get(0));
+    }
+
+    /** The price a team price must stay below: the lowest option's (the deal's own without options); null: none yet. */
+    private static java.math.BigDecimal lowestPrice(DealTerms terms, List<OptionTerms> options) {
+        if (options == null) {
+            return terms.price();
+        }
+        return options.stream().filter(o -> o != null && o.price() != null).map(OptionTerms::price)
+                .min(java.math.BigDecimal::compareTo).orElse(null);
+    }
+
+    private static int minorDigits(String currency) {
+        try {
+            return currency == null ? 2 : Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (IllegalArgumentException e) {
+            return 2; // the terms' violations name the currency
+        }
     }
 
     private static List<FieldError> errors(List<Violation> violations) {

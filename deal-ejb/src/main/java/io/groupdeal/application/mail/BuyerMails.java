@@ -143,6 +143,24 @@ public class BuyerMails {
                 List.of(coupon.code().printed()));
     }
 
+    /** The buyer's team filled: the team price is charged and the coupons are valid. One per order. */
+    public Mail teamComplete(Recipient buyer, Order order, List<Coupon> coupons, String dealTitle) {
+        Body body = new Body(buyer);
+        body.paragraph(body.words("team.complete", dealTitle, money(order.amount(), order.currency(), buyer)));
+        body.coupons(coupons);
+        body.link(body.words("link.coupons"), publicUrl + "/account/");
+        return body.mail(order.tenantId(), "team-complete:" + order.id(), body.words("subject.team.complete", dealTitle),
+                coupons.stream().map(c -> c.code().printed()).toList());
+    }
+
+    /** The buyer's team did not fill in time: the authorisation is released. One per order. */
+    public Mail teamFailed(Recipient buyer, Order order, String dealTitle) {
+        Body body = new Body(buyer);
+        body.paragraph(body.words("team.failed", dealTitle, money(order.amount(), order.currency(), buyer), order.id()));
+        return body.mail(order.tenantId(), "team-failed:" + order.id(), body.words("subject.team.failed", dealTitle),
+                List.of());
+    }
+
     private static String money(BigDecimal amount, String currency, Recipient buyer) {
         return LocalFormats.amount(amount, currency, buyer.language());
     }

@@ -74,6 +74,21 @@ public class Checkout {
      */
     public Optional<Reserved> reserve(String buyerId, String key, String fingerprint, SaleTerms terms, SaleOption option,
                                       int quantity, Instant when) {
+        return reserving(buyerId, key, fingerprint, terms, option, quantity, when);
+    }
+
+    /**
+     * {@link #reserve} in the caller's transaction, for a purchase that takes more in the same transaction (a team's
+     * seat): all of it is taken, or nothing. {@code option} carries the price the order costs (a team's price).
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Optional<Reserved> reserveWithin(String buyerId, String key, String fingerprint, SaleTerms terms,
+                                            SaleOption option, int quantity, Instant when) {
+        return reserving(buyerId, key, fingerprint, terms, option, quantity, when);
+    }
+
+    private Optional<Reserved> reserving(String buyerId, String key, String fingerprint, SaleTerms terms, SaleOption option,
+                                         int quantity, Instant when) {
         // to the microsecond, as the database keeps it: the order in memory is the order as stored (the buyer's answer)
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
         String orderId = Ids.newId();
@@ -121,7 +136,7 @@ public class Checkout {
 
     /** {@link #confirm(Order, Payment, Recipient, Instant)} for a caller that does not know the buyer (the reconciler). */
     public Optional<Confirmed> confirm(Order order, Payment payment, Instant now) {
-        return confirm(order, payment, null, now);
+        return confirm(order, payment, null, now, orders.paysTeamSeat(order.tenantId(), order.id()));
     }
 
     /**
@@ -130,6 +145,15 @@ public class Checkout {
      * when null) by its cause, to be written when it is sent. Empty when the order was settled before (by the reconciler or a replay): nothing is changed then.
      */
     public Optional<Confirmed> confirm(Order order, Payment payment, Recipient buyer, Instant when) {
+        return confirm(order, payment, buyer, when, false);
+    }
+
+    /**
+     * {@code teamSeat}: the order pays a team's seat (a team buy whose answer the reconciler found): its coupons wait
+     * PENDING for the team, which counts them towards the tipping point and mails its members when it closes
+     * (TeamClosing), so neither happens here.
+     */
+    private Optional<Confirmed> confirm(Order order, Payment payment, Recipient buyer, Instant when, boolean teamSeat) {
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
         boolean captured = payment.state() == Payment.State.CAPTURED;
         if (!orders.paid(order.tenantId(), order.id(), payment.ref(), captured, now)) {
@@ -147,6 +171,9 @@ public class Checkout {
         // what orders.paid made of the row (its status and payment ref; the rest is as reserved)
         Order paid = order.settled(captured ? OrderStatus.CONFIRMED : OrderStatus.PENDING, payment.ref());
         // only the mail's cause: it is written when it is sent (OrderConfirmations), outside the purchase
+        if (teamSeat) {
+            return Optional.of(new Confirmed(paid, List.copyOf(issued)));
+        }
         confirmations.queue(buyer != null ? buyer : confirmations.recipient(order.buyerId(), order.tenantId()), paid, terms.title());
         if (terms.paidChangesDeal(captured)) {
             deals.paid(order.tenantId(), order.dealId(), order.quantity(), captured, now); // last: the deal's row is hot

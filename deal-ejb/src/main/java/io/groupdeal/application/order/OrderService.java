@@ -237,7 +237,8 @@ public class OrderService {
         return caller.account().orElseThrow(() -> new IllegalStateException("no caller behind a BUYER call"));
     }
 
-    static Conflict notOnSale(SaleTerms terms) {
+    /** 409 {@code deal-not-on-sale}, worded by why (scheduled, ended, cancelled); a team buy answers it too. */
+    public static Conflict notOnSale(SaleTerms terms) {
         return new Conflict("deal-not-on-sale", Reason.of(switch (terms.status()) {
             case SCHEDULED -> "deal-not-on-sale.scheduled";
             case ENDED, FAILED -> "deal-not-on-sale.ended";

@@ -45,8 +45,8 @@ public class SettlementBatch {
             return 0;
         }
         Instant now = clock.instant();
-        List<Order> pending = orders.pendingOfDeal(ref.tenantId(), ref.dealId(), SIZE);
         if (deal.status() == DealStatus.CANCELLED || deal.status() == DealStatus.FAILED) {
+            List<Order> pending = orders.pendingOfDeal(ref.tenantId(), ref.dealId(), SIZE);
             boolean cancelled = deal.status() == DealStatus.CANCELLED;
             pending.forEach(o -> settlement.release(o, deal.title(), cancelled, now));
             if (!pending.isEmpty()) {
@@ -57,8 +57,10 @@ public class SettlementBatch {
             return captured.size();
         }
         if (deal.tipped()) {
-            pending.forEach(o -> settlement.captureTipped(o, deal.title(), now));
-            return pending.size();
+            // a team member's order is captured when its team fills (TeamJob), whatever the deal does
+            List<Order> outsideTeams = orders.pendingOutsideTeams(ref.tenantId(), ref.dealId(), SIZE);
+            outsideTeams.forEach(o -> settlement.captureTipped(o, deal.title(), now));
+            return outsideTeams.size();
         }
         return 0;
     }

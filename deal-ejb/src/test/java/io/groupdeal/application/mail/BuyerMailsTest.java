@@ -103,6 +103,29 @@ class BuyerMailsTest {
     }
 
     @Test
+    void aTeamsMembersAreToldInTheirLanguageWhetherItFilled() {
+        Tenant chinese = tenant(Language.ZH_CN);
+        buyer(null);
+        Recipient bea = mails.recipient("buyer-1", chinese.id());
+        Order order = new Order(chinese.id(), "order-7", "deal-1", "buyer-1", 1, new BigDecimal("59.00"),
+                new BigDecimal("59.00"), "CNY", OrderStatus.CONFIRMED, "pay-7", NOW);
+        Mail complete = mails.teamComplete(bea, order, List.of(coupon(chinese.id(), NOW.plusSeconds(86_400))), "兰州牛肉面");
+        assertEquals("拼团成功：兰州牛肉面", complete.subject());
+        assertTrue(complete.text().contains("拼团成功！已按拼团价扣款 ¥59.00"), complete.text());
+        assertEquals("team-complete:order-7", complete.causeKey());
+        Mail failed = mails.teamFailed(bea, order, "兰州牛肉面");
+        assertEquals("拼团失败：兰州牛肉面", failed.subject());
+        assertTrue(failed.text().contains("冻结的 ¥59.00 已解冻，未扣任何费用。订单 order-7 的团购券已作废。"), failed.text());
+        assertFalse(failed.text().contains("Your team"), failed.text());
+
+        Tenant english = tenant(Language.EN);
+        Mail inEnglish = mails.teamFailed(mails.recipient("buyer-1", english.id()), order, "Noodles");
+        assertEquals("Your team did not fill: Noodles", inEnglish.subject());
+        assertTrue(inEnglish.text().contains("The CN¥59.00 reserved on your card is released; nothing was charged."),
+                inEnglish.text());
+    }
+
+    @Test
     void anEnglishMailKeepsItsWordsWithTheCurrencysSign() {
         Tenant english = tenant(Language.EN);
         buyer(null);

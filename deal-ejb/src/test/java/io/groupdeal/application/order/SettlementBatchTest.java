@@ -47,7 +47,7 @@ class SettlementBatchTest {
     @Test
     void aTippedDealCapturesItsPendingOrders() {
         standing(DealStatus.ON_SALE, true);
-        when(orders.pendingOfDeal("tenant-1", "deal-1", SettlementBatch.SIZE)).thenReturn(List.of(first, second));
+        when(orders.pendingOutsideTeams("tenant-1", "deal-1", SettlementBatch.SIZE)).thenReturn(List.of(first, second));
 
         assertEquals(2, batch.settle(DEAL));
 
@@ -92,7 +92,6 @@ class SettlementBatchTest {
     @Test
     void anUntippedDealOnSaleHasNothingToSettle() {
         standing(DealStatus.ON_SALE, false);
-        when(orders.pendingOfDeal("tenant-1", "deal-1", SettlementBatch.SIZE)).thenReturn(List.of(first));
 
         assertEquals(0, batch.settle(DEAL));
 

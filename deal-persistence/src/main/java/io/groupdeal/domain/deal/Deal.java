@@ -96,6 +96,15 @@ public class Deal {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    @Column(name = "team_size")
+    private Integer teamSize;
+
+    @Column(name = "team_price")
+    private BigDecimal teamPrice;
+
+    @Column(name = "team_window_minutes")
+    private Integer teamWindowMinutes;
+
     @Column(name = "submitted_at")
     private Instant submittedAt;
 
@@ -170,6 +179,23 @@ public class Deal {
     public DealTerms terms() {
         return new DealTerms(title, description, finePrint, currency, price, originalValue, minBuyers, maxQuantity,
                 perBuyerLimit, salesStart, salesEnd, couponValidUntil, refundPolicy, autoRefundOnExpiry);
+    }
+
+    /**
+     * The draft's team buy, or none ({@link TeamTerms#NONE}). The caller checks the team terms' violations against
+     * this deal's price first.
+     */
+    public void offerTeam(TeamTerms team) {
+        if (!isEditable()) {
+            throw new IllegalStateException("only drafts are editable");
+        }
+        teamSize = team.size();
+        teamPrice = team.offered() ? scaled(team.price()) : null;
+        teamWindowMinutes = team.windowMinutes();
+    }
+
+    public TeamTerms teamTerms() {
+        return teamSize == null ? TeamTerms.NONE : new TeamTerms(teamSize, teamPrice, teamWindowMinutes);
     }
 
     /** A complete draft goes on sale now, or is scheduled when its sales start later. */

@@ -280,7 +280,9 @@ public class DealRepository {
     public void settled(String tenantId, String dealId) {
         sql.update("UPDATE deal d SET d.settlement_due = FALSE WHERE d.tenant_id = ? AND d.id = ? AND d.settlement_due = TRUE"
                 + " AND NOT EXISTS (SELECT 1 FROM purchase_order o WHERE o.tenant_id = d.tenant_id AND o.deal_id = d.id"
-                + " AND o.status = 'PENDING' AND (d.tipped_at IS NOT NULL OR d.status IN ('FAILED', 'CANCELLED')))"
+                + " AND o.status = 'PENDING' AND (d.status IN ('FAILED', 'CANCELLED') OR (d.tipped_at IS NOT NULL"
+                // a team member's order waits for its team, not for the deal (TeamJob captures or voids it)
+                + " AND NOT EXISTS (SELECT 1 FROM team_member m WHERE m.tenant_id = o.tenant_id AND m.order_id = o.id))))"
                 + " AND NOT (d.status IN ('CANCELLED', 'FAILED') AND EXISTS (SELECT 1 FROM coupon c WHERE c.tenant_id = d.tenant_id"
                 + " AND c.deal_id = d.id AND c.status = 'ACTIVE'))", List.of(tenantId, dealId));
     }

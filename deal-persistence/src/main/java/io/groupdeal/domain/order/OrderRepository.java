@@ -118,6 +118,15 @@ public class OrderRepository {
                 + " AND status = 'PENDING'", List.of(now, tenantId, orderId)) == 1;
     }
 
+    /**
+     * PENDING → CANCELLED with its stock and quota to be given back (a team that did not fill: the deal goes on, so
+     * its coupons return to sale); true for the one caller that made the move (and so voids and gives back).
+     */
+    public boolean cancelAndRelease(String tenantId, String orderId, Instant now) {
+        return sql.update("UPDATE purchase_order SET status = 'CANCELLED', closed_at = ?, released_at = ? WHERE tenant_id = ?"
+                + " AND id = ? AND status = 'PENDING'", List.of(now, now, tenantId, orderId)) == 1;
+    }
+
     /** After coupons were refunded: REFUNDED when none is left in use, else PARTIALLY_REFUNDED. */
     public void markRefunded(String tenantId, String orderId, Instant now) {
         sql.update("UPDATE purchase_order o SET o.status = CASE WHEN EXISTS (SELECT 1 FROM coupon c WHERE c.tenant_id = o.tenant_id"
@@ -151,6 +160,22 @@ public class OrderRepository {
     public List<Order> pendingOfDeal(String tenantId, String dealId, int limit) {
         return sql.rows("SELECT " + COLUMNS + " FROM purchase_order WHERE tenant_id = ? AND deal_id = ? AND status = 'PENDING'"
                 + " ORDER BY id LIMIT ?", List.of(tenantId, dealId, limit)).stream().map(OrderRepository::order).toList();
+    }
+
+    /** Whether the order pays a seat of a team (a team buy): its team, not its deal, decides its capture. */
+    public boolean paysTeamSeat(String tenantId, String orderId) {
+        return !sql.rows("SELECT 1 FROM team_member WHERE tenant_id = ? AND order_id = ?", List.of(tenantId, orderId))
+                .isEmpty();
+    }
+
+    /**
+     * PENDING orders of a deal that pay no team seat, oldest first: what its tipping captures (a team member's order is
+     * captured when the team fills, never by the deal's tipping).
+     */
+    public List<Order> pendingOutsideTeams(String tenantId, String dealId, int limit) {
+        return sql.rows("SELECT " + COLUMNS + " FROM purchase_order o WHERE o.tenant_id = ? AND o.deal_id = ? AND o.status = 'PENDING'"
+                + " AND NOT EXISTS (SELECT 1 FROM team_member m WHERE m.tenant_id = o.tenant_id AND m.order_id = o.id)"
+                + " ORDER BY o.id LIMIT ?", List.of(tenantId, dealId, limit)).stream().map(OrderRepository::order).toList();
     }
 
     /** Captured orders of a deal with coupons still ACTIVE, oldest first: what cancelling the deal must refund. */

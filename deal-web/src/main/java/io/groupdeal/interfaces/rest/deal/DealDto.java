@@ -16,8 +16,8 @@ public record DealDto(String id, String title, String description, String finePr
                       String originalValue, int minBuyers, Integer maxQuantity, Integer perBuyerLimit, Instant salesStart,
                       Instant salesEnd, Instant couponValidUntil, List<String> storeIds, String refundPolicy,
                       boolean autoRefundOnExpiry, String status, int sold, Integer remaining, boolean tipped,
-                      Instant tippedAt, Instant createdAt, String rejection, List<OptionDto> options, List<PhotoDto> photos)
-        implements Serializable {
+                      Instant tippedAt, Instant createdAt, String rejection, List<OptionDto> options, List<PhotoDto> photos,
+                      Integer teamSize, String teamPrice, Integer teamWindowMinutes) implements Serializable {
 
     public static DealDto of(DealView view) {
         Deal d = view.deal();
@@ -27,6 +27,7 @@ public record DealDto(String id, String title, String description, String finePr
                 d.refundPolicy().name(), d.autoRefundOnExpiry(), d.status().name(), d.sold(), d.remaining(), d.isTipped(),
                 d.tippedAt(), d.createdAt(), d.rejection(),
                 view.options().stream().map(o -> OptionDto.of(o, d.currency(), d.remaining())).toList(),
-                PhotoDto.of(view.photos()));
+                PhotoDto.of(view.photos()), d.teamTerms().size(), Amounts.format(d.teamTerms().price(), d.currency()),
+                d.teamTerms().windowMinutes());
     }
 }

@@ -4,6 +4,7 @@ import io.groupdeal.domain.shared.MultiLine;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.domain.deal.DealTerms;
 import io.groupdeal.domain.deal.RefundPolicy;
+import io.groupdeal.domain.deal.TeamTerms;
 import io.groupdeal.interfaces.rest.Amounts;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -25,7 +26,15 @@ public record DealRequest(@Size(max = 200) String title,
                           @Size(max = 100) List<@Size(max = 26) String> storeIds,
                           @Size(max = 10) String refundPolicy,
                           Boolean autoRefundOnExpiry,
-                          @Size(max = 10) List<@jakarta.validation.Valid OptionRequest> options) {
+                          @Size(max = 10) List<@jakarta.validation.Valid OptionRequest> options,
+                          Integer teamSize,
+                          @Size(max = 20) String teamPrice,
+                          Integer teamWindowMinutes) {
+
+    /** The deal's team buy: none when no team field is sent. */
+    public TeamTerms team() {
+        return new TeamTerms(teamSize, Amounts.parse(teamPrice, "teamPrice"), teamWindowMinutes);
+    }
 
     /**
      * The options as sent, or null when the request has none, or an empty list (the deal then has one, made from its

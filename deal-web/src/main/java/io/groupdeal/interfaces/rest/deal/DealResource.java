@@ -45,7 +45,7 @@ public class DealResource {
     @POST
     public Response create(DealRequest body, @Context UriInfo uri) {
         bodies.valid(body);
-        DealView created = deals.create(body.terms(), body.optionTerms(), body.storeIds());
+        DealView created = deals.create(body.terms(), body.optionTerms(), body.storeIds(), body.team());
         return Response.created(uri.getAbsolutePathBuilder().path(created.deal().id()).build()).entity(DealDto.of(created)).build();
     }
 
@@ -59,7 +59,7 @@ public class DealResource {
     @Path("{id}")
     public DealDto update(@PathParam("id") String id, DealRequest body) {
         bodies.valid(body);
-        return DealDto.of(deals.update(id, body.terms(), body.optionTerms(), body.storeIds()));
+        return DealDto.of(deals.update(id, body.terms(), body.optionTerms(), body.storeIds(), body.team()));
     }
 
     @POST

@@ -1,0 +1,53 @@
+package io.groupdeal.application.team;
+
+import io.groupdeal.application.JobRun;
+import io.groupdeal.domain.team.Team;
+import io.groupdeal.domain.team.TeamRepository;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every 5 seconds, closes the teams whose time ran out (FAILED: every authorisation voided, coupons VOID, stock and
+ * quota back, members mailed) and finishes what closing left (a payment the reconciler settled later). Each team in
+ * its own {@link TeamBatch} transaction; safe on any number of instances.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TeamJob {
+
+    private static final int TEAMS_PER_RUN = 100;
+    private static final Logger LOG = Logger.getLogger(TeamJob.class.getName());
+
+    @Inject
+    private TeamRepository teams;
+
+    @Inject
+    private TeamBatch batches;
+
+    @Inject
+    private Clock clock;
+
+    private final JobRun runs = new JobRun(TeamJob.class, "Closing teams");
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    void run() {
+        runs.run(() -> {
+            for (Team team : teams.due(clock.instant(), TEAMS_PER_RUN)) {
+                try {
+                    batches.settle(team);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Closing team " + team.id() + " failed; the next run tries again", e);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,105 @@
+package io.groupdeal.interfaces.web;
+
+import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.application.team.JoinTeam;
+import io.groupdeal.application.team.TeamService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A team's page, the link its members share (拼团): anyone sees the deal, who is in (first names) and how long is left;
+ * a signed-in buyer joins with a card. The join form carries an idempotency key made when the page is drawn.
+ */
+@Named
+@RequestScoped
+public class TeamPage {
+
+    @Inject
+    private TeamService teams;
+
+    @Inject
+    private CurrentUser user;
+
+    @Inject
+    private DealPage dealPage;
+
+    private String id;
+    private TeamCard team;
+    private String key = UUID.randomUUID().toString();
+    private String card = "tok_ok";
+
+    public void load() {
+        try {
+            team = TeamCard.of(teams.get(id));
+        } catch (NotFound notFound) {
+            Messages.notFound();
+        }
+    }
+
+    /** Joins the team and shows it again; a refusal (full, closed, declined) stays beside the form. */
+    public String join() {
+        if (!Messages.attemptIn("join", () -> team = TeamCard.of(teams.join(key, id, new JoinTeam(card))))) {
+            load();
+            return null;
+        }
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        // the member who filled the team completed it: charged now, the coupon valid
+        Messages.info(Words.of("COMPLETE".equals(team.status()) ? "team.joinedComplete" : "team.joined"));
+        return "/team.xhtml?faces-redirect=true&id=" + id;
+    }
+
+    public List<jakarta.faces.application.FacesMessage> getMessages() {
+        return Messages.of("join");
+    }
+
+    /**
+     * Whether the team takes members now. On the join form's postback the view action has not run yet when the form's
+     * presence is decided: the team is then read from the request's id (the form carries it).
+     */
+    public boolean isOpen() {
+        if (team == null) {
+            String requested = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+            if (requested == null) {
+                return false;
+            }
+            try {
+                id = requested;
+                team = TeamCard.of(teams.get(requested));
+            } catch (NotFound notFound) {
+                return false;
+            }
+        }
+        return "OPEN".equals(team.status()) && team.expiresAt().isAfter(Instant.now());
+    }
+
+    public boolean isBuyer() {
+        return user.isBuyer();
+    }
+
+    /** Whole minutes left, at least 1 while the team is open. */
+    public long getMinutesLeft() {
+        return team == null ? 0 : Math.max(1, Duration.between(Instant.now(), team.expiresAt()).toMinutes());
+    }
+
+    public String getShareUrl() {
+        return team == null ? "" : team.shareUrl();
+    }
+
+    public List<DealPage.Card> getCards() {
+        return dealPage.getCards();
+    }
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public TeamCard getTeam() { return team; }
+    public String getKey() { return key; }
+    public void setKey(String key) { this.key = key; }
+    public String getCard() { return card; }
+    public void setCard(String card) { this.card = card; }
+}

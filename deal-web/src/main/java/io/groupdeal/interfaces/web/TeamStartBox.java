@@ -1,0 +1,112 @@
+package io.groupdeal.interfaces.web;
+
+import io.groupdeal.application.team.StartTeam;
+import io.groupdeal.application.team.TeamService;
+import io.groupdeal.application.team.TeamView;
+import io.groupdeal.application.team.TeamOffer;
+import io.groupdeal.domain.deal.SaleOption;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The deal page's "start a team" box (拼团), shown when the deal offers a team price. Its form carries an idempotency
+ * key made when the page is drawn, so a double click starts one team.
+ */
+@Named
+@RequestScoped
+public class TeamStartBox {
+
+    @Inject
+    private TeamService teams;
+
+    @Inject
+    private DealPage dealPage;
+
+    @Inject
+    private CurrentUser user;
+
+    private TeamOffer offer;
+    private String key = UUID.randomUUID().toString();
+    private String card = "tok_ok";
+
+    /** The request parameter of the box's option choice. */
+    static final String OPTION = "teamOptionId";
+
+    private String dealId() {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+    }
+
+    private TeamOffer offer() {
+        if (offer == null) {
+            offer = teams.offer(dealId());
+        }
+        return offer;
+    }
+
+    public boolean isOffered() {
+        return offer().offered();
+    }
+
+    public int getSize() {
+        return offer().offered() ? offer().terms().size() : 0;
+    }
+
+    /** The team price, formatted by the page in the viewer's language. */
+    public java.math.BigDecimal getPrice() {
+        return offer().offered() ? offer().terms().price() : null;
+    }
+
+    public int getWindowMinutes() {
+        return offer().offered() ? offer().terms().windowMinutes() : 0;
+    }
+
+    public boolean isBuyer() {
+        return user.isBuyer();
+    }
+
+    /** Starts the team and opens its page, the link to share; a refusal stays beside the box. */
+    public String start() {
+        TeamView[] started = new TeamView[1];
+        String dealId = dealId();
+        if (!Messages.attemptIn("teamStart", () -> started[0] = teams.start(key, new StartTeam(dealId, chosenOption(), card)))) {
+            dealPage.setId(dealId);
+            dealPage.load();
+            return null;
+        }
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        Messages.info(Words.of("team.started"));
+        return "/team.xhtml?faces-redirect=true&id=" + started[0].team().id();
+    }
+
+    public List<jakarta.faces.application.FacesMessage> getMessages() {
+        return Messages.of("teamStart");
+    }
+
+    public List<DealPage.Card> getCards() {
+        return dealPage.getCards();
+    }
+
+    /** The deal's options to choose the team's from: shown only when it has several (a deal of one needs none). */
+    public List<SaleOption> getOptions() {
+        return offer().options().size() < 2 ? List.of() : offer().options();
+    }
+
+    public String getCurrency() {
+        return offer().currency();
+    }
+
+    /** The option chosen in the box (null: none sent, for a deal of one option). */
+    private static String chosenOption() {
+        String sent = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(OPTION);
+        return sent == null || sent.isBlank() ? null : sent;
+    }
+
+    public String getKey() { return key; }
+    public void setKey(String key) { this.key = key; }
+    public String getCard() { return card; }
+    public void setCard(String card) { this.card = card; }
+}
