@@ -1,5 +1,6 @@
 package io.groupdeal.infrastructure.demo;
 
+import io.groupdeal.domain.deal.TeamTerms;
 import io.groupdeal.domain.shared.Language;
 import java.util.List;
 
@@ -22,11 +23,12 @@ record DemoTenant(String businessName, String adminEmail, Language language, Lis
      * its options (none: one option at the deal's price).
      */
     record DemoDeal(String title, String description, String finePrint, String currency, String price, String originalValue,
-                    int minBuyers, int maxQuantity, int daysOnSale, List<DemoOption> options) {
+                    int minBuyers, int maxQuantity, int daysOnSale, List<DemoOption> options, TeamTerms team) {
 
         DemoDeal(String title, String description, String finePrint, String price, String originalValue, int minBuyers,
                  int maxQuantity, int daysOnSale) {
-            this(title, description, finePrint, "EUR", price, originalValue, minBuyers, maxQuantity, daysOnSale, List.of());
+            this(title, description, finePrint, "EUR", price, originalValue, minBuyers, maxQuantity, daysOnSale, List.of(),
+                    TeamTerms.NONE);
         }
     }
 

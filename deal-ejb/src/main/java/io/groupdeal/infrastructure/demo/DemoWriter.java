@@ -108,6 +108,7 @@ public class DemoWriter {
             Deal deal = new Deal(new DealTerms(d.title(), d.description(), d.finePrint(), d.currency(), new BigDecimal(d.price()),
                     new BigDecimal(d.originalValue()), d.minBuyers(), d.maxQuantity(), 4, now.minus(Duration.ofHours(1)),
                     now.plus(Duration.ofDays(d.daysOnSale())), now.plus(Duration.ofDays(60)), RefundPolicy.ANYTIME, false), now);
+            deal.offerTeam(d.team());
             deals.add(deal);
             deals.writeOptions(deal, d.options().isEmpty() ? List.of(OptionTerms.single(deal.terms()))
                     : d.options().stream().map(o -> new OptionTerms(null, o.title(), new BigDecimal(o.price()),

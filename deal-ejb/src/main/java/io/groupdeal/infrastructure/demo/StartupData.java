@@ -2,6 +2,7 @@ package io.groupdeal.infrastructure.demo;
 
 import io.groupdeal.application.account.AccountService;
 import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.domain.deal.TeamTerms;
 import io.groupdeal.domain.shared.InvalidValue;
 import io.groupdeal.domain.shared.Language;
 import jakarta.annotation.PostConstruct;
@@ -11,6 +12,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -56,7 +58,8 @@ public class StartupData {
                                     "EUR", "29.00", "45.00", 5, 60, 12,
                                     List.of(new DemoTenant.DemoOption("Sauna and pool", "29.00", "45.00", null),
                                             new DemoTenant.DemoOption("With a 30-minute massage", "59.00", "95.00", 30),
-                                            new DemoTenant.DemoOption("For two, with massages", "109.00", "180.00", 10))))),
+                                            new DemoTenant.DemoOption("For two, with massages", "109.00", "180.00", 10)),
+                                    TeamTerms.NONE))),
             // A merchant in Shanghai whose buyers read Chinese: prices in CNY, mails in Chinese by default.
             new DemoTenant("南翔小笼馆", "admin@xiaolong.demo.groupdeal.io", Language.ZH_CN,
                     List.of(new DemoTenant.DemoStore("南翔小笼馆 豫园店", "上海市黄浦区豫园路85号", 31.2272, 121.4921, "Asia/Shanghai")),
@@ -64,7 +67,11 @@ public class StartupData {
                     List.of(new DemoTenant.DemoDeal("招牌蟹粉小笼套餐", "现包现蒸的蟹粉小笼，配鸡鸭血汤和时令小菜。",
                             "仅限堂食，周末及节假日通用，无需预约。", "CNY", "98.00", "168.00", 5, 300, 14,
                             List.of(new DemoTenant.DemoOption("双人套餐", "98.00", "168.00", null),
-                                    new DemoTenant.DemoOption("四人套餐", "188.00", "320.00", 100))))));
+                                    new DemoTenant.DemoOption("四人套餐", "188.00", "320.00", 100)), TeamTerms.NONE),
+                            // 拼团: three friends within a day pay 19.90 yuan a coupon instead of 28
+                            new DemoTenant.DemoDeal("鲜肉小笼一笼", "一笼八只鲜肉小笼，皮薄汁多。", "仅限堂食，每张团购券限一人使用。",
+                                    "CNY", "28.00", "45.00", 1, 500, 14, List.of(),
+                                    new TeamTerms(3, new BigDecimal("19.90"), 24 * 60)))));
 
     @Inject
     private AccountService accounts;
