@@ -175,7 +175,10 @@ class MailOpsIT extends DeployedApp {
         assertEquals(400, unknownStatus.status(), unknownStatus::toString);
         assertTrue(unknownStatus.contentType().startsWith("application/problem+json"));
         assertEquals(400, http.get("api/v1/platform/mails?page=-1", operator).status());
-        assertEquals(400, http.get("api/v1/platform/mails?size=abc", operator).status());
+        Reply badSize = http.get("api/v1/platform/mails?size=abc", operator);
+        assertEquals(400, badSize.status(), badSize::toString);
+        assertEquals("validation", badSize.problem());
+        assertEquals("size", badSize.json().getJsonArray("errors").getJsonObject(0).getString("field"));
         Reply missing = http.post("api/v1/platform/mails/01AAAAAAAAAAAAAAAAAAAAAAAA/retry", null, operator);
         assertEquals(404, missing.status(), missing::toString);
         assertEquals(404, http.post("api/v1/platform/mails/not-an-id'%20OR%201=1/retry", null, operator).status());

@@ -2,6 +2,7 @@ package io.groupdeal.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -75,6 +76,14 @@ class ReviewsIT extends DeployedApp {
         assertEquals(1, low.getInt("total"));
         String id = low.getJsonArray("items").getJsonObject(0).getString("id");
         assertEquals(400, http.get("api/v1/reviews?rating=9", shop.merchant().token()).status());
+        for (String rating : List.of("abc", "0", "2.5")) {
+            Reply refused = http.get("api/v1/reviews?rating=" + rating, shop.merchant().token());
+            assertEquals(400, refused.status(), refused::toString);
+            assertEquals("validation", refused.problem());
+            JsonObject error = refused.json().getJsonArray("errors").getJsonObject(0);
+            assertEquals("rating", error.getString("field"));
+            assertTrue(error.getString("message").contains("1") && error.getString("message").contains("5"), error::toString);
+        }
 
         Reply reply = http.post("api/v1/reviews/" + id + "/reply", Json.createObjectBuilder().add("text", "Sorry! Next fries are on us.")
                 .build().toString(), shop.merchant().token());

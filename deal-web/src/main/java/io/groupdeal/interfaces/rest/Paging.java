@@ -1,26 +1,24 @@
 package io.groupdeal.interfaces.rest;
 
 import io.groupdeal.application.PageRequest;
-import io.groupdeal.application.problem.InvalidInput;
+import jakarta.ws.rs.QueryParam;
 
-/** Reads {@code ?page=&size=} leniently typed, so that {@code size=abc} is a clear 400 rather than a 404. */
-public final class Paging {
+/**
+ * {@code ?page=&size=} of a list, taken with {@code @BeanParam}: page 0 and 20 items when absent; {@code size=abc}
+ * is a 400 naming the parameter ({@link QueryParams}), a page or size out of bounds a 400 from {@link PageRequest}.
+ */
+public class Paging {
 
-    private Paging() {
-    }
+    private static final int FIRST_PAGE = 0;
+    private static final int USUAL_SIZE = 20;
 
-    public static PageRequest of(String page, String size) {
-        return new PageRequest(number(page, "page", 0), number(size, "size", 20));
-    }
+    @QueryParam("page")
+    private Integer page;
 
-    private static int number(String text, String field, int fallback) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput(field, "whole-number");
-        }
+    @QueryParam("size")
+    private Integer size;
+
+    public PageRequest request() {
+        return new PageRequest(page == null ? FIRST_PAGE : page, size == null ? USUAL_SIZE : size);
     }
 }

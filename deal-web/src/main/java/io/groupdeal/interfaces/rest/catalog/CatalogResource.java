@@ -1,8 +1,8 @@
 package io.groupdeal.interfaces.rest.catalog;
 
+import jakarta.ws.rs.BeanParam;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.catalog.CatalogService;
-import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.domain.catalog.CatalogSearch;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
@@ -26,12 +26,12 @@ public class CatalogResource {
     private CatalogService catalog;
 
     @GET
-    public CatalogPageDto search(@QueryParam("lat") String lat, @QueryParam("lng") String lng,
-                                          @QueryParam("radiusKm") String radiusKm, @QueryParam("q") String q,
-                                          @QueryParam("page") String page, @QueryParam("size") String size) {
-        PageRequest paging = Paging.of(page, size);
-        CatalogSearch search = new CatalogSearch(number(lat, "lat"), number(lng, "lng"), number(radiusKm, "radiusKm"),
-                q == null || q.isBlank() ? null : q.strip(), paging.page(), paging.size());
+    public CatalogPageDto search(@QueryParam("lat") Double lat, @QueryParam("lng") Double lng,
+                                          @QueryParam("radiusKm") Double radiusKm, @QueryParam("q") String q,
+                                          @BeanParam Paging paging) {
+        PageRequest page = paging.request();
+        CatalogSearch search = new CatalogSearch(lat, lng, radiusKm,
+                q == null || q.isBlank() ? null : q.strip(), page.page(), page.size());
         return CatalogPageDto.of(catalog.search(search));
     }
 
@@ -44,23 +44,7 @@ public class CatalogResource {
     /** The deal's reviews with the merchant's replies, newest first. */
     @GET
     @Path("{id}/reviews")
-    public PageDto<PublicReviewDto> reviews(@PathParam("id") String id, @QueryParam("page") String page,
-                                            @QueryParam("size") String size) {
-        return PageDto.of(catalog.reviews(id, Paging.of(page, size)), PublicReviewDto::of);
-    }
-
-    private static Double number(String text, String field) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            double value = Double.parseDouble(text.strip());
-            if (Double.isNaN(value) || Double.isInfinite(value)) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new InvalidInput(field, "number");
-        }
+    public PageDto<PublicReviewDto> reviews(@PathParam("id") String id, @BeanParam Paging paging) {
+        return PageDto.of(catalog.reviews(id, paging.request()), PublicReviewDto::of);
     }
 }

@@ -1,5 +1,7 @@
 package io.groupdeal.interfaces.rest.counter;
 
+import jakarta.ws.rs.BeanParam;
+import java.time.LocalDate;
 import io.groupdeal.infrastructure.database.TransactionConflict;
 import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import io.groupdeal.application.PageOf;
@@ -9,7 +11,6 @@ import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.domain.redemption.Redemption;
-import io.groupdeal.interfaces.rest.DateParam;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
 import io.groupdeal.interfaces.rest.RequestBodies;
@@ -112,9 +113,9 @@ public class CounterResource {
      */
     @GET
     @Path("redemptions")
-    public PageDto<RedemptionDto> list(@QueryParam("storeId") String storeId, @QueryParam("date") String date,
-                                       @QueryParam("page") String page, @QueryParam("size") String size) {
-        PageOf<Redemption> found = counter.atStore(storeId, DateParam.parse(date, "date"), Paging.of(page, size));
+    public PageDto<RedemptionDto> list(@QueryParam("storeId") String storeId, @QueryParam("date") LocalDate date,
+                                       @BeanParam Paging paging) {
+        PageOf<Redemption> found = counter.atStore(storeId, date, paging.request());
         Duration window = undoWindow();
         return PageDto.of(found, r -> RedemptionDto.of(r, window));
     }
@@ -132,11 +133,9 @@ public class CounterResource {
     /** The business's double uses (merchant admin): coupons handed over offline that had been used elsewhere. */
     @GET
     @Path("double-uses")
-    public PageDto<DoubleUseDto> doubleUses(@QueryParam("storeId") String storeId, @QueryParam("from") String from,
-                                            @QueryParam("to") String to, @QueryParam("page") String page,
-                                            @QueryParam("size") String size) {
-        return PageDto.of(offline.doubleUses(storeId, DateParam.parse(from, "from"), DateParam.parse(to, "to"),
-                Paging.of(page, size)), DoubleUseDto::of);
+    public PageDto<DoubleUseDto> doubleUses(@QueryParam("storeId") String storeId, @QueryParam("from") LocalDate from,
+                                            @QueryParam("to") LocalDate to, @BeanParam Paging paging) {
+        return PageDto.of(offline.doubleUses(storeId, from, to, paging.request()), DoubleUseDto::of);
     }
 
     private static Instant instant(String text) {

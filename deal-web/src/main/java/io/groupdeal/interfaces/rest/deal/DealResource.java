@@ -1,11 +1,11 @@
 package io.groupdeal.interfaces.rest.deal;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.HeaderParam;
 import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import io.groupdeal.application.deal.DealService;
 import io.groupdeal.application.deal.DealView;
 import io.groupdeal.domain.deal.DealStatus;
-import io.groupdeal.interfaces.rest.EnumParam;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.RequestBodies;
 import io.groupdeal.interfaces.rest.Paging;
@@ -37,9 +37,8 @@ public class DealResource {
     private RequestBodies bodies;
 
     @GET
-    public PageDto<DealDto> list(@QueryParam("page") String page, @QueryParam("size") String size,
-                                 @QueryParam("status") String status) {
-        return PageDto.of(deals.list(Paging.of(page, size), EnumParam.parse(DealStatus.class, status, "status")), DealDto::of);
+    public PageDto<DealDto> list(@BeanParam Paging paging, @QueryParam("status") DealStatus status) {
+        return PageDto.of(deals.list(paging.request(), status), DealDto::of);
     }
 
     @POST

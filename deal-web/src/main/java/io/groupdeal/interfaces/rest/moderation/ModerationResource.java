@@ -1,5 +1,6 @@
 package io.groupdeal.interfaces.rest.moderation;
 
+import jakarta.ws.rs.BeanParam;
 import io.groupdeal.application.moderation.ModerationService;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
@@ -21,7 +22,7 @@ public class ModerationResource {
     private ModerationService moderation;
 
     @GET
-    public PageDto<ReviewDealDto> queue(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return PageDto.of(moderation.queue(Paging.of(page, size)), ReviewDealDto::of);
+    public PageDto<ReviewDealDto> queue(@BeanParam Paging paging) {
+        return PageDto.of(moderation.queue(paging.request()), ReviewDealDto::of);
     }
 }

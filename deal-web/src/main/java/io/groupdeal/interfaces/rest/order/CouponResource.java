@@ -1,8 +1,8 @@
 package io.groupdeal.interfaces.rest.order;
 
+import jakarta.ws.rs.BeanParam;
 import io.groupdeal.application.coupon.CouponService;
 import io.groupdeal.domain.coupon.CouponStatus;
-import io.groupdeal.interfaces.rest.EnumParam;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +26,8 @@ public class CouponResource {
     private CouponService coupons;
 
     @GET
-    public PageDto<CouponDto> list(@QueryParam("page") String page, @QueryParam("size") String size,
-                                   @QueryParam("status") String status) {
-        return PageDto.of(coupons.list(Paging.of(page, size), EnumParam.parse(CouponStatus.class, status, "status")), CouponDto::of);
+    public PageDto<CouponDto> list(@BeanParam Paging paging, @QueryParam("status") CouponStatus status) {
+        return PageDto.of(coupons.list(paging.request(), status), CouponDto::of);
     }
 
     @GET

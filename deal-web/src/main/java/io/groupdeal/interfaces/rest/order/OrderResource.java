@@ -1,5 +1,6 @@
 package io.groupdeal.interfaces.rest.order;
 
+import jakarta.ws.rs.BeanParam;
 import io.groupdeal.application.order.OrderService;
 import io.groupdeal.application.order.OrderView;
 import io.groupdeal.interfaces.rest.PageDto;
@@ -43,8 +44,8 @@ public class OrderResource {
     }
 
     @GET
-    public PageDto<OrderDto> list(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return PageDto.of(orders.list(Paging.of(page, size)), OrderDto::of);
+    public PageDto<OrderDto> list(@BeanParam Paging paging) {
+        return PageDto.of(orders.list(paging.request()), OrderDto::of);
     }
 
     @GET

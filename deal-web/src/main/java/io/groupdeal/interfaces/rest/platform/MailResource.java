@@ -1,9 +1,9 @@
 package io.groupdeal.interfaces.rest.platform;
 
+import jakarta.ws.rs.BeanParam;
 import io.groupdeal.application.mail.MailOperations;
 import io.groupdeal.application.mail.MailStatus;
 import io.groupdeal.domain.shared.Language;
-import io.groupdeal.interfaces.rest.EnumParam;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
 import io.groupdeal.interfaces.rest.problem.ProblemWords;
@@ -28,10 +28,10 @@ public class MailResource {
     private MailOperations mails;
 
     @GET
-    public PageDto<MailDto> mails(@QueryParam("status") String status, @QueryParam("page") String page,
-                                  @QueryParam("size") String size, @HeaderParam("Accept-Language") String acceptLanguage) {
+    public PageDto<MailDto> mails(@QueryParam("status") MailStatus status, @BeanParam Paging paging,
+                                  @HeaderParam("Accept-Language") String acceptLanguage) {
         Language language = ProblemWords.language(acceptLanguage);
-        return PageDto.of(mails.mails(EnumParam.parse(MailStatus.class, status, "status"), Paging.of(page, size)),
+        return PageDto.of(mails.mails(status, paging.request()),
                 mail -> MailDto.of(mail, language));
     }
 

@@ -1,5 +1,6 @@
 package io.groupdeal.interfaces.rest.platform;
 
+import jakarta.ws.rs.BeanParam;
 import io.groupdeal.application.platform.PlatformService;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.RequestBodies;
@@ -28,8 +29,8 @@ public class PlatformResource {
     private RequestBodies bodies;
 
     @GET
-    public PageDto<TenantDto> tenants(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return PageDto.of(platform.tenants(Paging.of(page, size)), TenantDto::of);
+    public PageDto<TenantDto> tenants(@BeanParam Paging paging) {
+        return PageDto.of(platform.tenants(paging.request()), TenantDto::of);
     }
 
     @POST

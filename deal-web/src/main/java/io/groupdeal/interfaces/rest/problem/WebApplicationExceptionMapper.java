@@ -1,5 +1,6 @@
 package io.groupdeal.interfaces.rest.problem;
 
+import io.groupdeal.application.problem.Problem;
 import jakarta.ws.rs.WebApplicationException;
 import io.groupdeal.domain.shared.Language;
 import jakarta.ws.rs.core.Context;
@@ -8,7 +9,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** JAX-RS's own refusals (unknown path, wrong method, media type, unreadable body) as problems. */
+/**
+ * JAX-RS's own refusals (unknown path, wrong method, media type, unreadable body) as problems; a parameter that did
+ * not convert answers the problem its converter raised.
+ */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
@@ -17,6 +21,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException exception) {
+        if (exception.getCause() instanceof Problem refused) {
+            // a parameter JAX-RS could not convert: our converter's refusal (QueryParams), wrapped in JAX-RS's 404
+            return ProblemMapper.document(refused, ProblemDocument.language(headers)).toResponse(refused.extensions());
+        }
         int status = exception.getResponse().getStatus();
         Language language = ProblemDocument.language(headers);
         ProblemDocument problem = switch (status) {

@@ -1,9 +1,9 @@
 package io.groupdeal.interfaces.rest.report;
 
+import java.time.LocalDate;
 import jakarta.ws.rs.HeaderParam;
 import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import io.groupdeal.application.report.DashboardService;
-import io.groupdeal.interfaces.rest.DateParam;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,14 +24,14 @@ public class DashboardResource {
     @GET
     @Path("dashboard")
     @Produces(MediaType.APPLICATION_JSON)
-    public DashboardDto dashboard(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return DashboardDto.of(dashboards.of(DateParam.parse(from, "from"), DateParam.parse(to, "to")));
+    public DashboardDto dashboard(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+        return DashboardDto.of(dashboards.of(from, to));
     }
 
     @GET
     @Path("dashboard.csv")
     @Produces("text/csv")
-    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to, @HeaderParam("Accept-Language") String acceptLanguage) {
+    public Response csv(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to, @HeaderParam("Accept-Language") String acceptLanguage) {
         DashboardDto dashboard = dashboard(from, to);
         return Response.ok(dashboard.csv(ProblemWords.language(acceptLanguage)), "text/csv; charset=UTF-8").header("Content-Disposition",
                 "attachment; filename=\"dashboard-" + dashboard.from() + "-" + dashboard.to() + ".csv\"").build();

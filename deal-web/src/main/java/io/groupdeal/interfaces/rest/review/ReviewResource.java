@@ -1,6 +1,7 @@
 package io.groupdeal.interfaces.rest.review;
 
-import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.interfaces.rest.QueryParams.WholeNumberBetween;
+import jakarta.ws.rs.BeanParam;
 import io.groupdeal.application.review.MerchantReviews;
 import io.groupdeal.application.review.ReviewService;
 import io.groupdeal.domain.review.Review;
@@ -43,9 +44,9 @@ public class ReviewResource {
     }
 
     @GET
-    public PageDto<ReviewDto> list(@QueryParam("dealId") String dealId, @QueryParam("rating") String rating,
-                                   @QueryParam("page") String page, @QueryParam("size") String size) {
-        return PageDto.of(merchants.list(dealId, stars(rating), Paging.of(page, size)), ReviewDto::of);
+    public PageDto<ReviewDto> list(@QueryParam("dealId") String dealId, @QueryParam("rating") @WholeNumberBetween(min = 1, max = 5) Integer rating,
+                                   @BeanParam Paging paging) {
+        return PageDto.of(merchants.list(dealId, rating, paging.request()), ReviewDto::of);
     }
 
     @POST
@@ -53,16 +54,5 @@ public class ReviewResource {
     public ReviewDto reply(@PathParam("id") String id, ReplyRequest body) {
         bodies.valid(body);
         return ReviewDto.of(merchants.reply(id, body.text()));
-    }
-
-    private static Integer stars(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("rating", "whole-number-between", 1, 5);
-        }
     }
 }

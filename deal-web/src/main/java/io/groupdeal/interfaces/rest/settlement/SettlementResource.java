@@ -4,7 +4,6 @@ import io.groupdeal.domain.shared.Language;
 import jakarta.ws.rs.HeaderParam;
 import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import io.groupdeal.application.settlement.SettlementService;
-import io.groupdeal.interfaces.rest.DateParam;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -35,14 +34,14 @@ public class SettlementResource {
     @GET
     @Path("settlements")
     @Produces(MediaType.APPLICATION_JSON)
-    public StatementDto own(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return StatementDto.of(settlements.own(DateParam.parse(from, "from"), DateParam.parse(to, "to")));
+    public StatementDto own(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+        return StatementDto.of(settlements.own(from, to));
     }
 
     @GET
     @Path("settlements.csv")
     @Produces("text/csv")
-    public Response ownCsv(@QueryParam("from") String from, @QueryParam("to") String to, @HeaderParam("Accept-Language") String acceptLanguage) {
+    public Response ownCsv(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to, @HeaderParam("Accept-Language") String acceptLanguage) {
         return csv(List.of(own(from, to)), "settlement-" + from + "-" + to + ".csv", ProblemWords.language(acceptLanguage));
     }
 
@@ -53,7 +52,7 @@ public class SettlementResource {
     @GET
     @Path("platform/settlements")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response all(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public Response all(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         Pages pages = pages(from, to);
         StreamingOutput body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -76,7 +75,7 @@ public class SettlementResource {
     @GET
     @Path("platform/settlements.csv")
     @Produces("text/csv")
-    public Response allCsv(@QueryParam("from") String from, @QueryParam("to") String to, @HeaderParam("Accept-Language") String acceptLanguage) {
+    public Response allCsv(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to, @HeaderParam("Accept-Language") String acceptLanguage) {
         Pages pages = pages(from, to);
         String header = StatementDto.csvHeader(ProblemWords.language(acceptLanguage));
         StreamingOutput body = out -> {
@@ -92,9 +91,7 @@ public class SettlementResource {
     }
 
     /** The operator's statements page by page; the period is checked before anything is written. */
-    private Pages pages(String from, String to) {
-        LocalDate start = DateParam.parse(from, "from");
-        LocalDate end = DateParam.parse(to, "to");
+    private Pages pages(LocalDate start, LocalDate end) {
         List<StatementDto> first = page(start, end, null);
         return new Pages() {
             @Override

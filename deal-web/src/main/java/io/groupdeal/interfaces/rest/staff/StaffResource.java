@@ -1,5 +1,6 @@
 package io.groupdeal.interfaces.rest.staff;
 
+import jakarta.ws.rs.BeanParam;
 import io.groupdeal.application.staff.StaffService;
 import io.groupdeal.application.staff.StaffView;
 import io.groupdeal.interfaces.rest.PageDto;
@@ -34,8 +35,8 @@ public class StaffResource {
     private RequestBodies bodies;
 
     @GET
-    public PageDto<StaffDto> list(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return PageDto.of(staff.list(Paging.of(page, size)), StaffDto::of);
+    public PageDto<StaffDto> list(@BeanParam Paging paging) {
+        return PageDto.of(staff.list(paging.request()), StaffDto::of);
     }
 
     @POST

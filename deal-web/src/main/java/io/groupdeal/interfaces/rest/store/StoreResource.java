@@ -1,5 +1,6 @@
 package io.groupdeal.interfaces.rest.store;
 
+import jakarta.ws.rs.BeanParam;
 import io.groupdeal.application.store.StoreService;
 import io.groupdeal.domain.store.Store;
 import io.groupdeal.interfaces.rest.PageDto;
@@ -34,8 +35,8 @@ public class StoreResource {
     private RequestBodies bodies;
 
     @GET
-    public PageDto<StoreDto> list(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return PageDto.of(stores.list(Paging.of(page, size)), StoreDto::of);
+    public PageDto<StoreDto> list(@BeanParam Paging paging) {
+        return PageDto.of(stores.list(paging.request()), StoreDto::of);
     }
 
     @POST
