@@ -26,6 +26,9 @@ import java.util.Map;
 @RequestScoped
 public class AccountPage {
 
+    @Inject
+    private FacesContext faces;
+
     private static final int SHOWN = 50;
     private static final int QR_PIXELS = 220;
 
@@ -78,7 +81,7 @@ public class AccountPage {
 
     /** Writes the review of a used coupon's deal; a refusal stays on the page. */
     public String review(String code) {
-        Map<String, String> form = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        Map<String, String> form = faces.getExternalContext().getRequestParameterMap();
         if (Messages.attempt(() -> reviews.write(code, rating(form.get("stars")), PlainTextInput.requireMultiLine(form.get("comment"), "comment")))) {
             Messages.info(Words.of("page.account.reviewed"));
             return Messages.reloadPage();

@@ -35,6 +35,9 @@ import java.util.UUID;
 public class CounterPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    private FacesContext faces;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     /** A store the caller may work at. */
@@ -167,9 +170,8 @@ public class CounterPage implements Serializable {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(instant.atZone(zone()));
     }
 
-    private static Locale locale() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        return faces != null && faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
+    private Locale locale() {
+        return faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
     }
 
     private ZoneId zone() {

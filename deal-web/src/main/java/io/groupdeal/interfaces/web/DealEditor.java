@@ -1,5 +1,6 @@
 package io.groupdeal.interfaces.web;
 
+import jakarta.faces.context.FacesContext;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.deal.DealService;
 import io.groupdeal.application.deal.DealView;
@@ -32,6 +33,9 @@ import java.util.List;
 public class DealEditor implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    private FacesContext faces;
 
     @Inject
     private DealService deals;
@@ -115,7 +119,7 @@ public class DealEditor implements Serializable {
         if (!done[0]) {
             return null;
         }
-        jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        faces.getExternalContext().getFlash().setKeepMessages(true);
         DealView[] published = new DealView[1];
         if (publish && !Messages.attempt(() -> published[0] = deals.publish(id))) {
             Messages.info(Words.of("page.dealEditor.savedIncomplete"));

@@ -1,5 +1,6 @@
 package io.groupdeal.interfaces.web;
 
+import jakarta.inject.Inject;
 import io.groupdeal.interfaces.rest.catalog.CatalogDealDto;
 import io.groupdeal.interfaces.rest.catalog.CatalogDealDto.OptionDto;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,11 +17,14 @@ import java.util.List;
 @RequestScoped
 public class DealOptionChoice {
 
+    @Inject
+    private FacesContext faces;
+
     static final String PARAMETER = "optionId";
 
     /** The option sent with the buy form; null when none was (a deal of one option needs none). */
     public String getSent() {
-        String sent = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(PARAMETER);
+        String sent = faces.getExternalContext().getRequestParameterMap().get(PARAMETER);
         return sent == null || sent.isBlank() || sent.length() > 26 ? null : sent;
     }
 

@@ -26,6 +26,9 @@ public class DealOptionsEditor implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
+    private FacesContext faces;
+
+    @Inject
     private DealService deals;
 
     private final List<Row> rows = new ArrayList<>();
@@ -54,7 +57,7 @@ public class DealOptionsEditor implements Serializable {
     /** The edited deal's options (the page's {@code id}), when it has more than the one made from its price. */
     @PostConstruct
     void load() {
-        String id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+        String id = faces.getExternalContext().getRequestParameterMap().get("id");
         if (id == null || id.isBlank()) {
             return;
         }

@@ -24,6 +24,9 @@ import java.util.stream.IntStream;
 @RequestScoped
 public class DealPage {
 
+    @Inject
+    private FacesContext faces;
+
     /** The sandbox's test cards, as a buyer picks them in the demo. */
     public record Card(String token, String label) {
     }
@@ -73,7 +76,7 @@ public class DealPage {
             load();
             return null;
         }
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        faces.getExternalContext().getFlash().setKeepMessages(true);
         Messages.info(placed[0].order().status().name().equals("PENDING")
                 ? Words.of("page.deal.placedPending") : Words.of("page.deal.placed"));
         return "/account/index.xhtml?faces-redirect=true";

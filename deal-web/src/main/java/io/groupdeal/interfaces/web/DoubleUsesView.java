@@ -24,6 +24,9 @@ import java.util.Locale;
 @RequestScoped
 public class DoubleUsesView {
 
+    @Inject
+    private FacesContext faces;
+
     private static final int SHOWN = PageRequest.MAX_SIZE;
 
     /** A line of the list, in the page's words and the business's time zone. */
@@ -54,7 +57,7 @@ public class DoubleUsesView {
         return total;
     }
 
-    private static Line line(DoubleUse u, ZoneId zone) {
+    private Line line(DoubleUse u, ZoneId zone) {
         String what = "already-redeemed".equals(u.reason()) && u.otherRedeemedAt() != null
                 ? words("counter.doubleUses.reason.already-redeemed", u.otherStoreName() == null
                         ? words("counter.refusal.removedStore") : u.otherStoreName(), moment(u.otherRedeemedAt(), zone))
@@ -64,18 +67,17 @@ public class DoubleUsesView {
     }
 
     /** A reason the bundle does not name yet shows as its last word rather than as its key. */
-    private static String words(String key, Object... arguments) {
+    private String words(String key, Object... arguments) {
         String worded = Words.of(locale(), key, arguments);
         return worded.equals(key) ? key.substring(key.lastIndexOf('.') + 1) : worded;
     }
 
-    private static String moment(Instant instant, ZoneId zone) {
+    private String moment(Instant instant, ZoneId zone) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale())
                 .format(instant.atZone(zone));
     }
 
-    private static Locale locale() {
-        FacesContext faces = FacesContext.getCurrentInstance();
+    private Locale locale() {
         return faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
     }
 }

@@ -25,6 +25,9 @@ import java.util.List;
 public class MailsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    private FacesContext faces;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     @Inject
@@ -66,7 +69,6 @@ public class MailsPage implements Serializable {
     }
 
     private String reload() {
-        FacesContext faces = FacesContext.getCurrentInstance();
         faces.getExternalContext().getFlash().setKeepMessages(true);
         return faces.getViewRoot().getViewId() + "?faces-redirect=true&status=" + status;
     }

@@ -19,13 +19,15 @@ import java.util.List;
 public class PhotoEditor {
 
     @Inject
+    private FacesContext faces;
+
+    @Inject
     private PhotoService photos;
 
     private List<PhotoDto> current;
 
     /** The deal being edited (the editor's deal, or its {@code id} parameter); none for a new deal. */
     public String getDealId() {
-        FacesContext faces = FacesContext.getCurrentInstance();
         String edited = faces.getApplication().evaluateExpressionGet(faces, "#{dealEditor.id}", String.class);
         return edited == null || edited.isBlank() ? faces.getExternalContext().getRequestParameterMap().get("id") : edited;
     }

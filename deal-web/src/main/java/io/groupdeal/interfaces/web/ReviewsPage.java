@@ -1,5 +1,6 @@
 package io.groupdeal.interfaces.web;
 
+import jakarta.faces.context.FacesContext;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.deal.DealService;
 import io.groupdeal.application.problem.Problem;
@@ -20,6 +21,9 @@ import java.util.List;
 public class ReviewsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    private FacesContext faces;
 
     private static final int PAGE_SIZE = 20;
 
@@ -51,10 +55,10 @@ public class ReviewsPage implements Serializable {
     }
 
     public String reply(String reviewId) {
-        if (Messages.attempt(() -> reviews.reply(reviewId, PlainTextInput.requireMultiLine(jakarta.faces.context.FacesContext.getCurrentInstance()
+        if (Messages.attempt(() -> reviews.reply(reviewId, PlainTextInput.requireMultiLine(faces
                 .getExternalContext().getRequestParameterMap().get("text"), "text")))) {
             Messages.info(Words.of("page.reviews.posted"));
-            jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+            faces.getExternalContext().getFlash().setKeepMessages(true);
             return "/merchant/reviews.xhtml?faces-redirect=true&deal=" + (dealId == null ? "" : dealId)
                     + "&rating=" + (rating == null ? "" : rating) + "&page=" + page;
         }

@@ -27,6 +27,9 @@ import java.time.Instant;
 public class SessionPages {
 
     @Inject
+    private FacesContext faces;
+
+    @Inject
     private AccountService accounts;
 
     @Inject
@@ -46,7 +49,7 @@ public class SessionPages {
         Messages.attempt(() -> {
             accounts.signUpMerchant(new MerchantSignup(businessName, email, password), client());
             // A new business has nothing to show on the dashboard yet: it starts by adding its stores.
-            next = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/merchant/stores.xhtml";
+            next = faces.getExternalContext().getRequestContextPath() + "/merchant/stores.xhtml";
             enter(accounts.logIn(email, password, client()));
         });
     }
@@ -60,7 +63,7 @@ public class SessionPages {
     }
 
     public void logOut() {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         SessionCookie.token(request).ifPresent(accounts::logOut);
         writeCookie("", 0);
@@ -70,26 +73,25 @@ public class SessionPages {
     }
 
     private String client() {
-        return clientAddress.of((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
+        return clientAddress.of((HttpServletRequest) faces.getExternalContext().getRequest());
     }
 
     private void enter(IssuedToken token) {
         writeCookie(token.token(), (int) Duration.between(Instant.now(), token.expiresAt()).toSeconds());
-        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
         String context = request.getContextPath();
         boolean safeNext = next != null && next.startsWith(context + "/") && !next.startsWith("//") && !next.contains("\\")
                 && !next.contains("://");
         redirect(safeNext ? next : context + CurrentUser.landing(token.role()));
     }
 
-    private static void writeCookie(String value, int maxAge) {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    private void writeCookie(String value, int maxAge) {
+        ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         ((HttpServletResponse) external.getResponse()).addCookie(SessionCookie.of(request, value, maxAge));
     }
 
-    private static void redirect(String url) {
-        FacesContext faces = FacesContext.getCurrentInstance();
+    private void redirect(String url) {
         try {
             faces.getExternalContext().redirect(url);
             faces.responseComplete();

@@ -21,6 +21,9 @@ import java.util.UUID;
 public class TeamPage {
 
     @Inject
+    private FacesContext faces;
+
+    @Inject
     private TeamService teams;
 
     @Inject
@@ -48,7 +51,7 @@ public class TeamPage {
             load();
             return null;
         }
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        faces.getExternalContext().getFlash().setKeepMessages(true);
         // the member who filled the team completed it: charged now, the coupon valid
         Messages.info(Words.of("COMPLETE".equals(team.status()) ? "team.joinedComplete" : "team.joined"));
         return "/team.xhtml?faces-redirect=true&id=" + id;
@@ -64,7 +67,7 @@ public class TeamPage {
      */
     public boolean isOpen() {
         if (team == null) {
-            String requested = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+            String requested = faces.getExternalContext().getRequestParameterMap().get("id");
             if (requested == null) {
                 return false;
             }

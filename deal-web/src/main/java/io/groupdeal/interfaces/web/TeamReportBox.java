@@ -13,13 +13,16 @@ import jakarta.inject.Named;
 public class TeamReportBox {
 
     @Inject
+    private FacesContext faces;
+
+    @Inject
     private TeamService teams;
 
     private TeamCard.Report report;
 
     public TeamCard.Report getReport() {
         if (report == null) {
-            String id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+            String id = faces.getExternalContext().getRequestParameterMap().get("id");
             try {
                 report = TeamCard.Report.of(teams.ofDeal(id));
             } catch (NotFound notFound) {

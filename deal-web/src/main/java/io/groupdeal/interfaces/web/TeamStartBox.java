@@ -21,6 +21,9 @@ import java.util.UUID;
 public class TeamStartBox {
 
     @Inject
+    private FacesContext faces;
+
+    @Inject
     private TeamService teams;
 
     @Inject
@@ -37,7 +40,7 @@ public class TeamStartBox {
     static final String OPTION = "teamOptionId";
 
     private String dealId() {
-        return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+        return faces.getExternalContext().getRequestParameterMap().get("id");
     }
 
     private TeamOffer offer() {
@@ -77,7 +80,7 @@ public class TeamStartBox {
             dealPage.load();
             return null;
         }
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        faces.getExternalContext().getFlash().setKeepMessages(true);
         Messages.info(Words.of("team.started"));
         return "/team.xhtml?faces-redirect=true&id=" + started[0].team().id();
     }
@@ -100,8 +103,8 @@ public class TeamStartBox {
     }
 
     /** The option chosen in the box (null: none sent, for a deal of one option). */
-    private static String chosenOption() {
-        String sent = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(OPTION);
+    private String chosenOption() {
+        String sent = faces.getExternalContext().getRequestParameterMap().get(OPTION);
         return sent == null || sent.isBlank() ? null : sent;
     }
 

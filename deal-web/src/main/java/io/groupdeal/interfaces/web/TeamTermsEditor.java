@@ -22,6 +22,9 @@ import java.util.List;
 public class TeamTermsEditor {
 
     @Inject
+    private FacesContext faces;
+
+    @Inject
     private DealService deals;
 
     private String id;
@@ -33,7 +36,7 @@ public class TeamTermsEditor {
 
     @PostConstruct
     void read() {
-        id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+        id = faces.getExternalContext().getRequestParameterMap().get("id");
         if (id == null || id.isBlank()) {
             return;
         }
@@ -61,7 +64,7 @@ public class TeamTermsEditor {
             return null;
         }
         if (Messages.attemptIn("teamTerms", () -> deals.offerTeam(id, new TeamTerms(size, amount, windowMinutes)))) {
-            FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+            faces.getExternalContext().getFlash().setKeepMessages(true);
             Messages.info(Words.of("team.editor.saved"));
             return "/merchant/deal.xhtml?faces-redirect=true&id=" + id;
         }

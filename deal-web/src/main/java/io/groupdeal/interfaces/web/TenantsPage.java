@@ -1,5 +1,6 @@
 package io.groupdeal.interfaces.web;
 
+import jakarta.faces.context.FacesContext;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.platform.PlatformService;
 import io.groupdeal.interfaces.rest.platform.TenantDto;
@@ -16,6 +17,9 @@ import java.util.List;
 public class TenantsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    private FacesContext faces;
 
     @Inject
     private PlatformService platform;
@@ -48,7 +52,7 @@ public class TenantsPage implements Serializable {
 
     /** Sets the commission from the row's percent field (15 or 15.5 for 15 % or 15.5 %). */
     public String changeCommission(TenantDto tenant) {
-        String percent = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap()
+        String percent = faces.getExternalContext().getRequestParameterMap()
                 .get("rate_" + tenant.tenantId());
         java.math.BigDecimal rate;
         try {
