@@ -7,9 +7,9 @@ import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.PaymentTask.Kind;
+import io.groupdeal.domain.shared.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -45,16 +45,18 @@ public class Refunds {
 
     /**
      * The deal was cancelled after the order was captured and {@code unused} of its coupons were moved to VOID: pay back
-     * their price; nothing when none was unused. Answers the amount owed.
+     * their price, the order's unit price {@code unused} times in its currency's digits; nothing when none was unused.
+     * Answers the amount owed.
      */
-    public BigDecimal unusedOfCancelledDeal(Order order, int unused, String dealTitle, Instant now) {
+    public Money unusedOfCancelledDeal(Order order, int unused, String dealTitle, Instant now) {
+        Money amount = Money.of(order.unitPrice(), order.currency()).times(Math.max(0, unused));
         if (unused <= 0) {
-            return BigDecimal.ZERO;
+            return amount;
         }
-        BigDecimal amount = order.unitPrice().multiply(BigDecimal.valueOf(unused));
-        payments.owe(order.tenantId(), order.id(), Kind.REFUND, "cancel:" + order.id(), amount);
+        payments.owe(order.tenantId(), order.id(), Kind.REFUND, "cancel:" + order.id(), amount.amount());
         orders.markRefunded(order.tenantId(), order.id(), now);
-        outbox.write(mails.dealCancelled(mails.recipient(order.buyerId(), order.tenantId()), order, dealTitle, amount));
+        outbox.write(mails.dealCancelled(mails.recipient(order.buyerId(), order.tenantId()), order, dealTitle,
+                amount.amount()));
         return amount;
     }
 }

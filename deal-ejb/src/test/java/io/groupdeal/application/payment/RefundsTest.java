@@ -23,6 +23,7 @@ import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderStatus;
 import io.groupdeal.domain.order.PaymentTask.Kind;
+import io.groupdeal.domain.shared.Money;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -81,7 +82,7 @@ class RefundsTest {
     void aCancelledDealPaysBackTheUnusedCouponsOfAnOrderOnceUnderTheOrdersCancelReference() {
         when(mails.dealCancelled(BEA, ORDER, "Ramen", new BigDecimal("2400"))).thenReturn(MAIL);
 
-        assertEquals(new BigDecimal("2400"), refunds.unusedOfCancelledDeal(ORDER, 2, "Ramen", NOW));
+        assertEquals(Money.of(new BigDecimal("2400"), "JPY"), refunds.unusedOfCancelledDeal(ORDER, 2, "Ramen", NOW));
 
         InOrder order = inOrder(payments, orders, outbox);
         order.verify(payments).owe("tenant-1", "order-1", Kind.REFUND, "cancel:order-1", new BigDecimal("2400"));
@@ -91,7 +92,7 @@ class RefundsTest {
 
     @Test
     void anOrderWhoseCouponsWereAllUsedOwesNothingAndHearsNothingFromTheRefund() {
-        assertEquals(BigDecimal.ZERO, refunds.unusedOfCancelledDeal(ORDER, 0, "Ramen", NOW));
+        assertEquals(Money.of(BigDecimal.ZERO, "JPY"), refunds.unusedOfCancelledDeal(ORDER, 0, "Ramen", NOW));
 
         verifyNoInteractions(payments, outbox);
         verify(orders, never()).markRefunded(anyString(), anyString(), any());
