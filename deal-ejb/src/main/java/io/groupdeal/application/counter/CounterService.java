@@ -22,7 +22,10 @@ import io.groupdeal.domain.redemption.CounterDesk;
 import io.groupdeal.domain.redemption.CounterStore;
 import io.groupdeal.domain.redemption.Redemption;
 import io.groupdeal.domain.redemption.RedemptionRepository;
+import io.groupdeal.domain.shared.AccountId;
 import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.shared.RequestKey;
+import io.groupdeal.domain.shared.TenantId;
 import io.groupdeal.domain.shared.PlainText;
 import io.groupdeal.domain.staff.StaffRepository;
 import io.groupdeal.domain.store.Store;
@@ -120,7 +123,8 @@ public class CounterService {
         Instant now = now();
         if (key != null) {
             String fingerprint = Idempotency.fingerprint(coupon.code().stored(), store.id());
-            if (!redemptions.claimKey(who.accountId(), key, fingerprint, who.tenantId(), id, now)) {
+            if (!redemptions.claimKey(new RequestKey(new AccountId(who.accountId()), key), fingerprint,
+                    new TenantId(who.tenantId()), id, now)) {
                 return replay(redemptions.keyUse(who.accountId(), key).orElseThrow(), fingerprint);
             }
         }
