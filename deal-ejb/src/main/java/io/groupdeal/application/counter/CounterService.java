@@ -7,7 +7,6 @@ import io.groupdeal.application.Periods;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.application.problem.Forbidden;
-import io.groupdeal.application.problem.Gone;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.problem.Problem;
@@ -23,7 +22,10 @@ import io.groupdeal.domain.redemption.CounterDesk;
 import io.groupdeal.domain.redemption.CounterStore;
 import io.groupdeal.domain.redemption.Redemption;
 import io.groupdeal.domain.redemption.RedemptionRepository;
+import io.groupdeal.domain.shared.AccountId;
 import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.shared.RequestKey;
+import io.groupdeal.domain.shared.TenantId;
 import io.groupdeal.domain.shared.PlainText;
 import io.groupdeal.domain.staff.StaffRepository;
 import io.groupdeal.domain.store.Store;
@@ -121,7 +123,8 @@ public class CounterService {
         Instant now = now();
         if (key != null) {
             String fingerprint = Idempotency.fingerprint(coupon.code().stored(), store.id());
-            if (!redemptions.claimKey(who.accountId(), key, fingerprint, who.tenantId(), id, now)) {
+            if (!redemptions.claimKey(new RequestKey(new AccountId(who.accountId()), key), fingerprint,
+                    new TenantId(who.tenantId()), id, now)) {
                 return replay(redemptions.keyUse(who.accountId(), key).orElseThrow(), fingerprint);
             }
         }
@@ -281,33 +284,9 @@ public class CounterService {
         return new Forbidden("store-not-assigned");
     }
 
-    /** Why the coupon cannot be redeemed at the store now; empty when it can. */
+    /** Why the coupon cannot be redeemed at the store now (the domain decides), as the counter answers it; empty when it can. */
     private static Optional<Problem> refusal(CounterCoupon coupon, CounterStore store, Instant now) {
-        ZoneId zone = zone(store);
-        return Optional.ofNullable(switch (coupon.status()) {
-            case PENDING -> new Conflict("deal-not-tipped");
-            case REDEEMED -> alreadyRedeemed(coupon, zone);
-            case EXPIRED -> expired(coupon, zone);
-            case REFUNDED -> new Gone("coupon-refunded");
-            case VOID -> new Gone("coupon-void");
-            case ACTIVE -> !coupon.validUntil().isAfter(now) ? expired(coupon, zone)
-                    : coupon.validAtStore() ? null
-                    : new Forbidden("store-not-eligible", Reason.of("store-not-eligible", store.name()));
-        });
-    }
-
-    private static Problem alreadyRedeemed(CounterCoupon coupon, ZoneId zone) {
-        String where = coupon.redeemedStoreName() == null ? "a store that was removed" : coupon.redeemedStoreName();
-        Reason reason = coupon.redeemedStoreName() == null
-                ? Reason.of("already-redeemed.removed-store", coupon.redeemedAt().atZone(zone))
-                : Reason.of("already-redeemed", where, coupon.redeemedAt().atZone(zone));
-        // storeName is a member of the API and keeps its value in every language
-        return new Conflict("already-redeemed", reason, Map.of("redeemedAt", coupon.redeemedAt().toString(),
-                "storeName", where, "storeId", String.valueOf(coupon.redeemedStoreId())));
-    }
-
-    private static Problem expired(CounterCoupon coupon, ZoneId zone) {
-        return new Gone("coupon-expired", Reason.of("coupon-expired", coupon.validUntil().atZone(zone).toLocalDate()));
+        return coupon.refusalAt(now).map(r -> RefusalProblems.of(r, coupon, store));
     }
 
     private static Problem dealClosed(DealStatus deal) {

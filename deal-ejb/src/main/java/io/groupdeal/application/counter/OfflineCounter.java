@@ -51,8 +51,7 @@ import java.util.Set;
 public class OfflineCounter {
 
     /** The refusals of a coupon that was handed over offline: each is a double use, not an error of the phone. */
-    static final Set<String> DOUBLE_USE_REASONS = Set.of("already-redeemed", "coupon-expired", "coupon-refunded", "coupon-void",
-            "deal-not-tipped", "store-not-eligible");
+    static final Set<String> DOUBLE_USE_REASONS = RefusalProblems.TYPES;
     /** The oldest offline redemption a phone may still send (a list is trusted for hours; a queue waits for days). */
     static final Duration OLDEST_OFFLINE = Duration.ofDays(7);
     /** How far ahead of the server's clock a phone's clock may be. */

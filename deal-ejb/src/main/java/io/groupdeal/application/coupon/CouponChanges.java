@@ -3,12 +3,9 @@ package io.groupdeal.application.coupon;
 import io.groupdeal.application.mail.BuyerMails;
 import io.groupdeal.application.mail.BuyerMails.RefundCause;
 import io.groupdeal.application.mail.Outbox;
-import io.groupdeal.application.payment.PaymentTasks;
+import io.groupdeal.application.payment.Refunds;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponRepository;
-import io.groupdeal.domain.order.Order;
-import io.groupdeal.domain.order.OrderRepository;
-import io.groupdeal.domain.order.PaymentTask.Kind;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -26,10 +23,7 @@ public class CouponChanges {
     private CouponRepository coupons;
 
     @Inject
-    private OrderRepository orders;
-
-    @Inject
-    private PaymentTasks payments;
+    private Refunds refunds;
 
     @Inject
     private Outbox outbox;
@@ -42,10 +36,7 @@ public class CouponChanges {
         if (!coupons.expire(coupon.tenantId(), coupon.id(), refund, now) || !refund) {
             return;
         }
-        Order order = orders.find(coupon.tenantId(), coupon.orderId()).orElseThrow();
-        payments.owe(order.tenantId(), order.id(), Kind.REFUND, coupon.id(), coupon.price());
-        orders.markRefunded(order.tenantId(), order.id(), now);
-        outbox.write(mails.refunded(mails.recipient(coupon.buyerId(), coupon.tenantId()), coupon, RefundCause.EXPIRED));
+        refunds.couponRefunded(coupon, RefundCause.EXPIRED, now);
     }
 
     public void remind(Coupon coupon, Instant now) {

@@ -2,10 +2,8 @@ package io.groupdeal.application.coupon;
 
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
-import io.groupdeal.application.mail.BuyerMails;
 import io.groupdeal.application.mail.BuyerMails.RefundCause;
-import io.groupdeal.application.mail.Outbox;
-import io.groupdeal.application.payment.PaymentTasks;
+import io.groupdeal.application.payment.Refunds;
 import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.problem.Reason;
@@ -15,9 +13,6 @@ import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.coupon.CouponStatus;
-import io.groupdeal.domain.order.Order;
-import io.groupdeal.domain.order.OrderRepository;
-import io.groupdeal.domain.order.PaymentTask.Kind;
 import io.groupdeal.domain.tenant.Tenant;
 import io.groupdeal.domain.tenant.TenantRepository;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,16 +42,7 @@ public class CouponService {
     private CouponRepository coupons;
 
     @Inject
-    private OrderRepository orders;
-
-    @Inject
-    private PaymentTasks payments;
-
-    @Inject
-    private Outbox outbox;
-
-    @Inject
-    private BuyerMails mails;
+    private Refunds refunds;
 
     @Inject
     private QrCodes qrCodes;
@@ -102,10 +88,7 @@ public class CouponService {
         if (!coupon.isRefundable(now) || !coupons.refund(coupon.tenantId(), coupon.id(), now)) {
             throw notRefundable(coupon, now);
         }
-        Order order = orders.find(coupon.tenantId(), coupon.orderId()).orElseThrow();
-        payments.owe(order.tenantId(), order.id(), Kind.REFUND, coupon.id(), coupon.price());
-        orders.markRefunded(order.tenantId(), order.id(), now);
-        outbox.write(mails.refunded(mails.recipient(buyer().accountId(), coupon.tenantId()), coupon, RefundCause.ASKED));
+        refunds.couponRefunded(coupon, RefundCause.ASKED, now);
         return find(code);
     }
 

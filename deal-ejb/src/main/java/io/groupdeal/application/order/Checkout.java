@@ -16,7 +16,10 @@ import io.groupdeal.domain.deal.SaleTerms;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderStatus;
+import io.groupdeal.domain.shared.AccountId;
 import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.shared.RequestKey;
+import io.groupdeal.domain.shared.TenantId;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -92,7 +95,8 @@ public class Checkout {
         // to the microsecond, as the database keeps it: the order in memory is the order as stored (the buyer's answer)
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
         String orderId = Ids.newId();
-        if (!orders.claimKey(buyerId, key, fingerprint, terms.tenantId(), orderId, now)) {
+        if (!orders.claimKey(new RequestKey(new AccountId(buyerId), key), fingerprint, new TenantId(terms.tenantId()), orderId,
+                now)) {
             return Optional.empty();
         }
         if (terms.perBuyerLimit() != null

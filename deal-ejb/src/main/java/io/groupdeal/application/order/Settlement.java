@@ -3,6 +3,7 @@ package io.groupdeal.application.order;
 import io.groupdeal.application.mail.BuyerMails;
 import io.groupdeal.application.mail.Outbox;
 import io.groupdeal.application.payment.PaymentTasks;
+import io.groupdeal.application.payment.Refunds;
 import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.order.Order;
@@ -10,7 +11,6 @@ import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.PaymentTask.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -31,6 +31,9 @@ public class Settlement {
 
     @Inject
     private PaymentTasks payments;
+
+    @Inject
+    private Refunds refunds;
 
     @Inject
     private Outbox outbox;
@@ -70,13 +73,7 @@ public class Settlement {
     /** The deal was cancelled after this order was captured: pay back its unused coupons, which become VOID. */
     void refundCancelled(Order order, String dealTitle, Instant now) {
         int unused = coupons.move(order.tenantId(), order.id(), CouponStatus.ACTIVE, CouponStatus.VOID, now);
-        if (unused == 0) {
-            return;
-        }
-        BigDecimal amount = order.unitPrice().multiply(BigDecimal.valueOf(unused));
-        payments.owe(order.tenantId(), order.id(), Kind.REFUND, "cancel:" + order.id(), amount);
-        orders.markRefunded(order.tenantId(), order.id(), now);
-        outbox.write(mails.dealCancelled(mails.recipient(order.buyerId(), order.tenantId()), order, dealTitle, amount));
+        refunds.unusedOfCancelledDeal(order, unused, dealTitle, now);
     }
 
 }

@@ -15,6 +15,7 @@ import io.groupdeal.application.mail.BuyerMails.RefundCause;
 import io.groupdeal.application.mail.Mail;
 import io.groupdeal.application.mail.Outbox;
 import io.groupdeal.application.payment.PaymentTasks;
+import io.groupdeal.application.payment.Refunds;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponRepository;
@@ -42,7 +43,8 @@ class CouponChangesTest {
     private final PaymentTasks payments = mock(PaymentTasks.class);
     private final Outbox outbox = mock(Outbox.class);
     private final BuyerMails mails = mock(BuyerMails.class);
-    private final CouponChanges changes = Wiring.wire(new CouponChanges(), coupons, orders, payments, outbox, mails);
+    private final Refunds refunds = Wiring.wire(new Refunds(), payments, orders, outbox, mails);
+    private final CouponChanges changes = Wiring.wire(new CouponChanges(), coupons, refunds, outbox, mails);
 
     static Coupon coupon(boolean autoRefund) {
         return new Coupon("tenant-1", "coupon-1", "deal-1", "Noodles", "order-1", "buyer-1",

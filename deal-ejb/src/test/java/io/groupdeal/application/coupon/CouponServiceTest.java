@@ -20,6 +20,7 @@ import io.groupdeal.application.mail.BuyerMails.RefundCause;
 import io.groupdeal.application.mail.Mail;
 import io.groupdeal.application.mail.Outbox;
 import io.groupdeal.application.payment.PaymentTasks;
+import io.groupdeal.application.payment.Refunds;
 import io.groupdeal.application.problem.Conflict;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.domain.coupon.Coupon;
@@ -57,7 +58,8 @@ class CouponServiceTest {
     private final Outbox outbox = mock(Outbox.class);
     private final BuyerMails mails = mock(BuyerMails.class);
     private final TenantRepository tenants = mock(TenantRepository.class);
-    private final CouponService service = Wiring.wire(new CouponService(), coupons, orders, payments, outbox, mails, tenants,
+    private final Refunds refunds = Wiring.wire(new Refunds(), payments, orders, outbox, mails);
+    private final CouponService service = Wiring.wire(new CouponService(), coupons, refunds, tenants,
             Wiring.buyer("buyer-1"), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private final CouponCode code = CouponCode.random(new SecureRandom());

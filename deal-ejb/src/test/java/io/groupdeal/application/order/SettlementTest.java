@@ -16,6 +16,7 @@ import io.groupdeal.application.mail.BuyerMails.Recipient;
 import io.groupdeal.application.mail.Mail;
 import io.groupdeal.application.mail.Outbox;
 import io.groupdeal.application.payment.PaymentTasks;
+import io.groupdeal.application.payment.Refunds;
 import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.order.Order;
@@ -45,7 +46,8 @@ class SettlementTest {
     private final PaymentTasks payments = mock(PaymentTasks.class);
     private final Outbox outbox = mock(Outbox.class);
     private final BuyerMails mails = mock(BuyerMails.class);
-    private final Settlement settlement = Wiring.wire(new Settlement(), orders, coupons, payments, outbox, mails);
+    private final Refunds refunds = Wiring.wire(new Refunds(), payments, orders, outbox, mails);
+    private final Settlement settlement = Wiring.wire(new Settlement(), orders, coupons, payments, refunds, outbox, mails);
 
     @BeforeEach
     void buyer() {

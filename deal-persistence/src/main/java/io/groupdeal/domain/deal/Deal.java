@@ -214,7 +214,7 @@ public class Deal {
         rejection = null;
         if (review) {
             submittedAt = now;
-            status = DealStatus.IN_REVIEW;
+            status = status.moveTo(DealStatus.IN_REVIEW);
         } else {
             goLive(now);
         }
@@ -247,7 +247,7 @@ public class Deal {
         requireInReview();
         rejection = requireReason(reason);
         reviewed(operatorId, now);
-        status = DealStatus.DRAFT;
+        status = status.moveTo(DealStatus.DRAFT);
     }
 
     /** The reason as kept: stripped; refused when empty, too long or not plain text. */
@@ -278,14 +278,11 @@ public class Deal {
 
     private void goLive(Instant now) {
         publishedAt = now;
-        status = salesStart.isAfter(now) ? DealStatus.SCHEDULED : DealStatus.ON_SALE;
+        status = status.moveTo(salesStart.isAfter(now) ? DealStatus.SCHEDULED : DealStatus.ON_SALE);
     }
 
     public void cancel(Instant now) {
-        if (!status.isCancellable()) {
-            throw new IllegalStateException("a " + status + " deal cannot be cancelled");
-        }
-        status = DealStatus.CANCELLED;
+        status = status.moveTo(DealStatus.CANCELLED);
         closedAt = now;
         settlementDue = true;
     }

@@ -165,16 +165,17 @@ public class DealRepository {
 
     /** Scheduled deals whose sales have started go on sale. Across tenants; one conditional update, safe to repeat. */
     public int startDueSales(Instant now) {
-        return sql.update("UPDATE deal SET status = 'ON_SALE', version = version + 1"
-                + " WHERE status = 'SCHEDULED' AND sales_start <= ? AND sales_end > ?", List.of(now, now));
+        return sql.update("UPDATE deal SET status = '" + DealStatus.ON_SALE + "', version = version + 1"
+                + " WHERE status = '" + DealStatus.SCHEDULED + "' AND sales_start <= ? AND sales_end > ?", List.of(now, now));
     }
 
     /** Deals whose sales window closed end: tipped ones ENDED, the others FAILED. Across tenants; safe to repeat. */
     public int closeDueSales(Instant now) {
         return sql.update("UPDATE deal SET settlement_due = settlement_due OR tipped_at IS NULL,"
-                + " status = CASE WHEN tipped_at IS NOT NULL THEN 'ENDED' ELSE 'FAILED' END,"
+                + " status = CASE WHEN tipped_at IS NOT NULL THEN '" + DealStatus.ENDED + "' ELSE '" + DealStatus.FAILED + "' END,"
                 + " closed_at = ?, version = version + 1"
-                + " WHERE status IN ('SCHEDULED', 'ON_SALE') AND sales_end <= ?", List.of(now, now));
+                + " WHERE status IN " + DealStatus.sqlList(DealStatus.movingTo(DealStatus.ENDED)) + " AND sales_end <= ?",
+                List.of(now, now));
     }
 
     /** A published deal of an active tenant as a buyer orders it, whatever its tenant; drafts are not found. */

@@ -5,6 +5,8 @@ import static io.groupdeal.domain.shared.NativeSql.decimal;
 import static io.groupdeal.domain.shared.NativeSql.instant;
 
 import io.groupdeal.domain.shared.NativeSql;
+import io.groupdeal.domain.shared.RequestKey;
+import io.groupdeal.domain.shared.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -26,9 +28,10 @@ public class OrderRepository {
     private NativeSql sql;
 
     /** The first use of a buyer's idempotency key; false when the key was used before (its row is then committed). */
-    public boolean claimKey(String buyerId, String key, String requestHash, String tenantId, String orderId, Instant now) {
+    public boolean claimKey(RequestKey key, String requestHash, TenantId tenant, String orderId, Instant now) {
         return sql.insertUnlessDuplicate("INSERT INTO order_request (buyer_id, idempotency_key, request_hash, tenant_id,"
-                + " order_id, created_at) VALUES (?, ?, ?, ?, ?, ?)", List.of(buyerId, key, requestHash, tenantId, orderId, now));
+                + " order_id, created_at) VALUES (?, ?, ?, ?, ?, ?)", List.of(key.account().value(), key.key(), requestHash,
+                tenant.value(), orderId, now));
     }
 
     public record KeyUse(String requestHash, String tenantId, String orderId) {

@@ -8,6 +8,8 @@ import io.groupdeal.domain.deal.DealStatus;
 import io.groupdeal.domain.deal.OptionTitles;
 import io.groupdeal.domain.report.StaleHours;
 import io.groupdeal.domain.shared.NativeSql;
+import io.groupdeal.domain.shared.RequestKey;
+import io.groupdeal.domain.shared.TenantId;
 import io.groupdeal.domain.throttle.Limit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -162,10 +164,10 @@ public class RedemptionRepository {
     }
 
     /** Claims an idempotency key for a redemption; false when the key was used (the caller then replays it). */
-    public boolean claimKey(String accountId, String key, String requestHash, String tenantId, String redemptionId, Instant now) {
+    public boolean claimKey(RequestKey key, String requestHash, TenantId tenant, String redemptionId, Instant now) {
         return sql.insertUnlessDuplicate("INSERT INTO counter_request (account_id, idempotency_key, request_hash, tenant_id,"
-                + " redemption_id, created_at) VALUES (?, ?, ?, ?, ?, ?)", List.of(accountId, key, requestHash, tenantId,
-                redemptionId, now));
+                + " redemption_id, created_at) VALUES (?, ?, ?, ?, ?, ?)", List.of(key.account().value(), key.key(),
+                requestHash, tenant.value(), redemptionId, now));
     }
 
     public record KeyUse(String requestHash, String redemptionId) {

@@ -3,11 +3,48 @@ package io.groupdeal.domain.shared;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.Objects;
 
-/** Amounts with their currency's minor digits ("25.00" EUR, "1200" JPY), rounded half-even. */
-public final class Money {
+/**
+ * An amount in a currency, kept in the currency's minor digits ("25.00" EUR, "1200" JPY, "1.250" KWD): a value made
+ * from an amount that has more digits than its currency is refused, never rounded silently; sums and multiples stay in
+ * their currency. The static helpers write plain amounts with their currency's digits, rounded half-even.
+ */
+public record Money(BigDecimal amount, String currency) {
 
-    private Money() {
+    public Money {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currency, "currency");
+        // an unknown currency code is refused here (IllegalArgumentException), not at the first format
+        amount = amount.setScale(minorDigits(Currency.getInstance(currency).getCurrencyCode()), RoundingMode.UNNECESSARY);
+    }
+
+    public static Money of(BigDecimal amount, String currency) {
+        return new Money(amount, currency);
+    }
+
+    /** This amount {@code times} times: a unit price for a number of coupons. */
+    public Money times(int times) {
+        return new Money(amount.multiply(BigDecimal.valueOf(times)), currency);
+    }
+
+    /** The sum of two amounts of one currency; amounts of two currencies never add up. */
+    public Money plus(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException(currency + " and " + other.currency + " do not add up");
+        }
+        return new Money(amount.add(other.amount), currency);
+    }
+
+    /** As the API writes it: "25.00". */
+    public String plain() {
+        return amount.toPlainString();
+    }
+
+    /** For people and logs: "EUR 25.00". */
+    @Override
+    public String toString() {
+        return currency + " " + plain();
     }
 
     public static int minorDigits(String currency) {
