@@ -77,13 +77,13 @@ public class CatalogService {
      */
     public List<City> cities() {
         java.util.Map<String, double[]> sums = new java.util.TreeMap<>();
-        for (Object[] place : catalog.storePlaces()) {
-            String address = (String) place[0];
+        for (CatalogRepository.StorePlace place : catalog.storePlaces()) {
+            String address = place.address();
             String city = address.substring(address.lastIndexOf(',') + 1).replaceAll("[0-9-]", " ").strip();
             if (!city.isEmpty()) {
                 double[] sum = sums.computeIfAbsent(city, c -> new double[3]);
-                sum[0] += ((Number) place[1]).doubleValue();
-                sum[1] += ((Number) place[2]).doubleValue();
+                sum[0] += place.latitude();
+                sum[1] += place.longitude();
                 sum[2]++;
             }
         }

@@ -198,9 +198,9 @@ public class TeamService {
         if (dealId == null || !Ids.isWellFormed(dealId) || deals.standing(tenantId, dealId).isEmpty()) {
             throw new NotFound("deal");
         }
-        long[] counts = teams.countsOfDeal(tenantId, dealId);
-        return new DealTeams(teams.ofDeal(tenantId, dealId, LISTED).stream().map(this::view).toList(), counts[0], counts[1],
-                counts[2]);
+        TeamRepository.Counts counts = teams.countsOfDeal(tenantId, dealId);
+        return new DealTeams(teams.ofDeal(tenantId, dealId, LISTED).stream().map(this::view).toList(), counts.formed(),
+                counts.complete(), counts.failed());
     }
 
     private TeamView pay(Supplier<Seat> reserving, String key, String fingerprint, CallerAccount buyer, String token) {

@@ -28,9 +28,10 @@ public class TokenHolders {
 
     /** The account behind the token as its holder, when the token is known and not expired at {@code now}. */
     public Optional<TokenHolder> holder(String tokenHash, Instant now) {
-        return sql.rows(HOLDER, List.of(tokenHash, now)).stream().findFirst().map(r -> new TokenHolder((String) r[0],
-                (String) r[1], (String) r[2], Role.valueOf((String) r[3]), (String) r[4], (String) r[5], (String) r[6],
-                r[7] == null ? 0 : NativeSql.integer(r[7]), r[8] == null ? null : Language.ofTag((String) r[8]).orElse(null)));
+        return sql.first(HOLDER, List.of(tokenHash, now), r -> new TokenHolder(r.string("id"), r.string("email"), r.string("name"),
+                Role.valueOf(r.string("role")), r.string("tenant_id"), r.string("business_name"), r.string("status"),
+                r.nullableInt("undo_window_minutes") == null ? 0 : r.intValue("undo_window_minutes"),
+                r.string("language") == null ? null : Language.ofTag(r.string("language")).orElse(null)));
     }
 
     /**

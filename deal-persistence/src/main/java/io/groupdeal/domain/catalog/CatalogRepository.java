@@ -6,13 +6,10 @@ import io.groupdeal.domain.catalog.NearestDeals.NearStore;
 import io.groupdeal.domain.photo.DealPhoto;
 import io.groupdeal.domain.photo.PhotoRepository;
 import io.groupdeal.domain.shared.NativeSql;
+import io.groupdeal.domain.shared.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -60,9 +57,9 @@ public class CatalogRepository {
     /** A published deal of an active tenant, whatever its tenant; drafts and cancelled deals are not found. */
     public Optional<CatalogDeal> find(String id, boolean includeClosed) {
         String statuses = includeClosed ? "('SCHEDULED', 'ON_SALE', 'ENDED', 'FAILED')" : "('SCHEDULED', 'ON_SALE')";
-        List<Object[]> rows = sql.rows("SELECT " + COLUMNS + ", NULL FROM deal d JOIN tenant t ON t.id = d.tenant_id"
-                + " WHERE d.id = ? AND t.status = 'ACTIVE' AND d.status IN " + statuses, List.of(id));
-        return rows.stream().findFirst().map(r -> complete(List.of(deal(r))).get(0));
+        return sql.first("SELECT " + COLUMNS + " FROM deal d JOIN tenant t ON t.id = d.tenant_id"
+                + " WHERE d.id = ? AND t.status = 'ACTIVE' AND d.status IN " + statuses, List.of(id), r -> deal(r, null))
+                .map(d -> complete(List.of(d)).get(0));
     }
 
     /**
@@ -70,17 +67,22 @@ public class CatalogRepository {
      * order even when the deal was cancelled or its merchant suspended since (the mail is written when it is sent).
      */
     public Optional<CatalogDeal> ofOrder(String dealId) {
-        List<Object[]> rows = sql.rows("SELECT " + COLUMNS + ", NULL FROM deal d JOIN tenant t ON t.id = d.tenant_id"
-                + " WHERE d.id = ?", List.of(dealId));
-        return rows.stream().findFirst().map(r -> complete(List.of(deal(r))).get(0));
+        return sql.first("SELECT " + COLUMNS + " FROM deal d JOIN tenant t ON t.id = d.tenant_id"
+                + " WHERE d.id = ?", List.of(dealId), r -> deal(r, null))
+                .map(d -> complete(List.of(d)).get(0));
+    }
+
+    /** Where a store of the catalog is. */
+    public record StorePlace(String address, double latitude, double longitude) {
     }
 
     /** Addresses and places of the stores of active merchants with published deals (at most 2,000). */
-    public List<Object[]> storePlaces() {
+    public List<StorePlace> storePlaces() {
         return sql.rows("SELECT s.address, s.latitude, s.longitude FROM store s JOIN tenant t ON t.id = s.tenant_id AND t.status = 'ACTIVE'"
                 + " WHERE s.archived_at IS NULL"
                 + " AND EXISTS (SELECT 1 FROM deal d WHERE d.tenant_id = s.tenant_id AND d.status IN ('SCHEDULED', 'ON_SALE'))"
-                + " LIMIT 2000", List.of());
+                + " LIMIT 2000", List.of(),
+                r -> new StorePlace(r.string("address"), r.doubleValue("latitude"), r.doubleValue("longitude")));
     }
 
     /**
@@ -106,9 +108,9 @@ public class CatalogRepository {
         // Sorted here, not by the database: its sort would compute every distance again (a third of the statement's time).
         List<NearStore> stores = sql.rows("SELECT s.tenant_id, s.id, " + DISTANCE + " AS km FROM store s"
                         + " JOIN tenant t ON t.id = s.tenant_id AND t.status = 'ACTIVE'"
-                        + " WHERE" + box + " AND s.archived_at IS NULL HAVING km <= ?", parameters)
-                .stream().map(r -> new NearStore((String) r[0], (String) r[1], ((Number) r[2]).doubleValue()))
-                .sorted(NearestDeals.NEAREST_STORE_FIRST).toList();
+                        + " WHERE" + box + " AND s.archived_at IS NULL HAVING km <= ?", parameters,
+                        r -> new NearStore(r.string("tenant_id"), r.string("id"), r.doubleValue("km")))
+                .stream().sorted(NearestDeals.NEAREST_STORE_FIRST).toList();
         NearestDeals.Ranking ranking = NearestDeals.rank(stores, (merchants, walked) -> met(merchants, walked, search.text()),
                 search.page(), search.size());
         return new Page(complete(rows(ranking.page())), ranking.total(), ranking.exact());
@@ -125,7 +127,7 @@ public class CatalogRepository {
         StringBuilder select = new StringBuilder();
         List<Object> parameters = new ArrayList<>();
         if (!merchants.isEmpty()) {
-            select.append("SELECT d.id, d.tenant_id, NULL FROM deal d").append(joinTenant)
+            select.append("SELECT d.id, d.tenant_id, NULL AS store_id FROM deal d").append(joinTenant)
                     .append(" LEFT JOIN deal_store x ON x.tenant_id = d.tenant_id AND x.deal_id = d.id WHERE d.tenant_id IN (")
                     .append(placeholders(merchants.size())).append(") AND d.status IN ('SCHEDULED', 'ON_SALE') AND x.deal_id IS NULL")
                     .append(words).append(" UNION ALL ");
@@ -141,8 +143,7 @@ public class CatalogRepository {
         parameters.addAll(tenants);
         stores.forEach(s -> parameters.add(s.storeId()));
         addText(parameters, text);
-        return sql.rows(select.toString(), parameters).stream()
-                .map(r -> new Met((String) r[0], (String) r[1], (String) r[2])).toList();
+        return sql.rows(select.toString(), parameters, r -> new Met(r.string("id"), r.string("tenant_id"), r.string("store_id")));
     }
 
     /** The rows of a ranked page, in its order, each with its distance. */
@@ -150,16 +151,17 @@ public class CatalogRepository {
         if (page.isEmpty()) {
             return List.of();
         }
-        Map<String, Object[]> byId = new HashMap<>();
-        sql.rows("SELECT " + COLUMNS + ", NULL FROM deal d JOIN tenant t ON t.id = d.tenant_id WHERE d.id IN ("
-                + placeholders(page.size()) + ")", page.stream().map(NearestDeals.Ranked::dealId).toList())
-                .forEach(r -> byId.put((String) r[0], r));
+        Map<String, Double> km = new HashMap<>();
+        page.forEach(ranked -> km.put(ranked.dealId(), ranked.km()));
+        Map<String, CatalogDeal> byId = new HashMap<>();
+        sql.rows("SELECT " + COLUMNS + " FROM deal d JOIN tenant t ON t.id = d.tenant_id WHERE d.id IN ("
+                + placeholders(page.size()) + ")", page.stream().map(NearestDeals.Ranked::dealId).toList(),
+                r -> deal(r, km.get(r.string("id")))).forEach(d -> byId.put(d.id(), d));
         List<CatalogDeal> deals = new ArrayList<>(page.size());
         for (NearestDeals.Ranked ranked : page) {
-            Object[] row = byId.get(ranked.dealId());
-            if (row != null) {
-                row[16] = ranked.km();
-                deals.add(deal(row));
+            CatalogDeal deal = byId.get(ranked.dealId());
+            if (deal != null) {
+                deals.add(deal);
             }
         }
         return deals;
@@ -174,16 +176,16 @@ public class CatalogRepository {
                 + " WHERE d.status IN ('SCHEDULED', 'ON_SALE')" + textCondition(search.text());
         List<Object> parameters = new ArrayList<>();
         addText(parameters, search.text());
-        return page("SELECT " + COLUMNS + ", NULL" + from + " ORDER BY d.sales_end, d.id", "SELECT COUNT(*)" + from, parameters, search);
+        return page("SELECT " + COLUMNS + from + " ORDER BY d.sales_end, d.id", "SELECT COUNT(*) AS n" + from, parameters, search);
     }
 
     private Page page(String select, String count, List<Object> parameters, CatalogSearch search) {
         List<Object> paged = new ArrayList<>(parameters);
         paged.add(search.size());
         paged.add(search.page() * search.size());
-        List<Object[]> rows = sql.rows(select + " LIMIT ? OFFSET ?", paged);
-        long total = ((Number) sql.row(count, parameters)[0]).longValue();
-        return new Page(complete(rows.stream().map(CatalogRepository::deal).toList()), total, true);
+        List<CatalogDeal> rows = sql.rows(select + " LIMIT ? OFFSET ?", paged, r -> deal(r, null));
+        long total = sql.one(count, parameters, r -> r.longValue("n"));
+        return new Page(complete(rows), total, true);
     }
 
     private static String textCondition(String text) {
@@ -213,63 +215,63 @@ public class CatalogRepository {
         }
         List<String> ids = deals.stream().map(CatalogDeal::id).toList();
         List<String> tenants = deals.stream().map(CatalogDeal::tenantId).distinct().toList();
-        List<Object[]> stores = sql.rows("SELECT s.tenant_id, s.id, s.name, s.address, s.latitude, s.longitude FROM store s"
-                + " WHERE s.tenant_id IN (" + placeholders(tenants.size()) + ") AND s.archived_at IS NULL ORDER BY s.name, s.id", tenants);
+        List<TenantStore> stores = sql.rows("SELECT s.tenant_id, s.id, s.name, s.address, s.latitude, s.longitude FROM store s"
+                + " WHERE s.tenant_id IN (" + placeholders(tenants.size()) + ") AND s.archived_at IS NULL ORDER BY s.name, s.id", tenants,
+                r -> new TenantStore(r.string("tenant_id"), new CatalogStore(r.string("id"), r.string("name"), r.string("address"),
+                        r.doubleValue("latitude"), r.doubleValue("longitude"))));
         List<Object> keys = new ArrayList<>(tenants);
         keys.addAll(ids);
         Map<String, Set<String>> named = new HashMap<>();
         sql.rows("SELECT deal_id, store_id FROM deal_store WHERE tenant_id IN (" + placeholders(tenants.size()) + ") AND deal_id IN ("
-                + placeholders(ids.size()) + ")", keys).forEach(r -> named.computeIfAbsent((String) r[0], k -> new HashSet<>()).add((String) r[1]));
+                + placeholders(ids.size()) + ")", keys, r -> Map.entry(r.string("deal_id"), r.string("store_id")))
+                .forEach(e -> named.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
         Map<String, List<CatalogStore>> byDeal = new HashMap<>();
         for (CatalogDeal deal : deals) {
             Set<String> list = named.get(deal.id());
             byDeal.put(deal.id(), stores.stream()
-                    .filter(r -> deal.tenantId().equals(r[0]) && (list == null || list.contains((String) r[1])))
-                    .map(r -> new CatalogStore((String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).doubleValue(),
-                            ((Number) r[5]).doubleValue()))
+                    .filter(s -> deal.tenantId().equals(s.tenantId()) && (list == null || list.contains(s.store().id())))
+                    .map(TenantStore::store)
                     .toList());
         }
         Map<String, List<DealPhoto>> photos = dealPhotos.ofDeals(ids);
-        Map<String, Object[]> ratings = new HashMap<>();
+        Map<String, Rating> ratings = new HashMap<>();
         sql.rows("SELECT deal_id, reviews, rating_total FROM deal_rating WHERE reviews > 0 AND deal_id IN (" + placeholders(ids.size()) + ")",
-                ids).forEach(r -> ratings.put((String) r[0], r));
-        Map<String, List<Object[]>> options = new HashMap<>();
+                ids, r -> new Rating(r.string("deal_id"), r.intValue("reviews"), r.intValue("rating_total")))
+                .forEach(r -> ratings.put(r.dealId(), r));
+        Map<String, List<OptionRow>> options = new HashMap<>();
         sql.rows("SELECT deal_id, id, title, price, original_value, max_quantity, sold FROM deal_option WHERE tenant_id IN ("
-                + placeholders(tenants.size()) + ") AND deal_id IN (" + placeholders(ids.size()) + ") ORDER BY deal_id, position", keys)
-                .forEach(r -> options.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(r));
+                + placeholders(tenants.size()) + ") AND deal_id IN (" + placeholders(ids.size()) + ") ORDER BY deal_id, position", keys,
+                r -> new OptionRow(r.string("deal_id"), r.string("id"), r.string("title"), r.decimal("price"), r.decimal("original_value"),
+                        r.nullableInt("max_quantity"), r.intValue("sold")))
+                .forEach(r -> options.computeIfAbsent(r.dealId(), k -> new ArrayList<>()).add(r));
         return deals.stream().map(d -> {
-            Object[] rating = ratings.get(d.id());
-            int reviews = rating == null ? 0 : ((Number) rating[1]).intValue();
-            Double average = rating == null ? null : Math.round(((Number) rating[2]).intValue() * 10.0 / reviews) / 10.0;
+            Rating rating = ratings.get(d.id());
+            int reviews = rating == null ? 0 : rating.reviews();
+            Double average = rating == null ? null : Math.round(rating.total() * 10.0 / reviews) / 10.0;
             return d.with(byDeal.get(d.id()), average, reviews).withOptions(options.getOrDefault(d.id(), List.of()).stream()
-                    .map(r -> new CatalogDeal.CatalogOption((String) r[1], (String) r[2], decimal(r[3]), decimal(r[4]),
-                            r[5] == null ? null : ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), d.remaining()))
+                    .map(o -> new CatalogDeal.CatalogOption(o.id(), o.title(), o.price(), o.originalValue(), o.maxQuantity(), o.sold(),
+                            d.remaining()))
                     .toList()).withPhotos(photos.getOrDefault(d.id(), List.of()));
         }).toList();
     }
 
-    private static CatalogDeal deal(Object[] r) {
-        return new CatalogDeal((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                decimal(r[6]), decimal(r[7]), (String) r[8], ((Number) r[9]).intValue(), ((Number) r[10]).intValue(),
-                r[11] == null ? null : ((Number) r[11]).intValue(), instant(r[12]), instant(r[13]), instant(r[14]),
-                (String) r[15], r[16] == null ? null : ((Number) r[16]).doubleValue(), List.of(), null, 0, List.of(), List.of());
+    /** A store of the page's merchants, with its merchant. */
+    private record TenantStore(String tenantId, CatalogStore store) {
     }
 
-    private static BigDecimal decimal(Object value) {
-        return value == null ? null : new BigDecimal(value.toString());
+    /** A deal's reviews and the sum of their stars. */
+    private record Rating(String dealId, int reviews, int total) {
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof LocalDateTime local) {
-            return local.toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected time value " + value.getClass());
+    /** An option of a deal of the page, before the deal's own figures complete it. */
+    private record OptionRow(String dealId, String id, String title, BigDecimal price, BigDecimal originalValue, Integer maxQuantity,
+                             int sold) {
     }
 
+    private static CatalogDeal deal(Row r, Double km) {
+        return new CatalogDeal(r.string("id"), r.string("tenant_id"), r.string("title"), r.string("description"), r.string("fine_print"),
+                r.string("business_name"), r.decimal("price"), r.decimal("original_value"), r.string("currency"), r.intValue("sold"),
+                r.intValue("min_buyers"), r.nullableInt("max_quantity"), r.instant("sales_start"), r.instant("sales_end"),
+                r.instant("coupon_valid_until"), r.string("status"), km, List.of(), null, 0, List.of(), List.of());
+    }
 }

@@ -1,11 +1,9 @@
 package io.groupdeal.domain.coupon;
 
-import static io.groupdeal.domain.shared.NativeSql.decimal;
-import static io.groupdeal.domain.shared.NativeSql.instant;
-
 import io.groupdeal.domain.deal.OptionTitles;
 import io.groupdeal.domain.report.StaleHours;
 import io.groupdeal.domain.shared.NativeSql;
+import io.groupdeal.domain.shared.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -24,7 +22,7 @@ public class CouponRepository {
 
     private static final String COLUMNS = "c.tenant_id, c.id, c.deal_id, d.title, c.order_id, c.buyer_id, c.code, c.status,"
             + " c.price, c.currency, c.valid_until, c.created_at, c.redeemed_at, c.redeemed_store_id, c.refunded_at,"
-            + " d.refund_policy = 'ANYTIME', d.auto_refund_on_expiry, " + OptionTitles.ofCoupon("c");
+            + " d.refund_policy = 'ANYTIME' AS refundable_anytime, d.auto_refund_on_expiry, " + OptionTitles.ofCoupon("c") + " AS option_title";
     private static final String FROM = " FROM coupon c JOIN deal d ON d.tenant_id = c.tenant_id AND d.id = c.deal_id";
 
     @Inject
@@ -120,24 +118,21 @@ public class CouponRepository {
     }
 
     public long countOfBuyer(String buyerId, CouponStatus status) {
-        Object[] row = status == null
-                ? sql.row("SELECT COUNT(*) FROM coupon WHERE buyer_id = ?", List.of(buyerId))
-                : sql.row("SELECT COUNT(*) FROM coupon WHERE buyer_id = ? AND status = ?", List.of(buyerId, status.name()));
-        return NativeSql.count(row[0]);
+        return status == null
+                ? sql.one("SELECT COUNT(*) AS n FROM coupon WHERE buyer_id = ?", List.of(buyerId), r -> r.count("n"))
+                : sql.one("SELECT COUNT(*) AS n FROM coupon WHERE buyer_id = ? AND status = ?", List.of(buyerId, status.name()),
+                        r -> r.count("n"));
     }
 
     private List<Coupon> list(String where, List<?> parameters) {
-        return sql.rows("SELECT " + COLUMNS + FROM + where, parameters).stream().map(CouponRepository::coupon).toList();
+        return sql.rows("SELECT " + COLUMNS + FROM + where, parameters, CouponRepository::coupon);
     }
 
-    private static Coupon coupon(Object[] r) {
-        return new Coupon((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                CouponCode.ofStored((String) r[6]), CouponStatus.valueOf((String) r[7]), decimal(r[8]), (String) r[9],
-                instant(r[10]), instant(r[11]), instant(r[12]), (String) r[13], instant(r[14]), flag(r[15]), flag(r[16]),
-                (String) r[17]);
-    }
-
-    private static boolean flag(Object value) {
-        return value instanceof Boolean b ? b : value != null && ((Number) value).intValue() != 0;
+    private static Coupon coupon(Row r) {
+        return new Coupon(r.string("tenant_id"), r.string("id"), r.string("deal_id"), r.string("title"), r.string("order_id"),
+                r.string("buyer_id"), CouponCode.ofStored(r.string("code")), CouponStatus.valueOf(r.string("status")), r.decimal("price"),
+                r.string("currency"), r.instant("valid_until"), r.instant("created_at"), r.instant("redeemed_at"),
+                r.string("redeemed_store_id"), r.instant("refunded_at"), r.flag("refundable_anytime"), r.flag("auto_refund_on_expiry"),
+                r.string("option_title"));
     }
 }

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -52,7 +53,7 @@ public class DealRepository {
 
     /** The tenant of a deal, whatever the tenant (the operator's view); empty when there is no such deal. */
     public Optional<String> tenantOf(String dealId) {
-        return sql.rows("SELECT tenant_id FROM deal WHERE id = ?", List.of(dealId)).stream().findFirst().map(r -> (String) r[0]);
+        return sql.first("SELECT tenant_id FROM deal WHERE id = ?", List.of(dealId), r -> r.string("tenant_id"));
     }
 
     /** The deals waiting for review across tenants, longest waiting first (the operator's queue). */
@@ -61,17 +62,16 @@ public class DealRepository {
                         + " d.original_value, d.min_buyers, d.max_quantity, d.per_buyer_limit, d.sales_start, d.sales_end,"
                         + " d.coupon_valid_until, d.refund_policy, d.auto_refund_on_expiry, d.submitted_at"
                         + " FROM deal d JOIN tenant t ON t.id = d.tenant_id WHERE d.status = 'IN_REVIEW'"
-                        + " ORDER BY d.submitted_at, d.id LIMIT ? OFFSET ?", List.of(size, (long) page * size)).stream()
-                .map(r -> new DealInReview((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                        (String) r[5], (String) r[6], NativeSql.decimal(r[7]), NativeSql.decimal(r[8]),
-                        NativeSql.integer(r[9]), NativeSql.integer(r[10]), NativeSql.integer(r[11]), NativeSql.instant(r[12]),
-                        NativeSql.instant(r[13]), NativeSql.instant(r[14]), RefundPolicy.valueOf((String) r[15]),
-                        flag(r[16]), NativeSql.instant(r[17])))
-                .toList();
+                        + " ORDER BY d.submitted_at, d.id LIMIT ? OFFSET ?", List.of(size, (long) page * size),
+                r -> new DealInReview(r.string("id"), r.string("tenant_id"), r.string("business_name"), r.string("title"),
+                        r.string("description"), r.string("fine_print"), r.string("currency"), r.decimal("price"),
+                        r.decimal("original_value"), r.nullableInt("min_buyers"), r.nullableInt("max_quantity"), r.nullableInt("per_buyer_limit"),
+                        r.instant("sales_start"), r.instant("sales_end"), r.instant("coupon_valid_until"),
+                        RefundPolicy.valueOf(r.string("refund_policy")), r.flag("auto_refund_on_expiry"), r.instant("submitted_at")));
     }
 
     public long countInReview() {
-        return NativeSql.count(sql.row("SELECT COUNT(*) FROM deal WHERE status = 'IN_REVIEW'", List.of())[0]);
+        return sql.one("SELECT COUNT(*) AS n FROM deal WHERE status = 'IN_REVIEW'", List.of(), r -> r.count("n"));
     }
 
     /** Newest first; all statuses when {@code status} is null. */
@@ -142,8 +142,7 @@ public class DealRepository {
     /** The options of a deal of any tenant, in their order, as an order chooses among them. */
     public List<SaleOption> saleOptions(String tenantId, String dealId) {
         return sql.rows("SELECT id, title, price FROM deal_option WHERE tenant_id = ? AND deal_id = ? ORDER BY position",
-                List.of(tenantId, dealId)).stream()
-                .map(r -> new SaleOption((String) r[0], (String) r[1], NativeSql.decimal(r[2]))).toList();
+                List.of(tenantId, dealId), r -> new SaleOption(r.string("id"), r.string("title"), r.decimal("price")));
     }
 
     /**
@@ -189,13 +188,12 @@ public class DealRepository {
     }
 
     private Optional<SaleTerms> saleTerms(String where, List<?> parameters) {
-        return sql.rows("SELECT d.tenant_id, d.id, d.title, t.business_name, d.status, d.price, d.currency, d.per_buyer_limit,"
-                        + " d.coupon_valid_until, d.tipped_at IS NOT NULL FROM deal d JOIN tenant t ON t.id = d.tenant_id"
-                        + " WHERE " + where, parameters).stream()
-                .findFirst()
-                .map(r -> new SaleTerms((String) r[0], (String) r[1], (String) r[2], (String) r[3], DealStatus.valueOf((String) r[4]),
-                        NativeSql.decimal(r[5]), (String) r[6], NativeSql.integer(r[7]), NativeSql.instant(r[8]),
-                        number(r[9]).intValue() != 0));
+        return sql.first("SELECT d.tenant_id, d.id, d.title, t.business_name, d.status, d.price, d.currency, d.per_buyer_limit,"
+                        + " d.coupon_valid_until, d.tipped_at IS NOT NULL AS tipped FROM deal d JOIN tenant t ON t.id = d.tenant_id"
+                        + " WHERE " + where, parameters,
+                r -> new SaleTerms(r.string("tenant_id"), r.string("id"), r.string("title"), r.string("business_name"),
+                        DealStatus.valueOf(r.string("status")), r.decimal("price"), r.string("currency"), r.nullableInt("per_buyer_limit"),
+                        r.instant("coupon_valid_until"), r.flag("tipped")));
     }
 
     /**
@@ -210,14 +208,19 @@ public class DealRepository {
                 + " WHERE tenant_id = ? AND id = ? AND status = 'ON_SALE' AND sales_start <= ? AND sales_end > ?"
                 + " AND (max_quantity IS NULL OR sold + ? <= max_quantity)",
                 List.of(quantity, tenantId, dealId, now, now, quantity));
-        Object[] state = sql.row("SELECT tipped_at IS NOT NULL OR confirmed + ? >= min_buyers, max_quantity, status,"
-                + " sales_start <= ? AND sales_end > ? FROM deal WHERE tenant_id = ? AND id = ?",
-                List.of(quantity, now, now, tenantId, dealId));
+        SaleState state = sql.one("SELECT tipped_at IS NOT NULL OR confirmed + ? >= min_buyers AS tips, max_quantity IS NOT NULL AS capped,"
+                + " status, sales_start <= ? AND sales_end > ? AS in_window FROM deal WHERE tenant_id = ? AND id = ?",
+                List.of(quantity, now, now, tenantId, dealId),
+                r -> new SaleState(r.flag("tips"), r.flag("capped"), r.string("status"), r.flag("in_window")));
         if (updated == 1) {
-            return number(state[0]).intValue() != 0 ? Sale.AFTER_TIPPING : Sale.BEFORE_TIPPING;
+            return state.tips() ? Sale.AFTER_TIPPING : Sale.BEFORE_TIPPING;
         }
-        boolean open = "ON_SALE".equals(state[2]) && number(state[3]).intValue() != 0;
-        return open && state[1] != null ? Sale.SOLD_OUT : Sale.NOT_ON_SALE;
+        boolean open = "ON_SALE".equals(state.status()) && state.inWindow();
+        return open && state.capped() ? Sale.SOLD_OUT : Sale.NOT_ON_SALE;
+    }
+
+    /** The deal as {@link #sell} found it: whether this sale tips it, whether its stock is capped, whether it is open. */
+    private record SaleState(boolean tips, boolean capped, String status, boolean inWindow) {
     }
 
     /** Gives back the stock of a reservation whose payment never came (declined, failed, or lost and voided). */
@@ -260,8 +263,8 @@ public class DealRepository {
 
     /** Deals with orders to capture, void or refund, across tenants. */
     public List<DealRef> settlementDue(int limit) {
-        return sql.rows("SELECT tenant_id, id FROM deal WHERE settlement_due = TRUE ORDER BY id LIMIT ?", List.of(limit)).stream()
-                .map(r -> new DealRef((String) r[0], (String) r[1])).toList();
+        return sql.rows("SELECT tenant_id, id FROM deal WHERE settlement_due = TRUE ORDER BY id LIMIT ?", List.of(limit),
+                r -> new DealRef(r.string("tenant_id"), r.string("id")));
     }
 
     public record DealRef(String tenantId, String dealId) {
@@ -272,9 +275,8 @@ public class DealRepository {
     }
 
     public Optional<Standing> standing(String tenantId, String dealId) {
-        return sql.rows("SELECT status, tipped_at IS NOT NULL, title FROM deal WHERE tenant_id = ? AND id = ?",
-                List.of(tenantId, dealId)).stream().findFirst()
-                .map(r -> new Standing(DealStatus.valueOf((String) r[0]), number(r[1]).intValue() != 0, (String) r[2]));
+        return sql.first("SELECT status, tipped_at IS NOT NULL AS tipped, title FROM deal WHERE tenant_id = ? AND id = ?",
+                List.of(tenantId, dealId), r -> new Standing(DealStatus.valueOf(r.string("status")), r.flag("tipped"), r.string("title")));
     }
 
     /** Clears the mark once no order of the deal is left to settle; a deal that gains work meanwhile keeps it. */
@@ -290,23 +292,23 @@ public class DealRepository {
 
     /** The deal's figures from its coupons; days are the tenant's calendar days in {@code zone}. */
     public DealReport report(String tenantId, String dealId, ZoneId zone) {
-        Object[] totals = sql.row("SELECT"
-                + " COALESCE(SUM(status <> 'VOID'), 0),"
-                + " COALESCE(SUM(CASE WHEN status IN ('ACTIVE', 'REDEEMED', 'EXPIRED') THEN price END), 0),"
-                + " COALESCE(SUM(status = 'REDEEMED'), 0),"
-                + " COALESCE(SUM(status = 'REFUNDED'), 0)"
-                + " FROM coupon WHERE tenant_id = ? AND deal_id = ?", List.of(tenantId, dealId));
-        long sold = number(totals[0]).longValue();
-        BigDecimal revenue = new BigDecimal(totals[1].toString());
-        long redeemed = number(totals[2]).longValue();
-        long refunded = number(totals[3]).longValue();
+        Totals totals = sql.one("SELECT"
+                + " COALESCE(SUM(status <> 'VOID'), 0) AS sold,"
+                + " COALESCE(SUM(CASE WHEN status IN ('ACTIVE', 'REDEEMED', 'EXPIRED') THEN price END), 0) AS revenue,"
+                + " COALESCE(SUM(status = 'REDEEMED'), 0) AS redeemed,"
+                + " COALESCE(SUM(status = 'REFUNDED'), 0) AS refunded"
+                + " FROM coupon WHERE tenant_id = ? AND deal_id = ?", List.of(tenantId, dealId),
+                r -> new Totals(r.longValue("sold"), r.decimal("revenue"), r.longValue("redeemed"), r.longValue("refunded")));
+        long sold = totals.sold();
+        BigDecimal revenue = totals.revenue();
+        long redeemed = totals.redeemed();
+        long refunded = totals.refunded();
         BigDecimal rate = sold - refunded <= 0 ? BigDecimal.ZERO
                 : BigDecimal.valueOf(redeemed).divide(BigDecimal.valueOf(sold - refunded), 4, RoundingMode.HALF_EVEN);
 
-        List<Object[]> stores = sql.rows("SELECT redeemed_store_id, COUNT(*) FROM coupon"
+        List<StoreLine> byStore = sql.rows("SELECT redeemed_store_id, COUNT(*) AS n FROM coupon"
                 + " WHERE tenant_id = ? AND deal_id = ? AND status = 'REDEEMED' GROUP BY redeemed_store_id ORDER BY redeemed_store_id",
-                List.of(tenantId, dealId));
-        List<StoreLine> byStore = stores.stream().map(r -> new StoreLine((String) r[0], number(r[1]).longValue())).toList();
+                List.of(tenantId, dealId), r -> new StoreLine(r.string("redeemed_store_id"), r.longValue("n")));
 
         TreeMap<LocalDate, long[]> days = new TreeMap<>();
         countByDay(QuarterHours.Moment.SOLD, "status <> 'VOID'", tenantId, dealId, zone, days, 0);
@@ -318,19 +320,13 @@ public class DealRepository {
     /** Counts per quarter hour in SQL, folded into the tenant's local days (see {@link QuarterHours}). */
     private void countByDay(QuarterHours.Moment moment, String condition, String tenantId, String dealId, ZoneId zone,
                             TreeMap<LocalDate, long[]> days, int slot) {
-        List<Object[]> quarters = sql.rows("SELECT " + moment.quarter() + ", COUNT(*)"
+        sql.rows("SELECT " + moment.quarter() + " AS quarter, COUNT(*) AS n"
                 + " FROM coupon WHERE tenant_id = ? AND deal_id = ? AND " + condition + " AND " + moment.quarter() + " IS NOT NULL"
-                + " GROUP BY 1", List.of(tenantId, dealId));
-        for (Object[] row : quarters) {
-            days.computeIfAbsent(QuarterHours.day(row[0], zone), d -> new long[2])[slot] += number(row[1]).longValue();
-        }
+                + " GROUP BY 1", List.of(tenantId, dealId), r -> Map.entry(QuarterHours.day(r.longValue("quarter"), zone), r.longValue("n")))
+                .forEach(e -> days.computeIfAbsent(e.getKey(), d -> new long[2])[slot] += e.getValue());
     }
 
-    private static boolean flag(Object value) {
-        return value instanceof Boolean b ? b : number(value).intValue() != 0;
-    }
-
-    private static Number number(Object value) {
-        return value instanceof Number n ? n : Long.parseLong(value.toString());
+    /** The deal's coupons counted by what became of them. */
+    private record Totals(long sold, BigDecimal revenue, long redeemed, long refunded) {
     }
 }

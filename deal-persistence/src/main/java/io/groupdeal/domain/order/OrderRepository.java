@@ -1,12 +1,9 @@
 package io.groupdeal.domain.order;
 
-import static io.groupdeal.domain.shared.NativeSql.count;
-import static io.groupdeal.domain.shared.NativeSql.decimal;
-import static io.groupdeal.domain.shared.NativeSql.instant;
-
 import io.groupdeal.domain.shared.NativeSql;
 import io.groupdeal.domain.shared.RequestKey;
 import io.groupdeal.domain.shared.TenantId;
+import io.groupdeal.domain.shared.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -39,9 +36,9 @@ public class OrderRepository {
 
     /** The committed use of a key; a locking read, so it sees what a parallel transaction committed a moment ago. */
     public Optional<KeyUse> keyUse(String buyerId, String key) {
-        return sql.rows("SELECT request_hash, tenant_id, order_id FROM order_request WHERE buyer_id = ? AND idempotency_key = ?"
-                        + " LOCK IN SHARE MODE", List.of(buyerId, key)).stream()
-                .findFirst().map(r -> new KeyUse((String) r[0], (String) r[1], (String) r[2]));
+        return sql.first("SELECT request_hash, tenant_id, order_id FROM order_request WHERE buyer_id = ? AND idempotency_key = ?"
+                        + " LOCK IN SHARE MODE", List.of(buyerId, key),
+                r -> new KeyUse(r.string("request_hash"), r.string("tenant_id"), r.string("order_id")));
     }
 
     /** The buyer's count row for the deal, made when missing (at zero). */
@@ -97,7 +94,7 @@ public class OrderRepository {
     /** RESERVED orders whose reservation ran out, across tenants, oldest first: what the reconciler settles. */
     public List<Order> expiredReservations(Instant now, int limit) {
         return sql.rows("SELECT " + COLUMNS + " FROM purchase_order WHERE status = 'RESERVED' AND expires_at <= ?"
-                + " ORDER BY expires_at LIMIT ?", List.of(now, limit)).stream().map(OrderRepository::order).toList();
+                + " ORDER BY expires_at LIMIT ?", List.of(now, limit), OrderRepository::order);
     }
 
     /**
@@ -139,36 +136,35 @@ public class OrderRepository {
     }
 
     public Optional<Order> find(String tenantId, String orderId) {
-        return sql.rows("SELECT " + COLUMNS + " FROM purchase_order WHERE tenant_id = ? AND id = ?", List.of(tenantId, orderId))
-                .stream().findFirst().map(OrderRepository::order);
+        return sql.first("SELECT " + COLUMNS + " FROM purchase_order WHERE tenant_id = ? AND id = ?", List.of(tenantId, orderId),
+                OrderRepository::order);
     }
 
     /** One of the buyer's own orders, whatever the tenant; another buyer's order is not found. */
     public Optional<Order> ofBuyer(String buyerId, String orderId) {
-        return sql.rows("SELECT " + COLUMNS + " FROM purchase_order WHERE buyer_id = ? AND id = ?", List.of(buyerId, orderId))
-                .stream().findFirst().map(OrderRepository::order);
+        return sql.first("SELECT " + COLUMNS + " FROM purchase_order WHERE buyer_id = ? AND id = ?", List.of(buyerId, orderId),
+                OrderRepository::order);
     }
 
     /** The buyer's orders, newest first. */
     public List<Order> ofBuyer(String buyerId, int page, int size) {
         return sql.rows("SELECT " + COLUMNS + " FROM purchase_order WHERE buyer_id = ? ORDER BY created_at DESC, id DESC"
-                + " LIMIT ? OFFSET ?", List.of(buyerId, size, page * size)).stream().map(OrderRepository::order).toList();
+                + " LIMIT ? OFFSET ?", List.of(buyerId, size, page * size), OrderRepository::order);
     }
 
     public long countOfBuyer(String buyerId) {
-        return count(sql.row("SELECT COUNT(*) FROM purchase_order WHERE buyer_id = ?", List.of(buyerId))[0]);
+        return sql.one("SELECT COUNT(*) AS n FROM purchase_order WHERE buyer_id = ?", List.of(buyerId), r -> r.count("n"));
     }
 
     /** PENDING orders of a deal, oldest first, at most {@code limit}: a batch of capturing or voiding. */
     public List<Order> pendingOfDeal(String tenantId, String dealId, int limit) {
         return sql.rows("SELECT " + COLUMNS + " FROM purchase_order WHERE tenant_id = ? AND deal_id = ? AND status = 'PENDING'"
-                + " ORDER BY id LIMIT ?", List.of(tenantId, dealId, limit)).stream().map(OrderRepository::order).toList();
+                + " ORDER BY id LIMIT ?", List.of(tenantId, dealId, limit), OrderRepository::order);
     }
 
     /** Whether the order pays a seat of a team (a team buy): its team, not its deal, decides its capture. */
     public boolean paysTeamSeat(String tenantId, String orderId) {
-        return !sql.rows("SELECT 1 FROM team_member WHERE tenant_id = ? AND order_id = ?", List.of(tenantId, orderId))
-                .isEmpty();
+        return sql.any("SELECT 1 FROM team_member WHERE tenant_id = ? AND order_id = ?", List.of(tenantId, orderId));
     }
 
     /**
@@ -178,7 +174,7 @@ public class OrderRepository {
     public List<Order> pendingOutsideTeams(String tenantId, String dealId, int limit) {
         return sql.rows("SELECT " + COLUMNS + " FROM purchase_order o WHERE o.tenant_id = ? AND o.deal_id = ? AND o.status = 'PENDING'"
                 + " AND NOT EXISTS (SELECT 1 FROM team_member m WHERE m.tenant_id = o.tenant_id AND m.order_id = o.id)"
-                + " ORDER BY o.id LIMIT ?", List.of(tenantId, dealId, limit)).stream().map(OrderRepository::order).toList();
+                + " ORDER BY o.id LIMIT ?", List.of(tenantId, dealId, limit), OrderRepository::order);
     }
 
     /** Captured orders of a deal with coupons still ACTIVE, oldest first: what cancelling the deal must refund. */
@@ -186,12 +182,12 @@ public class OrderRepository {
         return sql.rows("SELECT " + COLUMNS + " FROM purchase_order o WHERE o.tenant_id = ? AND o.deal_id = ?"
                 + " AND o.status IN ('CONFIRMED', 'PARTIALLY_REFUNDED') AND EXISTS (SELECT 1 FROM coupon c"
                 + " WHERE c.tenant_id = o.tenant_id AND c.order_id = o.id AND c.status = 'ACTIVE') ORDER BY o.id LIMIT ?",
-                List.of(tenantId, dealId, limit)).stream().map(OrderRepository::order).toList();
+                List.of(tenantId, dealId, limit), OrderRepository::order);
     }
 
-    private static Order order(Object[] r) {
-        return new Order((String) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
-                decimal(r[5]), decimal(r[6]), (String) r[7], OrderStatus.valueOf((String) r[8]), (String) r[9], instant(r[10]),
-                (String) r[11]);
+    private static Order order(Row r) {
+        return new Order(r.string("tenant_id"), r.string("id"), r.string("deal_id"), r.string("buyer_id"), r.intValue("quantity"),
+                r.decimal("unit_price"), r.decimal("amount"), r.string("currency"), OrderStatus.valueOf(r.string("status")),
+                r.string("payment_ref"), r.instant("created_at"), r.string("option_id"));
     }
 }

@@ -1,7 +1,5 @@
 package io.groupdeal.domain.order;
 
-import static io.groupdeal.domain.shared.NativeSql.decimal;
-
 import io.groupdeal.domain.order.PaymentTask.Kind;
 import io.groupdeal.domain.shared.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +34,7 @@ public class PaymentTaskRepository {
         List<Object> parameters = orderId == null ? List.of(now, limit) : List.of(now, orderId, limit);
         return sql.rows("SELECT t.id FROM payment_task t WHERE t.status = 'DUE' AND t.next_attempt_at <= ?" + ofOrder
                 + " AND NOT EXISTS (SELECT 1 FROM payment_task e WHERE e.order_id = t.order_id AND e.status = 'DUE' AND e.id < t.id)"
-                + " ORDER BY t.id LIMIT ?", parameters).stream().map(r -> ((Number) r[0]).longValue()).toList();
+                + " ORDER BY t.id LIMIT ?", parameters, r -> r.longValue("id"));
     }
 
     /** Takes a due task for one attempt until {@code until}; empty when another instance took it first. */
@@ -45,11 +43,11 @@ public class PaymentTaskRepository {
                 + " AND next_attempt_at <= ?", List.of(until, id, now)) == 0) {
             return Optional.empty();
         }
-        return sql.rows("SELECT t.id, t.tenant_id, t.order_id, t.kind, t.reference, t.amount, o.payment_ref, t.attempts"
+        return sql.first("SELECT t.id, t.tenant_id, t.order_id, t.kind, t.reference, t.amount, o.payment_ref, t.attempts"
                 + " FROM payment_task t JOIN purchase_order o ON o.tenant_id = t.tenant_id AND o.id = t.order_id WHERE t.id = ?",
-                List.of(id)).stream().findFirst().map(r -> new PaymentTask(((Number) r[0]).longValue(), (String) r[1],
-                (String) r[2], Kind.valueOf((String) r[3]), (String) r[4], r[5] == null ? null : decimal(r[5]), (String) r[6],
-                NativeSql.integer(r[7])));
+                List.of(id), r -> new PaymentTask(r.longValue("id"), r.string("tenant_id"), r.string("order_id"),
+                        Kind.valueOf(r.string("kind")), r.string("reference"), r.decimal("amount"), r.string("payment_ref"),
+                        r.nullableInt("attempts")));
     }
 
     public void done(long id, Instant now) {

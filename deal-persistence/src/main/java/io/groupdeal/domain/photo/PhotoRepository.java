@@ -1,6 +1,7 @@
 package io.groupdeal.domain.photo;
 
 import io.groupdeal.domain.shared.NativeSql;
+import io.groupdeal.domain.shared.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -28,13 +29,13 @@ public class PhotoRepository {
 
     /** Whether the tenant has this deal (any status). */
     public boolean dealExists(String tenantId, String dealId) {
-        return !sql.rows("SELECT 1 FROM deal WHERE tenant_id = ? AND id = ?", List.of(tenantId, dealId)).isEmpty();
+        return sql.any("SELECT 1 FROM deal WHERE tenant_id = ? AND id = ?", List.of(tenantId, dealId));
     }
 
     /** A deal's photos, cover first. */
     public List<DealPhoto> ofDeal(String tenantId, String dealId) {
         return sql.rows("SELECT id, deal_id, width, height FROM deal_photo WHERE tenant_id = ? AND deal_id = ?"
-                + " ORDER BY position, id", List.of(tenantId, dealId)).stream().map(PhotoRepository::photo).toList();
+                + " ORDER BY position, id", List.of(tenantId, dealId), PhotoRepository::photo);
     }
 
     /** The photos of several deals (any tenants: the catalog's page), each deal's cover first; one statement. */
@@ -44,8 +45,7 @@ public class PhotoRepository {
         }
         String marks = dealIds.stream().map(id -> "?").collect(Collectors.joining(", "));
         return sql.rows("SELECT id, deal_id, width, height FROM deal_photo WHERE deal_id IN (" + marks + ")"
-                        + " ORDER BY deal_id, position, id", List.copyOf(dealIds)).stream()
-                .map(PhotoRepository::photo)
+                        + " ORDER BY deal_id, position, id", List.copyOf(dealIds), PhotoRepository::photo).stream()
                 .collect(Collectors.groupingBy(DealPhoto::dealId, LinkedHashMap::new, Collectors.toList()));
     }
 
@@ -56,8 +56,8 @@ public class PhotoRepository {
      */
     public boolean add(String tenantId, DealPhoto photo, Instant now) {
         Set<Integer> taken = new HashSet<>();
-        sql.rows("SELECT slot FROM deal_photo WHERE tenant_id = ? AND deal_id = ?", List.of(tenantId, photo.dealId()))
-                .forEach(r -> taken.add(((Number) r[0]).intValue()));
+        taken.addAll(sql.rows("SELECT slot FROM deal_photo WHERE tenant_id = ? AND deal_id = ?", List.of(tenantId, photo.dealId()),
+                r -> r.intValue("slot")));
         for (int slot = 0; slot < MAX_PER_DEAL; slot++) {
             if (taken.contains(slot)) {
                 continue;
@@ -97,21 +97,20 @@ public class PhotoRepository {
      * photo of that tenant; for the platform's operator ({@code anyDeal}, who reviews deals before they go live) any.
      */
     public Optional<Visible> visible(String photoId, String ownTenant, boolean anyDeal) {
-        return sql.rows("SELECT p.id, p.deal_id, p.width, p.height,"
-                        + " t.status = 'ACTIVE' AND d.status IN ('SCHEDULED', 'ON_SALE', 'ENDED', 'FAILED') FROM deal_photo p"
+        return sql.first("SELECT p.id, p.deal_id, p.width, p.height,"
+                        + " t.status = 'ACTIVE' AND d.status IN ('SCHEDULED', 'ON_SALE', 'ENDED', 'FAILED') AS open FROM deal_photo p"
                         + " JOIN deal d ON d.tenant_id = p.tenant_id AND d.id = p.deal_id"
-                        + " JOIN tenant t ON t.id = p.tenant_id WHERE p.id = ?", List.of(photoId)).stream()
-                .findFirst()
-                .map(r -> new Visible(photo(r), r[4] instanceof Boolean b ? b : ((Number) r[4]).intValue() != 0))
+                        + " JOIN tenant t ON t.id = p.tenant_id WHERE p.id = ?", List.of(photoId),
+                        r -> new Visible(photo(r), r.flag("open")))
                 .filter(v -> v.open() || anyDeal || ownTenantHas(ownTenant, photoId));
     }
 
     private boolean ownTenantHas(String tenantId, String photoId) {
-        return tenantId != null && !sql.rows("SELECT 1 FROM deal_photo WHERE tenant_id = ? AND id = ?",
-                List.of(tenantId, photoId)).isEmpty();
+        return tenantId != null && sql.any("SELECT 1 FROM deal_photo WHERE tenant_id = ? AND id = ?",
+                List.of(tenantId, photoId));
     }
 
-    private static DealPhoto photo(Object[] r) {
-        return new DealPhoto((String) r[0], (String) r[1], ((Number) r[2]).intValue(), ((Number) r[3]).intValue());
+    private static DealPhoto photo(Row r) {
+        return new DealPhoto(r.string("id"), r.string("deal_id"), r.intValue("width"), r.intValue("height"));
     }
 }

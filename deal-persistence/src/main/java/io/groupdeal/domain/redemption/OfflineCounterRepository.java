@@ -1,9 +1,8 @@
 package io.groupdeal.domain.redemption;
 
-import static io.groupdeal.domain.shared.NativeSql.instant;
-
 import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.shared.NativeSql;
+import io.groupdeal.domain.shared.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -18,8 +17,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class OfflineCounterRepository {
 
-    private static final String DOUBLE_USES = "SELECT u.id, u.coupon_id, c.code, d.title, u.store_id, s.name, u.account_id,"
-            + " a.name, u.redeemed_offline_at, u.recorded_at, u.reason, u.other_store_id, os.name, u.other_redeemed_at"
+    private static final String DOUBLE_USES = "SELECT u.id, u.coupon_id, c.code, d.title, u.store_id, s.name AS store_name,"
+            + " u.account_id, a.name AS account_name, u.redeemed_offline_at, u.recorded_at, u.reason, u.other_store_id,"
+            + " os.name AS other_store_name, u.other_redeemed_at"
             + " FROM double_use u"
             + " JOIN coupon c ON c.tenant_id = u.tenant_id AND c.id = u.coupon_id"
             + " JOIN deal d ON d.tenant_id = c.tenant_id AND d.id = c.deal_id"
@@ -39,8 +39,8 @@ public class OfflineCounterRepository {
         return sql.rows("SELECT c.code FROM coupon c WHERE c.tenant_id = ? AND c.status = 'ACTIVE' AND c.valid_until > ?"
                 + " AND (NOT EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id)"
                 + " OR EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id"
-                + " AND x.store_id = ?)) ORDER BY c.valid_until DESC LIMIT ?", List.of(tenantId, now, storeId, limit)).stream()
-                .map(r -> CouponCode.ofStored((String) r[0])).toList();
+                + " AND x.store_id = ?)) ORDER BY c.valid_until DESC LIMIT ?", List.of(tenantId, now, storeId, limit),
+                r -> CouponCode.ofStored(r.string("code")));
     }
 
     /** The coupon of a code as it is now: id, where and when it was redeemed (null when it was not). */
@@ -48,9 +48,8 @@ public class OfflineCounterRepository {
     }
 
     public Optional<CouponNow> coupon(String tenantId, CouponCode code) {
-        return sql.rows("SELECT id, redeemed_store_id, redeemed_at FROM coupon WHERE tenant_id = ? AND code = ?",
-                List.of(tenantId, code.stored())).stream().findFirst()
-                .map(r -> new CouponNow((String) r[0], (String) r[1], instant(r[2])));
+        return sql.first("SELECT id, redeemed_store_id, redeemed_at FROM coupon WHERE tenant_id = ? AND code = ?",
+                List.of(tenantId, code.stored()), r -> new CouponNow(r.string("id"), r.string("redeemed_store_id"), r.instant("redeemed_at")));
     }
 
     /** Records a double use; false when the account recorded one under this client id already. */
@@ -66,8 +65,8 @@ public class OfflineCounterRepository {
     }
 
     public Optional<DoubleUse> byClient(String tenantId, String accountId, String clientId) {
-        return sql.rows(DOUBLE_USES + " AND u.account_id = ? AND u.client_id = ?", List.of(tenantId, accountId, clientId))
-                .stream().findFirst().map(OfflineCounterRepository::doubleUse);
+        return sql.first(DOUBLE_USES + " AND u.account_id = ? AND u.client_id = ?", List.of(tenantId, accountId, clientId),
+                OfflineCounterRepository::doubleUse);
     }
 
     /** Double uses recorded in {@code [from, to)}, at one store or (storeId null) at every store, newest first. */
@@ -80,21 +79,22 @@ public class OfflineCounterRepository {
         }
         parameters.add(size);
         parameters.add(page * size);
-        return sql.rows(DOUBLE_USES + where + " ORDER BY u.recorded_at DESC, u.id DESC LIMIT ? OFFSET ?", parameters).stream()
-                .map(OfflineCounterRepository::doubleUse).toList();
+        return sql.rows(DOUBLE_USES + where + " ORDER BY u.recorded_at DESC, u.id DESC LIMIT ? OFFSET ?", parameters,
+                OfflineCounterRepository::doubleUse);
     }
 
     public long countBetween(String tenantId, String storeId, Instant from, Instant to) {
         return storeId == null
-                ? NativeSql.count(sql.row("SELECT COUNT(*) FROM double_use WHERE tenant_id = ? AND recorded_at >= ?"
-                        + " AND recorded_at < ?", List.of(tenantId, from, to))[0])
-                : NativeSql.count(sql.row("SELECT COUNT(*) FROM double_use WHERE tenant_id = ? AND recorded_at >= ?"
-                        + " AND recorded_at < ? AND store_id = ?", List.of(tenantId, from, to, storeId))[0]);
+                ? sql.one("SELECT COUNT(*) AS n FROM double_use WHERE tenant_id = ? AND recorded_at >= ?"
+                        + " AND recorded_at < ?", List.of(tenantId, from, to), r -> r.count("n"))
+                : sql.one("SELECT COUNT(*) AS n FROM double_use WHERE tenant_id = ? AND recorded_at >= ?"
+                        + " AND recorded_at < ? AND store_id = ?", List.of(tenantId, from, to, storeId), r -> r.count("n"));
     }
 
-    private static DoubleUse doubleUse(Object[] r) {
-        return new DoubleUse((String) r[0], (String) r[1], CouponCode.ofStored((String) r[2]).printed(), (String) r[3],
-                (String) r[4], (String) r[5], (String) r[6], (String) r[7], instant(r[8]), instant(r[9]), (String) r[10],
-                (String) r[11], (String) r[12], instant(r[13]));
+    private static DoubleUse doubleUse(Row r) {
+        return new DoubleUse(r.string("id"), r.string("coupon_id"), CouponCode.ofStored(r.string("code")).printed(), r.string("title"),
+                r.string("store_id"), r.string("store_name"), r.string("account_id"), r.string("account_name"),
+                r.instant("redeemed_offline_at"), r.instant("recorded_at"), r.string("reason"), r.string("other_store_id"),
+                r.string("other_store_name"), r.instant("other_redeemed_at"));
     }
 }

@@ -1,7 +1,5 @@
 package io.groupdeal.domain.redemption;
 
-import static io.groupdeal.domain.shared.NativeSql.instant;
-
 import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.deal.DealStatus;
@@ -10,6 +8,7 @@ import io.groupdeal.domain.report.StaleHours;
 import io.groupdeal.domain.shared.NativeSql;
 import io.groupdeal.domain.shared.RequestKey;
 import io.groupdeal.domain.shared.TenantId;
+import io.groupdeal.domain.shared.Row;
 import io.groupdeal.domain.throttle.Limit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,8 +26,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class RedemptionRepository {
 
-    private static final String REDEMPTIONS = "SELECT r.id, r.coupon_id, c.code, d.title, r.store_id, s.name, r.account_id,"
-            + " a.name, r.occurred_at, u.occurred_at, ua.name, u.reason FROM redemption_event r"
+    private static final String REDEMPTIONS = "SELECT r.id, r.coupon_id, c.code, d.title, r.store_id, s.name AS store_name,"
+            + " r.account_id, a.name AS account_name, r.occurred_at, u.occurred_at AS undone_at, ua.name AS undone_by, u.reason"
+            + " FROM redemption_event r"
             + " JOIN coupon c ON c.tenant_id = r.tenant_id AND c.id = r.coupon_id"
             + " JOIN deal d ON d.tenant_id = c.tenant_id AND d.id = c.deal_id"
             + " LEFT JOIN store s ON s.tenant_id = r.tenant_id AND s.id = r.store_id"
@@ -37,13 +37,13 @@ public class RedemptionRepository {
             + " LEFT JOIN account ua ON ua.id = u.account_id"
             + " WHERE r.tenant_id = ? AND r.kind = 'REDEEM'";
 
-    private static final String DESK = "SELECT t.window_start, t.attempts, s.id, s.name, s.time_zone,"
-            + " EXISTS (SELECT 1 FROM staff_assignment a WHERE a.tenant_id = ? AND a.staff_id = ? AND a.store_id = s.id),"
-            + " c.id, c.status, c.deal_id, d.title, d.fine_print, c.valid_until, o.quantity, c.redeemed_at,"
-            + " c.redeemed_store_id, rs.name,"
+    private static final String DESK = "SELECT t.window_start, t.attempts, s.id AS store_id, s.name AS store_name, s.time_zone,"
+            + " EXISTS (SELECT 1 FROM staff_assignment a WHERE a.tenant_id = ? AND a.staff_id = ? AND a.store_id = s.id) AS assigned,"
+            + " c.id AS coupon_id, c.status, c.deal_id, d.title, d.fine_print, c.valid_until, o.quantity, c.redeemed_at,"
+            + " c.redeemed_store_id, rs.name AS redeemed_store_name,"
             + " NOT EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id)"
-            + " OR EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id AND x.store_id = ?),"
-            + " " + OptionTitles.ofCoupon("c")
+            + " OR EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id AND x.store_id = ?)"
+            + " AS valid_here, " + OptionTitles.ofCoupon("c") + " AS option_title"
             + " FROM (SELECT 1 AS one) one"
             + " LEFT JOIN throttle t ON t.subject = ?"
             + " LEFT JOIN store s ON s.tenant_id = ? AND s.id = ? AND s.archived_at IS NULL"
@@ -67,17 +67,19 @@ public class RedemptionRepository {
      */
     public CounterDesk desk(String tenantId, String accountId, String guessingSubject, String storeId, CouponCode code) {
         String store = storeId == null ? "" : storeId;
-        Object[] r = sql.row(DESK, List.of(tenantId, accountId, store, guessingSubject, tenantId, store, tenantId,
-                code == null ? "" : code.stored()));
-        int attempts = r[1] == null ? 0 : NativeSql.integer(r[1]);
-        Limit.Window guessing = attempts == 0 ? null : new Limit.Window(instant(r[0]), attempts);
-        Optional<CounterStore> counterStore = r[2] == null ? Optional.empty()
-                : Optional.of(new CounterStore((String) r[2], (String) r[3], (String) r[4]));
-        Optional<CounterCoupon> coupon = r[6] == null ? Optional.empty()
-                : Optional.of(new CounterCoupon(tenantId, (String) r[6], code, CouponStatus.valueOf((String) r[7]),
-                        (String) r[8], (String) r[9], (String) r[10], instant(r[11]), NativeSql.integer(r[12]),
-                        instant(r[13]), (String) r[14], (String) r[15], NativeSql.count(r[16]) > 0, (String) r[17]));
-        return new CounterDesk(guessing, counterStore, NativeSql.count(r[5]) > 0, coupon);
+        return sql.one(DESK, List.of(tenantId, accountId, store, guessingSubject, tenantId, store, tenantId,
+                code == null ? "" : code.stored()), r -> {
+                    Integer attempts = r.nullableInt("attempts");
+                    Limit.Window guessing = attempts == null || attempts == 0 ? null : new Limit.Window(r.instant("window_start"), attempts);
+                    Optional<CounterStore> counterStore = r.string("store_id") == null ? Optional.empty()
+                            : Optional.of(new CounterStore(r.string("store_id"), r.string("store_name"), r.string("time_zone")));
+                    Optional<CounterCoupon> coupon = r.string("coupon_id") == null ? Optional.empty()
+                            : Optional.of(new CounterCoupon(tenantId, r.string("coupon_id"), code, CouponStatus.valueOf(r.string("status")),
+                                    r.string("deal_id"), r.string("title"), r.string("fine_print"), r.instant("valid_until"),
+                                    r.nullableInt("quantity"), r.instant("redeemed_at"), r.string("redeemed_store_id"),
+                                    r.string("redeemed_store_name"), r.flag("valid_here"), r.string("option_title")));
+                    return new CounterDesk(guessing, counterStore, r.flag("assigned"), coupon);
+                });
     }
 
     /**
@@ -130,15 +132,13 @@ public class RedemptionRepository {
      * it (an undo) is either before the cancellation, whose settlement then sees the coupon, or after it.
      */
     public Optional<DealStatus> lockDealOf(String tenantId, String couponId) {
-        return sql.rows("SELECT deal_id FROM coupon WHERE tenant_id = ? AND id = ?", List.of(tenantId, couponId)).stream()
-                .findFirst()
-                .flatMap(c -> sql.rows("SELECT status FROM deal WHERE tenant_id = ? AND id = ? LOCK IN SHARE MODE",
-                        List.of(tenantId, (String) c[0])).stream().findFirst())
-                .map(d -> DealStatus.valueOf((String) d[0]));
+        return sql.first("SELECT deal_id FROM coupon WHERE tenant_id = ? AND id = ?", List.of(tenantId, couponId), r -> r.string("deal_id"))
+                .flatMap(dealId -> sql.first("SELECT status FROM deal WHERE tenant_id = ? AND id = ? LOCK IN SHARE MODE",
+                        List.of(tenantId, dealId), r -> DealStatus.valueOf(r.string("status"))));
     }
 
     public Optional<Redemption> find(String tenantId, String id) {
-        return sql.rows(REDEMPTIONS + " AND r.id = ?", List.of(tenantId, id)).stream().findFirst().map(RedemptionRepository::redemption);
+        return sql.first(REDEMPTIONS + " AND r.id = ?", List.of(tenantId, id), RedemptionRepository::redemption);
     }
 
     /** Redemptions in {@code [from, to)}, at one store or (storeId null) at every store, newest first. */
@@ -151,16 +151,16 @@ public class RedemptionRepository {
         }
         parameters.add(size);
         parameters.add(page * size);
-        return sql.rows(REDEMPTIONS + where + " ORDER BY r.occurred_at DESC, r.id DESC LIMIT ? OFFSET ?", parameters).stream()
-                .map(RedemptionRepository::redemption).toList();
+        return sql.rows(REDEMPTIONS + where + " ORDER BY r.occurred_at DESC, r.id DESC LIMIT ? OFFSET ?", parameters,
+                RedemptionRepository::redemption);
     }
 
     public long countBetween(String tenantId, String storeId, Instant from, Instant to) {
         return storeId == null
-                ? NativeSql.count(sql.row("SELECT COUNT(*) FROM redemption_event WHERE tenant_id = ? AND kind = 'REDEEM'"
-                        + " AND occurred_at >= ? AND occurred_at < ?", List.of(tenantId, from, to))[0])
-                : NativeSql.count(sql.row("SELECT COUNT(*) FROM redemption_event WHERE tenant_id = ? AND kind = 'REDEEM'"
-                        + " AND occurred_at >= ? AND occurred_at < ? AND store_id = ?", List.of(tenantId, from, to, storeId))[0]);
+                ? sql.one("SELECT COUNT(*) AS n FROM redemption_event WHERE tenant_id = ? AND kind = 'REDEEM'"
+                        + " AND occurred_at >= ? AND occurred_at < ?", List.of(tenantId, from, to), r -> r.count("n"))
+                : sql.one("SELECT COUNT(*) AS n FROM redemption_event WHERE tenant_id = ? AND kind = 'REDEEM'"
+                        + " AND occurred_at >= ? AND occurred_at < ? AND store_id = ?", List.of(tenantId, from, to, storeId), r -> r.count("n"));
     }
 
     /** Claims an idempotency key for a redemption; false when the key was used (the caller then replays it). */
@@ -175,14 +175,13 @@ public class RedemptionRepository {
 
     /** The committed use of a key; a locking read, so it sees what a parallel transaction committed a moment ago. */
     public Optional<KeyUse> keyUse(String accountId, String key) {
-        return sql.rows("SELECT request_hash, redemption_id FROM counter_request WHERE account_id = ? AND idempotency_key = ?"
-                + " LOCK IN SHARE MODE", List.of(accountId, key)).stream().findFirst()
-                .map(r -> new KeyUse((String) r[0], (String) r[1]));
+        return sql.first("SELECT request_hash, redemption_id FROM counter_request WHERE account_id = ? AND idempotency_key = ?"
+                + " LOCK IN SHARE MODE", List.of(accountId, key), r -> new KeyUse(r.string("request_hash"), r.string("redemption_id")));
     }
 
-    private static Redemption redemption(Object[] r) {
-        return new Redemption((String) r[0], (String) r[1], CouponCode.ofStored((String) r[2]).printed(), (String) r[3],
-                (String) r[4], (String) r[5], (String) r[6], (String) r[7], instant(r[8]), instant(r[9]), (String) r[10],
-                (String) r[11]);
+    private static Redemption redemption(Row r) {
+        return new Redemption(r.string("id"), r.string("coupon_id"), CouponCode.ofStored(r.string("code")).printed(), r.string("title"),
+                r.string("store_id"), r.string("store_name"), r.string("account_id"), r.string("account_name"), r.instant("occurred_at"),
+                r.instant("undone_at"), r.string("undone_by"), r.string("reason"));
     }
 }

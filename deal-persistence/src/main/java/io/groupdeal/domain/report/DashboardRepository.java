@@ -65,16 +65,17 @@ public class DashboardRepository {
         long sold = currencies.values().stream().mapToLong(Sales::sold).sum();
         long refunded = currencies.values().stream().mapToLong(Sales::refunded).sum();
         Sales main = currency == null ? Sales.NONE : currencies.get(currency);
-        Object[] reviews = sql.row("SELECT COUNT(*), COALESCE(SUM(rating), 0) FROM review"
-                + " WHERE tenant_id = ? AND created_at >= ? AND created_at < ?", period.times());
-        Object[] deals = sql.row("SELECT COALESCE(SUM(status = 'ON_SALE'), 0), COALESCE(SUM(status = 'ON_SALE' AND tipped_at IS NULL), 0)"
-                + " FROM deal WHERE tenant_id = ?", List.of(tenantId));
+        Reviews reviews = sql.one("SELECT COUNT(*) AS reviews, COALESCE(SUM(rating), 0) AS stars FROM review"
+                + " WHERE tenant_id = ? AND created_at >= ? AND created_at < ?", period.times(),
+                r -> new Reviews(r.count("reviews"), r.count("stars")));
+        OnSale deals = sql.one("SELECT COALESCE(SUM(status = 'ON_SALE'), 0) AS on_sale,"
+                + " COALESCE(SUM(status = 'ON_SALE' AND tipped_at IS NULL), 0) AS not_tipped"
+                + " FROM deal WHERE tenant_id = ?", List.of(tenantId), r -> new OnSale(r.count("on_sale"), r.count("not_tipped")));
         return new Dashboard(from, to, zone.getId(), sold, refunded,
                 figures.redeemedByStore.values().stream().mapToLong(Long::longValue).sum(),
                 ratio(figures.redeemedSinceSold, sold - refunded, 4), currency, main.revenue,
                 currencies.values().stream().map(s -> new Money(s.currency, s.revenue)).toList(),
-                ratio(NativeSql.count(reviews[1]), NativeSql.count(reviews[0]), 2), NativeSql.count(reviews[0]),
-                NativeSql.count(deals[0]), NativeSql.count(deals[1]),
+                ratio(reviews.stars(), reviews.count(), 2), reviews.count(), deals.onSale(), deals.notTipped(),
                 period.days().map(day -> day(day, days.get(day), currency, figures.redeemedByDay)).toList(),
                 stores(tenantId, figures.redeemedByStore), topDeals(tenantId, figures.deals));
     }
@@ -86,42 +87,59 @@ public class DashboardRepository {
                 + (skip.isEmpty() ? "" : " AND hour NOT IN (" + "?, ".repeat(skip.size() - 1) + "?)");
         List<Object> parameters = new ArrayList<>(List.of(tenantId, hours.first(), summaryEnd));
         parameters.addAll(skip);
-        for (Object[] r : sql.report("SELECT hour, currency, SUM(sold), SUM(refunded), SUM(redeemed_of_sold), SUM(revenue),"
-                + " SUM(redeemed) FROM dashboard_hour" + where + " GROUP BY hour, currency", parameters)) {
-            LocalDate day = DashboardHours.start(NativeSql.count(r[0])).atZone(zone).toLocalDate();
-            figures.sales(day, new Sales(NativeSql.count(r[2]), NativeSql.count(r[3]), NativeSql.decimal(r[5]), (String) r[1]),
-                    NativeSql.count(r[4]));
-            figures.redeemedByDay.merge(day, NativeSql.count(r[6]), Long::sum);
+        for (HourSales h : sql.report("SELECT hour, currency, SUM(sold) AS sold, SUM(refunded) AS refunded,"
+                + " SUM(redeemed_of_sold) AS redeemed_of_sold, SUM(revenue) AS revenue, SUM(redeemed) AS redeemed FROM dashboard_hour"
+                + where + " GROUP BY hour, currency", parameters, r -> new HourSales(r.longValue("hour"), new Sales(r.count("sold"),
+                r.count("refunded"), r.decimal("revenue"), r.string("currency")), r.count("redeemed_of_sold"), r.count("redeemed")))) {
+            LocalDate day = DashboardHours.start(h.hour()).atZone(zone).toLocalDate();
+            figures.sales(day, h.sales(), h.redeemedOfSold());
+            figures.redeemedByDay.merge(day, h.redeemed(), Long::sum);
         }
-        for (Object[] r : sql.report("SELECT store_id, SUM(redeemed) FROM dashboard_hour_store" + where + " GROUP BY store_id",
-                parameters)) {
-            figures.redeemedByStore.merge((String) r[0], NativeSql.count(r[1]), Long::sum);
+        for (Map.Entry<String, Long> s : sql.report("SELECT store_id, SUM(redeemed) AS redeemed FROM dashboard_hour_store" + where
+                + " GROUP BY store_id", parameters, r -> Map.entry(r.string("store_id"), r.count("redeemed")))) {
+            figures.redeemedByStore.merge(s.getKey(), s.getValue(), Long::sum);
         }
-        for (Object[] r : sql.report("SELECT deal_id, SUM(sold), SUM(revenue), SUM(redeemed) FROM dashboard_hour" + where
-                + " GROUP BY deal_id", parameters)) {
-            figures.deal((String) r[0], NativeSql.count(r[1]), NativeSql.decimal(r[2]), NativeSql.count(r[3]));
+        for (Map.Entry<String, DealFigures> d : sql.report("SELECT deal_id, SUM(sold) AS sold, SUM(revenue) AS revenue,"
+                + " SUM(redeemed) AS redeemed FROM dashboard_hour" + where + " GROUP BY deal_id", parameters,
+                r -> Map.entry(r.string("deal_id"), new DealFigures(r.count("sold"), r.decimal("revenue"), r.count("redeemed"))))) {
+            figures.deal(d.getKey(), d.getValue().sold(), d.getValue().revenue(), d.getValue().redeemed());
         }
     }
 
     /** The live hours, from the coupons, by quarter hour. */
     private void live(Period period, DashboardHours hours, ZoneId zone, Figures figures) {
         List<long[]> ranges = hours.liveRanges();
-        for (Object[] r : sql.report("SELECT " + SOLD.quarter() + ", currency, deal_id, COUNT(*), SUM(status = 'REFUNDED'),"
-                + " SUM(status = 'REDEEMED'), COALESCE(SUM(CASE WHEN " + PAID + " THEN price END), 0) FROM coupon"
+        for (QuarterSales q : sql.report("SELECT " + SOLD.quarter() + " AS quarter, currency, deal_id, COUNT(*) AS sold,"
+                + " SUM(status = 'REFUNDED') AS refunded, SUM(status = 'REDEEMED') AS redeemed,"
+                + " COALESCE(SUM(CASE WHEN " + PAID + " THEN price END), 0) AS revenue FROM coupon"
                 + " WHERE tenant_id = ? AND " + within(SOLD, ranges.size()) + " AND status <> 'VOID'"
-                + " GROUP BY " + SOLD.quarter() + ", currency, deal_id", period.within(ranges))) {
-            Sales sales = new Sales(NativeSql.count(r[3]), NativeSql.count(r[4]), NativeSql.decimal(r[6]), (String) r[1]);
-            figures.sales(QuarterHours.day(r[0], zone), sales, NativeSql.count(r[5]));
-            figures.deal((String) r[2], sales.sold, sales.revenue, 0);
+                + " GROUP BY " + SOLD.quarter() + ", currency, deal_id", period.within(ranges),
+                r -> new QuarterSales(r.longValue("quarter"), r.string("deal_id"), new Sales(r.count("sold"), r.count("refunded"),
+                        r.decimal("revenue"), r.string("currency")), r.count("redeemed")))) {
+            figures.sales(QuarterHours.day(q.quarter(), zone), q.sales(), q.redeemed());
+            figures.deal(q.dealId(), q.sales().sold, q.sales().revenue, 0);
         }
-        for (Object[] r : sql.report("SELECT " + REDEEMED.quarter() + ", redeemed_store_id, deal_id, COUNT(*) FROM coupon"
+        for (Redeemed q : sql.report("SELECT " + REDEEMED.quarter() + " AS quarter, redeemed_store_id AS store_id, deal_id,"
+                + " COUNT(*) AS redeemed FROM coupon"
                 + " WHERE tenant_id = ? AND " + within(REDEEMED, ranges.size()) + " AND status = 'REDEEMED'"
-                + " GROUP BY " + REDEEMED.quarter() + ", redeemed_store_id, deal_id", period.within(ranges))) {
-            long n = NativeSql.count(r[3]);
-            figures.redeemedByDay.merge(QuarterHours.day(r[0], zone), n, Long::sum);
-            figures.redeemedByStore.merge((String) r[1], n, Long::sum);
-            figures.deal((String) r[2], 0, BigDecimal.ZERO, n);
+                + " GROUP BY " + REDEEMED.quarter() + ", redeemed_store_id, deal_id", period.within(ranges),
+                r -> new Redeemed(r.longValue("quarter"), r.string("store_id"), r.string("deal_id"), r.count("redeemed")))) {
+            figures.redeemedByDay.merge(QuarterHours.day(q.quarter(), zone), q.count(), Long::sum);
+            figures.redeemedByStore.merge(q.storeId(), q.count(), Long::sum);
+            figures.deal(q.dealId(), 0, BigDecimal.ZERO, q.count());
         }
+    }
+
+    /** A summarised hour's sales in one currency, and its redemptions. */
+    private record HourSales(long hour, Sales sales, long redeemedOfSold, long redeemed) {
+    }
+
+    /** A live quarter hour's sales of one deal in one currency. */
+    private record QuarterSales(long quarter, String dealId, Sales sales, long redeemed) {
+    }
+
+    /** A live quarter hour's redemptions of one deal at one store. */
+    private record Redeemed(long quarter, String storeId, String dealId, long count) {
     }
 
     /** The moment lies in one of {@code ranges} of hours (as quarters: the index) and in the period (exact). */
@@ -168,9 +186,10 @@ public class DashboardRepository {
 
     /** Every store of the tenant in use, and an archived one only when it has redemptions in the period; most first. */
     private List<StoreLine> stores(String tenantId, Map<String, Long> redeemed) {
-        return sql.report("SELECT id, name, archived_at FROM store WHERE tenant_id = ? ORDER BY name, id", List.of(tenantId)).stream()
-                .filter(r -> r[2] == null || redeemed.containsKey((String) r[0]))
-                .map(r -> new StoreLine((String) r[0], (String) r[1], redeemed.getOrDefault((String) r[0], 0L)))
+        return sql.report("SELECT id, name, archived_at IS NOT NULL AS archived FROM store WHERE tenant_id = ? ORDER BY name, id",
+                        List.of(tenantId), r -> r.flag("archived") && !redeemed.containsKey(r.string("id")) ? null
+                                : new StoreLine(r.string("id"), r.string("name"), redeemed.getOrDefault(r.string("id"), 0L)))
+                .stream().filter(java.util.Objects::nonNull)
                 .sorted(Comparator.comparingLong(StoreLine::redeemed).reversed())
                 .toList();
     }
@@ -187,16 +206,26 @@ public class DashboardRepository {
         }
         List<Object> parameters = new ArrayList<>(List.of(tenantId));
         top.forEach(e -> parameters.add(e.getKey()));
-        Map<String, Object[]> titles = new HashMap<>();
-        for (Object[] r : sql.rows("SELECT id, title, currency FROM deal WHERE tenant_id = ? AND id IN ("
-                + "?, ".repeat(top.size() - 1) + "?)", parameters)) {
-            titles.put((String) r[0], r);
-        }
+        Map<String, Title> titles = new HashMap<>();
+        sql.rows("SELECT id, title, currency FROM deal WHERE tenant_id = ? AND id IN (" + "?, ".repeat(top.size() - 1) + "?)", parameters,
+                r -> new Title(r.string("id"), r.string("title"), r.string("currency"))).forEach(t -> titles.put(t.dealId(), t));
         return top.stream().filter(e -> titles.containsKey(e.getKey())).map(e -> {
-            Object[] d = titles.get(e.getKey());
+            Title d = titles.get(e.getKey());
             DealFigures f = e.getValue();
-            return new DealLine(e.getKey(), (String) d[1], (String) d[2], f.sold, f.revenue, f.redeemed);
+            return new DealLine(e.getKey(), d.title(), d.currency(), f.sold, f.revenue, f.redeemed);
         }).toList();
+    }
+
+    /** A deal's name and currency, as its line among the best sellers shows them. */
+    private record Title(String dealId, String title, String currency) {
+    }
+
+    /** The period's reviews and the sum of their stars. */
+    private record Reviews(long count, long stars) {
+    }
+
+    /** The tenant's deals on sale, and those of them not tipped yet. */
+    private record OnSale(long onSale, long notTipped) {
     }
 
     private static BigDecimal ratio(long part, long whole, int scale) {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -58,11 +59,11 @@ public class HourSummaries {
 
     /** Tenants with work for the job: no summary row yet, hours closed since, or stale marks of summarised hours. */
     public List<Due> tenantsDue(long closedUntil) {
-        return sql.rows("SELECT t.id, s.tenant_id IS NOT NULL FROM tenant t LEFT JOIN dashboard_summary s ON s.tenant_id = t.id"
+        return sql.rows("SELECT t.id AS tenant_id, s.tenant_id IS NOT NULL AS started FROM tenant t LEFT JOIN dashboard_summary s ON s.tenant_id = t.id"
                 + " WHERE s.tenant_id IS NULL OR s.summarised_until < ?"
                 + " UNION SELECT DISTINCT m.tenant_id, 1 FROM dashboard_stale_hour m"
                 + " JOIN dashboard_summary s ON s.tenant_id = m.tenant_id AND m.hour < s.summarised_until",
-                List.of(closedUntil)).stream().map(r -> new Due((String) r[0], NativeSql.count(r[1]) != 0)).toList();
+                List.of(closedUntil), r -> new Due(r.string("tenant_id"), r.flag("started")));
     }
 
     /**
@@ -70,22 +71,23 @@ public class HourSummaries {
      * up to {@code closedUntil} when it has none. False when it exists already.
      */
     public boolean start(String tenantId, long closedUntil, Instant now) {
-        Object first = sql.row("SELECT MIN(created_quarter) DIV 4 FROM coupon WHERE tenant_id = ?", List.of(tenantId))[0];
-        long until = first == null ? closedUntil : Math.min(closedUntil, NativeSql.count(first));
+        Long first = sql.one("SELECT MIN(created_quarter) DIV 4 AS hour FROM coupon WHERE tenant_id = ?", List.of(tenantId),
+                r -> r.nullableLong("hour"));
+        long until = first == null ? closedUntil : Math.min(closedUntil, first);
         return sql.insertUnlessDuplicate("INSERT INTO dashboard_summary (tenant_id, summarised_until, built_at) VALUES (?, ?, ?)",
                 List.of(tenantId, until, now));
     }
 
     /** Locks the tenant's summary row and answers its {@code summarised_until}; empty when another pass holds it. */
     public Optional<Long> claim(String tenantId) {
-        return sql.rows("SELECT summarised_until FROM dashboard_summary WHERE tenant_id = ? FOR UPDATE SKIP LOCKED",
-                List.of(tenantId)).stream().findFirst().map(r -> NativeSql.count(r[0]));
+        return sql.first("SELECT summarised_until FROM dashboard_summary WHERE tenant_id = ? FOR UPDATE SKIP LOCKED",
+                List.of(tenantId), r -> r.longValue("summarised_until"));
     }
 
     /** The tenant's stale marks of hours before {@code before}, oldest hours first. */
     public List<Mark> marks(String tenantId, long before, int limit) {
         return sql.rows("SELECT hour, id FROM dashboard_stale_hour WHERE tenant_id = ? AND hour < ? ORDER BY hour, id LIMIT ?",
-                List.of(tenantId, before, limit)).stream().map(r -> new Mark(NativeSql.count(r[0]), (String) r[1])).toList();
+                List.of(tenantId, before, limit), r -> new Mark(r.longValue("hour"), r.string("id")));
     }
 
     /** Builds the summaries of the hours {@code [from, to)} from the coupons, replacing what was there. */
@@ -134,13 +136,13 @@ public class HourSummaries {
     public State state(String tenantId, long from, long to) {
         long until = Long.MIN_VALUE;
         Set<Long> stale = new TreeSet<>();
-        for (Object[] r : sql.report("SELECT 0, summarised_until FROM dashboard_summary WHERE tenant_id = ?"
+        for (Map.Entry<Boolean, Long> r : sql.report("SELECT 0 AS stale, summarised_until AS hour FROM dashboard_summary WHERE tenant_id = ?"
                 + " UNION ALL SELECT DISTINCT 1, hour FROM dashboard_stale_hour WHERE tenant_id = ? AND hour >= ? AND hour < ?",
-                List.of(tenantId, tenantId, from, to))) {
-            if (NativeSql.count(r[0]) == 0) {
-                until = NativeSql.count(r[1]);
+                List.of(tenantId, tenantId, from, to), r -> Map.entry(r.flag("stale"), r.longValue("hour")))) {
+            if (!r.getKey()) {
+                until = r.getValue();
             } else {
-                stale.add(NativeSql.count(r[1]));
+                stale.add(r.getValue());
             }
         }
         return new State(until, stale);

@@ -1,8 +1,7 @@
 package io.groupdeal.domain.review;
 
-import static io.groupdeal.domain.shared.NativeSql.instant;
-
 import io.groupdeal.domain.shared.NativeSql;
+import io.groupdeal.domain.shared.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -19,7 +18,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReviewRepository {
 
-    private static final String SELECT = "SELECT r.tenant_id, r.id, r.coupon_id, r.deal_id, d.title, r.buyer_id, a.name,"
+    private static final String SELECT = "SELECT r.tenant_id, r.id, r.coupon_id, r.deal_id, d.title, r.buyer_id, a.name AS buyer_name,"
             + " r.rating, r.comment, r.created_at, r.reply, r.replied_at FROM review r"
             + " JOIN deal d ON d.tenant_id = r.tenant_id AND d.id = r.deal_id LEFT JOIN account a ON a.id = r.buyer_id";
 
@@ -46,20 +45,19 @@ public class ReviewRepository {
     }
 
     public Optional<Review> find(String tenantId, String id) {
-        return sql.rows(SELECT + " WHERE r.tenant_id = ? AND r.id = ?", List.of(tenantId, id)).stream().findFirst()
-                .map(ReviewRepository::review);
+        return sql.first(SELECT + " WHERE r.tenant_id = ? AND r.id = ?", List.of(tenantId, id), ReviewRepository::review);
     }
 
     public Optional<Review> ofCoupon(String tenantId, String couponId) {
-        return sql.rows(SELECT + " WHERE r.tenant_id = ? AND r.coupon_id = ?", List.of(tenantId, couponId)).stream().findFirst()
-                .map(ReviewRepository::review);
+        return sql.first(SELECT + " WHERE r.tenant_id = ? AND r.coupon_id = ?", List.of(tenantId, couponId),
+                ReviewRepository::review);
     }
 
     /** The ratings a buyer gave, by coupon id. */
     public Map<String, Integer> ratingsOfBuyer(String buyerId) {
         Map<String, Integer> out = new HashMap<>();
-        sql.rows("SELECT coupon_id, rating FROM review WHERE buyer_id = ?", List.of(buyerId))
-                .forEach(r -> out.put((String) r[0], NativeSql.integer(r[1])));
+        sql.rows("SELECT coupon_id, rating FROM review WHERE buyer_id = ?", List.of(buyerId),
+                r -> out.put(r.string("coupon_id"), r.nullableInt("rating")));
         return out;
     }
 
@@ -70,23 +68,23 @@ public class ReviewRepository {
         parameters.add(size);
         parameters.add(page * size);
         return sql.rows(SELECT + " WHERE r.tenant_id = ?" + where + " ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?",
-                parameters).stream().map(ReviewRepository::review).toList();
+                parameters, ReviewRepository::review);
     }
 
     public long countOfTenant(String tenantId, String dealId, Integer rating) {
         List<Object> parameters = new ArrayList<>(List.of(tenantId));
         String where = filter(dealId, rating, parameters);
-        return NativeSql.count(sql.row("SELECT COUNT(*) FROM review r WHERE r.tenant_id = ?" + where, parameters)[0]);
+        return sql.one("SELECT COUNT(*) AS n FROM review r WHERE r.tenant_id = ?" + where, parameters, r -> r.count("n"));
     }
 
     /** A published deal's reviews for anyone, newest first. */
     public List<Review> ofDeal(String dealId, int page, int size) {
         return sql.rows(SELECT + " WHERE r.deal_id = ? ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?",
-                List.of(dealId, size, page * size)).stream().map(ReviewRepository::review).toList();
+                List.of(dealId, size, page * size), ReviewRepository::review);
     }
 
     public long countOfDeal(String dealId) {
-        return NativeSql.count(sql.row("SELECT COUNT(*) FROM review WHERE deal_id = ?", List.of(dealId))[0]);
+        return sql.one("SELECT COUNT(*) AS n FROM review WHERE deal_id = ?", List.of(dealId), r -> r.count("n"));
     }
 
     private static String filter(String dealId, Integer rating, List<Object> parameters) {
@@ -102,8 +100,9 @@ public class ReviewRepository {
         return where;
     }
 
-    private static Review review(Object[] r) {
-        return new Review((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                (String) r[6], NativeSql.integer(r[7]), (String) r[8], instant(r[9]), (String) r[10], instant(r[11]));
+    private static Review review(Row r) {
+        return new Review(r.string("tenant_id"), r.string("id"), r.string("coupon_id"), r.string("deal_id"), r.string("title"),
+                r.string("buyer_id"), r.string("buyer_name"), r.nullableInt("rating"), r.string("comment"), r.instant("created_at"),
+                r.string("reply"), r.instant("replied_at"));
     }
 }

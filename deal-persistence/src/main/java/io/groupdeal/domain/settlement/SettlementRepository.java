@@ -27,12 +27,15 @@ public class SettlementRepository {
         for (RatedPeriod part : commission.split(from, to)) {
             List<Object> parameters = new ArrayList<>(List.of(tenantId));
             parameters.addAll(QuarterHours.bounds(part.from(), part.to()));
-            for (Object[] r : sql.report("SELECT currency, COUNT(*), SUM(price) FROM coupon WHERE tenant_id = ? AND "
+            sql.report("SELECT currency, COUNT(*) AS coupons, SUM(price) AS total FROM coupon WHERE tenant_id = ? AND "
                     + QuarterHours.Moment.REDEEMED.within() + " AND status = 'REDEEMED' GROUP BY currency ORDER BY currency",
-                    parameters)) {
-                lines.add((String) r[0], part.rate(), NativeSql.count(r[1]), NativeSql.decimal(r[2]));
-            }
+                    parameters, r -> new Redeemed(r.string("currency"), r.count("coupons"), r.decimal("total")))
+                    .forEach(r -> lines.add(r.currency(), part.rate(), r.coupons(), r.total()));
         }
         return lines.lines();
+    }
+
+    /** The coupons of one currency redeemed in a part of the period, and the sum of their prices. */
+    private record Redeemed(String currency, long coupons, java.math.BigDecimal total) {
     }
 }

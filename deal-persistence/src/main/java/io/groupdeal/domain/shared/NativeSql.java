@@ -5,25 +5,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Plain SQL on the application's data source, inside the caller's transaction. EclipseLink does not add the tenant
- * to native SQL (and refuses it in a unit with multitenant entities), so it is written here, through JDBC: every
- * statement names {@code tenant_id} itself, or crosses tenants on purpose (the catalog, the scheduled moves). One
- * place to find every such statement.
+ * Plain SQL on the application's data source, inside the caller's transaction: the one JDBC helper of the domain's
+ * repositories. The statements are written in the repositories of {@code io.groupdeal.domain}, and nowhere above them
+ * ({@code LayersTest} keeps it so). EclipseLink does not add the tenant to native SQL (and refuses it in a unit with
+ * multitenant entities), so every statement names {@code tenant_id} itself, or crosses tenants on purpose (the catalog,
+ * the scheduled moves). A read hands each row to the repository's {@link RowMapper}, which builds its record from the
+ * {@link Row} by column name (an expression gets an {@code AS} alias), never by position; {@link Row} holds the
+ * conversions of the driver's values, once.
  *
  * <p>Inside a JTA transaction all statements of the transaction run on one connection handle, taken from the pool at
  * its first statement and closed when the transaction ends: the pool's checkout (a search of the transaction's
@@ -109,12 +111,32 @@ public class NativeSql {
         }
     }
 
-    public List<Object[]> rows(String sql, List<?> parameters) {
+    /** The rows of a read, each built by {@code mapper} from its columns by name. */
+    public <T> List<T> rows(String sql, List<?> parameters, RowMapper<T> mapper) {
         try {
-            return run(connection -> read(connection, sql, parameters));
+            return run(connection -> read(connection, sql, parameters, mapper));
         } catch (SQLException e) {
             throw failure("query", e);
         }
+    }
+
+    /** The first row of a read that always has one (a count, a sum, an {@code EXISTS}). */
+    public <T> T one(String sql, List<?> parameters, RowMapper<T> mapper) {
+        List<T> rows = rows(sql, parameters, mapper);
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("no row: " + sql);
+        }
+        return rows.get(0);
+    }
+
+    /** Whether a read finds any row (a {@code SELECT 1 ... } that asks whether something exists). */
+    public boolean any(String sql, List<?> parameters) {
+        return !rows(sql, parameters, row -> Boolean.TRUE).isEmpty();
+    }
+
+    /** The first row of a read, if any. */
+    public <T> Optional<T> first(String sql, List<?> parameters, RowMapper<T> mapper) {
+        return rows(sql, parameters, mapper).stream().findFirst();
     }
 
     /**
@@ -122,12 +144,12 @@ public class NativeSql {
      * dashboard, a settlement). The data source gives up on any read after a few seconds, so that a frozen database
      * costs a request seconds, not minutes; this statement alone may wait up to {@link #LONG_READ_MILLIS}.
      */
-    public List<Object[]> report(String sql, List<?> parameters) {
+    public <T> List<T> report(String sql, List<?> parameters, RowMapper<T> mapper) {
         try (Connection connection = dataSource.getConnection()) {
             int usual = connection.getNetworkTimeout();
             connection.setNetworkTimeout(Runnable::run, LONG_READ_MILLIS);
             try {
-                return read(connection, sql, parameters);
+                return read(connection, sql, parameters, mapper);
             } finally {
                 connection.setNetworkTimeout(Runnable::run, usual);
             }
@@ -136,24 +158,16 @@ public class NativeSql {
         }
     }
 
-    private static List<Object[]> read(Connection connection, String sql, List<?> parameters) throws SQLException {
+    private static <T> List<T> read(Connection connection, String sql, List<?> parameters, RowMapper<T> mapper) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, parameters);
              ResultSet result = statement.executeQuery()) {
-            int columns = result.getMetaData().getColumnCount();
-            List<Object[]> rows = new ArrayList<>();
+            Row row = new Row(result);
+            List<T> rows = new ArrayList<>();
             while (result.next()) {
-                Object[] row = new Object[columns];
-                for (int i = 0; i < columns; i++) {
-                    row[i] = result.getObject(i + 1);
-                }
-                rows.add(row);
+                rows.add(mapper.map(row));
             }
             return rows;
         }
-    }
-
-    public Object[] row(String sql, List<?> parameters) {
-        return rows(sql, parameters).get(0);
     }
 
     public int update(String sql, List<?> parameters) {
@@ -206,31 +220,6 @@ public class NativeSql {
         } catch (SQLException e) {
             throw failure("batch", e);
         }
-    }
-
-    public static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof LocalDateTime local) {
-            return local.toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected time value " + value.getClass());
-    }
-
-    public static BigDecimal decimal(Object value) {
-        return value == null ? null : value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
-    }
-
-    public static Integer integer(Object value) {
-        return value == null ? null : value instanceof Number n ? n.intValue() : Integer.valueOf(value.toString());
-    }
-
-    public static long count(Object value) {
-        return value == null ? 0 : value instanceof Number n ? n.longValue() : Long.parseLong(value.toString());
     }
 
     private static RuntimeException failure(String what, SQLException e) {

@@ -66,7 +66,7 @@ public final class QuarterHours {
     }
 
     /** The local day of a quarter hour. */
-    public static LocalDate day(Object quarter, ZoneId zone) {
-        return start(NativeSql.count(quarter)).atZone(zone).toLocalDate();
+    public static LocalDate day(long quarter, ZoneId zone) {
+        return start(quarter).atZone(zone).toLocalDate();
     }
 }

@@ -38,15 +38,14 @@ public class StoreUses {
                 + " AND (d.status IN ('IN_REVIEW', 'SCHEDULED', 'ON_SALE') OR " + USABLE_COUPONS + ")";
         return sql.rows("SELECT d.id, d.title FROM deal d WHERE d.tenant_id = ? AND ((" + names + ")"
                         + (lastStore ? " OR (" + everyStore + ")" : "") + ") ORDER BY d.title, d.id LIMIT " + (MAX_NAMED + 1),
-                List.of(tenantId, storeId)).stream()
-                .map(r -> new DealUse((String) r[0], (String) r[1])).toList();
+                List.of(tenantId, storeId), r -> new DealUse(r.string("id"), r.string("title")));
     }
 
     /** Whether any deal ever named the store or anything was ever redeemed there: then its row stays, archived. */
     public boolean inHistory(String tenantId, String storeId) {
-        return NativeSql.count(sql.row("SELECT EXISTS (SELECT 1 FROM deal_store WHERE tenant_id = ? AND store_id = ?)"
-                + " OR EXISTS (SELECT 1 FROM redemption_event WHERE tenant_id = ? AND store_id = ?)",
-                List.of(tenantId, storeId, tenantId, storeId))[0]) > 0;
+        return sql.one("SELECT EXISTS (SELECT 1 FROM deal_store WHERE tenant_id = ? AND store_id = ?)"
+                + " OR EXISTS (SELECT 1 FROM redemption_event WHERE tenant_id = ? AND store_id = ?) AS used",
+                List.of(tenantId, storeId, tenantId, storeId), r -> r.flag("used"));
     }
 
     /** Nobody works at an archived store's counter any more. */

@@ -1,11 +1,8 @@
 package io.groupdeal.domain.team;
 
-import static io.groupdeal.domain.shared.NativeSql.count;
-import static io.groupdeal.domain.shared.NativeSql.decimal;
-import static io.groupdeal.domain.shared.NativeSql.instant;
-
 import io.groupdeal.domain.deal.TeamTerms;
 import io.groupdeal.domain.shared.NativeSql;
+import io.groupdeal.domain.shared.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -30,10 +27,9 @@ public class TeamRepository {
 
     /** The deal's team buy as its merchant offers it ({@link TeamTerms#NONE} when it offers none). */
     public TeamTerms offer(String tenantId, String dealId) {
-        return sql.rows("SELECT team_size, team_price, team_window_minutes FROM deal WHERE tenant_id = ? AND id = ?",
-                        List.of(tenantId, dealId)).stream().findFirst()
-                .filter(r -> r[0] != null)
-                .map(r -> new TeamTerms(NativeSql.integer(r[0]), decimal(r[1]), NativeSql.integer(r[2])))
+        return sql.first("SELECT team_size, team_price, team_window_minutes FROM deal WHERE tenant_id = ? AND id = ?",
+                        List.of(tenantId, dealId), r -> r.nullableInt("team_size") == null ? TeamTerms.NONE
+                                : new TeamTerms(r.nullableInt("team_size"), r.decimal("team_price"), r.nullableInt("team_window_minutes")))
                 .orElse(TeamTerms.NONE);
     }
 
@@ -74,51 +70,51 @@ public class TeamRepository {
     }
 
     public Optional<String> teamOfOrder(String tenantId, String orderId) {
-        return sql.rows("SELECT team_id FROM team_member WHERE tenant_id = ? AND order_id = ?", List.of(tenantId, orderId))
-                .stream().findFirst().map(r -> (String) r[0]);
+        return sql.first("SELECT team_id FROM team_member WHERE tenant_id = ? AND order_id = ?", List.of(tenantId, orderId),
+                r -> r.string("team_id"));
     }
 
     /** Locks the team's row until the transaction ends, so the members' payments are counted one after the other. */
     public Optional<Team> lock(String tenantId, String teamId) {
-        return sql.rows("SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND id = ? FOR UPDATE", List.of(tenantId, teamId))
-                .stream().findFirst().map(TeamRepository::team);
+        return sql.first("SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND id = ? FOR UPDATE", List.of(tenantId, teamId),
+                TeamRepository::team);
     }
 
     /** Like {@link #lock}, but empty at once when another transaction holds the row (a job on another instance). */
     public Optional<Team> lockUnlessTaken(String tenantId, String teamId) {
-        return sql.rows("SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND id = ? FOR UPDATE SKIP LOCKED",
-                List.of(tenantId, teamId)).stream().findFirst().map(TeamRepository::team);
+        return sql.first("SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND id = ? FOR UPDATE SKIP LOCKED",
+                List.of(tenantId, teamId),
+                TeamRepository::team);
     }
 
     /** A team by its id, whatever its tenant (the share link is public). */
     public Optional<Team> find(String teamId) {
-        return sql.rows("SELECT " + COLUMNS + " FROM team WHERE id = ?", List.of(teamId)).stream().findFirst()
-                .map(TeamRepository::team);
+        return sql.first("SELECT " + COLUMNS + " FROM team WHERE id = ?", List.of(teamId), TeamRepository::team);
     }
 
     public Optional<Team> find(String tenantId, String teamId) {
-        return sql.rows("SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND id = ?", List.of(tenantId, teamId))
-                .stream().findFirst().map(TeamRepository::team);
+        return sql.first("SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND id = ?", List.of(tenantId, teamId),
+                TeamRepository::team);
     }
 
     /** The team's members, first to join first, with the first word of their names. */
     public List<TeamMember> members(String tenantId, String teamId) {
         return sql.rows("SELECT a.name, m.joined_at FROM team_member m JOIN account a ON a.id = m.buyer_id"
-                        + " WHERE m.tenant_id = ? AND m.team_id = ? ORDER BY m.joined_at, m.buyer_id", List.of(tenantId, teamId))
-                .stream().map(r -> new TeamMember(TeamMember.firstName((String) r[0]), instant(r[1]))).toList();
+                        + " WHERE m.tenant_id = ? AND m.team_id = ? ORDER BY m.joined_at, m.buyer_id", List.of(tenantId, teamId),
+                r -> new TeamMember(TeamMember.firstName(r.string("name")), r.instant("joined_at")));
     }
 
     /** The orders that pay the team's seats. */
     public List<String> memberOrders(String tenantId, String teamId) {
         return sql.rows("SELECT order_id FROM team_member WHERE tenant_id = ? AND team_id = ? ORDER BY joined_at, order_id",
-                List.of(tenantId, teamId)).stream().map(r -> (String) r[0]).toList();
+                List.of(tenantId, teamId), r -> r.string("order_id"));
     }
 
     /** How many of the team's seats are paid (their orders authorised). */
     public int paidSeats(String tenantId, String teamId) {
-        return (int) count(sql.row("SELECT COUNT(*) FROM team_member m JOIN purchase_order o ON o.tenant_id = m.tenant_id"
+        return sql.one("SELECT COUNT(*) AS n FROM team_member m JOIN purchase_order o ON o.tenant_id = m.tenant_id"
                 + " AND o.id = m.order_id WHERE m.tenant_id = ? AND m.team_id = ? AND o.status IN ('PENDING', 'CONFIRMED')",
-                List.of(tenantId, teamId))[0]);
+                List.of(tenantId, teamId), r -> r.intValue("n"));
     }
 
     /** OPEN → COMPLETE or FAILED; true for the one caller that moved it. Its members are free to join other teams. */
@@ -149,8 +145,7 @@ public class TeamRepository {
                 + " UNION (SELECT " + prefixed("t") + " FROM team t JOIN team_member m ON m.tenant_id = t.tenant_id"
                 + " AND m.team_id = t.id JOIN purchase_order o ON o.tenant_id = m.tenant_id AND o.id = m.order_id"
                 + " WHERE t.status = 'OPEN' AND (o.status = 'DECLINED' OR (o.status = 'CANCELLED' AND o.payment_ref IS NULL))"
-                + " LIMIT ?)", List.of(now, limit, limit, now.minusSeconds(5), limit, limit)).stream()
-                .map(TeamRepository::team).toList();
+                + " LIMIT ?)", List.of(now, limit, limit, now.minusSeconds(5), limit, limit), TeamRepository::team);
     }
 
     private static String prefixed(String alias) {
@@ -161,18 +156,22 @@ public class TeamRepository {
     /** A deal's teams, newest first, at most {@code limit}. */
     public List<Team> ofDeal(String tenantId, String dealId, int limit) {
         return sql.rows("SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND deal_id = ? ORDER BY created_at DESC, id"
-                + " LIMIT ?", List.of(tenantId, dealId, limit)).stream().map(TeamRepository::team).toList();
+                + " LIMIT ?", List.of(tenantId, dealId, limit), TeamRepository::team);
     }
 
-    /** How many of a deal's teams are in each state: formed (all), then COMPLETE, then FAILED. */
-    public long[] countsOfDeal(String tenantId, String dealId) {
-        Object[] r = sql.row("SELECT COUNT(*), COALESCE(SUM(status = 'COMPLETE'), 0), COALESCE(SUM(status = 'FAILED'), 0)"
-                + " FROM team WHERE tenant_id = ? AND deal_id = ?", List.of(tenantId, dealId));
-        return new long[] {count(r[0]), count(r[1]), count(r[2])};
+    /** How many of a deal's teams formed (all), and how many of them are COMPLETE and FAILED. */
+    public record Counts(long formed, long complete, long failed) {
     }
 
-    private static Team team(Object[] r) {
-        return new Team((String) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(), decimal(r[5]),
-                TeamStatus.valueOf((String) r[6]), ((Number) r[7]).intValue(), instant(r[8]), instant(r[9]));
+    public Counts countsOfDeal(String tenantId, String dealId) {
+        return sql.one("SELECT COUNT(*) AS formed, COALESCE(SUM(status = 'COMPLETE'), 0) AS complete,"
+                + " COALESCE(SUM(status = 'FAILED'), 0) AS failed FROM team WHERE tenant_id = ? AND deal_id = ?",
+                List.of(tenantId, dealId), r -> new Counts(r.count("formed"), r.count("complete"), r.count("failed")));
+    }
+
+    private static Team team(Row r) {
+        return new Team(r.string("tenant_id"), r.string("id"), r.string("deal_id"), r.string("option_id"), r.intValue("size"),
+                r.decimal("unit_price"), TeamStatus.valueOf(r.string("status")), r.intValue("member_count"), r.instant("expires_at"),
+                r.instant("created_at"));
     }
 }

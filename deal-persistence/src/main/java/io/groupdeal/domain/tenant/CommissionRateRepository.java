@@ -41,11 +41,10 @@ public class CommissionRateRepository {
         }
         String marks = String.join(", ", java.util.Collections.nCopies(tenantIds.size(), "?"));
         Map<String, List<CommissionRate>> rates = new HashMap<>();
-        for (Object[] r : sql.rows("SELECT tenant_id, effective_from, rate FROM commission_rate WHERE tenant_id IN (" + marks + ")"
-                + " ORDER BY tenant_id, effective_from", new ArrayList<>(tenantIds))) {
-            rates.computeIfAbsent((String) r[0], t -> new ArrayList<>())
-                    .add(new CommissionRate(NativeSql.instant(r[1]), NativeSql.decimal(r[2])));
-        }
+        sql.rows("SELECT tenant_id, effective_from, rate FROM commission_rate WHERE tenant_id IN (" + marks + ")"
+                + " ORDER BY tenant_id, effective_from", new ArrayList<>(tenantIds),
+                r -> Map.entry(r.string("tenant_id"), new CommissionRate(r.instant("effective_from"), r.decimal("rate"))))
+                .forEach(e -> rates.computeIfAbsent(e.getKey(), t -> new ArrayList<>()).add(e.getValue()));
         Map<String, CommissionHistory> histories = new HashMap<>();
         rates.forEach((tenant, list) -> histories.put(tenant, new CommissionHistory(list)));
         return histories;

@@ -33,21 +33,20 @@ public class TenantFiguresRepository {
         }
         String in = "tenant_id IN (" + "?, ".repeat(tenantIds.size() - 1) + "?)";
         Map<String, Integer> live = new HashMap<>();
-        for (Object[] r : sql.rows("SELECT tenant_id, COUNT(*) FROM deal WHERE " + in + " AND status = 'ON_SALE' GROUP BY tenant_id",
-                tenantIds)) {
-            live.put((String) r[0], (int) NativeSql.count(r[1]));
-        }
+        sql.rows("SELECT tenant_id, COUNT(*) AS n FROM deal WHERE " + in + " AND status = 'ON_SALE' GROUP BY tenant_id",
+                tenantIds, r -> live.put(r.string("tenant_id"), (int) r.count("n")));
         Map<String, Integer> sold = new HashMap<>();
         Map<String, List<Revenue>> revenue = new HashMap<>();
         List<Object> parameters = new ArrayList<>(tenantIds);
         parameters.addAll(QuarterHours.bounds(from, to));
-        for (Object[] r : sql.rows("SELECT tenant_id, currency, COUNT(*), COALESCE(SUM(CASE WHEN " + PAID + " THEN price END), 0)"
+        sql.rows("SELECT tenant_id, currency, COUNT(*) AS sold, COALESCE(SUM(CASE WHEN " + PAID + " THEN price END), 0) AS revenue"
                 + " FROM coupon WHERE " + in + " AND " + QuarterHours.Moment.SOLD.within() + " AND status <> 'VOID' GROUP BY tenant_id, currency"
-                + " ORDER BY tenant_id, currency", parameters)) {
-            String tenantId = (String) r[0];
-            sold.merge(tenantId, (int) NativeSql.count(r[2]), Integer::sum);
-            revenue.computeIfAbsent(tenantId, t -> new ArrayList<>()).add(new Revenue((String) r[1], NativeSql.decimal(r[3])));
-        }
+                + " ORDER BY tenant_id, currency", parameters, r -> {
+                    String tenantId = r.string("tenant_id");
+                    sold.merge(tenantId, (int) r.count("sold"), Integer::sum);
+                    revenue.computeIfAbsent(tenantId, t -> new ArrayList<>()).add(new Revenue(r.string("currency"), r.decimal("revenue")));
+                    return tenantId;
+                });
         for (String tenantId : tenantIds) {
             figures.put(tenantId, new TenantFigures(live.getOrDefault(tenantId, 0), sold.getOrDefault(tenantId, 0),
                     revenue.getOrDefault(tenantId, List.of())));

@@ -1,9 +1,7 @@
 package io.groupdeal.domain.throttle;
 
-import static io.groupdeal.domain.shared.NativeSql.instant;
-import static io.groupdeal.domain.shared.NativeSql.integer;
-
 import io.groupdeal.domain.shared.NativeSql;
+import io.groupdeal.domain.shared.Row;
 import io.groupdeal.domain.throttle.Limit.Window;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,12 +27,12 @@ public class Attempts {
         // would deadlock on the locking read that follows.
         sql.update("INSERT INTO throttle (subject, window_start, attempts) VALUES (?, ?, 0)"
                 + " ON DUPLICATE KEY UPDATE attempts = attempts", List.of(subject, Instant.EPOCH));
-        return window(sql.rows("SELECT window_start, attempts FROM throttle WHERE subject = ? FOR UPDATE", List.of(subject)));
+        return window(sql.rows("SELECT window_start, attempts FROM throttle WHERE subject = ? FOR UPDATE", List.of(subject), Attempts::window));
     }
 
     /** The subject's window as committed, without a lock (null when it has none). */
     public Window read(String subject) {
-        return window(sql.rows("SELECT window_start, attempts FROM throttle WHERE subject = ?", List.of(subject)));
+        return window(sql.rows("SELECT window_start, attempts FROM throttle WHERE subject = ?", List.of(subject), Attempts::window));
     }
 
     public void save(String subject, Window window) {
@@ -53,11 +51,13 @@ public class Attempts {
         return sql.update("DELETE FROM throttle WHERE window_start < ?", List.of(before));
     }
 
-    private static Window window(List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return null;
-        }
-        int attempts = integer(rows.get(0)[1]);
-        return attempts == 0 ? null : new Window(instant(rows.get(0)[0]), attempts);
+    /** The subject's row as a window; an empty list (no row) or a null element (no attempt counted) is no window. */
+    private static Window window(List<Window> rows) {
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private static Window window(Row r) {
+        int attempts = r.intValue("attempts");
+        return attempts == 0 ? null : new Window(r.instant("window_start"), attempts);
     }
 }
