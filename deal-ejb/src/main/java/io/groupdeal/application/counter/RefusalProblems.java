@@ -41,12 +41,14 @@ final class RefusalProblems {
 
     static Problem of(Refusal refusal, CounterCoupon coupon, CounterStore store) {
         ZoneId zone = ZoneId.of(store.timeZone());
+        // the types written out here as well as in type(): ProblemWordsTest finds the problems' words by reading them
         return switch (refusal) {
-            case DEAL_NOT_TIPPED -> new Conflict(type(refusal));
+            case DEAL_NOT_TIPPED -> new Conflict("deal-not-tipped");
             case ALREADY_REDEEMED -> alreadyRedeemed(coupon, zone);
-            case EXPIRED -> new Gone(type(refusal), Reason.of("coupon-expired", coupon.validUntil().atZone(zone).toLocalDate()));
-            case REFUNDED, VOID -> new Gone(type(refusal));
-            case NOT_VALID_AT_STORE -> new Forbidden(type(refusal), Reason.of("store-not-eligible", store.name()));
+            case EXPIRED -> new Gone("coupon-expired", Reason.of("coupon-expired", coupon.validUntil().atZone(zone).toLocalDate()));
+            case REFUNDED -> new Gone("coupon-refunded");
+            case VOID -> new Gone("coupon-void");
+            case NOT_VALID_AT_STORE -> new Forbidden("store-not-eligible", Reason.of("store-not-eligible", store.name()));
         };
     }
 

@@ -98,22 +98,19 @@ public class CouponService {
                 .orElseThrow(() -> new NotFound("coupon"));
     }
 
+    /**
+     * The refusal the domain decides for the coupon as read, as the API words it; a coupon that was refundable when read
+     * but that the conditional update no longer moved changed meanwhile.
+     */
     private static Conflict notRefundable(Coupon coupon, Instant now) {
-        String why;
-        if (!coupon.refundableAnytime()) {
-            why = "not-refundable.policy";
-        } else if (coupon.status() == CouponStatus.ACTIVE && !coupon.validUntil().isAfter(now)) {
-            why = "not-refundable.expired";
-        } else {
-            why = switch (coupon.status()) {
-                case PENDING -> "not-refundable.pending";
-                case REDEEMED -> "not-refundable.redeemed";
-                case REFUNDED -> "not-refundable.refunded";
-                case EXPIRED -> "not-refundable.expired";
-                case VOID -> "not-refundable.void";
-                case ACTIVE -> "not-refundable.changed";
-            };
-        }
+        String why = coupon.refundRefusalAt(now).map(r -> switch (r) {
+            case POLICY -> "not-refundable.policy";
+            case PENDING -> "not-refundable.pending";
+            case REDEEMED -> "not-refundable.redeemed";
+            case REFUNDED -> "not-refundable.refunded";
+            case EXPIRED -> "not-refundable.expired";
+            case VOID -> "not-refundable.void";
+        }).orElse("not-refundable.changed");
         return new Conflict("not-refundable", Reason.of(why));
     }
 

@@ -2,6 +2,7 @@ package io.groupdeal.domain.coupon;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One coupon: one unit of a deal bought in an order, with its own code. {@code refundableAnytime} and
@@ -37,6 +38,24 @@ public record Coupon(String tenantId, String id, String dealId, String dealTitle
 
     /** The buyer may ask for the money back: unused, not expired, and the deal allows it. */
     public boolean isRefundable(Instant now) {
-        return status == CouponStatus.ACTIVE && refundableAnytime && validUntil.isAfter(now);
+        return refundRefusalAt(now).isEmpty();
+    }
+
+    /**
+     * Why the buyer cannot have the money back at {@code now}; empty when they can. The deal's policy decides first, then
+     * the coupon's state; an ACTIVE coupon at or past its last valid moment is expired.
+     */
+    public Optional<RefundRefusal> refundRefusalAt(Instant now) {
+        if (!refundableAnytime) {
+            return Optional.of(RefundRefusal.POLICY);
+        }
+        return Optional.ofNullable(switch (status) {
+            case PENDING -> RefundRefusal.PENDING;
+            case REDEEMED -> RefundRefusal.REDEEMED;
+            case REFUNDED -> RefundRefusal.REFUNDED;
+            case EXPIRED -> RefundRefusal.EXPIRED;
+            case VOID -> RefundRefusal.VOID;
+            case ACTIVE -> validUntil.isAfter(now) ? null : RefundRefusal.EXPIRED;
+        });
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A buyer may ask for the money back for an unused coupon that is still valid, when its deal allows refunds. */
@@ -28,6 +29,21 @@ class CouponTest {
             if (status != CouponStatus.ACTIVE) {
                 assertFalse(coupon(status, NOW.plusSeconds(60), true).isRefundable(NOW), status.toString());
             }
+        }
+    }
+
+    @Test
+    void eachRefusedRefundSaysWhyTheDealsPolicyFirst() {
+        Instant valid = NOW.plusSeconds(60);
+        assertEquals(Optional.empty(), coupon(CouponStatus.ACTIVE, valid, true).refundRefusalAt(NOW));
+        assertEquals(Optional.of(RefundRefusal.EXPIRED), coupon(CouponStatus.ACTIVE, NOW, true).refundRefusalAt(NOW));
+        assertEquals(Optional.of(RefundRefusal.PENDING), coupon(CouponStatus.PENDING, valid, true).refundRefusalAt(NOW));
+        assertEquals(Optional.of(RefundRefusal.REDEEMED), coupon(CouponStatus.REDEEMED, valid, true).refundRefusalAt(NOW));
+        assertEquals(Optional.of(RefundRefusal.REFUNDED), coupon(CouponStatus.REFUNDED, valid, true).refundRefusalAt(NOW));
+        assertEquals(Optional.of(RefundRefusal.EXPIRED), coupon(CouponStatus.EXPIRED, valid, true).refundRefusalAt(NOW));
+        assertEquals(Optional.of(RefundRefusal.VOID), coupon(CouponStatus.VOID, valid, true).refundRefusalAt(NOW));
+        for (CouponStatus status : CouponStatus.values()) {
+            assertEquals(Optional.of(RefundRefusal.POLICY), coupon(status, NOW, false).refundRefusalAt(NOW), status.name());
         }
     }
 
