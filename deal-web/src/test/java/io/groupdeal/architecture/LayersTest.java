@@ -2,7 +2,9 @@ package io.groupdeal.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.freeze.FreezingArchRule;
@@ -13,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * The layers of {@code architecture.md}, checked on the compiled classes of every module: the domain
  * ({@code deal-persistence}) depends on nothing above it and knows no EJB; the application ({@code deal-ejb}) knows
  * neither REST nor pages; the pages ({@code interfaces.web}) do not use the REST API's DTOs, and the REST resources
- * do not use the pages' beans. A violation names the class and the dependency.
+ * do not use the pages' beans; SQL is written only in the domain's repositories and in infrastructure. A violation
+ * names the class and the dependency.
  */
 class LayersTest {
 
@@ -47,6 +50,30 @@ class LayersTest {
                         "jakarta.faces..")
                 .check(product);
     }
+
+    /**
+     * SQL has one home: the domain's repositories (through {@code NativeSql}, or JPA) and the infrastructure (the data
+     * source, the sandbox gateway's own ledger). An application service, a resource or a page that wants rows asks a
+     * repository, so every statement and the tenant it names are found in {@code io.groupdeal.domain}. The development
+     * launcher ({@code io.groupdeal.devserver}, never deployed) makes the embedded database's schema itself.
+     */
+    @Test
+    void sqlIsWrittenOnlyInTheDomainAndTheInfrastructure() {
+        noClasses().that().resideOutsideOfPackages("io.groupdeal.domain..", "io.groupdeal.infrastructure..", "io.groupdeal.devserver..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.groupdeal.domain.shared.NativeSql")
+                .orShould().callMethodWhere(NATIVE_QUERY)
+                .check(product);
+    }
+
+    /** A call of {@code createNativeQuery} of JPA's {@code EntityManager}. */
+    private static final DescribedPredicate<JavaMethodCall> NATIVE_QUERY = new DescribedPredicate<>("EntityManager.createNativeQuery") {
+        @Override
+        public boolean test(JavaMethodCall call) {
+            return call.getTarget().getName().equals("createNativeQuery")
+                    && call.getTarget().getOwner().isAssignableTo("jakarta.persistence.EntityManager");
+        }
+    };
 
     /**
      * Pages show what the application answers, not the API's wire format: a page bean built from a REST DTO changes

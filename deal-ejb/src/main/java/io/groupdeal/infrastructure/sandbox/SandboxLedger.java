@@ -148,7 +148,7 @@ public class SandboxLedger {
             earlier.setString(2, reference);
             try (ResultSet rows = earlier.executeQuery()) {
                 if (rows.next()) {
-                    if (rows.getBigDecimal(1).compareTo(amount) != 0) {
+                    if (rows.getBigDecimal("amount").compareTo(amount) != 0) {
                         throw new Refused("The reference " + reference + " was refunded with another amount.");
                     }
                     return Optional.of(new Outcome(payment, true));
@@ -229,8 +229,9 @@ public class SandboxLedger {
                 if (!rows.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Row(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                        rows.getBigDecimal(5), rows.getString(6), rows.getBigDecimal(7), rows.getBigDecimal(8)));
+                return Optional.of(new Row(rows.getString("ref"), rows.getString("payment_key"), rows.getString("token"),
+                        rows.getString("state"), rows.getBigDecimal("amount"), rows.getString("currency"), rows.getBigDecimal("captured"),
+                        rows.getBigDecimal("refunded")));
             }
         }
     }

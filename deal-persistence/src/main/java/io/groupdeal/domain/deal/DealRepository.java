@@ -23,6 +23,14 @@ import java.util.TreeMap;
 /**
  * The deals of the current tenant (JPQL, filtered by EclipseLink), and the native statements that EclipseLink does
  * not filter: those name {@code tenant_id} themselves, or run across tenants on purpose (the scheduled moves).
+ *
+ * <p>Two styles on purpose, each for one kind of work. The deal as its merchant edits it (the entity, its stores, its
+ * options) is JPA. The moves whose row count decides are single conditional updates through {@link NativeSql}: a
+ * sale raises {@code sold} only while the stock lasts (never oversold, whoever runs in parallel), tipping and the
+ * clock's moves happen once; an entity read, changed and written back would need a lock held across the request for
+ * the same guarantee. Both run in the caller's transaction, but JDBC does not see what EclipseLink has not written
+ * yet: where a native statement of the same transaction reads or refers to rows just persisted, the method flushes
+ * ({@link #add}, {@link #writeOptions}).
  */
 @ApplicationScoped
 public class DealRepository {

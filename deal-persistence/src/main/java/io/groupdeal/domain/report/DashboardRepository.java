@@ -187,9 +187,9 @@ public class DashboardRepository {
     /** Every store of the tenant in use, and an archived one only when it has redemptions in the period; most first. */
     private List<StoreLine> stores(String tenantId, Map<String, Long> redeemed) {
         return sql.report("SELECT id, name, archived_at IS NOT NULL AS archived FROM store WHERE tenant_id = ? ORDER BY name, id",
-                        List.of(tenantId), r -> r.flag("archived") && !redeemed.containsKey(r.string("id")) ? null
-                                : new StoreLine(r.string("id"), r.string("name"), redeemed.getOrDefault(r.string("id"), 0L)))
-                .stream().filter(java.util.Objects::nonNull)
+                        List.of(tenantId), r -> new Store(r.string("id"), r.string("name"), r.flag("archived"))).stream()
+                .filter(s -> !s.archived() || redeemed.containsKey(s.id()))
+                .map(s -> new StoreLine(s.id(), s.name(), redeemed.getOrDefault(s.id(), 0L)))
                 .sorted(Comparator.comparingLong(StoreLine::redeemed).reversed())
                 .toList();
     }
@@ -214,6 +214,10 @@ public class DashboardRepository {
             DealFigures f = e.getValue();
             return new DealLine(e.getKey(), d.title(), d.currency(), f.sold, f.revenue, f.redeemed);
         }).toList();
+    }
+
+    /** A store of the tenant, and whether it is archived. */
+    private record Store(String id, String name, boolean archived) {
     }
 
     /** A deal's name and currency, as its line among the best sellers shows them. */
