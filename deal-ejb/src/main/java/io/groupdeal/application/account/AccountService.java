@@ -1,7 +1,7 @@
 package io.groupdeal.application.account;
 
 import io.groupdeal.application.problem.BadCredentials;
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.security.BearerTokens;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
@@ -160,7 +160,7 @@ public class AccountService {
         accounts.find(me.accountId()).orElseThrow(BadCredentials::new).chooseLanguage(language);
     }
 
-    public static Conflict emailTaken() {
-        return new Conflict("email-taken");
+    public static Clash emailTaken() {
+        return new Clash("email-taken");
     }
 }

@@ -5,12 +5,12 @@ import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.Periods;
 import io.groupdeal.application.problem.Reason;
-import io.groupdeal.application.problem.Conflict;
-import io.groupdeal.application.problem.Forbidden;
+import io.groupdeal.application.problem.Clash;
+import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.problem.Problem;
-import io.groupdeal.application.problem.Unprocessable;
+import io.groupdeal.application.problem.NotPossible;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.application.security.TenantScoped;
@@ -139,7 +139,7 @@ public class CounterService {
             if (moved.store().isEmpty()) {
                 throw notAssigned();
             }
-            throw moved.coupon().flatMap(c -> refusal(c, store, now)).orElseGet(() -> new Conflict("already-redeemed", Reason.of("already-redeemed.just-now")));
+            throw moved.coupon().flatMap(c -> refusal(c, store, now)).orElseGet(() -> new Clash("already-redeemed", Reason.of("already-redeemed.just-now")));
         }
         redemptions.recordRedeem(who.tenantId(), id, coupon.id(), store.id(), who.accountId(), now);
         return new Redemption(id, coupon.id(), coupon.code().printed(), coupon.dealTitle(), store.id(), store.name(),
@@ -166,7 +166,7 @@ public class CounterService {
         Instant now = now();
         Instant until = undoableUntil(redemption);
         if (!now.isBefore(until)) {
-            throw new Conflict("undo-window-passed", Reason.of("undo-window-passed", undoWindow().toMinutes(),
+            throw new Clash("undo-window-passed", Reason.of("undo-window-passed", undoWindow().toMinutes(),
                     redemption.redeemedAt().atZone(zone(store))), Map.of("undoableUntil", until.toString()));
         }
         DealStatus deal = redemptions.lockDealOf(who.tenantId(), redemption.couponId()).orElseThrow();
@@ -218,7 +218,7 @@ public class CounterService {
 
     private Redemption replay(RedemptionRepository.KeyUse earlier, String fingerprint) {
         if (!earlier.requestHash().equals(fingerprint)) {
-            throw new Unprocessable("idempotency-key-reused", Reason.of("idempotency-key-reused.redemption"));
+            throw new NotPossible("idempotency-key-reused", Reason.of("idempotency-key-reused.redemption"));
         }
         return redemptions.find(who().tenantId(), earlier.redemptionId()).orElseThrow(() -> new NotFound("redemption"));
     }
@@ -250,7 +250,7 @@ public class CounterService {
     private CounterCoupon known(CallerAccount who, Optional<CouponCode> parsed, CounterDesk read) {
         if (parsed.isEmpty()) {
             guard.failed(who.accountId());
-            throw new Unprocessable("invalid-code");
+            throw new NotPossible("invalid-code");
         }
         return read.coupon().orElseGet(() -> {
             guard.failed(who.accountId());
@@ -280,8 +280,8 @@ public class CounterService {
         return new CounterStore(store.id(), store.name(), store.timeZone());
     }
 
-    private static Forbidden notAssigned() {
-        return new Forbidden("store-not-assigned");
+    private static NotPermitted notAssigned() {
+        return new NotPermitted("store-not-assigned");
     }
 
     /** Why the coupon cannot be redeemed at the store now (the domain decides), as the counter answers it; empty when it can. */
@@ -291,12 +291,12 @@ public class CounterService {
 
     private static Problem dealClosed(DealStatus deal) {
         return deal == DealStatus.CANCELLED
-                ? new Conflict("deal-cancelled")
-                : new Conflict("deal-failed");
+                ? new Clash("deal-cancelled")
+                : new Clash("deal-failed");
     }
 
     private static Problem alreadyUndone(Redemption redemption, CounterStore store) {
-        return new Conflict("already-undone", Reason.of("already-undone", redemption.undoneAt().atZone(zone(store))));
+        return new Clash("already-undone", Reason.of("already-undone", redemption.undoneAt().atZone(zone(store))));
     }
 
     private static String requireReason(String reason) {

@@ -4,8 +4,8 @@ import io.groupdeal.application.Idempotency;
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.Periods;
-import io.groupdeal.application.problem.Conflict;
-import io.groupdeal.application.problem.Forbidden;
+import io.groupdeal.application.problem.Clash;
+import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.problem.Problem;
@@ -148,8 +148,8 @@ public class OfflineCounter {
     }
 
     /** The problem a double use is answered with: the phone's redemption did not happen, and it is on record. */
-    public static Conflict problem(DoubleUse use) {
-        return new Conflict("double-use", Reason.of("double-use", use.reason()), Map.of("doubleUseId", use.id(), "reasonType", use.reason()));
+    public static Clash problem(DoubleUse use) {
+        return new Clash("double-use", Reason.of("double-use", use.reason()), Map.of("doubleUseId", use.id(), "reasonType", use.reason()));
     }
 
     /** A store where the caller works the counter, from {@link CounterService#stores}: the only one when none is named. */
@@ -162,7 +162,7 @@ public class OfflineCounter {
             throw new InvalidInput("storeId", "counter-store-required");
         }
         return own.stream().filter(s -> s.id().equals(storeId)).findFirst()
-                .orElseThrow(() -> new Forbidden("store-not-assigned"));
+                .orElseThrow(() -> new NotPermitted("store-not-assigned"));
     }
 
     private CallerAccount who() {

@@ -1,8 +1,8 @@
 package io.groupdeal.application.counter;
 
-import io.groupdeal.application.problem.Conflict;
-import io.groupdeal.application.problem.Forbidden;
-import io.groupdeal.application.problem.Gone;
+import io.groupdeal.application.problem.Clash;
+import io.groupdeal.application.problem.NotPermitted;
+import io.groupdeal.application.problem.NoLongerUsable;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.domain.redemption.CounterCoupon;
@@ -43,12 +43,12 @@ final class RefusalProblems {
         ZoneId zone = ZoneId.of(store.timeZone());
         // the types written out here as well as in type(): ProblemWordsTest finds the problems' words by reading them
         return switch (refusal) {
-            case DEAL_NOT_TIPPED -> new Conflict("deal-not-tipped");
+            case DEAL_NOT_TIPPED -> new Clash("deal-not-tipped");
             case ALREADY_REDEEMED -> alreadyRedeemed(coupon, zone);
-            case EXPIRED -> new Gone("coupon-expired", Reason.of("coupon-expired", coupon.validUntil().atZone(zone).toLocalDate()));
-            case REFUNDED -> new Gone("coupon-refunded");
-            case VOID -> new Gone("coupon-void");
-            case NOT_VALID_AT_STORE -> new Forbidden("store-not-eligible", Reason.of("store-not-eligible", store.name()));
+            case EXPIRED -> new NoLongerUsable("coupon-expired", Reason.of("coupon-expired", coupon.validUntil().atZone(zone).toLocalDate()));
+            case REFUNDED -> new NoLongerUsable("coupon-refunded");
+            case VOID -> new NoLongerUsable("coupon-void");
+            case NOT_VALID_AT_STORE -> new NotPermitted("store-not-eligible", Reason.of("store-not-eligible", store.name()));
         };
     }
 
@@ -58,7 +58,7 @@ final class RefusalProblems {
                 ? Reason.of("already-redeemed.removed-store", coupon.redeemedAt().atZone(zone))
                 : Reason.of("already-redeemed", where, coupon.redeemedAt().atZone(zone));
         // storeName is a member of the API and keeps its value in every language
-        return new Conflict("already-redeemed", reason, Map.of("redeemedAt", coupon.redeemedAt().toString(),
+        return new Clash("already-redeemed", reason, Map.of("redeemedAt", coupon.redeemedAt().toString(),
                 "storeName", where, "storeId", String.valueOf(coupon.redeemedStoreId())));
     }
 }

@@ -4,7 +4,7 @@ import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.mail.BuyerMails.RefundCause;
 import io.groupdeal.application.payment.Refunds;
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.security.Caller;
@@ -102,7 +102,7 @@ public class CouponService {
      * The refusal the domain decides for the coupon as read, as the API words it; a coupon that was refundable when read
      * but that the conditional update no longer moved changed meanwhile.
      */
-    private static Conflict notRefundable(Coupon coupon, Instant now) {
+    private static Clash notRefundable(Coupon coupon, Instant now) {
         String why = coupon.refundRefusalAt(now).map(r -> switch (r) {
             case POLICY -> "not-refundable.policy";
             case PENDING -> "not-refundable.pending";
@@ -111,7 +111,7 @@ public class CouponService {
             case EXPIRED -> "not-refundable.expired";
             case VOID -> "not-refundable.void";
         }).orElse("not-refundable.changed");
-        return new Conflict("not-refundable", Reason.of(why));
+        return new Clash("not-refundable", Reason.of(why));
     }
 
     private CallerAccount buyer() {

@@ -3,11 +3,11 @@ package io.groupdeal.application.deal;
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.problem.Reason;
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
 import io.groupdeal.application.problem.NotFound;
-import io.groupdeal.application.problem.Unprocessable;
+import io.groupdeal.application.problem.NotPossible;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.application.security.TenantScoped;
@@ -155,7 +155,7 @@ public class DealService {
             missing.add(FieldError.of("storeIds", "store-first"));
         }
         if (!missing.isEmpty()) {
-            throw new Unprocessable("deal-incomplete", missing);
+            throw new NotPossible("deal-incomplete", missing);
         }
         deal.publish(now, tenants.find(tenantId()).map(t -> t.isModerated()).orElse(true));
         return view(deal);
@@ -168,7 +168,7 @@ public class DealService {
     public DealView cancel(String id) {
         Deal deal = lock(id);
         if (!deal.status().isCancellable()) {
-            throw new Conflict("deal-not-cancellable", Reason.of(deal.status() == DealStatus.CANCELLED
+            throw new Clash("deal-not-cancellable", Reason.of(deal.status() == DealStatus.CANCELLED
                     ? "deal-not-cancellable.cancelled" : "deal-not-cancellable.ended"));
         }
         deal.cancel(clock.instant());
@@ -210,7 +210,7 @@ public class DealService {
 
     private static void requireDraft(Deal deal) {
         if (!deal.isEditable()) {
-            throw new Conflict("deal-not-editable", deal.isInReview() ? Reason.of("deal-not-editable.in-review")
+            throw new Clash("deal-not-editable", deal.isInReview() ? Reason.of("deal-not-editable.in-review")
                     : Reason.of("deal-not-editable", deal.status()));
         }
     }

@@ -3,7 +3,7 @@ package io.groupdeal.application.mail;
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.problem.Reason;
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.domain.shared.Ids;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,7 +40,7 @@ public class MailOperations {
         }
         if (!outbox.retry(id)) {
             MailView mail = outbox.find(id).orElseThrow(() -> new NotFound("mail"));
-            throw new Conflict("mail-not-failed", Reason.of("mail-not-failed", mail.status()));
+            throw new Clash("mail-not-failed", Reason.of("mail-not-failed", mail.status()));
         }
         LOG.info(() -> "Mail " + id + " is sent again, asked by the operator");
         return outbox.find(id).orElseThrow(() -> new NotFound("mail"));

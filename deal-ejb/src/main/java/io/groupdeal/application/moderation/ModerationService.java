@@ -6,7 +6,7 @@ import io.groupdeal.application.deal.DealView;
 import io.groupdeal.application.mail.Mail;
 import io.groupdeal.application.mail.Outbox;
 import io.groupdeal.application.mail.ReviewMails;
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.security.Caller;
@@ -69,7 +69,7 @@ public class ModerationService {
         String tenantId = tenantOf(dealId);
         Deal deal = inReview(dealId);
         if (deal.salesEnded(now)) {
-            throw new Conflict("sales-ended");
+            throw new Clash("sales-ended");
         }
         deal.approve(operatorId(), now);
         tellAdmins(tenantId, deal, mails::approved);
@@ -103,7 +103,7 @@ public class ModerationService {
     private Deal inReview(String dealId) {
         Deal deal = deals.lock(dealId).orElseThrow(() -> new NotFound("deal"));
         if (!deal.isInReview()) {
-            throw new Conflict("deal-not-in-review", Reason.of("deal-not-in-review", deal.status()));
+            throw new Clash("deal-not-in-review", Reason.of("deal-not-in-review", deal.status()));
         }
         return deal;
     }

@@ -4,7 +4,7 @@ import io.groupdeal.application.mail.BuyerMails.Recipient;
 import io.groupdeal.application.mail.OrderConfirmations;
 import io.groupdeal.application.payment.Payment;
 import io.groupdeal.application.problem.Reason;
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponRepository;
@@ -101,7 +101,7 @@ public class Checkout {
         }
         if (terms.perBuyerLimit() != null
                 && !orders.takeQuota(terms.tenantId(), terms.dealId(), buyerId, quantity, terms.perBuyerLimit())) {
-            throw new Conflict("per-buyer-limit", Reason.of("per-buyer-limit", terms.perBuyerLimit()));
+            throw new Clash("per-buyer-limit", Reason.of("per-buyer-limit", terms.perBuyerLimit()));
         }
         Order order = new Order(terms.tenantId(), orderId, terms.dealId(), buyerId, quantity, option.price(),
                 option.price().multiply(BigDecimal.valueOf(quantity)), terms.currency(), OrderStatus.RESERVED, null,
@@ -110,13 +110,13 @@ public class Checkout {
         // the option's own cap, then the deal's (the same order everywhere: option row, then the hot deal row, last)
         if (!deals.sellOption(terms.tenantId(), terms.dealId(), option.id(), quantity)) {
             // an option titled as its deal (the one option of a deal written without options) adds nothing to say
-            throw new Conflict("sold-out", option.title().equals(terms.title()) ? Reason.of("sold-out")
+            throw new Clash("sold-out", option.title().equals(terms.title()) ? Reason.of("sold-out")
                     : Reason.of("sold-out.option", option.title()));
         }
         Sale sale = deals.sell(terms.tenantId(), terms.dealId(), quantity, now);
         if (!sale.sold()) {
             throw sale == Sale.SOLD_OUT
-                    ? new Conflict("sold-out")
+                    ? new Clash("sold-out")
                     : OrderService.notOnSale(terms);
         }
         return Optional.of(new Reserved(order, sale.paidAtOnce()));

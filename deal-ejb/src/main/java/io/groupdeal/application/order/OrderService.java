@@ -12,13 +12,13 @@ import io.groupdeal.application.payment.GatewayUnreachable;
 import io.groupdeal.application.payment.Payment;
 import io.groupdeal.application.payment.PaymentGateway;
 import io.groupdeal.application.problem.Reason;
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.problem.PaymentDeclined;
 import io.groupdeal.application.problem.PaymentUnavailable;
-import io.groupdeal.application.problem.Unprocessable;
+import io.groupdeal.application.problem.NotPossible;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.domain.coupon.Coupon;
@@ -140,9 +140,9 @@ public class OrderService {
     private SaleOption option(SaleTerms terms, String optionId) {
         List<SaleOption> options = deals.saleOptions(terms.tenantId(), terms.dealId());
         return SaleOption.chosen(options, optionId).orElseThrow(() -> optionId == null
-                ? new Unprocessable("option-required", Reason.of("option-required", options.size()),
+                ? new NotPossible("option-required", Reason.of("option-required", options.size()),
                         List.of(FieldError.of("optionId", "required")))
-                : new Unprocessable("unknown-option", Reason.of("unknown-option"),
+                : new NotPossible("unknown-option", Reason.of("unknown-option"),
                         List.of(FieldError.of("optionId", "not-an-option"))));
     }
 
@@ -192,7 +192,7 @@ public class OrderService {
     /** What the key's order became: the order, or the refusal it ended in, or "still in progress". */
     private OrderView replay(KeyUse earlier, String fingerprint, CallerAccount buyer) {
         if (!earlier.requestHash().equals(fingerprint)) {
-            throw new Unprocessable("idempotency-key-reused", Reason.of("idempotency-key-reused.order"));
+            throw new NotPossible("idempotency-key-reused", Reason.of("idempotency-key-reused.order"));
         }
         Order order = settled(buyer.accountId(), earlier.orderId());
         if (order.status() == OrderStatus.RESERVED) {
@@ -238,8 +238,8 @@ public class OrderService {
     }
 
     /** 409 {@code deal-not-on-sale}, worded by why (scheduled, ended, cancelled); a team buy answers it too. */
-    public static Conflict notOnSale(SaleTerms terms) {
-        return new Conflict("deal-not-on-sale", Reason.of(switch (terms.status()) {
+    public static Clash notOnSale(SaleTerms terms) {
+        return new Clash("deal-not-on-sale", Reason.of(switch (terms.status()) {
             case SCHEDULED -> "deal-not-on-sale.scheduled";
             case ENDED, FAILED -> "deal-not-on-sale.ended";
             case CANCELLED -> "deal-not-on-sale.cancelled";
@@ -272,7 +272,7 @@ public class OrderService {
             throw new NotFound("deal");
         }
         if (request.optionId() != null && !Ids.isWellFormed(request.optionId())) {
-            throw new Unprocessable("unknown-option", Reason.of("unknown-option"),
+            throw new NotPossible("unknown-option", Reason.of("unknown-option"),
                     List.of(FieldError.of("optionId", "not-an-option")));
         }
     }

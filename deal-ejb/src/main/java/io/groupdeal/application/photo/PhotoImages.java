@@ -11,7 +11,7 @@ import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.TooLarge;
-import io.groupdeal.application.problem.Unprocessable;
+import io.groupdeal.application.problem.NotPossible;
 import io.groupdeal.application.problem.UnsupportedType;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -113,8 +113,8 @@ public final class PhotoImages {
         return new UnsupportedType("photo-type", why);
     }
 
-    private static Unprocessable notAnImage(Reason why) {
-        return new Unprocessable("not-an-image", why);
+    private static NotPossible notAnImage(Reason why) {
+        return new NotPossible("not-an-image", why);
     }
 
     /** The media type of a Content-Type without parameters, lower case; null when not given or not said. */
@@ -184,7 +184,7 @@ public final class PhotoImages {
             }
             return image;
         } catch (IOException | RuntimeException broken) {
-            if (broken instanceof Unprocessable refused) {
+            if (broken instanceof NotPossible refused) {
                 throw refused;
             }
             // A decoder's failure on hostile bytes (IIOException, or an index or state error deep in the codec).

@@ -1,6 +1,6 @@
 package io.groupdeal.application.photo;
 
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.problem.Reason;
@@ -123,8 +123,8 @@ public class PhotoService {
         return dealId;
     }
 
-    private static Conflict tooMany() {
-        return new Conflict("too-many-photos", Reason.of("too-many-photos", PhotoRepository.MAX_PER_DEAL));
+    private static Clash tooMany() {
+        return new Clash("too-many-photos", Reason.of("too-many-photos", PhotoRepository.MAX_PER_DEAL));
     }
 
     private String tenantId() {

@@ -2,7 +2,7 @@ package io.groupdeal.application.review;
 
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.security.Caller;
@@ -49,7 +49,7 @@ public class MerchantReviews {
         Review review = (Ids.isWellFormed(reviewId) ? reviews.find(tenantId, reviewId) : java.util.Optional.<Review>empty())
                 .orElseThrow(() -> new NotFound("review"));
         if (!reviews.reply(tenantId, review.id(), reply, clock.instant())) {
-            throw new Conflict("reply-exists");
+            throw new Clash("reply-exists");
         }
         return reviews.find(tenantId, review.id()).orElseThrow();
     }

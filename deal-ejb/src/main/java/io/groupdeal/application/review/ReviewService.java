@@ -1,6 +1,6 @@
 package io.groupdeal.application.review;
 
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
 import io.groupdeal.application.problem.NotFound;
@@ -60,11 +60,11 @@ public class ReviewService {
         Coupon coupon = CouponCode.parse(couponCode).flatMap(c -> coupons.ofBuyer(buyer.accountId(), c))
                 .orElseThrow(() -> new NotFound("coupon"));
         if (coupon.status() != CouponStatus.REDEEMED) {
-            throw new Conflict("not-redeemed");
+            throw new Clash("not-redeemed");
         }
         String id = Ids.newId();
         if (!reviews.add(coupon.tenantId(), id, coupon.id(), coupon.dealId(), buyer.accountId(), rating, text, clock.instant())) {
-            throw new Conflict("review-exists");
+            throw new Clash("review-exists");
         }
         return reviews.find(coupon.tenantId(), id).orElseThrow();
     }

@@ -1,6 +1,6 @@
 package io.groupdeal.application.security;
 
-import io.groupdeal.application.problem.Forbidden;
+import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.domain.shared.Tenancy;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -31,7 +31,7 @@ public class TenantInterceptor {
     public Object bindTenant(InvocationContext invocation) throws Exception {
         String tenantId = caller.account()
                 .map(CallerAccount::tenantId)
-                .orElseThrow(() -> new Forbidden("no-tenant"));
+                .orElseThrow(() -> new NotPermitted("no-tenant"));
         Object current = em.getProperties().get(Tenancy.PROPERTY);
         if (current == null) {
             em.setProperty(Tenancy.PROPERTY, tenantId);

@@ -3,7 +3,7 @@ package io.groupdeal.application.store;
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.problem.Reason;
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.security.Caller;
@@ -91,14 +91,14 @@ public class StoreService {
         }
     }
 
-    private static Conflict inUse(Store store, List<StoreUses.DealUse> deals) {
+    private static Clash inUse(Store store, List<StoreUses.DealUse> deals) {
         List<StoreUses.DealUse> named = deals.stream().limit(StoreUses.MAX_NAMED).toList();
         Reason reason = deals.isEmpty() ? Reason.of("store-in-use.moment", store.name())
                 : Reason.of(deals.size() == 1 ? "store-in-use.deal" : deals.size() > named.size()
                         ? "store-in-use.deals-and-more" : "store-in-use.deals", store.name(),
                         named.stream().map(StoreUses.DealUse::title).toList());
         List<Map<String, String>> members = named.stream().map(d -> Map.of("id", d.id(), "title", d.title())).toList();
-        return new Conflict("store-in-use", reason, Map.of("deals", members));
+        return new Clash("store-in-use", reason, Map.of("deals", members));
     }
 
     private Store find(String id) {

@@ -3,7 +3,7 @@ package io.groupdeal.application.team;
 import io.groupdeal.application.order.Checkout;
 import io.groupdeal.application.order.Checkout.Reserved;
 import io.groupdeal.application.payment.Payment;
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponRepository;
@@ -97,7 +97,7 @@ public class TeamCheckout {
             if (current.status() != TeamStatus.OPEN || !current.expiresAt().isAfter(now)) {
                 throw TeamService.closed();
             }
-            throw new Conflict("team-full");
+            throw new Clash("team-full");
         }
         String title = deals.saleOptions(team.tenantId(), team.dealId()).stream()
                 .filter(o -> o.id().equals(team.optionId())).map(SaleOption::title).findFirst().orElse("");
@@ -117,7 +117,7 @@ public class TeamCheckout {
             return Optional.empty();
         }
         if (!teams.addMember(team.tenantId(), team.id(), team.dealId(), buyerId, reserved.order().id(), now)) {
-            throw new Conflict("already-in-team");
+            throw new Clash("already-in-team");
         }
         return Optional.of(new Seat(team, reserved.order()));
     }

@@ -5,14 +5,14 @@ import io.groupdeal.application.payment.Configured;
 import io.groupdeal.application.payment.GatewayUnreachable;
 import io.groupdeal.application.payment.Payment;
 import io.groupdeal.application.payment.PaymentGateway;
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.problem.PaymentDeclined;
 import io.groupdeal.application.problem.PaymentUnavailable;
 import io.groupdeal.application.problem.Reason;
-import io.groupdeal.application.problem.Unprocessable;
+import io.groupdeal.application.problem.NotPossible;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.order.OrderService;
 import io.groupdeal.application.security.CallerAccount;
@@ -121,7 +121,7 @@ public class TeamService {
         SaleTerms terms = onSale(deals.saleTerms(request.dealId()).orElseThrow(() -> new NotFound("deal")));
         TeamTerms offer = teams.offer(terms.tenantId(), terms.dealId());
         if (!offer.offered()) {
-            throw new Conflict("team-not-offered");
+            throw new Clash("team-not-offered");
         }
         SaleOption option = option(terms, request.optionId());
         ensureQuota(terms, buyer);
@@ -137,13 +137,13 @@ public class TeamService {
     private SaleOption option(SaleTerms terms, String optionId) {
         List<SaleOption> options = deals.saleOptions(terms.tenantId(), terms.dealId());
         return SaleOption.chosen(options, optionId).orElseThrow(() -> optionId == null
-                ? new Unprocessable("option-required", Reason.of("option-required.team", options.size()),
+                ? new NotPossible("option-required", Reason.of("option-required.team", options.size()),
                         List.of(FieldError.of("optionId", "required")))
                 : unknownOption());
     }
 
-    private static Unprocessable unknownOption() {
-        return new Unprocessable("unknown-option", Reason.of("unknown-option"),
+    private static NotPossible unknownOption() {
+        return new NotPossible("unknown-option", Reason.of("unknown-option"),
                 List.of(FieldError.of("optionId", "not-an-option")));
     }
 
@@ -236,7 +236,7 @@ public class TeamService {
     /** What the key's request became: the team, or the refusal its payment ended in, or "still in progress". */
     private TeamView replay(KeyUse earlier, String fingerprint, CallerAccount buyer) {
         if (!earlier.requestHash().equals(fingerprint)) {
-            throw new Unprocessable("idempotency-key-reused", Reason.of("idempotency-key-reused.team"));
+            throw new NotPossible("idempotency-key-reused", Reason.of("idempotency-key-reused.team"));
         }
         Order order = settled(buyer.accountId(), earlier.orderId());
         if (order.status() == OrderStatus.RESERVED) {
@@ -306,8 +306,8 @@ public class TeamService {
         }
     }
 
-    static Conflict closed() {
-        return new Conflict("team-closed");
+    static Clash closed() {
+        return new Clash("team-closed");
     }
 
     private static PaymentDeclined declined() {

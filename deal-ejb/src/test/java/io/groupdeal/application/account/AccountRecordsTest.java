@@ -13,7 +13,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.groupdeal.application.Wiring;
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.security.BearerTokens;
 import io.groupdeal.domain.account.AccessToken;
 import io.groupdeal.domain.account.Account;
@@ -92,7 +92,7 @@ class AccountRecordsTest {
         when(accounts.emailTaken(BOSS)).thenReturn(true);
         Tenant tenant = new Tenant("Noodle Republic", NOW);
 
-        assertThrows(Conflict.class, () -> records.addMerchant(tenant,
+        assertThrows(Clash.class, () -> records.addMerchant(tenant,
                 new Account(BOSS, "Boss", "hash", Role.MERCHANT_ADMIN, tenant.id(), NOW)));
 
         verify(tenants, never()).add(any());
@@ -104,7 +104,7 @@ class AccountRecordsTest {
         doThrow(new PersistenceException("duplicate key")).when(em).flush();
         Account buyer = new Account(new EmailAddress("bea@example.com"), "Bea", "hash", Role.BUYER, null, NOW);
 
-        Conflict refused = assertThrows(Conflict.class, () -> records.addAccount(buyer));
+        Clash refused = assertThrows(Clash.class, () -> records.addAccount(buyer));
 
         assertEquals("email-taken", refused.type());
         verify(accounts).add(buyer);

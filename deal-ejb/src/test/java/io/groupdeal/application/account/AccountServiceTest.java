@@ -15,7 +15,7 @@ import static org.mockito.Mockito.when;
 
 import io.groupdeal.application.Wiring;
 import io.groupdeal.application.problem.BadCredentials;
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.RateLimited;
 import io.groupdeal.application.security.HashingGate;
@@ -115,7 +115,7 @@ class AccountServiceTest {
     void aTakenEmailCostsNoHashAndWritesNothing() {
         doThrow(AccountService.emailTaken()).when(records).requireFreeEmail(new EmailAddress("bea@example.com"));
 
-        assertEquals("email-taken", assertThrows(Conflict.class,
+        assertEquals("email-taken", assertThrows(Clash.class,
                 () -> service.signUpBuyer(new BuyerSignup("bea@example.com", PASSWORD, "Bea"), ADDRESS)).type());
         verify(passwords, never()).hashNew(anyString(), anyString());
         verify(records, never()).addAccount(any());

@@ -11,8 +11,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.groupdeal.application.Wiring;
-import io.groupdeal.application.problem.Conflict;
-import io.groupdeal.application.problem.Forbidden;
+import io.groupdeal.application.problem.Clash;
+import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.problem.Reason;
@@ -59,7 +59,7 @@ class OfflineCounterTest {
 
     @Test
     void aCouponRedeemedElsewhereMeanwhileIsADoubleUseNeverDropped() {
-        when(counter.redeem(KEY, CODE, "store-1")).thenThrow(new Conflict("already-redeemed", Reason.of("already-redeemed", "elsewhere", NOW)));
+        when(counter.redeem(KEY, CODE, "store-1")).thenThrow(new Clash("already-redeemed", Reason.of("already-redeemed", "elsewhere", NOW)));
         DoubleUse use = mock(DoubleUse.class);
         Instant handedOver = NOW.minusSeconds(600);
         when(doubleUses.record(KEY, CouponCode.parse(CODE).orElseThrow(), "store-1", handedOver, "already-redeemed"))
@@ -80,7 +80,7 @@ class OfflineCounterTest {
                 () -> offline.sync(null, CODE, "store-1", NOW)).type());
         assertThrows(InvalidInput.class, () -> offline.sync(KEY, CODE, "store-1", NOW.plus(OfflineCounter.CLOCK_SKEW).plusSeconds(1)));
         assertThrows(InvalidInput.class, () -> offline.sync(KEY, CODE, "store-1", NOW.minus(OfflineCounter.OLDEST_OFFLINE).minusSeconds(1)));
-        assertThrows(Forbidden.class, () -> offline.sync(KEY, CODE, "store-2", NOW));
+        assertThrows(NotPermitted.class, () -> offline.sync(KEY, CODE, "store-2", NOW));
         verify(counter, never()).redeem(any(), any(), any());
     }
 }

@@ -3,9 +3,9 @@ package io.groupdeal.application.counter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.groupdeal.application.problem.Conflict;
-import io.groupdeal.application.problem.Forbidden;
-import io.groupdeal.application.problem.Gone;
+import io.groupdeal.application.problem.Clash;
+import io.groupdeal.application.problem.NotPermitted;
+import io.groupdeal.application.problem.NoLongerUsable;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.domain.coupon.CouponCode;
@@ -48,13 +48,13 @@ class RefusalProblemsTest {
 
     @Test
     void eachRefusalIsItsProblemOfTheContract() {
-        answer(Refusal.DEAL_NOT_TIPPED, Conflict.class, "deal-not-tipped", Reason.of("deal-not-tipped"));
-        answer(Refusal.REFUNDED, Gone.class, "coupon-refunded", Reason.of("coupon-refunded"));
-        answer(Refusal.VOID, Gone.class, "coupon-void", Reason.of("coupon-void"));
+        answer(Refusal.DEAL_NOT_TIPPED, Clash.class, "deal-not-tipped", Reason.of("deal-not-tipped"));
+        answer(Refusal.REFUNDED, NoLongerUsable.class, "coupon-refunded", Reason.of("coupon-refunded"));
+        answer(Refusal.VOID, NoLongerUsable.class, "coupon-void", Reason.of("coupon-void"));
         // the last valid day as the store counts days: 17:00 UTC is already the next day in Shanghai
-        answer(Refusal.EXPIRED, Gone.class, "coupon-expired", Reason.of("coupon-expired", LocalDate.of(2026, 3, 2)));
-        answer(Refusal.NOT_VALID_AT_STORE, Forbidden.class, "store-not-eligible", Reason.of("store-not-eligible", "Mitte"));
-        Problem redeemed = answer(Refusal.ALREADY_REDEEMED, Conflict.class, "already-redeemed",
+        answer(Refusal.EXPIRED, NoLongerUsable.class, "coupon-expired", Reason.of("coupon-expired", LocalDate.of(2026, 3, 2)));
+        answer(Refusal.NOT_VALID_AT_STORE, NotPermitted.class, "store-not-eligible", Reason.of("store-not-eligible", "Mitte"));
+        Problem redeemed = answer(Refusal.ALREADY_REDEEMED, Clash.class, "already-redeemed",
                 Reason.of("already-redeemed", "Kreuzberg", REDEEMED_AT.atZone(SHANGHAI)));
         assertEquals(Map.of("redeemedAt", "2026-02-27T09:30:00Z", "storeName", "Kreuzberg", "storeId", "store-2"),
                 redeemed.extensions());

@@ -21,7 +21,7 @@ import io.groupdeal.application.mail.Mail;
 import io.groupdeal.application.mail.Outbox;
 import io.groupdeal.application.payment.PaymentTasks;
 import io.groupdeal.application.payment.Refunds;
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponCode;
@@ -91,7 +91,7 @@ class CouponServiceTest {
     }
 
     private String refusal() {
-        Conflict refused = assertThrows(Conflict.class, () -> service.refund(code.printed()));
+        Clash refused = assertThrows(Clash.class, () -> service.refund(code.printed()));
         assertEquals("not-refundable", refused.type());
         return refused.reason().key();
     }

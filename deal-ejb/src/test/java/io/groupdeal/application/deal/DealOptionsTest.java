@@ -111,7 +111,7 @@ class DealOptionsTest {
         when(deals.optionsOf(deal.id())).thenReturn(List.of(first, second));
         when(deals.storeIdsOf(any())).thenReturn(List.of("store"));
 
-        var refused = assertThrows(io.groupdeal.application.problem.Unprocessable.class, () -> service.publish(deal.id()));
+        var refused = assertThrows(io.groupdeal.application.problem.NotPossible.class, () -> service.publish(deal.id()));
         assertEquals(List.of("options[1].price", "options[1].originalValue"),
                 refused.errors().stream().map(e -> e.field()).toList());
     }

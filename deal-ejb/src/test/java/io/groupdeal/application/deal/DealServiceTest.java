@@ -16,10 +16,10 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.groupdeal.application.Wiring;
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
-import io.groupdeal.application.problem.Unprocessable;
+import io.groupdeal.application.problem.NotPossible;
 import io.groupdeal.domain.deal.Deal;
 import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.DealStatus;
@@ -83,7 +83,7 @@ class DealServiceTest {
         Deal deal = stored(complete(NOW.minusSeconds(60), NOW.plus(Duration.ofDays(7))));
 
         assertEquals(DealStatus.IN_REVIEW, service.publish(deal.id()).deal().status());
-        Conflict locked = assertThrows(Conflict.class, () -> service.update(deal.id(), complete(NOW, NOW.plus(Duration.ofDays(8))), List.of()));
+        Clash locked = assertThrows(Clash.class, () -> service.update(deal.id(), complete(NOW, NOW.plus(Duration.ofDays(8))), List.of()));
         assertEquals("deal-not-editable", locked.type());
         assertEquals("deal-not-editable.in-review", locked.reason().key());
 
@@ -151,7 +151,7 @@ class DealServiceTest {
         Deal deal = stored(complete(NOW.minusSeconds(60), NOW.plus(Duration.ofDays(7))));
         service.publish(deal.id());
 
-        Conflict refused = assertThrows(Conflict.class, () -> service.update(deal.id(), draft("New title"), List.of()));
+        Clash refused = assertThrows(Clash.class, () -> service.update(deal.id(), draft("New title"), List.of()));
 
         assertEquals("deal-not-editable", refused.type());
         assertEquals("Dan Dan Noodles for Two", deal.title());
@@ -175,7 +175,7 @@ class DealServiceTest {
         when(deals.storeIdsOf(deal.id())).thenReturn(List.of());
         when(stores.count()).thenReturn(0L);
 
-        Unprocessable refused = assertThrows(Unprocessable.class, () -> service.publish(deal.id()));
+        NotPossible refused = assertThrows(NotPossible.class, () -> service.publish(deal.id()));
 
         assertEquals("deal-incomplete", refused.type());
         assertEquals(List.of("description", "currency", "price", "originalValue", "salesStart", "salesEnd",
@@ -188,7 +188,7 @@ class DealServiceTest {
         Deal deal = stored(complete(NOW.minus(Duration.ofDays(7)), NOW.minusSeconds(1)));
         when(stores.count()).thenReturn(1L);
 
-        Unprocessable refused = assertThrows(Unprocessable.class, () -> service.publish(deal.id()));
+        NotPossible refused = assertThrows(NotPossible.class, () -> service.publish(deal.id()));
 
         assertEquals(List.of("salesEnd"), fields(refused));
         assertEquals(DealStatus.DRAFT, deal.status());
@@ -222,7 +222,7 @@ class DealServiceTest {
         Deal deal = stored(complete(NOW.minusSeconds(60), NOW.plus(Duration.ofDays(7))));
         service.publish(deal.id());
 
-        assertEquals("deal-not-editable", assertThrows(Conflict.class, () -> service.publish(deal.id())).type());
+        assertEquals("deal-not-editable", assertThrows(Clash.class, () -> service.publish(deal.id())).type());
     }
 
     @Test
@@ -233,7 +233,7 @@ class DealServiceTest {
 
         assertEquals(DealStatus.CANCELLED, service.cancel(deal.id()).deal().status());
 
-        Conflict again = assertThrows(Conflict.class, () -> service.cancel(deal.id()));
+        Clash again = assertThrows(Clash.class, () -> service.cancel(deal.id()));
         assertEquals("deal-not-cancellable", again.type());
         assertEquals("deal-not-cancellable.cancelled", again.reason().key());
     }
@@ -243,7 +243,7 @@ class DealServiceTest {
         Deal deal = stored(complete(NOW.minus(Duration.ofDays(8)), NOW.minus(Duration.ofDays(1))));
         Deals.setStatus(deal, DealStatus.ENDED);
 
-        Conflict refused = assertThrows(Conflict.class, () -> service.cancel(deal.id()));
+        Clash refused = assertThrows(Clash.class, () -> service.cancel(deal.id()));
 
         assertEquals("deal-not-cancellable", refused.type());
         assertEquals("deal-not-cancellable.ended", refused.reason().key());

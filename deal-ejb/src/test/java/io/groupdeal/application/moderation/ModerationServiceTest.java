@@ -14,7 +14,7 @@ import io.groupdeal.application.Wiring;
 import io.groupdeal.application.mail.Mail;
 import io.groupdeal.application.mail.Outbox;
 import io.groupdeal.application.mail.ReviewMails;
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.domain.account.Account;
@@ -140,14 +140,14 @@ class ModerationServiceTest {
     @Test
     void aDealNoLongerInReviewOrWhoseSalesEndedIsRefusedAndNobodyIsMailed() {
         Deal ended = inReview(NOW.minus(Duration.ofDays(3)), NOW.minusSeconds(1));
-        assertEquals("sales-ended", assertThrows(Conflict.class, () -> service.approve(ended.id())).type());
+        assertEquals("sales-ended", assertThrows(Clash.class, () -> service.approve(ended.id())).type());
         assertEquals(DealStatus.IN_REVIEW, ended.status());
 
         Deal decided = inReview(NOW.minusSeconds(60), NOW.plus(Duration.ofDays(3)));
         service.reject(decided.id(), "No.");
         org.mockito.Mockito.clearInvocations(outbox);
-        assertEquals("deal-not-in-review", assertThrows(Conflict.class, () -> service.approve(decided.id())).type());
-        assertEquals("deal-not-in-review", assertThrows(Conflict.class, () -> service.reject(decided.id(), "Again.")).type());
+        assertEquals("deal-not-in-review", assertThrows(Clash.class, () -> service.approve(decided.id())).type());
+        assertEquals("deal-not-in-review", assertThrows(Clash.class, () -> service.reject(decided.id(), "Again.")).type());
         verify(outbox, never()).write(any());
     }
 

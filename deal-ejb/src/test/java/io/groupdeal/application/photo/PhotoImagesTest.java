@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.TooLarge;
-import io.groupdeal.application.problem.Unprocessable;
+import io.groupdeal.application.problem.NotPossible;
 import io.groupdeal.application.problem.UnsupportedType;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -65,15 +65,15 @@ class PhotoImagesTest {
     void aDecompressionBombIsRefusedFromItsHeader() {
         byte[] bomb = TestImages.pngBomb(50_000, 50_000);
         assertTrue(bomb.length < 1000, "a small file: " + bomb.length);
-        assertProblem(Unprocessable.class, "not-an-image", Reason.of("not-an-image.too-many-pixels", 50_000, 50_000, 40L),
+        assertProblem(NotPossible.class, "not-an-image", Reason.of("not-an-image.too-many-pixels", 50_000, 50_000, 40L),
                 () -> PhotoImages.process(bomb, "image/png"));
     }
 
     @Test
     void hostileAndForeignBytesAreRefused() {
-        assertProblem(Unprocessable.class, "not-an-image", Reason.of("not-an-image"), () -> PhotoImages.process(TestImages.zip(), "image/png"));
-        assertProblem(Unprocessable.class, "not-an-image", () -> PhotoImages.process(TestImages.pngSignatureThenZip(), "image/png"));
-        assertProblem(Unprocessable.class, "not-an-image", Reason.of("not-an-image.mismatch", "JPEG", "image/png"),
+        assertProblem(NotPossible.class, "not-an-image", Reason.of("not-an-image"), () -> PhotoImages.process(TestImages.zip(), "image/png"));
+        assertProblem(NotPossible.class, "not-an-image", () -> PhotoImages.process(TestImages.pngSignatureThenZip(), "image/png"));
+        assertProblem(NotPossible.class, "not-an-image", Reason.of("not-an-image.mismatch", "JPEG", "image/png"),
                 () -> PhotoImages.process(TestImages.jpeg(10, 10), "image/png"));
         assertProblem(UnsupportedType.class, "photo-type", Reason.of("photo-type.declared", "image/gif"),
                 () -> PhotoImages.process(TestImages.gif(10, 10), "image/gif"));
@@ -83,7 +83,7 @@ class PhotoImagesTest {
         assertProblem(TooLarge.class, "photo-too-large", Reason.of("photo-too-large", PhotoImages.MAX_BYTES),
                 () -> PhotoImages.process(new byte[PhotoImages.MAX_BYTES + 1], "image/jpeg"));
         byte[] truncated = java.util.Arrays.copyOf(TestImages.png(200, 200), 60);
-        assertProblem(Unprocessable.class, "not-an-image", () -> PhotoImages.process(truncated, "image/png"));
+        assertProblem(NotPossible.class, "not-an-image", () -> PhotoImages.process(truncated, "image/png"));
     }
 
     private static void assertProblem(Class<? extends Problem> kind, String type, Runnable upload) {

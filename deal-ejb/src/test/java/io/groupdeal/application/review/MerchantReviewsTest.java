@@ -13,7 +13,7 @@ import static org.mockito.Mockito.when;
 
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.Wiring;
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.domain.review.Review;
@@ -84,6 +84,6 @@ class MerchantReviewsTest {
         when(reviews.reply("tenant-1", id, "Thanks!", NOW)).thenReturn(true, false);
 
         assertSame(review, service.reply(id, " Thanks! "));
-        assertEquals("reply-exists", assertThrows(Conflict.class, () -> service.reply(id, "Thanks!")).type());
+        assertEquals("reply-exists", assertThrows(Clash.class, () -> service.reply(id, "Thanks!")).type());
     }
 }

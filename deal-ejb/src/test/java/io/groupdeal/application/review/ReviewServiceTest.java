@@ -15,7 +15,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.groupdeal.application.Wiring;
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.domain.coupon.Coupon;
@@ -78,7 +78,7 @@ class ReviewServiceTest {
         for (CouponStatus status : List.of(CouponStatus.PENDING, CouponStatus.ACTIVE, CouponStatus.REFUNDED,
                 CouponStatus.EXPIRED, CouponStatus.VOID)) {
             CouponCode code = owned(status);
-            assertEquals("not-redeemed", assertThrows(Conflict.class, () -> service.write(code.printed(), 4, "")).type(),
+            assertEquals("not-redeemed", assertThrows(Clash.class, () -> service.write(code.printed(), 4, "")).type(),
                     status.toString());
         }
         verifyNoInteractions(reviews);
@@ -101,7 +101,7 @@ class ReviewServiceTest {
         when(reviews.add(anyString(), anyString(), anyString(), anyString(), anyString(), anyInt(), anyString(), any()))
                 .thenReturn(false);
 
-        assertEquals("review-exists", assertThrows(Conflict.class, () -> service.write(code.printed(), 4, null)).type());
+        assertEquals("review-exists", assertThrows(Clash.class, () -> service.write(code.printed(), 4, null)).type());
         verify(reviews, never()).find(anyString(), anyString());
     }
 }

@@ -9,7 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.groupdeal.application.Wiring;
-import io.groupdeal.application.problem.Forbidden;
+import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.domain.account.Role;
 import io.groupdeal.domain.shared.Tenancy;
 import jakarta.interceptor.InvocationContext;
@@ -34,8 +34,8 @@ class TenantInterceptorTest {
     void aCallerWithoutTenantIsRefusedBeforeTheBoundaryRuns() throws Exception {
         TenantInterceptor interceptor = interceptorFor(Wiring.buyer("buyer-1"));
 
-        assertEquals("no-tenant", assertThrows(Forbidden.class, () -> interceptor.bindTenant(invocation)).type());
-        assertThrows(Forbidden.class, () -> interceptorFor(new Caller()).bindTenant(invocation));
+        assertEquals("no-tenant", assertThrows(NotPermitted.class, () -> interceptor.bindTenant(invocation)).type());
+        assertThrows(NotPermitted.class, () -> interceptorFor(new Caller()).bindTenant(invocation));
 
         verify(invocation, never()).proceed();
         verify(em, never()).setProperty(anyString(), org.mockito.ArgumentMatchers.any());

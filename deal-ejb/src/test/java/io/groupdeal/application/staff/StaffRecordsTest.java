@@ -12,7 +12,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.groupdeal.application.Wiring;
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.domain.account.Account;
 import io.groupdeal.domain.account.AccountRepository;
@@ -66,8 +66,8 @@ class StaffRecordsTest {
         ownStores(a);
         when(accounts.emailTaken(JO)).thenReturn(true);
 
-        assertEquals("email-taken", assertThrows(Conflict.class, () -> records.requireCreatable(JO, List.of(a))).type());
-        assertEquals("email-taken", assertThrows(Conflict.class, () -> records.add(JO, "Jo", "hash", List.of(a))).type());
+        assertEquals("email-taken", assertThrows(Clash.class, () -> records.requireCreatable(JO, List.of(a))).type());
+        assertEquals("email-taken", assertThrows(Clash.class, () -> records.add(JO, "Jo", "hash", List.of(a))).type());
         verify(accounts, never()).add(any());
     }
 
@@ -76,7 +76,7 @@ class StaffRecordsTest {
         ownStores(a);
         doThrow(new PersistenceException("duplicate")).when(em).flush();
 
-        assertEquals("email-taken", assertThrows(Conflict.class, () -> records.add(JO, "Jo", "hash", List.of(a))).type());
+        assertEquals("email-taken", assertThrows(Clash.class, () -> records.add(JO, "Jo", "hash", List.of(a))).type());
         verify(staff, never()).add(any());
     }
 
@@ -138,8 +138,8 @@ class StaffRecordsTest {
         EmailAddress taken = new EmailAddress("boss@shop.example");
         when(accounts.emailTaken(taken)).thenReturn(true);
 
-        assertThrows(Conflict.class, () -> records.requireChangeable(account.id(), taken, List.of(a)));
-        assertThrows(Conflict.class, () -> records.change(account.id(), taken, "Jo", null, List.of(a)));
+        assertThrows(Clash.class, () -> records.requireChangeable(account.id(), taken, List.of(a)));
+        assertThrows(Clash.class, () -> records.change(account.id(), taken, "Jo", null, List.of(a)));
 
         assertEquals(JO, account.email());
         verify(staff, never()).assign(anyString(), anyCollection());

@@ -16,7 +16,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.groupdeal.application.Wiring;
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
@@ -60,7 +60,7 @@ class StoreServiceTest {
         String dealId = Ids.newId();
         when(uses.liveDeals("tenant-1", store.id(), false)).thenReturn(List.of(new DealUse(dealId, "Noodles")));
 
-        Conflict refused = assertThrows(Conflict.class, () -> service.delete(store.id()));
+        Clash refused = assertThrows(Clash.class, () -> service.delete(store.id()));
 
         assertEquals("store-in-use", refused.type());
         assertEquals(Reason.of("store-in-use.deal", "Mitte", List.of("Noodles")), refused.reason());
@@ -87,7 +87,7 @@ class StoreServiceTest {
                 .mapToObj(i -> new DealUse(Ids.newId(), "Deal " + i)).toList();
         when(uses.liveDeals(anyString(), anyString(), anyBoolean())).thenReturn(many);
 
-        Conflict refused = assertThrows(Conflict.class, () -> service.delete(store.id()));
+        Clash refused = assertThrows(Clash.class, () -> service.delete(store.id()));
 
         assertEquals(StoreUses.MAX_NAMED, ((List<?>) refused.extensions().get("deals")).size());
         assertEquals("store-in-use.deals-and-more", refused.reason().key());
@@ -122,7 +122,7 @@ class StoreServiceTest {
         Store store = stored("Mitte");
         doThrow(new PersistenceException("FK")).when(stores).remove(store);
 
-        Conflict refused = assertThrows(Conflict.class, () -> service.delete(store.id()));
+        Clash refused = assertThrows(Clash.class, () -> service.delete(store.id()));
 
         assertEquals("store-in-use", refused.type());
         assertEquals("store-in-use.moment", refused.reason().key());

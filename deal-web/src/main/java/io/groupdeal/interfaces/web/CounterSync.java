@@ -2,7 +2,7 @@ package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.counter.OfflineCounter;
 import io.groupdeal.application.counter.RedeemableList;
-import io.groupdeal.application.problem.Forbidden;
+import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.problem.Reason;
@@ -68,7 +68,7 @@ public class CounterSync extends HttpServlet {
         }
         String type = request.getContentType();
         if (!"1".equals(request.getHeader("X-Counter")) || type == null || !type.startsWith("application/json")) {
-            ProblemWriter.write(request, response, new Forbidden("forbidden", Reason.of("forbidden.counter-page")));
+            ProblemWriter.write(request, response, new NotPermitted("forbidden", Reason.of("forbidden.counter-page")));
             return;
         }
         JsonObject body;

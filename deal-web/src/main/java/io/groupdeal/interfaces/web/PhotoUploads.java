@@ -4,7 +4,7 @@ import io.groupdeal.application.photo.PhotoImages;
 import io.groupdeal.application.photo.PhotoMedia;
 import io.groupdeal.application.photo.PhotoService;
 import io.groupdeal.application.photo.PhotoSize;
-import io.groupdeal.application.problem.Forbidden;
+import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.problem.Reason;
@@ -133,7 +133,7 @@ public class PhotoUploads extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         Language language = language(request);
         if (request.getHeader("X-Requested-With") == null) {
-            ProblemWriter.write(language, response, new Forbidden("forbidden", Reason.of("forbidden.photo-editor")));
+            ProblemWriter.write(language, response, new NotPermitted("forbidden", Reason.of("forbidden.photo-editor")));
             return;
         }
         try {

@@ -2,9 +2,9 @@ package io.groupdeal.interfaces.rest.problem;
 
 import io.groupdeal.application.problem.BadCredentials;
 import io.groupdeal.application.problem.Busy;
-import io.groupdeal.application.problem.Conflict;
-import io.groupdeal.application.problem.Forbidden;
-import io.groupdeal.application.problem.Gone;
+import io.groupdeal.application.problem.Clash;
+import io.groupdeal.application.problem.NotPermitted;
+import io.groupdeal.application.problem.NoLongerUsable;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.problem.PaymentDeclined;
@@ -63,10 +63,10 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
         if (problem instanceof NotFound) {
             return 404;
         }
-        if (problem instanceof Conflict) {
+        if (problem instanceof Clash) {
             return 409;
         }
-        if (problem instanceof Forbidden) {
+        if (problem instanceof NotPermitted) {
             return 403;
         }
         if (problem instanceof BadCredentials) {
@@ -78,7 +78,7 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
         if (problem instanceof PaymentDeclined) {
             return 402;
         }
-        if (problem instanceof Gone) {
+        if (problem instanceof NoLongerUsable) {
             return 410;
         }
         if (problem instanceof RateLimited) {

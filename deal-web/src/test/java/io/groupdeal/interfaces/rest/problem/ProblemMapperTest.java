@@ -4,16 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.groupdeal.application.problem.BadCredentials;
 import io.groupdeal.application.problem.Busy;
-import io.groupdeal.application.problem.Conflict;
-import io.groupdeal.application.problem.Forbidden;
-import io.groupdeal.application.problem.Gone;
+import io.groupdeal.application.problem.Clash;
+import io.groupdeal.application.problem.NotPermitted;
+import io.groupdeal.application.problem.NoLongerUsable;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.problem.PaymentDeclined;
 import io.groupdeal.application.problem.PaymentUnavailable;
 import io.groupdeal.application.problem.RateLimited;
 import io.groupdeal.application.problem.Reason;
-import io.groupdeal.application.problem.Unprocessable;
+import io.groupdeal.application.problem.NotPossible;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -24,16 +24,16 @@ class ProblemMapperTest {
     @Test
     void eachKindOfProblemHasItsStatus() {
         assertEquals(404, ProblemMapper.status(new NotFound("deal")));
-        assertEquals(409, ProblemMapper.status(new Conflict("c")));
-        assertEquals(403, ProblemMapper.status(new Forbidden("no-tenant")));
+        assertEquals(409, ProblemMapper.status(new Clash("c")));
+        assertEquals(403, ProblemMapper.status(new NotPermitted("no-tenant")));
         assertEquals(401, ProblemMapper.status(new BadCredentials()));
         assertEquals(400, ProblemMapper.status(new InvalidInput("f", "m")));
         assertEquals(402, ProblemMapper.status(new PaymentDeclined()));
-        assertEquals(410, ProblemMapper.status(new Gone("g")));
+        assertEquals(410, ProblemMapper.status(new NoLongerUsable("g")));
         assertEquals(429, ProblemMapper.status(new RateLimited("r", 30)));
         assertEquals(503, ProblemMapper.status(new PaymentUnavailable(Reason.of("p"))));
         assertEquals(503, ProblemMapper.status(new Busy(Reason.of("b"), 5)));
-        assertEquals(422, ProblemMapper.status(new Unprocessable("u", List.of())));
+        assertEquals(422, ProblemMapper.status(new NotPossible("u", List.of())));
         assertEquals(413, ProblemMapper.status(new io.groupdeal.application.problem.TooLarge("photo-too-large")));
         assertEquals(415, ProblemMapper.status(new io.groupdeal.application.problem.UnsupportedType("photo-type")));
     }
@@ -44,6 +44,6 @@ class ProblemMapperTest {
         assertEquals(OptionalLong.of(7), ProblemMapper.retryAfterSeconds(new Busy(Reason.of("b"), 7)));
         assertEquals(OptionalLong.of(ProblemMapper.PAYMENT_RETRY_SECONDS),
                 ProblemMapper.retryAfterSeconds(new PaymentUnavailable(Reason.of("p"))));
-        assertEquals(OptionalLong.empty(), ProblemMapper.retryAfterSeconds(new Conflict("c")));
+        assertEquals(OptionalLong.empty(), ProblemMapper.retryAfterSeconds(new Clash("c")));
     }
 }

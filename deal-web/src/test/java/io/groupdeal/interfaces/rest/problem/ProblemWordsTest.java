@@ -3,7 +3,7 @@ package io.groupdeal.interfaces.rest.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.groupdeal.application.problem.Conflict;
+import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
 import io.groupdeal.application.problem.Reason;
@@ -42,7 +42,7 @@ class ProblemWordsTest {
     private static final String L = "\"([a-z][a-z0-9.-]*)\"";
     /** Problem types, each needs {@code title.<type>}. */
     private static final List<Pattern> TYPES = List.of(
-            Pattern.compile("new (?:Conflict|Forbidden|Gone|Unprocessable)\\(" + L),
+            Pattern.compile("new (?:Clash|NotPermitted|NoLongerUsable|NotPossible)\\(" + L),
             Pattern.compile("new NotFound\\(" + L + ", "),
             Pattern.compile("new InvalidInput\\(" + L + ", Reason"),
             Pattern.compile("super\\(" + L + ", Reason"),
@@ -51,8 +51,8 @@ class ProblemWordsTest {
             Pattern.compile("String NAME = " + L));
     /** Problems worded by their type alone, each needs {@code detail.<type>}. */
     private static final List<Pattern> DETAILS_BY_TYPE = List.of(
-            Pattern.compile("new (?:Conflict|Forbidden|Gone)\\(" + L + "\\)"),
-            Pattern.compile("new Unprocessable\\(" + L + "(?:\\)|, \\w+\\))"),
+            Pattern.compile("new (?:Clash|NotPermitted|NoLongerUsable)\\(" + L + "\\)"),
+            Pattern.compile("new NotPossible\\(" + L + "(?:\\)|, \\w+\\))"),
             Pattern.compile("ProblemDocument\\.of\\(\\d+, " + L + ", language"),
             Pattern.compile("ProblemWriter\\.write\\(request, response, \\d+, " + L));
     private static final Pattern REASON = Pattern.compile("Reason\\.of\\(" + L);
@@ -146,7 +146,7 @@ class ProblemWordsTest {
 
     @Test
     void aProblemIsWordedInEachLanguageWithTheSameTypeAndFields() {
-        Conflict soldOut = new Conflict("sold-out");
+        Clash soldOut = new Clash("sold-out");
         assertEquals(new ProblemWords.Worded("Sold out", "Not enough coupons are left of this deal.", List.of()),
                 ProblemWords.word(soldOut, Language.EN));
         assertEquals(new ProblemWords.Worded("已售罄", "该团购剩余的团购券不足。", List.of()),

@@ -3,21 +3,21 @@ package io.groupdeal.application.problem;
 import java.util.Map;
 
 /** The request is valid but clashes with the current state (409), such as an email already in use. */
-public class Conflict extends Problem {
+public class Clash extends Problem {
 
     private final Map<String, Object> extensions;
 
     /** The detail worded by the type itself. */
-    public Conflict(String type) {
+    public Clash(String type) {
         this(type, Reason.of(type));
     }
 
-    public Conflict(String type, Reason reason) {
+    public Clash(String type, Reason reason) {
         this(type, reason, Map.of());
     }
 
     /** With extra members for the client, such as when and where a coupon was redeemed. */
-    public Conflict(String type, Reason reason, Map<String, Object> extensions) {
+    public Clash(String type, Reason reason, Map<String, Object> extensions) {
         super(type, reason);
         this.extensions = Map.copyOf(extensions);
     }

@@ -1,13 +1,13 @@
 package io.groupdeal.application.problem;
 
 /** The thing exists but can no longer be used (410), such as an expired, refunded or void coupon at the counter. */
-public class Gone extends Problem {
+public class NoLongerUsable extends Problem {
 
-    public Gone(String type) {
+    public NoLongerUsable(String type) {
         this(type, Reason.of(type));
     }
 
-    public Gone(String type, Reason reason) {
+    public NoLongerUsable(String type, Reason reason) {
         super(type, reason);
     }
 }
