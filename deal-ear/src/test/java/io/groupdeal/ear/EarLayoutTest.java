@@ -32,6 +32,7 @@ class EarLayoutTest {
 
     /** Archive path inside the EAR (a WAR's jars as {@code deal-web.war!/WEB-INF/lib/x.jar}) to its class names. */
     private static final Map<String, List<String>> CLASSES_BY_ARCHIVE = new TreeMap<>();
+
     private static final List<String> EAR_ENTRIES = new ArrayList<>();
     private static final List<String> WAR_ENTRIES = new ArrayList<>();
     private static String applicationXml;
@@ -95,19 +96,26 @@ class EarLayoutTest {
                 twice.put(c, archives);
             }
         });
-        assertTrue(twice.isEmpty(), () -> twice.size() + " classes are packed more than once, e.g. "
-                + twice.entrySet().stream().limit(5).toList());
+        assertTrue(
+                twice.isEmpty(),
+                () -> twice.size() + " classes are packed more than once, e.g. "
+                        + twice.entrySet().stream().limit(5).toList());
         assertTrue(archivesByClass.size() > 1000, "the archives were read: " + archivesByClass.size() + " classes");
     }
 
     @Test
     void sharedJarsAreInLibAndTheEjbModuleIsAModule() {
         for (String artifact : List.of("deal-persistence", "flyway-core", "flyway-mysql", "mysql-connector-j")) {
-            assertEquals(1, EAR_ENTRIES.stream().filter(e -> e.startsWith("lib/") && e.contains(artifact)).count(),
+            assertEquals(
+                    1,
+                    EAR_ENTRIES.stream()
+                            .filter(e -> e.startsWith("lib/") && e.contains(artifact))
+                            .count(),
                     () -> artifact + " once in lib/: " + EAR_ENTRIES);
         }
         assertTrue(EAR_ENTRIES.contains(EJB), () -> EAR_ENTRIES.toString());
-        assertTrue(WAR_ENTRIES.stream().noneMatch(e -> e.startsWith("WEB-INF/lib/") && e.endsWith(".jar")),
+        assertTrue(
+                WAR_ENTRIES.stream().noneMatch(e -> e.startsWith("WEB-INF/lib/") && e.endsWith(".jar")),
                 () -> "the WAR packs no jar of its own: " + WAR_ENTRIES);
     }
 

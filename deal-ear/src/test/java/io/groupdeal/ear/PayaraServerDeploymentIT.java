@@ -80,15 +80,34 @@ class PayaraServerDeploymentIT {
         deleteRecursively(DOMAINS);
         portBase = freePortBase();
         domainCreated = true;
-        asadmin(Map.of(), 180, "create-domain", "--nopassword=true", "--checkports=true",
-                "--portbase", String.valueOf(portBase), "--domaindir", DOMAINS.toString(), DOMAIN);
-        asadmin(Map.of(
-                        "DEAL_DB_URL", database.jdbcUrl(),
-                        "DEAL_DB_USER", EmbeddedDatabase.USER,
-                        "DEAL_DB_PASSWORD", EmbeddedDatabase.PASSWORD,
-                        "DEAL_DEMO", "true",
-                        "DEAL_HTTP_PORT", String.valueOf(httpPort())),
-                240, "start-domain", "--domaindir", DOMAINS.toString(), DOMAIN);
+        asadmin(
+                Map.of(),
+                180,
+                "create-domain",
+                "--nopassword=true",
+                "--checkports=true",
+                "--portbase",
+                String.valueOf(portBase),
+                "--domaindir",
+                DOMAINS.toString(),
+                DOMAIN);
+        asadmin(
+                Map.of(
+                        "DEAL_DB_URL",
+                        database.jdbcUrl(),
+                        "DEAL_DB_USER",
+                        EmbeddedDatabase.USER,
+                        "DEAL_DB_PASSWORD",
+                        EmbeddedDatabase.PASSWORD,
+                        "DEAL_DEMO",
+                        "true",
+                        "DEAL_HTTP_PORT",
+                        String.valueOf(httpPort())),
+                240,
+                "start-domain",
+                "--domaindir",
+                DOMAINS.toString(),
+                DOMAIN);
         asadmin(Map.of(), 300, "--port", String.valueOf(adminPort()), "deploy", "--name", "deal", EAR.toString());
         http = new Http(new URL("http://127.0.0.1:" + httpPort() + "/"));
     }
@@ -114,14 +133,19 @@ class PayaraServerDeploymentIT {
         Reply health = http.get("health", null);
         assertEquals(200, health.status(), () -> health + serverLogTail());
         assertEquals("UP", health.json().getString("status"), health::toString);
-        assertTrue(health.json().getJsonArray("checks").stream()
-                .anyMatch(check -> "database".equals(check.asJsonObject().getString("name"))), health::toString);
+        assertTrue(
+                health.json().getJsonArray("checks").stream()
+                        .anyMatch(
+                                check -> "database".equals(check.asJsonObject().getString("name"))),
+                health::toString);
     }
 
     @Test
     void operatorListsTenantsThroughTheRolesAllowedBoundary() {
-        Reply login = http.post("api/v1/auth/tokens",
-                "{\"email\":\"operator@demo.groupdeal.io\",\"password\":\"demo-password\"}", null);
+        Reply login = http.post(
+                "api/v1/auth/tokens",
+                "{\"email\":\"operator@demo.groupdeal.io\",\"password\":\"demo-password\"}",
+                null);
         assertEquals(201, login.status(), () -> login + serverLogTail());
         String token = login.json().getString("token");
 
@@ -133,8 +157,8 @@ class PayaraServerDeploymentIT {
 
     @Test
     void buyerIsRefusedByTheSameBoundary() {
-        Reply login = http.post("api/v1/auth/tokens",
-                "{\"email\":\"buyer@demo.groupdeal.io\",\"password\":\"demo-password\"}", null);
+        Reply login = http.post(
+                "api/v1/auth/tokens", "{\"email\":\"buyer@demo.groupdeal.io\",\"password\":\"demo-password\"}", null);
         assertEquals(201, login.status(), () -> login + serverLogTail());
 
         Reply tenants = http.get("api/v1/platform/tenants", login.json().getString("token"));
@@ -144,9 +168,10 @@ class PayaraServerDeploymentIT {
     /** The data folder outlives runs (target/it-db): each run starts from an empty schema, as a new install does. */
     private static void emptyDatabase() throws SQLException {
         try (Connection connection = DriverManager.getConnection(
-                "jdbc:mysql://127.0.0.1:" + database.port() + "/?sslMode=DISABLED", EmbeddedDatabase.USER,
-                EmbeddedDatabase.PASSWORD);
-             Statement statement = connection.createStatement()) {
+                        "jdbc:mysql://127.0.0.1:" + database.port() + "/?sslMode=DISABLED",
+                        EmbeddedDatabase.USER,
+                        EmbeddedDatabase.PASSWORD);
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + EmbeddedDatabase.DATABASE);
             statement.execute("CREATE DATABASE " + EmbeddedDatabase.DATABASE
                     + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -177,7 +202,8 @@ class PayaraServerDeploymentIT {
         command.add(PAYARA.resolve("bin/asadmin").toString());
         command.add("--interactive=false");
         command.addAll(Arrays.asList(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(WORK.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(WORK.toFile()).redirectErrorStream(true);
         // Nothing of the caller's own GroupDeal configuration may reach the server: only what this test sets.
         builder.environment().keySet().removeIf(name -> name.startsWith("DEAL_"));
         builder.environment().put("AS_JAVA", System.getProperty("java.home"));
@@ -193,9 +219,13 @@ class PayaraServerDeploymentIT {
                 process.destroyForcibly();
             }
             String text = Files.readString(output, StandardCharsets.UTF_8);
-            Files.writeString(ASADMIN_LOGS.resolve("asadmin.log"), "$ asadmin " + String.join(" ", arguments) + "  ("
+            Files.writeString(
+                    ASADMIN_LOGS.resolve("asadmin.log"),
+                    "$ asadmin " + String.join(" ", arguments) + "  ("
                             + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s)\n" + text + "\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             if (!finished || process.exitValue() != 0) {
                 throw new IllegalStateException("asadmin " + String.join(" ", arguments)
                         + (finished ? " failed (exit " + process.exitValue() + ")" : " timed out") + ":\n" + text
@@ -263,7 +293,8 @@ class PayaraServerDeploymentIT {
     private static String required(String property) {
         String value = System.getProperty(property);
         if (value == null) {
-            throw new IllegalStateException("Run by failsafe from deal-ear: system property " + property + " is not set");
+            throw new IllegalStateException(
+                    "Run by failsafe from deal-ear: system property " + property + " is not set");
         }
         return value;
     }

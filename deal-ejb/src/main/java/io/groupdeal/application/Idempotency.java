@@ -1,8 +1,8 @@
 package io.groupdeal.application;
 
 import io.groupdeal.application.problem.InvalidInput;
-import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
+import io.groupdeal.application.problem.Reason;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,13 +16,14 @@ public final class Idempotency {
 
     private static final int MAX_KEY_LENGTH = 128;
 
-    private Idempotency() {
-    }
+    private Idempotency() {}
 
     /** The key, stripped; 400 {@code idempotency-key-missing} without one. */
     public static String required(String key, String what) {
         if (key == null || key.isBlank()) {
-            throw new InvalidInput("idempotency-key-missing", Reason.of("idempotency-key-missing." + what),
+            throw new InvalidInput(
+                    "idempotency-key-missing",
+                    Reason.of("idempotency-key-missing." + what),
                     List.of(FieldError.of("Idempotency-Key", "required")));
         }
         return optional(key);
@@ -47,8 +48,9 @@ public final class Idempotency {
             text.append(i == 0 ? "" : "\n").append(parts[i]);
         }
         try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing", e);
         }

@@ -17,8 +17,7 @@ public final class Periods {
     public static final int FIRST_YEAR = 2000;
     public static final int LAST_YEAR = 2999;
 
-    private Periods() {
-    }
+    private Periods() {}
 
     /** Whether the day is one that any figure of the product can be about. */
     public static boolean isWithinCalendar(LocalDate day) {

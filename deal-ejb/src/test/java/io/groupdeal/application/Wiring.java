@@ -17,14 +17,14 @@ import java.util.List;
  */
 public final class Wiring {
 
-    private Wiring() {
-    }
+    private Wiring() {}
 
     public static <T> T wire(T bean, Object... parts) {
         List<Field> fields = new ArrayList<>();
         for (Class<?> type = bean.getClass(); type != Object.class; type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
-                if (field.isAnnotationPresent(Inject.class) || field.isAnnotationPresent(PersistenceContext.class)
+                if (field.isAnnotationPresent(Inject.class)
+                        || field.isAnnotationPresent(PersistenceContext.class)
                         || field.isAnnotationPresent(Resource.class)) {
                     fields.add(field);
                 }
@@ -39,7 +39,8 @@ public final class Wiring {
                 }
             }
             if (!used) {
-                throw new IllegalArgumentException(bean.getClass().getSimpleName() + " has no injected field for " + part);
+                throw new IllegalArgumentException(
+                        bean.getClass().getSimpleName() + " has no injected field for " + part);
             }
         }
         return bean;
@@ -66,8 +67,8 @@ public final class Wiring {
 
     /** The caller as the authentication mechanism leaves it: a merchant admin of the tenant. */
     public static Caller merchantAdmin(String tenantId) {
-        return caller(new CallerAccount("admin-of-" + tenantId, "admin@shop.example", "Admin", Role.MERCHANT_ADMIN,
-                tenantId, "Shop", 10));
+        return caller(new CallerAccount(
+                "admin-of-" + tenantId, "admin@shop.example", "Admin", Role.MERCHANT_ADMIN, tenantId, "Shop", 10));
     }
 
     public static Caller buyer(String accountId) {
@@ -82,6 +83,8 @@ public final class Wiring {
 
     /** The field names of a refusal's errors, in order. */
     public static List<String> fields(io.groupdeal.application.problem.Problem problem) {
-        return problem.errors().stream().map(io.groupdeal.application.problem.InvalidInput.FieldError::field).toList();
+        return problem.errors().stream()
+                .map(io.groupdeal.application.problem.InvalidInput.FieldError::field)
+                .toList();
     }
 }

@@ -24,30 +24,41 @@ class LayersTest {
 
     @BeforeAll
     static void importTheProduct() {
-        product = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        product = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.groupdeal");
     }
 
     @Test
     void theDomainDependsOnNothingAboveIt() {
-        noClasses().that().resideInAPackage("io.groupdeal.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.groupdeal.application..", "io.groupdeal.interfaces..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.groupdeal.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.groupdeal.application..", "io.groupdeal.interfaces..")
                 .check(product);
     }
 
     @Test
     void theDomainKnowsNoEjbNorHttp() {
-        noClasses().that().resideInAPackage("io.groupdeal.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ejb..", "jakarta.ws.rs..", "jakarta.faces..",
-                        "jakarta.servlet..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.groupdeal.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("jakarta.ejb..", "jakarta.ws.rs..", "jakarta.faces..", "jakarta.servlet..")
                 .check(product);
     }
 
     @Test
     void theApplicationKnowsNeitherRestNorPages() {
-        noClasses().that().resideInAPackage("io.groupdeal.application..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.groupdeal.interfaces..", "jakarta.ws.rs..",
-                        "jakarta.faces..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.groupdeal.application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.groupdeal.interfaces..", "jakarta.ws.rs..", "jakarta.faces..")
                 .check(product);
     }
 
@@ -59,21 +70,30 @@ class LayersTest {
      */
     @Test
     void sqlIsWrittenOnlyInTheDomainAndTheInfrastructure() {
-        noClasses().that().resideOutsideOfPackages("io.groupdeal.domain..", "io.groupdeal.infrastructure..", "io.groupdeal.devserver..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.groupdeal.domain.shared.NativeSql")
-                .orShould().callMethodWhere(NATIVE_QUERY)
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(
+                        "io.groupdeal.domain..", "io.groupdeal.infrastructure..", "io.groupdeal.devserver..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "javax.sql..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("io.groupdeal.domain.shared.NativeSql")
+                .orShould()
+                .callMethodWhere(NATIVE_QUERY)
                 .check(product);
     }
 
     /** A call of {@code createNativeQuery} of JPA's {@code EntityManager}. */
-    private static final DescribedPredicate<JavaMethodCall> NATIVE_QUERY = new DescribedPredicate<>("EntityManager.createNativeQuery") {
-        @Override
-        public boolean test(JavaMethodCall call) {
-            return call.getTarget().getName().equals("createNativeQuery")
-                    && call.getTarget().getOwner().isAssignableTo("jakarta.persistence.EntityManager");
-        }
-    };
+    private static final DescribedPredicate<JavaMethodCall> NATIVE_QUERY =
+            new DescribedPredicate<>("EntityManager.createNativeQuery") {
+                @Override
+                public boolean test(JavaMethodCall call) {
+                    return call.getTarget().getName().equals("createNativeQuery")
+                            && call.getTarget().getOwner().isAssignableTo("jakarta.persistence.EntityManager");
+                }
+            };
 
     /**
      * Pages show what the application answers, not the API's wire format: a page bean built from a REST DTO changes
@@ -83,15 +103,23 @@ class LayersTest {
      */
     @Test
     void pagesDoNotUseTheRestApisDtos() {
-        FreezingArchRule.freeze(noClasses().that().resideInAPackage("io.groupdeal.interfaces.web..")
-                .should().dependOnClassesThat().resideInAPackage("io.groupdeal.interfaces.rest.."))
+        FreezingArchRule.freeze(noClasses()
+                        .that()
+                        .resideInAPackage("io.groupdeal.interfaces.web..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage("io.groupdeal.interfaces.rest.."))
                 .check(product);
     }
 
     @Test
     void theApiDoesNotUsePages() {
-        noClasses().that().resideInAPackage("io.groupdeal.interfaces.rest..")
-                .should().dependOnClassesThat().resideInAPackage("io.groupdeal.interfaces.web..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.groupdeal.interfaces.rest..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.groupdeal.interfaces.web..")
                 .check(product);
     }
 }

@@ -83,8 +83,9 @@ public final class Accessibility implements WebDriverListener {
             if (url == null || !url.startsWith(appBase)) {
                 return;
             }
-            Object state = js.executeScript("return document.readyState === 'complete' && document.contentType === 'text/html'"
-                    + " && !window." + CHECKED);
+            Object state =
+                    js.executeScript("return document.readyState === 'complete' && document.contentType === 'text/html'"
+                            + " && !window." + CHECKED);
             if (!Boolean.TRUE.equals(state)) {
                 return;
             }
@@ -100,7 +101,8 @@ public final class Accessibility implements WebDriverListener {
                     }, function (e) { done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]); });
                     """);
             for (Map<String, Object> v : (List<Map<String, Object>>) result) {
-                violations.add(url + " — " + v.get("impact") + " " + v.get("id") + ": " + v.get("help") + " " + v.get("nodes"));
+                violations.add(url + " — " + v.get("impact") + " " + v.get("id") + ": " + v.get("help") + " "
+                        + v.get("nodes"));
             }
         } catch (WebDriverException pageGoneOrAlert) {
             // The page was leaving (a navigation under way, a confirm dialog open): the next page is checked instead.
@@ -112,8 +114,10 @@ public final class Accessibility implements WebDriverListener {
             try {
                 axeSource = Files.readString(AXE);
             } catch (IOException e) {
-                throw new UncheckedIOException("axe-core is installed by the build into " + AXE.toAbsolutePath()
-                        + " (npm, src/test/axe); run the ITs through Maven", e);
+                throw new UncheckedIOException(
+                        "axe-core is installed by the build into " + AXE.toAbsolutePath()
+                                + " (npm, src/test/axe); run the ITs through Maven",
+                        e);
             }
         }
         return axeSource;

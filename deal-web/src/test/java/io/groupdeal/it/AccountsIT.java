@@ -33,8 +33,15 @@ class AccountsIT extends DeployedApp {
     @Test
     void merchantSignupCreatesTenantAndAdmin() {
         String email = Fixtures.uniqueEmail("owner");
-        Reply signup = http.post("api/v1/merchants", Json.createObjectBuilder().add("businessName", "  Dumpling House ")
-                .add("email", email.toUpperCase()).add("password", Fixtures.PASSWORD).build().toString(), null);
+        Reply signup = http.post(
+                "api/v1/merchants",
+                Json.createObjectBuilder()
+                        .add("businessName", "  Dumpling House ")
+                        .add("email", email.toUpperCase())
+                        .add("password", Fixtures.PASSWORD)
+                        .build()
+                        .toString(),
+                null);
         assertEquals(201, signup.status(), signup::toString);
         JsonObject tenant = signup.json();
         assertEquals("Dumpling House", tenant.getString("businessName"));
@@ -55,8 +62,15 @@ class AccountsIT extends DeployedApp {
     @Test
     void emailIsTakenOnceAcrossMerchantsAndBuyers() {
         Fixtures.Person buyer = fixtures.buyer();
-        Reply again = http.post("api/v1/merchants", Json.createObjectBuilder().add("businessName", "Copycat")
-                .add("email", buyer.email()).add("password", Fixtures.PASSWORD).build().toString(), null);
+        Reply again = http.post(
+                "api/v1/merchants",
+                Json.createObjectBuilder()
+                        .add("businessName", "Copycat")
+                        .add("email", buyer.email())
+                        .add("password", Fixtures.PASSWORD)
+                        .build()
+                        .toString(),
+                null);
         assertEquals(409, again.status());
         assertEquals("email-taken", again.problem());
         assertTrue(again.contentType().startsWith("application/problem+json"));
@@ -65,7 +79,12 @@ class AccountsIT extends DeployedApp {
     @Test
     void parallelSignupsWithOneEmailMakeOneAccount() throws Exception {
         String email = Fixtures.uniqueEmail("race");
-        String body = Json.createObjectBuilder().add("email", email).add("password", Fixtures.PASSWORD).add("name", "Racer").build().toString();
+        String body = Json.createObjectBuilder()
+                .add("email", email)
+                .add("password", Fixtures.PASSWORD)
+                .add("name", "Racer")
+                .build()
+                .toString();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Reply>> calls = new ArrayList<>();
@@ -88,7 +107,8 @@ class AccountsIT extends DeployedApp {
     void wrongPasswordAndUnknownEmailAnswerTheSame() {
         Fixtures.Person buyer = fixtures.buyer();
         Reply wrong = http.post("api/v1/auth/tokens", Fixtures.credentials(buyer.email(), "not-the-password"), null);
-        Reply unknown = http.post("api/v1/auth/tokens", Fixtures.credentials(Fixtures.uniqueEmail("nobody"), "not-the-password"), null);
+        Reply unknown = http.post(
+                "api/v1/auth/tokens", Fixtures.credentials(Fixtures.uniqueEmail("nobody"), "not-the-password"), null);
         assertEquals(401, wrong.status());
         assertEquals(wrong.status(), unknown.status());
         assertEquals(wrong.body(), unknown.body());
@@ -98,10 +118,13 @@ class AccountsIT extends DeployedApp {
     @Test
     void onlyHashesOfPasswordsAndTokensAreStored() throws Exception {
         Fixtures.Person buyer = fixtures.buyer();
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(buyer.token().getBytes(StandardCharsets.UTF_8)));
+        String hash = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(buyer.token().getBytes(StandardCharsets.UTF_8)));
         assertEquals(1, count("SELECT COUNT(*) FROM access_token WHERE token_hash = ?", hash));
         assertEquals(0, count("SELECT COUNT(*) FROM access_token WHERE token_hash = ?", buyer.token()));
-        try (Connection c = database(); PreparedStatement s = c.prepareStatement("SELECT password_hash FROM account WHERE email = ?")) {
+        try (Connection c = database();
+                PreparedStatement s = c.prepareStatement("SELECT password_hash FROM account WHERE email = ?")) {
             s.setString(1, buyer.email());
             try (ResultSet rs = s.executeQuery()) {
                 assertTrue(rs.next());
@@ -114,18 +137,27 @@ class AccountsIT extends DeployedApp {
 
     @Test
     void shortPasswordIsRefusedWithItsField() {
-        Reply reply = http.post("api/v1/buyers", Json.createObjectBuilder().add("email", Fixtures.uniqueEmail("short"))
-                .add("password", "123456789").add("name", "Shorty").build().toString(), null);
+        Reply reply = http.post(
+                "api/v1/buyers",
+                Json.createObjectBuilder()
+                        .add("email", Fixtures.uniqueEmail("short"))
+                        .add("password", "123456789")
+                        .add("name", "Shorty")
+                        .build()
+                        .toString(),
+                null);
         assertEquals(400, reply.status());
         assertEquals("validation", reply.problem());
-        assertEquals("password", reply.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "password", reply.json().getJsonArray("errors").getJsonObject(0).getString("field"));
     }
 
     @Test
     void logoutRevokesTheToken() {
         Fixtures.Person buyer = fixtures.buyer();
         assertEquals(200, http.get("api/v1/me", buyer.token()).status());
-        assertEquals(204, http.delete("api/v1/auth/tokens/current", buyer.token()).status());
+        assertEquals(
+                204, http.delete("api/v1/auth/tokens/current", buyer.token()).status());
         Reply after = http.get("api/v1/me", buyer.token());
         assertEquals(401, after.status());
         assertEquals("invalid-token", after.problem());
@@ -151,7 +183,10 @@ class AccountsIT extends DeployedApp {
         assertEquals(wrong.body(), login.body());
         assertEquals(wrong.contentType(), login.contentType());
 
-        assertEquals(200, http.post("api/v1/platform/tenants/" + merchant.tenantId() + "/activate", null, operator).status());
+        assertEquals(
+                200,
+                http.post("api/v1/platform/tenants/" + merchant.tenantId() + "/activate", null, operator)
+                        .status());
         assertEquals(200, http.get("api/v1/stores", merchant.token()).status());
     }
 
@@ -163,10 +198,15 @@ class AccountsIT extends DeployedApp {
         assertEquals(200, list.status());
         assertTrue(list.json().getJsonNumber("total").longValue() >= 3);
 
-        Reply changed = http.put("api/v1/platform/tenants/" + merchant.tenantId(), "{\"commissionRate\":\"0.15\"}", operator);
+        Reply changed =
+                http.put("api/v1/platform/tenants/" + merchant.tenantId(), "{\"commissionRate\":\"0.15\"}", operator);
         assertEquals(200, changed.status(), changed::toString);
-        assertEquals(0, new java.math.BigDecimal("0.15").compareTo(new java.math.BigDecimal(changed.json().getString("commissionRate"))));
-        Reply tooHigh = http.put("api/v1/platform/tenants/" + merchant.tenantId(), "{\"commissionRate\":\"1.5\"}", operator);
+        assertEquals(
+                0,
+                new java.math.BigDecimal("0.15")
+                        .compareTo(new java.math.BigDecimal(changed.json().getString("commissionRate"))));
+        Reply tooHigh =
+                http.put("api/v1/platform/tenants/" + merchant.tenantId(), "{\"commissionRate\":\"1.5\"}", operator);
         assertEquals(400, tooHigh.status());
     }
 
@@ -175,16 +215,25 @@ class AccountsIT extends DeployedApp {
         Buying buying = new Buying(http, fixtures);
         Fixtures.Merchant merchant = fixtures.merchant("Figures Falafel");
         fixtures.newStore(merchant.token(), "Figures Falafel Mitte");
-        String dealId = buying.dealOnSale(merchant, "Falafel Plate", d -> { }).getString("id");
+        String dealId = buying.dealOnSale(merchant, "Falafel Plate", d -> {}).getString("id");
         Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
-        JsonObject scheduled = fixtures.publish(merchant.token(), fixtures.newDeal(merchant.token(),
-                Fixtures.deal("Falafel Feast", tomorrow, tomorrow.plus(Duration.ofDays(2)), List.of())).getString("id"));
+        JsonObject scheduled = fixtures.publish(
+                merchant.token(),
+                fixtures.newDeal(
+                                merchant.token(),
+                                Fixtures.deal("Falafel Feast", tomorrow, tomorrow.plus(Duration.ofDays(2)), List.of()))
+                        .getString("id"));
         assertEquals("SCHEDULED", scheduled.getString("status"));
-        fixtures.newDeal(merchant.token(), Fixtures.deal("Falafel Draft", tomorrow, tomorrow.plus(Duration.ofDays(2)), List.of()));
+        fixtures.newDeal(
+                merchant.token(),
+                Fixtures.deal("Falafel Draft", tomorrow, tomorrow.plus(Duration.ofDays(2)), List.of()));
         Fixtures.Merchant rival = fixtures.merchant("Figures Futomaki");
         fixtures.newStore(rival.token(), "Figures Futomaki Mitte");
-        String yenDeal = buying.dealOnSale(rival, "Futomaki Box",
-                d -> d.add("currency", "JPY").add("price", "1200").add("originalValue", "2000")).getString("id");
+        String yenDeal = buying.dealOnSale(
+                        rival,
+                        "Futomaki Box",
+                        d -> d.add("currency", "JPY").add("price", "1200").add("originalValue", "2000"))
+                .getString("id");
         String operator = fixtures.token(Fixtures.DEMO_OPERATOR, Fixtures.DEMO_PASSWORD);
         assertFigures(tenant(operator, merchant), 1, 0, List.of());
 
@@ -194,28 +243,41 @@ class AccountsIT extends DeployedApp {
         Reply late = buying.buy(refunder, dealId, 3);
         assertEquals(201, late.status(), late::toString);
         String refunded = late.json().getJsonArray("coupons").getJsonObject(0).getString("code");
-        assertEquals(200, http.post("api/v1/coupons/" + refunded + "/refund", null, refunder.token()).status());
+        assertEquals(
+                200,
+                http.post("api/v1/coupons/" + refunded + "/refund", null, refunder.token())
+                        .status());
         assertEquals(201, buying.buy(fixtures.buyer(), yenDeal, 2).status());
 
         JsonObject figures = tenant(operator, merchant);
         assertFigures(figures, 1, 5, List.of("EUR 79.60"));
-        JsonObject report = http.get("api/v1/deals/" + dealId + "/report", merchant.token()).json();
+        JsonObject report =
+                http.get("api/v1/deals/" + dealId + "/report", merchant.token()).json();
         assertEquals(report.getInt("sold"), figures.getInt("soldLast30Days"), "sold as the deal report counts it");
         assertEquals("79.60", report.getString("revenue"), "the deal report counts the same revenue");
         assertFigures(tenant(operator, rival), 1, 2, List.of("JPY 2400"));
 
-        assertEquals(2, Buying.update("UPDATE coupon SET created_at = created_at - INTERVAL 31 DAY WHERE tenant_id = ? AND order_id = ?",
-                merchant.tenantId(), early.json().getString("id")));
+        assertEquals(
+                2,
+                Buying.update(
+                        "UPDATE coupon SET created_at = created_at - INTERVAL 31 DAY WHERE tenant_id = ? AND order_id = ?",
+                        merchant.tenantId(),
+                        early.json().getString("id")));
         assertFigures(tenant(operator, merchant), 1, 3, List.of("EUR 39.80"));
-        Buying.update("UPDATE coupon SET created_at = created_at - INTERVAL 31 DAY WHERE tenant_id = ? AND order_id = ?",
-                merchant.tenantId(), late.json().getString("id"));
+        Buying.update(
+                "UPDATE coupon SET created_at = created_at - INTERVAL 31 DAY WHERE tenant_id = ? AND order_id = ?",
+                merchant.tenantId(),
+                late.json().getString("id"));
         assertFigures(tenant(operator, merchant), 1, 0, List.of());
         assertFigures(tenant(operator, rival), 1, 2, List.of("JPY 2400"));
 
         Reply suspended = http.post("api/v1/platform/tenants/" + rival.tenantId() + "/suspend", null, operator);
         assertEquals(200, suspended.status(), suspended::toString);
         assertFigures(suspended.json(), 1, 2, List.of("JPY 2400"));
-        assertEquals(200, http.post("api/v1/platform/tenants/" + rival.tenantId() + "/activate", null, operator).status());
+        assertEquals(
+                200,
+                http.post("api/v1/platform/tenants/" + rival.tenantId() + "/activate", null, operator)
+                        .status());
     }
 
     /** The tenant's item in the operator's list (the newest tenants come first). */
@@ -223,14 +285,20 @@ class AccountsIT extends DeployedApp {
         Reply list = http.get("api/v1/platform/tenants?size=100", operator);
         assertEquals(200, list.status(), list::toString);
         return list.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(t -> t.getString("tenantId").equals(merchant.tenantId())).findFirst().orElseThrow();
+                .filter(t -> t.getString("tenantId").equals(merchant.tenantId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void assertFigures(JsonObject tenant, int liveDeals, int sold, List<String> revenue) {
         assertEquals(liveDeals, tenant.getInt("liveDeals"), tenant::toString);
         assertEquals(sold, tenant.getInt("soldLast30Days"), tenant::toString);
-        assertEquals(revenue, tenant.getJsonArray("revenueLast30Days").getValuesAs(JsonObject.class).stream()
-                .map(r -> r.getString("currency") + " " + r.getString("amount")).toList(), tenant::toString);
+        assertEquals(
+                revenue,
+                tenant.getJsonArray("revenueLast30Days").getValuesAs(JsonObject.class).stream()
+                        .map(r -> r.getString("currency") + " " + r.getString("amount"))
+                        .toList(),
+                tenant::toString);
     }
 
     @Test
@@ -240,7 +308,8 @@ class AccountsIT extends DeployedApp {
         assertTrue(ready.body().contains("\"database\""));
         Reply openapi = http.get("openapi", null);
         assertEquals(200, openapi.status());
-        assertTrue(openapi.body().contains("/api/v1/catalog/deals") && openapi.body().contains("/api/v1/stores/{id}"));
+        assertTrue(openapi.body().contains("/api/v1/catalog/deals")
+                && openapi.body().contains("/api/v1/stores/{id}"));
         assertEquals(200, http.get("metrics", null).status());
     }
 
@@ -249,7 +318,8 @@ class AccountsIT extends DeployedApp {
     }
 
     static long count(String sql, String parameter) {
-        try (Connection c = database(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = database();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, parameter);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -38,10 +38,10 @@ final class ApiContract {
     private static final String METHOD_MISSING = "validation.request.operation.notAllowed";
 
     private static final OpenApiInteractionValidator VALIDATOR =
-            OpenApiInteractionValidator.createForInlineApiSpecification(document()).build();
+            OpenApiInteractionValidator.createForInlineApiSpecification(document())
+                    .build();
 
-    private ApiContract() {
-    }
+    private ApiContract() {}
 
     /**
      * Fails with the validator's messages, the request and the answer when the answer breaks the document.
@@ -75,7 +75,8 @@ final class ApiContract {
             throw new AssertionError("The answer to " + method + " " + uri.getRawPath()
                     + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
                     + " breaks the OpenAPI document (deal-web/src/main/resources/META-INF/openapi.yaml):\n" + messages
-                    + "\n  answer: " + status + " " + headers.firstValue("Content-Type").orElse("(no Content-Type)")
+                    + "\n  answer: " + status + " "
+                    + headers.firstValue("Content-Type").orElse("(no Content-Type)")
                     + " " + abbreviated(body));
         }
     }

@@ -20,32 +20,37 @@ class ApiContractTest {
     @Test
     void anAnswerTheDocumentDescribesPasses() {
         assertDoesNotThrow(() -> check("POST", "/api/v1/auth/tokens", 201, JSON, TOKEN));
-        assertDoesNotThrow(() -> check("POST", "/api/v1/auth/tokens", 401, PROBLEM + ";charset=UTF-8",
-                problem(401, "bad-credentials")));
+        assertDoesNotThrow(() ->
+                check("POST", "/api/v1/auth/tokens", 401, PROBLEM + ";charset=UTF-8", problem(401, "bad-credentials")));
         assertDoesNotThrow(() -> check("DELETE", "/api/v1/auth/tokens/current", 204, null, ""));
     }
 
     @Test
     void aStatusTheOperationDoesNotNameFails() {
-        AssertionError failure = assertThrows(AssertionError.class,
-                () -> check("GET", "/api/v1/me", 500, PROBLEM, problem(500, "internal-error")));
-        assertTrue(failure.getMessage().contains("GET /api/v1/me") && failure.getMessage().contains("500"),
+        AssertionError failure = assertThrows(
+                AssertionError.class, () -> check("GET", "/api/v1/me", 500, PROBLEM, problem(500, "internal-error")));
+        assertTrue(
+                failure.getMessage().contains("GET /api/v1/me")
+                        && failure.getMessage().contains("500"),
                 failure::getMessage);
     }
 
     @Test
     void aBodyOfTheWrongShapeFails() {
-        assertThrows(AssertionError.class, () -> check("POST", "/api/v1/auth/tokens", 201, JSON,
-                "{\"token\":\"t\",\"role\":\"KING\"}"));
-        assertThrows(AssertionError.class, () -> check("POST", "/api/v1/auth/tokens", 401, PROBLEM,
-                "{\"title\":\"no type, no status\"}"));
+        assertThrows(
+                AssertionError.class,
+                () -> check("POST", "/api/v1/auth/tokens", 201, JSON, "{\"token\":\"t\",\"role\":\"KING\"}"));
+        assertThrows(
+                AssertionError.class,
+                () -> check("POST", "/api/v1/auth/tokens", 401, PROBLEM, "{\"title\":\"no type, no status\"}"));
     }
 
     @Test
     void aContentTypeTheOperationDoesNotNameFails() {
         assertThrows(AssertionError.class, () -> check("POST", "/api/v1/auth/tokens", 201, "text/html", "<p>hi</p>"));
-        assertThrows(AssertionError.class, () -> check("POST", "/api/v1/auth/tokens", 401, JSON,
-                problem(401, "bad-credentials")));
+        assertThrows(
+                AssertionError.class,
+                () -> check("POST", "/api/v1/auth/tokens", 401, JSON, problem(401, "bad-credentials")));
     }
 
     @Test
@@ -55,9 +60,15 @@ class ApiContractTest {
 
     @Test
     void retryAfterIsRequiredWhereTheDocumentSaysSo() {
-        assertThrows(AssertionError.class, () -> check("POST", "/api/v1/auth/tokens", 429, PROBLEM,
-                problem(429, "rate-limited")));
-        assertDoesNotThrow(() -> check("POST", "/api/v1/auth/tokens", 429, PROBLEM, problem(429, "rate-limited"),
+        assertThrows(
+                AssertionError.class,
+                () -> check("POST", "/api/v1/auth/tokens", 429, PROBLEM, problem(429, "rate-limited")));
+        assertDoesNotThrow(() -> check(
+                "POST",
+                "/api/v1/auth/tokens",
+                429,
+                PROBLEM,
+                problem(429, "rate-limited"),
                 Map.of("Retry-After", List.of("30"))));
     }
 
@@ -83,13 +94,17 @@ class ApiContractTest {
         check(method, path, status, contentType, body, Map.of());
     }
 
-    private static void check(String method, String path, int status, String contentType, String body,
-                              Map<String, List<String>> more) {
+    private static void check(
+            String method, String path, int status, String contentType, String body, Map<String, List<String>> more) {
         Map<String, List<String>> headers = new java.util.HashMap<>(more);
         if (contentType != null) {
             headers.put("Content-Type", List.of(contentType));
         }
-        ApiContract.check(method, URI.create("http://127.0.0.1:8080" + path), status,
-                HttpHeaders.of(headers, (name, value) -> true), body);
+        ApiContract.check(
+                method,
+                URI.create("http://127.0.0.1:8080" + path),
+                status,
+                HttpHeaders.of(headers, (name, value) -> true),
+                body);
     }
 }

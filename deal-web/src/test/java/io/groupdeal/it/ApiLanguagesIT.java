@@ -42,19 +42,25 @@ class ApiLanguagesIT extends DeployedApp {
 
     @Test
     void aSoldOutDealIsAnsweredInChineseToAClientThatAsksForItAndInEnglishOtherwise() throws Exception {
-        String dealId = buying.dealOnSale(merchant, "Last Lamian", d -> d.add("maxQuantity", 1).add("perBuyerLimit", 1)).getString("id");
+        String dealId = buying.dealOnSale(
+                        merchant, "Last Lamian", d -> d.add("maxQuantity", 1).add("perBuyerLimit", 1))
+                .getString("id");
         assertEquals(201, buying.buy(fixtures.buyer(), dealId, 1).status());
         Fixtures.Person late = fixtures.buyer();
         byte[] order = Buying.order(dealId, 1, "tok_ok").getBytes(StandardCharsets.UTF_8);
 
         RawHttp.Answer chinese;
         try (RawHttp curl = new RawHttp(http.base())) {
-            Map<String, String> head = new LinkedHashMap<>(RawHttp.head(late.token(), "application/json", order.length));
+            Map<String, String> head =
+                    new LinkedHashMap<>(RawHttp.head(late.token(), "application/json", order.length));
             head.put("Idempotency-Key", UUID.randomUUID().toString());
             head.put("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8");
             chinese = curl.send("POST", http.base().getPath() + "api/v1/orders", head, order);
         }
-        Reply english = http.order(Buying.order(dealId, 1, "tok_ok"), late.token(), UUID.randomUUID().toString());
+        Reply english = http.order(
+                Buying.order(dealId, 1, "tok_ok"),
+                late.token(),
+                UUID.randomUUID().toString());
 
         assertEquals(409, chinese.status(), chinese::toString);
         assertTrue(chinese.header("Content-Type").startsWith("application/problem+json"), chinese::toString);
@@ -63,7 +69,8 @@ class ApiLanguagesIT extends DeployedApp {
         assertEquals("已售罄", zh.getString("title"));
         assertEquals("该团购剩余的团购券不足。", zh.getString("detail"));
         assertEquals(409, english.status(), english::toString);
-        assertEquals(zh.getString("type"), english.json().getString("type"), "the type never changes with the language");
+        assertEquals(
+                zh.getString("type"), english.json().getString("type"), "the type never changes with the language");
         assertEquals(zh.getInt("status"), english.json().getInt("status"));
         assertEquals("Sold out", english.json().getString("title"));
         assertEquals("Not enough coupons are left of this deal.", english.json().getString("detail"));
@@ -71,8 +78,12 @@ class ApiLanguagesIT extends DeployedApp {
 
     @Test
     void fieldErrorsKeepTheirNamesAndSpeakTheClientsLanguage() {
-        String bad = Fixtures.deal("", java.time.Instant.now(), java.time.Instant.now().plusSeconds(3600), List.of())
-                .add("currency", "EUX").add("minBuyers", 0).build().toString();
+        String bad = Fixtures.deal(
+                        "", java.time.Instant.now(), java.time.Instant.now().plusSeconds(3600), List.of())
+                .add("currency", "EUX")
+                .add("minBuyers", 0)
+                .build()
+                .toString();
         Reply zh = http.send("POST", "api/v1/deals", bad, merchant.token(), "application/json", CHINESE);
         Reply en = http.post("api/v1/deals", bad, merchant.token());
 
@@ -84,9 +95,15 @@ class ApiLanguagesIT extends DeployedApp {
         assertEquals("Invalid request", en.json().getString("title"));
         List<JsonObject> zhErrors = zh.json().getJsonArray("errors").getValuesAs(JsonObject.class);
         List<JsonObject> enErrors = en.json().getJsonArray("errors").getValuesAs(JsonObject.class);
-        assertEquals(enErrors.stream().map(e -> e.getString("field")).toList(), zhErrors.stream().map(e -> e.getString("field")).toList(),
+        assertEquals(
+                enErrors.stream().map(e -> e.getString("field")).toList(),
+                zhErrors.stream().map(e -> e.getString("field")).toList(),
                 "the same fields, named as in the JSON");
-        assertTrue(zhErrors.stream().map(e -> e.getString("field")).toList().containsAll(List.of("title", "currency", "minBuyers")),
+        assertTrue(
+                zhErrors.stream()
+                        .map(e -> e.getString("field"))
+                        .toList()
+                        .containsAll(List.of("title", "currency", "minBuyers")),
                 zh::toString);
         for (int i = 0; i < zhErrors.size(); i++) {
             assertTrue(hasChinese(zhErrors.get(i).getString("message")), zh::toString);
@@ -106,9 +123,11 @@ class ApiLanguagesIT extends DeployedApp {
         zh.put("unauthorized", http.send("GET", "api/v1/stores", null, null, null, CHINESE));
         zh.put("invalid-token", http.send("GET", "api/v1/stores", null, "not-a-token", null, CHINESE));
         zh.put("forbidden", http.send("GET", "api/v1/stores", null, buyer.token(), null, CHINESE));
-        zh.put("not-found", http.send("GET", "api/v1/deals/" + UUID.randomUUID(), null, merchant.token(), null, CHINESE));
-        Map<String, String> titles = Map.of("unauthorized", "未登录", "invalid-token", "未登录", "forbidden", "无权操作",
-                "not-found", "未找到");
+        zh.put(
+                "not-found",
+                http.send("GET", "api/v1/deals/" + UUID.randomUUID(), null, merchant.token(), null, CHINESE));
+        Map<String, String> titles =
+                Map.of("unauthorized", "未登录", "invalid-token", "未登录", "forbidden", "无权操作", "not-found", "未找到");
         zh.forEach((type, reply) -> {
             assertEquals(type, reply.problem(), reply::toString);
             assertEquals(titles.get(type), reply.json().getString("title"), reply::toString);
@@ -120,11 +139,13 @@ class ApiLanguagesIT extends DeployedApp {
         assertEquals("not-found", english.problem());
         assertEquals("No deal with this id.", english.json().getString("detail"));
         for (String other : List.of("zh", "zh-Hans", "zh-Hans-CN")) {
-            Reply reply = http.send("GET", "api/v1/stores", null, buyer.token(), null, Map.of("Accept-Language", other));
+            Reply reply =
+                    http.send("GET", "api/v1/stores", null, buyer.token(), null, Map.of("Accept-Language", other));
             assertEquals("无权操作", reply.json().getString("title"), other);
         }
         for (String other : List.of("en-US", "fr, de;q=0.5", "en, zh;q=0.1")) {
-            Reply reply = http.send("GET", "api/v1/stores", null, buyer.token(), null, Map.of("Accept-Language", other));
+            Reply reply =
+                    http.send("GET", "api/v1/stores", null, buyer.token(), null, Map.of("Accept-Language", other));
             assertEquals("Forbidden", reply.json().getString("title"), other);
             assertEquals("Your role may not do this.", reply.json().getString("detail"), other);
         }
@@ -136,8 +157,13 @@ class ApiLanguagesIT extends DeployedApp {
         assertEquals("en", before.json().getString("language"), "English until the merchant chooses");
         JsonObject settings = before.json();
 
-        Reply refused = http.send("PUT", "api/v1/settings", settingsBody(settings, "Renamed", "klingon"), merchant.token(),
-                "application/json", CHINESE);
+        Reply refused = http.send(
+                "PUT",
+                "api/v1/settings",
+                settingsBody(settings, "Renamed", "klingon"),
+                merchant.token(),
+                "application/json",
+                CHINESE);
         assertEquals(400, refused.status(), refused::toString);
         JsonObject error = refused.json().getJsonArray("errors").getJsonObject(0);
         assertEquals("language", error.getString("field"));
@@ -145,23 +171,43 @@ class ApiLanguagesIT extends DeployedApp {
         Reply unchanged = http.get("api/v1/settings", merchant.token());
         assertEquals(settings, unchanged.json(), "nothing changed, not even the name sent with the bad language");
 
-        Reply chosen = http.put("api/v1/settings", settingsBody(settings, settings.getString("businessName"), "zh-CN"), merchant.token());
+        Reply chosen = http.put(
+                "api/v1/settings",
+                settingsBody(settings, settings.getString("businessName"), "zh-CN"),
+                merchant.token());
         assertEquals(200, chosen.status(), chosen::toString);
         assertEquals("zh-CN", chosen.json().getString("language"));
-        Reply kept = http.put("api/v1/settings", Json.createObjectBuilder().add("businessName", "Lingual Lanzhou")
-                .add("timeZone", "Asia/Shanghai").add("undoWindowMinutes", 5).build().toString(), merchant.token());
+        Reply kept = http.put(
+                "api/v1/settings",
+                Json.createObjectBuilder()
+                        .add("businessName", "Lingual Lanzhou")
+                        .add("timeZone", "Asia/Shanghai")
+                        .add("undoWindowMinutes", 5)
+                        .build()
+                        .toString(),
+                merchant.token());
         assertEquals("zh-CN", kept.json().getString("language"), "a PUT without language leaves it");
         assertEquals("Asia/Shanghai", kept.json().getString("timeZone"));
     }
 
     @Test
     void aBuyerOfAChineseTenantGetsTheConfirmationInChineseWithYuanAmountsIntactInUtf8() throws Exception {
-        Reply chosen = http.put("api/v1/settings", Json.createObjectBuilder().add("businessName", "Lingual Lanzhou")
-                .add("timeZone", "Asia/Shanghai").add("undoWindowMinutes", 5).add("language", "zh-CN").build().toString(),
+        Reply chosen = http.put(
+                "api/v1/settings",
+                Json.createObjectBuilder()
+                        .add("businessName", "Lingual Lanzhou")
+                        .add("timeZone", "Asia/Shanghai")
+                        .add("undoWindowMinutes", 5)
+                        .add("language", "zh-CN")
+                        .build()
+                        .toString(),
                 merchant.token());
         assertEquals(200, chosen.status(), chosen::toString);
-        String dealId = buying.dealOnSale(merchant, "兰州牛肉面双人餐", d -> d.add("currency", "CNY").add("price", "99.00")
-                .add("originalValue", "158.00")).getString("id");
+        String dealId = buying.dealOnSale(
+                        merchant,
+                        "兰州牛肉面双人餐",
+                        d -> d.add("currency", "CNY").add("price", "99.00").add("originalValue", "158.00"))
+                .getString("id");
         Fixtures.Person buyer = fixtures.buyer();
         JsonObject order = buying.buy(buyer, dealId, 2).json();
 
@@ -177,14 +223,19 @@ class ApiLanguagesIT extends DeployedApp {
         assertFalse(text.contains("Hello") || text.contains("We charged"), text);
         String raw = raw(mail);
         assertTrue(raw.contains("Subject: =?UTF-8?"), "the subject is encoded as UTF-8: " + raw.substring(0, 600));
-        assertTrue(raw.toLowerCase().contains("text/plain; charset=utf-8") && raw.toLowerCase().contains("text/html; charset=utf-8"),
+        assertTrue(
+                raw.toLowerCase().contains("text/plain; charset=utf-8")
+                        && raw.toLowerCase().contains("text/html; charset=utf-8"),
                 "both parts say they are UTF-8");
     }
 
     @Test
     void aBuyerWhoChoseChineseGetsChineseMailFromAnEnglishTenantAndOthersGetEnglish() throws Exception {
-        String dealId = buying.dealOnSale(merchant, "Hand-pulled Noodles", d -> d.add("currency", "CNY").add("price", "99.00")
-                .add("originalValue", "158.00")).getString("id");
+        String dealId = buying.dealOnSale(
+                        merchant,
+                        "Hand-pulled Noodles",
+                        d -> d.add("currency", "CNY").add("price", "99.00").add("originalValue", "158.00"))
+                .getString("id");
         Fixtures.Person chinese = fixtures.buyer();
         assertEquals(1, Buying.update("UPDATE account SET language = 'ZH_CN' WHERE id = ?", chinese.id()));
         Fixtures.Person english = fixtures.buyer();
@@ -197,13 +248,19 @@ class ApiLanguagesIT extends DeployedApp {
         assertTrue(en.startsWith("Hello Test Buyer,") && en.contains("We charged CN¥99.00."), en);
         // The outbox marks the mail SENT after the SMTP server took it: a moment after the mail arrived.
         List<List<String>> sent = List.of(List.of("您的团购券：Hand-pulled Noodles"));
-        assertEquals(sent, Buying.awaitQuery(sent, 30, "SELECT subject FROM mail_outbox WHERE recipient = ? AND status = 'SENT'",
-                chinese.email()), "the outbox lists the subject as sent");
+        assertEquals(
+                sent,
+                Buying.awaitQuery(
+                        sent,
+                        30,
+                        "SELECT subject FROM mail_outbox WHERE recipient = ? AND status = 'SENT'",
+                        chinese.email()),
+                "the outbox lists the subject as sent");
     }
 
     @Test
     void aReportsCsvHeaderFollowsTheLanguageAndItsValuesDoNot() {
-        String dealId = buying.dealOnSale(merchant, "Counted Congee", d -> { }).getString("id");
+        String dealId = buying.dealOnSale(merchant, "Counted Congee", d -> {}).getString("id");
         assertEquals(201, buying.buy(fixtures.buyer(), dealId, 2).status());
         Reply zh = http.send("GET", "api/v1/deals/" + dealId + "/report.csv", null, merchant.token(), null, CHINESE);
         Reply en = http.get("api/v1/deals/" + dealId + "/report.csv", merchant.token());
@@ -212,26 +269,33 @@ class ApiLanguagesIT extends DeployedApp {
         String[] enLines = en.body().split("\r\n");
         assertEquals("分类,键,售出,核销,退款,销售额,核销率", zhLines[0]);
         assertEquals("section,key,sold,redeemed,refunded,revenue,redemption_rate", enLines[0]);
-        assertEquals(List.of(enLines).subList(1, enLines.length), List.of(zhLines).subList(1, zhLines.length),
+        assertEquals(
+                List.of(enLines).subList(1, enLines.length),
+                List.of(zhLines).subList(1, zhLines.length),
                 "the values are the same in every language");
         assertTrue(zhLines[1].startsWith("total,,2,"), zhLines[1]);
     }
 
     private static MimeMessage single(String recipient, String subject) throws Exception {
         List<MimeMessage> found = Mailbox.awaitMail(recipient, subject, 60);
-        assertEquals(1, found.size(), () -> "one mail \"" + subject + "\" to " + recipient + "; all: " + subjects(recipient));
+        assertEquals(
+                1,
+                found.size(),
+                () -> "one mail \"" + subject + "\" to " + recipient + "; all: " + subjects(recipient));
         return found.get(0);
     }
 
     private static List<String> subjects(String recipient) {
         try {
-            return Mailbox.mails(recipient, "").stream().map(m -> {
-                try {
-                    return m.getSubject();
-                } catch (Exception e) {
-                    return e.toString();
-                }
-            }).toList();
+            return Mailbox.mails(recipient, "").stream()
+                    .map(m -> {
+                        try {
+                            return m.getSubject();
+                        } catch (Exception e) {
+                            return e.toString();
+                        }
+                    })
+                    .toList();
         } catch (Exception e) {
             return List.of(e.toString());
         }
@@ -245,12 +309,21 @@ class ApiLanguagesIT extends DeployedApp {
     }
 
     private static String settingsBody(JsonObject settings, String name, String language) {
-        return Json.createObjectBuilder().add("businessName", name).add("timeZone", settings.getString("timeZone"))
-                .add("undoWindowMinutes", settings.getInt("undoWindowMinutes")).add("language", language).build().toString();
+        return Json.createObjectBuilder()
+                .add("businessName", name)
+                .add("timeZone", settings.getString("timeZone"))
+                .add("undoWindowMinutes", settings.getInt("undoWindowMinutes"))
+                .add("language", language)
+                .build()
+                .toString();
     }
 
     private static String message(List<JsonObject> errors, String field) {
-        return errors.stream().filter(e -> e.getString("field").equals(field)).findFirst().orElseThrow().getString("message");
+        return errors.stream()
+                .filter(e -> e.getString("field").equals(field))
+                .findFirst()
+                .orElseThrow()
+                .getString("message");
     }
 
     private static boolean hasChinese(String text) {

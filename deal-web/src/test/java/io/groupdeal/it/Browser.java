@@ -22,8 +22,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /** Headless Debian Chromium driven by Debian's chromedriver (never downloaded), with screenshots in target/. */
 public final class Browser {
 
-    private Browser() {
-    }
+    private Browser() {}
 
     public static WebDriver start() {
         return start(null, List.of());
@@ -44,9 +43,17 @@ public final class Browser {
         try {
             ChromeOptions options = new ChromeOptions();
             options.setBinary(System.getProperty("deal.it.chromium", "/usr/bin/chromium"));
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                    "--disable-quic", "--window-size=1366,900",
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--disable-quic",
+                    "--window-size=1366,900",
                     "--user-data-dir=" + Files.createTempDirectory("chromium-it"));
             if (acceptLanguage != null) {
                 options.addArguments("--lang=" + acceptLanguage, "--accept-lang=" + acceptLanguage);
@@ -58,7 +65,8 @@ public final class Browser {
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(Path.of(System.getProperty("deal.it.chromedriver", "/usr/bin/chromedriver")).toFile())
+                    .usingDriverExecutable(Path.of(System.getProperty("deal.it.chromedriver", "/usr/bin/chromedriver"))
+                            .toFile())
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
@@ -85,7 +93,10 @@ public final class Browser {
         try {
             Path file = Path.of("target", "screenshots").resolve(name + ".png");
             Files.createDirectories(file.getParent());
-            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                    file,
+                    StandardCopyOption.REPLACE_EXISTING);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

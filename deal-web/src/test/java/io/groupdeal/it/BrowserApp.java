@@ -53,8 +53,10 @@ abstract class BrowserApp extends DeployedApp {
             List<String> violations = Browser.cspViolations(browser);
             assertTrue(violations.isEmpty(), () -> "Content-Security-Policy violations: " + violations);
             List<String> inaccessible = accessibility.violations();
-            assertTrue(inaccessible.isEmpty(), () -> "serious or critical accessibility violations (axe-core):\n"
-                    + String.join("\n", inaccessible));
+            assertTrue(
+                    inaccessible.isEmpty(),
+                    () -> "serious or critical accessibility violations (axe-core):\n"
+                            + String.join("\n", inaccessible));
         } finally {
             browser.quit();
             browser = null;
@@ -66,7 +68,9 @@ abstract class BrowserApp extends DeployedApp {
      * of the page a click is replacing (stale) is asked again, as a missing one is.
      */
     protected <T> T wait(Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /**
@@ -74,9 +78,11 @@ abstract class BrowserApp extends DeployedApp {
      * be replaced while it is read (Chromium then says the node "does not belong to the document"): read it again.
      */
     protected String textOnceItShows(By element, String expected) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class).until(d -> {
-            String text = d.findElement(element).getText();
-            return text.contains(expected) ? text : null;
-        });
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(WebDriverException.class)
+                .until(d -> {
+                    String text = d.findElement(element).getText();
+                    return text.contains(expected) ? text : null;
+                });
     }
 }

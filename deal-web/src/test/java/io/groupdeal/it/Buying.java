@@ -45,12 +45,19 @@ final class Buying {
     }
 
     static String order(String dealId, int quantity, String paymentToken) {
-        return Json.createObjectBuilder().add("dealId", dealId).add("quantity", quantity).add("paymentToken", paymentToken)
-                .build().toString();
+        return Json.createObjectBuilder()
+                .add("dealId", dealId)
+                .add("quantity", quantity)
+                .add("paymentToken", paymentToken)
+                .build()
+                .toString();
     }
 
     Reply buy(Fixtures.Person buyer, String dealId, int quantity) {
-        return http.order(order(dealId, quantity, "tok_ok"), buyer.token(), UUID.randomUUID().toString());
+        return http.order(
+                order(dealId, quantity, "tok_ok"),
+                buyer.token(),
+                UUID.randomUUID().toString());
     }
 
     /** Runs every call at once on {@code threads} threads and answers the results in the calls' order. */
@@ -71,7 +78,7 @@ final class Buying {
     /** Rows of a query on the test database (the product's own tables), as strings. */
     static List<List<String>> query(String sql, Object... parameters) throws SQLException {
         try (Connection db = DriverManager.getConnection(System.getProperty(ItDatabase.URL_PROPERTY), "deal", "deal");
-             PreparedStatement statement = db.prepareStatement(sql)) {
+                PreparedStatement statement = db.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -92,7 +99,7 @@ final class Buying {
     /** Changes rows of the test database: only to play time passing (what a buyer did days ago). */
     static int update(String sql, Object... parameters) throws SQLException {
         try (Connection db = DriverManager.getConnection(System.getProperty(ItDatabase.URL_PROPERTY), "deal", "deal");
-             PreparedStatement statement = db.prepareStatement(sql)) {
+                PreparedStatement statement = db.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -107,11 +114,13 @@ final class Buying {
      */
     static int ledger(String orderId, String operation) throws SQLException {
         String sql = switch (operation) {
-            case "AUTHORISE" -> "SELECT COUNT(*) FROM sandbox_payment WHERE payment_key = ? AND token IS NOT NULL"
-                    + " AND state IN ('AUTHORISED', 'CAPTURED', 'VOIDED')";
+            case "AUTHORISE" ->
+                "SELECT COUNT(*) FROM sandbox_payment WHERE payment_key = ? AND token IS NOT NULL"
+                        + " AND state IN ('AUTHORISED', 'CAPTURED', 'VOIDED')";
             case "CAPTURE" -> "SELECT COUNT(*) FROM sandbox_payment WHERE payment_key = ? AND state = 'CAPTURED'";
             case "VOID" -> "SELECT COUNT(*) FROM sandbox_payment WHERE payment_key = ? AND state = 'VOIDED'";
-            case "REFUND" -> "SELECT COUNT(*) FROM sandbox_refund f JOIN sandbox_payment p ON p.ref = f.ref WHERE p.payment_key = ?";
+            case "REFUND" ->
+                "SELECT COUNT(*) FROM sandbox_refund f JOIN sandbox_payment p ON p.ref = f.ref WHERE p.payment_key = ?";
             default -> throw new IllegalArgumentException(operation);
         };
         return Integer.parseInt(query(sql, orderId).get(0).get(0));
@@ -122,7 +131,8 @@ final class Buying {
      * the count last seen. A capture, void or refund is a payment task run after the commit that changed the order, so
      * the order may show its new status a moment before the sandbox saw the call.
      */
-    static int awaitLedger(String orderId, String operation, int count, int seconds) throws SQLException, InterruptedException {
+    static int awaitLedger(String orderId, String operation, int count, int seconds)
+            throws SQLException, InterruptedException {
         int seen = ledger(orderId, operation);
         for (int i = 0; i < seconds * 4 && seen != count; i++) {
             Thread.sleep(250);
@@ -146,7 +156,8 @@ final class Buying {
     }
 
     /** Waits up to {@code seconds} for the order to reach the status; answers the order as last seen. */
-    JsonObject awaitOrder(Fixtures.Person buyer, String orderId, String status, int seconds) throws InterruptedException {
+    JsonObject awaitOrder(Fixtures.Person buyer, String orderId, String status, int seconds)
+            throws InterruptedException {
         JsonObject order = null;
         for (int i = 0; i < seconds * 4; i++) {
             order = http.get("api/v1/orders/" + orderId, buyer.token()).json();

@@ -43,28 +43,42 @@ class CatalogIT extends DeployedApp {
         String atFar = publishedDeal(merchant, "Far " + word, List.of(far));
         String atNear = publishedDeal(merchant, "Near " + word, List.of(near));
         String everywhere = publishedDeal(merchant, "Everywhere " + word, List.of());
-        fixtures.newDeal(merchant.token(), Fixtures.deal("Draft " + word, Instant.now(), Instant.now().plus(Duration.ofDays(1)), List.of(near)));
+        fixtures.newDeal(
+                merchant.token(),
+                Fixtures.deal("Draft " + word, Instant.now(), Instant.now().plus(Duration.ofDays(1)), List.of(near)));
 
-        JsonObject page = http.get("api/v1/catalog/deals?lat=" + lat + "&lng=" + lng + "&radiusKm=10&size=100", null).json();
+        JsonObject page = http.get("api/v1/catalog/deals?lat=" + lat + "&lng=" + lng + "&radiusKm=10&size=100", null)
+                .json();
         List<JsonObject> items = page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(d -> d.getString("title").contains(word)).toList();
+                .filter(d -> d.getString("title").contains(word))
+                .toList();
         List<String> ids = items.stream().map(d -> d.getString("id")).toList();
         assertEquals(3, items.size(), () -> "within 10 km: " + ids);
-        assertTrue(ids.indexOf(atMiddle) > ids.indexOf(atNear) && ids.indexOf(atMiddle) > ids.indexOf(everywhere), ids::toString);
+        assertTrue(
+                ids.indexOf(atMiddle) > ids.indexOf(atNear) && ids.indexOf(atMiddle) > ids.indexOf(everywhere),
+                ids::toString);
         assertTrue(!ids.contains(atFar), "20 km is outside a 10 km radius");
         for (JsonObject deal : items) {
             double expected = deal.getString("id").equals(atMiddle) ? haversine(5) : haversine(1);
             double actual = deal.getJsonNumber("distanceKm").doubleValue();
-            assertTrue(Math.abs(actual - expected) <= expected * 0.01, () -> "distance " + actual + " vs haversine " + expected);
+            assertTrue(
+                    Math.abs(actual - expected) <= expected * 0.01,
+                    () -> "distance " + actual + " vs haversine " + expected);
             assertEquals("Catalog Cafe " + word, deal.getString("merchantName"));
             assertEquals("19.90", deal.getString("price"));
             assertEquals(41, deal.getInt("discountPercent"));
         }
-        JsonObject wide = http.get("api/v1/catalog/deals?lat=" + lat + "&lng=" + lng + "&radiusKm=25&q=" + word + "&size=100", null).json();
+        JsonObject wide = http.get(
+                        "api/v1/catalog/deals?lat=" + lat + "&lng=" + lng + "&radiusKm=25&q=" + word + "&size=100",
+                        null)
+                .json();
         assertEquals(4, wide.getInt("total"));
         assertEquals(atFar, wide.getJsonArray("items").getJsonObject(3).getString("id"), "the farthest comes last");
 
-        JsonObject paged = http.get("api/v1/catalog/deals?lat=" + lat + "&lng=" + lng + "&radiusKm=25&q=" + word + "&size=2&page=1", null).json();
+        JsonObject paged = http.get(
+                        "api/v1/catalog/deals?lat=" + lat + "&lng=" + lng + "&radiusKm=25&q=" + word + "&size=2&page=1",
+                        null)
+                .json();
         assertEquals(4, paged.getInt("total"));
         assertEquals(2, paged.getJsonArray("items").size());
     }
@@ -73,13 +87,29 @@ class CatalogIT extends DeployedApp {
     void textSearchFindsTitleDescriptionAndMerchantName() {
         String store = store(merchant, "here", 0.5);
         String byTitle = publishedDeal(merchant, "Dumplings " + word, List.of(store));
-        JsonObject byWords = http.get("api/v1/catalog/deals?q=" + word.toUpperCase() + "&size=100", null).json();
+        JsonObject byWords = http.get("api/v1/catalog/deals?q=" + word.toUpperCase() + "&size=100", null)
+                .json();
         assertEquals(1, byWords.getInt("total"));
         assertEquals(byTitle, byWords.getJsonArray("items").getJsonObject(0).getString("id"));
-        assertTrue(!byWords.getJsonArray("items").getJsonObject(0).containsKey("distanceKm"), "no distance without a place");
-        assertEquals(1, http.get("api/v1/catalog/deals?q=Catalog%20Cafe%20" + word, null).json().getInt("total"), "by merchant name");
-        assertEquals(1, http.get("api/v1/catalog/deals?q=test%20deal:%20Dumplings%20" + word, null).json().getInt("total"), "by description");
-        assertEquals(0, http.get("api/v1/catalog/deals?q=" + word + "%25", null).json().getInt("total"), "% is a character, not a wildcard");
+        assertTrue(
+                !byWords.getJsonArray("items").getJsonObject(0).containsKey("distanceKm"),
+                "no distance without a place");
+        assertEquals(
+                1,
+                http.get("api/v1/catalog/deals?q=Catalog%20Cafe%20" + word, null)
+                        .json()
+                        .getInt("total"),
+                "by merchant name");
+        assertEquals(
+                1,
+                http.get("api/v1/catalog/deals?q=test%20deal:%20Dumplings%20" + word, null)
+                        .json()
+                        .getInt("total"),
+                "by description");
+        assertEquals(
+                0,
+                http.get("api/v1/catalog/deals?q=" + word + "%25", null).json().getInt("total"),
+                "% is a character, not a wildcard");
 
         JsonObject detail = http.get("api/v1/catalog/deals/" + byTitle, null).json();
         assertEquals("Valid for one person.", detail.getString("finePrint"));
@@ -95,7 +125,11 @@ class CatalogIT extends DeployedApp {
 
         http.post("api/v1/platform/tenants/" + merchant.tenantId() + "/suspend", null, operator);
         assertEquals(0, http.get("api/v1/catalog/deals?q=" + word, null).json().getInt("total"));
-        assertEquals(0, http.get("api/v1/catalog/deals?lat=" + lat + "&lng=" + lng + "&q=" + word, null).json().getInt("total"));
+        assertEquals(
+                0,
+                http.get("api/v1/catalog/deals?lat=" + lat + "&lng=" + lng + "&q=" + word, null)
+                        .json()
+                        .getInt("total"));
         assertEquals(404, http.get("api/v1/catalog/deals/" + id, null).status());
 
         http.post("api/v1/platform/tenants/" + merchant.tenantId() + "/activate", null, operator);
@@ -104,25 +138,42 @@ class CatalogIT extends DeployedApp {
 
     @Test
     void badParametersAreRefused() {
-        for (String query : List.of("lat=abc&lng=1", "lat=91&lng=0", "lat=0&lng=181", "lat=10", "lng=10", "lat=1&lng=1&radiusKm=0",
-                "lat=1&lng=1&radiusKm=5000", "radiusKm=5", "lat=NaN&lng=1", "size=101", "page=-1", "q=" + "x".repeat(101))) {
+        for (String query : List.of(
+                "lat=abc&lng=1",
+                "lat=91&lng=0",
+                "lat=0&lng=181",
+                "lat=10",
+                "lng=10",
+                "lat=1&lng=1&radiusKm=0",
+                "lat=1&lng=1&radiusKm=5000",
+                "radiusKm=5",
+                "lat=NaN&lng=1",
+                "size=101",
+                "page=-1",
+                "q=" + "x".repeat(101))) {
             Reply reply = http.get("api/v1/catalog/deals?" + query, null);
             assertEquals(400, reply.status(), () -> query + " → " + reply);
             assertEquals("validation", reply.problem());
         }
         assertEquals(404, http.get("api/v1/catalog/deals/not-an-id", null).status());
-        assertEquals(404, http.get("api/v1/catalog/deals/01AAAAAAAAAAAAAAAAAAAAAAAA", null).status());
+        assertEquals(
+                404,
+                http.get("api/v1/catalog/deals/01AAAAAAAAAAAAAAAAAAAAAAAA", null)
+                        .status());
     }
 
     private String store(Fixtures.Merchant owner, String name, double kmNorth) {
-        Reply reply = http.post("api/v1/stores", Fixtures.store(name, lat + kmNorth / KM_PER_DEGREE, lng), owner.token());
+        Reply reply =
+                http.post("api/v1/stores", Fixtures.store(name, lat + kmNorth / KM_PER_DEGREE, lng), owner.token());
         assertEquals(201, reply.status(), reply::toString);
         return reply.json().getString("id");
     }
 
     private String publishedDeal(Fixtures.Merchant owner, String title, List<String> stores) {
         Instant now = Instant.now();
-        String id = fixtures.newDeal(owner.token(), Fixtures.deal(title, now.minusSeconds(60), now.plus(Duration.ofDays(3)), stores)).getString("id");
+        String id = fixtures.newDeal(
+                        owner.token(), Fixtures.deal(title, now.minusSeconds(60), now.plus(Duration.ofDays(3)), stores))
+                .getString("id");
         fixtures.publish(owner.token(), id);
         return id;
     }

@@ -24,15 +24,16 @@ final class Counter {
     }
 
     /** A merchant with stores {@code first} and {@code second}, a staff member at the first, and a deal on sale. */
-    record Shop(Fixtures.Merchant merchant, String first, String second, String staffToken, String dealId) {
-    }
+    record Shop(Fixtures.Merchant merchant, String first, String second, String staffToken, String dealId) {}
 
     Shop shop(String name) {
         Fixtures.Merchant merchant = fixtures.merchant(name);
         String first = fixtures.newStore(merchant.token(), name + " Mitte").getString("id");
         String second = fixtures.newStore(merchant.token(), name + " Neukölln").getString("id");
         String staffToken = staffAt(merchant, List.of(first));
-        String dealId = new Buying(http, fixtures).dealOnSale(merchant, name + " Lunch", d -> { }).getString("id");
+        String dealId = new Buying(http, fixtures)
+                .dealOnSale(merchant, name + " Lunch", d -> {})
+                .getString("id");
         return new Shop(merchant, first, second, staffToken, dealId);
     }
 
@@ -45,12 +46,16 @@ final class Counter {
     List<String> coupons(String dealId, int quantity) {
         Reply order = new Buying(http, fixtures).buy(fixtures.buyer(), dealId, quantity);
         assertEquals(201, order.status(), order::toString);
-        return order.json().getJsonArray("coupons").getValuesAs(JsonObject.class).stream().map(c -> c.getString("code")).toList();
+        return order.json().getJsonArray("coupons").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("code"))
+                .toList();
     }
 
     Reply lookup(String token, String code, String storeId) {
-        return http.get("api/v1/counter/coupons/" + URLEncoder.encode(code, StandardCharsets.UTF_8).replace("+", "%20")
-                + "?storeId=" + storeId, token);
+        return http.get(
+                "api/v1/counter/coupons/"
+                        + URLEncoder.encode(code, StandardCharsets.UTF_8).replace("+", "%20") + "?storeId=" + storeId,
+                token);
     }
 
     Reply redeem(String token, String code, String storeId) {
@@ -58,12 +63,19 @@ final class Counter {
     }
 
     Reply redeem(String token, String code, String storeId, String idempotencyKey) {
-        return http.send("POST", "api/v1/counter/redemptions", body(code, storeId), token, "application/json",
+        return http.send(
+                "POST",
+                "api/v1/counter/redemptions",
+                body(code, storeId),
+                token,
+                "application/json",
                 Map.of("Idempotency-Key", idempotencyKey));
     }
 
     Reply undo(String token, String redemptionId, String reason) {
-        String body = reason == null ? "{}" : Json.createObjectBuilder().add("reason", reason).build().toString();
+        String body = reason == null
+                ? "{}"
+                : Json.createObjectBuilder().add("reason", reason).build().toString();
         return http.send("DELETE", "api/v1/counter/redemptions/" + redemptionId, body, token, "application/json");
     }
 
@@ -72,6 +84,10 @@ final class Counter {
     }
 
     private static String body(String code, String storeId) {
-        return Json.createObjectBuilder().add("code", code).add("storeId", storeId).build().toString();
+        return Json.createObjectBuilder()
+                .add("code", code)
+                .add("storeId", storeId)
+                .build()
+                .toString();
     }
 }

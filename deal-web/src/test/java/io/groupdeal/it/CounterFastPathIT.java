@@ -48,21 +48,35 @@ class CounterFastPathIT extends DeployedApp {
     void aRevokedTokenARemovedStaffMemberAndASuspendedMerchantAreRefusedAtTheNextRequest() throws Exception {
         List<String> codes = counter.coupons(shop.dealId(), 3);
         String operator = fixtures.token(Fixtures.DEMO_OPERATOR, Fixtures.DEMO_PASSWORD);
-        assertEquals(201, counter.redeem(shop.staffToken(), codes.get(0), shop.first()).status());
+        assertEquals(
+                201,
+                counter.redeem(shop.staffToken(), codes.get(0), shop.first()).status());
 
-        Reply suspended = http.post("api/v1/platform/tenants/" + shop.merchant().tenantId() + "/suspend", null, operator);
+        Reply suspended =
+                http.post("api/v1/platform/tenants/" + shop.merchant().tenantId() + "/suspend", null, operator);
         assertEquals(200, suspended.status(), suspended::toString);
         Reply whileSuspended = counter.redeem(shop.staffToken(), codes.get(1), shop.first());
         assertEquals(401, whileSuspended.status(), whileSuspended::toString);
         assertEquals("invalid-token", whileSuspended.problem());
         assertEquals(401, counter.today(shop.merchant().token(), shop.first()).status(), "the admin's token too");
-        assertEquals(200, http.post("api/v1/platform/tenants/" + shop.merchant().tenantId() + "/activate", null, operator).status());
-        assertEquals(201, counter.redeem(shop.staffToken(), codes.get(1), shop.first()).status(), "active again");
+        assertEquals(
+                200,
+                http.post("api/v1/platform/tenants/" + shop.merchant().tenantId() + "/activate", null, operator)
+                        .status());
+        assertEquals(
+                201,
+                counter.redeem(shop.staffToken(), codes.get(1), shop.first()).status(),
+                "active again");
 
         JsonObject staff = fixtures.newStaff(shop.merchant().token(), List.of(shop.first()));
         String removedToken = fixtures.token(staff.getString("email"), Fixtures.PASSWORD);
         assertEquals(200, counter.today(removedToken, shop.first()).status());
-        assertEquals(204, http.delete("api/v1/staff/" + staff.getString("id"), shop.merchant().token()).status());
+        assertEquals(
+                204,
+                http.delete(
+                                "api/v1/staff/" + staff.getString("id"),
+                                shop.merchant().token())
+                        .status());
         Reply removed = counter.redeem(removedToken, codes.get(2), shop.first());
         assertEquals(401, removed.status(), removed::toString);
 
@@ -72,8 +86,14 @@ class CounterFastPathIT extends DeployedApp {
         assertEquals(401, counter.redeem(loggedOut, codes.get(2), shop.first()).status());
         assertEquals(401, http.get("api/v1/me", loggedOut).status());
 
-        assertEquals(List.of(List.of("ACTIVE")), Buying.query("SELECT status FROM coupon WHERE tenant_id = ? AND code = ?",
-                shop.merchant().tenantId(), io.groupdeal.domain.coupon.CouponCode.parse(codes.get(2)).orElseThrow().stored()),
+        assertEquals(
+                List.of(List.of("ACTIVE")),
+                Buying.query(
+                        "SELECT status FROM coupon WHERE tenant_id = ? AND code = ?",
+                        shop.merchant().tenantId(),
+                        io.groupdeal.domain.coupon.CouponCode.parse(codes.get(2))
+                                .orElseThrow()
+                                .stored()),
                 "nothing was redeemed by a refused token");
     }
 
@@ -83,24 +103,39 @@ class CounterFastPathIT extends DeployedApp {
         String kim = namedStaff("Kim Counter", List.of(shop.second()));
         List<String> codes = coupons(6);
         Map<String, String[]> made = new TreeMap<>(); // redemption id -> {staff name, store id, code}
-        String[][] who = {{jo, "Jo Counter", shop.first()}, {kim, "Kim Counter", shop.second()}, {jo, "Jo Counter", shop.second()},
-                {shop.staffToken(), "Sam Staff", shop.first()}, {shop.merchant().token(), "Merchant Admin", shop.second()},
-                {kim, "Kim Counter", shop.second()}};
+        String[][] who = {
+            {jo, "Jo Counter", shop.first()},
+            {kim, "Kim Counter", shop.second()},
+            {jo, "Jo Counter", shop.second()},
+            {shop.staffToken(), "Sam Staff", shop.first()},
+            {shop.merchant().token(), "Merchant Admin", shop.second()},
+            {kim, "Kim Counter", shop.second()}
+        };
         for (int i = 0; i < codes.size(); i++) {
             Reply r = counter.redeem(who[i][0], codes.get(i), who[i][2]);
             assertEquals(201, r.status(), r::toString);
             JsonObject body = r.json();
             assertEquals(who[i][2], body.getString("storeId"));
-            assertEquals(Instant.parse(body.getString("redeemedAt")).plus(Duration.ofMinutes(10)),
-                    Instant.parse(body.getString("undoableUntil")), "the default window of 10 minutes");
-            made.put(body.getString("id"), new String[] {body.getString("staffName"), who[i][2], body.getString("code")});
+            assertEquals(
+                    Instant.parse(body.getString("redeemedAt")).plus(Duration.ofMinutes(10)),
+                    Instant.parse(body.getString("undoableUntil")),
+                    "the default window of 10 minutes");
+            made.put(body.getString("id"), new String[] {body.getString("staffName"), who[i][2], body.getString("code")
+            });
             if (!who[i][1].equals("Merchant Admin")) {
                 assertEquals(who[i][1], body.getString("staffName"));
             }
         }
 
-        Reply settings = http.put("api/v1/settings", Json.createObjectBuilder().add("businessName", "Fast Falafel")
-                .add("timeZone", "Europe/Berlin").add("undoWindowMinutes", 25).build().toString(), shop.merchant().token());
+        Reply settings = http.put(
+                "api/v1/settings",
+                Json.createObjectBuilder()
+                        .add("businessName", "Fast Falafel")
+                        .add("timeZone", "Europe/Berlin")
+                        .add("undoWindowMinutes", 25)
+                        .build()
+                        .toString(),
+                shop.merchant().token());
         assertEquals(200, settings.status(), settings::toString);
 
         int listed = 0;
@@ -113,11 +148,15 @@ class CounterFastPathIT extends DeployedApp {
                 assertEquals(expected[0], item.getString("staffName"), item::toString);
                 assertEquals(expected[1], item.getString("storeId"), item::toString);
                 assertEquals(store, item.getString("storeId"));
-                assertEquals(store.equals(shop.first()) ? "Fast Falafel Mitte" : "Fast Falafel Neukölln", item.getString("storeName"));
+                assertEquals(
+                        store.equals(shop.first()) ? "Fast Falafel Mitte" : "Fast Falafel Neukölln",
+                        item.getString("storeName"));
                 assertEquals(expected[2], item.getString("code"));
                 assertEquals("Fast Falafel Lunch", item.getString("dealTitle"));
-                assertEquals(Instant.parse(item.getString("redeemedAt")).plus(Duration.ofMinutes(25)),
-                        Instant.parse(item.getString("undoableUntil")), "the window as the business set it a moment ago");
+                assertEquals(
+                        Instant.parse(item.getString("redeemedAt")).plus(Duration.ofMinutes(25)),
+                        Instant.parse(item.getString("undoableUntil")),
+                        "the window as the business set it a moment ago");
                 listed++;
             }
         }
@@ -133,7 +172,8 @@ class CounterFastPathIT extends DeployedApp {
         try (Connection db = DriverManager.getConnection(System.getProperty(ItDatabase.URL_PROPERTY), "deal", "deal")) {
             for (String code : codes) {
                 long before = questions(db);
-                Reply r = counter.redeem(shop.staffToken(), code, shop.first(), UUID.randomUUID().toString());
+                Reply r = counter.redeem(
+                        shop.staffToken(), code, shop.first(), UUID.randomUUID().toString());
                 long after = questions(db);
                 assertEquals(201, r.status(), r::toString);
                 counts.add(after - before - 1); // the second SHOW STATUS counts itself
@@ -158,14 +198,23 @@ class CounterFastPathIT extends DeployedApp {
         var stores = Json.createArrayBuilder();
         storeIds.forEach(stores::add);
         String email = Fixtures.uniqueEmail("staff");
-        Reply reply = http.post("api/v1/staff", Json.createObjectBuilder().add("email", email).add("name", name)
-                .add("password", Fixtures.PASSWORD).add("storeIds", stores).build().toString(), shop.merchant().token());
+        Reply reply = http.post(
+                "api/v1/staff",
+                Json.createObjectBuilder()
+                        .add("email", email)
+                        .add("name", name)
+                        .add("password", Fixtures.PASSWORD)
+                        .add("storeIds", stores)
+                        .build()
+                        .toString(),
+                shop.merchant().token());
         assertEquals(201, reply.status(), reply::toString);
         return fixtures.token(email, Fixtures.PASSWORD);
     }
 
     private static long questions(Connection db) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
+        try (Statement s = db.createStatement();
+                ResultSet r = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
             r.next();
             return r.getLong(2);
         }

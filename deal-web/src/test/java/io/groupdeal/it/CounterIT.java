@@ -44,7 +44,8 @@ class CounterIT extends DeployedApp {
         }
         List<Reply> replies = Buying.inParallel(50, calls);
 
-        assertEquals(1, replies.stream().filter(r -> r.status() == 201).count(), "exactly one counter redeems the coupon");
+        assertEquals(
+                1, replies.stream().filter(r -> r.status() == 201).count(), "exactly one counter redeems the coupon");
         for (Reply reply : replies) {
             if (reply.status() != 201) {
                 assertEquals(409, reply.status(), reply::toString);
@@ -53,18 +54,29 @@ class CounterIT extends DeployedApp {
                 assertNotNull(reply.json().getString("redeemedAt"));
             }
         }
-        assertEquals(List.of(List.of("REDEEMED", "1")), Buying.query("SELECT c.status, COUNT(e.id) FROM coupon c"
-                + " JOIN redemption_event e ON e.tenant_id = c.tenant_id AND e.coupon_id = c.id WHERE c.code = ? GROUP BY c.status",
-                CouponCode.parse(code).orElseThrow().stored()));
-        JsonObject report = http.get("api/v1/deals/" + shop.dealId() + "/report", shop.merchant().token()).json();
+        assertEquals(
+                List.of(List.of("REDEEMED", "1")),
+                Buying.query(
+                        "SELECT c.status, COUNT(e.id) FROM coupon c"
+                                + " JOIN redemption_event e ON e.tenant_id = c.tenant_id AND e.coupon_id = c.id WHERE c.code = ? GROUP BY c.status",
+                        CouponCode.parse(code).orElseThrow().stored()));
+        JsonObject report = http.get(
+                        "api/v1/deals/" + shop.dealId() + "/report",
+                        shop.merchant().token())
+                .json();
         assertEquals(1, report.getInt("redeemed"), "the deal report counts the redemption");
-        assertEquals(shop.first(), report.getJsonArray("byStore").getJsonObject(0).getString("storeId"));
+        assertEquals(
+                shop.first(), report.getJsonArray("byStore").getJsonObject(0).getString("storeId"));
     }
 
     @Test
     void aLookupShowsTheCouponAndChangesNothingAndForgivesHowTheCodeIsTyped() throws Exception {
         String code = counter.coupons(shop.dealId(), 2).get(0);
-        String typed = " " + code.replace("-", " ").toLowerCase(Locale.ROOT).replace('0', 'o').replace('1', 'l') + " ";
+        String typed = " "
+                + code.replace("-", " ")
+                        .toLowerCase(Locale.ROOT)
+                        .replace('0', 'o')
+                        .replace('1', 'l') + " ";
         Reply lookup = counter.lookup(shop.staffToken(), typed, shop.first());
         assertEquals(200, lookup.status(), lookup::toString);
         JsonObject coupon = lookup.json();
@@ -74,7 +86,10 @@ class CounterIT extends DeployedApp {
         assertEquals("Counter Curry Lunch", coupon.getString("dealTitle"));
         assertEquals("Valid for one person.", coupon.getString("finePrint"));
         assertEquals(2, coupon.getInt("orderQuantity"));
-        assertEquals("ACTIVE", counter.lookup(shop.staffToken(), code, shop.first()).json().getString("status"), "nothing changed");
+        assertEquals(
+                "ACTIVE",
+                counter.lookup(shop.staffToken(), code, shop.first()).json().getString("status"),
+                "nothing changed");
 
         Reply redeemed = counter.redeem(shop.staffToken(), typed, shop.first());
         assertEquals(201, redeemed.status(), redeemed::toString);
@@ -83,7 +98,8 @@ class CounterIT extends DeployedApp {
         JsonObject again = counter.lookup(shop.staffToken(), code, shop.first()).json();
         assertFalse(again.getBoolean("redeemable"));
         assertEquals("already-redeemed", again.getString("reasonType"));
-        assertTrue(again.getString("reason").startsWith("Already redeemed at Counter Curry Mitte on "), again::toString);
+        assertTrue(
+                again.getString("reason").startsWith("Already redeemed at Counter Curry Mitte on "), again::toString);
     }
 
     @Test
@@ -106,25 +122,43 @@ class CounterIT extends DeployedApp {
         assertEquals(410, refunded.status(), refunded::toString);
         assertEquals("coupon-refunded", refunded.problem());
 
-        String onlySecond = new Buying(http, fixtures).dealOnSale(shop.merchant(), "Second Store Samosa",
-                d -> d.add("storeIds", Json.createArrayBuilder().add(shop.second()))).getString("id");
+        String onlySecond = new Buying(http, fixtures)
+                .dealOnSale(
+                        shop.merchant(),
+                        "Second Store Samosa",
+                        d -> d.add("storeIds", Json.createArrayBuilder().add(shop.second())))
+                .getString("id");
         String elsewhere = counter.coupons(onlySecond, 1).get(0);
         Reply notEligible = counter.redeem(shop.staffToken(), elsewhere, shop.first());
         assertEquals(403, notEligible.status(), notEligible::toString);
         assertEquals("store-not-eligible", notEligible.problem());
-        assertEquals("store-not-eligible", counter.lookup(shop.staffToken(), elsewhere, shop.first()).json().getString("reasonType"));
-        assertEquals(201, counter.redeem(shop.merchant().token(), elsewhere, shop.second()).status(),
+        assertEquals(
+                "store-not-eligible",
+                counter.lookup(shop.staffToken(), elsewhere, shop.first())
+                        .json()
+                        .getString("reasonType"));
+        assertEquals(
+                201,
+                counter.redeem(shop.merchant().token(), elsewhere, shop.second())
+                        .status(),
                 "the merchant admin redeems at any store of the business");
 
-        String pendingDeal = new Buying(http, fixtures).dealOnSale(shop.merchant(), "Pending Pakora", d -> d.add("minBuyers", 5))
+        String pendingDeal = new Buying(http, fixtures)
+                .dealOnSale(shop.merchant(), "Pending Pakora", d -> d.add("minBuyers", 5))
                 .getString("id");
         String pending = counter.coupons(pendingDeal, 1).get(0);
         Reply notTipped = counter.redeem(shop.staffToken(), pending, shop.first());
         assertEquals(409, notTipped.status(), notTipped::toString);
         assertEquals("deal-not-tipped", notTipped.problem());
 
-        assertEquals("ACTIVE", counter.lookup(shop.staffToken(), codes.get(0), shop.first()).json().getString("status"));
-        assertEquals("PENDING", counter.lookup(shop.staffToken(), pending, shop.first()).json().getString("status"));
+        assertEquals(
+                "ACTIVE",
+                counter.lookup(shop.staffToken(), codes.get(0), shop.first())
+                        .json()
+                        .getString("status"));
+        assertEquals(
+                "PENDING",
+                counter.lookup(shop.staffToken(), pending, shop.first()).json().getString("status"));
     }
 
     @Test
@@ -136,26 +170,46 @@ class CounterIT extends DeployedApp {
         assertEquals(400, noReason.status(), noReason::toString);
         Reply undone = counter.undo(shop.staffToken(), id, "Wrong customer");
         assertEquals(204, undone.status(), undone::toString);
-        assertEquals("ACTIVE", counter.lookup(shop.staffToken(), code, shop.first()).json().getString("status"));
+        assertEquals(
+                "ACTIVE",
+                counter.lookup(shop.staffToken(), code, shop.first()).json().getString("status"));
         Reply twice = counter.undo(shop.staffToken(), id, "Again");
         assertEquals(409, twice.status(), twice::toString);
         assertEquals("already-undone", twice.problem());
 
-        String again = counter.redeem(shop.staffToken(), code, shop.first()).json().getString("id");
-        List<JsonObject> today = counter.today(shop.staffToken(), shop.first()).json().getJsonArray("items")
+        String again =
+                counter.redeem(shop.staffToken(), code, shop.first()).json().getString("id");
+        List<JsonObject> today = counter.today(shop.staffToken(), shop.first())
+                .json()
+                .getJsonArray("items")
                 .getValuesAs(JsonObject.class);
-        assertEquals(List.of(again, id), today.stream().map(r -> r.getString("id")).toList(), "newest first, undone ones kept");
+        assertEquals(
+                List.of(again, id),
+                today.stream().map(r -> r.getString("id")).toList(),
+                "newest first, undone ones kept");
         assertEquals("Wrong customer", today.get(1).getString("undoReason"));
         assertEquals("Sam Staff", today.get(1).getString("undoneBy"));
         assertFalse(today.get(0).containsKey("undoneAt") && !today.get(0).isNull("undoneAt"));
-        assertEquals(List.of(List.of("REDEEM", "2"), List.of("UNDO", "1")), Buying.query("SELECT kind, COUNT(*) FROM redemption_event"
-                + " WHERE tenant_id = ? GROUP BY kind ORDER BY kind", shop.merchant().tenantId()), "append-only history");
+        assertEquals(
+                List.of(List.of("REDEEM", "2"), List.of("UNDO", "1")),
+                Buying.query(
+                        "SELECT kind, COUNT(*) FROM redemption_event"
+                                + " WHERE tenant_id = ? GROUP BY kind ORDER BY kind",
+                        shop.merchant().tenantId()),
+                "append-only history");
     }
 
     @Test
     void afterTheUndoWindowARedemptionStays() throws Exception {
-        Reply settings = http.put("api/v1/settings", Json.createObjectBuilder().add("businessName", "Counter Curry")
-                .add("timeZone", "Europe/Berlin").add("undoWindowMinutes", 0).build().toString(), shop.merchant().token());
+        Reply settings = http.put(
+                "api/v1/settings",
+                Json.createObjectBuilder()
+                        .add("businessName", "Counter Curry")
+                        .add("timeZone", "Europe/Berlin")
+                        .add("undoWindowMinutes", 0)
+                        .build()
+                        .toString(),
+                shop.merchant().token());
         assertEquals(200, settings.status(), settings::toString);
         assertEquals(0, settings.json().getInt("undoWindowMinutes"));
         String code = counter.coupons(shop.dealId(), 1).get(0);
@@ -164,14 +218,18 @@ class CounterIT extends DeployedApp {
         Reply late = counter.undo(shop.staffToken(), id, "Too late");
         assertEquals(409, late.status(), late::toString);
         assertEquals("undo-window-passed", late.problem());
-        assertEquals("REDEEMED", counter.lookup(shop.staffToken(), code, shop.first()).json().getString("status"));
+        assertEquals(
+                "REDEEMED",
+                counter.lookup(shop.staffToken(), code, shop.first()).json().getString("status"));
     }
 
     @Test
     void anotherTenantsCodesAndRedemptionsAnswerLikeUnknownOnesAndStayUntouched() throws Exception {
         String code = counter.coupons(shop.dealId(), 1).get(0);
         String redeemedCode = counter.coupons(shop.dealId(), 1).get(0);
-        String redemptionId = counter.redeem(shop.staffToken(), redeemedCode, shop.first()).json().getString("id");
+        String redemptionId = counter.redeem(shop.staffToken(), redeemedCode, shop.first())
+                .json()
+                .getString("id");
         Counter.Shop rival = counter.shop("Rival Ramen");
         String unknown = CouponCode.random(new SecureRandom()).printed();
 
@@ -179,7 +237,9 @@ class CounterIT extends DeployedApp {
             Reply unknownLookup = counter.lookup(token, unknown, rival.first());
             assertEquals(404, unknownLookup.status(), unknownLookup::toString);
             assertEquals("unknown-coupon", unknownLookup.problem());
-            for (Reply reply : List.of(counter.lookup(token, code, rival.first()), counter.redeem(token, code, rival.first()),
+            for (Reply reply : List.of(
+                    counter.lookup(token, code, rival.first()),
+                    counter.redeem(token, code, rival.first()),
                     counter.redeem(token, redeemedCode, rival.first()))) {
                 assertEquals(404, reply.status(), reply::toString);
                 assertEquals(unknownLookup.json(), reply.json(), "exactly like an unknown code");
@@ -192,10 +252,17 @@ class CounterIT extends DeployedApp {
             assertEquals(403, foreignStore.status(), foreignStore::toString);
             assertEquals("store-not-assigned", foreignStore.problem());
         }
-        assertEquals("ACTIVE", counter.lookup(shop.staffToken(), code, shop.first()).json().getString("status"));
+        assertEquals(
+                "ACTIVE",
+                counter.lookup(shop.staffToken(), code, shop.first()).json().getString("status"));
         assertEquals(1, counter.today(shop.staffToken(), shop.first()).json().getInt("total"));
-        assertFalse(counter.today(shop.staffToken(), shop.first()).json().getJsonArray("items").getJsonObject(0)
-                .containsKey("undoneAt"), "the redemption was not undone");
+        assertFalse(
+                counter.today(shop.staffToken(), shop.first())
+                        .json()
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .containsKey("undoneAt"),
+                "the redemption was not undone");
         assertEquals(0, counter.today(rival.staffToken(), rival.first()).json().getInt("total"));
     }
 
@@ -204,13 +271,16 @@ class CounterIT extends DeployedApp {
         String code = counter.coupons(shop.dealId(), 1).get(0);
         SecureRandom random = new SecureRandom();
         for (int i = 0; i < 10; i++) {
-            Reply guess = counter.lookup(shop.staffToken(), CouponCode.random(random).printed(), shop.first());
+            Reply guess =
+                    counter.lookup(shop.staffToken(), CouponCode.random(random).printed(), shop.first());
             assertEquals(404, guess.status(), "guess " + (i + 1) + ": " + guess);
         }
-        Reply limited = counter.lookup(shop.staffToken(), CouponCode.random(random).printed(), shop.first());
+        Reply limited =
+                counter.lookup(shop.staffToken(), CouponCode.random(random).printed(), shop.first());
         assertEquals(429, limited.status(), limited::toString);
         assertEquals("rate-limited", limited.problem());
-        long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
+        long retryAfter =
+                Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter > 0 && retryAfter <= 300, "Retry-After " + retryAfter);
         assertEquals(429, counter.redeem(shop.staffToken(), code, shop.first()).status(), "a real code waits as well");
 
@@ -230,11 +300,16 @@ class CounterIT extends DeployedApp {
         Reply other = counter.redeem(shop.staffToken(), codes.get(1), shop.first(), key);
         assertEquals(422, other.status(), other::toString);
         assertEquals("idempotency-key-reused", other.problem());
-        assertEquals("ACTIVE", counter.lookup(shop.staffToken(), codes.get(1), shop.first()).json().getString("status"));
+        assertEquals(
+                "ACTIVE",
+                counter.lookup(shop.staffToken(), codes.get(1), shop.first())
+                        .json()
+                        .getString("status"));
     }
 
     private String buyerOf(String code) throws Exception {
-        List<List<String>> rows = Buying.query("SELECT a.email FROM coupon c JOIN account a ON a.id = c.buyer_id WHERE c.code = ?",
+        List<List<String>> rows = Buying.query(
+                "SELECT a.email FROM coupon c JOIN account a ON a.id = c.buyer_id WHERE c.code = ?",
                 CouponCode.parse(code).orElseThrow().stored());
         return fixtures.token(rows.get(0).get(0), Fixtures.PASSWORD);
     }

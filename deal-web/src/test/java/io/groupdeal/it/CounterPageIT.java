@@ -22,7 +22,8 @@ class CounterPageIT extends BrowserApp {
     void staffRedeemsACodeSeesItRefusedTheSecondTimeAndUndoesIt() {
         Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("Page Pho");
-        String staffEmail = fixtures.newStaff(shop.merchant().token(), List.of(shop.first(), shop.second())).getString("email");
+        String staffEmail = fixtures.newStaff(shop.merchant().token(), List.of(shop.first(), shop.second()))
+                .getString("email");
         String code = counter.coupons(shop.dealId(), 2).get(0);
         String typed = code.toLowerCase(Locale.ROOT).replace("-", " ");
 
@@ -31,7 +32,9 @@ class CounterPageIT extends BrowserApp {
         browser.findElement(By.id("login:password")).sendKeys(Fixtures.PASSWORD);
         browser.findElement(By.id("login:submit")).click();
         wait(ExpectedConditions.urlContains("/counter/"));
-        assertTrue(browser.findElement(By.id("choose-store")).getText().contains("Page Pho Neukölln"), "a choice of two stores");
+        assertTrue(
+                browser.findElement(By.id("choose-store")).getText().contains("Page Pho Neukölln"),
+                "a choice of two stores");
         Browser.screenshot(browser, "30-counter-choose-store");
         browser.findElement(By.linkText("Page Pho Mitte")).click();
 
@@ -40,7 +43,9 @@ class CounterPageIT extends BrowserApp {
         input.sendKeys(typed + Keys.ENTER);
         WebElement answer = wait(ExpectedConditions.visibilityOfElementLocated(By.id("answer")));
         assertTrue(answer.getAttribute("class").contains("answer-ok"), answer::getText);
-        assertTrue(answer.getText().contains("Page Pho Lunch") && answer.getText().contains("Valid for one person."), answer::getText);
+        assertTrue(
+                answer.getText().contains("Page Pho Lunch") && answer.getText().contains("Valid for one person."),
+                answer::getText);
         assertTrue(answer.getText().contains("One coupon of an order of 2"), answer::getText);
         assertEquals("redeem:redeem", focused(), "Redeem has the keyboard");
         Browser.screenshot(browser, "31-counter-green");
@@ -62,14 +67,20 @@ class CounterPageIT extends BrowserApp {
         Browser.screenshot(browser, "33-counter-undo");
         row.findElement(By.cssSelector("input[value='Undo redemption']")).click();
         wait(d -> d.getPageSource().contains("Redemption undone"));
-        WebElement undone = browser.findElements(By.cssSelector("#today tbody tr")).get(0);
-        assertTrue(undone.getText().contains("UNDONE") && undone.getText().contains("Customer changed their mind"), undone::getText);
+        WebElement undone =
+                browser.findElements(By.cssSelector("#today tbody tr")).get(0);
+        assertTrue(
+                undone.getText().contains("UNDONE") && undone.getText().contains("Customer changed their mind"),
+                undone::getText);
         assertTrue(browser.findElements(By.id("answer")).isEmpty(), "the undo leaves no old answer on screen");
 
         Browser.phoneSize(browser);
         browser.get(base + "counter/index.xhtml?store=" + shop.first());
         wait(ExpectedConditions.elementToBeClickable(By.id("lookup:code"))).sendKeys(code + Keys.ENTER);
-        assertTrue(wait(ExpectedConditions.visibilityOfElementLocated(By.id("answer"))).getAttribute("class").contains("answer-ok"),
+        assertTrue(
+                wait(ExpectedConditions.visibilityOfElementLocated(By.id("answer")))
+                        .getAttribute("class")
+                        .contains("answer-ok"),
                 "after the undo the coupon is valid again");
         Browser.screenshot(browser, "34-counter-phone");
     }
@@ -80,7 +91,9 @@ class CounterPageIT extends BrowserApp {
         Counter.Shop shop = counter.shop("History Hotpot");
         String code = counter.coupons(shop.dealId(), 1).get(0);
         String id = counter.redeem(shop.staffToken(), code, shop.first()).json().getString("id");
-        assertEquals(204, counter.undo(shop.staffToken(), id, "Scanned the wrong phone").status());
+        assertEquals(
+                204,
+                counter.undo(shop.staffToken(), id, "Scanned the wrong phone").status());
         assertEquals(201, counter.redeem(shop.staffToken(), code, shop.first()).status());
 
         browser.get(base + "login.xhtml");
@@ -94,7 +107,8 @@ class CounterPageIT extends BrowserApp {
         assertTrue(history.contains("Undone") && history.contains("Scanned the wrong phone"), history);
         assertTrue(history.contains(code) && history.contains("History Hotpot Mitte"), history);
         Browser.screenshot(browser, "35-merchant-redemptions");
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("store"))).selectByVisibleText("History Hotpot Neukölln");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("store")))
+                .selectByVisibleText("History Hotpot Neukölln");
         browser.findElement(By.cssSelector("#filter button")).click();
         textOnceItShows(By.id("history"), "0 redemptions"); // none at the other store
 
@@ -103,7 +117,8 @@ class CounterPageIT extends BrowserApp {
         assertEquals("10", window.getAttribute("value"));
         window.clear();
         window.sendKeys("3");
-        org.openqa.selenium.support.ui.Select mails = new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("settings:mailLanguage")));
+        org.openqa.selenium.support.ui.Select mails =
+                new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("settings:mailLanguage")));
         assertEquals("English", mails.getFirstSelectedOption().getText(), "a new business mails in English");
         mails.selectByVisibleText("中文");
         browser.findElement(By.id("settings:save")).click();
@@ -112,8 +127,12 @@ class CounterPageIT extends BrowserApp {
         JsonObject saved = http.get("api/v1/settings", shop.merchant().token()).json();
         assertEquals(3, saved.getInt("undoWindowMinutes"));
         assertEquals("zh-CN", saved.getString("language"), "the mails' language chosen on the page");
-        assertEquals("中文", new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("settings:mailLanguage")))
-                .getFirstSelectedOption().getText(), "the page shows the language kept");
+        assertEquals(
+                "中文",
+                new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("settings:mailLanguage")))
+                        .getFirstSelectedOption()
+                        .getText(),
+                "the page shows the language kept");
     }
 
     private String focused() {

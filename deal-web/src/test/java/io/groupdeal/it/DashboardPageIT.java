@@ -36,11 +36,18 @@ class DashboardPageIT extends BrowserApp {
         wait(ExpectedConditions.attributeToBe(By.id("charts"), "data-drawn", "true"));
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        JsonObject api = http.get("api/v1/dashboard?from=" + today.minusDays(29) + "&to=" + today, admin).json();
+        JsonObject api = http.get("api/v1/dashboard?from=" + today.minusDays(29) + "&to=" + today, admin)
+                .json();
         assertEquals(5, api.getInt("sold"), api::toString);
-        assertEquals(String.valueOf(api.getInt("sold")), browser.findElement(By.id("kpi-sold")).getText());
-        assertEquals("€" + api.getString("revenue"), browser.findElement(By.id("kpi-revenue")).getText());
-        assertEquals(String.valueOf(api.getInt("redeemed")), browser.findElement(By.id("kpi-redeemed")).getText());
+        assertEquals(
+                String.valueOf(api.getInt("sold")),
+                browser.findElement(By.id("kpi-sold")).getText());
+        assertEquals(
+                "€" + api.getString("revenue"),
+                browser.findElement(By.id("kpi-revenue")).getText());
+        assertEquals(
+                String.valueOf(api.getInt("redeemed")),
+                browser.findElement(By.id("kpi-redeemed")).getText());
         assertEquals("40.0 %", browser.findElement(By.id("kpi-rate")).getText(), "2 of 5 redeemed");
         assertTrue(browser.findElement(By.id("top-deals")).getText().contains("Chart Chowder Lunch"));
         for (String chart : List.of("chart-days", "chart-stores", "chart-deals")) {
@@ -57,11 +64,13 @@ class DashboardPageIT extends BrowserApp {
 
     /** How many pixels of the canvas are not transparent: 0 for a chart that never drew. */
     private long paintedPixels(String canvasId) {
-        Object count = ((JavascriptExecutor) browser).executeScript(
-                "var c = document.getElementById(arguments[0]);"
-                        + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;"
-                        + "for (var i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; }"
-                        + "return n;", canvasId);
+        Object count = ((JavascriptExecutor) browser)
+                .executeScript(
+                        "var c = document.getElementById(arguments[0]);"
+                                + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;"
+                                + "for (var i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; }"
+                                + "return n;",
+                        canvasId);
         return ((Number) count).longValue();
     }
 }

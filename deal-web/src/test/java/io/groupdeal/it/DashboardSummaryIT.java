@@ -54,22 +54,36 @@ class DashboardSummaryIT extends DeployedApp {
         // redeemed 15 and 14 days ago.
         PastCoupons.move(tenant, "created_at", dayA.plus(8, ChronoUnit.HOURS).plus(10, ChronoUnit.MINUTES), annas);
         PastCoupons.move(tenant, "created_at", dayA.plus(9, ChronoUnit.HOURS).plus(5, ChronoUnit.MINUTES), chais);
-        PastCoupons.move(tenant, "created_at", dayA.plus(2, ChronoUnit.DAYS).plus(18, ChronoUnit.HOURS).plus(20, ChronoUnit.MINUTES), bens);
-        PastCoupons.move(tenant, "redeemed_at", dayA.plus(5, ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS), annas.subList(0, 1));
-        PastCoupons.move(tenant, "redeemed_at", dayA.plus(6, ChronoUnit.DAYS).plus(19, ChronoUnit.HOURS), bens.subList(0, 1));
+        PastCoupons.move(
+                tenant,
+                "created_at",
+                dayA.plus(2, ChronoUnit.DAYS).plus(18, ChronoUnit.HOURS).plus(20, ChronoUnit.MINUTES),
+                bens);
+        PastCoupons.move(
+                tenant, "redeemed_at", dayA.plus(5, ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS), annas.subList(0, 1));
+        PastCoupons.move(
+                tenant, "redeemed_at", dayA.plus(6, ChronoUnit.DAYS).plus(19, ChronoUnit.HOURS), bens.subList(0, 1));
 
         awaitSummarised(tenant);
         long annasHour = dayA.plus(8, ChronoUnit.HOURS).getEpochSecond() / 3600;
-        assertEquals("3", Buying.query("SELECT SUM(sold) FROM dashboard_hour WHERE tenant_id = ? AND hour = ?", tenant, annasHour)
-                .get(0).get(0), "the hour of Anna's purchase is summarised");
+        assertEquals(
+                "3",
+                Buying.query("SELECT SUM(sold) FROM dashboard_hour WHERE tenant_id = ? AND hour = ?", tenant, annasHour)
+                        .get(0)
+                        .get(0),
+                "the hour of Anna's purchase is summarised");
         assertFiguresEqualTheCoupons(tenant, admin, "summaries built");
 
         // A refund of a coupon whose hour is summarised.
-        assertEquals(200, http.post("api/v1/coupons/" + annas.get(1) + "/refund", null, anna.token()).status());
+        assertEquals(
+                200,
+                http.post("api/v1/coupons/" + annas.get(1) + "/refund", null, anna.token())
+                        .status());
         assertFiguresEqualTheCoupons(tenant, admin, "after a refund");
 
         // A redemption of an old coupon, summarised again, then undone.
-        String redemption = counter.redeem(admin, annas.get(2), shop.first()).json().getString("id");
+        String redemption =
+                counter.redeem(admin, annas.get(2), shop.first()).json().getString("id");
         awaitSummarised(tenant);
         assertFiguresEqualTheCoupons(tenant, admin, "after a redemption, summarised");
         assertEquals(204, counter.undo(admin, redemption, "Wrong coupon").status());
@@ -92,7 +106,10 @@ class DashboardSummaryIT extends DeployedApp {
         String tenant = shop.merchant().tenantId();
         india(admin);
         List<String> codes = counter.coupons(shop.dealId(), 2);
-        Instant sold = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(3, ChronoUnit.DAYS).plus(7, ChronoUnit.MINUTES);
+        Instant sold = Instant.now()
+                .truncatedTo(ChronoUnit.HOURS)
+                .minus(3, ChronoUnit.DAYS)
+                .plus(7, ChronoUnit.MINUTES);
         PastCoupons.move(tenant, "created_at", sold, codes);
         awaitSummarised(tenant);
         long hour = sold.getEpochSecond() / 3600;
@@ -102,54 +119,90 @@ class DashboardSummaryIT extends DeployedApp {
             change.setAutoCommit(false);
             change.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             // A refund as the product makes it, not committed yet: the coupon and its mark in one transaction.
-            PastCoupons.execute(change, "UPDATE coupon SET status = 'REFUNDED', refunded_at = ? WHERE tenant_id = ? AND code = REPLACE(?, '-', '')",
-                    LocalDateTime.now(ZoneOffset.UTC), tenant, codes.get(0));
+            PastCoupons.execute(
+                    change,
+                    "UPDATE coupon SET status = 'REFUNDED', refunded_at = ? WHERE tenant_id = ? AND code = REPLACE(?, '-', '')",
+                    LocalDateTime.now(ZoneOffset.UTC),
+                    tenant,
+                    codes.get(0));
             String ours = PastCoupons.mark(change, tenant, codes.get(0));
             // Meanwhile another change of the same hour commits and the job builds the hour again.
             String theirs = markCommitted(tenant, hour);
             awaitGone(tenant, hour, theirs);
             change.commit();
-            assertEquals(1, Buying.query("SELECT id FROM dashboard_stale_hour WHERE tenant_id = ? AND hour = ? AND id = ?",
-                    tenant, hour, ours).size(), "the job kept the mark it had not read");
+            assertEquals(
+                    1,
+                    Buying.query(
+                                    "SELECT id FROM dashboard_stale_hour WHERE tenant_id = ? AND hour = ? AND id = ?",
+                                    tenant,
+                                    hour,
+                                    ours)
+                            .size(),
+                    "the job kept the mark it had not read");
         }
         assertFiguresEqualTheCoupons(tenant, admin, "the change committed after the job read the hour");
         awaitSummarised(tenant);
         assertFiguresEqualTheCoupons(tenant, admin, "built again");
-        assertEquals("1", Buying.query("SELECT SUM(refunded) FROM dashboard_hour WHERE tenant_id = ? AND hour = ?", tenant, hour)
-                .get(0).get(0));
+        assertEquals(
+                "1",
+                Buying.query("SELECT SUM(refunded) FROM dashboard_hour WHERE tenant_id = ? AND hour = ?", tenant, hour)
+                        .get(0)
+                        .get(0));
     }
 
     // ---- the figures, counted from the coupon rows here ------------------------------------------------------------
 
     private void assertFiguresEqualTheCoupons(String tenant, String admin, String when) throws Exception {
         LocalDate today = LocalDate.now(ZONE);
-        for (LocalDate[] period : List.of(new LocalDate[] {today.minusDays(29), today}, new LocalDate[] {today.minusDays(21),
-                today.minusDays(17)}, new LocalDate[] {today.minusDays(18), today.minusDays(18)})) {
-            JsonObject d = http.get("api/v1/dashboard?from=" + period[0] + "&to=" + period[1], admin).json();
+        for (LocalDate[] period : List.of(
+                new LocalDate[] {today.minusDays(29), today},
+                new LocalDate[] {today.minusDays(21), today.minusDays(17)},
+                new LocalDate[] {today.minusDays(18), today.minusDays(18)})) {
+            JsonObject d = http.get("api/v1/dashboard?from=" + period[0] + "&to=" + period[1], admin)
+                    .json();
             Expected e = expected(tenant, period[0], period[1]);
             String where = when + ", " + period[0] + ".." + period[1] + ": " + d;
             assertEquals(e.sold, d.getInt("sold"), where);
             assertEquals(e.refunded, d.getInt("refunded"), where);
             assertEquals(e.redeemed, d.getInt("redeemed"), where);
-            assertEquals(0, e.revenue.compareTo(absent(d, "revenue") ? BigDecimal.ZERO : new BigDecimal(d.getString("revenue"))), where);
-            String rate = e.sold - e.refunded == 0 ? null : BigDecimal.valueOf(e.redeemedOfSold)
-                    .divide(BigDecimal.valueOf(e.sold - e.refunded), 4, RoundingMode.HALF_EVEN).toPlainString();
+            assertEquals(
+                    0,
+                    e.revenue.compareTo(
+                            absent(d, "revenue") ? BigDecimal.ZERO : new BigDecimal(d.getString("revenue"))),
+                    where);
+            String rate = e.sold - e.refunded == 0
+                    ? null
+                    : BigDecimal.valueOf(e.redeemedOfSold)
+                            .divide(BigDecimal.valueOf(e.sold - e.refunded), 4, RoundingMode.HALF_EVEN)
+                            .toPlainString();
             assertEquals(rate, absent(d, "redemptionRate") ? null : d.getString("redemptionRate"), where);
             Map<String, long[]> days = new TreeMap<>();
             for (JsonObject day : d.getJsonArray("byDay").getValuesAs(JsonObject.class)) {
                 if (day.getInt("sold") > 0 || day.getInt("redeemed") > 0) {
-                    days.put(day.getString("date"), new long[] {day.getInt("sold"), day.getInt("redeemed"),
-                            new BigDecimal(day.getString("revenue")).movePointRight(2).longValueExact()});
+                    days.put(day.getString("date"), new long[] {
+                        day.getInt("sold"),
+                        day.getInt("redeemed"),
+                        new BigDecimal(day.getString("revenue"))
+                                .movePointRight(2)
+                                .longValueExact()
+                    });
                 }
             }
             assertEquals(text(e.days), text(days), where);
             Map<String, Long> stores = new TreeMap<>();
-            d.getJsonArray("byStore").getValuesAs(JsonObject.class).stream().filter(s -> s.getInt("redeemed") > 0)
+            d.getJsonArray("byStore").getValuesAs(JsonObject.class).stream()
+                    .filter(s -> s.getInt("redeemed") > 0)
                     .forEach(s -> stores.put(s.getString("storeId"), (long) s.getInt("redeemed")));
             assertEquals(e.stores, stores, where);
             Map<String, String> deals = new TreeMap<>();
-            d.getJsonArray("topDeals").getValuesAs(JsonObject.class).forEach(t -> deals.put(t.getString("dealId"),
-                    t.getInt("sold") + "/" + t.getInt("redeemed") + "/" + new BigDecimal(t.getString("revenue")).stripTrailingZeros().toPlainString()));
+            d.getJsonArray("topDeals")
+                    .getValuesAs(JsonObject.class)
+                    .forEach(t -> deals.put(
+                            t.getString("dealId"),
+                            t.getInt("sold") + "/" + t.getInt("redeemed") + "/"
+                                    + new BigDecimal(t.getString("revenue"))
+                                            .stripTrailingZeros()
+                                            .toPlainString()));
             assertEquals(e.deals, deals, where);
         }
     }
@@ -160,7 +213,14 @@ class DashboardSummaryIT extends DeployedApp {
 
     private static String text(Map<String, long[]> days) {
         StringBuilder out = new StringBuilder();
-        days.forEach((k, v) -> out.append(k).append('=').append(v[0]).append('/').append(v[1]).append('/').append(v[2]).append(' '));
+        days.forEach((k, v) -> out.append(k)
+                .append('=')
+                .append(v[0])
+                .append('/')
+                .append(v[1])
+                .append('/')
+                .append(v[2])
+                .append(' '));
         return out.toString();
     }
 
@@ -182,8 +242,10 @@ class DashboardSummaryIT extends DeployedApp {
         Expected e = new Expected();
         Map<String, long[]> deals = new HashMap<>();
         Map<String, BigDecimal> dealRevenue = new HashMap<>();
-        for (List<String> c : Buying.query("SELECT deal_id, status, price, created_at, redeemed_at, redeemed_store_id FROM coupon"
-                + " WHERE tenant_id = ?", tenant)) {
+        for (List<String> c : Buying.query(
+                "SELECT deal_id, status, price, created_at, redeemed_at, redeemed_store_id FROM coupon"
+                        + " WHERE tenant_id = ?",
+                tenant)) {
             String status = c.get(1);
             BigDecimal price = new BigDecimal(c.get(2));
             Instant created = instant(c.get(3));
@@ -194,7 +256,8 @@ class DashboardSummaryIT extends DeployedApp {
                 e.refunded += status.equals("REFUNDED") ? 1 : 0;
                 e.redeemedOfSold += status.equals("REDEEMED") ? 1 : 0;
                 e.revenue = e.revenue.add(paid ? price : BigDecimal.ZERO);
-                long[] day = e.days.computeIfAbsent(created.atZone(ZONE).toLocalDate().toString(), k -> new long[3]);
+                long[] day = e.days.computeIfAbsent(
+                        created.atZone(ZONE).toLocalDate().toString(), k -> new long[3]);
                 day[0]++;
                 day[2] += paid ? price.movePointRight(2).longValueExact() : 0;
                 deals.computeIfAbsent(c.get(0), k -> new long[2])[0]++;
@@ -209,7 +272,10 @@ class DashboardSummaryIT extends DeployedApp {
         }
         deals.forEach((deal, n) -> {
             if (n[0] > 0) {
-                e.deals.put(deal, n[0] + "/" + n[1] + "/" + dealRevenue.get(deal).stripTrailingZeros().toPlainString());
+                e.deals.put(
+                        deal,
+                        n[0] + "/" + n[1] + "/"
+                                + dealRevenue.get(deal).stripTrailingZeros().toPlainString());
             }
         });
         return e;
@@ -223,7 +289,10 @@ class DashboardSummaryIT extends DeployedApp {
 
     private static String markCommitted(String tenant, long hour) throws SQLException {
         String id = PastCoupons.newId();
-        assertEquals(1, Buying.update("INSERT INTO dashboard_stale_hour (tenant_id, hour, id) VALUES (?, ?, ?)", tenant, hour, id));
+        assertEquals(
+                1,
+                Buying.update(
+                        "INSERT INTO dashboard_stale_hour (tenant_id, hour, id) VALUES (?, ?, ?)", tenant, hour, id));
         return id;
     }
 
@@ -232,9 +301,13 @@ class DashboardSummaryIT extends DeployedApp {
         long closed = Instant.now().minusSeconds(60).getEpochSecond() / 3600;
         String state = "";
         for (int i = 0; i < 240; i++) {
-            List<List<String>> row = Buying.query("SELECT s.summarised_until, (SELECT COUNT(*) FROM dashboard_stale_hour m"
-                    + " WHERE m.tenant_id = s.tenant_id AND m.hour < s.summarised_until) FROM dashboard_summary s WHERE s.tenant_id = ?", tenant);
-            if (!row.isEmpty() && Long.parseLong(row.get(0).get(0)) >= closed && row.get(0).get(1).equals("0")) {
+            List<List<String>> row = Buying.query(
+                    "SELECT s.summarised_until, (SELECT COUNT(*) FROM dashboard_stale_hour m"
+                            + " WHERE m.tenant_id = s.tenant_id AND m.hour < s.summarised_until) FROM dashboard_summary s WHERE s.tenant_id = ?",
+                    tenant);
+            if (!row.isEmpty()
+                    && Long.parseLong(row.get(0).get(0)) >= closed
+                    && row.get(0).get(1).equals("0")) {
                 return;
             }
             state = row.toString();
@@ -245,7 +318,12 @@ class DashboardSummaryIT extends DeployedApp {
 
     private static void awaitGone(String tenant, long hour, String id) throws Exception {
         for (int i = 0; i < 240; i++) {
-            if (Buying.query("SELECT 1 FROM dashboard_stale_hour WHERE tenant_id = ? AND hour = ? AND id = ?", tenant, hour, id).isEmpty()) {
+            if (Buying.query(
+                            "SELECT 1 FROM dashboard_stale_hour WHERE tenant_id = ? AND hour = ? AND id = ?",
+                            tenant,
+                            hour,
+                            id)
+                    .isEmpty()) {
                 return;
             }
             Thread.sleep(250);
@@ -256,7 +334,9 @@ class DashboardSummaryIT extends DeployedApp {
     private String awaitStatus(String code, String status, int seconds) throws Exception {
         String seen = null;
         for (int i = 0; i < seconds * 4; i++) {
-            seen = Buying.query("SELECT status FROM coupon WHERE code = REPLACE(?, '-', '')", code).get(0).get(0);
+            seen = Buying.query("SELECT status FROM coupon WHERE code = REPLACE(?, '-', '')", code)
+                    .get(0)
+                    .get(0);
             if (status.equals(seen)) {
                 return seen;
             }
@@ -266,8 +346,15 @@ class DashboardSummaryIT extends DeployedApp {
     }
 
     private void india(String admin) {
-        Reply settings = http.put("api/v1/settings", Json.createObjectBuilder().add("businessName", "Summary Samosa")
-                .add("timeZone", ZONE.getId()).add("undoWindowMinutes", 10).build().toString(), admin);
+        Reply settings = http.put(
+                "api/v1/settings",
+                Json.createObjectBuilder()
+                        .add("businessName", "Summary Samosa")
+                        .add("timeZone", ZONE.getId())
+                        .add("undoWindowMinutes", 10)
+                        .build()
+                        .toString(),
+                admin);
         assertEquals(200, settings.status(), settings::toString);
     }
 
@@ -281,6 +368,8 @@ class DashboardSummaryIT extends DeployedApp {
 
     private static List<String> codes(Reply order) {
         assertEquals(201, order.status(), order::toString);
-        return order.json().getJsonArray("coupons").getValuesAs(JsonObject.class).stream().map(c -> c.getString("code")).toList();
+        return order.json().getJsonArray("coupons").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("code"))
+                .toList();
     }
 }

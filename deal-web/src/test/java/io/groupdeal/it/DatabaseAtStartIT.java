@@ -63,17 +63,22 @@ class DatabaseAtStartIT {
         }
         forwarder = forward(dbPort, itDatabasePort());
 
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOOT_SECONDS);
         int status = 0;
         while (status != 200) {
             assertTrue(micro.isAlive(), "Payara Micro ended after the database came; its log: " + tail(log));
-            assertTrue(System.nanoTime() < deadline, "not ready " + BOOT_SECONDS + " s after the database came (last "
-                    + status + "); its log: " + tail(log));
+            assertTrue(
+                    System.nanoTime() < deadline,
+                    "not ready " + BOOT_SECONDS + " s after the database came (last " + status + "); its log: "
+                            + tail(log));
             try {
-                status = client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
+                status = client.send(ready, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
             } catch (IOException notYet) {
                 status = 0;
             }
@@ -88,9 +93,13 @@ class DatabaseAtStartIT {
 
         boolean ended = micro.waitFor(BOOT_SECONDS, TimeUnit.SECONDS);
         String output = Files.readString(log);
-        assertTrue(ended, "Payara Micro still runs " + BOOT_SECONDS + " s after giving up on the database; its log: " + tail(log));
+        assertTrue(
+                ended,
+                "Payara Micro still runs " + BOOT_SECONDS + " s after giving up on the database; its log: "
+                        + tail(log));
         assertEquals(3, micro.exitValue(), "the status the launchers give up with; its log: " + tail(log));
-        assertTrue(output.contains("the database at 127.0.0.1:" + dbPort + " did not answer within 5 s; not starting"),
+        assertTrue(
+                output.contains("the database at 127.0.0.1:" + dbPort + " did not answer within 5 s; not starting"),
                 "the log says why: " + tail(log));
     }
 
@@ -100,20 +109,33 @@ class DatabaseAtStartIT {
             database.setReuseAddress(true);
             database.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             int port = database.getLocalPort();
-            assertTrue(DevServer.awaitDatabase("jdbc:mysql://127.0.0.1:" + port + "/deal", Duration.ofSeconds(5)),
+            assertTrue(
+                    DevServer.awaitDatabase("jdbc:mysql://127.0.0.1:" + port + "/deal", Duration.ofSeconds(5)),
                     "the launcher's check passes");
             return port;
         }
     }
 
     private Path start(int dbPort, int httpPort, int waitSeconds) throws IOException {
-        Path log = Files.createTempFile(Path.of(System.getProperty("deal.it.data")).getParent(), "database-at-start-", ".log");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", System.getProperty("deal.it.micro"),
-                "--deploy", System.getProperty("deal.it.war"), "--contextroot", "/",
-                "--port", String.valueOf(httpPort), "--nocluster", "--nohazelcast",
-                "--prebootcommandfile", System.getProperty("deal.it.preboot"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Path log = Files.createTempFile(
+                Path.of(System.getProperty("deal.it.data")).getParent(), "database-at-start-", ".log");
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                System.getProperty("deal.it.micro"),
+                "--deploy",
+                System.getProperty("deal.it.war"),
+                "--contextroot",
+                "/",
+                "--port",
+                String.valueOf(httpPort),
+                "--nocluster",
+                "--nohazelcast",
+                "--prebootcommandfile",
+                System.getProperty("deal.it.preboot"));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("DEAL_"));
         env.put("DEAL_DB_URL", "jdbc:mysql://127.0.0.1:" + dbPort + "/deal");
@@ -131,38 +153,43 @@ class DatabaseAtStartIT {
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        Thread accept = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    Socket client = server.accept();
-                    Socket database = new Socket(InetAddress.getLoopbackAddress(), target);
-                    pipe(client, database);
-                    pipe(database, client);
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "database-forwarder");
+        Thread accept = new Thread(
+                () -> {
+                    while (!server.isClosed()) {
+                        try {
+                            Socket client = server.accept();
+                            Socket database = new Socket(InetAddress.getLoopbackAddress(), target);
+                            pipe(client, database);
+                            pipe(database, client);
+                        } catch (IOException closed) {
+                            return;
+                        }
+                    }
+                },
+                "database-forwarder");
         accept.setDaemon(true);
         accept.start();
         return server;
     }
 
     private static void pipe(Socket from, Socket to) {
-        Thread copy = new Thread(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException ended) {
-                // either side closed
-            } finally {
-                try {
-                    from.close();
-                    to.close();
-                } catch (IOException ignored) {
-                    // closing anyway
-                }
-            }
-        }, "database-forwarder-pipe");
+        Thread copy = new Thread(
+                () -> {
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        in.transferTo(out);
+                    } catch (IOException ended) {
+                        // either side closed
+                    } finally {
+                        try {
+                            from.close();
+                            to.close();
+                        } catch (IOException ignored) {
+                            // closing anyway
+                        }
+                    }
+                },
+                "database-forwarder-pipe");
         copy.setDaemon(true);
         copy.start();
     }

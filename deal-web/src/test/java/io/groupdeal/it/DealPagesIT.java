@@ -26,20 +26,24 @@ class DealPagesIT extends BrowserApp {
     void buyerBuysFromTheDealPageAndSeesTheCouponsWithTheirQrCodes() {
         Fixtures.Merchant merchant = fixtures.merchant("Bao Bar");
         fixtures.newStore(merchant.token(), "Bao Bar Prenzlauer Berg");
-        String dealId = new Buying(http, fixtures).dealOnSale(merchant, "Bao for two", d -> { }).getString("id");
+        String dealId = new Buying(http, fixtures)
+                .dealOnSale(merchant, "Bao for two", d -> {})
+                .getString("id");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
         browser.get(base + "deal.xhtml?id=" + dealId);
         assertTrue(browser.findElement(By.id("login-to-buy")).isDisplayed());
         browser.findElement(By.id("join-to-buy")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("join:name"))).sendKeys("Bao Fan");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("join:name")))
+                .sendKeys("Bao Fan");
         browser.findElement(By.id("join:email")).sendKeys(Fixtures.uniqueEmail("bao"));
         browser.findElement(By.id("join:password")).sendKeys(Fixtures.PASSWORD);
         browser.findElement(By.id("join:submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("buyForm:buy")));
         assertTrue(browser.getCurrentUrl().contains("deal.xhtml?id=" + dealId), "back on the deal after joining");
 
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("buyForm:card"))).selectByValue("tok_declined");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("buyForm:card")))
+                .selectByValue("tok_declined");
         browser.findElement(By.id("buyForm:buy")).click();
         WebElement refused = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash-error")));
         assertTrue(refused.getText().contains("declined"), refused.getText());
@@ -51,8 +55,11 @@ class DealPagesIT extends BrowserApp {
         wait.until(ExpectedConditions.urlContains("account/index.xhtml"));
         var coupons = wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#coupons .coupon"), 2));
         for (WebElement coupon : coupons) {
-            assertTrue(coupon.findElement(By.className("coupon-code")).getText()
-                    .matches("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z*~$=U]"));
+            assertTrue(
+                    coupon.findElement(By.className("coupon-code"))
+                            .getText()
+                            .matches(
+                                    "[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z*~$=U]"));
             WebElement qr = coupon.findElement(By.cssSelector(".coupon-qr img"));
             Object width = ((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth", qr);
             assertTrue(((Number) width).intValue() > 100, "the QR image is drawn: " + width);
@@ -82,7 +89,8 @@ class DealPagesIT extends BrowserApp {
         waitFor(ExpectedConditions.urlContains("/merchant/deal.xhtml"));
         String title = word + " dumplings for two";
         browser.findElement(By.id("deal:title")).sendKeys(title);
-        browser.findElement(By.id("deal:description")).sendKeys("Twelve pan-fried gyoza with dipping sauce and two drinks.");
+        browser.findElement(By.id("deal:description"))
+                .sendKeys("Twelve pan-fried gyoza with dipping sauce and two drinks.");
         browser.findElement(By.id("deal:finePrint")).sendKeys("Dine-in only. One coupon per table.");
         browser.findElement(By.id("deal:price")).sendKeys("12.50");
         browser.findElement(By.id("deal:originalValue")).sendKeys("25.00");
@@ -94,22 +102,30 @@ class DealPagesIT extends BrowserApp {
         setValue("deal:salesStart", now.minusHours(1).toString());
         setValue("deal:salesEnd", now.plusDays(5).toString());
         setValue("deal:couponValidUntil", now.plusDays(60).toString());
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("preview")).getText().contains(title));
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("preview")).getText().contains("−50%"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("preview")).getText().contains(title));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("preview")).getText().contains("−50%"));
         Browser.screenshot(browser, "10-deal-editor");
 
         ((JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
         browser.findElement(By.id("deal:publish")).click();
         waitFor(ExpectedConditions.urlContains("/merchant/deals.xhtml"));
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("is published."));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.getPageSource().contains("is published."));
         WebElement row = browser.findElements(By.cssSelector("#deals tbody tr")).stream()
-                .filter(r -> r.getText().contains(title)).findFirst().orElseThrow();
+                .filter(r -> r.getText().contains(title))
+                .findFirst()
+                .orElseThrow();
         assertTrue(row.getText().contains("ON SALE"), row::getText);
         Browser.screenshot(browser, "11-merchant-deals");
 
         browser.get(base + "index.xhtml?lat=" + lat + "&lng=" + (lng + 0.01) + "&radiusKm=10");
-        WebElement card = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".deal-card")).stream()
-                .filter(c -> c.getText().contains(title)).findFirst().orElse(null));
+        WebElement card = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector(".deal-card")).stream()
+                        .filter(c -> c.getText().contains(title))
+                        .findFirst()
+                        .orElse(null));
         assertTrue(card.getText().contains("€12.50"), card::getText);
         assertTrue(card.getText().contains("−50%"), card::getText);
         assertTrue(card.getText().contains("0.9"), () -> "about 0.9 km away: " + card.getText());
@@ -117,21 +133,30 @@ class DealPagesIT extends BrowserApp {
         Browser.screenshot(browser, "12-storefront");
 
         browser.get(base + "index.xhtml?lat=" + (lat + 1) + "&lng=" + lng + "&radiusKm=10");
-        assertTrue(browser.findElements(By.cssSelector(".deal-card")).stream().noneMatch(c -> c.getText().contains(title)),
+        assertTrue(
+                browser.findElements(By.cssSelector(".deal-card")).stream()
+                        .noneMatch(c -> c.getText().contains(title)),
                 "100 km away the deal is not near");
 
         browser.get(base + "index.xhtml?lat=" + lat + "&lng=" + lng + "&radiusKm=10");
-        browser.findElements(By.cssSelector(".deal-card")).stream().filter(c -> c.getText().contains(title)).findFirst().orElseThrow().click();
+        browser.findElements(By.cssSelector(".deal-card")).stream()
+                .filter(c -> c.getText().contains(title))
+                .findFirst()
+                .orElseThrow()
+                .click();
         waitFor(ExpectedConditions.urlContains("/deal.xhtml"));
         assertTrue(browser.findElement(By.id("description")).getText().contains("Twelve pan-fried gyoza"));
         assertTrue(browser.findElement(By.id("finePrint")).getText().contains("Dine-in only."));
         assertTrue(browser.findElement(By.id("stores")).getText().contains("Dumpling Den Harbour"));
-        assertTrue(browser.findElement(By.id("buy-box")).getText().contains("Log in to buy"), "a merchant is offered to log in as a buyer");
+        assertTrue(
+                browser.findElement(By.id("buy-box")).getText().contains("Log in to buy"),
+                "a merchant is offered to log in as a buyer");
         Browser.screenshot(browser, "13-deal-page");
     }
 
     private void setValue(String id, String value) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), value);
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), value);
     }
 
     private <T> void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {

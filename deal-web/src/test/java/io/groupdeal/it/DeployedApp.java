@@ -46,20 +46,24 @@ abstract class DeployedApp {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException(NOT_READY + " at " + http.base() + " within 60 s (last: " + last + "; "
-                + microProcesses() + ")");
+        throw new IllegalStateException(
+                NOT_READY + " at " + http.base() + " within 60 s (last: " + last + "; " + microProcesses() + ")");
     }
 
     /** For the reader of a NOT_READY failure: which Payara Micro processes run, and on which ports. */
     private static String microProcesses() {
-        return "running Payara Micro processes: " + ProcessHandle.allProcesses()
-                .map(process -> process.info().commandLine().orElse(""))
-                .filter(command -> command.contains("payara-micro"))
-                .map(command -> {
-                    int port = command.indexOf("--port ");
-                    return port < 0 ? "no --port" : command.substring(port, Math.min(command.length(), port + 12)).trim();
-                })
-                .toList();
+        return "running Payara Micro processes: "
+                + ProcessHandle.allProcesses()
+                        .map(process -> process.info().commandLine().orElse(""))
+                        .filter(command -> command.contains("payara-micro"))
+                        .map(command -> {
+                            int port = command.indexOf("--port ");
+                            return port < 0
+                                    ? "no --port"
+                                    : command.substring(port, Math.min(command.length(), port + 12))
+                                            .trim();
+                        })
+                        .toList();
     }
 
     /** The start of the message of a deployment that never answered; .ci/run tells these apart from test failures. */

@@ -42,12 +42,18 @@ class ExpiryIT extends DeployedApp {
         }
         String expiredCode = expired.getJsonArray("coupons").getJsonObject(0).getString("code");
         assertEquals("EXPIRED", awaitCoupon(second, expiredCode, "EXPIRED", 30));
-        assertEquals("REFUNDED", buying.awaitOrder(first, refunded.getString("id"), "REFUNDED", 20).getString("status"));
+        assertEquals(
+                "REFUNDED",
+                buying.awaitOrder(first, refunded.getString("id"), "REFUNDED", 20)
+                        .getString("status"));
 
         Thread.sleep(6000);
         assertEquals(2, Buying.ledger(refunded.getString("id"), "REFUND"), "one refund per coupon, never twice");
         assertEquals(0, Buying.ledger(expired.getString("id"), "REFUND"), "no refund where the deal does not refund");
-        assertEquals(2, Mailbox.awaitMail(first.email(), "Refund done: Refunding Ristretto", 30).size());
+        assertEquals(
+                2,
+                Mailbox.awaitMail(first.email(), "Refund done: Refunding Ristretto", 30)
+                        .size());
         Thread.sleep(3000);
         assertEquals(2, Mailbox.mails(first.email(), "Refund done").size(), "one mail per refunded coupon, once");
         assertEquals(0, Mailbox.mails(second.email(), "Refund done").size());
@@ -55,13 +61,16 @@ class ExpiryIT extends DeployedApp {
         Reply late = http.post("api/v1/coupons/" + expiredCode + "/refund", null, second.token());
         assertEquals(409, late.status(), late::toString);
         assertEquals("not-refundable", late.problem());
-        assertEquals("EXPIRED", http.get("api/v1/coupons/" + expiredCode, second.token()).json().getString("status"));
+        assertEquals(
+                "EXPIRED",
+                http.get("api/v1/coupons/" + expiredCode, second.token()).json().getString("status"));
     }
 
     @Test
     void buyersAreRemindedOnceThreeDaysBeforeTheirCouponsExpire() throws Exception {
         Instant now = Instant.now();
-        JsonObjectBuilder body = Fixtures.deal("Reminder Ramen", now.minusSeconds(3600), now.plus(Duration.ofDays(1)), List.of());
+        JsonObjectBuilder body =
+                Fixtures.deal("Reminder Ramen", now.minusSeconds(3600), now.plus(Duration.ofDays(1)), List.of());
         body.add("couponValidUntil", now.plus(Duration.ofDays(2)).toString());
         String dealId = fixtures.newDeal(merchant.token(), body).getString("id");
         fixtures.publish(merchant.token(), dealId);
@@ -69,13 +78,17 @@ class ExpiryIT extends DeployedApp {
         Fixtures.Person late = fixtures.buyer();
         String earlyOrder = buying.buy(early, dealId, 1).json().getString("id");
         // The early buyer bought a week ago (the deal ran long); the late one a moment ago needs no reminder.
-        assertEquals(1, Buying.update("UPDATE coupon SET created_at = created_at - INTERVAL 7 DAY WHERE order_id = ?", earlyOrder));
+        assertEquals(
+                1,
+                Buying.update(
+                        "UPDATE coupon SET created_at = created_at - INTERVAL 7 DAY WHERE order_id = ?", earlyOrder));
         buying.buy(late, dealId, 1);
 
         List<?> reminders = Mailbox.awaitMail(early.email(), "Use it soon: Reminder Ramen", 30);
         assertEquals(1, reminders.size());
         Thread.sleep(11000);
-        assertEquals(1, Mailbox.mails(early.email(), "Use it soon").size(), "reminded once, not at every run of the job");
+        assertEquals(
+                1, Mailbox.mails(early.email(), "Use it soon").size(), "reminded once, not at every run of the job");
         assertEquals(0, Mailbox.mails(late.email(), "Use it soon").size());
     }
 
@@ -88,7 +101,8 @@ class ExpiryIT extends DeployedApp {
         return id;
     }
 
-    private String awaitCoupon(Fixtures.Person buyer, String code, String status, int seconds) throws InterruptedException {
+    private String awaitCoupon(Fixtures.Person buyer, String code, String status, int seconds)
+            throws InterruptedException {
         String seen = null;
         for (int i = 0; i < seconds * 2; i++) {
             seen = http.get("api/v1/coupons/" + code, buyer.token()).json().getString("status");

@@ -25,11 +25,9 @@ public final class Fixtures {
         return who + "-" + UUID.randomUUID().toString().substring(0, 12) + "@it.groupdeal.io";
     }
 
-    public record Merchant(String tenantId, String email, String token) {
-    }
+    public record Merchant(String tenantId, String email, String token) {}
 
-    public record Person(String id, String email, String token) {
-    }
+    public record Person(String id, String email, String token) {}
 
     /**
      * A new merchant whose deals go live when published: new tenants are moderated by default, and the operator turns
@@ -45,15 +43,23 @@ public final class Fixtures {
     /** A new merchant as signing up makes it: moderated, its published deals wait for the operator's review. */
     public Merchant moderatedMerchant(String businessName) {
         String email = uniqueEmail("merchant");
-        Reply signup = http.post("api/v1/merchants", Json.createObjectBuilder()
-                .add("businessName", businessName).add("email", email).add("password", PASSWORD).build().toString(), null);
+        Reply signup = http.post(
+                "api/v1/merchants",
+                Json.createObjectBuilder()
+                        .add("businessName", businessName)
+                        .add("email", email)
+                        .add("password", PASSWORD)
+                        .build()
+                        .toString(),
+                null);
         assertEquals(201, signup.status(), signup::toString);
         return new Merchant(signup.json().getString("tenantId"), email, token(email, PASSWORD));
     }
 
     /** The operator decides whether the tenant's deals are reviewed before they go live. */
     public void moderate(String tenantId, boolean moderated) {
-        Reply reply = http.put("api/v1/platform/tenants/" + tenantId, "{\"moderated\":" + moderated + "}", operatorToken());
+        Reply reply =
+                http.put("api/v1/platform/tenants/" + tenantId, "{\"moderated\":" + moderated + "}", operatorToken());
         assertEquals(200, reply.status(), reply::toString);
         assertEquals(moderated, reply.json().getBoolean("moderated"), reply::toString);
     }
@@ -80,8 +86,15 @@ public final class Fixtures {
 
     public Person buyer() {
         String email = uniqueEmail("buyer");
-        Reply signup = http.post("api/v1/buyers", Json.createObjectBuilder()
-                .add("email", email).add("password", PASSWORD).add("name", "Test Buyer").build().toString(), null);
+        Reply signup = http.post(
+                "api/v1/buyers",
+                Json.createObjectBuilder()
+                        .add("email", email)
+                        .add("password", PASSWORD)
+                        .add("name", "Test Buyer")
+                        .build()
+                        .toString(),
+                null);
         assertEquals(201, signup.status(), signup::toString);
         return new Person(signup.json().getString("id"), email, token(email, PASSWORD));
     }
@@ -93,12 +106,22 @@ public final class Fixtures {
     }
 
     public static String credentials(String email, String password) {
-        return Json.createObjectBuilder().add("email", email).add("password", password).build().toString();
+        return Json.createObjectBuilder()
+                .add("email", email)
+                .add("password", password)
+                .build()
+                .toString();
     }
 
     public static String store(String name) {
-        return Json.createObjectBuilder().add("name", name).add("address", "Teststr. 1, 10115 Berlin")
-                .add("latitude", 52.52).add("longitude", 13.405).add("timeZone", "Europe/Berlin").build().toString();
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("address", "Teststr. 1, 10115 Berlin")
+                .add("latitude", 52.52)
+                .add("longitude", 13.405)
+                .add("timeZone", "Europe/Berlin")
+                .build()
+                .toString();
     }
 
     public JsonObject newStore(String token, String name) {
@@ -110,8 +133,13 @@ public final class Fixtures {
     public static String staff(String email, List<String> storeIds) {
         var stores = Json.createArrayBuilder();
         storeIds.forEach(stores::add);
-        return Json.createObjectBuilder().add("email", email).add("name", "Sam Staff").add("password", PASSWORD)
-                .add("storeIds", stores).build().toString();
+        return Json.createObjectBuilder()
+                .add("email", email)
+                .add("name", "Sam Staff")
+                .add("password", PASSWORD)
+                .add("storeIds", stores)
+                .build()
+                .toString();
     }
 
     public JsonObject newStaff(String token, List<String> storeIds) {
@@ -121,15 +149,25 @@ public final class Fixtures {
     }
 
     /** A complete deal body: on sale from {@code start} to {@code end}, redeemable at the given stores (none: all). */
-    public static jakarta.json.JsonObjectBuilder deal(String title, java.time.Instant start, java.time.Instant end, List<String> storeIds) {
+    public static jakarta.json.JsonObjectBuilder deal(
+            String title, java.time.Instant start, java.time.Instant end, List<String> storeIds) {
         var stores = Json.createArrayBuilder();
         storeIds.forEach(stores::add);
-        return Json.createObjectBuilder().add("title", title).add("description", "A test deal: " + title)
-                .add("finePrint", "Valid for one person.").add("currency", "EUR").add("price", "19.90")
-                .add("originalValue", "34.00").add("minBuyers", 1).add("maxQuantity", 100).add("perBuyerLimit", 4)
-                .add("salesStart", start.toString()).add("salesEnd", end.toString())
+        return Json.createObjectBuilder()
+                .add("title", title)
+                .add("description", "A test deal: " + title)
+                .add("finePrint", "Valid for one person.")
+                .add("currency", "EUR")
+                .add("price", "19.90")
+                .add("originalValue", "34.00")
+                .add("minBuyers", 1)
+                .add("maxQuantity", 100)
+                .add("perBuyerLimit", 4)
+                .add("salesStart", start.toString())
+                .add("salesEnd", end.toString())
                 .add("couponValidUntil", end.plus(java.time.Duration.ofDays(30)).toString())
-                .add("storeIds", stores).add("refundPolicy", "ANYTIME");
+                .add("storeIds", stores)
+                .add("refundPolicy", "ANYTIME");
     }
 
     public JsonObject newDeal(String token, jakarta.json.JsonObjectBuilder body) {
@@ -145,7 +183,13 @@ public final class Fixtures {
     }
 
     public static String store(String name, double latitude, double longitude) {
-        return Json.createObjectBuilder().add("name", name).add("address", "Teststr. 1")
-                .add("latitude", latitude).add("longitude", longitude).add("timeZone", "Europe/Berlin").build().toString();
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("address", "Teststr. 1")
+                .add("latitude", latitude)
+                .add("longitude", longitude)
+                .add("timeZone", "Europe/Berlin")
+                .build()
+                .toString();
     }
 }

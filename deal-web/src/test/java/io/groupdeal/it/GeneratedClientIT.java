@@ -45,42 +45,65 @@ class GeneratedClientIT extends DeployedApp {
     void aBuyerBuysACouponThroughTheClientGeneratedFromTheDocument() throws Exception {
         AccountsApi accounts = new AccountsApi(client(null));
         String merchantEmail = Fixtures.uniqueEmail("generated-merchant");
-        MerchantAccount business = accounts.signUpMerchant(new MerchantSignup().businessName("Generated Noodles")
-                .email(merchantEmail).password(Fixtures.PASSWORD));
+        MerchantAccount business = accounts.signUpMerchant(new MerchantSignup()
+                .businessName("Generated Noodles")
+                .email(merchantEmail)
+                .password(Fixtures.PASSWORD));
         assertEquals(MerchantAccount.StatusEnum.ACTIVE, business.getStatus());
         Token merchant = accounts.logIn(new Credentials().email(merchantEmail).password(Fixtures.PASSWORD));
         assertEquals(Role.MERCHANT_ADMIN, merchant.getRole());
         assertEquals(business.getTenantId(), merchant.getTenantId());
         // a new business is moderated; the operator lets this one publish straight away, through the client as well
-        Token operator = accounts.logIn(new Credentials().email(Fixtures.DEMO_OPERATOR).password(Fixtures.DEMO_PASSWORD));
-        assertEquals(Boolean.FALSE, new PlatformApi(client(operator.getToken()))
-                .setCommissionRate(business.getTenantId(), new Commission().moderated(false)).getModerated());
+        Token operator =
+                accounts.logIn(new Credentials().email(Fixtures.DEMO_OPERATOR).password(Fixtures.DEMO_PASSWORD));
+        assertEquals(
+                Boolean.FALSE,
+                new PlatformApi(client(operator.getToken()))
+                        .setCommissionRate(business.getTenantId(), new Commission().moderated(false))
+                        .getModerated());
 
-        StoreView store = new StoresApi(client(merchant.getToken())).createStore(new Store().name("Generated Noodles Mitte")
-                .address("Teststr. 1, 10115 Berlin").latitude(new BigDecimal("52.52")).longitude(new BigDecimal("13.405"))
-                .timeZone("Europe/Berlin"));
+        StoreView store = new StoresApi(client(merchant.getToken()))
+                .createStore(new Store()
+                        .name("Generated Noodles Mitte")
+                        .address("Teststr. 1, 10115 Berlin")
+                        .latitude(new BigDecimal("52.52"))
+                        .longitude(new BigDecimal("13.405"))
+                        .timeZone("Europe/Berlin"));
         assertNotNull(store.getId());
 
         DealsApi deals = new DealsApi(client(merchant.getToken()));
         Instant start = Instant.now().minus(1, ChronoUnit.MINUTES);
         Instant end = start.plus(Duration.ofDays(7));
-        DealView draft = deals.createDeal(new Deal().title("Generated ramen for two").description("Two bowls of ramen")
-                .finePrint("Valid for two people.").currency("EUR").price("19.90").originalValue("34.00").minBuyers(1)
-                .maxQuantity(50).perBuyerLimit(4).salesStart(start.toString()).salesEnd(end.toString())
-                .couponValidUntil(end.plus(Duration.ofDays(30)).toString()).storeIds(List.of(store.getId())).refundPolicy("ANYTIME"));
+        DealView draft = deals.createDeal(new Deal()
+                .title("Generated ramen for two")
+                .description("Two bowls of ramen")
+                .finePrint("Valid for two people.")
+                .currency("EUR")
+                .price("19.90")
+                .originalValue("34.00")
+                .minBuyers(1)
+                .maxQuantity(50)
+                .perBuyerLimit(4)
+                .salesStart(start.toString())
+                .salesEnd(end.toString())
+                .couponValidUntil(end.plus(Duration.ofDays(30)).toString())
+                .storeIds(List.of(store.getId()))
+                .refundPolicy("ANYTIME"));
         assertEquals(DealView.StatusEnum.DRAFT, draft.getStatus());
         DealView onSale = deals.publishDeal(draft.getId());
         assertEquals(DealView.StatusEnum.ON_SALE, onSale.getStatus());
 
         String buyerEmail = Fixtures.uniqueEmail("generated-buyer");
-        BuyerAccount buyerAccount = accounts.signUpBuyer(new BuyerSignup().email(buyerEmail).password(Fixtures.PASSWORD)
-                .name("Gene Rated"));
+        BuyerAccount buyerAccount = accounts.signUpBuyer(
+                new BuyerSignup().email(buyerEmail).password(Fixtures.PASSWORD).name("Gene Rated"));
         assertEquals(buyerEmail, buyerAccount.getEmail());
         Token buyer = accounts.logIn(new Credentials().email(buyerEmail).password(Fixtures.PASSWORD));
         assertEquals(Role.BUYER, buyer.getRole());
 
-        Order order = new OrdersApi(client(buyer.getToken())).placeOrder(UUID.randomUUID().toString(),
-                new OrderRequest().dealId(onSale.getId()).quantity(1).paymentToken("tok_ok"));
+        Order order = new OrdersApi(client(buyer.getToken()))
+                .placeOrder(
+                        UUID.randomUUID().toString(),
+                        new OrderRequest().dealId(onSale.getId()).quantity(1).paymentToken("tok_ok"));
         assertEquals(Order.StatusEnum.CONFIRMED, order.getStatus(), order::toString);
         assertEquals("19.90", order.getAmount());
         assertEquals(1, order.getCoupons().size());

@@ -49,8 +49,8 @@ import org.junit.jupiter.api.Test;
 class HostileApiIT extends DeployedApp {
 
     private static final String HUGE = "x".repeat(20_001); // longer than any text member may be
-    private static final List<String> LEAKS = List.of("Exception", "at io.", "at org.", "SQL", "io.groupdeal", "jakarta.",
-            "eclipse", "Payara", "payara");
+    private static final List<String> LEAKS =
+            List.of("Exception", "at io.", "at org.", "SQL", "io.groupdeal", "jakarta.", "eclipse", "Payara", "payara");
     /**
      * Tables whose rows legitimately change on a refused request: {@code throttle} counts every unknown or mistyped
      * code looked up at the counter and every failed login and sign-up (guessing protection and login throttling count
@@ -68,8 +68,8 @@ class HostileApiIT extends DeployedApp {
      * hour it has summarised up to), and only from orders, coupons and redemptions, which are compared here. A hostile
      * request that changed the figures would show in those tables.
      */
-    private static final Set<String> DERIVED_BY_THE_SUMMARY_JOB = Set.of("dashboard_summary", "dashboard_hour",
-            "dashboard_hour_store", "dashboard_stale_hour");
+    private static final Set<String> DERIVED_BY_THE_SUMMARY_JOB =
+            Set.of("dashboard_summary", "dashboard_hour", "dashboard_hour_store", "dashboard_stale_hour");
     /**
      * Tables whose rows background work changes while the test runs, so only their number of rows is compared, not
      * their content: the mail outbox (the delivery job marks mails sent), payment tasks (the runner marks them done)
@@ -78,9 +78,19 @@ class HostileApiIT extends DeployedApp {
     private static final Set<String> COUNT_ONLY = Set.of("mail_outbox", "payment_task", "access_token");
 
     /** What one tenant's fixtures are: the ids of each kind of resource a path can name, and the example bodies. */
-    private record World(Fixtures.Merchant merchant, String storeId, String staffId, String staffToken, String dealId,
-                         String draftId, Fixtures.Person buyer, String orderId, String usedCode, String activeCode,
-                         String redemptionId, String reviewId) {
+    private record World(
+            Fixtures.Merchant merchant,
+            String storeId,
+            String staffId,
+            String staffToken,
+            String dealId,
+            String draftId,
+            Fixtures.Person buyer,
+            String orderId,
+            String usedCode,
+            String activeCode,
+            String redemptionId,
+            String reviewId) {
 
         /** The id of the resource kind that the path segment before a parameter names (stores/{id}: a store). */
         String id(String kind) {
@@ -98,16 +108,24 @@ class HostileApiIT extends DeployedApp {
         }
     }
 
-    private record Role(String name, String token) {
-    }
+    private record Role(String name, String token) {}
 
     /** One request; each header named gets a fresh value when it is sent. */
-    private record Attempt(Role role, String method, String path, String body, List<String> headers, String why,
-                           boolean mayAnswerSuccess) {
-    }
+    private record Attempt(
+            Role role,
+            String method,
+            String path,
+            String body,
+            List<String> headers,
+            String why,
+            boolean mayAnswerSuccess) {}
 
     /** Access tokens that expire after this (UTC) outlive the test; the sweeper deletes only expired ones. */
-    private final String outlives = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(30).toString().replace('T', ' ');
+    private final String outlives = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+            .plusMinutes(30)
+            .toString()
+            .replace('T', ' ');
+
     private Http http11;
     private World own;
     private World other;
@@ -118,7 +136,10 @@ class HostileApiIT extends DeployedApp {
         http11 = http.overHttp11();
         own = world("Hostile Home");
         other = world("Hostile Other");
-        roles = List.of(new Role("anonymous", null), new Role("BUYER", own.buyer().token()), new Role("STAFF", own.staffToken()),
+        roles = List.of(
+                new Role("anonymous", null),
+                new Role("BUYER", own.buyer().token()),
+                new Role("STAFF", own.staffToken()),
                 new Role("MERCHANT_ADMIN", own.merchant().token()),
                 new Role("PLATFORM_ADMIN", fixtures.token(Fixtures.DEMO_OPERATOR, Fixtures.DEMO_PASSWORD)));
 
@@ -136,7 +157,8 @@ class HostileApiIT extends DeployedApp {
                     continue;
                 }
                 operations++;
-                attempts.addAll(attempts(entry.getKey().toUpperCase(), path, entry.getValue().asJsonObject(), schemas));
+                attempts.addAll(attempts(
+                        entry.getKey().toUpperCase(), path, entry.getValue().asJsonObject(), schemas));
             }
         }
         assertTrue(operations > 40, "the document names only " + operations + " operations");
@@ -162,8 +184,9 @@ class HostileApiIT extends DeployedApp {
             pool.shutdownNow();
         }
         Map<String, String> after = snapshot();
-        System.out.printf("HostileApiIT: %d requests on %d operations in %d s, %d answered wrongly%n", sent.get(),
-                operations, Duration.between(start, Instant.now()).toSeconds(), failures.size());
+        System.out.printf(
+                "HostileApiIT: %d requests on %d operations in %d s, %d answered wrongly%n",
+                sent.get(), operations, Duration.between(start, Instant.now()).toSeconds(), failures.size());
 
         List<String> changed = new ArrayList<>();
         before.forEach((table, rows) -> {
@@ -172,16 +195,19 @@ class HostileApiIT extends DeployedApp {
             }
         });
         List<String> shown = failures.stream().sorted().limit(150).toList();
-        assertTrue(failures.isEmpty() && changed.isEmpty(), () -> failures.size() + " bad answers, changed tables " + changed
-                + "\n" + String.join("\n", shown));
+        assertTrue(
+                failures.isEmpty() && changed.isEmpty(),
+                () -> failures.size() + " bad answers, changed tables " + changed + "\n" + String.join("\n", shown));
     }
 
     private void check(Attempt attempt, Queue<String> failures) {
         Reply reply;
-        String where = attempt.role().name() + " " + attempt.method() + " " + abbreviate(attempt.path(), 160) + " [" + attempt.why() + "]";
+        String where = attempt.role().name() + " " + attempt.method() + " " + abbreviate(attempt.path(), 160) + " ["
+                + attempt.why() + "]";
         try {
             Map<String, String> headers = new LinkedHashMap<>();
-            attempt.headers().forEach(name -> headers.put(name, UUID.randomUUID().toString()));
+            attempt.headers()
+                    .forEach(name -> headers.put(name, UUID.randomUUID().toString()));
             reply = send(attempt, headers);
         } catch (RuntimeException e) {
             failures.add(where + " → no answer: " + e);
@@ -202,7 +228,8 @@ class HostileApiIT extends DeployedApp {
             } else {
                 try {
                     JsonObject problem = reply.json();
-                    if (problem.getInt("status") != status || !problem.getString("type").startsWith("/problems/")) {
+                    if (problem.getInt("status") != status
+                            || !problem.getString("type").startsWith("/problems/")) {
                         failures.add(where + answer + " (not a problem document)");
                     }
                 } catch (RuntimeException e) {
@@ -221,8 +248,13 @@ class HostileApiIT extends DeployedApp {
      */
     private Reply send(Attempt attempt, Map<String, String> headers) {
         String body = attempt.body() == null ? null : escapeLoneSurrogates(attempt.body());
-        return http11.send(attempt.method(), attempt.path(), body, attempt.role().token(),
-                body == null ? null : "application/json", headers);
+        return http11.send(
+                attempt.method(),
+                attempt.path(),
+                body,
+                attempt.role().token(),
+                body == null ? null : "application/json",
+                headers);
     }
 
     /**
@@ -233,7 +265,8 @@ class HostileApiIT extends DeployedApp {
         StringBuilder escaped = new StringBuilder(json.length());
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) ? i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))
+            boolean paired = Character.isHighSurrogate(c)
+                    ? i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))
                     : Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(json.charAt(i - 1));
             if (Character.isSurrogate(c) && !paired) {
                 escaped.append(String.format("\\u%04x", (int) c));
@@ -246,10 +279,14 @@ class HostileApiIT extends DeployedApp {
 
     /** Every hostile request of one operation, for every role. */
     private List<Attempt> attempts(String method, String path, JsonObject operation, JsonObject schemas) {
-        boolean secured = operation.containsKey("security") && !operation.getJsonArray("security").isEmpty();
+        boolean secured = operation.containsKey("security")
+                && !operation.getJsonArray("security").isEmpty();
         List<JsonObject> parameters = operation.containsKey("parameters")
-                ? operation.getJsonArray("parameters").getValuesAs(JsonObject.class) : List.of();
-        List<JsonObject> query = parameters.stream().filter(p -> p.getString("in").equals("query")).toList();
+                ? operation.getJsonArray("parameters").getValuesAs(JsonObject.class)
+                : List.of();
+        List<JsonObject> query = parameters.stream()
+                .filter(p -> p.getString("in").equals("query"))
+                .toList();
         JsonObject bodySchema = bodySchema(operation, schemas);
         boolean readOnly = method.equals("GET");
         Set<String> allowed = allowedRoles(operation, secured);
@@ -264,8 +301,14 @@ class HostileApiIT extends DeployedApp {
                         continue; // the operator may act on every tenant's data: the id is not hostile for it
                     }
                     String target = fill(path, kind, id.getValue());
-                    attempts.add(new Attempt(role, method, target, bodySchema == null ? null : example(bodySchema, schemas),
-                            headers, "path " + id.getKey(), readOnly));
+                    attempts.add(new Attempt(
+                            role,
+                            method,
+                            target,
+                            bodySchema == null ? null : example(bodySchema, schemas),
+                            headers,
+                            "path " + id.getKey(),
+                            readOnly));
                 }
             }
             String ownPath = fill(path, null, null);
@@ -273,8 +316,14 @@ class HostileApiIT extends DeployedApp {
                 String name = parameter.getString("name");
                 JsonObject schema = parameter.getJsonObject("schema");
                 for (String value : hostileQueryValues(schema, readOnly)) {
-                    attempts.add(new Attempt(role, method, ownPath + "?" + name + "=" + encode(value), null, headers,
-                            "query " + name + "=" + abbreviate(value, 30), readOnly));
+                    attempts.add(new Attempt(
+                            role,
+                            method,
+                            ownPath + "?" + name + "=" + encode(value),
+                            null,
+                            headers,
+                            "query " + name + "=" + abbreviate(value, 30),
+                            readOnly));
                 }
             }
             if (readOnly) {
@@ -283,17 +332,23 @@ class HostileApiIT extends DeployedApp {
                         if (first == second) {
                             continue;
                         }
-                        for (String[] pair : List.of(new String[] {"21474837", "100"}, new String[] {"+999999999-12-31", "+999999999-12-31"},
+                        for (String[] pair : List.of(
+                                new String[] {"21474837", "100"},
+                                new String[] {"+999999999-12-31", "+999999999-12-31"},
                                 new String[] {"0001-01-01", "9999-12-31"})) {
-                            String q = first.getString("name") + "=" + encode(pair[0]) + "&" + second.getString("name") + "=" + encode(pair[1]);
-                            attempts.add(new Attempt(role, method, ownPath + "?" + q, null, headers, "query " + q, true));
+                            String q = first.getString("name") + "=" + encode(pair[0]) + "&" + second.getString("name")
+                                    + "=" + encode(pair[1]);
+                            attempts.add(
+                                    new Attempt(role, method, ownPath + "?" + q, null, headers, "query " + q, true));
                         }
                     }
                 }
             }
             if (bodySchema != null) {
-                for (Map.Entry<String, String> body : hostileBodies(bodySchema, schemas).entrySet()) {
-                    attempts.add(new Attempt(role, method, ownPath, body.getValue(), headers, "body " + body.getKey(), false));
+                for (Map.Entry<String, String> body :
+                        hostileBodies(bodySchema, schemas).entrySet()) {
+                    attempts.add(new Attempt(
+                            role, method, ownPath, body.getValue(), headers, "body " + body.getKey(), false));
                 }
             }
             all.addAll(allowed.contains(role.name()) ? attempts : sample(attempts, 12));
@@ -310,14 +365,17 @@ class HostileApiIT extends DeployedApp {
             return Set.of("anonymous");
         }
         String description = operation.getString("description", "");
-        String named = description.startsWith("Role: ") ? description.substring(0, (description + ".").indexOf('.')) : "";
+        String named =
+                description.startsWith("Role: ") ? description.substring(0, (description + ".").indexOf('.')) : "";
         Set<String> allowed = new java.util.HashSet<>();
         for (Role role : roles) {
             if (!role.name().equals("anonymous") && (named.contains(role.name()) || named.contains("any logged-in"))) {
                 allowed.add(role.name());
             }
         }
-        return allowed.isEmpty() ? roles.stream().map(Role::name).collect(java.util.stream.Collectors.toSet()) : allowed;
+        return allowed.isEmpty()
+                ? roles.stream().map(Role::name).collect(java.util.stream.Collectors.toSet())
+                : allowed;
     }
 
     /** Up to {@code count} of the attempts, spread evenly over paths, queries and bodies. */
@@ -334,8 +392,10 @@ class HostileApiIT extends DeployedApp {
 
     /** The headers the operation requires (an order needs its Idempotency-Key before its body counts). */
     private static List<String> requiredHeaders(List<JsonObject> parameters) {
-        return parameters.stream().filter(p -> p.getString("in").equals("header") && p.getBoolean("required", false))
-                .map(p -> p.getString("name")).toList();
+        return parameters.stream()
+                .filter(p -> p.getString("in").equals("header") && p.getBoolean("required", false))
+                .map(p -> p.getString("name"))
+                .toList();
     }
 
     /** The resource kinds that the path's parameters name: {@code /stores/{id}} names a store. */
@@ -401,8 +461,18 @@ class HostileApiIT extends DeployedApp {
             values.addAll(List.of("+999999999-12-31", "-999999999-01-01", "2026-02-30", "yesterday", "0000-00-00"));
         }
         if (readOnly) {
-            values.addAll(List.of("-1", "21474837", "99999999999999999999", "1e400", "NaN", "+999999999-12-31", "' OR 1=1 --",
-                    "ünï©ødé-😀", "true", "../../etc/passwd", "%00"));
+            values.addAll(List.of(
+                    "-1",
+                    "21474837",
+                    "99999999999999999999",
+                    "1e400",
+                    "NaN",
+                    "+999999999-12-31",
+                    "' OR 1=1 --",
+                    "ünï©ødé-😀",
+                    "true",
+                    "../../etc/passwd",
+                    "%00"));
         }
         return values;
     }
@@ -436,15 +506,30 @@ class HostileApiIT extends DeployedApp {
         JsonObject valid = Json.createReader(new java.io.StringReader(example)).readObject();
         JsonObject properties = schema.getJsonObject("properties");
         List<String> required = schema.containsKey("required")
-                ? schema.getJsonArray("required").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList() : List.of();
+                ? schema.getJsonArray("required").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .toList()
+                : List.of();
         for (String property : properties.keySet()) {
             JsonObject type = resolve(properties.getJsonObject(property), schemas);
             for (Map.Entry<String, JsonValue> wrong : wrongValues(type).entrySet()) {
-                bodies.put(property + " " + wrong.getKey(), Json.createObjectBuilder(valid).add(property, wrong.getValue()).build().toString());
+                bodies.put(
+                        property + " " + wrong.getKey(),
+                        Json.createObjectBuilder(valid)
+                                .add(property, wrong.getValue())
+                                .build()
+                                .toString());
             }
             if (required.contains(property)) {
-                bodies.put(property + " missing", Json.createObjectBuilder(valid).remove(property).build().toString());
-                bodies.put(property + " null", Json.createObjectBuilder(valid).addNull(property).build().toString());
+                bodies.put(
+                        property + " missing",
+                        Json.createObjectBuilder(valid).remove(property).build().toString());
+                bodies.put(
+                        property + " null",
+                        Json.createObjectBuilder(valid)
+                                .addNull(property)
+                                .build()
+                                .toString());
             }
         }
         JsonObjectBuilder nulls = Json.createObjectBuilder();
@@ -458,7 +543,10 @@ class HostileApiIT extends DeployedApp {
         bodies.put("truncated JSON", example.substring(0, example.length() / 2));
         bodies.put("malformed JSON", "{\"a\": [1, 2}, ]");
         bodies.put("deeply nested", "[".repeat(5000) + "]".repeat(5000));
-        bodies.put("duplicate wrong member", example.substring(0, example.length() - 1) + ",\"" + properties.keySet().iterator().next() + "\": {}}");
+        bodies.put(
+                "duplicate wrong member",
+                example.substring(0, example.length() - 1) + ",\""
+                        + properties.keySet().iterator().next() + "\": {}}");
         return bodies;
     }
 
@@ -505,10 +593,14 @@ class HostileApiIT extends DeployedApp {
                 values.put("as object", object);
                 values.put("as string", Json.createValue("x"));
                 values.put("as number", Json.createValue(7));
-                values.put("with an object", Json.createArrayBuilder().add(object).build());
+                values.put(
+                        "with an object", Json.createArrayBuilder().add(object).build());
                 values.put("with a number", Json.createArrayBuilder().add(-1).build());
                 values.put("with NUL", Json.createArrayBuilder().add("\u0000").build());
-                values.put("of 1001 items", Json.createArrayBuilder(java.util.Collections.nCopies(1001, "x")).build());
+                values.put(
+                        "of 1001 items",
+                        Json.createArrayBuilder(java.util.Collections.nCopies(1001, "x"))
+                                .build());
             }
             default -> {
                 values.put("as string", Json.createValue("x"));
@@ -544,13 +636,18 @@ class HostileApiIT extends DeployedApp {
         known.put("rating", Json.createValue(4));
         known.put("comment", Json.createValue("Good value"));
         known.put("text", Json.createValue("Thank you"));
-        JsonObject deal = Fixtures.deal("Hostile Deal", now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(3)), List.of(own.storeId()))
+        JsonObject deal = Fixtures.deal(
+                        "Hostile Deal",
+                        now.plus(Duration.ofDays(1)),
+                        now.plus(Duration.ofDays(3)),
+                        List.of(own.storeId()))
                 .build();
         JsonObjectBuilder example = Json.createObjectBuilder();
         for (String property : properties.keySet()) {
             JsonValue value = known.containsKey(property) ? known.get(property) : deal.get(property);
             if (value == null) {
-                value = switch (resolve(properties.getJsonObject(property), schemas).getString("type", "string")) {
+                value = switch (resolve(properties.getJsonObject(property), schemas)
+                        .getString("type", "string")) {
                     case "integer", "number" -> Json.createValue(1);
                     case "boolean" -> JsonValue.FALSE;
                     case "array" -> JsonValue.EMPTY_JSON_ARRAY;
@@ -572,10 +669,15 @@ class HostileApiIT extends DeployedApp {
         JsonObject staff = fixtures.newStaff(merchant.token(), List.of(storeId));
         String staffToken = fixtures.token(staff.getString("email"), Fixtures.PASSWORD);
         Buying buying = new Buying(http, fixtures);
-        String dealId = buying.dealOnSale(merchant, name + " Lunch", d -> d.add("storeIds", Json.createArrayBuilder().add(storeId)))
+        String dealId = buying.dealOnSale(
+                        merchant,
+                        name + " Lunch",
+                        d -> d.add("storeIds", Json.createArrayBuilder().add(storeId)))
                 .getString("id");
         Instant later = Instant.now().plus(Duration.ofDays(10));
-        String draftId = fixtures.newDeal(merchant.token(), Fixtures.deal(name + " Draft", later, later.plus(Duration.ofDays(2)), List.of()))
+        String draftId = fixtures.newDeal(
+                        merchant.token(),
+                        Fixtures.deal(name + " Draft", later, later.plus(Duration.ofDays(2)), List.of()))
                 .getString("id");
         Fixtures.Person buyer = fixtures.buyer();
         Reply order = buying.buy(buyer, dealId, 2);
@@ -585,11 +687,29 @@ class HostileApiIT extends DeployedApp {
         String active = coupons.getJsonObject(1).getString("code");
         Reply redeemed = new Counter(http, fixtures).redeem(staffToken, used, storeId);
         assertEquals(201, redeemed.status(), redeemed::toString);
-        Reply review = http.post("api/v1/reviews", Json.createObjectBuilder().add("couponCode", used).add("rating", 5)
-                .add("comment", "Lovely").build().toString(), buyer.token());
+        Reply review = http.post(
+                "api/v1/reviews",
+                Json.createObjectBuilder()
+                        .add("couponCode", used)
+                        .add("rating", 5)
+                        .add("comment", "Lovely")
+                        .build()
+                        .toString(),
+                buyer.token());
         assertEquals(201, review.status(), review::toString);
-        return new World(merchant, storeId, staff.getString("id"), staffToken, dealId, draftId, buyer,
-                order.json().getString("id"), used, active, redeemed.json().getString("id"), review.json().getString("id"));
+        return new World(
+                merchant,
+                storeId,
+                staff.getString("id"),
+                staffToken,
+                dealId,
+                draftId,
+                buyer,
+                order.json().getString("id"),
+                used,
+                active,
+                redeemed.json().getString("id"),
+                review.json().getString("id"));
     }
 
     /**
@@ -600,28 +720,37 @@ class HostileApiIT extends DeployedApp {
     private Map<String, String> snapshot() throws SQLException {
         Map<String, String> tables = new TreeMap<>();
         try (Connection db = DriverManager.getConnection(System.getProperty("deal.it.db.url"), "deal", "deal");
-             Statement statement = db.createStatement()) {
+                Statement statement = db.createStatement()) {
             Map<String, List<String>> columns = new TreeMap<>();
             try (ResultSet rs = statement.executeQuery("SELECT table_name, column_name FROM information_schema.columns"
                     + " WHERE table_schema = DATABASE() ORDER BY table_name, ordinal_position")) {
                 while (rs.next()) {
-                    columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getString(2));
+                    columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
+                            .add(rs.getString(2));
                 }
             }
-            String tenants = "('" + own.merchant().tenantId() + "','" + other.merchant().tenantId() + "')";
+            String tenants =
+                    "('" + own.merchant().tenantId() + "','" + other.merchant().tenantId() + "')";
             for (Map.Entry<String, List<String>> table : columns.entrySet()) {
                 String name = table.getKey();
-                if (CHANGED_BY_FAILURES.contains(name) || WRITTEN_BY_JOBS_ACROSS_TENANTS.contains(name)
+                if (CHANGED_BY_FAILURES.contains(name)
+                        || WRITTEN_BY_JOBS_ACROSS_TENANTS.contains(name)
                         || DERIVED_BY_THE_SUMMARY_JOB.contains(name)) {
                     continue;
                 }
                 List<String> cols = table.getValue();
                 // Accounts are counted across tenants: buyers and signups have none (or a new one) yet.
-                String where = cols.contains("tenant_id") && !name.equals("account") ? " WHERE tenant_id IN " + tenants
+                String where = cols.contains("tenant_id") && !name.equals("account")
+                        ? " WHERE tenant_id IN " + tenants
                         : cols.contains("expires_at") ? " WHERE expires_at > '" + outlives + "'" : "";
-                String content = COUNT_ONLY.contains(name) ? "0"
-                        : "COALESCE(BIT_XOR(CRC32(CONCAT_WS('|', " + String.join(", ", cols.stream().map(c -> "`" + c + "`").toList()) + "))), 0)";
-                try (ResultSet rs = statement.executeQuery("SELECT COUNT(*), " + content + " FROM `" + name + "`" + where)) {
+                String content = COUNT_ONLY.contains(name)
+                        ? "0"
+                        : "COALESCE(BIT_XOR(CRC32(CONCAT_WS('|', "
+                                + String.join(
+                                        ", ",
+                                        cols.stream().map(c -> "`" + c + "`").toList()) + "))), 0)";
+                try (ResultSet rs =
+                        statement.executeQuery("SELECT COUNT(*), " + content + " FROM `" + name + "`" + where)) {
                     rs.next();
                     tables.put(name, rs.getLong(1) + " rows #" + rs.getString(2));
                 }

@@ -26,7 +26,10 @@ public final class Http {
 
     private Http(URI base, HttpClient.Version version) {
         this.base = base;
-        this.client = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(10)).build();
+        this.client = HttpClient.newBuilder()
+                .version(version)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     private static URI base(URL deployment) {
@@ -68,7 +71,12 @@ public final class Http {
 
     /** An order: POST /orders with its Idempotency-Key (none when null). */
     public Reply order(String json, String token, String idempotencyKey) {
-        return send("POST", "api/v1/orders", json, token, "application/json",
+        return send(
+                "POST",
+                "api/v1/orders",
+                json,
+                token,
+                "application/json",
                 idempotencyKey == null ? java.util.Map.of() : java.util.Map.of("Idempotency-Key", idempotencyKey));
     }
 
@@ -79,7 +87,11 @@ public final class Http {
         }
         try {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            ApiContract.check("GET", response.uri(), response.statusCode(), response.headers(),
+            ApiContract.check(
+                    "GET",
+                    response.uri(),
+                    response.statusCode(),
+                    response.headers(),
                     new String(response.body(), StandardCharsets.ISO_8859_1));
             return response.body();
         } catch (IOException e) {
@@ -90,11 +102,19 @@ public final class Http {
         }
     }
 
-    public Reply send(String method, String path, String body, String token, String contentType,
-                      java.util.Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+    public Reply send(
+            String method,
+            String path,
+            String body,
+            String token,
+            String contentType,
+            java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        base.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -64,8 +64,8 @@ class HttpEdgeIT extends DeployedApp {
         String id = redeemed(code);
         assertEquals("REDEEMED", status(code));
         try (RawHttp curl = curl()) {
-            RawHttp.Answer undone = curl.send("DELETE", "/api/v1/counter/redemptions/" + id, shop.staffToken(), JSON,
-                    reason("Wrong customer"));
+            RawHttp.Answer undone = curl.send(
+                    "DELETE", "/api/v1/counter/redemptions/" + id, shop.staffToken(), JSON, reason("Wrong customer"));
             assertEquals(204, undone.status(), undone::toString);
         }
         assertEquals("ACTIVE", status(code));
@@ -76,8 +76,12 @@ class HttpEdgeIT extends DeployedApp {
         String code = counter.coupons(shop.dealId(), 1).get(0);
         String id = redeemed(code);
         try (RawHttp curl = curl()) {
-            RawHttp.Answer undone = curl.send("DELETE", "/api/v1/counter/redemptions/" + id + "?reason=Wrong%20customer",
-                    shop.staffToken(), null, null);
+            RawHttp.Answer undone = curl.send(
+                    "DELETE",
+                    "/api/v1/counter/redemptions/" + id + "?reason=Wrong%20customer",
+                    shop.staffToken(),
+                    null,
+                    null);
             assertEquals(204, undone.status(), undone::toString);
         }
         assertEquals("ACTIVE", status(code));
@@ -88,28 +92,39 @@ class HttpEdgeIT extends DeployedApp {
         String code = counter.coupons(shop.dealId(), 1).get(0);
         String id = redeemed(code);
         try (RawHttp curl = curl()) {
-            RawHttp.Answer noReason = curl.send("POST", "/api/v1/counter/redemptions/" + id + "/undo", shop.staffToken(), JSON,
+            RawHttp.Answer noReason = curl.send(
+                    "POST",
+                    "/api/v1/counter/redemptions/" + id + "/undo",
+                    shop.staffToken(),
+                    JSON,
                     "{}".getBytes(StandardCharsets.UTF_8));
             assertEquals(400, noReason.status(), noReason::toString);
         }
         assertEquals("REDEEMED", status(code), "a refused undo changes nothing");
         try (RawHttp curl = curl()) {
-            RawHttp.Answer undone = curl.send("POST", "/api/v1/counter/redemptions/" + id + "/undo", shop.staffToken(), JSON,
+            RawHttp.Answer undone = curl.send(
+                    "POST",
+                    "/api/v1/counter/redemptions/" + id + "/undo",
+                    shop.staffToken(),
+                    JSON,
                     reason("Wrong customer"));
             assertEquals(204, undone.status(), undone::toString);
             assertEquals("ACTIVE", status(code));
 
             // A 409 keeps the connection: the next request on it gets its full answer.
-            RawHttp.Answer twice = curl.send("POST", "/api/v1/counter/redemptions/" + id + "/undo", shop.staffToken(), JSON,
-                    reason("Again"));
+            RawHttp.Answer twice = curl.send(
+                    "POST", "/api/v1/counter/redemptions/" + id + "/undo", shop.staffToken(), JSON, reason("Again"));
             assertProblem(twice, 409, "already-undone");
             assertNotEquals("close", twice.header("Connection"));
-            RawHttp.Answer next = curl.send("GET", "/api/v1/counter/redemptions?storeId=" + shop.first(), shop.staffToken(), null, null);
+            RawHttp.Answer next = curl.send(
+                    "GET", "/api/v1/counter/redemptions?storeId=" + shop.first(), shop.staffToken(), null, null);
             assertEquals(200, next.status(), next::toString);
             assertTrue(next.body().contains("Wrong customer"), next::toString);
         }
         Reply listed = counter.today(shop.staffToken(), shop.first());
-        assertEquals("Wrong customer", listed.json().getJsonArray("items").getJsonObject(0).getString("undoReason"));
+        assertEquals(
+                "Wrong customer",
+                listed.json().getJsonArray("items").getJsonObject(0).getString("undoReason"));
     }
 
     @Test
@@ -132,8 +147,13 @@ class HttpEdgeIT extends DeployedApp {
         }
         // The next client is served as usual.
         try (RawHttp curl = curl()) {
-            RawHttp.Answer login = curl.send("POST", "/api/v1/auth/tokens", null, JSON,
-                    Fixtures.credentials(shop.merchant().email(), Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8));
+            RawHttp.Answer login = curl.send(
+                    "POST",
+                    "/api/v1/auth/tokens",
+                    null,
+                    JSON,
+                    Fixtures.credentials(shop.merchant().email(), Fixtures.PASSWORD)
+                            .getBytes(StandardCharsets.UTF_8));
             assertEquals(201, login.status(), login::toString);
         }
     }
@@ -160,8 +180,14 @@ class HttpEdgeIT extends DeployedApp {
 
     @Test
     void aMalformedEscapeInThePathIsA400Problem() {
-        for (String path : new String[] {"/api/v1/catalog/deals/%zz", "/api/v1/catalog/deals/%FF", "/api/v1/counter/coupons/AB%C0%AF",
-                "/dea%zzl.xhtml", "/%", "/api/v1/catalog/deals%2"}) {
+        for (String path : new String[] {
+            "/api/v1/catalog/deals/%zz",
+            "/api/v1/catalog/deals/%FF",
+            "/api/v1/counter/coupons/AB%C0%AF",
+            "/dea%zzl.xhtml",
+            "/%",
+            "/api/v1/catalog/deals%2"
+        }) {
             try (RawHttp curl = curl()) {
                 RawHttp.Answer bad = curl.send("GET", path + "?q=1", null, null, null);
                 assertProblem(bad, 400, "malformed-uri");
@@ -176,8 +202,14 @@ class HttpEdgeIT extends DeployedApp {
 
     @Test
     void escapedDotSegmentsAreA400ProblemOnPagesAndOnTheApi() {
-        for (String path : new String[] {"/merchant%2F..%2Flogin.xhtml", "/%2F..%2Fdeal.xhtml", "/a/%2E%2E/login.xhtml",
-                "/counter/%2F..%2F..%2FWEB-INF%2Fweb.xml", "/api/v1/catalog/deals/..%2F..%2Fstores", "/merchant/..%5Cstores.xhtml"}) {
+        for (String path : new String[] {
+            "/merchant%2F..%2Flogin.xhtml",
+            "/%2F..%2Fdeal.xhtml",
+            "/a/%2E%2E/login.xhtml",
+            "/counter/%2F..%2F..%2FWEB-INF%2Fweb.xml",
+            "/api/v1/catalog/deals/..%2F..%2Fstores",
+            "/merchant/..%5Cstores.xhtml"
+        }) {
             try (RawHttp curl = curl()) {
                 assertProblem(curl.send("GET", path, null, null, null), 400, "malformed-uri");
             }
@@ -190,20 +222,29 @@ class HttpEdgeIT extends DeployedApp {
      */
     @Test
     void theJdkClientsUpgradeRequestWithALongUrlIsAnsweredAndTheConnectionGoesOn() throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         assertEquals(HttpClient.Version.HTTP_2, client.version(), "the client's default: an h2c upgrade");
-        HttpResponse<String> missing = client.send(HttpRequest.newBuilder(
-                http.base().resolve("api/v1/catalog/deals/" + "A".repeat(5000))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> missing = client.send(
+                HttpRequest.newBuilder(http.base().resolve("api/v1/catalog/deals/" + "A".repeat(5000)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(404, missing.statusCode(), missing::body);
         assertTrue(missing.body().contains("/problems/not-found"), missing::body);
-        HttpResponse<String> tooLong = client.send(HttpRequest.newBuilder(
-                http.base().resolve("api/v1/catalog/deals/" + "A".repeat(9000))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> tooLong = client.send(
+                HttpRequest.newBuilder(http.base().resolve("api/v1/catalog/deals/" + "A".repeat(9000)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(414, tooLong.statusCode(), tooLong::body);
-        assertTrue(tooLong.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), tooLong::toString);
+        assertTrue(
+                tooLong.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                tooLong::toString);
         assertTrue(tooLong.body().contains("/problems/uri-too-long"), tooLong::body);
         for (int i = 0; i < 3; i++) {
-            HttpResponse<String> next = client.send(HttpRequest.newBuilder(
-                    http.base().resolve("api/v1/catalog/deals?q=x")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> next = client.send(
+                    HttpRequest.newBuilder(http.base().resolve("api/v1/catalog/deals?q=x"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, next.statusCode(), next::body);
         }
     }
@@ -211,7 +252,8 @@ class HttpEdgeIT extends DeployedApp {
     @Test
     void aNotFoundKeepsTheConnectionForTheNextRequest() {
         try (RawHttp curl = curl()) {
-            RawHttp.Answer missing = curl.send("GET", "/api/v1/catalog/deals/01AAAAAAAAAAAAAAAAAAAAAAAA", null, null, null);
+            RawHttp.Answer missing =
+                    curl.send("GET", "/api/v1/catalog/deals/01AAAAAAAAAAAAAAAAAAAAAAAA", null, null, null);
             assertProblem(missing, 404, "not-found");
             RawHttp.Answer next = curl.send("GET", "/health/ready", null, null, null);
             assertEquals(200, next.status(), next::toString);
@@ -223,7 +265,8 @@ class HttpEdgeIT extends DeployedApp {
     @Test
     void everyPageSendsTheSecurityHeaders() {
         try (RawHttp browser = curl()) {
-            for (String page : new String[] {"/", "/login.xhtml", "/deal.xhtml?id=" + shop.dealId(), "/api/v1/catalog/deals"}) {
+            for (String page :
+                    new String[] {"/", "/login.xhtml", "/deal.xhtml?id=" + shop.dealId(), "/api/v1/catalog/deals"}) {
                 RawHttp.Answer answer = browser.send("GET", page, null, null, null);
                 assertEquals(200, answer.status(), answer::toString);
                 String csp = answer.header("Content-Security-Policy");
@@ -234,9 +277,15 @@ class HttpEdgeIT extends DeployedApp {
                 assertEquals("nosniff", answer.header("X-Content-Type-Options"), page);
                 assertEquals("DENY", answer.header("X-Frame-Options"), page);
                 if (page.endsWith(".xhtml") || page.equals("/")) {
-                    assertFalse(Pattern.compile("<script(?![^>]*\\ssrc=)", Pattern.CASE_INSENSITIVE).matcher(answer.body()).find(),
+                    assertFalse(
+                            Pattern.compile("<script(?![^>]*\\ssrc=)", Pattern.CASE_INSENSITIVE)
+                                    .matcher(answer.body())
+                                    .find(),
                             page + " has an inline script");
-                    assertFalse(Pattern.compile("\\son[a-z]+=\"", Pattern.CASE_INSENSITIVE).matcher(answer.body()).find(),
+                    assertFalse(
+                            Pattern.compile("\\son[a-z]+=\"", Pattern.CASE_INSENSITIVE)
+                                    .matcher(answer.body())
+                                    .find(),
                             page + " has an inline handler");
                 }
             }
@@ -250,14 +299,19 @@ class HttpEdgeIT extends DeployedApp {
         assertEquals(201, order.status(), order::toString);
         String code = order.json().getJsonArray("coupons").getJsonObject(0).getString("code");
         try (RawHttp client = curl()) {
-            for (String path : new String[] {"/api/v1/coupons", "/api/v1/coupons/" + code, "/api/v1/coupons/" + code + "/qr",
-                    "/api/v1/orders"}) {
+            for (String path : new String[] {
+                "/api/v1/coupons", "/api/v1/coupons/" + code, "/api/v1/coupons/" + code + "/qr", "/api/v1/orders"
+            }) {
                 RawHttp.Answer answer = client.send("GET", path, buyer.token(), null, null);
                 assertEquals(200, answer.status(), () -> path + " " + answer);
                 assertEquals("no-store", answer.header("Cache-Control"), path);
             }
-            RawHttp.Answer counterLookup = client.send("GET", "/api/v1/counter/coupons/" + code + "?storeId=" + shop.first(),
-                    shop.staffToken(), null, null);
+            RawHttp.Answer counterLookup = client.send(
+                    "GET",
+                    "/api/v1/counter/coupons/" + code + "?storeId=" + shop.first(),
+                    shop.staffToken(),
+                    null,
+                    null);
             assertEquals("no-store", counterLookup.header("Cache-Control"));
             RawHttp.Answer catalog = client.send("GET", "/api/v1/catalog/deals", null, null, null);
             assertEquals(null, catalog.header("Cache-Control"), "the catalog shows no codes and may be cached");
@@ -275,7 +329,8 @@ class HttpEdgeIT extends DeployedApp {
             assertFalse(removed.contains("Secure"), "plain HTTP without a proxy: " + removed);
             assertFalse(cookie(direct, "JSESSIONID").contains("Secure"), "the container's session cookie: " + direct);
 
-            Map<String, String> proxied = new LinkedHashMap<>(Map.of("Cookie", "gd_session=stale", "X-Forwarded-Proto", "https"));
+            Map<String, String> proxied =
+                    new LinkedHashMap<>(Map.of("Cookie", "gd_session=stale", "X-Forwarded-Proto", "https"));
             RawHttp.Answer viaTls = browser.send("GET", "/login.xhtml", proxied, null);
             assertTrue(cookie(viaTls, "gd_session").contains("Secure"), viaTls::toString);
             // The container's session cookie (the page's view state) too, once: never also sent without Secure.
@@ -300,7 +355,10 @@ class HttpEdgeIT extends DeployedApp {
 
             Map<String, String> logout = RawHttp.head(buyer.token(), null, -1);
             logout.put("Cookie", cookies(jar));
-            assertEquals(204, browser.send("DELETE", "/api/v1/auth/tokens/current", logout, null).status());
+            assertEquals(
+                    204,
+                    browser.send("DELETE", "/api/v1/auth/tokens/current", logout, null)
+                            .status());
 
             RawHttp.Answer after = browser.send("GET", "/login.xhtml", Map.of("Cookie", cookies(jar)), null);
             String fresh = sessionId(after);
@@ -328,13 +386,19 @@ class HttpEdgeIT extends DeployedApp {
     }
 
     private static String cookies(Map<String, String> jar) {
-        return String.join("; ", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        return String.join(
+                "; ",
+                jar.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .toList());
     }
 
     private static String cookie(RawHttp.Answer answer, String name) {
         String header = answer.header("Set-Cookie");
         assertNotNull(header, answer::toString);
-        return Arrays.stream(header.split(", (?=[A-Za-z_]+=)")).filter(c -> c.startsWith(name + "=")).findFirst()
+        return Arrays.stream(header.split(", (?=[A-Za-z_]+=)"))
+                .filter(c -> c.startsWith(name + "="))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + header));
     }
 

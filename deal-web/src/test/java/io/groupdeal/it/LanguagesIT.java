@@ -3,7 +3,6 @@ package io.groupdeal.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -28,30 +27,41 @@ class LanguagesIT extends BrowserApp {
 
     @Test
     void aBuyerFindsBuysAndShowsACouponInChinese() {
-        Fixtures.Merchant merchant = fixtures.merchant("包子铺 " + UUID.randomUUID().toString().substring(0, 4));
+        Fixtures.Merchant merchant =
+                fixtures.merchant("包子铺 " + UUID.randomUUID().toString().substring(0, 4));
         fixtures.newStore(merchant.token(), "包子铺 三里屯店");
         String title = "双人包子套餐 " + UUID.randomUUID().toString().substring(0, 4);
-        String dealId = new Buying(http, fixtures).dealOnSale(merchant, title, d -> d.add("currency", "CNY")).getString("id");
+        String dealId = new Buying(http, fixtures)
+                .dealOnSale(merchant, title, d -> d.add("currency", "CNY"))
+                .getString("id");
         open("zh-CN");
 
         browser.get(base + "index.xhtml?q=" + title.substring(title.lastIndexOf(' ') + 1));
         assertEquals("zh-CN", browser.findElement(By.tagName("html")).getAttribute("lang"));
-        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("一起拼团"), browser.findElement(By.tagName("h1")).getText());
+        assertTrue(
+                browser.findElement(By.tagName("h1")).getText().contains("一起拼团"),
+                browser.findElement(By.tagName("h1")).getText());
         WebElement card = wait(d -> d.findElements(By.cssSelector(".deal-card")).stream()
-                .filter(c -> c.getText().contains(title)).findFirst().orElse(null));
+                .filter(c -> c.getText().contains(title))
+                .findFirst()
+                .orElse(null));
         assertTrue(card.getText().contains("¥"), card::getText);
         assertTrue(card.getText().contains("还差"), card::getText);
         Browser.screenshot(browser, "zh-CN/01-storefront");
 
         card.click();
         wait(ExpectedConditions.urlContains("deal.xhtml"));
-        assertTrue(browser.findElement(By.id("buy-box")).getText().contains("登录后购买"), browser.findElement(By.id("buy-box")).getText());
+        assertTrue(
+                browser.findElement(By.id("buy-box")).getText().contains("登录后购买"),
+                browser.findElement(By.id("buy-box")).getText());
         assertTrue(browser.getPageSource().contains("团购详情"));
         Browser.screenshot(browser, "zh-CN/02-deal");
 
         browser.findElement(By.id("join-to-buy")).click();
         wait(ExpectedConditions.presenceOfElementLocated(By.id("join:name"))).sendKeys("李小龙");
-        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("加入"), browser.findElement(By.tagName("h1")).getText());
+        assertTrue(
+                browser.findElement(By.tagName("h1")).getText().contains("加入"),
+                browser.findElement(By.tagName("h1")).getText());
         Browser.screenshot(browser, "zh-CN/03-join");
         browser.findElement(By.id("join:email")).sendKeys(Fixtures.uniqueEmail("zh-buyer"));
         browser.findElement(By.id("join:password")).sendKeys(Fixtures.PASSWORD);
@@ -67,7 +77,10 @@ class LanguagesIT extends BrowserApp {
         WebElement coupon = wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#coupons .coupon")));
         assertEquals("我的团购券", browser.findElement(By.tagName("h1")).getText());
         assertTrue(browser.findElement(By.cssSelector(".flash-info")).getText().contains("下单成功"));
-        assertTrue(List.of("可使用", "待成团").contains(coupon.findElement(By.className("badge")).getText()), coupon::getText);
+        assertTrue(
+                List.of("可使用", "待成团")
+                        .contains(coupon.findElement(By.className("badge")).getText()),
+                coupon::getText);
         assertTrue(coupon.getText().contains("有效期至") && coupon.getText().contains("¥"), coupon::getText);
         assertTrue(browser.findElement(By.id("orders")).getText().contains("金额"));
         Browser.screenshot(browser, "zh-CN/05-my-coupons");
@@ -80,12 +93,14 @@ class LanguagesIT extends BrowserApp {
 
     @Test
     void aMerchantPublishesADealAndSeesTheDashboardInChinese() {
-        Fixtures.Merchant merchant = fixtures.merchant("面馆 " + UUID.randomUUID().toString().substring(0, 4));
+        Fixtures.Merchant merchant =
+                fixtures.merchant("面馆 " + UUID.randomUUID().toString().substring(0, 4));
         fixtures.newStore(merchant.token(), "面馆 中关村店");
         open("zh-CN");
 
         browser.get(base + "signup.xhtml");
-        assertEquals("创建商家账户", browser.findElement(By.cssSelector(".card-title")).getText());
+        assertEquals(
+                "创建商家账户", browser.findElement(By.cssSelector(".card-title")).getText());
         assertEquals("创建账户", browser.findElement(By.id("signup:submit")).getAttribute("value"));
         Browser.screenshot(browser, "zh-CN/10-signup");
 
@@ -115,7 +130,9 @@ class LanguagesIT extends BrowserApp {
         wait(ExpectedConditions.urlContains("/merchant/deals.xhtml"));
         assertTrue(textOnceItShows(By.cssSelector(".flash-info"), "已发布").contains(title));
         WebElement row = browser.findElements(By.cssSelector("#deals tbody tr")).stream()
-                .filter(r -> r.getText().contains(title)).findFirst().orElseThrow();
+                .filter(r -> r.getText().contains(title))
+                .findFirst()
+                .orElseThrow();
         assertTrue(row.getText().contains("在售") && row.getText().contains("¥99.00"), row::getText);
         Browser.screenshot(browser, "zh-CN/13-deals");
 
@@ -123,17 +140,24 @@ class LanguagesIT extends BrowserApp {
         wait(ExpectedConditions.attributeToBe(By.id("charts"), "data-drawn", "true"));
         assertEquals("经营概况", browser.findElement(By.tagName("h1")).getText());
         assertTrue(browser.findElement(By.id("kpis")).getText().contains("核销率"));
-        assertEquals("售出", browser.findElement(By.id("charts")).getAttribute("data-label-sold"), "the charts' legend in Chinese");
+        assertEquals(
+                "售出",
+                browser.findElement(By.id("charts")).getAttribute("data-label-sold"),
+                "the charts' legend in Chinese");
         Browser.screenshot(browser, "zh-CN/14-dashboard");
 
         browser.get(base + "merchant/settings.xhtml");
         assertEquals("设置", browser.findElement(By.tagName("h1")).getText());
-        assertEquals("发给买家的邮件语言", browser.findElement(By.cssSelector("label[for='settings:mailLanguage']")).getText());
+        assertEquals(
+                "发给买家的邮件语言",
+                browser.findElement(By.cssSelector("label[for='settings:mailLanguage']"))
+                        .getText());
         new Select(browser.findElement(By.id("settings:mailLanguage"))).selectByVisibleText("中文");
         browser.findElement(By.id("settings:save")).click();
         textOnceItShows(By.cssSelector(".flash-info"), "设置已保存");
         Browser.screenshot(browser, "zh-CN/15-settings");
-        assertEquals("zh-CN", http.get("api/v1/settings", merchant.token()).json().getString("language"));
+        assertEquals(
+                "zh-CN", http.get("api/v1/settings", merchant.token()).json().getString("language"));
     }
 
     @Test
@@ -153,13 +177,15 @@ class LanguagesIT extends BrowserApp {
     @Test
     void aVisitorsChoiceIsRememberedAcrossPages() {
         browser.get(base + "index.xhtml");
-        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"), "Chromium here asks for en-US");
+        assertEquals(
+                "en", browser.findElement(By.tagName("html")).getAttribute("lang"), "Chromium here asks for en-US");
         assertTrue(browser.findElement(By.tagName("h1")).getText().contains("bought together"));
         Browser.screenshot(browser, "en/01-storefront");
 
         browser.findElement(By.id("language-zh")).click();
         wait(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-        assertTrue(browser.getCurrentUrl().contains("index.xhtml"), "back on the same page: " + browser.getCurrentUrl());
+        assertTrue(
+                browser.getCurrentUrl().contains("index.xhtml"), "back on the same page: " + browser.getCurrentUrl());
         assertEquals("true", browser.findElement(By.id("language-zh")).getAttribute("aria-pressed"));
         Cookie cookie = browser.manage().getCookieNamed("lang");
         assertEquals("zh-CN", cookie.getValue());
@@ -192,11 +218,17 @@ class LanguagesIT extends BrowserApp {
         wait(ExpectedConditions.urlContains("login.xhtml"));
         browser.manage().deleteAllCookies();
         browser.get(base + "login.xhtml");
-        assertEquals("Welcome back", browser.findElement(By.tagName("h1")).getText(), "a new visitor without a cookie: English");
+        assertEquals(
+                "Welcome back",
+                browser.findElement(By.tagName("h1")).getText(),
+                "a new visitor without a cookie: English");
 
         logIn(buyer.email(), Fixtures.PASSWORD);
         wait(ExpectedConditions.urlContains("/account/index.xhtml"));
-        assertEquals("我的团购券", browser.findElement(By.tagName("h1")).getText(), "the account's language, whatever the browser");
+        assertEquals(
+                "我的团购券",
+                browser.findElement(By.tagName("h1")).getText(),
+                "the account's language, whatever the browser");
         assertEquals("zh-CN", browser.findElement(By.tagName("html")).getAttribute("lang"));
     }
 
@@ -211,7 +243,10 @@ class LanguagesIT extends BrowserApp {
 
         browser.findElement(By.id("language-en")).click();
         wait(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-        assertEquals("Find deals", browser.findElement(By.id("find")).getText(), "a choice outweighs the browser's language");
+        assertEquals(
+                "Find deals",
+                browser.findElement(By.id("find")).getText(),
+                "a choice outweighs the browser's language");
     }
 
     private void logIn(String email, String password) {
@@ -222,13 +257,14 @@ class LanguagesIT extends BrowserApp {
     }
 
     private void setValue(String id, String value) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), value);
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), value);
     }
 
     /** Nothing wider than the screen: no text or table pushes the page sideways. */
     private void assertNoSidewaysScroll() {
-        Object widths = ((JavascriptExecutor) browser).executeScript(
-                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
+        Object widths = ((JavascriptExecutor) browser)
+                .executeScript("return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
         List<?> both = (List<?>) widths;
         assertTrue(((Number) both.get(0)).intValue() <= ((Number) both.get(1)).intValue(), "scroll width " + both);
     }

@@ -52,8 +52,12 @@ public final class LedgerAgrees implements BeforeAllCallback, AfterAllCallback {
             int unsettled = settle(db, deals, SETTLE);
             LedgerCheck check = LedgerCheck.run(db, deals);
             if (!check.agrees() || unsettled > 0) {
-                throw new AssertionError("After " + context.getDisplayName() + (unsettled > 0 ? " (" + unsettled
-                        + " reservations or payment tasks still open after " + SETTLE.toSeconds() + " s)" : "") + ": "
+                throw new AssertionError("After " + context.getDisplayName()
+                        + (unsettled > 0
+                                ? " (" + unsettled + " reservations or payment tasks still open after "
+                                        + SETTLE.toSeconds() + " s)"
+                                : "")
+                        + ": "
                         + check.report());
             }
         }
@@ -77,7 +81,7 @@ public final class LedgerAgrees implements BeforeAllCallback, AfterAllCallback {
     private static Set<String> dealIds(Connection db) throws SQLException {
         Set<String> ids = new HashSet<>();
         try (PreparedStatement statement = db.prepareStatement("SELECT id FROM deal");
-             ResultSet rows = statement.executeQuery()) {
+                ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 ids.add(rows.getString(1));
             }

@@ -48,8 +48,19 @@ public final class LedgerCheck {
 
     /** The invariants, named in the report. */
     public enum Rule {
-        NOTHING_RESERVED, ONE_PAYMENT, CAPTURE_HAS_COUPONS, PENDING_IS_AUTHORISED, NO_STRAY_AUTHORISATION, ORDER_MONEY,
-        DEAL_MONEY, COUPONS, STOCK, TIPPED_IS_CAPTURED, REFUNDS_ADD_UP, NO_ORPHAN_MONEY, OPTION_STOCK
+        NOTHING_RESERVED,
+        ONE_PAYMENT,
+        CAPTURE_HAS_COUPONS,
+        PENDING_IS_AUTHORISED,
+        NO_STRAY_AUTHORISATION,
+        ORDER_MONEY,
+        DEAL_MONEY,
+        COUPONS,
+        STOCK,
+        TIPPED_IS_CAPTURED,
+        REFUNDS_ADD_UP,
+        NO_ORPHAN_MONEY,
+        OPTION_STOCK
     }
 
     /** One thing that does not agree: which rule, on which deal and order (null when it is about the deal). */
@@ -61,9 +72,14 @@ public final class LedgerCheck {
     }
 
     /** The figures of one deal, for the reader of a report: counts and sums, also when they agree. */
-    public record Figures(String dealId, Map<String, Integer> ordersByStatus, int coupons, int sold, int stockHeld,
-                          BigDecimal ledgerNet, BigDecimal ordersNet) {
-    }
+    public record Figures(
+            String dealId,
+            Map<String, Integer> ordersByStatus,
+            int coupons,
+            int sold,
+            int stockHeld,
+            BigDecimal ledgerNet,
+            BigDecimal ordersNet) {}
 
     private static final Set<String> CAPTURED_ORDER = Set.of("CONFIRMED", "PARTIALLY_REFUNDED", "REFUNDED");
     /** The shape of the product's ids (domain.shared.Ids), and so of every key the product pays under. */
@@ -102,22 +118,41 @@ public final class LedgerCheck {
     /** Every disagreement on a line, then the figures of each deal. */
     public String report() {
         StringBuilder out = new StringBuilder();
-        out.append(disagreements.isEmpty() ? "ledger and orders agree" : disagreements.size() + " disagreements between ledger and orders:");
+        out.append(
+                disagreements.isEmpty()
+                        ? "ledger and orders agree"
+                        : disagreements.size() + " disagreements between ledger and orders:");
         disagreements.forEach(d -> out.append("\n  ").append(d));
-        figures.forEach(f -> out.append("\n  deal ").append(f.dealId()).append(": orders ").append(f.ordersByStatus())
-                .append(", coupons ").append(f.coupons()).append(", sold ").append(f.sold()).append(" (held by orders ")
-                .append(f.stockHeld()).append("), ledger captured - refunded ").append(f.ledgerNet().toPlainString())
-                .append(", orders' money ").append(f.ordersNet().toPlainString()));
+        figures.forEach(f -> out.append("\n  deal ")
+                .append(f.dealId())
+                .append(": orders ")
+                .append(f.ordersByStatus())
+                .append(", coupons ")
+                .append(f.coupons())
+                .append(", sold ")
+                .append(f.sold())
+                .append(" (held by orders ")
+                .append(f.stockHeld())
+                .append("), ledger captured - refunded ")
+                .append(f.ledgerNet().toPlainString())
+                .append(", orders' money ")
+                .append(f.ordersNet().toPlainString()));
         return out.toString();
     }
 
-    // ---- one deal ----------------------------------------------------------------------------------------------------
+    // ---- one deal
+    // ----------------------------------------------------------------------------------------------------
 
-    private record Order(String id, String status, int quantity, BigDecimal amount, boolean released, boolean paid) {
-    }
+    private record Order(String id, String status, int quantity, BigDecimal amount, boolean released, boolean paid) {}
 
-    private record Payment(String ref, String key, String state, BigDecimal amount, BigDecimal captured,
-                           BigDecimal refunded, BigDecimal refunds) {
+    private record Payment(
+            String ref,
+            String key,
+            String state,
+            BigDecimal amount,
+            BigDecimal captured,
+            BigDecimal refunded,
+            BigDecimal refunds) {
         BigDecimal net() {
             return captured.subtract(refunded);
         }
@@ -142,8 +177,9 @@ public final class LedgerCheck {
     }
 
     private void deal(String dealId) throws SQLException {
-        List<List<Object>> dealRow = rows("SELECT sold, tenant_id, tipped_at IS NOT NULL AND NOT settlement_due FROM deal"
-                + " WHERE id = ?", dealId);
+        List<List<Object>> dealRow = rows(
+                "SELECT sold, tenant_id, tipped_at IS NOT NULL AND NOT settlement_due FROM deal" + " WHERE id = ?",
+                dealId);
         if (dealRow.isEmpty()) {
             disagree(Rule.STOCK, dealId, null, "no such deal");
             return;
@@ -153,33 +189,60 @@ public final class LedgerCheck {
         boolean tippedAndSettled = truth(dealRow.get(0).get(2));
 
         Map<String, Order> orders = new LinkedHashMap<>();
-        for (List<Object> r : rows("SELECT id, status, quantity, amount, released_at IS NOT NULL, payment_ref IS NOT NULL"
-                + " FROM purchase_order WHERE tenant_id = ? AND deal_id = ? ORDER BY id", tenantId, dealId)) {
-            orders.put((String) r.get(0), new Order((String) r.get(0), (String) r.get(1), ((Number) r.get(2)).intValue(),
-                    (BigDecimal) r.get(3), truth(r.get(4)), truth(r.get(5))));
+        for (List<Object> r : rows(
+                "SELECT id, status, quantity, amount, released_at IS NOT NULL, payment_ref IS NOT NULL"
+                        + " FROM purchase_order WHERE tenant_id = ? AND deal_id = ? ORDER BY id",
+                tenantId,
+                dealId)) {
+            orders.put(
+                    (String) r.get(0),
+                    new Order(
+                            (String) r.get(0),
+                            (String) r.get(1),
+                            ((Number) r.get(2)).intValue(),
+                            (BigDecimal) r.get(3),
+                            truth(r.get(4)),
+                            truth(r.get(5))));
         }
         // a team member's order waits for its team (captured when it fills, voided when it fails), not for the deal
         java.util.Set<String> inOpenTeam = new java.util.HashSet<>();
-        for (List<Object> r : rows("SELECT m.order_id FROM team_member m JOIN team t ON t.tenant_id = m.tenant_id"
-                + " AND t.id = m.team_id WHERE m.tenant_id = ? AND m.deal_id = ? AND t.status = 'OPEN'", tenantId, dealId)) {
+        for (List<Object> r : rows(
+                "SELECT m.order_id FROM team_member m JOIN team t ON t.tenant_id = m.tenant_id"
+                        + " AND t.id = m.team_id WHERE m.tenant_id = ? AND m.deal_id = ? AND t.status = 'OPEN'",
+                tenantId,
+                dealId)) {
             inOpenTeam.add((String) r.get(0));
         }
         Map<String, Coupons> coupons = new HashMap<>();
-        for (List<Object> r : rows("SELECT order_id, status, COUNT(*), SUM(price) FROM coupon WHERE tenant_id = ? AND deal_id = ?"
-                + " GROUP BY order_id, status", tenantId, dealId)) {
+        for (List<Object> r : rows(
+                "SELECT order_id, status, COUNT(*), SUM(price) FROM coupon WHERE tenant_id = ? AND deal_id = ?"
+                        + " GROUP BY order_id, status",
+                tenantId,
+                dealId)) {
             Coupons c = coupons.computeIfAbsent((String) r.get(0), k -> new Coupons());
             c.count.put((String) r.get(1), ((Number) r.get(2)).intValue());
             c.price.put((String) r.get(1), (BigDecimal) r.get(3));
         }
         Map<String, List<Payment>> payments = new HashMap<>();
         // By the order ids as parameters: the sandbox's key column is its own (ascii), not joinable by index.
-        List<List<Object>> paymentRows = orders.isEmpty() ? List.of() : rows("SELECT p.ref, p.payment_key, p.state, p.amount,"
-                + " p.captured, p.refunded, (SELECT COALESCE(SUM(f.amount), 0) FROM sandbox_refund f WHERE f.ref = p.ref)"
-                + " FROM sandbox_payment p WHERE p.payment_key IN (" + String.join(",", java.util.Collections.nCopies(orders.size(), "?"))
-                + ")", orders.keySet().toArray());
+        List<List<Object>> paymentRows = orders.isEmpty()
+                ? List.of()
+                : rows(
+                        "SELECT p.ref, p.payment_key, p.state, p.amount,"
+                                + " p.captured, p.refunded, (SELECT COALESCE(SUM(f.amount), 0) FROM sandbox_refund f WHERE f.ref = p.ref)"
+                                + " FROM sandbox_payment p WHERE p.payment_key IN ("
+                                + String.join(",", java.util.Collections.nCopies(orders.size(), "?"))
+                                + ")",
+                        orders.keySet().toArray());
         for (List<Object> r : paymentRows) {
-            Payment p = new Payment((String) r.get(0), (String) r.get(1), (String) r.get(2), decimal(r.get(3)),
-                    decimal(r.get(4)), decimal(r.get(5)), decimal(r.get(6)));
+            Payment p = new Payment(
+                    (String) r.get(0),
+                    (String) r.get(1),
+                    (String) r.get(2),
+                    decimal(r.get(3)),
+                    decimal(r.get(4)),
+                    decimal(r.get(5)),
+                    decimal(r.get(6)));
             payments.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(p);
         }
 
@@ -197,36 +260,57 @@ public final class LedgerCheck {
                 held += o.quantity();
             }
             BigDecimal expected = CAPTURED_ORDER.contains(o.status())
-                    ? o.amount().subtract(c.priceOf("REFUNDED")).subtract(c.priceOf("VOID")) : BigDecimal.ZERO;
+                    ? o.amount().subtract(c.priceOf("REFUNDED")).subtract(c.priceOf("VOID"))
+                    : BigDecimal.ZERO;
             BigDecimal actual = ps.stream().map(Payment::net).reduce(BigDecimal.ZERO, BigDecimal::add);
             ordersNet = ordersNet.add(expected);
             ledgerNet = ledgerNet.add(actual);
             order(dealId, o, c, ps, expected, actual);
             if (tippedAndSettled && "PENDING".equals(o.status()) && !inOpenTeam.contains(o.id())) {
-                disagree(Rule.TIPPED_IS_CAPTURED, dealId, o.id(), "the deal tipped and was settled, the order is still PENDING"
-                        + " (only authorised)");
+                disagree(
+                        Rule.TIPPED_IS_CAPTURED,
+                        dealId,
+                        o.id(),
+                        "the deal tipped and was settled, the order is still PENDING" + " (only authorised)");
             }
         }
         if (sold != held) {
-            disagree(Rule.STOCK, dealId, null, "deal.sold is " + sold + " but its orders whose stock was not released hold " + held);
+            disagree(
+                    Rule.STOCK,
+                    dealId,
+                    null,
+                    "deal.sold is " + sold + " but its orders whose stock was not released hold " + held);
         }
-        for (List<Object> option : rows("SELECT x.id, x.sold, COALESCE((SELECT SUM(o.quantity) FROM purchase_order o"
-                + " WHERE o.tenant_id = x.tenant_id AND o.deal_id = x.deal_id AND o.option_id = x.id AND o.released_at IS NULL), 0)"
-                + " FROM deal_option x WHERE x.deal_id = ?", dealId)) {
+        for (List<Object> option : rows(
+                "SELECT x.id, x.sold, COALESCE((SELECT SUM(o.quantity) FROM purchase_order o"
+                        + " WHERE o.tenant_id = x.tenant_id AND o.deal_id = x.deal_id AND o.option_id = x.id AND o.released_at IS NULL), 0)"
+                        + " FROM deal_option x WHERE x.deal_id = ?",
+                dealId)) {
             int optionSold = ((Number) option.get(1)).intValue();
             int optionHeld = ((Number) option.get(2)).intValue();
             if (optionSold != optionHeld) {
-                disagree(Rule.OPTION_STOCK, dealId, null, "option " + option.get(0) + " has sold " + optionSold
-                        + " but its orders whose stock was not released hold " + optionHeld);
+                disagree(
+                        Rule.OPTION_STOCK,
+                        dealId,
+                        null,
+                        "option " + option.get(0) + " has sold " + optionSold
+                                + " but its orders whose stock was not released hold " + optionHeld);
             }
         }
-        for (List<Object> stray : rows("SELECT o.id FROM purchase_order o WHERE o.deal_id = ? AND NOT EXISTS (SELECT 1"
-                + " FROM deal_option x WHERE x.tenant_id = o.tenant_id AND x.deal_id = o.deal_id AND x.id = o.option_id)", dealId)) {
+        for (List<Object> stray : rows(
+                "SELECT o.id FROM purchase_order o WHERE o.deal_id = ? AND NOT EXISTS (SELECT 1"
+                        + " FROM deal_option x WHERE x.tenant_id = o.tenant_id AND x.deal_id = o.deal_id AND x.id = o.option_id)",
+                dealId)) {
             disagree(Rule.OPTION_STOCK, dealId, (String) stray.get(0), "the order bought no option of its deal");
         }
         if (ledgerNet.compareTo(ordersNet) != 0) {
-            disagree(Rule.DEAL_MONEY, dealId, null, "the ledger holds " + ledgerNet.toPlainString()
-                    + " (captured - refunded under the deal's order ids) but the orders' money is " + ordersNet.toPlainString());
+            disagree(
+                    Rule.DEAL_MONEY,
+                    dealId,
+                    null,
+                    "the ledger holds " + ledgerNet.toPlainString()
+                            + " (captured - refunded under the deal's order ids) but the orders' money is "
+                            + ordersNet.toPlainString());
         }
         figures.add(new Figures(dealId, byStatus, couponCount, sold, held, ledgerNet, ordersNet));
     }
@@ -237,41 +321,77 @@ public final class LedgerCheck {
             disagree(Rule.NOTHING_RESERVED, dealId, id, "still RESERVED after the reconciler's pass");
         }
         if (ps.size() > 1) {
-            disagree(Rule.ONE_PAYMENT, dealId, id, ps.size() + " payments under its key: " + ps.stream().map(Payment::ref).toList());
+            disagree(
+                    Rule.ONE_PAYMENT,
+                    dealId,
+                    id,
+                    ps.size() + " payments under its key: "
+                            + ps.stream().map(Payment::ref).toList());
         }
         for (Payment p : ps) {
             if ("CAPTURED".equals(p.state()) && c.total() == 0) {
-                disagree(Rule.CAPTURE_HAS_COUPONS, dealId, id, "payment " + p.ref() + " captured " + p.captured().toPlainString()
-                        + " but the order (" + o.status() + ") has no coupon");
+                disagree(
+                        Rule.CAPTURE_HAS_COUPONS,
+                        dealId,
+                        id,
+                        "payment " + p.ref() + " captured " + p.captured().toPlainString() + " but the order ("
+                                + o.status() + ") has no coupon");
             }
             if ("AUTHORISED".equals(p.state()) && !"PENDING".equals(o.status())) {
-                disagree(Rule.NO_STRAY_AUTHORISATION, dealId, id, "payment " + p.ref() + " is still AUTHORISED but the order is "
-                        + o.status());
+                disagree(
+                        Rule.NO_STRAY_AUTHORISATION,
+                        dealId,
+                        id,
+                        "payment " + p.ref() + " is still AUTHORISED but the order is " + o.status());
             }
             if (p.refunded().compareTo(p.refunds()) != 0 || p.refunded().compareTo(p.captured()) > 0) {
-                disagree(Rule.REFUNDS_ADD_UP, dealId, id, "payment " + p.ref() + " captured " + p.captured().toPlainString()
-                        + ", refunded " + p.refunded().toPlainString() + ", its refunds add up to " + p.refunds().toPlainString());
+                disagree(
+                        Rule.REFUNDS_ADD_UP,
+                        dealId,
+                        id,
+                        "payment " + p.ref() + " captured " + p.captured().toPlainString() + ", refunded "
+                                + p.refunded().toPlainString() + ", its refunds add up to "
+                                + p.refunds().toPlainString());
             }
         }
         if (c.of("PENDING") > 0 || "PENDING".equals(o.status())) {
-            boolean authorised = ps.stream().anyMatch(p -> "AUTHORISED".equals(p.state()) && p.amount().compareTo(o.amount()) == 0);
+            boolean authorised = ps.stream()
+                    .anyMatch(p -> "AUTHORISED".equals(p.state()) && p.amount().compareTo(o.amount()) == 0);
             if (!authorised) {
-                disagree(Rule.PENDING_IS_AUTHORISED, dealId, id, "order " + o.status() + " with " + c.of("PENDING")
-                        + " PENDING coupons has no AUTHORISED payment of " + o.amount().toPlainString() + "; the ledger has "
-                        + ps.stream().map(p -> p.state() + " " + p.amount().toPlainString()).toList());
+                disagree(
+                        Rule.PENDING_IS_AUTHORISED,
+                        dealId,
+                        id,
+                        "order " + o.status() + " with " + c.of("PENDING")
+                                + " PENDING coupons has no AUTHORISED payment of "
+                                + o.amount().toPlainString() + "; the ledger has "
+                                + ps.stream()
+                                        .map(p -> p.state() + " " + p.amount().toPlainString())
+                                        .toList());
             }
         }
         if (expected.compareTo(actual) != 0) {
-            disagree(Rule.ORDER_MONEY, dealId, id, "order " + o.status() + " of " + o.amount().toPlainString() + " should hold "
-                    + expected.toPlainString() + " in the ledger (captured - refunded), the ledger has " + actual.toPlainString());
+            disagree(
+                    Rule.ORDER_MONEY,
+                    dealId,
+                    id,
+                    "order " + o.status() + " of " + o.amount().toPlainString() + " should hold "
+                            + expected.toPlainString() + " in the ledger (captured - refunded), the ledger has "
+                            + actual.toPlainString());
         }
-        boolean unpaid = "RESERVED".equals(o.status()) || "DECLINED".equals(o.status())
-                // a failed team's order was paid (authorised, then voided) and its stock released: it keeps VOID coupons
+        boolean unpaid = "RESERVED".equals(o.status())
+                || "DECLINED".equals(o.status())
+                // a failed team's order was paid (authorised, then voided) and its stock released: it keeps VOID
+                // coupons
                 || ("CANCELLED".equals(o.status()) && o.released() && !o.paid());
         int wanted = unpaid ? 0 : o.quantity();
         if (c.total() != wanted) {
-            disagree(Rule.COUPONS, dealId, id, "order " + o.status() + (o.released() ? " (released)" : "") + " of quantity "
-                    + o.quantity() + " should have " + wanted + " coupons, has " + c.total() + " " + c.count);
+            disagree(
+                    Rule.COUPONS,
+                    dealId,
+                    id,
+                    "order " + o.status() + (o.released() ? " (released)" : "") + " of quantity " + o.quantity()
+                            + " should have " + wanted + " coupons, has " + c.total() + " " + c.count);
         }
     }
 
@@ -285,13 +405,19 @@ public final class LedgerCheck {
         for (List<Object> r : rows("SELECT id FROM purchase_order")) {
             orderIds.add((String) r.get(0));
         }
-        for (List<Object> r : rows("SELECT p.ref, p.payment_key, p.state, p.captured - p.refunded FROM sandbox_payment p"
-                + " WHERE p.state = 'AUTHORISED' OR p.captured > p.refunded")) {
-            if (orderIds.contains((String) r.get(1)) || !ORDER_ID.matcher((String) r.get(1)).matches()) {
+        for (List<Object> r :
+                rows("SELECT p.ref, p.payment_key, p.state, p.captured - p.refunded FROM sandbox_payment p"
+                        + " WHERE p.state = 'AUTHORISED' OR p.captured > p.refunded")) {
+            if (orderIds.contains((String) r.get(1))
+                    || !ORDER_ID.matcher((String) r.get(1)).matches()) {
                 continue;
             }
-            disagree(Rule.NO_ORPHAN_MONEY, null, null, "payment " + r.get(0) + " under key " + r.get(1) + " is " + r.get(2)
-                    + " (holding " + decimal(r.get(3)).toPlainString() + ") but no order has that id");
+            disagree(
+                    Rule.NO_ORPHAN_MONEY,
+                    null,
+                    null,
+                    "payment " + r.get(0) + " under key " + r.get(1) + " is " + r.get(2) + " (holding "
+                            + decimal(r.get(3)).toPlainString() + ") but no order has that id");
         }
     }
 
@@ -341,15 +467,33 @@ public final class LedgerCheck {
         String in = String.join(",", java.util.Collections.nCopies(dealIds.size(), "?"));
         LedgerCheck check = new LedgerCheck(db);
         Object[] ids = dealIds.toArray();
-        int reserved = ((Number) check.rows("SELECT COUNT(*) FROM purchase_order WHERE status = 'RESERVED' AND deal_id IN ("
-                + in + ")", ids).get(0).get(0)).intValue();
-        int tasks = ((Number) check.rows("SELECT COUNT(*) FROM payment_task t WHERE t.status = 'DUE' AND EXISTS (SELECT 1"
-                + " FROM purchase_order o WHERE o.tenant_id = t.tenant_id AND o.id = t.order_id AND o.deal_id IN (" + in + "))",
-                ids).get(0).get(0)).intValue();
-        int settling = ((Number) check.rows("SELECT COUNT(*) FROM deal WHERE settlement_due AND id IN (" + in + ")", ids)
-                .get(0).get(0)).intValue();
-        int teams = ((Number) check.rows("SELECT COUNT(*) FROM team WHERE deal_id IN (" + in + ") AND ((status = 'OPEN'"
-                + " AND expires_at <= UTC_TIMESTAMP(6)) OR (status <> 'OPEN' AND NOT settled))", ids).get(0).get(0)).intValue();
+        int reserved = ((Number) check.rows(
+                                "SELECT COUNT(*) FROM purchase_order WHERE status = 'RESERVED' AND deal_id IN (" + in
+                                        + ")",
+                                ids)
+                        .get(0)
+                        .get(0))
+                .intValue();
+        int tasks = ((Number) check.rows(
+                                "SELECT COUNT(*) FROM payment_task t WHERE t.status = 'DUE' AND EXISTS (SELECT 1"
+                                        + " FROM purchase_order o WHERE o.tenant_id = t.tenant_id AND o.id = t.order_id AND o.deal_id IN ("
+                                        + in + "))",
+                                ids)
+                        .get(0)
+                        .get(0))
+                .intValue();
+        int settling = ((Number)
+                        check.rows("SELECT COUNT(*) FROM deal WHERE settlement_due AND id IN (" + in + ")", ids)
+                                .get(0)
+                                .get(0))
+                .intValue();
+        int teams = ((Number) check.rows(
+                                "SELECT COUNT(*) FROM team WHERE deal_id IN (" + in + ") AND ((status = 'OPEN'"
+                                        + " AND expires_at <= UTC_TIMESTAMP(6)) OR (status <> 'OPEN' AND NOT settled))",
+                                ids)
+                        .get(0)
+                        .get(0))
+                .intValue();
         return reserved + tasks + settling + teams;
     }
 }

@@ -1,7 +1,6 @@
 package io.groupdeal.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.groupdeal.it.LedgerCheck.Rule;
@@ -40,9 +39,12 @@ class LedgerCheckIT extends DeployedApp {
         fixtures.newStore(merchant.token(), "Ledger Larder Mitte");
         Buying buying = new Buying(http, fixtures);
         Fixtures.Person buyer = fixtures.buyer();
-        confirmedDeal = buying.dealOnSale(merchant, "Ledger Lentils", d -> d.add("minBuyers", 1)).getString("id");
-        pendingDeal = buying.dealOnSale(merchant, "Ledger Leeks", d -> d.add("minBuyers", 100)).getString("id");
-        declinedDeal = buying.dealOnSale(merchant, "Ledger Limes", d -> d.add("maxQuantity", 5)).getString("id");
+        confirmedDeal = buying.dealOnSale(merchant, "Ledger Lentils", d -> d.add("minBuyers", 1))
+                .getString("id");
+        pendingDeal = buying.dealOnSale(merchant, "Ledger Leeks", d -> d.add("minBuyers", 100))
+                .getString("id");
+        declinedDeal = buying.dealOnSale(merchant, "Ledger Limes", d -> d.add("maxQuantity", 5))
+                .getString("id");
 
         Reply bought = buying.buy(buyer, confirmedDeal, 3);
         assertEquals(201, bought.status(), bought::toString);
@@ -51,14 +53,25 @@ class LedgerCheckIT extends DeployedApp {
         var confirmed = buying.awaitOrder(buyer, confirmedOrder, "CONFIRMED", 30);
         assertEquals("CONFIRMED", confirmed.getString("status"), confirmed::toString);
         String code = confirmed.getJsonArray("coupons").getJsonObject(0).getString("code");
-        assertEquals(200, http.post("api/v1/coupons/" + code + "/refund", null, buyer.token()).status(), "one coupon refunded");
+        assertEquals(
+                200,
+                http.post("api/v1/coupons/" + code + "/refund", null, buyer.token())
+                        .status(),
+                "one coupon refunded");
         Reply pending = buying.buy(buyer, pendingDeal, 2);
         assertEquals("PENDING", pending.json().getString("status"), pending::toString);
         pendingOrder = pending.json().getString("id");
         String key = UUID.randomUUID().toString();
-        assertEquals(402, http.order(Buying.order(declinedDeal, 1, "tok_declined"), buyer.token(), key).status());
-        declinedOrder = Buying.query("SELECT order_id FROM order_request WHERE buyer_id = ? AND idempotency_key = ?",
-                buyer.id(), key).get(0).get(0);
+        assertEquals(
+                402,
+                http.order(Buying.order(declinedDeal, 1, "tok_declined"), buyer.token(), key)
+                        .status());
+        declinedOrder = Buying.query(
+                        "SELECT order_id FROM order_request WHERE buyer_id = ? AND idempotency_key = ?",
+                        buyer.id(),
+                        key)
+                .get(0)
+                .get(0);
 
         try (Connection connection = LedgerAgrees.connect()) {
             db = connection;
@@ -66,40 +79,105 @@ class LedgerCheckIT extends DeployedApp {
             assertEquals(0, LedgerAgrees.settle(db, deals, Duration.ofSeconds(60)), "the refund's payment task ran");
             LedgerCheck clean = LedgerCheck.run(db, deals);
             assertTrue(clean.agrees(), clean::report);
-            assertEquals(0, new java.math.BigDecimal("39.80").compareTo(clean.figures().get(0).ledgerNet()),
+            assertEquals(
+                    0,
+                    new java.math.BigDecimal("39.80")
+                            .compareTo(clean.figures().get(0).ledgerNet()),
                     "3 x 19.90 captured, one coupon refunded: " + clean.report());
 
             db.setAutoCommit(false);
-            corrupt("a second CAPTURED payment under the order's key (charged twice)", this::secondCapture,
-                    Rule.ONE_PAYMENT, confirmedOrder);
-            corrupt("the declined order's key charged", () -> capture(declinedOrder),
-                    Rule.CAPTURE_HAS_COUPONS, declinedOrder, Rule.ORDER_MONEY, declinedOrder, Rule.DEAL_MONEY, declinedDeal);
-            corrupt("a capture whose coupons are gone", () -> update("DELETE FROM coupon WHERE order_id = ?", confirmedOrder),
-                    Rule.CAPTURE_HAS_COUPONS, confirmedOrder, Rule.COUPONS, confirmedOrder);
-            corrupt("one coupon less than bought", () -> update("DELETE FROM coupon WHERE order_id = ? AND status = 'ACTIVE'"
-                    + " LIMIT 1", confirmedOrder), Rule.COUPONS, confirmedOrder);
-            corrupt("a pending order whose authorisation was voided", () -> update("UPDATE sandbox_payment SET state = 'VOIDED'"
-                    + " WHERE payment_key = ?", pendingOrder), Rule.PENDING_IS_AUTHORISED, pendingOrder);
-            corrupt("an authorisation left open on a cancelled order", () -> update("UPDATE purchase_order SET status ="
-                    + " 'CANCELLED' WHERE id = ?", pendingOrder), Rule.NO_STRAY_AUTHORISATION, pendingOrder);
-            corrupt("a cent more captured than the order's money", () -> update("UPDATE sandbox_payment SET captured ="
-                    + " captured + 0.01 WHERE payment_key = ?", confirmedOrder), Rule.ORDER_MONEY, confirmedOrder,
-                    Rule.DEAL_MONEY, confirmedDeal);
-            corrupt("a refund not paid out", () -> update("UPDATE sandbox_refund SET amount = 0 WHERE ref ="
-                    + " (SELECT ref FROM sandbox_payment WHERE payment_key = ?)", confirmedOrder), Rule.REFUNDS_ADD_UP, confirmedOrder);
-            corrupt("a coupon refunded without its money", () -> update("UPDATE coupon SET status = 'REFUNDED' WHERE order_id = ?"
-                    + " AND status = 'ACTIVE' LIMIT 1", confirmedOrder), Rule.ORDER_MONEY, confirmedOrder,
-                    Rule.DEAL_MONEY, confirmedDeal);
-            corrupt("stock sold that no order holds", () -> update("UPDATE deal SET sold = sold + 1 WHERE id = ?", confirmedDeal),
-                    Rule.STOCK, confirmedDeal);
-            corrupt("an option's stock sold that no order holds", () -> update("UPDATE deal_option SET sold = sold + 1"
-                    + " WHERE deal_id = ?", confirmedDeal), Rule.OPTION_STOCK, confirmedDeal);
-            corrupt("a declined order whose stock was never released", () -> update("UPDATE purchase_order SET released_at = NULL"
-                    + " WHERE id = ?", declinedOrder), Rule.STOCK, declinedDeal, Rule.OPTION_STOCK, declinedDeal);
-            corrupt("a tipped deal whose order was never captured", () -> update("UPDATE deal SET tipped_at = UTC_TIMESTAMP(6)"
-                    + " WHERE id = ?", pendingDeal), Rule.TIPPED_IS_CAPTURED, pendingOrder);
-            corrupt("an order left RESERVED", () -> update("UPDATE purchase_order SET status = 'RESERVED' WHERE id = ?",
-                    declinedOrder), Rule.NOTHING_RESERVED, declinedOrder);
+            corrupt(
+                    "a second CAPTURED payment under the order's key (charged twice)",
+                    this::secondCapture,
+                    Rule.ONE_PAYMENT,
+                    confirmedOrder);
+            corrupt(
+                    "the declined order's key charged",
+                    () -> capture(declinedOrder),
+                    Rule.CAPTURE_HAS_COUPONS,
+                    declinedOrder,
+                    Rule.ORDER_MONEY,
+                    declinedOrder,
+                    Rule.DEAL_MONEY,
+                    declinedDeal);
+            corrupt(
+                    "a capture whose coupons are gone",
+                    () -> update("DELETE FROM coupon WHERE order_id = ?", confirmedOrder),
+                    Rule.CAPTURE_HAS_COUPONS,
+                    confirmedOrder,
+                    Rule.COUPONS,
+                    confirmedOrder);
+            corrupt(
+                    "one coupon less than bought",
+                    () -> update(
+                            "DELETE FROM coupon WHERE order_id = ? AND status = 'ACTIVE'" + " LIMIT 1", confirmedOrder),
+                    Rule.COUPONS,
+                    confirmedOrder);
+            corrupt(
+                    "a pending order whose authorisation was voided",
+                    () -> update(
+                            "UPDATE sandbox_payment SET state = 'VOIDED'" + " WHERE payment_key = ?", pendingOrder),
+                    Rule.PENDING_IS_AUTHORISED,
+                    pendingOrder);
+            corrupt(
+                    "an authorisation left open on a cancelled order",
+                    () -> update("UPDATE purchase_order SET status =" + " 'CANCELLED' WHERE id = ?", pendingOrder),
+                    Rule.NO_STRAY_AUTHORISATION,
+                    pendingOrder);
+            corrupt(
+                    "a cent more captured than the order's money",
+                    () -> update(
+                            "UPDATE sandbox_payment SET captured =" + " captured + 0.01 WHERE payment_key = ?",
+                            confirmedOrder),
+                    Rule.ORDER_MONEY,
+                    confirmedOrder,
+                    Rule.DEAL_MONEY,
+                    confirmedDeal);
+            corrupt(
+                    "a refund not paid out",
+                    () -> update(
+                            "UPDATE sandbox_refund SET amount = 0 WHERE ref ="
+                                    + " (SELECT ref FROM sandbox_payment WHERE payment_key = ?)",
+                            confirmedOrder),
+                    Rule.REFUNDS_ADD_UP,
+                    confirmedOrder);
+            corrupt(
+                    "a coupon refunded without its money",
+                    () -> update(
+                            "UPDATE coupon SET status = 'REFUNDED' WHERE order_id = ?"
+                                    + " AND status = 'ACTIVE' LIMIT 1",
+                            confirmedOrder),
+                    Rule.ORDER_MONEY,
+                    confirmedOrder,
+                    Rule.DEAL_MONEY,
+                    confirmedDeal);
+            corrupt(
+                    "stock sold that no order holds",
+                    () -> update("UPDATE deal SET sold = sold + 1 WHERE id = ?", confirmedDeal),
+                    Rule.STOCK,
+                    confirmedDeal);
+            corrupt(
+                    "an option's stock sold that no order holds",
+                    () -> update("UPDATE deal_option SET sold = sold + 1" + " WHERE deal_id = ?", confirmedDeal),
+                    Rule.OPTION_STOCK,
+                    confirmedDeal);
+            corrupt(
+                    "a declined order whose stock was never released",
+                    () -> update("UPDATE purchase_order SET released_at = NULL" + " WHERE id = ?", declinedOrder),
+                    Rule.STOCK,
+                    declinedDeal,
+                    Rule.OPTION_STOCK,
+                    declinedDeal);
+            corrupt(
+                    "a tipped deal whose order was never captured",
+                    () -> update("UPDATE deal SET tipped_at = UTC_TIMESTAMP(6)" + " WHERE id = ?", pendingDeal),
+                    Rule.TIPPED_IS_CAPTURED,
+                    pendingOrder);
+            corrupt(
+                    "an order left RESERVED",
+                    () -> update("UPDATE purchase_order SET status = 'RESERVED' WHERE id = ?", declinedOrder),
+                    Rule.NOTHING_RESERVED,
+                    declinedOrder);
             corrupt("money charged under a key that is no order", this::orphan, Rule.NO_ORPHAN_MONEY, null);
         }
     }
@@ -114,22 +192,30 @@ class LedgerCheckIT extends DeployedApp {
             try {
                 corruption.apply();
             } catch (DuplicateRefused enforced) {
-                System.out.println(what + ": impossible, the sandbox's unique key refuses it (" + enforced.getCause() + ")");
+                System.out.println(
+                        what + ": impossible, the sandbox's unique key refuses it (" + enforced.getCause() + ")");
                 return;
             }
             LedgerCheck check = LedgerCheck.run(db, List.of(confirmedDeal, pendingDeal, declinedDeal));
             for (int i = 0; i < expected.length; i += 2) {
                 Rule rule = (Rule) expected[i];
                 String id = (String) expected[i + 1];
-                assertTrue(check.disagreements().stream().anyMatch(d -> d.rule() == rule
-                                && (id == null || id.equals(d.orderId()) || (d.orderId() == null && id.equals(d.dealId()))))
+                assertTrue(
+                        check.disagreements().stream()
+                                        .anyMatch(d -> d.rule() == rule
+                                                && (id == null
+                                                        || id.equals(d.orderId())
+                                                        || (d.orderId() == null && id.equals(d.dealId()))))
                                 && check.report().contains(rule.name()),
                         what + ": " + rule + (id == null ? "" : " of " + id) + " expected in " + check.report());
             }
         } finally {
             db.rollback();
         }
-        assertTrue(LedgerCheck.run(db, List.of(confirmedDeal, pendingDeal, declinedDeal)).agrees(), "rolled back: " + what);
+        assertTrue(
+                LedgerCheck.run(db, List.of(confirmedDeal, pendingDeal, declinedDeal))
+                        .agrees(),
+                "rolled back: " + what);
     }
 
     private void update(String sql, Object... parameters) throws SQLException {
@@ -148,7 +234,9 @@ class LedgerCheckIT extends DeployedApp {
             try (ResultSet r = p.executeQuery()) {
                 r.next();
                 if (r.getInt(1) > 0) {
-                    update("UPDATE sandbox_payment SET state = 'CAPTURED', captured = amount WHERE payment_key = ?", orderId);
+                    update(
+                            "UPDATE sandbox_payment SET state = 'CAPTURED', captured = amount WHERE payment_key = ?",
+                            orderId);
                     return;
                 }
             }
@@ -165,7 +253,8 @@ class LedgerCheckIT extends DeployedApp {
         try {
             copyPayment(confirmedOrder, "payment_key");
         } catch (SQLException refused) {
-            assertTrue(refused.getSQLState() != null && refused.getSQLState().startsWith("23"),
+            assertTrue(
+                    refused.getSQLState() != null && refused.getSQLState().startsWith("23"),
                     "only a duplicate key may refuse the copy: " + refused);
             throw new DuplicateRefused(refused);
         }
@@ -179,19 +268,24 @@ class LedgerCheckIT extends DeployedApp {
     /** Copies the payment of the order under {@code keyExpression}, with a fresh ref (every column kept otherwise). */
     private void copyPayment(String orderId, String keyExpression) throws SQLException {
         List<String> columns = new ArrayList<>();
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM sandbox_payment WHERE 1 = 0")) {
+        try (Statement s = db.createStatement();
+                ResultSet r = s.executeQuery("SELECT * FROM sandbox_payment WHERE 1 = 0")) {
             for (int c = 1; c <= r.getMetaData().getColumnCount(); c++) {
                 columns.add(r.getMetaData().getColumnName(c));
             }
         }
-        List<String> values = columns.stream().map(c -> switch (c.toLowerCase()) {
-            case "ref" -> "CONCAT('copy-', LEFT(ref, 20))";
-            case "payment_key" -> keyExpression;
-            case "id" -> "NULL";
-            default -> c;
-        }).toList();
-        update("INSERT INTO sandbox_payment (" + String.join(", ", columns) + ") SELECT " + String.join(", ", values)
-                + " FROM sandbox_payment WHERE payment_key = ?", orderId);
+        List<String> values = columns.stream()
+                .map(c -> switch (c.toLowerCase()) {
+                    case "ref" -> "CONCAT('copy-', LEFT(ref, 20))";
+                    case "payment_key" -> keyExpression;
+                    case "id" -> "NULL";
+                    default -> c;
+                })
+                .toList();
+        update(
+                "INSERT INTO sandbox_payment (" + String.join(", ", columns) + ") SELECT " + String.join(", ", values)
+                        + " FROM sandbox_payment WHERE payment_key = ?",
+                orderId);
     }
 
     private static final class DuplicateRefused extends SQLException {

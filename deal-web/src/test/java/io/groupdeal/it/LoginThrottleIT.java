@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -54,7 +53,8 @@ class LoginThrottleIT extends DeployedApp {
         assertRateLimited(login(buyer.email(), Fixtures.PASSWORD, address), 15 * 60);
         assertRateLimited(login(buyer.email().toUpperCase(), Fixtures.PASSWORD, fakeAddress()), 15 * 60);
         assertEquals(200, http.get("api/v1/me", buyer.token()).status(), "tokens issued before keep working");
-        assertEquals(201, login(fixtures.buyer().email(), Fixtures.PASSWORD, address).status(), "the lock is per email");
+        assertEquals(
+                201, login(fixtures.buyer().email(), Fixtures.PASSWORD, address).status(), "the lock is per email");
     }
 
     @Test
@@ -96,27 +96,36 @@ class LoginThrottleIT extends DeployedApp {
         String address = fakeAddress();
         Fixtures.Person buyer = fixtures.buyer();
         // The IT server's limit is out of reach by requests: the address starts with all but two of its attempts used.
-        try (Connection c = AccountsIT.database(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO throttle (subject, window_start, attempts) VALUES (?, ?, ?)")) {
+        try (Connection c = AccountsIT.database();
+                PreparedStatement s =
+                        c.prepareStatement("INSERT INTO throttle (subject, window_start, attempts) VALUES (?, ?, ?)")) {
             s.setString(1, "address:" + address);
             s.setObject(2, LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
             s.setInt(3, ADDRESS_LIMIT - 2);
             s.executeUpdate();
         }
-        assertEquals(201, signUp(Fixtures.uniqueEmail("from-busy-address"), address).status(), "a sign-up counts");
+        assertEquals(
+                201, signUp(Fixtures.uniqueEmail("from-busy-address"), address).status(), "a sign-up counts");
         assertEquals(201, login(buyer.email(), Fixtures.PASSWORD, address).status(), "a right password does not count");
-        assertEquals(401, login(Fixtures.uniqueEmail("nobody"), "not-the-password", address).status(), "a failure counts");
+        assertEquals(
+                401,
+                login(Fixtures.uniqueEmail("nobody"), "not-the-password", address)
+                        .status(),
+                "a failure counts");
 
         assertRateLimited(signUp(Fixtures.uniqueEmail("refused"), address), 15 * 60);
         assertRateLimited(login(buyer.email(), Fixtures.PASSWORD, address), 15 * 60);
-        assertEquals(201, login(buyer.email(), Fixtures.PASSWORD, fakeAddress()).status(), "another address is not limited");
-        assertEquals(201, signUp(Fixtures.uniqueEmail("elsewhere"), fakeAddress()).status());
+        assertEquals(
+                201, login(buyer.email(), Fixtures.PASSWORD, fakeAddress()).status(), "another address is not limited");
+        assertEquals(
+                201, signUp(Fixtures.uniqueEmail("elsewhere"), fakeAddress()).status());
     }
 
     @Test
     void aFloodOfLoginsIsBoundedAndTheRestOfTheProductKeepsAnswering() throws Exception {
         // More logins at once than may wait for a hashing turn (ItServer: two hash at once, 24 wait): the others
-        // are answered 503 busy at once, whatever the machine's speed; meanwhile /health and the catalog answer as usual.
+        // are answered 503 busy at once, whatever the machine's speed; meanwhile /health and the catalog answer as
+        // usual.
         int flood = 80;
         AtomicBoolean flooding = new AtomicBoolean(true);
         List<Long> healthMillis = Collections.synchronizedList(new ArrayList<>());
@@ -124,7 +133,8 @@ class LoginThrottleIT extends DeployedApp {
         Thread watcher = new Thread(() -> {
             while (flooding.get()) {
                 long start = System.nanoTime();
-                Reply health = http.get(ThreadLocalRandom.current().nextBoolean() ? "health" : "api/v1/catalog/deals?size=5", null);
+                Reply health = http.get(
+                        ThreadLocalRandom.current().nextBoolean() ? "health" : "api/v1/catalog/deals?size=5", null);
                 healthMillis.add((System.nanoTime() - start) / 1_000_000);
                 healthStatuses.add(health.status());
                 try {
@@ -148,12 +158,15 @@ class LoginThrottleIT extends DeployedApp {
         for (Reply reply : replies) {
             assertTrue(reply.status() == 401 || reply.status() == 503, reply::toString);
         }
-        assertTrue(!busy.isEmpty(), "some logins of the flood are answered busy: "
-                + replies.stream().map(Reply::status).toList());
+        assertTrue(
+                !busy.isEmpty(),
+                "some logins of the flood are answered busy: "
+                        + replies.stream().map(Reply::status).toList());
         Reply first = busy.get(0);
         assertEquals("busy", first.problem());
         assertTrue(first.contentType().startsWith("application/problem+json"), first.contentType());
-        long retryAfter = Long.parseLong(first.headers().firstValue("Retry-After").orElseThrow());
+        long retryAfter =
+                Long.parseLong(first.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
 
         assertTrue(healthMillis.size() >= 10, "watched " + healthMillis.size() + " times");
@@ -168,8 +181,9 @@ class LoginThrottleIT extends DeployedApp {
     @Test
     void aLockedAddressIsRefusedBeforeItsRequestIsRead() throws Exception {
         String address = fakeAddress();
-        try (Connection c = AccountsIT.database(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO throttle (subject, window_start, attempts) VALUES (?, ?, ?)")) {
+        try (Connection c = AccountsIT.database();
+                PreparedStatement s =
+                        c.prepareStatement("INSERT INTO throttle (subject, window_start, attempts) VALUES (?, ?, ?)")) {
             s.setString(1, "address:" + address);
             s.setObject(2, LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
             s.setInt(3, ADDRESS_LIMIT);
@@ -197,7 +211,8 @@ class LoginThrottleIT extends DeployedApp {
             for (int i = 0; i < flood; i++) {
                 pool.execute(() -> {
                     while (flooding.get()) {
-                        floodStatuses.add(login(Fixtures.uniqueEmail("flood"), "not-the-password", fakeAddress()).status());
+                        floodStatuses.add(login(Fixtures.uniqueEmail("flood"), "not-the-password", fakeAddress())
+                                .status());
                     }
                 });
             }
@@ -215,12 +230,15 @@ class LoginThrottleIT extends DeployedApp {
         for (Reply probe : probes) {
             assertTrue(probe.status() == 400 || probe.status() == 503, probe::toString);
         }
-        Reply busy = probes.stream().filter(r -> r.status() == 503).findFirst()
+        Reply busy = probes.stream()
+                .filter(r -> r.status() == 503)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no login refused busy before it was read: " + probes));
         assertEquals("busy", busy.problem());
         assertEquals(503, busy.json().getInt("status"));
         assertTrue(busy.contentType().startsWith("application/problem+json"), busy.contentType());
-        long retryAfter = Long.parseLong(busy.headers().firstValue("Retry-After").orElseThrow());
+        long retryAfter =
+                Long.parseLong(busy.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
         assertTrue(floodStatuses.stream().allMatch(s -> s == 401 || s == 503), () -> "the flood: " + floodStatuses);
     }
@@ -234,8 +252,10 @@ class LoginThrottleIT extends DeployedApp {
         int flood = 60;
         AtomicBoolean flooding = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(flood);
-        HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient plain = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         List<String> probes = new ArrayList<>();
         Reply held = null;
         long heldMillis = 0;
@@ -269,9 +289,12 @@ class LoginThrottleIT extends DeployedApp {
         assertTrue(heldMillis >= 24_000 && heldMillis < 50_000, "answered when its wait would have run out: " + probes);
         assertEquals("busy", held.problem());
         assertTrue(held.contentType().startsWith("application/problem+json"), held.contentType());
-        long retryAfter = Long.parseLong(held.headers().firstValue("Retry-After").orElseThrow());
+        long retryAfter =
+                Long.parseLong(held.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
-        assertEquals(400, send(plain, "api/v1/auth/tokens", "{not json", fakeAddress()).status(),
+        assertEquals(
+                400,
+                send(plain, "api/v1/auth/tokens", "{not json", fakeAddress()).status(),
                 "the connection serves the next request once the flood is over");
     }
 
@@ -280,8 +303,15 @@ class LoginThrottleIT extends DeployedApp {
     }
 
     private Reply signUp(String email, String address) {
-        return send("api/v1/buyers", Json.createObjectBuilder().add("email", email).add("password", Fixtures.PASSWORD)
-                .add("name", "Throttled Buyer").build().toString(), address);
+        return send(
+                "api/v1/buyers",
+                Json.createObjectBuilder()
+                        .add("email", email)
+                        .add("password", Fixtures.PASSWORD)
+                        .add("name", "Throttled Buyer")
+                        .build()
+                        .toString(),
+                address);
     }
 
     /** A request as a client at {@code address} behind the trusted proxy; a longer wait than {@link Http}'s. */
@@ -290,9 +320,12 @@ class LoginThrottleIT extends DeployedApp {
     }
 
     private Reply send(HttpClient client, String path, String json, String address) {
-        HttpRequest request = HttpRequest.newBuilder(http.base().resolve(path)).timeout(Duration.ofSeconds(120))
-                .header("Content-Type", "application/json").header("X-Forwarded-For", address)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpRequest request = HttpRequest.newBuilder(http.base().resolve(path))
+                .timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", address)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), response.body());
@@ -304,7 +337,8 @@ class LoginThrottleIT extends DeployedApp {
         }
     }
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** A random private address (10.0.0.0/8): no other test uses it. */
     private static String fakeAddress() {
@@ -316,7 +350,8 @@ class LoginThrottleIT extends DeployedApp {
         assertEquals(429, reply.status(), reply::toString);
         assertEquals("rate-limited", reply.problem());
         assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
-        long retryAfter = Long.parseLong(reply.headers().firstValue("Retry-After").orElseThrow());
+        long retryAfter =
+                Long.parseLong(reply.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter >= 1 && retryAfter <= window, "Retry-After " + retryAfter);
         assertEquals(retryAfter, reply.json().getJsonNumber("retryAfterSeconds").longValue());
     }

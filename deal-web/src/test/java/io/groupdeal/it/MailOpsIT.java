@@ -47,7 +47,7 @@ class MailOpsIT extends DeployedApp {
 
     @Test
     void mailsThatFailedForGoodAreShownToTheOperatorAndSentAgainExactlyOnce() throws Exception {
-        String dealId = buying.dealOnSale(merchant, "Undelivered Udon", d -> { }).getString("id");
+        String dealId = buying.dealOnSale(merchant, "Undelivered Udon", d -> {}).getString("id");
         Fixtures.Person first = fixtures.buyer();
         Fixtures.Person second = fixtures.buyer();
         List<String> codes = new ArrayList<>();
@@ -73,16 +73,29 @@ class MailOpsIT extends DeployedApp {
             for (String code : codes) {
                 assertFalse(failed.body().contains(code), "the list never shows a body or a coupon code");
             }
-            assertFalse(failed.body().contains("127.0.0.1") || failed.body().contains("Exception"), "nothing internal: " + failed.body());
-            Reply chinese = http.send("GET", "api/v1/platform/mails?status=FAILED&size=100", null, operator, null,
+            assertFalse(
+                    failed.body().contains("127.0.0.1") || failed.body().contains("Exception"),
+                    "nothing internal: " + failed.body());
+            Reply chinese = http.send(
+                    "GET",
+                    "api/v1/platform/mails?status=FAILED&size=100",
+                    null,
+                    operator,
+                    null,
                     java.util.Map.of("Accept-Language", "zh-CN"));
-            assertEquals("无法连接邮件服务器。", mailOf(chinese, first.email()).getString("lastError"), "the reason in the reader's language");
+            assertEquals(
+                    "无法连接邮件服务器。",
+                    mailOf(chinese, first.email()).getString("lastError"),
+                    "the reason in the reader's language");
             JsonObject page = failed.json();
-            assertTrue(page.containsKey("page") && page.containsKey("size") && page.getInt("total") >= 2, page::toString);
+            assertTrue(
+                    page.containsKey("page") && page.containsKey("size") && page.getInt("total") >= 2, page::toString);
 
             String html = page("platform/mails.xhtml?status=FAILED", operator);
             assertTrue(html.contains(first.email()) && html.contains("The mail server could not be reached."), html);
-            assertTrue(html.contains("Send all failed mails again") && html.contains("/platform/mails.xhtml"), "the button and the link");
+            assertTrue(
+                    html.contains("Send all failed mails again") && html.contains("/platform/mails.xhtml"),
+                    "the button and the link");
             for (String code : codes) {
                 assertFalse(html.contains(code), "the page never shows a coupon code");
             }
@@ -90,9 +103,13 @@ class MailOpsIT extends DeployedApp {
             ItMailServer.start();
         }
         Thread.sleep(4000);
-        assertEquals(0, Mailbox.mails(first.email(), "Your coupons").size(), "a failed mail stays failed until the operator acts");
+        assertEquals(
+                0,
+                Mailbox.mails(first.email(), "Your coupons").size(),
+                "a failed mail stays failed until the operator acts");
 
-        String firstId = mailOf(http.get("api/v1/platform/mails?status=FAILED&size=100", operator), first.email()).getString("id");
+        String firstId = mailOf(http.get("api/v1/platform/mails?status=FAILED&size=100", operator), first.email())
+                .getString("id");
         Reply retried = http.post("api/v1/platform/mails/" + firstId + "/retry", null, operator);
         assertEquals(200, retried.status(), retried::toString);
         assertEquals(0, retried.json().getInt("attempts"), "attempts counted from 0 again");
@@ -109,8 +126,10 @@ class MailOpsIT extends DeployedApp {
         Thread.sleep(5000);
         for (Fixtures.Person buyer : List.of(first, second)) {
             assertEquals(1, Mailbox.mails(buyer.email(), "Your coupons").size(), "exactly once");
-            assertEquals("SENT", mailOf(http.get("api/v1/platform/mails?status=SENT&size=100", operator), buyer.email())
-                    .getString("status"));
+            assertEquals(
+                    "SENT",
+                    mailOf(http.get("api/v1/platform/mails?status=SENT&size=100", operator), buyer.email())
+                            .getString("status"));
         }
     }
 
@@ -121,7 +140,8 @@ class MailOpsIT extends DeployedApp {
      */
     @Test
     void theConfirmationIsWrittenAtDeliveryAsTheOrderWasWhenPaid() throws Exception {
-        String dealId = buying.dealOnSale(merchant, "Deferred Dumplings", d -> d.add("minBuyers", 2)).getString("id");
+        String dealId = buying.dealOnSale(merchant, "Deferred Dumplings", d -> d.add("minBuyers", 2))
+                .getString("id");
         Fixtures.Person early = fixtures.buyer();
         Fixtures.Person tipping = fixtures.buyer();
         JsonObject pending;
@@ -130,30 +150,48 @@ class MailOpsIT extends DeployedApp {
         try {
             pending = buying.buy(early, dealId, 1).json();
             assertEquals("PENDING", pending.getString("status"), pending::toString);
-            List<List<String>> queued = Buying.query("SELECT text_body IS NULL AND html_body IS NULL AND qr_codes IS NULL,"
-                    + " subject, render, cause_key FROM mail_outbox WHERE recipient = ?", early.email());
+            List<List<String>> queued = Buying.query(
+                    "SELECT text_body IS NULL AND html_body IS NULL AND qr_codes IS NULL,"
+                            + " subject, render, cause_key FROM mail_outbox WHERE recipient = ?",
+                    early.email());
             assertEquals(1, queued.size(), queued::toString);
-            assertEquals(List.of("1", "Order received: Deferred Dumplings", "PENDING",
-                    "order-confirmed:" + pending.getString("id")), queued.get(0), "only the cause is written in the purchase");
+            assertEquals(
+                    List.of(
+                            "1",
+                            "Order received: Deferred Dumplings",
+                            "PENDING",
+                            "order-confirmed:" + pending.getString("id")),
+                    queued.get(0),
+                    "only the cause is written in the purchase");
 
             confirmed = buying.buy(tipping, dealId, 1).json();
             assertEquals("CONFIRMED", confirmed.getString("status"), "the second order tips the deal");
             buying.awaitOrder(early, pending.getString("id"), "CONFIRMED", 30);
-            assertEquals("CONFIRMED", http.get("api/v1/orders/" + pending.getString("id"), early.token()).json()
-                    .getString("status"), "the early order is captured before its confirmation is sent");
+            assertEquals(
+                    "CONFIRMED",
+                    http.get("api/v1/orders/" + pending.getString("id"), early.token())
+                            .json()
+                            .getString("status"),
+                    "the early order is captured before its confirmation is sent");
         } finally {
             ItMailServer.start();
         }
-        Buying.update("UPDATE mail_outbox SET next_attempt_at = UTC_TIMESTAMP(6) WHERE recipient IN (?, ?) AND status = 'PENDING'",
-                early.email(), tipping.email());
+        Buying.update(
+                "UPDATE mail_outbox SET next_attempt_at = UTC_TIMESTAMP(6) WHERE recipient IN (?, ?) AND status = 'PENDING'",
+                early.email(),
+                tipping.email());
 
         List<MimeMessage> received = Mailbox.awaitMail(early.email(), "Order received: Deferred Dumplings", 60);
         assertEquals(1, received.size(), "the confirmation as it was when the order was paid");
         String text = Mailbox.part(received.get(0), "text/plain");
         String code = pending.getJsonArray("coupons").getJsonObject(0).getString("code");
         assertTrue(text.startsWith("Hello Test Buyer,"), text);
-        assertTrue(text.contains("is only reserved on your card") && text.contains(code)
-                && text.contains("Order " + pending.getString("id")) && text.contains("Postal Pasta Mitte"), text);
+        assertTrue(
+                text.contains("is only reserved on your card")
+                        && text.contains(code)
+                        && text.contains("Order " + pending.getString("id"))
+                        && text.contains("Postal Pasta Mitte"),
+                text);
         assertTrue(Mailbox.part(received.get(0), "text/html").contains(code));
         assertEquals(1, Mailbox.images(received.get(0)), "its coupon's QR image");
         assertEquals(0, Mailbox.mails(early.email(), "Your coupons").size());
@@ -161,8 +199,13 @@ class MailOpsIT extends DeployedApp {
         List<MimeMessage> paid = Mailbox.awaitMail(tipping.email(), "Your coupons: Deferred Dumplings", 60);
         assertEquals(1, paid.size());
         String paidText = Mailbox.part(paid.get(0), "text/plain");
-        assertTrue(paidText.contains("We charged") && paidText.contains(confirmed.getJsonArray("coupons").getJsonObject(0)
-                .getString("code")), paidText);
+        assertTrue(
+                paidText.contains("We charged")
+                        && paidText.contains(confirmed
+                                .getJsonArray("coupons")
+                                .getJsonObject(0)
+                                .getString("code")),
+                paidText);
         awaitStatus(early.email(), "SENT");
         Thread.sleep(4000);
         assertEquals(1, Mailbox.mails(early.email(), "Order received").size(), "exactly once");
@@ -178,18 +221,24 @@ class MailOpsIT extends DeployedApp {
         Reply badSize = http.get("api/v1/platform/mails?size=abc", operator);
         assertEquals(400, badSize.status(), badSize::toString);
         assertEquals("validation", badSize.problem());
-        assertEquals("size", badSize.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "size", badSize.json().getJsonArray("errors").getJsonObject(0).getString("field"));
         Reply missing = http.post("api/v1/platform/mails/01AAAAAAAAAAAAAAAAAAAAAAAA/retry", null, operator);
         assertEquals(404, missing.status(), missing::toString);
-        assertEquals(404, http.post("api/v1/platform/mails/not-an-id'%20OR%201=1/retry", null, operator).status());
+        assertEquals(
+                404,
+                http.post("api/v1/platform/mails/not-an-id'%20OR%201=1/retry", null, operator)
+                        .status());
         Reply merchantTries = http.get("api/v1/platform/mails", merchant.token());
         assertEquals(403, merchantTries.status(), merchantTries::toString);
-        assertEquals(403, http.post("api/v1/platform/mails/retry", null, merchant.token()).status());
+        assertEquals(
+                403,
+                http.post("api/v1/platform/mails/retry", null, merchant.token()).status());
     }
 
     @Test
     void sentMailsAreDeletedAfterTheRetentionAndWaitingOrFailedOnesNever() throws Exception {
-        String dealId = buying.dealOnSale(merchant, "Retained Ravioli", d -> { }).getString("id");
+        String dealId = buying.dealOnSale(merchant, "Retained Ravioli", d -> {}).getString("id");
         List<Fixtures.Person> buyers = List.of(fixtures.buyer(), fixtures.buyer(), fixtures.buyer(), fixtures.buyer());
         for (Fixtures.Person buyer : buyers) {
             assertEquals(201, buying.buy(buyer, dealId, 1).status());
@@ -201,16 +250,23 @@ class MailOpsIT extends DeployedApp {
         awaitStatus(buyers.get(3).email(), "SENT");
         String old = "UTC_TIMESTAMP(6) - INTERVAL 31 DAY";
         // Sent 31 days ago: past the default retention of 30 days.
-        Buying.update("UPDATE mail_outbox SET created_at = " + old + ", sent_at = " + old + " WHERE recipient = ?",
+        Buying.update(
+                "UPDATE mail_outbox SET created_at = " + old + ", sent_at = " + old + " WHERE recipient = ?",
                 buyers.get(0).email());
         // Written 31 days ago and still waiting for an attempt (its server was down that long), or failed for good.
-        Buying.update("UPDATE mail_outbox SET status = 'PENDING', sent_at = NULL, created_at = " + old + ", next_attempt_at ="
-                + " UTC_TIMESTAMP(6) + INTERVAL 1 DAY WHERE recipient = ?", buyers.get(1).email());
-        Buying.update("UPDATE mail_outbox SET status = 'FAILED', sent_at = NULL, created_at = " + old + " WHERE recipient = ?",
+        Buying.update(
+                "UPDATE mail_outbox SET status = 'PENDING', sent_at = NULL, created_at = " + old + ", next_attempt_at ="
+                        + " UTC_TIMESTAMP(6) + INTERVAL 1 DAY WHERE recipient = ?",
+                buyers.get(1).email());
+        Buying.update(
+                "UPDATE mail_outbox SET status = 'FAILED', sent_at = NULL, created_at = " + old
+                        + " WHERE recipient = ?",
                 buyers.get(2).email());
         // Sent 29 days ago: within the retention.
-        Buying.update("UPDATE mail_outbox SET created_at = UTC_TIMESTAMP(6) - INTERVAL 29 DAY, sent_at = UTC_TIMESTAMP(6)"
-                + " - INTERVAL 29 DAY WHERE recipient = ?", buyers.get(3).email());
+        Buying.update(
+                "UPDATE mail_outbox SET created_at = UTC_TIMESTAMP(6) - INTERVAL 29 DAY, sent_at = UTC_TIMESTAMP(6)"
+                        + " - INTERVAL 29 DAY WHERE recipient = ?",
+                buyers.get(3).email());
 
         long deadline = System.currentTimeMillis() + 60_000;
         while (rows(buyers.get(0).email()) > 0 && System.currentTimeMillis() < deadline) {
@@ -220,8 +276,10 @@ class MailOpsIT extends DeployedApp {
         assertEquals(1, rows(buyers.get(1).email()), "a waiting mail is kept, however old");
         assertEquals(1, rows(buyers.get(2).email()), "a failed mail is kept for the operator, however old");
         assertEquals(1, rows(buyers.get(3).email()), "a mail sent 29 days ago is kept");
-        Buying.update("UPDATE mail_outbox SET status = 'SENT', sent_at = UTC_TIMESTAMP(6) WHERE recipient IN (?, ?)",
-                buyers.get(1).email(), buyers.get(2).email());
+        Buying.update(
+                "UPDATE mail_outbox SET status = 'SENT', sent_at = UTC_TIMESTAMP(6) WHERE recipient IN (?, ?)",
+                buyers.get(1).email(),
+                buyers.get(2).email());
     }
 
     /**
@@ -232,7 +290,8 @@ class MailOpsIT extends DeployedApp {
     @Test
     void purchasesAnswerAtOnceWhileTheMailServerHangsAndEveryMailArrivesOnceWhenItIsBack() throws Exception {
         int buyersCount = 10;
-        String dealId = buying.dealOnSale(merchant, "Silent Spaghetti", d -> d.add("maxQuantity", 500)).getString("id");
+        String dealId = buying.dealOnSale(merchant, "Silent Spaghetti", d -> d.add("maxQuantity", 500))
+                .getString("id");
         List<Fixtures.Person> buyers = new ArrayList<>();
         for (int i = 0; i < buyersCount; i++) {
             buyers.add(fixtures.buyer());
@@ -240,13 +299,19 @@ class MailOpsIT extends DeployedApp {
         List<Long> millis = new CopyOnWriteArrayList<>();
         List<Reply> orders;
         ItMailServer.stop();
-        try (HungMailServer hung = new HungMailServer(Integer.parseInt(System.getProperty(ItMailServer.PORT_PROPERTY)))) {
-            List<Callable<Reply>> purchases = buyers.stream().map(buyer -> (Callable<Reply>) () -> {
-                long start = System.nanoTime();
-                Reply reply = http.order(Buying.order(dealId, 1, "tok_ok"), buyer.token(), UUID.randomUUID().toString());
-                millis.add((System.nanoTime() - start) / 1_000_000);
-                return reply;
-            }).toList();
+        try (HungMailServer hung =
+                new HungMailServer(Integer.parseInt(System.getProperty(ItMailServer.PORT_PROPERTY)))) {
+            List<Callable<Reply>> purchases = buyers.stream()
+                    .map(buyer -> (Callable<Reply>) () -> {
+                        long start = System.nanoTime();
+                        Reply reply = http.order(
+                                Buying.order(dealId, 1, "tok_ok"),
+                                buyer.token(),
+                                UUID.randomUUID().toString());
+                        millis.add((System.nanoTime() - start) / 1_000_000);
+                        return reply;
+                    })
+                    .toList();
             orders = Buying.inParallel(buyersCount, purchases);
             for (int i = 0; i < 40 && hung.connections() == 0; i++) {
                 Thread.sleep(250);
@@ -259,17 +324,22 @@ class MailOpsIT extends DeployedApp {
             assertEquals(201, order.status(), order::toString);
         }
         long slowest = millis.stream().mapToLong(Long::longValue).max().orElseThrow();
-        assertTrue(slowest < PURCHASE_BOUND_MILLIS, "purchases never wait on the mail server: slowest " + slowest + " ms of " + millis);
+        assertTrue(
+                slowest < PURCHASE_BOUND_MILLIS,
+                "purchases never wait on the mail server: slowest " + slowest + " ms of " + millis);
 
         for (Fixtures.Person buyer : buyers) {
-            assertEquals(1, Mailbox.awaitMail(buyer.email(), "Your coupons", 120).size(), buyer.email());
+            assertEquals(
+                    1, Mailbox.awaitMail(buyer.email(), "Your coupons", 120).size(), buyer.email());
         }
         Thread.sleep(5000);
         for (int i = 0; i < buyersCount; i++) {
             List<MimeMessage> received = Mailbox.mails(buyers.get(i).email(), "Your coupons");
             assertEquals(1, received.size(), "exactly once");
             String orderId = orders.get(i).json().getString("id");
-            assertTrue(Mailbox.part(received.get(0), "text/plain").contains("Order " + orderId), "the mail of the buyer's own order");
+            assertTrue(
+                    Mailbox.part(received.get(0), "text/plain").contains("Order " + orderId),
+                    "the mail of the buyer's own order");
         }
     }
 
@@ -278,19 +348,27 @@ class MailOpsIT extends DeployedApp {
     /** Plays mails failing for good: each failed attempt brings them to the last attempt, until they are FAILED. */
     private void failForGood(String... recipients) throws Exception {
         String in = String.join(", ", java.util.Collections.nCopies(recipients.length, "?"));
-        Object[] ids = Buying.query("SELECT id FROM mail_outbox WHERE recipient IN (" + in + ")", (Object[]) recipients).stream()
-                .map(row -> row.get(0)).toArray();
+        Object[] ids =
+                Buying.query("SELECT id FROM mail_outbox WHERE recipient IN (" + in + ")", (Object[]) recipients)
+                        .stream()
+                        .map(row -> row.get(0))
+                        .toArray();
         assertEquals(recipients.length, ids.length, "one mail per recipient");
         String idsIn = String.join(", ", java.util.Collections.nCopies(ids.length, "?"));
         long deadline = System.currentTimeMillis() + 90_000;
         while (System.currentTimeMillis() < deadline) {
             // By primary key (no scan that locks the senders' rows). Only rows not held by an attempt now (a claimed
             // row is leased 120 s ahead), unless a failed attempt put it an hour ahead: then it is brought back to now.
-            Buying.update("UPDATE mail_outbox SET attempts = " + (MAX_ATTEMPTS - 1) + ", next_attempt_at = UTC_TIMESTAMP(6)"
-                    + " WHERE id IN (" + idsIn + ") AND status = 'PENDING' AND (next_attempt_at <= UTC_TIMESTAMP(6)"
-                    + " + INTERVAL 60 SECOND OR next_attempt_at > UTC_TIMESTAMP(6) + INTERVAL 10 MINUTE)", ids);
-            long failed = Long.parseLong(Buying.query("SELECT COUNT(*) FROM mail_outbox WHERE status = 'FAILED' AND id IN ("
-                    + idsIn + ")", ids).get(0).get(0));
+            Buying.update(
+                    "UPDATE mail_outbox SET attempts = " + (MAX_ATTEMPTS - 1) + ", next_attempt_at = UTC_TIMESTAMP(6)"
+                            + " WHERE id IN (" + idsIn
+                            + ") AND status = 'PENDING' AND (next_attempt_at <= UTC_TIMESTAMP(6)"
+                            + " + INTERVAL 60 SECOND OR next_attempt_at > UTC_TIMESTAMP(6) + INTERVAL 10 MINUTE)",
+                    ids);
+            long failed = Long.parseLong(Buying.query(
+                            "SELECT COUNT(*) FROM mail_outbox WHERE status = 'FAILED' AND id IN (" + idsIn + ")", ids)
+                    .get(0)
+                    .get(0));
             if (failed == ids.length) {
                 return;
             }
@@ -301,17 +379,21 @@ class MailOpsIT extends DeployedApp {
 
     private static JsonObject mailOf(Reply list, String recipient) {
         return list.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(m -> m.getString("recipient").equals(recipient)).findFirst()
+                .filter(m -> m.getString("recipient").equals(recipient))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no mail to " + recipient + " in " + list));
     }
 
     private static long rows(String recipient) throws Exception {
-        return Long.parseLong(Buying.query("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?", recipient).get(0).get(0));
+        return Long.parseLong(Buying.query("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?", recipient)
+                .get(0)
+                .get(0));
     }
 
     private void awaitStatus(String recipient, String status) throws Exception {
         for (int i = 0; i < 60; i++) {
-            if (!Buying.query("SELECT id FROM mail_outbox WHERE recipient = ? AND status = ?", recipient, status).isEmpty()) {
+            if (!Buying.query("SELECT id FROM mail_outbox WHERE recipient = ? AND status = ?", recipient, status)
+                    .isEmpty()) {
                 return;
             }
             Thread.sleep(500);
@@ -320,9 +402,14 @@ class MailOpsIT extends DeployedApp {
     }
 
     private String page(String path, String token) throws Exception {
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(http.base().resolve(path))
-                .header("Cookie", "gd_session=" + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(http.base().resolve(path))
+                        .header("Cookie", "gd_session=" + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response::body);
         return response.body();
     }
@@ -335,15 +422,17 @@ class MailOpsIT extends DeployedApp {
 
         HungMailServer(int port) throws IOException {
             socket = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"));
-            Thread acceptor = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try {
-                        accepted.add(socket.accept());
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            }, "hung-mail-server");
+            Thread acceptor = new Thread(
+                    () -> {
+                        while (!socket.isClosed()) {
+                            try {
+                                accepted.add(socket.accept());
+                            } catch (IOException closed) {
+                                return;
+                            }
+                        }
+                    },
+                    "hung-mail-server");
             acceptor.setDaemon(true);
             acceptor.start();
         }

@@ -12,13 +12,13 @@ import java.util.List;
 /** The mails that the test SMTP server (GreenMail) received, by recipient and subject, and what is inside them. */
 final class Mailbox {
 
-    private Mailbox() {
-    }
+    private Mailbox() {}
 
     static List<MimeMessage> mails(String recipient, String subjectStart) throws Exception {
         List<MimeMessage> out = new ArrayList<>();
         for (MimeMessage message : ItMailServer.server().getReceivedMessages()) {
-            boolean toRecipient = Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient));
+            boolean toRecipient = Arrays.stream(message.getAllRecipients())
+                    .anyMatch(a -> a.toString().equals(recipient));
             if (toRecipient && message.getSubject().startsWith(subjectStart)) {
                 out.add(message);
             }

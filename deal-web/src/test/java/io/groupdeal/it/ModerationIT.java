@@ -30,8 +30,11 @@ class ModerationIT extends DeployedApp {
         fixtures.newStore(merchant.token(), "Momo Mitte");
         Instant now = Instant.now();
         String title = word + " momo platter";
-        String id = fixtures.newDeal(merchant.token(), Fixtures.deal(title, now.minusSeconds(60), now.plus(Duration.ofDays(3)), List.of())
-                .add("finePrint", "Dine in only. Not on public holidays.")).getString("id");
+        String id = fixtures.newDeal(
+                        merchant.token(),
+                        Fixtures.deal(title, now.minusSeconds(60), now.plus(Duration.ofDays(3)), List.of())
+                                .add("finePrint", "Dine in only. Not on public holidays."))
+                .getString("id");
 
         JsonObject published = fixtures.publish(merchant.token(), id);
         assertEquals("IN_REVIEW", published.getString("status"), published::toString);
@@ -42,8 +45,12 @@ class ModerationIT extends DeployedApp {
         Reply refused = new Buying(http, fixtures).buy(buyer, id, 1);
         assertEquals(409, refused.status(), refused::toString);
         assertEquals("deal-not-on-sale", refused.problem());
-        Reply edit = http.put("api/v1/deals/" + id, Fixtures.deal(title + " changed", now, now.plus(Duration.ofDays(3)), List.of())
-                .build().toString(), merchant.token());
+        Reply edit = http.put(
+                "api/v1/deals/" + id,
+                Fixtures.deal(title + " changed", now, now.plus(Duration.ofDays(3)), List.of())
+                        .build()
+                        .toString(),
+                merchant.token());
         assertEquals(409, edit.status(), edit::toString);
         assertEquals("deal-not-editable", edit.problem());
         assertTrue(edit.json().getString("detail").contains("review"), edit::toString);
@@ -74,22 +81,40 @@ class ModerationIT extends DeployedApp {
         Fixtures.Merchant merchant = fixtures.moderatedMerchant("Moderated Mezze");
         fixtures.newStore(merchant.token(), "Mezze Mitte");
         Instant now = Instant.now();
-        String later = fixtures.newDeal(merchant.token(), Fixtures.deal("Mezze tomorrow", now.plus(Duration.ofDays(1)),
-                now.plus(Duration.ofDays(3)), List.of())).getString("id");
+        String later = fixtures.newDeal(
+                        merchant.token(),
+                        Fixtures.deal(
+                                "Mezze tomorrow",
+                                now.plus(Duration.ofDays(1)),
+                                now.plus(Duration.ofDays(3)),
+                                List.of()))
+                .getString("id");
         assertEquals("IN_REVIEW", fixtures.publish(merchant.token(), later).getString("status"));
         Reply scheduled = http.post("api/v1/platform/deals/" + later + "/approve", null, fixtures.operatorToken());
         assertEquals("SCHEDULED", scheduled.json().getString("status"), scheduled::toString);
 
-        String brief = fixtures.newDeal(merchant.token(), Fixtures.deal("Mezze for a moment", now.minusSeconds(60),
-                Instant.now().plusSeconds(3), List.of())).getString("id");
+        String brief = fixtures.newDeal(
+                        merchant.token(),
+                        Fixtures.deal(
+                                "Mezze for a moment",
+                                now.minusSeconds(60),
+                                Instant.now().plusSeconds(3),
+                                List.of()))
+                .getString("id");
         assertEquals("IN_REVIEW", fixtures.publish(merchant.token(), brief).getString("status"));
         Thread.sleep(4000);
         Reply tooLate = http.post("api/v1/platform/deals/" + brief + "/approve", null, fixtures.operatorToken());
         assertEquals(409, tooLate.status(), tooLate::toString);
         assertEquals("sales-ended", tooLate.problem());
-        assertEquals("IN_REVIEW", http.get("api/v1/deals/" + brief, merchant.token()).json().getString("status"),
+        assertEquals(
+                "IN_REVIEW",
+                http.get("api/v1/deals/" + brief, merchant.token()).json().getString("status"),
                 "a refused approval changes nothing");
-        assertEquals("DRAFT", reject(brief, "The sales window closed; choose new dates.").json().getString("status"));
+        assertEquals(
+                "DRAFT",
+                reject(brief, "The sales window closed; choose new dates.")
+                        .json()
+                        .getString("status"));
     }
 
     @Test
@@ -99,41 +124,58 @@ class ModerationIT extends DeployedApp {
         fixtures.newStore(merchant.token(), "Ramen Mitte");
         Instant now = Instant.now();
         String title = word + " ramen";
-        String id = fixtures.newDeal(merchant.token(), Fixtures.deal(title, now.minusSeconds(60), now.plus(Duration.ofDays(3)),
-                List.of())).getString("id");
+        String id = fixtures.newDeal(
+                        merchant.token(),
+                        Fixtures.deal(title, now.minusSeconds(60), now.plus(Duration.ofDays(3)), List.of()))
+                .getString("id");
         fixtures.publish(merchant.token(), id);
 
-        for (String bad : new String[] {"{}", "{\"reason\":\"   \"}", "{\"reason\":\"" + "x".repeat(1001) + "\"}",
-                "{\"reason\":\"bell\\u0007\"}"}) {
+        for (String bad : new String[] {
+            "{}", "{\"reason\":\"   \"}", "{\"reason\":\"" + "x".repeat(1001) + "\"}", "{\"reason\":\"bell\\u0007\"}"
+        }) {
             Reply refused = http.post("api/v1/platform/deals/" + id + "/reject", bad, fixtures.operatorToken());
             assertEquals(400, refused.status(), refused::toString);
             assertTrue(refused.body().contains("reason"), refused::toString);
         }
-        assertEquals("IN_REVIEW", http.get("api/v1/deals/" + id, merchant.token()).json().getString("status"));
+        assertEquals(
+                "IN_REVIEW",
+                http.get("api/v1/deals/" + id, merchant.token()).json().getString("status"));
 
         String reason = "The fine print must say when the offer is valid.\nAdd the opening hours.";
         JsonObject rejected = reject(id, reason).json();
         assertEquals("DRAFT", rejected.getString("status"));
         assertEquals(reason, rejected.getString("rejection"));
-        assertEquals(reason, http.get("api/v1/deals/" + id, merchant.token()).json().getString("rejection"));
+        assertEquals(
+                reason, http.get("api/v1/deals/" + id, merchant.token()).json().getString("rejection"));
         assertEquals(404, http.get("api/v1/catalog/deals/" + id, null).status());
 
         List<MimeMessage> mails = Mailbox.awaitMail(merchant.email(), "Deal sent back: " + title, 30);
         assertEquals(1, mails.size());
-        assertTrue(Mailbox.part(mails.get(0), "text/plain").contains("Add the opening hours."), "the mail carries the reason");
+        assertTrue(
+                Mailbox.part(mails.get(0), "text/plain").contains("Add the opening hours."),
+                "the mail carries the reason");
         assertTrue(Mailbox.part(mails.get(0), "text/html").contains("Add the opening hours."));
 
-        Reply edited = http.put("api/v1/deals/" + id, Fixtures.deal(title, now.minusSeconds(60), now.plus(Duration.ofDays(3)), List.of())
-                .add("finePrint", "Mon to Fri, 11:00 to 22:00.").build().toString(), merchant.token());
+        Reply edited = http.put(
+                "api/v1/deals/" + id,
+                Fixtures.deal(title, now.minusSeconds(60), now.plus(Duration.ofDays(3)), List.of())
+                        .add("finePrint", "Mon to Fri, 11:00 to 22:00.")
+                        .build()
+                        .toString(),
+                merchant.token());
         assertEquals(200, edited.status(), "a rejected deal is editable: " + edited);
         assertEquals(reason, edited.json().getString("rejection"), "the reason stays while the merchant edits");
 
         JsonObject again = fixtures.publish(merchant.token(), id);
         assertEquals("IN_REVIEW", again.getString("status"));
-        assertFalse(again.containsKey("rejection") && !again.isNull("rejection"), "published again: no rejection " + again);
+        assertFalse(
+                again.containsKey("rejection") && !again.isNull("rejection"), "published again: no rejection " + again);
         assertEquals("Mon to Fri, 11:00 to 22:00.", inQueue(id).getString("finePrint"), "the operator sees the change");
-        assertEquals("ON_SALE", http.post("api/v1/platform/deals/" + id + "/approve", null, fixtures.operatorToken())
-                .json().getString("status"));
+        assertEquals(
+                "ON_SALE",
+                http.post("api/v1/platform/deals/" + id + "/approve", null, fixtures.operatorToken())
+                        .json()
+                        .getString("status"));
     }
 
     @Test
@@ -146,30 +188,48 @@ class ModerationIT extends DeployedApp {
         fixtures.newStore(merchant.token(), "Udon Mitte");
         assertFalse(tenantOf(merchant.tenantId()).getBoolean("moderated"));
         Instant now = Instant.now();
-        String first = fixtures.newDeal(merchant.token(), Fixtures.deal("Udon now", now.minusSeconds(60), now.plus(Duration.ofDays(2)),
-                List.of())).getString("id");
+        String first = fixtures.newDeal(
+                        merchant.token(),
+                        Fixtures.deal("Udon now", now.minusSeconds(60), now.plus(Duration.ofDays(2)), List.of()))
+                .getString("id");
         assertEquals("ON_SALE", fixtures.publish(merchant.token(), first).getString("status"));
 
         fixtures.moderate(merchant.tenantId(), true);
-        String second = fixtures.newDeal(merchant.token(), Fixtures.deal("Udon reviewed", now.minusSeconds(60),
-                now.plus(Duration.ofDays(2)), List.of())).getString("id");
+        String second = fixtures.newDeal(
+                        merchant.token(),
+                        Fixtures.deal("Udon reviewed", now.minusSeconds(60), now.plus(Duration.ofDays(2)), List.of()))
+                .getString("id");
         assertEquals("IN_REVIEW", fixtures.publish(merchant.token(), second).getString("status"));
         fixtures.moderate(merchant.tenantId(), false);
-        assertEquals("IN_REVIEW", http.get("api/v1/deals/" + second, merchant.token()).json().getString("status"),
+        assertEquals(
+                "IN_REVIEW",
+                http.get("api/v1/deals/" + second, merchant.token()).json().getString("status"),
                 "a deal in review stays there when moderation is turned off");
 
-        Reply both = http.put("api/v1/platform/tenants/" + merchant.tenantId(), "{\"commissionRate\":\"0.2\",\"moderated\":true}",
+        Reply both = http.put(
+                "api/v1/platform/tenants/" + merchant.tenantId(),
+                "{\"commissionRate\":\"0.2\",\"moderated\":true}",
                 fixtures.operatorToken());
         assertEquals(200, both.status(), both::toString);
         assertEquals("0.2000", both.json().getString("commissionRate"));
         assertTrue(both.json().getBoolean("moderated"));
-        Reply badRate = http.put("api/v1/platform/tenants/" + merchant.tenantId(), "{\"commissionRate\":\"2\",\"moderated\":false}",
+        Reply badRate = http.put(
+                "api/v1/platform/tenants/" + merchant.tenantId(),
+                "{\"commissionRate\":\"2\",\"moderated\":false}",
                 fixtures.operatorToken());
         assertEquals(400, badRate.status(), badRate::toString);
         assertTrue(tenantOf(merchant.tenantId()).getBoolean("moderated"), "a refused change changes nothing");
-        assertEquals(400, http.put("api/v1/platform/tenants/" + merchant.tenantId(), "{}", fixtures.operatorToken()).status());
-        assertEquals(400, http.put("api/v1/platform/tenants/" + merchant.tenantId(), "{\"moderated\":\"yes\"}",
-                fixtures.operatorToken()).status());
+        assertEquals(
+                400,
+                http.put("api/v1/platform/tenants/" + merchant.tenantId(), "{}", fixtures.operatorToken())
+                        .status());
+        assertEquals(
+                400,
+                http.put(
+                                "api/v1/platform/tenants/" + merchant.tenantId(),
+                                "{\"moderated\":\"yes\"}",
+                                fixtures.operatorToken())
+                        .status());
     }
 
     @Test
@@ -177,27 +237,52 @@ class ModerationIT extends DeployedApp {
         Fixtures.Merchant merchant = fixtures.moderatedMerchant("Moderated Mochi");
         fixtures.newStore(merchant.token(), "Mochi Mitte");
         Instant now = Instant.now();
-        String id = fixtures.newDeal(merchant.token(), Fixtures.deal("Mochi box", now.minusSeconds(60), now.plus(Duration.ofDays(2)),
-                List.of())).getString("id");
+        String id = fixtures.newDeal(
+                        merchant.token(),
+                        Fixtures.deal("Mochi box", now.minusSeconds(60), now.plus(Duration.ofDays(2)), List.of()))
+                .getString("id");
         fixtures.publish(merchant.token(), id);
-        String store = http.get("api/v1/stores", merchant.token()).json().getJsonArray("items").getJsonObject(0).getString("id");
-        String staff = fixtures.token(fixtures.newStaff(merchant.token(), List.of(store)).getString("email"), Fixtures.PASSWORD);
+        String store = http.get("api/v1/stores", merchant.token())
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getString("id");
+        String staff = fixtures.token(
+                fixtures.newStaff(merchant.token(), List.of(store)).getString("email"), Fixtures.PASSWORD);
         String buyer = fixtures.buyer().token();
         String reason = "{\"reason\":\"no\"}";
         for (String token : List.of(merchant.token(), staff, buyer)) {
             assertEquals(403, http.get("api/v1/platform/moderation", token).status());
-            assertEquals(403, http.post("api/v1/platform/deals/" + id + "/approve", null, token).status());
-            assertEquals(403, http.post("api/v1/platform/deals/" + id + "/reject", reason, token).status());
-            assertEquals(403, http.put("api/v1/platform/tenants/" + merchant.tenantId(), "{\"moderated\":false}", token).status());
+            assertEquals(
+                    403,
+                    http.post("api/v1/platform/deals/" + id + "/approve", null, token)
+                            .status());
+            assertEquals(
+                    403,
+                    http.post("api/v1/platform/deals/" + id + "/reject", reason, token)
+                            .status());
+            assertEquals(
+                    403,
+                    http.put("api/v1/platform/tenants/" + merchant.tenantId(), "{\"moderated\":false}", token)
+                            .status());
         }
         assertEquals(401, http.get("api/v1/platform/moderation", null).status());
-        assertEquals(401, http.post("api/v1/platform/deals/" + id + "/approve", null, null).status());
-        assertEquals("IN_REVIEW", http.get("api/v1/deals/" + id, merchant.token()).json().getString("status"));
+        assertEquals(
+                401,
+                http.post("api/v1/platform/deals/" + id + "/approve", null, null)
+                        .status());
+        assertEquals(
+                "IN_REVIEW",
+                http.get("api/v1/deals/" + id, merchant.token()).json().getString("status"));
         assertTrue(tenantOf(merchant.tenantId()).getBoolean("moderated"));
 
-        Reply unknown = http.post("api/v1/platform/deals/01AAAAAAAAAAAAAAAAAAAAAAAA/approve", null, fixtures.operatorToken());
+        Reply unknown =
+                http.post("api/v1/platform/deals/01AAAAAAAAAAAAAAAAAAAAAAAA/approve", null, fixtures.operatorToken());
         assertEquals(404, unknown.status(), unknown::toString);
-        assertEquals(404, http.post("api/v1/platform/deals/not-an-id/reject", reason, fixtures.operatorToken()).status());
+        assertEquals(
+                404,
+                http.post("api/v1/platform/deals/not-an-id/reject", reason, fixtures.operatorToken())
+                        .status());
     }
 
     @Test
@@ -207,8 +292,14 @@ class ModerationIT extends DeployedApp {
         String operator = fixtures.operatorToken();
         Instant now = Instant.now();
         for (int round = 0; round < 6; round++) {
-            String id = fixtures.newDeal(merchant.token(), Fixtures.deal("Race roll " + round, now.minusSeconds(60),
-                    now.plus(Duration.ofDays(2)), List.of())).getString("id");
+            String id = fixtures.newDeal(
+                            merchant.token(),
+                            Fixtures.deal(
+                                    "Race roll " + round,
+                                    now.minusSeconds(60),
+                                    now.plus(Duration.ofDays(2)),
+                                    List.of()))
+                    .getString("id");
             fixtures.publish(merchant.token(), id);
             List<String> kinds = new ArrayList<>();
             List<Callable<Reply>> calls = new ArrayList<>();
@@ -216,7 +307,8 @@ class ModerationIT extends DeployedApp {
                 kinds.add("approve");
                 calls.add(() -> http.post("api/v1/platform/deals/" + id + "/approve", null, operator));
                 kinds.add("reject");
-                calls.add(() -> http.post("api/v1/platform/deals/" + id + "/reject", "{\"reason\":\"Too many rolls.\"}", operator));
+                calls.add(() -> http.post(
+                        "api/v1/platform/deals/" + id + "/reject", "{\"reason\":\"Too many rolls.\"}", operator));
                 if (round % 2 == 0) {
                     kinds.add("cancel");
                     calls.add(() -> http.post("api/v1/deals/" + id + "/cancel", null, merchant.token()));
@@ -237,23 +329,33 @@ class ModerationIT extends DeployedApp {
                     }
                 } else {
                     assertEquals(409, reply.status(), reply::toString);
-                    assertTrue(List.of("deal-not-in-review", "deal-not-cancellable").contains(reply.problem()), reply::toString);
+                    assertTrue(
+                            List.of("deal-not-in-review", "deal-not-cancellable")
+                                    .contains(reply.problem()),
+                            reply::toString);
                 }
             }
             // a cancellation may follow a decision (a draft or a deal on sale can be cancelled), never two decisions
             assertTrue(reviews <= 1 && cancels <= 1, "at most one decision and one cancellation: " + replies);
             assertEquals(1, reviews + (reviews == 0 ? cancels : 0), "the deal left review exactly once: " + replies);
-            String status = http.get("api/v1/deals/" + id, merchant.token()).json().getString("status");
+            String status =
+                    http.get("api/v1/deals/" + id, merchant.token()).json().getString("status");
             assertEquals(cancels == 1 ? "CANCELLED" : review, status, replies::toString);
-            int mails = (int) Buying.query("SELECT COUNT(*) FROM mail_outbox WHERE cause_key LIKE ?", "deal-%:" + id + ":%")
-                    .get(0).stream().mapToLong(Long::parseLong).sum();
+            int mails =
+                    (int) Buying.query("SELECT COUNT(*) FROM mail_outbox WHERE cause_key LIKE ?", "deal-%:" + id + ":%")
+                            .get(0)
+                            .stream()
+                            .mapToLong(Long::parseLong)
+                            .sum();
             assertEquals(reviews, mails, "one mail for the one decision, none for a cancellation in review");
         }
     }
 
     private Reply reject(String id, String reason) {
-        Reply reply = http.post("api/v1/platform/deals/" + id + "/reject",
-                Json.createObjectBuilder().add("reason", reason).build().toString(), fixtures.operatorToken());
+        Reply reply = http.post(
+                "api/v1/platform/deals/" + id + "/reject",
+                Json.createObjectBuilder().add("reason", reason).build().toString(),
+                fixtures.operatorToken());
         assertEquals(200, reply.status(), reply::toString);
         return reply;
     }

@@ -35,29 +35,48 @@ class ModerationPageIT extends BrowserApp {
         Instant now = Instant.now();
         String approvedTitle = "Afternoon tea for two " + word;
         String rejectedTitle = "Bubble tea flight " + word;
-        String approved = fixtures.newDeal(merchant.token(), Fixtures.deal(approvedTitle, now.minusSeconds(60), now.plus(Duration.ofDays(5)), List.of())
-                .add("finePrint", "Weekdays 14:00 to 17:00. Reservation required.")).getString("id");
-        String rejected = fixtures.newDeal(merchant.token(), Fixtures.deal(rejectedTitle, now.minusSeconds(60), now.plus(Duration.ofDays(5)), List.of())
-                .add("finePrint", "")).getString("id");
+        String approved = fixtures.newDeal(
+                        merchant.token(),
+                        Fixtures.deal(approvedTitle, now.minusSeconds(60), now.plus(Duration.ofDays(5)), List.of())
+                                .add("finePrint", "Weekdays 14:00 to 17:00. Reservation required."))
+                .getString("id");
+        String rejected = fixtures.newDeal(
+                        merchant.token(),
+                        Fixtures.deal(rejectedTitle, now.minusSeconds(60), now.plus(Duration.ofDays(5)), List.of())
+                                .add("finePrint", ""))
+                .getString("id");
         assertEquals("IN_REVIEW", fixtures.publish(merchant.token(), approved).getString("status"));
         assertEquals("IN_REVIEW", fixtures.publish(merchant.token(), rejected).getString("status"));
         Fixtures.Merchant other = fixtures.merchant("Quiet Quiche " + word);
 
         logIn(Fixtures.DEMO_OPERATOR, Fixtures.DEMO_PASSWORD, "/platform/tenants.xhtml");
         WebElement row = tenantRow(merchant.tenantId());
-        assertTrue(row.findElement(By.cssSelector(".moderation-state")).getText().contains("Reviewed"), row::getText);
-        assertTrue(tenantRow(other.tenantId()).findElement(By.cssSelector(".moderation-state")).getText().contains("Not reviewed"));
-        tenantRow(other.tenantId()).findElement(By.cssSelector("input.moderation-toggle")).click();
+        assertTrue(
+                row.findElement(By.cssSelector(".moderation-state")).getText().contains("Reviewed"), row::getText);
+        assertTrue(tenantRow(other.tenantId())
+                .findElement(By.cssSelector(".moderation-state"))
+                .getText()
+                .contains("Not reviewed"));
+        tenantRow(other.tenantId())
+                .findElement(By.cssSelector("input.moderation-toggle"))
+                .click();
         textOnceItShows(By.tagName("body"), "The deals of Quiet Quiche " + word + " are reviewed before they go live.");
-        assertTrue(tenantRow(other.tenantId()).findElement(By.cssSelector(".moderation-state")).getText().contains("Reviewed"));
+        assertTrue(tenantRow(other.tenantId())
+                .findElement(By.cssSelector(".moderation-state"))
+                .getText()
+                .contains("Reviewed"));
         assertTrue(tenant(other.tenantId()).getBoolean("moderated"), "the switch changed the tenant");
         Browser.screenshot(browser, "moderation/01-operator-tenants");
 
-        browser.findElement(By.cssSelector("a[href$='/platform/moderation.xhtml']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/platform/moderation.xhtml"));
+        browser.findElement(By.cssSelector("a[href$='/platform/moderation.xhtml']"))
+                .click();
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.urlContains("/platform/moderation.xhtml"));
         WebElement first = review(approved);
         assertTrue(first.getText().contains("Lotus Tea House " + word), first::getText);
-        assertTrue(first.getText().contains("Weekdays 14:00 to 17:00. Reservation required."), "the fine print is shown: " + first.getText());
+        assertTrue(
+                first.getText().contains("Weekdays 14:00 to 17:00. Reservation required."),
+                "the fine print is shown: " + first.getText());
         assertTrue(first.getText().contains("19.90 EUR"), first::getText);
         assertTrue(review(rejected).getText().contains("No fine print."), review(rejected)::getText);
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", first);
@@ -67,7 +86,9 @@ class ModerationPageIT extends BrowserApp {
         textOnceItShows(By.tagName("body"), "Write the reason, so that the merchant knows what to change.");
         assertEquals("IN_REVIEW", deal(merchant, rejected).getString("status"), "no reason: nothing changed");
         String reason = "Please add the fine print: when can the tea be had, and is a reservation needed?";
-        review(rejected).findElement(By.cssSelector("textarea[data-role=reason]")).sendKeys(reason);
+        review(rejected)
+                .findElement(By.cssSelector("textarea[data-role=reason]"))
+                .sendKeys(reason);
         review(rejected).findElement(By.cssSelector("[data-role=reject]")).click();
         textOnceItShows(By.tagName("body"), "“" + rejectedTitle + "” is sent back to its merchant.");
         assertTrue(browser.findElements(By.id("review-" + rejected)).isEmpty(), "rejected: out of the queue");
@@ -82,8 +103,14 @@ class ModerationPageIT extends BrowserApp {
         JsonObject sentBack = deal(merchant, rejected);
         assertEquals("DRAFT", sentBack.getString("status"));
         assertEquals(reason, sentBack.getString("rejection"));
-        assertEquals(1, Mailbox.awaitMail(merchant.email(), "Deal sent back: " + rejectedTitle, 30).size());
-        assertEquals(1, Mailbox.awaitMail(merchant.email(), "Deal approved: " + approvedTitle, 30).size());
+        assertEquals(
+                1,
+                Mailbox.awaitMail(merchant.email(), "Deal sent back: " + rejectedTitle, 30)
+                        .size());
+        assertEquals(
+                1,
+                Mailbox.awaitMail(merchant.email(), "Deal approved: " + approvedTitle, 30)
+                        .size());
 
         browser.manage().deleteAllCookies();
         logIn(merchant.email(), Fixtures.PASSWORD, "/merchant/");
@@ -107,7 +134,9 @@ class ModerationPageIT extends BrowserApp {
 
         browser.get(base + "merchant/deal.xhtml?id=" + rejected);
         textOnceItShows(By.id("reviewWaiting"), "Waiting for review");
-        assertTrue(browser.findElements(By.id("deal:save")).isEmpty(), "a deal in review is not editable on the page either");
+        assertTrue(
+                browser.findElements(By.id("deal:save")).isEmpty(),
+                "a deal in review is not editable on the page either");
         Browser.screenshot(browser, "moderation/06-merchant-editor-in-review");
     }
 
@@ -125,7 +154,9 @@ class ModerationPageIT extends BrowserApp {
 
     private WebElement tenantRow(String tenantId) {
         return wait(d -> d.findElements(By.cssSelector("#tenants tbody tr")).stream()
-                .filter(r -> r.getText().contains(tenantId)).findFirst().orElse(null));
+                .filter(r -> r.getText().contains(tenantId))
+                .findFirst()
+                .orElse(null));
     }
 
     private JsonObject deal(Fixtures.Merchant merchant, String id) {
@@ -135,7 +166,14 @@ class ModerationPageIT extends BrowserApp {
     }
 
     private JsonObject tenant(String tenantId) {
-        return http.get("api/v1/platform/tenants?size=100", fixtures.operatorToken()).json().getJsonArray("items")
-                .getValuesAs(JsonObject.class).stream().filter(t -> t.getString("tenantId").equals(tenantId)).findFirst().orElseThrow();
+        return http
+                .get("api/v1/platform/tenants?size=100", fixtures.operatorToken())
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(t -> t.getString("tenantId").equals(tenantId))
+                .findFirst()
+                .orElseThrow();
     }
 }

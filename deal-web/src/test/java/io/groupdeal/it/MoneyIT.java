@@ -41,8 +41,9 @@ class MoneyIT extends DeployedApp {
 
     @Test
     void tokOkIsAuthorisedBeforeTheTipAndCapturedAfterIt() throws Exception {
-        String untipped = buying.dealOnSale(merchant, "Ok Olives", d -> d.add("minBuyers", 100)).getString("id");
-        String tipped = tippedDeal("Ok Oysters", d -> { });
+        String untipped = buying.dealOnSale(merchant, "Ok Olives", d -> d.add("minBuyers", 100))
+                .getString("id");
+        String tipped = tippedDeal("Ok Oysters", d -> {});
         Fixtures.Person buyer = fixtures.buyer();
 
         String pendingKey = UUID.randomUUID().toString();
@@ -50,14 +51,18 @@ class MoneyIT extends DeployedApp {
         assertEquals(201, pending.status(), pending::toString);
         assertEquals("PENDING", pending.json().getString("status"));
         assertEquals(1, pending.json().getJsonArray("coupons").size());
-        assertEquals(List.of(List.of("AUTHORISED", "19.900", "0.000")), payments(pending.json().getString("id")));
+        assertEquals(
+                List.of(List.of("AUTHORISED", "19.900", "0.000")),
+                payments(pending.json().getString("id")));
 
         String confirmedKey = UUID.randomUUID().toString();
         Reply confirmed = http.order(Buying.order(tipped, 2, "tok_ok"), buyer.token(), confirmedKey);
         assertEquals(201, confirmed.status(), confirmed::toString);
         assertEquals("CONFIRMED", confirmed.json().getString("status"));
         assertEquals(2, confirmed.json().getJsonArray("coupons").size());
-        assertEquals(List.of(List.of("CAPTURED", "39.800", "39.800")), payments(confirmed.json().getString("id")));
+        assertEquals(
+                List.of(List.of("CAPTURED", "39.800", "39.800")),
+                payments(confirmed.json().getString("id")));
 
         for (int i = 0; i < 3; i++) {
             assertSameOrder(pending, http.order(Buying.order(untipped, 1, "tok_ok"), buyer.token(), pendingKey));
@@ -69,7 +74,8 @@ class MoneyIT extends DeployedApp {
 
     @Test
     void tokDeclinedIs402AndGivesStockAndQuotaBack() throws Exception {
-        String dealId = buying.dealOnSale(merchant, "Declined Dates", d -> d.add("maxQuantity", 3).add("perBuyerLimit", 3))
+        String dealId = buying.dealOnSale(
+                        merchant, "Declined Dates", d -> d.add("maxQuantity", 3).add("perBuyerLimit", 3))
                 .getString("id");
         Fixtures.Person buyer = fixtures.buyer();
         String key = UUID.randomUUID().toString();
@@ -79,7 +85,8 @@ class MoneyIT extends DeployedApp {
         assertEquals(402, declined.status(), declined::toString);
         assertEquals("payment-declined", declined.problem());
         String orderId = orderOfKey(buyer, key);
-        assertEquals(List.of("DECLINED", "1"), order(orderId), "the order is DECLINED and its stock and quota released");
+        assertEquals(
+                List.of("DECLINED", "1"), order(orderId), "the order is DECLINED and its stock and quota released");
         assertNothingCharged(orderId);
         assertEquals(3, remaining(dealId), "the stock is back");
 
@@ -88,14 +95,18 @@ class MoneyIT extends DeployedApp {
         assertEquals("payment-declined", replay.problem());
         assertEquals(orderId, orderOfKey(buyer, key));
 
-        Reply bought = http.order(Buying.order(dealId, 3, "tok_ok"), buyer.token(), UUID.randomUUID().toString());
+        Reply bought = http.order(
+                Buying.order(dealId, 3, "tok_ok"),
+                buyer.token(),
+                UUID.randomUUID().toString());
         assertEquals(201, bought.status(), "stock and the buyer's quota of 3 are back: " + bought);
         assertEquals(0, remaining(dealId));
     }
 
     @Test
     void tokErrorIs503AndChargesNothing() throws Exception {
-        String dealId = buying.dealOnSale(merchant, "Error Eclairs", d -> d.add("maxQuantity", 2).add("perBuyerLimit", 2))
+        String dealId = buying.dealOnSale(
+                        merchant, "Error Eclairs", d -> d.add("maxQuantity", 2).add("perBuyerLimit", 2))
                 .getString("id");
         Fixtures.Person buyer = fixtures.buyer();
         String key = UUID.randomUUID().toString();
@@ -105,7 +116,8 @@ class MoneyIT extends DeployedApp {
         assertEquals(503, failed.status(), failed::toString);
         assertEquals("payment-unavailable", failed.problem());
         String orderId = orderOfKey(buyer, key);
-        assertEquals(List.of("CANCELLED", "1"), order(orderId), "the order is CANCELLED and its stock and quota released");
+        assertEquals(
+                List.of("CANCELLED", "1"), order(orderId), "the order is CANCELLED and its stock and quota released");
         assertNothingCharged(orderId);
         assertEquals(2, remaining(dealId));
 
@@ -115,7 +127,10 @@ class MoneyIT extends DeployedApp {
         assertEquals(orderId, orderOfKey(buyer, key), "the replay made no second order");
         assertNothingCharged(orderId);
 
-        Reply bought = http.order(Buying.order(dealId, 2, "tok_ok"), buyer.token(), UUID.randomUUID().toString());
+        Reply bought = http.order(
+                Buying.order(dealId, 2, "tok_ok"),
+                buyer.token(),
+                UUID.randomUUID().toString());
         assertEquals(201, bought.status(), "stock and quota are back: " + bought);
     }
 
@@ -141,7 +156,9 @@ class MoneyIT extends DeployedApp {
         assertEquals("CONFIRMED", order.getString("status"), "the tipped deal's money was captured: " + order);
         assertEquals(2, order.getJsonArray("coupons").size());
         assertEquals(List.of(List.of("CAPTURED", "39.800", "39.800")), payments(orderId), "charged once");
-        assertEquals("CONFIRMED", http.get("api/v1/orders/" + orderId, buyer.token()).json().getString("status"));
+        assertEquals(
+                "CONFIRMED",
+                http.get("api/v1/orders/" + orderId, buyer.token()).json().getString("status"));
         assertEquals(2, remaining(dealId), "5 less the tipping order's 1 and this order's 2");
         assertSameOrder(settled, http.order(body, buyer.token(), key));
         assertEquals(1, payments(orderId).size());
@@ -149,7 +166,8 @@ class MoneyIT extends DeployedApp {
 
     @Test
     void tokSlowIsBarredByTheReconcilerBeforeItLandsAndChargesNothing() throws Exception {
-        String dealId = buying.dealOnSale(merchant, "Slow Scones", d -> d.add("maxQuantity", 4).add("perBuyerLimit", 4))
+        String dealId = buying.dealOnSale(
+                        merchant, "Slow Scones", d -> d.add("maxQuantity", 4).add("perBuyerLimit", 4))
                 .getString("id");
         Fixtures.Person buyer = fixtures.buyer();
         String key = UUID.randomUUID().toString();
@@ -163,8 +181,10 @@ class MoneyIT extends DeployedApp {
             Thread.sleep(20);
         }
         assertTrue(orderId != null, "the order was reserved while its payment is in progress");
-        JsonObject inProgress = http.get("api/v1/orders/" + orderId, buyer.token()).json();
-        assertEquals("RESERVED", inProgress.getString("status"), "the buyer sees the payment in progress: " + inProgress);
+        JsonObject inProgress =
+                http.get("api/v1/orders/" + orderId, buyer.token()).json();
+        assertEquals(
+                "RESERVED", inProgress.getString("status"), "the buyer sees the payment in progress: " + inProgress);
         assertEquals(0, remaining(dealId), "the reservation holds the stock");
 
         Reply answer = slow.get(30, TimeUnit.SECONDS);
@@ -185,7 +205,13 @@ class MoneyIT extends DeployedApp {
         assertNotEquals(200, replay.status(), replay::toString);
         assertEquals(id, orderOfKey(buyer, key));
         assertNothingCharged(id);
-        assertEquals(201, http.order(Buying.order(dealId, 4, "tok_ok"), buyer.token(), UUID.randomUUID().toString()).status(),
+        assertEquals(
+                201,
+                http.order(
+                                Buying.order(dealId, 4, "tok_ok"),
+                                buyer.token(),
+                                UUID.randomUUID().toString())
+                        .status(),
                 "stock and quota are back");
     }
 
@@ -197,9 +223,10 @@ class MoneyIT extends DeployedApp {
      */
     private String tippedDeal(String title, java.util.function.Consumer<jakarta.json.JsonObjectBuilder> terms) {
         String dealId = buying.dealOnSale(merchant, title, d -> {
-            d.add("minBuyers", 1);
-            terms.accept(d);
-        }).getString("id");
+                    d.add("minBuyers", 1);
+                    terms.accept(d);
+                })
+                .getString("id");
         Reply tipping = buying.buy(fixtures.buyer(), dealId, 1);
         assertEquals(201, tipping.status(), tipping::toString);
         JsonObject deal = http.get("api/v1/deals/" + dealId, merchant.token()).json();
@@ -221,7 +248,9 @@ class MoneyIT extends DeployedApp {
             Thread.sleep(500);
             reply = http.order(body, buyer.token(), key);
         }
-        assertTrue(reply.status() == 201 || reply.status() == 200, "settled within " + SETTLE.toSeconds() + " s: " + reply);
+        assertTrue(
+                reply.status() == 201 || reply.status() == 200,
+                "settled within " + SETTLE.toSeconds() + " s: " + reply);
         return reply;
     }
 
@@ -230,12 +259,13 @@ class MoneyIT extends DeployedApp {
         while (!status.equals(order(orderId).get(0)) && Instant.now().isBefore(deadline)) {
             Thread.sleep(250);
         }
-        assertEquals(status, order(orderId).get(0), "the reconciler settled the order within " + SETTLE.toSeconds() + " s");
+        assertEquals(
+                status, order(orderId).get(0), "the reconciler settled the order within " + SETTLE.toSeconds() + " s");
     }
 
     private static String orderOfKeyOrNull(Fixtures.Person buyer, String key) throws SQLException {
-        List<List<String>> rows = Buying.query("SELECT order_id FROM order_request WHERE buyer_id = ? AND idempotency_key = ?",
-                buyer.id(), key);
+        List<List<String>> rows = Buying.query(
+                "SELECT order_id FROM order_request WHERE buyer_id = ? AND idempotency_key = ?", buyer.id(), key);
         return rows.isEmpty() ? null : rows.get(0).get(0);
     }
 
@@ -247,7 +277,8 @@ class MoneyIT extends DeployedApp {
 
     /** The order's status and whether its stock and quota were released (1) or not (0). */
     private static List<String> order(String orderId) throws SQLException {
-        return Buying.query("SELECT status, released_at IS NOT NULL FROM purchase_order WHERE id = ?", orderId).get(0);
+        return Buying.query("SELECT status, released_at IS NOT NULL FROM purchase_order WHERE id = ?", orderId)
+                .get(0);
     }
 
     /** The sandbox's payments under the order's key: state, amount, captured. */
@@ -256,8 +287,10 @@ class MoneyIT extends DeployedApp {
     }
 
     private static void assertNothingCharged(String orderId) throws SQLException {
-        List<List<String>> held = Buying.query("SELECT state, captured FROM sandbox_payment WHERE payment_key = ?"
-                + " AND (state IN ('AUTHORISED', 'CAPTURED') OR captured > 0)", orderId);
+        List<List<String>> held = Buying.query(
+                "SELECT state, captured FROM sandbox_payment WHERE payment_key = ?"
+                        + " AND (state IN ('AUTHORISED', 'CAPTURED') OR captured > 0)",
+                orderId);
         assertEquals(List.of(), held, "nothing is held or charged under the order's key");
     }
 

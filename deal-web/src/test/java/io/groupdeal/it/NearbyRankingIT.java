@@ -45,16 +45,23 @@ class NearbyRankingIT extends DeployedApp {
         String chainFar = store(chain, "chain far", 3);
         store(corner, "corner, same spot as the chain's near store", 1);
         store(middle, "middle", 2);
-        List<String> atOneKm = new ArrayList<>(List.of(deal(chain, "c1", List.of()), deal(chain, "c2", List.of()),
-                deal(corner, "k1", List.of()), deal(corner, "k2", List.of()), deal(chain, "c3", List.of(chainNear, chainFar))));
+        List<String> atOneKm = new ArrayList<>(List.of(
+                deal(chain, "c1", List.of()),
+                deal(chain, "c2", List.of()),
+                deal(corner, "k1", List.of()),
+                deal(corner, "k2", List.of()),
+                deal(chain, "c3", List.of(chainNear, chainFar))));
         String atTwoKm = deal(middle, "m1", List.of());
         String namesTheFarStore = deal(chain, "c4", List.of(chainFar));
 
         List<JsonObject> items = near(10, 0, 100).getJsonArray("items").getValuesAs(JsonObject.class);
 
         atOneKm.sort(null);
-        List<String> expected = Stream.concat(atOneKm.stream(), Stream.of(atTwoKm, namesTheFarStore)).toList();
-        assertEquals(expected, items.stream().map(d -> d.getString("id")).toList(),
+        List<String> expected = Stream.concat(atOneKm.stream(), Stream.of(atTwoKm, namesTheFarStore))
+                .toList();
+        assertEquals(
+                expected,
+                items.stream().map(d -> d.getString("id")).toList(),
                 "two merchants' stores at one spot: their deals by id; a deal naming the far store counts there");
         double oneKm = items.get(0).getJsonNumber("distanceKm").doubleValue();
         for (int i = 0; i < atOneKm.size(); i++) {
@@ -63,8 +70,12 @@ class NearbyRankingIT extends DeployedApp {
         assertEquals(1.0, oneKm, 0.001);
         assertEquals(2.0, items.get(5).getJsonNumber("distanceKm").doubleValue(), 0.001);
         assertEquals(3.0, items.get(6).getJsonNumber("distanceKm").doubleValue(), 0.001);
-        assertEquals(List.of(chainFar), items.get(6).getJsonArray("stores").getValuesAs(JsonObject.class).stream()
-                .map(s -> s.getString("id")).toList(), "a deal lists the stores it names");
+        assertEquals(
+                List.of(chainFar),
+                items.get(6).getJsonArray("stores").getValuesAs(JsonObject.class).stream()
+                        .map(s -> s.getString("id"))
+                        .toList(),
+                "a deal lists the stores it names");
     }
 
     @Test
@@ -76,7 +87,11 @@ class NearbyRankingIT extends DeployedApp {
         deal(merchant, "outside", List.of(outside));
 
         JsonObject page = near(5, 0, 100);
-        assertEquals(List.of(atInside), page.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(d -> d.getString("id")).toList());
+        assertEquals(
+                List.of(atInside),
+                page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                        .map(d -> d.getString("id"))
+                        .toList());
         assertEquals(1, page.getInt("total"));
         assertTrue(page.getBoolean("totalExact"));
         assertEquals(2, near(5.002, 0, 100).getInt("total"), "a radius just past the far store takes it in");
@@ -122,18 +137,24 @@ class NearbyRankingIT extends DeployedApp {
 
         JsonObject first = near(5, 0, 20);
         assertEquals(100, first.getInt("total"));
-        assertFalse(first.getBoolean("totalExact"), "more than 100: the two nearest merchants' 120 deals are enough to say so");
+        assertFalse(
+                first.getBoolean("totalExact"),
+                "more than 100: the two nearest merchants' 120 deals are enough to say so");
         assertEquals(20, first.getJsonArray("items").size());
 
         JsonObject pastTheCount = near(5, 5, 20);
         assertEquals(20, pastTheCount.getJsonArray("items").size());
-        assertTrue(pastTheCount.getBoolean("totalExact"), "a page past 100 counts on to its end, here to the edge of the circle");
+        assertTrue(
+                pastTheCount.getBoolean("totalExact"),
+                "a page past 100 counts on to its end, here to the edge of the circle");
         assertEquals(deals, pastTheCount.getInt("total"));
         JsonObject last = near(5, 6, 20);
         assertEquals(3, last.getJsonArray("items").size());
-        assertTrue(last.getJsonArray("items").getJsonObject(0).getString("title").startsWith("few"));
+        assertTrue(
+                last.getJsonArray("items").getJsonObject(0).getString("title").startsWith("few"));
 
-        JsonObject everywhere = http.get("api/v1/catalog/deals?q=" + word + "&size=5", null).json();
+        JsonObject everywhere =
+                http.get("api/v1/catalog/deals?q=" + word + "&size=5", null).json();
         assertEquals(deals, everywhere.getInt("total"), "without a place the count is exact");
         assertTrue(everywhere.getBoolean("totalExact"));
 
@@ -144,26 +165,33 @@ class NearbyRankingIT extends DeployedApp {
     }
 
     private JsonObject near(double radiusKm, int page, int size) {
-        Reply reply = http.get("api/v1/catalog/deals?lat=" + lat + "&lng=" + lng + "&radiusKm=" + radiusKm + "&q=" + word
-                + "&page=" + page + "&size=" + size, null);
+        Reply reply = http.get(
+                "api/v1/catalog/deals?lat=" + lat + "&lng=" + lng + "&radiusKm=" + radiusKm + "&q=" + word + "&page="
+                        + page + "&size=" + size,
+                null);
         assertEquals(200, reply.status(), reply::toString);
         return reply.json();
     }
 
     private static List<String> ids(JsonObject page) {
-        return page.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(d -> d.getString("id")).toList();
+        return page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(d -> d.getString("id"))
+                .toList();
     }
 
     private String store(Fixtures.Merchant owner, String name, double kmNorth) {
-        Reply reply = http.post("api/v1/stores", Fixtures.store(name, lat + kmNorth / KM_PER_DEGREE, lng), owner.token());
+        Reply reply =
+                http.post("api/v1/stores", Fixtures.store(name, lat + kmNorth / KM_PER_DEGREE, lng), owner.token());
         assertEquals(201, reply.status(), reply::toString);
         return reply.json().getString("id");
     }
 
     private String deal(Fixtures.Merchant owner, String title, List<String> stores) {
         Instant now = Instant.now();
-        String id = fixtures.newDeal(owner.token(), Fixtures.deal(title + " " + word, now.minusSeconds(60),
-                now.plus(Duration.ofDays(3)), stores)).getString("id");
+        String id = fixtures.newDeal(
+                        owner.token(),
+                        Fixtures.deal(title + " " + word, now.minusSeconds(60), now.plus(Duration.ofDays(3)), stores))
+                .getString("id");
         fixtures.publish(owner.token(), id);
         return id;
     }

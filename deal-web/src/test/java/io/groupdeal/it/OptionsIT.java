@@ -37,7 +37,10 @@ class OptionsIT extends DeployedApp {
     }
 
     static JsonObjectBuilder option(String title, String price, String value, Integer cap) {
-        JsonObjectBuilder option = Json.createObjectBuilder().add("title", title).add("price", price).add("originalValue", value);
+        JsonObjectBuilder option = Json.createObjectBuilder()
+                .add("title", title)
+                .add("price", price)
+                .add("originalValue", value);
         return cap == null ? option : option.add("maxQuantity", cap);
     }
 
@@ -50,12 +53,20 @@ class OptionsIT extends DeployedApp {
     }
 
     private static String order(String dealId, String optionId, int quantity, String token) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("dealId", dealId).add("quantity", quantity).add("paymentToken", token);
-        return (optionId == null ? body : body.add("optionId", optionId)).build().toString();
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("dealId", dealId)
+                .add("quantity", quantity)
+                .add("paymentToken", token);
+        return (optionId == null ? body : body.add("optionId", optionId))
+                .build()
+                .toString();
     }
 
     private Reply buy(Fixtures.Person buyer, String dealId, String optionId, int quantity) {
-        return http.order(order(dealId, optionId, quantity, "tok_ok"), buyer.token(), UUID.randomUUID().toString());
+        return http.order(
+                order(dealId, optionId, quantity, "tok_ok"),
+                buyer.token(),
+                UUID.randomUUID().toString());
     }
 
     private JsonObject deal(String id) {
@@ -64,17 +75,31 @@ class OptionsIT extends DeployedApp {
 
     private static JsonObject optionOf(JsonObject deal, String title) {
         return deal.getJsonArray("options").getValuesAs(JsonObject.class).stream()
-                .filter(o -> o.getString("title").equals(title)).findFirst().orElseThrow(() -> new AssertionError(title + " in " + deal));
+                .filter(o -> o.getString("title").equals(title))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(title + " in " + deal));
     }
 
     @Test
     void aDealOfThreeOptionsSellsEachAtItsPriceWithinItsOwnCap() throws Exception {
-        JsonObject published = buying.dealOnSale(merchant, "Onsen day", d -> d.add("maxQuantity", 20).add("perBuyerLimit", 10)
-                .add("options", options(option("For 1", "19.90", "34.00", 2), option("For 2", "35.00", "68.00", 3),
-                        option("Family", "60.00", "120.00", null))));
+        JsonObject published = buying.dealOnSale(
+                merchant,
+                "Onsen day",
+                d -> d.add("maxQuantity", 20)
+                        .add("perBuyerLimit", 10)
+                        .add(
+                                "options",
+                                options(
+                                        option("For 1", "19.90", "34.00", 2),
+                                        option("For 2", "35.00", "68.00", 3),
+                                        option("Family", "60.00", "120.00", null))));
         String dealId = published.getString("id");
-        assertEquals(List.of("For 1", "For 2", "Family"), published.getJsonArray("options").getValuesAs(JsonObject.class).stream()
-                .map(o -> o.getString("title")).toList(), "in the order they were written");
+        assertEquals(
+                List.of("For 1", "For 2", "Family"),
+                published.getJsonArray("options").getValuesAs(JsonObject.class).stream()
+                        .map(o -> o.getString("title"))
+                        .toList(),
+                "in the order they were written");
         assertEquals("19.90", published.getString("price"), "the deal's price is its first option's");
         assertEquals("34.00", published.getString("originalValue"));
         String one = optionOf(published, "For 1").getString("id");
@@ -91,11 +116,18 @@ class OptionsIT extends DeployedApp {
         Reply forTwo = buy(buyer, dealId, two, 1);
         assertEquals(201, forTwo.status(), forTwo::toString);
         assertEquals("35.00", forTwo.json().getString("amount"));
-        assertEquals("35.00", forTwo.json().getJsonArray("coupons").getJsonObject(0).getString("price"), "a coupon costs its option's price");
+        assertEquals(
+                "35.00",
+                forTwo.json().getJsonArray("coupons").getJsonObject(0).getString("price"),
+                "a coupon costs its option's price");
         Reply forFamily = buy(buyer, dealId, family, 3);
         assertEquals(201, forFamily.status(), forFamily::toString);
         assertEquals("180.00", forFamily.json().getString("amount"));
-        assertEquals(family, http.get("api/v1/orders/" + forFamily.json().getString("id"), buyer.token()).json().getString("optionId"));
+        assertEquals(
+                family,
+                http.get("api/v1/orders/" + forFamily.json().getString("id"), buyer.token())
+                        .json()
+                        .getString("optionId"));
 
         Reply beyondCap = buy(buyer, dealId, one, 1);
         assertEquals(409, beyondCap.status(), beyondCap::toString);
@@ -116,12 +148,28 @@ class OptionsIT extends DeployedApp {
         assertEquals(0, optionOf(catalog, "For 1").getInt("remaining"));
         assertEquals("60.00", optionOf(catalog, "Family").getString("price"));
         assertEquals(12, optionOf(catalog, "Family").getInt("remaining"));
-        JsonObject listed = http.get("api/v1/catalog/deals?q=Onsen%20day&size=100", null).json().getJsonArray("items")
-                .getValuesAs(JsonObject.class).stream().filter(d -> d.getString("id").equals(dealId)).findFirst().orElseThrow();
+        JsonObject listed = http
+                .get("api/v1/catalog/deals?q=Onsen%20day&size=100", null)
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(d -> d.getString("id").equals(dealId))
+                .findFirst()
+                .orElseThrow();
         assertEquals(3, listed.getJsonArray("options").size(), "the catalog's list shows the options too");
-        assertEquals(8, Integer.parseInt(Buying.query("SELECT SUM(quantity) FROM purchase_order WHERE deal_id = ?", dealId).get(0).get(0)));
-        assertEquals("8", Buying.query("SELECT sold FROM deal WHERE id = ?", dealId).get(0).get(0));
-        JsonObject report = http.get("api/v1/deals/" + dealId + "/report", merchant.token()).json();
+        assertEquals(
+                8,
+                Integer.parseInt(Buying.query("SELECT SUM(quantity) FROM purchase_order WHERE deal_id = ?", dealId)
+                        .get(0)
+                        .get(0)));
+        assertEquals(
+                "8",
+                Buying.query("SELECT sold FROM deal WHERE id = ?", dealId)
+                        .get(0)
+                        .get(0));
+        JsonObject report =
+                http.get("api/v1/deals/" + dealId + "/report", merchant.token()).json();
         assertEquals(8, report.getInt("sold"), "the report counts the deal as before");
     }
 
@@ -129,17 +177,30 @@ class OptionsIT extends DeployedApp {
     void aCouponNamesTheOptionItWasBoughtForToItsBuyerAndAtTheCounter() throws Exception {
         Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("Option Counter");
-        JsonObject published = buying.dealOnSale(shop.merchant(), "Dumplings", d -> d.add("options", options(
-                option("For two", "20.00", "36.00", null), option("For four", "38.00", "70.00", null))));
+        JsonObject published = buying.dealOnSale(
+                shop.merchant(),
+                "Dumplings",
+                d -> d.add(
+                        "options",
+                        options(
+                                option("For two", "20.00", "36.00", null),
+                                option("For four", "38.00", "70.00", null))));
         Fixtures.Person buyer = fixtures.buyer();
-        Reply bought = buy(buyer, published.getString("id"), optionOf(published, "For four").getString("id"), 1);
+        Reply bought = buy(
+                buyer,
+                published.getString("id"),
+                optionOf(published, "For four").getString("id"),
+                1);
         assertEquals(201, bought.status(), bought::toString);
         String code = bought.json().getJsonArray("coupons").getJsonObject(0).getString("code");
 
         JsonObject mine = http.get("api/v1/coupons/" + code, buyer.token()).json();
         assertEquals("Dumplings", mine.getString("dealTitle"));
         assertEquals("For four", mine.getString("optionTitle"), "the buyer's coupon names the option bought: " + mine);
-        JsonObject listed = http.get("api/v1/coupons", buyer.token()).json().getJsonArray("items").getJsonObject(0);
+        JsonObject listed = http.get("api/v1/coupons", buyer.token())
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0);
         assertEquals("For four", listed.getString("optionTitle"));
         Reply looked = counter.lookup(shop.staffToken(), code, shop.first());
         assertEquals(200, looked.status(), looked::toString);
@@ -147,40 +208,64 @@ class OptionsIT extends DeployedApp {
         assertEquals("For four", looked.json().getString("optionTitle"), "the counter sees what to serve: " + looked);
 
         String plain = counter.coupons(shop.dealId(), 1).get(0);
-        JsonObject single = counter.lookup(shop.staffToken(), plain, shop.first()).json();
+        JsonObject single =
+                counter.lookup(shop.staffToken(), plain, shop.first()).json();
         assertFalse(single.containsKey("optionTitle"), "a deal of one option names none: " + single);
     }
 
     @Test
     void aDealOfSeveralOptionsNeedsOneOfItsOwnNamed() throws Exception {
-        String dealId = buying.dealOnSale(merchant, "Two ways", d -> d.add("options", options(option("Small", "5.00", "9.00", null),
-                option("Large", "8.00", "15.00", null)))).getString("id");
+        String dealId = buying.dealOnSale(
+                        merchant,
+                        "Two ways",
+                        d -> d.add(
+                                "options",
+                                options(option("Small", "5.00", "9.00", null), option("Large", "8.00", "15.00", null))))
+                .getString("id");
         Fixtures.Merchant otherMerchant = fixtures.merchant("Other Onsen");
         fixtures.newStore(otherMerchant.token(), "Other Onsen Mitte");
-        JsonObject other = buying.dealOnSale(otherMerchant, "Elsewhere", d -> { });
+        JsonObject other = buying.dealOnSale(otherMerchant, "Elsewhere", d -> {});
         String othersOption = other.getJsonArray("options").getJsonObject(0).getString("id");
         Fixtures.Person buyer = fixtures.buyer();
 
         Reply missing = buy(buyer, dealId, null, 1);
         assertEquals(422, missing.status(), missing::toString);
         assertEquals("option-required", missing.problem());
-        assertEquals("optionId", missing.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(
+                "optionId",
+                missing.json().getJsonArray("errors").getJsonObject(0).getString("field"));
         for (String wrong : List.of(othersOption, other.getString("id"), "01ARZ3NDEKTSV4RRFFQ69G5FAV", "not an id")) {
             Reply refused = buy(buyer, dealId, wrong, 1);
             assertEquals(422, refused.status(), refused::toString);
-            assertEquals("unknown-option", refused.problem(), "another deal's option, the deal's own id, an unknown id, garbage");
-            assertFalse(refused.body().contains("Other Onsen") || refused.body().contains("Elsewhere"), refused::toString);
+            assertEquals(
+                    "unknown-option",
+                    refused.problem(),
+                    "another deal's option, the deal's own id, an unknown id, garbage");
+            assertFalse(
+                    refused.body().contains("Other Onsen") || refused.body().contains("Elsewhere"), refused::toString);
         }
-        assertEquals(0, http.get("api/v1/orders", buyer.token()).json().getInt("total"), "refused orders leave nothing behind");
+        assertEquals(
+                0,
+                http.get("api/v1/orders", buyer.token()).json().getInt("total"),
+                "refused orders leave nothing behind");
         assertEquals(0, deal(dealId).getInt("sold"));
-        assertEquals("0", Buying.query("SELECT COUNT(*) FROM order_request WHERE buyer_id = ?", buyer.id()).get(0).get(0),
+        assertEquals(
+                "0",
+                Buying.query("SELECT COUNT(*) FROM order_request WHERE buyer_id = ?", buyer.id())
+                        .get(0)
+                        .get(0),
                 "the keys stay unused");
     }
 
     @Test
     void clientsThatKnowNoOptionsWorkAsBefore() throws Exception {
-        JsonObject written = fixtures.newDeal(merchant.token(), Fixtures.deal("Plain price", java.time.Instant.now().minusSeconds(3600),
-                java.time.Instant.now().plusSeconds(86_400), List.of()));
+        JsonObject written = fixtures.newDeal(
+                merchant.token(),
+                Fixtures.deal(
+                        "Plain price",
+                        java.time.Instant.now().minusSeconds(3600),
+                        java.time.Instant.now().plusSeconds(86_400),
+                        List.of()));
         assertEquals(1, written.getJsonArray("options").size(), "a deal written without options has one");
         JsonObject single = written.getJsonArray("options").getJsonObject(0);
         assertEquals("Plain price", single.getString("title"));
@@ -188,16 +273,29 @@ class OptionsIT extends DeployedApp {
         assertEquals("34.00", single.getString("originalValue"));
         assertEquals(100, single.getInt("maxQuantity"));
 
-        Reply edited = http.put("api/v1/deals/" + written.getString("id"), Fixtures.deal("Plain price", java.time.Instant.now()
-                .minusSeconds(3600), java.time.Instant.now().plusSeconds(86_400), List.of()).add("price", "17.00").add("maxQuantity", 40)
-                .build().toString(), merchant.token());
+        Reply edited = http.put(
+                "api/v1/deals/" + written.getString("id"),
+                Fixtures.deal(
+                                "Plain price",
+                                java.time.Instant.now().minusSeconds(3600),
+                                java.time.Instant.now().plusSeconds(86_400),
+                                List.of())
+                        .add("price", "17.00")
+                        .add("maxQuantity", 40)
+                        .build()
+                        .toString(),
+                merchant.token());
         assertEquals(200, edited.status(), edited::toString);
         JsonObject again = edited.json().getJsonArray("options").getJsonObject(0);
-        assertEquals(single.getString("id"), again.getString("id"), "the option keeps its id when the deal is written again");
+        assertEquals(
+                single.getString("id"),
+                again.getString("id"),
+                "the option keeps its id when the deal is written again");
         assertEquals("17.00", again.getString("price"));
         assertEquals(40, again.getInt("maxQuantity"));
 
-        String dealId = fixtures.publish(merchant.token(), written.getString("id")).getString("id");
+        String dealId =
+                fixtures.publish(merchant.token(), written.getString("id")).getString("id");
         Fixtures.Person buyer = fixtures.buyer();
         Reply bought = buying.buy(buyer, dealId, 2);
         assertEquals(201, bought.status(), bought::toString);
@@ -210,8 +308,13 @@ class OptionsIT extends DeployedApp {
 
     @Test
     void theLimitPerBuyerCountsEveryOptionOfTheDeal() throws Exception {
-        JsonObject published = buying.dealOnSale(merchant, "Limited onsen", d -> d.add("perBuyerLimit", 3)
-                .add("options", options(option("A", "5.00", "9.00", null), option("B", "8.00", "15.00", null))));
+        JsonObject published = buying.dealOnSale(
+                merchant,
+                "Limited onsen",
+                d -> d.add("perBuyerLimit", 3)
+                        .add(
+                                "options",
+                                options(option("A", "5.00", "9.00", null), option("B", "8.00", "15.00", null))));
         String dealId = published.getString("id");
         String a = optionOf(published, "A").getString("id");
         String b = optionOf(published, "B").getString("id");
@@ -228,28 +331,43 @@ class OptionsIT extends DeployedApp {
 
     @Test
     void theTippingPointCountsEveryOption() throws Exception {
-        JsonObject published = buying.dealOnSale(merchant, "Tipping onsen", d -> d.add("minBuyers", 3)
-                .add("options", options(option("A", "5.00", "9.00", null), option("B", "8.00", "15.00", null))));
+        JsonObject published = buying.dealOnSale(
+                merchant,
+                "Tipping onsen",
+                d -> d.add("minBuyers", 3)
+                        .add(
+                                "options",
+                                options(option("A", "5.00", "9.00", null), option("B", "8.00", "15.00", null))));
         String dealId = published.getString("id");
         Fixtures.Person buyer = fixtures.buyer();
         Reply first = buy(buyer, dealId, optionOf(published, "A").getString("id"), 2);
         assertEquals("PENDING", first.json().getString("status"), "2 of 3: not tipped yet");
         Reply tipping = buy(buyer, dealId, optionOf(published, "B").getString("id"), 1);
-        assertEquals("CONFIRMED", tipping.json().getString("status"), "the third coupon, of another option, tips the deal");
+        assertEquals(
+                "CONFIRMED", tipping.json().getString("status"), "the third coupon, of another option, tips the deal");
         assertTrue(deal(dealId).getBoolean("tipped"));
     }
 
     @Test
     void aDeclinedPaymentGivesTheOptionsStockBack() throws Exception {
-        JsonObject published = buying.dealOnSale(merchant, "Declined onsen", d -> d.add("maxQuantity", 10)
-                .add("options", options(option("A", "5.00", "9.00", 2), option("B", "8.00", "15.00", null))));
+        JsonObject published = buying.dealOnSale(
+                merchant,
+                "Declined onsen",
+                d -> d.add("maxQuantity", 10)
+                        .add("options", options(option("A", "5.00", "9.00", 2), option("B", "8.00", "15.00", null))));
         String dealId = published.getString("id");
         String a = optionOf(published, "A").getString("id");
         Fixtures.Person buyer = fixtures.buyer();
 
-        Reply declined = http.order(order(dealId, a, 2, "tok_declined"), buyer.token(), UUID.randomUUID().toString());
+        Reply declined = http.order(
+                order(dealId, a, 2, "tok_declined"),
+                buyer.token(),
+                UUID.randomUUID().toString());
         assertEquals(402, declined.status(), declined::toString);
-        Reply failed = http.order(order(dealId, a, 2, "tok_error"), buyer.token(), UUID.randomUUID().toString());
+        Reply failed = http.order(
+                order(dealId, a, 2, "tok_error"),
+                buyer.token(),
+                UUID.randomUUID().toString());
         assertEquals(503, failed.status(), failed::toString);
         JsonObject after = deal(dealId);
         assertEquals(0, optionOf(after, "A").getInt("sold"), "both released");
@@ -260,13 +378,22 @@ class OptionsIT extends DeployedApp {
 
     @Test
     void sixtyParallelOrdersSellExactlyTheOptionsCapAndTheDealsQuantity() throws Exception {
-        JsonObject published = buying.dealOnSale(merchant, "Rush onsen", d -> d.add("maxQuantity", 25).add("perBuyerLimit", 10)
-                .add("options", options(option("Capped", "5.00", "9.00", 10), option("Open", "8.00", "15.00", null))));
+        JsonObject published = buying.dealOnSale(
+                merchant,
+                "Rush onsen",
+                d -> d.add("maxQuantity", 25)
+                        .add("perBuyerLimit", 10)
+                        .add(
+                                "options",
+                                options(option("Capped", "5.00", "9.00", 10), option("Open", "8.00", "15.00", null))));
         String dealId = published.getString("id");
         String capped = optionOf(published, "Capped").getString("id");
         String open = optionOf(published, "Open").getString("id");
-        List<Fixtures.Person> buyers = Buying.inParallel(4, java.util.stream.IntStream.range(0, 15)
-                .mapToObj(i -> (Callable<Fixtures.Person>) fixtures::buyer).toList());
+        List<Fixtures.Person> buyers = Buying.inParallel(
+                4,
+                java.util.stream.IntStream.range(0, 15)
+                        .mapToObj(i -> (Callable<Fixtures.Person>) fixtures::buyer)
+                        .toList());
         List<Callable<Reply>> orders = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             Fixtures.Person buyer = buyers.get(i % buyers.size());
@@ -277,14 +404,21 @@ class OptionsIT extends DeployedApp {
 
         // stock is taken when the order is reserved; a payment whose answer came too late on this busy machine is
         // 503 payment-unavailable with its stock held, and the reconciler settles it
-        Map<String, Long> byOutcome = replies.stream().collect(Collectors.groupingBy(
-                r -> r.status() == 201 ? "bought" : r.problem(), Collectors.counting()));
-        assertEquals(25L, byOutcome.get("bought") + byOutcome.getOrDefault("payment-unavailable", 0L),
+        Map<String, Long> byOutcome = replies.stream()
+                .collect(Collectors.groupingBy(r -> r.status() == 201 ? "bought" : r.problem(), Collectors.counting()));
+        assertEquals(
+                25L,
+                byOutcome.get("bought") + byOutcome.getOrDefault("payment-unavailable", 0L),
                 "exactly the deal's quantity is taken: " + byOutcome);
         assertEquals(35L, byOutcome.get("sold-out"), "every other order is refused as sold out: " + byOutcome);
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (!"0".equals(Buying.query("SELECT COUNT(*) FROM purchase_order WHERE deal_id = ? AND status = 'RESERVED'", dealId)
-                .get(0).get(0)) && System.nanoTime() < deadline) {
+        while (!"0"
+                        .equals(Buying.query(
+                                        "SELECT COUNT(*) FROM purchase_order WHERE deal_id = ? AND status = 'RESERVED'",
+                                        dealId)
+                                .get(0)
+                                .get(0))
+                && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
 
@@ -294,47 +428,123 @@ class OptionsIT extends DeployedApp {
         assertEquals(10, optionOf(after, "Capped").getInt("sold"), "exactly the option's cap");
         assertEquals(15, optionOf(after, "Open").getInt("sold"));
         assertEquals(0, optionOf(after, "Open").getInt("remaining"), "the deal has none left");
-        assertEquals("25", Buying.query("SELECT COUNT(*) FROM coupon WHERE deal_id = ?", dealId).get(0).get(0));
-        assertEquals("10", Buying.query("SELECT COALESCE(SUM(quantity), 0) FROM purchase_order WHERE deal_id = ? AND option_id = ?"
-                + " AND released_at IS NULL", dealId, capped).get(0).get(0), "the orders of the capped option hold its cap");
+        assertEquals(
+                "25",
+                Buying.query("SELECT COUNT(*) FROM coupon WHERE deal_id = ?", dealId)
+                        .get(0)
+                        .get(0));
+        assertEquals(
+                "10",
+                Buying.query(
+                                "SELECT COALESCE(SUM(quantity), 0) FROM purchase_order WHERE deal_id = ? AND option_id = ?"
+                                        + " AND released_at IS NULL",
+                                dealId,
+                                capped)
+                        .get(0)
+                        .get(0),
+                "the orders of the capped option hold its cap");
     }
 
     @Test
     void brokenOptionsAreRefusedByNameAndOnlyDraftsChangeThem() throws Exception {
-        Reply broken = http.post("api/v1/deals", Fixtures.deal("Broken", java.time.Instant.now(), java.time.Instant.now().plusSeconds(86_400),
-                List.of()).add("maxQuantity", 5).add("options", options(option("", "30.00", "20.00", 6), option("B", "1.00", "2.00", null)))
-                .build().toString(), merchant.token());
+        Reply broken = http.post(
+                "api/v1/deals",
+                Fixtures.deal(
+                                "Broken",
+                                java.time.Instant.now(),
+                                java.time.Instant.now().plusSeconds(86_400),
+                                List.of())
+                        .add("maxQuantity", 5)
+                        .add("options", options(option("", "30.00", "20.00", 6), option("B", "1.00", "2.00", null)))
+                        .build()
+                        .toString(),
+                merchant.token());
         assertEquals(400, broken.status(), broken::toString);
-        List<String> fields = broken.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream().map(e -> e.getString("field")).toList();
+        List<String> fields = broken.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("field"))
+                .toList();
         assertEquals(List.of("options[0].title", "options[0].price", "options[0].maxQuantity"), fields);
-        Reply eleven = http.post("api/v1/deals", Fixtures.deal("Eleven", java.time.Instant.now(), java.time.Instant.now().plusSeconds(86_400),
-                List.of()).add("options", options(java.util.stream.IntStream.range(0, 11).mapToObj(i -> option("O" + i, "1.00", "2.00", null))
-                .toArray(JsonObjectBuilder[]::new))).build().toString(), merchant.token());
+        Reply eleven = http.post(
+                "api/v1/deals",
+                Fixtures.deal(
+                                "Eleven",
+                                java.time.Instant.now(),
+                                java.time.Instant.now().plusSeconds(86_400),
+                                List.of())
+                        .add(
+                                "options",
+                                options(java.util.stream.IntStream.range(0, 11)
+                                        .mapToObj(i -> option("O" + i, "1.00", "2.00", null))
+                                        .toArray(JsonObjectBuilder[]::new)))
+                        .build()
+                        .toString(),
+                merchant.token());
         assertEquals(400, eleven.status(), eleven::toString);
         assertEquals(0, http.get("api/v1/deals", merchant.token()).json().getInt("total"), "nothing was written");
-        Reply none = http.post("api/v1/deals", Fixtures.deal("None", java.time.Instant.now(), java.time.Instant.now().plusSeconds(86_400),
-                List.of()).add("options", Json.createArrayBuilder()).build().toString(), merchant.token());
+        Reply none = http.post(
+                "api/v1/deals",
+                Fixtures.deal(
+                                "None",
+                                java.time.Instant.now(),
+                                java.time.Instant.now().plusSeconds(86_400),
+                                List.of())
+                        .add("options", Json.createArrayBuilder())
+                        .build()
+                        .toString(),
+                merchant.token());
         assertEquals(201, none.status(), none::toString);
         assertEquals(1, none.json().getJsonArray("options").size(), "an empty list is a deal written without options");
 
-        JsonObject draft = fixtures.newDeal(merchant.token(), Fixtures.deal("Draft", java.time.Instant.now().minusSeconds(60),
-                java.time.Instant.now().plusSeconds(86_400), List.of()).add("options", options(option("A", "5.00", "9.00", null),
-                option("B", "8.00", "15.00", null))));
+        JsonObject draft = fixtures.newDeal(
+                merchant.token(),
+                Fixtures.deal(
+                                "Draft",
+                                java.time.Instant.now().minusSeconds(60),
+                                java.time.Instant.now().plusSeconds(86_400),
+                                List.of())
+                        .add(
+                                "options",
+                                options(option("A", "5.00", "9.00", null), option("B", "8.00", "15.00", null))));
         String keptId = optionOf(draft, "B").getString("id");
-        Reply rewritten = http.put("api/v1/deals/" + draft.getString("id"), Fixtures.deal("Draft", java.time.Instant.now().minusSeconds(60),
-                java.time.Instant.now().plusSeconds(86_400), List.of()).add("options", Json.createArrayBuilder()
-                .add(option("B renamed", "7.00", "15.00", 5).add("id", keptId)).add(option("C", "9.00", "18.00", null))).build().toString(),
+        Reply rewritten = http.put(
+                "api/v1/deals/" + draft.getString("id"),
+                Fixtures.deal(
+                                "Draft",
+                                java.time.Instant.now().minusSeconds(60),
+                                java.time.Instant.now().plusSeconds(86_400),
+                                List.of())
+                        .add(
+                                "options",
+                                Json.createArrayBuilder()
+                                        .add(option("B renamed", "7.00", "15.00", 5)
+                                                .add("id", keptId))
+                                        .add(option("C", "9.00", "18.00", null)))
+                        .build()
+                        .toString(),
                 merchant.token());
         assertEquals(200, rewritten.status(), rewritten::toString);
-        assertEquals(keptId, rewritten.json().getJsonArray("options").getJsonObject(0).getString("id"), "B kept its id and moved first");
+        assertEquals(
+                keptId,
+                rewritten.json().getJsonArray("options").getJsonObject(0).getString("id"),
+                "B kept its id and moved first");
         assertEquals("7.00", rewritten.json().getString("price"), "the deal is priced as its new first option");
-        assertNotEquals(optionOf(draft, "A").getString("id"), rewritten.json().getJsonArray("options").getJsonObject(1).getString("id"));
+        assertNotEquals(
+                optionOf(draft, "A").getString("id"),
+                rewritten.json().getJsonArray("options").getJsonObject(1).getString("id"));
         assertEquals(2, rewritten.json().getJsonArray("options").size(), "A is gone");
 
         fixtures.publish(merchant.token(), draft.getString("id"));
-        Reply late = http.put("api/v1/deals/" + draft.getString("id"), Fixtures.deal("Draft", java.time.Instant.now(),
-                java.time.Instant.now().plusSeconds(86_400), List.of()).add("options", options(option("X", "1.00", "2.00", null)))
-                .build().toString(), merchant.token());
+        Reply late = http.put(
+                "api/v1/deals/" + draft.getString("id"),
+                Fixtures.deal(
+                                "Draft",
+                                java.time.Instant.now(),
+                                java.time.Instant.now().plusSeconds(86_400),
+                                List.of())
+                        .add("options", options(option("X", "1.00", "2.00", null)))
+                        .build()
+                        .toString(),
+                merchant.token());
         assertEquals(409, late.status(), late::toString);
         assertEquals("deal-not-editable", late.problem());
     }

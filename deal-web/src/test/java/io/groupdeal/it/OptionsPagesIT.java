@@ -42,32 +42,53 @@ class OptionsPagesIT extends BrowserApp {
 
     @Test
     void aBuyerPicksAnOptionOnTheDealPageAndBuysIt() {
-        JsonObject deal = new Buying(http, fixtures).dealOnSale(merchant, "Spa options", d -> d.add("options", OptionsIT.options(
-                OptionsIT.option("Massage for 1", "49.00", "90.00", 1), OptionsIT.option("Massage for 2", "89.00", "180.00", 5),
-                OptionsIT.option("Family day", "149.00", "300.00", null))));
+        JsonObject deal = new Buying(http, fixtures)
+                .dealOnSale(
+                        merchant,
+                        "Spa options",
+                        d -> d.add(
+                                "options",
+                                OptionsIT.options(
+                                        OptionsIT.option("Massage for 1", "49.00", "90.00", 1),
+                                        OptionsIT.option("Massage for 2", "89.00", "180.00", 5),
+                                        OptionsIT.option("Family day", "149.00", "300.00", null))));
         String dealId = deal.getString("id");
         List<JsonObject> options = deal.getJsonArray("options").getValuesAs(JsonObject.class);
         Fixtures.Person early = fixtures.buyer();
-        Reply first = http.order("{\"dealId\":\"" + dealId + "\",\"optionId\":\"" + options.get(0).getString("id")
-                + "\",\"quantity\":1,\"paymentToken\":\"tok_ok\"}", early.token(), UUID.randomUUID().toString());
+        Reply first = http.order(
+                "{\"dealId\":\"" + dealId + "\",\"optionId\":\""
+                        + options.get(0).getString("id") + "\",\"quantity\":1,\"paymentToken\":\"tok_ok\"}",
+                early.token(),
+                UUID.randomUUID().toString());
         assertEquals(201, first.status(), first::toString);
         Fixtures.Person buyer = fixtures.buyer();
 
         browser.manage().deleteAllCookies();
         browser.get(base + "deal.xhtml?id=" + dealId);
-        List<WebElement> shown = wait(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#option-list .option-card"), 3));
-        assertTrue(shown.get(0).getText().contains("Sold out"), "a visitor sees the sold-out option: " + shown.get(0).getText());
-        assertTrue(shown.get(1).getText().contains("€89.00") && shown.get(1).getText().contains("€180.00"),
-                "a visitor sees each option's price and value, in the page's format: " + shown.get(1).getText());
+        List<WebElement> shown =
+                wait(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#option-list .option-card"), 3));
+        assertTrue(
+                shown.get(0).getText().contains("Sold out"),
+                "a visitor sees the sold-out option: " + shown.get(0).getText());
+        assertTrue(
+                shown.get(1).getText().contains("€89.00")
+                        && shown.get(1).getText().contains("€180.00"),
+                "a visitor sees each option's price and value, in the page's format: "
+                        + shown.get(1).getText());
         Browser.screenshot(browser, "options/00-visitor-sees-options");
 
         logIn(buyer.email());
         browser.get(base + "deal.xhtml?id=" + dealId);
-        List<WebElement> cards = wait(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#option-choice .option-card"), 3));
-        assertTrue(cards.get(0).getText().contains("Massage for 1"), cards.get(0).getText());
+        List<WebElement> cards =
+                wait(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#option-choice .option-card"), 3));
+        assertTrue(
+                cards.get(0).getText().contains("Massage for 1"), cards.get(0).getText());
         assertFalse(cards.get(0).findElement(By.tagName("input")).isEnabled(), "the sold-out option cannot be picked");
         assertTrue(cards.get(1).findElement(By.tagName("input")).isSelected(), "the first option left is picked");
-        assertTrue(cards.get(1).getText().contains("€89.00") && cards.get(1).getText().contains("5"), cards.get(1).getText());
+        assertTrue(
+                cards.get(1).getText().contains("€89.00")
+                        && cards.get(1).getText().contains("5"),
+                cards.get(1).getText());
         Browser.screenshot(browser, "options/01-deal-page-options");
 
         cards.get(2).click();
@@ -78,15 +99,23 @@ class OptionsPagesIT extends BrowserApp {
         wait(ExpectedConditions.urlContains("account/index.xhtml"));
         Browser.screenshot(browser, "options/03-bought");
 
-        JsonObject order = http.get("api/v1/orders", buyer.token()).json().getJsonArray("items").getJsonObject(0);
+        JsonObject order = http.get("api/v1/orders", buyer.token())
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0);
         assertEquals(options.get(2).getString("id"), order.getString("optionId"), "the option picked on the page");
         assertEquals("298.00", order.getString("amount"), "2 × 149.00");
     }
 
     @Test
     void aMerchantAddsEditsAndRemovesOptionsInTheEditor() {
-        JsonObject draft = fixtures.newDeal(merchant.token(), Fixtures.deal("Editor options", Instant.now().minusSeconds(60),
-                Instant.now().plusSeconds(86_400), List.of()));
+        JsonObject draft = fixtures.newDeal(
+                merchant.token(),
+                Fixtures.deal(
+                        "Editor options",
+                        Instant.now().minusSeconds(60),
+                        Instant.now().plusSeconds(86_400),
+                        List.of()));
         String dealId = draft.getString("id");
         String firstOption = draft.getJsonArray("options").getJsonObject(0).getString("id");
 
@@ -99,7 +128,9 @@ class OptionsPagesIT extends BrowserApp {
         fill(1, "Large", "15.00", "28.00", "");
         browser.findElement(By.id("deal:addOption")).click();
         wait(ExpectedConditions.presenceOfElementLocated(By.id("deal:optionRows:2:optionTitle")));
-        assertEquals("Large", browser.findElement(By.id("deal:optionRows:1:optionTitle")).getAttribute("value"),
+        assertEquals(
+                "Large",
+                browser.findElement(By.id("deal:optionRows:1:optionTitle")).getAttribute("value"),
                 "adding a row keeps what was typed");
         fill(2, "Family", "40.00", "80.00", "5");
         Browser.screenshot(browser, "options/10-editor-three-options");
@@ -111,15 +142,24 @@ class OptionsPagesIT extends BrowserApp {
 
         JsonObject saved = http.get("api/v1/deals/" + dealId, merchant.token()).json();
         List<JsonObject> options = saved.getJsonArray("options").getValuesAs(JsonObject.class);
-        assertEquals(List.of("Large", "Family"), options.stream().map(o -> o.getString("title")).toList());
+        assertEquals(
+                List.of("Large", "Family"),
+                options.stream().map(o -> o.getString("title")).toList());
         assertEquals("15.00", saved.getString("price"), "the deal is priced as its first option");
         assertEquals(5, options.get(1).getInt("maxQuantity"));
-        assertFalse(options.get(0).containsKey("maxQuantity") && !options.get(0).isNull("maxQuantity"), "no cap of its own");
-        assertFalse(options.stream().anyMatch(o -> o.getString("id").equals(firstOption)), "the single option made from the price is gone");
+        assertFalse(
+                options.get(0).containsKey("maxQuantity") && !options.get(0).isNull("maxQuantity"),
+                "no cap of its own");
+        assertFalse(
+                options.stream().anyMatch(o -> o.getString("id").equals(firstOption)),
+                "the single option made from the price is gone");
 
         browser.get(base + "merchant/deal.xhtml?id=" + dealId);
-        assertEquals("Family", wait(ExpectedConditions.presenceOfElementLocated(By.id("deal:optionRows:1:optionTitle")))
-                .getAttribute("value"), "the editor shows the saved options again");
+        assertEquals(
+                "Family",
+                wait(ExpectedConditions.presenceOfElementLocated(By.id("deal:optionRows:1:optionTitle")))
+                        .getAttribute("value"),
+                "the editor shows the saved options again");
     }
 
     private void fill(int row, String title, String price, String value, String cap) {

@@ -21,8 +21,7 @@ import java.util.UUID;
  */
 final class PastCoupons {
 
-    private PastCoupons() {
-    }
+    private PastCoupons() {}
 
     /** Sets the coupons' {@code column} (created_at or redeemed_at) to {@code at}. */
     static void move(String tenant, String column, Instant at, List<String> codes) throws SQLException {
@@ -34,8 +33,16 @@ final class PastCoupons {
             db.setAutoCommit(false);
             for (String code : codes) {
                 mark(db, tenant, code);
-                assertEquals(1, execute(db, "UPDATE coupon SET " + column + " = ? WHERE tenant_id = ? AND code = REPLACE(?, '-', '')"
-                        + ("redeemed_at".equals(column) ? " AND status = 'REDEEMED'" : ""), at, tenant, code));
+                assertEquals(
+                        1,
+                        execute(
+                                db,
+                                "UPDATE coupon SET " + column
+                                        + " = ? WHERE tenant_id = ? AND code = REPLACE(?, '-', '')"
+                                        + ("redeemed_at".equals(column) ? " AND status = 'REDEEMED'" : ""),
+                                at,
+                                tenant,
+                                code));
                 mark(db, tenant, code);
             }
             db.commit();
@@ -50,14 +57,24 @@ final class PastCoupons {
     static String mark(Connection db, String tenant, String code) throws SQLException {
         String id = newId();
         String where = " WHERE tenant_id = ? AND code = REPLACE(?, '-', '')";
-        execute(db, "INSERT INTO dashboard_stale_hour (tenant_id, hour, id) SELECT tenant_id, created_quarter DIV 4, ? FROM coupon"
-                + where + " UNION SELECT tenant_id, redeemed_quarter DIV 4, ? FROM coupon" + where + " AND redeemed_quarter IS NOT NULL",
-                id, tenant, code, id, tenant, code);
+        execute(
+                db,
+                "INSERT INTO dashboard_stale_hour (tenant_id, hour, id) SELECT tenant_id, created_quarter DIV 4, ? FROM coupon"
+                        + where + " UNION SELECT tenant_id, redeemed_quarter DIV 4, ? FROM coupon" + where
+                        + " AND redeemed_quarter IS NOT NULL",
+                id,
+                tenant,
+                code,
+                id,
+                tenant,
+                code);
         return id;
     }
 
     static String newId() {
-        return ("IT" + UUID.randomUUID().toString().replace("-", "")).toUpperCase().substring(0, 26);
+        return ("IT" + UUID.randomUUID().toString().replace("-", ""))
+                .toUpperCase()
+                .substring(0, 26);
     }
 
     static int execute(Connection db, String sql, Object... parameters) throws SQLException {

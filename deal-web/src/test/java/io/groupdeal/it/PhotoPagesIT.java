@@ -11,13 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.junit.jupiter.api.Test;
 
 /**
  * In Chromium: a merchant uploads photos in the deal editor (the upload's progress shows, the photos appear, the
@@ -32,8 +32,14 @@ class PhotoPagesIT extends BrowserApp {
         Fixtures.Merchant merchant = fixtures.merchant("Photo Palace " + word);
         fixtures.newStore(merchant.token(), "Photo Palace Mitte");
         Instant now = Instant.now();
-        String dealId = fixtures.newDeal(merchant.token(), Fixtures.deal("Dim sum for two " + word, now.minusSeconds(60),
-                now.plus(Duration.ofDays(3)), List.of())).getString("id");
+        String dealId = fixtures.newDeal(
+                        merchant.token(),
+                        Fixtures.deal(
+                                "Dim sum for two " + word,
+                                now.minusSeconds(60),
+                                now.plus(Duration.ofDays(3)),
+                                List.of()))
+                .getString("id");
         Path folder = Files.createDirectories(Path.of("target", "screenshots", "photos"));
         Path big = write(folder.resolve("upload-noise.png"), PhotoFiles.noisePng(1200, 900));
         Path second = write(folder.resolve("upload-second.jpg"), PhotoFiles.jpeg(1600, 1000));
@@ -48,16 +54,22 @@ class PhotoPagesIT extends BrowserApp {
         WebElement editor = wait(ExpectedConditions.presenceOfElementLocated(By.id("photo-editor")));
         assertTrue(editor.getText().contains("Photos"), editor.getText());
 
-        browser.findElement(By.id("photo-file")).sendKeys(big.toAbsolutePath() + "\n" + second.toAbsolutePath() + "\n"
-                + third.toAbsolutePath());
+        browser.findElement(By.id("photo-file"))
+                .sendKeys(big.toAbsolutePath() + "\n" + second.toAbsolutePath() + "\n" + third.toAbsolutePath());
         WebDriverWait uploads = new WebDriverWait(browser, Duration.ofSeconds(60));
-        uploads.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#photo-uploads .photo-upload[data-done]"), 3));
+        uploads.until(
+                ExpectedConditions.numberOfElementsToBe(By.cssSelector("#photo-uploads .photo-upload[data-done]"), 3));
         for (WebElement row : browser.findElements(By.cssSelector("#photo-uploads .photo-upload"))) {
             WebElement bar = row.findElement(By.tagName("progress"));
             assertEquals("100", bar.getAttribute("value"), "the progress bar ran to the end");
-            assertEquals("Uploaded", row.findElement(By.className("photo-upload-state")).getText());
+            assertEquals(
+                    "Uploaded",
+                    row.findElement(By.className("photo-upload-state")).getText());
         }
-        assertTrue(browser.findElement(By.cssSelector("#photo-uploads .photo-upload")).getAttribute("data-progress-seen") != null,
+        assertTrue(
+                browser.findElement(By.cssSelector("#photo-uploads .photo-upload"))
+                                .getAttribute("data-progress-seen")
+                        != null,
                 "upload progress events reached the bar");
         List<WebElement> items = browser.findElements(By.cssSelector("#photo-list .photo-item"));
         assertEquals(3, items.size());
@@ -72,10 +84,19 @@ class PhotoPagesIT extends BrowserApp {
         // The third photo to the front: it becomes the cover, for the API too.
         String thirdId = items.get(2).getAttribute("data-photo");
         items.get(2).findElement(By.cssSelector("[data-move='-1']")).click();
-        browser.findElements(By.cssSelector("#photo-list .photo-item")).get(1).findElement(By.cssSelector("[data-move='-1']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> thirdId.equals(
-                http.get("api/v1/deals/" + dealId, merchant.token()).json().getJsonArray("photos").getJsonObject(0).getString("id")));
-        assertEquals(thirdId, browser.findElement(By.cssSelector("#photo-list .photo-item")).getAttribute("data-photo"));
+        browser.findElements(By.cssSelector("#photo-list .photo-item"))
+                .get(1)
+                .findElement(By.cssSelector("[data-move='-1']"))
+                .click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> thirdId.equals(http.get("api/v1/deals/" + dealId, merchant.token())
+                        .json()
+                        .getJsonArray("photos")
+                        .getJsonObject(0)
+                        .getString("id")));
+        assertEquals(
+                thirdId,
+                browser.findElement(By.cssSelector("#photo-list .photo-item")).getAttribute("data-photo"));
         Browser.screenshot(browser, "photos/02-editor-reordered");
 
         fixtures.publish(merchant.token(), dealId);
@@ -85,7 +106,8 @@ class PhotoPagesIT extends BrowserApp {
         WebElement cover = gallery.findElement(By.cssSelector(".gallery-slide.current img"));
         wait(d -> naturalWidth(cover) > 0);
         assertTrue(cover.getAttribute("src").contains(thirdId), "the cover leads the gallery");
-        assertTrue(cover.getAttribute("srcset").contains("/thumb") && cover.getAttribute("srcset").contains("/large"));
+        assertTrue(cover.getAttribute("srcset").contains("/thumb")
+                && cover.getAttribute("srcset").contains("/large"));
         assertEquals("1 / 3", gallery.findElement(By.className("gallery-count")).getText());
         Browser.screenshot(browser, "photos/03-deal-gallery");
 
@@ -109,7 +131,8 @@ class PhotoPagesIT extends BrowserApp {
 
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
         browser.get(base + "index.xhtml?q=" + word);
-        WebElement card = wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-deal='" + dealId + "']")));
+        WebElement card =
+                wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-deal='" + dealId + "']")));
         WebElement cardCover = card.findElement(By.className("deal-cover"));
         assertEquals("lazy", cardCover.getAttribute("loading"));
         assertTrue(cardCover.getAttribute("src").contains(thirdId + "/card"), cardCover.getAttribute("src"));
@@ -121,8 +144,9 @@ class PhotoPagesIT extends BrowserApp {
     }
 
     private long naturalWidth(WebElement image) {
-        return ((Number) ((JavascriptExecutor) browser).executeScript(
-                "return arguments[0].complete ? arguments[0].naturalWidth : 0", image)).longValue();
+        return ((Number) ((JavascriptExecutor) browser)
+                        .executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", image))
+                .longValue();
     }
 
     private void scrollTo(WebElement element) {

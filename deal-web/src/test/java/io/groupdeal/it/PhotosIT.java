@@ -43,7 +43,8 @@ import org.junit.jupiter.api.Test;
  */
 class PhotosIT extends DeployedApp {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** An answer with its body as bytes (an image) and as text (JSON or a problem). */
     record Answer(int status, java.net.http.HttpHeaders headers, byte[] bytes) {
@@ -89,9 +90,11 @@ class PhotosIT extends DeployedApp {
             Answer served = get(photo.getString("url").replace("/large", "/" + size), merchant.token(), Map.of());
             assertEquals(200, served.status(), served::toString);
             assertEquals("image/jpeg", served.header("Content-Type"));
-            assertFalse(PhotoFiles.contains(served.bytes(), PhotoFiles.SECRET.getBytes(StandardCharsets.US_ASCII)), size);
+            assertFalse(
+                    PhotoFiles.contains(served.bytes(), PhotoFiles.SECRET.getBytes(StandardCharsets.US_ASCII)), size);
             assertFalse(PhotoFiles.contains(served.bytes(), "Exif".getBytes(StandardCharsets.US_ASCII)), size);
-            assertFalse(PhotoFiles.contains(served.bytes(), new byte[] {(byte) 0xFF, (byte) 0xE1}), "no APP1 in " + size);
+            assertFalse(
+                    PhotoFiles.contains(served.bytes(), new byte[] {(byte) 0xFF, (byte) 0xE1}), "no APP1 in " + size);
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(served.bytes()));
             assertTrue(image.getHeight() > image.getWidth(), "upright: " + size);
             assertTrue(served.header("Cache-Control").startsWith("private, max-age="), "a draft's photo: " + served);
@@ -117,9 +120,13 @@ class PhotosIT extends DeployedApp {
         assertEquals(etag, again.header("ETag"));
         Answer other = get(photo.getString("url"), null, Map.of("If-None-Match", "\"something-else\""));
         assertEquals(200, other.status());
-        assertEquals(404, get(photo.getString("url").replace("/large", "/huge"), null, Map.of()).status());
+        assertEquals(
+                404,
+                get(photo.getString("url").replace("/large", "/huge"), null, Map.of())
+                        .status());
 
-        JsonObject catalogDeal = http.get("api/v1/catalog/deals/" + dealId, null).json();
+        JsonObject catalogDeal =
+                http.get("api/v1/catalog/deals/" + dealId, null).json();
         assertEquals(2, catalogDeal.getJsonArray("photos").size());
         assertEquals(id, catalogDeal.getJsonArray("photos").getJsonObject(0).getString("id"));
         JsonObject own = http.get("api/v1/deals/" + dealId, merchant.token()).json();
@@ -132,7 +139,8 @@ class PhotosIT extends DeployedApp {
         String dealId = draft(merchant);
 
         assertRefused(upload(merchant.token(), dealId, PhotoFiles.zip(), "image/png"), 422, "not-an-image");
-        assertRefused(upload(merchant.token(), dealId, PhotoFiles.pngSignatureThenZip(), "image/png"), 422, "not-an-image");
+        assertRefused(
+                upload(merchant.token(), dealId, PhotoFiles.pngSignatureThenZip(), "image/png"), 422, "not-an-image");
         byte[] bomb = PhotoFiles.pngBomb(50_000, 50_000);
         assertTrue(bomb.length < 1000);
         assertRefused(upload(merchant.token(), dealId, bomb, "image/png"), 422, "not-an-image");
@@ -149,7 +157,11 @@ class PhotosIT extends DeployedApp {
         }
         try (RawHttp curl = new RawHttp(http.base())) {
             String boundary = "xyz" + System.nanoTime();
-            RawHttp.Answer refused = curl.send("POST", target, merchant.token(), "multipart/form-data; boundary=" + boundary,
+            RawHttp.Answer refused = curl.send(
+                    "POST",
+                    target,
+                    merchant.token(),
+                    "multipart/form-data; boundary=" + boundary,
                     form(boundary, "big.jpg", "image/jpeg", nineMegabytes));
             assertRawRefused(refused, 413, "photo-too-large");
         }
@@ -164,8 +176,11 @@ class PhotosIT extends DeployedApp {
     void photoRefusalsSpeakTheClientsLanguage() {
         Fixtures.Merchant merchant = fixtures.merchant("Lingual Bakery");
         String dealId = draft(merchant);
-        Answer zh = send(HttpRequest.newBuilder(uri("/api/v1/deals/" + dealId + "/photos")).header("Content-Type", "image/gif")
-                .header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8").POST(HttpRequest.BodyPublishers.ofByteArray(PhotoFiles.gif(40, 40))),
+        Answer zh = send(
+                HttpRequest.newBuilder(uri("/api/v1/deals/" + dealId + "/photos"))
+                        .header("Content-Type", "image/gif")
+                        .header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(PhotoFiles.gif(40, 40))),
                 merchant.token());
         Answer en = upload(merchant.token(), dealId, PhotoFiles.gif(40, 40), "image/gif");
         assertRefused(zh, 415, "photo-type");
@@ -173,11 +188,14 @@ class PhotosIT extends DeployedApp {
         assertEquals("不支持该照片格式", zh.json().getString("title"));
         assertEquals("照片格式为 image/gif，请上传 JPEG、PNG 或 WebP 格式的图片。", zh.json().getString("detail"));
         assertEquals("Photo type not taken", en.json().getString("title"));
-        assertEquals("The photo is image/gif. Upload a JPEG, PNG or WebP image.", en.json().getString("detail"));
+        assertEquals(
+                "The photo is image/gif. Upload a JPEG, PNG or WebP image.",
+                en.json().getString("detail"));
         // Refused by the request filter before JAX-RS reads the body: in the asked language too.
         byte[] nineMegabytes = PhotoFiles.concat(PhotoFiles.jpeg(40, 40), new byte[9 * 1024 * 1024]);
         try (RawHttp curl = new RawHttp(http.base())) {
-            Map<String, String> head = new java.util.LinkedHashMap<>(RawHttp.head(merchant.token(), "image/jpeg", nineMegabytes.length));
+            Map<String, String> head =
+                    new java.util.LinkedHashMap<>(RawHttp.head(merchant.token(), "image/jpeg", nineMegabytes.length));
             head.put("Accept-Language", "zh");
             RawHttp.Answer big = curl.send("POST", "/api/v1/deals/" + dealId + "/photos", head, nineMegabytes);
             assertRawRefused(big, 413, "photo-too-large");
@@ -220,8 +238,13 @@ class PhotosIT extends DeployedApp {
         }
         assertEquals(10, photos(merchant, dealId).size());
         assertEquals(10, rows("SELECT COUNT(*) FROM deal_photo WHERE deal_id = ?", dealId));
-        assertEquals(30, rows("SELECT COUNT(*) FROM media_object m JOIN deal_photo p"
-                + " ON m.object_key LIKE CONCAT('photos/', p.id, '/%') WHERE p.deal_id = ?", dealId), "the refused left no bytes");
+        assertEquals(
+                30,
+                rows(
+                        "SELECT COUNT(*) FROM media_object m JOIN deal_photo p"
+                                + " ON m.object_key LIKE CONCAT('photos/', p.id, '/%') WHERE p.deal_id = ?",
+                        dealId),
+                "the refused left no bytes");
         assertRefused(upload(merchant.token(), dealId, picture, "image/jpeg"), 409, "too-many-photos");
     }
 
@@ -239,21 +262,36 @@ class PhotosIT extends DeployedApp {
         List<String> reversed = List.of(ids.get(2), ids.get(1), ids.get(0));
         Reply put = http.put("api/v1/deals/" + dealId + "/photos", order(reversed), merchant.token());
         assertEquals(200, put.status(), put::toString);
-        assertEquals(reversed, put.json().getJsonArray("photos").stream().map(p -> p.asJsonObject().getString("id")).toList());
+        assertEquals(
+                reversed,
+                put.json().getJsonArray("photos").stream()
+                        .map(p -> p.asJsonObject().getString("id"))
+                        .toList());
         assertEquals(reversed, photos(merchant, dealId), "the deal's photos, cover first");
 
-        Reply incomplete = http.put("api/v1/deals/" + dealId + "/photos", order(List.of(ids.get(0), ids.get(1))), merchant.token());
+        Reply incomplete = http.put(
+                "api/v1/deals/" + dealId + "/photos", order(List.of(ids.get(0), ids.get(1))), merchant.token());
         assertEquals(400, incomplete.status(), incomplete::toString);
-        Reply twice = http.put("api/v1/deals/" + dealId + "/photos", order(List.of(ids.get(0), ids.get(0), ids.get(1))), merchant.token());
+        Reply twice = http.put(
+                "api/v1/deals/" + dealId + "/photos",
+                order(List.of(ids.get(0), ids.get(0), ids.get(1))),
+                merchant.token());
         assertEquals(400, twice.status(), twice::toString);
         assertEquals(reversed, photos(merchant, dealId), "a refused order changes nothing");
 
         Reply deleted = http.delete("api/v1/deals/" + dealId + "/photos/" + ids.get(2), merchant.token());
         assertEquals(204, deleted.status(), deleted::toString);
         assertEquals(List.of(ids.get(1), ids.get(0)), photos(merchant, dealId), "the next one is the cover");
-        assertEquals(404, get("/api/v1/media/photos/" + ids.get(2) + "/card", merchant.token(), Map.of()).status());
-        assertEquals(0, rows("SELECT COUNT(*) FROM media_object WHERE object_key LIKE ?", "photos/" + ids.get(2) + "/%"));
-        assertEquals(404, http.delete("api/v1/deals/" + dealId + "/photos/" + ids.get(2), merchant.token()).status());
+        assertEquals(
+                404,
+                get("/api/v1/media/photos/" + ids.get(2) + "/card", merchant.token(), Map.of())
+                        .status());
+        assertEquals(
+                0, rows("SELECT COUNT(*) FROM media_object WHERE object_key LIKE ?", "photos/" + ids.get(2) + "/%"));
+        assertEquals(
+                404,
+                http.delete("api/v1/deals/" + dealId + "/photos/" + ids.get(2), merchant.token())
+                        .status());
     }
 
     @Test
@@ -270,14 +308,29 @@ class PhotosIT extends DeployedApp {
         assertEquals(404, foreign.status(), foreign::toString);
         assertEquals(missing.status(), foreign.status());
         assertEquals(missing.text(), foreign.text(), "the same answer as a missing deal");
-        assertEquals(404, http.delete("api/v1/deals/" + dealId + "/photos/" + photoId, other.token()).status());
-        assertEquals(404, http.put("api/v1/deals/" + dealId + "/photos", order(List.of(photoId)), other.token()).status());
-        assertEquals(404, http.get("api/v1/deals/" + dealId + "/photos", other.token()).status());
-        assertEquals(404, get("/api/v1/media/photos/" + photoId + "/large", other.token(), Map.of()).status(),
+        assertEquals(
+                404,
+                http.delete("api/v1/deals/" + dealId + "/photos/" + photoId, other.token())
+                        .status());
+        assertEquals(
+                404,
+                http.put("api/v1/deals/" + dealId + "/photos", order(List.of(photoId)), other.token())
+                        .status());
+        assertEquals(
+                404,
+                http.get("api/v1/deals/" + dealId + "/photos", other.token()).status());
+        assertEquals(
+                404,
+                get("/api/v1/media/photos/" + photoId + "/large", other.token(), Map.of())
+                        .status(),
                 "another merchant does not see a draft's photo");
         Fixtures.Person buyer = fixtures.buyer();
-        assertEquals(403, upload(buyer.token(), dealId, PhotoFiles.jpeg(30, 20), "image/jpeg").status());
-        assertEquals(401, upload(null, dealId, PhotoFiles.jpeg(30, 20), "image/jpeg").status());
+        assertEquals(
+                403,
+                upload(buyer.token(), dealId, PhotoFiles.jpeg(30, 20), "image/jpeg")
+                        .status());
+        assertEquals(
+                401, upload(null, dealId, PhotoFiles.jpeg(30, 20), "image/jpeg").status());
         assertEquals(List.of(photoId), photos(owner, dealId));
     }
 
@@ -290,16 +343,20 @@ class PhotosIT extends DeployedApp {
         try (RawHttp raw = new RawHttp(http.base())) {
             String boundary = "------------------------d74496d66958873e";
             byte[] form = form(boundary, "photo.jpg", "image/jpeg", jpeg);
-            RawHttp.Answer multipart = raw.send("POST", target, merchant.token(), "multipart/form-data; boundary=" + boundary, form);
+            RawHttp.Answer multipart =
+                    raw.send("POST", target, merchant.token(), "multipart/form-data; boundary=" + boundary, form);
             assertEquals(201, multipart.status(), multipart::toString);
             assertTrue(multipart.body().contains("\"width\":500"), multipart::toString);
             RawHttp.Answer body = raw.send("POST", target, merchant.token(), "image/webp", PhotoFiles.WEBP);
             assertEquals(201, body.status(), body::toString);
-            RawHttp.Answer noType = raw.send("POST", target, merchant.token(), "application/octet-stream", PhotoFiles.png(50, 50));
+            RawHttp.Answer noType =
+                    raw.send("POST", target, merchant.token(), "application/octet-stream", PhotoFiles.png(50, 50));
             assertEquals(201, noType.status(), noType::toString);
-            byte[] otherPart = new String(form, StandardCharsets.ISO_8859_1).replace("name=\"file\"", "name=\"picture\"")
+            byte[] otherPart = new String(form, StandardCharsets.ISO_8859_1)
+                    .replace("name=\"file\"", "name=\"picture\"")
                     .getBytes(StandardCharsets.ISO_8859_1);
-            RawHttp.Answer wrongPart = raw.send("POST", target, merchant.token(), "multipart/form-data; boundary=" + boundary, otherPart);
+            RawHttp.Answer wrongPart =
+                    raw.send("POST", target, merchant.token(), "multipart/form-data; boundary=" + boundary, otherPart);
             assertEquals(400, wrongPart.status(), wrongPart::toString);
         }
         assertEquals(3, photos(merchant, dealId).size());
@@ -308,7 +365,8 @@ class PhotosIT extends DeployedApp {
     private static byte[] form(String boundary, String filename, String type, byte[] content) {
         ByteArrayOutputStream form = new ByteArrayOutputStream();
         form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        + "\"\r\nContent-Type: " + type + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
         form.writeBytes(content);
         form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
         return form.toByteArray();
@@ -316,14 +374,18 @@ class PhotosIT extends DeployedApp {
 
     private String draft(Fixtures.Merchant merchant) {
         java.time.Instant now = java.time.Instant.now();
-        return fixtures.newDeal(merchant.token(), Fixtures.deal("Photo deal", now.minusSeconds(60), now.plus(Duration.ofDays(2)),
-                List.of())).getString("id");
+        return fixtures.newDeal(
+                        merchant.token(),
+                        Fixtures.deal("Photo deal", now.minusSeconds(60), now.plus(Duration.ofDays(2)), List.of()))
+                .getString("id");
     }
 
     private List<String> photos(Fixtures.Merchant merchant, String dealId) {
         Reply reply = http.get("api/v1/deals/" + dealId, merchant.token());
         assertEquals(200, reply.status(), reply::toString);
-        return reply.json().getJsonArray("photos").stream().map(p -> p.asJsonObject().getString("id")).toList();
+        return reply.json().getJsonArray("photos").stream()
+                .map(p -> p.asJsonObject().getString("id"))
+                .toList();
     }
 
     private static String order(List<String> ids) {
@@ -346,16 +408,21 @@ class PhotosIT extends DeployedApp {
 
     /** The image as the request body with its Content-Type. */
     Answer upload(String token, String dealId, byte[] image, String contentType) {
-        return send(HttpRequest.newBuilder(uri("/api/v1/deals/" + dealId + "/photos")).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(image)), token);
+        return send(
+                HttpRequest.newBuilder(uri("/api/v1/deals/" + dealId + "/photos"))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(image)),
+                token);
     }
 
     /** The image as a browser's form sends it: the multipart/form-data part file. */
     Answer uploadForm(String token, String dealId, byte[] image, String contentType) {
         String boundary = "----groupdeal" + System.nanoTime();
-        return send(HttpRequest.newBuilder(uri("/api/v1/deals/" + dealId + "/photos"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(form(boundary, "photo", contentType, image))), token);
+        return send(
+                HttpRequest.newBuilder(uri("/api/v1/deals/" + dealId + "/photos"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(form(boundary, "photo", contentType, image))),
+                token);
     }
 
     private Answer get(String path, String token, Map<String, String> headers) {
@@ -369,9 +436,13 @@ class PhotosIT extends DeployedApp {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            ApiContract.check(response.request().method(), response.uri(), response.statusCode(), response.headers(),
+            HttpResponse<byte[]> response = client.send(
+                    request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            ApiContract.check(
+                    response.request().method(),
+                    response.uri(),
+                    response.statusCode(),
+                    response.headers(),
                     new String(response.body(), StandardCharsets.ISO_8859_1));
             return new Answer(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
@@ -388,7 +459,7 @@ class PhotosIT extends DeployedApp {
 
     private static long rows(String sql, String parameter) {
         try (Connection db = DriverManager.getConnection(System.getProperty(ItDatabase.URL_PROPERTY), "deal", "deal");
-             PreparedStatement statement = db.prepareStatement(sql)) {
+                PreparedStatement statement = db.prepareStatement(sql)) {
             statement.setString(1, parameter);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();

@@ -23,13 +23,25 @@ class ProductionGuardIT {
 
     @Test
     void theSandboxGatewayWithoutDemoOrAllowanceStopsTheProcessWithAClearMessage() throws Exception {
-        Path log = Files.createTempFile(Path.of(System.getProperty("deal.it.data")).getParent(), "production-guard-", ".log");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", System.getProperty("deal.it.micro"),
-                "--deploy", System.getProperty("deal.it.war"), "--contextroot", "/",
-                "--port", String.valueOf(freePort()), "--nocluster", "--nohazelcast",
-                "--prebootcommandfile", System.getProperty("deal.it.preboot"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Path log = Files.createTempFile(
+                Path.of(System.getProperty("deal.it.data")).getParent(), "production-guard-", ".log");
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                System.getProperty("deal.it.micro"),
+                "--deploy",
+                System.getProperty("deal.it.war"),
+                "--contextroot",
+                "/",
+                "--port",
+                String.valueOf(freePort()),
+                "--nocluster",
+                "--nohazelcast",
+                "--prebootcommandfile",
+                System.getProperty("deal.it.preboot"));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("DEAL_"));
         env.put("DEAL_DB_URL", System.getProperty(ItDatabase.URL_PROPERTY));
@@ -40,7 +52,9 @@ class ProductionGuardIT {
         try {
             boolean ended = micro.waitFor(BOOT_SECONDS, TimeUnit.SECONDS);
             String output = Files.readString(log);
-            assertTrue(ended, "Payara Micro still runs " + BOOT_SECONDS + " s after a refused start; its log: " + tail(output));
+            assertTrue(
+                    ended,
+                    "Payara Micro still runs " + BOOT_SECONDS + " s after a refused start; its log: " + tail(output));
             assertNotEquals(0, micro.exitValue(), "a refused start exits non-zero");
             assertTrue(output.contains("The sandbox payment gateway is chosen"), "the log says why: " + tail(output));
             assertTrue(output.contains("DEAL_ALLOW_SANDBOX=true"), "the log says what to set: " + tail(output));

@@ -61,7 +61,8 @@ final class RawHttp implements AutoCloseable {
         request.append("Host: ").append(host).append("\r\n");
         request.append("User-Agent: curl/7.88.1\r\n");
         request.append("Accept: */*\r\n");
-        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        headers.forEach(
+                (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         request.append("\r\n");
         try {
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -106,7 +107,9 @@ final class RawHttp implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line = line(); line != null && !line.isEmpty(); line = line()) {
             int colon = line.indexOf(':');
-            headers.merge(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip(),
+            headers.merge(
+                    line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).strip(),
                     (a, b) -> a + ", " + b);
         }
         byte[] body;
@@ -114,8 +117,9 @@ final class RawHttp implements AutoCloseable {
             body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
         } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             ByteArrayOutputStream chunks = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line().split(";")[0].strip(), 16); size > 0;
-                 size = Integer.parseInt(line().split(";")[0].strip(), 16)) {
+            for (int size = Integer.parseInt(line().split(";")[0].strip(), 16);
+                    size > 0;
+                    size = Integer.parseInt(line().split(";")[0].strip(), 16)) {
                 chunks.write(in.readNBytes(size));
                 line();
             }

@@ -29,32 +29,51 @@ class ReportIT extends DeployedApp {
         Counter.Shop shop = counter.shop("Ledger Lamen");
         String admin = shop.merchant().token();
         String tenant = shop.merchant().tenantId();
-        assertEquals(200, http.put("api/v1/settings", Json.createObjectBuilder().add("businessName", "Ledger Lamen")
-                .add("timeZone", "America/New_York").add("undoWindowMinutes", 10).build().toString(), admin).status());
+        assertEquals(
+                200,
+                http.put(
+                                "api/v1/settings",
+                                Json.createObjectBuilder()
+                                        .add("businessName", "Ledger Lamen")
+                                        .add("timeZone", "America/New_York")
+                                        .add("undoWindowMinutes", 10)
+                                        .build()
+                                        .toString(),
+                                admin)
+                        .status());
         String operator = fixtures.token(Fixtures.DEMO_OPERATOR, Fixtures.DEMO_PASSWORD);
-        assertEquals(200, http.put("api/v1/platform/tenants/" + tenant, "{\"commissionRate\":\"0.155\"}", operator).status());
+        assertEquals(
+                200,
+                http.put("api/v1/platform/tenants/" + tenant, "{\"commissionRate\":\"0.155\"}", operator)
+                        .status());
         // The history below is played in October; the rate's history moves back with it (a statement charges each
         // redemption the rate in force at its moment), so the 15.5 % applies from before the first sale.
-        Buying.update("UPDATE commission_rate SET effective_from = effective_from - INTERVAL 1 YEAR WHERE tenant_id = ?", tenant);
+        Buying.update(
+                "UPDATE commission_rate SET effective_from = effective_from - INTERVAL 1 YEAR WHERE tenant_id = ?",
+                tenant);
         String ramen = shop.dealId(); // EUR 19.90
-        String gyoza = buying.dealOnSale(shop.merchant(), "Ledger Gyoza", d -> d.add("price", "7.25")).getString("id");
+        String gyoza = buying.dealOnSale(shop.merchant(), "Ledger Gyoza", d -> d.add("price", "7.25"))
+                .getString("id");
         buying.dealOnSale(shop.merchant(), "Ledger Banquet", d -> d.add("minBuyers", 50));
 
         // Sales, each moved to its moment (UTC; New York is UTC-4 in October).
         Fixtures.Person anna = fixtures.buyer();
-        List<String> annas = codes(buying.buy(anna, ramen, 3));               // Oct 3, 10:00 in New York
+        List<String> annas = codes(buying.buy(anna, ramen, 3)); // Oct 3, 10:00 in New York
         Fixtures.Person ben = fixtures.buyer();
-        List<String> bens = codes(buying.buy(ben, ramen, 2));                 // Oct 4 03:30 UTC = Oct 3, 23:30 in New York
+        List<String> bens = codes(buying.buy(ben, ramen, 2)); // Oct 4 03:30 UTC = Oct 3, 23:30 in New York
         Fixtures.Person cleo = fixtures.buyer();
-        List<String> cleos = codes(buying.buy(cleo, gyoza, 2));               // Oct 5; one refunded later
-        List<String> late = counter.coupons(ramen, 1);                        // Oct 11 03:00 UTC = Oct 10, 23:00: inside
-        List<String> early = counter.coupons(ramen, 1);                       // Oct 1 03:00 UTC = Sep 30, 23:00: outside
+        List<String> cleos = codes(buying.buy(cleo, gyoza, 2)); // Oct 5; one refunded later
+        List<String> late = counter.coupons(ramen, 1); // Oct 11 03:00 UTC = Oct 10, 23:00: inside
+        List<String> early = counter.coupons(ramen, 1); // Oct 1 03:00 UTC = Sep 30, 23:00: outside
         sold(tenant, annas, "2026-10-03 14:00:00");
         sold(tenant, bens, "2026-10-04 03:30:00");
         sold(tenant, cleos, "2026-10-05 16:00:00");
         sold(tenant, late, "2026-10-11 03:00:00");
         sold(tenant, early, "2026-10-01 03:00:00");
-        assertEquals(200, http.post("api/v1/coupons/" + cleos.get(1) + "/refund", null, cleo.token()).status());
+        assertEquals(
+                200,
+                http.post("api/v1/coupons/" + cleos.get(1) + "/refund", null, cleo.token())
+                        .status());
 
         // Redemptions: three of the ramen (two at the first store, one at the second), one of the gyoza at the second,
         // and one more that is undone.
@@ -66,7 +85,7 @@ class ReportIT extends DeployedApp {
         String undone = counter.redeem(admin, bens.get(1), shop.first()).json().getString("id");
         assertEquals(204, counter.undo(admin, undone, "Wrong coupon").status());
         redeemed(tenant, List.of(annas.get(0), annas.get(1)), "2026-10-06 15:00:00");
-        redeemed(tenant, List.of(bens.get(0)), "2026-10-07 02:00:00");                  // Oct 6, 22:00 in New York
+        redeemed(tenant, List.of(bens.get(0)), "2026-10-07 02:00:00"); // Oct 6, 22:00 in New York
         redeemed(tenant, List.of(cleos.get(0)), "2026-10-08 12:00:00");
 
         // Reviews of two redeemed coupons, written on Oct 7 (New York).
@@ -79,7 +98,10 @@ class ReportIT extends DeployedApp {
         assertEquals(8, dashboard.getInt("sold"), dashboard::toString);
         assertEquals(1, dashboard.getInt("refunded"));
         assertEquals("EUR", dashboard.getString("currency"));
-        assertEquals("126.65", dashboard.getString("revenue"), "six ramen at 19.90 and one gyoza at 7.25; the refunded one not");
+        assertEquals(
+                "126.65",
+                dashboard.getString("revenue"),
+                "six ramen at 19.90 and one gyoza at 7.25; the refunded one not");
         assertEquals(4, dashboard.getInt("redeemed"), "the undone redemption does not count");
         assertEquals("0.5714", dashboard.getString("redemptionRate"), "4 of the 7 coupons sold and not refunded");
         assertEquals("4.50", dashboard.getString("averageRating"));
@@ -97,11 +119,15 @@ class ReportIT extends DeployedApp {
         assertDay(days.get("2026-10-08"), 0, "0.00", 1);
         assertDay(days.get("2026-10-10"), 1, "19.90", 0);
         assertEquals(8, days.values().stream().mapToInt(d -> d.getInt("sold")).sum());
-        assertEquals(4, days.values().stream().mapToInt(d -> d.getInt("redeemed")).sum());
+        assertEquals(
+                4, days.values().stream().mapToInt(d -> d.getInt("redeemed")).sum());
 
         List<JsonObject> stores = dashboard.getJsonArray("byStore").getValuesAs(JsonObject.class);
-        assertEquals(List.of(shop.first(), shop.second()), stores.stream().map(s -> s.getString("storeId")).toList());
-        assertEquals(List.of(2, 2), stores.stream().map(s -> s.getInt("redeemed")).toList());
+        assertEquals(
+                List.of(shop.first(), shop.second()),
+                stores.stream().map(s -> s.getString("storeId")).toList());
+        assertEquals(
+                List.of(2, 2), stores.stream().map(s -> s.getInt("redeemed")).toList());
         assertEquals("Ledger Lamen Mitte", stores.get(0).getString("storeName"));
 
         List<JsonObject> top = dashboard.getJsonArray("topDeals").getValuesAs(JsonObject.class);
@@ -116,7 +142,8 @@ class ReportIT extends DeployedApp {
         assertTrue(Arrays.asList(csv).contains("day,2026-10-03,,EUR,5,99.50,0,,,"), () -> String.join("\n", csv));
         assertTrue(Arrays.asList(csv).contains("store," + shop.first() + ",\"Ledger Lamen Mitte\",,,,2,,,"));
         assertTrue(Arrays.asList(csv).contains("deal," + ramen + ",\"Ledger Lamen Lunch\",EUR,6,119.40,3,,,"));
-        assertEquals(1 + 1 + 1 + 10 + 2 + 2, csv.length, "header, total, one currency, ten days, two stores, two deals");
+        assertEquals(
+                1 + 1 + 1 + 10 + 2 + 2, csv.length, "header, total, one currency, ten days, two stores, two deals");
 
         // The deal report counts the same coupons (all time, in New York's days).
         JsonObject report = http.get("api/v1/deals/" + ramen + "/report", admin).json();
@@ -127,10 +154,12 @@ class ReportIT extends DeployedApp {
         assertEquals("0.4286", report.getString("redemptionRate"));
         Map<String, JsonObject> reportDays = report.getJsonArray("byDay").getValuesAs(JsonObject.class).stream()
                 .collect(Collectors.toMap(d -> d.getString("date"), d -> d));
-        assertEquals(5, reportDays.get("2026-10-03").getInt("sold"), "New York's Oct 3, though two were sold on Oct 4 UTC");
+        assertEquals(
+                5, reportDays.get("2026-10-03").getInt("sold"), "New York's Oct 3, though two were sold on Oct 4 UTC");
         assertEquals(3, reportDays.get("2026-10-06").getInt("redeemed"));
         assertEquals(1, reportDays.get("2026-09-30").getInt("sold"));
-        assertTrue(http.get("api/v1/deals/" + ramen + "/report.csv", admin).body().contains("total,,7,3,0,139.30,0.4286"));
+        assertTrue(
+                http.get("api/v1/deals/" + ramen + "/report.csv", admin).body().contains("total,,7,3,0,139.30,0.4286"));
 
         // The statement: the four coupons redeemed in the period, commission 15.5 % rounded half-even to the cent.
         JsonObject statement = http.get("api/v1/settlements" + PERIOD, admin).json();
@@ -140,10 +169,13 @@ class ReportIT extends DeployedApp {
         assertEquals("66.95", line.getString("grossValue"));
         assertEquals("10.38", line.getString("commission"), "66.95 x 0.155 = 10.37725");
         assertEquals("56.57", line.getString("net"));
-        assertTrue(http.get("api/v1/settlements.csv" + PERIOD, admin).body().contains(",EUR,4,66.95,0.1550,10.38,56.57\r\n"));
+        assertTrue(http.get("api/v1/settlements.csv" + PERIOD, admin)
+                .body()
+                .contains(",EUR,4,66.95,0.1550,10.38,56.57\r\n"));
 
         // A shorter period: only the redemptions of Oct 8 on; nothing sold then, so no rate.
-        JsonObject end = http.get("api/v1/dashboard?from=2026-10-07&to=2026-10-09", admin).json();
+        JsonObject end = http.get("api/v1/dashboard?from=2026-10-07&to=2026-10-09", admin)
+                .json();
         assertEquals(0, end.getInt("sold"));
         assertEquals(1, end.getInt("redeemed"));
         assertTrue(!end.containsKey("redemptionRate") || end.isNull("redemptionRate"), end::toString);
@@ -155,26 +187,44 @@ class ReportIT extends DeployedApp {
         Counter.Shop shop = counter.shop("Private Pierogi");
         counter.coupons(shop.dealId(), 2);
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
-        String period = "?from=" + java.time.LocalDate.parse(today).minusDays(1) + "&to=" + java.time.LocalDate.parse(today).plusDays(1);
-        assertEquals(2, http.get("api/v1/dashboard" + period, shop.merchant().token()).json().getInt("sold"));
+        String period = "?from=" + java.time.LocalDate.parse(today).minusDays(1) + "&to="
+                + java.time.LocalDate.parse(today).plusDays(1);
+        assertEquals(
+                2,
+                http.get("api/v1/dashboard" + period, shop.merchant().token())
+                        .json()
+                        .getInt("sold"));
 
         Counter.Shop rival = counter.shop("Rival Pierogi");
-        JsonObject theirs = http.get("api/v1/dashboard" + period, rival.merchant().token()).json();
+        JsonObject theirs =
+                http.get("api/v1/dashboard" + period, rival.merchant().token()).json();
         assertEquals(0, theirs.getInt("sold"), "another tenant's sales never show");
-        assertTrue(theirs.getJsonArray("byStore").getValuesAs(JsonObject.class).stream()
-                .noneMatch(s -> s.getString("storeId").equals(shop.first())), "nor its stores");
+        assertTrue(
+                theirs.getJsonArray("byStore").getValuesAs(JsonObject.class).stream()
+                        .noneMatch(s -> s.getString("storeId").equals(shop.first())),
+                "nor its stores");
         assertTrue(theirs.getJsonArray("topDeals").isEmpty());
-        String csv = http.get("api/v1/dashboard.csv" + period, rival.merchant().token()).body();
+        String csv = http.get("api/v1/dashboard.csv" + period, rival.merchant().token())
+                .body();
         assertTrue(csv.contains("\r\ntotal,,\"UTC\",,0,0.00,0,0,,\r\n"), csv);
 
         for (String path : List.of("api/v1/dashboard", "api/v1/dashboard.csv")) {
             assertEquals(403, http.get(path + period, shop.staffToken()).status(), path);
             assertEquals(403, http.get(path + period, fixtures.buyer().token()).status(), path);
-            assertEquals(403, http.get(path + period, fixtures.token(Fixtures.DEMO_OPERATOR, Fixtures.DEMO_PASSWORD)).status(), path);
+            assertEquals(
+                    403,
+                    http.get(path + period, fixtures.token(Fixtures.DEMO_OPERATOR, Fixtures.DEMO_PASSWORD))
+                            .status(),
+                    path);
             assertEquals(401, http.get(path + period, null).status(), path);
         }
-        for (String bad : List.of("", "?from=2026-10-01", "?from=2026-13-01&to=2026-12-01", "?from=2026-10-05&to=2026-10-01",
-                "?from=2025-01-01&to=2026-10-01", "?from=x&to=y")) {
+        for (String bad : List.of(
+                "",
+                "?from=2026-10-01",
+                "?from=2026-13-01&to=2026-12-01",
+                "?from=2026-10-05&to=2026-10-01",
+                "?from=2025-01-01&to=2026-10-01",
+                "?from=x&to=y")) {
             Reply refused = http.get("api/v1/dashboard" + bad, shop.merchant().token());
             assertEquals(400, refused.status(), bad + ": " + refused);
             assertTrue(refused.contentType().startsWith("application/problem+json"), bad);
@@ -183,7 +233,9 @@ class ReportIT extends DeployedApp {
 
     private static List<String> codes(Reply order) {
         assertEquals(201, order.status(), order::toString);
-        return order.json().getJsonArray("coupons").getValuesAs(JsonObject.class).stream().map(c -> c.getString("code")).toList();
+        return order.json().getJsonArray("coupons").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("code"))
+                .toList();
     }
 
     private static void sold(String tenant, List<String> codes, String utc) throws Exception {
@@ -195,8 +247,15 @@ class ReportIT extends DeployedApp {
     }
 
     private Reply review(String token, String code, int rating) {
-        return http.post("api/v1/reviews", Json.createObjectBuilder().add("couponCode", code).add("rating", rating)
-                .add("comment", "Good noodles").build().toString(), token);
+        return http.post(
+                "api/v1/reviews",
+                Json.createObjectBuilder()
+                        .add("couponCode", code)
+                        .add("rating", rating)
+                        .add("comment", "Good noodles")
+                        .build()
+                        .toString(),
+                token);
     }
 
     private static void assertDay(JsonObject day, int sold, String revenue, int redeemed) {

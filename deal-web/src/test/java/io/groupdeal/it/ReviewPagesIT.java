@@ -18,21 +18,29 @@ import org.openqa.selenium.support.ui.Select;
  */
 class ReviewPagesIT extends BrowserApp {
 
-    private static final String HOSTILE = "Great! <script>window.pwned = true;</script><img src=x onerror=\"window.pwned=true\"> <b>bold</b>";
+    private static final String HOSTILE =
+            "Great! <script>window.pwned = true;</script><img src=x onerror=\"window.pwned=true\"> <b>bold</b>";
 
     @Test
     void aBuyerReviewsFromMyCouponsAndTheMarkupStaysText() {
         Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("Script Soup");
         Fixtures.Person buyer = fixtures.buyer();
-        List<String> codes = new Buying(http, fixtures).buy(buyer, shop.dealId(), 2).json().getJsonArray("coupons")
-                .getValuesAs(JsonObject.class).stream().map(c -> c.getString("code")).toList();
-        assertEquals(201, counter.redeem(shop.staffToken(), codes.get(0), shop.first()).status());
+        List<String> codes = new Buying(http, fixtures)
+                .buy(buyer, shop.dealId(), 2).json().getJsonArray("coupons").getValuesAs(JsonObject.class).stream()
+                        .map(c -> c.getString("code"))
+                        .toList();
+        assertEquals(
+                201,
+                counter.redeem(shop.staffToken(), codes.get(0), shop.first()).status());
 
         login(buyer.email());
         browser.get(base + "account/");
         WebElement form = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.review-form")));
-        assertEquals(1, browser.findElements(By.cssSelector("form.review-form")).size(), "only the used coupon asks for a review");
+        assertEquals(
+                1,
+                browser.findElements(By.cssSelector("form.review-form")).size(),
+                "only the used coupon asks for a review");
         new Select(form.findElement(By.cssSelector("select"))).selectByValue("4");
         form.findElement(By.cssSelector("textarea")).sendKeys(HOSTILE);
         Browser.screenshot(browser, "40-my-coupons-review");
@@ -45,8 +53,12 @@ class ReviewPagesIT extends BrowserApp {
         WebElement reviews = browser.findElement(By.id("reviews"));
         assertTrue(reviews.getText().contains(HOSTILE), "the review shows as the text it is: " + reviews.getText());
         assertTrue(reviews.getText().contains("4.0") && reviews.getText().contains("from 1 review"), reviews.getText());
-        assertEquals(Boolean.FALSE, ((JavascriptExecutor) browser).executeScript("return window.pwned === true;"), "no script ran");
-        assertTrue(reviews.findElements(By.tagName("b")).isEmpty() && reviews.findElements(By.tagName("img")).isEmpty());
+        assertEquals(
+                Boolean.FALSE,
+                ((JavascriptExecutor) browser).executeScript("return window.pwned === true;"),
+                "no script ran");
+        assertTrue(reviews.findElements(By.tagName("b")).isEmpty()
+                && reviews.findElements(By.tagName("img")).isEmpty());
         Browser.screenshot(browser, "41-deal-reviews");
 
         browser.manage().deleteAllCookies();
@@ -62,7 +74,10 @@ class ReviewPagesIT extends BrowserApp {
         Browser.screenshot(browser, "42-merchant-reviews");
 
         browser.get(base + "deal.xhtml?id=" + shop.dealId());
-        assertTrue(browser.findElement(By.id("reviews")).getText().contains("Reply from Script Soup\nThank you! <i>See you soon</i>"),
+        assertTrue(
+                browser.findElement(By.id("reviews"))
+                        .getText()
+                        .contains("Reply from Script Soup\nThank you! <i>See you soon</i>"),
                 browser.findElement(By.id("reviews")).getText());
     }
 

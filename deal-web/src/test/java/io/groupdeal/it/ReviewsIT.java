@@ -28,8 +28,10 @@ class ReviewsIT extends DeployedApp {
         counter = new Counter(http, fixtures);
         shop = counter.shop("Review Rotisserie");
         buyer = fixtures.buyer();
-        codes = new Buying(http, fixtures).buy(buyer, shop.dealId(), 3).json().getJsonArray("coupons")
-                .getValuesAs(JsonObject.class).stream().map(c -> c.getString("code")).toList();
+        codes = new Buying(http, fixtures)
+                .buy(buyer, shop.dealId(), 3).json().getJsonArray("coupons").getValuesAs(JsonObject.class).stream()
+                        .map(c -> c.getString("code"))
+                        .toList();
     }
 
     @Test
@@ -53,10 +55,13 @@ class ReviewsIT extends DeployedApp {
         Reply other = review(fixtures.buyer().token(), codes.get(2), 1, "Not mine");
         assertEquals(404, other.status(), other::toString);
 
-        JsonObject deal = http.get("api/v1/catalog/deals/" + shop.dealId(), null).json();
+        JsonObject deal =
+                http.get("api/v1/catalog/deals/" + shop.dealId(), null).json();
         assertEquals(4.5, deal.getJsonNumber("rating").doubleValue());
         assertEquals(2, deal.getInt("reviewCount"));
-        List<JsonObject> shown = http.get("api/v1/catalog/deals/" + shop.dealId() + "/reviews", null).json().getJsonArray("items")
+        List<JsonObject> shown = http.get("api/v1/catalog/deals/" + shop.dealId() + "/reviews", null)
+                .json()
+                .getJsonArray("items")
                 .getValuesAs(JsonObject.class);
         assertEquals(2, shown.size());
         assertEquals("Crispy skin, generous portion.", shown.get(1).getString("comment"));
@@ -70,31 +75,58 @@ class ReviewsIT extends DeployedApp {
         review(buyer.token(), codes.get(0), 2, "Cold chips.");
         review(buyer.token(), codes.get(1), 5, "Lovely.");
 
-        JsonObject all = http.get("api/v1/reviews?dealId=" + shop.dealId(), shop.merchant().token()).json();
+        JsonObject all = http.get(
+                        "api/v1/reviews?dealId=" + shop.dealId(),
+                        shop.merchant().token())
+                .json();
         assertEquals(2, all.getInt("total"));
-        JsonObject low = http.get("api/v1/reviews?rating=2", shop.merchant().token()).json();
+        JsonObject low =
+                http.get("api/v1/reviews?rating=2", shop.merchant().token()).json();
         assertEquals(1, low.getInt("total"));
         String id = low.getJsonArray("items").getJsonObject(0).getString("id");
-        assertEquals(400, http.get("api/v1/reviews?rating=9", shop.merchant().token()).status());
+        assertEquals(
+                400,
+                http.get("api/v1/reviews?rating=9", shop.merchant().token()).status());
         for (String rating : List.of("abc", "0", "2.5")) {
-            Reply refused = http.get("api/v1/reviews?rating=" + rating, shop.merchant().token());
+            Reply refused =
+                    http.get("api/v1/reviews?rating=" + rating, shop.merchant().token());
             assertEquals(400, refused.status(), refused::toString);
             assertEquals("validation", refused.problem());
             JsonObject error = refused.json().getJsonArray("errors").getJsonObject(0);
             assertEquals("rating", error.getString("field"));
-            assertTrue(error.getString("message").contains("1") && error.getString("message").contains("5"), error::toString);
+            assertTrue(
+                    error.getString("message").contains("1")
+                            && error.getString("message").contains("5"),
+                    error::toString);
         }
 
-        Reply reply = http.post("api/v1/reviews/" + id + "/reply", Json.createObjectBuilder().add("text", "Sorry! Next fries are on us.")
-                .build().toString(), shop.merchant().token());
+        Reply reply = http.post(
+                "api/v1/reviews/" + id + "/reply",
+                Json.createObjectBuilder()
+                        .add("text", "Sorry! Next fries are on us.")
+                        .build()
+                        .toString(),
+                shop.merchant().token());
         assertEquals(200, reply.status(), reply::toString);
         assertEquals("Sorry! Next fries are on us.", reply.json().getString("reply"));
-        Reply twice = http.post("api/v1/reviews/" + id + "/reply", "{\"text\":\"Again\"}", shop.merchant().token());
+        Reply twice = http.post(
+                "api/v1/reviews/" + id + "/reply",
+                "{\"text\":\"Again\"}",
+                shop.merchant().token());
         assertEquals(409, twice.status(), twice::toString);
         assertEquals("reply-exists", twice.problem());
-        assertEquals("Sorry! Next fries are on us.", http.get("api/v1/catalog/deals/" + shop.dealId() + "/reviews", null).json()
-                .getJsonArray("items").getValuesAs(JsonObject.class).stream().filter(r -> r.getInt("rating") == 2).findFirst()
-                .orElseThrow().getString("reply"));
+        assertEquals(
+                "Sorry! Next fries are on us.",
+                http
+                        .get("api/v1/catalog/deals/" + shop.dealId() + "/reviews", null)
+                        .json()
+                        .getJsonArray("items")
+                        .getValuesAs(JsonObject.class)
+                        .stream()
+                        .filter(r -> r.getInt("rating") == 2)
+                        .findFirst()
+                        .orElseThrow()
+                        .getString("reply"));
     }
 
     @Test
@@ -103,21 +135,44 @@ class ReviewsIT extends DeployedApp {
         String id = review(buyer.token(), codes.get(0), 3, "Fine.").json().getString("id");
         Counter.Shop rival = counter.shop("Rival Rotisserie");
 
-        assertEquals(0, http.get("api/v1/reviews", rival.merchant().token()).json().getInt("total"));
-        assertEquals(0, http.get("api/v1/reviews?dealId=" + shop.dealId(), rival.merchant().token()).json().getInt("total"));
-        Reply foreign = http.post("api/v1/reviews/" + id + "/reply", "{\"text\":\"Hijack\"}", rival.merchant().token());
-        Reply unknown = http.post("api/v1/reviews/01AAAAAAAAAAAAAAAAAAAAAAAA/reply", "{\"text\":\"Hijack\"}", rival.merchant().token());
+        assertEquals(
+                0, http.get("api/v1/reviews", rival.merchant().token()).json().getInt("total"));
+        assertEquals(
+                0,
+                http.get(
+                                "api/v1/reviews?dealId=" + shop.dealId(),
+                                rival.merchant().token())
+                        .json()
+                        .getInt("total"));
+        Reply foreign = http.post(
+                "api/v1/reviews/" + id + "/reply",
+                "{\"text\":\"Hijack\"}",
+                rival.merchant().token());
+        Reply unknown = http.post(
+                "api/v1/reviews/01AAAAAAAAAAAAAAAAAAAAAAAA/reply",
+                "{\"text\":\"Hijack\"}",
+                rival.merchant().token());
         assertEquals(404, foreign.status(), foreign::toString);
         assertEquals(unknown.json(), foreign.json(), "another tenant's review reads like an unknown one");
-        assertFalse(http.get("api/v1/reviews", shop.merchant().token()).json().getJsonArray("items").getJsonObject(0)
-                .containsKey("reply"), "nothing changed");
+        assertFalse(
+                http.get("api/v1/reviews", shop.merchant().token())
+                        .json()
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .containsKey("reply"),
+                "nothing changed");
 
         assertEquals(403, http.get("api/v1/reviews", buyer.token()).status(), "buyers read public reviews only");
         assertEquals(403, http.get("api/v1/reviews", shop.staffToken()).status());
         assertEquals(401, http.get("api/v1/reviews", null).status());
         assertEquals(401, review(null, codes.get(0), 5, "anonymous").status());
-        assertEquals(403, review(shop.merchant().token(), codes.get(0), 5, "self-praise").status());
-        assertEquals(404, http.get("api/v1/catalog/deals/01AAAAAAAAAAAAAAAAAAAAAAAA/reviews", null).status());
+        assertEquals(
+                403,
+                review(shop.merchant().token(), codes.get(0), 5, "self-praise").status());
+        assertEquals(
+                404,
+                http.get("api/v1/catalog/deals/01AAAAAAAAAAAAAAAAAAAAAAAA/reviews", null)
+                        .status());
     }
 
     @Test
@@ -130,8 +185,12 @@ class ReviewsIT extends DeployedApp {
         }
         List<Reply> replies = Buying.inParallel(10, calls);
         assertEquals(1, replies.stream().filter(r -> r.status() == 201).count());
-        replies.stream().filter(r -> r.status() != 201).forEach(r -> assertEquals("review-exists", r.problem(), r::toString));
-        assertEquals(1, http.get("api/v1/catalog/deals/" + shop.dealId(), null).json().getInt("reviewCount"));
+        replies.stream()
+                .filter(r -> r.status() != 201)
+                .forEach(r -> assertEquals("review-exists", r.problem(), r::toString));
+        assertEquals(
+                1,
+                http.get("api/v1/catalog/deals/" + shop.dealId(), null).json().getInt("reviewCount"));
     }
 
     private void redeem(String code) {
@@ -139,7 +198,14 @@ class ReviewsIT extends DeployedApp {
     }
 
     private Reply review(String token, String code, int rating, String comment) {
-        return http.post("api/v1/reviews", Json.createObjectBuilder().add("couponCode", code).add("rating", rating)
-                .add("comment", comment).build().toString(), token);
+        return http.post(
+                "api/v1/reviews",
+                Json.createObjectBuilder()
+                        .add("couponCode", code)
+                        .add("rating", rating)
+                        .add("comment", comment)
+                        .build()
+                        .toString(),
+                token);
     }
 }

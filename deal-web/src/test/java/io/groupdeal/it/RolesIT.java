@@ -39,7 +39,11 @@ class RolesIT extends DeployedApp {
             new Route("GET", "api/v1/staff", null, MERCHANT),
             new Route("POST", "api/v1/staff", Fixtures.staff("role-test@it.groupdeal.io", List.of(SOME_ID)), MERCHANT),
             new Route("GET", "api/v1/staff/" + SOME_ID, null, MERCHANT),
-            new Route("PUT", "api/v1/staff/" + SOME_ID, Fixtures.staff("role-test@it.groupdeal.io", List.of(SOME_ID)), MERCHANT),
+            new Route(
+                    "PUT",
+                    "api/v1/staff/" + SOME_ID,
+                    Fixtures.staff("role-test@it.groupdeal.io", List.of(SOME_ID)),
+                    MERCHANT),
             new Route("DELETE", "api/v1/staff/" + SOME_ID, null, MERCHANT),
             new Route("GET", "api/v1/deals", null, MERCHANT),
             new Route("POST", "api/v1/deals", "{\"title\":\"Role deal\"}", MERCHANT),
@@ -74,10 +78,16 @@ class RolesIT extends DeployedApp {
     void everyRoleIsRefusedOnTheRoutesOfTheOthers() {
         for (Route route : ROUTES) {
             for (Map.Entry<String, String> role : tokens.entrySet()) {
-                Reply reply = http.send(route.method(), route.path(), route.body(), role.getValue(),
+                Reply reply = http.send(
+                        route.method(),
+                        route.path(),
+                        route.body(),
+                        role.getValue(),
                         route.body() == null ? null : "application/json");
                 if (route.allowed().contains(role.getKey())) {
-                    assertTrue(reply.status() != 401 && reply.status() != 403, () -> role.getKey() + " on " + route + " → " + reply);
+                    assertTrue(
+                            reply.status() != 401 && reply.status() != 403,
+                            () -> role.getKey() + " on " + route + " → " + reply);
                 } else {
                     assertEquals(403, reply.status(), () -> role.getKey() + " on " + route + " → " + reply);
                     assertEquals("forbidden", reply.problem());
@@ -90,7 +100,8 @@ class RolesIT extends DeployedApp {
     @Test
     void withoutTokenEveryProtectedRouteAnswers401() {
         for (Route route : ROUTES) {
-            Reply reply = http.send(route.method(), route.path(), route.body(), null, route.body() == null ? null : "application/json");
+            Reply reply = http.send(
+                    route.method(), route.path(), route.body(), null, route.body() == null ? null : "application/json");
             assertEquals(401, reply.status(), () -> route + " → " + reply);
             assertEquals("unauthorized", reply.problem());
             assertTrue(reply.contentType().startsWith("application/problem+json"));
@@ -101,23 +112,35 @@ class RolesIT extends DeployedApp {
 
     @Test
     void pagesRedirectGuestsToLoginAndRefuseOtherRoles() throws Exception {
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         URI page = http.base().resolve("merchant/stores.xhtml");
-        HttpResponse<String> guest = client.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> guest =
+                client.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(302, guest.statusCode());
         assertTrue(guest.headers().firstValue("Location").orElse("").contains("/login.xhtml?next="));
 
-        HttpResponse<String> buyer = client.send(HttpRequest.newBuilder(page)
-                .header("Cookie", "gd_session=" + tokens.get("BUYER")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> buyer = client.send(
+                HttpRequest.newBuilder(page)
+                        .header("Cookie", "gd_session=" + tokens.get("BUYER"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(403, buyer.statusCode());
 
-        HttpResponse<String> merchant = client.send(HttpRequest.newBuilder(page)
-                .header("Cookie", "gd_session=" + tokens.get("MERCHANT_ADMIN")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> merchant = client.send(
+                HttpRequest.newBuilder(page)
+                        .header("Cookie", "gd_session=" + tokens.get("MERCHANT_ADMIN"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, merchant.statusCode());
         assertTrue(merchant.body().contains("Roles Ramen One"));
 
-        HttpResponse<String> bearerOnPage = client.send(HttpRequest.newBuilder(page)
-                .header("Authorization", "Bearer " + tokens.get("MERCHANT_ADMIN")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bearerOnPage = client.send(
+                HttpRequest.newBuilder(page)
+                        .header("Authorization", "Bearer " + tokens.get("MERCHANT_ADMIN"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(302, bearerOnPage.statusCode(), "pages take the session cookie, not a bearer header");
     }
 }

@@ -34,8 +34,10 @@ import org.junit.jupiter.api.Test;
  */
 class SandboxGatewayIT extends DeployedApp {
 
-    private static final HttpClient RAW = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient RAW = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private SandboxGateway gateway;
 
@@ -58,40 +60,65 @@ class SandboxGatewayIT extends DeployedApp {
         assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
         assertEquals(payment, json(again), "the stored payment, whatever the token and amount");
 
-        assertEquals("DECLINED", json(authorise(key(), "tok_declined", "12.500", false)).getString("state"));
-        assertEquals("DECLINED", json(authorise(key(), "tok_visa_4242", "12.500", false)).getString("state"), "unknown card");
+        assertEquals(
+                "DECLINED",
+                json(authorise(key(), "tok_declined", "12.500", false)).getString("state"));
+        assertEquals(
+                "DECLINED",
+                json(authorise(key(), "tok_visa_4242", "12.500", false)).getString("state"),
+                "unknown card");
         String failed = key();
-        assertEquals("FAILED", json(authorise(failed, "tok_error", "12.500", false)).getString("state"));
-        assertEquals("FAILED", json(authorise(failed, "tok_ok", "12.500", false)).getString("state"), "remembered under the key");
-        assertEquals(List.of(List.of("1", "0.000")), Buying.query("SELECT COUNT(*), COALESCE(SUM(captured), 0)"
-                + " FROM sandbox_payment WHERE payment_key = ?", failed));
+        assertEquals(
+                "FAILED", json(authorise(failed, "tok_error", "12.500", false)).getString("state"));
+        assertEquals(
+                "FAILED",
+                json(authorise(failed, "tok_ok", "12.500", false)).getString("state"),
+                "remembered under the key");
+        assertEquals(
+                List.of(List.of("1", "0.000")),
+                Buying.query(
+                        "SELECT COUNT(*), COALESCE(SUM(captured), 0)" + " FROM sandbox_payment WHERE payment_key = ?",
+                        failed));
 
-        HttpResponse<String> noKey = RAW.send(HttpRequest.newBuilder(ItSandbox.address().resolve("/payments"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"tok_ok\",\"amount\":1,\"currency\":\"EUR\"}")).build(),
+        HttpResponse<String> noKey = RAW.send(
+                HttpRequest.newBuilder(ItSandbox.address().resolve("/payments"))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"token\":\"tok_ok\",\"amount\":1,\"currency\":\"EUR\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, noKey.statusCode(), "no Idempotency-Key, no payment");
-        assertEquals("application/problem+json", noKey.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                noKey.headers().firstValue("Content-Type").orElse(""));
     }
 
     @Test
     void parallelAuthorisesWithOneKeyMakeOnePayment() throws Exception {
         String key = key();
-        List<Callable<HttpResponse<String>>> calls = Collections.nCopies(20, () -> authorise(key, "tok_ok", "5.000", true));
+        List<Callable<HttpResponse<String>>> calls =
+                Collections.nCopies(20, () -> authorise(key, "tok_ok", "5.000", true));
         List<HttpResponse<String>> answers = inParallel(calls);
         assertEquals(1, answers.stream().filter(a -> a.statusCode() == 201).count(), "one call made the payment");
-        assertEquals(1, answers.stream().map(a -> json(a).getString("ref")).distinct().count());
-        assertEquals(List.of(List.of("1", "5.000")), Buying.query("SELECT COUNT(*), SUM(captured) FROM sandbox_payment"
-                + " WHERE payment_key = ?", key));
+        assertEquals(
+                1,
+                answers.stream().map(a -> json(a).getString("ref")).distinct().count());
+        assertEquals(
+                List.of(List.of("1", "5.000")),
+                Buying.query("SELECT COUNT(*), SUM(captured) FROM sandbox_payment" + " WHERE payment_key = ?", key));
     }
 
     @Test
     void aTimeoutLeavesTheClientUnansweredWhileTheMoneyMoved() {
         String key = key();
-        assertThrows(GatewayUnreachable.class, () -> gateway.authorise(key, "tok_timeout", new BigDecimal("8.000"), "EUR", false));
+        assertThrows(
+                GatewayUnreachable.class,
+                () -> gateway.authorise(key, "tok_timeout", new BigDecimal("8.000"), "EUR", false));
         Payment charged = gateway.find(key).orElseThrow(() -> new AssertionError("find shows the charge"));
         assertEquals(Payment.State.AUTHORISED, charged.state());
         assertEquals(0, new BigDecimal("8").compareTo(charged.amount()));
-        assertEquals(charged, gateway.authorise(key, "tok_ok", new BigDecimal("8.000"), "EUR", false),
+        assertEquals(
+                charged,
+                gateway.authorise(key, "tok_ok", new BigDecimal("8.000"), "EUR", false),
                 "the retry with the key answers that charge and makes no second one");
     }
 
@@ -99,13 +126,18 @@ class SandboxGatewayIT extends DeployedApp {
     void aCancelWhileASlowAuthoriseWaitsBarsTheKey() throws Exception {
         String key = key();
         long start = System.nanoTime();
-        assertThrows(GatewayUnreachable.class, () -> gateway.authorise(key, "tok_slow", new BigDecimal("3.000"), "EUR", true));
+        assertThrows(
+                GatewayUnreachable.class,
+                () -> gateway.authorise(key, "tok_slow", new BigDecimal("3.000"), "EUR", true));
         assertTrue(gateway.find(key).isEmpty(), "nothing happens before the 10 s are over");
         Payment barred = gateway.cancel(key);
         assertEquals(Payment.State.VOIDED, barred.state());
-        Thread.sleep(Math.max(0, Duration.ofSeconds(11).minusNanos(System.nanoTime() - start).toMillis()));
-        assertEquals(List.of(List.of("VOIDED", "0.000", "0.000")), Buying.query("SELECT state, amount, captured"
-                + " FROM sandbox_payment WHERE payment_key = ?", key), "the slow authorise came after the cancel: no charge");
+        Thread.sleep(Math.max(
+                0, Duration.ofSeconds(11).minusNanos(System.nanoTime() - start).toMillis()));
+        assertEquals(
+                List.of(List.of("VOIDED", "0.000", "0.000")),
+                Buying.query("SELECT state, amount, captured" + " FROM sandbox_payment WHERE payment_key = ?", key),
+                "the slow authorise came after the cancel: no charge");
 
         String served = key();
         Payment late = SandboxGateway.at(ItSandbox.address(), Duration.ofSeconds(30))
@@ -124,22 +156,32 @@ class SandboxGatewayIT extends DeployedApp {
 
         Payment once = gateway.refund(captured.ref(), new BigDecimal("10.000"), "coupon-a");
         assertEquals(once, gateway.refund(captured.ref(), new BigDecimal("10.000"), "coupon-a"), "once per reference");
-        HttpResponse<String> beyond = RAW.send(HttpRequest.newBuilder(ItSandbox.address().resolve("/payments/" + captured.ref()
-                + "/refunds")).POST(HttpRequest.BodyPublishers.ofString("{\"amount\":20.001,\"reference\":\"coupon-b\"}")).build(),
+        HttpResponse<String> beyond = RAW.send(
+                HttpRequest.newBuilder(ItSandbox.address().resolve("/payments/" + captured.ref() + "/refunds"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":20.001,\"reference\":\"coupon-b\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(409, beyond.statusCode(), beyond::body);
-        assertThrows(IllegalStateException.class, () -> gateway.refund(captured.ref(), new BigDecimal("20.001"), "coupon-b"));
-        assertEquals(List.of(List.of("1", "10.000")), Buying.query("SELECT COUNT(*), SUM(f.amount) FROM sandbox_refund f"
-                + " WHERE f.ref = ?", captured.ref()));
+        assertThrows(
+                IllegalStateException.class,
+                () -> gateway.refund(captured.ref(), new BigDecimal("20.001"), "coupon-b"));
+        assertEquals(
+                List.of(List.of("1", "10.000")),
+                Buying.query(
+                        "SELECT COUNT(*), SUM(f.amount) FROM sandbox_refund f" + " WHERE f.ref = ?", captured.ref()));
 
         String voidedKey = key();
         Payment voided = gateway.authorise(voidedKey, "tok_ok", BigDecimal.TEN, "EUR", false);
         assertEquals(Payment.State.VOIDED, gateway.cancel(voidedKey).state());
-        assertThrows(IllegalStateException.class, () -> gateway.capture(voided.ref()), "a voided payment is not captured");
+        assertThrows(
+                IllegalStateException.class, () -> gateway.capture(voided.ref()), "a voided payment is not captured");
 
         String barredKey = key();
         assertEquals(Payment.State.VOIDED, gateway.cancel(barredKey).state());
-        assertEquals(Payment.State.VOIDED, gateway.authorise(barredKey, "tok_ok", BigDecimal.TEN, "EUR", true).state(),
+        assertEquals(
+                Payment.State.VOIDED,
+                gateway.authorise(barredKey, "tok_ok", BigDecimal.TEN, "EUR", true)
+                        .state(),
                 "a barred key never charges");
     }
 
@@ -148,22 +190,30 @@ class SandboxGatewayIT extends DeployedApp {
         Fixtures.Merchant merchant = fixtures.merchant("Sandbox Sushi");
         fixtures.newStore(merchant.token(), "Sandbox Sushi Mitte");
         Buying buying = new Buying(http, fixtures);
-        String dealId = buying.dealOnSale(merchant, "Sandbox Sashimi", d -> d.add("minBuyers", 100)).getString("id");
+        String dealId = buying.dealOnSale(merchant, "Sandbox Sashimi", d -> d.add("minBuyers", 100))
+                .getString("id");
         Fixtures.Person buyer = fixtures.buyer();
         Reply placed = buying.buy(buyer, dealId, 2);
         assertEquals(201, placed.status(), placed::toString);
         JsonObject order = placed.json();
-        Payment payment = gateway.find(order.getString("id")).orElseThrow(() -> new AssertionError("no payment under the order"));
+        Payment payment =
+                gateway.find(order.getString("id")).orElseThrow(() -> new AssertionError("no payment under the order"));
         assertEquals(Payment.State.AUTHORISED, payment.state());
         assertEquals(0, new BigDecimal(order.getString("amount")).compareTo(payment.amount()), order::toString);
     }
 
     private static HttpResponse<String> authorise(String key, String token, String amount, boolean capture)
             throws IOException, InterruptedException {
-        String body = "{\"token\":\"" + token + "\",\"amount\":" + amount + ",\"currency\":\"EUR\",\"capture\":" + capture + "}";
-        return RAW.send(HttpRequest.newBuilder(ItSandbox.address().resolve("/payments")).header("Idempotency-Key", key)
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String body = "{\"token\":\"" + token + "\",\"amount\":" + amount + ",\"currency\":\"EUR\",\"capture\":"
+                + capture + "}";
+        return RAW.send(
+                HttpRequest.newBuilder(ItSandbox.address().resolve("/payments"))
+                        .header("Idempotency-Key", key)
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(20))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonObject json(HttpResponse<String> answer) {

@@ -31,7 +31,8 @@ class SettlementIT extends DeployedApp {
 
     @Test
     void pendingOrdersAreCapturedOnceWhenTheDealTips() throws Exception {
-        String dealId = buying.dealOnSale(merchant, "Tipping Tapas", d -> d.add("minBuyers", 3)).getString("id");
+        String dealId = buying.dealOnSale(merchant, "Tipping Tapas", d -> d.add("minBuyers", 3))
+                .getString("id");
         Fixtures.Person first = fixtures.buyer();
         Fixtures.Person second = fixtures.buyer();
         Fixtures.Person third = fixtures.buyer();
@@ -45,10 +46,19 @@ class SettlementIT extends DeployedApp {
         JsonObject c = buying.buy(third, dealId, 1).json();
         assertEquals("CONFIRMED", c.getString("status"), "the order that tips the deal is captured at once");
         assertEquals("ACTIVE", c.getJsonArray("coupons").getJsonObject(0).getString("status"));
-        assertEquals("CONFIRMED", buying.awaitOrder(first, a.getString("id"), "CONFIRMED", 20).getString("status"));
-        assertEquals("CONFIRMED", buying.awaitOrder(second, b.getString("id"), "CONFIRMED", 20).getString("status"));
-        assertEquals("ACTIVE", http.get("api/v1/orders/" + a.getString("id"), first.token()).json().getJsonArray("coupons")
-                .getJsonObject(0).getString("status"));
+        assertEquals(
+                "CONFIRMED",
+                buying.awaitOrder(first, a.getString("id"), "CONFIRMED", 20).getString("status"));
+        assertEquals(
+                "CONFIRMED",
+                buying.awaitOrder(second, b.getString("id"), "CONFIRMED", 20).getString("status"));
+        assertEquals(
+                "ACTIVE",
+                http.get("api/v1/orders/" + a.getString("id"), first.token())
+                        .json()
+                        .getJsonArray("coupons")
+                        .getJsonObject(0)
+                        .getString("status"));
         Thread.sleep(3000);
         for (String order : List.of(a.getString("id"), b.getString("id"), c.getString("id"))) {
             assertEquals(1, Buying.awaitLedger(order, "CAPTURE", 1, 20), "one capture per order");
@@ -57,9 +67,14 @@ class SettlementIT extends DeployedApp {
         assertTrue(deal.getBoolean("tipped"));
         assertEquals(3, deal.getInt("sold"));
 
-        assertTrue(Mailbox.awaitMail(first.email(), "The deal is on", 30).size() == 1, "the early buyers hear that the deal is on");
+        assertTrue(
+                Mailbox.awaitMail(first.email(), "The deal is on", 30).size() == 1,
+                "the early buyers hear that the deal is on");
         assertEquals(1, Mailbox.awaitMail(second.email(), "The deal is on", 30).size());
-        assertEquals(0, Mailbox.mails(third.email(), "The deal is on").size(), "the buyer who tipped it was charged at once");
+        assertEquals(
+                0,
+                Mailbox.mails(third.email(), "The deal is on").size(),
+                "the buyer who tipped it was charged at once");
         assertEquals(1, Mailbox.awaitMail(third.email(), "Your coupons", 30).size());
     }
 
@@ -75,36 +90,61 @@ class SettlementIT extends DeployedApp {
         String orderA = buying.buy(buyer, dealId, 2).json().getString("id");
         String orderB = buying.buy(other, dealId, 1).json().getString("id");
 
-        assertEquals("CANCELLED", buying.awaitOrder(buyer, orderA, "CANCELLED", 45).getString("status"));
-        assertEquals("CANCELLED", buying.awaitOrder(other, orderB, "CANCELLED", 20).getString("status"));
-        assertEquals("FAILED", http.get("api/v1/deals/" + dealId, merchant.token()).json().getString("status"));
-        http.get("api/v1/orders/" + orderA, buyer.token()).json().getJsonArray("coupons").getValuesAs(JsonObject.class)
+        assertEquals(
+                "CANCELLED", buying.awaitOrder(buyer, orderA, "CANCELLED", 45).getString("status"));
+        assertEquals(
+                "CANCELLED", buying.awaitOrder(other, orderB, "CANCELLED", 20).getString("status"));
+        assertEquals(
+                "FAILED",
+                http.get("api/v1/deals/" + dealId, merchant.token()).json().getString("status"));
+        http.get("api/v1/orders/" + orderA, buyer.token())
+                .json()
+                .getJsonArray("coupons")
+                .getValuesAs(JsonObject.class)
                 .forEach(coupon -> assertEquals("VOID", coupon.getString("status")));
         for (String order : List.of(orderA, orderB)) {
             assertEquals(1, Buying.awaitLedger(order, "VOID", 1, 20));
             assertEquals(0, Buying.ledger(order, "CAPTURE"));
         }
-        assertEquals(1, Mailbox.awaitMail(buyer.email(), "The deal did not happen", 30).size());
-        assertEquals(1, Mailbox.awaitMail(other.email(), "The deal did not happen", 30).size());
+        assertEquals(
+                1,
+                Mailbox.awaitMail(buyer.email(), "The deal did not happen", 30).size());
+        assertEquals(
+                1,
+                Mailbox.awaitMail(other.email(), "The deal did not happen", 30).size());
     }
 
     @Test
     void cancellingATippedDealRefundsTheUnusedCoupons() throws Exception {
-        String dealId = buying.dealOnSale(merchant, "Cancelled Cannoli", d -> { }).getString("id");
+        String dealId =
+                buying.dealOnSale(merchant, "Cancelled Cannoli", d -> {}).getString("id");
         Fixtures.Person buyer = fixtures.buyer();
         String orderId = buying.buy(buyer, dealId, 2).json().getString("id");
-        assertEquals(200, http.post("api/v1/deals/" + dealId + "/cancel", null, merchant.token()).status());
+        assertEquals(
+                200,
+                http.post("api/v1/deals/" + dealId + "/cancel", null, merchant.token())
+                        .status());
 
-        assertEquals("REFUNDED", buying.awaitOrder(buyer, orderId, "REFUNDED", 20).getString("status"));
+        assertEquals(
+                "REFUNDED", buying.awaitOrder(buyer, orderId, "REFUNDED", 20).getString("status"));
         assertEquals(1, Buying.awaitLedger(orderId, "REFUND", 1, 20));
-        assertEquals("39.800", Buying.query("SELECT f.amount FROM sandbox_refund f JOIN sandbox_payment p ON p.ref = f.ref"
-                + " WHERE p.payment_key = ?", orderId).get(0).get(0));
-        assertEquals(1, Mailbox.awaitMail(buyer.email(), "Deal cancelled, money returned", 30).size());
+        assertEquals(
+                "39.800",
+                Buying.query(
+                                "SELECT f.amount FROM sandbox_refund f JOIN sandbox_payment p ON p.ref = f.ref"
+                                        + " WHERE p.payment_key = ?",
+                                orderId)
+                        .get(0)
+                        .get(0));
+        assertEquals(
+                1,
+                Mailbox.awaitMail(buyer.email(), "Deal cancelled, money returned", 30)
+                        .size());
     }
 
     @Test
     void theConfirmationCarriesEveryCodeWithItsQrImage() throws Exception {
-        String dealId = buying.dealOnSale(merchant, "Coded Crepes", d -> { }).getString("id");
+        String dealId = buying.dealOnSale(merchant, "Coded Crepes", d -> {}).getString("id");
         Fixtures.Person buyer = fixtures.buyer();
         JsonObject order = buying.buy(buyer, dealId, 3).json();
         List<MimeMessage> received = Mailbox.awaitMail(buyer.email(), "Your coupons: Coded Crepes", 30);
@@ -114,7 +154,9 @@ class SettlementIT extends DeployedApp {
         for (JsonObject coupon : order.getJsonArray("coupons").getValuesAs(JsonObject.class)) {
             String code = coupon.getString("code");
             assertTrue(text.contains(code), "the text names " + code);
-            assertTrue(html.contains(code) && html.contains("cid:qr-" + code), "the HTML shows " + code + " with its QR image");
+            assertTrue(
+                    html.contains(code) && html.contains("cid:qr-" + code),
+                    "the HTML shows " + code + " with its QR image");
         }
         assertEquals(3, Mailbox.images(received.get(0)), "one inline QR image per coupon");
         assertTrue(text.contains("Valid for one person."), "the fine print is in the mail");
@@ -123,7 +165,7 @@ class SettlementIT extends DeployedApp {
 
     @Test
     void mailsWrittenWhileTheMailServerIsDownArriveOnceItIsBack() throws Exception {
-        String dealId = buying.dealOnSale(merchant, "Offline Omelette", d -> { }).getString("id");
+        String dealId = buying.dealOnSale(merchant, "Offline Omelette", d -> {}).getString("id");
         List<Fixtures.Person> buyers = List.of(fixtures.buyer(), fixtures.buyer(), fixtures.buyer());
         ItMailServer.stop();
         try {
@@ -141,7 +183,14 @@ class SettlementIT extends DeployedApp {
         for (Fixtures.Person buyer : buyers) {
             assertEquals(1, Mailbox.mails(buyer.email(), "Your coupons").size(), "exactly once");
         }
-        assertTrue(Integer.parseInt(Buying.query("SELECT MIN(attempts) FROM mail_outbox m JOIN account a ON a.email = m.recipient"
-                + " WHERE a.id = ?", buyers.get(0).id()).get(0).get(0)) > 1, "the first attempts failed and were retried");
+        assertTrue(
+                Integer.parseInt(Buying.query(
+                                        "SELECT MIN(attempts) FROM mail_outbox m JOIN account a ON a.email = m.recipient"
+                                                + " WHERE a.id = ?",
+                                        buyers.get(0).id())
+                                .get(0)
+                                .get(0))
+                        > 1,
+                "the first attempts failed and were retried");
     }
 }

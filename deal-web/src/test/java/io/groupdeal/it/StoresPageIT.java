@@ -21,7 +21,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class StoresPageIT extends BrowserApp {
 
-
     @Test
     void merchantAddsAStoreAndAStaffMemberAndSeesThem() {
         browser.get(base + "merchant/stores.xhtml");
@@ -35,7 +34,8 @@ class StoresPageIT extends BrowserApp {
 
         browser.findElement(By.id("login:password")).sendKeys(Fixtures.DEMO_PASSWORD);
         browser.findElement(By.id("login:submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/merchant/stores.xhtml"));
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.urlContains("/merchant/stores.xhtml"));
         assertTrue(browser.findElement(By.className("tenant-name")).getText().contains("Sunrise Spa"));
 
         String storeName = "Sunrise Spa Annex " + UUID.randomUUID().toString().substring(0, 6);
@@ -57,8 +57,12 @@ class StoresPageIT extends BrowserApp {
         browser.findElement(By.id("staffForm:staffEmail")).sendKeys(staffEmail);
         browser.findElement(By.id("staffForm:staffPassword")).sendKeys(Fixtures.PASSWORD);
         browser.findElements(By.cssSelector("#staffForm\\:staffStores input[type=checkbox]")).stream()
-                .filter(box -> browser.findElement(By.cssSelector("label[for='" + box.getAttribute("id") + "']")).getText().equals(storeName))
-                .findFirst().orElseThrow().click();
+                .filter(box -> browser.findElement(By.cssSelector("label[for='" + box.getAttribute("id") + "']"))
+                        .getText()
+                        .equals(storeName))
+                .findFirst()
+                .orElseThrow()
+                .click();
         browser.findElement(By.id("staffForm:saveStaff")).click();
 
         waitForText("Added Lena Front Desk.");
@@ -72,7 +76,8 @@ class StoresPageIT extends BrowserApp {
         Browser.screenshot(browser, "03-stores-and-staff-phone");
 
         browser.findElement(By.cssSelector("label.menu-button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.findElement(By.className("sidebar")).getRect().getX() == 0);
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(d -> d.findElement(By.className("sidebar")).getRect().getX() == 0);
         Browser.screenshot(browser, "03-phone-menu");
         String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
         browser.findElement(By.id("logout:logoutButton")).click();
@@ -81,7 +86,11 @@ class StoresPageIT extends BrowserApp {
         assertNotEquals(session, after == null ? null : after.getValue(), "logout ended the HTTP session");
         browser.get(base + "merchant/stores.xhtml");
         assertTrue(browser.getCurrentUrl().contains("/login.xhtml"), "after logout the page asks to log in again");
-        assertEquals(0, browser.manage().getCookies().stream().filter(c -> c.getName().equals("gd_session")).count());
+        assertEquals(
+                0,
+                browser.manage().getCookies().stream()
+                        .filter(c -> c.getName().equals("gd_session"))
+                        .count());
     }
 
     @Test
@@ -96,7 +105,8 @@ class StoresPageIT extends BrowserApp {
 
         browser.findElement(By.id("signup:password")).sendKeys(Fixtures.PASSWORD);
         browser.findElement(By.id("signup:submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/merchant/stores.xhtml"));
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.urlContains("/merchant/stores.xhtml"));
         assertTrue(browser.findElement(By.className("tenant-name")).getText().contains("Page Signup Pizza"));
         assertTrue(browser.getPageSource().contains("No stores yet."));
         Browser.screenshot(browser, "04-new-merchant");
@@ -104,12 +114,21 @@ class StoresPageIT extends BrowserApp {
         // A store that a deal names cannot be deleted: the page says which deal needs it, and the store stays.
         String token = fixtures.token(email, Fixtures.PASSWORD);
         String storeId = fixtures.newStore(token, "Pizza Corner").getString("id");
-        fixtures.newDeal(token, Fixtures.deal("Corner Pizza Night", java.time.Instant.now(),
-                java.time.Instant.now().plusSeconds(86_400), java.util.List.of(storeId)));
+        fixtures.newDeal(
+                token,
+                Fixtures.deal(
+                        "Corner Pizza Night",
+                        java.time.Instant.now(),
+                        java.time.Instant.now().plusSeconds(86_400),
+                        java.util.List.of(storeId)));
         browser.get(base + "merchant/stores.xhtml");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
-        browser.findElements(By.cssSelector("#stores tbody tr")).stream().filter(r -> r.getText().contains("Pizza Corner"))
-                .findFirst().orElseThrow().findElement(By.cssSelector("input[value=Delete]")).click();
+        browser.findElements(By.cssSelector("#stores tbody tr")).stream()
+                .filter(r -> r.getText().contains("Pizza Corner"))
+                .findFirst()
+                .orElseThrow()
+                .findElement(By.cssSelector("input[value=Delete]"))
+                .click();
         waitForText("Pizza Corner is still needed by the deal “Corner Pizza Night”");
         assertEquals(200, http.get("api/v1/stores/" + storeId, token).status(), "the store stays");
         Browser.screenshot(browser, "04b-store-in-use");
@@ -120,18 +139,22 @@ class StoresPageIT extends BrowserApp {
         Fixtures.Merchant merchant = fixtures.merchant("Suspendable Subs");
         fixtures.newStore(merchant.token(), "Suspendable Subs Mitte");
         Buying buying = new Buying(http, fixtures);
-        String dealId = buying.dealOnSale(merchant, "Sub of the Day", d -> { }).getString("id");
+        String dealId = buying.dealOnSale(merchant, "Sub of the Day", d -> {}).getString("id");
         assertEquals(201, buying.buy(fixtures.buyer(), dealId, 2).status());
         browser.get(base + "login.xhtml");
         browser.findElement(By.id("login:email")).sendKeys(Fixtures.DEMO_OPERATOR);
         browser.findElement(By.id("login:password")).sendKeys(Fixtures.DEMO_PASSWORD);
         browser.findElement(By.id("login:submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/platform/tenants.xhtml"));
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.urlContains("/platform/tenants.xhtml"));
 
         WebElement row = tenantRow(merchant.tenantId());
         assertTrue(row.getText().contains("Active"), row::getText);
         assertEquals("1", row.findElement(By.cssSelector("td.live-deals")).getText(), "one deal on sale");
-        assertEquals("2 sold\n€39.80", row.findElement(By.cssSelector("td.sales")).getText(), "two coupons in the last 30 days");
+        assertEquals(
+                "2 sold\n€39.80",
+                row.findElement(By.cssSelector("td.sales")).getText(),
+                "two coupons in the last 30 days");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
         row.findElement(By.cssSelector("input[value=Suspend]")).click();
         waitForText("Suspendable Subs is suspended");
@@ -147,22 +170,40 @@ class StoresPageIT extends BrowserApp {
         assertEquals("10", rate.getAttribute("value"), "10 % by default");
         rate.clear();
         rate.sendKeys("12.5");
-        tenantRow(merchant.tenantId()).findElement(By.cssSelector("input[value=Save]")).click();
+        tenantRow(merchant.tenantId())
+                .findElement(By.cssSelector("input[value=Save]"))
+                .click();
         waitForText("Suspendable Subs now pays 12.5 % commission.");
-        assertEquals("12.5", tenantRow(merchant.tenantId()).findElement(By.cssSelector("input.commission-input")).getAttribute("value"));
+        assertEquals(
+                "12.5",
+                tenantRow(merchant.tenantId())
+                        .findElement(By.cssSelector("input.commission-input"))
+                        .getAttribute("value"));
         Browser.screenshot(browser, "06-operator-commission");
         String operator = fixtures.token(Fixtures.DEMO_OPERATOR, Fixtures.DEMO_PASSWORD);
-        assertEquals("0.1250", http.get("api/v1/platform/tenants?size=100", operator).json().getJsonArray("items")
-                .getValuesAs(jakarta.json.JsonObject.class).stream().filter(t -> t.getString("tenantId").equals(merchant.tenantId()))
-                .findFirst().orElseThrow().getString("commissionRate"));
+        assertEquals(
+                "0.1250",
+                http
+                        .get("api/v1/platform/tenants?size=100", operator)
+                        .json()
+                        .getJsonArray("items")
+                        .getValuesAs(jakarta.json.JsonObject.class)
+                        .stream()
+                        .filter(t -> t.getString("tenantId").equals(merchant.tenantId()))
+                        .findFirst()
+                        .orElseThrow()
+                        .getString("commissionRate"));
     }
 
     @Test
     void aStoreThatADealNeedsIsRefusedWithOneMessageAtTheTop() {
         Fixtures.Merchant merchant = fixtures.merchant("Busy Bagels");
-        String storeId = fixtures.newStore(merchant.token(), "Busy Bagels Mitte").getString("id");
+        String storeId =
+                fixtures.newStore(merchant.token(), "Busy Bagels Mitte").getString("id");
         java.time.Instant start = java.time.Instant.now().plus(Duration.ofDays(1));
-        fixtures.newDeal(merchant.token(), Fixtures.deal("Bagel Box", start, start.plus(Duration.ofDays(7)), java.util.List.of(storeId)));
+        fixtures.newDeal(
+                merchant.token(),
+                Fixtures.deal("Bagel Box", start, start.plus(Duration.ofDays(7)), java.util.List.of(storeId)));
         browser.get(base + "login.xhtml");
         browser.findElement(By.id("login:email")).sendKeys(merchant.email());
         browser.findElement(By.id("login:password")).sendKeys(Fixtures.PASSWORD);
@@ -172,25 +213,35 @@ class StoresPageIT extends BrowserApp {
 
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
         browser.findElements(By.cssSelector("#stores tbody tr")).stream()
-                .filter(r -> r.getText().contains("Busy Bagels Mitte")).findFirst().orElseThrow()
-                .findElement(By.cssSelector("input[value=Delete]")).click();
+                .filter(r -> r.getText().contains("Busy Bagels Mitte"))
+                .findFirst()
+                .orElseThrow()
+                .findElement(By.cssSelector("input[value=Delete]"))
+                .click();
         String refusal = "Busy Bagels Mitte is still needed by the deal";
         waitForText(refusal);
         String page = browser.findElement(By.tagName("body")).getText();
-        assertEquals(1, page.split(java.util.regex.Pattern.quote(refusal), -1).length - 1, "the refusal shows once: " + page);
+        assertEquals(
+                1,
+                page.split(java.util.regex.Pattern.quote(refusal), -1).length - 1,
+                "the refusal shows once: " + page);
         assertTrue(browser.findElement(By.id("messages")).getText().contains(refusal), "at the top of the page");
-        assertTrue(browser.findElement(By.id("stores")).getText().contains("Busy Bagels Mitte"), "the store is still there");
+        assertTrue(
+                browser.findElement(By.id("stores")).getText().contains("Busy Bagels Mitte"),
+                "the store is still there");
         Browser.screenshot(browser, "07-store-in-use");
     }
 
     /** Waits until the page shows the text: a click that submits a form returns before the answer is drawn. */
     private void waitForText(String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getPageSource().contains(text));
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> d.getPageSource().contains(text));
     }
 
     private WebElement tenantRow(String tenantId) {
         return browser.findElements(By.cssSelector("#tenants tbody tr")).stream()
                 .filter(r -> r.getText().contains(tenantId))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -38,18 +38,38 @@ class TeamsIT extends DeployedApp {
     }
 
     private String teamDeal(String title, int size, int perBuyerLimit) {
-        return buying.dealOnSale(merchant, title, d -> d.add("teamSize", size).add("teamPrice", "9.90")
-                .add("teamWindowMinutes", 60).add("perBuyerLimit", perBuyerLimit)).getString("id");
+        return buying.dealOnSale(
+                        merchant,
+                        title,
+                        d -> d.add("teamSize", size)
+                                .add("teamPrice", "9.90")
+                                .add("teamWindowMinutes", 60)
+                                .add("perBuyerLimit", perBuyerLimit))
+                .getString("id");
     }
 
     private Reply start(Fixtures.Person buyer, String dealId, String token, String key) {
-        return http.send("POST", "api/v1/teams", Json.createObjectBuilder().add("dealId", dealId).add("paymentToken", token)
-                .build().toString(), buyer.token(), "application/json", Map.of("Idempotency-Key", key));
+        return http.send(
+                "POST",
+                "api/v1/teams",
+                Json.createObjectBuilder()
+                        .add("dealId", dealId)
+                        .add("paymentToken", token)
+                        .build()
+                        .toString(),
+                buyer.token(),
+                "application/json",
+                Map.of("Idempotency-Key", key));
     }
 
     private Reply join(Fixtures.Person buyer, String teamId, String token, String key) {
-        return http.send("POST", "api/v1/teams/" + teamId + "/members", Json.createObjectBuilder().add("paymentToken", token)
-                .build().toString(), buyer.token(), "application/json", Map.of("Idempotency-Key", key));
+        return http.send(
+                "POST",
+                "api/v1/teams/" + teamId + "/members",
+                Json.createObjectBuilder().add("paymentToken", token).build().toString(),
+                buyer.token(),
+                "application/json",
+                Map.of("Idempotency-Key", key));
     }
 
     private static String key() {
@@ -57,7 +77,9 @@ class TeamsIT extends DeployedApp {
     }
 
     private static List<String> teamOrders(String teamId) throws Exception {
-        return Buying.query("SELECT order_id FROM team_member WHERE team_id = ?", teamId).stream().map(r -> r.get(0)).toList();
+        return Buying.query("SELECT order_id FROM team_member WHERE team_id = ?", teamId).stream()
+                .map(r -> r.get(0))
+                .toList();
     }
 
     @Test
@@ -77,7 +99,10 @@ class TeamsIT extends DeployedApp {
         assertTrue(team.getString("shareUrl").endsWith("/team.xhtml?id=" + teamId), team::toString);
 
         JsonObject seen = http.get("api/v1/teams/" + teamId, null).json();
-        assertEquals("Test", seen.getJsonArray("members").getJsonObject(0).getString("firstName"), "first names only, to anyone");
+        assertEquals(
+                "Test",
+                seen.getJsonArray("members").getJsonObject(0).getString("firstName"),
+                "first names only, to anyone");
         assertFalse(seen.toString().contains(first.email()), "no email on the shared page");
 
         Reply joined = join(second, teamId, "tok_ok", key());
@@ -85,7 +110,11 @@ class TeamsIT extends DeployedApp {
         assertEquals("OPEN", joined.json().getString("status"));
         String orderOfFirst = teamOrders(teamId).get(0);
         assertEquals(0, Buying.ledger(orderOfFirst, "CAPTURE"), "authorised only while the team is open");
-        assertEquals("PENDING", Buying.query("SELECT status FROM coupon WHERE order_id = ?", orderOfFirst).get(0).get(0));
+        assertEquals(
+                "PENDING",
+                Buying.query("SELECT status FROM coupon WHERE order_id = ?", orderOfFirst)
+                        .get(0)
+                        .get(0));
 
         String lastKey = key();
         Reply filled = join(third, teamId, "tok_ok", lastKey);
@@ -95,12 +124,20 @@ class TeamsIT extends DeployedApp {
 
         for (String orderId : teamOrders(teamId)) {
             assertEquals(1, Buying.awaitLedger(orderId, "CAPTURE", 1, 20), "every member is captured: " + orderId);
-            assertEquals("9.900", Buying.query("SELECT captured FROM sandbox_payment WHERE payment_key = ?", orderId).get(0).get(0));
+            assertEquals(
+                    "9.900",
+                    Buying.query("SELECT captured FROM sandbox_payment WHERE payment_key = ?", orderId)
+                            .get(0)
+                            .get(0));
         }
-        assertEquals(List.of(List.of("ACTIVE", "3")),
+        assertEquals(
+                List.of(List.of("ACTIVE", "3")),
                 Buying.query("SELECT status, COUNT(*) FROM coupon WHERE deal_id = ? GROUP BY status", dealId));
         for (Fixtures.Person member : List.of(first, second, third)) {
-            assertEquals(1, Mailbox.awaitMail(member.email(), "Your team is full", 20).size(), member.email());
+            assertEquals(
+                    1,
+                    Mailbox.awaitMail(member.email(), "Your team is full", 20).size(),
+                    member.email());
         }
 
         Reply again = join(third, teamId, "tok_ok", lastKey);
@@ -114,17 +151,24 @@ class TeamsIT extends DeployedApp {
         Reply closed = join(fixtures.buyer(), teamId, "tok_ok", key());
         assertEquals(409, closed.status(), closed::toString);
         assertEquals("team-closed", closed.problem());
-        Reply inChinese = http.send("POST", "api/v1/teams/" + teamId + "/members", "{\"paymentToken\":\"tok_ok\"}",
-                fixtures.buyer().token(), "application/json", Map.of("Idempotency-Key", key(), "Accept-Language", "zh-CN"));
+        Reply inChinese = http.send(
+                "POST",
+                "api/v1/teams/" + teamId + "/members",
+                "{\"paymentToken\":\"tok_ok\"}",
+                fixtures.buyer().token(),
+                "application/json",
+                Map.of("Idempotency-Key", key(), "Accept-Language", "zh-CN"));
         assertEquals("team-closed", inChinese.problem(), "the type never changes with the language");
         assertEquals("拼团已结束", inChinese.json().getString("title"), inChinese::toString);
         assertEquals("该拼团已成团、已失败或已过时限。", inChinese.json().getString("detail"), inChinese::toString);
 
-        JsonObject report = http.get("api/v1/teams?dealId=" + dealId, merchant.token()).json();
+        JsonObject report =
+                http.get("api/v1/teams?dealId=" + dealId, merchant.token()).json();
         assertEquals(1, report.getInt("formed"));
         assertEquals(1, report.getInt("completed"));
         assertEquals(0, report.getInt("failed"));
-        Reply other = http.get("api/v1/teams?dealId=" + dealId, fixtures.merchant("Other Tea").token());
+        Reply other = http.get(
+                "api/v1/teams?dealId=" + dealId, fixtures.merchant("Other Tea").token());
         assertEquals(404, other.status(), "another business's deal is not found");
     }
 
@@ -135,33 +179,50 @@ class TeamsIT extends DeployedApp {
         Reply started = start(starter, dealId, "tok_ok", key());
         assertEquals(201, started.status(), started::toString);
         String teamId = started.json().getString("id");
-        List<Fixtures.Person> buyers = Buying.inParallel(8, IntStream.range(0, 29)
-                .mapToObj(i -> (Callable<Fixtures.Person>) fixtures::buyer).toList());
+        List<Fixtures.Person> buyers = Buying.inParallel(
+                8,
+                IntStream.range(0, 29)
+                        .mapToObj(i -> (Callable<Fixtures.Person>) fixtures::buyer)
+                        .toList());
 
         List<Callable<Reply>> joins = new ArrayList<>();
         buyers.forEach(b -> joins.add(() -> join(b, teamId, "tok_ok", key())));
         List<Reply> replies = Buying.inParallel(29, joins);
 
-        Map<Integer, Long> byStatus = replies.stream().collect(Collectors.groupingBy(Reply::status, Collectors.counting()));
+        Map<Integer, Long> byStatus =
+                replies.stream().collect(Collectors.groupingBy(Reply::status, Collectors.counting()));
         assertEquals(4L, byStatus.get(201), "exactly the free seats are taken: " + byStatus);
         assertEquals(25L, byStatus.get(409), "everyone else is refused: " + byStatus);
-        replies.stream().filter(r -> r.status() == 409)
+        replies.stream()
+                .filter(r -> r.status() == 409)
                 .forEach(r -> assertTrue(Set.of("team-full", "team-closed").contains(r.problem()), r::toString));
 
         assertEquals("COMPLETE", http.get("api/v1/teams/" + teamId, null).json().getString("status"));
-        assertEquals(List.of(List.of("5", "5")), Buying.query("SELECT member_count, size FROM team WHERE id = ?", teamId));
-        assertEquals("5", Buying.query("SELECT COUNT(*) FROM purchase_order WHERE deal_id = ?", dealId).get(0).get(0),
+        assertEquals(
+                List.of(List.of("5", "5")), Buying.query("SELECT member_count, size FROM team WHERE id = ?", teamId));
+        assertEquals(
+                "5",
+                Buying.query("SELECT COUNT(*) FROM purchase_order WHERE deal_id = ?", dealId)
+                        .get(0)
+                        .get(0),
                 "a refused buyer has no order");
-        assertEquals("0", Buying.query("SELECT COUNT(*) FROM sandbox_payment p WHERE NOT EXISTS (SELECT 1 FROM team_member m"
-                + " WHERE m.order_id = p.payment_key) AND p.payment_key IN (SELECT id FROM purchase_order WHERE deal_id = ?)",
-                dealId).get(0).get(0));
+        assertEquals(
+                "0",
+                Buying.query(
+                                "SELECT COUNT(*) FROM sandbox_payment p WHERE NOT EXISTS (SELECT 1 FROM team_member m"
+                                        + " WHERE m.order_id = p.payment_key) AND p.payment_key IN (SELECT id FROM purchase_order WHERE deal_id = ?)",
+                                dealId)
+                        .get(0)
+                        .get(0));
         for (String orderId : teamOrders(teamId)) {
             assertEquals(1, Buying.awaitLedger(orderId, "CAPTURE", 1, 20), orderId);
         }
-        assertEquals(5, http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("sold"));
+        assertEquals(
+                5, http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("sold"));
         // completed exactly once: the team's coupons counted once towards the tipping point, one mail per member
         assertEquals(List.of(List.of("5")), Buying.query("SELECT confirmed FROM deal WHERE id = ?", dealId));
-        assertEquals(List.of(List.of("ACTIVE", "5")),
+        assertEquals(
+                List.of(List.of("ACTIVE", "5")),
                 Buying.query("SELECT status, COUNT(*) FROM coupon WHERE deal_id = ? GROUP BY status", dealId));
         List<Fixtures.Person> members = new ArrayList<>(List.of(starter));
         for (int i = 0; i < replies.size(); i++) {
@@ -170,32 +231,59 @@ class TeamsIT extends DeployedApp {
             }
         }
         for (Fixtures.Person member : members) {
-            assertEquals(1, Mailbox.awaitMail(member.email(), "Your team is full", 20).size(), member.email());
+            assertEquals(
+                    1,
+                    Mailbox.awaitMail(member.email(), "Your team is full", 20).size(),
+                    member.email());
         }
     }
 
     private JsonObject optionDeal(String title, Integer capOfFirst) {
-        return buying.dealOnSale(merchant, title, d -> d.add("maxQuantity", 20).add("perBuyerLimit", 4)
-                .add("teamSize", 3).add("teamPrice", "9.90").add("teamWindowMinutes", 60)
-                .add("options", OptionsIT.options(OptionsIT.option("For 1", "19.90", "34.00", capOfFirst),
-                        OptionsIT.option("For 2", "35.00", "68.00", null))));
+        return buying.dealOnSale(
+                merchant,
+                title,
+                d -> d.add("maxQuantity", 20)
+                        .add("perBuyerLimit", 4)
+                        .add("teamSize", 3)
+                        .add("teamPrice", "9.90")
+                        .add("teamWindowMinutes", 60)
+                        .add(
+                                "options",
+                                OptionsIT.options(
+                                        OptionsIT.option("For 1", "19.90", "34.00", capOfFirst),
+                                        OptionsIT.option("For 2", "35.00", "68.00", null))));
     }
 
     private static String optionId(JsonObject deal, String title) {
-        return deal.getJsonArray("options").getValuesAs(JsonObject.class).stream().filter(o -> o.getString("title").equals(title))
-                .findFirst().orElseThrow().getString("id");
+        return deal.getJsonArray("options").getValuesAs(JsonObject.class).stream()
+                .filter(o -> o.getString("title").equals(title))
+                .findFirst()
+                .orElseThrow()
+                .getString("id");
     }
 
     private Reply start(Fixtures.Person buyer, String dealId, String optionId) {
-        return http.send("POST", "api/v1/teams", Json.createObjectBuilder().add("dealId", dealId).add("optionId", optionId)
-                .add("paymentToken", "tok_ok").build().toString(), buyer.token(), "application/json",
+        return http.send(
+                "POST",
+                "api/v1/teams",
+                Json.createObjectBuilder()
+                        .add("dealId", dealId)
+                        .add("optionId", optionId)
+                        .add("paymentToken", "tok_ok")
+                        .build()
+                        .toString(),
+                buyer.token(),
+                "application/json",
                 Map.of("Idempotency-Key", key()));
     }
 
     private int soldOf(String dealId, String optionTitle) {
         JsonObject deal = http.get("api/v1/deals/" + dealId, merchant.token()).json();
         return deal.getJsonArray("options").getValuesAs(JsonObject.class).stream()
-                .filter(o -> o.getString("title").equals(optionTitle)).findFirst().orElseThrow().getInt("sold");
+                .filter(o -> o.getString("title").equals(optionTitle))
+                .findFirst()
+                .orElseThrow()
+                .getInt("sold");
     }
 
     @Test
@@ -221,29 +309,45 @@ class TeamsIT extends DeployedApp {
         String teamId = team.getString("id");
         assertEquals(201, join(fixtures.buyer(), teamId, "tok_ok", key()).status());
         assertEquals(2, soldOf(dealId, "For 1"), "the option's cap counts team coupons");
-        assertEquals(List.of(List.of(forOne, "9.900"), List.of(forOne, "9.900")),
+        assertEquals(
+                List.of(List.of(forOne, "9.900"), List.of(forOne, "9.900")),
                 Buying.query("SELECT option_id, unit_price FROM purchase_order WHERE deal_id = ?", dealId));
 
         Reply alone = buying.buy(fixtures.buyer(), dealId, 1);
         assertEquals(422, alone.status(), "a deal of two options needs one named: " + alone);
         Fixtures.Person late = fixtures.buyer();
-        Reply soldOut = http.order(Json.createObjectBuilder().add("dealId", dealId).add("optionId", forOne).add("quantity", 1)
-                .add("paymentToken", "tok_ok").build().toString(), late.token(), key());
+        Reply soldOut = http.order(
+                Json.createObjectBuilder()
+                        .add("dealId", dealId)
+                        .add("optionId", forOne)
+                        .add("quantity", 1)
+                        .add("paymentToken", "tok_ok")
+                        .build()
+                        .toString(),
+                late.token(),
+                key());
         assertEquals(409, soldOut.status(), "the team's two coupons took the option's cap of 2: " + soldOut);
         assertEquals("sold-out", soldOut.problem());
         Reply third = join(late, teamId, "tok_ok", key());
         assertEquals(409, third.status(), "the third seat needs a coupon the option no longer has: " + third);
         assertEquals("sold-out", third.problem());
-        assertEquals(List.of(List.of("OPEN", "2")), Buying.query("SELECT status, member_count FROM team WHERE id = ?", teamId),
+        assertEquals(
+                List.of(List.of("OPEN", "2")),
+                Buying.query("SELECT status, member_count FROM team WHERE id = ?", teamId),
                 "a refused seat is given back");
-        assertEquals("0", Buying.query("SELECT COUNT(*) FROM purchase_order WHERE buyer_id = ?", late.id()).get(0).get(0));
+        assertEquals(
+                "0",
+                Buying.query("SELECT COUNT(*) FROM purchase_order WHERE buyer_id = ?", late.id())
+                        .get(0)
+                        .get(0));
 
         Buying.update("UPDATE team SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE id = ?", teamId);
         for (int i = 0; i < 60 && soldOf(dealId, "For 1") != 0; i++) {
             Thread.sleep(500);
         }
         assertEquals(0, soldOf(dealId, "For 1"), "a failed team gives the option's stock back");
-        assertEquals(0, http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("sold"));
+        assertEquals(
+                0, http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("sold"));
     }
 
     @Test
@@ -251,28 +355,46 @@ class TeamsIT extends DeployedApp {
         JsonObject deal = optionDeal("Team Ramen Bar", 3);
         String dealId = deal.getString("id");
         String forOne = optionId(deal, "For 1");
-        List<Fixtures.Person> buyers = Buying.inParallel(8, IntStream.range(0, 12)
-                .mapToObj(i -> (Callable<Fixtures.Person>) fixtures::buyer).toList());
+        List<Fixtures.Person> buyers = Buying.inParallel(
+                8,
+                IntStream.range(0, 12)
+                        .mapToObj(i -> (Callable<Fixtures.Person>) fixtures::buyer)
+                        .toList());
         List<Callable<Reply>> starts = new ArrayList<>();
         buyers.forEach(b -> starts.add(() -> start(b, dealId, forOne)));
         List<Reply> replies = Buying.inParallel(12, starts);
 
-        Map<Integer, Long> byStatus = replies.stream().collect(Collectors.groupingBy(Reply::status, Collectors.counting()));
+        Map<Integer, Long> byStatus =
+                replies.stream().collect(Collectors.groupingBy(Reply::status, Collectors.counting()));
         assertEquals(3L, byStatus.get(201), "as many teams as the option has coupons: " + byStatus);
         assertEquals(9L, byStatus.get(409), byStatus::toString);
-        replies.stream().filter(r -> r.status() == 409).forEach(r -> assertEquals("sold-out", r.problem(), r::toString));
+        replies.stream()
+                .filter(r -> r.status() == 409)
+                .forEach(r -> assertEquals("sold-out", r.problem(), r::toString));
         assertEquals(3, soldOf(dealId, "For 1"));
-        assertEquals(List.of(List.of("3")), Buying.query("SELECT COUNT(*) FROM team WHERE deal_id = ?", dealId),
+        assertEquals(
+                List.of(List.of("3")),
+                Buying.query("SELECT COUNT(*) FROM team WHERE deal_id = ?", dealId),
                 "a refused start leaves no team behind");
-        assertEquals(List.of(List.of("3")), Buying.query("SELECT COUNT(*) FROM purchase_order WHERE deal_id = ?", dealId));
+        assertEquals(
+                List.of(List.of("3")), Buying.query("SELECT COUNT(*) FROM purchase_order WHERE deal_id = ?", dealId));
     }
 
     @Test
     void theTeamPriceLiesBelowEveryOptionsPrice() {
-        var body = Fixtures.deal("Team Priced High", java.time.Instant.now(), java.time.Instant.now().plusSeconds(86400), List.of())
-                .add("teamSize", 2).add("teamPrice", "20.00").add("teamWindowMinutes", 60)
-                .add("options", OptionsIT.options(OptionsIT.option("For 1", "19.90", "34.00", null),
-                        OptionsIT.option("For 2", "35.00", "68.00", null)));
+        var body = Fixtures.deal(
+                        "Team Priced High",
+                        java.time.Instant.now(),
+                        java.time.Instant.now().plusSeconds(86400),
+                        List.of())
+                .add("teamSize", 2)
+                .add("teamPrice", "20.00")
+                .add("teamWindowMinutes", 60)
+                .add(
+                        "options",
+                        OptionsIT.options(
+                                OptionsIT.option("For 1", "19.90", "34.00", null),
+                                OptionsIT.option("For 2", "35.00", "68.00", null)));
         Reply refused = http.post("api/v1/deals", body.build().toString(), merchant.token());
         assertEquals(400, refused.status(), refused::toString);
         assertTrue(refused.body().contains("teamPrice"), refused::toString);
@@ -293,19 +415,34 @@ class TeamsIT extends DeployedApp {
         Reply other = start(bob, dealId, "tok_ok", key());
         assertEquals(201, other.status(), other::toString);
         String bobsTeam = other.json().getString("id");
-        List<Reply> crossing = Buying.inParallel(4, List.<Callable<Reply>>of(() -> join(alice, bobsTeam, "tok_ok", key()),
-                () -> join(alice, bobsTeam, "tok_ok", key()), () -> start(alice, dealId, "tok_ok", key())));
+        List<Reply> crossing = Buying.inParallel(
+                4,
+                List.<Callable<Reply>>of(
+                        () -> join(alice, bobsTeam, "tok_ok", key()),
+                        () -> join(alice, bobsTeam, "tok_ok", key()),
+                        () -> start(alice, dealId, "tok_ok", key())));
         crossing.forEach(r -> assertEquals(409, r.status(), r::toString));
         crossing.forEach(r -> assertEquals("already-in-team", r.problem(), r::toString));
-        assertEquals("1", Buying.query("SELECT COUNT(*) FROM purchase_order WHERE buyer_id = ?", alice.id()).get(0).get(0),
+        assertEquals(
+                "1",
+                Buying.query("SELECT COUNT(*) FROM purchase_order WHERE buyer_id = ?", alice.id())
+                        .get(0)
+                        .get(0),
                 "a refused team request leaves no order and charges nothing");
-        assertEquals(1, http.get("api/v1/teams/" + bobsTeam, null).json().getJsonArray("members").size());
+        assertEquals(
+                1,
+                http.get("api/v1/teams/" + bobsTeam, null)
+                        .json()
+                        .getJsonArray("members")
+                        .size());
 
         assertEquals(201, buying.buy(alice, dealId, 1).status(), "the limit of 2: the team coupon and one more");
         Reply overLimit = buying.buy(alice, dealId, 1);
         assertEquals(409, overLimit.status(), "the per-buyer limit counts the team coupon: " + overLimit);
         assertEquals("per-buyer-limit", overLimit.problem());
-        assertEquals(3, http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("sold"),
+        assertEquals(
+                3,
+                http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("sold"),
                 "the deal's quantity counts team coupons");
     }
 
@@ -316,7 +453,8 @@ class TeamsIT extends DeployedApp {
         Fixtures.Person second = fixtures.buyer();
         String teamId = start(first, dealId, "tok_ok", key()).json().getString("id");
         assertEquals(201, join(second, teamId, "tok_ok", key()).status());
-        assertEquals(2, http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("sold"));
+        assertEquals(
+                2, http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("sold"));
 
         // time passes: the team's window is over
         Buying.update("UPDATE team SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE id = ?", teamId);
@@ -330,19 +468,36 @@ class TeamsIT extends DeployedApp {
         for (String orderId : teamOrders(teamId)) {
             assertEquals(1, Buying.awaitLedger(orderId, "VOID", 1, 20), "every authorisation is voided: " + orderId);
             assertEquals(0, Buying.ledger(orderId, "CAPTURE"), "nothing is charged");
-            assertEquals("CANCELLED", Buying.query("SELECT status FROM purchase_order WHERE id = ?", orderId).get(0).get(0));
-            assertEquals("VOID", Buying.query("SELECT status FROM coupon WHERE order_id = ?", orderId).get(0).get(0));
+            assertEquals(
+                    "CANCELLED",
+                    Buying.query("SELECT status FROM purchase_order WHERE id = ?", orderId)
+                            .get(0)
+                            .get(0));
+            assertEquals(
+                    "VOID",
+                    Buying.query("SELECT status FROM coupon WHERE order_id = ?", orderId)
+                            .get(0)
+                            .get(0));
         }
         for (Fixtures.Person member : List.of(first, second)) {
-            assertEquals(1, Mailbox.awaitMail(member.email(), "Your team did not fill", 20).size(), member.email());
+            assertEquals(
+                    1,
+                    Mailbox.awaitMail(member.email(), "Your team did not fill", 20)
+                            .size(),
+                    member.email());
         }
-        assertEquals(0, http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("sold"), "the stock is back");
+        assertEquals(
+                0, http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("sold"), "the stock is back");
         Reply late = join(fixtures.buyer(), teamId, "tok_ok", key());
         assertEquals(409, late.status(), late::toString);
         assertEquals("team-closed", late.problem());
         Reply again = start(first, dealId, "tok_ok", key());
         assertEquals(201, again.status(), "a failed team frees its members for another: " + again);
-        assertEquals(1, http.get("api/v1/teams?dealId=" + dealId, merchant.token()).json().getInt("failed"));
+        assertEquals(
+                1,
+                http.get("api/v1/teams?dealId=" + dealId, merchant.token())
+                        .json()
+                        .getInt("failed"));
     }
 
     @Test
@@ -355,7 +510,8 @@ class TeamsIT extends DeployedApp {
         String declinedKey = key();
         Reply refused = join(declined, teamId, "tok_declined", declinedKey);
         assertEquals(402, refused.status(), refused::toString);
-        assertEquals(402, join(declined, teamId, "tok_declined", declinedKey).status(), "the same key answers the same");
+        assertEquals(
+                402, join(declined, teamId, "tok_declined", declinedKey).status(), "the same key answers the same");
         JsonObject team = http.get("api/v1/teams/" + teamId, null).json();
         assertEquals("OPEN", team.getString("status"));
         assertEquals(1, team.getJsonArray("members").size(), "the seat is free again");
@@ -363,7 +519,8 @@ class TeamsIT extends DeployedApp {
         Reply filled = join(fixtures.buyer(), teamId, "tok_ok", key());
         assertEquals(201, filled.status(), filled::toString);
         assertEquals("COMPLETE", filled.json().getString("status"));
-        assertEquals(2, http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("sold"));
+        assertEquals(
+                2, http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("sold"));
     }
 
     @Test
@@ -388,9 +545,12 @@ class TeamsIT extends DeployedApp {
             assertEquals(1, Buying.awaitLedger(orderId, "CAPTURE", 1, 20), "every member is captured: " + orderId);
         }
         assertEquals(1, Mailbox.awaitMail(late.email(), "Your team is full", 20).size());
-        assertEquals(List.of(List.of("2")), Buying.query("SELECT confirmed FROM deal WHERE id = ?", dealId),
+        assertEquals(
+                List.of(List.of("2")),
+                Buying.query("SELECT confirmed FROM deal WHERE id = ?", dealId),
                 "the reconciled seat counts towards the tipping point with its team, when it completes (not alone before)");
-        assertEquals(0, Mailbox.mails(late.email(), "Order received").size(), "a team member gets the team's mails only");
+        assertEquals(
+                0, Mailbox.mails(late.email(), "Order received").size(), "a team member gets the team's mails only");
         Reply replay = join(late, teamId, "tok_timeout", lostKey);
         assertEquals(201, replay.status(), "the same key answers what the request became: " + replay);
         assertEquals("COMPLETE", replay.json().getString("status"));
@@ -403,7 +563,12 @@ class TeamsIT extends DeployedApp {
         Fixtures.Person slow = fixtures.buyer();
         Reply lost = join(slow, teamId, "tok_slow", key());
         assertEquals(503, lost.status(), "the gateway did not answer in time: " + lost);
-        assertEquals(2, http.get("api/v1/teams/" + teamId, null).json().getJsonArray("members").size(),
+        assertEquals(
+                2,
+                http.get("api/v1/teams/" + teamId, null)
+                        .json()
+                        .getJsonArray("members")
+                        .size(),
                 "the seat is held while its payment is unknown");
 
         // the reconciler bars the key and releases the order unpaid; the team job gives the seat back to the open team
@@ -418,19 +583,31 @@ class TeamsIT extends DeployedApp {
         Reply filled = join(fixtures.buyer(), teamId, "tok_ok", key());
         assertEquals(201, filled.status(), filled::toString);
         assertEquals("COMPLETE", filled.json().getString("status"));
-        assertEquals("0", Buying.query("SELECT COUNT(*) FROM purchase_order WHERE buyer_id = ? AND released_at IS NULL",
-                slow.id()).get(0).get(0), "the lost payment's order keeps no stock");
+        assertEquals(
+                "0",
+                Buying.query(
+                                "SELECT COUNT(*) FROM purchase_order WHERE buyer_id = ? AND released_at IS NULL",
+                                slow.id())
+                        .get(0)
+                        .get(0),
+                "the lost payment's order keeps no stock");
     }
 
     @Test
     void teamTermsAreCheckedAndADealWithoutThemOffersNoTeam() {
-        var tooBig = Fixtures.deal("Team Too Big", java.time.Instant.now(), java.time.Instant.now().plusSeconds(86400), List.of())
-                .add("teamSize", 11).add("teamPrice", "25.00").add("teamWindowMinutes", 60);
+        var tooBig = Fixtures.deal(
+                        "Team Too Big",
+                        java.time.Instant.now(),
+                        java.time.Instant.now().plusSeconds(86400),
+                        List.of())
+                .add("teamSize", 11)
+                .add("teamPrice", "25.00")
+                .add("teamWindowMinutes", 60);
         Reply refused = http.post("api/v1/deals", tooBig.build().toString(), merchant.token());
         assertEquals(400, refused.status(), refused::toString);
         assertTrue(refused.body().contains("teamSize") && refused.body().contains("teamPrice"), refused::toString);
 
-        String plain = buying.dealOnSale(merchant, "No Team Here", d -> { }).getString("id");
+        String plain = buying.dealOnSale(merchant, "No Team Here", d -> {}).getString("id");
         Reply none = start(fixtures.buyer(), plain, "tok_ok", key());
         assertEquals(409, none.status(), none::toString);
         assertEquals("team-not-offered", none.problem());

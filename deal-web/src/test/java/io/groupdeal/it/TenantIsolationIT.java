@@ -36,7 +36,9 @@ class TenantIsolationIT extends DeployedApp {
     void listsShowOnlyTheCallersData() {
         JsonObject stores = http.get("api/v1/stores", intruder.token()).json();
         assertEquals(1, stores.getInt("total"));
-        assertEquals("Intruder Grill Main", stores.getJsonArray("items").getJsonObject(0).getString("name"));
+        assertEquals(
+                "Intruder Grill Main",
+                stores.getJsonArray("items").getJsonObject(0).getString("name"));
         assertEquals(0, http.get("api/v1/staff", intruder.token()).json().getInt("total"));
 
         JsonObject own = http.get("api/v1/stores", owner.token()).json();
@@ -67,8 +69,11 @@ class TenantIsolationIT extends DeployedApp {
         Reply unchanged = http.get("api/v1/staff/" + id, owner.token());
         assertEquals(200, unchanged.status());
         assertEquals(staff.getString("email"), unchanged.json().getString("email"));
-        assertEquals(List.of(store.getString("id")), unchanged.json().getJsonArray("storeIds").getValuesAs(JsonValue::toString)
-                .stream().map(s -> s.replace("\"", "")).toList());
+        assertEquals(
+                List.of(store.getString("id")),
+                unchanged.json().getJsonArray("storeIds").getValuesAs(JsonValue::toString).stream()
+                        .map(s -> s.replace("\"", ""))
+                        .toList());
     }
 
     @Test
@@ -79,15 +84,32 @@ class TenantIsolationIT extends DeployedApp {
         Reply missingReply = http.post("api/v1/staff", missing, intruder.token());
         assertEquals(400, foreignReply.status(), foreignReply::toString);
         assertEquals("validation", foreignReply.problem());
-        assertEquals(missingReply.body().replace(MISSING_ID, "ID"), foreignReply.body().replace(store.getString("id"), "ID"));
+        assertEquals(
+                missingReply.body().replace(MISSING_ID, "ID"),
+                foreignReply.body().replace(store.getString("id"), "ID"));
         assertEquals(0, http.get("api/v1/staff", intruder.token()).json().getInt("total"));
 
-        JsonObject ownStore = http.get("api/v1/stores", intruder.token()).json().getJsonArray("items").getJsonObject(0);
-        String ownStaffId = fixtures.newStaff(intruder.token(), List.of(ownStore.getString("id"))).getString("id");
-        Reply moved = http.put("api/v1/staff/" + ownStaffId, Fixtures.staff(Fixtures.uniqueEmail("moved"), List.of(store.getString("id"))), intruder.token());
+        JsonObject ownStore = http.get("api/v1/stores", intruder.token())
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0);
+        String ownStaffId = fixtures.newStaff(intruder.token(), List.of(ownStore.getString("id")))
+                .getString("id");
+        Reply moved = http.put(
+                "api/v1/staff/" + ownStaffId,
+                Fixtures.staff(Fixtures.uniqueEmail("moved"), List.of(store.getString("id"))),
+                intruder.token());
         assertEquals(400, moved.status(), moved::toString);
-        assertEquals(List.of(ownStore.getString("id")), http.get("api/v1/staff/" + ownStaffId, intruder.token()).json()
-                .getJsonArray("storeIds").getValuesAs(JsonValue::toString).stream().map(s -> s.replace("\"", "")).toList());
+        assertEquals(
+                List.of(ownStore.getString("id")),
+                http
+                        .get("api/v1/staff/" + ownStaffId, intruder.token())
+                        .json()
+                        .getJsonArray("storeIds")
+                        .getValuesAs(JsonValue::toString)
+                        .stream()
+                        .map(s -> s.replace("\"", ""))
+                        .toList());
     }
 
     @Test
@@ -99,11 +121,14 @@ class TenantIsolationIT extends DeployedApp {
     }
 
     private void assertSameAsMissing(String method, String foreignPath, String missingPath, String body) {
-        Reply foreign = http.send(method, foreignPath, body, intruder.token(), body == null ? null : "application/json");
-        Reply missing = http.send(method, missingPath, body, intruder.token(), body == null ? null : "application/json");
+        Reply foreign =
+                http.send(method, foreignPath, body, intruder.token(), body == null ? null : "application/json");
+        Reply missing =
+                http.send(method, missingPath, body, intruder.token(), body == null ? null : "application/json");
         assertEquals(404, foreign.status(), () -> method + " " + foreignPath + " → " + foreign);
         assertEquals(missing.status(), foreign.status());
-        assertEquals(missing.body(), foreign.body(), method + " answers another tenant's id differently from a missing one");
+        assertEquals(
+                missing.body(), foreign.body(), method + " answers another tenant's id differently from a missing one");
         assertEquals("not-found", foreign.problem());
     }
 }

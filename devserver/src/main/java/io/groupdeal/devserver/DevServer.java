@@ -22,8 +22,7 @@ public final class DevServer {
     /** How long Ctrl-C waits for Payara Micro to stop before it kills it (its own shutdown takes a few seconds). */
     private static final Duration STOP_BOUND = Duration.ofSeconds(20);
 
-    private DevServer() {
-    }
+    private DevServer() {}
 
     public static void main(String[] args) throws Exception {
         run();
@@ -38,25 +37,31 @@ public final class DevServer {
         EmbeddedDatabase database = null;
         Map<String, String> childEnv = new java.util.HashMap<>();
         if (env.get("DEAL_DB_URL") == null) {
-            Path dataDir = Path.of(env.getOrDefault("DEAL_DATA_DIR", System.getProperty("deal.default.data.dir", "data")));
+            Path dataDir =
+                    Path.of(env.getOrDefault("DEAL_DATA_DIR", System.getProperty("deal.default.data.dir", "data")));
             System.out.println("Starting the embedded MariaDB in " + dataDir.toAbsolutePath() + " ...");
             database = EmbeddedDatabase.start(dataDir, Integer.parseInt(env.getOrDefault("DEAL_DB_PORT", "3307")));
-            System.out.println("Embedded MariaDB listens on 127.0.0.1:" + database.port() + " (database " + EmbeddedDatabase.DATABASE + ")");
+            System.out.println("Embedded MariaDB listens on 127.0.0.1:" + database.port() + " (database "
+                    + EmbeddedDatabase.DATABASE + ")");
             childEnv.put("DEAL_DB_URL", database.jdbcUrl());
             childEnv.put("DEAL_DB_USER", EmbeddedDatabase.USER);
             childEnv.put("DEAL_DB_PASSWORD", EmbeddedDatabase.PASSWORD);
             childEnv.putIfAbsent("DEAL_DEMO", env.getOrDefault("DEAL_DEMO", "true"));
             // The product's ProductionGuard warns loudly about demo data on an external database, not on this one.
             childEnv.put("DEAL_DB_EMBEDDED", "true");
-        } else if (!awaitDatabase(env.get("DEAL_DB_URL"), Duration.ofSeconds(Long.parseLong(env.getOrDefault("DEAL_DB_WAIT_SECONDS", "300"))))) {
+        } else if (!awaitDatabase(
+                env.get("DEAL_DB_URL"),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("DEAL_DB_WAIT_SECONDS", "300"))))) {
             System.exit(3);
         }
         childEnv.putIfAbsent("DEAL_HTTP_PORT", httpPort);
         MailCatcher mail = null;
         if (env.get("DEAL_SMTP_HOST") == null) {
-            Path folder = Path.of(env.getOrDefault("DEAL_DATA_DIR", System.getProperty("deal.default.data.dir", "data")), "mail");
+            Path folder = Path.of(
+                    env.getOrDefault("DEAL_DATA_DIR", System.getProperty("deal.default.data.dir", "data")), "mail");
             mail = MailCatcher.start(Integer.parseInt(env.getOrDefault("DEAL_SMTP_PORT", "2525")), folder);
-            System.out.println("Mail catcher listens on 127.0.0.1:" + mail.port() + "; mails are kept in " + folder.toAbsolutePath());
+            System.out.println("Mail catcher listens on 127.0.0.1:" + mail.port() + "; mails are kept in "
+                    + folder.toAbsolutePath());
             childEnv.put("DEAL_SMTP_HOST", "127.0.0.1");
             childEnv.put("DEAL_SMTP_PORT", String.valueOf(mail.port()));
             childEnv.putIfAbsent("DEAL_PUBLIC_URL", "http://localhost:" + httpPort);
@@ -65,11 +70,16 @@ public final class DevServer {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g",
-                "-jar", micro,
-                "--deploy", war,
-                "--contextroot", "/",
-                "--port", httpPort,
-                "--prebootcommandfile", System.getProperty("deal.preboot"),
+                "-jar",
+                micro,
+                "--deploy",
+                war,
+                "--contextroot",
+                "/",
+                "--port",
+                httpPort,
+                "--prebootcommandfile",
+                System.getProperty("deal.preboot"),
                 "--nocluster",
                 "--nohazelcast"));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
@@ -129,8 +139,10 @@ public final class DevServer {
         server.destroy();
         try {
             if (!server.waitFor(STOP_BOUND.toSeconds(), TimeUnit.SECONDS)) {
-                Path dump = Path.of(System.getenv().getOrDefault("DEAL_DATA_DIR",
-                        System.getProperty("deal.default.data.dir", "data")), "payara-stop-threads.txt");
+                Path dump = Path.of(
+                        System.getenv()
+                                .getOrDefault("DEAL_DATA_DIR", System.getProperty("deal.default.data.dir", "data")),
+                        "payara-stop-threads.txt");
                 threadDump(server.pid(), dump);
                 System.err.println("GroupDeal: Payara Micro did not stop within " + STOP_BOUND.toSeconds()
                         + " s; killing it (its threads: " + dump.toAbsolutePath() + ")");
@@ -153,8 +165,14 @@ public final class DevServer {
     private static void threadDump(long pid, Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    String.valueOf(pid), "Thread.print").redirectErrorStream(true).redirectOutput(file.toFile()).start();
+            Process jcmd = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                    .toString(),
+                            String.valueOf(pid),
+                            "Thread.print")
+                    .redirectErrorStream(true)
+                    .redirectOutput(file.toFile())
+                    .start();
             jcmd.waitFor(10, TimeUnit.SECONDS);
         } catch (IOException | InterruptedException | RuntimeException noDump) {
             System.err.println("GroupDeal: no thread dump of Payara Micro: " + noDump);

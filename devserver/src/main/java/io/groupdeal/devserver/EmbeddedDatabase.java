@@ -72,14 +72,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     static File kept(Path folder) {
         Path absolute = folder.toAbsolutePath().normalize();
         String scratch = System.getProperty("java.io.tmpdir");
-        return File.separatorChar == '/' && absolute.toString().startsWith(scratch) ? new File("/." + absolute) : absolute.toFile();
+        return File.separatorChar == '/' && absolute.toString().startsWith(scratch)
+                ? new File("/." + absolute)
+                : absolute.toFile();
     }
 
     private void createSchema() {
         try (Connection connection = DriverManager.getConnection(
-                "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED", USER, PASSWORD);
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                        "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED", USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the database " + DATABASE + ": " + e.getMessage(), e);
         }

@@ -57,15 +57,25 @@ public class ItServer implements LauncherSessionListener {
      * settles a lost answer within seconds.
      */
     private static List<String> settings() {
-        return List.of("-Xmx768m",
-                "-Ddeal.db.url=" + required(ItDatabase.URL_PROPERTY), "-Ddeal.db.user=deal", "-Ddeal.db.password=deal",
-                "-Ddeal.demo=true", "-Ddeal.token.ttl=PT1H",
-                "-Ddeal.smtp.host=127.0.0.1", "-Ddeal.smtp.port=" + required(ItMailServer.PORT_PROPERTY),
-                "-Ddeal.sandbox.port=" + required(ItSandbox.PORT_PROPERTY), "-Ddeal.mail.retry-seconds=1",
-                "-Ddeal.trusted-proxies=127.0.0.1", "-Ddeal.throttle.address.limit=100000",
-                "-Ddeal.hashing.wait=PT25S", "-Ddeal.hashing.concurrency=2", "-Ddeal.hashing.queue=24",
+        return List.of(
+                "-Xmx768m",
+                "-Ddeal.db.url=" + required(ItDatabase.URL_PROPERTY),
+                "-Ddeal.db.user=deal",
+                "-Ddeal.db.password=deal",
+                "-Ddeal.demo=true",
+                "-Ddeal.token.ttl=PT1H",
+                "-Ddeal.smtp.host=127.0.0.1",
+                "-Ddeal.smtp.port=" + required(ItMailServer.PORT_PROPERTY),
+                "-Ddeal.sandbox.port=" + required(ItSandbox.PORT_PROPERTY),
+                "-Ddeal.mail.retry-seconds=1",
+                "-Ddeal.trusted-proxies=127.0.0.1",
+                "-Ddeal.throttle.address.limit=100000",
+                "-Ddeal.hashing.wait=PT25S",
+                "-Ddeal.hashing.concurrency=2",
+                "-Ddeal.hashing.queue=24",
                 "-Ddeal.hashing.share=1",
-                "-Ddeal.order.reservation=PT3S", "-Ddeal.payment.timeout=PT2S");
+                "-Ddeal.order.reservation=PT3S",
+                "-Ddeal.payment.timeout=PT2S");
     }
 
     /**
@@ -115,8 +125,8 @@ public class ItServer implements LauncherSessionListener {
             running = null;
         }
         if (failedBoots >= BOOTS) {
-            throw new IllegalStateException("Payara Micro did not come up in " + failedBoots + " boots; not trying again"
-                    + " in this run (logs: " + logs().resolve("payara-micro-*.log") + ")");
+            throw new IllegalStateException("Payara Micro did not come up in " + failedBoots
+                    + " boots; not trying again" + " in this run (logs: " + logs().resolve("payara-micro-*.log") + ")");
         }
         if (stopOnExit == null) {
             stopOnExit = new Thread(ItServer::killLatest, "it-server-stop");
@@ -161,7 +171,8 @@ public class ItServer implements LauncherSessionListener {
     private static String required(String property) {
         String value = System.getProperty(property);
         if (value == null) {
-            throw new IllegalStateException("the IT server needs " + property + " (set by the run's launcher session listeners)");
+            throw new IllegalStateException(
+                    "the IT server needs " + property + " (set by the run's launcher session listeners)");
         }
         return value;
     }
@@ -188,15 +199,28 @@ public class ItServer implements LauncherSessionListener {
                 Files.createDirectories(logs());
                 log = logs().resolve("payara-micro-" + boot + ".log");
                 List<String> command = new ArrayList<>();
-                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                command.add(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString());
                 command.addAll(coverageAgent());
                 command.addAll(settings());
-                command.addAll(List.of("-jar", required("deal.it.micro"),
-                        "--deploy", required("deal.it.war"), "--contextroot", "/",
-                        "--port", String.valueOf(EmbeddedDatabase.freePort()), "--autoBindHttp", "--autoBindRange", "1000",
-                        "--nocluster", "--nohazelcast", "--prebootcommandfile", required("deal.it.preboot")));
-                String start = "ItServer: starting Payara Micro (boot " + boot + ", log " + log + ") at " + Instant.now() + ": "
-                        + command;
+                command.addAll(List.of(
+                        "-jar",
+                        required("deal.it.micro"),
+                        "--deploy",
+                        required("deal.it.war"),
+                        "--contextroot",
+                        "/",
+                        "--port",
+                        String.valueOf(EmbeddedDatabase.freePort()),
+                        "--autoBindHttp",
+                        "--autoBindRange",
+                        "1000",
+                        "--nocluster",
+                        "--nohazelcast",
+                        "--prebootcommandfile",
+                        required("deal.it.preboot")));
+                String start = "ItServer: starting Payara Micro (boot " + boot + ", log " + log + ") at "
+                        + Instant.now() + ": " + command;
                 System.out.println(start);
                 Files.writeString(log, start + "\n");
                 process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -212,9 +236,10 @@ public class ItServer implements LauncherSessionListener {
         /** Copies the server's output into its log and the test output; notes its port and when it said it was ready. */
         private void pump() {
             PrintStream testOutput = System.out;
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                 PrintStream file = new PrintStream(Files.newOutputStream(log, StandardOpenOption.APPEND), true,
-                         StandardCharsets.UTF_8)) {
+            try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                    PrintStream file = new PrintStream(
+                            Files.newOutputStream(log, StandardOpenOption.APPEND), true, StandardCharsets.UTF_8)) {
                 boolean urlsNext = false;
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     file.println(line);
@@ -237,7 +262,9 @@ public class ItServer implements LauncherSessionListener {
         void awaitReady() {
             Instant deadline = Instant.now().plus(BOOT);
             String last = "no boot yet";
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
                     throw notReady("Payara Micro exited with code " + process.exitValue());
@@ -245,8 +272,12 @@ public class ItServer implements LauncherSessionListener {
                 if (booted && port > 0) {
                     URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
                     try {
-                        int status = client.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(10)).build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                        int status = client.send(
+                                        HttpRequest.newBuilder(ready)
+                                                .timeout(Duration.ofSeconds(10))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
                         if (status == 200) {
                             url = toUrl("http://127.0.0.1:" + port + "/");
                             System.out.println("ItServer: Payara Micro ready at " + url + " (log " + log + ")");
@@ -283,8 +314,11 @@ public class ItServer implements LauncherSessionListener {
                     process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                 }
                 pump.join(10_000);
-                Files.writeString(log, "ItServer: " + (ended ? "Payara Micro had ended by itself" : "stopped Payara Micro")
-                        + " (exit code " + process.exitValue() + ") at " + Instant.now() + "\n", StandardOpenOption.APPEND);
+                Files.writeString(
+                        log,
+                        "ItServer: " + (ended ? "Payara Micro had ended by itself" : "stopped Payara Micro")
+                                + " (exit code " + process.exitValue() + ") at " + Instant.now() + "\n",
+                        StandardOpenOption.APPEND);
             } catch (InterruptedException e) {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();

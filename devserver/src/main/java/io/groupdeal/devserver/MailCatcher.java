@@ -60,13 +60,20 @@ final class MailCatcher implements AutoCloseable {
     private void save(MimeMessage mail, int number) {
         try {
             String subject = mail.getSubject() == null ? "mail" : mail.getSubject();
-            String slug = subject.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-            Path file = folder.resolve(String.format(Locale.ROOT, "%04d-%s.eml", number, slug.length() > 60 ? slug.substring(0, 60) : slug));
+            String slug = subject.toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9]+", "-")
+                    .replaceAll("(^-|-$)", "");
+            Path file = folder.resolve(String.format(
+                    Locale.ROOT, "%04d-%s.eml", number, slug.length() > 60 ? slug.substring(0, 60) : slug));
             try (OutputStream out = Files.newOutputStream(file)) {
                 mail.writeTo(out);
             }
-            System.out.println("Mail to " + String.join(", ", java.util.Arrays.stream(mail.getAllRecipients()).map(String::valueOf).toList())
-                    + ": \"" + subject + "\" -> " + file);
+            System.out.println("Mail to "
+                    + String.join(
+                            ", ",
+                            java.util.Arrays.stream(mail.getAllRecipients())
+                                    .map(String::valueOf)
+                                    .toList()) + ": \"" + subject + "\" -> " + file);
         } catch (IOException | MessagingException e) {
             System.out.println("Mail catcher could not keep a mail: " + e);
         }

@@ -46,9 +46,16 @@ public class AccountRecords {
 
     /** The account of an email and whether it may log in (its merchant, if any, is active). */
     public Optional<Credentials> credentials(EmailAddress email) {
-        return accounts.findByEmail(email).map(account -> new Credentials(account.id(), account.passwordHash(),
-                account.role(), account.tenantId(), account.tenantId() == null
-                        || tenants.find(account.tenantId()).map(Tenant::isActive).orElse(false)));
+        return accounts.findByEmail(email)
+                .map(account -> new Credentials(
+                        account.id(),
+                        account.passwordHash(),
+                        account.role(),
+                        account.tenantId(),
+                        account.tenantId() == null
+                                || tenants.find(account.tenantId())
+                                        .map(Tenant::isActive)
+                                        .orElse(false)));
     }
 
     /** 409 {@code email-taken} when an account has the email already. */

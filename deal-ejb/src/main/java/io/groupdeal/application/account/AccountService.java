@@ -67,8 +67,12 @@ public class AccountService {
     public Tenant signUpMerchant(MerchantSignup signup, String clientAddress) {
         EmailAddress email = new EmailAddress(signup.email());
         Tenant tenant = new Tenant(signup.businessName(), clock.instant());
-        Account admin = withNewPassword(signup.password(), clientAddress, email,
-                hash -> new Account(email, tenant.businessName(), hash, Role.MERCHANT_ADMIN, tenant.id(), clock.instant()));
+        Account admin = withNewPassword(
+                signup.password(),
+                clientAddress,
+                email,
+                hash -> new Account(
+                        email, tenant.businessName(), hash, Role.MERCHANT_ADMIN, tenant.id(), clock.instant()));
         records.addMerchant(tenant, admin);
         return tenant;
     }
@@ -77,7 +81,10 @@ public class AccountService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Account signUpBuyer(BuyerSignup signup, String clientAddress) {
         EmailAddress email = new EmailAddress(signup.email());
-        Account buyer = withNewPassword(signup.password(), clientAddress, email,
+        Account buyer = withNewPassword(
+                signup.password(),
+                clientAddress,
+                email,
                 hash -> new Account(email, signup.name(), hash, Role.BUYER, null, clock.instant()));
         records.addAccount(buyer);
         return buyer;
@@ -89,7 +96,8 @@ public class AccountService {
         EmailAddress address = new EmailAddress(email);
         if (records.credentials(address).isEmpty()) {
             String hash = passwords.hashNew(password, "DEAL_ADMIN_PASSWORD");
-            records.addAccount(new Account(address, "Platform operator", hash, Role.PLATFORM_ADMIN, null, clock.instant()));
+            records.addAccount(
+                    new Account(address, "Platform operator", hash, Role.PLATFORM_ADMIN, null, clock.instant()));
         }
     }
 
@@ -107,7 +115,8 @@ public class AccountService {
         lockouts.requireNoneForLogin(email, clientAddress);
         Login login = hashing.run(() -> {
             Throttle.Ticket ticket = throttle.admitLogin(email, clientAddress);
-            Optional<Credentials> found = EmailAddress.isValid(email) ? records.credentials(new EmailAddress(email)) : Optional.empty();
+            Optional<Credentials> found =
+                    EmailAddress.isValid(email) ? records.credentials(new EmailAddress(email)) : Optional.empty();
             if (found.isEmpty()) {
                 passwords.matchNothing(password);
                 return new Login(ticket, null);
@@ -122,12 +131,14 @@ public class AccountService {
         return records.issueToken(login.account());
     }
 
-    private record Login(Throttle.Ticket ticket, Credentials account) {
-    }
+    private record Login(Throttle.Ticket ticket, Credentials account) {}
 
     /** The account for a new password: checked, throttled and hashed as sign-ups are, nothing written yet. */
-    private Account withNewPassword(String password, String clientAddress, EmailAddress email,
-                                    java.util.function.Function<String, Account> account) {
+    private Account withNewPassword(
+            String password,
+            String clientAddress,
+            EmailAddress email,
+            java.util.function.Function<String, Account> account) {
         passwords.requireAcceptable(password, "password");
         // The account's own checks (its name) before anything costly; this one, without a hash, is dropped.
         account.apply("not hashed yet");

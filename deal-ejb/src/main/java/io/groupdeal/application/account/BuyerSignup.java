@@ -1,4 +1,3 @@
 package io.groupdeal.application.account;
 
-public record BuyerSignup(String email, String password, String name) {
-}
+public record BuyerSignup(String email, String password, String name) {}

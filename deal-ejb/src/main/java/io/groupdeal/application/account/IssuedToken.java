@@ -4,5 +4,4 @@ import io.groupdeal.domain.account.Role;
 import java.time.Instant;
 
 /** A freshly issued bearer token: the only moment its clear text exists on the server. */
-public record IssuedToken(String token, Instant expiresAt, Role role, String tenantId) {
-}
+public record IssuedToken(String token, Instant expiresAt, Role role, String tenantId) {}

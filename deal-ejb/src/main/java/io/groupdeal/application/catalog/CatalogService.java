@@ -2,8 +2,8 @@ package io.groupdeal.application.catalog;
 
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
-import io.groupdeal.application.problem.InvalidInput.FieldError;
 import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.application.problem.InvalidInput.FieldError;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.domain.catalog.CatalogDeal;
 import io.groupdeal.domain.catalog.CatalogRepository;
@@ -61,15 +61,20 @@ public class CatalogService {
             throw new InvalidInput(errors);
         }
         CatalogSearch effective = search.latitude() != null && search.radiusKm() == null
-                ? new CatalogSearch(search.latitude(), search.longitude(), DEFAULT_RADIUS_KM, search.text(), search.page(), search.size())
+                ? new CatalogSearch(
+                        search.latitude(),
+                        search.longitude(),
+                        DEFAULT_RADIUS_KM,
+                        search.text(),
+                        search.page(),
+                        search.size())
                 : search;
         CatalogRepository.Page page = catalog.search(effective);
         return new PageOf<>(page.items(), search.page(), search.size(), page.total(), page.exact());
     }
 
     /** A place to look for deals: a city of the stores, at the middle of its stores. */
-    public record City(String name, double latitude, double longitude) implements java.io.Serializable {
-    }
+    public record City(String name, double latitude, double longitude) implements java.io.Serializable {}
 
     /**
      * The cities where published deals can be redeemed, for buyers who pick a place instead of sharing their location.
@@ -79,7 +84,9 @@ public class CatalogService {
         java.util.Map<String, double[]> sums = new java.util.TreeMap<>();
         for (CatalogRepository.StorePlace place : catalog.storePlaces()) {
             String address = place.address();
-            String city = address.substring(address.lastIndexOf(',') + 1).replaceAll("[0-9-]", " ").strip();
+            String city = address.substring(address.lastIndexOf(',') + 1)
+                    .replaceAll("[0-9-]", " ")
+                    .strip();
             if (!city.isEmpty()) {
                 double[] sum = sums.computeIfAbsent(city, c -> new double[3]);
                 sum[0] += place.latitude();
@@ -87,8 +94,10 @@ public class CatalogService {
                 sum[2]++;
             }
         }
-        return sums.entrySet().stream().limit(50)
-                .map(e -> new City(e.getKey(), e.getValue()[0] / e.getValue()[2], e.getValue()[1] / e.getValue()[2])).toList();
+        return sums.entrySet().stream()
+                .limit(50)
+                .map(e -> new City(e.getKey(), e.getValue()[0] / e.getValue()[2], e.getValue()[1] / e.getValue()[2]))
+                .toList();
     }
 
     /** One published deal with its description, fine print and stores; drafts and cancelled deals are not found. */
@@ -102,6 +111,7 @@ public class CatalogService {
     /** A published deal's reviews for anyone, newest first; the deal is checked as {@link #deal} does. */
     public PageOf<Review> reviews(String dealId, PageRequest page) {
         String id = deal(dealId).id();
-        return new PageOf<>(reviews.ofDeal(id, page.page(), page.size()), page.page(), page.size(), reviews.countOfDeal(id));
+        return new PageOf<>(
+                reviews.ofDeal(id, page.page(), page.size()), page.page(), page.size(), reviews.countOfDeal(id));
     }
 }

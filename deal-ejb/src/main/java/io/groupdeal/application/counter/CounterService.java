@@ -4,13 +4,13 @@ import io.groupdeal.application.Idempotency;
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.Periods;
-import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.Clash;
-import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
-import io.groupdeal.application.problem.Problem;
+import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.NotPossible;
+import io.groupdeal.application.problem.Problem;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.application.security.TenantScoped;
@@ -24,9 +24,9 @@ import io.groupdeal.domain.redemption.Redemption;
 import io.groupdeal.domain.redemption.RedemptionRepository;
 import io.groupdeal.domain.shared.AccountId;
 import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.shared.PlainText;
 import io.groupdeal.domain.shared.RequestKey;
 import io.groupdeal.domain.shared.TenantId;
-import io.groupdeal.domain.shared.PlainText;
 import io.groupdeal.domain.staff.StaffRepository;
 import io.groupdeal.domain.store.Store;
 import io.groupdeal.domain.store.StoreRepository;
@@ -39,10 +39,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -89,7 +87,9 @@ public class CounterService {
             return stores.page(0, MAX_STORES);
         }
         return staff.storeIdsOf(List.of(who.accountId())).getOrDefault(who.accountId(), List.of()).stream()
-                .map(stores::find).flatMap(Optional::stream).toList();
+                .map(stores::find)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** Looks a code up at a store without changing anything. */
@@ -123,8 +123,12 @@ public class CounterService {
         Instant now = now();
         if (key != null) {
             String fingerprint = Idempotency.fingerprint(coupon.code().stored(), store.id());
-            if (!redemptions.claimKey(new RequestKey(new AccountId(who.accountId()), key), fingerprint,
-                    new TenantId(who.tenantId()), id, now)) {
+            if (!redemptions.claimKey(
+                    new RequestKey(new AccountId(who.accountId()), key),
+                    fingerprint,
+                    new TenantId(who.tenantId()),
+                    id,
+                    now)) {
                 return replay(redemptions.keyUse(who.accountId(), key).orElseThrow(), fingerprint);
             }
         }
@@ -134,16 +138,29 @@ public class CounterService {
         }
         if (!redemptions.redeem(who.tenantId(), coupon.id(), store.id(), now)) {
             // Someone else came first, or the store was archived meanwhile: say which, from the rows as they are now.
-            CounterDesk moved = redemptions.desk(who.tenantId(), who.accountId(), GuessingGuard.subject(who.accountId()),
-                    store.id(), coupon.code());
+            CounterDesk moved = redemptions.desk(
+                    who.tenantId(), who.accountId(), GuessingGuard.subject(who.accountId()), store.id(), coupon.code());
             if (moved.store().isEmpty()) {
                 throw notAssigned();
             }
-            throw moved.coupon().flatMap(c -> refusal(c, store, now)).orElseGet(() -> new Clash("already-redeemed", Reason.of("already-redeemed.just-now")));
+            throw moved.coupon()
+                    .flatMap(c -> refusal(c, store, now))
+                    .orElseGet(() -> new Clash("already-redeemed", Reason.of("already-redeemed.just-now")));
         }
         redemptions.recordRedeem(who.tenantId(), id, coupon.id(), store.id(), who.accountId(), now);
-        return new Redemption(id, coupon.id(), coupon.code().printed(), coupon.dealTitle(), store.id(), store.name(),
-                who.accountId(), who.name(), now, null, null, null);
+        return new Redemption(
+                id,
+                coupon.id(),
+                coupon.code().printed(),
+                coupon.dealTitle(),
+                store.id(),
+                store.name(),
+                who.accountId(),
+                who.name(),
+                now,
+                null,
+                null,
+                null);
     }
 
     /**
@@ -157,7 +174,9 @@ public class CounterService {
     public Redemption undo(String id, String reason) {
         CallerAccount who = who();
         String why = requireReason(reason);
-        Redemption redemption = (Ids.isWellFormed(id) ? redemptions.find(who.tenantId(), id) : Optional.<Redemption>empty())
+        Redemption redemption = (Ids.isWellFormed(id)
+                        ? redemptions.find(who.tenantId(), id)
+                        : Optional.<Redemption>empty())
                 .orElseThrow(() -> new NotFound("redemption"));
         CounterStore store = counterStore(who, redemption.storeId());
         if (redemption.undone()) {
@@ -166,10 +185,16 @@ public class CounterService {
         Instant now = now();
         Instant until = undoableUntil(redemption);
         if (!now.isBefore(until)) {
-            throw new Clash("undo-window-passed", Reason.of("undo-window-passed", undoWindow().toMinutes(),
-                    redemption.redeemedAt().atZone(zone(store))), Map.of("undoableUntil", until.toString()));
+            throw new Clash(
+                    "undo-window-passed",
+                    Reason.of(
+                            "undo-window-passed",
+                            undoWindow().toMinutes(),
+                            redemption.redeemedAt().atZone(zone(store))),
+                    Map.of("undoableUntil", until.toString()));
         }
-        DealStatus deal = redemptions.lockDealOf(who.tenantId(), redemption.couponId()).orElseThrow();
+        DealStatus deal =
+                redemptions.lockDealOf(who.tenantId(), redemption.couponId()).orElseThrow();
         if (UndoRule.refusedOn(deal)) {
             throw dealClosed(deal);
         }
@@ -185,7 +210,11 @@ public class CounterService {
         CounterStore store = counterStore(who(), storeId);
         ZoneId zone = zone(store);
         LocalDate day = date != null ? date : LocalDate.now(clock.withZone(zone));
-        return history(store.id(), day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant(), page);
+        return history(
+                store.id(),
+                day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant(),
+                page);
     }
 
     /**
@@ -196,9 +225,15 @@ public class CounterService {
     public PageOf<Redemption> history(String storeId, LocalDate from, LocalDate to, PageRequest page) {
         Periods.require(from, to);
         CallerAccount who = who();
-        String store = storeId == null || storeId.isBlank() ? null : counterStore(who, storeId).id();
+        String store = storeId == null || storeId.isBlank()
+                ? null
+                : counterStore(who, storeId).id();
         ZoneId zone = tenants.find(who.tenantId()).orElseThrow().timeZone();
-        return history(store, from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(), page);
+        return history(
+                store,
+                from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant(),
+                page);
     }
 
     /** The business's undo window, as read with the caller's token at the start of the request. */
@@ -212,7 +247,10 @@ public class CounterService {
 
     private PageOf<Redemption> history(String storeId, Instant from, Instant to, PageRequest page) {
         String tenantId = who().tenantId();
-        return new PageOf<>(redemptions.between(tenantId, storeId, from, to, page.page(), page.size()), page.page(), page.size(),
+        return new PageOf<>(
+                redemptions.between(tenantId, storeId, from, to, page.page(), page.size()),
+                page.page(),
+                page.size(),
                 redemptions.countBetween(tenantId, storeId, from, to));
     }
 
@@ -224,8 +262,7 @@ public class CounterService {
     }
 
     /** The store of a counter request and everything read with it. */
-    private record Desk(CounterStore store, CounterDesk read) {
-    }
+    private record Desk(CounterStore store, CounterDesk read) {}
 
     /**
      * The checks every counter request makes first, in this order, from one read: the guessing guard (429), then the
@@ -238,10 +275,15 @@ public class CounterService {
             guard.requireAllowed(who.accountId());
             id = counterStore(who, null).id();
         }
-        CounterDesk read = redemptions.desk(who.tenantId(), who.accountId(), GuessingGuard.subject(who.accountId()),
-                Ids.isWellFormed(id) ? id : null, code.orElse(null));
+        CounterDesk read = redemptions.desk(
+                who.tenantId(),
+                who.accountId(),
+                GuessingGuard.subject(who.accountId()),
+                Ids.isWellFormed(id) ? id : null,
+                code.orElse(null));
         GuessingGuard.requireAllowed(read.guessing(), clock.instant());
-        CounterStore store = read.store().filter(s -> who.role() == Role.MERCHANT_ADMIN || read.assigned())
+        CounterStore store = read.store()
+                .filter(s -> who.role() == Role.MERCHANT_ADMIN || read.assigned())
                 .orElseThrow(CounterService::notAssigned);
         return new Desk(store, read);
     }
@@ -268,8 +310,11 @@ public class CounterService {
             throw new InvalidInput("storeId", "counter-store-required");
         }
         Optional<Store> store = Ids.isWellFormed(storeId) ? stores.find(storeId) : Optional.empty();
-        boolean assigned = store.isPresent() && (who.role() == Role.MERCHANT_ADMIN
-                || staff.storeIdsOf(List.of(who.accountId())).getOrDefault(who.accountId(), List.of()).contains(storeId));
+        boolean assigned = store.isPresent()
+                && (who.role() == Role.MERCHANT_ADMIN
+                        || staff.storeIdsOf(List.of(who.accountId()))
+                                .getOrDefault(who.accountId(), List.of())
+                                .contains(storeId));
         if (!assigned) {
             throw notAssigned();
         }
@@ -290,13 +335,13 @@ public class CounterService {
     }
 
     private static Problem dealClosed(DealStatus deal) {
-        return deal == DealStatus.CANCELLED
-                ? new Clash("deal-cancelled")
-                : new Clash("deal-failed");
+        return deal == DealStatus.CANCELLED ? new Clash("deal-cancelled") : new Clash("deal-failed");
     }
 
     private static Problem alreadyUndone(Redemption redemption, CounterStore store) {
-        return new Clash("already-undone", Reason.of("already-undone", redemption.undoneAt().atZone(zone(store))));
+        return new Clash(
+                "already-undone",
+                Reason.of("already-undone", redemption.undoneAt().atZone(zone(store))));
     }
 
     private static String requireReason(String reason) {

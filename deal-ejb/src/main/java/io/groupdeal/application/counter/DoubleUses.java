@@ -35,16 +35,27 @@ public class DoubleUses {
     private Clock clock;
 
     /** The double use of the account's offline redemption {@code clientId}; empty when the code is no coupon here. */
-    public Optional<DoubleUse> record(String clientId, CouponCode code, String storeId, Instant redeemedOfflineAt, String reason) {
-        CallerAccount who = caller.account().orElseThrow(() -> new IllegalStateException("no caller behind a double use"));
+    public Optional<DoubleUse> record(
+            String clientId, CouponCode code, String storeId, Instant redeemedOfflineAt, String reason) {
+        CallerAccount who =
+                caller.account().orElseThrow(() -> new IllegalStateException("no caller behind a double use"));
         Optional<DoubleUse> earlier = offline.byClient(who.tenantId(), who.accountId(), clientId);
         if (earlier.isPresent()) {
             return earlier;
         }
         return offline.coupon(who.tenantId(), code).flatMap(coupon -> {
-            offline.record(who.tenantId(), Ids.newId(), who.accountId(), clientId, coupon.id(), storeId,
-                    redeemedOfflineAt.truncatedTo(ChronoUnit.MICROS), clock.instant().truncatedTo(ChronoUnit.MICROS), reason,
-                    coupon.redeemedStoreId(), coupon.redeemedAt());
+            offline.record(
+                    who.tenantId(),
+                    Ids.newId(),
+                    who.accountId(),
+                    clientId,
+                    coupon.id(),
+                    storeId,
+                    redeemedOfflineAt.truncatedTo(ChronoUnit.MICROS),
+                    clock.instant().truncatedTo(ChronoUnit.MICROS),
+                    reason,
+                    coupon.redeemedStoreId(),
+                    coupon.redeemedAt());
             return offline.byClient(who.tenantId(), who.accountId(), clientId);
         });
     }

@@ -5,9 +5,9 @@ import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.Periods;
 import io.groupdeal.application.problem.Clash;
-import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.security.Caller;
@@ -84,8 +84,7 @@ public class OfflineCounter {
     private Clock clock;
 
     /** What a sent offline redemption became: redeemed now, or a double use (exactly one of both). */
-    public record Synced(Redemption redemption, DoubleUse doubleUse) {
-    }
+    public record Synced(Redemption redemption, DoubleUse doubleUse) {}
 
     /**
      * The list of hashes of the codes redeemable at the store now, for a phone at the caller's store (403
@@ -96,7 +95,8 @@ public class OfflineCounter {
         CallerAccount who = who();
         String store = counterStore(storeId).id();
         Instant now = clock.instant();
-        return lists.of(who.tenantId(), store, offline.redeemableAt(who.tenantId(), store, now, CodeHash.MAX_CODES), now);
+        return lists.of(
+                who.tenantId(), store, offline.redeemableAt(who.tenantId(), store, now, CodeHash.MAX_CODES), now);
     }
 
     /**
@@ -119,8 +119,14 @@ public class OfflineCounter {
             if (!DOUBLE_USE_REASONS.contains(refused.type())) {
                 throw refused;
             }
-            DoubleUse use = doubleUses.record(key, CouponCode.parse(code).orElseThrow(() -> refused), store, redeemedOfflineAt,
-                    refused.type()).orElseThrow(() -> refused);
+            DoubleUse use = doubleUses
+                    .record(
+                            key,
+                            CouponCode.parse(code).orElseThrow(() -> refused),
+                            store,
+                            redeemedOfflineAt,
+                            refused.type())
+                    .orElseThrow(() -> refused);
             return new Synced(null, use);
         }
     }
@@ -139,17 +145,24 @@ public class OfflineCounter {
         String store = null;
         if (storeId != null && !storeId.isBlank()) {
             store = (Ids.isWellFormed(storeId) ? stores.find(storeId) : Optional.<Store>empty())
-                    .orElseThrow(() -> new NotFound("store")).id();
+                    .orElseThrow(() -> new NotFound("store"))
+                    .id();
         }
         Instant start = first.atStartOfDay(zone).toInstant();
         Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
-        return new PageOf<>(offline.between(who.tenantId(), store, start, end, page.page(), page.size()), page.page(),
-                page.size(), offline.countBetween(who.tenantId(), store, start, end));
+        return new PageOf<>(
+                offline.between(who.tenantId(), store, start, end, page.page(), page.size()),
+                page.page(),
+                page.size(),
+                offline.countBetween(who.tenantId(), store, start, end));
     }
 
     /** The problem a double use is answered with: the phone's redemption did not happen, and it is on record. */
     public static Clash problem(DoubleUse use) {
-        return new Clash("double-use", Reason.of("double-use", use.reason()), Map.of("doubleUseId", use.id(), "reasonType", use.reason()));
+        return new Clash(
+                "double-use",
+                Reason.of("double-use", use.reason()),
+                Map.of("doubleUseId", use.id(), "reasonType", use.reason()));
     }
 
     /** A store where the caller works the counter, from {@link CounterService#stores}: the only one when none is named. */
@@ -161,7 +174,9 @@ public class OfflineCounter {
             }
             throw new InvalidInput("storeId", "counter-store-required");
         }
-        return own.stream().filter(s -> s.id().equals(storeId)).findFirst()
+        return own.stream()
+                .filter(s -> s.id().equals(storeId))
+                .findFirst()
                 .orElseThrow(() -> new NotPermitted("store-not-assigned"));
     }
 

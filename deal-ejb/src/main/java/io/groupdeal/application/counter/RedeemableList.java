@@ -8,6 +8,11 @@ import java.util.List;
  * domain.redemption.CodeHash}): never the codes. The phone trusts it until {@code expiresAt} and asks for a new one
  * every minute while online.
  */
-public record RedeemableList(String storeId, String algorithm, String salt, int iterations, Instant createdAt,
-                             Instant expiresAt, List<String> hashes) {
-}
+public record RedeemableList(
+        String storeId,
+        String algorithm,
+        String salt,
+        int iterations,
+        Instant createdAt,
+        Instant expiresAt,
+        List<String> hashes) {}

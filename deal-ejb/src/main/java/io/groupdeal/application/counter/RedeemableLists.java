@@ -31,22 +31,35 @@ public class RedeemableLists {
     private final Map<String, Generation> generations = new ConcurrentHashMap<>();
 
     /** One salt of one store, with the hashes computed with it so far (by code). */
-    private record Generation(byte[] salt, Instant createdAt, Map<String, String> hashes) {
-    }
+    private record Generation(byte[] salt, Instant createdAt, Map<String, String> hashes) {}
 
     /** The list of {@code codes} (the codes redeemable at the store now) for a phone at the store. */
     public RedeemableList of(String tenantId, String storeId, List<CouponCode> codes, Instant now) {
-        Generation generation = generations.compute(tenantId + "/" + storeId, (key, current) ->
-                current == null || !now.isBefore(current.createdAt().plus(SALT_LIFETIME)) || now.isBefore(current.createdAt())
-                        ? new Generation(salt(), now, new ConcurrentHashMap<>()) : current);
+        Generation generation = generations.compute(
+                tenantId + "/" + storeId,
+                (key, current) -> current == null
+                                || !now.isBefore(current.createdAt().plus(SALT_LIFETIME))
+                                || now.isBefore(current.createdAt())
+                        ? new Generation(salt(), now, new ConcurrentHashMap<>())
+                        : current);
         // Sorted, so that the order says nothing about the coupons (such as which was sold first).
-        List<String> hashes = codes.stream().map(code -> generation.hashes().computeIfAbsent(code.stored(),
-                c -> CodeHash.of(code, generation.salt(), CodeHash.ITERATIONS))).sorted().toList();
+        List<String> hashes = codes.stream()
+                .map(code -> generation
+                        .hashes()
+                        .computeIfAbsent(code.stored(), c -> CodeHash.of(code, generation.salt(), CodeHash.ITERATIONS)))
+                .sorted()
+                .toList();
         Set<String> wanted = new HashSet<>();
         codes.forEach(code -> wanted.add(code.stored()));
         generation.hashes().keySet().retainAll(wanted); // redeemed, refunded or expired since: no longer kept
-        return new RedeemableList(storeId, CodeHash.ALGORITHM, Base64.getEncoder().encodeToString(generation.salt()),
-                CodeHash.ITERATIONS, now, now.plus(TRUSTED_FOR), hashes);
+        return new RedeemableList(
+                storeId,
+                CodeHash.ALGORITHM,
+                Base64.getEncoder().encodeToString(generation.salt()),
+                CodeHash.ITERATIONS,
+                now,
+                now.plus(TRUSTED_FOR),
+                hashes);
     }
 
     private byte[] salt() {

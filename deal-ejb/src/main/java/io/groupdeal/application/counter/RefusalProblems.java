@@ -1,8 +1,8 @@
 package io.groupdeal.application.counter;
 
 import io.groupdeal.application.problem.Clash;
-import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.NoLongerUsable;
+import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.domain.redemption.CounterCoupon;
@@ -22,11 +22,10 @@ import java.util.stream.Collectors;
 final class RefusalProblems {
 
     /** Every refusal's problem type: a coupon handed over offline that meets one of them is a double use. */
-    static final Set<String> TYPES = Arrays.stream(Refusal.values()).map(RefusalProblems::type)
-            .collect(Collectors.toUnmodifiableSet());
+    static final Set<String> TYPES =
+            Arrays.stream(Refusal.values()).map(RefusalProblems::type).collect(Collectors.toUnmodifiableSet());
 
-    private RefusalProblems() {
-    }
+    private RefusalProblems() {}
 
     static String type(Refusal refusal) {
         return switch (refusal) {
@@ -45,20 +44,35 @@ final class RefusalProblems {
         return switch (refusal) {
             case DEAL_NOT_TIPPED -> new Clash("deal-not-tipped");
             case ALREADY_REDEEMED -> alreadyRedeemed(coupon, zone);
-            case EXPIRED -> new NoLongerUsable("coupon-expired", Reason.of("coupon-expired", coupon.validUntil().atZone(zone).toLocalDate()));
+            case EXPIRED ->
+                new NoLongerUsable(
+                        "coupon-expired",
+                        Reason.of(
+                                "coupon-expired",
+                                coupon.validUntil().atZone(zone).toLocalDate()));
             case REFUNDED -> new NoLongerUsable("coupon-refunded");
             case VOID -> new NoLongerUsable("coupon-void");
-            case NOT_VALID_AT_STORE -> new NotPermitted("store-not-eligible", Reason.of("store-not-eligible", store.name()));
+            case NOT_VALID_AT_STORE ->
+                new NotPermitted("store-not-eligible", Reason.of("store-not-eligible", store.name()));
         };
     }
 
     private static Problem alreadyRedeemed(CounterCoupon coupon, ZoneId zone) {
         String where = coupon.redeemedStoreName() == null ? "a store that was removed" : coupon.redeemedStoreName();
         Reason reason = coupon.redeemedStoreName() == null
-                ? Reason.of("already-redeemed.removed-store", coupon.redeemedAt().atZone(zone))
+                ? Reason.of(
+                        "already-redeemed.removed-store", coupon.redeemedAt().atZone(zone))
                 : Reason.of("already-redeemed", where, coupon.redeemedAt().atZone(zone));
         // storeName is a member of the API and keeps its value in every language
-        return new Clash("already-redeemed", reason, Map.of("redeemedAt", coupon.redeemedAt().toString(),
-                "storeName", where, "storeId", String.valueOf(coupon.redeemedStoreId())));
+        return new Clash(
+                "already-redeemed",
+                reason,
+                Map.of(
+                        "redeemedAt",
+                        coupon.redeemedAt().toString(),
+                        "storeName",
+                        where,
+                        "storeId",
+                        String.valueOf(coupon.redeemedStoreId())));
     }
 }

@@ -12,8 +12,7 @@ import io.groupdeal.domain.deal.DealStatus;
  */
 final class UndoRule {
 
-    private UndoRule() {
-    }
+    private UndoRule() {}
 
     static boolean refusedOn(DealStatus deal) {
         return deal == DealStatus.CANCELLED || deal == DealStatus.FAILED;

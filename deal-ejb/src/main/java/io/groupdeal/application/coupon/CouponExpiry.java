@@ -48,7 +48,8 @@ public class CouponExpiry {
             Instant now = clock.instant();
             List<Coupon> expired = coupons.dueToExpire(now, BATCH);
             expired.forEach(c -> each(() -> changes.expire(c, now), c));
-            coupons.dueForReminder(now, now.plus(REMINDER_AHEAD), BATCH).forEach(c -> each(() -> changes.remind(c, now), c));
+            coupons.dueForReminder(now, now.plus(REMINDER_AHEAD), BATCH)
+                    .forEach(c -> each(() -> changes.remind(c, now), c));
             if (!expired.isEmpty()) {
                 LOG.info(() -> expired.size() + " coupons expired");
             }

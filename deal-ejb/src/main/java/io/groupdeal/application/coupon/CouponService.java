@@ -24,7 +24,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,7 +57,10 @@ public class CouponService {
 
     public PageOf<Coupon> list(PageRequest request, CouponStatus status) {
         String buyerId = buyer().accountId();
-        return new PageOf<>(coupons.ofBuyer(buyerId, status, request.page(), request.size()), request.page(), request.size(),
+        return new PageOf<>(
+                coupons.ofBuyer(buyerId, status, request.page(), request.size()),
+                request.page(),
+                request.size(),
                 coupons.countOfBuyer(buyerId, status));
     }
 
@@ -72,8 +74,8 @@ public class CouponService {
      */
     public Map<String, ZoneId> zonesOf(Collection<Coupon> shown) {
         Map<String, ZoneId> zones = new HashMap<>();
-        shown.forEach(c -> zones.computeIfAbsent(c.tenantId(),
-                id -> tenants.find(id).map(Tenant::timeZone).orElse(ZoneOffset.UTC)));
+        shown.forEach(c -> zones.computeIfAbsent(
+                c.tenantId(), id -> tenants.find(id).map(Tenant::timeZone).orElse(ZoneOffset.UTC)));
         return zones;
     }
 
@@ -103,14 +105,16 @@ public class CouponService {
      * but that the conditional update no longer moved changed meanwhile.
      */
     private static Clash notRefundable(Coupon coupon, Instant now) {
-        String why = coupon.refundRefusalAt(now).map(r -> switch (r) {
-            case POLICY -> "not-refundable.policy";
-            case PENDING -> "not-refundable.pending";
-            case REDEEMED -> "not-refundable.redeemed";
-            case REFUNDED -> "not-refundable.refunded";
-            case EXPIRED -> "not-refundable.expired";
-            case VOID -> "not-refundable.void";
-        }).orElse("not-refundable.changed");
+        String why = coupon.refundRefusalAt(now)
+                .map(r -> switch (r) {
+                    case POLICY -> "not-refundable.policy";
+                    case PENDING -> "not-refundable.pending";
+                    case REDEEMED -> "not-refundable.redeemed";
+                    case REFUNDED -> "not-refundable.refunded";
+                    case EXPIRED -> "not-refundable.expired";
+                    case VOID -> "not-refundable.void";
+                })
+                .orElse("not-refundable.changed");
         return new Clash("not-refundable", Reason.of(why));
     }
 

@@ -2,21 +2,21 @@ package io.groupdeal.application.deal;
 
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
-import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.problem.NotPossible;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.application.security.TenantScoped;
 import io.groupdeal.application.store.OwnStores;
 import io.groupdeal.domain.deal.Deal;
+import io.groupdeal.domain.deal.DealOption;
 import io.groupdeal.domain.deal.DealReport;
 import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.DealStatus;
-import io.groupdeal.domain.deal.DealOption;
 import io.groupdeal.domain.deal.DealTerms;
 import io.groupdeal.domain.deal.OptionTerms;
 import io.groupdeal.domain.deal.TeamTerms;
@@ -65,7 +65,9 @@ public class DealService {
     private Clock clock;
 
     public PageOf<DealView> list(PageRequest request, DealStatus status) {
-        List<DealView> views = deals.page(status, request.page(), request.size()).stream().map(this::view).toList();
+        List<DealView> views = deals.page(status, request.page(), request.size()).stream()
+                .map(this::view)
+                .toList();
         return new PageOf<>(views, request.page(), request.size(), deals.count(status));
     }
 
@@ -93,7 +95,8 @@ public class DealService {
         deal.offerTeam(team);
         deals.add(deal);
         deals.assignStores(deal.id(), eligible);
-        List<DealOption> written = deals.writeOptions(deal, options != null ? options : List.of(OptionTerms.single(priced)));
+        List<DealOption> written =
+                deals.writeOptions(deal, options != null ? options : List.of(OptionTerms.single(priced)));
         return new DealView(deal, List.copyOf(new java.util.TreeSet<>(eligible)), written);
     }
 
@@ -114,7 +117,8 @@ public class DealService {
      * {@link #update(String, DealTerms, List, List)} with the draft's team buy ({@link TeamTerms#NONE}: none; null:
      * the one it has, checked again against the new prices).
      */
-    public DealView update(String id, DealTerms terms, List<OptionTerms> options, List<String> storeIds, TeamTerms team) {
+    public DealView update(
+            String id, DealTerms terms, List<OptionTerms> options, List<String> storeIds, TeamTerms team) {
         Deal deal = find(id);
         requireDraft(deal);
         TeamTerms offered = team != null ? team : deal.teamTerms();
@@ -126,11 +130,14 @@ public class DealService {
         List<OptionTerms> wanted = options;
         if (wanted == null) {
             OptionTerms single = OptionTerms.single(priced);
-            String firstId = deals.optionsOf(id).stream().findFirst().map(DealOption::id).orElse(null);
-            wanted = List.of(new OptionTerms(firstId, single.title(), single.price(), single.originalValue(), single.maxQuantity()));
+            String firstId =
+                    deals.optionsOf(id).stream().findFirst().map(DealOption::id).orElse(null);
+            wanted = List.of(new OptionTerms(
+                    firstId, single.title(), single.price(), single.originalValue(), single.maxQuantity()));
         }
         List<DealOption> written = deals.writeOptions(deal, wanted);
-        return new DealView(deal, List.copyOf(new java.util.TreeSet<>(eligible)), written, photos.ofDeal(tenantId(), id));
+        return new DealView(
+                deal, List.copyOf(new java.util.TreeSet<>(eligible)), written, photos.ofDeal(tenantId(), id));
     }
 
     /**
@@ -142,11 +149,13 @@ public class DealService {
         requireDraft(deal);
         Instant now = clock.instant();
         List<FieldError> missing = new ArrayList<>(errors(deal.terms().violations(true)));
-        List<OptionTerms> options = deals.optionsOf(id).stream().map(DealOption::terms).toList();
+        List<OptionTerms> options =
+                deals.optionsOf(id).stream().map(DealOption::terms).toList();
         if (options.size() > 1) {
             // the first option's price is the deal's, reported above; the others need theirs too
             missing.addAll(errors(OptionTerms.violations(options, deal.terms(), true).stream()
-                    .filter(v -> !v.field().startsWith("options[0].")).toList()));
+                    .filter(v -> !v.field().startsWith("options[0]."))
+                    .toList()));
         }
         if (deal.salesEnd() != null && !deal.salesEnd().isAfter(now)) {
             missing.add(FieldError.of("salesEnd", "future-to-publish"));
@@ -168,8 +177,12 @@ public class DealService {
     public DealView cancel(String id) {
         Deal deal = lock(id);
         if (!deal.status().isCancellable()) {
-            throw new Clash("deal-not-cancellable", Reason.of(deal.status() == DealStatus.CANCELLED
-                    ? "deal-not-cancellable.cancelled" : "deal-not-cancellable.ended"));
+            throw new Clash(
+                    "deal-not-cancellable",
+                    Reason.of(
+                            deal.status() == DealStatus.CANCELLED
+                                    ? "deal-not-cancellable.cancelled"
+                                    : "deal-not-cancellable.ended"));
         }
         deal.cancel(clock.instant());
         return view(deal);
@@ -205,13 +218,17 @@ public class DealService {
     }
 
     private DealView view(Deal deal) {
-        return new DealView(deal, deals.storeIdsOf(deal.id()), deals.optionsOf(deal.id()), photos.ofDeal(tenantId(), deal.id()));
+        return new DealView(
+                deal, deals.storeIdsOf(deal.id()), deals.optionsOf(deal.id()), photos.ofDeal(tenantId(), deal.id()));
     }
 
     private static void requireDraft(Deal deal) {
         if (!deal.isEditable()) {
-            throw new Clash("deal-not-editable", deal.isInReview() ? Reason.of("deal-not-editable.in-review")
-                    : Reason.of("deal-not-editable", deal.status()));
+            throw new Clash(
+                    "deal-not-editable",
+                    deal.isInReview()
+                            ? Reason.of("deal-not-editable.in-review")
+                            : Reason.of("deal-not-editable", deal.status()));
         }
     }
 
@@ -219,8 +236,11 @@ public class DealService {
     public DealView offerTeam(String id, TeamTerms team) {
         Deal deal = lock(id);
         requireDraft(deal);
-        List<Violation> violations = team.violations(lowestPrice(deal.terms(),
-                deals.optionsOf(id).stream().map(DealOption::terms).toList()), minorDigits(deal.currency()));
+        List<Violation> violations = team.violations(
+                lowestPrice(
+                        deal.terms(),
+                        deals.optionsOf(id).stream().map(DealOption::terms).toList()),
+                minorDigits(deal.currency()));
         if (!violations.isEmpty()) {
             throw new InvalidInput(errors(violations));
         }
@@ -239,7 +259,8 @@ public class DealService {
         if (options == null) {
             violations.addAll(terms.violations(false));
         } else {
-            violations.addAll(terms.pricedAs(new OptionTerms(null, null, null, null, null)).violations(false));
+            violations.addAll(terms.pricedAs(new OptionTerms(null, null, null, null, null))
+                    .violations(false));
             violations.addAll(OptionTerms.violations(options, terms, false));
         }
         violations.addAll(team.violations(lowestPrice(terms, options), minorDigits(terms.currency())));
@@ -254,20 +275,27 @@ public class DealService {
         if (options == null) {
             return terms.price();
         }
-        return options.stream().filter(o -> o != null && o.price() != null).map(OptionTerms::price)
-                .min(java.math.BigDecimal::compareTo).orElse(null);
+        return options.stream()
+                .filter(o -> o != null && o.price() != null)
+                .map(OptionTerms::price)
+                .min(java.math.BigDecimal::compareTo)
+                .orElse(null);
     }
 
     private static int minorDigits(String currency) {
         try {
-            return currency == null ? 2 : Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+            return currency == null
+                    ? 2
+                    : Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
         } catch (IllegalArgumentException e) {
             return 2; // the terms' violations name the currency
         }
     }
 
     private static List<FieldError> errors(List<Violation> violations) {
-        return violations.stream().map(v -> new FieldError(v.field(), v.rule(), v.args())).toList();
+        return violations.stream()
+                .map(v -> new FieldError(v.field(), v.rule(), v.args()))
+                .toList();
     }
 
     private Set<String> requireOwnStores(List<String> storeIds) {

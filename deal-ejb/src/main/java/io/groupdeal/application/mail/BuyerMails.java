@@ -53,15 +53,20 @@ public class BuyerMails {
 
     /** Why a coupon's money went back, as its refund mail says. */
     public enum RefundCause {
-        EXPIRED, ASKED
+        EXPIRED,
+        ASKED
     }
 
     /** Where the buyer's mails about the tenant's deals go, in the buyer's language or else the tenant's. */
     public Recipient recipient(String buyerId, String tenantId) {
         Account buyer = accounts.find(buyerId).orElseThrow(() -> new IllegalStateException("no buyer " + buyerId));
         Optional<Tenant> tenant = tenants.find(tenantId);
-        Language language = buyer.language().or(() -> tenant.map(Tenant::language)).orElse(Language.EN);
-        return new Recipient(buyer.email().value(), buyer.name(), language,
+        Language language =
+                buyer.language().or(() -> tenant.map(Tenant::language)).orElse(Language.EN);
+        return new Recipient(
+                buyer.email().value(),
+                buyer.name(),
+                language,
                 tenant.<ZoneId>map(Tenant::timeZone).orElse(ZoneOffset.UTC));
     }
 
@@ -70,13 +75,19 @@ public class BuyerMails {
      * purchase does not read the buyer's language; the mail as sent has its subject in the buyer's).
      */
     public static String orderConfirmedSubject(Order order, String dealTitle, Language language) {
-        return MailWords.of(language).words(order.status().name().equals("PENDING") ? "subject.confirmed.pending"
-                : "subject.confirmed.paid", dealTitle);
+        return MailWords.of(language)
+                .words(
+                        order.status().name().equals("PENDING")
+                                ? "subject.confirmed.pending"
+                                : "subject.confirmed.paid",
+                        dealTitle);
     }
 
     /** What an order's coupons are for: the deal, and the option bought when the deal has several. */
     private static String titleOf(List<Coupon> coupons, String dealTitle) {
-        return coupons.isEmpty() ? dealTitle : OptionTitles.joined(dealTitle, coupons.get(0).optionTitle());
+        return coupons.isEmpty()
+                ? dealTitle
+                : OptionTitles.joined(dealTitle, coupons.get(0).optionTitle());
     }
 
     public Mail orderConfirmed(Recipient buyer, Order order, List<Coupon> coupons, CatalogDeal deal) {
@@ -85,9 +96,16 @@ public class BuyerMails {
         Body body = new Body(buyer);
         String paid = money(order.amount(), order.currency(), buyer);
         String bought = titleOf(coupons, deal.title());
-        body.paragraph(pending
-                ? body.words("confirmed.pending", order.quantity(), bought, deal.merchantName(), deal.minBuyers(), paid)
-                : body.words("confirmed.paid", order.quantity(), bought, deal.merchantName(), paid));
+        body.paragraph(
+                pending
+                        ? body.words(
+                                "confirmed.pending",
+                                order.quantity(),
+                                bought,
+                                deal.merchantName(),
+                                deal.minBuyers(),
+                                paid)
+                        : body.words("confirmed.paid", order.quantity(), bought, deal.merchantName(), paid));
         body.coupons(coupons);
         body.heading(body.words("heading.where"));
         deal.stores().forEach(s -> body.line(s.name() + ", " + s.address()));
@@ -97,40 +115,59 @@ public class BuyerMails {
         }
         body.paragraph(body.words("valid", day(deal.couponValidUntil(), buyer), order.id()));
         body.link(body.words("link.coupons"), publicUrl + "/account/");
-        return body.mail(order.tenantId(), "order-confirmed:" + order.id(), subject,
+        return body.mail(
+                order.tenantId(),
+                "order-confirmed:" + order.id(),
+                subject,
                 coupons.stream().map(c -> c.code().printed()).toList());
     }
 
     public Mail dealTipped(Recipient buyer, Order order, List<Coupon> coupons, String dealTitle) {
         Body body = new Body(buyer);
-        body.paragraph(body.words("tipped", titleOf(coupons, dealTitle), money(order.amount(), order.currency(), buyer)));
+        body.paragraph(
+                body.words("tipped", titleOf(coupons, dealTitle), money(order.amount(), order.currency(), buyer)));
         body.coupons(coupons);
         body.link(body.words("link.coupons"), publicUrl + "/account/");
-        return body.mail(order.tenantId(), "deal-tipped:" + order.id(), body.words("subject.tipped", dealTitle),
+        return body.mail(
+                order.tenantId(),
+                "deal-tipped:" + order.id(),
+                body.words("subject.tipped", dealTitle),
                 coupons.stream().map(c -> c.code().printed()).toList());
     }
 
     public Mail dealFailed(Recipient buyer, Order order, String dealTitle) {
         Body body = new Body(buyer);
         body.paragraph(body.words("failed", dealTitle, money(order.amount(), order.currency(), buyer), order.id()));
-        return body.mail(order.tenantId(), "deal-failed:" + order.id(), body.words("subject.failed", dealTitle), List.of());
+        return body.mail(
+                order.tenantId(), "deal-failed:" + order.id(), body.words("subject.failed", dealTitle), List.of());
     }
 
     /** The merchant cancelled the deal: the reservation released ({@code refunded} null) or money paid back. */
     public Mail dealCancelled(Recipient buyer, Order order, String dealTitle, BigDecimal refunded) {
         Body body = new Body(buyer);
-        body.paragraph(refunded == null
-                ? body.words("cancelled.released", dealTitle, money(order.amount(), order.currency(), buyer))
-                : body.words("cancelled.refunded", dealTitle, money(refunded, order.currency(), buyer)));
-        return body.mail(order.tenantId(), "deal-cancelled:" + order.id(), body.words("subject.cancelled", dealTitle),
+        body.paragraph(
+                refunded == null
+                        ? body.words("cancelled.released", dealTitle, money(order.amount(), order.currency(), buyer))
+                        : body.words("cancelled.refunded", dealTitle, money(refunded, order.currency(), buyer)));
+        return body.mail(
+                order.tenantId(),
+                "deal-cancelled:" + order.id(),
+                body.words("subject.cancelled", dealTitle),
                 List.of());
     }
 
     public Mail refunded(Recipient buyer, Coupon coupon, RefundCause why) {
         Body body = new Body(buyer);
-        body.paragraph(body.words("refunded", money(coupon.price(), coupon.currency(), buyer), coupon.code().printed(),
-                coupon.title(), body.words("refunded." + why.name().toLowerCase(Locale.ROOT))));
-        return body.mail(coupon.tenantId(), "refunded:" + coupon.id(), body.words("subject.refunded", coupon.dealTitle()),
+        body.paragraph(body.words(
+                "refunded",
+                money(coupon.price(), coupon.currency(), buyer),
+                coupon.code().printed(),
+                coupon.title(),
+                body.words("refunded." + why.name().toLowerCase(Locale.ROOT))));
+        return body.mail(
+                coupon.tenantId(),
+                "refunded:" + coupon.id(),
+                body.words("subject.refunded", coupon.dealTitle()),
                 List.of());
     }
 
@@ -139,7 +176,10 @@ public class BuyerMails {
         body.paragraph(body.words("expires", coupon.title(), day(coupon.validUntil(), buyer)));
         body.coupons(List.of(coupon));
         body.link(body.words("link.coupons"), publicUrl + "/account/");
-        return body.mail(coupon.tenantId(), "expiry-reminder:" + coupon.id(), body.words("subject.expires", coupon.dealTitle()),
+        return body.mail(
+                coupon.tenantId(),
+                "expiry-reminder:" + coupon.id(),
+                body.words("subject.expires", coupon.dealTitle()),
                 List.of(coupon.code().printed()));
     }
 
@@ -149,16 +189,20 @@ public class BuyerMails {
         body.paragraph(body.words("team.complete", dealTitle, money(order.amount(), order.currency(), buyer)));
         body.coupons(coupons);
         body.link(body.words("link.coupons"), publicUrl + "/account/");
-        return body.mail(order.tenantId(), "team-complete:" + order.id(), body.words("subject.team.complete", dealTitle),
+        return body.mail(
+                order.tenantId(),
+                "team-complete:" + order.id(),
+                body.words("subject.team.complete", dealTitle),
                 coupons.stream().map(c -> c.code().printed()).toList());
     }
 
     /** The buyer's team did not fill in time: the authorisation is released. One per order. */
     public Mail teamFailed(Recipient buyer, Order order, String dealTitle) {
         Body body = new Body(buyer);
-        body.paragraph(body.words("team.failed", dealTitle, money(order.amount(), order.currency(), buyer), order.id()));
-        return body.mail(order.tenantId(), "team-failed:" + order.id(), body.words("subject.team.failed", dealTitle),
-                List.of());
+        body.paragraph(
+                body.words("team.failed", dealTitle, money(order.amount(), order.currency(), buyer), order.id()));
+        return body.mail(
+                order.tenantId(), "team-failed:" + order.id(), body.words("subject.team.failed", dealTitle), List.of());
     }
 
     private static String money(BigDecimal amount, String currency, Recipient buyer) {
@@ -190,12 +234,16 @@ public class BuyerMails {
 
         void paragraph(String words) {
             text.append(words).append("\n\n");
-            html.append("<p style=\"margin:0 0 14px;line-height:1.5\">").append(escape(words)).append("</p>");
+            html.append("<p style=\"margin:0 0 14px;line-height:1.5\">")
+                    .append(escape(words))
+                    .append("</p>");
         }
 
         void heading(String words) {
             text.append(words.toUpperCase(Locale.ROOT)).append("\n");
-            html.append("<h3 style=\"margin:18px 0 6px;font-size:15px\">").append(escape(words)).append("</h3>");
+            html.append("<h3 style=\"margin:18px 0 6px;font-size:15px\">")
+                    .append(escape(words))
+                    .append("</h3>");
         }
 
         void line(String words) {
@@ -209,10 +257,15 @@ public class BuyerMails {
             for (Coupon coupon : coupons) {
                 String code = coupon.code().printed();
                 text.append("  ").append(code).append("\n");
-                html.append("<tr><td style=\"padding:8px 16px 8px 0\"><img src=\"cid:qr-").append(code)
-                        .append("\" width=\"120\" height=\"120\" alt=\"").append(escape(words("qr.alt", code))).append("\"></td>")
+                html.append("<tr><td style=\"padding:8px 16px 8px 0\"><img src=\"cid:qr-")
+                        .append(code)
+                        .append("\" width=\"120\" height=\"120\" alt=\"")
+                        .append(escape(words("qr.alt", code)))
+                        .append("\"></td>")
                         .append("<td style=\"padding:8px 0;font:600 22px/1.2 ui-monospace,Menlo,Consolas,monospace;"
-                                + "letter-spacing:2px\">").append(code).append("</td></tr>");
+                                + "letter-spacing:2px\">")
+                        .append(code)
+                        .append("</td></tr>");
             }
             text.append("\n");
             html.append("</table>");
@@ -220,17 +273,22 @@ public class BuyerMails {
 
         void link(String label, String url) {
             text.append(label).append(": ").append(url).append("\n\n");
-            html.append("<p style=\"margin:18px 0\"><a href=\"").append(escape(url)).append("\" style=\"background:#4f46e5;"
-                    + "color:#fff;padding:10px 16px;border-radius:8px;text-decoration:none\">").append(escape(label))
+            html.append("<p style=\"margin:18px 0\"><a href=\"")
+                    .append(escape(url))
+                    .append("\" style=\"background:#4f46e5;"
+                            + "color:#fff;padding:10px 16px;border-radius:8px;text-decoration:none\">")
+                    .append(escape(label))
                     .append("</a></p>");
         }
 
         Mail mail(String tenantId, String causeKey, String subject, List<String> qrCodes) {
             text.append("GroupDeal");
-            String page = "<!doctype html><html lang=\"" + buyer.language().tag() + "\"><head><meta charset=\"utf-8\"></head><body style=\"margin:0;background:#f5f5f7;font-family:-apple-system,"
+            String page = "<!doctype html><html lang=\"" + buyer.language().tag()
+                    + "\"><head><meta charset=\"utf-8\"></head><body style=\"margin:0;background:#f5f5f7;font-family:-apple-system,"
                     + "Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1f2330\"><div style=\"max-width:560px;margin:0 auto;"
                     + "padding:24px\"><div style=\"font-weight:700;font-size:18px;margin-bottom:16px\">GroupDeal</div>"
-                    + "<div style=\"background:#fff;border-radius:12px;padding:24px\">" + html + "</div></div></body></html>";
+                    + "<div style=\"background:#fff;border-radius:12px;padding:24px\">" + html
+                    + "</div></div></body></html>";
             return new Mail(tenantId, causeKey, buyer.email(), subject, text.toString(), page, qrCodes);
         }
 

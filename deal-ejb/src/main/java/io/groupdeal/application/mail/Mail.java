@@ -7,6 +7,11 @@ import java.util.List;
  * inline QR images (the HTML refers to them as {@code cid:qr-<code>}). {@code causeKey} names what caused it, such as
  * {@code order-confirmed:<order id>}: the outbox keeps one mail per cause.
  */
-public record Mail(String tenantId, String causeKey, String recipient, String subject, String text, String html,
-                   List<String> qrCodes) {
-}
+public record Mail(
+        String tenantId,
+        String causeKey,
+        String recipient,
+        String subject,
+        String text,
+        String html,
+        List<String> qrCodes) {}

@@ -70,8 +70,10 @@ public class MailDelivery {
             boolean giveUp = queued.attempts() >= Math.max(1, maxAttempts);
             Duration wait = backoff(queued.attempts());
             outbox.failed(queued.id(), MailFailure.reason(e), wait, giveUp);
-            LOG.log(giveUp ? Level.SEVERE : Level.WARNING, () -> "Mail " + queued.id() + " (" + queued.mail().causeKey()
-                    + ") not sent, attempt " + queued.attempts() + (giveUp ? "; given up" : "; next in " + wait) + ": " + e);
+            LOG.log(
+                    giveUp ? Level.SEVERE : Level.WARNING,
+                    () -> "Mail " + queued.id() + " (" + queued.mail().causeKey() + ") not sent, attempt "
+                            + queued.attempts() + (giveUp ? "; given up" : "; next in " + wait) + ": " + e);
         }
     }
 

@@ -18,8 +18,7 @@ import javax.net.ssl.SSLException;
  */
 final class MailFailure {
 
-    private MailFailure() {
-    }
+    private MailFailure() {}
 
     static String reason(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {

@@ -2,9 +2,9 @@ package io.groupdeal.application.mail;
 
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
-import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.domain.shared.Ids;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -24,6 +24,7 @@ public class MailOperations {
 
     /** Mails sent again per statement by {@link #retryFailed()}: each batch its own short transaction. */
     private static final int BATCH = 500;
+
     private static final Logger LOG = Logger.getLogger(MailOperations.class.getName());
 
     @Inject

@@ -31,6 +31,7 @@ public class MailRetention {
     static final int BATCH = 500;
     /** At most this many batches per run, so that a first run after a long time leaves the database time to breathe. */
     private static final int MAX_BATCHES = 20;
+
     private static final Logger LOG = Logger.getLogger(MailRetention.class.getName());
 
     @Inject
@@ -80,8 +81,8 @@ public class MailRetention {
         } catch (RuntimeException e) {
             // reported below
         }
-        LOG.warning(() -> "DEAL_MAIL_RETENTION=" + retention + " is not an ISO-8601 duration of a minute or more, such as"
-                + " P30D; sent mails are kept 30 days");
+        LOG.warning(() -> "DEAL_MAIL_RETENTION=" + retention
+                + " is not an ISO-8601 duration of a minute or more, such as" + " P30D; sent mails are kept 30 days");
         return Duration.ofDays(30);
     }
 }

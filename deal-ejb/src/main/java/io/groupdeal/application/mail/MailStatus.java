@@ -2,5 +2,7 @@ package io.groupdeal.application.mail;
 
 /** Where a mail of the outbox is: waiting for a (next) attempt, sent, or given up after the last attempt. */
 public enum MailStatus {
-    PENDING, SENT, FAILED
+    PENDING,
+    SENT,
+    FAILED
 }

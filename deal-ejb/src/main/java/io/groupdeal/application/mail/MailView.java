@@ -7,6 +7,13 @@ import java.time.Instant;
  * {@code lastError} is the reason of the last failed attempt as a key ({@link MailFailure}), worded by the interfaces;
  * rows written before the keys hold the English sentence itself.
  */
-public record MailView(String id, String recipient, String subject, MailStatus status, int attempts, String lastError,
-                       Instant createdAt, Instant sentAt, Instant nextAttemptAt) {
-}
+public record MailView(
+        String id,
+        String recipient,
+        String subject,
+        MailStatus status,
+        int attempts,
+        String lastError,
+        Instant createdAt,
+        Instant sentAt,
+        Instant nextAttemptAt) {}

@@ -23,7 +23,8 @@ final class MailWords {
     }
 
     static MailWords of(Language language) {
-        return new MailWords(ResourceBundle.getBundle(BUNDLE, language.locale(), MailWords.class.getClassLoader(), ONLY_PROPERTIES));
+        return new MailWords(
+                ResourceBundle.getBundle(BUNDLE, language.locale(), MailWords.class.getClassLoader(), ONLY_PROPERTIES));
     }
 
     String words(String key, Object... values) {

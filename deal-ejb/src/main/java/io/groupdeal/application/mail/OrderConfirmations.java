@@ -41,8 +41,12 @@ public class OrderConfirmations {
 
     /** Queues the confirmation of {@code paid} (PENDING or CONFIRMED, as the confirm left it) to {@code buyer}, once. */
     public void queue(Recipient buyer, Order paid, String dealTitle) {
-        outbox.queue(paid.tenantId(), CAUSE + paid.id(), buyer.email(),
-                BuyerMails.orderConfirmedSubject(paid, dealTitle, buyer.language()), paid.status().name());
+        outbox.queue(
+                paid.tenantId(),
+                CAUSE + paid.id(),
+                buyer.email(),
+                BuyerMails.orderConfirmedSubject(paid, dealTitle, buyer.language()),
+                paid.status().name());
     }
 
     /** Where the buyer's mails go (read from the account): for a confirm that does not know the buyer (the reconciler). */
@@ -59,16 +63,31 @@ public class OrderConfirmations {
         String orderId = head.causeKey().substring(CAUSE.length());
         Order order = orders.find(head.tenantId(), orderId)
                 .orElseThrow(() -> new IllegalStateException("no order " + orderId + " for mail " + queued.id()));
-        Order asConfirmed = new Order(order.tenantId(), order.id(), order.dealId(), order.buyerId(), order.quantity(),
-                order.unitPrice(), order.amount(), order.currency(), OrderStatus.valueOf(queued.render()),
-                order.paymentRef(), order.createdAt());
+        Order asConfirmed = new Order(
+                order.tenantId(),
+                order.id(),
+                order.dealId(),
+                order.buyerId(),
+                order.quantity(),
+                order.unitPrice(),
+                order.amount(),
+                order.currency(),
+                OrderStatus.valueOf(queued.render()),
+                order.paymentRef(),
+                order.createdAt());
         CatalogDeal deal = catalog.ofOrder(order.dealId())
                 .orElseThrow(() -> new IllegalStateException("no deal " + order.dealId() + " for mail " + queued.id()));
         Recipient known = mails.recipient(order.buyerId(), order.tenantId());
         Recipient buyer = new Recipient(head.recipient(), known.name(), known.language(), known.zone());
         // the subject as sent is in the buyer's language, which the purchase that queued it did not read
         Mail mail = mails.orderConfirmed(buyer, asConfirmed, coupons.ofOrder(order.tenantId(), order.id()), deal);
-        return new Mail(head.tenantId(), head.causeKey(), head.recipient(), mail.subject(), mail.text(), mail.html(),
+        return new Mail(
+                head.tenantId(),
+                head.causeKey(),
+                head.recipient(),
+                mail.subject(),
+                mail.text(),
+                mail.html(),
                 mail.qrCodes());
     }
 }

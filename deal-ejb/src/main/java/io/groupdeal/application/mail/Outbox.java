@@ -33,8 +33,18 @@ public class Outbox {
 
     /** Queues the mail unless a mail of the same cause was written before. */
     public void write(Mail mail) {
-        mails.add(Ids.newId(), new OutboxRepository.Outgoing(mail.tenantId(), mail.causeKey(), mail.recipient(), mail.subject(),
-                mail.text(), mail.html(), mail.qrCodes(), null), clock.instant());
+        mails.add(
+                Ids.newId(),
+                new OutboxRepository.Outgoing(
+                        mail.tenantId(),
+                        mail.causeKey(),
+                        mail.recipient(),
+                        mail.subject(),
+                        mail.text(),
+                        mail.html(),
+                        mail.qrCodes(),
+                        null),
+                clock.instant());
     }
 
     /**
@@ -42,13 +52,14 @@ public class Outbox {
      * operator's list shows them), the bodies when it is delivered, from {@code render} (what to write).
      */
     public void queue(String tenantId, String causeKey, String recipient, String subject, String render) {
-        mails.add(Ids.newId(), new OutboxRepository.Outgoing(tenantId, causeKey, recipient, subject, null, null, List.of(), render),
+        mails.add(
+                Ids.newId(),
+                new OutboxRepository.Outgoing(tenantId, causeKey, recipient, subject, null, null, List.of(), render),
                 clock.instant());
     }
 
     /** A claimed mail: whole, or (render not null) its cause, recipient and subject, with bodies still to write. */
-    record Queued(String id, Mail mail, int attempts, String render) {
-    }
+    record Queued(String id, Mail mail, int attempts, String render) {}
 
     /** Mails due now, oldest first. */
     List<String> due(int limit) {
@@ -58,8 +69,19 @@ public class Outbox {
     /** Takes a due mail for one attempt (in its own statement); empty when another sender took it first. */
     Optional<Queued> claim(String id) {
         Instant now = clock.instant();
-        return mails.claim(id, now, now.plusSeconds(LEASE_SECONDS)).map(c -> new Queued(id, new Mail(c.tenantId(), c.causeKey(),
-                c.recipient(), c.subject(), c.text(), c.html(), c.qrCodes()), c.attempts(), c.render()));
+        return mails.claim(id, now, now.plusSeconds(LEASE_SECONDS))
+                .map(c -> new Queued(
+                        id,
+                        new Mail(
+                                c.tenantId(),
+                                c.causeKey(),
+                                c.recipient(),
+                                c.subject(),
+                                c.text(),
+                                c.html(),
+                                c.qrCodes()),
+                        c.attempts(),
+                        c.render()));
     }
 
     /** Sent, with the subject it was sent with (a confirmation's is written in the buyer's language when it is sent). */
@@ -77,7 +99,9 @@ public class Outbox {
     public PageOf<MailView> list(MailStatus status, PageRequest request) {
         String name = status == null ? null : status.name();
         long total = mails.count(name);
-        List<MailView> items = mails.list(name, request.page(), request.size()).stream().map(Outbox::view).toList();
+        List<MailView> items = mails.list(name, request.page(), request.size()).stream()
+                .map(Outbox::view)
+                .toList();
         return new PageOf<>(items, request.page(), request.size(), total);
     }
 
@@ -101,7 +125,15 @@ public class Outbox {
     }
 
     private static MailView view(OutboxRepository.Listed m) {
-        return new MailView(m.id(), m.recipient(), m.subject(), MailStatus.valueOf(m.status()), m.attempts(), m.lastError(),
-                m.createdAt(), m.sentAt(), m.nextAttemptAt());
+        return new MailView(
+                m.id(),
+                m.recipient(),
+                m.subject(),
+                MailStatus.valueOf(m.status()),
+                m.attempts(),
+                m.lastError(),
+                m.createdAt(),
+                m.sentAt(),
+                m.nextAttemptAt());
     }
 }

@@ -36,31 +36,50 @@ public class ReviewMails {
         Optional<Tenant> tenant = tenants.find(admin.tenantId());
         MailWords words = MailWords.of(language(admin, tenant));
         String said = deal.status() == DealStatus.SCHEDULED
-                ? words.words("review.approved.scheduled", deal.title(), LocalFormats.dateTime(deal.salesStart(),
-                        tenant.<ZoneId>map(Tenant::timeZone).orElse(ZoneOffset.UTC), language(admin, tenant)))
+                ? words.words(
+                        "review.approved.scheduled",
+                        deal.title(),
+                        LocalFormats.dateTime(
+                                deal.salesStart(),
+                                tenant.<ZoneId>map(Tenant::timeZone).orElse(ZoneOffset.UTC),
+                                language(admin, tenant)))
                 : words.words("review.approved.on-sale", deal.title());
         String deals = publicUrl + "/merchant/deals.xhtml";
         String text = words.words("greeting", admin.name()) + "\n\n" + said + "\n\n"
                 + words.words("review.link.deals.at", deals) + "\n\nGroupDeal";
-        String html = page("<p>" + escape(words.words("greeting", admin.name())) + "</p><p>" + bold(said, deal.title()) + "</p>"
-                + link(deals, words.words("review.link.deals")));
-        return new Mail(admin.tenantId(), cause("deal-approved", admin, deal), admin.email().value(),
-                words.words("review.subject.approved", deal.title()), text, html, List.of());
+        String html = page("<p>" + escape(words.words("greeting", admin.name())) + "</p><p>" + bold(said, deal.title())
+                + "</p>" + link(deals, words.words("review.link.deals")));
+        return new Mail(
+                admin.tenantId(),
+                cause("deal-approved", admin, deal),
+                admin.email().value(),
+                words.words("review.subject.approved", deal.title()),
+                text,
+                html,
+                List.of());
     }
 
     public Mail rejected(Account admin, Deal deal) {
         MailWords words = MailWords.of(language(admin, tenants.find(admin.tenantId())));
         String editor = publicUrl + "/merchant/deal.xhtml?id=" + deal.id();
         String said = words.words("review.rejected", deal.title());
-        String text = words.words("greeting", admin.name()) + "\n\n" + said + "\n\n" + words.words("review.reason") + "\n"
-                + deal.rejection() + "\n\n" + words.words("review.publish-again.at", editor) + "\n\nGroupDeal";
+        String text = words.words("greeting", admin.name()) + "\n\n" + said + "\n\n" + words.words("review.reason")
+                + "\n" + deal.rejection() + "\n\n" + words.words("review.publish-again.at", editor) + "\n\nGroupDeal";
         String html = page("<p>" + escape(words.words("greeting", admin.name())) + "</p><p>"
                 + bold(said, deal.title()) + "</p><p><b>"
                 + escape(words.words("review.reason")) + "</b></p>"
-                + "<p style=\"white-space:pre-line;border-left:3px solid #d97706;padding-left:10px\">" + escape(deal.rejection())
-                + "</p><p>" + escape(words.words("review.publish-again")) + "</p>" + link(editor, words.words("review.link.edit")));
-        return new Mail(admin.tenantId(), cause("deal-rejected", admin, deal), admin.email().value(),
-                words.words("review.subject.rejected", deal.title()), text, html, List.of());
+                + "<p style=\"white-space:pre-line;border-left:3px solid #d97706;padding-left:10px\">"
+                + escape(deal.rejection())
+                + "</p><p>" + escape(words.words("review.publish-again")) + "</p>"
+                + link(editor, words.words("review.link.edit")));
+        return new Mail(
+                admin.tenantId(),
+                cause("deal-rejected", admin, deal),
+                admin.email().value(),
+                words.words("review.subject.rejected", deal.title()),
+                text,
+                html,
+                List.of());
     }
 
     /** The admin's own language, else the tenant's (which its buyers read too), else English. */
@@ -74,11 +93,13 @@ public class ReviewMails {
     }
 
     private static String cause(String kind, Account admin, Deal deal) {
-        return kind + ":" + deal.id() + ":" + admin.id() + ":" + deal.reviewedAt().toEpochMilli();
+        return kind + ":" + deal.id() + ":" + admin.id() + ":"
+                + deal.reviewedAt().toEpochMilli();
     }
 
     private static String link(String url, String label) {
-        return "<p style=\"margin:18px 0\"><a href=\"" + escape(url) + "\" style=\"background:#4f46e5;color:#fff;padding:10px 16px;"
+        return "<p style=\"margin:18px 0\"><a href=\"" + escape(url)
+                + "\" style=\"background:#4f46e5;color:#fff;padding:10px 16px;"
                 + "border-radius:8px;text-decoration:none\">" + escape(label) + "</a></p>";
     }
 

@@ -60,7 +60,8 @@ public class ModerationService {
     private Clock clock;
 
     public PageOf<DealInReview> queue(PageRequest request) {
-        return new PageOf<>(deals.inReview(request.page(), request.size()), request.page(), request.size(), deals.countInReview());
+        return new PageOf<>(
+                deals.inReview(request.page(), request.size()), request.page(), request.size(), deals.countInReview());
     }
 
     /** Publishes a deal in review now, or schedules it; 409 when it is no longer in review or its sales window closed. */

@@ -3,8 +3,8 @@ package io.groupdeal.application.order;
 import io.groupdeal.application.mail.BuyerMails.Recipient;
 import io.groupdeal.application.mail.OrderConfirmations;
 import io.groupdeal.application.payment.Payment;
-import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.Clash;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponRepository;
@@ -67,16 +67,21 @@ public class Checkout {
     private Duration reservation;
 
     /** A reservation made: the order, and whether its payment is captured at once (the deal has tipped). */
-    public record Reserved(Order order, boolean captureAtOnce) {
-    }
+    public record Reserved(Order order, boolean captureAtOnce) {}
 
     /**
      * Reserves the order of {@code quantity} coupons of the deal's {@code option} under the buyer's key; empty when
      * the key was used before (its first use is then committed). A reached limit, a sold-out option or deal, or a
      * closed deal throws and leaves nothing behind, the key unused. The order costs the option's price.
      */
-    public Optional<Reserved> reserve(String buyerId, String key, String fingerprint, SaleTerms terms, SaleOption option,
-                                      int quantity, Instant when) {
+    public Optional<Reserved> reserve(
+            String buyerId,
+            String key,
+            String fingerprint,
+            SaleTerms terms,
+            SaleOption option,
+            int quantity,
+            Instant when) {
         return reserving(buyerId, key, fingerprint, terms, option, quantity, when);
     }
 
@@ -85,17 +90,33 @@ public class Checkout {
      * seat): all of it is taken, or nothing. {@code option} carries the price the order costs (a team's price).
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public Optional<Reserved> reserveWithin(String buyerId, String key, String fingerprint, SaleTerms terms,
-                                            SaleOption option, int quantity, Instant when) {
+    public Optional<Reserved> reserveWithin(
+            String buyerId,
+            String key,
+            String fingerprint,
+            SaleTerms terms,
+            SaleOption option,
+            int quantity,
+            Instant when) {
         return reserving(buyerId, key, fingerprint, terms, option, quantity, when);
     }
 
-    private Optional<Reserved> reserving(String buyerId, String key, String fingerprint, SaleTerms terms, SaleOption option,
-                                         int quantity, Instant when) {
+    private Optional<Reserved> reserving(
+            String buyerId,
+            String key,
+            String fingerprint,
+            SaleTerms terms,
+            SaleOption option,
+            int quantity,
+            Instant when) {
         // to the microsecond, as the database keeps it: the order in memory is the order as stored (the buyer's answer)
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
         String orderId = Ids.newId();
-        if (!orders.claimKey(new RequestKey(new AccountId(buyerId), key), fingerprint, new TenantId(terms.tenantId()), orderId,
+        if (!orders.claimKey(
+                new RequestKey(new AccountId(buyerId), key),
+                fingerprint,
+                new TenantId(terms.tenantId()),
+                orderId,
                 now)) {
             return Optional.empty();
         }
@@ -103,21 +124,32 @@ public class Checkout {
                 && !orders.takeQuota(terms.tenantId(), terms.dealId(), buyerId, quantity, terms.perBuyerLimit())) {
             throw new Clash("per-buyer-limit", Reason.of("per-buyer-limit", terms.perBuyerLimit()));
         }
-        Order order = new Order(terms.tenantId(), orderId, terms.dealId(), buyerId, quantity, option.price(),
-                option.price().multiply(BigDecimal.valueOf(quantity)), terms.currency(), OrderStatus.RESERVED, null,
-                now, option.id());
+        Order order = new Order(
+                terms.tenantId(),
+                orderId,
+                terms.dealId(),
+                buyerId,
+                quantity,
+                option.price(),
+                option.price().multiply(BigDecimal.valueOf(quantity)),
+                terms.currency(),
+                OrderStatus.RESERVED,
+                null,
+                now,
+                option.id());
         orders.reserve(order, now.plus(reservation));
         // the option's own cap, then the deal's (the same order everywhere: option row, then the hot deal row, last)
         if (!deals.sellOption(terms.tenantId(), terms.dealId(), option.id(), quantity)) {
             // an option titled as its deal (the one option of a deal written without options) adds nothing to say
-            throw new Clash("sold-out", option.title().equals(terms.title()) ? Reason.of("sold-out")
-                    : Reason.of("sold-out.option", option.title()));
+            throw new Clash(
+                    "sold-out",
+                    option.title().equals(terms.title())
+                            ? Reason.of("sold-out")
+                            : Reason.of("sold-out.option", option.title()));
         }
         Sale sale = deals.sell(terms.tenantId(), terms.dealId(), quantity, now);
         if (!sale.sold()) {
-            throw sale == Sale.SOLD_OUT
-                    ? new Clash("sold-out")
-                    : OrderService.notOnSale(terms);
+            throw sale == Sale.SOLD_OUT ? new Clash("sold-out") : OrderService.notOnSale(terms);
         }
         return Optional.of(new Reserved(order, sale.paidAtOnce()));
     }
@@ -135,8 +167,7 @@ public class Checkout {
      * needs no read-back). The coupons are as issued: sorted by id as the repository lists them, without the deal's
      * refund terms ({@link Coupon#refundableAnytime()} false), which a buyer's order answer does not show.
      */
-    public record Confirmed(Order order, List<Coupon> coupons) {
-    }
+    public record Confirmed(Order order, List<Coupon> coupons) {}
 
     /** {@link #confirm(Order, Payment, Recipient, Instant)} for a caller that does not know the buyer (the reconciler). */
     public Optional<Confirmed> confirm(Order order, Payment payment, Instant now) {
@@ -166,9 +197,19 @@ public class Checkout {
         SaleTerms terms = deals.saleTerms(order.tenantId(), order.dealId()).orElseThrow();
         List<Coupon> issued = new ArrayList<>(order.quantity());
         for (int i = 0; i < order.quantity(); i++) {
-            issued.add(Coupon.issue(order.tenantId(), Ids.newId(), order.dealId(), terms.title(), order.id(), order.buyerId(),
-                    CouponCode.random(RANDOM), captured ? CouponStatus.ACTIVE : CouponStatus.PENDING, order.unitPrice(),
-                    order.currency(), terms.couponValidUntil(), now));
+            issued.add(Coupon.issue(
+                    order.tenantId(),
+                    Ids.newId(),
+                    order.dealId(),
+                    terms.title(),
+                    order.id(),
+                    order.buyerId(),
+                    CouponCode.random(RANDOM),
+                    captured ? CouponStatus.ACTIVE : CouponStatus.PENDING,
+                    order.unitPrice(),
+                    order.currency(),
+                    terms.couponValidUntil(),
+                    now));
         }
         issued.sort(Comparator.comparing(Coupon::id));
         coupons.addAll(issued);
@@ -178,9 +219,13 @@ public class Checkout {
         if (teamSeat) {
             return Optional.of(new Confirmed(paid, List.copyOf(issued)));
         }
-        confirmations.queue(buyer != null ? buyer : confirmations.recipient(order.buyerId(), order.tenantId()), paid, terms.title());
+        confirmations.queue(
+                buyer != null ? buyer : confirmations.recipient(order.buyerId(), order.tenantId()),
+                paid,
+                terms.title());
         if (terms.paidChangesDeal(captured)) {
-            deals.paid(order.tenantId(), order.dealId(), order.quantity(), captured, now); // last: the deal's row is hot
+            deals.paid(
+                    order.tenantId(), order.dealId(), order.quantity(), captured, now); // last: the deal's row is hot
         }
         return Optional.of(new Confirmed(paid, List.copyOf(issued)));
     }
@@ -194,7 +239,9 @@ public class Checkout {
             return;
         }
         orders.returnQuota(order.tenantId(), order.dealId(), order.buyerId(), order.quantity());
-        Order stored = order.optionId() != null ? order : orders.find(order.tenantId(), order.id()).orElseThrow();
+        Order stored = order.optionId() != null
+                ? order
+                : orders.find(order.tenantId(), order.id()).orElseThrow();
         deals.unsellOption(order.tenantId(), order.dealId(), stored.optionId(), order.quantity());
         deals.unsell(order.tenantId(), order.dealId(), order.quantity());
     }

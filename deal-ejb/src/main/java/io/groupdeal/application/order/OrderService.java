@@ -1,6 +1,5 @@
 package io.groupdeal.application.order;
 
-import io.groupdeal.infrastructure.database.TransactionConflict;
 import io.groupdeal.application.Idempotency;
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
@@ -11,14 +10,14 @@ import io.groupdeal.application.payment.Configured;
 import io.groupdeal.application.payment.GatewayUnreachable;
 import io.groupdeal.application.payment.Payment;
 import io.groupdeal.application.payment.PaymentGateway;
-import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
 import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.application.problem.NotPossible;
 import io.groupdeal.application.problem.PaymentDeclined;
 import io.groupdeal.application.problem.PaymentUnavailable;
-import io.groupdeal.application.problem.NotPossible;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.domain.coupon.Coupon;
@@ -32,6 +31,7 @@ import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderRepository.KeyUse;
 import io.groupdeal.domain.order.OrderStatus;
 import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.infrastructure.database.TransactionConflict;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -107,28 +107,34 @@ public class OrderService {
         }
         SaleOption option = option(terms, request.optionId());
         if (terms.perBuyerLimit() != null) {
-            // The buyer's count row exists, committed, before the reservation counts on it: parallel orders of one buyer
+            // The buyer's count row exists, committed, before the reservation counts on it: parallel orders of one
+            // buyer
             // then only ever update it, one after the other (inserting it inside their transactions could deadlock them
             // when the first rolls back). One statement outside any transaction commits by itself: no transaction of
             // its own is needed around it.
             orders.ensureQuota(terms.tenantId(), terms.dealId(), buyer.accountId());
         }
-        Reserved reserved = TransactionConflict.retried(() -> checkout.reserve(buyer.accountId(), key, fingerprint, terms,
-                option, request.quantity(), clock.instant())).orElse(null);
+        Reserved reserved = TransactionConflict.retried(() -> checkout.reserve(
+                        buyer.accountId(), key, fingerprint, terms, option, request.quantity(), clock.instant()))
+                .orElse(null);
         if (reserved == null) {
             return replay(orders.keyUse(buyer.accountId(), key).orElseThrow(), fingerprint, buyer);
         }
         Order order = reserved.order();
         Payment payment;
         try {
-            payment = gateway.authorise(order.id(), request.paymentToken(), order.amount(), order.currency(),
-                    reserved.captureAtOnce());
+            payment = gateway.authorise(
+                    order.id(), request.paymentToken(), order.amount(), order.currency(), reserved.captureAtOnce());
         } catch (GatewayUnreachable e) {
-            LOG.log(Level.WARNING, () -> "No answer from the payment gateway for order " + order.id() + "; the reconciler settles it: " + e);
+            LOG.log(
+                    Level.WARNING,
+                    () -> "No answer from the payment gateway for order " + order.id() + "; the reconciler settles it: "
+                            + e);
             throw inProgress();
         }
         Optional<Confirmed> confirmed = settle(order, payment, new Recipient(buyer.email(), buyer.name()));
-        return confirmed.map(c -> new OrderView(c.order(), terms.title(), c.coupons()))
+        return confirmed
+                .map(c -> new OrderView(c.order(), terms.title(), c.coupons()))
                 // settled before by the reconciler: what it became
                 .orElseGet(() -> view(orders.find(order.tenantId(), order.id()).orElseThrow(), terms.title()));
     }
@@ -139,11 +145,16 @@ public class OrderService {
      */
     private SaleOption option(SaleTerms terms, String optionId) {
         List<SaleOption> options = deals.saleOptions(terms.tenantId(), terms.dealId());
-        return SaleOption.chosen(options, optionId).orElseThrow(() -> optionId == null
-                ? new NotPossible("option-required", Reason.of("option-required", options.size()),
-                        List.of(FieldError.of("optionId", "required")))
-                : new NotPossible("unknown-option", Reason.of("unknown-option"),
-                        List.of(FieldError.of("optionId", "not-an-option"))));
+        return SaleOption.chosen(options, optionId)
+                .orElseThrow(() -> optionId == null
+                        ? new NotPossible(
+                                "option-required",
+                                Reason.of("option-required", options.size()),
+                                List.of(FieldError.of("optionId", "required")))
+                        : new NotPossible(
+                                "unknown-option",
+                                Reason.of("unknown-option"),
+                                List.of(FieldError.of("optionId", "not-an-option"))));
     }
 
     private Optional<Confirmed> settle(Order order, Payment payment, Recipient buyer) {
@@ -177,7 +188,8 @@ public class OrderService {
     public PageOf<OrderView> list(PageRequest request) {
         String buyerId = buyer().accountId();
         List<OrderView> views = orders.ofBuyer(buyerId, request.page(), request.size()).stream()
-                .map(o -> view(o, null)).toList();
+                .map(o -> view(o, null))
+                .toList();
         return new PageOf<>(views, request.page(), request.size(), orders.countOfBuyer(buyerId));
     }
 
@@ -186,7 +198,9 @@ public class OrderService {
         if (!Ids.isWellFormed(orderId)) {
             throw new NotFound("order");
         }
-        return orders.ofBuyer(buyer().accountId(), orderId).map(o -> view(o, null)).orElseThrow(() -> new NotFound("order"));
+        return orders.ofBuyer(buyer().accountId(), orderId)
+                .map(o -> view(o, null))
+                .orElseThrow(() -> new NotFound("order"));
     }
 
     /** What the key's order became: the order, or the refusal it ended in, or "still in progress". */
@@ -228,8 +242,13 @@ public class OrderService {
 
     private OrderView view(Order order, String dealTitle) {
         List<Coupon> of = coupons.ofOrder(order.tenantId(), order.id());
-        String title = dealTitle != null ? dealTitle : !of.isEmpty() ? of.get(0).dealTitle()
-                : deals.saleTerms(order.tenantId(), order.dealId()).map(SaleTerms::title).orElse("");
+        String title = dealTitle != null
+                ? dealTitle
+                : !of.isEmpty()
+                        ? of.get(0).dealTitle()
+                        : deals.saleTerms(order.tenantId(), order.dealId())
+                                .map(SaleTerms::title)
+                                .orElse("");
         return new OrderView(order, title, of);
     }
 
@@ -239,12 +258,15 @@ public class OrderService {
 
     /** 409 {@code deal-not-on-sale}, worded by why (scheduled, ended, cancelled); a team buy answers it too. */
     public static Clash notOnSale(SaleTerms terms) {
-        return new Clash("deal-not-on-sale", Reason.of(switch (terms.status()) {
-            case SCHEDULED -> "deal-not-on-sale.scheduled";
-            case ENDED, FAILED -> "deal-not-on-sale.ended";
-            case CANCELLED -> "deal-not-on-sale.cancelled";
-            default -> "deal-not-on-sale";
-        }));
+        return new Clash(
+                "deal-not-on-sale",
+                Reason.of(
+                        switch (terms.status()) {
+                            case SCHEDULED -> "deal-not-on-sale.scheduled";
+                            case ENDED, FAILED -> "deal-not-on-sale.ended";
+                            case CANCELLED -> "deal-not-on-sale.cancelled";
+                            default -> "deal-not-on-sale";
+                        }));
     }
 
     private static void requireValid(PlaceOrder request) {
@@ -272,8 +294,8 @@ public class OrderService {
             throw new NotFound("deal");
         }
         if (request.optionId() != null && !Ids.isWellFormed(request.optionId())) {
-            throw new NotPossible("unknown-option", Reason.of("unknown-option"),
-                    List.of(FieldError.of("optionId", "not-an-option")));
+            throw new NotPossible(
+                    "unknown-option", Reason.of("unknown-option"), List.of(FieldError.of("optionId", "not-an-option")));
         }
     }
 }

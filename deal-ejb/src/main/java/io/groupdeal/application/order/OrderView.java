@@ -5,5 +5,4 @@ import io.groupdeal.domain.order.Order;
 import java.util.List;
 
 /** An order with its coupons and its deal's title, as its buyer sees it. */
-public record OrderView(Order order, String dealTitle, List<Coupon> coupons) {
-}
+public record OrderView(Order order, String dealTitle, List<Coupon> coupons) {}

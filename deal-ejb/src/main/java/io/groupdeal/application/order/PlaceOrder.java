@@ -18,7 +18,8 @@ public record PlaceOrder(String dealId, String optionId, Integer quantity, Strin
      * naming no option has the fingerprint it had before options existed, so a key used then answers the same now.
      */
     public String fingerprint() {
-        return optionId == null ? Idempotency.fingerprint(dealId, quantity, paymentToken)
+        return optionId == null
+                ? Idempotency.fingerprint(dealId, quantity, paymentToken)
                 : Idempotency.fingerprint(dealId, quantity, paymentToken, "option:" + optionId);
     }
 }

@@ -75,7 +75,9 @@ public class Reconciler {
                 checkout.confirm(order, payment, clock.instant());
                 LOG.info(() -> "Reconciled order " + order.id() + ": paid, confirmed");
             } else {
-                checkout.release(order, payment.state() == Payment.State.DECLINED ? OrderStatus.DECLINED : OrderStatus.CANCELLED,
+                checkout.release(
+                        order,
+                        payment.state() == Payment.State.DECLINED ? OrderStatus.DECLINED : OrderStatus.CANCELLED,
                         clock.instant());
                 LOG.info(() -> "Reconciled order " + order.id() + ": not paid, released");
             }

@@ -54,8 +54,11 @@ public class Settlement {
     /** The deal tipped after this order was placed: capture it and tell the buyer. */
     void captureTipped(Order order, String dealTitle, Instant now) {
         if (capture(order, now)) {
-            outbox.write(mails.dealTipped(mails.recipient(order.buyerId(), order.tenantId()), order,
-                    coupons.ofOrder(order.tenantId(), order.id()), dealTitle));
+            outbox.write(mails.dealTipped(
+                    mails.recipient(order.buyerId(), order.tenantId()),
+                    order,
+                    coupons.ofOrder(order.tenantId(), order.id()),
+                    dealTitle));
         }
     }
 
@@ -66,8 +69,11 @@ public class Settlement {
         }
         payments.owe(order.tenantId(), order.id(), Kind.CANCEL, "cancel", null);
         coupons.move(order.tenantId(), order.id(), CouponStatus.PENDING, CouponStatus.VOID, now);
-        outbox.write(cancelled ? mails.dealCancelled(mails.recipient(order.buyerId(), order.tenantId()), order, dealTitle, null)
-                : mails.dealFailed(mails.recipient(order.buyerId(), order.tenantId()), order, dealTitle));
+        outbox.write(
+                cancelled
+                        ? mails.dealCancelled(
+                                mails.recipient(order.buyerId(), order.tenantId()), order, dealTitle, null)
+                        : mails.dealFailed(mails.recipient(order.buyerId(), order.tenantId()), order, dealTitle));
     }
 
     /** The deal was cancelled after this order was captured: pay back its unused coupons, which become VOID. */
@@ -75,5 +81,4 @@ public class Settlement {
         int unused = coupons.move(order.tenantId(), order.id(), CouponStatus.ACTIVE, CouponStatus.VOID, now);
         refunds.unusedOfCancelledDeal(order, unused, dealTitle, now);
     }
-
 }

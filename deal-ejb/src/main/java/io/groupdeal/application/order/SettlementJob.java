@@ -58,7 +58,10 @@ public class SettlementJob {
                 LOG.info(() -> "Settled " + count + " orders of deal " + deal.dealId());
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Settling deal " + deal.dealId() + " failed; the next run goes on from where it stopped", e);
+            LOG.log(
+                    Level.WARNING,
+                    "Settling deal " + deal.dealId() + " failed; the next run goes on from where it stopped",
+                    e);
         }
     }
 }

@@ -6,8 +6,14 @@ import java.math.BigDecimal;
  * A payment as the provider sees it: made under {@code key}, known by its {@code ref}. {@code captured} and
  * {@code refunded} are the money that moved; an authorisation alone moves none.
  */
-public record Payment(String ref, String key, State state, BigDecimal amount, String currency, BigDecimal captured,
-                      BigDecimal refunded) {
+public record Payment(
+        String ref,
+        String key,
+        State state,
+        BigDecimal amount,
+        String currency,
+        BigDecimal captured,
+        BigDecimal refunded) {
 
     public enum State {
         /** Approved and held on the card, not charged yet. */

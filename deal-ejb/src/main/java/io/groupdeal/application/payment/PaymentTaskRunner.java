@@ -91,8 +91,10 @@ public class PaymentTaskRunner {
         } catch (RuntimeException e) {
             Duration wait = backoff(task.attempts());
             records.failed(task.id(), e.toString(), clock.instant().plus(wait));
-            LOG.log(task.attempts() >= 10 ? Level.SEVERE : Level.WARNING, () -> "Payment task " + task.kind() + " of order "
-                    + task.orderId() + " failed, attempt " + task.attempts() + "; next in " + wait + ": " + e);
+            LOG.log(
+                    task.attempts() >= 10 ? Level.SEVERE : Level.WARNING,
+                    () -> "Payment task " + task.kind() + " of order " + task.orderId() + " failed, attempt "
+                            + task.attempts() + "; next in " + wait + ": " + e);
             return false;
         }
     }

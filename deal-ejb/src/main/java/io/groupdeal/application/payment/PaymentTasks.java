@@ -36,8 +36,7 @@ public class PaymentTasks {
         tasks.add(tenantId, orderId, kind, reference, amount, clock.instant());
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

@@ -55,8 +55,8 @@ public class Refunds {
         }
         payments.owe(order.tenantId(), order.id(), Kind.REFUND, "cancel:" + order.id(), amount.amount());
         orders.markRefunded(order.tenantId(), order.id(), now);
-        outbox.write(mails.dealCancelled(mails.recipient(order.buyerId(), order.tenantId()), order, dealTitle,
-                amount.amount()));
+        outbox.write(mails.dealCancelled(
+                mails.recipient(order.buyerId(), order.tenantId()), order, dealTitle, amount.amount()));
         return amount;
     }
 }

@@ -62,8 +62,7 @@ public class SandboxGateway implements PaymentGateway {
     private Supplier<URI> address;
     private HttpClient client;
 
-    public SandboxGateway() {
-    }
+    public SandboxGateway() {}
 
     private SandboxGateway(URI address, Duration timeout) {
         this.address = () -> address;
@@ -96,21 +95,32 @@ public class SandboxGateway implements PaymentGateway {
     }
 
     private static HttpClient newClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .build();
     }
 
     @Override
     public Payment authorise(String key, String paymentToken, BigDecimal amount, String currency, boolean capture) {
-        String body = JSON.createObjectBuilder().add("token", paymentToken).add("amount", amount).add("currency", currency)
-                .add("capture", capture).build().toString();
-        HttpRequest request = request("/payments").header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        String body = JSON.createObjectBuilder()
+                .add("token", paymentToken)
+                .add("amount", amount)
+                .add("currency", currency)
+                .add("capture", capture)
+                .build()
+                .toString();
+        HttpRequest request = request("/payments")
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return payment(send(request), "authorise");
     }
 
     @Override
     public Optional<Payment> find(String key) {
-        HttpResponse<String> answer = send(request("/payments?key=" + encode(key)).GET().build());
+        HttpResponse<String> answer =
+                send(request("/payments?key=" + encode(key)).GET().build());
         if (answer.statusCode() == 404) {
             return Optional.empty();
         }
@@ -119,26 +129,41 @@ public class SandboxGateway implements PaymentGateway {
 
     @Override
     public Payment cancel(String key) {
-        return payment(send(request("/payments/cancel?key=" + encode(key)).POST(HttpRequest.BodyPublishers.noBody()).build()),
+        return payment(
+                send(request("/payments/cancel?key=" + encode(key))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build()),
                 "cancel");
     }
 
     @Override
     public Payment capture(String paymentRef) {
-        return payment(send(request("/payments/" + ref(paymentRef) + "/capture").POST(HttpRequest.BodyPublishers.noBody())
-                .build()), "capture");
+        return payment(
+                send(request("/payments/" + ref(paymentRef) + "/capture")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build()),
+                "capture");
     }
 
     @Override
     public Payment refund(String paymentRef, BigDecimal amount, String reference) {
-        String body = JSON.createObjectBuilder().add("amount", amount).add("reference", reference).build().toString();
-        return payment(send(request("/payments/" + ref(paymentRef) + "/refunds")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build()), "refund");
+        String body = JSON.createObjectBuilder()
+                .add("amount", amount)
+                .add("reference", reference)
+                .build()
+                .toString();
+        return payment(
+                send(request("/payments/" + ref(paymentRef) + "/refunds")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build()),
+                "refund");
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(address.get() + path)).timeout(timeout)
-                .header("Content-Type", "application/json").header("Accept", "application/json");
+        return HttpRequest.newBuilder(URI.create(address.get() + path))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json");
     }
 
     private HttpResponse<String> send(HttpRequest request) {
@@ -146,15 +171,17 @@ public class SandboxGateway implements PaymentGateway {
         try {
             answer = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new GatewayUnreachable("The payment sandbox did not answer " + request.method() + " "
-                    + request.uri().getPath() + ": " + e, e);
+            throw new GatewayUnreachable(
+                    "The payment sandbox did not answer " + request.method() + " "
+                            + request.uri().getPath() + ": " + e,
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GatewayUnreachable("Interrupted while waiting for the payment sandbox", e);
         }
         if (answer.statusCode() >= 500) {
-            throw new GatewayUnreachable("The payment sandbox failed (" + answer.statusCode() + ") on " + request.method()
-                    + " " + request.uri().getPath());
+            throw new GatewayUnreachable("The payment sandbox failed (" + answer.statusCode() + ") on "
+                    + request.method() + " " + request.uri().getPath());
         }
         return answer;
     }
@@ -163,17 +190,27 @@ public class SandboxGateway implements PaymentGateway {
     private static Payment payment(HttpResponse<String> answer, String call) {
         int status = answer.statusCode();
         if (status == 409 || status == 404 || status == 400) {
-            throw new IllegalStateException("The payment sandbox refused " + call + " (" + status + "): " + detail(answer));
+            throw new IllegalStateException(
+                    "The payment sandbox refused " + call + " (" + status + "): " + detail(answer));
         }
         if (status != 200 && status != 201) {
             throw new GatewayUnreachable("The payment sandbox answered " + call + " with " + status);
         }
         try (JsonReader reader = JSON.createReader(new StringReader(answer.body()))) {
             JsonObject json = reader.readObject();
-            return new Payment(json.getString("ref"), json.getString("key"), Payment.State.valueOf(json.getString("state")),
-                    json.getJsonNumber("amount").bigDecimalValue(), json.getString("currency"),
-                    json.getJsonNumber("captured").bigDecimalValue(), json.getJsonNumber("refunded").bigDecimalValue());
-        } catch (JsonException | ClassCastException | NullPointerException | IllegalArgumentException | IllegalStateException e) {
+            return new Payment(
+                    json.getString("ref"),
+                    json.getString("key"),
+                    Payment.State.valueOf(json.getString("state")),
+                    json.getJsonNumber("amount").bigDecimalValue(),
+                    json.getString("currency"),
+                    json.getJsonNumber("captured").bigDecimalValue(),
+                    json.getJsonNumber("refunded").bigDecimalValue());
+        } catch (JsonException
+                | ClassCastException
+                | NullPointerException
+                | IllegalArgumentException
+                | IllegalStateException e) {
             throw new GatewayUnreachable("The payment sandbox's answer to " + call + " is not a payment", e);
         }
     }

@@ -58,9 +58,15 @@ public class MediaStores {
         store = switch (kind.strip().toLowerCase(Locale.ROOT)) {
             case "database" -> database;
             case "folder" -> new FolderMediaStore(Path.of(folder));
-            case "s3" -> new S3MediaStore(new S3MediaStore.Settings(s3Endpoint.orElse(null), s3Region,
-                    s3Bucket.orElseThrow(() -> new IllegalStateException("DEAL_MEDIA_STORE=s3 needs DEAL_MEDIA_S3_BUCKET")),
-                    s3AccessKey.orElse(null), s3SecretKey.orElse(null), s3PathStyle));
+            case "s3" ->
+                new S3MediaStore(new S3MediaStore.Settings(
+                        s3Endpoint.orElse(null),
+                        s3Region,
+                        s3Bucket.orElseThrow(
+                                () -> new IllegalStateException("DEAL_MEDIA_STORE=s3 needs DEAL_MEDIA_S3_BUCKET")),
+                        s3AccessKey.orElse(null),
+                        s3SecretKey.orElse(null),
+                        s3PathStyle));
             default -> throw new IllegalStateException("DEAL_MEDIA_STORE must be database, folder or s3, not " + kind);
         };
     }

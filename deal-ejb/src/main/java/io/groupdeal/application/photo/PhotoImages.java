@@ -9,9 +9,9 @@ import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
+import io.groupdeal.application.problem.NotPossible;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.TooLarge;
-import io.groupdeal.application.problem.NotPossible;
 import io.groupdeal.application.problem.UnsupportedType;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -62,7 +62,9 @@ public final class PhotoImages {
 
     /** The kinds taken, by their magic numbers. */
     enum Kind {
-        JPEG("image/jpeg"), PNG("image/png"), WEBP("image/webp");
+        JPEG("image/jpeg"),
+        PNG("image/png"),
+        WEBP("image/webp");
 
         final String mediaType;
 
@@ -72,11 +74,9 @@ public final class PhotoImages {
     }
 
     /** One rendition: its size, dimensions and JPEG bytes. */
-    public record Rendition(PhotoSize size, int width, int height, byte[] bytes) {
-    }
+    public record Rendition(PhotoSize size, int width, int height, byte[] bytes) {}
 
-    private PhotoImages() {
-    }
+    private PhotoImages() {}
 
     /**
      * The renditions of an upload whose {@code declaredType} (the request's or part's Content-Type; null or
@@ -123,7 +123,9 @@ public final class PhotoImages {
             return null;
         }
         String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        return type.isEmpty() || type.equals("application/octet-stream") ? null : type.equals("image/jpg") ? "image/jpeg" : type;
+        return type.isEmpty() || type.equals("application/octet-stream")
+                ? null
+                : type.equals("image/jpg") ? "image/jpeg" : type;
     }
 
     /** The kind the bytes are, by their first bytes; other images are refused as a type, the rest as no image. */
@@ -134,13 +136,20 @@ public final class PhotoImages {
         if (starts(b, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
             return Kind.PNG;
         }
-        if (starts(b, 'R', 'I', 'F', 'F') && b.length >= 12 && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
+        if (starts(b, 'R', 'I', 'F', 'F')
+                && b.length >= 12
+                && b[8] == 'W'
+                && b[9] == 'E'
+                && b[10] == 'B'
+                && b[11] == 'P') {
             return Kind.WEBP;
         }
         if (starts(b, 'G', 'I', 'F', '8')) {
             throw wrongType(Reason.of("photo-type.gif"));
         }
-        if (starts(b, 'B', 'M') || starts(b, 'I', 'I', 0x2A, 0x00) || starts(b, 'M', 'M', 0x00, 0x2A)
+        if (starts(b, 'B', 'M')
+                || starts(b, 'I', 'I', 0x2A, 0x00)
+                || starts(b, 'M', 'M', 0x00, 0x2A)
                 || (b.length >= 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p')) {
             throw wrongType(Reason.of("photo-type.other-image"));
         }
@@ -200,7 +209,8 @@ public final class PhotoImages {
             // which class loader scanned it first.
             return new WebPImageReaderSpi().createReaderInstance(null);
         }
-        return ImageIO.getImageReadersByFormatName(kind == Kind.JPEG ? "jpeg" : "png").next();
+        return ImageIO.getImageReadersByFormatName(kind == Kind.JPEG ? "jpeg" : "png")
+                .next();
     }
 
     /** The EXIF orientation of a JPEG (1 to 8; 1, upright, when there is none or it cannot be read). */
@@ -230,14 +240,37 @@ public final class PhotoImages {
         BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);
         AffineTransform t = new AffineTransform();
         switch (o) {
-            case 2 -> { t.translate(w, 0); t.scale(-1, 1); }
-            case 3 -> { t.translate(w, h); t.rotate(Math.PI); }
-            case 4 -> { t.translate(0, h); t.scale(1, -1); }
-            case 5 -> { t.rotate(-Math.PI / 2); t.scale(-1, 1); }
-            case 6 -> { t.translate(h, 0); t.rotate(Math.PI / 2); }
-            case 7 -> { t.scale(-1, 1); t.translate(-h, 0); t.translate(0, w); t.rotate(3 * Math.PI / 2); }
-            case 8 -> { t.translate(0, w); t.rotate(3 * Math.PI / 2); }
-            default -> { }
+            case 2 -> {
+                t.translate(w, 0);
+                t.scale(-1, 1);
+            }
+            case 3 -> {
+                t.translate(w, h);
+                t.rotate(Math.PI);
+            }
+            case 4 -> {
+                t.translate(0, h);
+                t.scale(1, -1);
+            }
+            case 5 -> {
+                t.rotate(-Math.PI / 2);
+                t.scale(-1, 1);
+            }
+            case 6 -> {
+                t.translate(h, 0);
+                t.rotate(Math.PI / 2);
+            }
+            case 7 -> {
+                t.scale(-1, 1);
+                t.translate(-h, 0);
+                t.translate(0, w);
+                t.rotate(3 * Math.PI / 2);
+            }
+            case 8 -> {
+                t.translate(0, w);
+                t.rotate(3 * Math.PI / 2);
+            }
+            default -> {}
         }
         Graphics2D g = out.createGraphics();
         try {

@@ -39,8 +39,11 @@ public class PhotoMedia {
             throw new NotFound("photo");
         }
         String tenant = caller.account().map(CallerAccount::tenantId).orElse(null);
-        boolean operator = caller.account().map(a -> a.role() == Role.PLATFORM_ADMIN).orElse(false);
-        return photos.visible(photoId, tenant, operator).orElseThrow(() -> new NotFound("photo")).open();
+        boolean operator =
+                caller.account().map(a -> a.role() == Role.PLATFORM_ADMIN).orElse(false);
+        return photos.visible(photoId, tenant, operator)
+                .orElseThrow(() -> new NotFound("photo"))
+                .open();
     }
 
     /** The JPEG bytes of a photo the caller may see ({@link #open} checks that first) at {@code size}. */

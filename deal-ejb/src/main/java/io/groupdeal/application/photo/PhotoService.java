@@ -69,7 +69,9 @@ public class PhotoService {
         MediaStore store = media.store();
         boolean added = false;
         try {
-            renditions.values().forEach(r -> store.put(MediaStores.key(id, r.size()), PhotoImages.OUTPUT_TYPE, r.bytes()));
+            renditions
+                    .values()
+                    .forEach(r -> store.put(MediaStores.key(id, r.size()), PhotoImages.OUTPUT_TYPE, r.bytes()));
             PhotoImages.Rendition large = renditions.get(PhotoSize.LARGE);
             added = photos.add(tenant, new DealPhoto(id, dealId, large.width(), large.height()), clock.instant());
         } finally {
@@ -80,7 +82,10 @@ public class PhotoService {
         if (!added) {
             throw tooMany();
         }
-        return photos.ofDeal(tenant, dealId).stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+        return photos.ofDeal(tenant, dealId).stream()
+                .filter(p -> p.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Removes the photo, then its bytes (a failure there leaves unreachable bytes, never a photo without them). */
@@ -98,7 +103,9 @@ public class PhotoService {
         String tenant = tenantId();
         requireDeal(dealId);
         List<DealPhoto> current = photos.ofDeal(tenant, dealId);
-        if (order == null || order.size() != current.size() || new HashSet<>(order).size() != order.size()
+        if (order == null
+                || order.size() != current.size()
+                || new HashSet<>(order).size() != order.size()
                 || !current.stream().map(DealPhoto::id).allMatch(order::contains)) {
             throw new InvalidInput("order", "each-photo-once");
         }

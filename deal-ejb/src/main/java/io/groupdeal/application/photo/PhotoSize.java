@@ -8,7 +8,9 @@ import java.util.Optional;
  * editor's list and the gallery's strip, {@code card} for storefront cards, {@code large} for the deal page.
  */
 public enum PhotoSize {
-    THUMB(160), CARD(480), LARGE(1280);
+    THUMB(160),
+    CARD(480),
+    LARGE(1280);
 
     private final int box;
 

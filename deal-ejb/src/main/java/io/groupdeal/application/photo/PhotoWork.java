@@ -17,7 +17,8 @@ public class PhotoWork {
 
     static final int WAIT_SECONDS = 20;
 
-    private final Semaphore turns = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
+    private final Semaphore turns =
+            new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
 
     public <T> T run(Supplier<T> work) {
         try {

@@ -27,9 +27,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 public class S3MediaStore implements MediaStore {
 
     /** The connection settings. */
-    public record Settings(String endpoint, String region, String bucket, String accessKey, String secretKey,
-                           boolean pathStyle) {
-    }
+    public record Settings(
+            String endpoint, String region, String bucket, String accessKey, String secretKey, boolean pathStyle) {}
 
     private final S3Client client;
     private final String bucket;
@@ -38,7 +37,8 @@ public class S3MediaStore implements MediaStore {
         this.bucket = settings.bucket();
         AwsCredentialsProvider credentials = settings.accessKey() == null
                 ? DefaultCredentialsProvider.builder().build()
-                : StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
+                : StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
         S3ClientBuilder builder = S3Client.builder()
                 // The JDK's HttpURLConnection: no Apache or Netty client in the WAR for a handful of calls.
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
@@ -53,7 +53,8 @@ public class S3MediaStore implements MediaStore {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 // The body signed whole (its SHA-256 in a header), not as signed aws-chunked parts: a photo is in
                 // memory anyway, and every S3-compatible store takes a plain body.
-                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
+                .serviceConfiguration(
+                        S3Configuration.builder().chunkedEncodingEnabled(false).build());
         if (settings.endpoint() != null && !settings.endpoint().isBlank()) {
             builder.endpointOverride(URI.create(settings.endpoint()));
         }
@@ -68,7 +69,8 @@ public class S3MediaStore implements MediaStore {
     @Override
     public Optional<byte[]> get(String key) {
         try {
-            return Optional.of(client.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
+            return Optional.of(
+                    client.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
         } catch (NoSuchKeyException missing) {
             return Optional.empty();
         }

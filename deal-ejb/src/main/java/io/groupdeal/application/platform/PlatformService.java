@@ -101,8 +101,11 @@ public class PlatformService {
 
     private List<TenantOverview> overviews(List<Tenant> page) {
         Instant now = clock.instant();
-        Map<String, TenantFigures> counted = figures.of(page.stream().map(Tenant::id).toList(), now.minus(Duration.ofDays(SALES_DAYS)), now);
-        return page.stream().map(t -> new TenantOverview(t, counted.getOrDefault(t.id(), TenantFigures.NONE))).toList();
+        Map<String, TenantFigures> counted =
+                figures.of(page.stream().map(Tenant::id).toList(), now.minus(Duration.ofDays(SALES_DAYS)), now);
+        return page.stream()
+                .map(t -> new TenantOverview(t, counted.getOrDefault(t.id(), TenantFigures.NONE)))
+                .toList();
     }
 
     private static BigDecimal decimal(String text) {

@@ -33,6 +33,8 @@ public class DashboardService {
 
     /** Today in the business's time zone, where a period that the merchant did not choose ends. */
     public LocalDate today() {
-        return LocalDate.now(tenants.find(caller.account().orElseThrow().tenantId()).orElseThrow().timeZone());
+        return LocalDate.now(tenants.find(caller.account().orElseThrow().tenantId())
+                .orElseThrow()
+                .timeZone());
     }
 }

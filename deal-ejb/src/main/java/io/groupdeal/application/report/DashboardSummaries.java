@@ -31,6 +31,7 @@ public class DashboardSummaries {
     static final Duration GRACE = Duration.ofMinutes(1);
     /** A run stops starting passes after this long; the next run goes on. */
     static final Duration BUDGET = Duration.ofSeconds(30);
+
     private static final Logger LOG = Logger.getLogger(DashboardSummaries.class.getName());
 
     @Inject
@@ -61,7 +62,11 @@ public class DashboardSummaries {
                         }
                     }
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Dashboard summaries of tenant " + tenant + " not built in this run; the next run tries again", e);
+                    LOG.log(
+                            Level.WARNING,
+                            "Dashboard summaries of tenant " + tenant
+                                    + " not built in this run; the next run tries again",
+                            e);
                 }
                 if (clock.instant().isAfter(began.plus(BUDGET))) {
                     return;

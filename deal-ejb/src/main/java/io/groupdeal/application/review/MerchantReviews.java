@@ -36,7 +36,10 @@ public class MerchantReviews {
         }
         String deal = dealId == null || dealId.isBlank() ? null : dealId.strip();
         String tenantId = tenantId();
-        return new PageOf<>(reviews.ofTenant(tenantId, deal, rating, page.page(), page.size()), page.page(), page.size(),
+        return new PageOf<>(
+                reviews.ofTenant(tenantId, deal, rating, page.page(), page.size()),
+                page.page(),
+                page.size(),
                 reviews.countOfTenant(tenantId, deal, rating));
     }
 
@@ -46,7 +49,9 @@ public class MerchantReviews {
             throw new InvalidInput("text", "length-between", 1, Review.MAX_REPLY);
         }
         String tenantId = tenantId();
-        Review review = (Ids.isWellFormed(reviewId) ? reviews.find(tenantId, reviewId) : java.util.Optional.<Review>empty())
+        Review review = (Ids.isWellFormed(reviewId)
+                        ? reviews.find(tenantId, reviewId)
+                        : java.util.Optional.<Review>empty())
                 .orElseThrow(() -> new NotFound("review"));
         if (!reviews.reply(tenantId, review.id(), reply, clock.instant())) {
             throw new Clash("reply-exists");

@@ -57,13 +57,22 @@ public class ReviewService {
             throw new InvalidInput(errors);
         }
         CallerAccount buyer = buyer();
-        Coupon coupon = CouponCode.parse(couponCode).flatMap(c -> coupons.ofBuyer(buyer.accountId(), c))
+        Coupon coupon = CouponCode.parse(couponCode)
+                .flatMap(c -> coupons.ofBuyer(buyer.accountId(), c))
                 .orElseThrow(() -> new NotFound("coupon"));
         if (coupon.status() != CouponStatus.REDEEMED) {
             throw new Clash("not-redeemed");
         }
         String id = Ids.newId();
-        if (!reviews.add(coupon.tenantId(), id, coupon.id(), coupon.dealId(), buyer.accountId(), rating, text, clock.instant())) {
+        if (!reviews.add(
+                coupon.tenantId(),
+                id,
+                coupon.id(),
+                coupon.dealId(),
+                buyer.accountId(),
+                rating,
+                text,
+                clock.instant())) {
             throw new Clash("review-exists");
         }
         return reviews.find(coupon.tenantId(), id).orElseThrow();

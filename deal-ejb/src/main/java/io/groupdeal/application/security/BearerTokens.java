@@ -12,8 +12,7 @@ public final class BearerTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private BearerTokens() {
-    }
+    private BearerTokens() {}
 
     public static String newToken() {
         byte[] bytes = new byte[32];
@@ -32,7 +31,13 @@ public final class BearerTokens {
 
     /** A token as issued is 43 base64url characters; anything else is not worth a lookup. */
     public static boolean isWellFormed(String token) {
-        return token != null && token.length() == 43 && token.chars().allMatch(c ->
-                (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
+        return token != null
+                && token.length() == 43
+                && token.chars()
+                        .allMatch(c -> (c >= 'A' && c <= 'Z')
+                                || (c >= 'a' && c <= 'z')
+                                || (c >= '0' && c <= '9')
+                                || c == '-'
+                                || c == '_');
     }
 }

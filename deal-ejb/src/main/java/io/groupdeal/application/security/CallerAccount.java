@@ -12,12 +12,25 @@ import java.util.Optional;
  * @param undoWindowMinutes the tenant's undo window at the counter (0 without a tenant)
  * @param language the language the account chose for the pages, null when it never chose
  */
-public record CallerAccount(String accountId, String email, String name, Role role, String tenantId, String tenantName,
-                            int undoWindowMinutes, Language language) {
+public record CallerAccount(
+        String accountId,
+        String email,
+        String name,
+        Role role,
+        String tenantId,
+        String tenantName,
+        int undoWindowMinutes,
+        Language language) {
 
     /** An account that never chose a language. */
-    public CallerAccount(String accountId, String email, String name, Role role, String tenantId, String tenantName,
-                         int undoWindowMinutes) {
+    public CallerAccount(
+            String accountId,
+            String email,
+            String name,
+            Role role,
+            String tenantId,
+            String tenantName,
+            int undoWindowMinutes) {
         this(accountId, email, name, role, tenantId, tenantName, undoWindowMinutes, null);
     }
 

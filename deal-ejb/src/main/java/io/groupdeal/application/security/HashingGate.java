@@ -1,7 +1,7 @@
 package io.groupdeal.application.security;
 
-import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.Busy;
+import io.groupdeal.application.problem.Reason;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -69,9 +69,15 @@ public class HashingGate {
             throw new IllegalArgumentException("deal.hashing.share must be more than 0, not " + share);
         }
         turns = new HashingTurns(size, wait, queue, share, processors, threads, HashingTurns.Meter.THREADS, this::busy);
-        LOG.info(() -> String.format(Locale.ROOT, "Password hashing: at most %d at once, within %.0f%% of"
-                + " %d processors; at most %d waiting, each at most %d ms", size, 100 * Math.min(1.0, share), processors,
-                queue, wait.toMillis()));
+        LOG.info(() -> String.format(
+                Locale.ROOT,
+                "Password hashing: at most %d at once, within %.0f%% of"
+                        + " %d processors; at most %d waiting, each at most %d ms",
+                size,
+                100 * Math.min(1.0, share),
+                processors,
+                queue,
+                wait.toMillis()));
     }
 
     @PreDestroy
@@ -94,8 +100,7 @@ public class HashingGate {
 
     /** The refusal of a login or sign-up that got no turn (503 {@code busy}). */
     public Busy busy() {
-        return new Busy(Reason.of("busy.hashing"),
-                Math.max(1, wait.toSeconds() + 1));
+        return new Busy(Reason.of("busy.hashing"), Math.max(1, wait.toSeconds() + 1));
     }
 
     /** The longest a request waits for its turn. */

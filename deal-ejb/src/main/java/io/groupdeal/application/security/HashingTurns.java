@@ -70,8 +70,15 @@ final class HashingTurns {
      * @param share the part of all processors the hashing may use on average (0.25: a quarter of the machine); 1 or
      *              more: no pause, the bound is {@code concurrency} alone
      */
-    HashingTurns(int concurrency, Duration wait, int waiters, double share, int processors, ThreadFactory threads,
-                 Meter meter, Supplier<? extends RuntimeException> busy) {
+    HashingTurns(
+            int concurrency,
+            Duration wait,
+            int waiters,
+            double share,
+            int processors,
+            ThreadFactory threads,
+            Meter meter,
+            Supplier<? extends RuntimeException> busy) {
         this.wait = wait;
         this.waiters = waiters;
         this.duty = dutyOf(share, processors, concurrency);
@@ -177,7 +184,8 @@ final class HashingTurns {
             long cpu = meter.cpuNanos();
             long start = meter.nanoTime();
             w.hash();
-            long pause = pauseNanos(cpu < 0 ? meter.nanoTime() - start : meter.cpuNanos() - cpu, meter.nanoTime() - start, duty);
+            long pause = pauseNanos(
+                    cpu < 0 ? meter.nanoTime() - start : meter.cpuNanos() - cpu, meter.nanoTime() - start, duty);
             if (pause > 0) {
                 try {
                     TimeUnit.NANOSECONDS.sleep(pause);

@@ -29,9 +29,8 @@ public class TenantInterceptor {
 
     @AroundInvoke
     public Object bindTenant(InvocationContext invocation) throws Exception {
-        String tenantId = caller.account()
-                .map(CallerAccount::tenantId)
-                .orElseThrow(() -> new NotPermitted("no-tenant"));
+        String tenantId =
+                caller.account().map(CallerAccount::tenantId).orElseThrow(() -> new NotPermitted("no-tenant"));
         Object current = em.getProperties().get(Tenancy.PROPERTY);
         if (current == null) {
             em.setProperty(Tenancy.PROPERTY, tenantId);

@@ -86,7 +86,8 @@ public class Throttle {
     /** Counts a login attempt of the email from the address; 429 {@code rate-limited} when either has none left. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Ticket admitLogin(String email, String clientAddress) {
-        return admit(List.of(new Counted(emailSubject(email), perEmail), new Counted(addressSubject(clientAddress), perAddress)));
+        return admit(List.of(
+                new Counted(emailSubject(email), perEmail), new Counted(addressSubject(clientAddress), perAddress)));
     }
 
     /** Counts a sign-up from the address; 429 {@code rate-limited} when it has none left. */
@@ -125,7 +126,9 @@ public class Throttle {
                 counted.add(new TicketWindow(subject.subject(), decision.window()));
             } else {
                 refusedFor = Math.max(refusedFor, decision.retryAfterSeconds());
-                lockouts.remember(subject.subject(), decision.window().start().plus(subject.limit().window()));
+                lockouts.remember(
+                        subject.subject(),
+                        decision.window().start().plus(subject.limit().window()));
             }
         }
         if (refusedFor > 0) {
@@ -133,7 +136,9 @@ public class Throttle {
             throw rateLimited("rate-limited.attempts", refusedFor);
         }
         counted.forEach(w -> attempts.save(w.subject(), w.window()));
-        return new Ticket(counted.stream().map(w -> new Ticket.Start(w.subject(), w.window().start())).toList());
+        return new Ticket(counted.stream()
+                .map(w -> new Ticket.Start(w.subject(), w.window().start()))
+                .toList());
     }
 
     /** 429 for {@code why} ({@code rate-limited.attempts}); the interfaces word the wait at a glance. */
@@ -177,16 +182,13 @@ public class Throttle {
         return "address:" + (text.length() > 60 ? text.substring(0, 60) : text);
     }
 
-    private record Counted(String subject, Limit limit) {
-    }
+    private record Counted(String subject, Limit limit) {}
 
-    private record TicketWindow(String subject, Window window) {
-    }
+    private record TicketWindow(String subject, Window window) {}
 
     /** The windows an attempt was counted in, to give it back. */
     public record Ticket(List<Start> windows) {
 
-        public record Start(String subject, Instant start) {
-        }
+        public record Start(String subject, Instant start) {}
     }
 }

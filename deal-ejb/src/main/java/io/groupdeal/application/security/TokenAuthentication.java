@@ -28,7 +28,14 @@ public class TokenAuthentication {
         }
         return holders.holder(BearerTokens.hash(token), clock.instant())
                 .filter(TokenHolders.TokenHolder::mayAct)
-                .map(h -> new CallerAccount(h.accountId(), h.email(), h.name(), h.role(), h.tenantId(), h.tenantName(),
-                        h.undoWindowMinutes(), h.language()));
+                .map(h -> new CallerAccount(
+                        h.accountId(),
+                        h.email(),
+                        h.name(),
+                        h.role(),
+                        h.tenantId(),
+                        h.tenantName(),
+                        h.undoWindowMinutes(),
+                        h.language()));
     }
 }

@@ -1,15 +1,15 @@
 package io.groupdeal.application.settings;
 
 import io.groupdeal.application.problem.InvalidInput;
-import io.groupdeal.domain.shared.Language;
-import java.util.Arrays;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.TenantScoped;
+import io.groupdeal.domain.shared.Language;
 import io.groupdeal.domain.tenant.Tenant;
 import io.groupdeal.domain.tenant.TenantRepository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 
 /** A merchant admin reads and changes the business's settings; every field is checked, nothing half-changes. */
 @Stateless
@@ -37,9 +37,12 @@ public class SettingsService {
      * changes.
      */
     public Tenant update(String businessName, String timeZone, int undoWindowMinutes, String language) {
-        Language mails = language == null ? null : Arrays.stream(Language.values())
-                .filter(l -> l.tag().equalsIgnoreCase(language.strip())).findFirst()
-                .orElseThrow(() -> new InvalidInput("language", "language"));
+        Language mails = language == null
+                ? null
+                : Arrays.stream(Language.values())
+                        .filter(l -> l.tag().equalsIgnoreCase(language.strip()))
+                        .findFirst()
+                        .orElseThrow(() -> new InvalidInput("language", "language"));
         Tenant tenant = own();
         tenant.configure(businessName, timeZone, undoWindowMinutes);
         if (mails != null) {

@@ -35,7 +35,8 @@ public class SettlementService {
     @RolesAllowed("MERCHANT_ADMIN")
     public Statement own(LocalDate from, LocalDate to) {
         Periods.require(from, to);
-        return statements.of(tenants.find(caller.account().orElseThrow().tenantId()).orElseThrow(), from, to);
+        return statements.of(
+                tenants.find(caller.account().orElseThrow().tenantId()).orElseThrow(), from, to);
     }
 
     /**

@@ -31,8 +31,11 @@ public class Statements {
 
     /** The statements of several tenants, with one read of their commission histories. */
     public List<Statement> of(List<Tenant> tenants, LocalDate from, LocalDate to) {
-        Map<String, CommissionHistory> histories = commissionRates.of(tenants.stream().map(Tenant::id).toList());
-        return tenants.stream().map(t -> of(t, histories.getOrDefault(t.id(), onlyCurrent(t)), from, to)).toList();
+        Map<String, CommissionHistory> histories =
+                commissionRates.of(tenants.stream().map(Tenant::id).toList());
+        return tenants.stream()
+                .map(t -> of(t, histories.getOrDefault(t.id(), onlyCurrent(t)), from, to))
+                .toList();
     }
 
     /** A tenant written without its history (by hand): its current rate is all that is known. */
@@ -42,7 +45,15 @@ public class Statements {
 
     private Statement of(Tenant tenant, CommissionHistory history, LocalDate from, LocalDate to) {
         ZoneId zone = tenant.timeZone();
-        return new Statement(tenant.id(), tenant.businessName(), from, to, settlements.lines(tenant.id(),
-                from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(), history));
+        return new Statement(
+                tenant.id(),
+                tenant.businessName(),
+                from,
+                to,
+                settlements.lines(
+                        tenant.id(),
+                        from.atStartOfDay(zone).toInstant(),
+                        to.plusDays(1).atStartOfDay(zone).toInstant(),
+                        history));
     }
 }

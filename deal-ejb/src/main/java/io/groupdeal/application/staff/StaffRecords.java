@@ -134,6 +134,7 @@ public class StaffRecords {
     }
 
     static StaffView view(Account account, List<String> storeIds) {
-        return new StaffView(account.id(), account.email().value(), account.name(), storeIds == null ? List.of() : storeIds);
+        return new StaffView(
+                account.id(), account.email().value(), account.name(), storeIds == null ? List.of() : storeIds);
     }
 }

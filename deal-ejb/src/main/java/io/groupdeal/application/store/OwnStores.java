@@ -13,12 +13,12 @@ import java.util.Set;
  */
 public final class OwnStores {
 
-    private OwnStores() {
-    }
+    private OwnStores() {}
 
     public static Set<String> require(StoreRepository stores, List<String> storeIds) {
         Set<String> wanted = new LinkedHashSet<>(storeIds == null ? List.of() : storeIds);
-        List<String> known = stores.existing(wanted.stream().filter(Ids::isWellFormed).toList());
+        List<String> known =
+                stores.existing(wanted.stream().filter(Ids::isWellFormed).toList());
         for (String id : wanted) {
             if (!known.contains(id)) {
                 String shown = id == null ? "null" : id.length() > 40 ? id.substring(0, 40) + "…" : id;

@@ -2,10 +2,10 @@ package io.groupdeal.application.store;
 
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
-import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.TenantScoped;
 import io.groupdeal.domain.shared.Ids;
@@ -20,7 +20,6 @@ import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A merchant admin's stores. Runs on the caller's tenant only: another tenant's store is answered exactly like a
@@ -46,7 +45,8 @@ public class StoreService {
     private Clock clock;
 
     public PageOf<Store> list(PageRequest request) {
-        return new PageOf<>(stores.page(request.page(), request.size()), request.page(), request.size(), stores.count());
+        return new PageOf<>(
+                stores.page(request.page(), request.size()), request.page(), request.size(), stores.count());
     }
 
     public Store get(String id) {
@@ -54,7 +54,8 @@ public class StoreService {
     }
 
     public Store create(StoreDetails details) {
-        Store store = new Store(details.name(), details.address(), location(details), details.timeZone(), clock.instant());
+        Store store =
+                new Store(details.name(), details.address(), location(details), details.timeZone(), clock.instant());
         stores.add(store);
         return store;
     }
@@ -92,12 +93,19 @@ public class StoreService {
     }
 
     private static Clash inUse(Store store, List<StoreUses.DealUse> deals) {
-        List<StoreUses.DealUse> named = deals.stream().limit(StoreUses.MAX_NAMED).toList();
-        Reason reason = deals.isEmpty() ? Reason.of("store-in-use.moment", store.name())
-                : Reason.of(deals.size() == 1 ? "store-in-use.deal" : deals.size() > named.size()
-                        ? "store-in-use.deals-and-more" : "store-in-use.deals", store.name(),
+        List<StoreUses.DealUse> named =
+                deals.stream().limit(StoreUses.MAX_NAMED).toList();
+        Reason reason = deals.isEmpty()
+                ? Reason.of("store-in-use.moment", store.name())
+                : Reason.of(
+                        deals.size() == 1
+                                ? "store-in-use.deal"
+                                : deals.size() > named.size() ? "store-in-use.deals-and-more" : "store-in-use.deals",
+                        store.name(),
                         named.stream().map(StoreUses.DealUse::title).toList());
-        List<Map<String, String>> members = named.stream().map(d -> Map.of("id", d.id(), "title", d.title())).toList();
+        List<Map<String, String>> members = named.stream()
+                .map(d -> Map.of("id", d.id(), "title", d.title()))
+                .toList();
         return new Clash("store-in-use", reason, Map.of("deals", members));
     }
 

@@ -48,7 +48,9 @@ public class TeamBatch {
             return;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String title = deals.standing(team.tenantId(), team.dealId()).map(s -> s.title()).orElse("");
+        String title = deals.standing(team.tenantId(), team.dealId())
+                .map(s -> s.title())
+                .orElse("");
         if (team.status() == TeamStatus.OPEN) {
             freeUnpaidSeats(team);
             team = teams.find(team.tenantId(), team.id()).orElse(null);
@@ -57,7 +59,8 @@ public class TeamBatch {
             }
             if (!team.expiresAt().isAfter(now)) {
                 closing.fail(team, title, now);
-            } else if (team.memberCount() == team.size() && teams.paidSeats(team.tenantId(), team.id()) == team.size()) {
+            } else if (team.memberCount() == team.size()
+                    && teams.paidSeats(team.tenantId(), team.id()) == team.size()) {
                 closing.complete(team, title, now);
             }
             team = teams.find(team.tenantId(), team.id()).orElseThrow();
@@ -71,8 +74,9 @@ public class TeamBatch {
     private void freeUnpaidSeats(Team team) {
         for (String orderId : teams.memberOrders(team.tenantId(), team.id())) {
             Order order = orders.find(team.tenantId(), orderId).orElse(null);
-            if (order != null && (order.status() == OrderStatus.DECLINED
-                    || (order.status() == OrderStatus.CANCELLED && order.paymentRef() == null))) {
+            if (order != null
+                    && (order.status() == OrderStatus.DECLINED
+                            || (order.status() == OrderStatus.CANCELLED && order.paymentRef() == null))) {
                 teams.freeSeat(team.tenantId(), orderId);
             }
         }

@@ -71,15 +71,29 @@ public class TeamCheckout {
     private SessionContext context;
 
     /** A reserved seat: the team and the member's order, RESERVED until the gateway answered. */
-    public record Seat(Team team, Order order) {
-    }
+    public record Seat(Team team, Order order) {}
 
     /** A new team with the buyer's seat; empty when the key was used before (nothing is then written). */
-    public Optional<Seat> start(String buyerId, String key, String fingerprint, SaleTerms terms, TeamTerms offer,
-                                SaleOption option, Instant when) {
+    public Optional<Seat> start(
+            String buyerId,
+            String key,
+            String fingerprint,
+            SaleTerms terms,
+            TeamTerms offer,
+            SaleOption option,
+            Instant when) {
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
-        Team team = new Team(terms.tenantId(), Ids.newId(), terms.dealId(), option.id(), offer.size(), offer.price(),
-                TeamStatus.OPEN, 1, now.plus(offer.windowMinutes(), ChronoUnit.MINUTES), now);
+        Team team = new Team(
+                terms.tenantId(),
+                Ids.newId(),
+                terms.dealId(),
+                option.id(),
+                offer.size(),
+                offer.price(),
+                TeamStatus.OPEN,
+                1,
+                now.plus(offer.windowMinutes(), ChronoUnit.MINUTES),
+                now);
         teams.start(team);
         return seat(buyerId, key, fingerprint, terms, team, option.title(), now);
     }
@@ -90,7 +104,8 @@ public class TeamCheckout {
      * under way, and a refused one frees its seat), {@code already-in-team} when the buyer is in an open team of the
      * deal.
      */
-    public Optional<Seat> join(String buyerId, String key, String fingerprint, SaleTerms terms, Team team, Instant when) {
+    public Optional<Seat> join(
+            String buyerId, String key, String fingerprint, SaleTerms terms, Team team, Instant when) {
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
         if (!teams.takeSeat(team.tenantId(), team.id(), now)) {
             Team current = teams.find(team.tenantId(), team.id()).orElse(team);
@@ -100,7 +115,10 @@ public class TeamCheckout {
             throw new Clash("team-full");
         }
         String title = deals.saleOptions(team.tenantId(), team.dealId()).stream()
-                .filter(o -> o.id().equals(team.optionId())).map(SaleOption::title).findFirst().orElse("");
+                .filter(o -> o.id().equals(team.optionId()))
+                .map(SaleOption::title)
+                .findFirst()
+                .orElse("");
         return seat(buyerId, key, fingerprint, terms, team, title, now);
     }
 
@@ -108,15 +126,28 @@ public class TeamCheckout {
      * The order of one coupon of the team's option at the team's price, through the purchase's own reservation: the
      * buyer's quota, the option's cap and the deal's quantity count it like any coupon.
      */
-    private Optional<Seat> seat(String buyerId, String key, String fingerprint, SaleTerms terms, Team team,
-                                String optionTitle, Instant now) {
+    private Optional<Seat> seat(
+            String buyerId,
+            String key,
+            String fingerprint,
+            SaleTerms terms,
+            Team team,
+            String optionTitle,
+            Instant now) {
         SaleOption atTeamPrice = new SaleOption(team.optionId(), optionTitle, team.unitPrice());
-        Reserved reserved = checkout.reserveWithin(buyerId, key, fingerprint, terms, atTeamPrice, 1, now).orElse(null);
+        Reserved reserved = checkout.reserveWithin(buyerId, key, fingerprint, terms, atTeamPrice, 1, now)
+                .orElse(null);
         if (reserved == null) {
             context.setRollbackOnly(); // the key's first request stands; this seat was never taken
             return Optional.empty();
         }
-        if (!teams.addMember(team.tenantId(), team.id(), team.dealId(), buyerId, reserved.order().id(), now)) {
+        if (!teams.addMember(
+                team.tenantId(),
+                team.id(),
+                team.dealId(),
+                buyerId,
+                reserved.order().id(),
+                now)) {
             throw new Clash("already-in-team");
         }
         return Optional.of(new Seat(team, reserved.order()));
@@ -136,13 +167,25 @@ public class TeamCheckout {
         SaleTerms terms = deals.saleTerms(order.tenantId(), order.dealId()).orElseThrow();
         List<Coupon> issued = new ArrayList<>(order.quantity());
         for (int i = 0; i < order.quantity(); i++) {
-            issued.add(Coupon.issue(order.tenantId(), Ids.newId(), order.dealId(), terms.title(), order.id(),
-                    order.buyerId(), CouponCode.random(RANDOM), CouponStatus.PENDING, order.unitPrice(), order.currency(),
-                    terms.couponValidUntil(), now));
+            issued.add(Coupon.issue(
+                    order.tenantId(),
+                    Ids.newId(),
+                    order.dealId(),
+                    terms.title(),
+                    order.id(),
+                    order.buyerId(),
+                    CouponCode.random(RANDOM),
+                    CouponStatus.PENDING,
+                    order.unitPrice(),
+                    order.currency(),
+                    terms.couponValidUntil(),
+                    now));
         }
         issued.sort(Comparator.comparing(Coupon::id));
         coupons.addAll(issued);
-        if (team != null && team.status() == TeamStatus.OPEN && team.memberCount() == team.size()
+        if (team != null
+                && team.status() == TeamStatus.OPEN
+                && team.memberCount() == team.size()
                 && teams.paidSeats(team.tenantId(), team.id()) == team.size()) {
             closing.complete(team, terms.title(), now);
         }
@@ -162,7 +205,8 @@ public class TeamCheckout {
     }
 
     private String optionOf(Order order) {
-        return order.optionId() != null ? order.optionId()
+        return order.optionId() != null
+                ? order.optionId()
                 : orders.find(order.tenantId(), order.id()).map(Order::optionId).orElseThrow();
     }
 }

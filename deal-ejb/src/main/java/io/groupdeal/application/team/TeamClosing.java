@@ -79,8 +79,11 @@ public class TeamClosing {
                 if (orders.confirm(order.tenantId(), order.id(), now)) {
                     payments.owe(order.tenantId(), order.id(), Kind.CAPTURE, "capture", null);
                     coupons.move(order.tenantId(), order.id(), CouponStatus.PENDING, CouponStatus.ACTIVE, now);
-                    outbox.write(mails.teamComplete(mails.recipient(order.buyerId(), order.tenantId()), order,
-                            coupons.ofOrder(order.tenantId(), order.id()), dealTitle));
+                    outbox.write(mails.teamComplete(
+                            mails.recipient(order.buyerId(), order.tenantId()),
+                            order,
+                            coupons.ofOrder(order.tenantId(), order.id()),
+                            dealTitle));
                     captured += order.quantity();
                 }
             } else if (order.status() == OrderStatus.PENDING && status == TeamStatus.FAILED) {
@@ -90,7 +93,8 @@ public class TeamClosing {
                     orders.returnQuota(order.tenantId(), order.dealId(), order.buyerId(), order.quantity());
                     deals.unsellOption(order.tenantId(), order.dealId(), order.optionId(), order.quantity());
                     deals.unsell(order.tenantId(), order.dealId(), order.quantity());
-                    outbox.write(mails.teamFailed(mails.recipient(order.buyerId(), order.tenantId()), order, dealTitle));
+                    outbox.write(
+                            mails.teamFailed(mails.recipient(order.buyerId(), order.tenantId()), order, dealTitle));
                 }
             }
         }

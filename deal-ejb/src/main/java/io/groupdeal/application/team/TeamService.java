@@ -1,6 +1,7 @@
 package io.groupdeal.application.team;
 
 import io.groupdeal.application.Idempotency;
+import io.groupdeal.application.order.OrderService;
 import io.groupdeal.application.payment.Configured;
 import io.groupdeal.application.payment.GatewayUnreachable;
 import io.groupdeal.application.payment.Payment;
@@ -9,12 +10,11 @@ import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
 import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.application.problem.NotPossible;
 import io.groupdeal.application.problem.PaymentDeclined;
 import io.groupdeal.application.problem.PaymentUnavailable;
 import io.groupdeal.application.problem.Reason;
-import io.groupdeal.application.problem.NotPossible;
 import io.groupdeal.application.security.Caller;
-import io.groupdeal.application.order.OrderService;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.application.team.TeamCheckout.Seat;
 import io.groupdeal.domain.deal.DealRepository;
@@ -58,6 +58,7 @@ public class TeamService {
 
     /** The teams a merchant's list shows per deal, newest first. */
     static final int LISTED = 200;
+
     private static final long SETTLED_POLL_MILLIS = 100;
     private static final Logger LOG = Logger.getLogger(TeamService.class.getName());
 
@@ -125,8 +126,14 @@ public class TeamService {
         }
         SaleOption option = option(terms, request.optionId());
         ensureQuota(terms, buyer);
-        return pay(() -> TransactionConflict.retried(() -> checkout.start(buyer.accountId(), key, fingerprint, terms, offer,
-                option, clock.instant())).orElse(null), key, fingerprint, buyer, request.paymentToken());
+        return pay(
+                () -> TransactionConflict.retried(() -> checkout.start(
+                                buyer.accountId(), key, fingerprint, terms, offer, option, clock.instant()))
+                        .orElse(null),
+                key,
+                fingerprint,
+                buyer,
+                request.paymentToken());
     }
 
     /**
@@ -136,15 +143,18 @@ public class TeamService {
      */
     private SaleOption option(SaleTerms terms, String optionId) {
         List<SaleOption> options = deals.saleOptions(terms.tenantId(), terms.dealId());
-        return SaleOption.chosen(options, optionId).orElseThrow(() -> optionId == null
-                ? new NotPossible("option-required", Reason.of("option-required.team", options.size()),
-                        List.of(FieldError.of("optionId", "required")))
-                : unknownOption());
+        return SaleOption.chosen(options, optionId)
+                .orElseThrow(() -> optionId == null
+                        ? new NotPossible(
+                                "option-required",
+                                Reason.of("option-required.team", options.size()),
+                                List.of(FieldError.of("optionId", "required")))
+                        : unknownOption());
     }
 
     private static NotPossible unknownOption() {
-        return new NotPossible("unknown-option", Reason.of("unknown-option"),
-                List.of(FieldError.of("optionId", "not-an-option")));
+        return new NotPossible(
+                "unknown-option", Reason.of("unknown-option"), List.of(FieldError.of("optionId", "not-an-option")));
     }
 
     /** The caller joins the team (authorised at its price); the member who pays its last seat completes it. */
@@ -168,8 +178,14 @@ public class TeamService {
         }
         SaleTerms terms = deals.saleTerms(team.tenantId(), team.dealId()).orElseThrow(() -> new NotFound("team"));
         ensureQuota(terms, buyer);
-        return pay(() -> TransactionConflict.retried(() -> checkout.join(buyer.accountId(), key, fingerprint, terms, team,
-                clock.instant())).orElse(null), key, fingerprint, buyer, request.paymentToken());
+        return pay(
+                () -> TransactionConflict.retried(
+                                () -> checkout.join(buyer.accountId(), key, fingerprint, terms, team, clock.instant()))
+                        .orElse(null),
+                key,
+                fingerprint,
+                buyer,
+                request.paymentToken());
     }
 
     /** The team buy a deal on sale offers now, to anyone ({@link TeamOffer#NONE}: none, not on sale, no such deal). */
@@ -177,12 +193,15 @@ public class TeamService {
         if (dealId == null || !Ids.isWellFormed(dealId)) {
             return TeamOffer.NONE;
         }
-        SaleTerms terms = deals.saleTerms(dealId).filter(t -> t.status() == DealStatus.ON_SALE).orElse(null);
+        SaleTerms terms = deals.saleTerms(dealId)
+                .filter(t -> t.status() == DealStatus.ON_SALE)
+                .orElse(null);
         if (terms == null) {
             return TeamOffer.NONE;
         }
         TeamTerms offered = teams.offer(terms.tenantId(), terms.dealId());
-        return offered.offered() ? new TeamOffer(offered, terms.currency(), deals.saleOptions(terms.tenantId(), terms.dealId()))
+        return offered.offered()
+                ? new TeamOffer(offered, terms.currency(), deals.saleOptions(terms.tenantId(), terms.dealId()))
                 : TeamOffer.NONE;
     }
 
@@ -195,12 +214,17 @@ public class TeamService {
     @RolesAllowed("MERCHANT_ADMIN")
     public DealTeams ofDeal(String dealId) {
         String tenantId = caller.account().map(CallerAccount::tenantId).orElseThrow();
-        if (dealId == null || !Ids.isWellFormed(dealId) || deals.standing(tenantId, dealId).isEmpty()) {
+        if (dealId == null
+                || !Ids.isWellFormed(dealId)
+                || deals.standing(tenantId, dealId).isEmpty()) {
             throw new NotFound("deal");
         }
         TeamRepository.Counts counts = teams.countsOfDeal(tenantId, dealId);
-        return new DealTeams(teams.ofDeal(tenantId, dealId, LISTED).stream().map(this::view).toList(), counts.formed(),
-                counts.complete(), counts.failed());
+        return new DealTeams(
+                teams.ofDeal(tenantId, dealId, LISTED).stream().map(this::view).toList(),
+                counts.formed(),
+                counts.complete(),
+                counts.failed());
     }
 
     private TeamView pay(Supplier<Seat> reserving, String key, String fingerprint, CallerAccount buyer, String token) {
@@ -214,13 +238,16 @@ public class TeamService {
             // authorised only, whatever the deal's tipping: a member is charged when the team fills
             payment = gateway.authorise(order.id(), token, order.amount(), order.currency(), false);
         } catch (GatewayUnreachable e) {
-            LOG.log(Level.WARNING, () -> "No answer from the payment gateway for team order " + order.id()
-                    + "; the reconciler settles it: " + e);
+            LOG.log(
+                    Level.WARNING,
+                    () -> "No answer from the payment gateway for team order " + order.id()
+                            + "; the reconciler settles it: " + e);
             throw inProgress();
         }
         switch (payment.state()) {
-            case AUTHORISED, CAPTURED -> TransactionConflict.retried(
-                    () -> checkout.confirm(order, seat.team().id(), payment, clock.instant()));
+            case AUTHORISED, CAPTURED ->
+                TransactionConflict.retried(
+                        () -> checkout.confirm(order, seat.team().id(), payment, clock.instant()));
             case DECLINED -> {
                 TransactionConflict.retried(() -> checkout.release(order, OrderStatus.DECLINED, clock.instant()));
                 throw declined();
@@ -248,8 +275,10 @@ public class TeamService {
         if (order.status() == OrderStatus.CANCELLED && order.paymentRef() == null) {
             throw failed();
         }
-        return teams.teamOfOrder(order.tenantId(), order.id()).flatMap(id -> teams.find(order.tenantId(), id))
-                .map(this::view).orElseThrow(() -> new NotFound("team"));
+        return teams.teamOfOrder(order.tenantId(), order.id())
+                .flatMap(id -> teams.find(order.tenantId(), id))
+                .map(this::view)
+                .orElseThrow(() -> new NotFound("team"));
     }
 
     /** The key's order once its payment is settled: a request sent again while the first still pays waits for it. */
@@ -271,9 +300,19 @@ public class TeamService {
     private TeamView view(Team team) {
         SaleTerms terms = deals.saleTerms(team.tenantId(), team.dealId()).orElse(null);
         List<SaleOption> options = deals.saleOptions(team.tenantId(), team.dealId());
-        String optionTitle = options.size() < 2 ? null : options.stream().filter(o -> o.id().equals(team.optionId()))
-                .map(SaleOption::title).findFirst().orElse(null);
-        return new TeamView(team, terms == null ? "" : terms.title(), terms == null ? null : terms.currency(), optionTitle, teams.members(team.tenantId(), team.id()),
+        String optionTitle = options.size() < 2
+                ? null
+                : options.stream()
+                        .filter(o -> o.id().equals(team.optionId()))
+                        .map(SaleOption::title)
+                        .findFirst()
+                        .orElse(null);
+        return new TeamView(
+                team,
+                terms == null ? "" : terms.title(),
+                terms == null ? null : terms.currency(),
+                optionTitle,
+                teams.members(team.tenantId(), team.id()),
                 publicUrl + "/team.xhtml?id=" + team.id());
     }
 

@@ -25,20 +25,24 @@ public final class DatabaseOutage {
     /** SQLSTATE class 08: connection exception (the driver's "communications link failure" among them). */
     private static final String CONNECTION_EXCEPTION = "08";
 
-    private static final Set<String> CLOSED_BY_DRIVER = Set.of("com.mysql.cj.exceptions.StatementIsClosedException",
+    private static final Set<String> CLOSED_BY_DRIVER = Set.of(
+            "com.mysql.cj.exceptions.StatementIsClosedException",
             "com.mysql.cj.exceptions.ConnectionIsClosedException");
 
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 
     /** True when the database's unavailability is anywhere in the chain of causes of {@code failure}. */
     public static boolean isCauseOf(Throwable failure) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable cause = failure; cause != null && seen.put(cause, Boolean.TRUE) == null; cause = cause.getCause()) {
+        for (Throwable cause = failure;
+                cause != null && seen.put(cause, Boolean.TRUE) == null;
+                cause = cause.getCause()) {
             if (signals(cause)) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getNextException() != null && isCauseOf(sql.getNextException())) {
+            if (cause instanceof SQLException sql
+                    && sql.getNextException() != null
+                    && isCauseOf(sql.getNextException())) {
                 return true;
             }
         }
@@ -46,12 +50,17 @@ public final class DatabaseOutage {
     }
 
     private static boolean signals(Throwable cause) {
-        if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                || cause instanceof SQLRecoverableException || cause instanceof SQLTimeoutException
-                || cause instanceof SocketTimeoutException || cause instanceof ConnectException) {
+        if (cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLNonTransientConnectionException
+                || cause instanceof SQLRecoverableException
+                || cause instanceof SQLTimeoutException
+                || cause instanceof SocketTimeoutException
+                || cause instanceof ConnectException) {
             return true;
         }
-        if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(CONNECTION_EXCEPTION)) {
+        if (cause instanceof SQLException sql
+                && sql.getSQLState() != null
+                && sql.getSQLState().startsWith(CONNECTION_EXCEPTION)) {
             return true;
         }
         // Connector/J closes a connection, and every statement on it, when a read times out; a statement of the same

@@ -42,27 +42,27 @@ import java.sql.Connection;
         maxIdleTime = 300,
         isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
         properties = {
-                // A connection is checked before use at most every 10 s, not at every checkout (a ping per use).
-                "fish.payara.is-connection-validation-required=true",
-                "fish.payara.validate-atmost-once-period-in-seconds=10",
-                "fish.payara.connection-validation-method=custom-validation",
-                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
-                "fish.payara.max-wait-time-in-millis=" + DealDataSource.POOL_WAIT_MILLIS,
-                "connectTimeout=" + DealDataSource.CONNECT_TIMEOUT_MILLIS,
-                "socketTimeout=" + DealDataSource.SOCKET_TIMEOUT_MILLIS,
-                "characterEncoding=UTF-8",
-                "connectionTimeZone=UTC",
-                "forceConnectionTimeZoneToSession=true",
-                // The driver keeps the isolation level and autocommit it set instead of asking the server each time,
-                // and parses each SQL text once per connection (the same few statements run all day).
-                "useLocalSessionState=true",
-                "cachePrepStmts=true",
-                "prepStmtCacheSize=250",
-                "prepStmtCacheSqlLimit=2048",
-                // No OpenTelemetry span per statement: the driver finds the OpenTelemetry API that Payara ships and,
-                // by default, opens and names a span (String.format) for every statement even when no tracing is
-                // configured; the product does not trace its SQL.
-                "openTelemetry=DISABLED"
+            // A connection is checked before use at most every 10 s, not at every checkout (a ping per use).
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.validate-atmost-once-period-in-seconds=10",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+            "fish.payara.max-wait-time-in-millis=" + DealDataSource.POOL_WAIT_MILLIS,
+            "connectTimeout=" + DealDataSource.CONNECT_TIMEOUT_MILLIS,
+            "socketTimeout=" + DealDataSource.SOCKET_TIMEOUT_MILLIS,
+            "characterEncoding=UTF-8",
+            "connectionTimeZone=UTC",
+            "forceConnectionTimeZoneToSession=true",
+            // The driver keeps the isolation level and autocommit it set instead of asking the server each time,
+            // and parses each SQL text once per connection (the same few statements run all day).
+            "useLocalSessionState=true",
+            "cachePrepStmts=true",
+            "prepStmtCacheSize=250",
+            "prepStmtCacheSqlLimit=2048",
+            // No OpenTelemetry span per statement: the driver finds the OpenTelemetry API that Payara ships and,
+            // by default, opens and names a span (String.format) for every statement even when no tracing is
+            // configured; the product does not trace its SQL.
+            "openTelemetry=DISABLED"
         })
 public class DealDataSource {
 

@@ -30,8 +30,7 @@ public final class TransactionConflict {
     /** Tries of a step that meets conflicts: the first and two more, each after a short random pause. */
     static final int ATTEMPTS = 3;
 
-    private TransactionConflict() {
-    }
+    private TransactionConflict() {}
 
     /**
      * Runs one transaction (a call to a transactional boundary, made from outside any transaction) and runs it again
@@ -72,7 +71,9 @@ public final class TransactionConflict {
     /** True when a rollback the database decided because of other transactions is anywhere in the chain of causes. */
     public static boolean isCauseOf(Throwable failure) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable cause = failure; cause != null && seen.put(cause, Boolean.TRUE) == null; cause = cause.getCause()) {
+        for (Throwable cause = failure;
+                cause != null && seen.put(cause, Boolean.TRUE) == null;
+                cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 if (signals(sql) || sql.getNextException() != null && isCauseOf(sql.getNextException())) {
                     return true;
@@ -83,7 +84,8 @@ public final class TransactionConflict {
     }
 
     private static boolean signals(SQLException sql) {
-        return sql instanceof SQLTransactionRollbackException || sql.getErrorCode() == DEADLOCK
+        return sql instanceof SQLTransactionRollbackException
+                || sql.getErrorCode() == DEADLOCK
                 || sql.getErrorCode() == LOCK_WAIT_TIMEOUT
                 || sql.getSQLState() != null && sql.getSQLState().startsWith(TRANSACTION_ROLLBACK);
     }

@@ -53,12 +53,16 @@ public class WaitingDataSource extends MysqlDataSource {
                     throw e;
                 }
                 if (!notAnswering(e)) {
-                    throw refuse("the database at " + address() + " refused the connection (" + e.getMessage()
-                            + "); check DEAL_DB_URL, DEAL_DB_USER and DEAL_DB_PASSWORD; not starting.", e);
+                    throw refuse(
+                            "the database at " + address() + " refused the connection (" + e.getMessage()
+                                    + "); check DEAL_DB_URL, DEAL_DB_USER and DEAL_DB_PASSWORD; not starting.",
+                            e);
                 }
                 if (System.nanoTime() - deadline >= 0) {
-                    throw refuse("the database at " + address() + " did not answer within " + bound.toSeconds()
-                            + " s; not starting.", e);
+                    throw refuse(
+                            "the database at " + address() + " did not answer within " + bound.toSeconds()
+                                    + " s; not starting.",
+                            e);
                 }
                 long now = System.currentTimeMillis();
                 long last = lastLogged.get();
@@ -102,7 +106,8 @@ public class WaitingDataSource extends MysqlDataSource {
     static Duration waitBound() {
         String setting = System.getProperty("deal.db.wait-seconds", System.getenv("DEAL_DB_WAIT_SECONDS"));
         try {
-            return Duration.ofSeconds(setting == null ? DEFAULT_WAIT_SECONDS : Math.max(0, Long.parseLong(setting.strip())));
+            return Duration.ofSeconds(
+                    setting == null ? DEFAULT_WAIT_SECONDS : Math.max(0, Long.parseLong(setting.strip())));
         } catch (NumberFormatException e) {
             return Duration.ofSeconds(DEFAULT_WAIT_SECONDS);
         }

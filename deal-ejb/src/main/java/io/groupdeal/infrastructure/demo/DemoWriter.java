@@ -89,30 +89,66 @@ public class DemoWriter {
         tenant.changeLanguage(demo.language());
         em.setProperty(Tenancy.PROPERTY, tenant.id());
         tenants.add(tenant);
-        accounts.add(new Account(new EmailAddress(demo.adminEmail()), demo.businessName(), hash, Role.MERCHANT_ADMIN,
-                tenant.id(), clock.instant()));
+        accounts.add(new Account(
+                new EmailAddress(demo.adminEmail()),
+                demo.businessName(),
+                hash,
+                Role.MERCHANT_ADMIN,
+                tenant.id(),
+                clock.instant()));
         List<Store> created = demo.stores().stream()
-                .map(s -> new Store(s.name(), s.address(), new GeoPoint(s.latitude(), s.longitude()), s.timeZone(), clock.instant()))
+                .map(s -> new Store(
+                        s.name(),
+                        s.address(),
+                        new GeoPoint(s.latitude(), s.longitude()),
+                        s.timeZone(),
+                        clock.instant()))
                 .toList();
         created.forEach(stores::add);
         for (DemoTenant.DemoStaff member : demo.staff()) {
-            Account account = new Account(new EmailAddress(member.email()), member.name(), hash, Role.STAFF, tenant.id(), clock.instant());
+            Account account = new Account(
+                    new EmailAddress(member.email()), member.name(), hash, Role.STAFF, tenant.id(), clock.instant());
             accounts.add(account);
             em.flush();
             staff.add(new StaffMember(account.id(), clock.instant()));
             em.flush();
-            staff.assign(account.id(), member.stores().stream().map(i -> created.get(i).id()).toList());
+            staff.assign(
+                    account.id(),
+                    member.stores().stream().map(i -> created.get(i).id()).toList());
         }
         Instant now = clock.instant();
         for (DemoTenant.DemoDeal d : demo.deals()) {
-            Deal deal = new Deal(new DealTerms(d.title(), d.description(), d.finePrint(), d.currency(), new BigDecimal(d.price()),
-                    new BigDecimal(d.originalValue()), d.minBuyers(), d.maxQuantity(), 4, now.minus(Duration.ofHours(1)),
-                    now.plus(Duration.ofDays(d.daysOnSale())), now.plus(Duration.ofDays(60)), RefundPolicy.ANYTIME, false), now);
+            Deal deal = new Deal(
+                    new DealTerms(
+                            d.title(),
+                            d.description(),
+                            d.finePrint(),
+                            d.currency(),
+                            new BigDecimal(d.price()),
+                            new BigDecimal(d.originalValue()),
+                            d.minBuyers(),
+                            d.maxQuantity(),
+                            4,
+                            now.minus(Duration.ofHours(1)),
+                            now.plus(Duration.ofDays(d.daysOnSale())),
+                            now.plus(Duration.ofDays(60)),
+                            RefundPolicy.ANYTIME,
+                            false),
+                    now);
             deal.offerTeam(d.team());
             deals.add(deal);
-            deals.writeOptions(deal, d.options().isEmpty() ? List.of(OptionTerms.single(deal.terms()))
-                    : d.options().stream().map(o -> new OptionTerms(null, o.title(), new BigDecimal(o.price()),
-                            new BigDecimal(o.originalValue()), o.maxQuantity())).toList());
+            deals.writeOptions(
+                    deal,
+                    d.options().isEmpty()
+                            ? List.of(OptionTerms.single(deal.terms()))
+                            : d.options().stream()
+                                    .map(o -> new OptionTerms(
+                                            null,
+                                            o.title(),
+                                            new BigDecimal(o.price()),
+                                            new BigDecimal(o.originalValue()),
+                                            o.maxQuantity()))
+                                    .toList());
             deal.publish(now);
         }
     }

@@ -49,8 +49,8 @@ public class ProductionGuard {
     @PostConstruct
     void check() {
         String name = gateway.strip();
-        StartupSettings settings = new StartupSettings(name, gateways.select(NamedLiteral.of(name)).isResolvable(), demo,
-                allowSandbox, embeddedDatabase);
+        StartupSettings settings = new StartupSettings(
+                name, gateways.select(NamedLiteral.of(name)).isResolvable(), demo, allowSandbox, embeddedDatabase);
         List<String> warnings = settings.warnings();
         if (!warnings.isEmpty()) {
             String bar = "*".repeat(100);

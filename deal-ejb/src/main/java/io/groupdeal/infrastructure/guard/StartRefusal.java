@@ -11,8 +11,7 @@ public final class StartRefusal {
     /** Payara's shutdown hooks get this long; a hook that hangs must not keep the refused process alive. */
     private static final long HALT_AFTER_MILLIS = 20_000;
 
-    private StartRefusal() {
-    }
+    private StartRefusal() {}
 
     /**
      * On Payara Micro, exits from a thread of its own: the calling thread must first fail the deployment (by throwing)
@@ -25,19 +24,23 @@ public final class StartRefusal {
         }
         System.err.println("GroupDeal refused to start: " + reason);
         System.err.flush();
-        Thread exit = new Thread(() -> {
-            Thread halt = new Thread(() -> {
-                try {
-                    Thread.sleep(HALT_AFTER_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                Runtime.getRuntime().halt(EXIT_STATUS);
-            }, "deal-start-refusal-halt");
-            halt.setDaemon(true);
-            halt.start();
-            System.exit(EXIT_STATUS);
-        }, "deal-start-refusal-exit");
+        Thread exit = new Thread(
+                () -> {
+                    Thread halt = new Thread(
+                            () -> {
+                                try {
+                                    Thread.sleep(HALT_AFTER_MILLIS);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                                Runtime.getRuntime().halt(EXIT_STATUS);
+                            },
+                            "deal-start-refusal-halt");
+                    halt.setDaemon(true);
+                    halt.start();
+                    System.exit(EXIT_STATUS);
+                },
+                "deal-start-refusal-exit");
         exit.start();
     }
 

@@ -18,22 +18,24 @@ import java.util.Optional;
  * @param allowSandbox     DEAL_ALLOW_SANDBOX
  * @param embeddedDatabase DEAL_DB_EMBEDDED, set by {@code ./mvnw -Prun} when it started its own database
  */
-public record StartupSettings(String gateway, boolean gatewayExists, boolean demo, boolean allowSandbox,
-                              boolean embeddedDatabase) {
+public record StartupSettings(
+        String gateway, boolean gatewayExists, boolean demo, boolean allowSandbox, boolean embeddedDatabase) {
 
     public static final String SANDBOX = "sandbox";
 
     /** Why the product must not start with these settings; empty when it may. */
     public Optional<String> refusal() {
         if (!gatewayExists) {
-            return Optional.of("There is no payment gateway named '" + gateway + "' (DEAL_PAYMENT_GATEWAY). Set it to the"
-                    + " name of the installed gateway. GroupDeal is not started.");
+            return Optional.of(
+                    "There is no payment gateway named '" + gateway + "' (DEAL_PAYMENT_GATEWAY). Set it to the"
+                            + " name of the installed gateway. GroupDeal is not started.");
         }
         if (sandbox() && !demo && !allowSandbox && !embeddedDatabase) {
-            return Optional.of("The sandbox payment gateway is chosen (DEAL_PAYMENT_GATEWAY=" + gateway + ", the default)."
-                    + " It takes no money: every order paid with the test card tok_ok counts as paid. Configure a real"
-                    + " payment gateway with DEAL_PAYMENT_GATEWAY, or, on a staging install only, allow the sandbox with"
-                    + " DEAL_ALLOW_SANDBOX=true (DEAL_DEMO=true allows it for a demo). GroupDeal is not started.");
+            return Optional.of(
+                    "The sandbox payment gateway is chosen (DEAL_PAYMENT_GATEWAY=" + gateway + ", the default)."
+                            + " It takes no money: every order paid with the test card tok_ok counts as paid. Configure a real"
+                            + " payment gateway with DEAL_PAYMENT_GATEWAY, or, on a staging install only, allow the sandbox with"
+                            + " DEAL_ALLOW_SANDBOX=true (DEAL_DEMO=true allows it for a demo). GroupDeal is not started.");
         }
         return Optional.empty();
     }
@@ -45,11 +47,13 @@ public record StartupSettings(String gateway, boolean gatewayExists, boolean dem
             lines.add("DEMO MODE ON AN EXTERNAL DATABASE (DEAL_DEMO=true, DEAL_DB_URL set).");
             lines.add("The demo accounts exist on this database with the PUBLISHED password 'demo-password':");
             lines.add("the platform operator operator@demo.groupdeal.io, the demo merchants, their staff and a buyer.");
-            lines.add("Anyone who has read the README can log in as the operator. Never run a real business on this database:");
+            lines.add(
+                    "Anyone who has read the README can log in as the operator. Never run a real business on this database:");
             lines.add("give a demo a database of its own, and leave DEAL_DEMO unset (false) everywhere else.");
         }
         if (sandbox() && allowSandbox && !demo) {
-            lines.add("The sandbox payment gateway is allowed (DEAL_ALLOW_SANDBOX=true): payments are not real, no money is taken.");
+            lines.add(
+                    "The sandbox payment gateway is allowed (DEAL_ALLOW_SANDBOX=true): payments are not real, no money is taken.");
         }
         return lines;
     }

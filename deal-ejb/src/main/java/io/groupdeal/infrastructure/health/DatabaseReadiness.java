@@ -41,7 +41,10 @@ public class DatabaseReadiness implements HealthCheck {
             boolean up = check().get(BOUND_MILLIS, TimeUnit.MILLISECONDS);
             return HealthCheckResponse.named("database").status(up).build();
         } catch (TimeoutException e) {
-            return HealthCheckResponse.named("database").down().withData("reason", "no answer within " + BOUND_MILLIS + " ms").build();
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("reason", "no answer within " + BOUND_MILLIS + " ms")
+                    .build();
         } catch (ExecutionException | RuntimeException e) {
             return HealthCheckResponse.named("database").down().build();
         } catch (InterruptedException e) {

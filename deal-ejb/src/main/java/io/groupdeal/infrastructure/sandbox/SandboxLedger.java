@@ -40,8 +40,15 @@ public class SandboxLedger {
     }
 
     /** A payment as the ledger holds it; {@code token} is null for a key barred by a cancel. */
-    public record Row(String ref, String key, String token, String state, BigDecimal amount, String currency,
-                      BigDecimal captured, BigDecimal refunded) {
+    public record Row(
+            String ref,
+            String key,
+            String token,
+            String state,
+            BigDecimal amount,
+            String currency,
+            BigDecimal captured,
+            BigDecimal refunded) {
 
         /** Amounts as the ledger stores them (three decimals), so a new payment and a replayed one answer alike. */
         public Row {
@@ -52,8 +59,7 @@ public class SandboxLedger {
     }
 
     /** An answer of the ledger, and whether it is the row an earlier call made ({@code replayed}). */
-    public record Outcome(Row payment, boolean replayed) {
-    }
+    public record Outcome(Row payment, boolean replayed) {}
 
     /** The caller asked for something the payment's state forbids (capture of a voided payment, refund beyond capture). */
     public static class Refused extends Exception {
@@ -67,7 +73,8 @@ public class SandboxLedger {
      * CAPTURED), unless the key is known: then the row already there is the answer (no second charge, whatever the
      * token; a barred key answers VOIDED).
      */
-    public Outcome authorise(String key, String token, String state, BigDecimal amount, String currency) throws SQLException {
+    public Outcome authorise(String key, String token, String state, BigDecimal amount, String currency)
+            throws SQLException {
         BigDecimal captured = "CAPTURED".equals(state) ? amount : BigDecimal.ZERO;
         Row row = new Row(newRef(), key, token, state, amount, currency, captured, BigDecimal.ZERO);
         // Insert first: a new key (the usual case) costs one statement; a known one meets the unique key.
@@ -89,7 +96,8 @@ public class SandboxLedger {
      */
     public Row cancel(String key) throws SQLException {
         if (voidAuthorised(key) == 0) {
-            Row barred = new Row(newRef(), key, null, "VOIDED", BigDecimal.ZERO, "XXX", BigDecimal.ZERO, BigDecimal.ZERO);
+            Row barred =
+                    new Row(newRef(), key, null, "VOIDED", BigDecimal.ZERO, "XXX", BigDecimal.ZERO, BigDecimal.ZERO);
             if (!insert(barred)) {
                 voidAuthorised(key);
             }
@@ -101,8 +109,9 @@ public class SandboxLedger {
     public Optional<Row> capture(String ref) throws SQLException, Refused {
         Optional<Row> payment;
         try (Connection db = dataSource.getConnection();
-             PreparedStatement update = db.prepareStatement("UPDATE sandbox_payment SET state = 'CAPTURED', captured = amount,"
-                     + " updated_at = ? WHERE ref = ? AND state = 'AUTHORISED'")) {
+                PreparedStatement update =
+                        db.prepareStatement("UPDATE sandbox_payment SET state = 'CAPTURED', captured = amount,"
+                                + " updated_at = ? WHERE ref = ? AND state = 'AUTHORISED'")) {
             db.setAutoCommit(true);
             update.setTimestamp(1, now());
             update.setString(2, ref);
@@ -137,13 +146,15 @@ public class SandboxLedger {
         }
     }
 
-    private Optional<Outcome> refund(Connection db, String ref, BigDecimal amount, String reference) throws SQLException, Refused {
+    private Optional<Outcome> refund(Connection db, String ref, BigDecimal amount, String reference)
+            throws SQLException, Refused {
         Optional<Row> locked = one(db, "SELECT " + COLUMNS + " FROM sandbox_payment WHERE ref = ? FOR UPDATE", ref);
         if (locked.isEmpty()) {
             return Optional.empty();
         }
         Row payment = locked.get();
-        try (PreparedStatement earlier = db.prepareStatement("SELECT amount FROM sandbox_refund WHERE ref = ? AND reference = ?")) {
+        try (PreparedStatement earlier =
+                db.prepareStatement("SELECT amount FROM sandbox_refund WHERE ref = ? AND reference = ?")) {
             earlier.setString(1, ref);
             earlier.setString(2, reference);
             try (ResultSet rows = earlier.executeQuery()) {
@@ -160,12 +171,13 @@ public class SandboxLedger {
         }
         if (payment.refunded().add(amount).compareTo(payment.captured()) > 0) {
             throw new Refused("Refunding " + amount.toPlainString() + " would pay back more than was captured ("
-                    + payment.captured().toPlainString() + ", refunded " + payment.refunded().toPlainString() + ").");
+                    + payment.captured().toPlainString() + ", refunded "
+                    + payment.refunded().toPlainString() + ").");
         }
         try (PreparedStatement insert = db.prepareStatement(
-                "INSERT INTO sandbox_refund (ref, reference, amount, created_at) VALUES (?, ?, ?, ?)");
-             PreparedStatement update = db.prepareStatement(
-                     "UPDATE sandbox_payment SET refunded = refunded + ?, updated_at = ? WHERE ref = ?")) {
+                        "INSERT INTO sandbox_refund (ref, reference, amount, created_at) VALUES (?, ?, ?, ?)");
+                PreparedStatement update = db.prepareStatement(
+                        "UPDATE sandbox_payment SET refunded = refunded + ?, updated_at = ? WHERE ref = ?")) {
             insert.setString(1, ref);
             insert.setString(2, reference);
             insert.setBigDecimal(3, amount);
@@ -176,14 +188,24 @@ public class SandboxLedger {
             update.setString(3, ref);
             update.executeUpdate();
         }
-        return Optional.of(new Outcome(new Row(payment.ref(), payment.key(), payment.token(), payment.state(), payment.amount(),
-                payment.currency(), payment.captured(), payment.refunded().add(amount)), false));
+        return Optional.of(new Outcome(
+                new Row(
+                        payment.ref(),
+                        payment.key(),
+                        payment.token(),
+                        payment.state(),
+                        payment.amount(),
+                        payment.currency(),
+                        payment.captured(),
+                        payment.refunded().add(amount)),
+                false));
     }
 
     private int voidAuthorised(String key) throws SQLException {
         try (Connection db = dataSource.getConnection();
-             PreparedStatement update = db.prepareStatement("UPDATE sandbox_payment SET state = 'VOIDED', updated_at = ?"
-                     + " WHERE payment_key = ? AND state = 'AUTHORISED'")) {
+                PreparedStatement update =
+                        db.prepareStatement("UPDATE sandbox_payment SET state = 'VOIDED', updated_at = ?"
+                                + " WHERE payment_key = ? AND state = 'AUTHORISED'")) {
             db.setAutoCommit(true);
             update.setTimestamp(1, now());
             update.setString(2, key);
@@ -194,8 +216,8 @@ public class SandboxLedger {
     /** Inserts the row; false when its key is taken (by a parallel call or an earlier one). */
     private boolean insert(Row row) throws SQLException {
         try (Connection db = dataSource.getConnection();
-             PreparedStatement insert = db.prepareStatement("INSERT INTO sandbox_payment (" + COLUMNS
-                     + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert = db.prepareStatement("INSERT INTO sandbox_payment (" + COLUMNS
+                        + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             db.setAutoCommit(true);
             Timestamp now = now();
             insert.setString(1, row.ref());
@@ -229,8 +251,14 @@ public class SandboxLedger {
                 if (!rows.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Row(rows.getString("ref"), rows.getString("payment_key"), rows.getString("token"),
-                        rows.getString("state"), rows.getBigDecimal("amount"), rows.getString("currency"), rows.getBigDecimal("captured"),
+                return Optional.of(new Row(
+                        rows.getString("ref"),
+                        rows.getString("payment_key"),
+                        rows.getString("token"),
+                        rows.getString("state"),
+                        rows.getBigDecimal("amount"),
+                        rows.getString("currency"),
+                        rows.getBigDecimal("captured"),
                         rows.getBigDecimal("refunded")));
             }
         }

@@ -98,17 +98,19 @@ public final class SandboxServer implements AutoCloseable {
         return new SandboxServer(ledger, port, latency, HOLD, SLOW_WAIT);
     }
 
-    SandboxServer(SandboxLedger ledger, int port, Duration latency, Duration hold, Duration slowWait) throws IOException {
+    SandboxServer(SandboxLedger ledger, int port, Duration latency, Duration hold, Duration slowWait)
+            throws IOException {
         this.ledger = ledger;
         this.latency = latency;
         this.hold = hold;
         this.slowWait = slowWait;
         AtomicInteger threads = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, "deal-sandbox-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pool = new ThreadPoolExecutor(
+                THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "deal-sandbox-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
         pool.allowCoreThreadTimeOut(true);
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "deal-sandbox-timer");
@@ -123,7 +125,8 @@ public final class SandboxServer implements AutoCloseable {
 
     /** Where the server listens: {@code http://127.0.0.1:<port>}. */
     public URI address() {
-        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort());
+        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":"
+                + server.getAddress().getPort());
     }
 
     /** Stops listening, drops held answers and ends the threads. */
@@ -167,13 +170,18 @@ public final class SandboxServer implements AutoCloseable {
         if (path.equals("/payments") && method.equals("POST")) {
             authorise(exchange);
         } else if (path.equals("/payments") && method.equals("GET")) {
-            SandboxLedger.Row payment = ledger.find(key(query.get("key"))).orElseThrow(() -> notFound("No payment under this key."));
+            SandboxLedger.Row payment =
+                    ledger.find(key(query.get("key"))).orElseThrow(() -> notFound("No payment under this key."));
             send(exchange, 200, json(payment), false);
         } else if (path.equals("/payments/cancel") && method.equals("POST")) {
             send(exchange, 200, json(ledger.cancel(key(query.get("key")))), false);
         } else if (capture.matches() && method.equals("POST")) {
             try {
-                send(exchange, 200, json(ledger.capture(capture.group(1)).orElseThrow(() -> notFound("No such payment."))), false);
+                send(
+                        exchange,
+                        200,
+                        json(ledger.capture(capture.group(1)).orElseThrow(() -> notFound("No such payment."))),
+                        false);
             } catch (SandboxLedger.Refused refused) {
                 throw new Answer(409, problem(409, refused.getMessage()));
             }
@@ -203,14 +211,15 @@ public final class SandboxServer implements AutoCloseable {
                 SandboxLedger.Outcome charged = ledger.authorise(key, token, approved, amount, currency);
                 later(hold, () -> answer(exchange, charged));
             }
-            case SLOW -> later(slowWait, () -> {
-                try {
-                    answer(exchange, ledger.authorise(key, token, approved, amount, currency));
-                } catch (SQLException | RuntimeException e) {
-                    LOG.log(Level.WARNING, "sandbox request failed", e);
-                    send(exchange, 500, problem(500, "The sandbox failed."), false);
-                }
-            });
+            case SLOW ->
+                later(slowWait, () -> {
+                    try {
+                        answer(exchange, ledger.authorise(key, token, approved, amount, currency));
+                    } catch (SQLException | RuntimeException e) {
+                        LOG.log(Level.WARNING, "sandbox request failed", e);
+                        send(exchange, 500, problem(500, "The sandbox failed."), false);
+                    }
+                });
             default -> answer(exchange, ledger.authorise(key, token, "DECLINED", amount, currency));
         }
     }
@@ -232,19 +241,23 @@ public final class SandboxServer implements AutoCloseable {
 
     /** Runs {@code task} on the pool after {@code delay}; until then the exchange waits without a thread. */
     private void later(Duration delay, Runnable task) {
-        timer.schedule(() -> {
-            try {
-                pool.execute(task);
-            } catch (RuntimeException stopped) {
-                // the server stopped meanwhile: the held answer is dropped, like a provider's lost answer
-            }
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        timer.schedule(
+                () -> {
+                    try {
+                        pool.execute(task);
+                    } catch (RuntimeException stopped) {
+                        // the server stopped meanwhile: the held answer is dropped, like a provider's lost answer
+                    }
+                },
+                delay.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private static void send(HttpExchange exchange, int status, JsonObject body, boolean replayed) {
         try (exchange) {
             byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
+            exchange.getResponseHeaders()
+                    .set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
             if (replayed) {
                 exchange.getResponseHeaders().set("Idempotent-Replayed", "true");
             }
@@ -270,7 +283,11 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private static JsonObject problem(int status, String detail) {
-        return JSON.createObjectBuilder().add("type", "about:blank").add("status", status).add("detail", detail).build();
+        return JSON.createObjectBuilder()
+                .add("type", "about:blank")
+                .add("status", status)
+                .add("detail", detail)
+                .build();
     }
 
     private static JsonObject body(HttpExchange exchange) throws IOException {
@@ -326,7 +343,8 @@ public final class SandboxServer implements AutoCloseable {
                 int equals = pair.indexOf('=');
                 if (equals > 0) {
                     try {
-                        parameters.putIfAbsent(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        parameters.putIfAbsent(
+                                URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                                 URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
                     } catch (IllegalArgumentException malformed) {
                         throw badRequest("The query is malformed.");

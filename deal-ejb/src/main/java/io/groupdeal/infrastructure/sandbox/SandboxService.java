@@ -51,19 +51,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
         maxIdleTime = 300,
         isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
         properties = {
-                "fish.payara.is-connection-validation-required=true",
-                "fish.payara.validate-atmost-once-period-in-seconds=10",
-                "fish.payara.connection-validation-method=custom-validation",
-                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
-                "fish.payara.max-wait-time-in-millis=5000",
-                "connectTimeout=3000",
-                "socketTimeout=5000",
-                "characterEncoding=UTF-8",
-                "connectionTimeZone=UTC",
-                "forceConnectionTimeZoneToSession=true",
-                "useLocalSessionState=true",
-                "cachePrepStmts=true",
-                "openTelemetry=DISABLED"
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.validate-atmost-once-period-in-seconds=10",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+            "fish.payara.max-wait-time-in-millis=5000",
+            "connectTimeout=3000",
+            "socketTimeout=5000",
+            "characterEncoding=UTF-8",
+            "connectionTimeZone=UTC",
+            "forceConnectionTimeZoneToSession=true",
+            "useLocalSessionState=true",
+            "cachePrepStmts=true",
+            "openTelemetry=DISABLED"
         })
 public class SandboxService implements SandboxEndpoint {
 
@@ -107,7 +107,8 @@ public class SandboxService implements SandboxEndpoint {
             return;
         }
         if (port < 0 || port > 65535 || latencyMillis < 0) {
-            throw new IllegalStateException("deal.sandbox.port must be 0 to 65535 and deal.sandbox.latency-ms at least 0");
+            throw new IllegalStateException(
+                    "deal.sandbox.port must be 0 to 65535 and deal.sandbox.latency-ms at least 0");
         }
         try {
             server = SandboxServer.start(new SandboxLedger(dataSource, clock), port, Duration.ofMillis(latencyMillis));

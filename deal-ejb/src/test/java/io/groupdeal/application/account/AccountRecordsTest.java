@@ -41,8 +41,10 @@ class AccountRecordsTest {
     private final EntityManager em = mock(EntityManager.class);
     private final AccountRepository accounts = mock(AccountRepository.class);
     private final TenantRepository tenants = mock(TenantRepository.class);
-    private final AccountRecords records = Wiring.configure(Wiring.wire(new AccountRecords(), em, accounts, tenants,
-            Clock.fixed(NOW, ZoneOffset.UTC)), "tokenTtl", Duration.ofHours(12));
+    private final AccountRecords records = Wiring.configure(
+            Wiring.wire(new AccountRecords(), em, accounts, tenants, Clock.fixed(NOW, ZoneOffset.UTC)),
+            "tokenTtl",
+            Duration.ofHours(12));
 
     private Credentials credentialsOfAdminWhoseTenantIs(Optional<Tenant> tenant) {
         Account admin = new Account(BOSS, "Boss", "hash", Role.MERCHANT_ADMIN, "tenant-1", NOW);
@@ -92,8 +94,10 @@ class AccountRecordsTest {
         when(accounts.emailTaken(BOSS)).thenReturn(true);
         Tenant tenant = new Tenant("Noodle Republic", NOW);
 
-        assertThrows(Clash.class, () -> records.addMerchant(tenant,
-                new Account(BOSS, "Boss", "hash", Role.MERCHANT_ADMIN, tenant.id(), NOW)));
+        assertThrows(
+                Clash.class,
+                () -> records.addMerchant(
+                        tenant, new Account(BOSS, "Boss", "hash", Role.MERCHANT_ADMIN, tenant.id(), NOW)));
 
         verify(tenants, never()).add(any());
         verify(accounts, never()).add(any());

@@ -56,14 +56,23 @@ class AccountServiceTest {
     private final Throttle throttle = mock(Throttle.class);
     private final Lockouts lockouts = mock(Lockouts.class);
     private final AccountRecords records = mock(AccountRecords.class);
-    private final AccountService service = Wiring.wire(new AccountService(), accounts, passwords, hashing,
-            throttle, lockouts, records, new io.groupdeal.application.security.Caller(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final AccountService service = Wiring.wire(
+            new AccountService(),
+            accounts,
+            passwords,
+            hashing,
+            throttle,
+            lockouts,
+            records,
+            new io.groupdeal.application.security.Caller(),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     private final Throttle.Ticket ticket = new Throttle.Ticket(List.of());
 
     @BeforeEach
     void hashingRunsTheWork() {
-        when(hashing.run(any())).thenAnswer(call -> call.<Supplier<?>>getArgument(0).get());
+        when(hashing.run(any()))
+                .thenAnswer(call -> call.<Supplier<?>>getArgument(0).get());
         when(passwords.hashNew(PASSWORD, "password")).thenReturn("hash");
         when(lockouts.refusalOfAddress(anyString())).thenReturn(Optional.empty());
         when(throttle.admitLogin(anyString(), anyString())).thenReturn(ticket);
@@ -71,7 +80,8 @@ class AccountServiceTest {
 
     @Test
     void aMerchantSignUpAddsTheBusinessAndItsAdminWithTheHash() {
-        Tenant tenant = service.signUpMerchant(new MerchantSignup(" Noodle Republic ", "boss@noodle.example", PASSWORD), ADDRESS);
+        Tenant tenant = service.signUpMerchant(
+                new MerchantSignup(" Noodle Republic ", "boss@noodle.example", PASSWORD), ADDRESS);
 
         ArgumentCaptor<Account> admin = ArgumentCaptor.forClass(Account.class);
         verify(records).addMerchant(org.mockito.ArgumentMatchers.same(tenant), admin.capture());
@@ -89,7 +99,8 @@ class AccountServiceTest {
 
     @Test
     void aSignUpWithABadNameIsRefusedBeforeAnyHashOrThrottle() {
-        assertThrows(InvalidValue.class,
+        assertThrows(
+                InvalidValue.class,
                 () -> service.signUpBuyer(new BuyerSignup("bea@example.com", PASSWORD, " "), ADDRESS));
         verifyNoInteractions(hashing, throttle, records);
     }
@@ -97,7 +108,9 @@ class AccountServiceTest {
     @Test
     void aSignUpWithAWeakPasswordIsRefusedBeforeAnyHashOrThrottle() {
         doThrow(new InvalidInput("password", "too short")).when(passwords).requireAcceptable("short", "password");
-        assertThrows(InvalidInput.class, () -> service.signUpBuyer(new BuyerSignup("bea@example.com", "short", "Bea"), ADDRESS));
+        assertThrows(
+                InvalidInput.class,
+                () -> service.signUpBuyer(new BuyerSignup("bea@example.com", "short", "Bea"), ADDRESS));
         verifyNoInteractions(hashing, throttle, records);
     }
 
@@ -106,8 +119,11 @@ class AccountServiceTest {
         RateLimited locked = new RateLimited("Too many attempts", 60);
         when(lockouts.refusalOfAddress(ADDRESS)).thenReturn(Optional.of(locked));
 
-        assertSame(locked, assertThrows(RateLimited.class,
-                () -> service.signUpBuyer(new BuyerSignup("bea@example.com", PASSWORD, "Bea"), ADDRESS)));
+        assertSame(
+                locked,
+                assertThrows(
+                        RateLimited.class,
+                        () -> service.signUpBuyer(new BuyerSignup("bea@example.com", PASSWORD, "Bea"), ADDRESS)));
         verifyNoInteractions(hashing, throttle, records);
     }
 
@@ -115,8 +131,12 @@ class AccountServiceTest {
     void aTakenEmailCostsNoHashAndWritesNothing() {
         doThrow(AccountService.emailTaken()).when(records).requireFreeEmail(new EmailAddress("bea@example.com"));
 
-        assertEquals("email-taken", assertThrows(Clash.class,
-                () -> service.signUpBuyer(new BuyerSignup("bea@example.com", PASSWORD, "Bea"), ADDRESS)).type());
+        assertEquals(
+                "email-taken",
+                assertThrows(
+                                Clash.class,
+                                () -> service.signUpBuyer(new BuyerSignup("bea@example.com", PASSWORD, "Bea"), ADDRESS))
+                        .type());
         verify(passwords, never()).hashNew(anyString(), anyString());
         verify(records, never()).addAccount(any());
     }
@@ -190,7 +210,9 @@ class AccountServiceTest {
 
     @Test
     void aLockSeenBeforeIsAnsweredWithoutAHashingTurn() {
-        doThrow(new RateLimited("Too many attempts", 60)).when(lockouts).requireNoneForLogin("bea@example.com", ADDRESS);
+        doThrow(new RateLimited("Too many attempts", 60))
+                .when(lockouts)
+                .requireNoneForLogin("bea@example.com", ADDRESS);
 
         assertThrows(RateLimited.class, () -> service.logIn("bea@example.com", PASSWORD, ADDRESS));
 

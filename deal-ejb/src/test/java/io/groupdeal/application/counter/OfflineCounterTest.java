@@ -12,9 +12,9 @@ import static org.mockito.Mockito.when;
 
 import io.groupdeal.application.Wiring;
 import io.groupdeal.application.problem.Clash;
-import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.redemption.DoubleUse;
@@ -43,7 +43,11 @@ class OfflineCounterTest {
     void wire() {
         when(store.id()).thenReturn("store-1");
         when(counter.stores()).thenReturn(List.of(store));
-        offline = Wiring.wire(new OfflineCounter(), counter, doubleUses, Wiring.merchantAdmin("t1"),
+        offline = Wiring.wire(
+                new OfflineCounter(),
+                counter,
+                doubleUses,
+                Wiring.merchantAdmin("t1"),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -59,7 +63,8 @@ class OfflineCounterTest {
 
     @Test
     void aCouponRedeemedElsewhereMeanwhileIsADoubleUseNeverDropped() {
-        when(counter.redeem(KEY, CODE, "store-1")).thenThrow(new Clash("already-redeemed", Reason.of("already-redeemed", "elsewhere", NOW)));
+        when(counter.redeem(KEY, CODE, "store-1"))
+                .thenThrow(new Clash("already-redeemed", Reason.of("already-redeemed", "elsewhere", NOW)));
         DoubleUse use = mock(DoubleUse.class);
         Instant handedOver = NOW.minusSeconds(600);
         when(doubleUses.record(KEY, CouponCode.parse(CODE).orElseThrow(), "store-1", handedOver, "already-redeemed"))
@@ -69,17 +74,32 @@ class OfflineCounterTest {
 
     @Test
     void otherRefusalsAreAnsweredAsTheRedemptionsAndRecordNothing() {
-        when(counter.redeem(KEY, CODE, "store-1")).thenThrow(new NotFound("unknown-coupon", Reason.of("unknown-coupon")));
+        when(counter.redeem(KEY, CODE, "store-1"))
+                .thenThrow(new NotFound("unknown-coupon", Reason.of("unknown-coupon")));
         assertThrows(NotFound.class, () -> offline.sync(KEY, CODE, "store-1", NOW));
         verify(doubleUses, never()).record(any(), any(), any(), any(), any());
     }
 
     @Test
     void needsTheClientIdAStoreOfTheCallerAndAPlausibleTime() {
-        assertEquals("idempotency-key-missing", assertThrows(InvalidInput.class,
-                () -> offline.sync(null, CODE, "store-1", NOW)).type());
-        assertThrows(InvalidInput.class, () -> offline.sync(KEY, CODE, "store-1", NOW.plus(OfflineCounter.CLOCK_SKEW).plusSeconds(1)));
-        assertThrows(InvalidInput.class, () -> offline.sync(KEY, CODE, "store-1", NOW.minus(OfflineCounter.OLDEST_OFFLINE).minusSeconds(1)));
+        assertEquals(
+                "idempotency-key-missing",
+                assertThrows(InvalidInput.class, () -> offline.sync(null, CODE, "store-1", NOW))
+                        .type());
+        assertThrows(
+                InvalidInput.class,
+                () -> offline.sync(
+                        KEY,
+                        CODE,
+                        "store-1",
+                        NOW.plus(OfflineCounter.CLOCK_SKEW).plusSeconds(1)));
+        assertThrows(
+                InvalidInput.class,
+                () -> offline.sync(
+                        KEY,
+                        CODE,
+                        "store-1",
+                        NOW.minus(OfflineCounter.OLDEST_OFFLINE).minusSeconds(1)));
         assertThrows(NotPermitted.class, () -> offline.sync(KEY, CODE, "store-2", NOW));
         verify(counter, never()).redeem(any(), any(), any());
     }

@@ -20,7 +20,8 @@ class RedeemableListsTest {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RedeemableLists lists = new RedeemableLists();
-    private final List<CouponCode> codes = IntStream.range(0, 5).mapToObj(i -> CouponCode.random(RANDOM)).toList();
+    private final List<CouponCode> codes =
+            IntStream.range(0, 5).mapToObj(i -> CouponCode.random(RANDOM)).toList();
 
     @Test
     void holdsTheSlowSaltedHashOfEachCodeAndNoCode() {
@@ -33,7 +34,8 @@ class RedeemableListsTest {
         String everything = list.toString();
         for (CouponCode code : codes) {
             assertTrue(list.hashes().contains(CodeHash.of(code, salt, list.iterations())), "a phone finds " + code);
-            assertFalse(everything.contains(code.stored()) || everything.contains(code.printed()), "no code in the list");
+            assertFalse(
+                    everything.contains(code.stored()) || everything.contains(code.printed()), "no code in the list");
         }
         assertEquals(list.hashes().stream().sorted().toList(), list.hashes(), "sorted: the order says nothing");
         assertEquals(NOW.plus(RedeemableLists.TRUSTED_FOR), list.expiresAt());
@@ -45,7 +47,10 @@ class RedeemableListsTest {
         RedeemableList later = lists.of("t1", "s1", codes.subList(1, 5), NOW.plusSeconds(60));
         assertEquals(first.salt(), later.salt(), "the same salt within the hour: each code is hashed once");
         assertEquals(4, later.hashes().size());
-        assertFalse(later.hashes().contains(CodeHash.of(codes.get(0), Base64.getDecoder().decode(later.salt()), later.iterations())),
+        assertFalse(
+                later.hashes()
+                        .contains(CodeHash.of(
+                                codes.get(0), Base64.getDecoder().decode(later.salt()), later.iterations())),
                 "a code redeemed meanwhile is out of the list");
         RedeemableList nextHour = lists.of("t1", "s1", codes, NOW.plus(RedeemableLists.SALT_LIFETIME));
         assertNotEquals(first.salt(), nextHour.salt(), "a new salt every hour");

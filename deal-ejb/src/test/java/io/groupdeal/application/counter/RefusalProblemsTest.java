@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.groupdeal.application.problem.Clash;
-import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.NoLongerUsable;
+import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.domain.coupon.CouponCode;
@@ -33,8 +33,21 @@ class RefusalProblemsTest {
     static final Instant REDEEMED_AT = Instant.parse("2026-02-27T09:30:00Z");
 
     static CounterCoupon coupon(String redeemedStoreName) {
-        return new CounterCoupon("tenant-1", "coupon-1", CouponCode.random(new SecureRandom()), CouponStatus.REDEEMED,
-                "deal-1", "Noodles", "", VALID_UNTIL, 1, REDEEMED_AT, "store-2", redeemedStoreName, false, null);
+        return new CounterCoupon(
+                "tenant-1",
+                "coupon-1",
+                CouponCode.random(new SecureRandom()),
+                CouponStatus.REDEEMED,
+                "deal-1",
+                "Noodles",
+                "",
+                VALID_UNTIL,
+                1,
+                REDEEMED_AT,
+                "store-2",
+                redeemedStoreName,
+                false,
+                null);
     }
 
     private static Problem answer(Refusal refusal, Class<? extends Problem> kind, String type, Reason reason) {
@@ -52,11 +65,23 @@ class RefusalProblemsTest {
         answer(Refusal.REFUNDED, NoLongerUsable.class, "coupon-refunded", Reason.of("coupon-refunded"));
         answer(Refusal.VOID, NoLongerUsable.class, "coupon-void", Reason.of("coupon-void"));
         // the last valid day as the store counts days: 17:00 UTC is already the next day in Shanghai
-        answer(Refusal.EXPIRED, NoLongerUsable.class, "coupon-expired", Reason.of("coupon-expired", LocalDate.of(2026, 3, 2)));
-        answer(Refusal.NOT_VALID_AT_STORE, NotPermitted.class, "store-not-eligible", Reason.of("store-not-eligible", "Mitte"));
-        Problem redeemed = answer(Refusal.ALREADY_REDEEMED, Clash.class, "already-redeemed",
+        answer(
+                Refusal.EXPIRED,
+                NoLongerUsable.class,
+                "coupon-expired",
+                Reason.of("coupon-expired", LocalDate.of(2026, 3, 2)));
+        answer(
+                Refusal.NOT_VALID_AT_STORE,
+                NotPermitted.class,
+                "store-not-eligible",
+                Reason.of("store-not-eligible", "Mitte"));
+        Problem redeemed = answer(
+                Refusal.ALREADY_REDEEMED,
+                Clash.class,
+                "already-redeemed",
                 Reason.of("already-redeemed", "Kreuzberg", REDEEMED_AT.atZone(SHANGHAI)));
-        assertEquals(Map.of("redeemedAt", "2026-02-27T09:30:00Z", "storeName", "Kreuzberg", "storeId", "store-2"),
+        assertEquals(
+                Map.of("redeemedAt", "2026-02-27T09:30:00Z", "storeName", "Kreuzberg", "storeId", "store-2"),
                 redeemed.extensions());
     }
 
@@ -70,7 +95,14 @@ class RefusalProblemsTest {
 
     @Test
     void everyRefusalOfAHandedOverCouponIsADoubleUse() {
-        assertEquals(Set.of("already-redeemed", "coupon-expired", "coupon-refunded", "coupon-void", "deal-not-tipped",
-                "store-not-eligible"), OfflineCounter.DOUBLE_USE_REASONS);
+        assertEquals(
+                Set.of(
+                        "already-redeemed",
+                        "coupon-expired",
+                        "coupon-refunded",
+                        "coupon-void",
+                        "deal-not-tipped",
+                        "store-not-eligible"),
+                OfflineCounter.DOUBLE_USE_REASONS);
     }
 }

@@ -17,7 +17,9 @@ class UndoRuleTest {
                 refused.add(status);
             }
         }
-        assertEquals(EnumSet.of(DealStatus.CANCELLED, DealStatus.FAILED), refused,
+        assertEquals(
+                EnumSet.of(DealStatus.CANCELLED, DealStatus.FAILED),
+                refused,
                 "an ended deal still honours its coupons until they expire; a cancelled or failed one never again");
     }
 }

@@ -47,9 +47,24 @@ class CouponChangesTest {
     private final CouponChanges changes = Wiring.wire(new CouponChanges(), coupons, refunds, outbox, mails);
 
     static Coupon coupon(boolean autoRefund) {
-        return new Coupon("tenant-1", "coupon-1", "deal-1", "Noodles", "order-1", "buyer-1",
-                CouponCode.random(new SecureRandom()), CouponStatus.ACTIVE, new BigDecimal("9.90"), "EUR", NOW,
-                NOW.minusSeconds(86_400), null, null, null, false, autoRefund);
+        return new Coupon(
+                "tenant-1",
+                "coupon-1",
+                "deal-1",
+                "Noodles",
+                "order-1",
+                "buyer-1",
+                CouponCode.random(new SecureRandom()),
+                CouponStatus.ACTIVE,
+                new BigDecimal("9.90"),
+                "EUR",
+                NOW,
+                NOW.minusSeconds(86_400),
+                null,
+                null,
+                null,
+                false,
+                autoRefund);
     }
 
     @Test
@@ -76,8 +91,19 @@ class CouponChangesTest {
     void anExpiryWithAutomaticRefundOwesThePriceAndTellsTheBuyer() {
         Coupon coupon = coupon(true);
         when(coupons.expire("tenant-1", "coupon-1", true, NOW)).thenReturn(true);
-        when(orders.find("tenant-1", "order-1")).thenReturn(Optional.of(new Order("tenant-1", "order-1", "deal-1",
-                "buyer-1", 1, new BigDecimal("9.90"), new BigDecimal("9.90"), "EUR", OrderStatus.CONFIRMED, "pay-1", NOW)));
+        when(orders.find("tenant-1", "order-1"))
+                .thenReturn(Optional.of(new Order(
+                        "tenant-1",
+                        "order-1",
+                        "deal-1",
+                        "buyer-1",
+                        1,
+                        new BigDecimal("9.90"),
+                        new BigDecimal("9.90"),
+                        "EUR",
+                        OrderStatus.CONFIRMED,
+                        "pay-1",
+                        NOW)));
         when(mails.recipient("buyer-1", "tenant-1")).thenReturn(BEA);
         when(mails.refunded(BEA, coupon, RefundCause.EXPIRED)).thenReturn(MAIL);
 

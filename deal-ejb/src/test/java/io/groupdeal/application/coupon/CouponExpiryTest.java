@@ -22,16 +22,21 @@ class CouponExpiryTest {
 
     private final CouponRepository coupons = mock(CouponRepository.class);
     private final CouponChanges changes = mock(CouponChanges.class);
-    private final CouponExpiry expiry = Wiring.wire(new CouponExpiry(), coupons, changes, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final CouponExpiry expiry =
+            Wiring.wire(new CouponExpiry(), coupons, changes, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void aFailingCouponDoesNotStopTheOthersNorTheReminders() {
         Coupon first = CouponChangesTest.coupon(false);
         Coupon second = CouponChangesTest.coupon(true);
         Coupon reminded = CouponChangesTest.coupon(false);
-        when(coupons.dueToExpire(org.mockito.ArgumentMatchers.eq(NOW), anyInt())).thenReturn(List.of(first, second));
-        when(coupons.dueForReminder(org.mockito.ArgumentMatchers.eq(NOW),
-                org.mockito.ArgumentMatchers.eq(NOW.plus(CouponExpiry.REMINDER_AHEAD)), anyInt())).thenReturn(List.of(reminded));
+        when(coupons.dueToExpire(org.mockito.ArgumentMatchers.eq(NOW), anyInt()))
+                .thenReturn(List.of(first, second));
+        when(coupons.dueForReminder(
+                        org.mockito.ArgumentMatchers.eq(NOW),
+                        org.mockito.ArgumentMatchers.eq(NOW.plus(CouponExpiry.REMINDER_AHEAD)),
+                        anyInt()))
+                .thenReturn(List.of(reminded));
         doThrow(new IllegalStateException("deadlock")).when(changes).expire(first, NOW);
 
         expiry.run();

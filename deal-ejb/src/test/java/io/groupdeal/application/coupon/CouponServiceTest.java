@@ -50,7 +50,8 @@ import org.mockito.InOrder;
 class CouponServiceTest {
 
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
-    static final Mail MAIL = new Mail("tenant-1", "refunded:coupon-1", "buyer@example.com", "Refunded", "t", "h", List.of());
+    static final Mail MAIL =
+            new Mail("tenant-1", "refunded:coupon-1", "buyer@example.com", "Refunded", "t", "h", List.of());
 
     private final CouponRepository coupons = mock(CouponRepository.class);
     private final OrderRepository orders = mock(OrderRepository.class);
@@ -59,14 +60,30 @@ class CouponServiceTest {
     private final BuyerMails mails = mock(BuyerMails.class);
     private final TenantRepository tenants = mock(TenantRepository.class);
     private final Refunds refunds = Wiring.wire(new Refunds(), payments, orders, outbox, mails);
-    private final CouponService service = Wiring.wire(new CouponService(), coupons, refunds, tenants,
-            Wiring.buyer("buyer-1"), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final CouponService service = Wiring.wire(
+            new CouponService(), coupons, refunds, tenants, Wiring.buyer("buyer-1"), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private final CouponCode code = CouponCode.random(new SecureRandom());
 
     static Coupon coupon(CouponCode code, CouponStatus status, Instant validUntil, boolean refundable) {
-        return new Coupon("tenant-1", "coupon-1", "deal-1", "Noodles", "order-1", "buyer-1", code, status,
-                new BigDecimal("9.90"), "EUR", validUntil, NOW.minusSeconds(86_400), null, null, null, refundable, false);
+        return new Coupon(
+                "tenant-1",
+                "coupon-1",
+                "deal-1",
+                "Noodles",
+                "order-1",
+                "buyer-1",
+                code,
+                status,
+                new BigDecimal("9.90"),
+                "EUR",
+                validUntil,
+                NOW.minusSeconds(86_400),
+                null,
+                null,
+                null,
+                refundable,
+                false);
     }
 
     @Test
@@ -75,12 +92,30 @@ class CouponServiceTest {
         shanghai.configure("Xiaolong", "Asia/Shanghai", 5);
         when(tenants.find("tenant-1")).thenReturn(Optional.of(shanghai));
         Coupon theirs = coupon(code, CouponStatus.ACTIVE, NOW, true);
-        Coupon gone = new Coupon("tenant-gone", "coupon-2", "deal-2", "Tea", "order-2", "buyer-1", code, CouponStatus.ACTIVE,
-                new BigDecimal("1.00"), "EUR", NOW, NOW, null, null, null, true, false);
+        Coupon gone = new Coupon(
+                "tenant-gone",
+                "coupon-2",
+                "deal-2",
+                "Tea",
+                "order-2",
+                "buyer-1",
+                code,
+                CouponStatus.ACTIVE,
+                new BigDecimal("1.00"),
+                "EUR",
+                NOW,
+                NOW,
+                null,
+                null,
+                null,
+                true,
+                false);
 
         java.util.Map<String, java.time.ZoneId> zones = service.zonesOf(List.of(theirs, theirs, gone));
 
-        assertEquals(java.util.Map.of("tenant-1", java.time.ZoneId.of("Asia/Shanghai"), "tenant-gone", ZoneOffset.UTC), zones);
+        assertEquals(
+                java.util.Map.of("tenant-1", java.time.ZoneId.of("Asia/Shanghai"), "tenant-gone", ZoneOffset.UTC),
+                zones);
         verify(tenants, times(1)).find("tenant-1");
     }
 
@@ -134,8 +169,19 @@ class CouponServiceTest {
     void aRefundOwesThePriceOfThisCouponOnceMarksTheOrderAndTellsTheBuyer() {
         Coupon coupon = owned(CouponStatus.ACTIVE, NOW.plusSeconds(60), true);
         when(coupons.refund("tenant-1", "coupon-1", NOW)).thenReturn(true);
-        when(orders.find("tenant-1", "order-1")).thenReturn(Optional.of(new Order("tenant-1", "order-1", "deal-1", "buyer-1", 2,
-                new BigDecimal("9.90"), new BigDecimal("19.80"), "EUR", OrderStatus.CONFIRMED, "pay-1", NOW)));
+        when(orders.find("tenant-1", "order-1"))
+                .thenReturn(Optional.of(new Order(
+                        "tenant-1",
+                        "order-1",
+                        "deal-1",
+                        "buyer-1",
+                        2,
+                        new BigDecimal("9.90"),
+                        new BigDecimal("19.80"),
+                        "EUR",
+                        OrderStatus.CONFIRMED,
+                        "pay-1",
+                        NOW)));
         Recipient bea = new Recipient("buyer@example.com", "Bea Buyer");
         when(mails.recipient("buyer-1", "tenant-1")).thenReturn(bea);
         when(mails.refunded(bea, coupon, RefundCause.ASKED)).thenReturn(MAIL);

@@ -33,13 +33,31 @@ class DealOptionsTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
     private final DealRepository deals = mock(DealRepository.class);
-    private final DealService service = Wiring.wire(new DealService(), deals, mock(StoreRepository.class),
-            mock(TenantRepository.class), mock(io.groupdeal.domain.photo.PhotoRepository.class),
-            Wiring.merchantAdmin("tenant-1"), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final DealService service = Wiring.wire(
+            new DealService(),
+            deals,
+            mock(StoreRepository.class),
+            mock(TenantRepository.class),
+            mock(io.groupdeal.domain.photo.PhotoRepository.class),
+            Wiring.merchantAdmin("tenant-1"),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static DealTerms terms(String price, String value, Integer maxQuantity) {
-        return new DealTerms("Spa day", null, null, "EUR", price == null ? null : new BigDecimal(price),
-                value == null ? null : new BigDecimal(value), 1, maxQuantity, null, null, null, null, null, null);
+        return new DealTerms(
+                "Spa day",
+                null,
+                null,
+                "EUR",
+                price == null ? null : new BigDecimal(price),
+                value == null ? null : new BigDecimal(value),
+                1,
+                maxQuantity,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static OptionTerms option(String id, String title, String price, String value, Integer cap) {
@@ -59,13 +77,16 @@ class DealOptionsTest {
     void aDealWrittenWithoutOptionsGetsOneFromItsPriceValueAndQuantity() {
         service.create(terms("9.90", "20.00", 50), null, List.of());
         Deal[] deal = new Deal[1];
-        assertEquals(List.of(new OptionTerms(null, "Spa day", new BigDecimal("9.90"), new BigDecimal("20.00"), 50)), written(deal));
+        assertEquals(
+                List.of(new OptionTerms(null, "Spa day", new BigDecimal("9.90"), new BigDecimal("20.00"), 50)),
+                written(deal));
         assertEquals(new BigDecimal("9.90"), deal[0].price());
     }
 
     @Test
     void aDealWrittenWithOptionsIsPricedAsItsFirstWhateverPriceWasSent() {
-        List<OptionTerms> options = List.of(option(null, "For 2", "35.00", "68.00", 10), option(null, "For 1", "19.90", "34.00", 20));
+        List<OptionTerms> options =
+                List.of(option(null, "For 2", "35.00", "68.00", 10), option(null, "For 1", "19.90", "34.00", 20));
         service.create(terms("1.00", "0.50", 25), options, List.of());
         Deal[] deal = new Deal[1];
         assertEquals(options, written(deal));
@@ -76,9 +97,12 @@ class DealOptionsTest {
 
     @Test
     void aBrokenOptionIsRefusedAndNothingIsWritten() {
-        InvalidInput refused = assertThrows(InvalidInput.class, () -> service.create(terms(null, null, 25),
-                List.of(option(null, "For 1", "30.00", "20.00", 26)), List.of()));
-        assertEquals(List.of("options[0].price", "options[0].maxQuantity"),
+        InvalidInput refused = assertThrows(
+                InvalidInput.class,
+                () -> service.create(
+                        terms(null, null, 25), List.of(option(null, "For 1", "30.00", "20.00", 26)), List.of()));
+        assertEquals(
+                List.of("options[0].price", "options[0].maxQuantity"),
                 refused.errors().stream().map(e -> e.field()).toList());
         verifyNoInteractions(deals);
     }
@@ -94,16 +118,34 @@ class DealOptionsTest {
 
         service.update(deal.id(), terms("12.00", "24.00", 40), List.of());
 
-        assertEquals(List.of(new OptionTerms("01JFIRSTOPTION000000000000", "Spa day", new BigDecimal("12.00"),
-                new BigDecimal("24.00"), 40)), written(new Deal[1]));
+        assertEquals(
+                List.of(new OptionTerms(
+                        "01JFIRSTOPTION000000000000", "Spa day", new BigDecimal("12.00"), new BigDecimal("24.00"), 40)),
+                written(new Deal[1]));
         assertTrue(deal.price().compareTo(new BigDecimal("12.00")) == 0);
     }
 
     @Test
     void publishingNamesAnyLaterOptionWithoutItsPrices() {
-        Deal deal = new Deal(new DealTerms("Spa day", "Relax", null, "EUR", new BigDecimal("9.90"), new BigDecimal("20.00"), 1,
-                null, null, NOW.minusSeconds(60), NOW.plusSeconds(3600), NOW.plusSeconds(7200), null, null), NOW);
-        when(deals.lock(deal.id())).thenReturn(Optional.of(deal)); // publish locks the row against a review (moderation)
+        Deal deal = new Deal(
+                new DealTerms(
+                        "Spa day",
+                        "Relax",
+                        null,
+                        "EUR",
+                        new BigDecimal("9.90"),
+                        new BigDecimal("20.00"),
+                        1,
+                        null,
+                        null,
+                        NOW.minusSeconds(60),
+                        NOW.plusSeconds(3600),
+                        NOW.plusSeconds(7200),
+                        null,
+                        null),
+                NOW);
+        when(deals.lock(deal.id()))
+                .thenReturn(Optional.of(deal)); // publish locks the row against a review (moderation)
         DealOption first = mock(DealOption.class);
         when(first.terms()).thenReturn(option("o1", "For 1", "9.90", "20.00", null));
         DealOption second = mock(DealOption.class);
@@ -111,8 +153,10 @@ class DealOptionsTest {
         when(deals.optionsOf(deal.id())).thenReturn(List.of(first, second));
         when(deals.storeIdsOf(any())).thenReturn(List.of("store"));
 
-        var refused = assertThrows(io.groupdeal.application.problem.NotPossible.class, () -> service.publish(deal.id()));
-        assertEquals(List.of("options[1].price", "options[1].originalValue"),
+        var refused =
+                assertThrows(io.groupdeal.application.problem.NotPossible.class, () -> service.publish(deal.id()));
+        assertEquals(
+                List.of("options[1].price", "options[1].originalValue"),
                 refused.errors().stream().map(e -> e.field()).toList());
     }
 }

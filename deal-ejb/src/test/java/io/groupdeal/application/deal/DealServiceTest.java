@@ -2,11 +2,10 @@ package io.groupdeal.application.deal;
 
 import static io.groupdeal.application.Wiring.fields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.Mockito.mock;
@@ -47,17 +46,35 @@ class DealServiceTest {
     private final DealRepository deals = mock(DealRepository.class);
     private final StoreRepository stores = mock(StoreRepository.class);
     private final TenantRepository tenants = mock(TenantRepository.class);
-    private final DealService service = Wiring.wire(new DealService(), deals, stores, tenants,
-            mock(io.groupdeal.domain.photo.PhotoRepository.class), Wiring.merchantAdmin("tenant-1"), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final DealService service = Wiring.wire(
+            new DealService(),
+            deals,
+            stores,
+            tenants,
+            mock(io.groupdeal.domain.photo.PhotoRepository.class),
+            Wiring.merchantAdmin("tenant-1"),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     static DealTerms draft(String title) {
         return new DealTerms(title, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     static DealTerms complete(Instant salesStart, Instant salesEnd) {
-        return new DealTerms("Dan Dan Noodles for Two", "Two bowls", "Dine in only", "EUR", new BigDecimal("9.90"),
-                new BigDecimal("20.00"), 5, 100, 2, salesStart, salesEnd, salesEnd.plus(Duration.ofDays(30)),
-                RefundPolicy.ANYTIME, false);
+        return new DealTerms(
+                "Dan Dan Noodles for Two",
+                "Two bowls",
+                "Dine in only",
+                "EUR",
+                new BigDecimal("9.90"),
+                new BigDecimal("20.00"),
+                5,
+                100,
+                2,
+                salesStart,
+                salesEnd,
+                salesEnd.plus(Duration.ofDays(30)),
+                RefundPolicy.ANYTIME,
+                false);
     }
 
     private Deal stored(DealTerms terms) {
@@ -83,7 +100,8 @@ class DealServiceTest {
         Deal deal = stored(complete(NOW.minusSeconds(60), NOW.plus(Duration.ofDays(7))));
 
         assertEquals(DealStatus.IN_REVIEW, service.publish(deal.id()).deal().status());
-        Clash locked = assertThrows(Clash.class, () -> service.update(deal.id(), complete(NOW, NOW.plus(Duration.ofDays(8))), List.of()));
+        Clash locked = assertThrows(
+                Clash.class, () -> service.update(deal.id(), complete(NOW, NOW.plus(Duration.ofDays(8))), List.of()));
         assertEquals("deal-not-editable", locked.type());
         assertEquals("deal-not-editable.in-review", locked.reason().key());
 
@@ -91,7 +109,10 @@ class DealServiceTest {
         assertEquals(DealStatus.DRAFT, deal.status());
         assertEquals("Fine print must name the opening hours.", deal.rejection());
         service.update(deal.id(), complete(NOW.minusSeconds(60), NOW.plus(Duration.ofDays(8))), List.of());
-        assertEquals("Fine print must name the opening hours.", deal.rejection(), "the reason stays while the merchant edits");
+        assertEquals(
+                "Fine print must name the opening hours.",
+                deal.rejection(),
+                "the reason stays while the merchant edits");
 
         assertEquals(DealStatus.IN_REVIEW, service.publish(deal.id()).deal().status());
         assertNull(deal.rejection(), "publishing again clears the rejection");
@@ -107,7 +128,10 @@ class DealServiceTest {
         service.publish(deal.id());
 
         assertEquals(DealStatus.CANCELLED, service.cancel(deal.id()).deal().status());
-        assertThrows(IllegalStateException.class, () -> deal.approve("operator-1", NOW), "a cancelled deal is no longer in review");
+        assertThrows(
+                IllegalStateException.class,
+                () -> deal.approve("operator-1", NOW),
+                "a cancelled deal is no longer in review");
     }
 
     @Test
@@ -123,7 +147,8 @@ class DealServiceTest {
         String foreign = Ids.newId();
         when(stores.existing(List.of(own, foreign))).thenReturn(List.of(own));
 
-        InvalidInput refused = assertThrows(InvalidInput.class, () -> service.create(draft("Noodles"), List.of(own, foreign)));
+        InvalidInput refused =
+                assertThrows(InvalidInput.class, () -> service.create(draft("Noodles"), List.of(own, foreign)));
 
         assertEquals(List.of("storeIds"), fields(refused));
         verifyNoInteractions(deals);
@@ -178,8 +203,17 @@ class DealServiceTest {
         NotPossible refused = assertThrows(NotPossible.class, () -> service.publish(deal.id()));
 
         assertEquals("deal-incomplete", refused.type());
-        assertEquals(List.of("description", "currency", "price", "originalValue", "salesStart", "salesEnd",
-                "couponValidUntil", "storeIds"), fields(refused));
+        assertEquals(
+                List.of(
+                        "description",
+                        "currency",
+                        "price",
+                        "originalValue",
+                        "salesStart",
+                        "salesEnd",
+                        "couponValidUntil",
+                        "storeIds"),
+                fields(refused));
         assertEquals(DealStatus.DRAFT, deal.status());
     }
 
@@ -198,7 +232,9 @@ class DealServiceTest {
     void aDealValidEverywhereNeedsAtLeastOneStore() {
         Deal withStores = stored(complete(NOW.minusSeconds(60), NOW.plus(Duration.ofDays(7))));
         when(deals.storeIdsOf(withStores.id())).thenReturn(List.of(Ids.newId()));
-        assertEquals(DealStatus.ON_SALE, service.publish(withStores.id()).deal().status(),
+        assertEquals(
+                DealStatus.ON_SALE,
+                service.publish(withStores.id()).deal().status(),
                 "a deal that names its stores needs no count of all stores");
 
         Deal everywhere = stored(complete(NOW.minusSeconds(60), NOW.plus(Duration.ofDays(7))));
@@ -222,7 +258,9 @@ class DealServiceTest {
         Deal deal = stored(complete(NOW.minusSeconds(60), NOW.plus(Duration.ofDays(7))));
         service.publish(deal.id());
 
-        assertEquals("deal-not-editable", assertThrows(Clash.class, () -> service.publish(deal.id())).type());
+        assertEquals(
+                "deal-not-editable",
+                assertThrows(Clash.class, () -> service.publish(deal.id())).type());
     }
 
     @Test
@@ -252,7 +290,9 @@ class DealServiceTest {
 
     @Test
     void aMalformedOrUnknownIdIsNotFoundWithoutAQueryForTheMalformedOne() {
-        assertEquals("not-found", assertThrows(NotFound.class, () -> service.get("../1")).type());
+        assertEquals(
+                "not-found",
+                assertThrows(NotFound.class, () -> service.get("../1")).type());
         verifyNoInteractions(deals);
 
         String unknown = Ids.newId();
@@ -265,7 +305,8 @@ class DealServiceTest {
         Deal deal = stored(draft("Noodles"));
         tenant.configure("Shop", "Asia/Tokyo", 10);
         io.groupdeal.domain.deal.DealReport report = mock(io.groupdeal.domain.deal.DealReport.class);
-        when(deals.report("tenant-1", deal.id(), java.time.ZoneId.of("Asia/Tokyo"))).thenReturn(report);
+        when(deals.report("tenant-1", deal.id(), java.time.ZoneId.of("Asia/Tokyo")))
+                .thenReturn(report);
 
         assertSame(report, service.report(deal.id()));
         assertNotNull(service.timeZone());

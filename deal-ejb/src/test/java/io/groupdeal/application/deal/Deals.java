@@ -7,8 +7,7 @@ import java.lang.reflect.Field;
 /** A deal in a state only the database's conditional updates reach (ENDED, FAILED, sold), for unit tests. */
 final class Deals {
 
-    private Deals() {
-    }
+    private Deals() {}
 
     static void setStatus(Deal deal, DealStatus status) {
         set(deal, "status", status);

@@ -43,8 +43,8 @@ class BuyerMailsTest {
 
     private final AccountRepository accounts = mock(AccountRepository.class);
     private final TenantRepository tenants = mock(TenantRepository.class);
-    private final BuyerMails mails = Wiring.configure(Wiring.wire(new BuyerMails(), accounts, tenants), "publicUrl",
-            "https://deals.example");
+    private final BuyerMails mails =
+            Wiring.configure(Wiring.wire(new BuyerMails(), accounts, tenants), "publicUrl", "https://deals.example");
 
     private Tenant tenant(Language language) {
         Tenant tenant = new Tenant("Lanzhou Noodles", NOW);
@@ -68,7 +68,9 @@ class BuyerMailsTest {
         Tenant english = tenant(Language.EN);
         buyer(null);
         assertEquals(Language.ZH_CN, mails.recipient("buyer-1", chinese.id()).language());
-        assertEquals(ZoneId.of("Asia/Shanghai"), mails.recipient("buyer-1", chinese.id()).zone());
+        assertEquals(
+                ZoneId.of("Asia/Shanghai"),
+                mails.recipient("buyer-1", chinese.id()).zone());
         assertEquals(Language.EN, mails.recipient("buyer-1", english.id()).language());
         assertEquals(Language.EN, mails.recipient("buyer-1", "no-such-tenant").language());
         buyer(Language.ZH_CN);
@@ -94,8 +96,18 @@ class BuyerMailsTest {
         assertEquals("退款成功：兰州牛肉面", refund.subject());
         assertTrue(refund.text().contains("已退款 ¥99.00（您申请了退款）"), refund.text());
 
-        Order order = new Order(chinese.id(), "order-1", "deal-1", "buyer-1", 2, new BigDecimal("99.00"),
-                new BigDecimal("198.00"), "CNY", OrderStatus.CONFIRMED, "pay-1", NOW);
+        Order order = new Order(
+                chinese.id(),
+                "order-1",
+                "deal-1",
+                "buyer-1",
+                2,
+                new BigDecimal("99.00"),
+                new BigDecimal("198.00"),
+                "CNY",
+                OrderStatus.CONFIRMED,
+                "pay-1",
+                NOW);
         Mail tipped = mails.dealTipped(bea, order, List.of(coupon), "兰州牛肉面");
         assertEquals("已成团：兰州牛肉面", tipped.subject());
         assertTrue(tipped.text().contains("已扣款 ¥198.00"), tipped.text());
@@ -107,8 +119,18 @@ class BuyerMailsTest {
         Tenant chinese = tenant(Language.ZH_CN);
         buyer(null);
         Recipient bea = mails.recipient("buyer-1", chinese.id());
-        Order order = new Order(chinese.id(), "order-7", "deal-1", "buyer-1", 1, new BigDecimal("59.00"),
-                new BigDecimal("59.00"), "CNY", OrderStatus.CONFIRMED, "pay-7", NOW);
+        Order order = new Order(
+                chinese.id(),
+                "order-7",
+                "deal-1",
+                "buyer-1",
+                1,
+                new BigDecimal("59.00"),
+                new BigDecimal("59.00"),
+                "CNY",
+                OrderStatus.CONFIRMED,
+                "pay-7",
+                NOW);
         Mail complete = mails.teamComplete(bea, order, List.of(coupon(chinese.id(), NOW.plusSeconds(86_400))), "兰州牛肉面");
         assertEquals("拼团成功：兰州牛肉面", complete.subject());
         assertTrue(complete.text().contains("拼团成功！已按拼团价扣款 ¥59.00"), complete.text());
@@ -121,7 +143,8 @@ class BuyerMailsTest {
         Tenant english = tenant(Language.EN);
         Mail inEnglish = mails.teamFailed(mails.recipient("buyer-1", english.id()), order, "Noodles");
         assertEquals("Your team did not fill: Noodles", inEnglish.subject());
-        assertTrue(inEnglish.text().contains("The CN¥59.00 reserved on your card is released; nothing was charged."),
+        assertTrue(
+                inEnglish.text().contains("The CN¥59.00 reserved on your card is released; nothing was charged."),
                 inEnglish.text());
     }
 
@@ -133,7 +156,9 @@ class BuyerMailsTest {
         Mail refund = mails.refunded(bea, coupon(english.id(), NOW.plusSeconds(86_400)), RefundCause.EXPIRED);
         assertEquals("Refund done: 兰州牛肉面", refund.subject());
         assertTrue(refund.text().startsWith("Hello Bea,"), refund.text());
-        assertTrue(refund.text().contains("We paid CN¥99.00 back to your card") && refund.text().contains("(it expired unused)"),
+        assertTrue(
+                refund.text().contains("We paid CN¥99.00 back to your card")
+                        && refund.text().contains("(it expired unused)"),
                 refund.text());
     }
 
@@ -143,15 +168,43 @@ class BuyerMailsTest {
         buyer(null);
         Recipient bea = mails.recipient("buyer-1", chinese.id());
         Coupon plain = coupon(chinese.id(), NOW.plusSeconds(86_400));
-        Coupon forFour = new Coupon(plain.tenantId(), plain.id(), plain.dealId(), plain.dealTitle(), plain.orderId(),
-                plain.buyerId(), plain.code(), plain.status(), plain.price(), plain.currency(), plain.validUntil(),
-                plain.createdAt(), null, null, null, true, false, "四人套餐");
+        Coupon forFour = new Coupon(
+                plain.tenantId(),
+                plain.id(),
+                plain.dealId(),
+                plain.dealTitle(),
+                plain.orderId(),
+                plain.buyerId(),
+                plain.code(),
+                plain.status(),
+                plain.price(),
+                plain.currency(),
+                plain.validUntil(),
+                plain.createdAt(),
+                null,
+                null,
+                null,
+                true,
+                false,
+                "四人套餐");
 
-        assertTrue(mails.expiresSoon(bea, forFour).text().contains("您的兰州牛肉面 · 四人套餐团购券"),
+        assertTrue(
+                mails.expiresSoon(bea, forFour).text().contains("您的兰州牛肉面 · 四人套餐团购券"),
                 mails.expiresSoon(bea, forFour).text());
-        Order order = new Order(chinese.id(), "order-1", "deal-1", "buyer-1", 1, new BigDecimal("99.00"),
-                new BigDecimal("99.00"), "CNY", OrderStatus.CONFIRMED, "pay-1", NOW);
-        assertTrue(mails.dealTipped(bea, order, List.of(forFour), "兰州牛肉面").text().contains("兰州牛肉面 · 四人套餐"));
+        Order order = new Order(
+                chinese.id(),
+                "order-1",
+                "deal-1",
+                "buyer-1",
+                1,
+                new BigDecimal("99.00"),
+                new BigDecimal("99.00"),
+                "CNY",
+                OrderStatus.CONFIRMED,
+                "pay-1",
+                NOW);
+        assertTrue(
+                mails.dealTipped(bea, order, List.of(forFour), "兰州牛肉面").text().contains("兰州牛肉面 · 四人套餐"));
         assertFalse(mails.expiresSoon(bea, plain).text().contains(" · "), "a deal of one option names none");
     }
 
@@ -160,13 +213,27 @@ class BuyerMailsTest {
         Properties english = bundle("mails.properties");
         Properties chinese = bundle("mails_zh_CN.properties");
         assertEquals(english.stringPropertyNames(), chinese.stringPropertyNames());
-        chinese.forEach((key, value) -> assertTrue(value.toString().codePoints()
-                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), key + ": " + value));
+        chinese.forEach((key, value) -> assertTrue(
+                value.toString()
+                        .codePoints()
+                        .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                key + ": " + value));
     }
 
     private static Coupon coupon(String tenantId, Instant validUntil) {
-        return Coupon.issue(tenantId, "coupon-1", "deal-1", "兰州牛肉面", "order-1", "buyer-1", CouponCode.random(new java.security.SecureRandom()),
-                CouponStatus.ACTIVE, new BigDecimal("99.00"), "CNY", validUntil, NOW);
+        return Coupon.issue(
+                tenantId,
+                "coupon-1",
+                "deal-1",
+                "兰州牛肉面",
+                "order-1",
+                "buyer-1",
+                CouponCode.random(new java.security.SecureRandom()),
+                CouponStatus.ACTIVE,
+                new BigDecimal("99.00"),
+                "CNY",
+                validUntil,
+                NOW);
     }
 
     private static Properties bundle(String name) throws IOException {

@@ -16,23 +16,27 @@ class MailFailureTest {
 
     @Test
     void aRefusedConnectionIsNamedWithoutTheServersAddress() {
-        String reason = MailFailure.reason(new MessagingException("Couldn't connect to host, port: smtp.internal, 2525",
-                new ConnectException("Connection refused")));
+        String reason = MailFailure.reason(new MessagingException(
+                "Couldn't connect to host, port: smtp.internal, 2525", new ConnectException("Connection refused")));
         assertEquals("unreachable", reason);
         assertFalse(reason.contains("smtp.internal"));
     }
 
     @Test
     void eachKnownCauseHasItsOwnKey() throws Exception {
-        assertEquals("timeout",
+        assertEquals(
+                "timeout",
                 MailFailure.reason(new MessagingException("x", new SocketTimeoutException("Read timed out"))));
-        assertEquals("unknown-host",
+        assertEquals(
+                "unknown-host",
                 MailFailure.reason(new MessagingException("x", new UnknownHostException("smtp.internal"))));
-        assertEquals("login",
-                MailFailure.reason(new AuthenticationFailedException("535 5.7.8 bad credentials")));
-        assertEquals("recipient-refused", MailFailure.reason(new SendFailedException("550",
-                null, new InternetAddress[0], null, new InternetAddress[] {new InternetAddress("a@b.example")})));
-        assertEquals("other",
-                MailFailure.reason(new IllegalStateException("at host 10.0.0.1")));
+        assertEquals("login", MailFailure.reason(new AuthenticationFailedException("535 5.7.8 bad credentials")));
+        assertEquals(
+                "recipient-refused",
+                MailFailure.reason(
+                        new SendFailedException("550", null, new InternetAddress[0], null, new InternetAddress[] {
+                            new InternetAddress("a@b.example")
+                        })));
+        assertEquals("other", MailFailure.reason(new IllegalStateException("at host 10.0.0.1")));
     }
 }

@@ -3,8 +3,8 @@ package io.groupdeal.application.mail;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.groupdeal.application.coupon.CouponExpiry;
 import io.groupdeal.application.JobRun;
+import io.groupdeal.application.coupon.CouponExpiry;
 import io.groupdeal.application.order.SettlementJob;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponRepository;

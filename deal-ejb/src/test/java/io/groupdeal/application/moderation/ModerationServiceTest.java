@@ -53,15 +53,35 @@ class ModerationServiceTest {
     private final AccountRepository accounts = mock(AccountRepository.class);
     private final Outbox outbox = mock(Outbox.class);
     private final TenantRepository tenants = mock(TenantRepository.class);
-    private final ModerationService service = Wiring.wire(new ModerationService(), em, deals, accounts, outbox,
+    private final ModerationService service = Wiring.wire(
+            new ModerationService(),
+            em,
+            deals,
+            accounts,
+            outbox,
             Wiring.wire(Wiring.configure(new ReviewMails(), "publicUrl", "https://deals.example"), tenants),
-            Wiring.caller(new CallerAccount("operator-1", "op@example.com", "Operator", Role.PLATFORM_ADMIN, null, null, 0)),
+            Wiring.caller(
+                    new CallerAccount("operator-1", "op@example.com", "Operator", Role.PLATFORM_ADMIN, null, null, 0)),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     private Deal inReview(Instant salesStart, Instant salesEnd) {
-        Deal deal = new Deal(new DealTerms("Tea <for> two", "Two pots", "Weekdays only", "EUR", new BigDecimal("9.90"),
-                new BigDecimal("20.00"), 1, 10, 2, salesStart, salesEnd, salesEnd.plus(Duration.ofDays(30)), RefundPolicy.ANYTIME,
-                false), NOW.minusSeconds(7200));
+        Deal deal = new Deal(
+                new DealTerms(
+                        "Tea <for> two",
+                        "Two pots",
+                        "Weekdays only",
+                        "EUR",
+                        new BigDecimal("9.90"),
+                        new BigDecimal("20.00"),
+                        1,
+                        10,
+                        2,
+                        salesStart,
+                        salesEnd,
+                        salesEnd.plus(Duration.ofDays(30)),
+                        RefundPolicy.ANYTIME,
+                        false),
+                NOW.minusSeconds(7200));
         deal.publish(NOW.minusSeconds(3600), true);
         when(deals.tenantOf(deal.id())).thenReturn(Optional.of("tenant-1"));
         when(deals.lock(deal.id())).thenReturn(Optional.of(deal));
@@ -70,7 +90,8 @@ class ModerationServiceTest {
     }
 
     private static Account admin(String email) {
-        return new Account(new EmailAddress(email), "Admin " + email.charAt(0), "hash", Role.MERCHANT_ADMIN, "tenant-1", NOW);
+        return new Account(
+                new EmailAddress(email), "Admin " + email.charAt(0), "hash", Role.MERCHANT_ADMIN, "tenant-1", NOW);
     }
 
     @Test
@@ -80,12 +101,16 @@ class ModerationServiceTest {
         verify(em).setProperty(Tenancy.PROPERTY, "tenant-1");
         ArgumentCaptor<Mail> mails = ArgumentCaptor.forClass(Mail.class);
         verify(outbox, org.mockito.Mockito.times(2)).write(mails.capture());
-        assertEquals(List.of("ann@shop.example", "ben@shop.example"), mails.getAllValues().stream().map(Mail::recipient).toList());
+        assertEquals(
+                List.of("ann@shop.example", "ben@shop.example"),
+                mails.getAllValues().stream().map(Mail::recipient).toList());
         Mail first = mails.getAllValues().get(0);
         assertEquals("Deal approved: Tea <for> two", first.subject());
         assertEquals("tenant-1", first.tenantId());
         assertTrue(first.text().contains("on sale now"), first.text());
-        assertTrue(first.html().contains("Tea &lt;for&gt; two") && !first.html().contains("<for>"), "escaped: " + first.html());
+        assertTrue(
+                first.html().contains("Tea &lt;for&gt; two") && !first.html().contains("<for>"),
+                "escaped: " + first.html());
 
         Deal later = inReview(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(3)));
         assertEquals(DealStatus.SCHEDULED, service.approve(later.id()).deal().status());
@@ -106,7 +131,10 @@ class ModerationServiceTest {
         verify(outbox, org.mockito.Mockito.times(2)).write(mails.capture());
         Mail chinese = mails.getAllValues().get(0);
         assertEquals("团购已通过审核：Tea <for> two", chinese.subject());
-        assertTrue(chinese.text().replace('\u202f', ' ').contains("平台已审核通过您的团购“Tea <for> two”，已排期，将于 2026年3月2日 上午10:00 开售。"),
+        assertTrue(
+                chinese.text()
+                        .replace('\u202f', ' ')
+                        .contains("平台已审核通过您的团购“Tea <for> two”，已排期，将于 2026年3月2日 上午10:00 开售。"),
                 chinese.text());
         assertTrue(chinese.html().contains("<b>Tea &lt;for&gt; two</b>"), chinese.html());
         Mail own = mails.getAllValues().get(1);
@@ -118,12 +146,17 @@ class ModerationServiceTest {
         service.reject(back.id(), "请写明营业时间。");
         verify(outbox, org.mockito.Mockito.times(3)).write(mails.capture());
         assertEquals("团购被驳回：Tea <for> two", mails.getValue().subject());
-        assertTrue(mails.getValue().text().contains("驳回原因：\n请写明营业时间。"), mails.getValue().text());
+        assertTrue(
+                mails.getValue().text().contains("驳回原因：\n请写明营业时间。"),
+                mails.getValue().text());
     }
 
     @Test
     void aRejectionNeedsAReasonBeforeAnythingIsReadAndMailsTheReason() {
-        assertEquals("reason", assertThrows(InvalidValue.class, () -> service.reject("01AAAAAAAAAAAAAAAAAAAAAAAA", " ")).field());
+        assertEquals(
+                "reason",
+                assertThrows(InvalidValue.class, () -> service.reject("01AAAAAAAAAAAAAAAAAAAAAAAA", " "))
+                        .field());
         verifyNoInteractions(deals, outbox);
 
         Deal deal = inReview(NOW.minusSeconds(60), NOW.plus(Duration.ofDays(3)));
@@ -140,14 +173,21 @@ class ModerationServiceTest {
     @Test
     void aDealNoLongerInReviewOrWhoseSalesEndedIsRefusedAndNobodyIsMailed() {
         Deal ended = inReview(NOW.minus(Duration.ofDays(3)), NOW.minusSeconds(1));
-        assertEquals("sales-ended", assertThrows(Clash.class, () -> service.approve(ended.id())).type());
+        assertEquals(
+                "sales-ended",
+                assertThrows(Clash.class, () -> service.approve(ended.id())).type());
         assertEquals(DealStatus.IN_REVIEW, ended.status());
 
         Deal decided = inReview(NOW.minusSeconds(60), NOW.plus(Duration.ofDays(3)));
         service.reject(decided.id(), "No.");
         org.mockito.Mockito.clearInvocations(outbox);
-        assertEquals("deal-not-in-review", assertThrows(Clash.class, () -> service.approve(decided.id())).type());
-        assertEquals("deal-not-in-review", assertThrows(Clash.class, () -> service.reject(decided.id(), "Again.")).type());
+        assertEquals(
+                "deal-not-in-review",
+                assertThrows(Clash.class, () -> service.approve(decided.id())).type());
+        assertEquals(
+                "deal-not-in-review",
+                assertThrows(Clash.class, () -> service.reject(decided.id(), "Again."))
+                        .type());
         verify(outbox, never()).write(any());
     }
 

@@ -34,14 +34,24 @@ import org.mockito.InOrder;
 class ReconcilerTest {
 
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
-    static final Order ORDER = new Order("tenant-1", "order-1", "deal-1", "buyer-1", 1, new BigDecimal("9.90"),
-            new BigDecimal("9.90"), "EUR", OrderStatus.RESERVED, null, NOW.minusSeconds(700));
+    static final Order ORDER = new Order(
+            "tenant-1",
+            "order-1",
+            "deal-1",
+            "buyer-1",
+            1,
+            new BigDecimal("9.90"),
+            new BigDecimal("9.90"),
+            "EUR",
+            OrderStatus.RESERVED,
+            null,
+            NOW.minusSeconds(700));
 
     private final OrderRepository orders = mock(OrderRepository.class);
     private final Checkout checkout = mock(Checkout.class);
     private final PaymentGateway gateway = mock(PaymentGateway.class);
-    private final Reconciler reconciler = Wiring.wire(new Reconciler(), orders, checkout, gateway,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final Reconciler reconciler =
+            Wiring.wire(new Reconciler(), orders, checkout, gateway, Clock.fixed(NOW, ZoneOffset.UTC));
 
     static Payment payment(Payment.State state) {
         BigDecimal captured = state == Payment.State.CAPTURED ? new BigDecimal("9.90") : BigDecimal.ZERO;
@@ -50,8 +60,10 @@ class ReconcilerTest {
 
     @BeforeEach
     void oneExpiredReservation() {
-        when(orders.expiredReservations(org.mockito.ArgumentMatchers.eq(NOW), anyInt())).thenReturn(List.of(ORDER));
-        when(checkout.claim(ORDER, NOW, NOW.plusSeconds(Reconciler.CLAIM_SECONDS))).thenReturn(true);
+        when(orders.expiredReservations(org.mockito.ArgumentMatchers.eq(NOW), anyInt()))
+                .thenReturn(List.of(ORDER));
+        when(checkout.claim(ORDER, NOW, NOW.plusSeconds(Reconciler.CLAIM_SECONDS)))
+                .thenReturn(true);
     }
 
     @Test

@@ -33,12 +33,22 @@ class SettlementBatchTest {
     private final DealRepository deals = mock(DealRepository.class);
     private final OrderRepository orders = mock(OrderRepository.class);
     private final Settlement settlement = mock(Settlement.class);
-    private final SettlementBatch batch = Wiring.wire(new SettlementBatch(), deals, orders, settlement,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final SettlementBatch batch =
+            Wiring.wire(new SettlementBatch(), deals, orders, settlement, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private final Order first = SettlementTest.ORDER;
-    private final Order second = new Order("tenant-1", "order-2", "deal-1", "buyer-2", 1, first.unitPrice(),
-            first.unitPrice(), "EUR", first.status(), "pay-2", NOW);
+    private final Order second = new Order(
+            "tenant-1",
+            "order-2",
+            "deal-1",
+            "buyer-2",
+            1,
+            first.unitPrice(),
+            first.unitPrice(),
+            "EUR",
+            first.status(),
+            "pay-2",
+            NOW);
 
     private void standing(DealStatus status, boolean tipped) {
         when(deals.standing("tenant-1", "deal-1")).thenReturn(Optional.of(new Standing(status, tipped, "Noodles")));
@@ -47,7 +57,8 @@ class SettlementBatchTest {
     @Test
     void aTippedDealCapturesItsPendingOrders() {
         standing(DealStatus.ON_SALE, true);
-        when(orders.pendingOutsideTeams("tenant-1", "deal-1", SettlementBatch.SIZE)).thenReturn(List.of(first, second));
+        when(orders.pendingOutsideTeams("tenant-1", "deal-1", SettlementBatch.SIZE))
+                .thenReturn(List.of(first, second));
 
         assertEquals(2, batch.settle(DEAL));
 
@@ -70,7 +81,8 @@ class SettlementBatchTest {
     @Test
     void aCancelledDealWithNothingPendingRefundsItsCapturedOrders() {
         standing(DealStatus.CANCELLED, true);
-        when(orders.refundableOfDeal("tenant-1", "deal-1", SettlementBatch.SIZE)).thenReturn(List.of(first, second));
+        when(orders.refundableOfDeal("tenant-1", "deal-1", SettlementBatch.SIZE))
+                .thenReturn(List.of(first, second));
 
         assertEquals(2, batch.settle(DEAL));
 

@@ -36,8 +36,18 @@ import org.junit.jupiter.api.Test;
 class SettlementTest {
 
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
-    static final Order ORDER = new Order("tenant-1", "order-1", "deal-1", "buyer-1", 3, new BigDecimal("9.90"),
-            new BigDecimal("29.70"), "EUR", OrderStatus.PENDING, "pay-1", NOW.minusSeconds(600));
+    static final Order ORDER = new Order(
+            "tenant-1",
+            "order-1",
+            "deal-1",
+            "buyer-1",
+            3,
+            new BigDecimal("9.90"),
+            new BigDecimal("29.70"),
+            "EUR",
+            OrderStatus.PENDING,
+            "pay-1",
+            NOW.minusSeconds(600));
     static final Recipient BEA = new Recipient("bea@example.com", "Bea");
     static final Mail MAIL = new Mail("tenant-1", "cause", "bea@example.com", "s", "t", "h", List.of());
 
@@ -47,7 +57,8 @@ class SettlementTest {
     private final Outbox outbox = mock(Outbox.class);
     private final BuyerMails mails = mock(BuyerMails.class);
     private final Refunds refunds = Wiring.wire(new Refunds(), payments, orders, outbox, mails);
-    private final Settlement settlement = Wiring.wire(new Settlement(), orders, coupons, payments, refunds, outbox, mails);
+    private final Settlement settlement =
+            Wiring.wire(new Settlement(), orders, coupons, payments, refunds, outbox, mails);
 
     @BeforeEach
     void buyer() {
@@ -112,8 +123,10 @@ class SettlementTest {
 
     @Test
     void aCancelledDealPaysBackOnlyTheUnusedCouponsOfACapturedOrder() {
-        when(coupons.move("tenant-1", "order-1", CouponStatus.ACTIVE, CouponStatus.VOID, NOW)).thenReturn(2);
-        when(mails.dealCancelled(BEA, ORDER, "Noodles", new BigDecimal("19.80"))).thenReturn(MAIL);
+        when(coupons.move("tenant-1", "order-1", CouponStatus.ACTIVE, CouponStatus.VOID, NOW))
+                .thenReturn(2);
+        when(mails.dealCancelled(BEA, ORDER, "Noodles", new BigDecimal("19.80")))
+                .thenReturn(MAIL);
 
         settlement.refundCancelled(ORDER, "Noodles", NOW);
 
@@ -124,7 +137,8 @@ class SettlementTest {
 
     @Test
     void aCapturedOrderWhoseCouponsWereAllUsedOwesNothing() {
-        when(coupons.move("tenant-1", "order-1", CouponStatus.ACTIVE, CouponStatus.VOID, NOW)).thenReturn(0);
+        when(coupons.move("tenant-1", "order-1", CouponStatus.ACTIVE, CouponStatus.VOID, NOW))
+                .thenReturn(0);
 
         settlement.refundCancelled(ORDER, "Noodles", NOW);
 

@@ -33,8 +33,8 @@ class PaymentTaskRunnerTest {
     private final PaymentTaskRepository tasks = mock(PaymentTaskRepository.class);
     private final PaymentTaskRecords records = mock(PaymentTaskRecords.class);
     private final PaymentGateway gateway = mock(PaymentGateway.class);
-    private final PaymentTaskRunner runner = Wiring.wire(new PaymentTaskRunner(), tasks, records, gateway,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final PaymentTaskRunner runner =
+            Wiring.wire(new PaymentTaskRunner(), tasks, records, gateway, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void aFailedTaskWaitsLongerEachTimeButNeverMoreThanTenMinutes() {
@@ -47,7 +47,8 @@ class PaymentTaskRunnerTest {
 
     private void due(PaymentTask task) {
         when(tasks.due(isNull(), eq(NOW), anyInt())).thenReturn(List.of(task.id()));
-        when(records.claim(task.id(), NOW, NOW.plusSeconds(PaymentTaskRunner.LEASE_SECONDS))).thenReturn(Optional.of(task));
+        when(records.claim(task.id(), NOW, NOW.plusSeconds(PaymentTaskRunner.LEASE_SECONDS)))
+                .thenReturn(Optional.of(task));
     }
 
     private static PaymentTask task(Kind kind, String reference, BigDecimal amount, int attempts) {
@@ -81,8 +82,15 @@ class PaymentTaskRunnerTest {
     @Test
     void aVoidOfAPaymentCapturedMeanwhilePaysBackWhatIsKept() {
         due(task(Kind.CANCEL, "cancel", null, 0));
-        when(gateway.cancel("order-1")).thenReturn(new Payment("pay-1", "order-1", Payment.State.CAPTURED,
-                new BigDecimal("29.70"), "EUR", new BigDecimal("29.70"), new BigDecimal("9.90")));
+        when(gateway.cancel("order-1"))
+                .thenReturn(new Payment(
+                        "pay-1",
+                        "order-1",
+                        Payment.State.CAPTURED,
+                        new BigDecimal("29.70"),
+                        "EUR",
+                        new BigDecimal("29.70"),
+                        new BigDecimal("9.90")));
 
         runner.runDue();
 
@@ -93,8 +101,15 @@ class PaymentTaskRunnerTest {
     @Test
     void aVoidedAuthorisationNeedsNoRefund() {
         due(task(Kind.CANCEL, "cancel", null, 0));
-        when(gateway.cancel("order-1")).thenReturn(new Payment("pay-1", "order-1", Payment.State.VOIDED,
-                new BigDecimal("29.70"), "EUR", BigDecimal.ZERO, BigDecimal.ZERO));
+        when(gateway.cancel("order-1"))
+                .thenReturn(new Payment(
+                        "pay-1",
+                        "order-1",
+                        Payment.State.VOIDED,
+                        new BigDecimal("29.70"),
+                        "EUR",
+                        BigDecimal.ZERO,
+                        BigDecimal.ZERO));
 
         runner.runDue();
 
@@ -117,7 +132,8 @@ class PaymentTaskRunnerTest {
     void theTasksOfAnOrderJustCommittedRunUntilNoneIsLeft() {
         PaymentTask capture = task(Kind.CAPTURE, "capture", null, 0);
         when(tasks.due(eq("order-1"), eq(NOW), anyInt())).thenReturn(List.of(7L), List.of());
-        when(records.claim(7, NOW, NOW.plusSeconds(PaymentTaskRunner.LEASE_SECONDS))).thenReturn(Optional.of(capture));
+        when(records.claim(7, NOW, NOW.plusSeconds(PaymentTaskRunner.LEASE_SECONDS)))
+                .thenReturn(Optional.of(capture));
 
         runner.runSoon("order-1");
 

@@ -42,8 +42,18 @@ class RefundsTest {
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     static final Recipient BEA = new Recipient("bea@example.com", "Bea");
     static final Mail MAIL = new Mail("tenant-1", "cause", "bea@example.com", "s", "t", "h", List.of());
-    static final Order ORDER = new Order("tenant-1", "order-1", "deal-1", "buyer-1", 3, new BigDecimal("1200"),
-            new BigDecimal("3600"), "JPY", OrderStatus.CONFIRMED, "pay-1", NOW.minusSeconds(600));
+    static final Order ORDER = new Order(
+            "tenant-1",
+            "order-1",
+            "deal-1",
+            "buyer-1",
+            3,
+            new BigDecimal("1200"),
+            new BigDecimal("3600"),
+            "JPY",
+            OrderStatus.CONFIRMED,
+            "pay-1",
+            NOW.minusSeconds(600));
 
     private final PaymentTasks payments = mock(PaymentTasks.class);
     private final OrderRepository orders = mock(OrderRepository.class);
@@ -57,9 +67,24 @@ class RefundsTest {
     }
 
     static Coupon coupon(CouponStatus status) {
-        return new Coupon("tenant-1", "coupon-1", "deal-1", "Noodles", "order-1", "buyer-1",
-                CouponCode.random(new SecureRandom()), status, new BigDecimal("9.90"), "EUR", NOW,
-                NOW.minusSeconds(86_400), null, null, null, true, true);
+        return new Coupon(
+                "tenant-1",
+                "coupon-1",
+                "deal-1",
+                "Noodles",
+                "order-1",
+                "buyer-1",
+                CouponCode.random(new SecureRandom()),
+                status,
+                new BigDecimal("9.90"),
+                "EUR",
+                NOW,
+                NOW.minusSeconds(86_400),
+                null,
+                null,
+                null,
+                true,
+                true);
     }
 
     @Test

@@ -38,7 +38,10 @@ class MediaStoresTest {
         assertArrayEquals(bytes, Files.readAllBytes(folder.resolve("photos/01ABC/large.jpg")));
         assertArrayEquals(bytes, store.get("photos/01ABC/large.jpg").orElseThrow());
         try (var files = Files.list(folder.resolve("photos/01ABC"))) {
-            assertEquals(List.of("large.jpg"), files.map(f -> f.getFileName().toString()).toList(), "no part file left");
+            assertEquals(
+                    List.of("large.jpg"),
+                    files.map(f -> f.getFileName().toString()).toList(),
+                    "no part file left");
         }
         assertEquals(Optional.empty(), store.get("photos/01ABC/card.jpg"));
         store.delete("photos/01ABC/large.jpg");
@@ -50,8 +53,11 @@ class MediaStoresTest {
     /** A request as the fake S3 saw it. */
     record Seen(String method, String path, Map<String, List<String>> headers, byte[] body) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -74,7 +80,8 @@ class MediaStoresTest {
                     byte[] object = objects.get(path);
                     if (object == null) {
                         byte[] error = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchKey</Code>"
-                                + "<Message>The specified key does not exist.</Message></Error>").getBytes(StandardCharsets.UTF_8);
+                                        + "<Message>The specified key does not exist.</Message></Error>")
+                                .getBytes(StandardCharsets.UTF_8);
                         exchange.getResponseHeaders().add("Content-Type", "application/xml");
                         exchange.sendResponseHeaders(404, error.length);
                         exchange.getResponseBody().write(error);
@@ -95,8 +102,12 @@ class MediaStoresTest {
         server.start();
         try {
             S3MediaStore store = new S3MediaStore(new S3MediaStore.Settings(
-                    "http://127.0.0.1:" + server.getAddress().getPort(), "eu-central-1", "deal-media",
-                    "AKIDTEST", "secret-test-key", true));
+                    "http://127.0.0.1:" + server.getAddress().getPort(),
+                    "eu-central-1",
+                    "deal-media",
+                    "AKIDTEST",
+                    "secret-test-key",
+                    true));
             byte[] bytes = TestImages.jpeg(20, 10);
             store.put("photos/01ABC/large.jpg", "image/jpeg", bytes);
             Seen put = seen.get(0);
@@ -104,8 +115,11 @@ class MediaStoresTest {
             assertEquals("/deal-media/photos/01ABC/large.jpg", put.path(), "path style: endpoint/bucket/key");
             assertEquals("image/jpeg", put.header("Content-Type"));
             assertArrayEquals(bytes, put.body(), "the bytes as they are, not an aws-chunked body");
-            assertTrue(put.header("Authorization").startsWith("AWS4-HMAC-SHA256 Credential=AKIDTEST/"), put.header("Authorization"));
-            assertTrue(put.header("Authorization").contains("/eu-central-1/s3/aws4_request"), put.header("Authorization"));
+            assertTrue(
+                    put.header("Authorization").startsWith("AWS4-HMAC-SHA256 Credential=AKIDTEST/"),
+                    put.header("Authorization"));
+            assertTrue(
+                    put.header("Authorization").contains("/eu-central-1/s3/aws4_request"), put.header("Authorization"));
 
             assertArrayEquals(bytes, store.get("photos/01ABC/large.jpg").orElseThrow());
             assertEquals(Optional.empty(), store.get("photos/01ABC/card.jpg"));

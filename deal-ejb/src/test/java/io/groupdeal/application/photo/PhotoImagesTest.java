@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.groupdeal.application.problem.NotPossible;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.TooLarge;
-import io.groupdeal.application.problem.NotPossible;
 import io.groupdeal.application.problem.UnsupportedType;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -46,12 +46,20 @@ class PhotoImagesTest {
     @Test
     void exifAndGpsAreGoneAndTheOrientationIsApplied() throws IOException {
         byte[] upload = TestImages.jpegWithExif(400, 200, 6); // rotate 90° clockwise to view
-        assertTrue(TestImages.contains(upload, TestImages.SECRET.getBytes(StandardCharsets.US_ASCII)), "the upload has it");
+        assertTrue(
+                TestImages.contains(upload, TestImages.SECRET.getBytes(StandardCharsets.US_ASCII)),
+                "the upload has it");
         assertEquals(6, PhotoImages.orientation(upload));
         for (PhotoImages.Rendition r : PhotoImages.process(upload, null).values()) {
-            assertFalse(TestImages.contains(r.bytes(), TestImages.SECRET.getBytes(StandardCharsets.US_ASCII)), r.size().path());
-            assertFalse(TestImages.contains(r.bytes(), "Exif".getBytes(StandardCharsets.US_ASCII)), r.size().path());
-            assertFalse(TestImages.contains(r.bytes(), new byte[] {(byte) 0xFF, (byte) 0xE1}), "no APP1 in " + r.size().path());
+            assertFalse(
+                    TestImages.contains(r.bytes(), TestImages.SECRET.getBytes(StandardCharsets.US_ASCII)),
+                    r.size().path());
+            assertFalse(
+                    TestImages.contains(r.bytes(), "Exif".getBytes(StandardCharsets.US_ASCII)),
+                    r.size().path());
+            assertFalse(
+                    TestImages.contains(r.bytes(), new byte[] {(byte) 0xFF, (byte) 0xE1}),
+                    "no APP1 in " + r.size().path());
         }
         BufferedImage large = read(PhotoImages.process(upload, "image/jpeg").get(PhotoSize.LARGE));
         assertEquals(200, large.getWidth());
@@ -65,22 +73,48 @@ class PhotoImagesTest {
     void aDecompressionBombIsRefusedFromItsHeader() {
         byte[] bomb = TestImages.pngBomb(50_000, 50_000);
         assertTrue(bomb.length < 1000, "a small file: " + bomb.length);
-        assertProblem(NotPossible.class, "not-an-image", Reason.of("not-an-image.too-many-pixels", 50_000, 50_000, 40L),
+        assertProblem(
+                NotPossible.class,
+                "not-an-image",
+                Reason.of("not-an-image.too-many-pixels", 50_000, 50_000, 40L),
                 () -> PhotoImages.process(bomb, "image/png"));
     }
 
     @Test
     void hostileAndForeignBytesAreRefused() {
-        assertProblem(NotPossible.class, "not-an-image", Reason.of("not-an-image"), () -> PhotoImages.process(TestImages.zip(), "image/png"));
-        assertProblem(NotPossible.class, "not-an-image", () -> PhotoImages.process(TestImages.pngSignatureThenZip(), "image/png"));
-        assertProblem(NotPossible.class, "not-an-image", Reason.of("not-an-image.mismatch", "JPEG", "image/png"),
+        assertProblem(
+                NotPossible.class,
+                "not-an-image",
+                Reason.of("not-an-image"),
+                () -> PhotoImages.process(TestImages.zip(), "image/png"));
+        assertProblem(
+                NotPossible.class,
+                "not-an-image",
+                () -> PhotoImages.process(TestImages.pngSignatureThenZip(), "image/png"));
+        assertProblem(
+                NotPossible.class,
+                "not-an-image",
+                Reason.of("not-an-image.mismatch", "JPEG", "image/png"),
                 () -> PhotoImages.process(TestImages.jpeg(10, 10), "image/png"));
-        assertProblem(UnsupportedType.class, "photo-type", Reason.of("photo-type.declared", "image/gif"),
+        assertProblem(
+                UnsupportedType.class,
+                "photo-type",
+                Reason.of("photo-type.declared", "image/gif"),
                 () -> PhotoImages.process(TestImages.gif(10, 10), "image/gif"));
-        assertProblem(UnsupportedType.class, "photo-type", Reason.of("photo-type.gif"), () -> PhotoImages.process(TestImages.gif(10, 10), null));
-        assertProblem(UnsupportedType.class, "photo-type", Reason.of("photo-type.declared", "text/plain"),
+        assertProblem(
+                UnsupportedType.class,
+                "photo-type",
+                Reason.of("photo-type.gif"),
+                () -> PhotoImages.process(TestImages.gif(10, 10), null));
+        assertProblem(
+                UnsupportedType.class,
+                "photo-type",
+                Reason.of("photo-type.declared", "text/plain"),
                 () -> PhotoImages.process(TestImages.jpeg(10, 10), "text/plain"));
-        assertProblem(TooLarge.class, "photo-too-large", Reason.of("photo-too-large", PhotoImages.MAX_BYTES),
+        assertProblem(
+                TooLarge.class,
+                "photo-too-large",
+                Reason.of("photo-too-large", PhotoImages.MAX_BYTES),
                 () -> PhotoImages.process(new byte[PhotoImages.MAX_BYTES + 1], "image/jpeg"));
         byte[] truncated = java.util.Arrays.copyOf(TestImages.png(200, 200), 60);
         assertProblem(NotPossible.class, "not-an-image", () -> PhotoImages.process(truncated, "image/png"));

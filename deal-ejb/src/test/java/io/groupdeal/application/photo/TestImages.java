@@ -24,8 +24,7 @@ final class TestImages {
     /** A 1 × 1 lossless WebP (VP8L). */
     static final byte[] WEBP = Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /** A picture whose left half is red and right half blue, so orientation can be seen. */
     static BufferedImage picture(int width, int height) {
@@ -75,9 +74,13 @@ final class TestImages {
         ByteBuffer tiff = ByteBuffer.allocate(68 + secret.length);
         tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8);
         tiff.putShort((short) 3);
-        tiff.putShort((short) 0x010E).putShort((short) 2).putInt(secret.length).putInt(68);      // ImageDescription
-        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
-        tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(50);                  // GPS IFD
+        tiff.putShort((short) 0x010E).putShort((short) 2).putInt(secret.length).putInt(68); // ImageDescription
+        tiff.putShort((short) 0x0112)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) orientation)
+                .putShort((short) 0);
+        tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(50); // GPS IFD
         tiff.putInt(0);
         tiff.putShort((short) 1);
         tiff.putShort((short) 0x0001).putShort((short) 2).putInt(2).put(new byte[] {'N', 0, 0, 0}); // GPSLatitudeRef
@@ -85,7 +88,10 @@ final class TestImages {
         tiff.put(secret);
         byte[] exif = concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), tiff.array());
         ByteBuffer segment = ByteBuffer.allocate(4 + exif.length);
-        segment.put((byte) 0xFF).put((byte) 0xE1).putShort((short) (exif.length + 2)).put(exif);
+        segment.put((byte) 0xFF)
+                .put((byte) 0xE1)
+                .putShort((short) (exif.length + 2))
+                .put(exif);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(plain, 0, 2);
         out.writeBytes(segment.array());
@@ -97,8 +103,14 @@ final class TestImages {
     static byte[] pngBomb(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-        ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
-                .put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteBuffer header = ByteBuffer.allocate(13)
+                .putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         chunk(out, "IHDR", header.array());
         Deflater deflater = new Deflater(9);
         deflater.setInput(new byte[64 * 1024]); // the first rows: zeros, which deflate to almost nothing

@@ -38,8 +38,8 @@ class PlatformServiceTest {
 
     private final TenantRepository tenants = mock(TenantRepository.class);
     private final TenantFiguresRepository figures = mock(TenantFiguresRepository.class);
-    private final PlatformService service = Wiring.wire(new PlatformService(), tenants, figures,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final PlatformService service =
+            Wiring.wire(new PlatformService(), tenants, figures, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private Tenant stored() {
         Tenant tenant = new Tenant("Noodle Republic", Instant.EPOCH);
@@ -59,10 +59,13 @@ class PlatformServiceTest {
     void aCommissionRateIsADecimalNumber() {
         Tenant tenant = stored();
 
-        assertEquals(List.of("commissionRate"), fields(assertThrows(InvalidInput.class,
-                () -> service.changeCommission(tenant.id(), "fifteen percent"))));
-        assertEquals(List.of("commissionRate"), fields(assertThrows(InvalidInput.class,
-                () -> service.changeCommission(tenant.id(), " "))));
+        assertEquals(
+                List.of("commissionRate"),
+                fields(assertThrows(
+                        InvalidInput.class, () -> service.changeCommission(tenant.id(), "fifteen percent"))));
+        assertEquals(
+                List.of("commissionRate"),
+                fields(assertThrows(InvalidInput.class, () -> service.changeCommission(tenant.id(), " "))));
         verify(tenants, never()).changeCommissionRate(any(), any(), any());
 
         service.changeCommission(tenant.id(), " 0.15 ");

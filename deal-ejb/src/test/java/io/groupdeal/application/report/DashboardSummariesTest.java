@@ -23,13 +23,15 @@ class DashboardSummariesTest {
 
     @Test
     void aFailedRunStaysInsideTheJob() throws Exception {
-        DashboardSummaries job = job(new HourSummaries() {
-            @Override
-            public List<Due> tenantsDue(long closedUntil) {
-                calls.add("due");
-                throw new IllegalStateException("the database is away");
-            }
-        }, new SummaryPass());
+        DashboardSummaries job = job(
+                new HourSummaries() {
+                    @Override
+                    public List<Due> tenantsDue(long closedUntil) {
+                        calls.add("due");
+                        throw new IllegalStateException("the database is away");
+                    }
+                },
+                new SummaryPass());
         Method run = DashboardSummaries.class.getDeclaredMethod("run");
         run.setAccessible(true);
         assertDoesNotThrow(() -> run.invoke(job));
@@ -39,28 +41,32 @@ class DashboardSummariesTest {
 
     @Test
     void aFailingTenantDoesNotStopTheOthers() throws Exception {
-        DashboardSummaries job = job(new HourSummaries() {
-            @Override
-            public List<Due> tenantsDue(long closedUntil) {
-                assertEquals(Instant.parse("2026-11-30T09:59:00Z").getEpochSecond() / 3600, closedUntil,
-                        "an hour is over a minute after its end");
-                return List.of(new Due("A", false), new Due("B", true));
-            }
-        }, new SummaryPass() {
-            @Override
-            public void start(String tenantId, long closedUntil, Instant now) {
-                calls.add("start " + tenantId);
-            }
+        DashboardSummaries job = job(
+                new HourSummaries() {
+                    @Override
+                    public List<Due> tenantsDue(long closedUntil) {
+                        assertEquals(
+                                Instant.parse("2026-11-30T09:59:00Z").getEpochSecond() / 3600,
+                                closedUntil,
+                                "an hour is over a minute after its end");
+                        return List.of(new Due("A", false), new Due("B", true));
+                    }
+                },
+                new SummaryPass() {
+                    @Override
+                    public void start(String tenantId, long closedUntil, Instant now) {
+                        calls.add("start " + tenantId);
+                    }
 
-            @Override
-            public boolean run(String tenantId, long closedUntil, Instant now) {
-                calls.add("pass " + tenantId);
-                if (tenantId.equals("A")) {
-                    throw new IllegalStateException("lock wait timeout");
-                }
-                return calls.stream().filter(c -> c.equals("pass B")).count() < 3;
-            }
-        });
+                    @Override
+                    public boolean run(String tenantId, long closedUntil, Instant now) {
+                        calls.add("pass " + tenantId);
+                        if (tenantId.equals("A")) {
+                            throw new IllegalStateException("lock wait timeout");
+                        }
+                        return calls.stream().filter(c -> c.equals("pass B")).count() < 3;
+                    }
+                });
         Method run = DashboardSummaries.class.getDeclaredMethod("run");
         run.setAccessible(true);
         run.invoke(job);

@@ -32,11 +32,12 @@ class MerchantReviewsTest {
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
     private final ReviewRepository reviews = mock(ReviewRepository.class);
-    private final MerchantReviews service = Wiring.wire(new MerchantReviews(), reviews, Wiring.merchantAdmin("tenant-1"),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final MerchantReviews service = Wiring.wire(
+            new MerchantReviews(), reviews, Wiring.merchantAdmin("tenant-1"), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private Review review(String id) {
-        return new Review("tenant-1", id, "coupon-1", "deal-1", "Noodles", "buyer-1", "Bea", 4, "tasty", NOW, null, null);
+        return new Review(
+                "tenant-1", id, "coupon-1", "deal-1", "Noodles", "buyer-1", "Bea", 4, "tasty", NOW, null, null);
     }
 
     @Test
@@ -84,6 +85,8 @@ class MerchantReviewsTest {
         when(reviews.reply("tenant-1", id, "Thanks!", NOW)).thenReturn(true, false);
 
         assertSame(review, service.reply(id, " Thanks! "));
-        assertEquals("reply-exists", assertThrows(Clash.class, () -> service.reply(id, "Thanks!")).type());
+        assertEquals(
+                "reply-exists",
+                assertThrows(Clash.class, () -> service.reply(id, "Thanks!")).type());
     }
 }

@@ -39,12 +39,27 @@ class ReviewServiceTest {
 
     private final ReviewRepository reviews = mock(ReviewRepository.class);
     private final CouponRepository coupons = mock(CouponRepository.class);
-    private final ReviewService service = Wiring.wire(new ReviewService(), reviews, coupons, Wiring.buyer("buyer-1"),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final ReviewService service = Wiring.wire(
+            new ReviewService(), reviews, coupons, Wiring.buyer("buyer-1"), Clock.fixed(NOW, ZoneOffset.UTC));
 
     static Coupon coupon(CouponCode code, CouponStatus status) {
-        return new Coupon("tenant-1", "coupon-1", "deal-1", "Noodles", "order-1", "buyer-1", code, status,
-                new BigDecimal("9.90"), "EUR", NOW.plusSeconds(86_400), NOW.minusSeconds(86_400), null, null, null, true,
+        return new Coupon(
+                "tenant-1",
+                "coupon-1",
+                "deal-1",
+                "Noodles",
+                "order-1",
+                "buyer-1",
+                code,
+                status,
+                new BigDecimal("9.90"),
+                "EUR",
+                NOW.plusSeconds(86_400),
+                NOW.minusSeconds(86_400),
+                null,
+                null,
+                null,
+                true,
                 false);
     }
 
@@ -56,10 +71,12 @@ class ReviewServiceTest {
 
     @Test
     void everyBrokenRuleIsNamedAtOnceAndNothingIsRead() {
-        InvalidInput refused = assertThrows(InvalidInput.class, () -> service.write(" ", 6, "x".repeat(Review.MAX_COMMENT + 1)));
+        InvalidInput refused =
+                assertThrows(InvalidInput.class, () -> service.write(" ", 6, "x".repeat(Review.MAX_COMMENT + 1)));
         assertEquals(List.of("rating", "comment", "couponCode"), fields(refused));
         assertEquals(List.of("rating"), fields(assertThrows(InvalidInput.class, () -> service.write("ABC", 0, null))));
-        assertEquals(List.of("rating"), fields(assertThrows(InvalidInput.class, () -> service.write("ABC", null, null))));
+        assertEquals(
+                List.of("rating"), fields(assertThrows(InvalidInput.class, () -> service.write("ABC", null, null))));
         verifyNoInteractions(coupons, reviews);
     }
 
@@ -75,10 +92,17 @@ class ReviewServiceTest {
 
     @Test
     void anUnusedCouponIsNotReviewedYet() {
-        for (CouponStatus status : List.of(CouponStatus.PENDING, CouponStatus.ACTIVE, CouponStatus.REFUNDED,
-                CouponStatus.EXPIRED, CouponStatus.VOID)) {
+        for (CouponStatus status : List.of(
+                CouponStatus.PENDING,
+                CouponStatus.ACTIVE,
+                CouponStatus.REFUNDED,
+                CouponStatus.EXPIRED,
+                CouponStatus.VOID)) {
             CouponCode code = owned(status);
-            assertEquals("not-redeemed", assertThrows(Clash.class, () -> service.write(code.printed(), 4, "")).type(),
+            assertEquals(
+                    "not-redeemed",
+                    assertThrows(Clash.class, () -> service.write(code.printed(), 4, ""))
+                            .type(),
                     status.toString());
         }
         verifyNoInteractions(reviews);
@@ -88,7 +112,15 @@ class ReviewServiceTest {
     void aUsedCouponIsReviewedOnceWithTheStrippedComment() {
         CouponCode code = owned(CouponStatus.REDEEMED);
         Review stored = mock(Review.class);
-        when(reviews.add(eq("tenant-1"), anyString(), eq("coupon-1"), eq("deal-1"), eq("buyer-1"), eq(4), eq("tasty"), eq(NOW)))
+        when(reviews.add(
+                        eq("tenant-1"),
+                        anyString(),
+                        eq("coupon-1"),
+                        eq("deal-1"),
+                        eq("buyer-1"),
+                        eq(4),
+                        eq("tasty"),
+                        eq(NOW)))
                 .thenReturn(true);
         when(reviews.find(eq("tenant-1"), anyString())).thenReturn(Optional.of(stored));
 
@@ -101,7 +133,10 @@ class ReviewServiceTest {
         when(reviews.add(anyString(), anyString(), anyString(), anyString(), anyString(), anyInt(), anyString(), any()))
                 .thenReturn(false);
 
-        assertEquals("review-exists", assertThrows(Clash.class, () -> service.write(code.printed(), 4, null)).type());
+        assertEquals(
+                "review-exists",
+                assertThrows(Clash.class, () -> service.write(code.printed(), 4, null))
+                        .type());
         verify(reviews, never()).find(anyString(), anyString());
     }
 }

@@ -51,23 +51,26 @@ class HashingTurnsTest {
     }
 
     private HashingTurns turns(int concurrency, Duration wait, int waiters, double share, int processors) {
-        HashingTurns t = new HashingTurns(concurrency, wait, waiters, share, processors, Executors.defaultThreadFactory(),
-                meter, Refused::new);
+        HashingTurns t = new HashingTurns(
+                concurrency, wait, waiters, share, processors, Executors.defaultThreadFactory(), meter, Refused::new);
         opened.add(t);
         return t;
     }
 
     @Test
     void theHashingThreadsTogetherKeepToTheirShareOfTheProcessors() {
-        assertEquals(0.5, HashingTurns.dutyOf(0.25, 2, 1), 1e-9, "a quarter of two processors: one thread half the time");
+        assertEquals(
+                0.5, HashingTurns.dutyOf(0.25, 2, 1), 1e-9, "a quarter of two processors: one thread half the time");
         assertEquals(1.0, HashingTurns.dutyOf(0.5, 2, 1), 1e-9, "half of two: one thread all the time");
         assertEquals(0.25, HashingTurns.dutyOf(0.25, 8, 8), 1e-9);
         assertEquals(1.0, HashingTurns.dutyOf(1, 2, 1), 1e-9, "never more than all of its time");
 
         long second = TimeUnit.SECONDS.toNanos(1);
-        assertEquals(second, HashingTurns.pauseNanos(second, second, 0.5), "a core-second of work, then a second's pause");
+        assertEquals(
+                second, HashingTurns.pauseNanos(second, second, 0.5), "a core-second of work, then a second's pause");
         assertEquals(3 * second, HashingTurns.pauseNanos(second, second, 0.25));
-        assertEquals(second / 2, HashingTurns.pauseNanos(second, 3 * second / 2, 0.5), "waits for the CPU count as pause");
+        assertEquals(
+                second / 2, HashingTurns.pauseNanos(second, 3 * second / 2, 0.5), "waits for the CPU count as pause");
         assertEquals(0, HashingTurns.pauseNanos(second, 8 * second, 0.5), "a busy machine gave it less anyway");
         assertEquals(0, HashingTurns.pauseNanos(second, second, 1.0), "no budget beyond the bound");
     }

@@ -19,7 +19,10 @@ class LockoutsTest {
         lockouts.remember("address:203.0.113.7", NOW.plusSeconds(90).plusMillis(1), NOW);
         assertEquals(OptionalLong.of(91), lockouts.refusedFor(List.of("address:203.0.113.7"), NOW));
         assertEquals(OptionalLong.of(1), lockouts.refusedFor(List.of("address:203.0.113.7"), NOW.plusSeconds(90)));
-        assertTrue(lockouts.refusedFor(List.of("address:203.0.113.7"), NOW.plusSeconds(91)).isEmpty(), "the window closed");
+        assertTrue(
+                lockouts.refusedFor(List.of("address:203.0.113.7"), NOW.plusSeconds(91))
+                        .isEmpty(),
+                "the window closed");
         assertTrue(lockouts.refusedFor(List.of("address:203.0.113.7"), NOW).isEmpty(), "and it is forgotten");
     }
 
@@ -29,7 +32,9 @@ class LockoutsTest {
         lockouts.remember("address:b", NOW.plusSeconds(600), NOW);
         assertEquals(OptionalLong.of(600), lockouts.refusedFor(List.of("login:a", "address:b"), NOW));
         assertEquals(OptionalLong.of(30), lockouts.refusedFor(List.of("login:a", "address:c"), NOW));
-        assertTrue(lockouts.refusedFor(List.of("login:other", "address:c"), NOW).isEmpty(), "unknown here: the database decides");
+        assertTrue(
+                lockouts.refusedFor(List.of("login:other", "address:c"), NOW).isEmpty(),
+                "unknown here: the database decides");
     }
 
     @Test
@@ -54,7 +59,9 @@ class LockoutsTest {
         lockouts.remember("address:full", NOW.plusSeconds(600), NOW);
         assertTrue(lockouts.refusedFor(List.of("address:full"), NOW).isEmpty(), "full: the database answers alone");
         lockouts.remember("address:later", NOW.plusSeconds(600), NOW.plusSeconds(2));
-        assertEquals(OptionalLong.of(598), lockouts.refusedFor(List.of("address:later"), NOW.plusSeconds(2)),
+        assertEquals(
+                OptionalLong.of(598),
+                lockouts.refusedFor(List.of("address:later"), NOW.plusSeconds(2)),
                 "a closed window made room");
         assertTrue(lockouts.refusedFor(List.of("address:0"), NOW.plusSeconds(2)).isEmpty());
     }

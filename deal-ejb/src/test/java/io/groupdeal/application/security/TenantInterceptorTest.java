@@ -34,7 +34,10 @@ class TenantInterceptorTest {
     void aCallerWithoutTenantIsRefusedBeforeTheBoundaryRuns() throws Exception {
         TenantInterceptor interceptor = interceptorFor(Wiring.buyer("buyer-1"));
 
-        assertEquals("no-tenant", assertThrows(NotPermitted.class, () -> interceptor.bindTenant(invocation)).type());
+        assertEquals(
+                "no-tenant",
+                assertThrows(NotPermitted.class, () -> interceptor.bindTenant(invocation))
+                        .type());
         assertThrows(NotPermitted.class, () -> interceptorFor(new Caller()).bindTenant(invocation));
 
         verify(invocation, never()).proceed();
@@ -63,8 +66,8 @@ class TenantInterceptorTest {
     @Test
     void aContextBoundToAnotherTenantIsNeverReused() throws Exception {
         properties.put(Tenancy.PROPERTY, "tenant-2");
-        TenantInterceptor interceptor = interceptorFor(Wiring.caller(new CallerAccount("staff-1", "s@shop.example", "S",
-                Role.STAFF, "tenant-1", "Shop", 10)));
+        TenantInterceptor interceptor = interceptorFor(
+                Wiring.caller(new CallerAccount("staff-1", "s@shop.example", "S", Role.STAFF, "tenant-1", "Shop", 10)));
 
         assertThrows(IllegalStateException.class, () -> interceptor.bindTenant(invocation));
         verify(invocation, never()).proceed();

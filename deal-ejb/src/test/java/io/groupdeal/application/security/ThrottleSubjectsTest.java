@@ -22,7 +22,8 @@ class ThrottleSubjectsTest {
         assertEquals("address:20010db8000000aa::/64", Throttle.addressSubject("2001:db8:0:aa::1"));
         assertEquals(Throttle.addressSubject("2001:db8:0:aa::1"), Throttle.addressSubject("2001:db8:0:aa:ffff:1:2:3"));
         assertNotEquals(Throttle.addressSubject("2001:db8:0:aa::1"), Throttle.addressSubject("2001:db8:0:ab::1"));
-        assertEquals("address:203.0.113.7", Throttle.addressSubject("::ffff:203.0.113.7"), "an IPv4 address in IPv6 form");
+        assertEquals(
+                "address:203.0.113.7", Throttle.addressSubject("::ffff:203.0.113.7"), "an IPv4 address in IPv6 form");
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class SettingsServiceTest {
 
     private final TenantRepository tenants = mock(TenantRepository.class);
-    private final SettingsService service = Wiring.wire(new SettingsService(), tenants, Wiring.merchantAdmin("tenant-1"));
+    private final SettingsService service =
+            Wiring.wire(new SettingsService(), tenants, Wiring.merchantAdmin("tenant-1"));
     private final Tenant own = new Tenant("Noodle Republic", Instant.EPOCH);
 
     @Test

@@ -34,8 +34,8 @@ class SettlementServiceTest {
 
     private final Statements statements = mock(Statements.class);
     private final TenantRepository tenants = mock(TenantRepository.class);
-    private final SettlementService service = Wiring.wire(new SettlementService(), statements, tenants,
-            Wiring.merchantAdmin("tenant-1"));
+    private final SettlementService service =
+            Wiring.wire(new SettlementService(), statements, tenants, Wiring.merchantAdmin("tenant-1"));
 
     private static Statement statementOf(Tenant tenant) {
         return new Statement(tenant.id(), tenant.businessName(), FROM, TO, List.of());
@@ -79,18 +79,26 @@ class SettlementServiceTest {
     @Test
     void everyTenantIsWalkedPageByPageUntilAShortPage() {
         List<Tenant> firstPage = IntStream.range(0, SettlementService.TENANTS_PER_PAGE)
-                .mapToObj(i -> new Tenant("Shop " + i, Instant.EPOCH)).toList();
+                .mapToObj(i -> new Tenant("Shop " + i, Instant.EPOCH))
+                .toList();
         Tenant last = firstPage.get(firstPage.size() - 1);
         List<Tenant> secondPage = List.of(new Tenant("Late shop", Instant.EPOCH));
         when(tenants.after(isNull(), anyInt())).thenReturn(firstPage);
         when(tenants.find(last.id())).thenReturn(Optional.of(last));
         when(tenants.after(same(last), anyInt())).thenReturn(secondPage);
-        when(statements.of(eq(firstPage), any(), any())).thenReturn(firstPage.stream().map(SettlementServiceTest::statementOf).toList());
-        when(statements.of(eq(secondPage), any(), any())).thenReturn(secondPage.stream().map(SettlementServiceTest::statementOf).toList());
+        when(statements.of(eq(firstPage), any(), any()))
+                .thenReturn(firstPage.stream()
+                        .map(SettlementServiceTest::statementOf)
+                        .toList());
+        when(statements.of(eq(secondPage), any(), any()))
+                .thenReturn(secondPage.stream()
+                        .map(SettlementServiceTest::statementOf)
+                        .toList());
 
         List<Statement> all = service.all(FROM, TO);
 
-        List<String> expected = new ArrayList<>(firstPage.stream().map(Tenant::id).toList());
+        List<String> expected =
+                new ArrayList<>(firstPage.stream().map(Tenant::id).toList());
         expected.add(secondPage.get(0).id());
         assertEquals(expected, all.stream().map(Statement::tenantId).toList());
     }

@@ -36,8 +36,12 @@ class StatementsTest {
 
         Statement statement = statements.of(tokyo, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28));
 
-        verify(settlements).lines(tokyo.id(), Instant.parse("2026-01-31T15:00:00Z"), Instant.parse("2026-02-28T15:00:00Z"),
-                history);
+        verify(settlements)
+                .lines(
+                        tokyo.id(),
+                        Instant.parse("2026-01-31T15:00:00Z"),
+                        Instant.parse("2026-02-28T15:00:00Z"),
+                        history);
         assertEquals("Ramen", statement.businessName());
         assertEquals(LocalDate.of(2026, 2, 28), statement.to());
     }

@@ -43,8 +43,14 @@ class StaffRecordsTest {
     private final StaffRepository staff = mock(StaffRepository.class);
     private final StoreRepository stores = mock(StoreRepository.class);
     private final AccountRepository accounts = mock(AccountRepository.class);
-    private final StaffRecords records = Wiring.wire(new StaffRecords(), em, staff, stores, accounts,
-            Wiring.merchantAdmin("tenant-1"), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final StaffRecords records = Wiring.wire(
+            new StaffRecords(),
+            em,
+            staff,
+            stores,
+            accounts,
+            Wiring.merchantAdmin("tenant-1"),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     private final String a = Ids.newId();
     private final String b = Ids.newId();
@@ -66,8 +72,14 @@ class StaffRecordsTest {
         ownStores(a);
         when(accounts.emailTaken(JO)).thenReturn(true);
 
-        assertEquals("email-taken", assertThrows(Clash.class, () -> records.requireCreatable(JO, List.of(a))).type());
-        assertEquals("email-taken", assertThrows(Clash.class, () -> records.add(JO, "Jo", "hash", List.of(a))).type());
+        assertEquals(
+                "email-taken",
+                assertThrows(Clash.class, () -> records.requireCreatable(JO, List.of(a)))
+                        .type());
+        assertEquals(
+                "email-taken",
+                assertThrows(Clash.class, () -> records.add(JO, "Jo", "hash", List.of(a)))
+                        .type());
         verify(accounts, never()).add(any());
     }
 
@@ -76,7 +88,10 @@ class StaffRecordsTest {
         ownStores(a);
         doThrow(new PersistenceException("duplicate")).when(em).flush();
 
-        assertEquals("email-taken", assertThrows(Clash.class, () -> records.add(JO, "Jo", "hash", List.of(a))).type());
+        assertEquals(
+                "email-taken",
+                assertThrows(Clash.class, () -> records.add(JO, "Jo", "hash", List.of(a)))
+                        .type());
         verify(staff, never()).add(any());
     }
 

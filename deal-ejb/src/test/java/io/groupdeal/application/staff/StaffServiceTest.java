@@ -53,16 +53,20 @@ class StaffServiceTest {
 
     @BeforeEach
     void hashingRunsTheWork() {
-        when(hashing.run(any())).thenAnswer(call -> call.<Supplier<?>>getArgument(0).get());
+        when(hashing.run(any()))
+                .thenAnswer(call -> call.<Supplier<?>>getArgument(0).get());
         when(passwords.hashNew("long enough password", "password")).thenReturn("hash");
     }
 
     @Test
     void aNewMemberIsCheckedThenHashedThenWritten() {
         StaffView written = new StaffView(Ids.newId(), "jo@shop.example", "Jo", List.of(store));
-        when(records.add(new EmailAddress("jo@shop.example"), "Jo", "hash", List.of(store))).thenReturn(written);
+        when(records.add(new EmailAddress("jo@shop.example"), "Jo", "hash", List.of(store)))
+                .thenReturn(written);
 
-        assertSame(written, service.create(new StaffDetails("jo@shop.example", "Jo", "long enough password", List.of(store))));
+        assertSame(
+                written,
+                service.create(new StaffDetails("jo@shop.example", "Jo", "long enough password", List.of(store))));
 
         InOrder order = inOrder(passwords, records, hashing);
         order.verify(passwords).requireAcceptable("long enough password", "password");
@@ -75,8 +79,10 @@ class StaffServiceTest {
     void aRefusedMemberCostsNoHash() {
         doThrow(AccountService.emailTaken()).when(records).requireCreatable(any(), any());
 
-        assertThrows(RuntimeException.class,
-                () -> service.create(new StaffDetails("jo@shop.example", "Jo", "long enough password", List.of(store))));
+        assertThrows(
+                RuntimeException.class,
+                () -> service.create(
+                        new StaffDetails("jo@shop.example", "Jo", "long enough password", List.of(store))));
 
         verifyNoInteractions(hashing);
         verify(records, never()).add(any(), any(), any(), any());
@@ -86,7 +92,9 @@ class StaffServiceTest {
     void aWeakPasswordIsRefusedBeforeAnyTransaction() {
         doThrow(new InvalidInput("password", "too short")).when(passwords).requireAcceptable("short", "password");
 
-        assertThrows(InvalidInput.class, () -> service.create(new StaffDetails("jo@shop.example", "Jo", "short", List.of(store))));
+        assertThrows(
+                InvalidInput.class,
+                () -> service.create(new StaffDetails("jo@shop.example", "Jo", "short", List.of(store))));
 
         verifyNoInteractions(records, hashing);
     }
@@ -132,7 +140,9 @@ class StaffServiceTest {
 
     @Test
     void anUnknownMemberIsNotFoundAndNothingIsRemoved() {
-        assertEquals("not-found", assertThrows(NotFound.class, () -> service.delete("no id")).type());
+        assertEquals(
+                "not-found",
+                assertThrows(NotFound.class, () -> service.delete("no id")).type());
         String unknown = Ids.newId();
         when(staff.find(unknown)).thenReturn(Optional.empty());
         assertThrows(NotFound.class, () -> service.delete(unknown));
@@ -145,7 +155,8 @@ class StaffServiceTest {
         StaffMember first = new StaffMember(Ids.newId(), Instant.EPOCH);
         StaffMember second = new StaffMember(Ids.newId(), Instant.EPOCH);
         when(staff.page(0, 10)).thenReturn(List.of(first, second));
-        when(staff.storeIdsOf(List.of(first.id(), second.id()))).thenReturn(java.util.Map.of(first.id(), List.of(store)));
+        when(staff.storeIdsOf(List.of(first.id(), second.id())))
+                .thenReturn(java.util.Map.of(first.id(), List.of(store)));
         Account a = new Account(new EmailAddress("a@shop.example"), "A", "h", Role.STAFF, "t", Instant.EPOCH);
         Account b = new Account(new EmailAddress("b@shop.example"), "B", "h", Role.STAFF, "t", Instant.EPOCH);
         Account firstAccount = withId(a, first.id());
@@ -155,7 +166,9 @@ class StaffServiceTest {
 
         var page = service.list(new io.groupdeal.application.PageRequest(0, 10));
 
-        assertEquals(List.of(first.id(), second.id()), page.items().stream().map(StaffView::id).toList());
+        assertEquals(
+                List.of(first.id(), second.id()),
+                page.items().stream().map(StaffView::id).toList());
         assertEquals(List.of(store), page.items().get(0).storeIds());
         assertEquals(List.of(), page.items().get(1).storeIds());
         assertEquals(2, page.total());

@@ -34,11 +34,13 @@ class OwnStoresTest {
         String own = Ids.newId();
         when(stores.existing(List.of(own))).thenReturn(List.of(own));
 
-        InvalidInput refused = assertThrows(InvalidInput.class,
-                () -> OwnStores.require(stores, Arrays.asList(own, "x".repeat(50), null)));
+        InvalidInput refused = assertThrows(
+                InvalidInput.class, () -> OwnStores.require(stores, Arrays.asList(own, "x".repeat(50), null)));
 
         assertEquals("storeIds", refused.errors().get(0).field());
-        assertTrue(String.valueOf(refused.errors().get(0).args().get(0)).endsWith("…"), "a long id is cut: " + refused.errors());
+        assertTrue(
+                String.valueOf(refused.errors().get(0).args().get(0)).endsWith("…"),
+                "a long id is cut: " + refused.errors());
         verify(stores).existing(List.of(own));
     }
 

@@ -17,9 +17,9 @@ import static org.mockito.Mockito.when;
 
 import io.groupdeal.application.Wiring;
 import io.groupdeal.application.problem.Clash;
-import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.domain.shared.Ids;
 import io.groupdeal.domain.store.GeoPoint;
 import io.groupdeal.domain.store.Store;
@@ -43,8 +43,8 @@ class StoreServiceTest {
 
     private final StoreRepository stores = mock(StoreRepository.class);
     private final StoreUses uses = mock(StoreUses.class);
-    private final StoreService service = Wiring.wire(new StoreService(), stores, uses, Wiring.merchantAdmin("tenant-1"),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final StoreService service = Wiring.wire(
+            new StoreService(), stores, uses, Wiring.merchantAdmin("tenant-1"), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private Store stored(String name) {
         Store store = new Store(name, "Main Street 1", new GeoPoint(52.52, 13.40), "Europe/Berlin", NOW);
@@ -64,7 +64,9 @@ class StoreServiceTest {
 
         assertEquals("store-in-use", refused.type());
         assertEquals(Reason.of("store-in-use.deal", "Mitte", List.of("Noodles")), refused.reason());
-        assertEquals(List.of(Map.of("id", dealId, "title", "Noodles")), refused.extensions().get("deals"));
+        assertEquals(
+                List.of(Map.of("id", dealId, "title", "Noodles")),
+                refused.extensions().get("deals"));
         assertFalse(store.isArchived());
         verify(stores, never()).remove(any());
         verify(uses, never()).unassignStaff(anyString(), anyString());
@@ -84,7 +86,8 @@ class StoreServiceTest {
     void aRefusalNamesAtMostTwentyDealsAndSaysThereAreMore() {
         Store store = stored("Mitte");
         List<DealUse> many = IntStream.range(0, StoreUses.MAX_NAMED + 1)
-                .mapToObj(i -> new DealUse(Ids.newId(), "Deal " + i)).toList();
+                .mapToObj(i -> new DealUse(Ids.newId(), "Deal " + i))
+                .toList();
         when(uses.liveDeals(anyString(), anyString(), anyBoolean())).thenReturn(many);
 
         Clash refused = assertThrows(Clash.class, () -> service.delete(store.id()));
@@ -141,11 +144,16 @@ class StoreServiceTest {
 
     @Test
     void aStoreWithoutCoordinatesIsRefusedBeforeAnythingIsWritten() {
-        InvalidInput refused = assertThrows(InvalidInput.class,
+        InvalidInput refused = assertThrows(
+                InvalidInput.class,
                 () -> service.create(new StoreDetails("Mitte", "Main Street 1", null, 13.4, "Europe/Berlin")));
         assertEquals(List.of("latitude"), fields(refused));
-        assertEquals(List.of("longitude"), fields(assertThrows(InvalidInput.class,
-                () -> service.create(new StoreDetails("Mitte", "Main Street 1", 52.5, null, "Europe/Berlin")))));
+        assertEquals(
+                List.of("longitude"),
+                fields(assertThrows(
+                        InvalidInput.class,
+                        () -> service.create(
+                                new StoreDetails("Mitte", "Main Street 1", 52.5, null, "Europe/Berlin")))));
         verify(stores, never()).add(any());
     }
 

@@ -18,12 +18,14 @@ class DatabaseOutageTest {
     @Test
     void aBrokenLinkDeepInTheChainIsAnOutage() {
         SQLRecoverableException link = new SQLRecoverableException("Communications link failure", "08S01");
-        assertTrue(DatabaseOutage.isCauseOf(new EJBException(new PersistenceException(new IllegalStateException("query failed", link)))));
+        assertTrue(DatabaseOutage.isCauseOf(
+                new EJBException(new PersistenceException(new IllegalStateException("query failed", link)))));
     }
 
     @Test
     void aPoolThatGaveNoConnectionIsAnOutage() {
-        SQLException pool = new SQLException("Error in allocating a connection",
+        SQLException pool = new SQLException(
+                "Error in allocating a connection",
                 new ResourceAllocationException("In-use connections equal max-pool-size and expired max-wait-time"));
         assertTrue(DatabaseOutage.isCauseOf(new EJBException(pool)));
         assertTrue(DatabaseOutage.isCauseOf(new SQLTransientConnectionException("timed out")));
@@ -31,8 +33,8 @@ class DatabaseOutageTest {
 
     @Test
     void aReadThatTimedOutIsAnOutage() {
-        assertTrue(DatabaseOutage.isCauseOf(new PersistenceException(new SQLException("Read timed out", "08S01",
-                new SocketTimeoutException("Read timed out")))));
+        assertTrue(DatabaseOutage.isCauseOf(new PersistenceException(
+                new SQLException("Read timed out", "08S01", new SocketTimeoutException("Read timed out")))));
         SQLException chained = new SQLException("batch failed");
         chained.setNextException(new SQLException("link", "08003"));
         assertTrue(DatabaseOutage.isCauseOf(chained));
@@ -48,7 +50,8 @@ class DatabaseOutageTest {
     @Test
     void aBugOrARefusedStatementIsNot() {
         assertFalse(DatabaseOutage.isCauseOf(new EJBException(new NullPointerException())));
-        assertFalse(DatabaseOutage.isCauseOf(new PersistenceException(new SQLIntegrityConstraintViolationException("dup", "23000", 1062))));
+        assertFalse(DatabaseOutage.isCauseOf(
+                new PersistenceException(new SQLIntegrityConstraintViolationException("dup", "23000", 1062))));
         assertFalse(DatabaseOutage.isCauseOf(new SQLException("syntax", "42000")));
     }
 

@@ -21,7 +21,9 @@ class StartupSettingsTest {
 
     @Test
     void theSandboxRunsOnTheEmbeddedDatabaseOfMvnwRunEvenWithoutDemo() {
-        assertTrue(settings("sandbox", false, false, true).refusal().isEmpty(), "DEAL_DEMO=false ./mvnw -Prun (the benches)");
+        assertTrue(
+                settings("sandbox", false, false, true).refusal().isEmpty(),
+                "DEAL_DEMO=false ./mvnw -Prun (the benches)");
     }
 
     @Test
@@ -39,9 +41,15 @@ class StartupSettingsTest {
 
     @Test
     void aGatewayNameWithNoGatewayBehindItIsRefused() {
-        String why = new StartupSettings("stripe", false, false, false, false).refusal().orElseThrow();
+        String why = new StartupSettings("stripe", false, false, false, false)
+                .refusal()
+                .orElseThrow();
         assertTrue(why.contains("'stripe'"), why);
-        assertTrue(new StartupSettings("sandbox", false, true, true, true).refusal().isPresent(), "even in a demo");
+        assertTrue(
+                new StartupSettings("sandbox", false, true, true, true)
+                        .refusal()
+                        .isPresent(),
+                "even in a demo");
     }
 
     @Test

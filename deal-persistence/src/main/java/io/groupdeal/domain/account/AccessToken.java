@@ -24,8 +24,7 @@ public class AccessToken {
     @Column(name = "expires_at")
     private Instant expiresAt;
 
-    protected AccessToken() {
-    }
+    protected AccessToken() {}
 
     public AccessToken(String tokenHash, String accountId, Instant createdAt, Instant expiresAt) {
         this.tokenHash = tokenHash;

@@ -1,7 +1,7 @@
 package io.groupdeal.domain.account;
 
-import io.groupdeal.domain.shared.InvalidValue;
 import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.shared.InvalidValue;
 import io.groupdeal.domain.shared.Language;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -51,12 +51,13 @@ public class Account {
     @Version
     private int version;
 
-    protected Account() {
-    }
+    protected Account() {}
 
-    public Account(EmailAddress email, String name, String passwordHash, Role role, String tenantId, Instant createdAt) {
+    public Account(
+            EmailAddress email, String name, String passwordHash, Role role, String tenantId, Instant createdAt) {
         if (role.belongsToTenant() != (tenantId != null)) {
-            throw new IllegalStateException(role + " accounts " + (role.belongsToTenant() ? "need" : "have no") + " tenant");
+            throw new IllegalStateException(
+                    role + " accounts " + (role.belongsToTenant() ? "need" : "have no") + " tenant");
         }
         this.id = Ids.newId();
         this.email = email.value();

@@ -46,7 +46,8 @@ public class AccountRepository {
 
     /** The tenant's merchant admins, oldest first: who is told what happened to the tenant's deals. */
     public List<Account> adminsOf(String tenantId) {
-        return em.createQuery("SELECT a FROM Account a WHERE a.tenantId = :tenant AND a.role = :role ORDER BY a.createdAt, a.id",
+        return em.createQuery(
+                        "SELECT a FROM Account a WHERE a.tenantId = :tenant AND a.role = :role ORDER BY a.createdAt, a.id",
                         Account.class)
                 .setParameter("tenant", tenantId)
                 .setParameter("role", Role.MERCHANT_ADMIN)

@@ -28,10 +28,21 @@ public class TokenHolders {
 
     /** The account behind the token as its holder, when the token is known and not expired at {@code now}. */
     public Optional<TokenHolder> holder(String tokenHash, Instant now) {
-        return sql.first(HOLDER, List.of(tokenHash, now), r -> new TokenHolder(r.string("id"), r.string("email"), r.string("name"),
-                Role.valueOf(r.string("role")), r.string("tenant_id"), r.string("business_name"), r.string("status"),
-                r.nullableInt("undo_window_minutes") == null ? 0 : r.intValue("undo_window_minutes"),
-                r.string("language") == null ? null : Language.ofTag(r.string("language")).orElse(null)));
+        return sql.first(
+                HOLDER,
+                List.of(tokenHash, now),
+                r -> new TokenHolder(
+                        r.string("id"),
+                        r.string("email"),
+                        r.string("name"),
+                        Role.valueOf(r.string("role")),
+                        r.string("tenant_id"),
+                        r.string("business_name"),
+                        r.string("status"),
+                        r.nullableInt("undo_window_minutes") == null ? 0 : r.intValue("undo_window_minutes"),
+                        r.string("language") == null
+                                ? null
+                                : Language.ofTag(r.string("language")).orElse(null)));
     }
 
     /**
@@ -42,8 +53,16 @@ public class TokenHolders {
      * @param language the language the account chose, null when it never chose (the pages' language is read here, in
      *                 the same statement, rather than by one more query per page)
      */
-    public record TokenHolder(String accountId, String email, String name, Role role, String tenantId, String tenantName,
-                              String tenantStatus, int undoWindowMinutes, Language language) {
+    public record TokenHolder(
+            String accountId,
+            String email,
+            String name,
+            Role role,
+            String tenantId,
+            String tenantName,
+            String tenantStatus,
+            int undoWindowMinutes,
+            Language language) {
 
         /** Operators and buyers always; a merchant's accounts only while the merchant is active. */
         public boolean mayAct() {

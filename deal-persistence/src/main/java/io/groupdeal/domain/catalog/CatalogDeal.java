@@ -1,28 +1,83 @@
 package io.groupdeal.domain.catalog;
 
+import io.groupdeal.domain.photo.DealPhoto;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import io.groupdeal.domain.photo.DealPhoto;
 
 /**
  * A deal as anyone may see it: public fields only, with the stores where it is redeemed, the nearest one's distance,
  * its buyers' average rating ({@code rating} null without reviews) and its photos, cover first.
  */
-public record CatalogDeal(String id, String tenantId, String title, String description, String finePrint,
-                          String merchantName, BigDecimal price, BigDecimal originalValue, String currency, int sold,
-                          int minBuyers, Integer maxQuantity, Instant salesStart, Instant salesEnd,
-                          Instant couponValidUntil, String status, Double distanceKm, List<CatalogStore> stores,
-                          Double rating, int reviews, List<CatalogOption> options, List<DealPhoto> photos) {
+public record CatalogDeal(
+        String id,
+        String tenantId,
+        String title,
+        String description,
+        String finePrint,
+        String merchantName,
+        BigDecimal price,
+        BigDecimal originalValue,
+        String currency,
+        int sold,
+        int minBuyers,
+        Integer maxQuantity,
+        Instant salesStart,
+        Instant salesEnd,
+        Instant couponValidUntil,
+        String status,
+        Double distanceKm,
+        List<CatalogStore> stores,
+        Double rating,
+        int reviews,
+        List<CatalogOption> options,
+        List<DealPhoto> photos) {
 
     /** A deal whose options and photos are not read yet (none listed). */
-    public CatalogDeal(String id, String tenantId, String title, String description, String finePrint,
-                       String merchantName, BigDecimal price, BigDecimal originalValue, String currency, int sold,
-                       int minBuyers, Integer maxQuantity, Instant salesStart, Instant salesEnd,
-                       Instant couponValidUntil, String status, Double distanceKm, List<CatalogStore> stores,
-                       Double rating, int reviews) {
-        this(id, tenantId, title, description, finePrint, merchantName, price, originalValue, currency, sold, minBuyers,
-                maxQuantity, salesStart, salesEnd, couponValidUntil, status, distanceKm, stores, rating, reviews, List.of(), List.of());
+    public CatalogDeal(
+            String id,
+            String tenantId,
+            String title,
+            String description,
+            String finePrint,
+            String merchantName,
+            BigDecimal price,
+            BigDecimal originalValue,
+            String currency,
+            int sold,
+            int minBuyers,
+            Integer maxQuantity,
+            Instant salesStart,
+            Instant salesEnd,
+            Instant couponValidUntil,
+            String status,
+            Double distanceKm,
+            List<CatalogStore> stores,
+            Double rating,
+            int reviews) {
+        this(
+                id,
+                tenantId,
+                title,
+                description,
+                finePrint,
+                merchantName,
+                price,
+                originalValue,
+                currency,
+                sold,
+                minBuyers,
+                maxQuantity,
+                salesStart,
+                salesEnd,
+                couponValidUntil,
+                status,
+                distanceKm,
+                stores,
+                rating,
+                reviews,
+                List.of(),
+                List.of());
     }
 
     public boolean tipped() {
@@ -34,23 +89,69 @@ public record CatalogDeal(String id, String tenantId, String title, String descr
     }
 
     public CatalogDeal with(List<CatalogStore> eligible, Double averageRating, int reviewCount) {
-        return new CatalogDeal(id, tenantId, title, description, finePrint, merchantName, price, originalValue, currency,
-                sold, minBuyers, maxQuantity, salesStart, salesEnd, couponValidUntil, status, distanceKm, eligible,
-                averageRating, reviewCount, options, photos);
+        return new CatalogDeal(
+                id,
+                tenantId,
+                title,
+                description,
+                finePrint,
+                merchantName,
+                price,
+                originalValue,
+                currency,
+                sold,
+                minBuyers,
+                maxQuantity,
+                salesStart,
+                salesEnd,
+                couponValidUntil,
+                status,
+                distanceKm,
+                eligible,
+                averageRating,
+                reviewCount,
+                options,
+                photos);
     }
 
     public CatalogDeal withOptions(List<CatalogOption> ofDeal) {
-        return new CatalogDeal(id, tenantId, title, description, finePrint, merchantName, price, originalValue, currency,
-                sold, minBuyers, maxQuantity, salesStart, salesEnd, couponValidUntil, status, distanceKm, stores, rating,
-                reviews, List.copyOf(ofDeal), photos);
+        return new CatalogDeal(
+                id,
+                tenantId,
+                title,
+                description,
+                finePrint,
+                merchantName,
+                price,
+                originalValue,
+                currency,
+                sold,
+                minBuyers,
+                maxQuantity,
+                salesStart,
+                salesEnd,
+                couponValidUntil,
+                status,
+                distanceKm,
+                stores,
+                rating,
+                reviews,
+                List.copyOf(ofDeal),
+                photos);
     }
 
     /**
      * One option of the deal as buyers choose it; {@code remaining} is the least of its own cap's and the deal's
      * (null: unlimited).
      */
-    public record CatalogOption(String id, String title, BigDecimal price, BigDecimal originalValue, Integer maxQuantity,
-                                int sold, Integer dealRemaining) {
+    public record CatalogOption(
+            String id,
+            String title,
+            BigDecimal price,
+            BigDecimal originalValue,
+            Integer maxQuantity,
+            int sold,
+            Integer dealRemaining) {
 
         public Integer remaining() {
             Integer own = maxQuantity == null ? null : Math.max(0, maxQuantity - sold);
@@ -62,11 +163,30 @@ public record CatalogDeal(String id, String tenantId, String title, String descr
     }
 
     public CatalogDeal withPhotos(List<DealPhoto> dealPhotos) {
-        return new CatalogDeal(id, tenantId, title, description, finePrint, merchantName, price, originalValue, currency,
-                sold, minBuyers, maxQuantity, salesStart, salesEnd, couponValidUntil, status, distanceKm, stores, rating,
-                reviews, options, List.copyOf(dealPhotos));
+        return new CatalogDeal(
+                id,
+                tenantId,
+                title,
+                description,
+                finePrint,
+                merchantName,
+                price,
+                originalValue,
+                currency,
+                sold,
+                minBuyers,
+                maxQuantity,
+                salesStart,
+                salesEnd,
+                couponValidUntil,
+                status,
+                distanceKm,
+                stores,
+                rating,
+                reviews,
+                options,
+                List.copyOf(dealPhotos));
     }
 
-    public record CatalogStore(String id, String name, String address, double latitude, double longitude) {
-    }
+    public record CatalogStore(String id, String name, String address, double latitude, double longitude) {}
 }

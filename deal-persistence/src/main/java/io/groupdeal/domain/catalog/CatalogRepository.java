@@ -37,8 +37,9 @@ public class CatalogRepository {
             + " d.price, d.original_value, d.currency, d.sold, d.min_buyers, d.max_quantity, d.sales_start, d.sales_end,"
             + " d.coupon_valid_until, d.status";
 
-    private static final String DISTANCE = "2 * " + EARTH_RADIUS_KM + " * ASIN(LEAST(1, SQRT(POW(SIN(RADIANS(s.latitude - ?) / 2), 2)"
-            + " + COS(RADIANS(?)) * COS(RADIANS(s.latitude)) * POW(SIN(RADIANS(s.longitude - ?) / 2), 2))))";
+    private static final String DISTANCE =
+            "2 * " + EARTH_RADIUS_KM + " * ASIN(LEAST(1, SQRT(POW(SIN(RADIANS(s.latitude - ?) / 2), 2)"
+                    + " + COS(RADIANS(?)) * COS(RADIANS(s.latitude)) * POW(SIN(RADIANS(s.longitude - ?) / 2), 2))))";
 
     @Inject
     private NativeSql sql;
@@ -47,8 +48,7 @@ public class CatalogRepository {
     private PhotoRepository dealPhotos;
 
     /** A page of the catalog; when not {@code exact}, there are more than {@code total} deals (near a point only). */
-    public record Page(List<CatalogDeal> items, long total, boolean exact) {
-    }
+    public record Page(List<CatalogDeal> items, long total, boolean exact) {}
 
     public Page search(CatalogSearch search) {
         return search.near() ? near(search) : everywhere(search);
@@ -57,8 +57,11 @@ public class CatalogRepository {
     /** A published deal of an active tenant, whatever its tenant; drafts and cancelled deals are not found. */
     public Optional<CatalogDeal> find(String id, boolean includeClosed) {
         String statuses = includeClosed ? "('SCHEDULED', 'ON_SALE', 'ENDED', 'FAILED')" : "('SCHEDULED', 'ON_SALE')";
-        return sql.first("SELECT " + COLUMNS + " FROM deal d JOIN tenant t ON t.id = d.tenant_id"
-                + " WHERE d.id = ? AND t.status = 'ACTIVE' AND d.status IN " + statuses, List.of(id), r -> deal(r, null))
+        return sql.first(
+                        "SELECT " + COLUMNS + " FROM deal d JOIN tenant t ON t.id = d.tenant_id"
+                                + " WHERE d.id = ? AND t.status = 'ACTIVE' AND d.status IN " + statuses,
+                        List.of(id),
+                        r -> deal(r, null))
                 .map(d -> complete(List.of(d)).get(0));
     }
 
@@ -67,21 +70,24 @@ public class CatalogRepository {
      * order even when the deal was cancelled or its merchant suspended since (the mail is written when it is sent).
      */
     public Optional<CatalogDeal> ofOrder(String dealId) {
-        return sql.first("SELECT " + COLUMNS + " FROM deal d JOIN tenant t ON t.id = d.tenant_id"
-                + " WHERE d.id = ?", List.of(dealId), r -> deal(r, null))
+        return sql.first(
+                        "SELECT " + COLUMNS + " FROM deal d JOIN tenant t ON t.id = d.tenant_id" + " WHERE d.id = ?",
+                        List.of(dealId),
+                        r -> deal(r, null))
                 .map(d -> complete(List.of(d)).get(0));
     }
 
     /** Where a store of the catalog is. */
-    public record StorePlace(String address, double latitude, double longitude) {
-    }
+    public record StorePlace(String address, double latitude, double longitude) {}
 
     /** Addresses and places of the stores of active merchants with published deals (at most 2,000). */
     public List<StorePlace> storePlaces() {
-        return sql.rows("SELECT s.address, s.latitude, s.longitude FROM store s JOIN tenant t ON t.id = s.tenant_id AND t.status = 'ACTIVE'"
-                + " WHERE s.archived_at IS NULL"
-                + " AND EXISTS (SELECT 1 FROM deal d WHERE d.tenant_id = s.tenant_id AND d.status IN ('SCHEDULED', 'ON_SALE'))"
-                + " LIMIT 2000", List.of(),
+        return sql.rows(
+                "SELECT s.address, s.latitude, s.longitude FROM store s JOIN tenant t ON t.id = s.tenant_id AND t.status = 'ACTIVE'"
+                        + " WHERE s.archived_at IS NULL"
+                        + " AND EXISTS (SELECT 1 FROM deal d WHERE d.tenant_id = s.tenant_id AND d.status IN ('SCHEDULED', 'ON_SALE'))"
+                        + " LIMIT 2000",
+                List.of(),
                 r -> new StorePlace(r.string("address"), r.doubleValue("latitude"), r.doubleValue("longitude")));
     }
 
@@ -98,21 +104,28 @@ public class CatalogRepository {
         double cos = Math.cos(Math.toRadians(lat));
         double dLng = cos < 1e-6 ? 360 : radius / (KM_PER_DEGREE * cos);
         StringBuilder box = new StringBuilder(" s.latitude BETWEEN ? AND ?");
-        List<Object> parameters = new ArrayList<>(List.of(lat, lat, lng, Math.max(-90, lat - dLat), Math.min(90, lat + dLat)));
+        List<Object> parameters =
+                new ArrayList<>(List.of(lat, lat, lng, Math.max(-90, lat - dLat), Math.min(90, lat + dLat)));
         if (lng - dLng >= -180 && lng + dLng <= 180) {
             box.append(" AND s.longitude BETWEEN ? AND ?");
             parameters.add(lng - dLng);
             parameters.add(lng + dLng);
         }
         parameters.add(radius);
-        // Sorted here, not by the database: its sort would compute every distance again (a third of the statement's time).
-        List<NearStore> stores = sql.rows("SELECT s.tenant_id, s.id, " + DISTANCE + " AS km FROM store s"
-                        + " JOIN tenant t ON t.id = s.tenant_id AND t.status = 'ACTIVE'"
-                        + " WHERE" + box + " AND s.archived_at IS NULL HAVING km <= ?", parameters,
+        // Sorted here, not by the database: its sort would compute every distance again (a third of the statement's
+        // time).
+        List<NearStore> stores = sql
+                .rows(
+                        "SELECT s.tenant_id, s.id, " + DISTANCE + " AS km FROM store s"
+                                + " JOIN tenant t ON t.id = s.tenant_id AND t.status = 'ACTIVE'"
+                                + " WHERE" + box + " AND s.archived_at IS NULL HAVING km <= ?",
+                        parameters,
                         r -> new NearStore(r.string("tenant_id"), r.string("id"), r.doubleValue("km")))
-                .stream().sorted(NearestDeals.NEAREST_STORE_FIRST).toList();
-        NearestDeals.Ranking ranking = NearestDeals.rank(stores, (merchants, walked) -> met(merchants, walked, search.text()),
-                search.page(), search.size());
+                .stream()
+                .sorted(NearestDeals.NEAREST_STORE_FIRST)
+                .toList();
+        NearestDeals.Ranking ranking = NearestDeals.rank(
+                stores, (merchants, walked) -> met(merchants, walked, search.text()), search.page(), search.size());
         return new Page(complete(rows(ranking.page())), ranking.total(), ranking.exact());
     }
 
@@ -127,23 +140,35 @@ public class CatalogRepository {
         StringBuilder select = new StringBuilder();
         List<Object> parameters = new ArrayList<>();
         if (!merchants.isEmpty()) {
-            select.append("SELECT d.id, d.tenant_id, NULL AS store_id FROM deal d").append(joinTenant)
-                    .append(" LEFT JOIN deal_store x ON x.tenant_id = d.tenant_id AND x.deal_id = d.id WHERE d.tenant_id IN (")
-                    .append(placeholders(merchants.size())).append(") AND d.status IN ('SCHEDULED', 'ON_SALE') AND x.deal_id IS NULL")
-                    .append(words).append(" UNION ALL ");
+            select.append("SELECT d.id, d.tenant_id, NULL AS store_id FROM deal d")
+                    .append(joinTenant)
+                    .append(
+                            " LEFT JOIN deal_store x ON x.tenant_id = d.tenant_id AND x.deal_id = d.id WHERE d.tenant_id IN (")
+                    .append(placeholders(merchants.size()))
+                    .append(") AND d.status IN ('SCHEDULED', 'ON_SALE') AND x.deal_id IS NULL")
+                    .append(words)
+                    .append(" UNION ALL ");
             parameters.addAll(merchants);
             addText(parameters, text);
         }
         Set<String> tenants = new LinkedHashSet<>();
         stores.forEach(s -> tenants.add(s.tenantId()));
-        select.append("SELECT d.id, d.tenant_id, x.store_id FROM deal_store x JOIN deal d ON d.tenant_id = x.tenant_id AND d.id = x.deal_id")
-                .append(joinTenant).append(" WHERE x.tenant_id IN (").append(placeholders(tenants.size()))
-                .append(") AND x.store_id IN (").append(placeholders(stores.size())).append(") AND d.status IN ('SCHEDULED', 'ON_SALE')")
+        select.append(
+                        "SELECT d.id, d.tenant_id, x.store_id FROM deal_store x JOIN deal d ON d.tenant_id = x.tenant_id AND d.id = x.deal_id")
+                .append(joinTenant)
+                .append(" WHERE x.tenant_id IN (")
+                .append(placeholders(tenants.size()))
+                .append(") AND x.store_id IN (")
+                .append(placeholders(stores.size()))
+                .append(") AND d.status IN ('SCHEDULED', 'ON_SALE')")
                 .append(words);
         parameters.addAll(tenants);
         stores.forEach(s -> parameters.add(s.storeId()));
         addText(parameters, text);
-        return sql.rows(select.toString(), parameters, r -> new Met(r.string("id"), r.string("tenant_id"), r.string("store_id")));
+        return sql.rows(
+                select.toString(),
+                parameters,
+                r -> new Met(r.string("id"), r.string("tenant_id"), r.string("store_id")));
     }
 
     /** The rows of a ranked page, in its order, each with its distance. */
@@ -154,9 +179,12 @@ public class CatalogRepository {
         Map<String, Double> km = new HashMap<>();
         page.forEach(ranked -> km.put(ranked.dealId(), ranked.km()));
         Map<String, CatalogDeal> byId = new HashMap<>();
-        sql.rows("SELECT " + COLUMNS + " FROM deal d JOIN tenant t ON t.id = d.tenant_id WHERE d.id IN ("
-                + placeholders(page.size()) + ")", page.stream().map(NearestDeals.Ranked::dealId).toList(),
-                r -> deal(r, km.get(r.string("id")))).forEach(d -> byId.put(d.id(), d));
+        sql.rows(
+                        "SELECT " + COLUMNS + " FROM deal d JOIN tenant t ON t.id = d.tenant_id WHERE d.id IN ("
+                                + placeholders(page.size()) + ")",
+                        page.stream().map(NearestDeals.Ranked::dealId).toList(),
+                        r -> deal(r, km.get(r.string("id"))))
+                .forEach(d -> byId.put(d.id(), d));
         List<CatalogDeal> deals = new ArrayList<>(page.size());
         for (NearestDeals.Ranked ranked : page) {
             CatalogDeal deal = byId.get(ranked.dealId());
@@ -176,7 +204,11 @@ public class CatalogRepository {
                 + " WHERE d.status IN ('SCHEDULED', 'ON_SALE')" + textCondition(search.text());
         List<Object> parameters = new ArrayList<>();
         addText(parameters, search.text());
-        return page("SELECT " + COLUMNS + from + " ORDER BY d.sales_end, d.id", "SELECT COUNT(*) AS n" + from, parameters, search);
+        return page(
+                "SELECT " + COLUMNS + from + " ORDER BY d.sales_end, d.id",
+                "SELECT COUNT(*) AS n" + from,
+                parameters,
+                search);
     }
 
     private Page page(String select, String count, List<Object> parameters, CatalogSearch search) {
@@ -189,13 +221,15 @@ public class CatalogRepository {
     }
 
     private static String textCondition(String text) {
-        return text == null || text.isBlank() ? ""
+        return text == null || text.isBlank()
+                ? ""
                 : " AND (d.title LIKE ? ESCAPE '!' OR d.description LIKE ? ESCAPE '!' OR t.business_name LIKE ? ESCAPE '!')";
     }
 
     private static void addText(List<Object> parameters, String text) {
         if (text != null && !text.isBlank()) {
-            String pattern = "%" + text.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            String pattern =
+                    "%" + text.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
             parameters.add(pattern);
             parameters.add(pattern);
             parameters.add(pattern);
@@ -214,64 +248,126 @@ public class CatalogRepository {
             return deals;
         }
         List<String> ids = deals.stream().map(CatalogDeal::id).toList();
-        List<String> tenants = deals.stream().map(CatalogDeal::tenantId).distinct().toList();
-        List<TenantStore> stores = sql.rows("SELECT s.tenant_id, s.id, s.name, s.address, s.latitude, s.longitude FROM store s"
-                + " WHERE s.tenant_id IN (" + placeholders(tenants.size()) + ") AND s.archived_at IS NULL ORDER BY s.name, s.id", tenants,
-                r -> new TenantStore(r.string("tenant_id"), new CatalogStore(r.string("id"), r.string("name"), r.string("address"),
-                        r.doubleValue("latitude"), r.doubleValue("longitude"))));
+        List<String> tenants =
+                deals.stream().map(CatalogDeal::tenantId).distinct().toList();
+        List<TenantStore> stores = sql.rows(
+                "SELECT s.tenant_id, s.id, s.name, s.address, s.latitude, s.longitude FROM store s"
+                        + " WHERE s.tenant_id IN (" + placeholders(tenants.size())
+                        + ") AND s.archived_at IS NULL ORDER BY s.name, s.id",
+                tenants,
+                r -> new TenantStore(
+                        r.string("tenant_id"),
+                        new CatalogStore(
+                                r.string("id"),
+                                r.string("name"),
+                                r.string("address"),
+                                r.doubleValue("latitude"),
+                                r.doubleValue("longitude"))));
         List<Object> keys = new ArrayList<>(tenants);
         keys.addAll(ids);
         Map<String, Set<String>> named = new HashMap<>();
-        sql.rows("SELECT deal_id, store_id FROM deal_store WHERE tenant_id IN (" + placeholders(tenants.size()) + ") AND deal_id IN ("
-                + placeholders(ids.size()) + ")", keys, r -> Map.entry(r.string("deal_id"), r.string("store_id")))
-                .forEach(e -> named.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+        sql.rows(
+                        "SELECT deal_id, store_id FROM deal_store WHERE tenant_id IN (" + placeholders(tenants.size())
+                                + ") AND deal_id IN (" + placeholders(ids.size()) + ")",
+                        keys,
+                        r -> Map.entry(r.string("deal_id"), r.string("store_id")))
+                .forEach(e ->
+                        named.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
         Map<String, List<CatalogStore>> byDeal = new HashMap<>();
         for (CatalogDeal deal : deals) {
             Set<String> list = named.get(deal.id());
-            byDeal.put(deal.id(), stores.stream()
-                    .filter(s -> deal.tenantId().equals(s.tenantId()) && (list == null || list.contains(s.store().id())))
-                    .map(TenantStore::store)
-                    .toList());
+            byDeal.put(
+                    deal.id(),
+                    stores.stream()
+                            .filter(s -> deal.tenantId().equals(s.tenantId())
+                                    && (list == null || list.contains(s.store().id())))
+                            .map(TenantStore::store)
+                            .toList());
         }
         Map<String, List<DealPhoto>> photos = dealPhotos.ofDeals(ids);
         Map<String, Rating> ratings = new HashMap<>();
-        sql.rows("SELECT deal_id, reviews, rating_total FROM deal_rating WHERE reviews > 0 AND deal_id IN (" + placeholders(ids.size()) + ")",
-                ids, r -> new Rating(r.string("deal_id"), r.intValue("reviews"), r.intValue("rating_total")))
+        sql.rows(
+                        "SELECT deal_id, reviews, rating_total FROM deal_rating WHERE reviews > 0 AND deal_id IN ("
+                                + placeholders(ids.size()) + ")",
+                        ids,
+                        r -> new Rating(r.string("deal_id"), r.intValue("reviews"), r.intValue("rating_total")))
                 .forEach(r -> ratings.put(r.dealId(), r));
         Map<String, List<OptionRow>> options = new HashMap<>();
-        sql.rows("SELECT deal_id, id, title, price, original_value, max_quantity, sold FROM deal_option WHERE tenant_id IN ("
-                + placeholders(tenants.size()) + ") AND deal_id IN (" + placeholders(ids.size()) + ") ORDER BY deal_id, position", keys,
-                r -> new OptionRow(r.string("deal_id"), r.string("id"), r.string("title"), r.decimal("price"), r.decimal("original_value"),
-                        r.nullableInt("max_quantity"), r.intValue("sold")))
-                .forEach(r -> options.computeIfAbsent(r.dealId(), k -> new ArrayList<>()).add(r));
-        return deals.stream().map(d -> {
-            Rating rating = ratings.get(d.id());
-            int reviews = rating == null ? 0 : rating.reviews();
-            Double average = rating == null ? null : Math.round(rating.total() * 10.0 / reviews) / 10.0;
-            return d.with(byDeal.get(d.id()), average, reviews).withOptions(options.getOrDefault(d.id(), List.of()).stream()
-                    .map(o -> new CatalogDeal.CatalogOption(o.id(), o.title(), o.price(), o.originalValue(), o.maxQuantity(), o.sold(),
-                            d.remaining()))
-                    .toList()).withPhotos(photos.getOrDefault(d.id(), List.of()));
-        }).toList();
+        sql.rows(
+                        "SELECT deal_id, id, title, price, original_value, max_quantity, sold FROM deal_option WHERE tenant_id IN ("
+                                + placeholders(tenants.size()) + ") AND deal_id IN (" + placeholders(ids.size())
+                                + ") ORDER BY deal_id, position",
+                        keys,
+                        r -> new OptionRow(
+                                r.string("deal_id"),
+                                r.string("id"),
+                                r.string("title"),
+                                r.decimal("price"),
+                                r.decimal("original_value"),
+                                r.nullableInt("max_quantity"),
+                                r.intValue("sold")))
+                .forEach(r -> options.computeIfAbsent(r.dealId(), k -> new ArrayList<>())
+                        .add(r));
+        return deals.stream()
+                .map(d -> {
+                    Rating rating = ratings.get(d.id());
+                    int reviews = rating == null ? 0 : rating.reviews();
+                    Double average = rating == null ? null : Math.round(rating.total() * 10.0 / reviews) / 10.0;
+                    return d.with(byDeal.get(d.id()), average, reviews)
+                            .withOptions(options.getOrDefault(d.id(), List.of()).stream()
+                                    .map(o -> new CatalogDeal.CatalogOption(
+                                            o.id(),
+                                            o.title(),
+                                            o.price(),
+                                            o.originalValue(),
+                                            o.maxQuantity(),
+                                            o.sold(),
+                                            d.remaining()))
+                                    .toList())
+                            .withPhotos(photos.getOrDefault(d.id(), List.of()));
+                })
+                .toList();
     }
 
     /** A store of the page's merchants, with its merchant. */
-    private record TenantStore(String tenantId, CatalogStore store) {
-    }
+    private record TenantStore(String tenantId, CatalogStore store) {}
 
     /** A deal's reviews and the sum of their stars. */
-    private record Rating(String dealId, int reviews, int total) {
-    }
+    private record Rating(String dealId, int reviews, int total) {}
 
     /** An option of a deal of the page, before the deal's own figures complete it. */
-    private record OptionRow(String dealId, String id, String title, BigDecimal price, BigDecimal originalValue, Integer maxQuantity,
-                             int sold) {
-    }
+    private record OptionRow(
+            String dealId,
+            String id,
+            String title,
+            BigDecimal price,
+            BigDecimal originalValue,
+            Integer maxQuantity,
+            int sold) {}
 
     private static CatalogDeal deal(Row r, Double km) {
-        return new CatalogDeal(r.string("id"), r.string("tenant_id"), r.string("title"), r.string("description"), r.string("fine_print"),
-                r.string("business_name"), r.decimal("price"), r.decimal("original_value"), r.string("currency"), r.intValue("sold"),
-                r.intValue("min_buyers"), r.nullableInt("max_quantity"), r.instant("sales_start"), r.instant("sales_end"),
-                r.instant("coupon_valid_until"), r.string("status"), km, List.of(), null, 0, List.of(), List.of());
+        return new CatalogDeal(
+                r.string("id"),
+                r.string("tenant_id"),
+                r.string("title"),
+                r.string("description"),
+                r.string("fine_print"),
+                r.string("business_name"),
+                r.decimal("price"),
+                r.decimal("original_value"),
+                r.string("currency"),
+                r.intValue("sold"),
+                r.intValue("min_buyers"),
+                r.nullableInt("max_quantity"),
+                r.instant("sales_start"),
+                r.instant("sales_end"),
+                r.instant("coupon_valid_until"),
+                r.string("status"),
+                km,
+                List.of(),
+                null,
+                0,
+                List.of(),
+                List.of());
     }
 }

@@ -34,15 +34,13 @@ public final class NearestDeals {
     static final int FIRST_BATCH = 2;
 
     /** A store in the circle: its merchant, its id and its distance from the point, as the database computed it. */
-    public record NearStore(String tenantId, String storeId, double km) {
-    }
+    public record NearStore(String tenantId, String storeId, double km) {}
 
     /**
      * A deal met at a batch of stores: {@code storeId} null for a deal valid at every store of its merchant (met at the
      * merchant's first store in the batch), else the named store of the batch it was found through.
      */
-    public record Met(String dealId, String tenantId, String storeId) {
-    }
+    public record Met(String dealId, String tenantId, String storeId) {}
 
     /** The deals of a batch: every deal valid everywhere of {@code newMerchants}, and every deal naming one of {@code stores}. */
     @FunctionalInterface
@@ -51,25 +49,24 @@ public final class NearestDeals {
     }
 
     /** A deal of the ranking and its distance. */
-    public record Ranked(String dealId, double km) {
-    }
+    public record Ranked(String dealId, double km) {}
 
     /** One page of the ranking; {@code total} is exact when {@code exact}, otherwise there are more than {@code total}. */
-    public record Ranking(List<Ranked> page, long total, boolean exact) {
-    }
+    public record Ranking(List<Ranked> page, long total, boolean exact) {}
 
     /** The order the walk takes the stores in: nearest first, then any fixed order (merchant, id). */
     public static final Comparator<NearStore> NEAREST_STORE_FIRST = Comparator.comparingDouble(NearStore::km)
-            .thenComparing(NearStore::tenantId).thenComparing(NearStore::storeId);
+            .thenComparing(NearStore::tenantId)
+            .thenComparing(NearStore::storeId);
 
     /**
      * The catalog's order: nearest first, equal distances by id (ids are Crockford base32 capitals, which Java and the
      * database's collation order alike).
      */
-    private static final Comparator<Ranked> NEAREST_FIRST = Comparator.comparingDouble(Ranked::km).thenComparing(Ranked::dealId);
+    private static final Comparator<Ranked> NEAREST_FIRST =
+            Comparator.comparingDouble(Ranked::km).thenComparing(Ranked::dealId);
 
-    private NearestDeals() {
-    }
+    private NearestDeals() {}
 
     /**
      * The page {@code page} of {@code size} deals.
@@ -86,7 +83,8 @@ public final class NearestDeals {
         int batch = FIRST_BATCH;
         while (next < stores.size() && met.size() <= wanted) {
             int end = Math.min(stores.size(), next + batch);
-            while (end < stores.size() && stores.get(end).km() == stores.get(end - 1).km()) {
+            while (end < stores.size()
+                    && stores.get(end).km() == stores.get(end - 1).km()) {
                 end++;
             }
             List<NearStore> walked = stores.subList(next, end);
@@ -99,7 +97,9 @@ public final class NearestDeals {
                 storeKm.put(key(store.tenantId(), store.storeId()), store.km());
             }
             for (Met deal : deals.at(newMerchants.keySet(), walked)) {
-                Double km = deal.storeId() == null ? newMerchants.get(deal.tenantId()) : storeKm.get(key(deal.tenantId(), deal.storeId()));
+                Double km = deal.storeId() == null
+                        ? newMerchants.get(deal.tenantId())
+                        : storeKm.get(key(deal.tenantId(), deal.storeId()));
                 if (km != null) {
                     met.merge(deal.dealId(), km, Math::min);
                 }
@@ -110,7 +110,8 @@ public final class NearestDeals {
         List<Ranked> ranked = new ArrayList<>(met.size());
         met.forEach((id, km) -> ranked.add(new Ranked(id, km)));
         ranked.sort(NEAREST_FIRST);
-        List<Ranked> onPage = offset >= ranked.size() ? List.of()
+        List<Ranked> onPage = offset >= ranked.size()
+                ? List.of()
                 : List.copyOf(ranked.subList((int) offset, (int) Math.min(ranked.size(), offset + size)));
         boolean exact = next >= stores.size();
         return new Ranking(onPage, exact ? ranked.size() : wanted, exact);

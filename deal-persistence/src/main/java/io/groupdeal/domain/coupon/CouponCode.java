@@ -49,16 +49,18 @@ public final class CouponCode {
                 return Optional.empty();
             }
             char upper = Character.toUpperCase(c);
-            normal.append(switch (upper) {
-                case 'O' -> '0';
-                case 'I', 'L' -> '1';
-                default -> upper;
-            });
+            normal.append(
+                    switch (upper) {
+                        case 'O' -> '0';
+                        case 'I', 'L' -> '1';
+                        default -> upper;
+                    });
             if (normal.length() > LENGTH) {
                 return Optional.empty();
             }
         }
-        return normal.length() == LENGTH && isValid(normal.toString()) ? Optional.of(new CouponCode(normal.toString()))
+        return normal.length() == LENGTH && isValid(normal.toString())
+                ? Optional.of(new CouponCode(normal.toString()))
                 : Optional.empty();
     }
 
@@ -88,7 +90,8 @@ public final class CouponCode {
     }
 
     public String printed() {
-        return stored.substring(0, 4) + "-" + stored.substring(4, 8) + "-" + stored.substring(8, 12) + "-" + stored.charAt(12);
+        return stored.substring(0, 4) + "-" + stored.substring(4, 8) + "-" + stored.substring(8, 12) + "-"
+                + stored.charAt(12);
     }
 
     @Override

@@ -123,8 +123,7 @@ public class Deal {
     /** The longest reason for a rejection. */
     public static final int MAX_REJECTION = 1000;
 
-    protected Deal() {
-    }
+    protected Deal() {}
 
     /** A new draft. The terms must have no violations for a draft ({@link DealTerms#violations(boolean)}). */
     public Deal(DealTerms terms, Instant createdAt) {
@@ -177,8 +176,21 @@ public class Deal {
 
     /** The terms as they stand, for publishing checks and for editing forms. */
     public DealTerms terms() {
-        return new DealTerms(title, description, finePrint, currency, price, originalValue, minBuyers, maxQuantity,
-                perBuyerLimit, salesStart, salesEnd, couponValidUntil, refundPolicy, autoRefundOnExpiry);
+        return new DealTerms(
+                title,
+                description,
+                finePrint,
+                currency,
+                price,
+                originalValue,
+                minBuyers,
+                maxQuantity,
+                perBuyerLimit,
+                salesStart,
+                salesEnd,
+                couponValidUntil,
+                refundPolicy,
+                autoRefundOnExpiry);
     }
 
     /**

@@ -41,8 +41,7 @@ public class DealOption {
 
     private int sold;
 
-    protected DealOption() {
-    }
+    protected DealOption() {}
 
     DealOption(String dealId, OptionTerms terms, int position, int minorDigits) {
         this.id = Ids.newId();

@@ -19,7 +19,13 @@ import java.util.stream.Collectors;
  * updates whose {@code WHERE status IN} lists are {@link #movingTo}'s ({@link DealRepository}).
  */
 public enum DealStatus {
-    DRAFT, SCHEDULED, ON_SALE, ENDED, FAILED, CANCELLED, IN_REVIEW;
+    DRAFT,
+    SCHEDULED,
+    ON_SALE,
+    ENDED,
+    FAILED,
+    CANCELLED,
+    IN_REVIEW;
 
     private static final Map<DealStatus, Set<DealStatus>> NEXT = new EnumMap<>(DealStatus.class);
 

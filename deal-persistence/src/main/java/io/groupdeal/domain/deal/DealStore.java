@@ -29,8 +29,7 @@ public class DealStore {
     @Column(name = "store_id")
     private String storeId;
 
-    protected DealStore() {
-    }
+    protected DealStore() {}
 
     public DealStore(String dealId, String storeId) {
         this.dealId = dealId;
@@ -50,8 +49,7 @@ public class DealStore {
         private String dealId;
         private String storeId;
 
-        public Key() {
-        }
+        public Key() {}
 
         @Override
         public boolean equals(Object o) {

@@ -11,10 +11,21 @@ import java.util.List;
  * What a merchant says about a deal. A draft may leave most of it open; {@link #violations(boolean)} lists every
  * broken rule, and with {@code publishing} also what a deal needs before it can go on sale.
  */
-public record DealTerms(String title, String description, String finePrint, String currency, BigDecimal price,
-                        BigDecimal originalValue, Integer minBuyers, Integer maxQuantity, Integer perBuyerLimit,
-                        Instant salesStart, Instant salesEnd, Instant couponValidUntil, RefundPolicy refundPolicy,
-                        Boolean autoRefundOnExpiry) {
+public record DealTerms(
+        String title,
+        String description,
+        String finePrint,
+        String currency,
+        BigDecimal price,
+        BigDecimal originalValue,
+        Integer minBuyers,
+        Integer maxQuantity,
+        Integer perBuyerLimit,
+        Instant salesStart,
+        Instant salesEnd,
+        Instant couponValidUntil,
+        RefundPolicy refundPolicy,
+        Boolean autoRefundOnExpiry) {
 
     public static final int MAX_TITLE = 120;
     public static final int MAX_DESCRIPTION = 5000;
@@ -84,11 +95,14 @@ public record DealTerms(String title, String description, String finePrint, Stri
         if (description == null || description.isBlank()) {
             found.add(Violation.of("description", "required-to-publish"));
         }
-        record Needed(String field, Object value) {
-        }
-        for (Needed needed : List.of(new Needed("currency", currency), new Needed("price", price),
-                new Needed("originalValue", originalValue), new Needed("salesStart", salesStart),
-                new Needed("salesEnd", salesEnd), new Needed("couponValidUntil", couponValidUntil))) {
+        record Needed(String field, Object value) {}
+        for (Needed needed : List.of(
+                new Needed("currency", currency),
+                new Needed("price", price),
+                new Needed("originalValue", originalValue),
+                new Needed("salesStart", salesStart),
+                new Needed("salesEnd", salesEnd),
+                new Needed("couponValidUntil", couponValidUntil))) {
             if (needed.value() == null) {
                 found.add(Violation.of(needed.field(), "required-to-publish"));
             }
@@ -100,7 +114,9 @@ public record DealTerms(String title, String description, String finePrint, Stri
             return null;
         }
         try {
-            if (currency.length() == 3 && currency.equals(currency.toUpperCase()) && currency.chars().allMatch(Character::isLetter)) {
+            if (currency.length() == 3
+                    && currency.equals(currency.toUpperCase())
+                    && currency.chars().allMatch(Character::isLetter)) {
                 return Currency.getInstance(currency);
             }
         } catch (IllegalArgumentException e) {
@@ -113,7 +129,8 @@ public record DealTerms(String title, String description, String finePrint, Stri
     /** The deal's currency when it is a valid ISO 4217 code, else null (reported by {@link #violations}). */
     static Currency knownCurrency(String code) {
         List<Violation> ignored = new ArrayList<>();
-        return new DealTerms(null, null, null, code, null, null, null, null, null, null, null, null, null, null).currency(ignored);
+        return new DealTerms(null, null, null, code, null, null, null, null, null, null, null, null, null, null)
+                .currency(ignored);
     }
 
     /**
@@ -121,8 +138,21 @@ public record DealTerms(String title, String description, String finePrint, Stri
      * {@code originalValue} meaning its first option's, so clients that know no options read the deal as before.
      */
     public DealTerms pricedAs(OptionTerms first) {
-        return new DealTerms(title, description, finePrint, currency, first.price(), first.originalValue(), minBuyers,
-                maxQuantity, perBuyerLimit, salesStart, salesEnd, couponValidUntil, refundPolicy, autoRefundOnExpiry);
+        return new DealTerms(
+                title,
+                description,
+                finePrint,
+                currency,
+                first.price(),
+                first.originalValue(),
+                minBuyers,
+                maxQuantity,
+                perBuyerLimit,
+                salesStart,
+                salesEnd,
+                couponValidUntil,
+                refundPolicy,
+                autoRefundOnExpiry);
     }
 
     static void amount(String field, BigDecimal amount, Currency currency, List<Violation> found) {
@@ -133,8 +163,13 @@ public record DealTerms(String title, String description, String finePrint, Stri
             found.add(Violation.of(field, "amount-range"));
         } else if (currency == null && amount.stripTrailingZeros().scale() > 3) {
             found.add(Violation.of(field, "decimals", 3));
-        } else if (currency != null && amount.stripTrailingZeros().scale() > Math.max(0, currency.getDefaultFractionDigits())) {
-            found.add(Violation.of(field, "decimals-in", Math.max(0, currency.getDefaultFractionDigits()), currency.getCurrencyCode()));
+        } else if (currency != null
+                && amount.stripTrailingZeros().scale() > Math.max(0, currency.getDefaultFractionDigits())) {
+            found.add(Violation.of(
+                    field,
+                    "decimals-in",
+                    Math.max(0, currency.getDefaultFractionDigits()),
+                    currency.getCurrencyCode()));
         }
     }
 }

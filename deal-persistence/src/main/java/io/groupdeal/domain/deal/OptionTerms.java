@@ -27,7 +27,11 @@ public record OptionTerms(String id, String title, BigDecimal price, BigDecimal 
 
     /** The one option of a deal written without options: its price, original value and quantity, titled as the deal. */
     public static OptionTerms single(DealTerms deal) {
-        return new OptionTerms(null, deal.title() == null ? null : deal.title().strip(), deal.price(), deal.originalValue(),
+        return new OptionTerms(
+                null,
+                deal.title() == null ? null : deal.title().strip(),
+                deal.price(),
+                deal.originalValue(),
                 deal.maxQuantity());
     }
 
@@ -58,7 +62,8 @@ public record OptionTerms(String id, String title, BigDecimal price, BigDecimal 
         return found;
     }
 
-    private void check(String at, DealTerms deal, java.util.Currency currency, boolean publishing, List<Violation> found) {
+    private void check(
+            String at, DealTerms deal, java.util.Currency currency, boolean publishing, List<Violation> found) {
         if (title == null || title.isBlank()) {
             found.add(Violation.of(at + "title", "required"));
         } else if (title.strip().length() > DealTerms.MAX_TITLE) {

@@ -6,8 +6,7 @@ package io.groupdeal.domain.deal;
  */
 public final class OptionTitles {
 
-    private OptionTitles() {
-    }
+    private OptionTitles() {}
 
     /**
      * SQL for the title of the option bought by the order of the coupon aliased {@code coupon}, NULL when its deal has

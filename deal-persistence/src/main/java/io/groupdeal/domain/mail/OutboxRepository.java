@@ -18,61 +18,102 @@ import java.util.Optional;
 @ApplicationScoped
 public class OutboxRepository {
 
-    private static final String LISTED_COLUMNS = "id, recipient, subject, status, attempts, last_error, created_at, sent_at,"
-            + " next_attempt_at";
+    private static final String LISTED_COLUMNS =
+            "id, recipient, subject, status, attempts, last_error, created_at, sent_at," + " next_attempt_at";
 
     @Inject
     private NativeSql sql;
 
     /** A mail to queue: whole ({@code render} null), or by its cause with the bodies still to write. */
-    public record Outgoing(String tenantId, String causeKey, String recipient, String subject, String text, String html,
-                           List<String> qrCodes, String render) {
-    }
+    public record Outgoing(
+            String tenantId,
+            String causeKey,
+            String recipient,
+            String subject,
+            String text,
+            String html,
+            List<String> qrCodes,
+            String render) {}
 
     /** A claimed mail as stored: its bodies null while it is queued by its cause ({@code render} not null). */
-    public record Claimed(String tenantId, String causeKey, String recipient, String subject, String text, String html,
-                          List<String> qrCodes, int attempts, String render) {
-    }
+    public record Claimed(
+            String tenantId,
+            String causeKey,
+            String recipient,
+            String subject,
+            String text,
+            String html,
+            List<String> qrCodes,
+            int attempts,
+            String render) {}
 
     /** A mail as the operator's list shows it; never its bodies. */
-    public record Listed(String id, String recipient, String subject, String status, int attempts, String lastError,
-                         Instant createdAt, Instant sentAt, Instant nextAttemptAt) {
-    }
+    public record Listed(
+            String id,
+            String recipient,
+            String subject,
+            String status,
+            int attempts,
+            String lastError,
+            Instant createdAt,
+            Instant sentAt,
+            Instant nextAttemptAt) {}
 
     /** Queues the mail as PENDING, due now, unless a mail of the same cause was written before. */
     public void add(String id, Outgoing mail, Instant now) {
-        sql.insertUnlessDuplicate("INSERT INTO mail_outbox (id, tenant_id, cause_key, recipient, subject, text_body, html_body,"
-                + " qr_codes, render, status, attempts, next_attempt_at, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
-                Arrays.asList(id, mail.tenantId(), mail.causeKey(), mail.recipient(), mail.subject(), mail.text(), mail.html(),
-                        mail.qrCodes().isEmpty() ? null : String.join(" ", mail.qrCodes()), mail.render(), now, now));
+        sql.insertUnlessDuplicate(
+                "INSERT INTO mail_outbox (id, tenant_id, cause_key, recipient, subject, text_body, html_body,"
+                        + " qr_codes, render, status, attempts, next_attempt_at, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
+                Arrays.asList(
+                        id,
+                        mail.tenantId(),
+                        mail.causeKey(),
+                        mail.recipient(),
+                        mail.subject(),
+                        mail.text(),
+                        mail.html(),
+                        mail.qrCodes().isEmpty() ? null : String.join(" ", mail.qrCodes()),
+                        mail.render(),
+                        now,
+                        now));
     }
 
     /** Mails due at {@code now}, oldest first. */
     public List<String> due(Instant now, int limit) {
-        return sql.rows("SELECT id FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at"
-                + " LIMIT ?", List.of(now, limit), r -> r.string("id"));
+        return sql.rows(
+                "SELECT id FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at"
+                        + " LIMIT ?",
+                List.of(now, limit),
+                r -> r.string("id"));
     }
 
     /** Takes a due mail for one attempt until {@code leaseUntil}; empty when another sender took it first. */
     public Optional<Claimed> claim(String id, Instant now, Instant leaseUntil) {
-        int claimed = sql.update("UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?"
-                + " AND status = 'PENDING' AND next_attempt_at <= ?", List.of(leaseUntil, id, now));
+        int claimed = sql.update(
+                "UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?"
+                        + " AND status = 'PENDING' AND next_attempt_at <= ?",
+                List.of(leaseUntil, id, now));
         if (claimed == 0) {
             return Optional.empty();
         }
-        return sql.first("SELECT tenant_id, cause_key, recipient, subject, text_body, html_body, qr_codes, attempts, render"
-                + " FROM mail_outbox WHERE id = ?", List.of(id), OutboxRepository::claimed);
+        return sql.first(
+                "SELECT tenant_id, cause_key, recipient, subject, text_body, html_body, qr_codes, attempts, render"
+                        + " FROM mail_outbox WHERE id = ?",
+                List.of(id),
+                OutboxRepository::claimed);
     }
 
     public void sent(String id, String subject, Instant now) {
-        sql.update("UPDATE mail_outbox SET status = 'SENT', sent_at = ?, last_error = NULL, subject = ? WHERE id = ?",
+        sql.update(
+                "UPDATE mail_outbox SET status = 'SENT', sent_at = ?, last_error = NULL, subject = ? WHERE id = ?",
                 List.of(now, subject, id));
     }
 
     /** A failed attempt: PENDING again from {@code nextAttempt}, or FAILED for good when {@code giveUp}. */
     public void failed(String id, String reason, Instant nextAttempt, boolean giveUp) {
-        sql.update("UPDATE mail_outbox SET status = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
+        sql.update(
+                "UPDATE mail_outbox SET status = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
                 List.of(giveUp ? "FAILED" : "PENDING", nextAttempt, reason, id));
     }
 
@@ -82,8 +123,11 @@ public class OutboxRepository {
         String where = where(status, parameters);
         parameters.add(size);
         parameters.add((long) page * size);
-        return sql.rows("SELECT " + LISTED_COLUMNS + " FROM mail_outbox" + where + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
-                parameters, OutboxRepository::listed);
+        return sql.rows(
+                "SELECT " + LISTED_COLUMNS + " FROM mail_outbox" + where
+                        + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                parameters,
+                OutboxRepository::listed);
     }
 
     public long count(String status) {
@@ -93,24 +137,31 @@ public class OutboxRepository {
     }
 
     public Optional<Listed> find(String id) {
-        return sql.first("SELECT " + LISTED_COLUMNS + " FROM mail_outbox WHERE id = ?", List.of(id), OutboxRepository::listed);
+        return sql.first(
+                "SELECT " + LISTED_COLUMNS + " FROM mail_outbox WHERE id = ?", List.of(id), OutboxRepository::listed);
     }
 
     /** A FAILED mail back to PENDING, due at {@code now}, its attempts counted from 0 again; false when it was not FAILED. */
     public boolean retry(String id, Instant now) {
-        return sql.update("UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = NULL"
-                + " WHERE id = ? AND status = 'FAILED'", List.of(now, id)) == 1;
+        return sql.update(
+                        "UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = NULL"
+                                + " WHERE id = ? AND status = 'FAILED'",
+                        List.of(now, id))
+                == 1;
     }
 
     /** Up to {@code limit} FAILED mails back to PENDING, as {@link #retry} does; answers how many. */
     public int retryFailed(Instant now, int limit) {
-        return sql.update("UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = NULL"
-                + " WHERE status = 'FAILED' LIMIT ?", List.of(now, limit));
+        return sql.update(
+                "UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = NULL"
+                        + " WHERE status = 'FAILED' LIMIT ?",
+                List.of(now, limit));
     }
 
     /** Deletes up to {@code limit} mails SENT before {@code cutoff}, oldest first; answers how many. */
     public int deleteSentBefore(Instant cutoff, int limit) {
-        return sql.update("DELETE FROM mail_outbox WHERE status = 'SENT' AND sent_at < ? ORDER BY sent_at LIMIT ?",
+        return sql.update(
+                "DELETE FROM mail_outbox WHERE status = 'SENT' AND sent_at < ? ORDER BY sent_at LIMIT ?",
                 List.of(cutoff, limit));
     }
 
@@ -124,13 +175,28 @@ public class OutboxRepository {
 
     private static Claimed claimed(Row r) {
         String codes = r.string("qr_codes");
-        return new Claimed(r.string("tenant_id"), r.string("cause_key"), r.string("recipient"), r.string("subject"),
-                r.string("text_body"), r.string("html_body"), codes == null ? List.of() : List.of(codes.split(" ")),
-                r.intValue("attempts"), r.string("render"));
+        return new Claimed(
+                r.string("tenant_id"),
+                r.string("cause_key"),
+                r.string("recipient"),
+                r.string("subject"),
+                r.string("text_body"),
+                r.string("html_body"),
+                codes == null ? List.of() : List.of(codes.split(" ")),
+                r.intValue("attempts"),
+                r.string("render"));
     }
 
     private static Listed listed(Row r) {
-        return new Listed(r.string("id"), r.string("recipient"), r.string("subject"), r.string("status"), r.intValue("attempts"),
-                r.string("last_error"), r.instant("created_at"), r.instant("sent_at"), r.instant("next_attempt_at"));
+        return new Listed(
+                r.string("id"),
+                r.string("recipient"),
+                r.string("subject"),
+                r.string("status"),
+                r.intValue("attempts"),
+                r.string("last_error"),
+                r.instant("created_at"),
+                r.instant("sent_at"),
+                r.instant("next_attempt_at"));
     }
 }

@@ -2,8 +2,8 @@ package io.groupdeal.domain.order;
 
 import io.groupdeal.domain.shared.NativeSql;
 import io.groupdeal.domain.shared.RequestKey;
-import io.groupdeal.domain.shared.TenantId;
 import io.groupdeal.domain.shared.Row;
+import io.groupdeal.domain.shared.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -26,24 +26,27 @@ public class OrderRepository {
 
     /** The first use of a buyer's idempotency key; false when the key was used before (its row is then committed). */
     public boolean claimKey(RequestKey key, String requestHash, TenantId tenant, String orderId, Instant now) {
-        return sql.insertUnlessDuplicate("INSERT INTO order_request (buyer_id, idempotency_key, request_hash, tenant_id,"
-                + " order_id, created_at) VALUES (?, ?, ?, ?, ?, ?)", List.of(key.account().value(), key.key(), requestHash,
-                tenant.value(), orderId, now));
+        return sql.insertUnlessDuplicate(
+                "INSERT INTO order_request (buyer_id, idempotency_key, request_hash, tenant_id,"
+                        + " order_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                List.of(key.account().value(), key.key(), requestHash, tenant.value(), orderId, now));
     }
 
-    public record KeyUse(String requestHash, String tenantId, String orderId) {
-    }
+    public record KeyUse(String requestHash, String tenantId, String orderId) {}
 
     /** The committed use of a key; a locking read, so it sees what a parallel transaction committed a moment ago. */
     public Optional<KeyUse> keyUse(String buyerId, String key) {
-        return sql.first("SELECT request_hash, tenant_id, order_id FROM order_request WHERE buyer_id = ? AND idempotency_key = ?"
-                        + " LOCK IN SHARE MODE", List.of(buyerId, key),
+        return sql.first(
+                "SELECT request_hash, tenant_id, order_id FROM order_request WHERE buyer_id = ? AND idempotency_key = ?"
+                        + " LOCK IN SHARE MODE",
+                List.of(buyerId, key),
                 r -> new KeyUse(r.string("request_hash"), r.string("tenant_id"), r.string("order_id")));
     }
 
     /** The buyer's count row for the deal, made when missing (at zero). */
     public void ensureQuota(String tenantId, String dealId, String buyerId) {
-        sql.insertUnlessDuplicate("INSERT INTO buyer_quota (tenant_id, deal_id, buyer_id, bought) VALUES (?, ?, ?, 0)",
+        sql.insertUnlessDuplicate(
+                "INSERT INTO buyer_quota (tenant_id, deal_id, buyer_id, bought) VALUES (?, ?, ?, 0)",
                 List.of(tenantId, dealId, buyerId));
     }
 
@@ -52,8 +55,11 @@ public class OrderRepository {
      * The row must exist ({@link #ensureQuota}).
      */
     public boolean takeQuota(String tenantId, String dealId, String buyerId, int quantity, int limit) {
-        return sql.update("UPDATE buyer_quota SET bought = bought + ? WHERE tenant_id = ? AND deal_id = ? AND buyer_id = ?"
-                + " AND bought + ? <= ?", List.of(quantity, tenantId, dealId, buyerId, quantity, limit)) == 1;
+        return sql.update(
+                        "UPDATE buyer_quota SET bought = bought + ? WHERE tenant_id = ? AND deal_id = ? AND buyer_id = ?"
+                                + " AND bought + ? <= ?",
+                        List.of(quantity, tenantId, dealId, buyerId, quantity, limit))
+                == 1;
     }
 
     /** Writes a RESERVED order whose payment must be settled by {@code expiresAt}. */
@@ -61,9 +67,21 @@ public class OrderRepository {
         if (order.optionId() == null) {
             throw new IllegalArgumentException("an order is for one option of its deal");
         }
-        sql.update("INSERT INTO purchase_order (" + COLUMNS + ", expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RESERVED', NULL, ?, ?, ?)",
-                List.of(order.tenantId(), order.id(), order.dealId(), order.buyerId(), order.quantity(), order.unitPrice(),
-                        order.amount(), order.currency(), order.createdAt(), order.optionId(), expiresAt));
+        sql.update(
+                "INSERT INTO purchase_order (" + COLUMNS
+                        + ", expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RESERVED', NULL, ?, ?, ?)",
+                List.of(
+                        order.tenantId(),
+                        order.id(),
+                        order.dealId(),
+                        order.buyerId(),
+                        order.quantity(),
+                        order.unitPrice(),
+                        order.amount(),
+                        order.currency(),
+                        order.createdAt(),
+                        order.optionId(),
+                        expiresAt));
     }
 
     /**
@@ -71,9 +89,16 @@ public class OrderRepository {
      * made the move (and so issues the coupons).
      */
     public boolean paid(String tenantId, String orderId, String paymentRef, boolean captured, Instant now) {
-        return sql.update("UPDATE purchase_order SET status = ?, payment_ref = ?, captured_at = ?, expires_at = NULL"
-                + " WHERE tenant_id = ? AND id = ? AND status = 'RESERVED'", java.util.Arrays.asList(captured ? "CONFIRMED" : "PENDING",
-                paymentRef, captured ? now : null, tenantId, orderId)) == 1;
+        return sql.update(
+                        "UPDATE purchase_order SET status = ?, payment_ref = ?, captured_at = ?, expires_at = NULL"
+                                + " WHERE tenant_id = ? AND id = ? AND status = 'RESERVED'",
+                        java.util.Arrays.asList(
+                                captured ? "CONFIRMED" : "PENDING",
+                                paymentRef,
+                                captured ? now : null,
+                                tenantId,
+                                orderId))
+                == 1;
     }
 
     /**
@@ -81,20 +106,28 @@ public class OrderRepository {
      * made the move (and so gives them back).
      */
     public boolean release(String tenantId, String orderId, OrderStatus status, Instant now) {
-        return sql.update("UPDATE purchase_order SET status = ?, closed_at = ?, released_at = ?, expires_at = NULL"
-                + " WHERE tenant_id = ? AND id = ? AND status = 'RESERVED'", List.of(status.name(), now, now, tenantId, orderId)) == 1;
+        return sql.update(
+                        "UPDATE purchase_order SET status = ?, closed_at = ?, released_at = ?, expires_at = NULL"
+                                + " WHERE tenant_id = ? AND id = ? AND status = 'RESERVED'",
+                        List.of(status.name(), now, now, tenantId, orderId))
+                == 1;
     }
 
     /** Gives back {@code quantity} coupons of the buyer's count for the deal (a released reservation). */
     public void returnQuota(String tenantId, String dealId, String buyerId, int quantity) {
-        sql.update("UPDATE buyer_quota SET bought = bought - ? WHERE tenant_id = ? AND deal_id = ? AND buyer_id = ?"
-                + " AND bought >= ?", List.of(quantity, tenantId, dealId, buyerId, quantity));
+        sql.update(
+                "UPDATE buyer_quota SET bought = bought - ? WHERE tenant_id = ? AND deal_id = ? AND buyer_id = ?"
+                        + " AND bought >= ?",
+                List.of(quantity, tenantId, dealId, buyerId, quantity));
     }
 
     /** RESERVED orders whose reservation ran out, across tenants, oldest first: what the reconciler settles. */
     public List<Order> expiredReservations(Instant now, int limit) {
-        return sql.rows("SELECT " + COLUMNS + " FROM purchase_order WHERE status = 'RESERVED' AND expires_at <= ?"
-                + " ORDER BY expires_at LIMIT ?", List.of(now, limit), OrderRepository::order);
+        return sql.rows(
+                "SELECT " + COLUMNS + " FROM purchase_order WHERE status = 'RESERVED' AND expires_at <= ?"
+                        + " ORDER BY expires_at LIMIT ?",
+                List.of(now, limit),
+                OrderRepository::order);
     }
 
     /**
@@ -102,20 +135,29 @@ public class OrderRepository {
      * the others then leave alone until the claim runs out.
      */
     public boolean claimReservation(String tenantId, String orderId, Instant now, Instant until) {
-        return sql.update("UPDATE purchase_order SET expires_at = ? WHERE tenant_id = ? AND id = ? AND status = 'RESERVED'"
-                + " AND expires_at <= ?", List.of(until, tenantId, orderId, now)) == 1;
+        return sql.update(
+                        "UPDATE purchase_order SET expires_at = ? WHERE tenant_id = ? AND id = ? AND status = 'RESERVED'"
+                                + " AND expires_at <= ?",
+                        List.of(until, tenantId, orderId, now))
+                == 1;
     }
 
     /** PENDING → CONFIRMED; true for the one caller that made the move (and so captures the payment). */
     public boolean confirm(String tenantId, String orderId, Instant now) {
-        return sql.update("UPDATE purchase_order SET status = 'CONFIRMED', captured_at = ? WHERE tenant_id = ? AND id = ?"
-                + " AND status = 'PENDING'", List.of(now, tenantId, orderId)) == 1;
+        return sql.update(
+                        "UPDATE purchase_order SET status = 'CONFIRMED', captured_at = ? WHERE tenant_id = ? AND id = ?"
+                                + " AND status = 'PENDING'",
+                        List.of(now, tenantId, orderId))
+                == 1;
     }
 
     /** PENDING → CANCELLED; true for the one caller that made the move (and so voids the authorisation). */
     public boolean cancelPending(String tenantId, String orderId, Instant now) {
-        return sql.update("UPDATE purchase_order SET status = 'CANCELLED', closed_at = ? WHERE tenant_id = ? AND id = ?"
-                + " AND status = 'PENDING'", List.of(now, tenantId, orderId)) == 1;
+        return sql.update(
+                        "UPDATE purchase_order SET status = 'CANCELLED', closed_at = ? WHERE tenant_id = ? AND id = ?"
+                                + " AND status = 'PENDING'",
+                        List.of(now, tenantId, orderId))
+                == 1;
     }
 
     /**
@@ -123,43 +165,59 @@ public class OrderRepository {
      * its coupons return to sale); true for the one caller that made the move (and so voids and gives back).
      */
     public boolean cancelAndRelease(String tenantId, String orderId, Instant now) {
-        return sql.update("UPDATE purchase_order SET status = 'CANCELLED', closed_at = ?, released_at = ? WHERE tenant_id = ?"
-                + " AND id = ? AND status = 'PENDING'", List.of(now, now, tenantId, orderId)) == 1;
+        return sql.update(
+                        "UPDATE purchase_order SET status = 'CANCELLED', closed_at = ?, released_at = ? WHERE tenant_id = ?"
+                                + " AND id = ? AND status = 'PENDING'",
+                        List.of(now, now, tenantId, orderId))
+                == 1;
     }
 
     /** After coupons were refunded: REFUNDED when none is left in use, else PARTIALLY_REFUNDED. */
     public void markRefunded(String tenantId, String orderId, Instant now) {
-        sql.update("UPDATE purchase_order o SET o.status = CASE WHEN EXISTS (SELECT 1 FROM coupon c WHERE c.tenant_id = o.tenant_id"
-                + " AND c.order_id = o.id AND c.status IN ('PENDING', 'ACTIVE', 'REDEEMED', 'EXPIRED')) THEN 'PARTIALLY_REFUNDED'"
-                + " ELSE 'REFUNDED' END, o.closed_at = ? WHERE o.tenant_id = ? AND o.id = ? AND o.status IN"
-                + " ('CONFIRMED', 'PARTIALLY_REFUNDED')", List.of(now, tenantId, orderId));
+        sql.update(
+                "UPDATE purchase_order o SET o.status = CASE WHEN EXISTS (SELECT 1 FROM coupon c WHERE c.tenant_id = o.tenant_id"
+                        + " AND c.order_id = o.id AND c.status IN ('PENDING', 'ACTIVE', 'REDEEMED', 'EXPIRED')) THEN 'PARTIALLY_REFUNDED'"
+                        + " ELSE 'REFUNDED' END, o.closed_at = ? WHERE o.tenant_id = ? AND o.id = ? AND o.status IN"
+                        + " ('CONFIRMED', 'PARTIALLY_REFUNDED')",
+                List.of(now, tenantId, orderId));
     }
 
     public Optional<Order> find(String tenantId, String orderId) {
-        return sql.first("SELECT " + COLUMNS + " FROM purchase_order WHERE tenant_id = ? AND id = ?", List.of(tenantId, orderId),
+        return sql.first(
+                "SELECT " + COLUMNS + " FROM purchase_order WHERE tenant_id = ? AND id = ?",
+                List.of(tenantId, orderId),
                 OrderRepository::order);
     }
 
     /** One of the buyer's own orders, whatever the tenant; another buyer's order is not found. */
     public Optional<Order> ofBuyer(String buyerId, String orderId) {
-        return sql.first("SELECT " + COLUMNS + " FROM purchase_order WHERE buyer_id = ? AND id = ?", List.of(buyerId, orderId),
+        return sql.first(
+                "SELECT " + COLUMNS + " FROM purchase_order WHERE buyer_id = ? AND id = ?",
+                List.of(buyerId, orderId),
                 OrderRepository::order);
     }
 
     /** The buyer's orders, newest first. */
     public List<Order> ofBuyer(String buyerId, int page, int size) {
-        return sql.rows("SELECT " + COLUMNS + " FROM purchase_order WHERE buyer_id = ? ORDER BY created_at DESC, id DESC"
-                + " LIMIT ? OFFSET ?", List.of(buyerId, size, page * size), OrderRepository::order);
+        return sql.rows(
+                "SELECT " + COLUMNS + " FROM purchase_order WHERE buyer_id = ? ORDER BY created_at DESC, id DESC"
+                        + " LIMIT ? OFFSET ?",
+                List.of(buyerId, size, page * size),
+                OrderRepository::order);
     }
 
     public long countOfBuyer(String buyerId) {
-        return sql.one("SELECT COUNT(*) AS n FROM purchase_order WHERE buyer_id = ?", List.of(buyerId), r -> r.count("n"));
+        return sql.one(
+                "SELECT COUNT(*) AS n FROM purchase_order WHERE buyer_id = ?", List.of(buyerId), r -> r.count("n"));
     }
 
     /** PENDING orders of a deal, oldest first, at most {@code limit}: a batch of capturing or voiding. */
     public List<Order> pendingOfDeal(String tenantId, String dealId, int limit) {
-        return sql.rows("SELECT " + COLUMNS + " FROM purchase_order WHERE tenant_id = ? AND deal_id = ? AND status = 'PENDING'"
-                + " ORDER BY id LIMIT ?", List.of(tenantId, dealId, limit), OrderRepository::order);
+        return sql.rows(
+                "SELECT " + COLUMNS + " FROM purchase_order WHERE tenant_id = ? AND deal_id = ? AND status = 'PENDING'"
+                        + " ORDER BY id LIMIT ?",
+                List.of(tenantId, dealId, limit),
+                OrderRepository::order);
     }
 
     /** Whether the order pays a seat of a team (a team buy): its team, not its deal, decides its capture. */
@@ -172,22 +230,38 @@ public class OrderRepository {
      * captured when the team fills, never by the deal's tipping).
      */
     public List<Order> pendingOutsideTeams(String tenantId, String dealId, int limit) {
-        return sql.rows("SELECT " + COLUMNS + " FROM purchase_order o WHERE o.tenant_id = ? AND o.deal_id = ? AND o.status = 'PENDING'"
-                + " AND NOT EXISTS (SELECT 1 FROM team_member m WHERE m.tenant_id = o.tenant_id AND m.order_id = o.id)"
-                + " ORDER BY o.id LIMIT ?", List.of(tenantId, dealId, limit), OrderRepository::order);
+        return sql.rows(
+                "SELECT " + COLUMNS
+                        + " FROM purchase_order o WHERE o.tenant_id = ? AND o.deal_id = ? AND o.status = 'PENDING'"
+                        + " AND NOT EXISTS (SELECT 1 FROM team_member m WHERE m.tenant_id = o.tenant_id AND m.order_id = o.id)"
+                        + " ORDER BY o.id LIMIT ?",
+                List.of(tenantId, dealId, limit),
+                OrderRepository::order);
     }
 
     /** Captured orders of a deal with coupons still ACTIVE, oldest first: what cancelling the deal must refund. */
     public List<Order> refundableOfDeal(String tenantId, String dealId, int limit) {
-        return sql.rows("SELECT " + COLUMNS + " FROM purchase_order o WHERE o.tenant_id = ? AND o.deal_id = ?"
-                + " AND o.status IN ('CONFIRMED', 'PARTIALLY_REFUNDED') AND EXISTS (SELECT 1 FROM coupon c"
-                + " WHERE c.tenant_id = o.tenant_id AND c.order_id = o.id AND c.status = 'ACTIVE') ORDER BY o.id LIMIT ?",
-                List.of(tenantId, dealId, limit), OrderRepository::order);
+        return sql.rows(
+                "SELECT " + COLUMNS + " FROM purchase_order o WHERE o.tenant_id = ? AND o.deal_id = ?"
+                        + " AND o.status IN ('CONFIRMED', 'PARTIALLY_REFUNDED') AND EXISTS (SELECT 1 FROM coupon c"
+                        + " WHERE c.tenant_id = o.tenant_id AND c.order_id = o.id AND c.status = 'ACTIVE') ORDER BY o.id LIMIT ?",
+                List.of(tenantId, dealId, limit),
+                OrderRepository::order);
     }
 
     private static Order order(Row r) {
-        return new Order(r.string("tenant_id"), r.string("id"), r.string("deal_id"), r.string("buyer_id"), r.intValue("quantity"),
-                r.decimal("unit_price"), r.decimal("amount"), r.string("currency"), OrderStatus.valueOf(r.string("status")),
-                r.string("payment_ref"), r.instant("created_at"), r.string("option_id"));
+        return new Order(
+                r.string("tenant_id"),
+                r.string("id"),
+                r.string("deal_id"),
+                r.string("buyer_id"),
+                r.intValue("quantity"),
+                r.decimal("unit_price"),
+                r.decimal("amount"),
+                r.string("currency"),
+                OrderStatus.valueOf(r.string("status")),
+                r.string("payment_ref"),
+                r.instant("created_at"),
+                r.string("option_id"));
     }
 }

@@ -8,5 +8,11 @@ package io.groupdeal.domain.order;
  * coupon or for some.
  */
 public enum OrderStatus {
-    RESERVED, PENDING, CONFIRMED, DECLINED, CANCELLED, REFUNDED, PARTIALLY_REFUNDED
+    RESERVED,
+    PENDING,
+    CONFIRMED,
+    DECLINED,
+    CANCELLED,
+    REFUNDED,
+    PARTIALLY_REFUNDED
 }

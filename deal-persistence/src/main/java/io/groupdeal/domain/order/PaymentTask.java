@@ -7,10 +7,19 @@ import java.math.BigDecimal;
  * out after commit: {@code CAPTURE} the authorised payment, {@code CANCEL} it (void), or {@code REFUND} {@code amount}
  * of it once per {@code reference}.
  */
-public record PaymentTask(long id, String tenantId, String orderId, Kind kind, String reference, BigDecimal amount,
-                          String paymentRef, int attempts) {
+public record PaymentTask(
+        long id,
+        String tenantId,
+        String orderId,
+        Kind kind,
+        String reference,
+        BigDecimal amount,
+        String paymentRef,
+        int attempts) {
 
     public enum Kind {
-        CAPTURE, CANCEL, REFUND
+        CAPTURE,
+        CANCEL,
+        REFUND
     }
 }

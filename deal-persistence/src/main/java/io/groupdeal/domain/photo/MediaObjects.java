@@ -18,7 +18,8 @@ public class MediaObjects {
     private NativeSql sql;
 
     public void put(String key, String contentType, byte[] bytes, Instant now) {
-        sql.update("INSERT INTO media_object (object_key, content_type, bytes, created_at) VALUES (?, ?, ?, ?)",
+        sql.update(
+                "INSERT INTO media_object (object_key, content_type, bytes, created_at) VALUES (?, ?, ?, ?)",
                 List.of(key, contentType, bytes, now));
     }
 

@@ -34,8 +34,11 @@ public class PhotoRepository {
 
     /** A deal's photos, cover first. */
     public List<DealPhoto> ofDeal(String tenantId, String dealId) {
-        return sql.rows("SELECT id, deal_id, width, height FROM deal_photo WHERE tenant_id = ? AND deal_id = ?"
-                + " ORDER BY position, id", List.of(tenantId, dealId), PhotoRepository::photo);
+        return sql.rows(
+                "SELECT id, deal_id, width, height FROM deal_photo WHERE tenant_id = ? AND deal_id = ?"
+                        + " ORDER BY position, id",
+                List.of(tenantId, dealId),
+                PhotoRepository::photo);
     }
 
     /** The photos of several deals (any tenants: the catalog's page), each deal's cover first; one statement. */
@@ -44,8 +47,13 @@ public class PhotoRepository {
             return Map.of();
         }
         String marks = dealIds.stream().map(id -> "?").collect(Collectors.joining(", "));
-        return sql.rows("SELECT id, deal_id, width, height FROM deal_photo WHERE deal_id IN (" + marks + ")"
-                        + " ORDER BY deal_id, position, id", List.copyOf(dealIds), PhotoRepository::photo).stream()
+        return sql
+                .rows(
+                        "SELECT id, deal_id, width, height FROM deal_photo WHERE deal_id IN (" + marks + ")"
+                                + " ORDER BY deal_id, position, id",
+                        List.copyOf(dealIds),
+                        PhotoRepository::photo)
+                .stream()
                 .collect(Collectors.groupingBy(DealPhoto::dealId, LinkedHashMap::new, Collectors.toList()));
     }
 
@@ -56,16 +64,28 @@ public class PhotoRepository {
      */
     public boolean add(String tenantId, DealPhoto photo, Instant now) {
         Set<Integer> taken = new HashSet<>();
-        taken.addAll(sql.rows("SELECT slot FROM deal_photo WHERE tenant_id = ? AND deal_id = ?", List.of(tenantId, photo.dealId()),
+        taken.addAll(sql.rows(
+                "SELECT slot FROM deal_photo WHERE tenant_id = ? AND deal_id = ?",
+                List.of(tenantId, photo.dealId()),
                 r -> r.intValue("slot")));
         for (int slot = 0; slot < MAX_PER_DEAL; slot++) {
             if (taken.contains(slot)) {
                 continue;
             }
-            boolean added = sql.insertUnlessDuplicate("INSERT INTO deal_photo (tenant_id, id, deal_id, slot, position, width,"
+            boolean added = sql.insertUnlessDuplicate(
+                    "INSERT INTO deal_photo (tenant_id, id, deal_id, slot, position, width,"
                             + " height, created_at) SELECT ?, ?, ?, ?, COALESCE(MAX(position) + 1, 0), ?, ?, ? FROM deal_photo"
                             + " WHERE tenant_id = ? AND deal_id = ?",
-                    List.of(tenantId, photo.id(), photo.dealId(), slot, photo.width(), photo.height(), now, tenantId, photo.dealId()));
+                    List.of(
+                            tenantId,
+                            photo.id(),
+                            photo.dealId(),
+                            slot,
+                            photo.width(),
+                            photo.height(),
+                            now,
+                            tenantId,
+                            photo.dealId()));
             if (added) {
                 return true;
             }
@@ -75,21 +95,23 @@ public class PhotoRepository {
 
     /** Removes a photo of the deal; false when the deal has no such photo. */
     public boolean remove(String tenantId, String dealId, String photoId) {
-        return sql.update("DELETE FROM deal_photo WHERE tenant_id = ? AND deal_id = ? AND id = ?",
-                List.of(tenantId, dealId, photoId)) == 1;
+        return sql.update(
+                        "DELETE FROM deal_photo WHERE tenant_id = ? AND deal_id = ? AND id = ?",
+                        List.of(tenantId, dealId, photoId))
+                == 1;
     }
 
     /** Puts the deal's photos in the given order (the caller checked it names each of them once). */
     public void reorder(String tenantId, String dealId, List<String> order) {
         for (int i = 0; i < order.size(); i++) {
-            sql.update("UPDATE deal_photo SET position = ? WHERE tenant_id = ? AND deal_id = ? AND id = ?",
+            sql.update(
+                    "UPDATE deal_photo SET position = ? WHERE tenant_id = ? AND deal_id = ? AND id = ?",
                     List.of(i, tenantId, dealId, order.get(i)));
         }
     }
 
     /** A photo someone may see, and whether anyone may ({@code open}: its deal is in the catalog). */
-    public record Visible(DealPhoto photo, boolean open) {
-    }
+    public record Visible(DealPhoto photo, boolean open) {}
 
     /**
      * A photo as the caller may see it: anyone, of a deal the catalog shows (published, not cancelled, of an active
@@ -97,17 +119,19 @@ public class PhotoRepository {
      * photo of that tenant; for the platform's operator ({@code anyDeal}, who reviews deals before they go live) any.
      */
     public Optional<Visible> visible(String photoId, String ownTenant, boolean anyDeal) {
-        return sql.first("SELECT p.id, p.deal_id, p.width, p.height,"
-                        + " t.status = 'ACTIVE' AND d.status IN ('SCHEDULED', 'ON_SALE', 'ENDED', 'FAILED') AS open FROM deal_photo p"
-                        + " JOIN deal d ON d.tenant_id = p.tenant_id AND d.id = p.deal_id"
-                        + " JOIN tenant t ON t.id = p.tenant_id WHERE p.id = ?", List.of(photoId),
+        return sql.first(
+                        "SELECT p.id, p.deal_id, p.width, p.height,"
+                                + " t.status = 'ACTIVE' AND d.status IN ('SCHEDULED', 'ON_SALE', 'ENDED', 'FAILED') AS open FROM deal_photo p"
+                                + " JOIN deal d ON d.tenant_id = p.tenant_id AND d.id = p.deal_id"
+                                + " JOIN tenant t ON t.id = p.tenant_id WHERE p.id = ?",
+                        List.of(photoId),
                         r -> new Visible(photo(r), r.flag("open")))
                 .filter(v -> v.open() || anyDeal || ownTenantHas(ownTenant, photoId));
     }
 
     private boolean ownTenantHas(String tenantId, String photoId) {
-        return tenantId != null && sql.any("SELECT 1 FROM deal_photo WHERE tenant_id = ? AND id = ?",
-                List.of(tenantId, photoId));
+        return tenantId != null
+                && sql.any("SELECT 1 FROM deal_photo WHERE tenant_id = ? AND id = ?", List.of(tenantId, photoId));
     }
 
     private static DealPhoto photo(Row r) {

@@ -20,11 +20,11 @@ public final class CodeHash {
     public static final int ITERATIONS = 10_000;
     /** The most codes a store's list holds; beyond it a phone offline cannot know a code and asks to wait. */
     public static final int MAX_CODES = 10_000;
+
     public static final int SALT_BYTES = 16;
     private static final int BITS = 256;
 
-    private CodeHash() {
-    }
+    private CodeHash() {}
 
     public static String of(CouponCode code, byte[] salt, int iterations) {
         if (salt == null || salt.length < SALT_BYTES || iterations < 1) {
@@ -32,8 +32,10 @@ public final class CodeHash {
         }
         PBEKeySpec spec = new PBEKeySpec(code.stored().toCharArray(), salt, iterations, BITS);
         try {
-            return Base64.getEncoder().encodeToString(SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec)
-                    .getEncoded());
+            return Base64.getEncoder()
+                    .encodeToString(SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                            .generateSecret(spec)
+                            .getEncoded());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every Java platform", e);
         } finally {

@@ -12,9 +12,21 @@ import java.util.Optional;
  * ({@code validAtStore}: the deal names that store, or names none and so counts at every store of the merchant), and
  * the option bought when the deal has several ({@code optionTitle}, else null): staff serve what it names.
  */
-public record CounterCoupon(String tenantId, String id, CouponCode code, CouponStatus status, String dealId, String dealTitle,
-                            String finePrint, Instant validUntil, int orderQuantity, Instant redeemedAt,
-                            String redeemedStoreId, String redeemedStoreName, boolean validAtStore, String optionTitle) {
+public record CounterCoupon(
+        String tenantId,
+        String id,
+        CouponCode code,
+        CouponStatus status,
+        String dealId,
+        String dealTitle,
+        String finePrint,
+        Instant validUntil,
+        int orderQuantity,
+        Instant redeemedAt,
+        String redeemedStoreId,
+        String redeemedStoreName,
+        boolean validAtStore,
+        String optionTitle) {
 
     /**
      * Why this coupon cannot be redeemed at the store it was read for at {@code now}; empty when it can: ACTIVE, valid
@@ -22,16 +34,16 @@ public record CounterCoupon(String tenantId, String id, CouponCode code, CouponS
      * expired coupon of another store is refused as expired.
      */
     public Optional<Refusal> refusalAt(Instant now) {
-        return Optional.ofNullable(switch (status) {
-            case PENDING -> Refusal.DEAL_NOT_TIPPED;
-            case REDEEMED -> Refusal.ALREADY_REDEEMED;
-            case EXPIRED -> Refusal.EXPIRED;
-            case REFUNDED -> Refusal.REFUNDED;
-            case VOID -> Refusal.VOID;
-            case ACTIVE -> !validUntil.isAfter(now) ? Refusal.EXPIRED
-                    : validAtStore ? null
-                    : Refusal.NOT_VALID_AT_STORE;
-        });
+        return Optional.ofNullable(
+                switch (status) {
+                    case PENDING -> Refusal.DEAL_NOT_TIPPED;
+                    case REDEEMED -> Refusal.ALREADY_REDEEMED;
+                    case EXPIRED -> Refusal.EXPIRED;
+                    case REFUNDED -> Refusal.REFUNDED;
+                    case VOID -> Refusal.VOID;
+                    case ACTIVE ->
+                        !validUntil.isAfter(now) ? Refusal.EXPIRED : validAtStore ? null : Refusal.NOT_VALID_AT_STORE;
+                });
     }
 
     /** The deal's title with the option's, as the counter shows it. */

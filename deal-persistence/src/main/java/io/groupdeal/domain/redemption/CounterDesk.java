@@ -10,5 +10,5 @@ import java.util.Optional;
  *
  * @param guessing the account's current window of failed code attempts, null when it has none
  */
-public record CounterDesk(Limit.Window guessing, Optional<CounterStore> store, boolean assigned, Optional<CounterCoupon> coupon) {
-}
+public record CounterDesk(
+        Limit.Window guessing, Optional<CounterStore> store, boolean assigned, Optional<CounterCoupon> coupon) {}

@@ -8,7 +8,18 @@ import java.time.Instant;
  * expired meanwhile. A record beside the coupon's one redemption, for the merchant to settle; never a second
  * redemption.
  */
-public record DoubleUse(String id, String couponId, String code, String dealTitle, String storeId, String storeName,
-                        String staffId, String staffName, Instant redeemedOfflineAt, Instant recordedAt, String reason,
-                        String otherStoreId, String otherStoreName, Instant otherRedeemedAt) {
-}
+public record DoubleUse(
+        String id,
+        String couponId,
+        String code,
+        String dealTitle,
+        String storeId,
+        String storeName,
+        String staffId,
+        String staffName,
+        Instant redeemedOfflineAt,
+        Instant recordedAt,
+        String reason,
+        String otherStoreId,
+        String otherStoreName,
+        Instant otherRedeemedAt) {}

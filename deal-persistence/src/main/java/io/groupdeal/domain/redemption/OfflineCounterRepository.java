@@ -17,16 +17,17 @@ import java.util.Optional;
 @ApplicationScoped
 public class OfflineCounterRepository {
 
-    private static final String DOUBLE_USES = "SELECT u.id, u.coupon_id, c.code, d.title, u.store_id, s.name AS store_name,"
-            + " u.account_id, a.name AS account_name, u.redeemed_offline_at, u.recorded_at, u.reason, u.other_store_id,"
-            + " os.name AS other_store_name, u.other_redeemed_at"
-            + " FROM double_use u"
-            + " JOIN coupon c ON c.tenant_id = u.tenant_id AND c.id = u.coupon_id"
-            + " JOIN deal d ON d.tenant_id = c.tenant_id AND d.id = c.deal_id"
-            + " LEFT JOIN store s ON s.tenant_id = u.tenant_id AND s.id = u.store_id"
-            + " LEFT JOIN store os ON os.tenant_id = u.tenant_id AND os.id = u.other_store_id"
-            + " LEFT JOIN account a ON a.id = u.account_id"
-            + " WHERE u.tenant_id = ?";
+    private static final String DOUBLE_USES =
+            "SELECT u.id, u.coupon_id, c.code, d.title, u.store_id, s.name AS store_name,"
+                    + " u.account_id, a.name AS account_name, u.redeemed_offline_at, u.recorded_at, u.reason, u.other_store_id,"
+                    + " os.name AS other_store_name, u.other_redeemed_at"
+                    + " FROM double_use u"
+                    + " JOIN coupon c ON c.tenant_id = u.tenant_id AND c.id = u.coupon_id"
+                    + " JOIN deal d ON d.tenant_id = c.tenant_id AND d.id = c.deal_id"
+                    + " LEFT JOIN store s ON s.tenant_id = u.tenant_id AND s.id = u.store_id"
+                    + " LEFT JOIN store os ON os.tenant_id = u.tenant_id AND os.id = u.other_store_id"
+                    + " LEFT JOIN account a ON a.id = u.account_id"
+                    + " WHERE u.tenant_id = ?";
 
     @Inject
     private NativeSql sql;
@@ -36,36 +37,53 @@ public class OfflineCounterRepository {
      * deal valid at every store or naming this one; at most {@code limit}, those valid longest first.
      */
     public List<CouponCode> redeemableAt(String tenantId, String storeId, Instant now, int limit) {
-        return sql.rows("SELECT c.code FROM coupon c WHERE c.tenant_id = ? AND c.status = 'ACTIVE' AND c.valid_until > ?"
-                + " AND (NOT EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id)"
-                + " OR EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id"
-                + " AND x.store_id = ?)) ORDER BY c.valid_until DESC LIMIT ?", List.of(tenantId, now, storeId, limit),
+        return sql.rows(
+                "SELECT c.code FROM coupon c WHERE c.tenant_id = ? AND c.status = 'ACTIVE' AND c.valid_until > ?"
+                        + " AND (NOT EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id)"
+                        + " OR EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id"
+                        + " AND x.store_id = ?)) ORDER BY c.valid_until DESC LIMIT ?",
+                List.of(tenantId, now, storeId, limit),
                 r -> CouponCode.ofStored(r.string("code")));
     }
 
     /** The coupon of a code as it is now: id, where and when it was redeemed (null when it was not). */
-    public record CouponNow(String id, String redeemedStoreId, Instant redeemedAt) {
-    }
+    public record CouponNow(String id, String redeemedStoreId, Instant redeemedAt) {}
 
     public Optional<CouponNow> coupon(String tenantId, CouponCode code) {
-        return sql.first("SELECT id, redeemed_store_id, redeemed_at FROM coupon WHERE tenant_id = ? AND code = ?",
-                List.of(tenantId, code.stored()), r -> new CouponNow(r.string("id"), r.string("redeemed_store_id"), r.instant("redeemed_at")));
+        return sql.first(
+                "SELECT id, redeemed_store_id, redeemed_at FROM coupon WHERE tenant_id = ? AND code = ?",
+                List.of(tenantId, code.stored()),
+                r -> new CouponNow(r.string("id"), r.string("redeemed_store_id"), r.instant("redeemed_at")));
     }
 
     /** Records a double use; false when the account recorded one under this client id already. */
-    public boolean record(String tenantId, String id, String accountId, String clientId, String couponId, String storeId,
-                          Instant redeemedOfflineAt, Instant now, String reason, String otherStoreId, Instant otherRedeemedAt) {
-        List<Object> values = new ArrayList<>(List.of(tenantId, id, accountId, clientId, couponId, storeId, redeemedOfflineAt,
-                now, reason));
+    public boolean record(
+            String tenantId,
+            String id,
+            String accountId,
+            String clientId,
+            String couponId,
+            String storeId,
+            Instant redeemedOfflineAt,
+            Instant now,
+            String reason,
+            String otherStoreId,
+            Instant otherRedeemedAt) {
+        List<Object> values = new ArrayList<>(
+                List.of(tenantId, id, accountId, clientId, couponId, storeId, redeemedOfflineAt, now, reason));
         values.add(otherStoreId);
         values.add(otherRedeemedAt);
-        return sql.insertUnlessDuplicate("INSERT INTO double_use (tenant_id, id, account_id, client_id, coupon_id, store_id,"
-                + " redeemed_offline_at, recorded_at, reason, other_store_id, other_redeemed_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+        return sql.insertUnlessDuplicate(
+                "INSERT INTO double_use (tenant_id, id, account_id, client_id, coupon_id, store_id,"
+                        + " redeemed_offline_at, recorded_at, reason, other_store_id, other_redeemed_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                values);
     }
 
     public Optional<DoubleUse> byClient(String tenantId, String accountId, String clientId) {
-        return sql.first(DOUBLE_USES + " AND u.account_id = ? AND u.client_id = ?", List.of(tenantId, accountId, clientId),
+        return sql.first(
+                DOUBLE_USES + " AND u.account_id = ? AND u.client_id = ?",
+                List.of(tenantId, accountId, clientId),
                 OfflineCounterRepository::doubleUse);
     }
 
@@ -79,22 +97,41 @@ public class OfflineCounterRepository {
         }
         parameters.add(size);
         parameters.add(page * size);
-        return sql.rows(DOUBLE_USES + where + " ORDER BY u.recorded_at DESC, u.id DESC LIMIT ? OFFSET ?", parameters,
+        return sql.rows(
+                DOUBLE_USES + where + " ORDER BY u.recorded_at DESC, u.id DESC LIMIT ? OFFSET ?",
+                parameters,
                 OfflineCounterRepository::doubleUse);
     }
 
     public long countBetween(String tenantId, String storeId, Instant from, Instant to) {
         return storeId == null
-                ? sql.one("SELECT COUNT(*) AS n FROM double_use WHERE tenant_id = ? AND recorded_at >= ?"
-                        + " AND recorded_at < ?", List.of(tenantId, from, to), r -> r.count("n"))
-                : sql.one("SELECT COUNT(*) AS n FROM double_use WHERE tenant_id = ? AND recorded_at >= ?"
-                        + " AND recorded_at < ? AND store_id = ?", List.of(tenantId, from, to, storeId), r -> r.count("n"));
+                ? sql.one(
+                        "SELECT COUNT(*) AS n FROM double_use WHERE tenant_id = ? AND recorded_at >= ?"
+                                + " AND recorded_at < ?",
+                        List.of(tenantId, from, to),
+                        r -> r.count("n"))
+                : sql.one(
+                        "SELECT COUNT(*) AS n FROM double_use WHERE tenant_id = ? AND recorded_at >= ?"
+                                + " AND recorded_at < ? AND store_id = ?",
+                        List.of(tenantId, from, to, storeId),
+                        r -> r.count("n"));
     }
 
     private static DoubleUse doubleUse(Row r) {
-        return new DoubleUse(r.string("id"), r.string("coupon_id"), CouponCode.ofStored(r.string("code")).printed(), r.string("title"),
-                r.string("store_id"), r.string("store_name"), r.string("account_id"), r.string("account_name"),
-                r.instant("redeemed_offline_at"), r.instant("recorded_at"), r.string("reason"), r.string("other_store_id"),
-                r.string("other_store_name"), r.instant("other_redeemed_at"));
+        return new DoubleUse(
+                r.string("id"),
+                r.string("coupon_id"),
+                CouponCode.ofStored(r.string("code")).printed(),
+                r.string("title"),
+                r.string("store_id"),
+                r.string("store_name"),
+                r.string("account_id"),
+                r.string("account_name"),
+                r.instant("redeemed_offline_at"),
+                r.instant("recorded_at"),
+                r.string("reason"),
+                r.string("other_store_id"),
+                r.string("other_store_name"),
+                r.instant("other_redeemed_at"));
     }
 }

@@ -7,8 +7,8 @@ import io.groupdeal.domain.deal.OptionTitles;
 import io.groupdeal.domain.report.StaleHours;
 import io.groupdeal.domain.shared.NativeSql;
 import io.groupdeal.domain.shared.RequestKey;
-import io.groupdeal.domain.shared.TenantId;
 import io.groupdeal.domain.shared.Row;
+import io.groupdeal.domain.shared.TenantId;
 import io.groupdeal.domain.throttle.Limit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,31 +26,33 @@ import java.util.Optional;
 @ApplicationScoped
 public class RedemptionRepository {
 
-    private static final String REDEMPTIONS = "SELECT r.id, r.coupon_id, c.code, d.title, r.store_id, s.name AS store_name,"
-            + " r.account_id, a.name AS account_name, r.occurred_at, u.occurred_at AS undone_at, ua.name AS undone_by, u.reason"
-            + " FROM redemption_event r"
-            + " JOIN coupon c ON c.tenant_id = r.tenant_id AND c.id = r.coupon_id"
-            + " JOIN deal d ON d.tenant_id = c.tenant_id AND d.id = c.deal_id"
-            + " LEFT JOIN store s ON s.tenant_id = r.tenant_id AND s.id = r.store_id"
-            + " LEFT JOIN account a ON a.id = r.account_id"
-            + " LEFT JOIN redemption_event u ON u.tenant_id = r.tenant_id AND u.redemption_id = r.id AND u.kind = 'UNDO'"
-            + " LEFT JOIN account ua ON ua.id = u.account_id"
-            + " WHERE r.tenant_id = ? AND r.kind = 'REDEEM'";
+    private static final String REDEMPTIONS =
+            "SELECT r.id, r.coupon_id, c.code, d.title, r.store_id, s.name AS store_name,"
+                    + " r.account_id, a.name AS account_name, r.occurred_at, u.occurred_at AS undone_at, ua.name AS undone_by, u.reason"
+                    + " FROM redemption_event r"
+                    + " JOIN coupon c ON c.tenant_id = r.tenant_id AND c.id = r.coupon_id"
+                    + " JOIN deal d ON d.tenant_id = c.tenant_id AND d.id = c.deal_id"
+                    + " LEFT JOIN store s ON s.tenant_id = r.tenant_id AND s.id = r.store_id"
+                    + " LEFT JOIN account a ON a.id = r.account_id"
+                    + " LEFT JOIN redemption_event u ON u.tenant_id = r.tenant_id AND u.redemption_id = r.id AND u.kind = 'UNDO'"
+                    + " LEFT JOIN account ua ON ua.id = u.account_id"
+                    + " WHERE r.tenant_id = ? AND r.kind = 'REDEEM'";
 
-    private static final String DESK = "SELECT t.window_start, t.attempts, s.id AS store_id, s.name AS store_name, s.time_zone,"
-            + " EXISTS (SELECT 1 FROM staff_assignment a WHERE a.tenant_id = ? AND a.staff_id = ? AND a.store_id = s.id) AS assigned,"
-            + " c.id AS coupon_id, c.status, c.deal_id, d.title, d.fine_print, c.valid_until, o.quantity, c.redeemed_at,"
-            + " c.redeemed_store_id, rs.name AS redeemed_store_name,"
-            + " NOT EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id)"
-            + " OR EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id AND x.store_id = ?)"
-            + " AS valid_here, " + OptionTitles.ofCoupon("c") + " AS option_title"
-            + " FROM (SELECT 1 AS one) one"
-            + " LEFT JOIN throttle t ON t.subject = ?"
-            + " LEFT JOIN store s ON s.tenant_id = ? AND s.id = ? AND s.archived_at IS NULL"
-            + " LEFT JOIN coupon c ON c.tenant_id = ? AND c.code = ?"
-            + " LEFT JOIN deal d ON d.tenant_id = c.tenant_id AND d.id = c.deal_id"
-            + " LEFT JOIN purchase_order o ON o.tenant_id = c.tenant_id AND o.id = c.order_id"
-            + " LEFT JOIN store rs ON rs.tenant_id = c.tenant_id AND rs.id = c.redeemed_store_id";
+    private static final String DESK =
+            "SELECT t.window_start, t.attempts, s.id AS store_id, s.name AS store_name, s.time_zone,"
+                    + " EXISTS (SELECT 1 FROM staff_assignment a WHERE a.tenant_id = ? AND a.staff_id = ? AND a.store_id = s.id) AS assigned,"
+                    + " c.id AS coupon_id, c.status, c.deal_id, d.title, d.fine_print, c.valid_until, o.quantity, c.redeemed_at,"
+                    + " c.redeemed_store_id, rs.name AS redeemed_store_name,"
+                    + " NOT EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id)"
+                    + " OR EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id AND x.store_id = ?)"
+                    + " AS valid_here, " + OptionTitles.ofCoupon("c") + " AS option_title"
+                    + " FROM (SELECT 1 AS one) one"
+                    + " LEFT JOIN throttle t ON t.subject = ?"
+                    + " LEFT JOIN store s ON s.tenant_id = ? AND s.id = ? AND s.archived_at IS NULL"
+                    + " LEFT JOIN coupon c ON c.tenant_id = ? AND c.code = ?"
+                    + " LEFT JOIN deal d ON d.tenant_id = c.tenant_id AND d.id = c.deal_id"
+                    + " LEFT JOIN purchase_order o ON o.tenant_id = c.tenant_id AND o.id = c.order_id"
+                    + " LEFT JOIN store rs ON rs.tenant_id = c.tenant_id AND rs.id = c.redeemed_store_id";
 
     @Inject
     private NativeSql sql;
@@ -65,19 +67,46 @@ public class RedemptionRepository {
      * locks nothing, so that a failed attempt counted right after (on the guessing row) and the redemption's own
      * conditional update never wait for it.
      */
-    public CounterDesk desk(String tenantId, String accountId, String guessingSubject, String storeId, CouponCode code) {
+    public CounterDesk desk(
+            String tenantId, String accountId, String guessingSubject, String storeId, CouponCode code) {
         String store = storeId == null ? "" : storeId;
-        return sql.one(DESK, List.of(tenantId, accountId, store, guessingSubject, tenantId, store, tenantId,
-                code == null ? "" : code.stored()), r -> {
+        return sql.one(
+                DESK,
+                List.of(
+                        tenantId,
+                        accountId,
+                        store,
+                        guessingSubject,
+                        tenantId,
+                        store,
+                        tenantId,
+                        code == null ? "" : code.stored()),
+                r -> {
                     Integer attempts = r.nullableInt("attempts");
-                    Limit.Window guessing = attempts == null || attempts == 0 ? null : new Limit.Window(r.instant("window_start"), attempts);
-                    Optional<CounterStore> counterStore = r.string("store_id") == null ? Optional.empty()
-                            : Optional.of(new CounterStore(r.string("store_id"), r.string("store_name"), r.string("time_zone")));
-                    Optional<CounterCoupon> coupon = r.string("coupon_id") == null ? Optional.empty()
-                            : Optional.of(new CounterCoupon(tenantId, r.string("coupon_id"), code, CouponStatus.valueOf(r.string("status")),
-                                    r.string("deal_id"), r.string("title"), r.string("fine_print"), r.instant("valid_until"),
-                                    r.nullableInt("quantity"), r.instant("redeemed_at"), r.string("redeemed_store_id"),
-                                    r.string("redeemed_store_name"), r.flag("valid_here"), r.string("option_title")));
+                    Limit.Window guessing = attempts == null || attempts == 0
+                            ? null
+                            : new Limit.Window(r.instant("window_start"), attempts);
+                    Optional<CounterStore> counterStore = r.string("store_id") == null
+                            ? Optional.empty()
+                            : Optional.of(new CounterStore(
+                                    r.string("store_id"), r.string("store_name"), r.string("time_zone")));
+                    Optional<CounterCoupon> coupon = r.string("coupon_id") == null
+                            ? Optional.empty()
+                            : Optional.of(new CounterCoupon(
+                                    tenantId,
+                                    r.string("coupon_id"),
+                                    code,
+                                    CouponStatus.valueOf(r.string("status")),
+                                    r.string("deal_id"),
+                                    r.string("title"),
+                                    r.string("fine_print"),
+                                    r.instant("valid_until"),
+                                    r.nullableInt("quantity"),
+                                    r.instant("redeemed_at"),
+                                    r.string("redeemed_store_id"),
+                                    r.string("redeemed_store_name"),
+                                    r.flag("valid_here"),
+                                    r.string("option_title")));
                     return new CounterDesk(guessing, counterStore, r.flag("assigned"), coupon);
                 });
     }
@@ -90,31 +119,55 @@ public class RedemptionRepository {
      * history never names a store that was deleted meanwhile.
      */
     public boolean redeem(String tenantId, String couponId, String storeId, Instant now) {
-        return changed(sql.update("UPDATE coupon c JOIN store s ON s.tenant_id = c.tenant_id AND s.id = ? AND s.archived_at IS NULL"
-                + " SET c.status = 'REDEEMED', c.redeemed_at = ?, c.redeemed_store_id = s.id"
-                + " WHERE c.tenant_id = ? AND c.id = ? AND c.status = 'ACTIVE' AND c.valid_until > ?",
-                List.of(storeId, now, tenantId, couponId, now)) == 1, tenantId, couponId, null);
+        return changed(
+                sql.update(
+                                "UPDATE coupon c JOIN store s ON s.tenant_id = c.tenant_id AND s.id = ? AND s.archived_at IS NULL"
+                                        + " SET c.status = 'REDEEMED', c.redeemed_at = ?, c.redeemed_store_id = s.id"
+                                        + " WHERE c.tenant_id = ? AND c.id = ? AND c.status = 'ACTIVE' AND c.valid_until > ?",
+                                List.of(storeId, now, tenantId, couponId, now))
+                        == 1,
+                tenantId,
+                couponId,
+                null);
     }
 
     /** The REDEEM event of a redemption that {@link #redeem} decided. */
-    public void recordRedeem(String tenantId, String id, String couponId, String storeId, String accountId, Instant at) {
-        sql.update("INSERT INTO redemption_event (tenant_id, id, kind, redemption_id, coupon_id, store_id, account_id, occurred_at)"
-                + " VALUES (?, ?, 'REDEEM', ?, ?, ?, ?, ?)", List.of(tenantId, id, id, couponId, storeId, accountId, at));
+    public void recordRedeem(
+            String tenantId, String id, String couponId, String storeId, String accountId, Instant at) {
+        sql.update(
+                "INSERT INTO redemption_event (tenant_id, id, kind, redemption_id, coupon_id, store_id, account_id, occurred_at)"
+                        + " VALUES (?, ?, 'REDEEM', ?, ?, ?, ?, ?)",
+                List.of(tenantId, id, id, couponId, storeId, accountId, at));
     }
 
     /**
      * Undoes a redemption: its UNDO event (at most one per redemption: false when it was undone already) and the
      * coupon back to ACTIVE, only while it is still redeemed by this very redemption.
      */
-    public boolean undo(String tenantId, Redemption redemption, String undoId, String accountId, String reason, Instant now) {
-        if (!sql.insertUnlessDuplicate("INSERT INTO redemption_event (tenant_id, id, kind, redemption_id, coupon_id, store_id,"
-                + " account_id, occurred_at, reason) VALUES (?, ?, 'UNDO', ?, ?, ?, ?, ?, ?)", List.of(tenantId, undoId,
-                redemption.id(), redemption.couponId(), redemption.storeId(), accountId, now, reason))) {
+    public boolean undo(
+            String tenantId, Redemption redemption, String undoId, String accountId, String reason, Instant now) {
+        if (!sql.insertUnlessDuplicate(
+                "INSERT INTO redemption_event (tenant_id, id, kind, redemption_id, coupon_id, store_id,"
+                        + " account_id, occurred_at, reason) VALUES (?, ?, 'UNDO', ?, ?, ?, ?, ?, ?)",
+                List.of(
+                        tenantId,
+                        undoId,
+                        redemption.id(),
+                        redemption.couponId(),
+                        redemption.storeId(),
+                        accountId,
+                        now,
+                        reason))) {
             return false;
         }
-        return changed(sql.update("UPDATE coupon SET status = 'ACTIVE', redeemed_at = NULL, redeemed_store_id = NULL"
-                + " WHERE tenant_id = ? AND id = ? AND status = 'REDEEMED' AND redeemed_at = ?",
-                List.of(tenantId, redemption.couponId(), redemption.redeemedAt())) == 1, tenantId, redemption.couponId(),
+        return changed(
+                sql.update(
+                                "UPDATE coupon SET status = 'ACTIVE', redeemed_at = NULL, redeemed_store_id = NULL"
+                                        + " WHERE tenant_id = ? AND id = ? AND status = 'REDEEMED' AND redeemed_at = ?",
+                                List.of(tenantId, redemption.couponId(), redemption.redeemedAt()))
+                        == 1,
+                tenantId,
+                redemption.couponId(),
                 redemption.redeemedAt());
     }
 
@@ -132,9 +185,14 @@ public class RedemptionRepository {
      * it (an undo) is either before the cancellation, whose settlement then sees the coupon, or after it.
      */
     public Optional<DealStatus> lockDealOf(String tenantId, String couponId) {
-        return sql.first("SELECT deal_id FROM coupon WHERE tenant_id = ? AND id = ?", List.of(tenantId, couponId), r -> r.string("deal_id"))
-                .flatMap(dealId -> sql.first("SELECT status FROM deal WHERE tenant_id = ? AND id = ? LOCK IN SHARE MODE",
-                        List.of(tenantId, dealId), r -> DealStatus.valueOf(r.string("status"))));
+        return sql.first(
+                        "SELECT deal_id FROM coupon WHERE tenant_id = ? AND id = ?",
+                        List.of(tenantId, couponId),
+                        r -> r.string("deal_id"))
+                .flatMap(dealId -> sql.first(
+                        "SELECT status FROM deal WHERE tenant_id = ? AND id = ? LOCK IN SHARE MODE",
+                        List.of(tenantId, dealId),
+                        r -> DealStatus.valueOf(r.string("status"))));
     }
 
     public Optional<Redemption> find(String tenantId, String id) {
@@ -151,37 +209,58 @@ public class RedemptionRepository {
         }
         parameters.add(size);
         parameters.add(page * size);
-        return sql.rows(REDEMPTIONS + where + " ORDER BY r.occurred_at DESC, r.id DESC LIMIT ? OFFSET ?", parameters,
+        return sql.rows(
+                REDEMPTIONS + where + " ORDER BY r.occurred_at DESC, r.id DESC LIMIT ? OFFSET ?",
+                parameters,
                 RedemptionRepository::redemption);
     }
 
     public long countBetween(String tenantId, String storeId, Instant from, Instant to) {
         return storeId == null
-                ? sql.one("SELECT COUNT(*) AS n FROM redemption_event WHERE tenant_id = ? AND kind = 'REDEEM'"
-                        + " AND occurred_at >= ? AND occurred_at < ?", List.of(tenantId, from, to), r -> r.count("n"))
-                : sql.one("SELECT COUNT(*) AS n FROM redemption_event WHERE tenant_id = ? AND kind = 'REDEEM'"
-                        + " AND occurred_at >= ? AND occurred_at < ? AND store_id = ?", List.of(tenantId, from, to, storeId), r -> r.count("n"));
+                ? sql.one(
+                        "SELECT COUNT(*) AS n FROM redemption_event WHERE tenant_id = ? AND kind = 'REDEEM'"
+                                + " AND occurred_at >= ? AND occurred_at < ?",
+                        List.of(tenantId, from, to),
+                        r -> r.count("n"))
+                : sql.one(
+                        "SELECT COUNT(*) AS n FROM redemption_event WHERE tenant_id = ? AND kind = 'REDEEM'"
+                                + " AND occurred_at >= ? AND occurred_at < ? AND store_id = ?",
+                        List.of(tenantId, from, to, storeId),
+                        r -> r.count("n"));
     }
 
     /** Claims an idempotency key for a redemption; false when the key was used (the caller then replays it). */
     public boolean claimKey(RequestKey key, String requestHash, TenantId tenant, String redemptionId, Instant now) {
-        return sql.insertUnlessDuplicate("INSERT INTO counter_request (account_id, idempotency_key, request_hash, tenant_id,"
-                + " redemption_id, created_at) VALUES (?, ?, ?, ?, ?, ?)", List.of(key.account().value(), key.key(),
-                requestHash, tenant.value(), redemptionId, now));
+        return sql.insertUnlessDuplicate(
+                "INSERT INTO counter_request (account_id, idempotency_key, request_hash, tenant_id,"
+                        + " redemption_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                List.of(key.account().value(), key.key(), requestHash, tenant.value(), redemptionId, now));
     }
 
-    public record KeyUse(String requestHash, String redemptionId) {
-    }
+    public record KeyUse(String requestHash, String redemptionId) {}
 
     /** The committed use of a key; a locking read, so it sees what a parallel transaction committed a moment ago. */
     public Optional<KeyUse> keyUse(String accountId, String key) {
-        return sql.first("SELECT request_hash, redemption_id FROM counter_request WHERE account_id = ? AND idempotency_key = ?"
-                + " LOCK IN SHARE MODE", List.of(accountId, key), r -> new KeyUse(r.string("request_hash"), r.string("redemption_id")));
+        return sql.first(
+                "SELECT request_hash, redemption_id FROM counter_request WHERE account_id = ? AND idempotency_key = ?"
+                        + " LOCK IN SHARE MODE",
+                List.of(accountId, key),
+                r -> new KeyUse(r.string("request_hash"), r.string("redemption_id")));
     }
 
     private static Redemption redemption(Row r) {
-        return new Redemption(r.string("id"), r.string("coupon_id"), CouponCode.ofStored(r.string("code")).printed(), r.string("title"),
-                r.string("store_id"), r.string("store_name"), r.string("account_id"), r.string("account_name"), r.instant("occurred_at"),
-                r.instant("undone_at"), r.string("undone_by"), r.string("reason"));
+        return new Redemption(
+                r.string("id"),
+                r.string("coupon_id"),
+                CouponCode.ofStored(r.string("code")).printed(),
+                r.string("title"),
+                r.string("store_id"),
+                r.string("store_name"),
+                r.string("account_id"),
+                r.string("account_name"),
+                r.instant("occurred_at"),
+                r.instant("undone_at"),
+                r.string("undone_by"),
+                r.string("reason"));
     }
 }

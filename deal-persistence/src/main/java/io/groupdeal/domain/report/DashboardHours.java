@@ -42,7 +42,9 @@ public record DashboardHours(long first, long end, NavigableSet<Long> live) {
      * @param stale           hours marked stale
      */
     public static DashboardHours of(LocalDate from, LocalDate to, ZoneId zone, long summarisedUntil, Set<Long> stale) {
-        List<Instant> boundaries = from.datesUntil(to.plusDays(2)).map(d -> d.atStartOfDay(zone).toInstant()).toList();
+        List<Instant> boundaries = from.datesUntil(to.plusDays(2))
+                .map(d -> d.atStartOfDay(zone).toInstant())
+                .toList();
         Instant start = boundaries.get(0);
         Instant end = boundaries.get(boundaries.size() - 1);
         long first = hourOf(start);

@@ -61,23 +61,48 @@ public class DashboardRepository {
 
         Map<LocalDate, Sales> days = figures.days;
         Map<String, Sales> currencies = figures.currencies;
-        String currency = currencies.values().stream().max(Comparator.comparingLong(Sales::sold)).map(Sales::currency).orElse(null);
+        String currency = currencies.values().stream()
+                .max(Comparator.comparingLong(Sales::sold))
+                .map(Sales::currency)
+                .orElse(null);
         long sold = currencies.values().stream().mapToLong(Sales::sold).sum();
         long refunded = currencies.values().stream().mapToLong(Sales::refunded).sum();
         Sales main = currency == null ? Sales.NONE : currencies.get(currency);
-        Reviews reviews = sql.one("SELECT COUNT(*) AS reviews, COALESCE(SUM(rating), 0) AS stars FROM review"
-                + " WHERE tenant_id = ? AND created_at >= ? AND created_at < ?", period.times(),
+        Reviews reviews = sql.one(
+                "SELECT COUNT(*) AS reviews, COALESCE(SUM(rating), 0) AS stars FROM review"
+                        + " WHERE tenant_id = ? AND created_at >= ? AND created_at < ?",
+                period.times(),
                 r -> new Reviews(r.count("reviews"), r.count("stars")));
-        OnSale deals = sql.one("SELECT COALESCE(SUM(status = 'ON_SALE'), 0) AS on_sale,"
-                + " COALESCE(SUM(status = 'ON_SALE' AND tipped_at IS NULL), 0) AS not_tipped"
-                + " FROM deal WHERE tenant_id = ?", List.of(tenantId), r -> new OnSale(r.count("on_sale"), r.count("not_tipped")));
-        return new Dashboard(from, to, zone.getId(), sold, refunded,
-                figures.redeemedByStore.values().stream().mapToLong(Long::longValue).sum(),
-                ratio(figures.redeemedSinceSold, sold - refunded, 4), currency, main.revenue,
-                currencies.values().stream().map(s -> new Money(s.currency, s.revenue)).toList(),
-                ratio(reviews.stars(), reviews.count(), 2), reviews.count(), deals.onSale(), deals.notTipped(),
-                period.days().map(day -> day(day, days.get(day), currency, figures.redeemedByDay)).toList(),
-                stores(tenantId, figures.redeemedByStore), topDeals(tenantId, figures.deals));
+        OnSale deals = sql.one(
+                "SELECT COALESCE(SUM(status = 'ON_SALE'), 0) AS on_sale,"
+                        + " COALESCE(SUM(status = 'ON_SALE' AND tipped_at IS NULL), 0) AS not_tipped"
+                        + " FROM deal WHERE tenant_id = ?",
+                List.of(tenantId),
+                r -> new OnSale(r.count("on_sale"), r.count("not_tipped")));
+        return new Dashboard(
+                from,
+                to,
+                zone.getId(),
+                sold,
+                refunded,
+                figures.redeemedByStore.values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum(),
+                ratio(figures.redeemedSinceSold, sold - refunded, 4),
+                currency,
+                main.revenue,
+                currencies.values().stream()
+                        .map(s -> new Money(s.currency, s.revenue))
+                        .toList(),
+                ratio(reviews.stars(), reviews.count(), 2),
+                reviews.count(),
+                deals.onSale(),
+                deals.notTipped(),
+                period.days()
+                        .map(day -> day(day, days.get(day), currency, figures.redeemedByDay))
+                        .toList(),
+                stores(tenantId, figures.redeemedByStore),
+                topDeals(tenantId, figures.deals));
     }
 
     /** The summarised hours of {@code [first, summaryEnd)}, but for the live ones among them. */
@@ -87,43 +112,67 @@ public class DashboardRepository {
                 + (skip.isEmpty() ? "" : " AND hour NOT IN (" + "?, ".repeat(skip.size() - 1) + "?)");
         List<Object> parameters = new ArrayList<>(List.of(tenantId, hours.first(), summaryEnd));
         parameters.addAll(skip);
-        for (HourSales h : sql.report("SELECT hour, currency, SUM(sold) AS sold, SUM(refunded) AS refunded,"
-                + " SUM(redeemed_of_sold) AS redeemed_of_sold, SUM(revenue) AS revenue, SUM(redeemed) AS redeemed FROM dashboard_hour"
-                + where + " GROUP BY hour, currency", parameters, r -> new HourSales(r.longValue("hour"), new Sales(r.count("sold"),
-                r.count("refunded"), r.decimal("revenue"), r.string("currency")), r.count("redeemed_of_sold"), r.count("redeemed")))) {
+        for (HourSales h : sql.report(
+                "SELECT hour, currency, SUM(sold) AS sold, SUM(refunded) AS refunded,"
+                        + " SUM(redeemed_of_sold) AS redeemed_of_sold, SUM(revenue) AS revenue, SUM(redeemed) AS redeemed FROM dashboard_hour"
+                        + where + " GROUP BY hour, currency",
+                parameters,
+                r -> new HourSales(
+                        r.longValue("hour"),
+                        new Sales(r.count("sold"), r.count("refunded"), r.decimal("revenue"), r.string("currency")),
+                        r.count("redeemed_of_sold"),
+                        r.count("redeemed")))) {
             LocalDate day = DashboardHours.start(h.hour()).atZone(zone).toLocalDate();
             figures.sales(day, h.sales(), h.redeemedOfSold());
             figures.redeemedByDay.merge(day, h.redeemed(), Long::sum);
         }
-        for (Map.Entry<String, Long> s : sql.report("SELECT store_id, SUM(redeemed) AS redeemed FROM dashboard_hour_store" + where
-                + " GROUP BY store_id", parameters, r -> Map.entry(r.string("store_id"), r.count("redeemed")))) {
+        for (Map.Entry<String, Long> s : sql.report(
+                "SELECT store_id, SUM(redeemed) AS redeemed FROM dashboard_hour_store" + where + " GROUP BY store_id",
+                parameters,
+                r -> Map.entry(r.string("store_id"), r.count("redeemed")))) {
             figures.redeemedByStore.merge(s.getKey(), s.getValue(), Long::sum);
         }
-        for (Map.Entry<String, DealFigures> d : sql.report("SELECT deal_id, SUM(sold) AS sold, SUM(revenue) AS revenue,"
-                + " SUM(redeemed) AS redeemed FROM dashboard_hour" + where + " GROUP BY deal_id", parameters,
-                r -> Map.entry(r.string("deal_id"), new DealFigures(r.count("sold"), r.decimal("revenue"), r.count("redeemed"))))) {
-            figures.deal(d.getKey(), d.getValue().sold(), d.getValue().revenue(), d.getValue().redeemed());
+        for (Map.Entry<String, DealFigures> d : sql.report(
+                "SELECT deal_id, SUM(sold) AS sold, SUM(revenue) AS revenue,"
+                        + " SUM(redeemed) AS redeemed FROM dashboard_hour" + where + " GROUP BY deal_id",
+                parameters,
+                r -> Map.entry(
+                        r.string("deal_id"),
+                        new DealFigures(r.count("sold"), r.decimal("revenue"), r.count("redeemed"))))) {
+            figures.deal(
+                    d.getKey(),
+                    d.getValue().sold(),
+                    d.getValue().revenue(),
+                    d.getValue().redeemed());
         }
     }
 
     /** The live hours, from the coupons, by quarter hour. */
     private void live(Period period, DashboardHours hours, ZoneId zone, Figures figures) {
         List<long[]> ranges = hours.liveRanges();
-        for (QuarterSales q : sql.report("SELECT " + SOLD.quarter() + " AS quarter, currency, deal_id, COUNT(*) AS sold,"
-                + " SUM(status = 'REFUNDED') AS refunded, SUM(status = 'REDEEMED') AS redeemed,"
-                + " COALESCE(SUM(CASE WHEN " + PAID + " THEN price END), 0) AS revenue FROM coupon"
-                + " WHERE tenant_id = ? AND " + within(SOLD, ranges.size()) + " AND status <> 'VOID'"
-                + " GROUP BY " + SOLD.quarter() + ", currency, deal_id", period.within(ranges),
-                r -> new QuarterSales(r.longValue("quarter"), r.string("deal_id"), new Sales(r.count("sold"), r.count("refunded"),
-                        r.decimal("revenue"), r.string("currency")), r.count("redeemed")))) {
+        for (QuarterSales q : sql.report(
+                "SELECT " + SOLD.quarter() + " AS quarter, currency, deal_id, COUNT(*) AS sold,"
+                        + " SUM(status = 'REFUNDED') AS refunded, SUM(status = 'REDEEMED') AS redeemed,"
+                        + " COALESCE(SUM(CASE WHEN " + PAID + " THEN price END), 0) AS revenue FROM coupon"
+                        + " WHERE tenant_id = ? AND " + within(SOLD, ranges.size()) + " AND status <> 'VOID'"
+                        + " GROUP BY " + SOLD.quarter() + ", currency, deal_id",
+                period.within(ranges),
+                r -> new QuarterSales(
+                        r.longValue("quarter"),
+                        r.string("deal_id"),
+                        new Sales(r.count("sold"), r.count("refunded"), r.decimal("revenue"), r.string("currency")),
+                        r.count("redeemed")))) {
             figures.sales(QuarterHours.day(q.quarter(), zone), q.sales(), q.redeemed());
             figures.deal(q.dealId(), q.sales().sold, q.sales().revenue, 0);
         }
-        for (Redeemed q : sql.report("SELECT " + REDEEMED.quarter() + " AS quarter, redeemed_store_id AS store_id, deal_id,"
-                + " COUNT(*) AS redeemed FROM coupon"
-                + " WHERE tenant_id = ? AND " + within(REDEEMED, ranges.size()) + " AND status = 'REDEEMED'"
-                + " GROUP BY " + REDEEMED.quarter() + ", redeemed_store_id, deal_id", period.within(ranges),
-                r -> new Redeemed(r.longValue("quarter"), r.string("store_id"), r.string("deal_id"), r.count("redeemed")))) {
+        for (Redeemed q : sql.report(
+                "SELECT " + REDEEMED.quarter() + " AS quarter, redeemed_store_id AS store_id, deal_id,"
+                        + " COUNT(*) AS redeemed FROM coupon"
+                        + " WHERE tenant_id = ? AND " + within(REDEEMED, ranges.size()) + " AND status = 'REDEEMED'"
+                        + " GROUP BY " + REDEEMED.quarter() + ", redeemed_store_id, deal_id",
+                period.within(ranges),
+                r -> new Redeemed(
+                        r.longValue("quarter"), r.string("store_id"), r.string("deal_id"), r.count("redeemed")))) {
             figures.redeemedByDay.merge(QuarterHours.day(q.quarter(), zone), q.count(), Long::sum);
             figures.redeemedByStore.merge(q.storeId(), q.count(), Long::sum);
             figures.deal(q.dealId(), 0, BigDecimal.ZERO, q.count());
@@ -131,22 +180,19 @@ public class DashboardRepository {
     }
 
     /** A summarised hour's sales in one currency, and its redemptions. */
-    private record HourSales(long hour, Sales sales, long redeemedOfSold, long redeemed) {
-    }
+    private record HourSales(long hour, Sales sales, long redeemedOfSold, long redeemed) {}
 
     /** A live quarter hour's sales of one deal in one currency. */
-    private record QuarterSales(long quarter, String dealId, Sales sales, long redeemed) {
-    }
+    private record QuarterSales(long quarter, String dealId, Sales sales, long redeemed) {}
 
     /** A live quarter hour's redemptions of one deal at one store. */
-    private record Redeemed(long quarter, String storeId, String dealId, long count) {
-    }
+    private record Redeemed(long quarter, String storeId, String dealId, long count) {}
 
     /** The moment lies in one of {@code ranges} of hours (as quarters: the index) and in the period (exact). */
     private static String within(QuarterHours.Moment moment, int ranges) {
         String one = "(" + moment.quarter() + " >= ? AND " + moment.quarter() + " < ?)";
-        return "(" + String.join(" OR ", java.util.Collections.nCopies(ranges, one)) + ") AND " + moment.time() + " >= ? AND "
-                + moment.time() + " < ?";
+        return "(" + String.join(" OR ", java.util.Collections.nCopies(ranges, one)) + ") AND " + moment.time()
+                + " >= ? AND " + moment.time() + " < ?";
     }
 
     /** What the summaries and the coupons add up to, by day, currency, store and deal. */
@@ -186,8 +232,12 @@ public class DashboardRepository {
 
     /** Every store of the tenant in use, and an archived one only when it has redemptions in the period; most first. */
     private List<StoreLine> stores(String tenantId, Map<String, Long> redeemed) {
-        return sql.report("SELECT id, name, archived_at IS NOT NULL AS archived FROM store WHERE tenant_id = ? ORDER BY name, id",
-                        List.of(tenantId), r -> new Store(r.string("id"), r.string("name"), r.flag("archived"))).stream()
+        return sql
+                .report(
+                        "SELECT id, name, archived_at IS NOT NULL AS archived FROM store WHERE tenant_id = ? ORDER BY name, id",
+                        List.of(tenantId),
+                        r -> new Store(r.string("id"), r.string("name"), r.flag("archived")))
+                .stream()
                 .filter(s -> !s.archived() || redeemed.containsKey(s.id()))
                 .map(s -> new StoreLine(s.id(), s.name(), redeemed.getOrDefault(s.id(), 0L)))
                 .sorted(Comparator.comparingLong(StoreLine::redeemed).reversed())
@@ -196,44 +246,51 @@ public class DashboardRepository {
 
     /** The best sellers of the period: most coupons sold, then most revenue, then the deal's id. */
     private List<DealLine> topDeals(String tenantId, Map<String, DealFigures> deals) {
-        List<Map.Entry<String, DealFigures>> top = deals.entrySet().stream().filter(e -> e.getValue().sold > 0)
+        List<Map.Entry<String, DealFigures>> top = deals.entrySet().stream()
+                .filter(e -> e.getValue().sold > 0)
                 .sorted(Comparator.<Map.Entry<String, DealFigures>>comparingLong(e -> -e.getValue().sold)
                         .thenComparing(e -> e.getValue().revenue, Comparator.reverseOrder())
                         .thenComparing(Map.Entry::getKey))
-                .limit(TOP_DEALS).toList();
+                .limit(TOP_DEALS)
+                .toList();
         if (top.isEmpty()) {
             return List.of();
         }
         List<Object> parameters = new ArrayList<>(List.of(tenantId));
         top.forEach(e -> parameters.add(e.getKey()));
         Map<String, Title> titles = new HashMap<>();
-        sql.rows("SELECT id, title, currency FROM deal WHERE tenant_id = ? AND id IN (" + "?, ".repeat(top.size() - 1) + "?)", parameters,
-                r -> new Title(r.string("id"), r.string("title"), r.string("currency"))).forEach(t -> titles.put(t.dealId(), t));
-        return top.stream().filter(e -> titles.containsKey(e.getKey())).map(e -> {
-            Title d = titles.get(e.getKey());
-            DealFigures f = e.getValue();
-            return new DealLine(e.getKey(), d.title(), d.currency(), f.sold, f.revenue, f.redeemed);
-        }).toList();
+        sql.rows(
+                        "SELECT id, title, currency FROM deal WHERE tenant_id = ? AND id IN ("
+                                + "?, ".repeat(top.size() - 1) + "?)",
+                        parameters,
+                        r -> new Title(r.string("id"), r.string("title"), r.string("currency")))
+                .forEach(t -> titles.put(t.dealId(), t));
+        return top.stream()
+                .filter(e -> titles.containsKey(e.getKey()))
+                .map(e -> {
+                    Title d = titles.get(e.getKey());
+                    DealFigures f = e.getValue();
+                    return new DealLine(e.getKey(), d.title(), d.currency(), f.sold, f.revenue, f.redeemed);
+                })
+                .toList();
     }
 
     /** A store of the tenant, and whether it is archived. */
-    private record Store(String id, String name, boolean archived) {
-    }
+    private record Store(String id, String name, boolean archived) {}
 
     /** A deal's name and currency, as its line among the best sellers shows them. */
-    private record Title(String dealId, String title, String currency) {
-    }
+    private record Title(String dealId, String title, String currency) {}
 
     /** The period's reviews and the sum of their stars. */
-    private record Reviews(long count, long stars) {
-    }
+    private record Reviews(long count, long stars) {}
 
     /** The tenant's deals on sale, and those of them not tipped yet. */
-    private record OnSale(long onSale, long notTipped) {
-    }
+    private record OnSale(long onSale, long notTipped) {}
 
     private static BigDecimal ratio(long part, long whole, int scale) {
-        return whole <= 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), scale, RoundingMode.HALF_EVEN);
+        return whole <= 0
+                ? null
+                : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), scale, RoundingMode.HALF_EVEN);
     }
 
     /** The period as instants: from the start of {@code from} to the start of the day after {@code to}, in the zone. */
@@ -267,7 +324,8 @@ public class DashboardRepository {
     }
 
     /** Coupons sold: how many, how many refunded, the revenue per currency. */
-    private record Sales(long sold, long refunded, BigDecimal revenue, String currency, Map<String, BigDecimal> revenueIn) {
+    private record Sales(
+            long sold, long refunded, BigDecimal revenue, String currency, Map<String, BigDecimal> revenueIn) {
 
         static final Sales NONE = new Sales(0, 0, BigDecimal.ZERO, null, Map.of());
 

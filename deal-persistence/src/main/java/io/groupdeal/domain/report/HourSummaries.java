@@ -54,16 +54,17 @@ public class HourSummaries {
     // ---- the job ---------------------------------------------------------------------------------------------------
 
     /** A tenant with work for the job; {@code started}: it has its summary row. */
-    public record Due(String tenantId, boolean started) {
-    }
+    public record Due(String tenantId, boolean started) {}
 
     /** Tenants with work for the job: no summary row yet, hours closed since, or stale marks of summarised hours. */
     public List<Due> tenantsDue(long closedUntil) {
-        return sql.rows("SELECT t.id AS tenant_id, s.tenant_id IS NOT NULL AS started FROM tenant t LEFT JOIN dashboard_summary s ON s.tenant_id = t.id"
-                + " WHERE s.tenant_id IS NULL OR s.summarised_until < ?"
-                + " UNION SELECT DISTINCT m.tenant_id, 1 FROM dashboard_stale_hour m"
-                + " JOIN dashboard_summary s ON s.tenant_id = m.tenant_id AND m.hour < s.summarised_until",
-                List.of(closedUntil), r -> new Due(r.string("tenant_id"), r.flag("started")));
+        return sql.rows(
+                "SELECT t.id AS tenant_id, s.tenant_id IS NOT NULL AS started FROM tenant t LEFT JOIN dashboard_summary s ON s.tenant_id = t.id"
+                        + " WHERE s.tenant_id IS NULL OR s.summarised_until < ?"
+                        + " UNION SELECT DISTINCT m.tenant_id, 1 FROM dashboard_stale_hour m"
+                        + " JOIN dashboard_summary s ON s.tenant_id = m.tenant_id AND m.hour < s.summarised_until",
+                List.of(closedUntil),
+                r -> new Due(r.string("tenant_id"), r.flag("started")));
     }
 
     /**
@@ -71,23 +72,30 @@ public class HourSummaries {
      * up to {@code closedUntil} when it has none. False when it exists already.
      */
     public boolean start(String tenantId, long closedUntil, Instant now) {
-        Long first = sql.one("SELECT MIN(created_quarter) DIV 4 AS hour FROM coupon WHERE tenant_id = ?", List.of(tenantId),
+        Long first = sql.one(
+                "SELECT MIN(created_quarter) DIV 4 AS hour FROM coupon WHERE tenant_id = ?",
+                List.of(tenantId),
                 r -> r.nullableLong("hour"));
         long until = first == null ? closedUntil : Math.min(closedUntil, first);
-        return sql.insertUnlessDuplicate("INSERT INTO dashboard_summary (tenant_id, summarised_until, built_at) VALUES (?, ?, ?)",
+        return sql.insertUnlessDuplicate(
+                "INSERT INTO dashboard_summary (tenant_id, summarised_until, built_at) VALUES (?, ?, ?)",
                 List.of(tenantId, until, now));
     }
 
     /** Locks the tenant's summary row and answers its {@code summarised_until}; empty when another pass holds it. */
     public Optional<Long> claim(String tenantId) {
-        return sql.first("SELECT summarised_until FROM dashboard_summary WHERE tenant_id = ? FOR UPDATE SKIP LOCKED",
-                List.of(tenantId), r -> r.longValue("summarised_until"));
+        return sql.first(
+                "SELECT summarised_until FROM dashboard_summary WHERE tenant_id = ? FOR UPDATE SKIP LOCKED",
+                List.of(tenantId),
+                r -> r.longValue("summarised_until"));
     }
 
     /** The tenant's stale marks of hours before {@code before}, oldest hours first. */
     public List<Mark> marks(String tenantId, long before, int limit) {
-        return sql.rows("SELECT hour, id FROM dashboard_stale_hour WHERE tenant_id = ? AND hour < ? ORDER BY hour, id LIMIT ?",
-                List.of(tenantId, before, limit), r -> new Mark(r.longValue("hour"), r.string("id")));
+        return sql.rows(
+                "SELECT hour, id FROM dashboard_stale_hour WHERE tenant_id = ? AND hour < ? ORDER BY hour, id LIMIT ?",
+                List.of(tenantId, before, limit),
+                r -> new Mark(r.longValue("hour"), r.string("id")));
     }
 
     /** Builds the summaries of the hours {@code [from, to)} from the coupons, replacing what was there. */
@@ -99,46 +107,56 @@ public class HourSummaries {
         List<Object> both = new ArrayList<>(List.of(tenantId));
         both.addAll(quarters);
         both.addAll(quarters);
-        sql.update("INSERT INTO dashboard_hour (tenant_id, hour, deal_id, currency, sold, refunded, redeemed_of_sold, revenue,"
-                + " redeemed) SELECT ?, hour, deal_id, currency, SUM(sold), SUM(refunded), SUM(redeemed_of_sold), SUM(revenue),"
-                + " SUM(redeemed) FROM ("
-                + "SELECT created_quarter DIV 4 hour, deal_id, currency, COUNT(*) sold, SUM(status = 'REFUNDED') refunded,"
-                + " SUM(status = 'REDEEMED') redeemed_of_sold, COALESCE(SUM(CASE WHEN " + PAID + " THEN price END), 0) revenue,"
-                + " 0 redeemed FROM coupon WHERE tenant_id = ? AND created_quarter >= ? AND created_quarter < ?"
-                + " AND status <> 'VOID' GROUP BY created_quarter DIV 4, deal_id, currency"
-                + " UNION ALL SELECT redeemed_quarter DIV 4, deal_id, currency, 0, 0, 0, 0, COUNT(*) FROM coupon"
-                + " WHERE tenant_id = ? AND redeemed_quarter >= ? AND redeemed_quarter < ? AND status = 'REDEEMED'"
-                + " GROUP BY redeemed_quarter DIV 4, deal_id, currency) c GROUP BY hour, deal_id, currency", both);
-        sql.update("INSERT INTO dashboard_hour_store (tenant_id, hour, store_id, redeemed) SELECT tenant_id, redeemed_quarter DIV 4,"
-                + " redeemed_store_id, COUNT(*) FROM coupon WHERE tenant_id = ? AND redeemed_quarter >= ? AND redeemed_quarter < ?"
-                + " AND status = 'REDEEMED' GROUP BY redeemed_quarter DIV 4, redeemed_store_id", quarters);
+        sql.update(
+                "INSERT INTO dashboard_hour (tenant_id, hour, deal_id, currency, sold, refunded, redeemed_of_sold, revenue,"
+                        + " redeemed) SELECT ?, hour, deal_id, currency, SUM(sold), SUM(refunded), SUM(redeemed_of_sold), SUM(revenue),"
+                        + " SUM(redeemed) FROM ("
+                        + "SELECT created_quarter DIV 4 hour, deal_id, currency, COUNT(*) sold, SUM(status = 'REFUNDED') refunded,"
+                        + " SUM(status = 'REDEEMED') redeemed_of_sold, COALESCE(SUM(CASE WHEN " + PAID
+                        + " THEN price END), 0) revenue,"
+                        + " 0 redeemed FROM coupon WHERE tenant_id = ? AND created_quarter >= ? AND created_quarter < ?"
+                        + " AND status <> 'VOID' GROUP BY created_quarter DIV 4, deal_id, currency"
+                        + " UNION ALL SELECT redeemed_quarter DIV 4, deal_id, currency, 0, 0, 0, 0, COUNT(*) FROM coupon"
+                        + " WHERE tenant_id = ? AND redeemed_quarter >= ? AND redeemed_quarter < ? AND status = 'REDEEMED'"
+                        + " GROUP BY redeemed_quarter DIV 4, deal_id, currency) c GROUP BY hour, deal_id, currency",
+                both);
+        sql.update(
+                "INSERT INTO dashboard_hour_store (tenant_id, hour, store_id, redeemed) SELECT tenant_id, redeemed_quarter DIV 4,"
+                        + " redeemed_store_id, COUNT(*) FROM coupon WHERE tenant_id = ? AND redeemed_quarter >= ? AND redeemed_quarter < ?"
+                        + " AND status = 'REDEEMED' GROUP BY redeemed_quarter DIV 4, redeemed_store_id",
+                quarters);
     }
 
     /** Deletes the marks that a pass read (and so counted). */
     public void forget(String tenantId, List<Mark> marks) {
         if (!marks.isEmpty()) {
-            sql.batch("DELETE FROM dashboard_stale_hour WHERE tenant_id = ? AND hour = ? AND id = ?",
-                    marks.stream().map(m -> List.<Object>of(tenantId, m.hour(), m.id())).toList());
+            sql.batch(
+                    "DELETE FROM dashboard_stale_hour WHERE tenant_id = ? AND hour = ? AND id = ?",
+                    marks.stream()
+                            .map(m -> List.<Object>of(tenantId, m.hour(), m.id()))
+                            .toList());
         }
     }
 
     public void advance(String tenantId, long summarisedUntil, Instant now) {
-        sql.update("UPDATE dashboard_summary SET summarised_until = ?, built_at = ? WHERE tenant_id = ?",
+        sql.update(
+                "UPDATE dashboard_summary SET summarised_until = ?, built_at = ? WHERE tenant_id = ?",
                 List.of(summarisedUntil, now, tenantId));
     }
 
     // ---- the read --------------------------------------------------------------------------------------------------
 
     /** What the dashboard needs to know, read in one statement: {@code summarised_until} and the stale hours. */
-    public record State(long summarisedUntil, Set<Long> stale) {
-    }
+    public record State(long summarisedUntil, Set<Long> stale) {}
 
     public State state(String tenantId, long from, long to) {
         long until = Long.MIN_VALUE;
         Set<Long> stale = new TreeSet<>();
-        for (Map.Entry<Boolean, Long> r : sql.report("SELECT 0 AS stale, summarised_until AS hour FROM dashboard_summary WHERE tenant_id = ?"
-                + " UNION ALL SELECT DISTINCT 1, hour FROM dashboard_stale_hour WHERE tenant_id = ? AND hour >= ? AND hour < ?",
-                List.of(tenantId, tenantId, from, to), r -> Map.entry(r.flag("stale"), r.longValue("hour")))) {
+        for (Map.Entry<Boolean, Long> r : sql.report(
+                "SELECT 0 AS stale, summarised_until AS hour FROM dashboard_summary WHERE tenant_id = ?"
+                        + " UNION ALL SELECT DISTINCT 1, hour FROM dashboard_stale_hour WHERE tenant_id = ? AND hour >= ? AND hour < ?",
+                List.of(tenantId, tenantId, from, to),
+                r -> Map.entry(r.flag("stale"), r.longValue("hour")))) {
             if (!r.getKey()) {
                 until = r.getValue();
             } else {

@@ -20,22 +20,26 @@ import java.util.List;
 public class StaleHours {
 
     private static final String INSERT = "INSERT INTO dashboard_stale_hour (tenant_id, hour, id)";
-    private static final String HOURS_OF = " SELECT tenant_id, created_quarter DIV 4, ? FROM coupon WHERE tenant_id = ? AND %1$s"
-            + " UNION SELECT tenant_id, redeemed_quarter DIV 4, ? FROM coupon WHERE tenant_id = ? AND %1$s AND redeemed_quarter IS NOT NULL";
+    private static final String HOURS_OF =
+            " SELECT tenant_id, created_quarter DIV 4, ? FROM coupon WHERE tenant_id = ? AND %1$s"
+                    + " UNION SELECT tenant_id, redeemed_quarter DIV 4, ? FROM coupon WHERE tenant_id = ? AND %1$s AND redeemed_quarter IS NOT NULL";
 
     @Inject
     private NativeSql sql;
 
     /** New coupons, sold at these moments (their hour may be summarised already when the sale is confirmed late). */
     public void sold(String tenantId, List<Instant> moments) {
-        List<Long> hours = moments.stream().map(DashboardHours::hourOf).distinct().toList();
+        List<Long> hours =
+                moments.stream().map(DashboardHours::hourOf).distinct().toList();
         if (hours.isEmpty()) {
             return;
         }
         String id = Ids.newId();
         List<Object> parameters = new ArrayList<>();
         hours.forEach(h -> parameters.addAll(List.of(tenantId, h, id)));
-        sql.update(INSERT + " VALUES " + String.join(", ", java.util.Collections.nCopies(hours.size(), "(?, ?, ?)")), parameters);
+        sql.update(
+                INSERT + " VALUES " + String.join(", ", java.util.Collections.nCopies(hours.size(), "(?, ?, ?)")),
+                parameters);
     }
 
     /**
@@ -56,6 +60,8 @@ public class StaleHours {
     /** The coupons of an order changed. */
     public void order(String tenantId, String orderId) {
         String id = Ids.newId();
-        sql.update(INSERT + String.format(HOURS_OF, "order_id = ?"), List.of(id, tenantId, orderId, id, tenantId, orderId));
+        sql.update(
+                INSERT + String.format(HOURS_OF, "order_id = ?"),
+                List.of(id, tenantId, orderId, id, tenantId, orderId));
     }
 }

@@ -18,8 +18,7 @@ import java.util.TreeSet;
 public record SummaryPlan(List<long[]> rebuild, long summarisedUntil, List<Mark> forget) {
 
     /** A stale mark as read. */
-    public record Mark(long hour, String id) {
-    }
+    public record Mark(long hour, String id) {}
 
     /**
      * @param summarisedUntil the tenant's {@code summarised_until} as locked

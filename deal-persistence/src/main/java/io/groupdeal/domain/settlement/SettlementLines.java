@@ -27,8 +27,8 @@ public final class SettlementLines {
     /** In currency order, then in the order the rates applied. */
     public List<SettlementLine> lines() {
         List<SettlementLine> lines = new ArrayList<>();
-        counts.forEach((currency, byRate) -> byRate.forEach((rate, count) -> lines.add(SettlementLine.of(currency, count[0],
-                gross.get(currency).get(rate), rate.setScale(Math.max(4, rate.scale()))))));
+        counts.forEach((currency, byRate) -> byRate.forEach((rate, count) -> lines.add(SettlementLine.of(
+                currency, count[0], gross.get(currency).get(rate), rate.setScale(Math.max(4, rate.scale()))))));
         return lines;
     }
 }

@@ -27,15 +27,17 @@ public class SettlementRepository {
         for (RatedPeriod part : commission.split(from, to)) {
             List<Object> parameters = new ArrayList<>(List.of(tenantId));
             parameters.addAll(QuarterHours.bounds(part.from(), part.to()));
-            sql.report("SELECT currency, COUNT(*) AS coupons, SUM(price) AS total FROM coupon WHERE tenant_id = ? AND "
-                    + QuarterHours.Moment.REDEEMED.within() + " AND status = 'REDEEMED' GROUP BY currency ORDER BY currency",
-                    parameters, r -> new Redeemed(r.string("currency"), r.count("coupons"), r.decimal("total")))
+            sql.report(
+                            "SELECT currency, COUNT(*) AS coupons, SUM(price) AS total FROM coupon WHERE tenant_id = ? AND "
+                                    + QuarterHours.Moment.REDEEMED.within()
+                                    + " AND status = 'REDEEMED' GROUP BY currency ORDER BY currency",
+                            parameters,
+                            r -> new Redeemed(r.string("currency"), r.count("coupons"), r.decimal("total")))
                     .forEach(r -> lines.add(r.currency(), part.rate(), r.coupons(), r.total()));
         }
         return lines.lines();
     }
 
     /** The coupons of one currency redeemed in a part of the period, and the sum of their prices. */
-    private record Redeemed(String currency, long coupons, java.math.BigDecimal total) {
-    }
+    private record Redeemed(String currency, long coupons, java.math.BigDecimal total) {}
 }

@@ -21,8 +21,7 @@ public final class LocalFormats {
 
     private static final char NO_BREAK_SPACE = '\u00a0';
 
-    private LocalFormats() {
-    }
+    private LocalFormats() {}
 
     public static String amount(BigDecimal amount, String currency, Language language) {
         Currency unit = Currency.getInstance(currency);
@@ -61,11 +60,15 @@ public final class LocalFormats {
     /** Date and time of day in a zone: {@code Nov 30, 2026, 1:27 PM} or {@code 2026年11月30日 下午1:27}. */
     public static String dateTime(Instant instant, ZoneId zone, Language language) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(language.locale()).withZone(zone).format(instant);
+                .withLocale(language.locale())
+                .withZone(zone)
+                .format(instant);
     }
 
     /** A day: {@code Nov 30, 2026} or {@code 2026年11月30日}. */
     public static String date(LocalDate date, Language language) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language.locale()).format(date);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(language.locale())
+                .format(date);
     }
 }

@@ -16,7 +16,8 @@ public record Money(BigDecimal amount, String currency) {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
         // an unknown currency code is refused here (IllegalArgumentException), not at the first format
-        amount = amount.setScale(minorDigits(Currency.getInstance(currency).getCurrencyCode()), RoundingMode.UNNECESSARY);
+        amount = amount.setScale(
+                minorDigits(Currency.getInstance(currency).getCurrencyCode()), RoundingMode.UNNECESSARY);
     }
 
     public static Money of(BigDecimal amount, String currency) {
@@ -53,7 +54,9 @@ public record Money(BigDecimal amount, String currency) {
 
     /** The amount as a plain decimal string with the currency's minor digits; null for null. */
     public static String plain(BigDecimal amount, String currency) {
-        return amount == null ? null : amount.setScale(minorDigits(currency), RoundingMode.HALF_EVEN).toPlainString();
+        return amount == null
+                ? null
+                : amount.setScale(minorDigits(currency), RoundingMode.HALF_EVEN).toPlainString();
     }
 
     /** For people: "EUR 25.00". */

@@ -158,9 +158,10 @@ public class NativeSql {
         }
     }
 
-    private static <T> List<T> read(Connection connection, String sql, List<?> parameters, RowMapper<T> mapper) throws SQLException {
+    private static <T> List<T> read(Connection connection, String sql, List<?> parameters, RowMapper<T> mapper)
+            throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, parameters);
-             ResultSet result = statement.executeQuery()) {
+                ResultSet result = statement.executeQuery()) {
             Row row = new Row(result);
             List<T> rows = new ArrayList<>();
             while (result.next()) {
@@ -229,7 +230,8 @@ public class NativeSql {
         return new IllegalStateException(what + " failed: " + e.getMessage(), e);
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, List<?> parameters) throws SQLException {
+    private static PreparedStatement prepare(Connection connection, String sql, List<?> parameters)
+            throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         bind(statement, parameters);
         return statement;
@@ -238,7 +240,8 @@ public class NativeSql {
     private static void bind(PreparedStatement statement, List<?> parameters) throws SQLException {
         for (int i = 0; i < parameters.size(); i++) {
             Object value = parameters.get(i);
-            statement.setObject(i + 1, value instanceof Instant instant ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : value);
+            statement.setObject(
+                    i + 1, value instanceof Instant instant ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : value);
         }
     }
 }

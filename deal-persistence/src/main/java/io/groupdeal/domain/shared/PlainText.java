@@ -8,8 +8,7 @@ package io.groupdeal.domain.shared;
  */
 public final class PlainText {
 
-    private PlainText() {
-    }
+    private PlainText() {}
 
     /** Whether the text is one line of plain characters. */
     public static boolean isSingleLine(CharSequence text) {

@@ -48,8 +48,7 @@ public final class QuarterHours {
         }
     }
 
-    private QuarterHours() {
-    }
+    private QuarterHours() {}
 
     /** The parameters of {@link Moment#within} for the period from {@code from} (inclusive) to {@code to} (exclusive). */
     public static List<Object> bounds(Instant from, Instant to) {

@@ -77,7 +77,9 @@ public final class Row {
     /** A {@code BOOLEAN}/{@code TINYINT(1)} or an expression that is 0 or 1; null is false. */
     public boolean flag(String label) {
         Object value = value(label);
-        return value instanceof Boolean b ? b : value != null && number(label, value).intValue() != 0;
+        return value instanceof Boolean b
+                ? b
+                : value != null && number(label, value).intValue() != 0;
     }
 
     /** A {@code DATETIME} column, which holds UTC; null when the column is. */

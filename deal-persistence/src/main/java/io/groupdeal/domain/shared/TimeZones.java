@@ -6,8 +6,7 @@ import java.time.ZoneId;
 /** Time zones that merchants name (a store's, the business's): IANA ids, checked. */
 public final class TimeZones {
 
-    private TimeZones() {
-    }
+    private TimeZones() {}
 
     public static String require(String zone) {
         try {

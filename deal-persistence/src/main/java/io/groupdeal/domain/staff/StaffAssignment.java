@@ -31,8 +31,7 @@ public class StaffAssignment {
     @Column(name = "store_id")
     private String storeId;
 
-    protected StaffAssignment() {
-    }
+    protected StaffAssignment() {}
 
     public StaffAssignment(String staffId, String storeId) {
         this.staffId = staffId;
@@ -52,12 +51,13 @@ public class StaffAssignment {
         private String staffId;
         private String storeId;
 
-        public Key() {
-        }
+        public Key() {}
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && java.util.Objects.equals(staffId, k.staffId) && java.util.Objects.equals(storeId, k.storeId);
+            return o instanceof Key k
+                    && java.util.Objects.equals(staffId, k.staffId)
+                    && java.util.Objects.equals(storeId, k.storeId);
         }
 
         @Override

@@ -27,8 +27,7 @@ public class StaffMember {
     @Column(name = "created_at")
     private Instant createdAt;
 
-    protected StaffMember() {
-    }
+    protected StaffMember() {}
 
     public StaffMember(String accountId, Instant createdAt) {
         this.id = accountId;

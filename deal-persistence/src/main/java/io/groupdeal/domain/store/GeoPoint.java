@@ -12,8 +12,7 @@ public class GeoPoint {
     private double latitude;
     private double longitude;
 
-    protected GeoPoint() {
-    }
+    protected GeoPoint() {}
 
     public GeoPoint(double latitude, double longitude) {
         if (!(latitude >= -90 && latitude <= 90)) {
@@ -39,7 +38,9 @@ public class GeoPoint {
         double dLat = Math.toRadians(other.latitude - latitude);
         double dLng = Math.toRadians(other.longitude - longitude);
         double a = Math.pow(Math.sin(dLat / 2), 2)
-                + Math.cos(Math.toRadians(latitude)) * Math.cos(Math.toRadians(other.latitude)) * Math.pow(Math.sin(dLng / 2), 2);
+                + Math.cos(Math.toRadians(latitude))
+                        * Math.cos(Math.toRadians(other.latitude))
+                        * Math.pow(Math.sin(dLng / 2), 2);
         return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 }

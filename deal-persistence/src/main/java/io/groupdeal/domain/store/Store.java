@@ -51,8 +51,7 @@ public class Store {
     @Version
     private int version;
 
-    protected Store() {
-    }
+    protected Store() {}
 
     public Store(String name, String address, GeoPoint location, String timeZone, Instant createdAt) {
         this.id = Ids.newId();

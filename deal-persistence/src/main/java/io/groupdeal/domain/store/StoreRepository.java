@@ -50,7 +50,8 @@ public class StoreRepository {
     }
 
     public long count() {
-        return em.createQuery("SELECT COUNT(s) FROM Store s WHERE s.archivedAt IS NULL", Long.class).getSingleResult();
+        return em.createQuery("SELECT COUNT(s) FROM Store s WHERE s.archivedAt IS NULL", Long.class)
+                .getSingleResult();
     }
 
     /**
@@ -62,9 +63,13 @@ public class StoreRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("SELECT s FROM Store s WHERE s.id IN :ids AND s.archivedAt IS NULL", Store.class)
+        return em
+                .createQuery("SELECT s FROM Store s WHERE s.id IN :ids AND s.archivedAt IS NULL", Store.class)
                 .setParameter("ids", ids)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList().stream().map(Store::id).toList();
+                .getResultList()
+                .stream()
+                .map(Store::id)
+                .toList();
     }
 }

@@ -19,37 +19,57 @@ import java.util.Optional;
 @ApplicationScoped
 public class TeamRepository {
 
-    private static final String COLUMNS = "tenant_id, id, deal_id, option_id, size, unit_price, status, member_count,"
-            + " expires_at, created_at";
+    private static final String COLUMNS =
+            "tenant_id, id, deal_id, option_id, size, unit_price, status, member_count," + " expires_at, created_at";
 
     @Inject
     private NativeSql sql;
 
     /** The deal's team buy as its merchant offers it ({@link TeamTerms#NONE} when it offers none). */
     public TeamTerms offer(String tenantId, String dealId) {
-        return sql.first("SELECT team_size, team_price, team_window_minutes FROM deal WHERE tenant_id = ? AND id = ?",
-                        List.of(tenantId, dealId), r -> r.nullableInt("team_size") == null ? TeamTerms.NONE
-                                : new TeamTerms(r.nullableInt("team_size"), r.decimal("team_price"), r.nullableInt("team_window_minutes")))
+        return sql.first(
+                        "SELECT team_size, team_price, team_window_minutes FROM deal WHERE tenant_id = ? AND id = ?",
+                        List.of(tenantId, dealId),
+                        r -> r.nullableInt("team_size") == null
+                                ? TeamTerms.NONE
+                                : new TeamTerms(
+                                        r.nullableInt("team_size"),
+                                        r.decimal("team_price"),
+                                        r.nullableInt("team_window_minutes")))
                 .orElse(TeamTerms.NONE);
     }
 
     /** A new team with its first seat taken (the starter's). */
     public void start(Team team) {
-        sql.update("INSERT INTO team (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, 'OPEN', 1, ?, ?)",
-                Arrays.asList(team.tenantId(), team.id(), team.dealId(), team.optionId(), team.size(), team.unitPrice(),
-                        team.expiresAt(), team.createdAt()));
+        sql.update(
+                "INSERT INTO team (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, 'OPEN', 1, ?, ?)",
+                Arrays.asList(
+                        team.tenantId(),
+                        team.id(),
+                        team.dealId(),
+                        team.optionId(),
+                        team.size(),
+                        team.unitPrice(),
+                        team.expiresAt(),
+                        team.createdAt()));
     }
 
     /** Takes a seat: true only while the team is open, not expired and not full. */
     public boolean takeSeat(String tenantId, String teamId, Instant now) {
-        return sql.update("UPDATE team SET member_count = member_count + 1 WHERE tenant_id = ? AND id = ?"
-                + " AND status = 'OPEN' AND member_count < size AND expires_at > ?", List.of(tenantId, teamId, now)) == 1;
+        return sql.update(
+                        "UPDATE team SET member_count = member_count + 1 WHERE tenant_id = ? AND id = ?"
+                                + " AND status = 'OPEN' AND member_count < size AND expires_at > ?",
+                        List.of(tenantId, teamId, now))
+                == 1;
     }
 
     /** The buyer's seat in the team, paid by {@code orderId}; false when the buyer is in an open team of the deal. */
-    public boolean addMember(String tenantId, String teamId, String dealId, String buyerId, String orderId, Instant now) {
-        return sql.insertUnlessDuplicate("INSERT INTO team_member (tenant_id, team_id, deal_id, buyer_id, order_id,"
-                + " joined_at, open_seat) VALUES (?, ?, ?, ?, ?, ?, 1)", List.of(tenantId, teamId, dealId, buyerId, orderId, now));
+    public boolean addMember(
+            String tenantId, String teamId, String dealId, String buyerId, String orderId, Instant now) {
+        return sql.insertUnlessDuplicate(
+                "INSERT INTO team_member (tenant_id, team_id, deal_id, buyer_id, order_id,"
+                        + " joined_at, open_seat) VALUES (?, ?, ?, ?, ?, ?, 1)",
+                List.of(tenantId, teamId, dealId, buyerId, orderId, now));
     }
 
     /**
@@ -62,27 +82,34 @@ public class TeamRepository {
             return false;
         }
         sql.update("DELETE FROM team_member WHERE tenant_id = ? AND order_id = ?", List.of(tenantId, orderId));
-        sql.update("UPDATE team SET member_count = member_count - 1 WHERE tenant_id = ? AND id = ? AND member_count > 0",
+        sql.update(
+                "UPDATE team SET member_count = member_count - 1 WHERE tenant_id = ? AND id = ? AND member_count > 0",
                 List.of(tenantId, teamId.get()));
-        sql.update("DELETE FROM team WHERE tenant_id = ? AND id = ? AND member_count = 0 AND status = 'OPEN'",
+        sql.update(
+                "DELETE FROM team WHERE tenant_id = ? AND id = ? AND member_count = 0 AND status = 'OPEN'",
                 List.of(tenantId, teamId.get()));
         return true;
     }
 
     public Optional<String> teamOfOrder(String tenantId, String orderId) {
-        return sql.first("SELECT team_id FROM team_member WHERE tenant_id = ? AND order_id = ?", List.of(tenantId, orderId),
+        return sql.first(
+                "SELECT team_id FROM team_member WHERE tenant_id = ? AND order_id = ?",
+                List.of(tenantId, orderId),
                 r -> r.string("team_id"));
     }
 
     /** Locks the team's row until the transaction ends, so the members' payments are counted one after the other. */
     public Optional<Team> lock(String tenantId, String teamId) {
-        return sql.first("SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND id = ? FOR UPDATE", List.of(tenantId, teamId),
+        return sql.first(
+                "SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND id = ? FOR UPDATE",
+                List.of(tenantId, teamId),
                 TeamRepository::team);
     }
 
     /** Like {@link #lock}, but empty at once when another transaction holds the row (a job on another instance). */
     public Optional<Team> lockUnlessTaken(String tenantId, String teamId) {
-        return sql.first("SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND id = ? FOR UPDATE SKIP LOCKED",
+        return sql.first(
+                "SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND id = ? FOR UPDATE SKIP LOCKED",
                 List.of(tenantId, teamId),
                 TeamRepository::team);
     }
@@ -93,43 +120,57 @@ public class TeamRepository {
     }
 
     public Optional<Team> find(String tenantId, String teamId) {
-        return sql.first("SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND id = ?", List.of(tenantId, teamId),
+        return sql.first(
+                "SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND id = ?",
+                List.of(tenantId, teamId),
                 TeamRepository::team);
     }
 
     /** The team's members, first to join first, with the first word of their names. */
     public List<TeamMember> members(String tenantId, String teamId) {
-        return sql.rows("SELECT a.name, m.joined_at FROM team_member m JOIN account a ON a.id = m.buyer_id"
-                        + " WHERE m.tenant_id = ? AND m.team_id = ? ORDER BY m.joined_at, m.buyer_id", List.of(tenantId, teamId),
+        return sql.rows(
+                "SELECT a.name, m.joined_at FROM team_member m JOIN account a ON a.id = m.buyer_id"
+                        + " WHERE m.tenant_id = ? AND m.team_id = ? ORDER BY m.joined_at, m.buyer_id",
+                List.of(tenantId, teamId),
                 r -> new TeamMember(TeamMember.firstName(r.string("name")), r.instant("joined_at")));
     }
 
     /** The orders that pay the team's seats. */
     public List<String> memberOrders(String tenantId, String teamId) {
-        return sql.rows("SELECT order_id FROM team_member WHERE tenant_id = ? AND team_id = ? ORDER BY joined_at, order_id",
-                List.of(tenantId, teamId), r -> r.string("order_id"));
+        return sql.rows(
+                "SELECT order_id FROM team_member WHERE tenant_id = ? AND team_id = ? ORDER BY joined_at, order_id",
+                List.of(tenantId, teamId),
+                r -> r.string("order_id"));
     }
 
     /** How many of the team's seats are paid (their orders authorised). */
     public int paidSeats(String tenantId, String teamId) {
-        return sql.one("SELECT COUNT(*) AS n FROM team_member m JOIN purchase_order o ON o.tenant_id = m.tenant_id"
-                + " AND o.id = m.order_id WHERE m.tenant_id = ? AND m.team_id = ? AND o.status IN ('PENDING', 'CONFIRMED')",
-                List.of(tenantId, teamId), r -> r.intValue("n"));
+        return sql.one(
+                "SELECT COUNT(*) AS n FROM team_member m JOIN purchase_order o ON o.tenant_id = m.tenant_id"
+                        + " AND o.id = m.order_id WHERE m.tenant_id = ? AND m.team_id = ? AND o.status IN ('PENDING', 'CONFIRMED')",
+                List.of(tenantId, teamId),
+                r -> r.intValue("n"));
     }
 
     /** OPEN → COMPLETE or FAILED; true for the one caller that moved it. Its members are free to join other teams. */
     public boolean close(String tenantId, String teamId, TeamStatus to, Instant now) {
-        boolean moved = sql.update("UPDATE team SET status = ?, closed_at = ? WHERE tenant_id = ? AND id = ? AND status = 'OPEN'",
-                List.of(to.name(), now, tenantId, teamId)) == 1;
+        boolean moved = sql.update(
+                        "UPDATE team SET status = ?, closed_at = ? WHERE tenant_id = ? AND id = ? AND status = 'OPEN'",
+                        List.of(to.name(), now, tenantId, teamId))
+                == 1;
         if (moved) {
-            sql.update("UPDATE team_member SET open_seat = NULL WHERE tenant_id = ? AND team_id = ?", List.of(tenantId, teamId));
+            sql.update(
+                    "UPDATE team_member SET open_seat = NULL WHERE tenant_id = ? AND team_id = ?",
+                    List.of(tenantId, teamId));
         }
         return moved;
     }
 
     /** Nothing is left to capture or void for the team's orders. */
     public void settled(String tenantId, String teamId) {
-        sql.update("UPDATE team SET settled = TRUE WHERE tenant_id = ? AND id = ? AND status <> 'OPEN'", List.of(tenantId, teamId));
+        sql.update(
+                "UPDATE team SET settled = TRUE WHERE tenant_id = ? AND id = ? AND status <> 'OPEN'",
+                List.of(tenantId, teamId));
     }
 
     /**
@@ -138,40 +179,58 @@ public class TeamRepository {
      * not all captured or voided yet.
      */
     public List<Team> due(Instant now, int limit) {
-        return sql.rows("(SELECT " + COLUMNS + " FROM team WHERE status = 'OPEN' AND expires_at <= ? LIMIT ?)"
-                + " UNION (SELECT " + COLUMNS + " FROM team WHERE settled = FALSE AND status IN ('COMPLETE', 'FAILED') LIMIT ?)"
-                + " UNION (SELECT " + COLUMNS + " FROM team WHERE status = 'OPEN' AND member_count = size"
-                + " AND created_at <= ? LIMIT ?)"
-                + " UNION (SELECT " + prefixed("t") + " FROM team t JOIN team_member m ON m.tenant_id = t.tenant_id"
-                + " AND m.team_id = t.id JOIN purchase_order o ON o.tenant_id = m.tenant_id AND o.id = m.order_id"
-                + " WHERE t.status = 'OPEN' AND (o.status = 'DECLINED' OR (o.status = 'CANCELLED' AND o.payment_ref IS NULL))"
-                + " LIMIT ?)", List.of(now, limit, limit, now.minusSeconds(5), limit, limit), TeamRepository::team);
+        return sql.rows(
+                "(SELECT " + COLUMNS + " FROM team WHERE status = 'OPEN' AND expires_at <= ? LIMIT ?)"
+                        + " UNION (SELECT " + COLUMNS
+                        + " FROM team WHERE settled = FALSE AND status IN ('COMPLETE', 'FAILED') LIMIT ?)"
+                        + " UNION (SELECT " + COLUMNS + " FROM team WHERE status = 'OPEN' AND member_count = size"
+                        + " AND created_at <= ? LIMIT ?)"
+                        + " UNION (SELECT " + prefixed("t")
+                        + " FROM team t JOIN team_member m ON m.tenant_id = t.tenant_id"
+                        + " AND m.team_id = t.id JOIN purchase_order o ON o.tenant_id = m.tenant_id AND o.id = m.order_id"
+                        + " WHERE t.status = 'OPEN' AND (o.status = 'DECLINED' OR (o.status = 'CANCELLED' AND o.payment_ref IS NULL))"
+                        + " LIMIT ?)",
+                List.of(now, limit, limit, now.minusSeconds(5), limit, limit),
+                TeamRepository::team);
     }
 
     private static String prefixed(String alias) {
-        return java.util.Arrays.stream(COLUMNS.split(",")).map(c -> alias + "." + c.strip())
+        return java.util.Arrays.stream(COLUMNS.split(","))
+                .map(c -> alias + "." + c.strip())
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** A deal's teams, newest first, at most {@code limit}. */
     public List<Team> ofDeal(String tenantId, String dealId, int limit) {
-        return sql.rows("SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND deal_id = ? ORDER BY created_at DESC, id"
-                + " LIMIT ?", List.of(tenantId, dealId, limit), TeamRepository::team);
+        return sql.rows(
+                "SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND deal_id = ? ORDER BY created_at DESC, id"
+                        + " LIMIT ?",
+                List.of(tenantId, dealId, limit),
+                TeamRepository::team);
     }
 
     /** How many of a deal's teams formed (all), and how many of them are COMPLETE and FAILED. */
-    public record Counts(long formed, long complete, long failed) {
-    }
+    public record Counts(long formed, long complete, long failed) {}
 
     public Counts countsOfDeal(String tenantId, String dealId) {
-        return sql.one("SELECT COUNT(*) AS formed, COALESCE(SUM(status = 'COMPLETE'), 0) AS complete,"
-                + " COALESCE(SUM(status = 'FAILED'), 0) AS failed FROM team WHERE tenant_id = ? AND deal_id = ?",
-                List.of(tenantId, dealId), r -> new Counts(r.count("formed"), r.count("complete"), r.count("failed")));
+        return sql.one(
+                "SELECT COUNT(*) AS formed, COALESCE(SUM(status = 'COMPLETE'), 0) AS complete,"
+                        + " COALESCE(SUM(status = 'FAILED'), 0) AS failed FROM team WHERE tenant_id = ? AND deal_id = ?",
+                List.of(tenantId, dealId),
+                r -> new Counts(r.count("formed"), r.count("complete"), r.count("failed")));
     }
 
     private static Team team(Row r) {
-        return new Team(r.string("tenant_id"), r.string("id"), r.string("deal_id"), r.string("option_id"), r.intValue("size"),
-                r.decimal("unit_price"), TeamStatus.valueOf(r.string("status")), r.intValue("member_count"), r.instant("expires_at"),
+        return new Team(
+                r.string("tenant_id"),
+                r.string("id"),
+                r.string("deal_id"),
+                r.string("option_id"),
+                r.intValue("size"),
+                r.decimal("unit_price"),
+                TeamStatus.valueOf(r.string("status")),
+                r.intValue("member_count"),
+                r.instant("expires_at"),
                 r.instant("created_at"));
     }
 }

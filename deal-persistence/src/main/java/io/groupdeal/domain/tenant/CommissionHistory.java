@@ -20,12 +20,13 @@ public final class CommissionHistory {
         if (rates.isEmpty()) {
             throw new IllegalArgumentException("a tenant always has a commission rate");
         }
-        this.rates = rates.stream().sorted(Comparator.comparing(CommissionRate::effectiveFrom)).toList();
+        this.rates = rates.stream()
+                .sorted(Comparator.comparing(CommissionRate::effectiveFrom))
+                .toList();
     }
 
     /** A part of a period with one rate: from (inclusive) to (exclusive). */
-    public record RatedPeriod(Instant from, Instant to, BigDecimal rate) {
-    }
+    public record RatedPeriod(Instant from, Instant to, BigDecimal rate) {}
 
     /** The rate in force at the moment. */
     public BigDecimal at(Instant moment) {

@@ -26,8 +26,10 @@ public class CommissionRateRepository {
      * later write is the rate of that moment.
      */
     public void record(String tenantId, Instant from, BigDecimal rate) {
-        sql.update("INSERT INTO commission_rate (tenant_id, effective_from, rate) VALUES (?, ?, ?)"
-                + " ON DUPLICATE KEY UPDATE rate = VALUES(rate)", List.of(tenantId, from, rate));
+        sql.update(
+                "INSERT INTO commission_rate (tenant_id, effective_from, rate) VALUES (?, ?, ?)"
+                        + " ON DUPLICATE KEY UPDATE rate = VALUES(rate)",
+                List.of(tenantId, from, rate));
     }
 
     public CommissionHistory of(String tenantId) {
@@ -41,10 +43,15 @@ public class CommissionRateRepository {
         }
         String marks = String.join(", ", java.util.Collections.nCopies(tenantIds.size(), "?"));
         Map<String, List<CommissionRate>> rates = new HashMap<>();
-        sql.rows("SELECT tenant_id, effective_from, rate FROM commission_rate WHERE tenant_id IN (" + marks + ")"
-                + " ORDER BY tenant_id, effective_from", new ArrayList<>(tenantIds),
-                r -> Map.entry(r.string("tenant_id"), new CommissionRate(r.instant("effective_from"), r.decimal("rate"))))
-                .forEach(e -> rates.computeIfAbsent(e.getKey(), t -> new ArrayList<>()).add(e.getValue()));
+        sql.rows(
+                        "SELECT tenant_id, effective_from, rate FROM commission_rate WHERE tenant_id IN (" + marks + ")"
+                                + " ORDER BY tenant_id, effective_from",
+                        new ArrayList<>(tenantIds),
+                        r -> Map.entry(
+                                r.string("tenant_id"),
+                                new CommissionRate(r.instant("effective_from"), r.decimal("rate"))))
+                .forEach(e -> rates.computeIfAbsent(e.getKey(), t -> new ArrayList<>())
+                        .add(e.getValue()));
         Map<String, CommissionHistory> histories = new HashMap<>();
         rates.forEach((tenant, list) -> histories.put(tenant, new CommissionHistory(list)));
         return histories;

@@ -62,8 +62,7 @@ public class Tenant {
     @Version
     private int version;
 
-    protected Tenant() {
-    }
+    protected Tenant() {}
 
     public Tenant(String businessName, Instant createdAt) {
         this.id = Ids.newId();

@@ -18,6 +18,5 @@ public record TenantFigures(int liveDeals, int sold, List<Revenue> revenue) {
     }
 
     /** The revenue in one currency. */
-    public record Revenue(String currency, BigDecimal amount) {
-    }
+    public record Revenue(String currency, BigDecimal amount) {}
 }

@@ -33,23 +33,35 @@ public class TenantFiguresRepository {
         }
         String in = "tenant_id IN (" + "?, ".repeat(tenantIds.size() - 1) + "?)";
         Map<String, Integer> live = new HashMap<>();
-        sql.rows("SELECT tenant_id, COUNT(*) AS n FROM deal WHERE " + in + " AND status = 'ON_SALE' GROUP BY tenant_id",
-                tenantIds, r -> live.put(r.string("tenant_id"), (int) r.count("n")));
+        sql.rows(
+                "SELECT tenant_id, COUNT(*) AS n FROM deal WHERE " + in + " AND status = 'ON_SALE' GROUP BY tenant_id",
+                tenantIds,
+                r -> live.put(r.string("tenant_id"), (int) r.count("n")));
         Map<String, Integer> sold = new HashMap<>();
         Map<String, List<Revenue>> revenue = new HashMap<>();
         List<Object> parameters = new ArrayList<>(tenantIds);
         parameters.addAll(QuarterHours.bounds(from, to));
-        sql.rows("SELECT tenant_id, currency, COUNT(*) AS sold, COALESCE(SUM(CASE WHEN " + PAID + " THEN price END), 0) AS revenue"
-                + " FROM coupon WHERE " + in + " AND " + QuarterHours.Moment.SOLD.within() + " AND status <> 'VOID' GROUP BY tenant_id, currency"
-                + " ORDER BY tenant_id, currency", parameters, r -> {
+        sql.rows(
+                "SELECT tenant_id, currency, COUNT(*) AS sold, COALESCE(SUM(CASE WHEN " + PAID
+                        + " THEN price END), 0) AS revenue"
+                        + " FROM coupon WHERE " + in + " AND " + QuarterHours.Moment.SOLD.within()
+                        + " AND status <> 'VOID' GROUP BY tenant_id, currency"
+                        + " ORDER BY tenant_id, currency",
+                parameters,
+                r -> {
                     String tenantId = r.string("tenant_id");
                     sold.merge(tenantId, (int) r.count("sold"), Integer::sum);
-                    revenue.computeIfAbsent(tenantId, t -> new ArrayList<>()).add(new Revenue(r.string("currency"), r.decimal("revenue")));
+                    revenue.computeIfAbsent(tenantId, t -> new ArrayList<>())
+                            .add(new Revenue(r.string("currency"), r.decimal("revenue")));
                     return tenantId;
                 });
         for (String tenantId : tenantIds) {
-            figures.put(tenantId, new TenantFigures(live.getOrDefault(tenantId, 0), sold.getOrDefault(tenantId, 0),
-                    revenue.getOrDefault(tenantId, List.of())));
+            figures.put(
+                    tenantId,
+                    new TenantFigures(
+                            live.getOrDefault(tenantId, 0),
+                            sold.getOrDefault(tenantId, 0),
+                            revenue.getOrDefault(tenantId, List.of())));
         }
         return figures;
     }

@@ -29,7 +29,8 @@ public class TenantRepository {
     /** A new commission rate of the tenant from {@code now} on, kept in its history so past periods keep theirs. */
     public void changeCommissionRate(Tenant tenant, java.math.BigDecimal rate, java.time.Instant now) {
         tenant.changeCommissionRate(rate);
-        commissionRates.record(tenant.id(), now.truncatedTo(java.time.temporal.ChronoUnit.MICROS), tenant.commissionRate());
+        commissionRates.record(
+                tenant.id(), now.truncatedTo(java.time.temporal.ChronoUnit.MICROS), tenant.commissionRate());
     }
 
     public Optional<Tenant> find(String id) {
@@ -51,8 +52,10 @@ public class TenantRepository {
         if (after == null) {
             return page(0, size);
         }
-        return em.createQuery("SELECT t FROM Tenant t WHERE t.createdAt < :created OR (t.createdAt = :created AND t.id > :id)"
-                        + " ORDER BY t.createdAt DESC, t.id", Tenant.class)
+        return em.createQuery(
+                        "SELECT t FROM Tenant t WHERE t.createdAt < :created OR (t.createdAt = :created AND t.id > :id)"
+                                + " ORDER BY t.createdAt DESC, t.id",
+                        Tenant.class)
                 .setParameter("created", after.createdAt())
                 .setParameter("id", after.id())
                 .setMaxResults(size)

@@ -25,24 +25,32 @@ public class Attempts {
         // no gap locks, so a locking read of a missing row would lock nothing). ON DUPLICATE KEY UPDATE locks an
         // existing row exclusively at once; INSERT IGNORE would take a shared lock, and two attempts holding one each
         // would deadlock on the locking read that follows.
-        sql.update("INSERT INTO throttle (subject, window_start, attempts) VALUES (?, ?, 0)"
-                + " ON DUPLICATE KEY UPDATE attempts = attempts", List.of(subject, Instant.EPOCH));
-        return window(sql.rows("SELECT window_start, attempts FROM throttle WHERE subject = ? FOR UPDATE", List.of(subject), Attempts::window));
+        sql.update(
+                "INSERT INTO throttle (subject, window_start, attempts) VALUES (?, ?, 0)"
+                        + " ON DUPLICATE KEY UPDATE attempts = attempts",
+                List.of(subject, Instant.EPOCH));
+        return window(sql.rows(
+                "SELECT window_start, attempts FROM throttle WHERE subject = ? FOR UPDATE",
+                List.of(subject),
+                Attempts::window));
     }
 
     /** The subject's window as committed, without a lock (null when it has none). */
     public Window read(String subject) {
-        return window(sql.rows("SELECT window_start, attempts FROM throttle WHERE subject = ?", List.of(subject), Attempts::window));
+        return window(sql.rows(
+                "SELECT window_start, attempts FROM throttle WHERE subject = ?", List.of(subject), Attempts::window));
     }
 
     public void save(String subject, Window window) {
-        sql.update("UPDATE throttle SET window_start = ?, attempts = ? WHERE subject = ?",
+        sql.update(
+                "UPDATE throttle SET window_start = ?, attempts = ? WHERE subject = ?",
                 List.of(window.start(), window.attempts(), subject));
     }
 
     /** Gives back one attempt counted in the window that started at {@code start}; none when that window is over. */
     public void giveBack(String subject, Instant start) {
-        sql.update("UPDATE throttle SET attempts = attempts - 1 WHERE subject = ? AND window_start = ? AND attempts > 0",
+        sql.update(
+                "UPDATE throttle SET attempts = attempts - 1 WHERE subject = ? AND window_start = ? AND attempts > 0",
                 List.of(subject, start));
     }
 

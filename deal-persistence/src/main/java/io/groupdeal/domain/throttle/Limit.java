@@ -23,7 +23,8 @@ public record Limit(int attempts, Duration window) {
             return Decision.allowed(new Window(now, 1));
         }
         if (current.attempts() >= attempts) {
-            return Decision.refused(current, Duration.between(now, current.start().plus(window)));
+            return Decision.refused(
+                    current, Duration.between(now, current.start().plus(window)));
         }
         return Decision.allowed(new Window(current.start(), current.attempts() + 1));
     }
@@ -31,14 +32,14 @@ public record Limit(int attempts, Duration window) {
     /** Whether the subject is refused at {@code now} without counting an attempt. */
     public Decision check(Window current, Instant now) {
         if (current != null && now.isBefore(current.start().plus(window)) && current.attempts() >= attempts) {
-            return Decision.refused(current, Duration.between(now, current.start().plus(window)));
+            return Decision.refused(
+                    current, Duration.between(now, current.start().plus(window)));
         }
         return Decision.allowed(current);
     }
 
     /** A subject's open window: since when, and how many attempts it counted. */
-    public record Window(Instant start, int attempts) {
-    }
+    public record Window(Instant start, int attempts) {}
 
     /**
      * Allowed, with the window to store (the attempt counted), or refused, with the time until the window closes

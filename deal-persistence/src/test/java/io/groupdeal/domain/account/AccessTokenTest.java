@@ -23,6 +23,7 @@ class AccessTokenTest {
         EmailAddress email = new EmailAddress("a@example.com");
         assertThrows(IllegalStateException.class, () -> new Account(email, "A", "h", Role.STAFF, null, NOW));
         assertThrows(IllegalStateException.class, () -> new Account(email, "A", "h", Role.BUYER, "tenant-1", NOW));
-        assertThrows(IllegalStateException.class, () -> new Account(email, "A", "h", Role.PLATFORM_ADMIN, "tenant-1", NOW));
+        assertThrows(
+                IllegalStateException.class, () -> new Account(email, "A", "h", Role.PLATFORM_ADMIN, "tenant-1", NOW));
     }
 }

@@ -18,8 +18,19 @@ class EmailAddressTest {
 
     @Test
     void refusesWhatIsNotAnAddress() {
-        for (String text : new String[] {null, "", " ", "mia", "mia@", "@noodle.example", "mia@noodle", "mia@@noodle.example",
-                "mia noodle@example.com", "mia@noodle..example", "x".repeat(250) + "@b.io"}) {
+        for (String text : new String[] {
+            null,
+            "",
+            " ",
+            "mia",
+            "mia@",
+            "@noodle.example",
+            "mia@noodle",
+            "mia@@noodle.example",
+            "mia noodle@example.com",
+            "mia@noodle..example",
+            "x".repeat(250) + "@b.io"
+        }) {
             InvalidValue invalid = assertThrows(InvalidValue.class, () -> new EmailAddress(text), String.valueOf(text));
             assertEquals("email", invalid.field());
             assertFalse(EmailAddress.isValid(text));

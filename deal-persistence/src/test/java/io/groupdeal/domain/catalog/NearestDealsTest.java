@@ -46,7 +46,9 @@ class NearestDealsTest {
         /** The stores nearest first, as the database answers them (distance, merchant, id). */
         List<NearStore> walk() {
             List<NearStore> sorted = new ArrayList<>(stores);
-            sorted.sort(Comparator.comparingDouble(NearStore::km).thenComparing(NearStore::tenantId).thenComparing(NearStore::storeId));
+            sorted.sort(Comparator.comparingDouble(NearStore::km)
+                    .thenComparing(NearStore::tenantId)
+                    .thenComparing(NearStore::storeId));
             return sorted;
         }
 
@@ -67,7 +69,9 @@ class NearestDealsTest {
                         met.add(new Met(deal, tenant, null));
                     }
                 } else if (tenants.contains(tenant)) {
-                    named.get(deal).stream().filter(storeIds::contains).forEach(store -> met.add(new Met(deal, tenant, store)));
+                    named.get(deal).stream()
+                            .filter(storeIds::contains)
+                            .forEach(store -> met.add(new Met(deal, tenant, store)));
                 }
             });
             return met;
@@ -77,8 +81,11 @@ class NearestDealsTest {
         List<Ranked> bruteForce() {
             List<Ranked> all = new ArrayList<>();
             merchantOf.forEach((deal, tenant) -> stores.stream()
-                    .filter(s -> s.tenantId().equals(tenant) && (named.get(deal).isEmpty() || named.get(deal).contains(s.storeId())))
-                    .mapToDouble(NearStore::km).min().ifPresent(km -> all.add(new Ranked(deal, km))));
+                    .filter(s -> s.tenantId().equals(tenant)
+                            && (named.get(deal).isEmpty() || named.get(deal).contains(s.storeId())))
+                    .mapToDouble(NearStore::km)
+                    .min()
+                    .ifPresent(km -> all.add(new Ranked(deal, km))));
             all.sort(Comparator.comparingDouble(Ranked::km).thenComparing(Ranked::dealId));
             return all;
         }
@@ -102,8 +109,14 @@ class NearestDealsTest {
 
         Ranking ranking = catalog.rank(0, 20);
 
-        assertEquals(List.of(new Ranked("D9", 0.5), new Ranked("D1", 1.5), new Ranked("D2", 1.5), new Ranked("D3", 1.5),
-                new Ranked("D4", 1.5)), ranking.page());
+        assertEquals(
+                List.of(
+                        new Ranked("D9", 0.5),
+                        new Ranked("D1", 1.5),
+                        new Ranked("D2", 1.5),
+                        new Ranked("D3", 1.5),
+                        new Ranked("D4", 1.5)),
+                ranking.page());
         assertEquals(5, ranking.total());
         assertTrue(ranking.exact());
     }
@@ -119,7 +132,8 @@ class NearestDealsTest {
         }
         Ranking ranking = catalog.rank(0, 10);
 
-        assertEquals(catalog.bruteForce().subList(0, 10), ranking.page(), "D0.. of T5 first, though T5's store sorts last");
+        assertEquals(
+                catalog.bruteForce().subList(0, 10), ranking.page(), "D0.. of T5 first, though T5's store sorts last");
         assertEquals(List.of(6), catalog.batches, "one batch: all six stores are at the same distance");
     }
 
@@ -132,7 +146,9 @@ class NearestDealsTest {
         catalog.deal("DA", "T1");
         catalog.deal("DB", "T2");
 
-        assertEquals(List.of(new Ranked("DA", 1.0), new Ranked("DB", 2.0)), catalog.rank(0, 20).page());
+        assertEquals(
+                List.of(new Ranked("DA", 1.0), new Ranked("DB", 2.0)),
+                catalog.rank(0, 20).page());
     }
 
     @Test
@@ -148,8 +164,10 @@ class NearestDealsTest {
         catalog.deal("DD", "T2");
         catalog.deal("DE", "T1", "elsewhere");
 
-        assertEquals(List.of(new Ranked("DC", 1.0), new Ranked("DD", 2.0), new Ranked("DA", 2.5), new Ranked("DB", 3.0)),
-                catalog.rank(0, 20).page(), "a deal naming only stores outside the circle is not near");
+        assertEquals(
+                List.of(new Ranked("DC", 1.0), new Ranked("DD", 2.0), new Ranked("DA", 2.5), new Ranked("DB", 3.0)),
+                catalog.rank(0, 20).page(),
+                "a deal naming only stores outside the circle is not near");
         assertEquals(4, catalog.rank(0, 20).total());
     }
 
@@ -186,7 +204,10 @@ class NearestDealsTest {
         assertFalse(first.exact());
         assertEquals(NearestDeals.COUNTED, first.total(), "more than 100");
         assertEquals(catalog.bruteForce().subList(0, 20), first.page());
-        assertEquals(List.of(2), catalog.batches, "two merchants' 120 deals are enough: the eight farther ones are not read");
+        assertEquals(
+                List.of(2),
+                catalog.batches,
+                "two merchants' 120 deals are enough: the eight farther ones are not read");
 
         Ranking deep = catalog.rank(7, 20);
         assertEquals(catalog.bruteForce().subList(140, 160), deep.page());
@@ -238,7 +259,11 @@ class NearestDealsTest {
                 for (int d = 0; d < deals; d++) {
                     String id = String.format("D%08X", random.nextInt());
                     if (random.nextDouble() < 0.3) {
-                        catalog.deal(id, "T" + t, mine.get(random.nextInt(mine.size())), random.nextBoolean() ? mine.get(0) : "gone");
+                        catalog.deal(
+                                id,
+                                "T" + t,
+                                mine.get(random.nextInt(mine.size())),
+                                random.nextBoolean() ? mine.get(0) : "gone");
                     } else {
                         catalog.deal(id, "T" + t);
                     }
@@ -249,14 +274,20 @@ class NearestDealsTest {
             for (int page = 0; (long) page * size <= all.size() + size; page++) {
                 Ranking ranking = catalog.rank(page, size);
                 int from = Math.min(all.size(), page * size);
-                assertEquals(all.subList(from, Math.min(all.size(), from + size)), ranking.page(), "round " + round + " page " + page);
+                assertEquals(
+                        all.subList(from, Math.min(all.size(), from + size)),
+                        ranking.page(),
+                        "round " + round + " page " + page);
                 if (ranking.exact()) {
                     assertEquals(all.size(), ranking.total(), "round " + round);
                 } else {
-                    assertTrue(all.size() > ranking.total() && ranking.total() >= Math.max(NearestDeals.COUNTED, (page + 1L) * size),
+                    assertTrue(
+                            all.size() > ranking.total()
+                                    && ranking.total() >= Math.max(NearestDeals.COUNTED, (page + 1L) * size),
                             "round " + round + ": more than " + ranking.total() + " of " + all.size());
                 }
-                assertTrue(ranking.exact() || all.size() > NearestDeals.COUNTED, "exact whenever at most COUNTED match");
+                assertTrue(
+                        ranking.exact() || all.size() > NearestDeals.COUNTED, "exact whenever at most COUNTED match");
             }
         }
     }

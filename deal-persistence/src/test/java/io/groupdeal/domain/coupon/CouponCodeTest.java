@@ -21,11 +21,16 @@ class CouponCodeTest {
     void printedCodesReadBackHoweverTheyAreTyped() {
         for (int i = 0; i < 10_000; i++) {
             CouponCode code = CouponCode.random(RANDOM);
-            assertTrue(code.printed().matches("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z*~$=U]"),
+            assertTrue(
+                    code.printed()
+                            .matches(
+                                    "[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z*~$=U]"),
                     code.printed());
             assertEquals(Optional.of(code), CouponCode.parse(code.printed()));
             assertEquals(Optional.of(code), CouponCode.parse(code.stored()));
-            assertEquals(Optional.of(code), CouponCode.parse(" " + code.printed().toLowerCase().replace('-', ' ') + "  "));
+            assertEquals(
+                    Optional.of(code),
+                    CouponCode.parse(" " + code.printed().toLowerCase().replace('-', ' ') + "  "));
             assertEquals(code, CouponCode.ofStored(code.stored()));
         }
     }
@@ -59,7 +64,8 @@ class CouponCodeTest {
             String stored = CouponCode.random(RANDOM).stored();
             for (int i = 0; i < CouponCode.LENGTH - 1; i++) {
                 if (stored.charAt(i) != stored.charAt(i + 1)) {
-                    String swapped = stored.substring(0, i) + stored.charAt(i + 1) + stored.charAt(i) + stored.substring(i + 2);
+                    String swapped =
+                            stored.substring(0, i) + stored.charAt(i + 1) + stored.charAt(i) + stored.substring(i + 2);
                     assertEquals(Optional.empty(), CouponCode.parse(swapped), stored + " -> " + swapped);
                 }
             }
@@ -68,9 +74,21 @@ class CouponCodeTest {
 
     @Test
     void garbageIsNoCode() {
-        for (String input : new String[] {null, "", "ABCD", "ABCD-EFGH-JKMN-PQ", "UUUU-UUUU-UUUU-U", "ÄBCD-EFGH-JKMN-P",
-                "x".repeat(10_000), "ABCD-EFGH-JKMN-P-0", "ABCD-EFGH-JKMN"}) {
-            assertEquals(Optional.empty(), CouponCode.parse(input), String.valueOf(input).length() > 40 ? "long" : input);
+        for (String input : new String[] {
+            null,
+            "",
+            "ABCD",
+            "ABCD-EFGH-JKMN-PQ",
+            "UUUU-UUUU-UUUU-U",
+            "ÄBCD-EFGH-JKMN-P",
+            "x".repeat(10_000),
+            "ABCD-EFGH-JKMN-P-0",
+            "ABCD-EFGH-JKMN"
+        }) {
+            assertEquals(
+                    Optional.empty(),
+                    CouponCode.parse(input),
+                    String.valueOf(input).length() > 40 ? "long" : input);
         }
         String stored = CouponCode.random(RANDOM).stored();
         String wrongCheck = stored.substring(0, 12) + (stored.charAt(12) == '0' ? '1' : '0');

@@ -16,8 +16,24 @@ class CouponTest {
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
     static Coupon coupon(CouponStatus status, Instant validUntil, boolean refundable) {
-        return new Coupon("t", "c", "d", "Noodles", "o", "b", CouponCode.random(new SecureRandom()), status,
-                new BigDecimal("9.90"), "EUR", validUntil, NOW, null, null, null, refundable, false);
+        return new Coupon(
+                "t",
+                "c",
+                "d",
+                "Noodles",
+                "o",
+                "b",
+                CouponCode.random(new SecureRandom()),
+                status,
+                new BigDecimal("9.90"),
+                "EUR",
+                validUntil,
+                NOW,
+                null,
+                null,
+                null,
+                refundable,
+                false);
     }
 
     @Test
@@ -36,21 +52,47 @@ class CouponTest {
     void eachRefusedRefundSaysWhyTheDealsPolicyFirst() {
         Instant valid = NOW.plusSeconds(60);
         assertEquals(Optional.empty(), coupon(CouponStatus.ACTIVE, valid, true).refundRefusalAt(NOW));
-        assertEquals(Optional.of(RefundRefusal.EXPIRED), coupon(CouponStatus.ACTIVE, NOW, true).refundRefusalAt(NOW));
-        assertEquals(Optional.of(RefundRefusal.PENDING), coupon(CouponStatus.PENDING, valid, true).refundRefusalAt(NOW));
-        assertEquals(Optional.of(RefundRefusal.REDEEMED), coupon(CouponStatus.REDEEMED, valid, true).refundRefusalAt(NOW));
-        assertEquals(Optional.of(RefundRefusal.REFUNDED), coupon(CouponStatus.REFUNDED, valid, true).refundRefusalAt(NOW));
-        assertEquals(Optional.of(RefundRefusal.EXPIRED), coupon(CouponStatus.EXPIRED, valid, true).refundRefusalAt(NOW));
-        assertEquals(Optional.of(RefundRefusal.VOID), coupon(CouponStatus.VOID, valid, true).refundRefusalAt(NOW));
+        assertEquals(
+                Optional.of(RefundRefusal.EXPIRED),
+                coupon(CouponStatus.ACTIVE, NOW, true).refundRefusalAt(NOW));
+        assertEquals(
+                Optional.of(RefundRefusal.PENDING),
+                coupon(CouponStatus.PENDING, valid, true).refundRefusalAt(NOW));
+        assertEquals(
+                Optional.of(RefundRefusal.REDEEMED),
+                coupon(CouponStatus.REDEEMED, valid, true).refundRefusalAt(NOW));
+        assertEquals(
+                Optional.of(RefundRefusal.REFUNDED),
+                coupon(CouponStatus.REFUNDED, valid, true).refundRefusalAt(NOW));
+        assertEquals(
+                Optional.of(RefundRefusal.EXPIRED),
+                coupon(CouponStatus.EXPIRED, valid, true).refundRefusalAt(NOW));
+        assertEquals(
+                Optional.of(RefundRefusal.VOID),
+                coupon(CouponStatus.VOID, valid, true).refundRefusalAt(NOW));
         for (CouponStatus status : CouponStatus.values()) {
-            assertEquals(Optional.of(RefundRefusal.POLICY), coupon(status, NOW, false).refundRefusalAt(NOW), status.name());
+            assertEquals(
+                    Optional.of(RefundRefusal.POLICY),
+                    coupon(status, NOW, false).refundRefusalAt(NOW),
+                    status.name());
         }
     }
 
     @Test
     void anIssuedCouponIsNotRedeemedNorRefundedYet() {
-        Coupon issued = Coupon.issue("t", "c", "d", "Noodles", "o", "b", CouponCode.random(new SecureRandom()),
-                CouponStatus.PENDING, new BigDecimal("9.90"), "EUR", NOW.plusSeconds(60), NOW);
+        Coupon issued = Coupon.issue(
+                "t",
+                "c",
+                "d",
+                "Noodles",
+                "o",
+                "b",
+                CouponCode.random(new SecureRandom()),
+                CouponStatus.PENDING,
+                new BigDecimal("9.90"),
+                "EUR",
+                NOW.plusSeconds(60),
+                NOW);
         assertEquals(NOW, issued.createdAt());
         assertEquals(null, issued.redeemedAt());
         assertEquals(null, issued.refundedAt());

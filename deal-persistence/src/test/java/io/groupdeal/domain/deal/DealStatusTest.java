@@ -18,9 +18,12 @@ class DealStatusTest {
 
     /** For each state, the states it may become; every other pair is refused. */
     static final Map<DealStatus, Set<DealStatus>> ALLOWED = Map.of(
-            DealStatus.DRAFT, EnumSet.of(DealStatus.IN_REVIEW, DealStatus.SCHEDULED, DealStatus.ON_SALE, DealStatus.CANCELLED),
-            DealStatus.IN_REVIEW, EnumSet.of(DealStatus.DRAFT, DealStatus.SCHEDULED, DealStatus.ON_SALE, DealStatus.CANCELLED),
-            DealStatus.SCHEDULED, EnumSet.of(DealStatus.ON_SALE, DealStatus.ENDED, DealStatus.FAILED, DealStatus.CANCELLED),
+            DealStatus.DRAFT,
+                    EnumSet.of(DealStatus.IN_REVIEW, DealStatus.SCHEDULED, DealStatus.ON_SALE, DealStatus.CANCELLED),
+            DealStatus.IN_REVIEW,
+                    EnumSet.of(DealStatus.DRAFT, DealStatus.SCHEDULED, DealStatus.ON_SALE, DealStatus.CANCELLED),
+            DealStatus.SCHEDULED,
+                    EnumSet.of(DealStatus.ON_SALE, DealStatus.ENDED, DealStatus.FAILED, DealStatus.CANCELLED),
             DealStatus.ON_SALE, EnumSet.of(DealStatus.ENDED, DealStatus.FAILED, DealStatus.CANCELLED),
             DealStatus.ENDED, EnumSet.noneOf(DealStatus.class),
             DealStatus.FAILED, EnumSet.noneOf(DealStatus.class),
@@ -49,16 +52,21 @@ class DealStatusTest {
         for (DealStatus state : DealStatus.values()) {
             assertFalse(state.canMoveTo(state), state.name());
         }
-        assertEquals(EnumSet.of(DealStatus.ENDED, DealStatus.FAILED, DealStatus.CANCELLED),
-                EnumSet.copyOf(Set.of(DealStatus.values()).stream().filter(DealStatus::isFinal).toList()));
+        assertEquals(
+                EnumSet.of(DealStatus.ENDED, DealStatus.FAILED, DealStatus.CANCELLED),
+                EnumSet.copyOf(Set.of(DealStatus.values()).stream()
+                        .filter(DealStatus::isFinal)
+                        .toList()));
     }
 
     @Test
     void exactlyTheDealsThatHaveNotEndedAreCancellable() {
-        assertEquals(EnumSet.of(DealStatus.DRAFT, DealStatus.IN_REVIEW, DealStatus.SCHEDULED, DealStatus.ON_SALE),
+        assertEquals(
+                EnumSet.of(DealStatus.DRAFT, DealStatus.IN_REVIEW, DealStatus.SCHEDULED, DealStatus.ON_SALE),
                 DealStatus.movingTo(DealStatus.CANCELLED));
         for (DealStatus state : DealStatus.values()) {
-            assertEquals(DealStatus.movingTo(DealStatus.CANCELLED).contains(state), state.isCancellable(), state.name());
+            assertEquals(
+                    DealStatus.movingTo(DealStatus.CANCELLED).contains(state), state.isCancellable(), state.name());
         }
     }
 

@@ -15,8 +15,21 @@ class DealTermsTest {
     static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
 
     static DealTerms complete() {
-        return new DealTerms("Noodles", "Two bowls", "Dine in", "EUR", new BigDecimal("9.90"), new BigDecimal("20.00"),
-                5, 100, 2, START, START.plus(Duration.ofDays(7)), START.plus(Duration.ofDays(30)), RefundPolicy.ANYTIME, false);
+        return new DealTerms(
+                "Noodles",
+                "Two bowls",
+                "Dine in",
+                "EUR",
+                new BigDecimal("9.90"),
+                new BigDecimal("20.00"),
+                5,
+                100,
+                2,
+                START,
+                START.plus(Duration.ofDays(7)),
+                START.plus(Duration.ofDays(30)),
+                RefundPolicy.ANYTIME,
+                false);
     }
 
     static List<String> fields(List<Violation> violations) {
@@ -30,50 +43,133 @@ class DealTermsTest {
 
     @Test
     void aDraftNeedsOnlyATitleButPublishingNeedsEverything() {
-        DealTerms draft = new DealTerms("Noodles", null, null, null, null, null, null, null, null, null, null, null, null, null);
+        DealTerms draft =
+                new DealTerms("Noodles", null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertEquals(List.of(), draft.violations(false));
-        assertEquals(List.of("description", "currency", "price", "originalValue", "salesStart", "salesEnd",
-                "couponValidUntil"), fields(draft.violations(true)));
+        assertEquals(
+                List.of(
+                        "description",
+                        "currency",
+                        "price",
+                        "originalValue",
+                        "salesStart",
+                        "salesEnd",
+                        "couponValidUntil"),
+                fields(draft.violations(true)));
     }
 
     @Test
     void amountsAndCurrencies() {
-        DealTerms terms = new DealTerms("Noodles", null, null, "eur", new BigDecimal("0"), new BigDecimal("1000000000"),
-                null, null, null, null, null, null, null, null);
+        DealTerms terms = new DealTerms(
+                "Noodles",
+                null,
+                null,
+                "eur",
+                new BigDecimal("0"),
+                new BigDecimal("1000000000"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         assertEquals(List.of("currency", "price", "originalValue"), fields(terms.violations(false)));
 
-        DealTerms yen = new DealTerms("Ramen", null, null, "JPY", new BigDecimal("980.5"), new BigDecimal("900"),
-                null, null, null, null, null, null, null, null);
+        DealTerms yen = new DealTerms(
+                "Ramen",
+                null,
+                null,
+                "JPY",
+                new BigDecimal("980.5"),
+                new BigDecimal("900"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         List<Violation> found = yen.violations(false);
         assertEquals(List.of("price", "price"), fields(found), "too many decimals for yen, and more than the value");
-        assertEquals(Violation.of("price", "decimals-in", 0, "JPY"), found.get(0), "worded by the interfaces as \"must have at most 0 decimals in JPY\"");
+        assertEquals(
+                Violation.of("price", "decimals-in", 0, "JPY"),
+                found.get(0),
+                "worded by the interfaces as \"must have at most 0 decimals in JPY\"");
     }
 
     @Test
     void quantitiesFitTogether() {
-        DealTerms terms = new DealTerms("Noodles", null, null, null, null, null, 10, 5, 6, null, null, null, null, null);
+        DealTerms terms =
+                new DealTerms("Noodles", null, null, null, null, null, 10, 5, 6, null, null, null, null, null);
         assertEquals(List.of("maxQuantity", "perBuyerLimit"), fields(terms.violations(false)));
-        assertEquals(List.of("minBuyers"), fields(new DealTerms("Noodles", null, null, null, null, null, 0, null, null,
-                null, null, null, null, null).violations(false)));
+        assertEquals(
+                List.of("minBuyers"),
+                fields(new DealTerms(
+                                "Noodles", null, null, null, null, null, 0, null, null, null, null, null, null, null)
+                        .violations(false)));
     }
 
     @Test
     void timesAreInOrderAndWithinTheCalendar() {
-        DealTerms backwards = new DealTerms("Noodles", null, null, null, null, null, null, null, null, START,
-                START.minusSeconds(1), START.minusSeconds(2), null, null);
+        DealTerms backwards = new DealTerms(
+                "Noodles",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                START,
+                START.minusSeconds(1),
+                START.minusSeconds(2),
+                null,
+                null);
         assertEquals(List.of("salesEnd", "couponValidUntil"), fields(backwards.violations(false)));
 
-        DealTerms farAway = new DealTerms("Noodles", null, null, null, null, null, null, null, null,
-                Instant.parse("1999-12-31T23:59:59Z"), null, Instant.parse("3000-01-01T00:00:00Z"), null, null);
+        DealTerms farAway = new DealTerms(
+                "Noodles",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Instant.parse("1999-12-31T23:59:59Z"),
+                null,
+                Instant.parse("3000-01-01T00:00:00Z"),
+                null,
+                null);
         assertEquals(List.of("salesStart", "couponValidUntil"), fields(farAway.violations(false)));
     }
 
     @Test
     void textsHaveTheirLimits() {
-        DealTerms terms = new DealTerms("x".repeat(DealTerms.MAX_TITLE + 1), "d".repeat(DealTerms.MAX_DESCRIPTION + 1),
-                "f".repeat(DealTerms.MAX_FINE_PRINT + 1), null, null, null, null, null, null, null, null, null, null, null);
+        DealTerms terms = new DealTerms(
+                "x".repeat(DealTerms.MAX_TITLE + 1),
+                "d".repeat(DealTerms.MAX_DESCRIPTION + 1),
+                "f".repeat(DealTerms.MAX_FINE_PRINT + 1),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         assertEquals(List.of("title", "description", "finePrint"), fields(terms.violations(false)));
-        assertEquals(List.of("title"), fields(new DealTerms(" ", null, null, null, null, null, null, null, null, null,
-                null, null, null, null).violations(false)));
+        assertEquals(
+                List.of("title"),
+                fields(new DealTerms(" ", null, null, null, null, null, null, null, null, null, null, null, null, null)
+                        .violations(false)));
     }
 }

@@ -19,9 +19,21 @@ class DealTest {
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
     static DealTerms terms(String currency, String price, Instant salesStart) {
-        return new DealTerms(" Dan Dan Noodles ", null, null, currency, price == null ? null : new BigDecimal(price),
-                null, null, 10, null, salesStart, salesStart == null ? null : salesStart.plus(Duration.ofDays(7)), null,
-                null, null);
+        return new DealTerms(
+                " Dan Dan Noodles ",
+                null,
+                null,
+                currency,
+                price == null ? null : new BigDecimal(price),
+                null,
+                null,
+                10,
+                null,
+                salesStart,
+                salesStart == null ? null : salesStart.plus(Duration.ofDays(7)),
+                null,
+                null,
+                null);
     }
 
     @Test
@@ -44,7 +56,9 @@ class DealTest {
         assertEquals(new BigDecimal("980"), new Deal(terms("JPY", "980", NOW), NOW).price());
         assertEquals(0, new Deal(terms("JPY", "980", NOW), NOW).minorDigits());
         assertEquals(2, new Deal(terms(null, null, NOW), NOW).minorDigits());
-        assertThrows(ArithmeticException.class, () -> new Deal(terms("JPY", "980.5", NOW), NOW),
+        assertThrows(
+                ArithmeticException.class,
+                () -> new Deal(terms("JPY", "980.5", NOW), NOW),
                 "a price the terms' check let through with more digits than the currency has is never rounded silently");
     }
 
@@ -75,8 +89,21 @@ class DealTest {
     void aDraftIsEditedWithNewTerms() {
         Deal deal = new Deal(terms("EUR", "9.90", NOW), NOW);
 
-        deal.edit(new DealTerms("Ramen", "Rich broth", "Lunch only", "EUR", new BigDecimal("12"), new BigDecimal("20"),
-                2, 50, 4, NOW, NOW.plusSeconds(3600), NOW.plusSeconds(7200), RefundPolicy.ANYTIME, true));
+        deal.edit(new DealTerms(
+                "Ramen",
+                "Rich broth",
+                "Lunch only",
+                "EUR",
+                new BigDecimal("12"),
+                new BigDecimal("20"),
+                2,
+                50,
+                4,
+                NOW,
+                NOW.plusSeconds(3600),
+                NOW.plusSeconds(7200),
+                RefundPolicy.ANYTIME,
+                true));
 
         assertEquals("Ramen", deal.title());
         assertEquals(new BigDecimal("12.00"), deal.price());
@@ -110,7 +137,9 @@ class DealTest {
                 listed.add(status);
             }
         }
-        assertEquals(EnumSet.of(DealStatus.DRAFT, DealStatus.IN_REVIEW, DealStatus.SCHEDULED, DealStatus.ON_SALE), cancellable);
+        assertEquals(
+                EnumSet.of(DealStatus.DRAFT, DealStatus.IN_REVIEW, DealStatus.SCHEDULED, DealStatus.ON_SALE),
+                cancellable);
         assertEquals(EnumSet.of(DealStatus.SCHEDULED, DealStatus.ON_SALE), listed);
     }
 
@@ -120,8 +149,8 @@ class DealTest {
         assertEquals(Integer.valueOf(10), deal.remaining());
         assertFalse(deal.isTipped(), "1 buyer needed, none sold");
         assertNull(deal.tippedAt());
-        Deal unlimited = new Deal(new DealTerms("x", null, null, null, null, null, null, null, null, null, null, null,
-                null, null), NOW);
+        Deal unlimited = new Deal(
+                new DealTerms("x", null, null, null, null, null, null, null, null, null, null, null, null, null), NOW);
         assertNull(unlimited.remaining());
     }
 
@@ -176,8 +205,8 @@ class DealTest {
         Deal deal = new Deal(terms("EUR", "9.90", NOW), NOW);
         deal.publish(NOW, true);
         for (String bad : new String[] {null, "", "   \n ", "x".repeat(Deal.MAX_REJECTION + 1), "bell\u0007"}) {
-            io.groupdeal.domain.shared.InvalidValue refused = assertThrows(io.groupdeal.domain.shared.InvalidValue.class,
-                    () -> deal.reject("operator-1", bad, NOW));
+            io.groupdeal.domain.shared.InvalidValue refused = assertThrows(
+                    io.groupdeal.domain.shared.InvalidValue.class, () -> deal.reject("operator-1", bad, NOW));
             assertEquals("reason", refused.field());
         }
         assertEquals(DealStatus.IN_REVIEW, deal.status());

@@ -17,77 +17,128 @@ import org.junit.jupiter.api.Test;
 class OptionTermsTest {
 
     private static DealTerms deal(Integer maxQuantity) {
-        return new DealTerms("Spa day", null, null, "EUR", null, null, 1, maxQuantity, null, null, null, null, null, null);
+        return new DealTerms(
+                "Spa day", null, null, "EUR", null, null, 1, maxQuantity, null, null, null, null, null, null);
     }
 
     private static OptionTerms option(String title, String price, String value, Integer cap) {
-        return new OptionTerms(null, title, price == null ? null : new BigDecimal(price),
-                value == null ? null : new BigDecimal(value), cap);
+        return new OptionTerms(
+                null,
+                title,
+                price == null ? null : new BigDecimal(price),
+                value == null ? null : new BigDecimal(value),
+                cap);
     }
 
     private static List<String> fields(List<Violation> violations) {
-        return violations.stream().map(v -> v.field() + ": " + v.rule() + (v.args().isEmpty() ? "" : " " + v.args())).toList();
+        return violations.stream()
+                .map(v -> v.field() + ": " + v.rule() + (v.args().isEmpty() ? "" : " " + v.args()))
+                .toList();
     }
 
     @Test
     void threeGoodOptionsKeepEveryRule() {
-        List<OptionTerms> options = List.of(option("For 1", "19.90", "34.00", 10), option("For 2", "35.00", "68.00", 20),
+        List<OptionTerms> options = List.of(
+                option("For 1", "19.90", "34.00", 10),
+                option("For 2", "35.00", "68.00", 20),
                 option("Family", "60.00", "120.00", null));
         assertEquals(List.of(), OptionTerms.violations(options, deal(25), true));
     }
 
     @Test
     void aTitleIsRequiredAndAtMost120Characters() {
-        List<Violation> found = OptionTerms.violations(List.of(option(" ", "1.00", "2.00", null),
-                option("x".repeat(121), "1.00", "2.00", null)), deal(null), false);
+        List<Violation> found = OptionTerms.violations(
+                List.of(option(" ", "1.00", "2.00", null), option("x".repeat(121), "1.00", "2.00", null)),
+                deal(null),
+                false);
         assertEquals(List.of("options[0].title: required", "options[1].title: max-length [120]"), fields(found));
     }
 
     @Test
     void aPriceIsMoreThanZeroNotAboveTheOriginalValueAndInTheCurrencysDecimals() {
-        List<Violation> found = OptionTerms.violations(List.of(option("Free", "0", "2.00", null),
-                option("Dear", "30.00", "20.00", null), option("Fine", "1.005", "2.00", null)), deal(null), false);
-        assertEquals(List.of("options[0].price: amount-range",
-                "options[1].price: price-above-value",
-                "options[2].price: decimals-in [2, EUR]"), fields(found));
+        List<Violation> found = OptionTerms.violations(
+                List.of(
+                        option("Free", "0", "2.00", null),
+                        option("Dear", "30.00", "20.00", null),
+                        option("Fine", "1.005", "2.00", null)),
+                deal(null),
+                false);
+        assertEquals(
+                List.of(
+                        "options[0].price: amount-range",
+                        "options[1].price: price-above-value",
+                        "options[2].price: decimals-in [2, EUR]"),
+                fields(found));
     }
 
     @Test
     void aCapIsAtLeastOneAndAtMostTheDealsQuantityWhileTheCapsMayAddUpToMore() {
-        assertEquals(List.of("options[0].maxQuantity: between [1, 1000000]",
+        assertEquals(
+                List.of(
+                        "options[0].maxQuantity: between [1, 1000000]",
                         "options[1].maxQuantity: option-max-quantity [25]"),
-                fields(OptionTerms.violations(List.of(option("None", "1.00", "2.00", 0), option("Too many", "1.00", "2.00", 26)),
-                        deal(25), false)));
-        assertEquals(List.of(), OptionTerms.violations(List.of(option("A", "1.00", "2.00", 20), option("B", "1.00", "2.00", 20)),
-                deal(25), false), "40 caps over a deal of 25: the deal's quantity is shared stock");
+                fields(OptionTerms.violations(
+                        List.of(option("None", "1.00", "2.00", 0), option("Too many", "1.00", "2.00", 26)),
+                        deal(25),
+                        false)));
+        assertEquals(
+                List.of(),
+                OptionTerms.violations(
+                        List.of(option("A", "1.00", "2.00", 20), option("B", "1.00", "2.00", 20)), deal(25), false),
+                "40 caps over a deal of 25: the deal's quantity is shared stock");
     }
 
     @Test
     void oneToTenOptionsAndNoIdTwice() {
-        assertEquals(List.of("options: options-count [10]"), fields(OptionTerms.violations(List.of(), deal(null), false)));
-        assertEquals(List.of("options: options-count [10]"), fields(OptionTerms.violations(
-                Collections.nCopies(11, option("A", "1.00", "2.00", null)), deal(null), false)));
-        assertEquals(List.of(), OptionTerms.violations(Collections.nCopies(10, option("A", "1.00", "2.00", null)), deal(null), false));
+        assertEquals(
+                List.of("options: options-count [10]"), fields(OptionTerms.violations(List.of(), deal(null), false)));
+        assertEquals(
+                List.of("options: options-count [10]"),
+                fields(OptionTerms.violations(
+                        Collections.nCopies(11, option("A", "1.00", "2.00", null)), deal(null), false)));
+        assertEquals(
+                List.of(),
+                OptionTerms.violations(Collections.nCopies(10, option("A", "1.00", "2.00", null)), deal(null), false));
         OptionTerms kept = new OptionTerms("01JOPTION00000000000000000", "A", null, null, null);
-        assertEquals(List.of("options[1].id: option-id-repeated"),
+        assertEquals(
+                List.of("options[1].id: option-id-repeated"),
                 fields(OptionTerms.violations(List.of(kept, kept), deal(null), false)));
-        assertEquals(List.of("options[1]: required"),
+        assertEquals(
+                List.of("options[1]: required"),
                 fields(OptionTerms.violations(Arrays.asList(kept, null), deal(null), false)));
     }
 
     @Test
     void publishingNeedsEveryOptionsPrices() {
-        assertEquals(List.of("options[0].price: required-to-publish", "options[0].originalValue: required-to-publish"),
+        assertEquals(
+                List.of("options[0].price: required-to-publish", "options[0].originalValue: required-to-publish"),
                 fields(OptionTerms.violations(List.of(option("A", null, null, null)), deal(null), true)));
-        assertEquals(List.of(), OptionTerms.violations(List.of(option("A", null, null, null)), deal(null), false),
+        assertEquals(
+                List.of(),
+                OptionTerms.violations(List.of(option("A", null, null, null)), deal(null), false),
                 "a draft may leave them open");
     }
 
     @Test
     void aDealWrittenWithoutOptionsHasOneFromItsPriceValueAndQuantity() {
-        DealTerms terms = new DealTerms(" Noodles ", null, null, "EUR", new BigDecimal("9.90"), new BigDecimal("20.00"), 1, 50,
-                null, null, null, null, null, null);
-        assertEquals(new OptionTerms(null, "Noodles", new BigDecimal("9.90"), new BigDecimal("20.00"), 50), OptionTerms.single(terms));
+        DealTerms terms = new DealTerms(
+                " Noodles ",
+                null,
+                null,
+                "EUR",
+                new BigDecimal("9.90"),
+                new BigDecimal("20.00"),
+                1,
+                50,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        assertEquals(
+                new OptionTerms(null, "Noodles", new BigDecimal("9.90"), new BigDecimal("20.00"), 50),
+                OptionTerms.single(terms));
         DealTerms priced = terms.pricedAs(option("For 2", "15.00", "40.00", 10));
         assertEquals(new BigDecimal("15.00"), priced.price(), "the deal's price is its first option's");
         assertEquals(new BigDecimal("40.00"), priced.originalValue());
@@ -102,7 +153,10 @@ class OptionTermsTest {
         assertEquals(Optional.empty(), SaleOption.chosen(List.of(one, two), null), "several: one must be named");
         assertEquals(Optional.of(two), SaleOption.chosen(List.of(one, two), "o2"));
         assertEquals(Optional.empty(), SaleOption.chosen(List.of(one, two), "o3"), "no option of this deal");
-        assertEquals(Optional.empty(), SaleOption.chosen(List.of(one), "o3"), "a wrong name is never taken for the only one");
+        assertEquals(
+                Optional.empty(),
+                SaleOption.chosen(List.of(one), "o3"),
+                "a wrong name is never taken for the only one");
     }
 
     @Test

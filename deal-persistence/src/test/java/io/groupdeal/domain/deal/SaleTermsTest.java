@@ -11,8 +11,17 @@ import org.junit.jupiter.api.Test;
 class SaleTermsTest {
 
     private static SaleTerms terms(DealStatus status, boolean tipped) {
-        return new SaleTerms("tenant", "deal", "Title", "Merchant", status, new BigDecimal("10.00"), "EUR", null,
-                Instant.parse("2027-01-01T00:00:00Z"), tipped);
+        return new SaleTerms(
+                "tenant",
+                "deal",
+                "Title",
+                "Merchant",
+                status,
+                new BigDecimal("10.00"),
+                "EUR",
+                null,
+                Instant.parse("2027-01-01T00:00:00Z"),
+                tipped);
     }
 
     @Test

@@ -24,8 +24,11 @@ class TeamTermsTest {
 
     @Test
     void aTeamOfTwoToTenBelowThePriceWithinAWeekIsValid() {
-        assertTrue(new TeamTerms(2, new BigDecimal("9.90"), 5).violations(PRICE, 2).isEmpty());
-        assertTrue(new TeamTerms(10, new BigDecimal("19.89"), 7 * 24 * 60).violations(PRICE, 2).isEmpty());
+        assertTrue(
+                new TeamTerms(2, new BigDecimal("9.90"), 5).violations(PRICE, 2).isEmpty());
+        assertTrue(new TeamTerms(10, new BigDecimal("19.89"), 7 * 24 * 60)
+                .violations(PRICE, 2)
+                .isEmpty());
     }
 
     @Test
@@ -39,9 +42,13 @@ class TeamTermsTest {
         assertEquals(List.of("teamPrice"), fields(new TeamTerms(3, new BigDecimal("19.90"), 60)));
         assertEquals(List.of("teamPrice"), fields(new TeamTerms(3, new BigDecimal("25"), 60)));
         assertEquals(List.of("teamPrice"), fields(new TeamTerms(3, BigDecimal.ZERO, 60)));
-        assertEquals(List.of("teamPrice"), fields(new TeamTerms(3, new BigDecimal("9.999"), 60)), "the currency's decimals");
-        assertEquals(List.of("teamPrice"), new TeamTerms(3, new BigDecimal("9.90"), 60).violations(null, 2).stream()
-                .map(Violation::field).toList(), "a team price needs the deal's price");
+        assertEquals(
+                List.of("teamPrice"), fields(new TeamTerms(3, new BigDecimal("9.999"), 60)), "the currency's decimals");
+        assertEquals(
+                List.of("teamPrice"),
+                new TeamTerms(3, new BigDecimal("9.90"), 60)
+                        .violations(null, 2).stream().map(Violation::field).toList(),
+                "a team price needs the deal's price");
     }
 
     @Test

@@ -19,7 +19,9 @@ class CodeHashTest {
     void isStandardPbkdf2OfTheStoredCodeSoThatAPhoneComputesTheSame() {
         assertEquals("ehniics++WT4crUIV5HNlkv6Z0CxVjbnsVYz1PXz5FM=", CodeHash.of(CODE, SALT, 10_000));
         assertEquals("BVSxIXgf6JS+husV3WXZn0+RJfCutLV0hs60M40kIRE=", CodeHash.of(CODE, SALT, 1));
-        assertEquals(CodeHash.of(CODE, SALT, 10_000), CodeHash.of(CouponCode.parse("7k3m 9qxw 2bhr c").orElseThrow(), SALT, 10_000),
+        assertEquals(
+                CodeHash.of(CODE, SALT, 10_000),
+                CodeHash.of(CouponCode.parse("7k3m 9qxw 2bhr c").orElseThrow(), SALT, 10_000),
                 "the code as stored, whatever way it was typed");
     }
 
@@ -39,7 +41,8 @@ class CodeHashTest {
     /** A full list still costs more than 10^18 HMACs per code found by brute force over the 60-bit code space. */
     @Test
     void aFullListCannotBeTurnedBackIntoCodes() {
-        assertTrue(CodeHash.attackCost(CodeHash.MAX_CODES, CodeHash.ITERATIONS) > 1e18,
+        assertTrue(
+                CodeHash.attackCost(CodeHash.MAX_CODES, CodeHash.ITERATIONS) > 1e18,
                 () -> "cost " + CodeHash.attackCost(CodeHash.MAX_CODES, CodeHash.ITERATIONS));
         assertTrue(CodeHash.SALT_BYTES >= 16);
     }

@@ -35,7 +35,8 @@ class DashboardHoursTest {
 
     @Test
     void aDayThatStartsInsideAnHourHasThatHourReadLive() {
-        for (String id : List.of("Asia/Kolkata", "Asia/Kathmandu", "America/St_Johns", "Australia/Adelaide", "Asia/Kabul")) {
+        for (String id :
+                List.of("Asia/Kolkata", "Asia/Kathmandu", "America/St_Johns", "Australia/Adelaide", "Asia/Kabul")) {
             ZoneId zone = ZoneId.of(id);
             DashboardHours hours = DashboardHours.of(FROM, TO, zone, Long.MAX_VALUE, Set.of());
             for (LocalDate d = FROM; !d.isAfter(TO.plusDays(1)); d = d.plusDays(1)) {
@@ -45,11 +46,14 @@ class DashboardHoursTest {
             }
             assertEquals(31, hours.live().size(), id + ": only those hours");
             // every other hour lies wholly inside one of the zone's days
-            LongStream.range(hours.first(), hours.end()).filter(h -> !hours.live().contains(h)).forEach(h -> {
-                ZonedDateTime a = DashboardHours.start(h).atZone(zone);
-                ZonedDateTime b = DashboardHours.start(h + 1).minusNanos(1).atZone(zone);
-                assertEquals(a.toLocalDate(), b.toLocalDate(), id + " hour " + h);
-            });
+            LongStream.range(hours.first(), hours.end())
+                    .filter(h -> !hours.live().contains(h))
+                    .forEach(h -> {
+                        ZonedDateTime a = DashboardHours.start(h).atZone(zone);
+                        ZonedDateTime b =
+                                DashboardHours.start(h + 1).minusNanos(1).atZone(zone);
+                        assertEquals(a.toLocalDate(), b.toLocalDate(), id + " hour " + h);
+                    });
         }
     }
 
@@ -58,12 +62,16 @@ class DashboardHoursTest {
         // Lord Howe Island moves by 30 minutes (+10:30 to +11) on the first Sunday of October.
         ZoneId zone = ZoneId.of("Australia/Lord_Howe");
         DashboardHours hours = DashboardHours.of(FROM, TO, zone, Long.MAX_VALUE, Set.of());
-        LongStream.range(hours.first(), hours.end()).filter(h -> !hours.live().contains(h)).forEach(h -> {
-            ZonedDateTime a = DashboardHours.start(h).atZone(zone);
-            ZonedDateTime b = DashboardHours.start(h + 1).minusNanos(1).atZone(zone);
-            assertEquals(a.toLocalDate(), b.toLocalDate(), "hour " + h);
-            assertFalse(a.toLocalDate().isBefore(FROM) || b.toLocalDate().isAfter(TO), "hour " + h + " inside the period");
-        });
+        LongStream.range(hours.first(), hours.end())
+                .filter(h -> !hours.live().contains(h))
+                .forEach(h -> {
+                    ZonedDateTime a = DashboardHours.start(h).atZone(zone);
+                    ZonedDateTime b = DashboardHours.start(h + 1).minusNanos(1).atZone(zone);
+                    assertEquals(a.toLocalDate(), b.toLocalDate(), "hour " + h);
+                    assertFalse(
+                            a.toLocalDate().isBefore(FROM) || b.toLocalDate().isAfter(TO),
+                            "hour " + h + " inside the period");
+                });
     }
 
     @Test
@@ -71,7 +79,8 @@ class DashboardHoursTest {
         ZoneId zone = ZoneId.of("UTC");
         long first = hour("2026-10-01T00:00:00Z");
         long until = first + 100;
-        DashboardHours hours = DashboardHours.of(FROM, TO, zone, until, Set.of(first + 3, first + 4, first + 7, first - 5));
+        DashboardHours hours =
+                DashboardHours.of(FROM, TO, zone, until, Set.of(first + 3, first + 4, first + 7, first - 5));
         assertEquals(until, hours.summaryEnd(until));
         assertEquals(List.of(first + 3, first + 4, first + 7), hours.liveBefore(until));
         List<long[]> ranges = hours.liveRanges();

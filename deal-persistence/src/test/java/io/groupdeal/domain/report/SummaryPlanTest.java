@@ -36,7 +36,8 @@ class SummaryPlanTest {
 
     @Test
     void staleHoursAreBuiltAgainAndExactlyTheirMarksRead() {
-        List<Mark> marks = List.of(new Mark(40, "A"), new Mark(40, "B"), new Mark(41, "C"), new Mark(60, "D"), new Mark(101, "E"));
+        List<Mark> marks =
+                List.of(new Mark(40, "A"), new Mark(40, "B"), new Mark(41, "C"), new Mark(60, "D"), new Mark(101, "E"));
         SummaryPlan plan = SummaryPlan.of(100, 102, marks, 168);
         assertEquals(List.of(List.of(40L, 42L), List.of(60L, 61L), List.of(100L, 102L)), ranges(plan));
         assertEquals(marks, plan.forget(), "every mark read is of an hour built in this pass");

@@ -31,8 +31,17 @@ class IdsTest {
 
     @Test
     void anythingElseIsNotAnId() {
-        for (String text : new String[] {null, "", "abc", "01AAAAAAAAAAAAAAAAAAAAAAA", "01AAAAAAAAAAAAAAAAAAAAAAAAA",
-                "01aaaaaaaaaaaaaaaaaaaaaaaa", "01AAAAAAAAAAAAAAAAAAAAAAAU", "01AAAAAAAAAAAAAAAAAAAAAA'1", "../../etc/passwd"}) {
+        for (String text : new String[] {
+            null,
+            "",
+            "abc",
+            "01AAAAAAAAAAAAAAAAAAAAAAA",
+            "01AAAAAAAAAAAAAAAAAAAAAAAAA",
+            "01aaaaaaaaaaaaaaaaaaaaaaaa",
+            "01AAAAAAAAAAAAAAAAAAAAAAAU",
+            "01AAAAAAAAAAAAAAAAAAAAAA'1",
+            "../../etc/passwd"
+        }) {
             assertFalse(Ids.isWellFormed(text), String.valueOf(text));
         }
     }

@@ -22,7 +22,8 @@ class LanguageTest {
 
     @Test
     void theFirstSpokenLanguageOfAPreferenceListWins() {
-        assertEquals(Optional.of(Language.ZH_CN),
+        assertEquals(
+                Optional.of(Language.ZH_CN),
                 Language.firstOf(List.of(Locale.FRENCH, Locale.forLanguageTag("zh-TW"), Locale.ENGLISH)));
         assertEquals(Optional.empty(), Language.firstOf(List.of(Locale.GERMAN)));
     }

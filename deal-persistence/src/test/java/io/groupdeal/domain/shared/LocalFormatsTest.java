@@ -22,7 +22,9 @@ class LocalFormatsTest {
     void timesAreShownInTheGivenZone() {
         Instant noonUtc = Instant.parse("2026-11-30T12:00:00Z");
         assertEquals("2026年11月30日 下午8:00", LocalFormats.dateTime(noonUtc, ZoneId.of("Asia/Shanghai"), Language.ZH_CN));
-        assertEquals("Dec 1, 2026, 1:00", LocalFormats.dateTime(noonUtc, ZoneId.of("Pacific/Auckland"), Language.EN)
-                .substring(0, "Dec 1, 2026, 1:00".length()));
+        assertEquals(
+                "Dec 1, 2026, 1:00",
+                LocalFormats.dateTime(noonUtc, ZoneId.of("Pacific/Auckland"), Language.EN)
+                        .substring(0, "Dec 1, 2026, 1:00".length()));
     }
 }

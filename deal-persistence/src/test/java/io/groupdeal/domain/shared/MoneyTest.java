@@ -29,12 +29,20 @@ class MoneyTest {
 
     @Test
     void multiplesAndSumsStayInTheirCurrency() {
-        assertEquals(Money.of(new BigDecimal("19.80"), "EUR"), Money.of(new BigDecimal("9.90"), "EUR").times(2));
-        assertEquals(Money.of(new BigDecimal("3600"), "JPY"), Money.of(new BigDecimal("1200"), "JPY").times(3));
-        assertEquals(Money.of(new BigDecimal("0.00"), "EUR"), Money.of(new BigDecimal("9.90"), "EUR").times(0));
-        assertEquals(Money.of(new BigDecimal("10.00"), "EUR"),
+        assertEquals(
+                Money.of(new BigDecimal("19.80"), "EUR"),
+                Money.of(new BigDecimal("9.90"), "EUR").times(2));
+        assertEquals(
+                Money.of(new BigDecimal("3600"), "JPY"),
+                Money.of(new BigDecimal("1200"), "JPY").times(3));
+        assertEquals(
+                Money.of(new BigDecimal("0.00"), "EUR"),
+                Money.of(new BigDecimal("9.90"), "EUR").times(0));
+        assertEquals(
+                Money.of(new BigDecimal("10.00"), "EUR"),
                 Money.of(new BigDecimal("9.90"), "EUR").plus(Money.of(new BigDecimal("0.1"), "EUR")));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Money.of(BigDecimal.ONE, "EUR").plus(Money.of(BigDecimal.ONE, "CNY")));
     }
 

@@ -16,7 +16,8 @@ class QuarterHoursTest {
     void aPeriodOfWholeQuartersReadsExactlyItsQuarters() {
         Instant from = Instant.parse("2026-03-01T00:00:00Z");
         Instant to = Instant.parse("2026-03-02T00:00:00Z");
-        assertEquals(List.of(from.getEpochSecond() / Q, to.getEpochSecond() / Q, from, to), QuarterHours.bounds(from, to));
+        assertEquals(
+                List.of(from.getEpochSecond() / Q, to.getEpochSecond() / Q, from, to), QuarterHours.bounds(from, to));
     }
 
     @Test
@@ -30,7 +31,9 @@ class QuarterHoursTest {
 
     @Test
     void quartersBeforeTheEpochRoundDown() {
-        assertEquals(-1L, QuarterHours.bounds(Instant.ofEpochSecond(-1), Instant.EPOCH).get(0));
+        assertEquals(
+                -1L,
+                QuarterHours.bounds(Instant.ofEpochSecond(-1), Instant.EPOCH).get(0));
     }
 
     @Test

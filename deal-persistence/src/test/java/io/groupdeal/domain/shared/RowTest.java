@@ -24,8 +24,8 @@ class RowTest {
 
     /** A row of a result set holding {@code columns} by label; any other label is refused as the driver refuses it. */
     private static Row row(Map<String, Object> columns) {
-        ResultSet result = (ResultSet) Proxy.newProxyInstance(RowTest.class.getClassLoader(), new Class<?>[] {ResultSet.class},
-                (proxy, method, args) -> {
+        ResultSet result = (ResultSet) Proxy.newProxyInstance(
+                RowTest.class.getClassLoader(), new Class<?>[] {ResultSet.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getObject") && args.length == 1 && args[0] instanceof String label) {
                         if (!columns.containsKey(label)) {
                             throw new SQLException("Unknown label '" + label + "'");

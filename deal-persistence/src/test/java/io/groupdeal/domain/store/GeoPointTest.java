@@ -19,10 +19,20 @@ class GeoPointTest {
 
     @Test
     void coordinatesMustBeOnEarth() {
-        assertEquals("latitude", assertThrows(InvalidValue.class, () -> new GeoPoint(90.01, 0)).field());
-        assertEquals("latitude", assertThrows(InvalidValue.class, () -> new GeoPoint(Double.NaN, 0)).field());
-        assertEquals("longitude", assertThrows(InvalidValue.class, () -> new GeoPoint(0, -180.5)).field());
-        assertEquals("longitude", assertThrows(InvalidValue.class, () -> new GeoPoint(0, Double.POSITIVE_INFINITY)).field());
+        assertEquals(
+                "latitude",
+                assertThrows(InvalidValue.class, () -> new GeoPoint(90.01, 0)).field());
+        assertEquals(
+                "latitude",
+                assertThrows(InvalidValue.class, () -> new GeoPoint(Double.NaN, 0))
+                        .field());
+        assertEquals(
+                "longitude",
+                assertThrows(InvalidValue.class, () -> new GeoPoint(0, -180.5)).field());
+        assertEquals(
+                "longitude",
+                assertThrows(InvalidValue.class, () -> new GeoPoint(0, Double.POSITIVE_INFINITY))
+                        .field());
         new GeoPoint(-90, 180);
     }
 }

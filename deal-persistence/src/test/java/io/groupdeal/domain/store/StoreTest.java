@@ -26,14 +26,27 @@ class StoreTest {
 
     @Test
     void aBadDescriptionNamesItsFieldAndChangesNothing() {
-        assertEquals("address", assertThrows(InvalidValue.class,
-                () -> store.describe("Kreuzberg", " ", BERLIN, "Europe/Berlin")).field());
-        assertEquals("timeZone", assertThrows(InvalidValue.class,
-                () -> store.describe("Kreuzberg", "Oranienstr. 2", BERLIN, "Berlin")).field());
-        assertEquals("location", assertThrows(InvalidValue.class,
-                () -> store.describe("Kreuzberg", "Oranienstr. 2", null, "Europe/Berlin")).field());
-        assertEquals("name", assertThrows(InvalidValue.class,
-                () -> store.describe("x".repeat(Store.MAX_NAME + 1), "Oranienstr. 2", BERLIN, "Europe/Berlin")).field());
+        assertEquals(
+                "address",
+                assertThrows(InvalidValue.class, () -> store.describe("Kreuzberg", " ", BERLIN, "Europe/Berlin"))
+                        .field());
+        assertEquals(
+                "timeZone",
+                assertThrows(InvalidValue.class, () -> store.describe("Kreuzberg", "Oranienstr. 2", BERLIN, "Berlin"))
+                        .field());
+        assertEquals(
+                "location",
+                assertThrows(
+                                InvalidValue.class,
+                                () -> store.describe("Kreuzberg", "Oranienstr. 2", null, "Europe/Berlin"))
+                        .field());
+        assertEquals(
+                "name",
+                assertThrows(
+                                InvalidValue.class,
+                                () -> store.describe(
+                                        "x".repeat(Store.MAX_NAME + 1), "Oranienstr. 2", BERLIN, "Europe/Berlin"))
+                        .field());
 
         assertEquals("Mitte", store.name());
         assertEquals("Main Street 1", store.address());

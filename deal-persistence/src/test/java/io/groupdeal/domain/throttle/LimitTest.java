@@ -45,8 +45,14 @@ class LimitTest {
     @Test
     void retryAfterIsRoundedUpAndAtLeastOneSecond() {
         Window full = new Window(T0, 3);
-        assertEquals(1, LIMIT.decide(full, T0.plus(Duration.ofMinutes(15)).minusMillis(1)).retryAfterSeconds());
-        assertEquals(2, LIMIT.decide(full, T0.plus(Duration.ofMinutes(15)).minusMillis(1001)).retryAfterSeconds());
+        assertEquals(
+                1,
+                LIMIT.decide(full, T0.plus(Duration.ofMinutes(15)).minusMillis(1))
+                        .retryAfterSeconds());
+        assertEquals(
+                2,
+                LIMIT.decide(full, T0.plus(Duration.ofMinutes(15)).minusMillis(1001))
+                        .retryAfterSeconds());
     }
 
     @Test

@@ -7,8 +7,7 @@ import java.math.BigDecimal;
 /** Money on the wire: a decimal string with the currency's minor digits ("25.00", "1200" for JPY). */
 public final class Amounts {
 
-    private Amounts() {
-    }
+    private Amounts() {}
 
     public static String format(BigDecimal amount, String currency) {
         return Money.plain(amount, currency);

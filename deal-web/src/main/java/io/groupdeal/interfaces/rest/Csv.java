@@ -16,18 +16,22 @@ public final class Csv {
     private static final ResourceBundle.Control ONLY_PROPERTIES =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** The header line of {@code columns} (machine names) in {@code language}, with its line break. */
     public static String header(List<String> columns, Language language) {
-        ResourceBundle words = ResourceBundle.getBundle(BUNDLE, language.locale(), Csv.class.getClassLoader(), ONLY_PROPERTIES);
-        return columns.stream().map(c -> words.containsKey(c) ? words.getString(c) : c).collect(Collectors.joining(",")) + "\r\n";
+        ResourceBundle words =
+                ResourceBundle.getBundle(BUNDLE, language.locale(), Csv.class.getClassLoader(), ONLY_PROPERTIES);
+        return columns.stream()
+                        .map(c -> words.containsKey(c) ? words.getString(c) : c)
+                        .collect(Collectors.joining(",")) + "\r\n";
     }
 
     /** A text field in quotes; a leading formula character is defused for spreadsheets. */
     public static String text(String text) {
-        String safe = text != null && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : String.valueOf(text);
+        String safe = text != null && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0
+                ? "'" + text
+                : String.valueOf(text);
         return '"' + safe.replace("\"", "\"\"") + '"';
     }
 }

@@ -1,7 +1,7 @@
 package io.groupdeal.interfaces.rest;
 
-import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.Periods;
+import io.groupdeal.application.problem.InvalidInput;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
@@ -47,8 +47,15 @@ public class QueryParams implements ParamConverterProvider {
         }
         if (rawType == Integer.class) {
             WholeNumberBetween bounds = find(annotations, WholeNumberBetween.class);
-            return (ParamConverter<T>) (bounds == null ? reading(field, QueryParams::wholeNumber, "whole-number")
-                    : reading(field, text -> between(text, bounds), "whole-number-between", bounds.min(), bounds.max()));
+            return (ParamConverter<T>)
+                    (bounds == null
+                            ? reading(field, QueryParams::wholeNumber, "whole-number")
+                            : reading(
+                                    field,
+                                    text -> between(text, bounds),
+                                    "whole-number-between",
+                                    bounds.min(),
+                                    bounds.max()));
         }
         if (rawType == Double.class) {
             return (ParamConverter<T>) reading(field, QueryParams::finite, "number");
@@ -57,7 +64,8 @@ public class QueryParams implements ParamConverterProvider {
             return (ParamConverter<T>) new Reading<>(field, text -> day(text, field), "date-such-as", "2026-11-23");
         }
         if (rawType.isEnum()) {
-            String names = Arrays.stream(rawType.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+            String names = Arrays.stream(rawType.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name())
                     .collect(Collectors.joining(", "));
             return (ParamConverter<T>) reading(field, text -> Enum.valueOf((Class) rawType, text), "one-of", names);
         }

@@ -11,8 +11,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 /** The API lives under /api; version 1 of the contract under /api/v1. */
 @ApplicationPath("api")
 @DeclareRoles({"PLATFORM_ADMIN", "MERCHANT_ADMIN", "STAFF", "BUYER"})
-@OpenAPIDefinition(info = @Info(title = "GroupDeal API", version = "1",
-        description = "Group-buying deals: merchants, buyers, counter staff and the platform operator."))
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "GroupDeal API",
+                        version = "1",
+                        description =
+                                "Group-buying deals: merchants, buyers, counter staff and the platform operator."))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer")
-public class RestApplication extends Application {
-}
+public class RestApplication extends Application {}

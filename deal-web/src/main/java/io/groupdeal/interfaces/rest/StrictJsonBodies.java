@@ -64,8 +64,14 @@ public class StrictJsonBodies implements MessageBodyReader<Record> {
     }
 
     @Override
-    public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                           MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
+    public Record readFrom(
+            Class<Record> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> httpHeaders,
+            InputStream entityStream)
+            throws IOException {
         byte[] bytes = entityStream.readAllBytes();
         if (isBlank(bytes)) {
             return null; // no body: the resource says which one it needs
@@ -74,7 +80,8 @@ public class StrictJsonBodies implements MessageBodyReader<Record> {
         try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(bytes))) {
             json = reader.readValue();
         } catch (RuntimeException e) {
-            // JsonException for broken JSON; Parsson refuses nesting deeper than 1000 levels with a bare RuntimeException
+            // JsonException for broken JSON; Parsson refuses nesting deeper than 1000 levels with a bare
+            // RuntimeException
             throw malformed(List.of());
         }
         if (json.getValueType() == JsonValue.ValueType.NULL) {
@@ -127,7 +134,8 @@ public class StrictJsonBodies implements MessageBodyReader<Record> {
                 return decimal(raw, json, field);
             }
             if (raw == Boolean.class || raw == boolean.class) {
-                if (json.getValueType() == JsonValue.ValueType.TRUE || json.getValueType() == JsonValue.ValueType.FALSE) {
+                if (json.getValueType() == JsonValue.ValueType.TRUE
+                        || json.getValueType() == JsonValue.ValueType.FALSE) {
                     return json.getValueType() == JsonValue.ValueType.TRUE;
                 }
                 return wrong(field, "boolean");
@@ -214,8 +222,11 @@ public class StrictJsonBodies implements MessageBodyReader<Record> {
             if (!(json instanceof JsonArray array)) {
                 return wrong(field, "json-array");
             }
-            Type element = type instanceof ParameterizedType parameterized ? parameterized.getActualTypeArguments()[0] : Object.class;
-            Class<?> elementClass = element instanceof Class<?> c ? c
+            Type element = type instanceof ParameterizedType parameterized
+                    ? parameterized.getActualTypeArguments()[0]
+                    : Object.class;
+            Class<?> elementClass = element instanceof Class<?> c
+                    ? c
                     : element instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
             List<Object> items = new ArrayList<>(array.size());
             for (JsonValue item : array) {
@@ -236,7 +247,11 @@ public class StrictJsonBodies implements MessageBodyReader<Record> {
                 types[i] = component.getType();
                 String name = field.equals("body") ? component.getName() : field + "." + component.getName();
                 JsonValue member = object.getOrDefault(component.getName(), JsonValue.NULL);
-                values[i] = value(component.getType(), component.getGenericType(), member, name,
+                values[i] = value(
+                        component.getType(),
+                        component.getGenericType(),
+                        member,
+                        name,
                         component.isAnnotationPresent(MultiLine.class));
             }
             if (!wrongTypes.isEmpty() || !invalidText.isEmpty()) {

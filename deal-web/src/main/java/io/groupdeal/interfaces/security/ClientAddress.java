@@ -40,13 +40,19 @@ public class ClientAddress {
     }
 
     public String of(HttpServletRequest request) {
-        return resolve(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For") == null ? List.of()
-                : java.util.Collections.list(request.getHeaders("X-Forwarded-For")), trusted());
+        return resolve(
+                request.getRemoteAddr(),
+                request.getHeaders("X-Forwarded-For") == null
+                        ? List.of()
+                        : java.util.Collections.list(request.getHeaders("X-Forwarded-For")),
+                trusted());
     }
 
     /** The trusted proxies of a setting, each as its canonical address; entries that are no address are left out. */
     static Set<String> parse(String setting) {
-        return Arrays.stream(setting.split(",")).map(ClientAddress::canonical).flatMap(Optional::stream)
+        return Arrays.stream(setting.split(","))
+                .map(ClientAddress::canonical)
+                .flatMap(Optional::stream)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -56,7 +62,8 @@ public class ClientAddress {
         if (!trusted.contains(client)) {
             return client;
         }
-        List<String> hops = forwardedFor.stream().flatMap(h -> Arrays.stream(h.split(","))).toList();
+        List<String> hops =
+                forwardedFor.stream().flatMap(h -> Arrays.stream(h.split(","))).toList();
         for (int i = hops.size() - 1; i >= 0; i--) {
             Optional<String> hop = canonical(hops.get(i));
             if (hop.isEmpty()) {

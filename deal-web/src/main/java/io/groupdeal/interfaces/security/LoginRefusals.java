@@ -93,7 +93,8 @@ public class LoginRefusals extends HttpFilter {
 
     /** The answer the request would get anyway, when it is known without reading it. */
     private Optional<Problem> refusal(HttpServletRequest request) {
-        Optional<Problem> locked = lockouts.refusalOfAddress(clientAddress.of(request)).map(Problem.class::cast);
+        Optional<Problem> locked =
+                lockouts.refusalOfAddress(clientAddress.of(request)).map(Problem.class::cast);
         if (locked.isPresent()) {
             return locked;
         }
@@ -102,8 +103,10 @@ public class LoginRefusals extends HttpFilter {
 
     /** Plain HTTP/1.1 that may be answered later: not an HTTP/2 stream, nor a request to upgrade to HTTP/2. */
     static boolean holdable(HttpServletRequest request) {
-        return "HTTP/1.1".equals(request.getProtocol()) && request.getHeader("Upgrade") == null
-                && request.getHeader("HTTP2-Settings") == null && request.isAsyncSupported();
+        return "HTTP/1.1".equals(request.getProtocol())
+                && request.getHeader("Upgrade") == null
+                && request.getHeader("HTTP2-Settings") == null
+                && request.isAsyncSupported();
     }
 
     private boolean reserveHold() {

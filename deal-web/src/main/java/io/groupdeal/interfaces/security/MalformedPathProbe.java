@@ -31,16 +31,21 @@ public class MalformedPathProbe implements ServletContextListener {
 
     /** Each monitoring config the probe was added to, with the probe array to remove from it. */
     private final List<Object[]> installed = new ArrayList<>();
+
     private Method removeProbes;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         try {
             install(event.getServletContext().getContextPath() + RequestLimits.MALFORMED_PATH);
-            LOG.info(() -> "Malformed paths get a problem answer: probe added to " + installed.size() + " HTTP listener(s).");
+            LOG.info(() ->
+                    "Malformed paths get a problem answer: probe added to " + installed.size() + " HTTP listener(s).");
         } catch (ReflectiveOperationException | RuntimeException | LinkageError unavailable) {
-            LOG.log(Level.WARNING, "Could not add the malformed-path probe to the HTTP listeners; the server answers such paths"
-                    + " itself", unavailable);
+            LOG.log(
+                    Level.WARNING,
+                    "Could not add the malformed-path probe to the HTTP listeners; the server answers such paths"
+                            + " itself",
+                    unavailable);
         }
     }
 
@@ -67,14 +72,18 @@ public class MalformedPathProbe implements ServletContextListener {
         Class<?> monitoringType = Class.forName("org.glassfish.grizzly.monitoring.MonitoringConfig");
 
         Object locator = globals.getMethod("getDefaultHabitat").invoke(null);
-        Object service = locatorType.getMethod("getService", Class.class, Annotation[].class)
+        Object service = locatorType
+                .getMethod("getService", Class.class, Annotation[].class)
                 .invoke(locator, grizzlyService, new Annotation[0]);
         Field proxiesField = grizzlyService.getDeclaredField("proxies");
         proxiesField.setAccessible(true);
         Collection<?> proxies = (Collection<?>) proxiesField.get(service);
 
         Object probes = Array.newInstance(probeType, 1);
-        Array.set(probes, 0, Proxy.newProxyInstance(probeType.getClassLoader(), new Class<?>[] {probeType}, new Rewrite(target)));
+        Array.set(
+                probes,
+                0,
+                Proxy.newProxyInstance(probeType.getClassLoader(), new Class<?>[] {probeType}, new Rewrite(target)));
         // MonitoringConfig<E>.addProbes(E...): erased to Object[]; the array itself must be of the probe type.
         Method addProbes = monitoringType.getMethod("addProbes", Object[].class);
         removeProbes = monitoringType.getMethod("removeProbes", Object[].class);
@@ -86,7 +95,8 @@ public class MalformedPathProbe implements ServletContextListener {
             if (!listenerType.isInstance(listener)) {
                 continue;
             }
-            for (Object filter : (List<?>) listenerType.getMethod("getFilters", Class.class).invoke(listener, filterType)) {
+            for (Object filter :
+                    (List<?>) listenerType.getMethod("getFilters", Class.class).invoke(listener, filterType)) {
                 Object monitoring = filterType.getMethod("getMonitoringConfig").invoke(filter);
                 addProbes.invoke(monitoring, new Object[] {probes});
                 installed.add(new Object[] {monitoring, probes});
@@ -108,7 +118,8 @@ public class MalformedPathProbe implements ServletContextListener {
 
         Rewrite(String target) throws ReflectiveOperationException {
             this.target = target;
-            getPacket = Class.forName("org.glassfish.grizzly.http.server.Request").getMethod("getRequest");
+            getPacket =
+                    Class.forName("org.glassfish.grizzly.http.server.Request").getMethod("getRequest");
             Class<?> packetType = Class.forName("org.glassfish.grizzly.http.HttpRequestPacket");
             getUri = packetType.getMethod("getRequestURI");
             setUri = packetType.getMethod("setRequestURI", String.class);

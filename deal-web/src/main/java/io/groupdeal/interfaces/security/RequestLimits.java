@@ -61,7 +61,8 @@ public class RequestLimits extends HttpFilter {
             ProblemWriter.write(request, response, 414, "uri-too-long", MAX_TARGET);
             return;
         }
-        if (request.getRequestURI().equals(request.getContextPath() + MALFORMED_PATH) || !acceptablePath(request.getRequestURI())
+        if (request.getRequestURI().equals(request.getContextPath() + MALFORMED_PATH)
+                || !acceptablePath(request.getRequestURI())
                 || !wellEscaped(request.getQueryString())) {
             ProblemWriter.write(request, response, 400, "malformed-uri");
             return;
@@ -100,7 +101,10 @@ public class RequestLimits extends HttpFilter {
 
     private static boolean isPhotoUpload(HttpServletRequest request) {
         return "POST".equals(request.getMethod())
-                && PHOTO_UPLOAD.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+                && PHOTO_UPLOAD
+                        .matcher(request.getRequestURI()
+                                .substring(request.getContextPath().length()))
+                        .matches();
     }
 
     private static void tooLarge(HttpServletRequest request, HttpServletResponse response, int limit) {
@@ -189,8 +193,11 @@ public class RequestLimits extends HttpFilter {
             i += 2;
         }
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()));
             return true;
         } catch (CharacterCodingException malformed) {
             return false;
@@ -241,7 +248,8 @@ public class RequestLimits extends HttpFilter {
         @Override
         public BufferedReader getReader() {
             String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
+            return new BufferedReader(new InputStreamReader(
+                    new ByteArrayInputStream(body),
                     encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
         }
 

@@ -75,7 +75,8 @@ public class SecureSessionCookie extends HttpFilter {
             // The session's id, and with a distributable session its version (JSESSIONIDVERSION).
             List<String> secured = cookies.stream()
                     .map(c -> (c.startsWith(session + "=") || c.startsWith(session + "VERSION=")) && !hasSecure(c)
-                            ? c + "; Secure" : c)
+                            ? c + "; Secure"
+                            : c)
                     .toList();
             if (secured.equals(cookies)) {
                 return;

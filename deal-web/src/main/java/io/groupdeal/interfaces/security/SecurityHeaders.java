@@ -27,8 +27,8 @@ public class SecurityHeaders extends HttpFilter {
             + "form-action 'self'; frame-ancestors 'none'";
 
     /** Where coupon codes are shown: My coupons, the counter, and the API's coupon, order and counter answers. */
-    private static final List<String> COUPON_PATHS = List.of("/account/", "/counter/", "/api/v1/coupons", "/api/v1/orders",
-            "/api/v1/counter/");
+    private static final List<String> COUPON_PATHS =
+            List.of("/account/", "/counter/", "/api/v1/coupons", "/api/v1/orders", "/api/v1/counter/");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -14,15 +14,17 @@ public final class SessionCookie {
 
     public static final String NAME = "gd_session";
 
-    private SessionCookie() {
-    }
+    private SessionCookie() {}
 
     public static Optional<String> token(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return Optional.empty();
         }
-        return Arrays.stream(cookies).filter(c -> NAME.equals(c.getName())).map(Cookie::getValue).findFirst();
+        return Arrays.stream(cookies)
+                .filter(c -> NAME.equals(c.getName()))
+                .map(Cookie::getValue)
+                .findFirst();
     }
 
     /**

@@ -32,8 +32,8 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
     private IdentityStoreHandler identityStores;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         try {
             return api ? api(request, response, context) : page(request, response, context);
@@ -51,13 +51,15 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
         }
     }
 
-    private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    private AuthenticationStatus api(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header == null) {
             return context.doNothing();
         }
         if (header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            CredentialValidationResult result = identityStores.validate(new TokenCredential(header.substring(BEARER.length()).strip()));
+            CredentialValidationResult result = identityStores.validate(
+                    new TokenCredential(header.substring(BEARER.length()).strip()));
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result);
             }
@@ -66,7 +68,8 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
         return AuthenticationStatus.SEND_FAILURE;
     }
 
-    private AuthenticationStatus page(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    private AuthenticationStatus page(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         if (request.getRequestURI().contains("/jakarta.faces.resource/")) {
             return context.doNothing();
         }
@@ -79,8 +82,10 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
             response.addCookie(SessionCookie.of(request, "", 0));
         }
         if (context.isProtected()) {
-            String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-            return context.redirect(request.getContextPath() + "/login.xhtml?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+            String target =
+                    request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            return context.redirect(request.getContextPath() + "/login.xhtml?next="
+                    + URLEncoder.encode(target, StandardCharsets.UTF_8));
         }
         return context.doNothing();
     }

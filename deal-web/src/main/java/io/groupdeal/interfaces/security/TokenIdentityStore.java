@@ -31,14 +31,19 @@ public class TokenIdentityStore implements IdentityStore {
      */
     @Override
     public CredentialValidationResult validate(Credential credential) {
-        return credential instanceof TokenCredential token ? validate(token) : CredentialValidationResult.NOT_VALIDATED_RESULT;
+        return credential instanceof TokenCredential token
+                ? validate(token)
+                : CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
 
     public CredentialValidationResult validate(TokenCredential credential) {
-        return authentication.authenticate(credential.token())
+        return authentication
+                .authenticate(credential.token())
                 .map(account -> {
                     caller.authenticated(account);
-                    return new CredentialValidationResult(new CallerPrincipal(account.accountId()), Set.of(account.role().name()));
+                    return new CredentialValidationResult(
+                            new CallerPrincipal(account.accountId()),
+                            Set.of(account.role().name()));
                 })
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }

@@ -33,9 +33,14 @@ public class AccountPage {
     private static final int QR_PIXELS = 220;
 
     /** A coupon as the page shows it. */
-    public record CouponCard(CouponDto coupon, String qrDataUri, boolean refundable, String validUntil, String note,
-                             boolean reviewable, Integer myRating) {
-    }
+    public record CouponCard(
+            CouponDto coupon,
+            String qrDataUri,
+            boolean refundable,
+            String validUntil,
+            String note,
+            boolean reviewable,
+            Integer myRating) {}
 
     @Inject
     private CouponService coupons;
@@ -60,14 +65,18 @@ public class AccountPage {
         if (cards == null) {
             List<Coupon> mine = coupons.list(new PageRequest(0, SHOWN), null).items();
             Map<String, ZoneId> zones = coupons.zonesOf(mine);
-            cards = mine.stream().map(c -> card(c, zones.getOrDefault(c.tenantId(), ZoneOffset.UTC))).toList();
+            cards = mine.stream()
+                    .map(c -> card(c, zones.getOrDefault(c.tenantId(), ZoneOffset.UTC)))
+                    .toList();
         }
         return cards;
     }
 
     public List<OrderDto> getOrders() {
         if (history == null) {
-            history = orders.list(new PageRequest(0, SHOWN)).items().stream().map(OrderDto::of).toList();
+            history = orders.list(new PageRequest(0, SHOWN)).items().stream()
+                    .map(OrderDto::of)
+                    .toList();
         }
         return history;
     }
@@ -82,7 +91,8 @@ public class AccountPage {
     /** Writes the review of a used coupon's deal; a refusal stays on the page. */
     public String review(String code) {
         Map<String, String> form = faces.getExternalContext().getRequestParameterMap();
-        if (Messages.attempt(() -> reviews.write(code, rating(form.get("stars")), PlainTextInput.requireMultiLine(form.get("comment"), "comment")))) {
+        if (Messages.attempt(() -> reviews.write(
+                code, rating(form.get("stars")), PlainTextInput.requireMultiLine(form.get("comment"), "comment")))) {
             Messages.info(Words.of("page.account.reviewed"));
             return Messages.reloadPage();
         }
@@ -113,24 +123,40 @@ public class AccountPage {
 
     private CouponCard card(Coupon coupon, ZoneId zone) {
         boolean usable = coupon.status() == CouponStatus.ACTIVE || coupon.status() == CouponStatus.PENDING;
-        String qr = usable ? "data:image/png;base64," + Base64.getEncoder().encodeToString(qrCodes.png(coupon.code().printed(), QR_PIXELS))
+        String qr = usable
+                ? "data:image/png;base64,"
+                        + Base64.getEncoder()
+                                .encodeToString(qrCodes.png(coupon.code().printed(), QR_PIXELS))
                 : null;
         if (myRatings == null) {
             myRatings = reviews.myRatings();
         }
         Integer mine = myRatings.get(coupon.id());
-        return new CouponCard(CouponDto.of(coupon), qr, coupon.isRefundable(clock.instant()), day(coupon.validUntil(), zone),
-                note(coupon, zone), coupon.status() == CouponStatus.REDEEMED && mine == null, mine);
+        return new CouponCard(
+                CouponDto.of(coupon),
+                qr,
+                coupon.isRefundable(clock.instant()),
+                day(coupon.validUntil(), zone),
+                note(coupon, zone),
+                coupon.status() == CouponStatus.REDEEMED && mine == null,
+                mine);
     }
 
     private String note(Coupon coupon, ZoneId zone) {
         return switch (coupon.status()) {
             case PENDING -> Words.of("page.account.note.pending");
             case ACTIVE -> Words.of("page.account.note.active");
-            case REDEEMED -> Words.of("page.account.note.redeemed", coupon.redeemedAt() == null ? ""
-                    : LocalFormats.dateTime(coupon.redeemedAt(), zone, Words.language()));
+            case REDEEMED ->
+                Words.of(
+                        "page.account.note.redeemed",
+                        coupon.redeemedAt() == null
+                                ? ""
+                                : LocalFormats.dateTime(coupon.redeemedAt(), zone, Words.language()));
             case EXPIRED -> Words.of("page.account.note.expired", day(coupon.validUntil(), zone));
-            case REFUNDED -> Words.of("page.account.note.refunded", coupon.refundedAt() == null ? "" : day(coupon.refundedAt(), zone));
+            case REFUNDED ->
+                Words.of(
+                        "page.account.note.refunded",
+                        coupon.refundedAt() == null ? "" : day(coupon.refundedAt(), zone));
             case VOID -> Words.of("page.account.note.void");
         };
     }

@@ -25,10 +25,12 @@ public class CounterManifest extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Locale locale = request.getLocale() != null && "zh".equals(request.getLocale().getLanguage()) ? Locale.SIMPLIFIED_CHINESE
-                : Locale.ROOT;
-        ResourceBundle words = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Locale locale =
+                request.getLocale() != null && "zh".equals(request.getLocale().getLanguage())
+                        ? Locale.SIMPLIFIED_CHINESE
+                        : Locale.ROOT;
+        ResourceBundle words = ResourceBundle.getBundle(
+                BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         String base = request.getContextPath();
         JsonArrayBuilder icons = Json.createArrayBuilder()
                 .add(icon(base + "/resources/counter/icon-192.png", "192x192", "any"))
@@ -47,7 +49,8 @@ public class CounterManifest extends HttpServlet {
                 .add("background_color", "#f6f7fb")
                 .add("theme_color", "#4f46e5")
                 .add("icons", icons)
-                .build().toString();
+                .build()
+                .toString();
         response.setContentType("application/manifest+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-cache");
@@ -55,6 +58,10 @@ public class CounterManifest extends HttpServlet {
     }
 
     private static jakarta.json.JsonObjectBuilder icon(String src, String sizes, String purpose) {
-        return Json.createObjectBuilder().add("src", src).add("sizes", sizes).add("type", "image/png").add("purpose", purpose);
+        return Json.createObjectBuilder()
+                .add("src", src)
+                .add("sizes", sizes)
+                .add("type", "image/png")
+                .add("purpose", purpose);
     }
 }

@@ -13,8 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
@@ -38,21 +38,27 @@ public class CounterPage implements Serializable {
 
     @Inject
     private FacesContext faces;
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     /** A store the caller may work at. */
-    public record StoreOption(String id, String name, String timeZone) implements Serializable {
-    }
+    public record StoreOption(String id, String name, String timeZone) implements Serializable {}
 
     /** The answer to the last code: green (redeemable) with what to hand over, or red with the reason. */
     public record Answer(boolean ok, String code, String title, String detail, String finePrint, String idempotencyKey)
-            implements Serializable {
-    }
+            implements Serializable {}
 
     /** A row of today's list. */
-    public record Row(String id, String time, String code, String dealTitle, String staffName, boolean undone, String undoNote,
-                      boolean undoable) implements Serializable {
-    }
+    public record Row(
+            String id,
+            String time,
+            String code,
+            String dealTitle,
+            String staffName,
+            boolean undone,
+            String undoNote,
+            boolean undoable)
+            implements Serializable {}
 
     @Inject
     private CounterService counter;
@@ -86,7 +92,13 @@ public class CounterPage implements Serializable {
         try {
             answer = answer(counter.lookup(typed, storeId));
         } catch (Problem refused) {
-            answer = new Answer(false, typed.strip().toUpperCase(Locale.ROOT), Messages.title(refused), Messages.words(refused), null, null);
+            answer = new Answer(
+                    false,
+                    typed.strip().toUpperCase(Locale.ROOT),
+                    Messages.title(refused),
+                    Messages.words(refused),
+                    null,
+                    null);
         }
     }
 
@@ -101,8 +113,13 @@ public class CounterPage implements Serializable {
             Redemption done = counter.redeem(redeeming.idempotencyKey(), redeeming.code(), storeId);
             Messages.info(words("counter.redeemed", done.code(), done.dealTitle()));
         } catch (Problem refused) {
-            answer = new Answer(false, redeeming.code(), redeeming.title() != null ? redeeming.title() : Messages.title(refused),
-                    Messages.words(refused), null, null);
+            answer = new Answer(
+                    false,
+                    redeeming.code(),
+                    redeeming.title() != null ? redeeming.title() : Messages.title(refused),
+                    Messages.words(refused),
+                    null,
+                    null);
         }
     }
 
@@ -131,9 +148,20 @@ public class CounterPage implements Serializable {
         var now = clock.instant();
         var window = counter.undoWindow(); // once, not a boundary call per row
         return counter.atStore(storeId, null, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
-                .map(r -> new Row(r.id(), TIME.format(r.redeemedAt().atZone(zone)), r.code(), r.dealTitle(), r.staffName(),
-                        r.undone(), r.undone() ? words("counter.undoneNote", TIME.format(r.undoneAt().atZone(zone)),
-                                r.undoneByName(), r.undoReason()) : null,
+                .map(r -> new Row(
+                        r.id(),
+                        TIME.format(r.redeemedAt().atZone(zone)),
+                        r.code(),
+                        r.dealTitle(),
+                        r.staffName(),
+                        r.undone(),
+                        r.undone()
+                                ? words(
+                                        "counter.undoneNote",
+                                        TIME.format(r.undoneAt().atZone(zone)),
+                                        r.undoneByName(),
+                                        r.undoReason())
+                                : null,
                         !r.undone() && now.isBefore(r.redeemedAt().plus(window))))
                 .toList();
     }
@@ -148,16 +176,28 @@ public class CounterPage implements Serializable {
     }
 
     public StoreOption getStore() {
-        return stores == null ? null : stores.stream().filter(s -> s.id().equals(storeId)).findFirst().orElse(null);
+        return stores == null
+                ? null
+                : stores.stream()
+                        .filter(s -> s.id().equals(storeId))
+                        .findFirst()
+                        .orElse(null);
     }
 
     private Answer answer(CounterLookup lookup) {
         CounterCoupon c = lookup.coupon();
         String until = day(c.validUntil());
-        String detail = c.orderQuantity() > 1 ? words("counter.detail.order", c.orderQuantity(), until)
+        String detail = c.orderQuantity() > 1
+                ? words("counter.detail.order", c.orderQuantity(), until)
                 : words("counter.detail.one", until);
         return lookup.redeemable()
-                ? new Answer(true, c.code().printed(), c.title(), detail, c.finePrint(), UUID.randomUUID().toString())
+                ? new Answer(
+                        true,
+                        c.code().printed(),
+                        c.title(),
+                        detail,
+                        c.finePrint(),
+                        UUID.randomUUID().toString())
                 : new Answer(false, c.code().printed(), c.title(), Messages.words(lookup.refusal()), null, null);
     }
 
@@ -167,7 +207,9 @@ public class CounterPage implements Serializable {
     }
 
     private String day(Instant instant) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(instant.atZone(zone()));
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(locale())
+                .format(instant.atZone(zone()));
     }
 
     private Locale locale() {

@@ -2,8 +2,8 @@ package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.counter.OfflineCounter;
 import io.groupdeal.application.counter.RedeemableList;
-import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.interfaces.rest.problem.ProblemWriter;
@@ -52,9 +52,18 @@ public class CounterSync extends HttpServlet {
             RedeemableList list = offline.redeemable(request.getParameter("store"));
             JsonArrayBuilder hashes = Json.createArrayBuilder();
             list.hashes().forEach(hashes::add);
-            json(response, 200, Json.createObjectBuilder().add("storeId", list.storeId()).add("algorithm", list.algorithm())
-                    .add("salt", list.salt()).add("iterations", list.iterations()).add("createdAt", list.createdAt().toString())
-                    .add("expiresAt", list.expiresAt().toString()).add("hashes", hashes).build());
+            json(
+                    response,
+                    200,
+                    Json.createObjectBuilder()
+                            .add("storeId", list.storeId())
+                            .add("algorithm", list.algorithm())
+                            .add("salt", list.salt())
+                            .add("iterations", list.iterations())
+                            .add("createdAt", list.createdAt().toString())
+                            .add("expiresAt", list.expiresAt().toString())
+                            .add("hashes", hashes)
+                            .build());
         } catch (Problem refused) {
             ProblemWriter.write(request, response, refused);
         }
@@ -93,7 +102,9 @@ public class CounterSync extends HttpServlet {
             redeemedAt = null;
         }
         if (clientId == null || code == null || code.length() > 64 || redeemedAt == null) {
-            ProblemWriter.write(request, response,
+            ProblemWriter.write(
+                    request,
+                    response,
                     new InvalidInput("validation", Reason.of("validation.offline-redemption"), List.of()));
             return;
         }
@@ -103,8 +114,14 @@ public class CounterSync extends HttpServlet {
                 ProblemWriter.write(request, response, OfflineCounter.problem(synced.doubleUse()));
                 return;
             }
-            json(response, 201, Json.createObjectBuilder().add("id", synced.redemption().id())
-                    .add("code", synced.redemption().code()).add("dealTitle", synced.redemption().dealTitle()).build());
+            json(
+                    response,
+                    201,
+                    Json.createObjectBuilder()
+                            .add("id", synced.redemption().id())
+                            .add("code", synced.redemption().code())
+                            .add("dealTitle", synced.redemption().dealTitle())
+                            .build());
         } catch (Problem refused) {
             ProblemWriter.write(request, response, refused);
         }

@@ -38,7 +38,8 @@ public class CurrentUser {
             return "?";
         }
         String[] parts = name.split("\\s+");
-        return (parts[0].substring(0, 1) + (parts.length > 1 ? parts[parts.length - 1].substring(0, 1) : "")).toUpperCase();
+        return (parts[0].substring(0, 1) + (parts.length > 1 ? parts[parts.length - 1].substring(0, 1) : ""))
+                .toUpperCase();
     }
 
     public String getTenantName() {
@@ -50,10 +51,12 @@ public class CurrentUser {
     }
 
     public List<NavItem> getNavigation() {
-        return caller.account().map(a -> navigation(a.role())).orElse(List.of(
-                new NavItem(Words.of("layout.nav.deals"), "/index.xhtml", "tag"),
-                new NavItem(Words.of("layout.nav.logIn"), "/login.xhtml", "login"),
-                new NavItem(Words.of("layout.nav.sell"), "/signup.xhtml", "store")));
+        return caller.account()
+                .map(a -> navigation(a.role()))
+                .orElse(List.of(
+                        new NavItem(Words.of("layout.nav.deals"), "/index.xhtml", "tag"),
+                        new NavItem(Words.of("layout.nav.logIn"), "/login.xhtml", "login"),
+                        new NavItem(Words.of("layout.nav.sell"), "/signup.xhtml", "store")));
     }
 
     /** Where each role starts after logging in. */
@@ -63,23 +66,27 @@ public class CurrentUser {
 
     private static List<NavItem> navigation(Role role) {
         return switch (role) {
-            case MERCHANT_ADMIN -> List.of(
-                    new NavItem(Words.of("layout.nav.dashboard"), "/merchant/dashboard.xhtml", "chart"),
-                    new NavItem(Words.of("layout.nav.stores"), "/merchant/stores.xhtml", "store"),
-                    new NavItem(Words.of("layout.nav.deals"), "/merchant/deals.xhtml", "tag"),
-                    new NavItem(Words.of("layout.nav.counter"), "/counter/index.xhtml", "scan"),
-                    new NavItem(Words.of("layout.nav.redemptions"), "/merchant/redemptions.xhtml", "ticket"),
-                    new NavItem(Words.of("layout.nav.reviews"), "/merchant/reviews.xhtml", "tag"),
-                    new NavItem(Words.of("layout.nav.settlements"), "/merchant/settlements.xhtml", "building"),
-                    new NavItem(Words.of("layout.nav.settings"), "/merchant/settings.xhtml", "building"));
+            case MERCHANT_ADMIN ->
+                List.of(
+                        new NavItem(Words.of("layout.nav.dashboard"), "/merchant/dashboard.xhtml", "chart"),
+                        new NavItem(Words.of("layout.nav.stores"), "/merchant/stores.xhtml", "store"),
+                        new NavItem(Words.of("layout.nav.deals"), "/merchant/deals.xhtml", "tag"),
+                        new NavItem(Words.of("layout.nav.counter"), "/counter/index.xhtml", "scan"),
+                        new NavItem(Words.of("layout.nav.redemptions"), "/merchant/redemptions.xhtml", "ticket"),
+                        new NavItem(Words.of("layout.nav.reviews"), "/merchant/reviews.xhtml", "tag"),
+                        new NavItem(Words.of("layout.nav.settlements"), "/merchant/settlements.xhtml", "building"),
+                        new NavItem(Words.of("layout.nav.settings"), "/merchant/settings.xhtml", "building"));
             case STAFF -> List.of(new NavItem(Words.of("layout.nav.counter"), "/counter/index.xhtml", "scan"));
-            case PLATFORM_ADMIN -> List.of(new NavItem(Words.of("layout.nav.tenants"), "/platform/tenants.xhtml", "building"),
-                    new NavItem(Words.of("layout.nav.moderation"), "/platform/moderation.xhtml", "tag"),
-                    new NavItem(Words.of("layout.nav.settlements"), "/platform/settlements.xhtml", "ticket"),
-                    new NavItem(Words.of("layout.nav.mails"), "/platform/mails.xhtml", "mail"));
-            case BUYER -> List.of(
-                    new NavItem(Words.of("layout.nav.coupons"), "/account/index.xhtml", "ticket"),
-                    new NavItem(Words.of("layout.nav.deals"), "/index.xhtml", "tag"));
+            case PLATFORM_ADMIN ->
+                List.of(
+                        new NavItem(Words.of("layout.nav.tenants"), "/platform/tenants.xhtml", "building"),
+                        new NavItem(Words.of("layout.nav.moderation"), "/platform/moderation.xhtml", "tag"),
+                        new NavItem(Words.of("layout.nav.settlements"), "/platform/settlements.xhtml", "ticket"),
+                        new NavItem(Words.of("layout.nav.mails"), "/platform/mails.xhtml", "mail"));
+            case BUYER ->
+                List.of(
+                        new NavItem(Words.of("layout.nav.coupons"), "/account/index.xhtml", "ticket"),
+                        new NavItem(Words.of("layout.nav.deals"), "/index.xhtml", "tag"));
         };
     }
 

@@ -60,7 +60,9 @@ public class DashboardPage extends PeriodPage {
 
     /** A rate such as "0.4167" as "41.7 %"; a dash when there was nothing to divide. */
     public String percent(String rate) {
-        return rate == null ? "–" : new java.math.BigDecimal(rate).movePointRight(2).setScale(1, java.math.RoundingMode.HALF_EVEN) + " %";
+        return rate == null
+                ? "–"
+                : new java.math.BigDecimal(rate).movePointRight(2).setScale(1, java.math.RoundingMode.HALF_EVEN) + " %";
     }
 
     public DashboardDto getDashboard() {

@@ -40,7 +40,8 @@ public class DatabaseOutageFilter extends HttpFilter {
         } catch (ServletException | IOException | RuntimeException failure) {
             // A transaction the database rolled back because of others (a deadlock, a Galera certification failure)
             // changed nothing either: the same "try again" answer.
-            if (response.isCommitted() || !(TransactionConflict.isCauseOf(failure) || DatabaseUnavailable.explains(failure))) {
+            if (response.isCommitted()
+                    || !(TransactionConflict.isCauseOf(failure) || DatabaseUnavailable.explains(failure))) {
                 throw failure;
             }
             answer(request, response);
@@ -59,11 +60,17 @@ public class DatabaseOutageFilter extends HttpFilter {
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String contextPath = request.getContextPath().replace("\"", "").replace("<", "").replace("&", "");
+        String contextPath =
+                request.getContextPath().replace("\"", "").replace("<", "").replace("&", "");
         // Without Faces and without the database: the visitor's cookie or the browser's Accept-Language decides.
         Language language = PageLanguage.of(request, Optional.empty());
-        response.getWriter().write(PAGE.formatted(contextPath, language.tag(), Words.of(language.locale(), "page.outage.title"),
-                Words.of(language.locale(), "page.outage.heading"), Words.of(language.locale(), "page.outage.text"),
-                Words.of(language.locale(), "page.outage.retry")));
+        response.getWriter()
+                .write(PAGE.formatted(
+                        contextPath,
+                        language.tag(),
+                        Words.of(language.locale(), "page.outage.title"),
+                        Words.of(language.locale(), "page.outage.heading"),
+                        Words.of(language.locale(), "page.outage.text"),
+                        Words.of(language.locale(), "page.outage.retry")));
     }
 }

@@ -1,6 +1,5 @@
 package io.groupdeal.interfaces.web;
 
-import jakarta.faces.context.FacesContext;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.deal.DealService;
 import io.groupdeal.application.deal.DealView;
@@ -10,6 +9,7 @@ import io.groupdeal.domain.deal.RefundPolicy;
 import io.groupdeal.interfaces.rest.Amounts;
 import io.groupdeal.interfaces.rest.deal.DealDto;
 import io.groupdeal.interfaces.rest.store.StoreDto;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -50,6 +50,7 @@ public class DealEditor implements Serializable {
     private String status = "DRAFT";
     /** The operator's reason on a draft sent back from review (null: none). */
     private String rejection;
+
     private String title;
     private String description;
     private String finePrint;
@@ -111,7 +112,8 @@ public class DealEditor implements Serializable {
         Messages.attempt(() -> {
             DealTerms terms = terms();
             var written = options.terms(); // the options fragment's rows; none: one option at the deal's price
-            DealView saved = id == null || id.isBlank() ? deals.create(terms, written, storeIds)
+            DealView saved = id == null || id.isBlank()
+                    ? deals.create(terms, written, storeIds)
                     : deals.update(id, terms, written, storeIds);
             id = saved.deal().id();
             done[0] = true;
@@ -130,14 +132,27 @@ public class DealEditor implements Serializable {
         } else {
             Messages.info(Words.of(publish ? "page.deals.published" : "page.dealEditor.saved", title.strip()));
         }
-        return publish ? "/merchant/deals.xhtml?faces-redirect=true" : "/merchant/deal.xhtml?faces-redirect=true&id=" + id;
+        return publish
+                ? "/merchant/deals.xhtml?faces-redirect=true"
+                : "/merchant/deal.xhtml?faces-redirect=true&id=" + id;
     }
 
     private DealTerms terms() {
-        return new DealTerms(title, description, finePrint, blank(currency) ? null : currency.strip().toUpperCase(),
-                Amounts.parse(blank(price) ? null : price, "price"), Amounts.parse(blank(originalValue) ? null : originalValue, "originalValue"),
-                minBuyers, maxQuantity, perBuyerLimit, instant(salesStart, "salesStart"), instant(salesEnd, "salesEnd"),
-                instant(couponValidUntil, "couponValidUntil"), RefundPolicy.valueOf(refundPolicy), autoRefundOnExpiry);
+        return new DealTerms(
+                title,
+                description,
+                finePrint,
+                blank(currency) ? null : currency.strip().toUpperCase(),
+                Amounts.parse(blank(price) ? null : price, "price"),
+                Amounts.parse(blank(originalValue) ? null : originalValue, "originalValue"),
+                minBuyers,
+                maxQuantity,
+                perBuyerLimit,
+                instant(salesStart, "salesStart"),
+                instant(salesEnd, "salesEnd"),
+                instant(couponValidUntil, "couponValidUntil"),
+                RefundPolicy.valueOf(refundPolicy),
+                autoRefundOnExpiry);
     }
 
     private Instant instant(String local, String field) {
@@ -152,7 +167,11 @@ public class DealEditor implements Serializable {
     }
 
     private String local(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, zone()).truncatedTo(ChronoUnit.MINUTES).toString();
+        return instant == null
+                ? null
+                : LocalDateTime.ofInstant(instant, zone())
+                        .truncatedTo(ChronoUnit.MINUTES)
+                        .toString();
     }
 
     private static boolean blank(String text) {
@@ -167,7 +186,11 @@ public class DealEditor implements Serializable {
             if (v.signum() <= 0 || p.signum() <= 0 || p.compareTo(v) > 0) {
                 return null;
             }
-            return BigDecimal.ONE.subtract(p.divide(v, 4, RoundingMode.HALF_EVEN)).movePointRight(2).setScale(0, RoundingMode.HALF_EVEN).intValue();
+            return BigDecimal.ONE
+                    .subtract(p.divide(v, 4, RoundingMode.HALF_EVEN))
+                    .movePointRight(2)
+                    .setScale(0, RoundingMode.HALF_EVEN)
+                    .intValue();
         } catch (RuntimeException e) {
             return null;
         }
@@ -194,7 +217,9 @@ public class DealEditor implements Serializable {
 
     public List<StoreDto> getAllStores() {
         if (allStores == null) {
-            allStores = stores.list(new PageRequest(0, PageRequest.MAX_SIZE)).items().stream().map(StoreDto::of).toList();
+            allStores = stores.list(new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
+                    .map(StoreDto::of)
+                    .toList();
         }
         return allStores;
     }
@@ -203,38 +228,139 @@ public class DealEditor implements Serializable {
         return List.of("EUR", "USD", "GBP", "CHF", "CNY", "JPY", "SGD", "AUD", "CAD", "SEK", "NOK", "DKK", "PLN");
     }
 
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public String getStatus() { return status; }
-    public String getRejection() { return rejection; }
-    public String getTitle() { return title; }
-    public void setTitle(String title) { this.title = title; }
-    public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description; }
-    public String getFinePrint() { return finePrint; }
-    public void setFinePrint(String finePrint) { this.finePrint = finePrint; }
-    public String getCurrency() { return currency; }
-    public void setCurrency(String currency) { this.currency = currency; }
-    public String getPrice() { return price; }
-    public void setPrice(String price) { this.price = price; }
-    public String getOriginalValue() { return originalValue; }
-    public void setOriginalValue(String originalValue) { this.originalValue = originalValue; }
-    public Integer getMinBuyers() { return minBuyers; }
-    public void setMinBuyers(Integer minBuyers) { this.minBuyers = minBuyers; }
-    public Integer getMaxQuantity() { return maxQuantity; }
-    public void setMaxQuantity(Integer maxQuantity) { this.maxQuantity = maxQuantity; }
-    public Integer getPerBuyerLimit() { return perBuyerLimit; }
-    public void setPerBuyerLimit(Integer perBuyerLimit) { this.perBuyerLimit = perBuyerLimit; }
-    public String getSalesStart() { return salesStart; }
-    public void setSalesStart(String salesStart) { this.salesStart = salesStart; }
-    public String getSalesEnd() { return salesEnd; }
-    public void setSalesEnd(String salesEnd) { this.salesEnd = salesEnd; }
-    public String getCouponValidUntil() { return couponValidUntil; }
-    public void setCouponValidUntil(String couponValidUntil) { this.couponValidUntil = couponValidUntil; }
-    public String getRefundPolicy() { return refundPolicy; }
-    public void setRefundPolicy(String refundPolicy) { this.refundPolicy = refundPolicy; }
-    public boolean isAutoRefundOnExpiry() { return autoRefundOnExpiry; }
-    public void setAutoRefundOnExpiry(boolean autoRefundOnExpiry) { this.autoRefundOnExpiry = autoRefundOnExpiry; }
-    public List<String> getStoreIds() { return storeIds; }
-    public void setStoreIds(List<String> storeIds) { this.storeIds = storeIds; }
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getRejection() {
+        return rejection;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getFinePrint() {
+        return finePrint;
+    }
+
+    public void setFinePrint(String finePrint) {
+        this.finePrint = finePrint;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency;
+    }
+
+    public String getPrice() {
+        return price;
+    }
+
+    public void setPrice(String price) {
+        this.price = price;
+    }
+
+    public String getOriginalValue() {
+        return originalValue;
+    }
+
+    public void setOriginalValue(String originalValue) {
+        this.originalValue = originalValue;
+    }
+
+    public Integer getMinBuyers() {
+        return minBuyers;
+    }
+
+    public void setMinBuyers(Integer minBuyers) {
+        this.minBuyers = minBuyers;
+    }
+
+    public Integer getMaxQuantity() {
+        return maxQuantity;
+    }
+
+    public void setMaxQuantity(Integer maxQuantity) {
+        this.maxQuantity = maxQuantity;
+    }
+
+    public Integer getPerBuyerLimit() {
+        return perBuyerLimit;
+    }
+
+    public void setPerBuyerLimit(Integer perBuyerLimit) {
+        this.perBuyerLimit = perBuyerLimit;
+    }
+
+    public String getSalesStart() {
+        return salesStart;
+    }
+
+    public void setSalesStart(String salesStart) {
+        this.salesStart = salesStart;
+    }
+
+    public String getSalesEnd() {
+        return salesEnd;
+    }
+
+    public void setSalesEnd(String salesEnd) {
+        this.salesEnd = salesEnd;
+    }
+
+    public String getCouponValidUntil() {
+        return couponValidUntil;
+    }
+
+    public void setCouponValidUntil(String couponValidUntil) {
+        this.couponValidUntil = couponValidUntil;
+    }
+
+    public String getRefundPolicy() {
+        return refundPolicy;
+    }
+
+    public void setRefundPolicy(String refundPolicy) {
+        this.refundPolicy = refundPolicy;
+    }
+
+    public boolean isAutoRefundOnExpiry() {
+        return autoRefundOnExpiry;
+    }
+
+    public void setAutoRefundOnExpiry(boolean autoRefundOnExpiry) {
+        this.autoRefundOnExpiry = autoRefundOnExpiry;
+    }
+
+    public List<String> getStoreIds() {
+        return storeIds;
+    }
+
+    public void setStoreIds(List<String> storeIds) {
+        this.storeIds = storeIds;
+    }
 }

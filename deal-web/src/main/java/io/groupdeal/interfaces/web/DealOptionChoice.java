@@ -1,10 +1,10 @@
 package io.groupdeal.interfaces.web;
 
-import jakarta.inject.Inject;
 import io.groupdeal.interfaces.rest.catalog.CatalogDealDto;
 import io.groupdeal.interfaces.rest.catalog.CatalogDealDto.OptionDto;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
@@ -34,8 +34,11 @@ public class DealOptionChoice {
         if (sent != null && deal.options().stream().anyMatch(o -> o.id().equals(sent))) {
             return sent.equals(optionId);
         }
-        return deal.options().stream().filter(DealOptionChoice::available).findFirst()
-                .map(o -> o.id().equals(optionId)).orElse(false);
+        return deal.options().stream()
+                .filter(DealOptionChoice::available)
+                .findFirst()
+                .map(o -> o.id().equals(optionId))
+                .orElse(false);
     }
 
     /** An option of which at least one coupon is left. */

@@ -43,15 +43,41 @@ public class DealOptionsEditor implements Serializable {
         private String originalValue;
         private Integer maxQuantity;
 
-        public String getId() { return id; }
-        public String getTitle() { return title; }
-        public void setTitle(String title) { this.title = title; }
-        public String getPrice() { return price; }
-        public void setPrice(String price) { this.price = price; }
-        public String getOriginalValue() { return originalValue; }
-        public void setOriginalValue(String originalValue) { this.originalValue = originalValue; }
-        public Integer getMaxQuantity() { return maxQuantity; }
-        public void setMaxQuantity(Integer maxQuantity) { this.maxQuantity = maxQuantity; }
+        public String getId() {
+            return id;
+        }
+
+        public String getTitle() {
+            return title;
+        }
+
+        public void setTitle(String title) {
+            this.title = title;
+        }
+
+        public String getPrice() {
+            return price;
+        }
+
+        public void setPrice(String price) {
+            this.price = price;
+        }
+
+        public String getOriginalValue() {
+            return originalValue;
+        }
+
+        public void setOriginalValue(String originalValue) {
+            this.originalValue = originalValue;
+        }
+
+        public Integer getMaxQuantity() {
+            return maxQuantity;
+        }
+
+        public void setMaxQuantity(Integer maxQuantity) {
+            this.maxQuantity = maxQuantity;
+        }
     }
 
     /** The edited deal's options (the page's {@code id}), when it has more than the one made from its price. */
@@ -70,7 +96,8 @@ public class DealOptionsEditor implements Serializable {
                     row.id = option.id();
                     row.title = option.title();
                     row.price = Amounts.format(option.price(), view.deal().currency());
-                    row.originalValue = Amounts.format(option.originalValue(), view.deal().currency());
+                    row.originalValue =
+                            Amounts.format(option.originalValue(), view.deal().currency());
                     row.maxQuantity = option.maxQuantity();
                     rows.add(row);
                 }
@@ -101,8 +128,12 @@ public class DealOptionsEditor implements Serializable {
         List<OptionTerms> terms = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            terms.add(new OptionTerms(row.id, row.title, amount(row.price, "options[" + i + "].price"),
-                    amount(row.originalValue, "options[" + i + "].originalValue"), row.maxQuantity));
+            terms.add(new OptionTerms(
+                    row.id,
+                    row.title,
+                    amount(row.price, "options[" + i + "].price"),
+                    amount(row.originalValue, "options[" + i + "].originalValue"),
+                    row.maxQuantity));
         }
         return terms;
     }

@@ -28,8 +28,7 @@ public class DealPage {
     private FacesContext faces;
 
     /** The sandbox's test cards, as a buyer picks them in the demo. */
-    public record Card(String token, String label) {
-    }
+    public record Card(String token, String label) {}
 
     private static final int REVIEWS_SHOWN = 20;
     private static final List<Card> CARDS = List.of(
@@ -72,13 +71,16 @@ public class DealPage {
     /** Places the order and shows the buyer's coupons; a refusal (sold out, limit, declined) stays in the buy box. */
     public String buy() {
         OrderView[] placed = new OrderView[1];
-        if (!Messages.attempt(() -> placed[0] = orders.place(orderKey, new PlaceOrder(id, option.getSent(), quantity, card)))) {
+        if (!Messages.attempt(
+                () -> placed[0] = orders.place(orderKey, new PlaceOrder(id, option.getSent(), quantity, card)))) {
             load();
             return null;
         }
         faces.getExternalContext().getFlash().setKeepMessages(true);
-        Messages.info(placed[0].order().status().name().equals("PENDING")
-                ? Words.of("page.deal.placedPending") : Words.of("page.deal.placed"));
+        Messages.info(
+                placed[0].order().status().name().equals("PENDING")
+                        ? Words.of("page.deal.placedPending")
+                        : Words.of("page.deal.placed"));
         return "/account/index.xhtml?faces-redirect=true";
     }
 
@@ -110,12 +112,29 @@ public class DealPage {
         return CARDS;
     }
 
-    public int getQuantity() { return quantity; }
-    public void setQuantity(int quantity) { this.quantity = quantity; }
-    public String getCard() { return card; }
-    public void setCard(String card) { this.card = card; }
-    public String getOrderKey() { return orderKey; }
-    public void setOrderKey(String orderKey) { this.orderKey = orderKey; }
+    public int getQuantity() {
+        return quantity;
+    }
+
+    public void setQuantity(int quantity) {
+        this.quantity = quantity;
+    }
+
+    public String getCard() {
+        return card;
+    }
+
+    public void setCard(String card) {
+        this.card = card;
+    }
+
+    public String getOrderKey() {
+        return orderKey;
+    }
+
+    public void setOrderKey(String orderKey) {
+        this.orderKey = orderKey;
+    }
 
     public boolean isOnSale() {
         return deal != null && "ON_SALE".equals(deal.status()) && (deal.remaining() == null || deal.remaining() > 0);
@@ -129,7 +148,15 @@ public class DealPage {
         return Math.min(100, deal.sold() * 100 / Math.max(1, deal.minBuyers()));
     }
 
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public CatalogDealDto getDeal() { return deal; }
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public CatalogDealDto getDeal() {
+        return deal;
+    }
 }

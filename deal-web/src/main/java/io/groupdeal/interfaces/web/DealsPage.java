@@ -34,7 +34,8 @@ public class DealsPage implements Serializable {
     public String publish(DealDto deal) {
         boolean[] inReview = {false};
         if (Messages.attempt(() -> inReview[0] = deals.publish(deal.id()).deal().isInReview())) {
-            Messages.info(Words.of(inReview[0] ? "moderation.published.inReview" : "page.deals.published", deal.title()));
+            Messages.info(
+                    Words.of(inReview[0] ? "moderation.published.inReview" : "page.deals.published", deal.title()));
             return Messages.reloadPage();
         }
         return null;

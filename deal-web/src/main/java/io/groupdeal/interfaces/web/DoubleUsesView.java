@@ -30,8 +30,7 @@ public class DoubleUsesView {
     private static final int SHOWN = PageRequest.MAX_SIZE;
 
     /** A line of the list, in the page's words and the business's time zone. */
-    public record Line(String code, String dealTitle, String offline, String what) {
-    }
+    public record Line(String code, String dealTitle, String offline, String what) {}
 
     @Inject
     private OfflineCounter offline;
@@ -59,11 +58,16 @@ public class DoubleUsesView {
 
     private Line line(DoubleUse u, ZoneId zone) {
         String what = "already-redeemed".equals(u.reason()) && u.otherRedeemedAt() != null
-                ? words("counter.doubleUses.reason.already-redeemed", u.otherStoreName() == null
-                        ? words("counter.refusal.removedStore") : u.otherStoreName(), moment(u.otherRedeemedAt(), zone))
+                ? words(
+                        "counter.doubleUses.reason.already-redeemed",
+                        u.otherStoreName() == null ? words("counter.refusal.removedStore") : u.otherStoreName(),
+                        moment(u.otherRedeemedAt(), zone))
                 : words("counter.doubleUses.reason." + u.reason());
-        return new Line(u.code(), u.dealTitle(), words("counter.doubleUses.offline", moment(u.redeemedOfflineAt(), zone),
-                u.storeName(), u.staffName()), what);
+        return new Line(
+                u.code(),
+                u.dealTitle(),
+                words("counter.doubleUses.offline", moment(u.redeemedOfflineAt(), zone), u.storeName(), u.staffName()),
+                what);
     }
 
     /** A reason the bundle does not name yet shows as its last word rather than as its key. */
@@ -73,7 +77,8 @@ public class DoubleUsesView {
     }
 
     private String moment(Instant instant, ZoneId zone) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale())
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale())
                 .format(instant.atZone(zone));
     }
 

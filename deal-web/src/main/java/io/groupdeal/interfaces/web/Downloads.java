@@ -9,15 +9,15 @@ import java.nio.charset.StandardCharsets;
 /** Answers a page action with a file instead of a page, such as a report's CSV. */
 final class Downloads {
 
-    private Downloads() {
-    }
+    private Downloads() {}
 
     static void csv(String filename, String content) {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         external.responseReset();
         external.setResponseContentType("text/csv; charset=UTF-8");
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9.-]", "_") + "\"");
+        external.setResponseHeader(
+                "Content-Disposition", "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9.-]", "_") + "\"");
         try {
             external.getResponseOutputStream().write(content.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -52,7 +52,10 @@ public class LanguageSwitch extends HttpServlet {
     private static String back(HttpServletRequest request) {
         String back = request.getParameter("back");
         String root = request.getContextPath() + "/";
-        if (back == null || !back.startsWith(root) || back.startsWith("//") || back.contains("\\")
+        if (back == null
+                || !back.startsWith(root)
+                || back.startsWith("//")
+                || back.contains("\\")
                 || back.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return root;
         }

@@ -28,7 +28,9 @@ public class MailsPage implements Serializable {
 
     @Inject
     private FacesContext faces;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     @Inject
     private MailOperations operations;
@@ -56,8 +58,11 @@ public class MailsPage implements Serializable {
     public String retryAll() {
         int[] retried = new int[1];
         if (Messages.attempt(() -> retried[0] = operations.retryFailed())) {
-            Messages.info(Words.of(retried[0] == 0 ? "page.mails.retriedNone" : retried[0] == 1 ? "page.mails.retriedOne"
-                    : "page.mails.retriedMany", retried[0]));
+            Messages.info(Words.of(
+                    retried[0] == 0
+                            ? "page.mails.retriedNone"
+                            : retried[0] == 1 ? "page.mails.retriedOne" : "page.mails.retriedMany",
+                    retried[0]));
             return reload();
         }
         return null;
@@ -88,7 +93,8 @@ public class MailsPage implements Serializable {
 
     /** FAILED (the default), PENDING, SENT or ALL; anything else shows the failed ones. */
     public void setStatus(String status) {
-        this.status = status == null || status.isBlank() ? MailStatus.FAILED.name()
+        this.status = status == null || status.isBlank()
+                ? MailStatus.FAILED.name()
                 : "ALL".equals(status) ? "ALL" : parse(status).name();
     }
 

@@ -1,10 +1,10 @@
 package io.groupdeal.interfaces.web;
 
-import io.groupdeal.domain.shared.Language;
-import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.domain.shared.InvalidValue;
+import io.groupdeal.domain.shared.Language;
+import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.util.ArrayList;
@@ -13,8 +13,7 @@ import java.util.List;
 /** Shows what went wrong in words a person understands, beside the form that caused it. */
 final class Messages {
 
-    private Messages() {
-    }
+    private Messages() {}
 
     static void info(String text) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
@@ -26,7 +25,8 @@ final class Messages {
 
     /** An error shown beside one form ({@code clientId} the form's id) or, for null, at the top of the page. */
     private static void error(String clientId, String text) {
-        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        FacesContext.getCurrentInstance()
+                .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
 
     static void error(RuntimeException failure) {
@@ -39,10 +39,14 @@ final class Messages {
             if (!(failure instanceof InvalidInput)) {
                 error(clientId, ProblemWords.detail(problem.reason(), language));
             }
-            problem.errors().forEach(e -> error(clientId, ProblemWords.sentence(e.field(), ProblemWords.rule(e, language), language)));
+            problem.errors()
+                    .forEach(e -> error(
+                            clientId, ProblemWords.sentence(e.field(), ProblemWords.rule(e, language), language)));
         } else if (failure instanceof InvalidValue invalid) {
-            error(clientId, ProblemWords.sentence(invalid.field(),
-                    ProblemWords.rule(invalid.rule(), invalid.args(), language), language));
+            error(
+                    clientId,
+                    ProblemWords.sentence(
+                            invalid.field(), ProblemWords.rule(invalid.rule(), invalid.args(), language), language));
         } else if (failure instanceof Problem problem) {
             error(clientId, ProblemWords.detail(problem.reason(), language));
         } else {
@@ -62,7 +66,8 @@ final class Messages {
 
     /** The language of the page being rendered (the view's locale). */
     static Language language() {
-        return ProblemWords.language(FacesContext.getCurrentInstance().getViewRoot().getLocale());
+        return ProblemWords.language(
+                FacesContext.getCurrentInstance().getViewRoot().getLocale());
     }
 
     /** Runs a page action; a refusal from the application becomes a message at the top of the page. */
@@ -116,5 +121,4 @@ final class Messages {
         faces.getExternalContext().getFlash().setKeepMessages(true);
         return faces.getViewRoot().getViewId() + "?faces-redirect=true";
     }
-
 }

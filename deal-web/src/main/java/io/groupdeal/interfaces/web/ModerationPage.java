@@ -43,7 +43,8 @@ public class ModerationPage implements Serializable {
         DealView[] approved = new DealView[1];
         if (Messages.attempt(() -> approved[0] = moderation.approve(deal.id()))) {
             boolean scheduled = approved[0].deal().status() == DealStatus.SCHEDULED;
-            Messages.info(Words.of(scheduled ? "moderation.approved.scheduled" : "moderation.approved.onSale", deal.title()));
+            Messages.info(
+                    Words.of(scheduled ? "moderation.approved.scheduled" : "moderation.approved.onSale", deal.title()));
             return Messages.reloadPage();
         }
         return null;

@@ -34,7 +34,9 @@ public class PageFormats {
         if (amount == null || amount.toString().isBlank() || currency == null || currency.isBlank()) {
             return NONE;
         }
-        BigDecimal value = amount instanceof BigDecimal decimal ? decimal : new BigDecimal(amount.toString().strip());
+        BigDecimal value = amount instanceof BigDecimal decimal
+                ? decimal
+                : new BigDecimal(amount.toString().strip());
         return LocalFormats.amount(value, currency, language());
     }
 
@@ -44,7 +46,8 @@ public class PageFormats {
         if (instant == null) {
             return NONE;
         }
-        return LocalFormats.dateTime(instant, zone == null || zone.isBlank() ? ZoneOffset.UTC : ZoneId.of(zone), language());
+        return LocalFormats.dateTime(
+                instant, zone == null || zone.isBlank() ? ZoneOffset.UTC : ZoneId.of(zone), language());
     }
 
     /** A day, or the day of a moment in a zone. */
@@ -92,6 +95,8 @@ public class PageFormats {
             return offset.toInstant();
         }
         String text = moment.toString();
-        return text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$") ? OffsetDateTime.parse(text).toInstant() : Instant.parse(text + "Z");
+        return text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")
+                ? OffsetDateTime.parse(text).toInstant()
+                : Instant.parse(text + "Z");
     }
 }

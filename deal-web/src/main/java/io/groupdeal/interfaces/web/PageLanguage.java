@@ -57,9 +57,12 @@ public class PageLanguage {
     public String getBack() {
         Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
-        String uri = failed != null ? failed.toString() : forwarded != null ? forwarded.toString() : request.getRequestURI();
+        String uri =
+                failed != null ? failed.toString() : forwarded != null ? forwarded.toString() : request.getRequestURI();
         Object forwardedQuery = request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
-        String query = failed == null && forwarded != null ? (String) forwardedQuery : failed == null ? request.getQueryString() : null;
+        String query = failed == null && forwarded != null
+                ? (String) forwardedQuery
+                : failed == null ? request.getQueryString() : null;
         return uri + (query == null || query.isEmpty() ? "" : "?" + query);
     }
 
@@ -70,7 +73,8 @@ public class PageLanguage {
 
     /** The browser's preference; without the header the container's default locale would answer, so none. */
     private static Optional<Language> browser(HttpServletRequest request) {
-        return request.getHeader("Accept-Language") == null ? Optional.empty()
+        return request.getHeader("Accept-Language") == null
+                ? Optional.empty()
                 : Language.firstOf(Collections.list(request.getLocales()));
     }
 
@@ -79,7 +83,9 @@ public class PageLanguage {
         if (cookies == null) {
             return Optional.empty();
         }
-        return Arrays.stream(cookies).filter(c -> COOKIE.equals(c.getName())).findFirst()
+        return Arrays.stream(cookies)
+                .filter(c -> COOKIE.equals(c.getName()))
+                .findFirst()
                 .flatMap(c -> Language.ofTag(c.getValue()));
     }
 }

@@ -26,7 +26,8 @@ abstract class PeriodPage {
             if (Periods.isWithinCalendar(day)) {
                 return day;
             }
-            Messages.error(Words.of("page.period.years", String.valueOf(Periods.FIRST_YEAR), String.valueOf(Periods.LAST_YEAR)));
+            Messages.error(Words.of(
+                    "page.period.years", String.valueOf(Periods.FIRST_YEAR), String.valueOf(Periods.LAST_YEAR)));
         } catch (DateTimeParseException e) {
             Messages.error(Words.of("page.period.format"));
         }

@@ -29,7 +29,9 @@ public class PhotoEditor {
     /** The deal being edited (the editor's deal, or its {@code id} parameter); none for a new deal. */
     public String getDealId() {
         String edited = faces.getApplication().evaluateExpressionGet(faces, "#{dealEditor.id}", String.class);
-        return edited == null || edited.isBlank() ? faces.getExternalContext().getRequestParameterMap().get("id") : edited;
+        return edited == null || edited.isBlank()
+                ? faces.getExternalContext().getRequestParameterMap().get("id")
+                : edited;
     }
 
     public List<PhotoDto> getPhotos() {

@@ -4,8 +4,8 @@ import io.groupdeal.application.photo.PhotoImages;
 import io.groupdeal.application.photo.PhotoMedia;
 import io.groupdeal.application.photo.PhotoService;
 import io.groupdeal.application.photo.PhotoSize;
-import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.security.Caller;
@@ -66,7 +66,8 @@ public class PhotoUploads extends HttpServlet {
             if (path.length != 2) {
                 throw new io.groupdeal.application.problem.NotFound("photo");
             }
-            PhotoSize size = PhotoSize.ofPath(path[1]).orElseThrow(() -> new io.groupdeal.application.problem.NotFound("photo"));
+            PhotoSize size =
+                    PhotoSize.ofPath(path[1]).orElseThrow(() -> new io.groupdeal.application.problem.NotFound("photo"));
             byte[] bytes = media.bytes(path[0], size);
             response.setContentType(PhotoImages.OUTPUT_TYPE);
             response.setHeader("Cache-Control", "private, max-age=31536000, immutable");
@@ -105,7 +106,9 @@ public class PhotoUploads extends HttpServlet {
                 if (ids == null || ids.stream().anyMatch(v -> v.getValueType() != JsonValue.ValueType.STRING)) {
                     throw new InvalidInput("order", "photo-id-list");
                 }
-                order = ids.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+                order = ids.getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .toList();
             } catch (JsonException | ClassCastException malformed) {
                 throw new InvalidInput("order", "photo-id-list");
             }
@@ -161,8 +164,12 @@ public class PhotoUploads extends HttpServlet {
 
     /** The photo as the API gives it, and {@code thumb}: its thumbnail on this servlet (the page's cookie). */
     private static jakarta.json.JsonObjectBuilder photo(HttpServletRequest request, PhotoDto photo) {
-        return Json.createObjectBuilder().add("id", photo.id()).add("url", photo.url()).add("width", photo.width())
-                .add("height", photo.height()).add("thumb", request.getContextPath() + "/merchant/photos/" + photo.id() + "/thumb");
+        return Json.createObjectBuilder()
+                .add("id", photo.id())
+                .add("url", photo.url())
+                .add("width", photo.width())
+                .add("height", photo.height())
+                .add("thumb", request.getContextPath() + "/merchant/photos/" + photo.id() + "/thumb");
     }
 
     private static JsonObject photos(HttpServletRequest request, List<PhotoDto> list) {

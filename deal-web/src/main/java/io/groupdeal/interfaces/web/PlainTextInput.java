@@ -1,10 +1,9 @@
 package io.groupdeal.interfaces.web;
 
-import io.groupdeal.domain.shared.Language;
-import io.groupdeal.interfaces.rest.problem.ProblemWords;
-import java.util.List;
 import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.domain.shared.Language;
 import io.groupdeal.domain.shared.PlainText;
+import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.component.html.HtmlInputTextarea;
@@ -12,6 +11,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.validator.FacesValidator;
 import jakarta.faces.validator.Validator;
 import jakarta.faces.validator.ValidatorException;
+import java.util.List;
 
 /**
  * The pages' side of {@link PlainText}: a default validator of every input (see faces-config.xml), so that a form
@@ -29,8 +29,13 @@ public class PlainTextInput implements Validator<Object> {
             boolean multiLine = component instanceof HtmlInputTextarea;
             if (!(multiLine ? PlainText.isMultiLine(text) : PlainText.isSingleLine(text))) {
                 Language language = ProblemWords.language(context.getViewRoot().getLocale());
-                throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR, ProblemWords.words(
-                        "sentence.plain-text", language, ProblemWords.rule(PlainText.rule(multiLine), List.of(), language)), null));
+                throw new ValidatorException(new FacesMessage(
+                        FacesMessage.SEVERITY_ERROR,
+                        ProblemWords.words(
+                                "sentence.plain-text",
+                                language,
+                                ProblemWords.rule(PlainText.rule(multiLine), List.of(), language)),
+                        null));
             }
         }
     }

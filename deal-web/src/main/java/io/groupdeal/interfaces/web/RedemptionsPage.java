@@ -26,8 +26,7 @@ public class RedemptionsPage extends PeriodPage {
     private static final int SHOWN = PageRequest.MAX_SIZE;
 
     /** A line of the history. */
-    public record Line(String when, String storeName, String code, String dealTitle, String staffName, String status) {
-    }
+    public record Line(String when, String storeName, String code, String dealTitle, String staffName, String status) {}
 
     @Inject
     private CounterService counter;
@@ -68,9 +67,20 @@ public class RedemptionsPage extends PeriodPage {
 
     private static Line line(Redemption r, ZoneId zone) {
         Language language = Words.language();
-        String status = r.undone() ? Words.of("page.redemptions.undone", LocalFormats.dateTime(r.undoneAt(), zone, language),
-                r.undoneByName(), r.undoReason()) : Words.of("page.redemptions.redeemed");
-        return new Line(LocalFormats.dateTime(r.redeemedAt(), zone, language), r.storeName(), r.code(), r.dealTitle(), r.staffName(), status);
+        String status = r.undone()
+                ? Words.of(
+                        "page.redemptions.undone",
+                        LocalFormats.dateTime(r.undoneAt(), zone, language),
+                        r.undoneByName(),
+                        r.undoReason())
+                : Words.of("page.redemptions.redeemed");
+        return new Line(
+                LocalFormats.dateTime(r.redeemedAt(), zone, language),
+                r.storeName(),
+                r.code(),
+                r.dealTitle(),
+                r.staffName(),
+                status);
     }
 
     public List<Line> getLines() {

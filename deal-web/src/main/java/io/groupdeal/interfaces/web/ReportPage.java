@@ -33,8 +33,19 @@ public class ReportPage {
         Downloads.csv("deal-" + id + "-report.csv", report.csv(Messages.language()));
     }
 
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public DealDto getDeal() { return deal; }
-    public ReportDto getReport() { return report; }
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public DealDto getDeal() {
+        return deal;
+    }
+
+    public ReportDto getReport() {
+        return report;
+    }
 }

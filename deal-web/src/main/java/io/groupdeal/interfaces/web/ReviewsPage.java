@@ -1,11 +1,11 @@
 package io.groupdeal.interfaces.web;
 
-import jakarta.faces.context.FacesContext;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.deal.DealService;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.review.MerchantReviews;
 import io.groupdeal.interfaces.rest.review.ReviewDto;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -28,8 +28,7 @@ public class ReviewsPage implements Serializable {
     private static final int PAGE_SIZE = 20;
 
     /** A deal to filter by. */
-    public record DealChoice(String id, String title) implements Serializable {
-    }
+    public record DealChoice(String id, String title) implements Serializable {}
 
     @Inject
     private MerchantReviews reviews;
@@ -46,7 +45,10 @@ public class ReviewsPage implements Serializable {
     public void load() {
         Integer stars = rating != null && rating.strip().matches("[1-5]") ? Integer.valueOf(rating.strip()) : null;
         try {
-            var found = reviews.list(dealId, stars, new PageRequest(Math.min(Math.max(0, page), PageRequest.MAX_OFFSET / PAGE_SIZE), PAGE_SIZE));
+            var found = reviews.list(
+                    dealId,
+                    stars,
+                    new PageRequest(Math.min(Math.max(0, page), PageRequest.MAX_OFFSET / PAGE_SIZE), PAGE_SIZE));
             items = found.items().stream().map(ReviewDto::of).toList();
             total = found.total();
         } catch (Problem refused) {
@@ -55,12 +57,14 @@ public class ReviewsPage implements Serializable {
     }
 
     public String reply(String reviewId) {
-        if (Messages.attempt(() -> reviews.reply(reviewId, PlainTextInput.requireMultiLine(faces
-                .getExternalContext().getRequestParameterMap().get("text"), "text")))) {
+        if (Messages.attempt(() -> reviews.reply(
+                reviewId,
+                PlainTextInput.requireMultiLine(
+                        faces.getExternalContext().getRequestParameterMap().get("text"), "text")))) {
             Messages.info(Words.of("page.reviews.posted"));
             faces.getExternalContext().getFlash().setKeepMessages(true);
-            return "/merchant/reviews.xhtml?faces-redirect=true&deal=" + (dealId == null ? "" : dealId)
-                    + "&rating=" + (rating == null ? "" : rating) + "&page=" + page;
+            return "/merchant/reviews.xhtml?faces-redirect=true&deal=" + (dealId == null ? "" : dealId) + "&rating="
+                    + (rating == null ? "" : rating) + "&page=" + page;
         }
         load();
         return null;
@@ -68,7 +72,8 @@ public class ReviewsPage implements Serializable {
 
     public List<DealChoice> getDeals() {
         return deals.list(new PageRequest(0, PageRequest.MAX_SIZE), null).items().stream()
-                .map(d -> new DealChoice(d.deal().id(), d.deal().title())).toList();
+                .map(d -> new DealChoice(d.deal().id(), d.deal().title()))
+                .toList();
     }
 
     public String stars(int rating) {

@@ -77,10 +77,15 @@ public class SessionPages {
     }
 
     private void enter(IssuedToken token) {
-        writeCookie(token.token(), (int) Duration.between(Instant.now(), token.expiresAt()).toSeconds());
-        HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+        writeCookie(token.token(), (int)
+                Duration.between(Instant.now(), token.expiresAt()).toSeconds());
+        HttpServletRequest request =
+                (HttpServletRequest) faces.getExternalContext().getRequest();
         String context = request.getContextPath();
-        boolean safeNext = next != null && next.startsWith(context + "/") && !next.startsWith("//") && !next.contains("\\")
+        boolean safeNext = next != null
+                && next.startsWith(context + "/")
+                && !next.startsWith("//")
+                && !next.contains("\\")
                 && !next.contains("://");
         redirect(safeNext ? next : context + CurrentUser.landing(token.role()));
     }

@@ -39,8 +39,13 @@ public class StorefrontPage {
     public void load() {
         cities = catalog.cities();
         try {
-            PageOf<CatalogDeal> found = catalog.search(new CatalogSearch(lat, lat == null ? null : lng,
-                    lat == null ? null : radiusKm, q == null || q.isBlank() ? null : q.strip(), Math.max(0, page), PAGE_SIZE));
+            PageOf<CatalogDeal> found = catalog.search(new CatalogSearch(
+                    lat,
+                    lat == null ? null : lng,
+                    lat == null ? null : radiusKm,
+                    q == null || q.isBlank() ? null : q.strip(),
+                    Math.max(0, page),
+                    PAGE_SIZE));
             deals = found.items().stream().map(CatalogDealDto::summary).toList();
             total = found.total();
             totalExact = found.totalExact();
@@ -57,9 +62,11 @@ public class StorefrontPage {
         if (left.isNegative()) {
             return Words.of(scheduled ? "page.index.starting" : "page.index.ending");
         }
-        String amount = left.toDays() >= 2 ? Words.of("page.index.days", left.toDays())
-                : left.toHours() >= 2 ? Words.of("page.index.hours", left.toHours())
-                : Words.of("page.index.minutes", Math.max(1, left.toMinutes()));
+        String amount = left.toDays() >= 2
+                ? Words.of("page.index.days", left.toDays())
+                : left.toHours() >= 2
+                        ? Words.of("page.index.hours", left.toHours())
+                        : Words.of("page.index.minutes", Math.max(1, left.toMinutes()));
         return Words.of(scheduled ? "page.index.startsIn" : "page.index.left", amount);
     }
 
@@ -80,18 +87,59 @@ public class StorefrontPage {
         return (long) (page + 1) * PAGE_SIZE < total || !totalExact;
     }
 
-    public Double getLat() { return lat; }
-    public void setLat(Double lat) { this.lat = lat; }
-    public Double getLng() { return lng; }
-    public void setLng(Double lng) { this.lng = lng; }
-    public Double getRadiusKm() { return radiusKm; }
-    public void setRadiusKm(Double radiusKm) { this.radiusKm = radiusKm; }
-    public String getQ() { return q; }
-    public void setQ(String q) { this.q = q; }
-    public int getPage() { return page; }
-    public void setPage(int page) { this.page = page; }
-    public List<CatalogDealDto> getDeals() { return deals; }
-    public long getTotal() { return total; }
-    public boolean isTotalExact() { return totalExact; }
-    public List<CatalogService.City> getCities() { return cities; }
+    public Double getLat() {
+        return lat;
+    }
+
+    public void setLat(Double lat) {
+        this.lat = lat;
+    }
+
+    public Double getLng() {
+        return lng;
+    }
+
+    public void setLng(Double lng) {
+        this.lng = lng;
+    }
+
+    public Double getRadiusKm() {
+        return radiusKm;
+    }
+
+    public void setRadiusKm(Double radiusKm) {
+        this.radiusKm = radiusKm;
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public void setPage(int page) {
+        this.page = page;
+    }
+
+    public List<CatalogDealDto> getDeals() {
+        return deals;
+    }
+
+    public long getTotal() {
+        return total;
+    }
+
+    public boolean isTotalExact() {
+        return totalExact;
+    }
+
+    public List<CatalogService.City> getCities() {
+        return cities;
+    }
 }

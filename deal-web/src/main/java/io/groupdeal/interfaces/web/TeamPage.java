@@ -67,7 +67,8 @@ public class TeamPage {
      */
     public boolean isOpen() {
         if (team == null) {
-            String requested = faces.getExternalContext().getRequestParameterMap().get("id");
+            String requested =
+                    faces.getExternalContext().getRequestParameterMap().get("id");
             if (requested == null) {
                 return false;
             }
@@ -87,7 +88,9 @@ public class TeamPage {
 
     /** Whole minutes left, at least 1 while the team is open. */
     public long getMinutesLeft() {
-        return team == null ? 0 : Math.max(1, Duration.between(Instant.now(), team.expiresAt()).toMinutes());
+        return team == null
+                ? 0
+                : Math.max(1, Duration.between(Instant.now(), team.expiresAt()).toMinutes());
     }
 
     public String getShareUrl() {
@@ -98,11 +101,31 @@ public class TeamPage {
         return dealPage.getCards();
     }
 
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public TeamCard getTeam() { return team; }
-    public String getKey() { return key; }
-    public void setKey(String key) { this.key = key; }
-    public String getCard() { return card; }
-    public void setCard(String card) { this.card = card; }
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public TeamCard getTeam() {
+        return team;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
+    }
+
+    public String getCard() {
+        return card;
+    }
+
+    public void setCard(String card) {
+        this.card = card;
+    }
 }

@@ -1,9 +1,9 @@
 package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.team.StartTeam;
+import io.groupdeal.application.team.TeamOffer;
 import io.groupdeal.application.team.TeamService;
 import io.groupdeal.application.team.TeamView;
-import io.groupdeal.application.team.TeamOffer;
 import io.groupdeal.domain.deal.SaleOption;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -75,7 +75,8 @@ public class TeamStartBox {
     public String start() {
         TeamView[] started = new TeamView[1];
         String dealId = dealId();
-        if (!Messages.attemptIn("teamStart", () -> started[0] = teams.start(key, new StartTeam(dealId, chosenOption(), card)))) {
+        if (!Messages.attemptIn(
+                "teamStart", () -> started[0] = teams.start(key, new StartTeam(dealId, chosenOption(), card)))) {
             dealPage.setId(dealId);
             dealPage.load();
             return null;
@@ -108,8 +109,19 @@ public class TeamStartBox {
         return sent == null || sent.isBlank() ? null : sent;
     }
 
-    public String getKey() { return key; }
-    public void setKey(String key) { this.key = key; }
-    public String getCard() { return card; }
-    public void setCard(String card) { this.card = card; }
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
+    }
+
+    public String getCard() {
+        return card;
+    }
+
+    public void setCard(String card) {
+        this.card = card;
+    }
 }

@@ -75,13 +75,39 @@ public class TeamTermsEditor {
         return Messages.of("teamTerms");
     }
 
-    public boolean isShown() { return shown; }
-    public boolean isEditable() { return editable; }
-    public String getId() { return id; }
-    public Integer getSize() { return size; }
-    public void setSize(Integer size) { this.size = size; }
-    public String getPrice() { return price; }
-    public void setPrice(String price) { this.price = price; }
-    public Integer getWindowMinutes() { return windowMinutes; }
-    public void setWindowMinutes(Integer windowMinutes) { this.windowMinutes = windowMinutes; }
+    public boolean isShown() {
+        return shown;
+    }
+
+    public boolean isEditable() {
+        return editable;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public Integer getSize() {
+        return size;
+    }
+
+    public void setSize(Integer size) {
+        this.size = size;
+    }
+
+    public String getPrice() {
+        return price;
+    }
+
+    public void setPrice(String price) {
+        this.price = price;
+    }
+
+    public Integer getWindowMinutes() {
+        return windowMinutes;
+    }
+
+    public void setWindowMinutes(Integer windowMinutes) {
+        this.windowMinutes = windowMinutes;
+    }
 }

@@ -17,8 +17,8 @@ public class TenantModeration {
     public String toggle(TenantDto tenant) {
         boolean moderated = !tenant.moderated();
         if (Messages.attempt(() -> platform.changeModeration(tenant.tenantId(), moderated))) {
-            Messages.info(Words.of(moderated ? "moderation.tenants.turnedOn" : "moderation.tenants.turnedOff",
-                    tenant.businessName()));
+            Messages.info(Words.of(
+                    moderated ? "moderation.tenants.turnedOn" : "moderation.tenants.turnedOff", tenant.businessName()));
             return Messages.reloadPage();
         }
         return null;

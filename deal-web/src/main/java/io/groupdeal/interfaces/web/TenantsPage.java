@@ -1,10 +1,10 @@
 package io.groupdeal.interfaces.web;
 
-import jakarta.faces.context.FacesContext;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.platform.PlatformService;
 import io.groupdeal.interfaces.rest.platform.TenantDto;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -52,8 +52,7 @@ public class TenantsPage implements Serializable {
 
     /** Sets the commission from the row's percent field (15 or 15.5 for 15 % or 15.5 %). */
     public String changeCommission(TenantDto tenant) {
-        String percent = faces.getExternalContext().getRequestParameterMap()
-                .get("rate_" + tenant.tenantId());
+        String percent = faces.getExternalContext().getRequestParameterMap().get("rate_" + tenant.tenantId());
         java.math.BigDecimal rate;
         try {
             rate = new java.math.BigDecimal(percent.strip().replace(',', '.').replace("%", "")).movePointLeft(2);
@@ -62,7 +61,8 @@ public class TenantsPage implements Serializable {
             return null;
         }
         if (Messages.attempt(() -> platform.changeCommission(tenant.tenantId(), rate.toPlainString()))) {
-            Messages.info(Words.of("page.tenants.commissionChanged", tenant.businessName(), percent(rate.toPlainString())));
+            Messages.info(
+                    Words.of("page.tenants.commissionChanged", tenant.businessName(), percent(rate.toPlainString())));
             return Messages.reloadPage();
         }
         return null;
@@ -70,7 +70,10 @@ public class TenantsPage implements Serializable {
 
     /** "0.1550" → "15.5". */
     public String percent(String rate) {
-        return new java.math.BigDecimal(rate).movePointRight(2).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(rate)
+                .movePointRight(2)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     public List<TenantDto> getTenants() {

@@ -10,10 +10,12 @@ import java.util.List;
 @ApplicationScoped
 public class TimeZones {
 
-    private static final List<String> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of("UTC"),
-            ZoneId.getAvailableZoneIds().stream()
-                    .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
-                    .sorted()).toList();
+    private static final List<String> ALL = java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of("UTC"),
+                    ZoneId.getAvailableZoneIds().stream()
+                            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+                            .sorted())
+            .toList();
 
     public List<String> getAll() {
         return ALL;

@@ -16,8 +16,7 @@ final class Words {
 
     static final String BUNDLE = "io.groupdeal.interfaces.web.messages";
 
-    private Words() {
-    }
+    private Words() {}
 
     static String of(String key, Object... arguments) {
         return of(locale(), key, arguments);
@@ -33,7 +32,9 @@ final class Words {
             return key;
         }
         // The bundle writes apostrophes as they read ("don't"); MessageFormat would take one for a quote.
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern.replace("'", "''"), locale).format(arguments);
+        return arguments.length == 0
+                ? pattern
+                : new MessageFormat(pattern.replace("'", "''"), locale).format(arguments);
     }
 
     /** The page's language, for amounts and dates a bean formats itself. */

@@ -59,7 +59,11 @@ class SandboxGatewayTest {
         dataSource.setUrl(database.jdbcUrl());
         dataSource.setUser(EmbeddedDatabase.USER);
         dataSource.setPassword(EmbeddedDatabase.PASSWORD);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         server = SandboxServer.start(new SandboxLedger(dataSource, Clock.systemUTC()), 0, Duration.ZERO);
         gateway = SandboxGateway.at(server.address(), Duration.ofSeconds(5));
     }
@@ -90,8 +94,8 @@ class SandboxGatewayTest {
     @Test
     void parallelAuthorisesWithOneKeyMakeOnePayment() throws Exception {
         String key = key();
-        List<Payment> answers = inParallel(16, Collections.nCopies(16,
-                () -> gateway.authorise(key, "tok_ok", AMOUNT, "EUR", true)));
+        List<Payment> answers =
+                inParallel(16, Collections.nCopies(16, () -> gateway.authorise(key, "tok_ok", AMOUNT, "EUR", true)));
         assertEquals(1, answers.stream().map(Payment::ref).distinct().count(), answers::toString);
         assertEquals(Payment.State.CAPTURED, answers.get(0).state());
         assertEquals(0, AMOUNT.compareTo(answers.get(0).captured()));
@@ -101,16 +105,23 @@ class SandboxGatewayTest {
     @Test
     void declinedFailedAndUnknownTokensChargeNothingAndAreRemembered() {
         String declined = key();
-        assertEquals(Payment.State.DECLINED, gateway.authorise(declined, "tok_declined", AMOUNT, "EUR", true).state());
+        assertEquals(
+                Payment.State.DECLINED,
+                gateway.authorise(declined, "tok_declined", AMOUNT, "EUR", true).state());
         String unknown = key();
-        assertEquals(Payment.State.DECLINED, gateway.authorise(unknown, "tok_4242", AMOUNT, "EUR", false).state());
+        assertEquals(
+                Payment.State.DECLINED,
+                gateway.authorise(unknown, "tok_4242", AMOUNT, "EUR", false).state());
         String failed = key();
         Payment error = gateway.authorise(failed, "tok_error", AMOUNT, "EUR", false);
         assertEquals(Payment.State.FAILED, error.state());
         assertEquals(0, BigDecimal.ZERO.compareTo(error.captured()));
-        assertEquals(Payment.State.FAILED, gateway.authorise(failed, "tok_ok", AMOUNT, "EUR", false).state(),
+        assertEquals(
+                Payment.State.FAILED,
+                gateway.authorise(failed, "tok_ok", AMOUNT, "EUR", false).state(),
                 "the failure is remembered under the key: a retry with it never charges");
-        assertEquals(Payment.State.DECLINED, gateway.find(declined).orElseThrow().state());
+        assertEquals(
+                Payment.State.DECLINED, gateway.find(declined).orElseThrow().state());
         assertTrue(gateway.find(key()).isEmpty(), "a key never seen has no payment");
     }
 
@@ -153,27 +164,38 @@ class SandboxGatewayTest {
         Payment payment = gateway.authorise(key(), "tok_ok", new BigDecimal("30.000"), "EUR", true);
         Payment once = gateway.refund(payment.ref(), new BigDecimal("10.000"), "coupon-1");
         assertEquals(0, new BigDecimal("10").compareTo(once.refunded()));
-        assertEquals(once, gateway.refund(payment.ref(), new BigDecimal("10.000"), "coupon-1"), "the same reference again");
-        assertThrows(IllegalStateException.class, () -> gateway.refund(payment.ref(), new BigDecimal("25"), "coupon-2"),
+        assertEquals(
+                once, gateway.refund(payment.ref(), new BigDecimal("10.000"), "coupon-1"), "the same reference again");
+        assertThrows(
+                IllegalStateException.class,
+                () -> gateway.refund(payment.ref(), new BigDecimal("25"), "coupon-2"),
                 "beyond the captured money");
-        assertThrows(IllegalStateException.class, () -> gateway.refund(payment.ref(), new BigDecimal("5"), "coupon-1"),
+        assertThrows(
+                IllegalStateException.class,
+                () -> gateway.refund(payment.ref(), new BigDecimal("5"), "coupon-1"),
                 "one reference, another amount");
 
-        List<String> outcomes = inParallel(8, java.util.stream.IntStream.range(0, 8).<Callable<String>>mapToObj(i -> () -> {
-            try {
-                gateway.refund(payment.ref(), new BigDecimal("5.000"), "parallel-" + i);
-                return "refunded";
-            } catch (IllegalStateException refused) {
-                return "refused";
-            }
-        }).toList());
+        List<String> outcomes = inParallel(
+                8,
+                java.util.stream.IntStream.range(0, 8)
+                        .<Callable<String>>mapToObj(i -> () -> {
+                            try {
+                                gateway.refund(payment.ref(), new BigDecimal("5.000"), "parallel-" + i);
+                                return "refunded";
+                            } catch (IllegalStateException refused) {
+                                return "refused";
+                            }
+                        })
+                        .toList());
         assertEquals(4, Collections.frequency(outcomes, "refunded"), outcomes::toString);
         Payment after = gateway.find(payment.key()).orElseThrow();
         assertEquals(0, new BigDecimal("30").compareTo(after.refunded()), "refunded never beyond captured");
         assertEquals(5, count("SELECT COUNT(*) FROM sandbox_refund WHERE ref = '" + payment.ref() + "'"));
 
         Payment authorisedOnly = gateway.authorise(key(), "tok_ok", AMOUNT, "EUR", false);
-        assertThrows(IllegalStateException.class, () -> gateway.refund(authorisedOnly.ref(), BigDecimal.ONE, "x"),
+        assertThrows(
+                IllegalStateException.class,
+                () -> gateway.refund(authorisedOnly.ref(), BigDecimal.ONE, "x"),
                 "nothing captured, nothing to refund");
     }
 
@@ -183,7 +205,9 @@ class SandboxGatewayTest {
         String key = key();
         long start = System.nanoTime();
         assertThrows(GatewayUnreachable.class, () -> impatient.authorise(key, "tok_timeout", AMOUNT, "EUR", true));
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(4)) < 0, "bounded by the timeout");
+        assertTrue(
+                Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(4)) < 0,
+                "bounded by the timeout");
         Payment charged = gateway.find(key).orElseThrow();
         assertEquals(Payment.State.CAPTURED, charged.state(), "the money moved although the answer was lost");
         assertEquals(0, AMOUNT.compareTo(charged.captured()));
@@ -204,11 +228,13 @@ class SandboxGatewayTest {
             assertEquals(Payment.State.VOIDED, gateway.cancel(barred).state());
 
             Payment answered = slow.get();
-            assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(10)) >= 0, "waited 10 s");
+            assertTrue(
+                    Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(10)) >= 0, "waited 10 s");
             assertEquals(Payment.State.AUTHORISED, answered.state());
             Payment afterWait = gateway.find(barred).orElseThrow();
             assertEquals(Payment.State.VOIDED, afterWait.state(), "the cancel barred the slow authorise");
-            assertEquals(0, BigDecimal.ZERO.compareTo(afterWait.amount()), "nothing was authorised under the barred key");
+            assertEquals(
+                    0, BigDecimal.ZERO.compareTo(afterWait.amount()), "nothing was authorised under the barred key");
         } finally {
             background.shutdownNow();
         }
@@ -216,7 +242,8 @@ class SandboxGatewayTest {
 
     @Test
     void latencyDelaysEveryCall() throws Exception {
-        try (SandboxServer slow = SandboxServer.start(new SandboxLedger(dataSource, Clock.systemUTC()), 0, Duration.ofMillis(400))) {
+        try (SandboxServer slow =
+                SandboxServer.start(new SandboxLedger(dataSource, Clock.systemUTC()), 0, Duration.ofMillis(400))) {
             SandboxGateway client = SandboxGateway.at(slow.address(), Duration.ofSeconds(5));
             String key = key();
             long start = System.nanoTime();
@@ -239,11 +266,15 @@ class SandboxGatewayTest {
 
         for (int status : List.of(500, 502, 503)) {
             try (Stub stub = new Stub(status, "{\"detail\":\"down\"}")) {
-                assertThrows(GatewayUnreachable.class, () -> stub.client().authorise(key(), "tok_ok", AMOUNT, "EUR", false));
+                assertThrows(
+                        GatewayUnreachable.class, () -> stub.client().authorise(key(), "tok_ok", AMOUNT, "EUR", false));
             }
         }
-        for (String garbage : List.of("<html>gateway</html>", "{\"ref\":\"sbx_1\"}", "{\"ref\":\"sbx_1\",\"key\":\"k\","
-                + "\"state\":\"SHRUGGED\",\"amount\":1,\"currency\":\"EUR\",\"captured\":0,\"refunded\":0}")) {
+        for (String garbage : List.of(
+                "<html>gateway</html>",
+                "{\"ref\":\"sbx_1\"}",
+                "{\"ref\":\"sbx_1\",\"key\":\"k\","
+                        + "\"state\":\"SHRUGGED\",\"amount\":1,\"currency\":\"EUR\",\"captured\":0,\"refunded\":0}")) {
             try (Stub stub = new Stub(200, garbage)) {
                 assertThrows(GatewayUnreachable.class, () -> stub.client().find(key()), garbage);
             }
@@ -264,8 +295,8 @@ class SandboxGatewayTest {
         });
         recorder.start();
         try {
-            SandboxGateway client = SandboxGateway.at(URI.create("http://127.0.0.1:" + recorder.getAddress().getPort()),
-                    Duration.ofSeconds(2));
+            SandboxGateway client = SandboxGateway.at(
+                    URI.create("http://127.0.0.1:" + recorder.getAddress().getPort()), Duration.ofSeconds(2));
             assertThrows(GatewayUnreachable.class, () -> client.authorise("order-42", "tok_ok", AMOUNT, "EUR", false));
             assertEquals(Set.of("order-42"), seen);
         } finally {
@@ -291,7 +322,8 @@ class SandboxGatewayTest {
         }
 
         SandboxGateway client() {
-            return SandboxGateway.at(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(2));
+            return SandboxGateway.at(
+                    URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(2));
         }
 
         @Override
@@ -305,8 +337,9 @@ class SandboxGatewayTest {
     }
 
     private static int count(String sql) throws SQLException {
-        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
+        try (Connection db = dataSource.getConnection();
+                Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getInt(1);
         }

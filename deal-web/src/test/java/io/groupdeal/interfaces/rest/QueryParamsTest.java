@@ -22,21 +22,31 @@ class QueryParamsTest {
     private final QueryParams params = new QueryParams();
 
     @SuppressWarnings("unused")
-    private void signatures(@QueryParam("size") Integer size, @QueryParam("lat") Double lat,
-                            @QueryParam("date") LocalDate date, @QueryParam("status") DealStatus status,
-                            @QueryParam("rating") @QueryParams.WholeNumberBetween(min = 1, max = 5) Integer rating,
-                            @HeaderParam("X-Count") Integer header) {
-    }
+    private void signatures(
+            @QueryParam("size") Integer size,
+            @QueryParam("lat") Double lat,
+            @QueryParam("date") LocalDate date,
+            @QueryParam("status") DealStatus status,
+            @QueryParam("rating") @QueryParams.WholeNumberBetween(min = 1, max = 5) Integer rating,
+            @HeaderParam("X-Count") Integer header) {}
 
     private <T> ParamConverter<T> converter(Class<T> type, int index) throws NoSuchMethodException {
-        Method method = getClass().getDeclaredMethod("signatures", Integer.class, Double.class, LocalDate.class,
-                DealStatus.class, Integer.class, Integer.class);
+        Method method = getClass()
+                .getDeclaredMethod(
+                        "signatures",
+                        Integer.class,
+                        Double.class,
+                        LocalDate.class,
+                        DealStatus.class,
+                        Integer.class,
+                        Integer.class);
         Annotation[] annotations = method.getParameterAnnotations()[index];
         return params.getConverter(type, type, annotations);
     }
 
     private static FieldError refusal(ParamConverter<?> converter, String text) {
-        List<FieldError> errors = assertThrows(InvalidInput.class, () -> converter.fromString(text)).errors();
+        List<FieldError> errors = assertThrows(InvalidInput.class, () -> converter.fromString(text))
+                .errors();
         assertEquals(1, errors.size());
         return errors.get(0);
     }
@@ -62,10 +72,17 @@ class QueryParamsTest {
         FieldError day = refusal(converter(LocalDate.class, 2), "2026-13-01");
         assertEquals("date", day.field());
         assertEquals("date-such-as", day.rule());
-        assertEquals("day-in-years", refusal(converter(LocalDate.class, 2), "0001-01-01").rule());
+        assertEquals(
+                "day-in-years",
+                refusal(converter(LocalDate.class, 2), "0001-01-01").rule());
         FieldError status = refusal(converter(DealStatus.class, 3), "draft");
         assertEquals("one-of", status.rule());
-        assertEquals(String.join(", ", java.util.Arrays.stream(DealStatus.values()).map(Enum::name).toList()),
+        assertEquals(
+                String.join(
+                        ", ",
+                        java.util.Arrays.stream(DealStatus.values())
+                                .map(Enum::name)
+                                .toList()),
                 status.args().get(0));
     }
 

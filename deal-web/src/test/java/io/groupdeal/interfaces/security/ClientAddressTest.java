@@ -20,8 +20,10 @@ class ClientAddressTest {
     void behindATrustedProxyTheLastUntrustedHopIsTheClient() {
         assertEquals("203.0.113.7", ClientAddress.resolve("10.0.0.5", List.of("203.0.113.7"), PROXIES));
         // The client made up the first entry itself; the proxies appended what they saw.
-        assertEquals("203.0.113.7", ClientAddress.resolve("10.0.0.5", List.of("1.2.3.4, 203.0.113.7, 10.0.0.6"), PROXIES));
-        assertEquals("203.0.113.7", ClientAddress.resolve("10.0.0.5", List.of("1.2.3.4", "203.0.113.7,10.0.0.6"), PROXIES));
+        assertEquals(
+                "203.0.113.7", ClientAddress.resolve("10.0.0.5", List.of("1.2.3.4, 203.0.113.7, 10.0.0.6"), PROXIES));
+        assertEquals(
+                "203.0.113.7", ClientAddress.resolve("10.0.0.5", List.of("1.2.3.4", "203.0.113.7,10.0.0.6"), PROXIES));
     }
 
     @Test

@@ -5,11 +5,11 @@ import io.groupdeal.application.account.BuyerSignup;
 import io.groupdeal.application.account.MerchantSignup;
 import io.groupdeal.domain.account.Account;
 import io.groupdeal.domain.tenant.Tenant;
+import io.groupdeal.interfaces.rest.RequestBodies;
 import io.groupdeal.interfaces.rest.account.AccountDtos.BuyerDto;
 import io.groupdeal.interfaces.rest.account.AccountDtos.BuyerSignupRequest;
 import io.groupdeal.interfaces.rest.account.AccountDtos.MerchantDto;
 import io.groupdeal.interfaces.rest.account.AccountDtos.MerchantSignupRequest;
-import io.groupdeal.interfaces.rest.RequestBodies;
 import io.groupdeal.interfaces.security.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,8 +42,8 @@ public class AccountResource {
     @Path("merchants")
     public Response signUpMerchant(MerchantSignupRequest body, @Context HttpServletRequest request) {
         bodies.valid(body);
-        Tenant tenant = accounts.signUpMerchant(new MerchantSignup(body.businessName(), body.email(), body.password()),
-                clientAddress.of(request));
+        Tenant tenant = accounts.signUpMerchant(
+                new MerchantSignup(body.businessName(), body.email(), body.password()), clientAddress.of(request));
         return Response.status(201).entity(MerchantDto.of(tenant)).build();
     }
 
@@ -51,8 +51,8 @@ public class AccountResource {
     @Path("buyers")
     public Response signUpBuyer(BuyerSignupRequest body, @Context HttpServletRequest request) {
         bodies.valid(body);
-        Account buyer = accounts.signUpBuyer(new BuyerSignup(body.email(), body.password(), body.name()),
-                clientAddress.of(request));
+        Account buyer = accounts.signUpBuyer(
+                new BuyerSignup(body.email(), body.password(), body.name()), clientAddress.of(request));
         return Response.status(201).entity(BuyerDto.of(buyer)).build();
     }
 }

@@ -1,10 +1,10 @@
 package io.groupdeal.interfaces.rest.account;
 
 import io.groupdeal.application.account.AccountService;
+import io.groupdeal.interfaces.rest.RequestBodies;
 import io.groupdeal.interfaces.rest.account.AccountDtos.MeDto;
 import io.groupdeal.interfaces.rest.account.AccountDtos.TokenDto;
 import io.groupdeal.interfaces.rest.account.AccountDtos.TokenRequest;
-import io.groupdeal.interfaces.rest.RequestBodies;
 import io.groupdeal.interfaces.security.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,12 +42,15 @@ public class TokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response logIn(TokenRequest body, @Context HttpServletRequest request) {
         bodies.valid(body);
-        return Response.status(201).entity(TokenDto.of(accounts.logIn(body.email(), body.password(), clientAddress.of(request)))).build();
+        return Response.status(201)
+                .entity(TokenDto.of(accounts.logIn(body.email(), body.password(), clientAddress.of(request))))
+                .build();
     }
 
     @DELETE
     @Path("auth/tokens/current")
-    public Response logOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServletRequest request) {
+    public Response logOut(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServletRequest request) {
         accounts.me();
         accounts.logOut(authorization.substring("Bearer ".length()).strip());
         // A browser that calls the API also ends the HTTP session it holds (the pages' view state).

@@ -12,7 +12,11 @@ import java.util.List;
 public record CatalogPageDto(List<CatalogDealDto> items, int page, int size, long total, boolean totalExact) {
 
     public static CatalogPageDto of(PageOf<CatalogDeal> found) {
-        return new CatalogPageDto(found.items().stream().map(CatalogDealDto::summary).toList(), found.page(), found.size(),
-                found.total(), found.totalExact());
+        return new CatalogPageDto(
+                found.items().stream().map(CatalogDealDto::summary).toList(),
+                found.page(),
+                found.size(),
+                found.total(),
+                found.totalExact());
     }
 }

@@ -1,6 +1,5 @@
 package io.groupdeal.interfaces.rest.catalog;
 
-import jakarta.ws.rs.BeanParam;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.catalog.CatalogService;
 import io.groupdeal.domain.catalog.CatalogSearch;
@@ -9,6 +8,7 @@ import io.groupdeal.interfaces.rest.Paging;
 import io.groupdeal.interfaces.rest.review.PublicReviewDto;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,12 +26,15 @@ public class CatalogResource {
     private CatalogService catalog;
 
     @GET
-    public CatalogPageDto search(@QueryParam("lat") Double lat, @QueryParam("lng") Double lng,
-                                          @QueryParam("radiusKm") Double radiusKm, @QueryParam("q") String q,
-                                          @BeanParam Paging paging) {
+    public CatalogPageDto search(
+            @QueryParam("lat") Double lat,
+            @QueryParam("lng") Double lng,
+            @QueryParam("radiusKm") Double radiusKm,
+            @QueryParam("q") String q,
+            @BeanParam Paging paging) {
         PageRequest page = paging.request();
-        CatalogSearch search = new CatalogSearch(lat, lng, radiusKm,
-                q == null || q.isBlank() ? null : q.strip(), page.page(), page.size());
+        CatalogSearch search = new CatalogSearch(
+                lat, lng, radiusKm, q == null || q.isBlank() ? null : q.strip(), page.page(), page.size());
         return CatalogPageDto.of(catalog.search(search));
     }
 

@@ -1,9 +1,5 @@
 package io.groupdeal.interfaces.rest.counter;
 
-import jakarta.ws.rs.BeanParam;
-import java.time.LocalDate;
-import io.groupdeal.infrastructure.database.TransactionConflict;
-import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.counter.CounterService;
 import io.groupdeal.application.counter.OfflineCounter;
@@ -11,11 +7,14 @@ import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.domain.redemption.Redemption;
+import io.groupdeal.infrastructure.database.TransactionConflict;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
 import io.groupdeal.interfaces.rest.RequestBodies;
+import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -58,8 +58,10 @@ public class CounterResource {
     /** What the code is at the store; nothing changes. A coupon that cannot be redeemed says why. */
     @GET
     @Path("coupons/{code}")
-    public CounterCouponDto lookup(@PathParam("code") String code, @QueryParam("storeId") String storeId,
-                                   @HeaderParam("Accept-Language") String acceptLanguage) {
+    public CounterCouponDto lookup(
+            @PathParam("code") String code,
+            @QueryParam("storeId") String storeId,
+            @HeaderParam("Accept-Language") String acceptLanguage) {
         return CounterCouponDto.of(counter.lookup(code, storeId), ProblemWords.language(acceptLanguage));
     }
 
@@ -70,21 +72,24 @@ public class CounterResource {
      */
     @POST
     @Path("redemptions")
-    public Response redeem(@HeaderParam("Idempotency-Key") String idempotencyKey, RedeemRequest body, @Context UriInfo uri) {
+    public Response redeem(
+            @HeaderParam("Idempotency-Key") String idempotencyKey, RedeemRequest body, @Context UriInfo uri) {
         bodies.valid(body);
         Redemption redemption;
         if (body.redeemedOfflineAt() == null) {
             redemption = TransactionConflict.retried(() -> counter.redeem(idempotencyKey, body.code(), body.storeId()));
         } else {
-            OfflineCounter.Synced synced = TransactionConflict.retried(() -> offline.sync(idempotencyKey, body.code(),
-                    body.storeId(), instant(body.redeemedOfflineAt())));
+            OfflineCounter.Synced synced = TransactionConflict.retried(
+                    () -> offline.sync(idempotencyKey, body.code(), body.storeId(), instant(body.redeemedOfflineAt())));
             if (synced.doubleUse() != null) {
                 throw OfflineCounter.problem(synced.doubleUse());
             }
             redemption = synced.redemption();
         }
-        return Response.created(uri.getAbsolutePathBuilder().path(redemption.id()).build())
-                .entity(RedemptionDto.of(redemption, undoWindow())).build();
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(redemption.id()).build())
+                .entity(RedemptionDto.of(redemption, undoWindow()))
+                .build();
     }
 
     /**
@@ -101,7 +106,8 @@ public class CounterResource {
     /** The same undo for the clients that already use DELETE; the reason comes in the body or as {@code ?reason=}. */
     @DELETE
     @Path("redemptions/{id}")
-    public Response undoByDelete(@PathParam("id") String id, @QueryParam("reason") String reasonParam, UndoRequest body) {
+    public Response undoByDelete(
+            @PathParam("id") String id, @QueryParam("reason") String reasonParam, UndoRequest body) {
         String reason = body != null && body.reason() != null ? body.reason() : reasonParam;
         TransactionConflict.retried(() -> counter.undo(id, reason));
         return Response.noContent().build();
@@ -113,8 +119,8 @@ public class CounterResource {
      */
     @GET
     @Path("redemptions")
-    public PageDto<RedemptionDto> list(@QueryParam("storeId") String storeId, @QueryParam("date") LocalDate date,
-                                       @BeanParam Paging paging) {
+    public PageDto<RedemptionDto> list(
+            @QueryParam("storeId") String storeId, @QueryParam("date") LocalDate date, @BeanParam Paging paging) {
         PageOf<Redemption> found = counter.atStore(storeId, date, paging.request());
         Duration window = undoWindow();
         return PageDto.of(found, r -> RedemptionDto.of(r, window));
@@ -133,8 +139,11 @@ public class CounterResource {
     /** The business's double uses (merchant admin): coupons handed over offline that had been used elsewhere. */
     @GET
     @Path("double-uses")
-    public PageDto<DoubleUseDto> doubleUses(@QueryParam("storeId") String storeId, @QueryParam("from") LocalDate from,
-                                            @QueryParam("to") LocalDate to, @BeanParam Paging paging) {
+    public PageDto<DoubleUseDto> doubleUses(
+            @QueryParam("storeId") String storeId,
+            @QueryParam("from") LocalDate from,
+            @QueryParam("to") LocalDate to,
+            @BeanParam Paging paging) {
         return PageDto.of(offline.doubleUses(storeId, from, to, paging.request()), DoubleUseDto::of);
     }
 
@@ -148,6 +157,8 @@ public class CounterResource {
 
     /** The business's undo window, read with the caller's token (the boundary let the caller in already). */
     private Duration undoWindow() {
-        return caller.account().map(CallerAccount::undoWindow).orElseThrow(() -> new IllegalStateException("no caller"));
+        return caller.account()
+                .map(CallerAccount::undoWindow)
+                .orElseThrow(() -> new IllegalStateException("no caller"));
     }
 }

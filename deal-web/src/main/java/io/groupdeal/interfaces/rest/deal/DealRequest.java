@@ -1,35 +1,36 @@
 package io.groupdeal.interfaces.rest.deal;
 
-import io.groupdeal.domain.shared.MultiLine;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.domain.deal.DealTerms;
 import io.groupdeal.domain.deal.RefundPolicy;
 import io.groupdeal.domain.deal.TeamTerms;
+import io.groupdeal.domain.shared.MultiLine;
 import io.groupdeal.interfaces.rest.Amounts;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
 /** A deal as a merchant sends it. Lengths are capped here; every rule of a deal is checked by the domain. */
-public record DealRequest(@Size(max = 200) String title,
-                          @MultiLine @Size(max = 10_000) String description,
-                          @MultiLine @Size(max = 5_000) String finePrint,
-                          @Size(max = 3) String currency,
-                          @Size(max = 20) String price,
-                          @Size(max = 20) String originalValue,
-                          Integer minBuyers,
-                          Integer maxQuantity,
-                          Integer perBuyerLimit,
-                          Instant salesStart,
-                          Instant salesEnd,
-                          Instant couponValidUntil,
-                          @Size(max = 100) List<@Size(max = 26) String> storeIds,
-                          @Size(max = 10) String refundPolicy,
-                          Boolean autoRefundOnExpiry,
-                          @Size(max = 10) List<@jakarta.validation.Valid OptionRequest> options,
-                          Integer teamSize,
-                          @Size(max = 20) String teamPrice,
-                          Integer teamWindowMinutes) {
+public record DealRequest(
+        @Size(max = 200) String title,
+        @MultiLine @Size(max = 10_000) String description,
+        @MultiLine @Size(max = 5_000) String finePrint,
+        @Size(max = 3) String currency,
+        @Size(max = 20) String price,
+        @Size(max = 20) String originalValue,
+        Integer minBuyers,
+        Integer maxQuantity,
+        Integer perBuyerLimit,
+        Instant salesStart,
+        Instant salesEnd,
+        Instant couponValidUntil,
+        @Size(max = 100) List<@Size(max = 26) String> storeIds,
+        @Size(max = 10) String refundPolicy,
+        Boolean autoRefundOnExpiry,
+        @Size(max = 10) List<@jakarta.validation.Valid OptionRequest> options,
+        Integer teamSize,
+        @Size(max = 20) String teamPrice,
+        Integer teamWindowMinutes) {
 
     /** The deal's team buy: none when no team field is sent. */
     public TeamTerms team() {
@@ -55,9 +56,21 @@ public record DealRequest(@Size(max = 200) String title,
     }
 
     public DealTerms terms() {
-        return new DealTerms(title, description, finePrint, currency, Amounts.parse(price, "price"),
-                Amounts.parse(originalValue, "originalValue"), minBuyers, maxQuantity, perBuyerLimit, salesStart, salesEnd,
-                couponValidUntil, policy(), autoRefundOnExpiry);
+        return new DealTerms(
+                title,
+                description,
+                finePrint,
+                currency,
+                Amounts.parse(price, "price"),
+                Amounts.parse(originalValue, "originalValue"),
+                minBuyers,
+                maxQuantity,
+                perBuyerLimit,
+                salesStart,
+                salesEnd,
+                couponValidUntil,
+                policy(),
+                autoRefundOnExpiry);
     }
 
     private RefundPolicy policy() {

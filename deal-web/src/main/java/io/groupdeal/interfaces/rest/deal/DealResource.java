@@ -1,18 +1,18 @@
 package io.groupdeal.interfaces.rest.deal;
 
-import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.HeaderParam;
-import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import io.groupdeal.application.deal.DealService;
 import io.groupdeal.application.deal.DealView;
 import io.groupdeal.domain.deal.DealStatus;
 import io.groupdeal.interfaces.rest.PageDto;
-import io.groupdeal.interfaces.rest.RequestBodies;
 import io.groupdeal.interfaces.rest.Paging;
+import io.groupdeal.interfaces.rest.RequestBodies;
+import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -45,7 +45,10 @@ public class DealResource {
     public Response create(DealRequest body, @Context UriInfo uri) {
         bodies.valid(body);
         DealView created = deals.create(body.terms(), body.optionTerms(), body.storeIds(), body.team());
-        return Response.created(uri.getAbsolutePathBuilder().path(created.deal().id()).build()).entity(DealDto.of(created)).build();
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(created.deal().id()).build())
+                .entity(DealDto.of(created))
+                .build();
     }
 
     @GET

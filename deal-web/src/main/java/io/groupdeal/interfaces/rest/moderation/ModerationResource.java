@@ -1,15 +1,14 @@
 package io.groupdeal.interfaces.rest.moderation;
 
-import jakarta.ws.rs.BeanParam;
 import io.groupdeal.application.moderation.ModerationService;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** The operator's queue: deals of moderated tenants waiting for review, longest waiting first. */

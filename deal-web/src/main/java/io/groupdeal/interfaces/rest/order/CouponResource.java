@@ -1,12 +1,12 @@
 package io.groupdeal.interfaces.rest.order;
 
-import jakarta.ws.rs.BeanParam;
 import io.groupdeal.application.coupon.CouponService;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

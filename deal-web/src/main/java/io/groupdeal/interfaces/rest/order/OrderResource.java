@@ -1,6 +1,5 @@
 package io.groupdeal.interfaces.rest.order;
 
-import jakarta.ws.rs.BeanParam;
 import io.groupdeal.application.order.OrderService;
 import io.groupdeal.application.order.OrderView;
 import io.groupdeal.interfaces.rest.PageDto;
@@ -8,6 +7,7 @@ import io.groupdeal.interfaces.rest.Paging;
 import io.groupdeal.interfaces.rest.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,7 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -36,11 +35,14 @@ public class OrderResource {
 
     /** 201 with the order; the same key and body again answer the same order. */
     @POST
-    public Response place(@HeaderParam("Idempotency-Key") String idempotencyKey, OrderRequest body, @Context UriInfo uri) {
+    public Response place(
+            @HeaderParam("Idempotency-Key") String idempotencyKey, OrderRequest body, @Context UriInfo uri) {
         bodies.valid(body);
         OrderView placed = orders.place(idempotencyKey, body.toPlaceOrder());
-        return Response.created(uri.getAbsolutePathBuilder().path(placed.order().id()).build())
-                .entity(OrderDto.of(placed)).build();
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(placed.order().id()).build())
+                .entity(OrderDto.of(placed))
+                .build();
     }
 
     @GET

@@ -33,8 +33,10 @@ public class MediaResource {
 
     /** No {@code @Produces}: the answer is a JPEG or a problem whatever the client's Accept says, never a 406. */
     @GET
-    public Response get(@PathParam("photoId") String photoId, @PathParam("size") String sizeName,
-                        @HeaderParam("If-None-Match") String ifNoneMatch) {
+    public Response get(
+            @PathParam("photoId") String photoId,
+            @PathParam("size") String sizeName,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
         PhotoSize size = PhotoSize.ofPath(sizeName).orElseThrow(() -> new NotFound("photo"));
         boolean open = media.open(photoId);
         EntityTag tag = new EntityTag(photoId + "-" + size.path());
@@ -43,7 +45,9 @@ public class MediaResource {
             return Response.notModified(tag).header("Cache-Control", cache).build();
         }
         byte[] bytes = media.bytes(photoId, size);
-        return Response.ok(bytes, PhotoImages.OUTPUT_TYPE).tag(tag).header("Cache-Control", cache)
+        return Response.ok(bytes, PhotoImages.OUTPUT_TYPE)
+                .tag(tag)
+                .header("Cache-Control", cache)
                 .build();
     }
 
@@ -52,7 +56,10 @@ public class MediaResource {
         if (ifNoneMatch == null) {
             return false;
         }
-        return Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
-                .anyMatch(t -> t.equals("*") || t.equals("\"" + tag.getValue() + "\"") || t.equals("W/\"" + tag.getValue() + "\""));
+        return Arrays.stream(ifNoneMatch.split(","))
+                .map(String::strip)
+                .anyMatch(t -> t.equals("*")
+                        || t.equals("\"" + tag.getValue() + "\"")
+                        || t.equals("W/\"" + tag.getValue() + "\""));
     }
 }

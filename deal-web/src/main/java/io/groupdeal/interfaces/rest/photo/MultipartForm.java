@@ -16,14 +16,12 @@ import java.util.regex.Pattern;
 final class MultipartForm {
 
     /** A part's content and declared type (null when the part has none). */
-    record Part(byte[] bytes, String contentType) {
-    }
+    record Part(byte[] bytes, String contentType) {}
 
     private static final Pattern BOUNDARY = Pattern.compile("(?i);\\s*boundary=(\"([^\"]{1,70})\"|([^;\\s]{1,70}))");
     private static final Pattern NAME = Pattern.compile("(?i);\\s*name=\"([^\"]*)\"");
 
-    private MultipartForm() {
-    }
+    private MultipartForm() {}
 
     static boolean isMultipart(String contentType) {
         return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
@@ -35,7 +33,8 @@ final class MultipartForm {
         if (!boundary.find()) {
             throw malformed(name);
         }
-        byte[] delimiter = ("--" + (boundary.group(2) != null ? boundary.group(2) : boundary.group(3))).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] delimiter = ("--" + (boundary.group(2) != null ? boundary.group(2) : boundary.group(3)))
+                .getBytes(StandardCharsets.ISO_8859_1);
         int at = indexOf(body, delimiter, 0);
         while (at >= 0) {
             int headerStart = at + delimiter.length;
@@ -53,8 +52,12 @@ final class MultipartForm {
                 break;
             }
             String headers = new String(body, headerStart, headerEnd - headerStart, StandardCharsets.UTF_8);
-            if (name.equals(header(headers, "content-disposition").flatMap(MultipartForm::nameOf).orElse(null))) {
-                return new Part(Arrays.copyOfRange(body, contentStart, next), header(headers, "content-type").orElse(null));
+            if (name.equals(header(headers, "content-disposition")
+                    .flatMap(MultipartForm::nameOf)
+                    .orElse(null))) {
+                return new Part(
+                        Arrays.copyOfRange(body, contentStart, next),
+                        header(headers, "content-type").orElse(null));
             }
             at = next + 2;
         }
@@ -68,7 +71,8 @@ final class MultipartForm {
     private static Optional<String> header(String headers, String wanted) {
         for (String line : headers.split("\r\n")) {
             int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).strip().toLowerCase(Locale.ROOT).equals(wanted)) {
+            if (colon > 0
+                    && line.substring(0, colon).strip().toLowerCase(Locale.ROOT).equals(wanted)) {
                 return Optional.of(line.substring(colon + 1).strip());
             }
         }

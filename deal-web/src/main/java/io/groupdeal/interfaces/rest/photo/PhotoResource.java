@@ -47,7 +47,8 @@ public class PhotoResource {
     }
 
     @POST
-    public Response upload(@PathParam("id") String dealId, @HeaderParam("Content-Type") String contentType, InputStream body)
+    public Response upload(
+            @PathParam("id") String dealId, @HeaderParam("Content-Type") String contentType, InputStream body)
             throws IOException {
         boolean form = MultipartForm.isMultipart(contentType);
         byte[] bytes = body.readNBytes(PhotoImages.MAX_BYTES + (form ? MULTIPART_OVERHEAD : 0) + 1);
@@ -64,7 +65,9 @@ public class PhotoResource {
             throw new io.groupdeal.application.problem.InvalidInput("file", "the photo is empty");
         }
         DealPhoto added = photos.upload(dealId, bytes, type);
-        return Response.created(URI.create(PhotoDto.of(added).url())).entity(PhotoDto.of(added)).build();
+        return Response.created(URI.create(PhotoDto.of(added).url()))
+                .entity(PhotoDto.of(added))
+                .build();
     }
 
     @PUT

@@ -11,12 +11,28 @@ import java.time.Instant;
  * plain words of the reader's language, when it was written, sent, or is tried next. Never the body (it holds coupon
  * codes).
  */
-public record MailDto(String id, String recipient, String subject, String status, int attempts, String lastError,
-                      Instant createdAt, Instant sentAt, Instant nextAttemptAt) implements Serializable {
+public record MailDto(
+        String id,
+        String recipient,
+        String subject,
+        String status,
+        int attempts,
+        String lastError,
+        Instant createdAt,
+        Instant sentAt,
+        Instant nextAttemptAt)
+        implements Serializable {
 
     public static MailDto of(MailView mail, Language language) {
-        return new MailDto(mail.id(), mail.recipient(), mail.subject(), mail.status().name(), mail.attempts(),
-                ProblemWords.mailFailure(mail.lastError(), language), mail.createdAt(), mail.sentAt(),
+        return new MailDto(
+                mail.id(),
+                mail.recipient(),
+                mail.subject(),
+                mail.status().name(),
+                mail.attempts(),
+                ProblemWords.mailFailure(mail.lastError(), language),
+                mail.createdAt(),
+                mail.sentAt(),
                 mail.status().name().equals("PENDING") ? mail.nextAttemptAt() : null);
     }
 }

@@ -1,6 +1,5 @@
 package io.groupdeal.interfaces.rest.platform;
 
-import jakarta.ws.rs.BeanParam;
 import io.groupdeal.application.mail.MailOperations;
 import io.groupdeal.application.mail.MailStatus;
 import io.groupdeal.domain.shared.Language;
@@ -9,6 +8,7 @@ import io.groupdeal.interfaces.rest.Paging;
 import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -28,11 +28,12 @@ public class MailResource {
     private MailOperations mails;
 
     @GET
-    public PageDto<MailDto> mails(@QueryParam("status") MailStatus status, @BeanParam Paging paging,
-                                  @HeaderParam("Accept-Language") String acceptLanguage) {
+    public PageDto<MailDto> mails(
+            @QueryParam("status") MailStatus status,
+            @BeanParam Paging paging,
+            @HeaderParam("Accept-Language") String acceptLanguage) {
         Language language = ProblemWords.language(acceptLanguage);
-        return PageDto.of(mails.mails(status, paging.request()),
-                mail -> MailDto.of(mail, language));
+        return PageDto.of(mails.mails(status, paging.request()), mail -> MailDto.of(mail, language));
     }
 
     @POST
@@ -48,6 +49,5 @@ public class MailResource {
         return new Retried(mails.retryFailed());
     }
 
-    public record Retried(int retried) {
-    }
+    public record Retried(int retried) {}
 }

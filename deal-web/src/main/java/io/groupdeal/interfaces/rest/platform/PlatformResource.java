@@ -1,12 +1,12 @@
 package io.groupdeal.interfaces.rest.platform;
 
-import jakarta.ws.rs.BeanParam;
 import io.groupdeal.application.platform.PlatformService;
 import io.groupdeal.interfaces.rest.PageDto;
-import io.groupdeal.interfaces.rest.RequestBodies;
 import io.groupdeal.interfaces.rest.Paging;
+import io.groupdeal.interfaces.rest.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 @ApplicationScoped

@@ -22,8 +22,10 @@ public class AccessDeniedMapper implements ExceptionMapper<EJBAccessException> {
     @Override
     public Response toResponse(EJBAccessException exception) {
         if (security.getCallerPrincipal() == null) {
-            return ProblemDocument.of(401, "unauthorized", ProblemDocument.language(headers)).toResponse();
+            return ProblemDocument.of(401, "unauthorized", ProblemDocument.language(headers))
+                    .toResponse();
         }
-        return ProblemDocument.of(403, "forbidden", ProblemDocument.language(headers)).toResponse();
+        return ProblemDocument.of(403, "forbidden", ProblemDocument.language(headers))
+                .toResponse();
     }
 }

@@ -3,6 +3,8 @@ package io.groupdeal.interfaces.rest.problem;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -10,12 +12,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.lang.annotation.Annotation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
 import java.util.Comparator;
 import java.util.List;
 
@@ -36,7 +36,8 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                 .map(v -> rule(field(v), v.getConstraintDescriptor().getAnnotation()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
-        return ProblemMapper.document(new InvalidInput(errors), ProblemDocument.language(headers)).toResponse();
+        return ProblemMapper.document(new InvalidInput(errors), ProblemDocument.language(headers))
+                .toResponse();
     }
 
     static FieldError rule(String field, Annotation constraint) {
@@ -44,7 +45,8 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
             return FieldError.of(field, "required");
         }
         if (constraint instanceof Size size) {
-            return size.min() <= 0 ? FieldError.of(field, "max-length", size.max())
+            return size.min() <= 0
+                    ? FieldError.of(field, "max-length", size.max())
                     : FieldError.of(field, "length-between", size.min(), size.max());
         }
         if (constraint instanceof Email) {

@@ -1,7 +1,7 @@
 package io.groupdeal.interfaces.rest.problem;
 
-import io.groupdeal.domain.shared.Contention;
 import io.groupdeal.application.problem.Reason;
+import io.groupdeal.domain.shared.Contention;
 import io.groupdeal.domain.shared.Language;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -26,7 +26,9 @@ public class ContentionMapper implements ExceptionMapper<Contention> {
     }
 
     static Response busy(Language language) {
-        return Response.fromResponse(ProblemDocument.of(503, "busy", Reason.of("busy.contention"), language).toResponse())
-                .header("Retry-After", "1").build();
+        return Response.fromResponse(ProblemDocument.of(503, "busy", Reason.of("busy.contention"), language)
+                        .toResponse())
+                .header("Retry-After", "1")
+                .build();
     }
 }

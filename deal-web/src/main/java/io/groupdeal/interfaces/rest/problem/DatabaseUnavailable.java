@@ -1,7 +1,7 @@
 package io.groupdeal.interfaces.rest.problem;
 
-import io.groupdeal.infrastructure.database.DatabaseOutage;
 import io.groupdeal.domain.shared.Language;
+import io.groupdeal.infrastructure.database.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
@@ -20,8 +20,7 @@ public final class DatabaseUnavailable {
 
     private static final Logger LOG = Logger.getLogger(DatabaseUnavailable.class.getName());
 
-    private DatabaseUnavailable() {
-    }
+    private DatabaseUnavailable() {}
 
     /** True, and logged in one line, when {@code failure} comes from the database being unavailable. */
     public static boolean explains(Throwable failure) {
@@ -34,7 +33,8 @@ public final class DatabaseUnavailable {
 
     public static Response response(Language language) {
         return Response.fromResponse(ProblemDocument.of(503, NAME, language).toResponse())
-                .header("Retry-After", RETRY_AFTER).build();
+                .header("Retry-After", RETRY_AFTER)
+                .build();
     }
 
     /** The same answer written straight to a servlet response (authentication, pages), in the request's language. */

@@ -1,14 +1,14 @@
 package io.groupdeal.interfaces.rest.problem;
 
 import io.groupdeal.application.problem.InvalidInput;
-import io.groupdeal.domain.shared.InvalidValue;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
+import io.groupdeal.domain.shared.InvalidValue;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 
 /** A domain rule broken by a value the client sent: a validation problem naming the field. */
 @Provider
@@ -19,7 +19,9 @@ public class InvalidValueMapper implements ExceptionMapper<InvalidValue> {
 
     @Override
     public Response toResponse(InvalidValue invalid) {
-        return ProblemMapper.document(new InvalidInput(List.of(new FieldError(invalid.field(), invalid.rule(), invalid.args()))),
-                ProblemDocument.language(headers)).toResponse();
+        return ProblemMapper.document(
+                        new InvalidInput(List.of(new FieldError(invalid.field(), invalid.rule(), invalid.args()))),
+                        ProblemDocument.language(headers))
+                .toResponse();
     }
 }

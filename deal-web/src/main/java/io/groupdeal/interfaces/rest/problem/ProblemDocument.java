@@ -30,14 +30,22 @@ public record ProblemDocument(String type, String title, int status, String deta
 
     /** A problem of the interfaces with a detail of its own ({@code internal-error.incident}). */
     public static ProblemDocument of(int status, String name, Reason reason, Language language) {
-        return new ProblemDocument("/problems/" + name, ProblemWords.title(name, language), status,
-                ProblemWords.detail(reason, language), null);
+        return new ProblemDocument(
+                "/problems/" + name,
+                ProblemWords.title(name, language),
+                status,
+                ProblemWords.detail(reason, language),
+                null);
     }
 
     /** An application's problem, worded for the reader. */
     public static ProblemDocument of(Problem problem, int status, Language language) {
         Worded worded = ProblemWords.word(problem, language);
-        return new ProblemDocument("/problems/" + problem.type(), worded.title(), status, worded.detail(),
+        return new ProblemDocument(
+                "/problems/" + problem.type(),
+                worded.title(),
+                status,
+                worded.detail(),
                 worded.errors().isEmpty() ? null : worded.errors());
     }
 

@@ -3,10 +3,10 @@ package io.groupdeal.interfaces.rest.problem;
 import io.groupdeal.application.problem.BadCredentials;
 import io.groupdeal.application.problem.Busy;
 import io.groupdeal.application.problem.Clash;
-import io.groupdeal.application.problem.NotPermitted;
-import io.groupdeal.application.problem.NoLongerUsable;
 import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.application.problem.NoLongerUsable;
 import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.PaymentDeclined;
 import io.groupdeal.application.problem.PaymentUnavailable;
 import io.groupdeal.application.problem.Problem;
@@ -33,7 +33,9 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
         Response response = document(problem, ProblemDocument.language(headers)).toResponse(problem.extensions());
         OptionalLong retryAfter = retryAfterSeconds(problem);
         if (retryAfter.isPresent()) {
-            return Response.fromResponse(response).header("Retry-After", retryAfter.getAsLong()).build();
+            return Response.fromResponse(response)
+                    .header("Retry-After", retryAfter.getAsLong())
+                    .build();
         }
         return response;
     }

@@ -31,16 +31,13 @@ public final class ProblemWords {
     private static final ResourceBundle.Control ONLY_PROPERTIES =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-    private ProblemWords() {
-    }
+    private ProblemWords() {}
 
     /** A problem worded: its title, its detail and its field errors' messages, in the order of the problem's. */
-    public record Worded(String title, String detail, List<FieldMessage> errors) {
-    }
+    public record Worded(String title, String detail, List<FieldMessage> errors) {}
 
     /** A field error as the client reads it: the field's name (never translated) and the message. */
-    public record FieldMessage(String field, String message) {
-    }
+    public record FieldMessage(String field, String message) {}
 
     /**
      * The language of an {@code Accept-Language} header: the first language the product speaks among those asked, by
@@ -68,8 +65,12 @@ public final class ProblemWords {
     }
 
     public static Worded word(Problem problem, Language language) {
-        return new Worded(title(problem.type(), language), detail(problem.reason(), language),
-                problem.errors().stream().map(e -> new FieldMessage(e.field(), rule(e, language))).toList());
+        return new Worded(
+                title(problem.type(), language),
+                detail(problem.reason(), language),
+                problem.errors().stream()
+                        .map(e -> new FieldMessage(e.field(), rule(e, language)))
+                        .toList());
     }
 
     public static String title(String type, Language language) {
@@ -130,8 +131,8 @@ public final class ProblemWords {
     /** The pattern of a key in one language, or null. */
     static String find(String key, Language language) {
         try {
-            ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, language.locale(), ProblemWords.class.getClassLoader(),
-                    ONLY_PROPERTIES);
+            ResourceBundle bundle = ResourceBundle.getBundle(
+                    BUNDLE, language.locale(), ProblemWords.class.getClassLoader(), ONLY_PROPERTIES);
             return bundle.containsKey(key) ? bundle.getString(key) : null;
         } catch (MissingResourceException none) {
             return null;
@@ -156,7 +157,8 @@ public final class ProblemWords {
         }
         if (value instanceof Duration wait) {
             long seconds = wait.toSeconds();
-            return seconds > 90 ? text("wait.minutes", language, List.of((seconds + 59) / 60), "{0} minutes")
+            return seconds > 90
+                    ? text("wait.minutes", language, List.of((seconds + 59) / 60), "{0} minutes")
                     : text("wait.seconds", language, List.of(seconds), "{0} seconds");
         }
         if (value instanceof List<?> items) {
@@ -167,7 +169,8 @@ public final class ProblemWords {
             return quoted.stream().collect(Collectors.joining(text("list.separator", language, List.of(), ", ")));
         }
         if (value instanceof Enum<?> constant) {
-            String named = find("value." + constant.getDeclaringClass().getSimpleName() + "." + constant.name(), language);
+            String named =
+                    find("value." + constant.getDeclaringClass().getSimpleName() + "." + constant.name(), language);
             return named == null ? constant.name() : named;
         }
         return String.valueOf(value);

@@ -16,14 +16,22 @@ import java.io.UncheckedIOException;
  */
 public final class ProblemWriter {
 
-    private ProblemWriter() {
-    }
+    private ProblemWriter() {}
 
     /** A problem of the interfaces, worded by its name ({@code detail.<name>}) with {@code args}. */
-    public static void write(HttpServletRequest request, HttpServletResponse response, int status, String name, Object... args) {
+    public static void write(
+            HttpServletRequest request, HttpServletResponse response, int status, String name, Object... args) {
         Language language = language(request);
-        write(response, status, document(status, name, ProblemWords.title(name, language),
-                ProblemWords.detail(Reason.of(name, args), language)).build().toString());
+        write(
+                response,
+                status,
+                document(
+                                status,
+                                name,
+                                ProblemWords.title(name, language),
+                                ProblemWords.detail(Reason.of(name, args), language))
+                        .build()
+                        .toString());
     }
 
     /**
@@ -37,7 +45,10 @@ public final class ProblemWriter {
     /** The same, in a language read from the request earlier (an answer written later, from a timer). */
     public static void write(Language language, HttpServletResponse response, Problem problem) {
         int status = ProblemMapper.status(problem);
-        JsonObjectBuilder document = document(status, problem.type(), ProblemWords.title(problem.type(), language),
+        JsonObjectBuilder document = document(
+                status,
+                problem.type(),
+                ProblemWords.title(problem.type(), language),
                 ProblemWords.detail(problem.reason(), language));
         problem.extensions().forEach((name, value) -> {
             if (value instanceof Long || value instanceof Integer) {
@@ -46,7 +57,8 @@ public final class ProblemWriter {
                 document.add(name, String.valueOf(value));
             }
         });
-        ProblemMapper.retryAfterSeconds(problem).ifPresent(seconds -> response.setHeader("Retry-After", Long.toString(seconds)));
+        ProblemMapper.retryAfterSeconds(problem)
+                .ifPresent(seconds -> response.setHeader("Retry-After", Long.toString(seconds)));
         write(response, status, document.build().toString());
     }
 

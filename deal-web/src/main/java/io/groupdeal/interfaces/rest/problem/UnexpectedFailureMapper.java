@@ -1,15 +1,15 @@
 package io.groupdeal.interfaces.rest.problem;
 
 import io.groupdeal.application.problem.Problem;
+import io.groupdeal.application.problem.Reason;
 import io.groupdeal.domain.shared.Contention;
 import io.groupdeal.domain.shared.InvalidValue;
 import io.groupdeal.infrastructure.database.TransactionConflict;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
-import io.groupdeal.application.problem.Reason;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -61,12 +61,19 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Incident " + incident, failure);
-        return ProblemDocument.of(500, "internal-error", Reason.of("internal-error.incident", incident),
-                ProblemDocument.language(headers)).toResponse();
+        return ProblemDocument.of(
+                        500,
+                        "internal-error",
+                        Reason.of("internal-error.incident", incident),
+                        ProblemDocument.language(headers))
+                .toResponse();
     }
 
     private static boolean isAnswerable(Throwable cause) {
-        return cause instanceof Problem || cause instanceof Contention || cause instanceof InvalidValue || cause instanceof ConstraintViolationException
+        return cause instanceof Problem
+                || cause instanceof Contention
+                || cause instanceof InvalidValue
+                || cause instanceof ConstraintViolationException
                 || cause instanceof EJBAccessException;
     }
 }

@@ -16,6 +16,7 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
 
     @Override
     public Response toResponse(ProcessingException exception) {
-        return ProblemDocument.of(400, "malformed-request", ProblemDocument.language(headers)).toResponse();
+        return ProblemDocument.of(400, "malformed-request", ProblemDocument.language(headers))
+                .toResponse();
     }
 }

@@ -1,8 +1,8 @@
 package io.groupdeal.interfaces.rest.problem;
 
 import io.groupdeal.application.problem.Problem;
-import jakarta.ws.rs.WebApplicationException;
 import io.groupdeal.domain.shared.Language;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -23,7 +23,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException exception) {
         if (exception.getCause() instanceof Problem refused) {
             // a parameter JAX-RS could not convert: our converter's refusal (QueryParams), wrapped in JAX-RS's 404
-            return ProblemMapper.document(refused, ProblemDocument.language(headers)).toResponse(refused.extensions());
+            return ProblemMapper.document(refused, ProblemDocument.language(headers))
+                    .toResponse(refused.extensions());
         }
         int status = exception.getResponse().getStatus();
         Language language = ProblemDocument.language(headers);
@@ -36,12 +37,15 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 406 -> ProblemDocument.of(406, "not-acceptable", language);
             case 413 -> ProblemDocument.of(413, "too-large", language);
             case 415 -> ProblemDocument.of(415, "unsupported-media-type", language);
-            default -> status >= 500
-                    ? ProblemDocument.of(500, "internal-error", language)
-                    : ProblemDocument.of(status, "bad-request", language);
+            default ->
+                status >= 500
+                        ? ProblemDocument.of(500, "internal-error", language)
+                        : ProblemDocument.of(status, "bad-request", language);
         };
         String allow = exception.getResponse().getHeaderString("Allow");
         Response response = problem.toResponse();
-        return allow == null ? response : Response.fromResponse(response).header("Allow", allow).build();
+        return allow == null
+                ? response
+                : Response.fromResponse(response).header("Allow", allow).build();
     }
 }

@@ -1,17 +1,17 @@
 package io.groupdeal.interfaces.rest.report;
 
-import java.time.LocalDate;
-import jakarta.ws.rs.HeaderParam;
-import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import io.groupdeal.application.report.DashboardService;
+import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
 
 /** {@code /dashboard?from=&to=} (MERCHANT_ADMIN): the business's figures of a period, and the same as CSV. */
 @ApplicationScoped
@@ -31,9 +31,15 @@ public class DashboardResource {
     @GET
     @Path("dashboard.csv")
     @Produces("text/csv")
-    public Response csv(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to, @HeaderParam("Accept-Language") String acceptLanguage) {
+    public Response csv(
+            @QueryParam("from") LocalDate from,
+            @QueryParam("to") LocalDate to,
+            @HeaderParam("Accept-Language") String acceptLanguage) {
         DashboardDto dashboard = dashboard(from, to);
-        return Response.ok(dashboard.csv(ProblemWords.language(acceptLanguage)), "text/csv; charset=UTF-8").header("Content-Disposition",
-                "attachment; filename=\"dashboard-" + dashboard.from() + "-" + dashboard.to() + ".csv\"").build();
+        return Response.ok(dashboard.csv(ProblemWords.language(acceptLanguage)), "text/csv; charset=UTF-8")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"dashboard-" + dashboard.from() + "-" + dashboard.to() + ".csv\"")
+                .build();
     }
 }

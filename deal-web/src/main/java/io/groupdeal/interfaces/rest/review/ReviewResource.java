@@ -1,15 +1,15 @@
 package io.groupdeal.interfaces.rest.review;
 
-import io.groupdeal.interfaces.rest.QueryParams.WholeNumberBetween;
-import jakarta.ws.rs.BeanParam;
 import io.groupdeal.application.review.MerchantReviews;
 import io.groupdeal.application.review.ReviewService;
 import io.groupdeal.domain.review.Review;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
+import io.groupdeal.interfaces.rest.QueryParams.WholeNumberBetween;
 import io.groupdeal.interfaces.rest.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -40,12 +40,16 @@ public class ReviewResource {
     public Response write(ReviewRequest body) {
         bodies.valid(body);
         Review review = buyers.write(body.couponCode(), body.rating(), body.comment());
-        return Response.status(Response.Status.CREATED).entity(ReviewDto.of(review)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(ReviewDto.of(review))
+                .build();
     }
 
     @GET
-    public PageDto<ReviewDto> list(@QueryParam("dealId") String dealId, @QueryParam("rating") @WholeNumberBetween(min = 1, max = 5) Integer rating,
-                                   @BeanParam Paging paging) {
+    public PageDto<ReviewDto> list(
+            @QueryParam("dealId") String dealId,
+            @QueryParam("rating") @WholeNumberBetween(min = 1, max = 5) Integer rating,
+            @BeanParam Paging paging) {
         return PageDto.of(merchants.list(dealId, rating, paging.request()), ReviewDto::of);
     }
 

@@ -32,6 +32,7 @@ public class SettingsResource {
     @PUT
     public SettingsDto update(SettingsRequest body) {
         bodies.valid(body);
-        return SettingsDto.of(settings.update(body.businessName(), body.timeZone(), body.undoWindowMinutes(), body.language()));
+        return SettingsDto.of(
+                settings.update(body.businessName(), body.timeZone(), body.undoWindowMinutes(), body.language()));
     }
 }

@@ -1,14 +1,14 @@
 package io.groupdeal.interfaces.rest.settlement;
 
-import io.groupdeal.domain.shared.Language;
-import jakarta.ws.rs.HeaderParam;
-import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import io.groupdeal.application.settlement.SettlementService;
+import io.groupdeal.domain.shared.Language;
+import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -41,8 +41,14 @@ public class SettlementResource {
     @GET
     @Path("settlements.csv")
     @Produces("text/csv")
-    public Response ownCsv(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to, @HeaderParam("Accept-Language") String acceptLanguage) {
-        return csv(List.of(own(from, to)), "settlement-" + from + "-" + to + ".csv", ProblemWords.language(acceptLanguage));
+    public Response ownCsv(
+            @QueryParam("from") LocalDate from,
+            @QueryParam("to") LocalDate to,
+            @HeaderParam("Accept-Language") String acceptLanguage) {
+        return csv(
+                List.of(own(from, to)),
+                "settlement-" + from + "-" + to + ".csv",
+                ProblemWords.language(acceptLanguage));
     }
 
     /**
@@ -69,13 +75,17 @@ public class SettlementResource {
             writer.write("]}");
             writer.flush();
         };
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .build();
     }
 
     @GET
     @Path("platform/settlements.csv")
     @Produces("text/csv")
-    public Response allCsv(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to, @HeaderParam("Accept-Language") String acceptLanguage) {
+    public Response allCsv(
+            @QueryParam("from") LocalDate from,
+            @QueryParam("to") LocalDate to,
+            @HeaderParam("Accept-Language") String acceptLanguage) {
         Pages pages = pages(from, to);
         String header = StatementDto.csvHeader(ProblemWords.language(acceptLanguage));
         StreamingOutput body = out -> {
@@ -86,8 +96,9 @@ public class SettlementResource {
                 writer.flush();
             }
         };
-        return Response.ok(body, "text/csv; charset=UTF-8").header("Content-Disposition",
-                disposition("settlements-" + from + "-" + to + ".csv")).build();
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", disposition("settlements-" + from + "-" + to + ".csv"))
+                .build();
     }
 
     /** The operator's statements page by page; the period is checked before anything is written. */
@@ -101,14 +112,17 @@ public class SettlementResource {
 
             @Override
             public List<StatementDto> next(List<StatementDto> previous) {
-                return previous.size() < SettlementService.TENANTS_PER_PAGE ? List.of()
+                return previous.size() < SettlementService.TENANTS_PER_PAGE
+                        ? List.of()
                         : page(start, end, previous.get(previous.size() - 1).tenantId());
             }
         };
     }
 
     private List<StatementDto> page(LocalDate from, LocalDate to, String after) {
-        return settlements.allAfter(from, to, after, SettlementService.TENANTS_PER_PAGE).stream().map(StatementDto::of).toList();
+        return settlements.allAfter(from, to, after, SettlementService.TENANTS_PER_PAGE).stream()
+                .map(StatementDto::of)
+                .toList();
     }
 
     private interface Pages {
@@ -119,7 +133,8 @@ public class SettlementResource {
 
     private static Response csv(List<StatementDto> statements, String filename, Language language) {
         return Response.ok(StatementDto.csv(statements, language), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", disposition(filename)).build();
+                .header("Content-Disposition", disposition(filename))
+                .build();
     }
 
     private static String disposition(String filename) {

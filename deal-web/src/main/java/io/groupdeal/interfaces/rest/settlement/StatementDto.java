@@ -1,8 +1,8 @@
 package io.groupdeal.interfaces.rest.settlement;
 
-import io.groupdeal.domain.shared.Language;
 import io.groupdeal.application.settlement.Statement;
 import io.groupdeal.domain.settlement.SettlementLine;
+import io.groupdeal.domain.shared.Language;
 import io.groupdeal.interfaces.rest.Csv;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,20 +14,45 @@ import java.util.List;
  */
 public record StatementDto(String tenantId, String businessName, LocalDate from, LocalDate to, List<Line> lines) {
 
-    public record Line(String currency, long redeemedCount, String grossValue, String commissionRate, String commission, String net) {
+    public record Line(
+            String currency,
+            long redeemedCount,
+            String grossValue,
+            String commissionRate,
+            String commission,
+            String net) {
 
         static Line of(SettlementLine l) {
-            return new Line(l.currency(), l.redeemedCount(), l.grossValue().toPlainString(), l.commissionRate().toPlainString(),
-                    l.commission().toPlainString(), l.net().toPlainString());
+            return new Line(
+                    l.currency(),
+                    l.redeemedCount(),
+                    l.grossValue().toPlainString(),
+                    l.commissionRate().toPlainString(),
+                    l.commission().toPlainString(),
+                    l.net().toPlainString());
         }
     }
 
     public static StatementDto of(Statement s) {
-        return new StatementDto(s.tenantId(), s.businessName(), s.from(), s.to(), s.lines().stream().map(Line::of).toList());
+        return new StatementDto(
+                s.tenantId(),
+                s.businessName(),
+                s.from(),
+                s.to(),
+                s.lines().stream().map(Line::of).toList());
     }
 
-    static final List<String> CSV_COLUMNS = List.of("tenant_id", "business_name", "from", "to", "currency", "redeemed_count",
-            "gross_value", "commission_rate", "commission", "net");
+    static final List<String> CSV_COLUMNS = List.of(
+            "tenant_id",
+            "business_name",
+            "from",
+            "to",
+            "currency",
+            "redeemed_count",
+            "gross_value",
+            "commission_rate",
+            "commission",
+            "net");
 
     /** The header line of the statements' CSV, in {@code language}. */
     public static String csvHeader(Language language) {
@@ -44,10 +69,26 @@ public record StatementDto(String tenantId, String businessName, LocalDate from,
         StringBuilder out = new StringBuilder();
         for (StatementDto s : statements) {
             for (Line l : s.lines()) {
-                out.append(s.tenantId()).append(',').append(Csv.text(s.businessName())).append(',').append(s.from()).append(',')
-                        .append(s.to()).append(',').append(l.currency()).append(',').append(l.redeemedCount()).append(',')
-                        .append(l.grossValue()).append(',').append(l.commissionRate()).append(',').append(l.commission())
-                        .append(',').append(l.net()).append("\r\n");
+                out.append(s.tenantId())
+                        .append(',')
+                        .append(Csv.text(s.businessName()))
+                        .append(',')
+                        .append(s.from())
+                        .append(',')
+                        .append(s.to())
+                        .append(',')
+                        .append(l.currency())
+                        .append(',')
+                        .append(l.redeemedCount())
+                        .append(',')
+                        .append(l.grossValue())
+                        .append(',')
+                        .append(l.commissionRate())
+                        .append(',')
+                        .append(l.commission())
+                        .append(',')
+                        .append(l.net())
+                        .append("\r\n");
             }
         }
         return out.toString();

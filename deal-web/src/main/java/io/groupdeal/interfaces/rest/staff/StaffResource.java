@@ -1,13 +1,13 @@
 package io.groupdeal.interfaces.rest.staff;
 
-import jakarta.ws.rs.BeanParam;
 import io.groupdeal.application.staff.StaffService;
 import io.groupdeal.application.staff.StaffView;
 import io.groupdeal.interfaces.rest.PageDto;
-import io.groupdeal.interfaces.rest.RequestBodies;
 import io.groupdeal.interfaces.rest.Paging;
+import io.groupdeal.interfaces.rest.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -43,7 +42,9 @@ public class StaffResource {
     public Response create(StaffDto body, @Context UriInfo uri) {
         bodies.valid(body);
         StaffView created = staff.create(body.details());
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(StaffDto.of(created)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+                .entity(StaffDto.of(created))
+                .build();
     }
 
     @GET

@@ -7,16 +7,23 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** A store in and out: {@code {id, name, address, latitude, longitude, timeZone}}; the id is ignored on input. */
-public record StoreDto(String id,
-                       @NotBlank @Size(max = 120) String name,
-                       @NotBlank @Size(max = 300) String address,
-                       @NotNull Double latitude,
-                       @NotNull Double longitude,
-                       @NotBlank @Size(max = 64) String timeZone) implements java.io.Serializable {
+public record StoreDto(
+        String id,
+        @NotBlank @Size(max = 120) String name,
+        @NotBlank @Size(max = 300) String address,
+        @NotNull Double latitude,
+        @NotNull Double longitude,
+        @NotBlank @Size(max = 64) String timeZone)
+        implements java.io.Serializable {
 
     public static StoreDto of(Store store) {
-        return new StoreDto(store.id(), store.name(), store.address(), store.location().latitude(),
-                store.location().longitude(), store.timeZone());
+        return new StoreDto(
+                store.id(),
+                store.name(),
+                store.address(),
+                store.location().latitude(),
+                store.location().longitude(),
+                store.timeZone());
     }
 
     public StoreDetails details() {

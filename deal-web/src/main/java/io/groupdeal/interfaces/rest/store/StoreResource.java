@@ -1,13 +1,13 @@
 package io.groupdeal.interfaces.rest.store;
 
-import jakarta.ws.rs.BeanParam;
 import io.groupdeal.application.store.StoreService;
 import io.groupdeal.domain.store.Store;
 import io.groupdeal.interfaces.rest.PageDto;
-import io.groupdeal.interfaces.rest.RequestBodies;
 import io.groupdeal.interfaces.rest.Paging;
+import io.groupdeal.interfaces.rest.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -43,7 +42,9 @@ public class StoreResource {
     public Response create(StoreDto body, @Context UriInfo uri) {
         bodies.valid(body);
         Store store = stores.create(body.details());
-        return Response.created(uri.getAbsolutePathBuilder().path(store.id()).build()).entity(StoreDto.of(store)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(store.id()).build())
+                .entity(StoreDto.of(store))
+                .build();
     }
 
     @GET

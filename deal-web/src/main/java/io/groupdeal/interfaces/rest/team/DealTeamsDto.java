@@ -7,7 +7,7 @@ import java.util.List;
 public record DealTeamsDto(List<TeamDto> items, long formed, long completed, long failed) {
 
     public static DealTeamsDto of(DealTeams teams) {
-        return new DealTeamsDto(teams.teams().stream().map(TeamDto::of).toList(), teams.formed(), teams.completed(),
-                teams.failed());
+        return new DealTeamsDto(
+                teams.teams().stream().map(TeamDto::of).toList(), teams.formed(), teams.completed(), teams.failed());
     }
 }

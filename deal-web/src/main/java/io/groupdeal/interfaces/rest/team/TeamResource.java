@@ -33,22 +33,32 @@ public class TeamResource {
 
     /** 201 with the new team, the caller its first member; the same key and body again answer the same team. */
     @POST
-    public Response start(@HeaderParam("Idempotency-Key") String idempotencyKey, TeamRequest body, @Context UriInfo uri) {
+    public Response start(
+            @HeaderParam("Idempotency-Key") String idempotencyKey, TeamRequest body, @Context UriInfo uri) {
         bodies.valid(body);
         TeamView started = teams.start(idempotencyKey, body == null ? null : body.toStartTeam());
-        return Response.created(uri.getAbsolutePathBuilder().path(started.team().id()).build())
-                .entity(TeamDto.of(started)).build();
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(started.team().id()).build())
+                .entity(TeamDto.of(started))
+                .build();
     }
 
     /** 201 with the team the caller joined. */
     @POST
     @Path("{id}/members")
-    public Response join(@HeaderParam("Idempotency-Key") String idempotencyKey, @PathParam("id") String id,
-                         JoinRequest body, @Context UriInfo uri) {
+    public Response join(
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @PathParam("id") String id,
+            JoinRequest body,
+            @Context UriInfo uri) {
         bodies.valid(body);
         TeamView joined = teams.join(idempotencyKey, id, body == null ? null : body.toJoinTeam());
-        return Response.created(uri.getBaseUriBuilder().path("v1/teams").path(joined.team().id()).build())
-                .entity(TeamDto.of(joined)).build();
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("v1/teams")
+                        .path(joined.team().id())
+                        .build())
+                .entity(TeamDto.of(joined))
+                .build();
     }
 
     @GET

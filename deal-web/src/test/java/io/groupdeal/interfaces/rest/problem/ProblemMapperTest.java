@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.groupdeal.application.problem.BadCredentials;
 import io.groupdeal.application.problem.Busy;
 import io.groupdeal.application.problem.Clash;
-import io.groupdeal.application.problem.NotPermitted;
-import io.groupdeal.application.problem.NoLongerUsable;
 import io.groupdeal.application.problem.InvalidInput;
+import io.groupdeal.application.problem.NoLongerUsable;
 import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.application.problem.NotPermitted;
+import io.groupdeal.application.problem.NotPossible;
 import io.groupdeal.application.problem.PaymentDeclined;
 import io.groupdeal.application.problem.PaymentUnavailable;
 import io.groupdeal.application.problem.RateLimited;
 import io.groupdeal.application.problem.Reason;
-import io.groupdeal.application.problem.NotPossible;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,8 @@ class ProblemMapperTest {
     void onlyProblemsThatPassSayWhenToAskAgain() {
         assertEquals(OptionalLong.of(30), ProblemMapper.retryAfterSeconds(new RateLimited("r", 30)));
         assertEquals(OptionalLong.of(7), ProblemMapper.retryAfterSeconds(new Busy(Reason.of("b"), 7)));
-        assertEquals(OptionalLong.of(ProblemMapper.PAYMENT_RETRY_SECONDS),
+        assertEquals(
+                OptionalLong.of(ProblemMapper.PAYMENT_RETRY_SECONDS),
                 ProblemMapper.retryAfterSeconds(new PaymentUnavailable(Reason.of("p"))));
         assertEquals(OptionalLong.empty(), ProblemMapper.retryAfterSeconds(new Clash("c")));
     }
