@@ -12,11 +12,15 @@
 #                                            DEAL_SANDBOX_LATENCY_MS); does not wait for it: sets second_http_port
 #                                            and second_pid, product_await_second waits until it is ready
 #   product_stop                             stops them (Ctrl-C, SIGTERM after 15 s, SIGKILL after 60 s) and removes the trap
-#   product_bench <folder> <program> [options...]
-#                                            a whole bench run: product_start with data and log under <folder>,
-#                                            java $product_java_options -cp <driver> <program> --http-port ..
-#                                            --db-port .. [options...], status 3 if the product did not outlive the
-#                                            program, product_stop; exits with the program's status
+#   bench_build                              builds the bench module (bench/pom.xml, profile "bench", with the product's
+#                                            modules it uses from the reactor) quietly, offline when it can; sets
+#                                            bench_classpath (its classes and dependencies)
+#   product_bench <folder> <class> [options...]
+#                                            a whole bench run: bench_build, product_start with data and log under
+#                                            <folder>, java $product_java_options -cp $bench_classpath
+#                                            io.groupdeal.bench.<class> --http-port .. --db-port .. [options...],
+#                                            status 3 if the product did not outlive the program, product_stop; exits
+#                                            with the program's status
 # Environment: DEAL_* settings go to the product (DEAL_THROTTLE_ADDRESS_LIMIT, DEAL_HASHING_WAIT,
 # DEAL_HASHING_QUEUE and DEAL_HASHING_SHARE default to values that let a bench set up in parallel from one address). BENCH_HTTP_PORT (first HTTP port tried; default a random one from 20000 on, so that benches started
 # at the same moment on one machine do not pick the same port), BENCH_DB_PORT (default: the launcher takes a free
@@ -43,6 +47,22 @@ product_free_port() {
     done
     echo "bench: no free port from $1 on" >&2
     return 1
+}
+
+bench_classpath=""
+
+bench_build() {
+    local log=bench/target/build.log
+    mkdir -p bench/target
+    echo "bench: building the bench module (log $log)"
+    # Offline first (the usual case: the product's build already fetched everything); online when something is missing.
+    if ! ./mvnw -B -q -ntp -o -Pbench -pl bench -am package -DskipTests >"$log" 2>&1 \
+        && ! ./mvnw -B -q -ntp -Pbench -pl bench -am package -DskipTests >"$log" 2>&1; then
+        echo "bench: the bench module does not build; last lines of $log:" >&2
+        tail -30 "$log" >&2
+        return 1
+    fi
+    bench_classpath=bench/target/classes:$(cat bench/target/classpath.txt)
 }
 
 product_start() {
@@ -191,10 +211,12 @@ product_await_second() {
 product_bench() {
     local folder=$1 program=$2 status
     shift 2
+    bench_build
     product_start "$folder/data" "$folder/product.log"
     set +e
     # shellcheck disable=SC2086 # JVM options are separate words
-    java $product_java_options -cp "$product_driver" "$program" --http-port "$product_http_port" --db-port "$product_db_port" "$@"
+    java $product_java_options -cp "$bench_classpath" "io.groupdeal.bench.$program" --http-port "$product_http_port" \
+        --db-port "$product_db_port" "$@"
     status=$?
     set -e
     if ! kill -0 "$product_pid" 2>/dev/null; then

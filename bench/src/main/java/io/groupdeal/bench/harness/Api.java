@@ -1,0 +1,41 @@
+package io.groupdeal.bench.harness;
+
+import java.io.IOException;
+
+/** The product's API calls that several benches make while setting up. */
+public final class Api {
+
+    /** The password of every account a bench makes. */
+    public static final String PASSWORD = "correct-horse-battery";
+
+    private Api() {
+    }
+
+    /** A bearer token for the account (POST /api/v1/auth/tokens, 201). */
+    public static String login(Http http, String email, String password) throws IOException {
+        return http.send("POST", "/api/v1/auth/tokens", null, "{\"email\":\"" + email + "\",\"password\":\"" + password
+                + "\"}").expect(201, "login of " + email).json().getString("token");
+    }
+
+    /**
+     * New businesses are moderated (their deals wait for review when published): the demo operator lets the bench's
+     * business publish straight away, as the ITs' fixtures do.
+     */
+    public static void unmoderated(Http http, String tenantId) throws IOException {
+        String operator = login(http, "operator@demo.groupdeal.io", "demo-password");
+        http.send("PUT", "/api/v1/platform/tenants/" + tenantId, operator, "{\"moderated\":false}")
+                .expect(200, "moderation off");
+    }
+
+    /** What a bench's main does: runs it, prints ABORTED and exits 3 when it throws, else exits with its status. */
+    public static void exit(java.util.concurrent.Callable<Integer> bench) {
+        int status;
+        try {
+            status = bench.call();
+        } catch (Exception e) {
+            System.out.println("ABORTED: " + e);
+            status = 3;
+        }
+        System.exit(status);
+    }
+}

@@ -1,0 +1,115 @@
+package io.groupdeal.bench.harness;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The benches' JDBC side: the product's database (user deal) over the MySQL driver, and short query helpers. */
+public final class Db {
+
+    private Db() {
+    }
+
+    /** The JDBC URL of the product's database on {@code port} (UTC, no TLS over loopback). */
+    public static String url(int port) {
+        return "jdbc:mysql://127.0.0.1:" + port + "/deal?sslMode=DISABLED&connectionTimeZone=UTC";
+    }
+
+    public static Connection connect(int port) throws SQLException {
+        return DriverManager.getConnection(url(port), "deal", "deal");
+    }
+
+    /** Binds the parameters by position; a value that is an Object[] is bound as its elements (an IN list). */
+    public static void bind(PreparedStatement p, Object... parameters) throws SQLException {
+        int i = 1;
+        for (Object value : parameters) {
+            if (value instanceof Object[] many) {
+                for (Object one : many) {
+                    p.setObject(i++, one);
+                }
+            } else {
+                p.setObject(i++, value);
+            }
+        }
+    }
+
+    public static List<Object[]> rows(Connection db, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            bind(p, parameters);
+            try (ResultSet r = p.executeQuery()) {
+                List<Object[]> rows = new ArrayList<>();
+                int columns = r.getMetaData().getColumnCount();
+                while (r.next()) {
+                    Object[] row = new Object[columns];
+                    for (int c = 0; c < columns; c++) {
+                        row[c] = r.getObject(c + 1);
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        }
+    }
+
+    /** The one row the query gives; an exception when there is none. */
+    public static Object[] one(Connection db, String sql, Object... parameters) throws SQLException {
+        List<Object[]> rows = rows(db, sql, parameters);
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("no row: " + sql);
+        }
+        return rows.get(0);
+    }
+
+    /** The first column of the first row, a number. */
+    public static long count(Connection db, String sql, Object... parameters) throws SQLException {
+        return ((Number) one(db, sql, parameters)[0]).longValue();
+    }
+
+    public static int update(Connection db, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            bind(p, parameters);
+            return p.executeUpdate();
+        }
+    }
+
+    /** Rows as maps by column label (an EXPLAIN), printed as a table when {@code print}. */
+    public static List<Map<String, String>> query(Connection db, String sql, boolean print, Object... parameters)
+            throws SQLException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            bind(p, parameters);
+            try (ResultSet r = p.executeQuery()) {
+                ResultSetMetaData meta = r.getMetaData();
+                while (r.next()) {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    for (int c = 1; c <= meta.getColumnCount(); c++) {
+                        row.put(meta.getColumnLabel(c), r.getString(c));
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        if (print) {
+            for (Map<String, String> row : rows) {
+                System.out.println("    " + row);
+            }
+        }
+        return rows;
+    }
+
+    /** MariaDB's Questions (statements and pings of clients) and Com_admin_commands (pings) since it started. */
+    public static long[] requests(Connection db) throws SQLException {
+        long[] v = new long[2];
+        for (Object[] row : rows(db, "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_admin_commands')")) {
+            v["Questions".equals(String.valueOf(row[0])) ? 0 : 1] = Long.parseLong(String.valueOf(row[1]));
+        }
+        return v;
+    }
+}
