@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The benches' JDBC side: the product's database (user deal) over the MySQL driver, and short query helpers. */
@@ -24,6 +25,11 @@ public final class Db {
 
     public static Connection connect(int port) throws SQLException {
         return DriverManager.getConnection(url(port), "deal", "deal");
+    }
+
+    /** As {@link #connect(int)}, with more of the driver's settings ("&name=value..."). */
+    public static Connection connect(int port, String settings) throws SQLException {
+        return DriverManager.getConnection(url(port) + settings, "deal", "deal");
     }
 
     /** Binds the parameters by position; a value that is an Object[] is bound as its elements (an IN list). */
@@ -79,29 +85,49 @@ public final class Db {
         }
     }
 
-    /** Rows as maps by column label (an EXPLAIN), printed as a table when {@code print}. */
+    /** Rows as maps by column label (an EXPLAIN), printed as an aligned table when {@code print}. */
     public static List<Map<String, String>> query(Connection db, String sql, boolean print, Object... parameters)
             throws SQLException {
         List<Map<String, String>> rows = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         try (PreparedStatement p = db.prepareStatement(sql)) {
             bind(p, parameters);
             try (ResultSet r = p.executeQuery()) {
                 ResultSetMetaData meta = r.getMetaData();
+                for (int c = 1; c <= meta.getColumnCount(); c++) {
+                    names.add(meta.getColumnLabel(c));
+                }
                 while (r.next()) {
                     Map<String, String> row = new LinkedHashMap<>();
-                    for (int c = 1; c <= meta.getColumnCount(); c++) {
-                        row.put(meta.getColumnLabel(c), r.getString(c));
+                    for (int c = 1; c <= names.size(); c++) {
+                        row.put(names.get(c - 1), r.getString(c));
                     }
                     rows.add(row);
                 }
             }
         }
         if (print) {
+            int[] width = new int[names.size()];
+            for (int c = 0; c < names.size(); c++) {
+                width[c] = names.get(c).length();
+                for (Map<String, String> row : rows) {
+                    width[c] = Math.max(width[c], String.valueOf(row.get(names.get(c))).length());
+                }
+            }
+            System.out.println(line(names, width));
             for (Map<String, String> row : rows) {
-                System.out.println("    " + row);
+                System.out.println(line(names.stream().map(row::get).toList(), width));
             }
         }
         return rows;
+    }
+
+    private static String line(List<String> cells, int[] width) {
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < cells.size(); c++) {
+            line.append(String.format(Locale.ROOT, "%-" + width[c] + "s ", cells.get(c)));
+        }
+        return line.toString().stripTrailing();
     }
 
     /** MariaDB's Questions (statements and pings of clients) and Com_admin_commands (pings) since it started. */
