@@ -21,6 +21,7 @@
 #                                            io.groupdeal.bench.<class> --http-port .. --db-port .. [options...],
 #                                            status 3 if the product did not outlive the program, product_stop; exits
 #                                            with the program's status
+# The product starts without demo data and with the platform operator operator@bench.groupdeal.io (DEAL_ADMIN_*).
 # Environment: DEAL_* settings go to the product (DEAL_THROTTLE_ADDRESS_LIMIT, DEAL_HASHING_WAIT,
 # DEAL_HASHING_QUEUE and DEAL_HASHING_SHARE default to values that let a bench set up in parallel from one address). BENCH_HTTP_PORT (first HTTP port tried; default a random one from 20000 on, so that benches started
 # at the same moment on one machine do not pick the same port), BENCH_DB_PORT (default: the launcher takes a free
@@ -50,6 +51,10 @@ product_free_port() {
 }
 
 bench_classpath=""
+# The platform operator the product creates at startup (no demo data, so no demo operator): the benches switch
+# moderation off for their businesses with it (io.groupdeal.bench.harness.Api.OPERATOR_*).
+bench_operator_email=operator@bench.groupdeal.io
+bench_operator_password=bench-operator-password
 
 bench_build() {
     local log=bench/target/build.log
@@ -96,6 +101,7 @@ product_start() {
     # per-address throttle is out of reach and a sign-up waits for its turn to hash instead of answering 503 busy.
     set -m
     DEAL_HTTP_PORT=$product_http_port DEAL_DATA_DIR=$PWD/$data DEAL_DB_PORT=$product_db_port DEAL_DEMO=false \
+        DEAL_ADMIN_EMAIL=$bench_operator_email DEAL_ADMIN_PASSWORD=$bench_operator_password \
         DEAL_THROTTLE_ADDRESS_LIMIT=${DEAL_THROTTLE_ADDRESS_LIMIT:-1000000} DEAL_HASHING_WAIT=${DEAL_HASHING_WAIT:-PT120S} \
         DEAL_HASHING_QUEUE=${DEAL_HASHING_QUEUE:-1000} DEAL_HASHING_SHARE=${DEAL_HASHING_SHARE:-1} \
         ./mvnw -B -ntp -q -Prun >"$log" 2>&1 &
@@ -181,6 +187,7 @@ product_start_second() {
     set -m
     # As io.groupdeal.devserver.DevServer starts Payara Micro, without a database or mail catcher of its own.
     DEAL_HTTP_PORT=$second_http_port DEAL_DEMO=false DEAL_DB_EMBEDDED=true \
+        DEAL_ADMIN_EMAIL=$bench_operator_email DEAL_ADMIN_PASSWORD=$bench_operator_password \
         DEAL_DB_URL=jdbc:mysql://127.0.0.1:$product_db_port/deal DEAL_DB_USER=deal DEAL_DB_PASSWORD=deal \
         DEAL_SMTP_HOST=127.0.0.1 DEAL_SMTP_PORT=$mail DEAL_PUBLIC_URL=http://localhost:$second_http_port \
         DEAL_THROTTLE_ADDRESS_LIMIT=${DEAL_THROTTLE_ADDRESS_LIMIT:-1000000} DEAL_HASHING_WAIT=${DEAL_HASHING_WAIT:-PT120S} \

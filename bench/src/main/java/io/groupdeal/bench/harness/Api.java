@@ -7,6 +7,9 @@ public final class Api {
 
     /** The password of every account a bench makes. */
     public static final String PASSWORD = "correct-horse-battery";
+    /** The platform operator bench/lib/product.sh has the product create at startup (DEAL_ADMIN_EMAIL, ..._PASSWORD). */
+    public static final String OPERATOR_EMAIL = "operator@bench.groupdeal.io";
+    public static final String OPERATOR_PASSWORD = "bench-operator-password";
 
     private Api() {
     }
@@ -18,11 +21,11 @@ public final class Api {
     }
 
     /**
-     * New businesses are moderated (their deals wait for review when published): the demo operator lets the bench's
+     * New businesses are moderated (their deals wait for review when published): the platform operator lets the bench's
      * business publish straight away, as the ITs' fixtures do.
      */
     public static void unmoderated(Http http, String tenantId) throws IOException {
-        String operator = login(http, "operator@demo.groupdeal.io", "demo-password");
+        String operator = login(http, OPERATOR_EMAIL, OPERATOR_PASSWORD);
         http.send("PUT", "/api/v1/platform/tenants/" + tenantId, operator, "{\"moderated\":false}")
                 .expect(200, "moderation off");
     }

@@ -32,18 +32,25 @@ public final class Db {
         return DriverManager.getConnection(url(port) + settings, "deal", "deal");
     }
 
-    /** Binds the parameters by position; a value that is an Object[] is bound as its elements (an IN list). */
+    /** Binds the parameters by position, those of nested arrays (an IN list, a range) in their place. */
     public static void bind(PreparedStatement p, Object... parameters) throws SQLException {
-        int i = 1;
-        for (Object value : parameters) {
-            if (value instanceof Object[] many) {
-                for (Object one : many) {
-                    p.setObject(i++, one);
-                }
+        Object[] values = flat(parameters);
+        for (int i = 0; i < values.length; i++) {
+            p.setObject(i + 1, values[i]);
+        }
+    }
+
+    /** The parameters with those of nested arrays in their place. */
+    public static Object[] flat(Object... parameters) {
+        List<Object> out = new ArrayList<>();
+        for (Object p : parameters) {
+            if (p instanceof Object[] nested) {
+                out.addAll(java.util.Arrays.asList(flat(nested)));
             } else {
-                p.setObject(i++, value);
+                out.add(p);
             }
         }
+        return out.toArray();
     }
 
     public static List<Object[]> rows(Connection db, String sql, Object... parameters) throws SQLException {
