@@ -636,7 +636,7 @@ public final class CounterRedeemBench {
             v[4] = machine[1];
             try {
                 db = db != null ? db : Db.connect(dbPort);
-                long[] requests = Db.requests(db);
+                long[] requests = Db.status(db, List.of("Questions", "Com_admin_commands"));
                 v[5] = requests[0];
                 v[6] = requests[1];
             } catch (SQLException e) {

@@ -71,18 +71,19 @@ public final class Db {
         }
     }
 
-    /** The one row the query gives; an exception when there is none. */
+    /** The first row the query gives, or null when it gives none. */
     public static Object[] one(Connection db, String sql, Object... parameters) throws SQLException {
         List<Object[]> rows = rows(db, sql, parameters);
-        if (rows.isEmpty()) {
-            throw new IllegalStateException("no row: " + sql);
-        }
-        return rows.get(0);
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
-    /** The first column of the first row, a number. */
+    /** The first column of the first row, a number; an exception when there is no row. */
     public static long count(Connection db, String sql, Object... parameters) throws SQLException {
-        return ((Number) one(db, sql, parameters)[0]).longValue();
+        Object[] row = one(db, sql, parameters);
+        if (row == null) {
+            throw new IllegalStateException("no row: " + sql);
+        }
+        return ((Number) row[0]).longValue();
     }
 
     public static int update(Connection db, String sql, Object... parameters) throws SQLException {
@@ -137,11 +138,15 @@ public final class Db {
         return line.toString().stripTrailing();
     }
 
-    /** MariaDB's Questions (statements and pings of clients) and Com_admin_commands (pings) since it started. */
-    public static long[] requests(Connection db) throws SQLException {
-        long[] v = new long[2];
-        for (Object[] row : rows(db, "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_admin_commands')")) {
-            v["Questions".equals(String.valueOf(row[0])) ? 0 : 1] = Long.parseLong(String.valueOf(row[1]));
+    /** MariaDB's global status counters of those names (SHOW GLOBAL STATUS), in their order; 0 for one it lacks. */
+    public static long[] status(Connection db, List<String> names) throws SQLException {
+        long[] v = new long[names.size()];
+        for (Object[] row : rows(db, "SHOW GLOBAL STATUS WHERE Variable_name IN ("
+                + String.join(",", names.stream().map(n -> "'" + n + "'").toList()) + ")")) {
+            int i = names.indexOf(String.valueOf(row[0]));
+            if (i >= 0) {
+                v[i] = Long.parseLong(String.valueOf(row[1]));
+            }
         }
         return v;
     }

@@ -94,6 +94,12 @@ public final class Profile {
         return paren < 0 ? frame : frame.substring(0, paren);
     }
 
+    /** A frame of the product's own code, not of a generated proxy, a filter or the SQL helper every repository uses. */
+    public static boolean ownCode(String frame) {
+        return frame.startsWith("io.groupdeal.") && !frame.contains("$Proxy") && !frame.contains("__EJB31_Generated")
+                && !frame.contains(".doFilter") && !frame.startsWith("io.groupdeal.domain.shared.NativeSql");
+    }
+
     /** The kind of a thread of the product, by its name. */
     static String kind(String name) {
         return name.startsWith("http-thread-pool") ? "request threads" : name.startsWith("deal-sandbox") ? "sandbox server"
@@ -146,7 +152,7 @@ public final class Profile {
             libraries.merge(library(frames.get(0)), 1, Integer::sum);
             Set<String> seen = new HashSet<>();
             for (String f : frames) {
-                if (f.startsWith("io.groupdeal.") && seen.add(f)) {
+                if (ownCode(f) && seen.add(f)) {
                     own.merge(f, 1, Integer::sum);
                 }
             }
