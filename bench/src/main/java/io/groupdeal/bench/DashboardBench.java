@@ -35,6 +35,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -963,12 +964,13 @@ public final class DashboardBench {
             int[] daysAgo = {20, 20, 45, 45, 100, 100};
             for (int i = 0; i < daysAgo.length; i++) {
                 Reply order = expect(http.send("POST", "/api/v1/orders", buyer, "{\"dealId\":\"" + main.deals.get(0)
-                        + "\",\"quantity\":1,\"paymentToken\":\"tok_ok\"}", java.util.UUID.randomUUID().toString()), 201, "order");
-                Matcher code = Pattern.compile("\"code\":\"([^\"]+)\"").matcher(order.body());
-                if (!code.find()) {
+                        + "\",\"quantity\":1,\"paymentToken\":\"tok_ok\"}", "Idempotency-Key",
+                        java.util.UUID.randomUUID().toString()), 201, "order");
+                List<JsonObject> coupons = order.json().getJsonArray("coupons").getValuesAs(JsonObject.class);
+                if (coupons.isEmpty()) {
                     throw new IllegalStateException("no coupon in " + abbreviate(order.body()));
                 }
-                String c = code.group(1).replace("-", "");
+                String c = coupons.get(0).getString("code").replace("-", "");
                 codes.add(c);
                 LocalDateTime at = today.minusDays(daysAgo[i]).atTime(10, 7 * i, 0);
                 db.setAutoCommit(false);

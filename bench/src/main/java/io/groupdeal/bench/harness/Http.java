@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The benches' HTTP/1.1 client over loopback, on the JDK's {@link HttpClient}: keep-alive connections from the
@@ -57,6 +58,9 @@ public final class Http {
      * JSON, {@code headers} as name, value, ... (a null value leaves its header out).
      */
     public Reply send(String method, String path, String token, String body, String... headers) throws IOException {
+        if (headers.length % 2 != 0) {
+            throw new IllegalArgumentException("headers come as name, value, ...: " + List.of(headers));
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
