@@ -3,9 +3,8 @@
 #
 # Source it from the repository root, then:
 #   product_start <data folder> <log file>   wipes the data folder, starts the product, waits until it is ready;
-#                                            sets product_http_port, product_db_port, product_driver (the MySQL
-#                                            driver jar from the local Maven repository) and installs an EXIT trap
-#                                            that stops the product whatever happens
+#                                            sets product_http_port and product_db_port and installs an EXIT
+#                                            trap that stops the product whatever happens
 #   product_start_second <log file>          a second product (Payara Micro alone, the WAR that product_start built) on
 #                                            the first one's database and mail catcher, on a free HTTP port; DEAL_*
 #                                            settings in the environment of the call go to it only (e.g. another
@@ -25,13 +24,12 @@
 # Environment: DEAL_* settings go to the product (DEAL_THROTTLE_ADDRESS_LIMIT, DEAL_HASHING_WAIT,
 # DEAL_HASHING_QUEUE and DEAL_HASHING_SHARE default to values that let a bench set up in parallel from one address). BENCH_HTTP_PORT (first HTTP port tried; default a random one from 20000 on, so that benches started
 # at the same moment on one machine do not pick the same port), BENCH_DB_PORT (default: the launcher takes a free
-# one), MAVEN_REPO (default ~/.m2/repository). Note that -Prun packages the reactor first (it writes */target of the
-# checkout it runs in): run from a clone when someone builds in the same checkout (bench/README.md).
+# one). Note that -Prun and bench_build package the reactor first (they write */target of the checkout they run in):
+# run from a clone when someone builds in the same checkout (bench/README.md).
 
 product_pid=""
 product_http_port=""
 product_db_port=""
-product_driver=""
 product_started=""
 product_java_options=""
 product_log=""
@@ -79,15 +77,6 @@ product_start() {
         if [ "$product_db_port" = "$product_http_port" ]; then
             product_db_port=$(product_free_port $((product_db_port + 1)))
         fi
-    fi
-
-    local mysql_version repo
-    mysql_version=$(sed -n 's:.*<mysql.version>\(.*\)</mysql.version>.*:\1:p' pom.xml | head -1)
-    repo=${MAVEN_REPO:-$HOME/.m2/repository}
-    product_driver=$repo/com/mysql/mysql-connector-j/$mysql_version/mysql-connector-j-$mysql_version.jar
-    if [ ! -f "$product_driver" ]; then
-        echo "bench: the MySQL driver is not in the local Maven repository: $product_driver" >&2
-        return 1
     fi
 
     product_log=$log

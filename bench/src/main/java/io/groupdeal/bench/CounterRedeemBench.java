@@ -2,8 +2,8 @@ package io.groupdeal.bench;
 
 import io.groupdeal.bench.harness.Api;
 import io.groupdeal.bench.harness.Db;
-import io.groupdeal.bench.harness.Http;
 import io.groupdeal.bench.harness.Http.Reply;
+import io.groupdeal.bench.harness.Http;
 import io.groupdeal.bench.harness.Json;
 import io.groupdeal.bench.harness.Latencies;
 import io.groupdeal.bench.harness.Options;

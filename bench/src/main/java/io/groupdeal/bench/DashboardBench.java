@@ -2,21 +2,24 @@ package io.groupdeal.bench;
 
 import io.groupdeal.bench.harness.Api;
 import io.groupdeal.bench.harness.Db;
-import io.groupdeal.bench.harness.Http;
 import io.groupdeal.bench.harness.Http.Reply;
+import io.groupdeal.bench.harness.Http;
 import io.groupdeal.bench.harness.Json;
 import io.groupdeal.bench.harness.Latencies;
 import io.groupdeal.bench.harness.Options;
 import io.groupdeal.bench.harness.Procs;
 import io.groupdeal.bench.harness.Text;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -25,7 +28,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +37,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import jakarta.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -132,18 +131,10 @@ public final class DashboardBench {
     long seed = 20261123L;
     boolean strictTarget = false;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         DashboardBench bench = new DashboardBench();
         bench.parse(args);
-        int exit;
-        try {
-            exit = bench.run();
-        } catch (Exception e) {
-            System.out.println("ABORTED: " + e);
-            e.printStackTrace(System.out);
-            exit = 3;
-        }
-        System.exit(exit);
+        Api.exit(bench::run);
     }
 
     void parse(String[] args) {

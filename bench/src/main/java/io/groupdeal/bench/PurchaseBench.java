@@ -4,8 +4,8 @@ import io.groupdeal.application.Idempotency;
 import io.groupdeal.application.security.BearerTokens;
 import io.groupdeal.bench.harness.Api;
 import io.groupdeal.bench.harness.Db;
-import io.groupdeal.bench.harness.Http;
 import io.groupdeal.bench.harness.Http.Reply;
+import io.groupdeal.bench.harness.Http;
 import io.groupdeal.bench.harness.Json;
 import io.groupdeal.bench.harness.Latencies;
 import io.groupdeal.bench.harness.Options;
@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -40,7 +41,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.time.Duration;
 
 /**
  * Purchase throughput with the payment gateway's latency at 0 and at 200 ms, in one run: POST /api/v1/orders over
@@ -114,17 +114,10 @@ public final class PurchaseBench {
     /** After the set-up: one purchase over each path with MariaDB's general log on, both statement lists printed. */
     boolean compareStatements = false;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         PurchaseBench bench = new PurchaseBench();
         bench.parse(args);
-        int exit;
-        try {
-            exit = bench.run();
-        } catch (Exception e) {
-            System.out.println("ABORTED: " + e);
-            exit = 3;
-        }
-        System.exit(exit);
+        Api.exit(bench::run);
     }
 
     void parse(String[] args) {

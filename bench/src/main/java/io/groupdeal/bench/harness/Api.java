@@ -30,13 +30,17 @@ public final class Api {
                 .expect(200, "moderation off");
     }
 
-    /** What a bench's main does: runs it, prints ABORTED and exits 3 when it throws, else exits with its status. */
+    /**
+     * What a bench's main does: runs it, prints ABORTED (and the stack trace on stderr) and exits 3 when it throws,
+     * else exits with its status.
+     */
     public static void exit(java.util.concurrent.Callable<Integer> bench) {
         int status;
         try {
             status = bench.call();
         } catch (Exception e) {
             System.out.println("ABORTED: " + e);
+            e.printStackTrace(); // on stderr: where it broke off
             status = 3;
         }
         System.exit(status);
