@@ -17,7 +17,10 @@ public final class Options {
     public Options(String[] args, List<String> valued, List<String> flags) {
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
-            if (valued.contains(name) && i + 1 < args.length) {
+            if (valued.contains(name)) {
+                if (i + 1 == args.length) {
+                    throw new IllegalArgumentException("option " + name + " needs a value");
+                }
                 values.put(name, args[++i]);
             } else if (flags.contains(name)) {
                 values.put(name, "");
