@@ -127,12 +127,11 @@ public final class CatalogNearbyBench {
     boolean reload = false;
 
     public static void main(String[] args) {
-        CatalogNearbyBench bench = new CatalogNearbyBench();
-        bench.parse(args);
-        Api.exit(bench::run);
+        Api.exit(new CatalogNearbyBench().parse(args)::run);
     }
 
-    void parse(String[] args) {
+    /** Reads the options; throws IllegalArgumentException for an unknown one or a value out of bounds. */
+    CatalogNearbyBench parse(String[] args) {
         Options o = new Options(args, List.of("--http-port", "--db-port", "--requests", "--warmup", "--jdbc-requests",
                 "--threads", "--radius-km", "--seed", "--max-seconds"), List.of("--reload"));
         httpPort = o.integer("--http-port", httpPort);
@@ -150,6 +149,7 @@ public final class CatalogNearbyBench {
             throw new IllegalArgumentException("out of bounds: requests 1..100000, warmup 0..10000, jdbc-requests 0..100000,"
                     + " threads 1..64, radius-km (0, 500], max-seconds 1..3600");
         }
+        return this;
     }
 
     int run() throws Exception {

@@ -132,12 +132,11 @@ public final class DashboardBench {
     boolean strictTarget = false;
 
     public static void main(String[] args) {
-        DashboardBench bench = new DashboardBench();
-        bench.parse(args);
-        Api.exit(bench::run);
+        Api.exit(new DashboardBench().parse(args)::run);
     }
 
-    void parse(String[] args) {
+    /** Reads the options; throws IllegalArgumentException for an unknown one or a value out of bounds. */
+    DashboardBench parse(String[] args) {
         Options o = new Options(args, List.of("--http-port", "--db-port", "--coupons", "--noise-coupons", "--reviews",
                 "--buyers", "--threads", "--requests", "--year-requests", "--warmup", "--year-warmup", "--rounds",
                 "--max-seconds", "--loaders", "--seed"), List.of("--strict-target"));
@@ -172,6 +171,7 @@ public final class DashboardBench {
                     + " 15% of coupons, buyers 10..1000000, threads 1..64, requests and year-requests 1..100000, warmups 0..10000,"
                     + " rounds 1..20, max-seconds 1..3600, loaders 1..8");
         }
+        return this;
     }
 
     // ---- what the setup made ---------------------------------------------------------------------------------------

@@ -115,12 +115,11 @@ public final class PurchaseBench {
     boolean compareStatements = false;
 
     public static void main(String[] args) {
-        PurchaseBench bench = new PurchaseBench();
-        bench.parse(args);
-        Api.exit(bench::run);
+        Api.exit(new PurchaseBench().parse(args)::run);
     }
 
-    void parse(String[] args) {
+    /** Reads the options; throws IllegalArgumentException for an unknown one or a value out of bounds. */
+    PurchaseBench parse(String[] args) {
         Options o = new Options(args, List.of("--http-port", "--db-port", "--slow-http-port", "--latency-ms",
                 "--slow-latency-ms", "--dumps", "--dump-dir", "--threads", "--seconds", "--warmup", "--rounds", "--deals",
                 "--buyers-per-thread", "--min-buyers", "--quantity", "--seed", "--phases"),
@@ -159,6 +158,7 @@ public final class PurchaseBench {
                     + " deals 1..10000, buyers-per-thread 1..100, min-buyers 1..1000000, quantity 1..20,"
                     + " phases: a comma-separated list of " + String.join(", ", PHASES) + " (slow-* need --slow-http-port)");
         }
+        return this;
     }
 
     // ---- what the setup made ---------------------------------------------------------------------------------------
