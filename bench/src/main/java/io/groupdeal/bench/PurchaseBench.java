@@ -61,8 +61,10 @@ import java.util.regex.Pattern;
  * and counts where its request threads are, so that the figures say where the time went.
  *
  * <p>The JDBC purchase is what io.groupdeal.application.order.OrderService#place runs, statement by statement: the
- * token and account lookups of the authentication (autocommit), the reserve transaction (the idempotency key, the
- * buyer's count row and its conditional update, the deal's stock by conditional update, the order RESERVED), the
+ * token and account lookup of the authentication, the key's earlier use, the sale terms and the deal's options
+ * (autocommit; the order names no option, so it buys the deal's only one, at its price), the buyer's count row, the
+ * reserve transaction (the idempotency key, the count's conditional update, the order RESERVED with its option, the
+ * option's stock and then the deal's by conditional updates), the
  * gateway's own statements (the sandbox server's ledger, on a connection of its own: what the sandbox runs for an
  * authorisation) and the confirm transaction (the order RESERVED to CONFIRMED or PENDING by conditional update, the
  * sale terms, its coupons, the confirmation mail's cause into the outbox (the mail is written when it is delivered,
@@ -906,7 +908,7 @@ public final class PurchaseBench {
             // Authentication (TokenHolders.holder: the token with its account and tenant in one statement, outside the
             // order's transactions).
             Object[] account = Db.one(main, "SELECT a.id, a.email, a.name, a.role, a.tenant_id, t.business_name, t.status,"
-                    + " t.undo_window_minutes FROM access_token k"
+                    + " t.undo_window_minutes, a.language FROM access_token k"
                     + " JOIN account a ON a.id = k.account_id"
                     + " LEFT JOIN tenant t ON t.id = a.tenant_id"
                     + " WHERE k.token_hash = ? AND k.expires_at > ?", BearerTokens.hash(buyer.token), LocalDateTime.now(ZoneOffset.UTC));
@@ -915,7 +917,8 @@ public final class PurchaseBench {
             }
             String buyerId = (String) account[0];
 
-            // OrderService.place, outside any transaction: the key's earlier use, the sale terms, the buyer's count row.
+            // OrderService.place, outside any transaction: the key's earlier use, the sale terms, the deal's options (the
+            // order names none: the deal's only one, SaleOption.chosen), the buyer's count row.
             String key = UUID.randomUUID().toString();
             String fingerprint = Idempotency.fingerprint(dealId, quantity, "tok_ok");
             if (Db.one(main, "SELECT request_hash, tenant_id, order_id FROM order_request WHERE buyer_id = ? AND idempotency_key = ?"
@@ -929,6 +932,14 @@ public final class PurchaseBench {
                 return "deal-not-on-sale";
             }
             String tenantId = (String) terms[0];
+            // DealRepository.saleOptions: every deal has at least one option (V23); the bench's deals have one, whose id
+            // is the deal's
+            List<Object[]> options = Db.rows(main, "SELECT id, title, price FROM deal_option WHERE tenant_id = ? AND deal_id = ?"
+                    + " ORDER BY position", tenantId, dealId);
+            if (options.size() != 1) {
+                return "option-required";
+            }
+            Object[] option = options.get(0);
             Integer limit = terms[7] == null ? null : ((Number) terms[7]).intValue();
             if (limit != null) {
                 // OrderRepository.ensureQuota, autocommit: one statement before the reservation, committed by itself
@@ -937,7 +948,7 @@ public final class PurchaseBench {
             }
             Reserved[] reserved = new Reserved[1];
             String refused = inTransaction(main, () -> {
-                Object outcome = reserve(buyerId, key, fingerprint, terms, limit, dealId);
+                Object outcome = reserve(buyerId, key, fingerprint, terms, option, limit, dealId);
                 if (outcome instanceof Reserved r) {
                     reserved[0] = r;
                     return null;
@@ -954,16 +965,18 @@ public final class PurchaseBench {
         }
 
         static final String ORDER_COLUMNS = "tenant_id, id, deal_id, buyer_id, quantity, unit_price, amount, currency,"
-                + " status, payment_ref, created_at";
+                + " status, payment_ref, created_at, option_id";
 
         /**
-         * Checkout.reserve, one transaction: the key, the buyer's count, the order RESERVED, the deal's stock last (its
-         * row stays locked until the commit). The Reserved, or why not.
+         * Checkout.reserve, one transaction: the key, the buyer's count, the order RESERVED for its option (at the option's
+         * price), the option's stock, then the deal's last (its row stays locked until the commit). The Reserved, or why
+         * not.
          */
-        Object reserve(String buyerId, String key, String fingerprint, Object[] terms, Integer limit, String dealId)
-                throws SQLException {
+        Object reserve(String buyerId, String key, String fingerprint, Object[] terms, Object[] option, Integer limit,
+                       String dealId) throws SQLException {
             String tenantId = (String) terms[0];
-            java.math.BigDecimal price = (java.math.BigDecimal) terms[5];
+            String optionId = (String) option[0];
+            java.math.BigDecimal price = (java.math.BigDecimal) option[2];
             String currency = (String) terms[6];
             LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
             String orderId = Ids.newId();
@@ -976,9 +989,16 @@ public final class PurchaseBench {
                 return "per-buyer-limit";
             }
             java.math.BigDecimal amount = price.multiply(java.math.BigDecimal.valueOf(quantity));
+            // OrderRepository.reserve
             Db.update(main, "INSERT INTO purchase_order (" + ORDER_COLUMNS + ", expires_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RESERVED', NULL, ?, ?)", tenantId, orderId, dealId, buyerId, quantity,
-                    price, amount, currency, now, now.plusMinutes(10));
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RESERVED', NULL, ?, ?, ?)", tenantId, orderId, dealId, buyerId, quantity,
+                    price, amount, currency, now, optionId, now.plusMinutes(10));
+            // DealRepository.sellOption: the option's own cap first (option row, then the deal's, as every purchase and
+            // release locks them)
+            if (Db.update(main, "UPDATE deal_option SET sold = sold + ? WHERE tenant_id = ? AND id = ? AND deal_id = ?"
+                    + " AND (max_quantity IS NULL OR sold + ? <= max_quantity)", quantity, tenantId, optionId, dealId, quantity) != 1) {
+                return "sold-out";
+            }
             // DealRepository.sell
             int updated = Db.update(main, "UPDATE deal SET sold = sold + ?"
                     + " WHERE tenant_id = ? AND id = ? AND status = 'ON_SALE' AND sales_start <= ? AND sales_end > ?"
@@ -1164,6 +1184,8 @@ public final class PurchaseBench {
         String in = String.join(",", ids.stream().map(i -> "'" + i + "'").toList());
         long sold = Db.count(db, "SELECT COALESCE(SUM(sold), 0) FROM deal WHERE id IN (" + in + ")");
         long confirmedCount = Db.count(db, "SELECT COALESCE(SUM(confirmed), 0) FROM deal WHERE id IN (" + in + ")");
+        // each deal's one option counts the same stock (V23: sold on the option row, then on the deal's)
+        long optionSold = Db.count(db, "SELECT COALESCE(SUM(sold), 0) FROM deal_option WHERE deal_id IN (" + in + ")");
         long held = Db.count(db, "SELECT COALESCE(SUM(quantity), 0) FROM purchase_order WHERE deal_id IN (" + in + ")"
                 + " AND released_at IS NULL");
         long reserved = Db.count(db, "SELECT COUNT(*) FROM purchase_order WHERE deal_id IN (" + in + ") AND status = 'RESERVED'");
@@ -1194,12 +1216,12 @@ public final class PurchaseBench {
             }
         }
         // deal.confirmed counts paid coupons up to the tipping point only (DealRepository.paid)
-        boolean good = sold == held && sold == coupons && sold == paid && confirmedCount <= sold && reserved == 0
-                && sold >= expected && sold <= expected + unknown && captured == confirmed && authorised == pending
+        boolean good = sold == held && sold == optionSold && sold == coupons && sold == paid && confirmedCount <= sold
+                && reserved == 0 && sold >= expected && sold <= expected + unknown && captured == confirmed && authorised == pending
                 && payments == confirmed + pending;
-        System.out.printf(Locale.ROOT, "  %-13s sold %d, confirmed %d, coupons in orders holding stock %d, in paid orders %d,"
+        System.out.printf(Locale.ROOT, "  %-13s sold %d (options %d), confirmed %d, coupons in orders holding stock %d, in paid orders %d,"
                         + " coupons %d; purchases answered as made %d%s; orders RESERVED %d; payments %d: captured %d for %d"
-                        + " CONFIRMED orders, authorised %d for %d PENDING: %s%n", what, sold, confirmedCount, held, paid, coupons,
+                        + " CONFIRMED orders, authorised %d for %d PENDING: %s%n", what, sold, optionSold, confirmedCount, held, paid, coupons,
                 expected, unknown > 0 ? " (+ up to " + unknown + " with a lost answer)" : "", reserved, payments, captured,
                 confirmed, authorised, pending, good ? "OK" : "MISMATCH (oversold, lost updates, or ledger and orders disagree)");
         return good;
