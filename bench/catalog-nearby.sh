@@ -14,10 +14,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib/product.sh
 
+bench_build
 product_start bench/target/data bench/target/product.log
 
 set +e
-java -cp "$product_driver" bench/CatalogNearbyBench.java --http-port "$product_http_port" --db-port "$product_db_port" "$@"
+java -cp "$bench_classpath" io.groupdeal.bench.CatalogNearbyBench --http-port "$product_http_port" \
+    --db-port "$product_db_port" "$@"
 status=$?
 set -e
 

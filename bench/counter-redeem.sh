@@ -13,22 +13,16 @@
 # a redemption failed (or more than 1% of the /health requests), 2 when the database does not match the redemptions
 # made, 3 when the run broke off (the product stopped), 4 with --strict-targets when a target is missed.
 # Environment: BENCH_HTTP_PORT / BENCH_DB_PORT (first port tried; default a random free HTTP port from 20000 on and
-# a free database port; see bench/lib/product.sh), MAVEN_REPO (default ~/.m2/repository).
+# a free database port; see bench/lib/product.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib/product.sh
 
-# HdrHistogram for the percentiles, from the local Maven repository (fetched from Maven Central when missing).
-hdr_version=2.2.2
-hdr=${MAVEN_REPO:-$HOME/.m2/repository}/org/hdrhistogram/HdrHistogram/$hdr_version/HdrHistogram-$hdr_version.jar
-if [ ! -f "$hdr" ]; then
-    ./mvnw -B -q -ntp dependency:get -Dartifact=org.hdrhistogram:HdrHistogram:$hdr_version -Dtransitive=false
-fi
-
-# As product_bench, with HdrHistogram on the class path beside the MySQL driver.
+bench_build
 product_start bench/target/counter/data bench/target/counter/product.log
 set +e
-java -cp "$product_driver:$hdr" bench/CounterRedeemBench.java --http-port "$product_http_port" --db-port "$product_db_port" "$@"
+java -cp "$bench_classpath" io.groupdeal.bench.CounterRedeemBench --http-port "$product_http_port" \
+    --db-port "$product_db_port" "$@"
 status=$?
 set -e
 if ! kill -0 "$product_pid" 2>/dev/null; then

@@ -14,4 +14,4 @@ cd "$(dirname "$0")/.."
 . bench/lib/product.sh
 
 product_java_options=-Xmx1g
-product_bench bench/target/dashboard bench/DashboardBench.java "$@"
+product_bench bench/target/dashboard DashboardBench "$@"

@@ -19,4 +19,4 @@ cd "$(dirname "$0")/.."
 export DEAL_TRUSTED_PROXIES=127.0.0.1 DEAL_THROTTLE_ADDRESS_LIMIT=50 DEAL_HASHING_WAIT=${DEAL_HASHING_WAIT:-PT5S} \
     DEAL_HASHING_QUEUE=${DEAL_HASHING_QUEUE:-16} DEAL_HASHING_HELD=${DEAL_HASHING_HELD:-1000} \
     DEAL_HASHING_SHARE=${DEAL_HASHING_SHARE:-0.25}
-product_bench bench/target/login-flood bench/LoginFloodBench.java "$@"
+product_bench bench/target/login-flood LoginFloodBench "$@"

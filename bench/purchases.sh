@@ -24,10 +24,11 @@ export DEAL_HASHING_CONCURRENCY=${DEAL_HASHING_CONCURRENCY:-2}
 # A purchase whose gateway call timed out (503 payment-unavailable) stays RESERVED until the reconciler settles it
 # after the reservation: 30 s instead of 10 minutes, so that the check at the end sees every order settled.
 export DEAL_ORDER_RESERVATION=${DEAL_ORDER_RESERVATION:-PT30S}
+bench_build
 DEAL_SANDBOX_LATENCY_MS=0 product_start "$folder/data" "$folder/product.log"
 DEAL_SANDBOX_LATENCY_MS=$slow product_start_second "$folder/product-${slow}ms.log"
 set +e
-java -cp "$product_driver" bench/PurchaseBench.java --http-port "$product_http_port" --db-port "$product_db_port" \
+java -cp "$bench_classpath" io.groupdeal.bench.PurchaseBench --http-port "$product_http_port" --db-port "$product_db_port" \
     --slow-http-port "$second_http_port" --slow-latency-ms "$slow" --dump-dir "$folder/dumps" "$@"
 status=$?
 set -e

@@ -3,30 +3,33 @@
 #
 # Source it from the repository root, then:
 #   product_start <data folder> <log file>   wipes the data folder, starts the product, waits until it is ready;
-#                                            sets product_http_port, product_db_port, product_driver (the MySQL
-#                                            driver jar from the local Maven repository) and installs an EXIT trap
-#                                            that stops the product whatever happens
+#                                            sets product_http_port and product_db_port and installs an EXIT
+#                                            trap that stops the product whatever happens
 #   product_start_second <log file>          a second product (Payara Micro alone, the WAR that product_start built) on
 #                                            the first one's database and mail catcher, on a free HTTP port; DEAL_*
 #                                            settings in the environment of the call go to it only (e.g. another
 #                                            DEAL_SANDBOX_LATENCY_MS); does not wait for it: sets second_http_port
 #                                            and second_pid, product_await_second waits until it is ready
 #   product_stop                             stops them (Ctrl-C, SIGTERM after 15 s, SIGKILL after 60 s) and removes the trap
-#   product_bench <folder> <program> [options...]
-#                                            a whole bench run: product_start with data and log under <folder>,
-#                                            java $product_java_options -cp <driver> <program> --http-port ..
-#                                            --db-port .. [options...], status 3 if the product did not outlive the
-#                                            program, product_stop; exits with the program's status
+#   bench_build                              builds the bench module (bench/pom.xml, profile "bench", with the product's
+#                                            modules it uses from the reactor) quietly, offline when it can; sets
+#                                            bench_classpath (its classes and dependencies)
+#   product_bench <folder> <class> [options...]
+#                                            a whole bench run: bench_build, product_start with data and log under
+#                                            <folder>, java $product_java_options -cp $bench_classpath
+#                                            io.groupdeal.bench.<class> --http-port .. --db-port .. [options...],
+#                                            status 3 if the product did not outlive the program, product_stop; exits
+#                                            with the program's status
+# The product starts without demo data and with the platform operator operator@bench.groupdeal.io (DEAL_ADMIN_*).
 # Environment: DEAL_* settings go to the product (DEAL_THROTTLE_ADDRESS_LIMIT, DEAL_HASHING_WAIT,
 # DEAL_HASHING_QUEUE and DEAL_HASHING_SHARE default to values that let a bench set up in parallel from one address). BENCH_HTTP_PORT (first HTTP port tried; default a random one from 20000 on, so that benches started
 # at the same moment on one machine do not pick the same port), BENCH_DB_PORT (default: the launcher takes a free
-# one), MAVEN_REPO (default ~/.m2/repository). Note that -Prun packages the reactor first (it writes */target of the
-# checkout it runs in): run from a clone when someone builds in the same checkout (bench/README.md).
+# one). Note that -Prun and bench_build package the reactor first (they write */target of the checkout they run in):
+# run from a clone when someone builds in the same checkout (bench/README.md).
 
 product_pid=""
 product_http_port=""
 product_db_port=""
-product_driver=""
 product_started=""
 product_java_options=""
 product_log=""
@@ -45,6 +48,26 @@ product_free_port() {
     return 1
 }
 
+bench_classpath=""
+# The platform operator the product creates at startup (no demo data, so no demo operator): the benches switch
+# moderation off for their businesses with it (io.groupdeal.bench.harness.Api.OPERATOR_*).
+bench_operator_email=operator@bench.groupdeal.io
+bench_operator_password=bench-operator-password
+
+bench_build() {
+    local log=bench/target/build.log
+    mkdir -p bench/target
+    echo "bench: building the bench module (log $log)"
+    # Offline first (the usual case: the product's build already fetched everything); online when something is missing.
+    if ! ./mvnw -B -q -ntp -o -Pbench -pl bench -am package -DskipTests >"$log" 2>&1 \
+        && ! ./mvnw -B -q -ntp -Pbench -pl bench -am package -DskipTests >"$log" 2>&1; then
+        echo "bench: the bench module does not build; last lines of $log:" >&2
+        tail -30 "$log" >&2
+        return 1
+    fi
+    bench_classpath=bench/target/classes:$(cat bench/target/classpath.txt)
+}
+
 product_start() {
     local data=$1 log=$2
     product_http_port=$(product_free_port "${BENCH_HTTP_PORT:-$((20000 + RANDOM % 10000))}")
@@ -54,15 +77,6 @@ product_start() {
         if [ "$product_db_port" = "$product_http_port" ]; then
             product_db_port=$(product_free_port $((product_db_port + 1)))
         fi
-    fi
-
-    local mysql_version repo
-    mysql_version=$(sed -n 's:.*<mysql.version>\(.*\)</mysql.version>.*:\1:p' pom.xml | head -1)
-    repo=${MAVEN_REPO:-$HOME/.m2/repository}
-    product_driver=$repo/com/mysql/mysql-connector-j/$mysql_version/mysql-connector-j-$mysql_version.jar
-    if [ ! -f "$product_driver" ]; then
-        echo "bench: the MySQL driver is not in the local Maven repository: $product_driver" >&2
-        return 1
     fi
 
     product_log=$log
@@ -76,6 +90,7 @@ product_start() {
     # per-address throttle is out of reach and a sign-up waits for its turn to hash instead of answering 503 busy.
     set -m
     DEAL_HTTP_PORT=$product_http_port DEAL_DATA_DIR=$PWD/$data DEAL_DB_PORT=$product_db_port DEAL_DEMO=false \
+        DEAL_ADMIN_EMAIL=$bench_operator_email DEAL_ADMIN_PASSWORD=$bench_operator_password \
         DEAL_THROTTLE_ADDRESS_LIMIT=${DEAL_THROTTLE_ADDRESS_LIMIT:-1000000} DEAL_HASHING_WAIT=${DEAL_HASHING_WAIT:-PT120S} \
         DEAL_HASHING_QUEUE=${DEAL_HASHING_QUEUE:-1000} DEAL_HASHING_SHARE=${DEAL_HASHING_SHARE:-1} \
         ./mvnw -B -ntp -q -Prun >"$log" 2>&1 &
@@ -161,6 +176,7 @@ product_start_second() {
     set -m
     # As io.groupdeal.devserver.DevServer starts Payara Micro, without a database or mail catcher of its own.
     DEAL_HTTP_PORT=$second_http_port DEAL_DEMO=false DEAL_DB_EMBEDDED=true \
+        DEAL_ADMIN_EMAIL=$bench_operator_email DEAL_ADMIN_PASSWORD=$bench_operator_password \
         DEAL_DB_URL=jdbc:mysql://127.0.0.1:$product_db_port/deal DEAL_DB_USER=deal DEAL_DB_PASSWORD=deal \
         DEAL_SMTP_HOST=127.0.0.1 DEAL_SMTP_PORT=$mail DEAL_PUBLIC_URL=http://localhost:$second_http_port \
         DEAL_THROTTLE_ADDRESS_LIMIT=${DEAL_THROTTLE_ADDRESS_LIMIT:-1000000} DEAL_HASHING_WAIT=${DEAL_HASHING_WAIT:-PT120S} \
@@ -191,10 +207,12 @@ product_await_second() {
 product_bench() {
     local folder=$1 program=$2 status
     shift 2
+    bench_build
     product_start "$folder/data" "$folder/product.log"
     set +e
     # shellcheck disable=SC2086 # JVM options are separate words
-    java $product_java_options -cp "$product_driver" "$program" --http-port "$product_http_port" --db-port "$product_db_port" "$@"
+    java $product_java_options -cp "$bench_classpath" "io.groupdeal.bench.$program" --http-port "$product_http_port" \
+        --db-port "$product_db_port" "$@"
     status=$?
     set -e
     if ! kill -0 "$product_pid" 2>/dev/null; then

@@ -1,12 +1,17 @@
+package io.groupdeal.bench;
+
+import io.groupdeal.bench.harness.Api;
+import io.groupdeal.bench.harness.Db;
+import io.groupdeal.bench.harness.Http;
+import io.groupdeal.bench.harness.Json;
+import io.groupdeal.bench.harness.Latencies;
+import io.groupdeal.bench.harness.Options;
+import io.groupdeal.bench.harness.Text;
+import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -14,7 +19,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +27,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Benchmark of the catalog's "deals near me" against a primary-key-style lookup, in the same run on the same machine.
@@ -38,7 +40,8 @@ import java.util.regex.Pattern;
  * the statements that rank, with a verdict on their plans.
  *
  * <p>Run by bench/catalog-nearby.sh; by hand against a running product:
- * {@code java -cp mysql-connector-j-9.1.0.jar bench/CatalogNearbyBench.java --http-port 18480 --db-port 13480}.
+ * {@code java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" io.groupdeal.bench.CatalogNearbyBench
+ * --http-port 18480 --db-port 13480} (after the script built the module).
  * Every loop is bounded by the counts given on the command line.
  */
 public final class CatalogNearbyBench {
@@ -123,53 +126,46 @@ public final class CatalogNearbyBench {
     long seed = 20240601L;
     boolean reload = false;
 
-    public static void main(String[] args) throws Exception {
-        CatalogNearbyBench bench = new CatalogNearbyBench();
-        bench.parse(args);
-        System.exit(bench.run());
+    public static void main(String[] args) {
+        Api.exit(new CatalogNearbyBench().parse(args)::run);
     }
 
-    void parse(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--http-port" -> httpPort = Integer.parseInt(args[++i]);
-                case "--db-port" -> dbPort = Integer.parseInt(args[++i]);
-                case "--requests" -> requests = Integer.parseInt(args[++i]);
-                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-                case "--jdbc-requests" -> jdbcRequests = Integer.parseInt(args[++i]);
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
-                case "--radius-km" -> radiusKm = Double.parseDouble(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--max-seconds" -> maxSeconds = Integer.parseInt(args[++i]);
-                case "--reload" -> reload = true;
-                default -> throw new IllegalArgumentException("unknown option " + a
-                        + " (known: --http-port --db-port --requests --warmup --jdbc-requests --threads --radius-km --seed --max-seconds --reload)");
-            }
-        }
+    /** Reads the options; throws IllegalArgumentException for an unknown one or a value out of bounds. */
+    CatalogNearbyBench parse(String[] args) {
+        Options o = new Options(args, List.of("--http-port", "--db-port", "--requests", "--warmup", "--jdbc-requests",
+                "--threads", "--radius-km", "--seed", "--max-seconds"), List.of("--reload"));
+        httpPort = o.integer("--http-port", httpPort);
+        dbPort = o.integer("--db-port", dbPort);
+        requests = o.integer("--requests", requests);
+        warmup = o.integer("--warmup", warmup);
+        jdbcRequests = o.integer("--jdbc-requests", jdbcRequests);
+        threads = o.integer("--threads", threads);
+        radiusKm = o.decimal("--radius-km", radiusKm);
+        seed = o.number("--seed", seed);
+        maxSeconds = o.integer("--max-seconds", maxSeconds);
+        reload = o.has("--reload");
         if (requests < 1 || requests > 100_000 || warmup < 0 || warmup > 10_000 || jdbcRequests < 0 || jdbcRequests > 100_000
                 || threads < 1 || threads > 64 || !(radiusKm > 0 && radiusKm <= 500) || maxSeconds < 1 || maxSeconds > 3600) {
             throw new IllegalArgumentException("out of bounds: requests 1..100000, warmup 0..10000, jdbc-requests 0..100000,"
                     + " threads 1..64, radius-km (0, 500], max-seconds 1..3600");
         }
+        return this;
     }
 
     int run() throws Exception {
-        String url = "jdbc:mysql://127.0.0.1:" + dbPort + "/deal?sslMode=DISABLED&rewriteBatchedStatements=true"
-                + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&characterEncoding=UTF-8";
+        String settings = "&rewriteBatchedStatements=true&forceConnectionTimeZoneToSession=true&characterEncoding=UTF-8";
         System.out.printf(Locale.ROOT, "catalog-nearby bench: %d tenants, %d stores in %d metro areas, %d deals; seed %d%n",
                 TENANTS, STORES, CITIES.size(), DEALS, seed);
         List<String> dealIds;
-        try (Connection db = DriverManager.getConnection(url, "deal", "deal")) {
+        try (Connection db = Db.connect(dbPort, settings)) {
             waitForSchema(db);
             dealIds = load(db);
             analyze(db);
         }
 
         Random random = new Random(seed ^ 0x5EEDL);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        String base = "http://127.0.0.1:" + httpPort + "/api/v1/catalog/deals";
+        Http http = new Http(httpPort, Duration.ofSeconds(30));
+        String base = "/api/v1/catalog/deals";
 
         System.out.printf(Locale.ROOT, "%nHTTP: %d warm-up + %d timed pairs asked, each pair one nearby query and one lookup"
                 + " in random order, %s; radiusKm=%s, size=20%n", warmup, requests,
@@ -183,9 +179,9 @@ public final class CatalogNearbyBench {
                 "GET /catalog/deals/{id} (lookup)");
         System.out.printf(Locale.ROOT, "  nearby answers: total %.1f on average (median %d, max %d; exact up to %d, else"
                         + " \"more than\"), %.1f items on the page; %d pairs in %.1f s; failures %d%n",
-                timed.totals.stream().mapToLong(Long::longValue).average().orElse(0), percentileLong(timed.totals, 0.5),
+                timed.totals.stream().mapToLong(Long::longValue).average().orElse(0), median(timed.totals),
                 timed.totals.stream().mapToLong(Long::longValue).max().orElse(0), COUNTED,
-                timed.items.get() / (double) Math.max(1, timed.nearby.size()), timed.pairs.get(), timed.elapsedNanos / 1e9,
+                timed.items.get() / (double) Math.max(1, timed.nearby.count()), timed.pairs.get(), timed.elapsedNanos / 1e9,
                 timed.failures.get());
         if (timed.stoppedEarly) {
             System.out.printf(Locale.ROOT, "  stopped early after %d s (--max-seconds): fewer pairs than asked%n", maxSeconds);
@@ -195,11 +191,11 @@ public final class CatalogNearbyBench {
         }
 
         int exit = 0;
-        try (Connection db = DriverManager.getConnection(url, "deal", "deal")) {
+        try (Connection db = Db.connect(dbPort, settings)) {
             BruteForce truth = BruteForce.load(db);
             exit |= check(http, truth, timed.answers, random);
         }
-        try (Connection db = DriverManager.getConnection(url, "deal", "deal")) {
+        try (Connection db = Db.connect(dbPort, settings)) {
             if (jdbcRequests > 0) {
                 timeJdbc(db, dealIds, random);
             }
@@ -230,7 +226,7 @@ public final class CatalogNearbyBench {
 
     /** Loads the data set unless the same one is there already; answers the ids of the loaded deals. */
     List<String> load(Connection db) throws SQLException {
-        long present = count(db, "SELECT COUNT(*) FROM tenant WHERE business_name LIKE 'Bench %'");
+        long present = Db.count(db, "SELECT COUNT(*) FROM tenant WHERE business_name LIKE 'Bench %'");
         if (present > 0 && !reload) {
             List<String> ids = new ArrayList<>();
             try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(
@@ -462,8 +458,8 @@ public final class CatalogNearbyBench {
     // ---- timing over HTTP ------------------------------------------------------------------------------------------
 
     static final class Result {
-        final List<Long> nearby = Collections.synchronizedList(new ArrayList<>());
-        final List<Long> lookup = Collections.synchronizedList(new ArrayList<>());
+        final Latencies nearby = new Latencies();
+        final Latencies lookup = new Latencies();
         final List<Long> totals = Collections.synchronizedList(new ArrayList<>());
         /** Every nearby answer, for the check against the brute-force ranking. */
         final List<Map.Entry<URI, String>> answers = Collections.synchronizedList(new ArrayList<>());
@@ -481,15 +477,12 @@ public final class CatalogNearbyBench {
         }
     }
 
-    static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
-    static final Pattern ITEM = Pattern.compile("\"distanceKm\"\\s*:");
-
     /**
      * count pairs of (one nearby query, one lookup), the pairs in random order and the two of a pair in random order, so
      * that both kinds see the same moments of the machine. The client threads take whole pairs; no new pair starts after
      * maxSeconds.
      */
-    Result timeHttp(HttpClient http, String base, List<String> dealIds, Random random, int count) throws InterruptedException {
+    Result timeHttp(Http http, String base, List<String> dealIds, Random random, int count) throws InterruptedException {
         List<URI[]> pairs = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             double[] point = around(pickCity(random), QUERY_RADIUS_KM, random);
@@ -526,26 +519,24 @@ public final class CatalogNearbyBench {
         return result;
     }
 
-    static void send(HttpClient http, URI uri, Result result) {
+    static void send(Http http, URI uri, Result result) {
         boolean near = uri.getQuery() != null;
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json").GET().build();
         long t0 = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            Http.Reply reply = http.send("GET", uri.toString(), null, null);
             long nanos = System.nanoTime() - t0;
-            if (response.statusCode() != 200) {
-                result.fail(response.statusCode() + " for " + uri + ": " + abbreviate(response.body()));
+            if (reply.status() != 200) {
+                result.fail(reply.status() + " for " + uri + ": " + abbreviate(reply.body()));
                 return;
             }
             if (near) {
-                result.nearby.add(nanos);
-                result.answers.add(Map.entry(uri, response.body()));
-                Matcher m = TOTAL.matcher(response.body());
-                result.totals.add(m.find() ? Long.parseLong(m.group(1)) : -1L);
-                result.items.addAndGet(ITEM.matcher(response.body()).results().count());
+                result.nearby.record(nanos);
+                result.answers.add(Map.entry(uri, reply.body()));
+                Map<String, Object> answer = Json.parse(reply.body());
+                result.totals.add(answer.get("total") instanceof BigDecimal total ? total.longValue() : -1L);
+                result.items.addAndGet(answer.get("items") instanceof List<?> items ? items.size() : 0);
             } else {
-                result.lookup.add(nanos);
+                result.lookup.record(nanos);
             }
         } catch (Exception e) {
             result.fail(e + " for " + uri);
@@ -632,7 +623,7 @@ public final class CatalogNearbyBench {
      * decimals, the count exact or "more than" as promised), and then deeper pages of some of the same points (pages 1
      * to 3, the page past the exact count, a page of 100), which are not timed. Answers 4 when one differs.
      */
-    int check(HttpClient http, BruteForce truth, List<Map.Entry<URI, String>> answers, Random random) {
+    int check(Http http, BruteForce truth, List<Map.Entry<URI, String>> answers, Random random) {
         long started = System.nanoTime();
         int checked = 0;
         int wrong = 0;
@@ -648,9 +639,8 @@ public final class CatalogNearbyBench {
         }
         for (URI uri : deeper) {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                        .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
-                all.add(Map.entry(uri, response.statusCode() == 200 ? response.body() : "status " + response.statusCode()));
+                Http.Reply reply = http.send("GET", uri.toString(), null, null);
+                all.add(Map.entry(uri, reply.status() == 200 ? reply.body() : "status " + reply.status()));
             } catch (Exception e) {
                 all.add(Map.entry(uri, "failed: " + e));
             }
@@ -697,7 +687,7 @@ public final class CatalogNearbyBench {
     static String compare(String body, List<Map.Entry<String, Double>> ranked, int page, int size) {
         Object parsed;
         try {
-            parsed = new Json(body).value();
+            parsed = Json.value(body);
         } catch (RuntimeException e) {
             return "not JSON: " + abbreviate(body);
         }
@@ -732,113 +722,11 @@ public final class CatalogNearbyBench {
         return null;
     }
 
-    /** Just enough JSON for the answers: objects, arrays, strings, numbers, true, false, null. */
-    static final class Json {
-        private final String text;
-        private int at;
-
-        Json(String text) {
-            this.text = text;
-        }
-
-        Object value() {
-            skip();
-            char c = text.charAt(at);
-            if (c == '{') {
-                Map<String, Object> object = new HashMap<>();
-                at++;
-                skip();
-                if (text.charAt(at) == '}') {
-                    at++;
-                    return object;
-                }
-                while (true) {
-                    skip();
-                    String key = string();
-                    skip();
-                    expect(':');
-                    object.put(key, value());
-                    skip();
-                    if (text.charAt(at++) == '}') {
-                        return object;
-                    }
-                }
-            }
-            if (c == '[') {
-                List<Object> array = new ArrayList<>();
-                at++;
-                skip();
-                if (text.charAt(at) == ']') {
-                    at++;
-                    return array;
-                }
-                while (true) {
-                    array.add(value());
-                    skip();
-                    if (text.charAt(at++) == ']') {
-                        return array;
-                    }
-                }
-            }
-            if (c == '"') {
-                return string();
-            }
-            for (String word : List.of("true", "false", "null")) {
-                if (text.startsWith(word, at)) {
-                    at += word.length();
-                    return word.equals("null") ? null : Boolean.valueOf(word);
-                }
-            }
-            int start = at;
-            while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
-                at++;
-            }
-            return Double.parseDouble(text.substring(start, at));
-        }
-
-        private String string() {
-            expect('"');
-            StringBuilder out = new StringBuilder();
-            for (char c = text.charAt(at++); c != '"'; c = text.charAt(at++)) {
-                if (c == '\\') {
-                    char e = text.charAt(at++);
-                    switch (e) {
-                        case 'u' -> {
-                            out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-                            at += 4;
-                        }
-                        case 'n' -> out.append('\n');
-                        case 't' -> out.append('\t');
-                        case 'r' -> out.append('\r');
-                        case 'b' -> out.append('\b');
-                        case 'f' -> out.append('\f');
-                        default -> out.append(e);
-                    }
-                } else {
-                    out.append(c);
-                }
-            }
-            return out.toString();
-        }
-
-        private void expect(char c) {
-            if (text.charAt(at++) != c) {
-                throw new IllegalArgumentException("expected " + c + " at " + (at - 1));
-            }
-        }
-
-        private void skip() {
-            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-                at++;
-            }
-        }
-    }
-
     // ---- timing over JDBC ------------------------------------------------------------------------------------------
 
     void timeJdbc(Connection db, List<String> dealIds, Random random) throws SQLException {
-        List<Long> nearby = new ArrayList<>();
-        List<Long> lookup = new ArrayList<>();
+        Latencies nearby = new Latencies();
+        Latencies lookup = new Latencies();
         int warm = Math.min(5, jdbcRequests);
         long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
         boolean stoppedEarly = false;
@@ -860,13 +748,13 @@ public final class CatalogNearbyBench {
                         bindNear(count, point, false);
                         drain(count);
                         if (i >= warm) {
-                            nearby.add(System.nanoTime() - t0);
+                            nearby.record(System.nanoTime() - t0);
                         }
                     } else {
                         byId.setString(1, dealIds.get(random.nextInt(dealIds.size())));
                         drain(byId);
                         if (i >= warm) {
-                            lookup.add(System.nanoTime() - t0);
+                            lookup.record(System.nanoTime() - t0);
                         }
                     }
                 }
@@ -925,7 +813,7 @@ public final class CatalogNearbyBench {
         Object[] storeParameters = {p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]};
         System.out.printf(Locale.ROOT, "%nEXPLAIN of the stores-in-the-circle SQL at the centre of %s (%s, %s), radiusKm=%s:%n",
                 city.name, num(point[0]), num(point[1]), num(radiusKm));
-        List<Map<String, String>> storePlan = query(db, "EXPLAIN " + inline(NEAR_STORES, storeParameters), true);
+        List<Map<String, String>> storePlan = Db.query(db, "EXPLAIN " + inline(NEAR_STORES, storeParameters), true);
         List<String[]> nearest = new ArrayList<>();
         try (PreparedStatement stores = db.prepareStatement(NEAR_STORES)) {
             for (int i = 0; i < storeParameters.length; i++) {
@@ -938,18 +826,18 @@ public final class CatalogNearbyBench {
             }
         }
         System.out.printf(Locale.ROOT, "stores in the circle: %d; in the bounding box: %s of %d%n", nearest.size(),
-                count(db, String.format(Locale.ROOT, "SELECT COUNT(*) FROM store s WHERE s.latitude BETWEEN %s AND %s"
+                Db.count(db, String.format(Locale.ROOT, "SELECT COUNT(*) FROM store s WHERE s.latitude BETWEEN %s AND %s"
                         + " AND s.longitude BETWEEN %s AND %s", num((Double) p[3]), num((Double) p[4]), num((Double) p[5]), num((Double) p[6]))),
-                count(db, "SELECT COUNT(*) FROM store"));
+                Db.count(db, "SELECT COUNT(*) FROM store"));
         List<String[]> first = nearest.subList(0, Math.min(2, nearest.size()));
         String merchants = first.stream().map(r -> "'" + r[0] + "'").distinct().reduce((x, y) -> x + "," + y).orElse("''");
         String stores = first.stream().map(r -> "'" + r[1] + "'").reduce((x, y) -> x + "," + y).orElse("''");
         String batch = String.format(Locale.ROOT, NEAR_BATCH, merchants, stores);
         System.out.printf(Locale.ROOT, "%nEXPLAIN of the walk's first batch (the deals of the nearest two stores' merchants):%n");
-        List<Map<String, String>> batchPlan = query(db, "EXPLAIN " + batch, true);
+        List<Map<String, String>> batchPlan = Db.query(db, "EXPLAIN " + batch, true);
         System.out.printf(Locale.ROOT, "%nANALYZE of both (executed; r_rows = rows actually read per access):%n");
-        query(db, "ANALYZE " + inline(NEAR_STORES, storeParameters), true);
-        query(db, "ANALYZE " + batch, true);
+        Db.query(db, "ANALYZE " + inline(NEAR_STORES, storeParameters), true);
+        Db.query(db, "ANALYZE " + batch, true);
         return storeVerdict(storePlan) | batchVerdict(batchPlan);
     }
 
@@ -998,94 +886,28 @@ public final class CatalogNearbyBench {
         return out.toString();
     }
 
-    static List<Map<String, String>> query(Connection db, String sql, boolean print) throws SQLException {
-        List<Map<String, String>> rows = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            ResultSetMetaData meta = r.getMetaData();
-            for (int c = 1; c <= meta.getColumnCount(); c++) {
-                names.add(meta.getColumnLabel(c));
-            }
-            while (r.next()) {
-                Map<String, String> row = new HashMap<>();
-                for (int c = 1; c <= names.size(); c++) {
-                    row.put(names.get(c - 1), r.getString(c));
-                }
-                rows.add(row);
-            }
-        }
-        if (print) {
-            int[] width = new int[names.size()];
-            for (int c = 0; c < names.size(); c++) {
-                width[c] = names.get(c).length();
-                for (Map<String, String> row : rows) {
-                    width[c] = Math.max(width[c], String.valueOf(row.get(names.get(c))).length());
-                }
-            }
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < names.size(); c++) {
-                line.append(String.format(Locale.ROOT, "%-" + width[c] + "s ", names.get(c)));
-            }
-            System.out.println(line.toString().stripTrailing());
-            for (Map<String, String> row : rows) {
-                line.setLength(0);
-                for (int c = 0; c < names.size(); c++) {
-                    line.append(String.format(Locale.ROOT, "%-" + width[c] + "s ", row.get(names.get(c))));
-                }
-                System.out.println(line.toString().stripTrailing());
-            }
-        }
-        return rows;
-    }
-
-    static long count(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
-
     // ---- figures ---------------------------------------------------------------------------------------------------
 
-    static void printTable(List<Long> nearby, List<Long> lookup, String nearbyName, String lookupName) {
-        long[] n = sorted(nearby);
-        long[] l = sorted(lookup);
+    static void printTable(Latencies nearby, Latencies lookup, String nearbyName, String lookupName) {
         System.out.printf(Locale.ROOT, "  %-48s %6s %9s %9s %9s %9s%n", "", "count", "p50 ms", "p95 ms", "p99 ms", "mean ms");
-        row(nearbyName, n);
-        row(lookupName, l);
+        row(nearbyName, nearby);
+        row(lookupName, lookup);
         System.out.printf(Locale.ROOT, "  ratio nearby/lookup: p50 %.2fx, p95 %.2fx%n",
-                ms(percentile(n, 0.50)) / ms(percentile(l, 0.50)), ms(percentile(n, 0.95)) / ms(percentile(l, 0.95)));
+                nearby.ms(0.50) / lookup.ms(0.50), nearby.ms(0.95) / lookup.ms(0.95));
     }
 
-    static void row(String name, long[] v) {
-        System.out.printf(Locale.ROOT, "  %-48s %6d %9.2f %9.2f %9.2f %9.2f%n", name, v.length, ms(percentile(v, 0.50)),
-                ms(percentile(v, 0.95)), ms(percentile(v, 0.99)), ms((long) Arrays.stream(v).average().orElse(0)));
+    static void row(String name, Latencies v) {
+        System.out.printf(Locale.ROOT, "  %-48s %6d %9.2f %9.2f %9.2f %9.2f%n", name, v.count(), v.ms(0.50), v.ms(0.95),
+                v.ms(0.99), v.meanMs());
     }
 
-    static long[] sorted(List<Long> values) {
-        long[] v;
+    /** Nearest rank: the smallest value with at least half of the values at or below it. */
+    static long median(List<Long> values) {
+        List<Long> sorted;
         synchronized (values) {
-            v = values.stream().mapToLong(Long::longValue).toArray();
+            sorted = values.stream().sorted().toList();
         }
-        Arrays.sort(v);
-        return v;
-    }
-
-    /** Nearest rank: the smallest value with at least p of the values at or below it. */
-    static long percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(p * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
-
-    static long percentileLong(List<Long> values, double p) {
-        return percentile(sorted(values), p);
-    }
-
-    static double ms(long nanos) {
-        return nanos / 1e6;
+        return sorted.isEmpty() ? 0 : sorted.get(Math.max(0, (int) Math.ceil(0.5 * sorted.size()) - 1));
     }
 
     static String num(double value) {
@@ -1093,6 +915,6 @@ public final class CatalogNearbyBench {
     }
 
     static String abbreviate(String text) {
-        return text == null ? "" : text.length() <= 200 ? text : text.substring(0, 200) + "...";
+        return Text.abbreviate(text);
     }
 }

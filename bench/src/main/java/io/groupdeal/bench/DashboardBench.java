@@ -1,20 +1,25 @@
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
+package io.groupdeal.bench;
+
+import io.groupdeal.bench.harness.Api;
+import io.groupdeal.bench.harness.Db;
+import io.groupdeal.bench.harness.Http.Reply;
+import io.groupdeal.bench.harness.Http;
+import io.groupdeal.bench.harness.Json;
+import io.groupdeal.bench.harness.Latencies;
+import io.groupdeal.bench.harness.Options;
+import io.groupdeal.bench.harness.Procs;
+import io.groupdeal.bench.harness.Text;
+import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -23,7 +28,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +62,8 @@ import java.util.regex.Pattern;
  * V16 over JDBC for the same 30-day windows (the same-run baseline of what the summaries replace), GET /settlements for calendar months and for the year.
  *
  * <p>Run by bench/dashboard.sh; by hand against a running product with an empty database:
- * {@code java -cp mysql-connector-j-9.1.0.jar bench/DashboardBench.java --http-port 18480 --db-port 13480}.
+ * {@code java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" io.groupdeal.bench.DashboardBench
+ * --http-port 18480 --db-port 13480} (after the script built the module).
  */
 public final class DashboardBench {
 
@@ -126,45 +131,31 @@ public final class DashboardBench {
     long seed = 20261123L;
     boolean strictTarget = false;
 
-    public static void main(String[] args) throws Exception {
-        DashboardBench bench = new DashboardBench();
-        bench.parse(args);
-        int exit;
-        try {
-            exit = bench.run();
-        } catch (IllegalStateException | SQLException | IOException e) {
-            System.out.println("ABORTED: " + e);
-            e.printStackTrace(System.out);
-            exit = 3;
-        }
-        System.exit(exit);
+    public static void main(String[] args) {
+        Api.exit(new DashboardBench().parse(args)::run);
     }
 
-    void parse(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--http-port" -> httpPort = Integer.parseInt(args[++i]);
-                case "--db-port" -> dbPort = Integer.parseInt(args[++i]);
-                case "--coupons" -> coupons = Integer.parseInt(args[++i]);
-                case "--noise-coupons" -> noiseCoupons = Integer.parseInt(args[++i]);
-                case "--reviews" -> reviews = Integer.parseInt(args[++i]);
-                case "--buyers" -> buyers = Integer.parseInt(args[++i]);
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
-                case "--requests" -> requests = Integer.parseInt(args[++i]);
-                case "--year-requests" -> yearRequests = Integer.parseInt(args[++i]);
-                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-                case "--year-warmup" -> yearWarmup = Integer.parseInt(args[++i]);
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                case "--max-seconds" -> maxSeconds = Integer.parseInt(args[++i]);
-                case "--loaders" -> loaders = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--strict-target" -> strictTarget = true;
-                default -> throw new IllegalArgumentException("unknown option " + a + " (known: --http-port --db-port --coupons"
-                        + " --noise-coupons --reviews --buyers --threads --requests --year-requests --warmup --year-warmup"
-                        + " --rounds --max-seconds --loaders --seed --strict-target)");
-            }
-        }
+    /** Reads the options; throws IllegalArgumentException for an unknown one or a value out of bounds. */
+    DashboardBench parse(String[] args) {
+        Options o = new Options(args, List.of("--http-port", "--db-port", "--coupons", "--noise-coupons", "--reviews",
+                "--buyers", "--threads", "--requests", "--year-requests", "--warmup", "--year-warmup", "--rounds",
+                "--max-seconds", "--loaders", "--seed"), List.of("--strict-target"));
+        httpPort = o.integer("--http-port", httpPort);
+        dbPort = o.integer("--db-port", dbPort);
+        coupons = o.integer("--coupons", coupons);
+        noiseCoupons = o.integer("--noise-coupons", noiseCoupons);
+        reviews = o.integer("--reviews", reviews);
+        buyers = o.integer("--buyers", buyers);
+        threads = o.integer("--threads", threads);
+        requests = o.integer("--requests", requests);
+        yearRequests = o.integer("--year-requests", yearRequests);
+        warmup = o.integer("--warmup", warmup);
+        yearWarmup = o.integer("--year-warmup", yearWarmup);
+        rounds = o.integer("--rounds", rounds);
+        maxSeconds = o.integer("--max-seconds", maxSeconds);
+        loaders = o.integer("--loaders", loaders);
+        seed = o.number("--seed", seed);
+        strictTarget = o.has("--strict-target");
         if (noiseCoupons < 0) {
             noiseCoupons = coupons / 5;
         }
@@ -180,6 +171,7 @@ public final class DashboardBench {
                     + " 15% of coupons, buyers 10..1000000, threads 1..64, requests and year-requests 1..100000, warmups 0..10000,"
                     + " rounds 1..20, max-seconds 1..3600, loaders 1..8");
         }
+        return this;
     }
 
     // ---- what the setup made ---------------------------------------------------------------------------------------
@@ -207,7 +199,10 @@ public final class DashboardBench {
         }
     }
 
-    String jdbcUrl;
+    /** The driver's settings beyond Db.url: UTF-8, and the session in UTC as the product's. */
+    static final String SETTINGS = "&characterEncoding=UTF-8&forceConnectionTimeZoneToSession=true";
+    /** One client for all threads: the JDK's pool keeps a keep-alive connection per request in flight. */
+    Http http;
     Merchant main;
     Merchant noise;
     LocalDateTime now;
@@ -216,8 +211,7 @@ public final class DashboardBench {
     LocalDate today;
 
     int run() throws Exception {
-        jdbcUrl = "jdbc:mysql://127.0.0.1:" + dbPort + "/deal?sslMode=DISABLED&characterEncoding=UTF-8"
-                + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
+        http = new Http(httpPort, Duration.ofSeconds(120));
         main = new Merchant("Bench Dashboard Merchant", coupons);
         noise = new Merchant("Bench Noise Merchant", noiseCoupons);
         System.out.printf(Locale.ROOT, "dashboard bench: merchant with %,d coupons over %d days (about %,d redeemed), another"
@@ -263,17 +257,17 @@ public final class DashboardBench {
         String run = Long.toString(System.currentTimeMillis(), 36);
         Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Random random = new Random(seed);
-        try (Http http = new Http(httpPort)) {
+        {
             for (Merchant m : List.of(main, noise)) {
                 boolean isMain = m == main;
                 m.email = (isMain ? "bench-dashboard-" : "bench-noise-") + run + "@bench.groupdeal.io";
                 Reply signup = expect(http.send("POST", "/api/v1/merchants", null, "{\"businessName\":\"" + m.name
                         + "\",\"email\":\"" + m.email + "\",\"password\":\"" + PASSWORD + "\"}"), 201, "merchant signup");
-                m.tenantId = string(Json.parse(signup.body), "tenantId");
-                unmoderated(http, m.tenantId);
-                m.token = string(Json.parse(expect(http.send("POST", "/api/v1/auth/tokens", null, "{\"email\":\"" + m.email
-                        + "\",\"password\":\"" + PASSWORD + "\"}"), 201, "login").body), "token");
-                m.accountId = string(Json.parse(expect(http.send("GET", "/api/v1/me", m.token, null), 200, "me").body), "id");
+                m.tenantId = Json.string(Json.parse(signup.body()), "tenantId");
+                Api.unmoderated(http, m.tenantId);
+                m.token = Json.string(Json.parse(expect(http.send("POST", "/api/v1/auth/tokens", null, "{\"email\":\"" + m.email
+                        + "\",\"password\":\"" + PASSWORD + "\"}"), 201, "login").body()), "token");
+                m.accountId = Json.string(Json.parse(expect(http.send("GET", "/api/v1/me", m.token, null), 200, "me").body()), "id");
                 int stores = isMain ? 5 : 2;
                 for (int s = 0; s < stores; s++) {
                     Reply store = expect(http.send("POST", "/api/v1/stores", m.token, String.format(Locale.ROOT,
@@ -281,7 +275,7 @@ public final class DashboardBench {
                                     + "\"longitude\":%.6f,\"timeZone\":\"Europe/Berlin\"}", isMain ? "Dashboard" : "Noise", s + 1,
                             1 + random.nextInt(200), 52.52 + (random.nextDouble() - 0.5) * 0.2,
                             13.405 + (random.nextDouble() - 0.5) * 0.3)), 201, "store");
-                    m.stores.add(string(Json.parse(store.body), "id"));
+                    m.stores.add(Json.string(Json.parse(store.body()), "id"));
                 }
                 int deals = isMain ? 20 : 5;
                 for (int d = 0; d < deals; d++) {
@@ -292,9 +286,9 @@ public final class DashboardBench {
                                     + "\"couponValidUntil\":\"%s\",\"storeIds\":[],\"refundPolicy\":\"ANYTIME\"}",
                             isMain ? "Dashboard" : "Noise", d + 1, price, at.minus(1, ChronoUnit.HOURS), at.plus(60, ChronoUnit.DAYS),
                             at.plus(60 + VALID_DAYS, ChronoUnit.DAYS));
-                    String id = string(Json.parse(expect(http.send("POST", "/api/v1/deals", m.token, body), 201, "deal").body), "id");
+                    String id = Json.string(Json.parse(expect(http.send("POST", "/api/v1/deals", m.token, body), 201, "deal").body()), "id");
                     Map<String, Object> published = Json.parse(expect(http.send("POST", "/api/v1/deals/" + id + "/publish",
-                            m.token, null), 200, "publish").body);
+                            m.token, null), 200, "publish").body());
                     if (!"ON_SALE".equals(published.get("status"))) {
                         throw new IllegalStateException("deal not ON_SALE after publishing: " + published);
                     }
@@ -340,13 +334,13 @@ public final class DashboardBench {
             m.redeemedValue = new long[span];
             m.refunded = new long[span];
         }
-        String loadUrl = jdbcUrl + "&rewriteBatchedStatements=true&allowLoadLocalInfile=true";
+        String load = SETTINGS + "&rewriteBatchedStatements=true&allowLoadLocalInfile=true";
         Random random = new Random(seed * 7 + 1);
         Ids ids = new Ids(random);
 
         // Buyers: platform accounts (the orders' foreign key); nobody logs in as them.
         String[] buyerIds = new String[buyers];
-        try (Connection db = DriverManager.getConnection(loadUrl, "deal", "deal");
+        try (Connection db = Db.connect(dbPort, load);
              PreparedStatement p = db.prepareStatement("INSERT INTO account (id, email, name, password_hash, role, tenant_id,"
                      + " created_at, version) VALUES (?, ?, ?, 'not-a-hash: no login', 'BUYER', NULL, ?, 0)")) {
             db.setAutoCommit(false);
@@ -370,7 +364,7 @@ public final class DashboardBench {
         // writes at random places of the indexes on code and buyer for every row.
         String couponTable;
         List<String> deferred = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "deal", "deal"); Statement st = db.createStatement()) {
+        try (Connection db = Db.connect(dbPort, SETTINGS); Statement st = db.createStatement()) {
             couponTable = showCreate(db, "coupon");
             List<String> names = new ArrayList<>();
             for (String line : couponTable.split("\n")) {
@@ -393,7 +387,7 @@ public final class DashboardBench {
         long began = System.nanoTime();
         for (int w = 0; w < loaders; w++) {
             Thread t = new Thread(() -> {
-                try (Connection db = DriverManager.getConnection(loadUrl, "deal", "deal");
+                try (Connection db = Db.connect(dbPort, load);
                      Statement st = db.createStatement()) {
                     // Bulk load of rows made consistent here: no per-row checks of unique and foreign keys.
                     st.execute("SET SESSION unique_checks = 0, foreign_key_checks = 0");
@@ -543,7 +537,7 @@ public final class DashboardBench {
         System.out.printf(Locale.ROOT, "loaded %,d coupons in %.1f s (%,.0f/s) with their orders, redemption events and reviews%n",
                 written[0], s, written[0] / s);
 
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "deal", "deal"); Statement st = db.createStatement()) {
+        try (Connection db = Db.connect(dbPort, SETTINGS); Statement st = db.createStatement()) {
             if (!deferred.isEmpty()) {
                 long a = System.nanoTime();
                 st.execute("ALTER TABLE coupon " + deferred.stream().map(k -> "ADD " + k).collect(java.util.stream.Collectors.joining(", ")));
@@ -569,25 +563,25 @@ public final class DashboardBench {
                     + " COUNT(*), SUM(rating) FROM review GROUP BY tenant_id, deal_id");
             long a = System.nanoTime();
             for (String table : List.of("coupon", "purchase_order", "redemption_event", "review", "deal", "deal_rating", "account")) {
-                query(db, "ANALYZE TABLE " + table, false);
+                Db.query(db, "ANALYZE TABLE " + table, false);
             }
             System.out.printf(Locale.ROOT, "ANALYZE TABLE: %.1f s%n", (System.nanoTime() - a) / 1e9);
             for (Merchant m : List.of(main, noise)) {
                 System.out.printf(Locale.ROOT, "  %s: %,d coupons (%,d REDEEMED, %,d REFUNDED, %,d VOID, %,d ACTIVE, %,d EXPIRED),"
                                 + " %,d orders, %,d redemption events, %,d reviews%n", m.name,
-                        count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ?", m.tenantId),
-                        count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'REDEEMED'", m.tenantId),
-                        count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'REFUNDED'", m.tenantId),
-                        count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'VOID'", m.tenantId),
-                        count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'ACTIVE'", m.tenantId),
-                        count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'EXPIRED'", m.tenantId),
-                        count(db, "SELECT COUNT(*) FROM purchase_order WHERE tenant_id = ?", m.tenantId),
-                        count(db, "SELECT COUNT(*) FROM redemption_event WHERE tenant_id = ?", m.tenantId),
-                        count(db, "SELECT COUNT(*) FROM review WHERE tenant_id = ?", m.tenantId));
+                        Db.count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ?", m.tenantId),
+                        Db.count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'REDEEMED'", m.tenantId),
+                        Db.count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'REFUNDED'", m.tenantId),
+                        Db.count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'VOID'", m.tenantId),
+                        Db.count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'ACTIVE'", m.tenantId),
+                        Db.count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'EXPIRED'", m.tenantId),
+                        Db.count(db, "SELECT COUNT(*) FROM purchase_order WHERE tenant_id = ?", m.tenantId),
+                        Db.count(db, "SELECT COUNT(*) FROM redemption_event WHERE tenant_id = ?", m.tenantId),
+                        Db.count(db, "SELECT COUNT(*) FROM review WHERE tenant_id = ?", m.tenantId));
             }
-            List<Map<String, String>> size = query(db, "SELECT ROUND(data_length / 1048576) data_mb, ROUND(index_length / 1048576)"
+            List<Map<String, String>> size = Db.query(db, "SELECT ROUND(data_length / 1048576) data_mb, ROUND(index_length / 1048576)"
                     + " index_mb FROM information_schema.tables WHERE table_schema = 'deal' AND table_name = 'coupon'", false);
-            List<Map<String, String>> pool = query(db, "SELECT @@innodb_buffer_pool_size / 1048576 pool_mb", false);
+            List<Map<String, String>> pool = Db.query(db, "SELECT @@innodb_buffer_pool_size / 1048576 pool_mb", false);
             System.out.printf(Locale.ROOT, "  coupon table: %s MB of rows, %s MB of indexes; InnoDB buffer pool %s MB%n",
                     size.get(0).get("data_mb"), size.get(0).get("index_mb"), pool.get(0).get("pool_mb"));
         }
@@ -832,20 +826,20 @@ public final class DashboardBench {
             windows.add(new Window(changed.minusDays(10), changed.plusDays(19)));
         }
         Window month = months().get(0);
-        try (Http http = new Http(httpPort); Connection db = DriverManager.getConnection(jdbcUrl, "deal", "deal")) {
+        try (Connection db = Db.connect(dbPort, SETTINGS)) {
             for (Window w : windows) {
                 Map<String, Object> d = Json.parse(expect(http.send("GET", "/api/v1/dashboard" + w.query(), main.token, null),
-                        200, "dashboard").body);
-                long sold = number(d, "sold");
-                long redeemed = number(d, "redeemed");
-                long refunded = number(d, "refunded");
-                long jdbcSold = count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND created_at >= ? AND created_at < ?"
+                        200, "dashboard").body());
+                long sold = Json.number(d, "sold");
+                long redeemed = Json.number(d, "redeemed");
+                long refunded = Json.number(d, "refunded");
+                long jdbcSold = Db.count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND created_at >= ? AND created_at < ?"
                         + " AND status <> 'VOID'", main.tenantId, w.begin(), w.end());
-                long jdbcRedeemed = count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND redeemed_at >= ?"
+                long jdbcRedeemed = Db.count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND redeemed_at >= ?"
                         + " AND redeemed_at < ? AND status = 'REDEEMED'", main.tenantId, w.begin(), w.end());
-                long jdbcRefunded = count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND created_at >= ?"
+                long jdbcRefunded = Db.count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND created_at >= ?"
                         + " AND created_at < ? AND status = 'REFUNDED'", main.tenantId, w.begin(), w.end());
-                long plain = count(db, SQL_COUNT, main.tenantId, w.quarters());
+                long plain = Db.count(db, SQL_COUNT, main.tenantId, w.quarters());
                 long loadedSold = sum(main.sold, w);
                 long loadedRedeemed = sum(main.redeemed, w);
                 long loadedRefunded = sum(main.refunded, w);
@@ -861,7 +855,7 @@ public final class DashboardBench {
                     int i = (int) ChronoUnit.DAYS.between(firstDay, date);
                     long s = i >= 0 && i < main.sold.length ? main.sold[i] : 0;
                     long r = i >= 0 && i < main.redeemed.length ? main.redeemed[i] : 0;
-                    if (number(day, "sold") != s || number(day, "redeemed") != r) {
+                    if (Json.number(day, "sold") != s || Json.number(day, "redeemed") != r) {
                         badDays++;
                     }
                 }
@@ -875,14 +869,14 @@ public final class DashboardBench {
             }
             for (Window w : List.of(month, year())) {
                 Map<String, Object> s = Json.parse(expect(http.send("GET", "/api/v1/settlements" + w.query(), main.token, null),
-                        200, "settlement").body);
+                        200, "settlement").body());
                 @SuppressWarnings("unchecked")
                 List<Object> lines = (List<Object>) s.get("lines");
                 @SuppressWarnings("unchecked")
                 Map<String, Object> line = lines.isEmpty() ? Map.of() : (Map<String, Object>) lines.get(0);
-                long count = line.isEmpty() ? 0 : number(line, "redeemedCount");
+                long count = line.isEmpty() ? 0 : Json.number(line, "redeemedCount");
                 BigDecimal gross = line.isEmpty() ? BigDecimal.ZERO : new BigDecimal(line.get("grossValue").toString());
-                Object[] jdbc = one(db, "SELECT COUNT(*), COALESCE(SUM(price), 0) FROM coupon WHERE tenant_id = ? AND redeemed_at >= ?"
+                Object[] jdbc = Db.one(db, "SELECT COUNT(*), COALESCE(SUM(price), 0) FROM coupon WHERE tenant_id = ? AND redeemed_at >= ?"
                         + " AND redeemed_at < ? AND status = 'REDEEMED'", main.tenantId, w.begin(), w.end());
                 long loadedCount = sum(main.redeemed, w);
                 BigDecimal loadedGross = BigDecimal.valueOf(sum(main.redeemedValue, w), 3);
@@ -912,8 +906,8 @@ public final class DashboardBench {
      * them. Then waits until every closed hour of both merchants is summarised.
      */
     void summarise() throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "deal", "deal")) {
-            int marked = update(db, "INSERT INTO dashboard_stale_hour (tenant_id, hour, id) SELECT tenant_id, hour, '" + "BENCHLOAD" + "0".repeat(17) + "'"
+        try (Connection db = Db.connect(dbPort, SETTINGS)) {
+            int marked = Db.update(db, "INSERT INTO dashboard_stale_hour (tenant_id, hour, id) SELECT tenant_id, hour, '" + "BENCHLOAD" + "0".repeat(17) + "'"
                     + " FROM (SELECT DISTINCT tenant_id, created_quarter DIV 4 hour FROM coupon WHERE tenant_id IN (?, ?)"
                     + " UNION SELECT DISTINCT tenant_id, redeemed_quarter DIV 4 FROM coupon WHERE tenant_id IN (?, ?)"
                     + " AND redeemed_quarter IS NOT NULL) h", main.tenantId, noise.tenantId, main.tenantId, noise.tenantId);
@@ -926,10 +920,10 @@ public final class DashboardBench {
     void awaitSummarised() throws Exception {
         long deadline = System.nanoTime() + 900_000_000_000L;
         String state = "";
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "deal", "deal")) {
+        try (Connection db = Db.connect(dbPort, SETTINGS)) {
             while (System.nanoTime() < deadline) {
                 long closed = Instant.now().minusSeconds(60).getEpochSecond() / 3600;
-                List<Object[]> rows = rows(db, "SELECT s.tenant_id, s.summarised_until, (SELECT COUNT(*) FROM dashboard_stale_hour m"
+                List<Object[]> rows = Db.rows(db, "SELECT s.tenant_id, s.summarised_until, (SELECT COUNT(*) FROM dashboard_stale_hour m"
                         + " WHERE m.tenant_id = s.tenant_id AND m.hour < s.summarised_until) FROM dashboard_summary s"
                         + " WHERE s.tenant_id IN (?, ?)", main.tenantId, noise.tenantId);
                 boolean done = rows.size() == 2 && rows.stream().allMatch(r -> ((Number) r[1]).longValue() >= closed
@@ -953,28 +947,29 @@ public final class DashboardBench {
     void changeOldCoupons() throws Exception {
         String email = "bench-dashboard-buyer-" + Long.toString(System.currentTimeMillis(), 36) + "@bench.groupdeal.io";
         List<String> codes = new ArrayList<>();
-        try (Http http = new Http(httpPort); Connection db = DriverManager.getConnection(jdbcUrl, "deal", "deal")) {
+        try (Connection db = Db.connect(dbPort, SETTINGS)) {
             expect(http.send("POST", "/api/v1/buyers", null, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
                     + "\",\"name\":\"Bench Dashboard Buyer\"}"), 201, "buyer signup");
-            String buyer = string(Json.parse(expect(http.send("POST", "/api/v1/auth/tokens", null, "{\"email\":\"" + email
-                    + "\",\"password\":\"" + PASSWORD + "\"}"), 201, "buyer login").body), "token");
+            String buyer = Json.string(Json.parse(expect(http.send("POST", "/api/v1/auth/tokens", null, "{\"email\":\"" + email
+                    + "\",\"password\":\"" + PASSWORD + "\"}"), 201, "buyer login").body()), "token");
             int[] daysAgo = {20, 20, 45, 45, 100, 100};
             for (int i = 0; i < daysAgo.length; i++) {
                 Reply order = expect(http.send("POST", "/api/v1/orders", buyer, "{\"dealId\":\"" + main.deals.get(0)
-                        + "\",\"quantity\":1,\"paymentToken\":\"tok_ok\"}", java.util.UUID.randomUUID().toString()), 201, "order");
-                Matcher code = Pattern.compile("\"code\":\"([^\"]+)\"").matcher(order.body);
-                if (!code.find()) {
-                    throw new IllegalStateException("no coupon in " + abbreviate(order.body));
+                        + "\",\"quantity\":1,\"paymentToken\":\"tok_ok\"}", "Idempotency-Key",
+                        java.util.UUID.randomUUID().toString()), 201, "order");
+                List<JsonObject> coupons = order.json().getJsonArray("coupons").getValuesAs(JsonObject.class);
+                if (coupons.isEmpty()) {
+                    throw new IllegalStateException("no coupon in " + abbreviate(order.body()));
                 }
-                String c = code.group(1).replace("-", "");
+                String c = coupons.get(0).getString("code").replace("-", "");
                 codes.add(c);
                 LocalDateTime at = today.minusDays(daysAgo[i]).atTime(10, 7 * i, 0);
                 db.setAutoCommit(false);
                 String where = " WHERE tenant_id = ? AND code = ?";
                 String mark = "INSERT INTO dashboard_stale_hour (tenant_id, hour, id) SELECT tenant_id, created_quarter DIV 4, ? FROM coupon" + where;
-                update(db, mark, "BENCHMOVE" + i + "A0000000000000000".substring(0, 16), main.tenantId, c);
-                update(db, "UPDATE coupon SET created_at = ?" + where, at, main.tenantId, c);
-                update(db, mark, "BENCHMOVE" + i + "B0000000000000000".substring(0, 16), main.tenantId, c);
+                Db.update(db, mark, "BENCHMOVE" + i + "A0000000000000000".substring(0, 16), main.tenantId, c);
+                Db.update(db, "UPDATE coupon SET created_at = ?" + where, at, main.tenantId, c);
+                Db.update(db, mark, "BENCHMOVE" + i + "B0000000000000000".substring(0, 16), main.tenantId, c);
                 db.commit();
                 db.setAutoCommit(true);
                 int d = (int) ChronoUnit.DAYS.between(firstDay, at.toLocalDate());
@@ -991,7 +986,7 @@ public final class DashboardBench {
             for (int i : new int[] {1, 3, 4}) {
                 Reply r = expect(http.send("POST", "/api/v1/counter/redemptions", main.token, "{\"code\":\"" + codes.get(i)
                         + "\",\"storeId\":\"" + main.stores.get(0) + "\"}"), 201, "redemption");
-                redemptions.add(string(Json.parse(r.body), "id"));
+                redemptions.add(Json.string(Json.parse(r.body()), "id"));
                 main.redeemed[t]++;
                 main.redeemedValue[t] += main.prices.get(0).movePointRight(3).longValueExact();
             }
@@ -1004,14 +999,6 @@ public final class DashboardBench {
                 + " 3 redeemed today, 1 redemption undone%n", changedDays.stream().distinct().toList());
     }
 
-    static int update(Connection db, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                p.setObject(i + 1, parameters[i]);
-            }
-            return p.executeUpdate();
-        }
-    }
 
     long sum(long[] perDay, Window w) {
         long total = 0;
@@ -1028,9 +1015,9 @@ public final class DashboardBench {
 
     void explain() throws SQLException {
         Window thirty = new Window(today.minusDays(30), today.minusDays(1));
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "deal", "deal")) {
+        try (Connection db = Db.connect(dbPort, SETTINGS)) {
             List<String> top = new ArrayList<>();
-            for (Object[] r : rows(db, SQL_TOP_DEALS, main.tenantId, thirty.quarters(), main.tenantId)) {
+            for (Object[] r : Db.rows(db, SQL_TOP_DEALS, main.tenantId, thirty.quarters(), main.tenantId)) {
                 top.add((String) r[0]);
             }
             while (top.size() < 5) {
@@ -1056,11 +1043,11 @@ public final class DashboardBench {
                 for (Map.Entry<String, Object[]> e : statements.entrySet()) {
                     Object[] s = e.getValue();
                     Object[] parameters = Arrays.copyOfRange(s, 1, s.length);
-                    List<Map<String, String>> plan = query(db, "EXPLAIN " + inline((String) s[0], parameters), false);
+                    List<Map<String, String>> plan = Db.query(db, "EXPLAIN " + inline((String) s[0], parameters), false);
                     long[] times = new long[3];
                     for (int i = 0; i < times.length; i++) {
                         long t = System.nanoTime();
-                        rows(db, (String) s[0], parameters);
+                        Db.rows(db, (String) s[0], parameters);
                         times[i] = System.nanoTime() - t;
                     }
                     Arrays.sort(times);
@@ -1083,7 +1070,7 @@ public final class DashboardBench {
     }
 
     static String inline(String sql, Object[] nested) {
-        Object[] values = flat(nested);
+        Object[] values = Db.flat(nested);
         StringBuilder out = new StringBuilder();
         int v = 0;
         for (char c : sql.toCharArray()) {
@@ -1115,7 +1102,7 @@ public final class DashboardBench {
             new Kind("settle365", "GET /settlements 365 days", Via.HTTP, true));
 
     static final class Stats {
-        final List<long[]> perRound = new ArrayList<>();
+        final List<Latencies> perRound = new ArrayList<>();
         long failures;
         String firstFailure;
         long nanos;
@@ -1125,10 +1112,10 @@ public final class DashboardBench {
         long allTicks;
         int requests;
 
-        long[] all() {
-            long[] out = perRound.stream().flatMapToLong(Arrays::stream).toArray();
-            Arrays.sort(out);
-            return out;
+        Latencies all() {
+            Latencies all = new Latencies();
+            perRound.forEach(all::add);
+            return all;
         }
     }
 
@@ -1148,8 +1135,8 @@ public final class DashboardBench {
             if (n > 0) {
                 Stats warm = new Stats();
                 runKind(k, (n + threads - 1) / threads, thirty, months, 0, warm, cpu);
-                System.out.printf(Locale.ROOT, "  warm-up %-38s %4d requests, p50 %8.1f ms%s%n", k.label, warm.all().length,
-                        ms(percentile(warm.all(), 0.5)), warm.failures > 0 ? ", " + warm.failures + " failed: " + warm.firstFailure : "");
+                System.out.printf(Locale.ROOT, "  warm-up %-38s %4d requests, p50 %8.1f ms%s%n", k.label, warm.all().count(),
+                        warm.all().ms(0.5), warm.failures > 0 ? ", " + warm.failures + " failed: " + warm.firstFailure : "");
             }
         }
         for (int r = 0; r < rounds; r++) {
@@ -1162,10 +1149,9 @@ public final class DashboardBench {
                 int perThread = Math.max(1, (int) Math.ceil(total / (double) rounds / threads));
                 Stats s = stats.get(k.key);
                 runKind(k, perThread, thirty, months, offset[0], s, cpu);
-                long[] last = s.perRound.get(s.perRound.size() - 1).clone();
-                Arrays.sort(last);
+                Latencies last = s.perRound.get(s.perRound.size() - 1);
                 System.out.printf(Locale.ROOT, "  round %d %-38s %4d requests, p50 %8.1f ms, p95 %8.1f ms%n", r + 1, k.label,
-                        last.length, ms(percentile(last, 0.5)), ms(percentile(last, 0.95)));
+                        last.count(), last.ms(0.5), last.ms(0.95));
             }
             offset[0] += 1000;
         }
@@ -1175,8 +1161,7 @@ public final class DashboardBench {
     /** One kind: {@code threads} clients, each {@code perThread} requests one after the other; results into {@code stats}. */
     void runKind(Kind kind, int perThread, List<Window> thirty, List<Window> months, int offset, Stats stats, CpuMeter cpu)
             throws Exception {
-        long[][] latencies = new long[threads][];
-        int[] counts = new int[threads];
+        Latencies round = new Latencies();
         long[] failures = new long[threads];
         String[] firstFailure = new String[threads];
         CountDownLatch ready = new CountDownLatch(threads);
@@ -1186,10 +1171,9 @@ public final class DashboardBench {
         List<Exception> errors = Collections.synchronizedList(new ArrayList<>());
         for (int w = 0; w < threads; w++) {
             int worker = w;
-            latencies[w] = new long[perThread];
             Thread t = new Thread(() -> {
-                try (Http http = kind.via == Via.HTTP ? new Http(httpPort) : null;
-                     Connection db = kind.via == Via.JDBC ? DriverManager.getConnection(jdbcUrl, "deal", "deal") : null) {
+                Http http = kind.via == Via.HTTP ? this.http : null;
+                try (Connection db = kind.via == Via.JDBC ? Db.connect(dbPort, SETTINGS) : null) {
                     if (db != null) {
                         db.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                     }
@@ -1204,13 +1188,10 @@ public final class DashboardBench {
                             failure = call(kind, http, db, w30, months.get(index % months.size()));
                         } catch (IOException | SQLException e) {
                             failure = e.toString();
-                            if (http != null) {
-                                http.close();
-                            }
                         }
                         long took = System.nanoTime() - t0;
                         if (failure == null) {
-                            latencies[worker][counts[worker]++] = took;
+                            round.record(took);
                         } else {
                             failures[worker]++;
                             if (firstFailure[worker] == null) {
@@ -1239,19 +1220,15 @@ public final class DashboardBench {
         if (!errors.isEmpty()) {
             throw new IllegalStateException(kind.label + ": " + errors.get(0), errors.get(0));
         }
-        long[] all = new long[Arrays.stream(counts).sum()];
-        int at = 0;
         for (int w = 0; w < threads; w++) {
-            System.arraycopy(latencies[w], 0, all, at, counts[w]);
-            at += counts[w];
             stats.failures += failures[w];
             if (stats.firstFailure == null) {
                 stats.firstFailure = firstFailure[w];
             }
         }
-        stats.perRound.add(all);
+        stats.perRound.add(round);
         stats.nanos += elapsed;
-        stats.requests += all.length;
+        stats.requests += (int) round.count();
         stats.productTicks += used.product;
         stats.mariadbTicks += used.mariadb;
         stats.busyTicks += used.machineBusy;
@@ -1282,7 +1259,7 @@ public final class DashboardBench {
             }
             case "count30", "count365" -> {
                 Window w = kind.key.equals("count30") ? thirty : year;
-                return count(db, SQL_COUNT, main.tenantId, w.quarters()) > 0 ? null : "count 0";
+                return Db.count(db, SQL_COUNT, main.tenantId, w.quarters()) > 0 ? null : "count 0";
             }
             case "sql30" -> {
                 dashboardSql(db, thirty);
@@ -1297,12 +1274,12 @@ public final class DashboardBench {
      * each on the connection (autocommit): the same-run baseline of what the summaries replace.
      */
     void dashboardSql(Connection db, Window w) throws SQLException {
-        rows(db, SQL_SALES, main.tenantId, w.quarters());
-        rows(db, SQL_REDEMPTIONS, main.tenantId, w.quarters());
-        rows(db, SQL_REVIEWS, main.tenantId, w.begin(), w.end());
-        rows(db, SQL_DEALS, main.tenantId);
-        rows(db, SQL_STORES, main.tenantId);
-        List<Object[]> top = rows(db, SQL_TOP_DEALS, main.tenantId, w.quarters(), main.tenantId);
+        Db.rows(db, SQL_SALES, main.tenantId, w.quarters());
+        Db.rows(db, SQL_REDEMPTIONS, main.tenantId, w.quarters());
+        Db.rows(db, SQL_REVIEWS, main.tenantId, w.begin(), w.end());
+        Db.rows(db, SQL_DEALS, main.tenantId);
+        Db.rows(db, SQL_STORES, main.tenantId);
+        List<Object[]> top = Db.rows(db, SQL_TOP_DEALS, main.tenantId, w.quarters(), main.tenantId);
         if (!top.isEmpty()) {
             Object[] p = new Object[2 + top.size()];
             p[0] = main.tenantId;
@@ -1310,16 +1287,16 @@ public final class DashboardBench {
             for (int i = 0; i < top.size(); i++) {
                 p[2 + i] = top.get(i)[0];
             }
-            rows(db, "SELECT deal_id, COUNT(*) FROM coupon WHERE tenant_id = ? AND " + REDEEMED_WITHIN
+            Db.rows(db, "SELECT deal_id, COUNT(*) FROM coupon WHERE tenant_id = ? AND " + REDEEMED_WITHIN
                     + " AND status = 'REDEEMED' AND deal_id IN (" + "?, ".repeat(top.size() - 1) + "?) GROUP BY deal_id", p);
         }
     }
 
     static String status(Reply reply, String expected) {
-        if (reply.status == 200 && reply.body.contains(expected)) {
+        if (reply.status() == 200 && reply.body().contains(expected)) {
             return null;
         }
-        return reply.status + " " + abbreviate(reply.body);
+        return reply.status() + " " + abbreviate(reply.body());
     }
 
     // ---- report ----------------------------------------------------------------------------------------------------
@@ -1331,12 +1308,11 @@ public final class DashboardBench {
         long failed = 0;
         for (Kind k : kinds) {
             Stats s = stats.get(k.key);
-            long[] v = s.all();
+            Latencies v = s.all();
             failed += s.failures;
-            double n = Math.max(1, v.length);
-            System.out.printf(Locale.ROOT, "  %-40s %6d %9.2f %9.2f %9.2f %9.2f %7.1f %10.2f %10.2f %5.0f%%%s%n", k.label, v.length,
-                    ms(percentile(v, 0.50)), ms(percentile(v, 0.95)), ms(percentile(v, 0.99)), ms((long) Arrays.stream(v).average().orElse(0)),
-                    v.length / (s.nanos / 1e9), s.productTicks * 10 / n, s.mariadbTicks * 10 / n,
+            double n = Math.max(1, v.count());
+            System.out.printf(Locale.ROOT, "  %-40s %6d %9.2f %9.2f %9.2f %9.2f %7.1f %10.2f %10.2f %5.0f%%%s%n", k.label, v.count(),
+                    v.ms(0.50), v.ms(0.95), v.ms(0.99), v.meanMs(), v.count() / (s.nanos / 1e9), s.productTicks * 10 / n, s.mariadbTicks * 10 / n,
                     s.allTicks == 0 ? 0 : 100.0 * s.busyTicks / s.allTicks,
                     s.failures > 0 ? "  (" + s.failures + " failed; first: " + abbreviate(s.firstFailure) + ")" : "");
         }
@@ -1353,8 +1329,8 @@ public final class DashboardBench {
         ratio("COUNT 365 d / COUNT 30 d", stats, "count365", "count30");
         System.out.printf(Locale.ROOT, "%nper round, p95 ms of dashboard 30 d / COUNT 30 d:");
         for (int r = 0; r < stats.get("dash30").perRound.size(); r++) {
-            double d = ms(percentile(sorted(stats.get("dash30").perRound.get(r)), 0.95));
-            double c = ms(percentile(sorted(stats.get("count30").perRound.get(r)), 0.95));
+            double d = stats.get("dash30").perRound.get(r).ms(0.95);
+            double c = stats.get("count30").perRound.get(r).ms(0.95);
             System.out.printf(Locale.ROOT, "  round %d: %.1f / %.1f = %.1fx", r + 1, d, c, d / c);
         }
         System.out.println();
@@ -1370,251 +1346,17 @@ public final class DashboardBench {
     }
 
     static double p95(Map<String, Stats> stats, String key) {
-        return ms(percentile(stats.get(key).all(), 0.95));
+        return stats.get(key).all().ms(0.95);
     }
 
     static void ratio(String name, Map<String, Stats> stats, String a, String b) {
-        long[] x = stats.get(a).all();
-        long[] y = stats.get(b).all();
-        System.out.printf(Locale.ROOT, "  %-48s %8.1fx (%.1fx)%n", name, ms(percentile(x, 0.95)) / ms(percentile(y, 0.95)),
-                ms(percentile(x, 0.5)) / ms(percentile(y, 0.5)));
-    }
-
-    static long[] sorted(long[] v) {
-        long[] c = v.clone();
-        Arrays.sort(c);
-        return c;
-    }
-
-    /** Nearest rank: the smallest value with at least p of the values at or below it. */
-    static long percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(p * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
-
-    static double ms(long nanos) {
-        return nanos / 1e6;
+        Latencies x = stats.get(a).all();
+        Latencies y = stats.get(b).all();
+        System.out.printf(Locale.ROOT, "  %-48s %8.1fx (%.1fx)%n", name, x.ms(0.95) / y.ms(0.95), x.ms(0.5) / y.ms(0.5));
     }
 
     static String abbreviate(String text) {
-        return text == null ? "" : text.length() <= 300 ? text : text.substring(0, 300) + "...";
-    }
-
-    // ---- JDBC helpers ----------------------------------------------------------------------------------------------
-
-    static List<Object[]> rows(Connection db, String sql, Object... nested) throws SQLException {
-        Object[] parameters = flat(nested);
-        try (PreparedStatement p = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                p.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet r = p.executeQuery()) {
-                int columns = r.getMetaData().getColumnCount();
-                List<Object[]> out = new ArrayList<>();
-                while (r.next()) {
-                    Object[] row = new Object[columns];
-                    for (int c = 0; c < columns; c++) {
-                        row[c] = r.getObject(c + 1);
-                    }
-                    out.add(row);
-                }
-                return out;
-            }
-        }
-    }
-
-    /** The parameters with those of nested arrays (Window.quarters) in their place. */
-    static Object[] flat(Object... parameters) {
-        List<Object> out = new ArrayList<>();
-        for (Object p : parameters) {
-            if (p instanceof Object[] nested) {
-                out.addAll(Arrays.asList(flat(nested)));
-            } else {
-                out.add(p);
-            }
-        }
-        return out.toArray();
-    }
-
-    static Object[] one(Connection db, String sql, Object... parameters) throws SQLException {
-        return rows(db, sql, parameters).get(0);
-    }
-
-    static long count(Connection db, String sql, Object... parameters) throws SQLException {
-        return ((Number) one(db, sql, parameters)[0]).longValue();
-    }
-
-    static List<Map<String, String>> query(Connection db, String sql, boolean print) throws SQLException {
-        List<Map<String, String>> out = new ArrayList<>();
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            ResultSetMetaData meta = r.getMetaData();
-            while (r.next()) {
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int c = 1; c <= meta.getColumnCount(); c++) {
-                    row.put(meta.getColumnLabel(c), r.getString(c));
-                }
-                out.add(row);
-                if (print) {
-                    System.out.println("  " + row);
-                }
-            }
-        }
-        return out;
-    }
-
-    // ---- JSON ------------------------------------------------------------------------------------------------------
-
-    /**
-     * New businesses are moderated (their deals wait for review when published): the demo operator lets the bench's
-     * businesses publish straight away, as the ITs' fixtures do.
-     */
-    static void unmoderated(Http http, String tenantId) throws IOException {
-        String operator = string(Json.parse(expect(http.send("POST", "/api/v1/auth/tokens", null, "{\"email\":\"operator@demo.groupdeal.io\",\"password\":\"demo-password\"}"),
-                201, "operator login").body), "token");
-        expect(http.send("PUT", "/api/v1/platform/tenants/" + tenantId, operator, "{\"moderated\":false}"), 200, "moderation off");
-    }
-
-    static String string(Map<String, Object> map, String key) {
-        Object value = map.get(key);
-        if (!(value instanceof String s)) {
-            throw new IllegalStateException("no string " + key + " in " + abbreviate(String.valueOf(map)));
-        }
-        return s;
-    }
-
-    static long number(Map<String, Object> map, String key) {
-        Object value = map.get(key);
-        if (!(value instanceof BigDecimal n)) {
-            throw new IllegalStateException("no number " + key + " in " + abbreviate(String.valueOf(map)));
-        }
-        return n.longValueExact();
-    }
-
-    /** Just enough JSON: objects, arrays, strings, numbers (as BigDecimal), true, false, null. */
-    static final class Json {
-        final String text;
-        int at;
-
-        Json(String text) {
-            this.text = text;
-        }
-
-        @SuppressWarnings("unchecked")
-        static Map<String, Object> parse(String text) {
-            Json json = new Json(text);
-            Object value = json.value();
-            if (!(value instanceof Map)) {
-                throw new IllegalStateException("not a JSON object: " + abbreviate(text));
-            }
-            return (Map<String, Object>) value;
-        }
-
-        Object value() {
-            space();
-            char c = text.charAt(at);
-            if (c == '{') {
-                Map<String, Object> map = new LinkedHashMap<>();
-                at++;
-                space();
-                if (text.charAt(at) == '}') {
-                    at++;
-                    return map;
-                }
-                while (true) {
-                    space();
-                    String key = (String) value();
-                    space();
-                    expect(':');
-                    map.put(key, value());
-                    space();
-                    if (text.charAt(at) == ',') {
-                        at++;
-                    } else {
-                        expect('}');
-                        return map;
-                    }
-                }
-            }
-            if (c == '[') {
-                List<Object> list = new ArrayList<>();
-                at++;
-                space();
-                if (text.charAt(at) == ']') {
-                    at++;
-                    return list;
-                }
-                while (true) {
-                    list.add(value());
-                    space();
-                    if (text.charAt(at) == ',') {
-                        at++;
-                    } else {
-                        expect(']');
-                        return list;
-                    }
-                }
-            }
-            if (c == '"') {
-                StringBuilder s = new StringBuilder();
-                at++;
-                for (char x = text.charAt(at++); x != '"'; x = text.charAt(at++)) {
-                    if (x == '\\') {
-                        char e = text.charAt(at++);
-                        switch (e) {
-                            case 'n' -> s.append('\n');
-                            case 't' -> s.append('\t');
-                            case 'r' -> s.append('\r');
-                            case 'b' -> s.append('\b');
-                            case 'f' -> s.append('\f');
-                            case 'u' -> {
-                                s.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-                                at += 4;
-                            }
-                            default -> s.append(e);
-                        }
-                    } else {
-                        s.append(x);
-                    }
-                }
-                return s.toString();
-            }
-            if (text.startsWith("true", at)) {
-                at += 4;
-                return Boolean.TRUE;
-            }
-            if (text.startsWith("false", at)) {
-                at += 5;
-                return Boolean.FALSE;
-            }
-            if (text.startsWith("null", at)) {
-                at += 4;
-                return null;
-            }
-            int begin = at;
-            while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
-                at++;
-            }
-            if (begin == at) {
-                throw new IllegalStateException("bad JSON at " + at + ": " + abbreviate(text));
-            }
-            return new BigDecimal(text.substring(begin, at));
-        }
-
-        void space() {
-            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-                at++;
-            }
-        }
-
-        void expect(char c) {
-            if (text.charAt(at) != c) {
-                throw new IllegalStateException("bad JSON at " + at + ", expected " + c + ": " + abbreviate(text));
-            }
-            at++;
-        }
+        return Text.abbreviate(text);
     }
 
     // ---- where the CPU goes ----------------------------------------------------------------------------------------
@@ -1625,25 +1367,8 @@ public final class DashboardBench {
         final long mariadb;
 
         CpuMeter(int httpPort, int dbPort) {
-            long p = -1;
-            long m = -1;
-            java.io.File[] procs = new java.io.File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
-            for (java.io.File f : procs == null ? new java.io.File[0] : procs) {
-                try {
-                    String cmd = new String(java.nio.file.Files.readAllBytes(f.toPath().resolve("cmdline")), StandardCharsets.UTF_8);
-                    List<String> parts = List.of(cmd.split("\0"));
-                    if (cmd.contains("payara-micro") && parts.indexOf("--port") >= 0
-                            && String.valueOf(httpPort).equals(parts.get(Math.min(parts.size() - 1, parts.indexOf("--port") + 1)))) {
-                        p = Long.parseLong(f.getName());
-                    } else if (cmd.contains("mariadbd") && parts.contains("--port=" + dbPort)) {
-                        m = Long.parseLong(f.getName());
-                    }
-                } catch (IOException | RuntimeException ignored) {
-                    // a process that ended meanwhile, or not ours to read
-                }
-            }
-            product = p;
-            mariadb = m;
+            product = Procs.product(httpPort);
+            mariadb = Procs.mariadb(dbPort);
         }
 
         String describe() {
@@ -1658,204 +1383,13 @@ public final class DashboardBench {
         }
 
         Usage sample() {
-            long[] machine = machine();
-            return new Usage(ticks(product), ticks(mariadb), machine[0], machine[1]);
-        }
-
-        /** utime + stime of /proc/{pid}/stat, in ticks of 10 ms. */
-        static long ticks(long pid) {
-            if (pid < 0) {
-                return 0;
-            }
-            try {
-                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-            } catch (IOException | RuntimeException e) {
-                return 0;
-            }
-        }
-
-        static long[] machine() {
-            try {
-                String line = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0);
-                String[] f = line.trim().split("\\s+");
-                long all = 0;
-                for (int i = 1; i <= Math.min(8, f.length - 1); i++) {
-                    all += Long.parseLong(f[i]);
-                }
-                long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
-                return new long[] {all - idle, all};
-            } catch (IOException | RuntimeException e) {
-                return new long[] {0, 0};
-            }
+            long[] machine = Procs.machine();
+            return new Usage(Procs.ticks(product), Procs.ticks(mariadb), machine[0], machine[1]);
         }
     }
 
-    // ---- a small HTTP/1.1 client (as in PurchaseBench) -------------------------------------------------------------
-
-    record Reply(int status, String body) {
-    }
-
+    /** The reply, when it has the status; else an exception naming {@code what} and the answer. */
     static Reply expect(Reply reply, int status, String what) {
-        if (reply.status != status) {
-            throw new IllegalStateException(what + ": expected " + status + ", got " + reply.status + " " + abbreviate(reply.body));
-        }
-        return reply;
-    }
-
-    /** One keep-alive connection, requests one after the other; reconnects when the server closes. */
-    static final class Http implements AutoCloseable {
-        final int port;
-        Socket socket;
-        InputStream in;
-        OutputStream out;
-        int served;
-
-        Http(int port) throws IOException {
-            this.port = port;
-            connect();
-        }
-
-        void connect() throws IOException {
-            socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout(120_000);
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            in = new BufferedInputStream(socket.getInputStream(), 65536);
-            out = socket.getOutputStream();
-            served = 0;
-        }
-
-        Reply send(String method, String path, String token, String body) throws IOException {
-            return send(method, path, token, body, null);
-        }
-
-        Reply send(String method, String path, String token, String body, String idempotencyKey) throws IOException {
-            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                    .append("Host: 127.0.0.1:").append(port).append("\r\nAccept: application/json\r\n");
-            if (body != null) {
-                head.append("Content-Type: application/json\r\n");
-            }
-            if (token != null) {
-                head.append("Authorization: Bearer ").append(token).append("\r\n");
-            }
-            if (idempotencyKey != null) {
-                head.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
-            }
-            head.append("Content-Length: ").append(content.length).append("\r\n\r\n");
-            byte[] request = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-            if (socket == null) {
-                connect();
-            }
-            boolean reused = served > 0;
-            try {
-                return exchange(request, content);
-            } catch (IOException e) {
-                close();
-                if (!reused || e.getMessage() == null || !e.getMessage().startsWith("before answer")) {
-                    throw e;
-                }
-                connect();
-                return exchange(request, content);
-            }
-        }
-
-        private Reply exchange(byte[] request, byte[] content) throws IOException {
-            try {
-                out.write(request);
-                out.write(content);
-                out.flush();
-            } catch (IOException e) {
-                throw new IOException("before answer: " + e, e);
-            }
-            String status;
-            try {
-                status = line(true);
-            } catch (IOException e) {
-                throw new IOException("before answer: " + e, e);
-            }
-            if (status == null) {
-                throw new IOException("before answer: connection closed");
-            }
-            int code = Integer.parseInt(status.substring(9, 12));
-            long length = -1;
-            boolean chunked = false;
-            boolean closing = false;
-            for (String h = line(false); h != null && !h.isEmpty(); h = line(false)) {
-                int colon = h.indexOf(':');
-                String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                String value = h.substring(colon + 1).trim();
-                switch (name) {
-                    case "content-length" -> length = Long.parseLong(value);
-                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                    case "connection" -> closing = value.equalsIgnoreCase("close");
-                    default -> {
-                    }
-                }
-            }
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            if (chunked) {
-                for (long size = Long.parseLong(line(false).split(";")[0].trim(), 16); size > 0;
-                     size = Long.parseLong(line(false).split(";")[0].trim(), 16)) {
-                    copy(size, body);
-                    line(false);
-                }
-                for (String t = line(false); t != null && !t.isEmpty(); t = line(false)) {
-                    // trailers
-                }
-            } else if (length >= 0) {
-                copy(length, body);
-            } else {
-                in.transferTo(body);
-                closing = true;
-            }
-            served++;
-            if (closing) {
-                close();
-            }
-            return new Reply(code, body.toString(StandardCharsets.UTF_8));
-        }
-
-        private void copy(long n, ByteArrayOutputStream to) throws IOException {
-            byte[] buffer = new byte[8192];
-            while (n > 0) {
-                int r = in.read(buffer, 0, (int) Math.min(buffer.length, n));
-                if (r < 0) {
-                    throw new IOException("connection closed in the middle of an answer");
-                }
-                to.write(buffer, 0, r);
-                n -= r;
-            }
-        }
-
-        private String line(boolean first) throws IOException {
-            StringBuilder s = new StringBuilder(64);
-            int c;
-            while ((c = in.read()) >= 0) {
-                if (c == '\n') {
-                    int n = s.length();
-                    return n > 0 && s.charAt(n - 1) == '\r' ? s.substring(0, n - 1) : s.toString();
-                }
-                s.append((char) c);
-            }
-            if (first && s.length() == 0) {
-                return null;
-            }
-            throw new IOException("connection closed in the middle of an answer");
-        }
-
-        @Override
-        public void close() {
-            if (socket != null) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing anyway
-                }
-                socket = null;
-            }
-        }
+        return reply.expect(status, what);
     }
 }

@@ -1,22 +1,22 @@
+package io.groupdeal.bench;
+
+import io.groupdeal.bench.harness.Api;
+import io.groupdeal.bench.harness.Http;
+import io.groupdeal.bench.harness.Latencies;
+import io.groupdeal.bench.harness.Options;
+import io.groupdeal.bench.harness.Procs;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The API under a flood of logins: {@code --clients} (8) clients use the API in a closed loop (GET
@@ -36,55 +36,38 @@ import java.util.regex.Pattern;
  */
 public final class LoginFloodBench {
 
-    static final String PASSWORD = "correct-horse-battery";
-    static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
-
-    static String base = "http://127.0.0.1:8080";
     int dbPort;
+    int httpPort;
     int clients = 8;
     int flood = 200;
     int phaseSeconds = 12;
     int rounds = 5;
     boolean strictTarget;
-    String httpPort = "8080";
+    /** One client for all threads: the JDK's pool keeps a connection per request in flight. */
+    Http http;
 
     volatile String phase = "warm-up";
     volatile boolean floodOn;
     volatile boolean running = true;
-    volatile long phaseStart;
-    final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+    final Map<String, Latencies> latencies = new ConcurrentHashMap<>();
     final Map<String, Map<Integer, AtomicLong>> floodAnswers = new ConcurrentHashMap<>();
     final AtomicLong clientFailures = new AtomicLong();
     /** Flood logins sent and not yet answered: a quiet phase counts only once none is left. */
-    final java.util.concurrent.atomic.AtomicInteger floodInFlight = new java.util.concurrent.atomic.AtomicInteger();
+    final AtomicInteger floodInFlight = new AtomicInteger();
 
     public static void main(String[] args) {
+        Options o = new Options(args, List.of("--http-port", "--db-port", "--clients", "--flood", "--phase-seconds",
+                "--rounds"), List.of("--strict-target"));
         LoginFloodBench b = new LoginFloodBench();
-        System.setProperty("http.maxConnections", "300"); // kept-alive connections per server (5 by default)
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--http-port" -> {
-                    b.httpPort = args[++i];
-                    base = "http://127.0.0.1:" + Integer.parseInt(b.httpPort);
-                }
-                case "--db-port" -> b.dbPort = Integer.parseInt(args[++i]);
-                case "--clients" -> b.clients = Math.max(1, Integer.parseInt(args[++i]));
-                case "--flood" -> b.flood = Math.max(1, Integer.parseInt(args[++i]));
-                case "--phase-seconds" -> b.phaseSeconds = Math.max(3, Integer.parseInt(args[++i]));
-                case "--rounds" -> b.rounds = Math.max(1, Integer.parseInt(args[++i]));
-                case "--strict-target" -> b.strictTarget = true;
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (known: --http-port"
-                        + " --db-port --clients --flood --phase-seconds --rounds --strict-target)");
-            }
-        }
-        int exit;
-        try {
-            exit = b.run();
-        } catch (Exception e) {
-            System.out.println("ABORTED: " + e);
-            exit = 3;
-        }
-        System.exit(exit);
+        b.httpPort = o.integer("--http-port", 8080);
+        b.dbPort = o.integer("--db-port", 0);
+        b.clients = o.integer("--clients", b.clients, 1);
+        b.flood = o.integer("--flood", b.flood, 1);
+        b.phaseSeconds = o.integer("--phase-seconds", b.phaseSeconds, 3);
+        b.rounds = o.integer("--rounds", b.rounds, 1);
+        b.strictTarget = o.has("--strict-target");
+        b.http = new Http(b.httpPort, Duration.ofSeconds(120));
+        Api.exit(b::run);
     }
 
     int run() throws Exception {
@@ -95,15 +78,9 @@ public final class LoginFloodBench {
         String[] tokens = new String[clients];
         for (int c = 0; c < clients; c++) {
             String email = "flood-bench-" + c + "-" + UUID.randomUUID().toString().substring(0, 8) + "@bench.groupdeal.io";
-            expect(201, send("POST", "/api/v1/buyers", null, null, "{\"email\":\"" + email + "\",\"password\":\""
-                    + PASSWORD + "\",\"name\":\"Bench Client " + c + "\"}"));
-            Reply login = expect(201, send("POST", "/api/v1/auth/tokens", null, null,
-                    "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"));
-            Matcher m = TOKEN.matcher(login.body());
-            if (!m.find()) {
-                throw new IllegalStateException("no token in " + login.body());
-            }
-            tokens[c] = m.group(1);
+            http.send("POST", "/api/v1/buyers", null, "{\"email\":\"" + email + "\",\"password\":\"" + Api.PASSWORD
+                    + "\",\"name\":\"Bench Client " + c + "\"}").expect(201, "sign-up");
+            tokens[c] = Api.login(http, email, Api.PASSWORD);
         }
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -133,15 +110,14 @@ public final class LoginFloodBench {
 
         System.out.println();
         System.out.println("phase     requests    p50 ms   p95 ms   p99 ms   max ms  | CPU % of the machine: product mariadb bench other");
-        Map<String, double[]> p = new java.util.TreeMap<>();
+        Map<String, double[]> p = new TreeMap<>();
         for (String kind : List.of("quiet", "flooded")) {
-            List<Long> l = new ArrayList<>(latencies.getOrDefault(kind, List.of()));
-            Collections.sort(l);
-            double[] q = {pct(l, 50), pct(l, 95), pct(l, 99), l.isEmpty() ? 0 : l.get(l.size() - 1) / 1e6};
+            Latencies l = latencies.getOrDefault(kind, new Latencies());
+            double[] q = {l.ms(0.5), l.ms(0.95), l.ms(0.99), l.ms(1)};
             p.put(kind, q);
             long[] c = cpuByPhase.getOrDefault(kind, new long[5]);
             double all = Math.max(1, c[4]);
-            System.out.printf(Locale.ROOT, "%-8s %9d %9.1f %8.1f %8.1f %8.1f  | %5.0f %7.0f %5.0f %5.0f%n", kind, l.size(),
+            System.out.printf(Locale.ROOT, "%-8s %9d %9.1f %8.1f %8.1f %8.1f  | %5.0f %7.0f %5.0f %5.0f%n", kind, l.count(),
                     q[0], q[1], q[2], q[3], 100 * c[0] / all, 100 * c[1] / all, 100 * c[2] / all,
                     100 * Math.max(0, c[3] - c[0] - c[1] - c[2]) / all);
         }
@@ -155,7 +131,7 @@ public final class LoginFloodBench {
         double ratio = p.get("flooded")[2] / Math.max(0.001, p.get("quiet")[2]);
         System.out.printf(Locale.ROOT, "p99 flooded / quiet: %.2f (target <= 2): %s; p50 ratio %.2f%n", ratio,
                 ratio <= 2 ? "met" : "MISSED", p.get("flooded")[0] / Math.max(0.001, p.get("quiet")[0]));
-        System.out.println("load average at the end: " + Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.println("load average at the end: " + Procs.load());
         if (clientFailures.get() > 0) {
             System.out.println("FAILED: " + clientFailures.get() + " API client requests did not answer 200");
             return 1;
@@ -172,7 +148,6 @@ public final class LoginFloodBench {
             Thread.sleep(50); // logins the product still holds (waiting for a hashing turn) are the flood's, not quiet
         }
         long[] before = cpu == null ? null : cpu.sample();
-        phaseStart = System.nanoTime();
         phase = name;
         Thread.sleep((seconds - 1) * 1000L);
         phase = "settling";
@@ -193,8 +168,8 @@ public final class LoginFloodBench {
             long t0 = System.nanoTime();
             int status;
             try {
-                status = (i++ % 2 == 0 ? send("GET", "/api/v1/catalog/deals?size=20", null, null, null)
-                        : send("GET", "/api/v1/me", token, null, null)).status();
+                status = (i++ % 2 == 0 ? http.send("GET", "/api/v1/catalog/deals?size=20", null, null)
+                        : http.send("GET", "/api/v1/me", token, null)).status();
             } catch (IOException e) {
                 status = 0;
             }
@@ -205,7 +180,7 @@ public final class LoginFloodBench {
             if (status != 200) {
                 clientFailures.incrementAndGet();
             }
-            latencies.computeIfAbsent(kind, k -> Collections.synchronizedList(new ArrayList<>())).add(took);
+            latencies.computeIfAbsent(kind, k -> new Latencies()).record(took);
         }
     }
 
@@ -222,8 +197,8 @@ public final class LoginFloodBench {
             int status;
             floodInFlight.incrementAndGet();
             try {
-                status = send("POST", "/api/v1/auth/tokens", null, address,
-                        "{\"email\":\"" + email + "\",\"password\":\"wrong-password-" + random.nextInt() + "\"}").status();
+                status = http.send("POST", "/api/v1/auth/tokens", null, "{\"email\":\"" + email
+                        + "\",\"password\":\"wrong-password-" + random.nextInt() + "\"}", "X-Forwarded-For", address).status();
             } catch (IOException e) {
                 status = 0;
             } finally {
@@ -232,10 +207,6 @@ public final class LoginFloodBench {
             floodAnswers.computeIfAbsent(kind, k -> new ConcurrentHashMap<>())
                     .computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
         }
-    }
-
-    static double pct(List<Long> sorted, int p) {
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
     }
 
     static Thread start(String name, Runnable r) {
@@ -256,84 +227,18 @@ public final class LoginFloodBench {
     // ---- CPU from /proc: the product's JVM, MariaDB, this bench, the machine ---------------------------------------
 
     static final class CpuMeter {
-        final String[] pids = {null, null, Long.toString(ProcessHandle.current().pid())};
+        final long[] pids = new long[3];
 
-        CpuMeter(String httpPort, int dbPort) {
-            ProcessHandle.allProcesses().forEach(p -> {
-                List<String> args = p.info().arguments().map(List::of).orElse(List.of());
-                int port = args.indexOf("--port");
-                if (args.stream().anyMatch(a -> a.contains("payara-micro")) && port >= 0 && port + 1 < args.size()
-                        && args.get(port + 1).equals(httpPort)) {
-                    pids[0] = Long.toString(p.pid());
-                } else if (p.info().command().orElse("").endsWith("mariadbd") && args.contains("--port=" + dbPort)) {
-                    pids[1] = Long.toString(p.pid());
-                }
-            });
+        CpuMeter(int httpPort, int dbPort) {
+            pids[0] = Procs.product(httpPort);
+            pids[1] = Procs.mariadb(dbPort);
+            pids[2] = Procs.self();
         }
 
         /** Ticks: product, MariaDB, bench (utime + stime), the machine busy, the machine in all. */
         long[] sample() {
-            long[] v = new long[5];
-            for (int i = 0; i < 3; i++) {
-                try {
-                    String stat = Files.readString(Path.of("/proc/" + pids[i] + "/stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    v[i] = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                } catch (IOException | RuntimeException e) {
-                    v[i] = 0;
-                }
-            }
-            try {
-                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-                for (int i = 1; i <= Math.min(8, f.length - 1); i++) {
-                    v[4] += Long.parseLong(f[i]);
-                }
-                v[3] = v[4] - Long.parseLong(f[4]) - Long.parseLong(f[5]);
-            } catch (IOException | RuntimeException ignored) {
-                // not Linux
-            }
-            return v;
+            long[] machine = Procs.machine();
+            return new long[] {Procs.ticks(pids[0]), Procs.ticks(pids[1]), Procs.ticks(pids[2]), machine[0], machine[1]};
         }
-    }
-
-    // ---- HTTP ------------------------------------------------------------------------------------------------------
-
-    record Reply(int status, String body) {
-    }
-
-    static Reply expect(int status, Reply reply) {
-        if (reply.status() != status) {
-            throw new IllegalStateException("expected " + status + ", got " + reply.status() + " " + reply.body());
-        }
-        return reply;
-    }
-
-    /** One request, synchronous in the calling thread, over the JDK's pool of keep-alive connections. */
-    static Reply send(String method, String path, String token, String forwardedFor, String body) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
-        c.setRequestMethod(method);
-        c.setConnectTimeout(10_000);
-        c.setReadTimeout(120_000);
-        c.setRequestProperty("Accept", "application/json");
-        if (token != null) {
-            c.setRequestProperty("Authorization", "Bearer " + token);
-        }
-        if (forwardedFor != null) {
-            c.setRequestProperty("X-Forwarded-For", forwardedFor);
-        }
-        if (body != null) {
-            c.setDoOutput(true);
-            c.setRequestProperty("Content-Type", "application/json");
-            try (OutputStream out = c.getOutputStream()) {
-                out.write(body.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        int status = c.getResponseCode();
-        InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
-        String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        if (in != null) {
-            in.close();
-        }
-        return new Reply(status, text);
     }
 }

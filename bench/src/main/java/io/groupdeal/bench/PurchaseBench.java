@@ -1,21 +1,28 @@
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
+package io.groupdeal.bench;
+
+import io.groupdeal.application.Idempotency;
+import io.groupdeal.application.security.BearerTokens;
+import io.groupdeal.bench.harness.Api;
+import io.groupdeal.bench.harness.Db;
+import io.groupdeal.bench.harness.Http.Reply;
+import io.groupdeal.bench.harness.Http;
+import io.groupdeal.bench.harness.Json;
+import io.groupdeal.bench.harness.Latencies;
+import io.groupdeal.bench.harness.Options;
+import io.groupdeal.bench.harness.Procs;
+import io.groupdeal.bench.harness.Profile;
+import io.groupdeal.bench.harness.Text;
+import io.groupdeal.domain.coupon.CouponCode;
+import io.groupdeal.domain.shared.Ids;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -54,22 +61,27 @@ import java.util.regex.Pattern;
  * and counts where its request threads are, so that the figures say where the time went.
  *
  * <p>The JDBC purchase is what io.groupdeal.application.order.OrderService#place runs, statement by statement: the
- * token and account lookups of the authentication (autocommit), the reserve transaction (the idempotency key, the
- * buyer's count row and its conditional update, the deal's stock by conditional update, the order RESERVED), the
+ * token and account lookup of the authentication, the key's earlier use, the sale terms and the deal's options
+ * (autocommit; the order names no option, so it buys the deal's only one, at its price), the buyer's count row, the
+ * reserve transaction (the idempotency key, the count's conditional update, the order RESERVED with its option, the
+ * option's stock and then the deal's by conditional updates), the
  * gateway's own statements (the sandbox server's ledger, on a connection of its own: what the sandbox runs for an
  * authorisation) and the confirm transaction (the order RESERVED to CONFIRMED or PENDING by conditional update, the
  * sale terms, its coupons, the confirmation mail's cause into the outbox (the mail is written when it is delivered,
  * outside the purchase), the deal's paid count unless the order was captured at once while the deal, tipped, is on
  * sale); the answer is built from what was written, with no read-back. Ids, coupon codes and fingerprints are made the
- * same way as the product makes them. With {@code --setup-only} it makes one
+ * same way as the product makes them (its Ids, CouponCode, BearerTokens and Idempotency). With {@code --setup-only} it makes one
  * purchase over each path and stops: with the general log on, the two show the same statements.
  *
  * <p>Run by bench/purchases.sh; by hand against a running product (DEAL_DEMO=false or not, it makes its own data):
- * {@code java -cp mysql-connector-j-9.1.0.jar bench/PurchaseBench.java --http-port 18480 --db-port 13480}.
+ * {@code java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" io.groupdeal.bench.PurchaseBench
+ * --http-port 18480 --db-port 13480} (after the script built the module).
  */
 public final class PurchaseBench {
 
-    static final String PASSWORD = "correct-horse-battery";
+    static final String PASSWORD = Api.PASSWORD;
+    /** An answer later than this is a failed request. */
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
     static final int MERCHANTS = 10;
     static final int STORES_PER_MERCHANT = 2;
     static final int MAX_COUPONS = 1_000_000;
@@ -104,50 +116,37 @@ public final class PurchaseBench {
     /** After the set-up: one purchase over each path with MariaDB's general log on, both statement lists printed. */
     boolean compareStatements = false;
 
-    public static void main(String[] args) throws Exception {
-        PurchaseBench bench = new PurchaseBench();
-        bench.parse(args);
-        int exit;
-        try {
-            exit = bench.run();
-        } catch (IllegalStateException | SQLException | IOException | InterruptedException e) {
-            System.out.println("ABORTED: " + e);
-            exit = 3;
-        }
-        System.exit(exit);
+    public static void main(String[] args) {
+        Api.exit(new PurchaseBench().parse(args)::run);
     }
 
-    void parse(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--http-port" -> httpPort = Integer.parseInt(args[++i]);
-                case "--db-port" -> dbPort = Integer.parseInt(args[++i]);
-                case "--slow-http-port" -> slowHttpPort = Integer.parseInt(args[++i]);
-                case "--latency-ms" -> latencyMs = Integer.parseInt(args[++i]);
-                case "--slow-latency-ms" -> slowLatencyMs = Integer.parseInt(args[++i]);
-                case "--dumps" -> dumps = Integer.parseInt(args[++i]);
-                case "--dump-dir" -> dumpDir = args[++i];
-                case "--no-profile" -> profile = false;
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
-                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
-                case "--warmup" -> warmupSeconds = Integer.parseInt(args[++i]);
-                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                case "--deals" -> deals = Integer.parseInt(args[++i]);
-                case "--buyers-per-thread" -> buyersPerThread = Integer.parseInt(args[++i]);
-                case "--min-buyers" -> minBuyers = Integer.parseInt(args[++i]);
-                case "--quantity" -> quantity = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--strict-targets" -> strictTargets = true;
-                case "--phases" -> phaseNames = List.of(args[++i].split(","));
-                case "--setup-only" -> setupOnly = true;
-                case "--compare-statements" -> compareStatements = true;
-                default -> throw new IllegalArgumentException("unknown option " + a + " (known: --http-port --db-port"
-                        + " --slow-http-port --latency-ms --slow-latency-ms --dumps --dump-dir --no-profile --threads"
-                        + " --seconds --warmup --rounds --deals --buyers-per-thread --min-buyers --quantity --seed --strict-targets"
-                        + " --phases --setup-only --compare-statements)");
-            }
-        }
+    /** Reads the options; throws IllegalArgumentException for an unknown one or a value out of bounds. */
+    PurchaseBench parse(String[] args) {
+        Options o = new Options(args, List.of("--http-port", "--db-port", "--slow-http-port", "--latency-ms",
+                "--slow-latency-ms", "--dumps", "--dump-dir", "--threads", "--seconds", "--warmup", "--rounds", "--deals",
+                "--buyers-per-thread", "--min-buyers", "--quantity", "--seed", "--phases"),
+                List.of("--no-profile", "--strict-targets", "--setup-only", "--compare-statements"));
+        httpPort = o.integer("--http-port", httpPort);
+        dbPort = o.integer("--db-port", dbPort);
+        slowHttpPort = o.integer("--slow-http-port", slowHttpPort);
+        latencyMs = o.integer("--latency-ms", latencyMs);
+        slowLatencyMs = o.integer("--slow-latency-ms", slowLatencyMs);
+        dumps = o.integer("--dumps", dumps);
+        dumpDir = o.text("--dump-dir", dumpDir);
+        profile = !o.has("--no-profile");
+        threads = o.integer("--threads", threads);
+        seconds = o.integer("--seconds", seconds);
+        warmupSeconds = o.integer("--warmup", warmupSeconds);
+        rounds = o.integer("--rounds", rounds);
+        deals = o.integer("--deals", deals);
+        buyersPerThread = o.integer("--buyers-per-thread", buyersPerThread);
+        minBuyers = o.integer("--min-buyers", minBuyers);
+        quantity = o.integer("--quantity", quantity);
+        seed = o.number("--seed", seed);
+        strictTargets = o.has("--strict-targets");
+        phaseNames = o.has("--phases") ? List.of(o.text("--phases", "").split(",")) : null;
+        setupOnly = o.has("--setup-only");
+        compareStatements = o.has("--compare-statements");
         if (phaseNames == null) {
             phaseNames = slowHttpPort < 0 ? PHASES.subList(0, 4) : PHASES;
         }
@@ -161,6 +160,7 @@ public final class PurchaseBench {
                     + " deals 1..10000, buyers-per-thread 1..100, min-buyers 1..1000000, quantity 1..20,"
                     + " phases: a comma-separated list of " + String.join(", ", PHASES) + " (slow-* need --slow-http-port)");
         }
+        return this;
     }
 
     // ---- what the setup made ---------------------------------------------------------------------------------------
@@ -171,13 +171,14 @@ public final class PurchaseBench {
     List<Buyer> buyers = new ArrayList<>();
     List<String> spreadDeals = new ArrayList<>();
     String hotDeal;
-    String jdbcUrl;
+    /**
+     * The driver's settings beyond Db.url: the session in UTC, and the product's (DealDataSource): statement cache,
+     * session state kept by the driver.
+     */
+    static final String SETTINGS = "&characterEncoding=UTF-8&forceConnectionTimeZoneToSession=true"
+            + "&useLocalSessionState=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048";
 
     int run() throws Exception {
-        jdbcUrl = "jdbc:mysql://127.0.0.1:" + dbPort + "/deal?sslMode=DISABLED&characterEncoding=UTF-8"
-                + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
-                // the product's driver settings (DealDataSource): statement cache, session state kept by the driver
-                + "&useLocalSessionState=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048";
         System.out.printf(Locale.ROOT, "purchase bench, %s: %d spread deals + 1 hot deal of %d merchants, %d buyers, %d client"
                         + " threads; minBuyers=%d, quantity %d per order; %d s per phase after %d s of warm-up each, %d rounds;"
                         + " gateway latency %d ms (port %d)%s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS), deals,
@@ -189,17 +190,16 @@ public final class PurchaseBench {
         System.out.printf(Locale.ROOT, "set up through the API in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         if (slowHttpPort >= 0) {
             awaitReady(slowHttpPort);
-            try (Http http = new Http(slowHttpPort)) {
-                long s0 = System.nanoTime();
-                Reply reply = httpPurchase(http, buyers.get(0), spreadDeals.get(1));
-                expect(reply, 201, "first purchase through the product at " + slowLatencyMs + " ms");
-                long took = (System.nanoTime() - s0) / 1_000_000;
-                firstPurchases += quantity;
-                System.out.printf(Locale.ROOT, "the product at %d ms answers a purchase in %d ms%n", slowLatencyMs, took);
-                if (took < slowLatencyMs) {
-                    throw new IllegalStateException("the product at port " + slowHttpPort + " answered a purchase in " + took
-                            + " ms: its gateway does not take the " + slowLatencyMs + " ms it should (DEAL_SANDBOX_LATENCY_MS)");
-                }
+            Http http = new Http(slowHttpPort, TIMEOUT);
+            long s0 = System.nanoTime();
+            Reply reply = httpPurchase(http, buyers.get(0), spreadDeals.get(1));
+            expect(reply, 201, "first purchase through the product at " + slowLatencyMs + " ms");
+            long took = (System.nanoTime() - s0) / 1_000_000;
+            firstPurchases += quantity;
+            System.out.printf(Locale.ROOT, "the product at %d ms answers a purchase in %d ms%n", slowLatencyMs, took);
+            if (took < slowLatencyMs) {
+                throw new IllegalStateException("the product at port " + slowHttpPort + " answered a purchase in " + took
+                        + " ms: its gateway does not take the " + slowLatencyMs + " ms it should (DEAL_SANDBOX_LATENCY_MS)");
             }
         }
         if (compareStatements) {
@@ -212,7 +212,7 @@ public final class PurchaseBench {
         Map<String, Stats> totals = new LinkedHashMap<>();
         List<Phase> sequence = phaseNames.stream().map(this::phase).toList();
         cpu = new CpuMeter(httpPort, slowHttpPort, dbPort);
-        dbCounters = new DbCounters(jdbcUrl);
+        dbCounters = new DbCounters(dbPort);
         System.out.println(cpu.describe());
         for (Phase phase : sequence) {
             totals.put(phase.name(), new Stats());
@@ -302,7 +302,7 @@ public final class PurchaseBench {
         }
 
         for (Map.Entry<String, java.nio.file.Path> e : profiles.entrySet()) {
-            Profile.summarise(e.getKey(), e.getValue());
+            Profile.summarise("the warm-up of " + e.getKey(), e.getValue());
         }
 
         boolean met = true;
@@ -367,8 +367,8 @@ public final class PurchaseBench {
         String deal = spreadDeals.get(0); // tipped by the set-up's purchases: the payment is captured at once
         Thread.sleep(3000);
         List<List<String>> both = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "deal", "deal"); Statement st = db.createStatement();
-             Http http = new Http(httpPort); Jdbc jdbc = new Jdbc()) {
+        Http http = new Http(httpPort, TIMEOUT);
+        try (Connection db = Db.connect(dbPort, SETTINGS); Statement st = db.createStatement(); Jdbc jdbc = new Jdbc()) {
             st.execute("SET GLOBAL log_output = 'TABLE'");
             for (int path = 0; path < 2; path++) {
                 st.execute("TRUNCATE TABLE mysql.general_log");
@@ -475,12 +475,13 @@ public final class PurchaseBench {
         long deadline = System.nanoTime() + 600_000_000_000L;
         String last = "no answer";
         while (System.nanoTime() < deadline) {
-            try (Http http = new Http(port)) {
-                Reply reply = http.send("GET", "/health/ready", null, null, null);
-                if (reply.status == 200) {
+            try {
+                Http http = new Http(port, TIMEOUT);
+                Reply reply = http.send("GET", "/health/ready", null, null);
+                if (reply.status() == 200) {
                     return;
                 }
-                last = reply.status + " " + reply.body;
+                last = reply.status() + " " + reply.body();
             } catch (IOException e) {
                 last = e.toString();
             }
@@ -498,10 +499,6 @@ public final class PurchaseBench {
 
     // ---- set-up through the API ------------------------------------------------------------------------------------
 
-    static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
-    static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
-    static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([^\"]+)\"");
-
     void setUp() throws Exception {
         String run = Long.toString(System.currentTimeMillis(), 36);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -509,45 +506,44 @@ public final class PurchaseBench {
         Instant end = now.plus(2, ChronoUnit.DAYS);
         Instant validUntil = end.plus(30, ChronoUnit.DAYS);
         Random random = new Random(seed);
-        try (Http http = new Http(httpPort)) {
-            List<String> merchantTokens = new ArrayList<>();
-            for (int m = 0; m < MERCHANTS; m++) {
-                String email = "bench-merchant-" + m + "-" + run + "@bench.groupdeal.io";
-                Reply signup = expect(http.send("POST", "/api/v1/merchants", null, null, "{\"businessName\":\"Bench Merchant " + m
-                        + "\",\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"), 201, "merchant signup");
-                unmoderated(http, first(TENANT_ID, signup.body));
-                String token = token(http, email);
-                merchantTokens.add(token);
-                for (int s = 0; s < STORES_PER_MERCHANT; s++) {
-                    expect(http.send("POST", "/api/v1/stores", token, null, String.format(Locale.ROOT,
-                            "{\"name\":\"Bench %d Store %d\",\"address\":\"Benchstr. %d, 10115 Berlin\",\"latitude\":%.6f,"
-                                    + "\"longitude\":%.6f,\"timeZone\":\"Europe/Berlin\"}", m, s + 1, 1 + random.nextInt(200),
-                            52.52 + (random.nextDouble() - 0.5) * 0.2, 13.405 + (random.nextDouble() - 0.5) * 0.3)), 201,
-                            "store");
-                }
+        Http http = new Http(httpPort, TIMEOUT);
+        List<String> merchantTokens = new ArrayList<>();
+        for (int m = 0; m < MERCHANTS; m++) {
+            String email = "bench-merchant-" + m + "-" + run + "@bench.groupdeal.io";
+            Reply signup = expect(http.send("POST", "/api/v1/merchants", null, "{\"businessName\":\"Bench Merchant " + m
+                    + "\",\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"), 201, "merchant signup");
+            Api.unmoderated(http, Json.object(signup.body()).getString("tenantId"));
+            String token = token(http, email);
+            merchantTokens.add(token);
+            for (int s = 0; s < STORES_PER_MERCHANT; s++) {
+                expect(http.send("POST", "/api/v1/stores", token, String.format(Locale.ROOT,
+                        "{\"name\":\"Bench %d Store %d\",\"address\":\"Benchstr. %d, 10115 Berlin\",\"latitude\":%.6f,"
+                                + "\"longitude\":%.6f,\"timeZone\":\"Europe/Berlin\"}", m, s + 1, 1 + random.nextInt(200),
+                        52.52 + (random.nextDouble() - 0.5) * 0.2, 13.405 + (random.nextDouble() - 0.5) * 0.3)), 201,
+                        "store");
             }
-            for (int d = 0; d <= deals; d++) {
-                boolean hot = d == deals;
-                String token = merchantTokens.get(hot ? 0 : d % MERCHANTS);
-                String price = hot ? "9.90" : String.format(Locale.ROOT, "%d.90", 5 + random.nextInt(60));
-                String body = String.format(Locale.ROOT, "{\"title\":\"%s\",\"description\":\"A bench deal: %s\","
-                                + "\"finePrint\":\"Valid for one person. Not with other offers.\",\"currency\":\"EUR\","
-                                + "\"price\":\"%s\",\"originalValue\":\"99.00\",\"minBuyers\":%d,\"maxQuantity\":%d,"
-                                + "\"perBuyerLimit\":%d,\"salesStart\":\"%s\",\"salesEnd\":\"%s\",\"couponValidUntil\":\"%s\","
-                                + "\"storeIds\":[],\"refundPolicy\":\"ANYTIME\"}",
-                        hot ? "Hot deal" : "Bench deal " + d, hot ? "everyone wants it" : "number " + d, price, minBuyers,
-                        MAX_COUPONS, MAX_COUPONS, start, end, validUntil);
-                Reply created = expect(http.send("POST", "/api/v1/deals", token, null, body), 201, "deal");
-                String id = first(ID, created.body);
-                Reply published = expect(http.send("POST", "/api/v1/deals/" + id + "/publish", token, null, null), 200, "publish");
-                if (!"ON_SALE".equals(first(STATUS, published.body))) {
-                    throw new IllegalStateException("deal not ON_SALE after publishing: " + published.body);
-                }
-                if (hot) {
-                    hotDeal = id;
-                } else {
-                    spreadDeals.add(id);
-                }
+        }
+        for (int d = 0; d <= deals; d++) {
+            boolean hot = d == deals;
+            String token = merchantTokens.get(hot ? 0 : d % MERCHANTS);
+            String price = hot ? "9.90" : String.format(Locale.ROOT, "%d.90", 5 + random.nextInt(60));
+            String body = String.format(Locale.ROOT, "{\"title\":\"%s\",\"description\":\"A bench deal: %s\","
+                            + "\"finePrint\":\"Valid for one person. Not with other offers.\",\"currency\":\"EUR\","
+                            + "\"price\":\"%s\",\"originalValue\":\"99.00\",\"minBuyers\":%d,\"maxQuantity\":%d,"
+                            + "\"perBuyerLimit\":%d,\"salesStart\":\"%s\",\"salesEnd\":\"%s\",\"couponValidUntil\":\"%s\","
+                            + "\"storeIds\":[],\"refundPolicy\":\"ANYTIME\"}",
+                    hot ? "Hot deal" : "Bench deal " + d, hot ? "everyone wants it" : "number " + d, price, minBuyers,
+                    MAX_COUPONS, MAX_COUPONS, start, end, validUntil);
+            Reply created = expect(http.send("POST", "/api/v1/deals", token, body), 201, "deal");
+            String id = Json.object(created.body()).getString("id");
+            Reply published = expect(http.send("POST", "/api/v1/deals/" + id + "/publish", token, null), 200, "publish");
+            if (!"ON_SALE".equals(Json.object(published.body()).getString("status", null))) {
+                throw new IllegalStateException("deal not ON_SALE after publishing: " + published.body());
+            }
+            if (hot) {
+                hotDeal = id;
+            } else {
+                spreadDeals.add(id);
             }
         }
         // Buyers: signup and login hash the password on purpose slowly; a few threads at once.
@@ -558,12 +554,13 @@ public final class PurchaseBench {
         for (int w = 0; w < 4; w++) {
             int first = w;
             Thread t = new Thread(() -> {
-                try (Http http = new Http(httpPort)) {
+                try {
+                    Http own = new Http(httpPort, TIMEOUT);
                     for (int b = first; b < count; b += 4) {
                         String email = "bench-buyer-" + b + "-" + run + "@bench.groupdeal.io";
-                        Reply signup = expect(http.send("POST", "/api/v1/buyers", null, null, "{\"email\":\"" + email
+                        Reply signup = expect(own.send("POST", "/api/v1/buyers", null, "{\"email\":\"" + email
                                 + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"Bench Buyer " + b + "\"}"), 201, "buyer signup");
-                        made[b] = new Buyer(first(ID, signup.body), email, token(http, email));
+                        made[b] = new Buyer(Json.object(signup.body()).getString("id"), email, token(own, email));
                     }
                 } catch (Exception e) {
                     errors.add(e);
@@ -581,12 +578,13 @@ public final class PurchaseBench {
         buyers.addAll(Arrays.asList(made));
         // One purchase over each path, checked in full, before anything is timed.
         boolean viaJdbc = phaseNames.stream().anyMatch(n -> n.startsWith("jdbc"));
-        try (Http http = new Http(httpPort); Jdbc jdbc = viaJdbc ? new Jdbc() : null) {
+        try (Jdbc jdbc = viaJdbc ? new Jdbc() : null) {
             Reply reply = httpPurchase(http, buyers.get(0), spreadDeals.get(0));
             expect(reply, 201, "first HTTP purchase");
             // The deal's first order is authorised only (the deal tips when it is paid); it is captured after.
-            if (!reply.body.contains("\"status\":\"PENDING\"") && !reply.body.contains("\"status\":\"CONFIRMED\"")) {
-                throw new IllegalStateException("unexpected order: " + reply.body);
+            String status = Json.object(reply.body()).getString("status", null);
+            if (!"PENDING".equals(status) && !"CONFIRMED".equals(status)) {
+                throw new IllegalStateException("unexpected order: " + reply.body());
             }
             firstPurchases = quantity;
             if (jdbc != null) {
@@ -605,38 +603,12 @@ public final class PurchaseBench {
     CpuMeter cpu;
     DbCounters dbCounters;
 
-    static final Pattern TENANT_ID = Pattern.compile("\"tenantId\"\\s*:\\s*\"([^\"]+)\"");
-
-    /**
-     * New businesses are moderated (their deals wait for review when published): the demo operator lets the bench's
-     * businesses publish straight away, as the ITs' fixtures do.
-     */
-    static void unmoderated(Http http, String tenantId) throws IOException {
-        String operator = first(TOKEN, expect(http.send("POST", "/api/v1/auth/tokens", null, null, "{\"email\":\"operator@demo.groupdeal.io\",\"password\":\"demo-password\"}"),
-                201, "operator login").body);
-        expect(http.send("PUT", "/api/v1/platform/tenants/" + tenantId, operator, null, "{\"moderated\":false}"), 200,
-                "moderation off");
-    }
-
     String token(Http http, String email) throws IOException {
-        Reply reply = expect(http.send("POST", "/api/v1/auth/tokens", null, null,
-                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"), 201, "login");
-        return first(TOKEN, reply.body);
+        return Api.login(http, email, PASSWORD);
     }
 
     static Reply expect(Reply reply, int status, String what) {
-        if (reply.status != status) {
-            throw new IllegalStateException(what + ": expected " + status + ", got " + reply.status + " " + reply.body);
-        }
-        return reply;
-    }
-
-    static String first(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + pattern + " in " + text);
-        }
-        return m.group(1);
+        return reply.expect(status, what);
     }
 
     // ---- phases ----------------------------------------------------------------------------------------------------
@@ -657,8 +629,7 @@ public final class PurchaseBench {
         CpuMeter.Usage cpu = new CpuMeter.Usage();
         long[] db = new long[DbCounters.NAMES.size()];
         final Map<String, Long> failures = new ConcurrentHashMap<>();
-        final List<long[]> latencies = new ArrayList<>();
-        final List<Integer> latencyCounts = new ArrayList<>();
+        final Latencies latencies = new Latencies();
 
         synchronized void fail(String kind) {
             failures.merge(kind, 1L, Long::sum);
@@ -686,24 +657,12 @@ public final class PurchaseBench {
                 db[i] += other.db[i];
             }
             other.failures.forEach((k, v) -> failures.merge(k, v, Long::sum));
-            latencies.addAll(other.latencies);
-            latencyCounts.addAll(other.latencyCounts);
+            latencies.add(other.latencies);
         }
 
+        /** Milliseconds (HdrHistogram: within 0.1%). */
         double percentile(double p) {
-            int n = latencyCounts.stream().mapToInt(Integer::intValue).sum();
-            if (n == 0) {
-                return 0;
-            }
-            long[] all = new long[n];
-            int at = 0;
-            for (int i = 0; i < latencies.size(); i++) {
-                System.arraycopy(latencies.get(i), 0, all, at, latencyCounts.get(i));
-                at += latencyCounts.get(i);
-            }
-            Arrays.sort(all);
-            int rank = (int) Math.ceil(p * n);
-            return all[Math.max(0, Math.min(n - 1, rank - 1))] / 1e6;
+            return latencies.ms(p);
         }
 
         String failureSummary() {
@@ -716,17 +675,13 @@ public final class PurchaseBench {
         long ok;
         long busy;
         long unknown;
-        long[] latencies = new long[1024];
-        int count;
+        final Latencies latencies = new Latencies();
         final Map<String, Long> failures = new LinkedHashMap<>();
         String firstFailure;
 
         void success(long nanos) {
             ok++;
-            if (count == latencies.length) {
-                latencies = Arrays.copyOf(latencies, count * 2);
-            }
-            latencies[count++] = nanos;
+            latencies.record(nanos);
         }
 
         long failed() {
@@ -756,9 +711,13 @@ public final class PurchaseBench {
             tallies[w] = tally;
             Thread t = new Thread(() -> {
                 Random random = new Random(seed * 31 + worker * 7919L + System.nanoTime());
-                // Connections are opened before the clock starts, fresh for every phase (no stale keep-alive).
-                try (Http http = phase.via.equals("HTTP") ? new Http(phase.port) : null;
-                     Jdbc jdbc = phase.via.equals("JDBC") ? new Jdbc() : null) {
+                // Connections are opened before the clock starts, fresh for every phase (no stale keep-alive): a client
+                // of its own per thread and phase, its connection opened by a GET /health.
+                Http http = phase.via.equals("HTTP") ? new Http(phase.port, TIMEOUT) : null;
+                try (Jdbc jdbc = phase.via.equals("JDBC") ? new Jdbc() : null) {
+                    if (http != null) {
+                        http.send("GET", "/health", null, null).expect(200, "health");
+                    }
                     ready.countDown();
                     go.await();
                     long deadline = window[0].get() + phaseSeconds * 1_000_000_000L;
@@ -843,7 +802,6 @@ public final class PurchaseBench {
             stats.unknown += t.unknown;
             t.failures.forEach((k, v) -> stats.failures.merge(k, v, Long::sum));
             stats.latencies.add(t.latencies);
-            stats.latencyCounts.add(t.count);
             if (firstFailure == null) {
                 firstFailure = t.firstFailure;
             }
@@ -861,31 +819,39 @@ public final class PurchaseBench {
     // ---- the HTTP purchase -----------------------------------------------------------------------------------------
 
     Reply httpPurchase(Http http, Buyer buyer, String dealId) throws IOException {
-        return http.send("POST", "/api/v1/orders", buyer.token, UUID.randomUUID().toString(),
-                "{\"dealId\":\"" + dealId + "\",\"quantity\":" + quantity + ",\"paymentToken\":\"tok_ok\"}");
+        return http.send("POST", "/api/v1/orders", buyer.token, "{\"dealId\":\"" + dealId + "\",\"quantity\":" + quantity
+                + ",\"paymentToken\":\"tok_ok\"}", "Idempotency-Key", UUID.randomUUID().toString());
     }
 
     /** True when the order was made (201); a failure is counted in the tally. */
     boolean httpAttempt(Http http, Buyer buyer, String dealId, Tally tally) {
         try {
             Reply reply = httpPurchase(http, buyer, dealId);
-            if (reply.status == 201) {
+            if (reply.status() == 201) {
                 return true;
             } else {
-                if (reply.status == 503 && reply.body.contains("/problems/busy")) {
+                String type = problemType(reply.body());
+                if (reply.status() == 503 && "/problems/busy".equals(type)) {
                     tally.busy++;
-                } else if (reply.status == 503) {
+                } else if (reply.status() == 503) {
                     tally.unknown++; // the database or the gateway did not answer in time: the reconciler settles it
                 }
-                Matcher type = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"").matcher(reply.body);
-                tally.fail(reply.status + (type.find() ? " " + type.group(1) : ""), reply.body);
+                tally.fail(reply.status() + (type != null ? " " + type : ""), reply.body());
             }
         } catch (IOException e) {
             tally.unknown++; // the order may or may not have been made
             tally.fail("io " + e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
-            http.close();
         }
         return false;
+    }
+
+    /** The problem type of a problem+json answer; null when it is none. */
+    static String problemType(String body) {
+        try {
+            return Json.object(body).getString("type", null);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     // ---- the JDBC purchase -----------------------------------------------------------------------------------------
@@ -921,8 +887,8 @@ public final class PurchaseBench {
         final Connection gateway;
 
         Jdbc() throws SQLException {
-            main = DriverManager.getConnection(jdbcUrl, "deal", "deal");
-            quota = DriverManager.getConnection(jdbcUrl, "deal", "deal");
+            main = Db.connect(dbPort, SETTINGS);
+            quota = Db.connect(dbPort, SETTINGS);
             gateway = quota;
             for (Connection c : List.of(main, quota)) {
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
@@ -941,30 +907,39 @@ public final class PurchaseBench {
         String purchase(Buyer buyer, String dealId) throws SQLException {
             // Authentication (TokenHolders.holder: the token with its account and tenant in one statement, outside the
             // order's transactions).
-            Object[] account = one(main, "SELECT a.id, a.email, a.name, a.role, a.tenant_id, t.business_name, t.status,"
-                    + " t.undo_window_minutes FROM access_token k"
+            Object[] account = Db.one(main, "SELECT a.id, a.email, a.name, a.role, a.tenant_id, t.business_name, t.status,"
+                    + " t.undo_window_minutes, a.language FROM access_token k"
                     + " JOIN account a ON a.id = k.account_id"
                     + " LEFT JOIN tenant t ON t.id = a.tenant_id"
-                    + " WHERE k.token_hash = ? AND k.expires_at > ?", sha256(buyer.token), LocalDateTime.now(ZoneOffset.UTC));
+                    + " WHERE k.token_hash = ? AND k.expires_at > ?", BearerTokens.hash(buyer.token), LocalDateTime.now(ZoneOffset.UTC));
             if (account == null) {
                 return "token";
             }
             String buyerId = (String) account[0];
 
-            // OrderService.place, outside any transaction: the key's earlier use, the sale terms, the buyer's count row.
+            // OrderService.place, outside any transaction: the key's earlier use, the sale terms, the deal's options (the
+            // order names none: the deal's only one, SaleOption.chosen), the buyer's count row.
             String key = UUID.randomUUID().toString();
-            String fingerprint = sha256(dealId + "\n" + quantity + "\ntok_ok");
-            if (one(main, "SELECT request_hash, tenant_id, order_id FROM order_request WHERE buyer_id = ? AND idempotency_key = ?"
+            String fingerprint = Idempotency.fingerprint(dealId, quantity, "tok_ok");
+            if (Db.one(main, "SELECT request_hash, tenant_id, order_id FROM order_request WHERE buyer_id = ? AND idempotency_key = ?"
                     + " LOCK IN SHARE MODE", buyerId, key) != null) {
                 return "key used";
             }
-            Object[] terms = one(main, "SELECT d.tenant_id, d.id, d.title, t.business_name, d.status, d.price, d.currency,"
+            Object[] terms = Db.one(main, "SELECT d.tenant_id, d.id, d.title, t.business_name, d.status, d.price, d.currency,"
                     + " d.per_buyer_limit, d.coupon_valid_until, d.tipped_at IS NOT NULL FROM deal d JOIN tenant t"
                     + " ON t.id = d.tenant_id WHERE d.id = ? AND t.status = 'ACTIVE' AND d.status <> 'DRAFT'", dealId);
             if (terms == null || !"ON_SALE".equals(terms[4])) {
                 return "deal-not-on-sale";
             }
             String tenantId = (String) terms[0];
+            // DealRepository.saleOptions: every deal has at least one option (V23); the bench's deals have one, whose id
+            // is the deal's
+            List<Object[]> options = Db.rows(main, "SELECT id, title, price FROM deal_option WHERE tenant_id = ? AND deal_id = ?"
+                    + " ORDER BY position", tenantId, dealId);
+            if (options.size() != 1) {
+                return "option-required";
+            }
+            Object[] option = options.get(0);
             Integer limit = terms[7] == null ? null : ((Number) terms[7]).intValue();
             if (limit != null) {
                 // OrderRepository.ensureQuota, autocommit: one statement before the reservation, committed by itself
@@ -973,7 +948,7 @@ public final class PurchaseBench {
             }
             Reserved[] reserved = new Reserved[1];
             String refused = inTransaction(main, () -> {
-                Object outcome = reserve(buyerId, key, fingerprint, terms, limit, dealId);
+                Object outcome = reserve(buyerId, key, fingerprint, terms, option, limit, dealId);
                 if (outcome instanceof Reserved r) {
                     reserved[0] = r;
                     return null;
@@ -990,36 +965,45 @@ public final class PurchaseBench {
         }
 
         static final String ORDER_COLUMNS = "tenant_id, id, deal_id, buyer_id, quantity, unit_price, amount, currency,"
-                + " status, payment_ref, created_at";
+                + " status, payment_ref, created_at, option_id";
 
         /**
-         * Checkout.reserve, one transaction: the key, the buyer's count, the order RESERVED, the deal's stock last (its
-         * row stays locked until the commit). The Reserved, or why not.
+         * Checkout.reserve, one transaction: the key, the buyer's count, the order RESERVED for its option (at the option's
+         * price), the option's stock, then the deal's last (its row stays locked until the commit). The Reserved, or why
+         * not.
          */
-        Object reserve(String buyerId, String key, String fingerprint, Object[] terms, Integer limit, String dealId)
-                throws SQLException {
+        Object reserve(String buyerId, String key, String fingerprint, Object[] terms, Object[] option, Integer limit,
+                       String dealId) throws SQLException {
             String tenantId = (String) terms[0];
-            java.math.BigDecimal price = (java.math.BigDecimal) terms[5];
+            String optionId = (String) option[0];
+            java.math.BigDecimal price = (java.math.BigDecimal) option[2];
             String currency = (String) terms[6];
             LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-            String orderId = newId();
+            String orderId = Ids.newId();
             if (!insertUnlessDuplicate(main, "INSERT INTO order_request (buyer_id, idempotency_key, request_hash, tenant_id,"
                     + " order_id, created_at) VALUES (?, ?, ?, ?, ?, ?)", buyerId, key, fingerprint, tenantId, orderId, now)) {
                 return "key used";
             }
-            if (limit != null && update(main, "UPDATE buyer_quota SET bought = bought + ? WHERE tenant_id = ? AND deal_id = ?"
+            if (limit != null && Db.update(main, "UPDATE buyer_quota SET bought = bought + ? WHERE tenant_id = ? AND deal_id = ?"
                     + " AND buyer_id = ? AND bought + ? <= ?", quantity, tenantId, dealId, buyerId, quantity, limit) != 1) {
                 return "per-buyer-limit";
             }
             java.math.BigDecimal amount = price.multiply(java.math.BigDecimal.valueOf(quantity));
-            update(main, "INSERT INTO purchase_order (" + ORDER_COLUMNS + ", expires_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RESERVED', NULL, ?, ?)", tenantId, orderId, dealId, buyerId, quantity,
-                    price, amount, currency, now, now.plusMinutes(10));
+            // OrderRepository.reserve
+            Db.update(main, "INSERT INTO purchase_order (" + ORDER_COLUMNS + ", expires_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RESERVED', NULL, ?, ?, ?)", tenantId, orderId, dealId, buyerId, quantity,
+                    price, amount, currency, now, optionId, now.plusMinutes(10));
+            // DealRepository.sellOption: the option's own cap first (option row, then the deal's, as every purchase and
+            // release locks them)
+            if (Db.update(main, "UPDATE deal_option SET sold = sold + ? WHERE tenant_id = ? AND id = ? AND deal_id = ?"
+                    + " AND (max_quantity IS NULL OR sold + ? <= max_quantity)", quantity, tenantId, optionId, dealId, quantity) != 1) {
+                return "sold-out";
+            }
             // DealRepository.sell
-            int updated = update(main, "UPDATE deal SET sold = sold + ?"
+            int updated = Db.update(main, "UPDATE deal SET sold = sold + ?"
                     + " WHERE tenant_id = ? AND id = ? AND status = 'ON_SALE' AND sales_start <= ? AND sales_end > ?"
                     + " AND (max_quantity IS NULL OR sold + ? <= max_quantity)", quantity, tenantId, dealId, now, now, quantity);
-            Object[] state = one(main, "SELECT tipped_at IS NOT NULL OR confirmed + ? >= min_buyers, max_quantity, status,"
+            Object[] state = Db.one(main, "SELECT tipped_at IS NOT NULL OR confirmed + ? >= min_buyers, max_quantity, status,"
                     + " sales_start <= ? AND sales_end > ? FROM deal WHERE tenant_id = ? AND id = ?", quantity, now, now, tenantId,
                     dealId);
             if (updated != 1) {
@@ -1043,7 +1027,7 @@ public final class PurchaseBench {
             if (!insertUnlessDuplicate(gateway, "INSERT INTO sandbox_payment (" + PAYMENT_COLUMNS + ", created_at, updated_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ref, order.orderId, "tok_ok", state, order.amount, order.currency,
                     order.captureAtOnce ? order.amount : java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, now, now)) {
-                one(gateway, "SELECT " + PAYMENT_COLUMNS + " FROM sandbox_payment WHERE payment_key = ?", order.orderId);
+                Db.one(gateway, "SELECT " + PAYMENT_COLUMNS + " FROM sandbox_payment WHERE payment_key = ?", order.orderId);
                 throw new IllegalStateException("an order id was paid before: " + order.orderId);
             }
             return new String[] {ref, state};
@@ -1059,38 +1043,38 @@ public final class PurchaseBench {
                 throws SQLException {
             boolean captured = "CAPTURED".equals(payment[1]);
             LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-            if (update(main, "UPDATE purchase_order SET status = ?, payment_ref = ?, captured_at = ?, expires_at = NULL"
+            if (Db.update(main, "UPDATE purchase_order SET status = ?, payment_ref = ?, captured_at = ?, expires_at = NULL"
                     + " WHERE tenant_id = ? AND id = ? AND status = 'RESERVED'", captured ? "CONFIRMED" : "PENDING", payment[0],
                     captured ? now : null, r.tenantId, r.orderId) != 1) {
                 return "order not reserved";
             }
-            Object[] terms = one(main, "SELECT d.tenant_id, d.id, d.title, t.business_name, d.status, d.price, d.currency,"
+            Object[] terms = Db.one(main, "SELECT d.tenant_id, d.id, d.title, t.business_name, d.status, d.price, d.currency,"
                     + " d.per_buyer_limit, d.coupon_valid_until, d.tipped_at IS NOT NULL FROM deal d JOIN tenant t"
                     + " ON t.id = d.tenant_id WHERE d.tenant_id = ? AND d.id = ?", r.tenantId, dealId);
             // The coupons as issued, sorted by id (as CouponRepository.ofOrder lists them): the answer's.
             List<Object[]> coupons = new ArrayList<>();
             for (int i = 0; i < quantity; i++) {
-                coupons.add(new Object[] {r.tenantId, newId(), dealId, r.orderId, buyerId, couponCode(),
+                coupons.add(new Object[] {r.tenantId, Ids.newId(), dealId, r.orderId, buyerId, CouponCode.random(RANDOM).stored(),
                         captured ? "ACTIVE" : "PENDING", r.price, r.currency, terms[8], now});
             }
             coupons.sort(java.util.Comparator.comparing(c -> (String) c[1]));
             try (PreparedStatement p = main.prepareStatement("INSERT INTO coupon (tenant_id, id, deal_id, order_id, buyer_id,"
                     + " code, status, price, currency, valid_until, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Object[] c : coupons) {
-                    bind(p, c);
+                    Db.bind(p, c);
                     p.addBatch();
                 }
                 p.executeBatch();
             }
             // StaleHours.sold (CouponRepository.addAll): the dashboard's stale mark of the coupons' hour
-            update(main, "INSERT INTO dashboard_stale_hour (tenant_id, hour, id) VALUES (?, ?, ?)", r.tenantId,
-                    now.toEpochSecond(ZoneOffset.UTC) / 3600, newId());
+            Db.update(main, "INSERT INTO dashboard_stale_hour (tenant_id, hour, id) VALUES (?, ?, ?)", r.tenantId,
+                    now.toEpochSecond(ZoneOffset.UTC) / 3600, Ids.newId());
             // OrderConfirmations.queue: only the confirmation's cause (the mail is written when it is delivered), to the
             // buyer as the authentication found the account
             LocalDateTime written = LocalDateTime.now(ZoneOffset.UTC);
             String status = captured ? "CONFIRMED" : "PENDING";
             insertUnlessDuplicate(main, "INSERT INTO mail_outbox (id, tenant_id, cause_key, recipient, subject, render, status,"
-                    + " attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", newId(), r.tenantId,
+                    + " attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", Ids.newId(), r.tenantId,
                     "order-confirmed:" + r.orderId, buyerEmail, (captured ? "Your coupons: " : "Order received: ") + r.title,
                     status, written, written);
             // DealRepository.paid: last, the deal's row is hot; not sent for an order captured at once while the deal,
@@ -1098,7 +1082,7 @@ public final class PurchaseBench {
             if (captured && ((Number) terms[9]).intValue() != 0 && "ON_SALE".equals(terms[4])) {
                 return null;
             }
-            update(main, "UPDATE deal SET"
+            Db.update(main, "UPDATE deal SET"
                     + " settlement_due = settlement_due OR status IN ('CANCELLED', 'FAILED')"
                     + " OR (tipped_at IS NULL AND status = 'ON_SALE' AND confirmed + ? >= min_buyers) OR (? AND tipped_at IS NOT NULL),"
                     + " tipped_at = CASE WHEN tipped_at IS NULL AND status = 'ON_SALE' AND confirmed + ? >= min_buyers THEN ?"
@@ -1147,106 +1131,16 @@ public final class PurchaseBench {
         }
     }
 
-    static Object[] one(Connection c, String sql, Object... parameters) throws SQLException {
-        List<Object[]> rows = rows(c, sql, parameters);
-        return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    static List<Object[]> rows(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            bind(p, parameters);
-            try (ResultSet r = p.executeQuery()) {
-                int columns = r.getMetaData().getColumnCount();
-                List<Object[]> rows = new ArrayList<>();
-                while (r.next()) {
-                    Object[] row = new Object[columns];
-                    for (int i = 0; i < columns; i++) {
-                        row[i] = r.getObject(i + 1);
-                    }
-                    rows.add(row);
-                }
-                return rows;
-            }
-        }
-    }
-
-    static int update(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            bind(p, parameters);
-            return p.executeUpdate();
-        }
-    }
-
     /** As NativeSql.insertUnlessDuplicate: false for a duplicate key (only the statement is undone). */
     static boolean insertUnlessDuplicate(Connection c, String sql, Object... parameters) throws SQLException {
         try {
-            update(c, sql, parameters);
+            Db.update(c, sql, parameters);
             return true;
         } catch (SQLIntegrityConstraintViolationException e) {
             if (e.getErrorCode() == 1062) {
                 return false;
             }
             throw e;
-        }
-    }
-
-    static void bind(PreparedStatement p, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            p.setObject(i + 1, parameters[i]);
-        }
-    }
-
-    // ---- values made as the product makes them --------------------------------------------------------------------
-
-    static final SecureRandom RANDOM = new SecureRandom();
-    static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-    static final String SYMBOLS = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    static final String CHECK_SYMBOLS = SYMBOLS + "*~$=U";
-
-    /** As io.groupdeal.domain.shared.Ids.newId: 26 Crockford base32 characters, 48 bits of time, 80 random bits. */
-    static String newId() {
-        char[] out = new char[26];
-        long time = System.currentTimeMillis();
-        for (int i = 9; i >= 0; i--) {
-            out[i] = ALPHABET[(int) (time & 31)];
-            time >>>= 5;
-        }
-        byte[] random = new byte[10];
-        RANDOM.nextBytes(random);
-        long high = 0;
-        long low = 0;
-        for (int i = 0; i < 5; i++) {
-            high = (high << 8) | (random[i] & 0xff);
-            low = (low << 8) | (random[i + 5] & 0xff);
-        }
-        for (int i = 17; i >= 10; i--) {
-            out[i] = ALPHABET[(int) (high & 31)];
-            high >>>= 5;
-        }
-        for (int i = 25; i >= 18; i--) {
-            out[i] = ALPHABET[(int) (low & 31)];
-            low >>>= 5;
-        }
-        return new String(out);
-    }
-
-    /** As io.groupdeal.domain.coupon.CouponCode.random: 12 Crockford base32 characters and the mod-37 check symbol. */
-    static String couponCode() {
-        long value = RANDOM.nextLong() >>> 4;
-        char[] data = new char[12];
-        long rest = value;
-        for (int i = 11; i >= 0; i--) {
-            data[i] = SYMBOLS.charAt((int) (rest & 31));
-            rest >>>= 5;
-        }
-        return new String(data) + CHECK_SYMBOLS.charAt((int) (value % 37));
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -1265,13 +1159,13 @@ public final class PurchaseBench {
         spreadOk += firstPurchases;
         System.out.printf(Locale.ROOT, "%nverification against the database:%n");
         boolean ok = true;
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "deal", "deal")) {
+        try (Connection db = Db.connect(dbPort, SETTINGS)) {
             String all = String.join(",", java.util.stream.Stream.concat(spreadDeals.stream(), java.util.stream.Stream.of(hotDeal))
                     .map(i -> "'" + i + "'").toList());
             long waited = System.nanoTime();
             long open = -1;
             while (System.nanoTime() - waited < 120_000_000_000L) {
-                open = count(db, "SELECT COUNT(*) FROM purchase_order WHERE deal_id IN (" + all + ") AND (status = 'RESERVED'"
+                open = Db.count(db, "SELECT COUNT(*) FROM purchase_order WHERE deal_id IN (" + all + ") AND (status = 'RESERVED'"
                         + (minBuyers == 1 ? " OR status = 'PENDING'" : "") + ")");
                 if (open == 0) {
                     break;
@@ -1288,16 +1182,18 @@ public final class PurchaseBench {
 
     boolean check(Connection db, String what, List<String> ids, long expected, long unknown) throws SQLException {
         String in = String.join(",", ids.stream().map(i -> "'" + i + "'").toList());
-        long sold = count(db, "SELECT COALESCE(SUM(sold), 0) FROM deal WHERE id IN (" + in + ")");
-        long confirmedCount = count(db, "SELECT COALESCE(SUM(confirmed), 0) FROM deal WHERE id IN (" + in + ")");
-        long held = count(db, "SELECT COALESCE(SUM(quantity), 0) FROM purchase_order WHERE deal_id IN (" + in + ")"
+        long sold = Db.count(db, "SELECT COALESCE(SUM(sold), 0) FROM deal WHERE id IN (" + in + ")");
+        long confirmedCount = Db.count(db, "SELECT COALESCE(SUM(confirmed), 0) FROM deal WHERE id IN (" + in + ")");
+        // each deal's one option counts the same stock (V23: sold on the option row, then on the deal's)
+        long optionSold = Db.count(db, "SELECT COALESCE(SUM(sold), 0) FROM deal_option WHERE deal_id IN (" + in + ")");
+        long held = Db.count(db, "SELECT COALESCE(SUM(quantity), 0) FROM purchase_order WHERE deal_id IN (" + in + ")"
                 + " AND released_at IS NULL");
-        long reserved = count(db, "SELECT COUNT(*) FROM purchase_order WHERE deal_id IN (" + in + ") AND status = 'RESERVED'");
-        long paid = count(db, "SELECT COALESCE(SUM(quantity), 0) FROM purchase_order WHERE deal_id IN (" + in + ")"
+        long reserved = Db.count(db, "SELECT COUNT(*) FROM purchase_order WHERE deal_id IN (" + in + ") AND status = 'RESERVED'");
+        long paid = Db.count(db, "SELECT COALESCE(SUM(quantity), 0) FROM purchase_order WHERE deal_id IN (" + in + ")"
                 + " AND status IN ('PENDING', 'CONFIRMED')");
-        long coupons = count(db, "SELECT COUNT(*) FROM coupon WHERE deal_id IN (" + in + ")");
-        long confirmed = count(db, "SELECT COUNT(*) FROM purchase_order WHERE deal_id IN (" + in + ") AND status = 'CONFIRMED'");
-        long pending = count(db, "SELECT COUNT(*) FROM purchase_order WHERE deal_id IN (" + in + ") AND status = 'PENDING'");
+        long coupons = Db.count(db, "SELECT COUNT(*) FROM coupon WHERE deal_id IN (" + in + ")");
+        long confirmed = Db.count(db, "SELECT COUNT(*) FROM purchase_order WHERE deal_id IN (" + in + ") AND status = 'CONFIRMED'");
+        long pending = Db.count(db, "SELECT COUNT(*) FROM purchase_order WHERE deal_id IN (" + in + ") AND status = 'PENDING'");
         // The ledger's keys are ASCII and the orders' ids utf8mb4: a join would not use the key's index; compare here.
         Map<String, String> orderStatus = new java.util.HashMap<>();
         try (Statement st = db.createStatement(); ResultSet r = st.executeQuery("SELECT id, status FROM purchase_order"
@@ -1320,12 +1216,12 @@ public final class PurchaseBench {
             }
         }
         // deal.confirmed counts paid coupons up to the tipping point only (DealRepository.paid)
-        boolean good = sold == held && sold == coupons && sold == paid && confirmedCount <= sold && reserved == 0
-                && sold >= expected && sold <= expected + unknown && captured == confirmed && authorised == pending
+        boolean good = sold == held && sold == optionSold && sold == coupons && sold == paid && confirmedCount <= sold
+                && reserved == 0 && sold >= expected && sold <= expected + unknown && captured == confirmed && authorised == pending
                 && payments == confirmed + pending;
-        System.out.printf(Locale.ROOT, "  %-13s sold %d, confirmed %d, coupons in orders holding stock %d, in paid orders %d,"
+        System.out.printf(Locale.ROOT, "  %-13s sold %d (options %d), confirmed %d, coupons in orders holding stock %d, in paid orders %d,"
                         + " coupons %d; purchases answered as made %d%s; orders RESERVED %d; payments %d: captured %d for %d"
-                        + " CONFIRMED orders, authorised %d for %d PENDING: %s%n", what, sold, confirmedCount, held, paid, coupons,
+                        + " CONFIRMED orders, authorised %d for %d PENDING: %s%n", what, sold, optionSold, confirmedCount, held, paid, coupons,
                 expected, unknown > 0 ? " (+ up to " + unknown + " with a lost answer)" : "", reserved, payments, captured,
                 confirmed, authorised, pending, good ? "OK" : "MISMATCH (oversold, lost updates, or ledger and orders disagree)");
         return good;
@@ -1339,8 +1235,12 @@ public final class PurchaseBench {
     }
 
     static String abbreviate(String text) {
-        return text == null ? "" : text.length() <= 300 ? text : text.substring(0, 300) + "...";
+        return Text.abbreviate(text);
     }
+
+    // ---- values made as the product makes them --------------------------------------------------------------------
+
+    static final SecureRandom RANDOM = new SecureRandom();
 
     // ---- what the database was asked -------------------------------------------------------------------------------
 
@@ -1348,11 +1248,11 @@ public final class PurchaseBench {
     static final class DbCounters {
         static final List<String> NAMES = List.of("Questions", "Com_select", "Com_insert", "Com_update", "Com_commit",
                 "Com_set_option", "Com_admin_commands", "Com_rollback", "Innodb_row_lock_waits");
-        final String url;
+        final int port;
         Connection connection;
 
-        DbCounters(String url) {
-            this.url = url;
+        DbCounters(int port) {
+            this.port = port;
         }
 
         static String label(String name) {
@@ -1366,24 +1266,15 @@ public final class PurchaseBench {
         }
 
         long[] sample() {
-            long[] values = new long[NAMES.size()];
             try {
                 if (connection == null) {
-                    connection = DriverManager.getConnection(url, "deal", "deal");
+                    connection = Db.connect(port);
                 }
-                try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SHOW GLOBAL STATUS WHERE"
-                        + " Variable_name IN (" + String.join(",", NAMES.stream().map(n -> "'" + n + "'").toList()) + ")")) {
-                    while (r.next()) {
-                        int i = NAMES.indexOf(r.getString(1));
-                        if (i >= 0) {
-                            values[i] = r.getLong(2);
-                        }
-                    }
-                }
+                return Db.status(connection, NAMES);
             } catch (SQLException e) {
                 connection = null;
+                return new long[NAMES.size()];
             }
-            return values;
         }
     }
 
@@ -1397,34 +1288,21 @@ public final class PurchaseBench {
     static final class CpuMeter {
         static final String HEADER = "CPU ms/purchase: products (requests sandbox  jit     gc  other)  mariadb  launcher"
                 + "  bench  other | machine busy";
-        static final double TICK_MS = 10; // USER_HZ is 100 on Linux
+        static final double TICK_MS = Procs.TICK_MS;
         final Map<Integer, Long> products = new LinkedHashMap<>();
         final long mariadb;
         final long launcher;
-        final long bench = ProcessHandle.current().pid();
+        final long bench = Procs.self();
 
         CpuMeter(int httpPort, int slowHttpPort, int dbPort) {
-            long m = -1;
-            java.io.File[] procs = new java.io.File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
-            for (java.io.File f : procs == null ? new java.io.File[0] : procs) {
-                try {
-                    String cmd = new String(java.nio.file.Files.readAllBytes(f.toPath().resolve("cmdline")), StandardCharsets.UTF_8);
-                    List<String> parts = List.of(cmd.split("\0"));
-                    int port = parts.indexOf("--port");
-                    if (cmd.contains("payara-micro") && port >= 0 && port + 1 < parts.size()) {
-                        int p = Integer.parseInt(parts.get(port + 1));
-                        if (p == httpPort || p == slowHttpPort) {
-                            products.put(p, Long.parseLong(f.getName()));
-                        }
-                    } else if (cmd.contains("mariadbd") && parts.contains("--port=" + dbPort)) {
-                        m = Long.parseLong(f.getName());
-                    }
-                } catch (IOException | RuntimeException ignored) {
-                    // a process that ended meanwhile, or not ours to read
+            for (int port : List.of(httpPort, slowHttpPort)) {
+                long pid = port < 0 ? -1 : Procs.product(port);
+                if (pid >= 0) {
+                    products.put(port, pid);
                 }
             }
-            mariadb = m;
-            launcher = ProcessHandle.of(productAt(httpPort)).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
+            mariadb = Procs.mariadb(dbPort);
+            launcher = Procs.parent(productAt(httpPort));
         }
 
         long productAt(int port) {
@@ -1476,19 +1354,19 @@ public final class PurchaseBench {
         }
 
         Usage sample() {
-            long[] machine = machine();
+            long[] machine = Procs.machine();
             long all = 0;
             long requests = 0;
             long sandbox = 0;
             long jit = 0;
             long gc = 0;
             for (long product : products.values()) {
-                all += ticks(product);
+                all += Procs.ticks(product);
                 java.io.File[] tasks = new java.io.File("/proc/" + product + "/task").listFiles();
                 for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
                     try {
                         String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).strip();
-                        long t = ticks(product + "/task/" + task.getName());
+                        long t = Procs.ticks(product + "/task/" + task.getName());
                         if (name.startsWith("http-thread-poo") || name.startsWith("http-listener")) {
                             requests += t;
                         } else if (name.toLowerCase(Locale.ROOT).contains("sandbox") || name.startsWith("HttpClient")) {
@@ -1503,177 +1381,8 @@ public final class PurchaseBench {
                     }
                 }
             }
-            return new Usage(all, requests, sandbox, jit, gc, ticks(mariadb), ticks(launcher), ticks(bench), machine[0],
+            return new Usage(all, requests, sandbox, jit, gc, Procs.ticks(mariadb), Procs.ticks(launcher), Procs.ticks(bench), machine[0],
                     machine[1]);
-        }
-
-        static long ticks(long pid) {
-            return pid < 0 ? 0 : ticks(Long.toString(pid));
-        }
-
-        /** utime + stime of /proc/{@code which}/stat: a process, or a thread as "pid/task/tid". */
-        static long ticks(String which) {
-            try {
-                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + which + "/stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
-            } catch (IOException | RuntimeException e) {
-                return 0;
-            }
-        }
-
-        /** Busy and all ticks of all cores: /proc/stat "cpu" (user nice system idle iowait irq softirq steal). */
-        static long[] machine() {
-            try {
-                String line = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0);
-                String[] f = line.trim().split("\\s+");
-                long all = 0;
-                for (int i = 1; i <= Math.min(8, f.length - 1); i++) {
-                    all += Long.parseLong(f[i]);
-                }
-                long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
-                return new long[] {all - idle, all};
-            } catch (IOException | RuntimeException e) {
-                return new long[] {0, 0};
-            }
-        }
-    }
-
-    // ---- where the CPU of the product goes ---------------------------------------------------------------------------
-
-    /**
-     * A JFR recording of a product (jcmd JFR.start/JFR.stop, the "profile" settings: a stack sample of every running
-     * Java thread every 10 ms), summarised from {@code jfr print}: samples by kind of thread; for the request threads the
-     * share of samples by the library on top of the stack (self time), and by the product's methods anywhere in it
-     * (inclusive time).
-     */
-    static final class Profile {
-
-        static void start(long pid, String name) {
-            jcmd(pid, "JFR.start", "name=" + name, "settings=profile");
-        }
-
-        static void stop(long pid, String name, java.nio.file.Path file) {
-            try {
-                java.nio.file.Files.createDirectories(file.getParent());
-            } catch (IOException e) {
-                System.out.println("  (no profile: " + e.getMessage() + ")");
-                return;
-            }
-            jcmd(pid, "JFR.stop", "name=" + name, "filename=" + file);
-        }
-
-        static void jcmd(long pid, String... command) {
-            List<String> line = new ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd")
-                    .toString(), Long.toString(pid)));
-            line.addAll(List.of(command));
-            try {
-                Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                p.waitFor();
-            } catch (IOException e) {
-                System.out.println("  (jcmd failed: " + e.getMessage() + ")");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        static final List<String[]> LIBRARIES = List.of(
-                new String[] {"com.mysql.", "MySQL driver"}, new String[] {"org.eclipse.persistence.", "EclipseLink"},
-                new String[] {"org.glassfish.jersey.", "Jersey"}, new String[] {"org.glassfish.grizzly.", "Grizzly"},
-                new String[] {"org.apache.catalina.", "web container"}, new String[] {"org.glassfish.soteria.", "Soteria"},
-                new String[] {"org.jboss.weld.", "Weld"}, new String[] {"com.sun.ejb.", "EJB container"},
-                new String[] {"com.sun.enterprise.resource.", "connection pool"},
-                new String[] {"com.sun.enterprise.transaction.", "JTA"}, new String[] {"com.sun.jts.", "JTA"},
-                new String[] {"org.eclipse.yasson.", "JSON-B"}, new String[] {"org.glassfish.json.", "JSON-P"},
-                new String[] {"org.hibernate.validator.", "Bean Validation"},
-                new String[] {"jdk.internal.net.http.", "java.net.http client"}, new String[] {"java.net.http.", "java.net.http client"},
-                new String[] {"sun.net.httpserver.", "JDK HTTP server"}, new String[] {"io.opentelemetry.", "OpenTelemetry"},
-                new String[] {"io.groupdeal.", "GroupDeal code"}, new String[] {"java.", "JDK"}, new String[] {"jdk.", "JDK"},
-                new String[] {"sun.", "JDK"}, new String[] {"com.sun.", "Payara/GlassFish"},
-                new String[] {"org.glassfish.", "Payara/GlassFish"}, new String[] {"fish.payara.", "Payara/GlassFish"});
-
-        static String library(String frame) {
-            for (String[] l : LIBRARIES) {
-                if (frame.startsWith(l[0])) {
-                    return l[1];
-                }
-            }
-            return "other";
-        }
-
-        static void summarise(String phase, java.nio.file.Path file) {
-            if (!java.nio.file.Files.exists(file)) {
-                return;
-            }
-            String text;
-            try {
-                Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jfr").toString(),
-                        "print", "--events", "jdk.ExecutionSample", "--stack-depth", "200", file.toString())
-                        .redirectErrorStream(true).start();
-                text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                p.waitFor();
-            } catch (IOException e) {
-                System.out.println("  (no profile summary: " + e.getMessage() + ")");
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            Map<String, Integer> threads = new LinkedHashMap<>();
-            Map<String, Integer> self = new LinkedHashMap<>();
-            Map<String, Integer> inclusive = new LinkedHashMap<>();
-            int requests = 0;
-            int all = 0;
-            for (String event : text.split("jdk.ExecutionSample \\{")) {
-                Matcher thread = Pattern.compile("sampledThread = \"([^\"]*)\"").matcher(event);
-                if (!thread.find()) {
-                    continue;
-                }
-                all++;
-                String name = thread.group(1);
-                String kind = name.startsWith("http-thread-pool") ? "request threads" : name.startsWith("deal-sandbox")
-                        ? "sandbox server" : name.startsWith("HttpClient") ? "gateway client" : name.contains("__ejb-thread-pool")
-                        || name.contains("ejb") ? "EJB timers (jobs)" : "other";
-                threads.merge(kind, 1, Integer::sum);
-                if (!kind.equals("request threads")) {
-                    continue;
-                }
-                requests++;
-                List<String> frames = event.lines().map(String::strip).filter(l -> l.contains("line:") || l.endsWith(")"))
-                        .filter(l -> !l.startsWith("sampledThread") && !l.startsWith("state"))
-                        .map(l -> l.contains(" line:") ? l.substring(0, l.indexOf(" line:")) : l).toList();
-                if (frames.isEmpty()) {
-                    continue;
-                }
-                self.merge(library(frames.get(0)), 1, Integer::sum);
-                java.util.Set<String> seen = new java.util.HashSet<>();
-                for (String f : frames) {
-                    if (ThreadDumps.ownCode(f)) {
-                        String m = ThreadDumps.method(f);
-                        if (seen.add(m)) {
-                            inclusive.merge(m, 1, Integer::sum);
-                        }
-                    }
-                }
-            }
-            int total = all;
-            int req = requests;
-            System.out.printf(Locale.ROOT, "%nprofile of the product during the warm-up of %s (JFR, %s): %d samples%n", phase,
-                    file.getFileName(), all);
-            System.out.println("  by thread: " + threads.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue()
-                    .reversed()).map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), 100.0 * e.getValue() / total))
-                    .collect(java.util.stream.Collectors.joining(", ")));
-            if (req == 0) {
-                return;
-            }
-            System.out.println("  request threads, by the code on top of the stack: " + self.entrySet().stream()
-                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(14)
-                    .map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), 100.0 * e.getValue() / req))
-                    .collect(java.util.stream.Collectors.joining(", ")));
-            System.out.println("  request threads, the product's methods on the stack (inclusive):");
-            inclusive.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(16)
-                    .forEach(e -> System.out.printf(Locale.ROOT, "    %4.0f%%  %s%n", 100.0 * e.getValue() / req, e.getKey()));
         }
     }
 
@@ -1690,23 +1399,18 @@ public final class PurchaseBench {
         static final String DUMPS = "(dumps)";
 
         static void count(long pid, String phase, int number, String dumpDir, Map<String, Integer> where) {
-            String dump;
+            String dump = Profile.jcmd(pid, "Thread.print");
+            if (dump.isEmpty()) {
+                return;
+            }
             try {
-                Process jcmd = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        Long.toString(pid), "Thread.print").redirectErrorStream(true).start();
-                dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                jcmd.waitFor();
                 if (dumpDir != null) {
                     java.nio.file.Path dir = java.nio.file.Path.of(dumpDir);
                     java.nio.file.Files.createDirectories(dir);
                     java.nio.file.Files.writeString(dir.resolve(phase.replace(' ', '-') + "-" + number + ".txt"), dump);
                 }
             } catch (IOException e) {
-                System.out.println("  (no thread dump: " + e.getMessage() + ")");
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                System.out.println("  (thread dump not kept: " + e.getMessage() + ")");
             }
             where.merge(DUMPS, 0, Integer::sum);
             where.put(DUMPS, where.get(DUMPS) + 1);
@@ -1727,7 +1431,7 @@ public final class PurchaseBench {
                     .toList();
             Matcher state = Pattern.compile("java.lang.Thread.State: (\\w+)").matcher(block);
             String st = state.find() ? state.group(1) : "?";
-            String own = frames.stream().filter(ThreadDumps::ownCode).findFirst().map(ThreadDumps::method).orElse(null);
+            String own = frames.stream().filter(Profile::ownCode).findFirst().map(ThreadDumps::method).orElse(null);
             if (own == null && frames.stream().noneMatch(f -> f.startsWith("org.glassfish.jersey")
                     || f.startsWith("org.apache.catalina") || f.startsWith("jakarta.servlet"))) {
                 return null; // Grizzly's worker waiting for work
@@ -1752,180 +1456,12 @@ public final class PurchaseBench {
             return st + ", in " + (own == null ? "(framework)" : own) + ": " + waits;
         }
 
-        /** A frame of the product's own code, not of a generated proxy, a filter or the SQL helper every repository uses. */
-        static boolean ownCode(String frame) {
-            return frame.startsWith("io.groupdeal.") && !frame.contains("$Proxy") && !frame.contains("__EJB31_Generated")
-                    && !frame.contains(".doFilter(") && !frame.startsWith("io.groupdeal.domain.shared.NativeSql");
-        }
-
         /** "pkg.Class.method(File.java:12)" as "Class.method". */
         static String method(String frame) {
             String m = frame.contains("(") ? frame.substring(0, frame.indexOf('(')) : frame;
             int dot = m.lastIndexOf('.');
             int cls = dot <= 0 ? -1 : m.lastIndexOf('.', dot - 1);
             return cls < 0 ? m : m.substring(cls + 1);
-        }
-    }
-
-    // ---- a small HTTP/1.1 client -----------------------------------------------------------------------------------
-
-    record Reply(int status, String body) {
-    }
-
-    /**
-     * One keep-alive connection, requests one after the other: the least client work per request, so that the two
-     * cores go to the product and not to the load generator. Reconnects when the server closes; a request that fails
-     * on a reused connection before any answer arrives is sent once more on a new one (safe: orders carry an
-     * Idempotency-Key, and the set-up runs before anything else).
-     */
-    static final class Http implements AutoCloseable {
-        final int port;
-        Socket socket;
-        InputStream in;
-        OutputStream out;
-        int served;
-
-        Http(int port) throws IOException {
-            this.port = port;
-            connect();
-        }
-
-        void connect() throws IOException {
-            socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout(60_000);
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            in = new BufferedInputStream(socket.getInputStream(), 16384);
-            out = socket.getOutputStream();
-            served = 0;
-        }
-
-        Reply send(String method, String path, String token, String idempotencyKey, String body) throws IOException {
-            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                    .append("Host: 127.0.0.1:").append(port).append("\r\nAccept: application/json\r\n");
-            if (body != null) {
-                head.append("Content-Type: application/json\r\n");
-            }
-            if (token != null) {
-                head.append("Authorization: Bearer ").append(token).append("\r\n");
-            }
-            if (idempotencyKey != null) {
-                head.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
-            }
-            head.append("Content-Length: ").append(content.length).append("\r\n\r\n");
-            byte[] request = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-            if (socket == null) {
-                connect();
-            }
-            boolean reused = served > 0;
-            try {
-                return exchange(request, content);
-            } catch (IOException e) {
-                close();
-                if (!reused || e.getMessage() == null || !e.getMessage().startsWith("before answer")) {
-                    throw e;
-                }
-                connect();
-                return exchange(request, content);
-            }
-        }
-
-        private Reply exchange(byte[] request, byte[] content) throws IOException {
-            try {
-                out.write(request);
-                out.write(content);
-                out.flush();
-            } catch (IOException e) {
-                throw new IOException("before answer: " + e, e);
-            }
-            String status;
-            try {
-                status = line(true);
-            } catch (IOException e) {
-                throw new IOException("before answer: " + e, e);
-            }
-            if (status == null) {
-                throw new IOException("before answer: connection closed");
-            }
-            int code = Integer.parseInt(status.substring(9, 12));
-            long length = -1;
-            boolean chunked = false;
-            boolean closing = false;
-            for (String h = line(false); h != null && !h.isEmpty(); h = line(false)) {
-                int colon = h.indexOf(':');
-                String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                String value = h.substring(colon + 1).trim();
-                switch (name) {
-                    case "content-length" -> length = Long.parseLong(value);
-                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                    case "connection" -> closing = value.equalsIgnoreCase("close");
-                    default -> {
-                    }
-                }
-            }
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            if (chunked) {
-                for (long size = Long.parseLong(line(false).split(";")[0].trim(), 16); size > 0;
-                     size = Long.parseLong(line(false).split(";")[0].trim(), 16)) {
-                    copy(size, body);
-                    line(false);
-                }
-                for (String t = line(false); t != null && !t.isEmpty(); t = line(false)) {
-                    // trailers
-                }
-            } else if (length >= 0) {
-                copy(length, body);
-            } else {
-                in.transferTo(body);
-                closing = true;
-            }
-            served++;
-            if (closing) {
-                close();
-            }
-            return new Reply(code, body.toString(StandardCharsets.UTF_8));
-        }
-
-        private void copy(long n, ByteArrayOutputStream to) throws IOException {
-            byte[] buffer = new byte[8192];
-            while (n > 0) {
-                int r = in.read(buffer, 0, (int) Math.min(buffer.length, n));
-                if (r < 0) {
-                    throw new IOException("connection closed in the middle of an answer");
-                }
-                to.write(buffer, 0, r);
-                n -= r;
-            }
-        }
-
-        /** A header line without its CRLF; null at the end of the stream (before anything, when {@code first}). */
-        private String line(boolean first) throws IOException {
-            StringBuilder s = new StringBuilder(64);
-            int c;
-            while ((c = in.read()) >= 0) {
-                if (c == '\n') {
-                    int n = s.length();
-                    return n > 0 && s.charAt(n - 1) == '\r' ? s.substring(0, n - 1) : s.toString();
-                }
-                s.append((char) c);
-            }
-            if (first && s.length() == 0) {
-                return null;
-            }
-            throw new IOException("connection closed in the middle of an answer");
-        }
-
-        @Override
-        public void close() {
-            if (socket != null) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing anyway
-                }
-                socket = null;
-            }
         }
     }
 }

@@ -1,16 +1,21 @@
+package io.groupdeal.bench;
+
+import io.groupdeal.bench.harness.Api;
+import io.groupdeal.bench.harness.Db;
+import io.groupdeal.bench.harness.Http.Reply;
+import io.groupdeal.bench.harness.Http;
+import io.groupdeal.bench.harness.Json;
+import io.groupdeal.bench.harness.Latencies;
+import io.groupdeal.bench.harness.Options;
+import io.groupdeal.bench.harness.Procs;
+import io.groupdeal.bench.harness.Profile;
+import io.groupdeal.bench.harness.Text;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,18 +26,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Collectors;
-import org.HdrHistogram.Histogram;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Redemption latency at the counter: POST /api/v1/counter/redemptions from {@code --threads} counters at once, each a
@@ -55,24 +53,24 @@ import java.util.regex.Pattern;
  * REDEEMED = REDEEM events = idempotency keys = answered 201. With {@code --profile} (the default) a JFR recording of
  * the product during the redemption warm-up, summarised by top frames (self time), by library and by the product's
  * methods (inclusive); the recording stays in bench/target/counter/.
- * Run by bench/counter-redeem.sh, or by hand against a running product:
- * {@code java -cp mysql-connector-j-9.1.0.jar:HdrHistogram-2.2.2.jar bench/CounterRedeemBench.java --http-port 18480
- * --db-port 13480}.
+ * Run by bench/counter-redeem.sh, or by hand against a running product (after the script built the module):
+ * {@code java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" io.groupdeal.bench.CounterRedeemBench
+ * --http-port 18480 --db-port 13480}.
  * Exit status: 1 when a redemption failed (or more than 1% of /health), 2 when the database does not match, 3 when
  * the run broke off, 4 with {@code --strict-targets} when a target is missed.
  */
 public final class CounterRedeemBench {
 
-    static final String PASSWORD = "correct-horse-battery";
+    static final String PASSWORD = Api.PASSWORD;
     static final int MERCHANTS = 4;
     static final int STORES = 2;
     static final int BUYERS = 8;
     static final double TARGET_RATIO = 4.0;
     static final double TARGET_P99_MS = 25.0;
-    static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
-    static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
 
-    static String base = "http://127.0.0.1:18480";
+    /** One client for all threads: the JDK's pool keeps a connection per request in flight. */
+    static Http http;
+    int httpPort = 18480;
     int dbPort = 13480;
     int threads = 20;
     int redemptions = 250;
@@ -86,36 +84,24 @@ public final class CounterRedeemBench {
     boolean strictTargets = false;
 
     public static void main(String[] args) {
+        Options o = new Options(args, List.of("--http-port", "--db-port", "--threads", "--redemptions", "--warmup",
+                "--phase-seconds", "--open-redemptions", "--open-fraction", "--open-rate", "--open-threads"),
+                List.of("--profile", "--no-profile", "--strict-targets"));
         CounterRedeemBench b = new CounterRedeemBench();
-        System.setProperty("http.maxConnections", "256"); // kept-alive connections per server (5 by default)
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--http-port" -> base = "http://127.0.0.1:" + Integer.parseInt(args[++i]);
-                case "--db-port" -> b.dbPort = Integer.parseInt(args[++i]);
-                case "--threads" -> b.threads = Math.max(1, Integer.parseInt(args[++i]));
-                case "--redemptions" -> b.redemptions = Math.max(1, Integer.parseInt(args[++i]));
-                case "--warmup" -> b.warmup = Math.max(0, Integer.parseInt(args[++i]));
-                case "--phase-seconds" -> b.phaseSeconds = Math.max(1, Integer.parseInt(args[++i]));
-                case "--open-redemptions" -> b.openRedemptions = Math.max(0, Integer.parseInt(args[++i]));
-                case "--open-fraction" -> b.openFraction = Double.parseDouble(args[++i]);
-                case "--open-rate" -> b.openRate = Double.parseDouble(args[++i]);
-                case "--open-threads" -> b.openThreads = Math.max(1, Integer.parseInt(args[++i]));
-                case "--profile" -> b.profile = true;
-                case "--no-profile" -> b.profile = false;
-                case "--strict-targets" -> b.strictTargets = true;
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (known: --http-port"
-                        + " --db-port --threads --redemptions --warmup --phase-seconds --open-redemptions --open-fraction"
-                        + " --open-rate --open-threads --profile --no-profile --strict-targets)");
-            }
-        }
-        int exit;
-        try {
-            exit = b.run();
-        } catch (Exception e) {
-            System.out.println("ABORTED: " + e);
-            exit = 3;
-        }
-        System.exit(exit);
+        b.httpPort = o.integer("--http-port", b.httpPort);
+        b.dbPort = o.integer("--db-port", b.dbPort);
+        b.threads = o.integer("--threads", b.threads, 1);
+        b.redemptions = o.integer("--redemptions", b.redemptions, 1);
+        b.warmup = o.integer("--warmup", b.warmup, 0);
+        b.phaseSeconds = o.integer("--phase-seconds", b.phaseSeconds, 1);
+        b.openRedemptions = o.integer("--open-redemptions", b.openRedemptions, 0);
+        b.openFraction = o.decimal("--open-fraction", b.openFraction);
+        b.openRate = o.decimal("--open-rate", b.openRate);
+        b.openThreads = o.integer("--open-threads", b.openThreads, 1);
+        b.profile = !o.after("--no-profile", "--profile");
+        b.strictTargets = o.has("--strict-targets");
+        http = new Http(b.httpPort, null);
+        Api.exit(b::run);
     }
 
     /** One counter: a staff account at one store, and the codes it redeems, in order. */
@@ -135,7 +121,6 @@ public final class CounterRedeemBench {
 
     final List<Counter> counters = new ArrayList<>();
     final List<String> deals = new ArrayList<>();
-    String jdbcUrl;
     CpuMeter cpu;
     Path recording; // the JFR recording of the warm-up
     int closedLimit; // codes per counter for the closed loop (warm-up included); the rest are for the open model
@@ -143,7 +128,6 @@ public final class CounterRedeemBench {
     long unknown; // redemptions whose answer was lost (made or not)
 
     int run() throws Exception {
-        jdbcUrl = "jdbc:mysql://127.0.0.1:" + dbPort + "/deal?sslMode=DISABLED&connectionTimeZone=UTC";
         System.out.printf("counter bench: %d counters, closed loop; %d redemptions each after %d of warm-up, in phases"
                 + " of %d s alternating with GET /health at the same concurrency; then %d each at a fixed arrival rate%n",
                 threads, redemptions, warmup, phaseSeconds, openRedemptions);
@@ -152,7 +136,7 @@ public final class CounterRedeemBench {
         setUp(warmup + redemptions + openRedemptions);
         System.out.printf(Locale.ROOT, "set up through the API in %.0f s%n", (System.nanoTime() - t0) / 1e9);
         waitForMail();
-        cpu = new CpuMeter(base.substring(base.lastIndexOf(':') + 1), dbPort, jdbcUrl);
+        cpu = new CpuMeter(httpPort, dbPort);
         System.out.printf("%n%-6s %5s %5s %6s %4s %6s %6s %6s %6s %6s %6s | %s%n", "phase", "round", "s", "ok", "fail",
                 "req/s", "mean", "p50", "p95", "p99", "max", CpuMeter.HEADER);
         Stats redeem = new Stats();
@@ -250,7 +234,7 @@ public final class CounterRedeemBench {
         }
         exit = verify() ? exit : 2;
         if (profile) {
-            Profile.summarise(recording);
+            Profile.summarise("the redemption warm-up", recording);
         }
         return strictTargets && !(ratioMet && absoluteMet && openMet) && exit == 0 ? 4 : exit;
     }
@@ -266,22 +250,22 @@ public final class CounterRedeemBench {
             String email = "bench-counter-merchant-" + m + "-" + run + "@bench.groupdeal.io";
             String signup = call("/api/v1/merchants", null, "{\"businessName\":\"Counter Bench " + m + "\",\"email\":\""
                     + email + "\",\"password\":\"" + PASSWORD + "\"}", 201);
-            unmoderated(first(Pattern.compile("\"tenantId\"\\s*:\\s*\"([^\"]+)\""), signup));
+            Api.unmoderated(http, Json.object(signup).getString("tenantId"));
             String token = login(email);
             merchantTokens.add(token);
             for (int s = 0; s < STORES; s++) {
-                storeIds.add(first(ID, call("/api/v1/stores", token, "{\"name\":\"Counter Bench " + m
+                storeIds.add(id(call("/api/v1/stores", token, "{\"name\":\"Counter Bench " + m
                         + " Store " + s + "\",\"address\":\"Benchstr. 1, 10115 Berlin\",\"latitude\":52.5" + s
                         + ",\"longitude\":13.4" + m + ",\"timeZone\":\"Europe/Berlin\"}", 201)));
             }
-            String id = first(ID, call("/api/v1/deals", token, "{\"title\":\"Counter bench " + m
+            String id = id(call("/api/v1/deals", token, "{\"title\":\"Counter bench " + m
                     + "\",\"description\":\"A bench deal\",\"finePrint\":\"Valid for one person.\",\"currency\":"
                     + "\"EUR\",\"price\":\"9.90\",\"originalValue\":\"20.00\",\"minBuyers\":1,\"maxQuantity\":1000000,"
                     + "\"perBuyerLimit\":1000000,\"salesStart\":\"" + now.minus(1, ChronoUnit.HOURS)
                     + "\",\"salesEnd\":\"" + now.plus(2, ChronoUnit.DAYS) + "\",\"couponValidUntil\":\""
                     + now.plus(32, ChronoUnit.DAYS) + "\",\"storeIds\":[],\"refundPolicy\":\"ANYTIME\"}", 201));
             String published = call("/api/v1/deals/" + id + "/publish", token, null, 200);
-            if (!published.contains("\"status\":\"ON_SALE\"")) {
+            if (!"ON_SALE".equals(Json.object(published).getString("status", null))) {
                 throw new IllegalStateException("deal not ON_SALE after publishing: " + published);
             }
             deals.add(id);
@@ -294,7 +278,7 @@ public final class CounterRedeemBench {
         parallel(threads, t -> {
             Counter c = counters.get(t);
             String email = "bench-counter-staff-" + t + "-" + run + "@bench.groupdeal.io";
-            c.staffId = first(ID, call("/api/v1/staff", merchantTokens.get(c.merchant), "{\"email\":\"" + email
+            c.staffId = id(call("/api/v1/staff", merchantTokens.get(c.merchant), "{\"email\":\"" + email
                     + "\",\"name\":\"Counter " + t + "\",\"password\":\"" + PASSWORD + "\",\"storeIds\":[\"" + c.storeId
                     + "\"]}", 201));
             c.token = login(email);
@@ -318,12 +302,10 @@ public final class CounterRedeemBench {
             int quantity = orders.get(o)[1];
             String body = call("/api/v1/orders", buyers[o % BUYERS], "{\"dealId\":\"" + deals.get(c.merchant)
                     + "\",\"quantity\":" + quantity + ",\"paymentToken\":\"tok_ok\"}", 201);
-            List<String> codes = new ArrayList<>();
-            Matcher code = CODE.matcher(body).region(Math.max(0, body.indexOf("\"coupons\"")), body.length());
-            while (code.find()) {
-                codes.add(code.group(1));
-            }
-            if (codes.size() != quantity || !body.contains("\"status\":\"CONFIRMED\"")) {
+            JsonObject order = Json.object(body);
+            List<String> codes = order.getJsonArray("coupons").getValuesAs(JsonObject.class).stream()
+                    .map(coupon -> coupon.getString("code")).toList();
+            if (codes.size() != quantity || !"CONFIRMED".equals(order.getString("status", null))) {
                 throw new IllegalStateException("expected a confirmed order of " + quantity + " coupons: " + cut(body));
             }
             synchronized (c) {
@@ -338,10 +320,10 @@ public final class CounterRedeemBench {
     void waitForMail() throws SQLException, InterruptedException {
         long t0 = System.nanoTime();
         String due = "SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING' AND attempts = 0";
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "deal", "deal")) {
-            long queued = count(db, due);
+        try (Connection db = Db.connect(dbPort)) {
+            long queued = Db.count(db, due);
             long left = queued;
-            for (; left > 0 && System.nanoTime() - t0 < 600_000_000_000L; left = count(db, due)) {
+            for (; left > 0 && System.nanoTime() - t0 < 600_000_000_000L; left = Db.count(db, due)) {
                 Thread.sleep(2000);
             }
             System.out.printf(Locale.ROOT, "waited %.0f s for the set-up's %d confirmation mails to go out%s%n",
@@ -380,54 +362,26 @@ public final class CounterRedeemBench {
 
     /** A POST and the body of its answer, which must have the status; orders carry an Idempotency-Key. */
     static String call(String path, String token, String body, int status) throws IOException {
-        Reply reply = send("POST", path, token, path.endsWith("/orders") ? UUID.randomUUID().toString() : null, body);
-        if (reply.status != status) {
-            throw new IllegalStateException(path + ": expected " + status + ", got " + reply.status + " "
-                    + cut(reply.body));
-        }
-        return reply.body;
+        return http.send("POST", path, token, body, "Idempotency-Key", path.endsWith("/orders")
+                ? UUID.randomUUID().toString() : null).expect(status, path).body();
     }
 
-    /**
-     * New businesses are moderated (their deals wait for review when published): the demo operator lets the bench's
-     * businesses publish straight away, as the ITs' fixtures do.
-     */
-    static void unmoderated(String tenantId) throws IOException {
-        String operator = first(Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\""), call("/api/v1/auth/tokens", null,
-                "{\"email\":\"operator@demo.groupdeal.io\",\"password\":\"demo-password\"}", 201));
-        Reply reply = send("PUT", "/api/v1/platform/tenants/" + tenantId, operator, null, "{\"moderated\":false}");
-        if (reply.status != 200) {
-            throw new IllegalStateException("moderation off: " + reply.status + " " + reply.body);
-        }
+    /** The "id" of the JSON object. */
+    static String id(String body) {
+        return Json.object(body).getString("id");
     }
 
     static String login(String email) throws IOException {
-        return first(Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\""), call("/api/v1/auth/tokens", null,
-                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", 201));
+        return Api.login(http, email, PASSWORD);
     }
 
     static Reply redeem(Counter c, String code) throws IOException {
-        return send("POST", "/api/v1/counter/redemptions", c.token, UUID.randomUUID().toString(),
-                "{\"code\":\"" + code + "\",\"storeId\":\"" + c.storeId + "\"}");
-    }
-
-    static String first(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + pattern + " in " + cut(text));
-        }
-        return m.group(1);
+        return http.send("POST", "/api/v1/counter/redemptions", c.token, "{\"code\":\"" + code + "\",\"storeId\":\""
+                + c.storeId + "\"}", "Idempotency-Key", UUID.randomUUID().toString());
     }
 
     static String cut(String text) {
-        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
-    }
-
-    static long count(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        }
+        return Text.abbreviate(text);
     }
 
     // ---- phases ----------------------------------------------------------------------------------------------------
@@ -437,7 +391,7 @@ public final class CounterRedeemBench {
         long ok;
         long nanos;
         boolean broken;
-        final Histogram latencies = new Histogram(3); // nanoseconds, 3 significant digits, resized as needed
+        final Latencies latencies = new Latencies();
         final Map<String, Long> failures = new TreeMap<>();
         long[] cpu = new long[CpuMeter.FIELDS];
 
@@ -453,7 +407,7 @@ public final class CounterRedeemBench {
         /** One request answered as expected, {@code nanos} after it was sent (or scheduled). */
         synchronized void record(long nanos) {
             ok++;
-            latencies.recordValue(nanos);
+            latencies.record(nanos);
         }
 
         synchronized void fail(String failure) {
@@ -471,13 +425,12 @@ public final class CounterRedeemBench {
 
         /** Milliseconds (HdrHistogram: within 0.1%); 1.0 is the maximum. */
         double percentile(double p) {
-            return latencies.getTotalCount() == 0 ? 0 : (p >= 1 ? latencies.getMaxValue()
-                    : latencies.getValueAtPercentile(100 * p)) / 1e6;
+            return latencies.ms(p);
         }
 
         void print(String what, String round) {
             System.out.printf(Locale.ROOT, "%-6s %5s %5.1f %6d %4d %6.0f %6.1f %6.1f %6.1f %6.1f %6.1f | %s%n", what,
-                    round, nanos / 1e9, ok, failed(), rate(), latencies.getTotalCount() == 0 ? 0 : latencies.getMean() / 1e6,
+                    round, nanos / 1e9, ok, failed(), rate(), latencies.meanMs(),
                     percentile(0.5), percentile(0.95), percentile(0.99), percentile(1), CpuMeter.perRequest(cpu, ok));
             if (!failures.isEmpty()) {
                 System.out.printf("  (%s failures: %s)%n", what, failures);
@@ -585,11 +538,11 @@ public final class CounterRedeemBench {
     String redeemOnce(Counter counter, String code) {
         try {
             Reply reply = redeem(counter, code);
-            if (reply.status == 201 && reply.body.contains("\"code\":\"" + code + "\"")) {
+            if (reply.status() == 201 && code.equals(field(reply.body(), "code"))) {
                 return null;
             }
-            Matcher type = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"").matcher(reply.body);
-            return reply.status + (type.find() ? " " + type.group(1) : "");
+            String type = field(reply.body(), "type");
+            return reply.status() + (type != null ? " " + type : "");
         } catch (IOException | RuntimeException e) {
             synchronized (this) {
                 unknown++; // redeemed or not: the answer was lost
@@ -600,10 +553,19 @@ public final class CounterRedeemBench {
 
     static String healthOnce() {
         try {
-            Reply reply = send("GET", "/health", null, null, null);
-            return reply.status == 200 && reply.body.contains("\"UP\"") ? null : Integer.toString(reply.status);
+            Reply reply = http.send("GET", "/health", null, null);
+            return reply.status() == 200 && reply.body().contains("\"UP\"") ? null : Integer.toString(reply.status());
         } catch (IOException | RuntimeException e) {
             return "io " + e.getMessage();
+        }
+    }
+
+    /** The string {@code name} of the JSON object in the text; null when there is none (or no JSON object). */
+    static String field(String text, String name) {
+        try {
+            return Json.object(text).get(name) instanceof JsonString s ? s.getString() : null;
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
@@ -617,15 +579,15 @@ public final class CounterRedeemBench {
         String staff = String.join(",", counters.stream().map(c -> "'" + c.staffId + "'").toList());
         String events = " FROM redemption_event e JOIN coupon c ON c.tenant_id = e.tenant_id AND c.id = e.coupon_id"
                 + " WHERE c.deal_id IN (" + in + ") AND e.kind = 'REDEEM'";
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "deal", "deal")) {
-            long redeemed = count(db, "SELECT COUNT(*) FROM coupon WHERE deal_id IN (" + in + ")"
+        try (Connection db = Db.connect(dbPort)) {
+            long redeemed = Db.count(db, "SELECT COUNT(*) FROM coupon WHERE deal_id IN (" + in + ")"
                     + " AND status = 'REDEEMED'");
-            long redeemEvents = count(db, "SELECT COUNT(*)" + events);
-            long matching = count(db, "SELECT COUNT(*)" + events + " AND c.status = 'REDEEMED' AND c.redeemed_store_id"
+            long redeemEvents = Db.count(db, "SELECT COUNT(*)" + events);
+            long matching = Db.count(db, "SELECT COUNT(*)" + events + " AND c.status = 'REDEEMED' AND c.redeemed_store_id"
                     + " = e.store_id AND c.redeemed_at = e.occurred_at AND e.account_id IN (" + staff + ")");
-            long twice = count(db, "SELECT COUNT(*) FROM (SELECT e.coupon_id" + events
+            long twice = Db.count(db, "SELECT COUNT(*) FROM (SELECT e.coupon_id" + events
                     + " GROUP BY e.tenant_id, e.coupon_id HAVING COUNT(*) > 1) x");
-            long keys = count(db, "SELECT COUNT(*) FROM counter_request WHERE account_id IN (" + staff + ")");
+            long keys = Db.count(db, "SELECT COUNT(*) FROM counter_request WHERE account_id IN (" + staff + ")");
             boolean good = redeemed == redeemEvents && matching == redeemEvents && twice == 0 && keys == redeemed
                     && redeemed >= made && redeemed <= made + unknown;
             System.out.printf("%ndatabase: redemptions answered 201: %d%s; coupons REDEEMED %d; REDEEM events %d (%d"
@@ -645,23 +607,16 @@ public final class CounterRedeemBench {
     static final class CpuMeter {
         static final String HEADER = "CPU: product mariadb bench other  busy | db: req ping";
         static final int FIELDS = 7; // ticks: product, mariadb, bench, machine busy, machine all; db: requests, pings
-        static final double TICK_MS = 10; // USER_HZ is 100 on Linux
-        final String[] pids = {null, null, Long.toString(ProcessHandle.current().pid())};
-        final String jdbcUrl;
+        static final double TICK_MS = Procs.TICK_MS;
+        final long[] pids = new long[3];
+        final int dbPort;
         Connection db;
 
-        CpuMeter(String httpPort, int dbPort, String jdbcUrl) {
-            this.jdbcUrl = jdbcUrl;
-            ProcessHandle.allProcesses().forEach(p -> {
-                List<String> args = p.info().arguments().map(List::of).orElse(List.of());
-                int port = args.indexOf("--port");
-                if (args.stream().anyMatch(a -> a.contains("payara-micro")) && port >= 0 && port + 1 < args.size()
-                        && args.get(port + 1).equals(httpPort)) {
-                    pids[0] = Long.toString(p.pid());
-                } else if (p.info().command().orElse("").endsWith("mariadbd") && args.contains("--port=" + dbPort)) {
-                    pids[1] = Long.toString(p.pid());
-                }
-            });
+        CpuMeter(int httpPort, int dbPort) {
+            this.dbPort = dbPort;
+            pids[0] = Procs.product(httpPort);
+            pids[1] = Procs.mariadb(dbPort);
+            pids[2] = Procs.self();
         }
 
         static String perRequest(long[] v, long requests) {
@@ -674,205 +629,20 @@ public final class CounterRedeemBench {
         long[] sample() {
             long[] v = new long[FIELDS];
             for (int i = 0; i < 3; i++) {
-                try { // utime + stime
-                    String stat = Files.readString(Path.of("/proc/" + pids[i] + "/stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    v[i] = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                } catch (IOException | RuntimeException e) {
-                    v[i] = 0; // not found
-                }
+                v[i] = Procs.ticks(pids[i]);
             }
+            long[] machine = Procs.machine();
+            v[3] = machine[0];
+            v[4] = machine[1];
             try {
-                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-                for (int i = 1; i <= Math.min(8, f.length - 1); i++) {
-                    v[4] += Long.parseLong(f[i]);
-                }
-                v[3] = v[4] - Long.parseLong(f[4]) - Long.parseLong(f[5]); // all but idle and iowait
-            } catch (IOException | RuntimeException ignored) {
-                // not Linux
-            }
-            try {
-                db = db != null ? db : DriverManager.getConnection(jdbcUrl, "deal", "deal");
-                try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SHOW GLOBAL STATUS WHERE"
-                        + " Variable_name IN ('Questions', 'Com_admin_commands')")) {
-                    while (r.next()) {
-                        v[r.getString(1).equals("Questions") ? 5 : 6] = r.getLong(2);
-                    }
-                }
+                db = db != null ? db : Db.connect(dbPort);
+                long[] requests = Db.status(db, List.of("Questions", "Com_admin_commands"));
+                v[5] = requests[0];
+                v[6] = requests[1];
             } catch (SQLException e) {
                 db = null;
             }
             return v;
-        }
-    }
-
-    // ---- where the product's CPU goes: JFR ------------------------------------------------------------------------
-
-    /**
-     * A JFR recording of the product (jcmd JFR.start/JFR.stop with the "profile" settings: a stack sample of every
-     * running Java thread every 10 ms), summarised from {@code jfr print}: for the HTTP request threads, the top frames
-     * (self time, by method), the library on top of the stack, and the product's methods anywhere on it (inclusive).
-     */
-    static final class Profile {
-
-        static final List<String[]> LIBRARIES = List.of(
-                new String[] {"com.mysql.", "MySQL driver"}, new String[] {"org.eclipse.persistence.", "EclipseLink"},
-                new String[] {"org.glassfish.jersey.", "Jersey"}, new String[] {"org.glassfish.grizzly.", "Grizzly"},
-                new String[] {"org.apache.catalina.", "web container"}, new String[] {"org.glassfish.soteria.", "Soteria"},
-                new String[] {"org.jboss.weld.", "Weld"}, new String[] {"com.sun.ejb.", "EJB container"},
-                new String[] {"com.sun.enterprise.resource.", "connection pool"},
-                new String[] {"com.sun.enterprise.transaction.", "JTA"}, new String[] {"com.sun.jts.", "JTA"},
-                new String[] {"org.eclipse.yasson.", "JSON-B"}, new String[] {"org.glassfish.json.", "JSON-P"},
-                new String[] {"org.hibernate.validator.", "Bean Validation"}, new String[] {"io.opentelemetry.", "OpenTelemetry"},
-                new String[] {"io.groupdeal.", "GroupDeal code"}, new String[] {"java.", "JDK"}, new String[] {"jdk.", "JDK"},
-                new String[] {"sun.", "JDK"}, new String[] {"com.sun.", "Payara/GlassFish"},
-                new String[] {"org.glassfish.", "Payara/GlassFish"}, new String[] {"fish.payara.", "Payara/GlassFish"});
-
-        static void start(String pid, String name) {
-            jcmd(pid, "JFR.start", "name=" + name, "settings=profile");
-        }
-
-        static void stop(String pid, String name, Path file) {
-            try {
-                Files.createDirectories(file.getParent());
-            } catch (IOException e) {
-                System.out.println("  (no profile: " + e.getMessage() + ")");
-                return;
-            }
-            jcmd(pid, "JFR.stop", "name=" + name, "filename=" + file);
-        }
-
-        static void jcmd(String pid, String... command) {
-            if (pid == null) {
-                System.out.println("  (no profile: the product's process was not found)");
-                return;
-            }
-            List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid));
-            line.addAll(List.of(command));
-            try {
-                Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                p.waitFor();
-            } catch (IOException e) {
-                System.out.println("  (jcmd failed: " + e.getMessage() + ")");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        static String library(String frame) {
-            for (String[] l : LIBRARIES) {
-                if (frame.startsWith(l[0])) {
-                    return l[1];
-                }
-            }
-            return "other";
-        }
-
-        /** A frame without its arguments: package.Class.method. */
-        static String method(String frame) {
-            int paren = frame.indexOf('(');
-            return paren < 0 ? frame : frame.substring(0, paren);
-        }
-
-        static void summarise(Path file) {
-            if (file == null || !Files.exists(file)) {
-                return;
-            }
-            String text;
-            try {
-                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jfr").toString(), "print",
-                        "--events", "jdk.ExecutionSample", "--stack-depth", "200", file.toString())
-                        .redirectErrorStream(true).start();
-                text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                p.waitFor();
-            } catch (IOException e) {
-                System.out.println("  (no profile summary: " + e.getMessage() + ")");
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            Map<String, Integer> top = new LinkedHashMap<>();
-            Map<String, Integer> libraries = new LinkedHashMap<>();
-            Map<String, Integer> own = new LinkedHashMap<>();
-            int all = 0;
-            int requests = 0;
-            Pattern thread = Pattern.compile("sampledThread = \"([^\"]*)\"");
-            for (String event : text.split("jdk.ExecutionSample \\{")) {
-                Matcher t = thread.matcher(event);
-                if (!t.find()) {
-                    continue;
-                }
-                all++;
-                if (!t.group(1).startsWith("http-thread-pool")) {
-                    continue;
-                }
-                List<String> frames = event.lines().map(String::strip).filter(l -> l.contains("line:"))
-                        .map(l -> method(l.substring(0, l.indexOf(" line:")))).toList();
-                if (frames.isEmpty()) {
-                    continue;
-                }
-                requests++;
-                top.merge(frames.get(0), 1, Integer::sum);
-                libraries.merge(library(frames.get(0)), 1, Integer::sum);
-                Set<String> seen = new HashSet<>();
-                for (String f : frames) {
-                    if (f.startsWith("io.groupdeal.") && seen.add(f)) {
-                        own.merge(f, 1, Integer::sum);
-                    }
-                }
-            }
-            int req = Math.max(1, requests);
-            System.out.printf(Locale.ROOT, "%nprofile of the product during the redemption warm-up (JFR, %s): %d samples,"
-                    + " %d of them of request threads%n", file.getFileName(), all, requests);
-            System.out.println("  request threads, by the library on top of the stack: " + share(libraries, req, 12));
-            System.out.println("  request threads, top frames (self):");
-            top.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(20)
-                    .forEach(e -> System.out.printf(Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * e.getValue() / req, e.getKey()));
-            System.out.println("  request threads, the product's methods on the stack (inclusive):");
-            own.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(20)
-                    .forEach(e -> System.out.printf(Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * e.getValue() / req, e.getKey()));
-        }
-
-        static String share(Map<String, Integer> counts, int total, int limit) {
-            return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
-                    .map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), 100.0 * e.getValue() / total))
-                    .collect(Collectors.joining(", "));
-        }
-    }
-
-    // ---- HTTP ------------------------------------------------------------------------------------------------------
-
-    record Reply(int status, String body) {
-    }
-
-    /**
-     * One request with HttpURLConnection: synchronous in the calling thread (no hand-over between threads, so a fast
-     * answer is timed as fast) over the JDK's pool of keep-alive connections (main() lets it keep one per thread).
-     */
-    static Reply send(String method, String path, String token, String idempotencyKey, String body) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
-        c.setRequestMethod(method);
-        c.setRequestProperty("Accept", "application/json");
-        if (token != null) {
-            c.setRequestProperty("Authorization", "Bearer " + token);
-        }
-        if (idempotencyKey != null) {
-            c.setRequestProperty("Idempotency-Key", idempotencyKey);
-        }
-        if (body != null) {
-            byte[] content = body.getBytes(StandardCharsets.UTF_8);
-            c.setRequestProperty("Content-Type", "application/json");
-            c.setDoOutput(true);
-            c.setFixedLengthStreamingMode(content.length);
-            try (OutputStream out = c.getOutputStream()) {
-                out.write(content);
-            }
-        }
-        int status = c.getResponseCode();
-        try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
-            return new Reply(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 }

@@ -1,0 +1,48 @@
+package io.groupdeal.bench.harness;
+
+import java.io.IOException;
+
+/** The product's API calls that several benches make while setting up. */
+public final class Api {
+
+    /** The password of every account a bench makes. */
+    public static final String PASSWORD = "correct-horse-battery";
+    /** The platform operator bench/lib/product.sh has the product create at startup (DEAL_ADMIN_EMAIL, ..._PASSWORD). */
+    public static final String OPERATOR_EMAIL = "operator@bench.groupdeal.io";
+    public static final String OPERATOR_PASSWORD = "bench-operator-password";
+
+    private Api() {
+    }
+
+    /** A bearer token for the account (POST /api/v1/auth/tokens, 201). */
+    public static String login(Http http, String email, String password) throws IOException {
+        return http.send("POST", "/api/v1/auth/tokens", null, "{\"email\":\"" + email + "\",\"password\":\"" + password
+                + "\"}").expect(201, "login of " + email).json().getString("token");
+    }
+
+    /**
+     * New businesses are moderated (their deals wait for review when published): the platform operator lets the bench's
+     * business publish straight away, as the ITs' fixtures do.
+     */
+    public static void unmoderated(Http http, String tenantId) throws IOException {
+        String operator = login(http, OPERATOR_EMAIL, OPERATOR_PASSWORD);
+        http.send("PUT", "/api/v1/platform/tenants/" + tenantId, operator, "{\"moderated\":false}")
+                .expect(200, "moderation off");
+    }
+
+    /**
+     * What a bench's main does: runs it, prints ABORTED (and the stack trace on stderr) and exits 3 when it throws,
+     * else exits with its status.
+     */
+    public static void exit(java.util.concurrent.Callable<Integer> bench) {
+        int status;
+        try {
+            status = bench.call();
+        } catch (Exception e) {
+            System.out.println("ABORTED: " + e);
+            e.printStackTrace(); // on stderr: where it broke off
+            status = 3;
+        }
+        System.exit(status);
+    }
+}
