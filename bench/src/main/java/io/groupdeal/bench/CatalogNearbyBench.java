@@ -55,14 +55,14 @@ public final class CatalogNearbyBench {
     static final double DEALS_WITH_STORE_LIST = 0.2;
     /** Share of tenants whose stores spread over two or three metro areas (chains). */
     static final double CHAINS = 0.1;
+
     static final double METRO_RADIUS_KM = 30;
     /** Stores are denser near the centre: distance = 30 km * u^0.75 (u uniform), ~9% of a city's stores within 5 km. */
     static final double STORE_SPREAD_EXPONENT = 0.75;
     /** Query points: where people look for deals, within 20 km of a centre with the same density shape. */
     static final double QUERY_RADIUS_KM = 20;
 
-    record City(String name, String postcode, double lat, double lng, double weight) {
-    }
+    record City(String name, String postcode, double lat, double lng, double weight) {}
 
     static final List<City> CITIES = List.of(
             new City("Berlin", "10115", 52.520008, 13.404954, 0.16),
@@ -80,8 +80,9 @@ public final class CatalogNearbyBench {
 
     static final double EARTH_RADIUS_KM = 6371.0088;
     static final double KM_PER_DEGREE = Math.PI * EARTH_RADIUS_KM / 180;
-    static final String DISTANCE = "2 * " + EARTH_RADIUS_KM + " * ASIN(LEAST(1, SQRT(POW(SIN(RADIANS(s.latitude - ?) / 2), 2)"
-            + " + COS(RADIANS(?)) * COS(RADIANS(s.latitude)) * POW(SIN(RADIANS(s.longitude - ?) / 2), 2))))";
+    static final String DISTANCE =
+            "2 * " + EARTH_RADIUS_KM + " * ASIN(LEAST(1, SQRT(POW(SIN(RADIANS(s.latitude - ?) / 2), 2)"
+                    + " + COS(RADIANS(?)) * COS(RADIANS(s.latitude)) * POW(SIN(RADIANS(s.longitude - ?) / 2), 2))))";
     /** near(): the stores in the circle, nearest first (the bounding box on ix_store_lat_lng, then the exact distance). */
     static final String NEAR_STORES = "SELECT s.tenant_id, s.id, " + DISTANCE + " AS km FROM store s"
             + " JOIN tenant t ON t.id = s.tenant_id AND t.status = 'ACTIVE'"
@@ -93,14 +94,17 @@ public final class CatalogNearbyBench {
             + " AND d.status IN ('SCHEDULED', 'ON_SALE') AND x.deal_id IS NULL"
             + " UNION ALL SELECT d.id, d.tenant_id, x.store_id FROM deal_store x JOIN deal d ON d.tenant_id = x.tenant_id AND d.id = x.deal_id"
             + " WHERE x.tenant_id IN (%1$s) AND x.store_id IN (%2$s) AND d.status IN ('SCHEDULED', 'ON_SALE')";
+
     static final String BY_ID = "SELECT * FROM deal WHERE id = ?";
 
     /** The earlier design (until issue 14): every deal-store pair in the box ranked, and counted again; for comparison. */
     static final String COLUMNS = "d.id, d.tenant_id, d.title, d.description, d.fine_print, t.business_name,"
             + " d.price, d.original_value, d.currency, d.sold, d.min_buyers, d.max_quantity, d.sales_start, d.sales_end,"
             + " d.coupon_valid_until, d.status";
-    static final String ELIGIBLE = "s.archived_at IS NULL AND (NOT EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = d.tenant_id AND x.deal_id = d.id)"
-            + " OR EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = d.tenant_id AND x.deal_id = d.id AND x.store_id = s.id))";
+
+    static final String ELIGIBLE =
+            "s.archived_at IS NULL AND (NOT EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = d.tenant_id AND x.deal_id = d.id)"
+                    + " OR EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = d.tenant_id AND x.deal_id = d.id AND x.store_id = s.id))";
     static final String PAIRS_FROM = " FROM deal d JOIN tenant t ON t.id = d.tenant_id AND t.status = 'ACTIVE'"
             + " JOIN store s ON s.tenant_id = d.tenant_id AND s.latitude BETWEEN ? AND ? AND s.longitude BETWEEN ? AND ?"
             + " AND " + ELIGIBLE + " WHERE d.status IN ('SCHEDULED', 'ON_SALE')";
@@ -121,6 +125,7 @@ public final class CatalogNearbyBench {
     int jdbcRequests = 30;
     /** A second bound on each timed phase: it stops early (at a whole pair) when a slow machine would take longer. */
     int maxSeconds = 150;
+
     int threads = 1;
     double radiusKm = 5;
     long seed = 20240601L;
@@ -132,8 +137,19 @@ public final class CatalogNearbyBench {
 
     /** Reads the options; throws IllegalArgumentException for an unknown one or a value out of bounds. */
     CatalogNearbyBench parse(String[] args) {
-        Options o = new Options(args, List.of("--http-port", "--db-port", "--requests", "--warmup", "--jdbc-requests",
-                "--threads", "--radius-km", "--seed", "--max-seconds"), List.of("--reload"));
+        Options o = new Options(
+                args,
+                List.of(
+                        "--http-port",
+                        "--db-port",
+                        "--requests",
+                        "--warmup",
+                        "--jdbc-requests",
+                        "--threads",
+                        "--radius-km",
+                        "--seed",
+                        "--max-seconds"),
+                List.of("--reload"));
         httpPort = o.integer("--http-port", httpPort);
         dbPort = o.integer("--db-port", dbPort);
         requests = o.integer("--requests", requests);
@@ -144,18 +160,35 @@ public final class CatalogNearbyBench {
         seed = o.number("--seed", seed);
         maxSeconds = o.integer("--max-seconds", maxSeconds);
         reload = o.has("--reload");
-        if (requests < 1 || requests > 100_000 || warmup < 0 || warmup > 10_000 || jdbcRequests < 0 || jdbcRequests > 100_000
-                || threads < 1 || threads > 64 || !(radiusKm > 0 && radiusKm <= 500) || maxSeconds < 1 || maxSeconds > 3600) {
-            throw new IllegalArgumentException("out of bounds: requests 1..100000, warmup 0..10000, jdbc-requests 0..100000,"
-                    + " threads 1..64, radius-km (0, 500], max-seconds 1..3600");
+        if (requests < 1
+                || requests > 100_000
+                || warmup < 0
+                || warmup > 10_000
+                || jdbcRequests < 0
+                || jdbcRequests > 100_000
+                || threads < 1
+                || threads > 64
+                || !(radiusKm > 0 && radiusKm <= 500)
+                || maxSeconds < 1
+                || maxSeconds > 3600) {
+            throw new IllegalArgumentException(
+                    "out of bounds: requests 1..100000, warmup 0..10000, jdbc-requests 0..100000,"
+                            + " threads 1..64, radius-km (0, 500], max-seconds 1..3600");
         }
         return this;
     }
 
     int run() throws Exception {
-        String settings = "&rewriteBatchedStatements=true&forceConnectionTimeZoneToSession=true&characterEncoding=UTF-8";
-        System.out.printf(Locale.ROOT, "catalog-nearby bench: %d tenants, %d stores in %d metro areas, %d deals; seed %d%n",
-                TENANTS, STORES, CITIES.size(), DEALS, seed);
+        String settings =
+                "&rewriteBatchedStatements=true&forceConnectionTimeZoneToSession=true&characterEncoding=UTF-8";
+        System.out.printf(
+                Locale.ROOT,
+                "catalog-nearby bench: %d tenants, %d stores in %d metro areas, %d deals; seed %d%n",
+                TENANTS,
+                STORES,
+                CITIES.size(),
+                DEALS,
+                seed);
         List<String> dealIds;
         try (Connection db = Db.connect(dbPort, settings)) {
             waitForSchema(db);
@@ -167,24 +200,39 @@ public final class CatalogNearbyBench {
         Http http = new Http(httpPort, Duration.ofSeconds(30));
         String base = "/api/v1/catalog/deals";
 
-        System.out.printf(Locale.ROOT, "%nHTTP: %d warm-up + %d timed pairs asked, each pair one nearby query and one lookup"
-                + " in random order, %s; radiusKm=%s, size=20%n", warmup, requests,
-                threads == 1 ? "sequential (1 client thread)" : threads + " client threads", num(radiusKm));
+        System.out.printf(
+                Locale.ROOT,
+                "%nHTTP: %d warm-up + %d timed pairs asked, each pair one nearby query and one lookup"
+                        + " in random order, %s; radiusKm=%s, size=20%n",
+                warmup,
+                requests,
+                threads == 1 ? "sequential (1 client thread)" : threads + " client threads",
+                num(radiusKm));
         Result warm = timeHttp(http, base, dealIds, random, warmup);
         if (warm.failures.get() > 0) {
             System.out.println("warm-up failures: " + warm.failures.get() + " (first: " + warm.firstFailure + ")");
         }
         Result timed = timeHttp(http, base, dealIds, random, requests);
-        printTable(timed.nearby, timed.lookup, "GET /catalog/deals?lat&lng&radiusKm (nearby)",
+        printTable(
+                timed.nearby,
+                timed.lookup,
+                "GET /catalog/deals?lat&lng&radiusKm (nearby)",
                 "GET /catalog/deals/{id} (lookup)");
-        System.out.printf(Locale.ROOT, "  nearby answers: total %.1f on average (median %d, max %d; exact up to %d, else"
+        System.out.printf(
+                Locale.ROOT,
+                "  nearby answers: total %.1f on average (median %d, max %d; exact up to %d, else"
                         + " \"more than\"), %.1f items on the page; %d pairs in %.1f s; failures %d%n",
-                timed.totals.stream().mapToLong(Long::longValue).average().orElse(0), median(timed.totals),
-                timed.totals.stream().mapToLong(Long::longValue).max().orElse(0), COUNTED,
-                timed.items.get() / (double) Math.max(1, timed.nearby.count()), timed.pairs.get(), timed.elapsedNanos / 1e9,
+                timed.totals.stream().mapToLong(Long::longValue).average().orElse(0),
+                median(timed.totals),
+                timed.totals.stream().mapToLong(Long::longValue).max().orElse(0),
+                COUNTED,
+                timed.items.get() / (double) Math.max(1, timed.nearby.count()),
+                timed.pairs.get(),
+                timed.elapsedNanos / 1e9,
                 timed.failures.get());
         if (timed.stoppedEarly) {
-            System.out.printf(Locale.ROOT, "  stopped early after %d s (--max-seconds): fewer pairs than asked%n", maxSeconds);
+            System.out.printf(
+                    Locale.ROOT, "  stopped early after %d s (--max-seconds): fewer pairs than asked%n", maxSeconds);
         }
         if (timed.failures.get() > 0) {
             System.out.println("  first failure: " + timed.firstFailure);
@@ -212,8 +260,9 @@ public final class CatalogNearbyBench {
 
     void waitForSchema(Connection db) throws Exception {
         for (int i = 0; i < 120; i++) {
-            try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(
-                    "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'deal' AND table_name = 'deal_store'")) {
+            try (Statement s = db.createStatement();
+                    ResultSet r = s.executeQuery(
+                            "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'deal' AND table_name = 'deal_store'")) {
                 r.next();
                 if (r.getInt(1) == 1) {
                     return;
@@ -229,16 +278,22 @@ public final class CatalogNearbyBench {
         long present = Db.count(db, "SELECT COUNT(*) FROM tenant WHERE business_name LIKE 'Bench %'");
         if (present > 0 && !reload) {
             List<String> ids = new ArrayList<>();
-            try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(
-                    "SELECT d.id FROM deal d JOIN tenant t ON t.id = d.tenant_id WHERE t.business_name LIKE 'Bench %' ORDER BY d.id")) {
+            try (Statement s = db.createStatement();
+                    ResultSet r = s.executeQuery(
+                            "SELECT d.id FROM deal d JOIN tenant t ON t.id = d.tenant_id WHERE t.business_name LIKE 'Bench %' ORDER BY d.id")) {
                 while (r.next()) {
                     ids.add(r.getString(1));
                 }
             }
-            System.out.printf(Locale.ROOT, "reusing the bench data already in the database: %d bench tenants, %d bench deals"
-                    + " (--reload to load anew)%n", present, ids.size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "reusing the bench data already in the database: %d bench tenants, %d bench deals"
+                            + " (--reload to load anew)%n",
+                    present,
+                    ids.size());
             if (present != TENANTS || ids.size() != DEALS) {
-                throw new IllegalStateException("the bench data present is incomplete; wipe the data folder or use --reload");
+                throw new IllegalStateException(
+                        "the bench data present is incomplete; wipe the data folder or use --reload");
             }
             return ids;
         }
@@ -253,8 +308,9 @@ public final class CatalogNearbyBench {
 
         String[] tenantIds = new String[TENANTS];
         City[] home = new City[TENANTS];
-        try (PreparedStatement p = db.prepareStatement("INSERT INTO tenant (id, business_name, status, commission_rate,"
-                + " time_zone, undo_window_minutes, created_at, version) VALUES (?, ?, 'ACTIVE', 0.1000, ?, 10, ?, 0)")) {
+        try (PreparedStatement p = db.prepareStatement(
+                "INSERT INTO tenant (id, business_name, status, commission_rate,"
+                        + " time_zone, undo_window_minutes, created_at, version) VALUES (?, ?, 'ACTIVE', 0.1000, ?, 10, ?, 0)")) {
             for (int t = 0; t < TENANTS; t++) {
                 tenantIds[t] = ids.next();
                 home[t] = pickCity(random);
@@ -271,8 +327,9 @@ public final class CatalogNearbyBench {
         int[] storesOf = split(STORES, TENANTS, random);
         int[] dealsOf = split(DEALS, TENANTS, random);
         List<List<String>> tenantStores = new ArrayList<>();
-        try (PreparedStatement p = db.prepareStatement("INSERT INTO store (tenant_id, id, name, address, latitude, longitude,"
-                + " time_zone, created_at, version) VALUES (?, ?, ?, ?, ?, ?, 'Europe/Berlin', ?, 0)")) {
+        try (PreparedStatement p =
+                db.prepareStatement("INSERT INTO store (tenant_id, id, name, address, latitude, longitude,"
+                        + " time_zone, created_at, version) VALUES (?, ?, ?, ?, ?, ?, 'Europe/Berlin', ?, 0)")) {
             int batch = 0;
             for (int t = 0; t < TENANTS; t++) {
                 boolean chain = random.nextDouble() < CHAINS;
@@ -285,7 +342,14 @@ public final class CatalogNearbyBench {
                     p.setString(1, tenantIds[t]);
                     p.setString(2, id);
                     p.setString(3, String.format(Locale.ROOT, "Bench %03d %s #%d", t, city.name, s + 1));
-                    p.setString(4, String.format(Locale.ROOT, "Benchstr. %d, %s %s", 1 + random.nextInt(200), city.postcode, city.name));
+                    p.setString(
+                            4,
+                            String.format(
+                                    Locale.ROOT,
+                                    "Benchstr. %d, %s %s",
+                                    1 + random.nextInt(200),
+                                    city.postcode,
+                                    city.name));
                     p.setBigDecimal(5, new java.math.BigDecimal(String.format(Locale.ROOT, "%.6f", place[0])));
                     p.setBigDecimal(6, new java.math.BigDecimal(String.format(Locale.ROOT, "%.6f", place[1])));
                     p.setObject(7, now.minusDays(300));
@@ -303,14 +367,17 @@ public final class CatalogNearbyBench {
         List<String> dealIds = new ArrayList<>(DEALS);
         String description = "A bench deal: a generous plate of the house speciality with a drink, served at lunch and"
                 + " dinner. Valid for one person; book ahead on weekends. The text has the length of a real description.";
-        String finePrint = "One coupon per visit. Not combinable with other offers. Valid until the date on the coupon.";
+        String finePrint =
+                "One coupon per visit. Not combinable with other offers. Valid until the date on the coupon.";
         long storeLinks = 0;
-        try (PreparedStatement p = db.prepareStatement("INSERT INTO deal (tenant_id, id, title, description, fine_print,"
-                + " currency, price, original_value, min_buyers, max_quantity, per_buyer_limit, sales_start, sales_end,"
-                + " coupon_valid_until, refund_policy, auto_refund_on_expiry, status, sold, tipped_at, published_at, closed_at,"
-                + " created_at, version) VALUES (?, ?, ?, ?, ?, 'EUR', ?, ?, ?, ?, ?, ?, ?, ?, 'NONE', FALSE, 'ON_SALE', ?, NULL,"
-                + " ?, NULL, ?, 1)");
-             PreparedStatement link = db.prepareStatement("INSERT INTO deal_store (tenant_id, deal_id, store_id) VALUES (?, ?, ?)")) {
+        try (PreparedStatement p =
+                        db.prepareStatement("INSERT INTO deal (tenant_id, id, title, description, fine_print,"
+                                + " currency, price, original_value, min_buyers, max_quantity, per_buyer_limit, sales_start, sales_end,"
+                                + " coupon_valid_until, refund_policy, auto_refund_on_expiry, status, sold, tipped_at, published_at, closed_at,"
+                                + " created_at, version) VALUES (?, ?, ?, ?, ?, 'EUR', ?, ?, ?, ?, ?, ?, ?, ?, 'NONE', FALSE, 'ON_SALE', ?, NULL,"
+                                + " ?, NULL, ?, 1)");
+                PreparedStatement link =
+                        db.prepareStatement("INSERT INTO deal_store (tenant_id, deal_id, store_id) VALUES (?, ?, ?)")) {
             int batch = 0;
             for (int t = 0; t < TENANTS; t++) {
                 List<String> mine = tenantStores.get(t);
@@ -359,8 +426,14 @@ public final class CatalogNearbyBench {
         }
         db.commit();
         db.setAutoCommit(true);
-        System.out.printf(Locale.ROOT, "loaded %d tenants, %d stores, %d deals, %d deal_store rows in %.1f s%n",
-                TENANTS, STORES, DEALS, storeLinks, (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "loaded %d tenants, %d stores, %d deals, %d deal_store rows in %.1f s%n",
+                TENANTS,
+                STORES,
+                DEALS,
+                storeLinks,
+                (System.nanoTime() - started) / 1e9);
         return dealIds;
     }
 
@@ -463,6 +536,7 @@ public final class CatalogNearbyBench {
         final List<Long> totals = Collections.synchronizedList(new ArrayList<>());
         /** Every nearby answer, for the check against the brute-force ranking. */
         final List<Map.Entry<URI, String>> answers = Collections.synchronizedList(new ArrayList<>());
+
         final AtomicLong items = new AtomicLong();
         final AtomicInteger failures = new AtomicInteger();
         final AtomicInteger pairs = new AtomicInteger();
@@ -482,12 +556,13 @@ public final class CatalogNearbyBench {
      * that both kinds see the same moments of the machine. The client threads take whole pairs; no new pair starts after
      * maxSeconds.
      */
-    Result timeHttp(Http http, String base, List<String> dealIds, Random random, int count) throws InterruptedException {
+    Result timeHttp(Http http, String base, List<String> dealIds, Random random, int count)
+            throws InterruptedException {
         List<URI[]> pairs = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             double[] point = around(pickCity(random), QUERY_RADIUS_KM, random);
-            URI near = URI.create(String.format(Locale.ROOT, "%s?lat=%.6f&lng=%.6f&radiusKm=%s&size=20", base, point[0],
-                    point[1], num(radiusKm)));
+            URI near = URI.create(String.format(
+                    Locale.ROOT, "%s?lat=%.6f&lng=%.6f&radiusKm=%s&size=20", base, point[0], point[1], num(radiusKm)));
             URI byId = URI.create(base + "/" + dealIds.get(random.nextInt(dealIds.size())));
             pairs.add(random.nextBoolean() ? new URI[] {near, byId} : new URI[] {byId, near});
         }
@@ -497,18 +572,20 @@ public final class CatalogNearbyBench {
         long started = System.nanoTime();
         long deadline = started + maxSeconds * 1_000_000_000L;
         for (int w = 0; w < threads; w++) {
-            Thread worker = new Thread(() -> {
-                for (int i = next.getAndIncrement(); i < pairs.size(); i = next.getAndIncrement()) {
-                    if (System.nanoTime() > deadline) {
-                        result.stoppedEarly = true;
-                        break;
-                    }
-                    for (URI uri : pairs.get(i)) {
-                        send(http, uri, result);
-                    }
-                    result.pairs.incrementAndGet();
-                }
-            }, "bench-client-" + w);
+            Thread worker = new Thread(
+                    () -> {
+                        for (int i = next.getAndIncrement(); i < pairs.size(); i = next.getAndIncrement()) {
+                            if (System.nanoTime() > deadline) {
+                                result.stoppedEarly = true;
+                                break;
+                            }
+                            for (URI uri : pairs.get(i)) {
+                                send(http, uri, result);
+                            }
+                            result.pairs.incrementAndGet();
+                        }
+                    },
+                    "bench-client-" + w);
             worker.start();
             workers.add(worker);
         }
@@ -551,30 +628,41 @@ public final class CatalogNearbyBench {
      * of its merchant when it names none; never an archived one) in the bounding box and within the radius, by the
      * haversine formula; nearest first, equal distances by id. No index, no walk: every deal is looked at.
      */
-    record BruteForce(List<String[]> stores, double[][] places, Map<String, List<String>> dealsOf,
-                      Map<String, java.util.Set<String>> named) {
+    record BruteForce(
+            List<String[]> stores,
+            double[][] places,
+            Map<String, List<String>> dealsOf,
+            Map<String, java.util.Set<String>> named) {
 
         static BruteForce load(Connection db) throws SQLException {
             List<String[]> stores = new ArrayList<>();
             List<double[]> places = new ArrayList<>();
-            try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT s.tenant_id, s.id, s.latitude, s.longitude"
-                    + " FROM store s JOIN tenant t ON t.id = s.tenant_id AND t.status = 'ACTIVE' WHERE s.archived_at IS NULL")) {
+            try (Statement s = db.createStatement();
+                    ResultSet r = s.executeQuery(
+                            "SELECT s.tenant_id, s.id, s.latitude, s.longitude"
+                                    + " FROM store s JOIN tenant t ON t.id = s.tenant_id AND t.status = 'ACTIVE' WHERE s.archived_at IS NULL")) {
                 while (r.next()) {
                     stores.add(new String[] {r.getString(1), r.getString(2)});
-                    places.add(new double[] {r.getBigDecimal(3).doubleValue(), r.getBigDecimal(4).doubleValue()});
+                    places.add(new double[] {
+                        r.getBigDecimal(3).doubleValue(), r.getBigDecimal(4).doubleValue()
+                    });
                 }
             }
             Map<String, List<String>> dealsOf = new HashMap<>();
-            try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT d.tenant_id, d.id FROM deal d"
-                    + " WHERE d.status IN ('SCHEDULED', 'ON_SALE')")) {
+            try (Statement s = db.createStatement();
+                    ResultSet r = s.executeQuery(
+                            "SELECT d.tenant_id, d.id FROM deal d" + " WHERE d.status IN ('SCHEDULED', 'ON_SALE')")) {
                 while (r.next()) {
-                    dealsOf.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r.getString(2));
+                    dealsOf.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+                            .add(r.getString(2));
                 }
             }
             Map<String, java.util.Set<String>> named = new HashMap<>();
-            try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT deal_id, store_id FROM deal_store")) {
+            try (Statement s = db.createStatement();
+                    ResultSet r = s.executeQuery("SELECT deal_id, store_id FROM deal_store")) {
                 while (r.next()) {
-                    named.computeIfAbsent(r.getString(1), k -> new java.util.HashSet<>()).add(r.getString(2));
+                    named.computeIfAbsent(r.getString(1), k -> new java.util.HashSet<>())
+                            .add(r.getString(2));
                 }
             }
             return new BruteForce(stores, places.toArray(new double[0][]), dealsOf, named);
@@ -590,12 +678,15 @@ public final class CatalogNearbyBench {
             Map<String, Double> merchantKm = new HashMap<>();
             for (int i = 0; i < stores.size(); i++) {
                 double[] at = places[i];
-                if (at[0] < Math.max(-90, lat - dLat) || at[0] > Math.min(90, lat + dLat)
+                if (at[0] < Math.max(-90, lat - dLat)
+                        || at[0] > Math.min(90, lat + dLat)
                         || lngBox && (at[1] < lng - dLng || at[1] > lng + dLng)) {
                     continue;
                 }
                 double a = Math.pow(Math.sin(Math.toRadians(at[0] - lat) / 2), 2)
-                        + Math.cos(Math.toRadians(lat)) * Math.cos(Math.toRadians(at[0])) * Math.pow(Math.sin(Math.toRadians(at[1] - lng) / 2), 2);
+                        + Math.cos(Math.toRadians(lat))
+                                * Math.cos(Math.toRadians(at[0]))
+                                * Math.pow(Math.sin(Math.toRadians(at[1] - lng) / 2), 2);
                 double km = 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
                 if (km <= radius) {
                     storeKm.put(stores.get(i)[1], km);
@@ -606,8 +697,13 @@ public final class CatalogNearbyBench {
             merchantKm.forEach((tenant, nearest) -> {
                 for (String deal : dealsOf.getOrDefault(tenant, List.of())) {
                     java.util.Set<String> list = named.get(deal);
-                    Double km = list == null ? nearest
-                            : list.stream().map(storeKm::get).filter(java.util.Objects::nonNull).min(Double::compare).orElse(null);
+                    Double km = list == null
+                            ? nearest
+                            : list.stream()
+                                    .map(storeKm::get)
+                                    .filter(java.util.Objects::nonNull)
+                                    .min(Double::compare)
+                                    .orElse(null);
                     if (km != null) {
                         ranked.add(Map.entry(deal, km));
                     }
@@ -671,10 +767,17 @@ public final class CatalogNearbyBench {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%nAnswers checked against a brute-force ranking of every deal (%d timed page-0 answers,"
+        System.out.printf(
+                Locale.ROOT,
+                "%nAnswers checked against a brute-force ranking of every deal (%d timed page-0 answers,"
                         + " %d deeper pages): %d checked, %d wrong, %d with \"more than\" counts; the timed points match %.1f"
                         + " deals on average (brute force); %.1f s%n",
-                answers.size(), deeper.size(), checked, wrong, notExact, matches / (double) Math.max(1, answers.size()),
+                answers.size(),
+                deeper.size(),
+                checked,
+                wrong,
+                notExact,
+                matches / (double) Math.max(1, answers.size()),
                 (System.nanoTime() - started) / 1e9);
         if (wrong > 0) {
             System.out.println("FAIL: answers differ from the brute-force ranking");
@@ -707,16 +810,22 @@ public final class CatalogNearbyBench {
         for (int i = 0; i < items.size(); i++) {
             double km = ((Number) ((Map<?, ?>) items.get(i)).get("distanceKm")).doubleValue();
             double exact = expected.get(i).getValue();
-            double rounded = java.math.BigDecimal.valueOf(exact).setScale(3, java.math.RoundingMode.HALF_EVEN).doubleValue();
-            // the database's sine and the JDK's may differ in the last bit: only a value on a rounding edge may round apart
+            double rounded = java.math.BigDecimal.valueOf(exact)
+                    .setScale(3, java.math.RoundingMode.HALF_EVEN)
+                    .doubleValue();
+            // the database's sine and the JDK's may differ in the last bit: only a value on a rounding edge may round
+            // apart
             if (km != rounded && Math.abs(km - exact) > 0.0005 + 1e-9) {
                 return "distance of " + ids.get(i) + ": " + km + ", expected " + rounded;
             }
         }
         long total = ((Number) answer.get("total")).longValue();
         boolean exact = Boolean.TRUE.equals(answer.get("totalExact"));
-        if (exact ? total != ranked.size()
-                : !(ranked.size() > total && total >= Math.max(COUNTED, (long) (page + 1) * size) && ranked.size() > COUNTED)) {
+        if (exact
+                ? total != ranked.size()
+                : !(ranked.size() > total
+                        && total >= Math.max(COUNTED, (long) (page + 1) * size)
+                        && ranked.size() > COUNTED)) {
             return "total " + total + (exact ? "" : " (more than)") + ", brute force " + ranked.size();
         }
         return null;
@@ -731,8 +840,8 @@ public final class CatalogNearbyBench {
         long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
         boolean stoppedEarly = false;
         try (PreparedStatement page = db.prepareStatement(PAIRS_PAGE);
-             PreparedStatement count = db.prepareStatement(PAIRS_COUNT);
-             PreparedStatement byId = db.prepareStatement(BY_ID)) {
+                PreparedStatement count = db.prepareStatement(PAIRS_COUNT);
+                PreparedStatement byId = db.prepareStatement(BY_ID)) {
             for (int i = 0; i < warm + jdbcRequests; i++) {
                 if (System.nanoTime() > deadline) {
                     stoppedEarly = true;
@@ -760,9 +869,13 @@ public final class CatalogNearbyBench {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%nJDBC (same database, no HTTP): the earlier design's SQL (every deal-store pair in the"
-                + " box ranked, then counted again), for comparison; %d warm-up + %d timed pairs asked, each pair one nearby and one"
-                + " lookup in random order, sequential%n", warm, jdbcRequests);
+        System.out.printf(
+                Locale.ROOT,
+                "%nJDBC (same database, no HTTP): the earlier design's SQL (every deal-store pair in the"
+                        + " box ranked, then counted again), for comparison; %d warm-up + %d timed pairs asked, each pair one nearby and one"
+                        + " lookup in random order, sequential%n",
+                warm,
+                jdbcRequests);
         printTable(nearby, lookup, "earlier nearby SQL: page + count of pairs", "SELECT * FROM deal WHERE id = ?");
         if (stoppedEarly) {
             System.out.printf(Locale.ROOT, "  stopped early after %d s (--max-seconds)%n", maxSeconds);
@@ -807,12 +920,19 @@ public final class CatalogNearbyBench {
      * batch reads deal or deal_store in full (a scan, or a whole-index read such as a materialised anti-join).
      */
     int explain(Connection db) throws SQLException {
-        City city = CITIES.stream().max((a, b) -> Double.compare(a.weight, b.weight)).orElseThrow();
+        City city = CITIES.stream()
+                .max((a, b) -> Double.compare(a.weight, b.weight))
+                .orElseThrow();
         double[] point = {city.lat, city.lng};
         Object[] p = parameters(point, false);
         Object[] storeParameters = {p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]};
-        System.out.printf(Locale.ROOT, "%nEXPLAIN of the stores-in-the-circle SQL at the centre of %s (%s, %s), radiusKm=%s:%n",
-                city.name, num(point[0]), num(point[1]), num(radiusKm));
+        System.out.printf(
+                Locale.ROOT,
+                "%nEXPLAIN of the stores-in-the-circle SQL at the centre of %s (%s, %s), radiusKm=%s:%n",
+                city.name,
+                num(point[0]),
+                num(point[1]),
+                num(radiusKm));
         List<Map<String, String>> storePlan = Db.query(db, "EXPLAIN " + inline(NEAR_STORES, storeParameters), true);
         List<String[]> nearest = new ArrayList<>();
         try (PreparedStatement stores = db.prepareStatement(NEAR_STORES)) {
@@ -825,15 +945,34 @@ public final class CatalogNearbyBench {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "stores in the circle: %d; in the bounding box: %s of %d%n", nearest.size(),
-                Db.count(db, String.format(Locale.ROOT, "SELECT COUNT(*) FROM store s WHERE s.latitude BETWEEN %s AND %s"
-                        + " AND s.longitude BETWEEN %s AND %s", num((Double) p[3]), num((Double) p[4]), num((Double) p[5]), num((Double) p[6]))),
+        System.out.printf(
+                Locale.ROOT,
+                "stores in the circle: %d; in the bounding box: %s of %d%n",
+                nearest.size(),
+                Db.count(
+                        db,
+                        String.format(
+                                Locale.ROOT,
+                                "SELECT COUNT(*) FROM store s WHERE s.latitude BETWEEN %s AND %s"
+                                        + " AND s.longitude BETWEEN %s AND %s",
+                                num((Double) p[3]),
+                                num((Double) p[4]),
+                                num((Double) p[5]),
+                                num((Double) p[6]))),
                 Db.count(db, "SELECT COUNT(*) FROM store"));
         List<String[]> first = nearest.subList(0, Math.min(2, nearest.size()));
-        String merchants = first.stream().map(r -> "'" + r[0] + "'").distinct().reduce((x, y) -> x + "," + y).orElse("''");
-        String stores = first.stream().map(r -> "'" + r[1] + "'").reduce((x, y) -> x + "," + y).orElse("''");
+        String merchants = first.stream()
+                .map(r -> "'" + r[0] + "'")
+                .distinct()
+                .reduce((x, y) -> x + "," + y)
+                .orElse("''");
+        String stores = first.stream()
+                .map(r -> "'" + r[1] + "'")
+                .reduce((x, y) -> x + "," + y)
+                .orElse("''");
         String batch = String.format(Locale.ROOT, NEAR_BATCH, merchants, stores);
-        System.out.printf(Locale.ROOT, "%nEXPLAIN of the walk's first batch (the deals of the nearest two stores' merchants):%n");
+        System.out.printf(
+                Locale.ROOT, "%nEXPLAIN of the walk's first batch (the deals of the nearest two stores' merchants):%n");
         List<Map<String, String>> batchPlan = Db.query(db, "EXPLAIN " + batch, true);
         System.out.printf(Locale.ROOT, "%nANALYZE of both (executed; r_rows = rows actually read per access):%n");
         Db.query(db, "ANALYZE " + inline(NEAR_STORES, storeParameters), true);
@@ -842,16 +981,26 @@ public final class CatalogNearbyBench {
     }
 
     static int storeVerdict(List<Map<String, String>> plan) {
-        Map<String, String> store = plan.stream().filter(r -> "s".equals(r.get("table"))).findFirst().orElse(Map.of());
+        Map<String, String> store = plan.stream()
+                .filter(r -> "s".equals(r.get("table")))
+                .findFirst()
+                .orElse(Map.of());
         String type = store.get("type");
         String key = store.get("key");
         if ("range".equalsIgnoreCase(type) && key != null && key.contains("lat")) {
-            System.out.printf(Locale.ROOT, "VERDICT (stores): store is read by an index range on %s (the bounding box);"
-                    + " not a scan of every store%n", key);
+            System.out.printf(
+                    Locale.ROOT,
+                    "VERDICT (stores): store is read by an index range on %s (the bounding box);"
+                            + " not a scan of every store%n",
+                    key);
             return 0;
         }
-        System.out.printf(Locale.ROOT, "VERDICT (stores): NOT an index range on the coordinates: store is read by type %s on key %s;"
-                + " every store is visited%n", type, key);
+        System.out.printf(
+                Locale.ROOT,
+                "VERDICT (stores): NOT an index range on the coordinates: store is read by type %s on key %s;"
+                        + " every store is visited%n",
+                type,
+                key);
         return 3;
     }
 
@@ -859,15 +1008,27 @@ public final class CatalogNearbyBench {
         List<String> full = plan.stream()
                 .filter(r -> ("d".equals(r.get("table")) || "x".equals(r.get("table")))
                         && ("ALL".equalsIgnoreCase(r.get("type")) || "index".equalsIgnoreCase(r.get("type"))))
-                .map(r -> r.get("table") + " (" + r.get("type") + ")").toList();
-        boolean materialised = plan.stream().anyMatch(r -> String.valueOf(r.get("table")).startsWith("<subquery"));
+                .map(r -> r.get("table") + " (" + r.get("type") + ")")
+                .toList();
+        boolean materialised =
+                plan.stream().anyMatch(r -> String.valueOf(r.get("table")).startsWith("<subquery"));
         if (full.isEmpty() && !materialised) {
-            System.out.printf(Locale.ROOT, "VERDICT (batch): deal and deal_store are read by key for the merchants and stores"
-                    + " of the batch only (deal by %s); no scan, no materialised subquery%n",
-                    plan.stream().filter(r -> "d".equals(r.get("table"))).map(r -> r.get("key")).distinct().toList());
+            System.out.printf(
+                    Locale.ROOT,
+                    "VERDICT (batch): deal and deal_store are read by key for the merchants and stores"
+                            + " of the batch only (deal by %s); no scan, no materialised subquery%n",
+                    plan.stream()
+                            .filter(r -> "d".equals(r.get("table")))
+                            .map(r -> r.get("key"))
+                            .distinct()
+                            .toList());
             return 0;
         }
-        System.out.printf(Locale.ROOT, "VERDICT (batch): reads in full: %s%s%n", full, materialised ? ", and a materialised subquery" : "");
+        System.out.printf(
+                Locale.ROOT,
+                "VERDICT (batch): reads in full: %s%s%n",
+                full,
+                materialised ? ", and a materialised subquery" : "");
         return 3;
     }
 
@@ -889,16 +1050,27 @@ public final class CatalogNearbyBench {
     // ---- figures ---------------------------------------------------------------------------------------------------
 
     static void printTable(Latencies nearby, Latencies lookup, String nearbyName, String lookupName) {
-        System.out.printf(Locale.ROOT, "  %-48s %6s %9s %9s %9s %9s%n", "", "count", "p50 ms", "p95 ms", "p99 ms", "mean ms");
+        System.out.printf(
+                Locale.ROOT, "  %-48s %6s %9s %9s %9s %9s%n", "", "count", "p50 ms", "p95 ms", "p99 ms", "mean ms");
         row(nearbyName, nearby);
         row(lookupName, lookup);
-        System.out.printf(Locale.ROOT, "  ratio nearby/lookup: p50 %.2fx, p95 %.2fx%n",
-                nearby.ms(0.50) / lookup.ms(0.50), nearby.ms(0.95) / lookup.ms(0.95));
+        System.out.printf(
+                Locale.ROOT,
+                "  ratio nearby/lookup: p50 %.2fx, p95 %.2fx%n",
+                nearby.ms(0.50) / lookup.ms(0.50),
+                nearby.ms(0.95) / lookup.ms(0.95));
     }
 
     static void row(String name, Latencies v) {
-        System.out.printf(Locale.ROOT, "  %-48s %6d %9.2f %9.2f %9.2f %9.2f%n", name, v.count(), v.ms(0.50), v.ms(0.95),
-                v.ms(0.99), v.meanMs());
+        System.out.printf(
+                Locale.ROOT,
+                "  %-48s %6d %9.2f %9.2f %9.2f %9.2f%n",
+                name,
+                v.count(),
+                v.ms(0.50),
+                v.ms(0.95),
+                v.ms(0.99),
+                v.meanMs());
     }
 
     /** Nearest rank: the smallest value with at least half of the values at or below it. */
@@ -911,7 +1083,10 @@ public final class CatalogNearbyBench {
     }
 
     static String num(double value) {
-        return java.math.BigDecimal.valueOf(value).setScale(6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+        return java.math.BigDecimal.valueOf(value)
+                .setScale(6, java.math.RoundingMode.HALF_EVEN)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     static String abbreviate(String text) {

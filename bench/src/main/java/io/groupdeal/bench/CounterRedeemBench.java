@@ -2,8 +2,8 @@ package io.groupdeal.bench;
 
 import io.groupdeal.bench.harness.Api;
 import io.groupdeal.bench.harness.Db;
-import io.groupdeal.bench.harness.Http.Reply;
 import io.groupdeal.bench.harness.Http;
+import io.groupdeal.bench.harness.Http.Reply;
 import io.groupdeal.bench.harness.Json;
 import io.groupdeal.bench.harness.Latencies;
 import io.groupdeal.bench.harness.Options;
@@ -70,6 +70,7 @@ public final class CounterRedeemBench {
 
     /** One client for all threads: the JDK's pool keeps a connection per request in flight. */
     static Http http;
+
     int httpPort = 18480;
     int dbPort = 13480;
     int threads = 20;
@@ -84,8 +85,19 @@ public final class CounterRedeemBench {
     boolean strictTargets = false;
 
     public static void main(String[] args) {
-        Options o = new Options(args, List.of("--http-port", "--db-port", "--threads", "--redemptions", "--warmup",
-                "--phase-seconds", "--open-redemptions", "--open-fraction", "--open-rate", "--open-threads"),
+        Options o = new Options(
+                args,
+                List.of(
+                        "--http-port",
+                        "--db-port",
+                        "--threads",
+                        "--redemptions",
+                        "--warmup",
+                        "--phase-seconds",
+                        "--open-redemptions",
+                        "--open-fraction",
+                        "--open-rate",
+                        "--open-threads"),
                 List.of("--profile", "--no-profile", "--strict-targets"));
         CounterRedeemBench b = new CounterRedeemBench();
         b.httpPort = o.integer("--http-port", b.httpPort);
@@ -128,8 +140,9 @@ public final class CounterRedeemBench {
     long unknown; // redemptions whose answer was lost (made or not)
 
     int run() throws Exception {
-        System.out.printf("counter bench: %d counters, closed loop; %d redemptions each after %d of warm-up, in phases"
-                + " of %d s alternating with GET /health at the same concurrency; then %d each at a fixed arrival rate%n",
+        System.out.printf(
+                "counter bench: %d counters, closed loop; %d redemptions each after %d of warm-up, in phases"
+                        + " of %d s alternating with GET /health at the same concurrency; then %d each at a fixed arrival rate%n",
                 threads, redemptions, warmup, phaseSeconds, openRedemptions);
         long t0 = System.nanoTime();
         closedLimit = warmup + redemptions;
@@ -137,15 +150,17 @@ public final class CounterRedeemBench {
         System.out.printf(Locale.ROOT, "set up through the API in %.0f s%n", (System.nanoTime() - t0) / 1e9);
         waitForMail();
         cpu = new CpuMeter(httpPort, dbPort);
-        System.out.printf("%n%-6s %5s %5s %6s %4s %6s %6s %6s %6s %6s %6s | %s%n", "phase", "round", "s", "ok", "fail",
-                "req/s", "mean", "p50", "p95", "p99", "max", CpuMeter.HEADER);
+        System.out.printf(
+                "%n%-6s %5s %5s %6s %4s %6s %6s %6s %6s %6s %6s | %s%n",
+                "phase", "round", "s", "ok", "fail", "req/s", "mean", "p50", "p95", "p99", "max", CpuMeter.HEADER);
         Stats redeem = new Stats();
         Stats health = new Stats();
         Stats warmUp = new Stats();
         for (int round = warmup > 0 ? 0 : 1; counters.stream().allMatch(c -> c.next < closedLimit); round++) {
             boolean warm = round == 0;
             if (warm && profile) {
-                recording = Path.of("bench/target/counter/warm-up-" + System.currentTimeMillis() + ".jfr").toAbsolutePath();
+                recording = Path.of("bench/target/counter/warm-up-" + System.currentTimeMillis() + ".jfr")
+                        .toAbsolutePath();
                 Profile.start(cpu.pids[0], "counter-bench");
             }
             Stats r = phase(true, warm ? Long.MAX_VALUE : phaseSeconds * 1_000_000_000L, warm ? warmup : closedLimit);
@@ -169,10 +184,19 @@ public final class CounterRedeemBench {
         Stats openHealth = new Stats();
         double rate = openRate > 0 ? openRate : redeem.rate() * openFraction;
         if (openRedemptions > 0) {
-            System.out.printf(Locale.ROOT, "%nopen model: a request every %.2f ms (%.1f/s, %s), latency from the"
-                    + " scheduled moment; redemptions and /health at the same rate, alternating%n", 1000 / rate, rate,
-                    openRate > 0 ? "--open-rate" : String.format(Locale.ROOT, "%.2f of the closed loop's %.1f"
-                    + " redemptions/s", openFraction, redeem.rate()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nopen model: a request every %.2f ms (%.1f/s, %s), latency from the"
+                            + " scheduled moment; redemptions and /health at the same rate, alternating%n",
+                    1000 / rate,
+                    rate,
+                    openRate > 0
+                            ? "--open-rate"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%.2f of the closed loop's %.1f" + " redemptions/s",
+                                    openFraction,
+                                    redeem.rate()));
             ExecutorService pool = Executors.newFixedThreadPool(openThreads);
             try {
                 for (int round = 1; counters.stream().allMatch(c -> c.next < c.codes.size()); round++) {
@@ -199,37 +223,72 @@ public final class CounterRedeemBench {
         double h99 = health.percentile(0.99);
         boolean ratioMet = r99 / h99 <= TARGET_RATIO;
         boolean absoluteMet = r99 <= TARGET_P99_MS;
-        System.out.printf(Locale.ROOT, "%nat %d concurrent counters: redeem p50 %.1f ms, p99 %.1f ms; health p50 %.1f"
+        System.out.printf(
+                Locale.ROOT,
+                "%nat %d concurrent counters: redeem p50 %.1f ms, p99 %.1f ms; health p50 %.1f"
                         + " ms, p99 %.1f ms%n  p99 ratio %.2f, target <= %.0f: %s%n  redeem p99 %.1f ms, target <= %.0f"
                         + " ms: %s%n  (ratios redeem/health: p50 %.2f, machine CPU per request %.2f; closed loop, so"
-                        + " mean latency = %d / throughput: %.0f redemptions/s, %.0f /health/s)%n", threads,
-                redeem.percentile(0.5), r99, health.percentile(0.5), h99, r99 / h99, TARGET_RATIO,
-                ratioMet ? "met" : "MISSED", r99, TARGET_P99_MS, absoluteMet ? "met" : "MISSED",
+                        + " mean latency = %d / throughput: %.0f redemptions/s, %.0f /health/s)%n",
+                threads,
+                redeem.percentile(0.5),
+                r99,
+                health.percentile(0.5),
+                h99,
+                r99 / h99,
+                TARGET_RATIO,
+                ratioMet ? "met" : "MISSED",
+                r99,
+                TARGET_P99_MS,
+                absoluteMet ? "met" : "MISSED",
                 redeem.percentile(0.5) / health.percentile(0.5),
-                (double) redeem.cpu[3] / redeem.ok / health.cpu[3] * health.ok, threads, redeem.rate(),
+                (double) redeem.cpu[3] / redeem.ok / health.cpu[3] * health.ok,
+                threads,
+                redeem.rate(),
                 health.rate());
         boolean openMet = true;
         if (openRedemptions > 0) {
             double o99 = openRedeem.percentile(0.99);
             double oh99 = openHealth.percentile(0.99);
             openMet = o99 / oh99 <= TARGET_RATIO && o99 <= TARGET_P99_MS;
-            System.out.printf(Locale.ROOT, "at a fixed %.1f requests/s (open model): redeem p50 %.1f ms, p99 %.1f ms;"
+            System.out.printf(
+                    Locale.ROOT,
+                    "at a fixed %.1f requests/s (open model): redeem p50 %.1f ms, p99 %.1f ms;"
                             + " health p50 %.1f ms, p99 %.1f ms%n  p99 ratio %.2f, target <= %.0f: %s%n  redeem p99 %.1f"
-                            + " ms, target <= %.0f ms: %s%n", rate, openRedeem.percentile(0.5), o99,
-                    openHealth.percentile(0.5), oh99, o99 / oh99, TARGET_RATIO, o99 / oh99 <= TARGET_RATIO ? "met" : "MISSED",
-                    o99, TARGET_P99_MS, o99 <= TARGET_P99_MS ? "met" : "MISSED");
+                            + " ms, target <= %.0f ms: %s%n",
+                    rate,
+                    openRedeem.percentile(0.5),
+                    o99,
+                    openHealth.percentile(0.5),
+                    oh99,
+                    o99 / oh99,
+                    TARGET_RATIO,
+                    o99 / oh99 <= TARGET_RATIO ? "met" : "MISSED",
+                    o99,
+                    TARGET_P99_MS,
+                    o99 <= TARGET_P99_MS ? "met" : "MISSED");
         }
         int exit = 0;
         if (openRedeem.failed() > 0 || openHealth.failed() * 100 > openHealth.ok + openHealth.failed()) {
-            System.out.printf("FAIL (open model): %d of %d redemptions failed %s; %d of %d /health failed %s%n",
-                    openRedeem.failed(), openRedeem.ok + openRedeem.failed(), openRedeem.failures, openHealth.failed(),
-                    openHealth.ok + openHealth.failed(), openHealth.failures);
+            System.out.printf(
+                    "FAIL (open model): %d of %d redemptions failed %s; %d of %d /health failed %s%n",
+                    openRedeem.failed(),
+                    openRedeem.ok + openRedeem.failed(),
+                    openRedeem.failures,
+                    openHealth.failed(),
+                    openHealth.ok + openHealth.failed(),
+                    openHealth.failures);
             exit = 1;
         }
         if (redeem.failed() > 0 || health.failed() * 100 > health.ok + health.failed() || warmUp.failed() > 0) {
-            System.out.printf("FAIL: %d of %d redemptions failed %s; %d of %d /health failed %s; warm-up: %s%n",
-                    redeem.failed(), redeem.ok + redeem.failed(), redeem.failures, health.failed(),
-                    health.ok + health.failed(), health.failures, warmUp.failures);
+            System.out.printf(
+                    "FAIL: %d of %d redemptions failed %s; %d of %d /health failed %s; warm-up: %s%n",
+                    redeem.failed(),
+                    redeem.ok + redeem.failed(),
+                    redeem.failures,
+                    health.failed(),
+                    health.ok + health.failed(),
+                    health.failures,
+                    warmUp.failures);
             exit = 1;
         }
         exit = verify() ? exit : 2;
@@ -248,22 +307,34 @@ public final class CounterRedeemBench {
         List<String> storeIds = new ArrayList<>(); // those of merchant m from m * STORES on
         for (int m = 0; m < MERCHANTS; m++) {
             String email = "bench-counter-merchant-" + m + "-" + run + "@bench.groupdeal.io";
-            String signup = call("/api/v1/merchants", null, "{\"businessName\":\"Counter Bench " + m + "\",\"email\":\""
-                    + email + "\",\"password\":\"" + PASSWORD + "\"}", 201);
+            String signup = call(
+                    "/api/v1/merchants",
+                    null,
+                    "{\"businessName\":\"Counter Bench " + m + "\",\"email\":\"" + email + "\",\"password\":\""
+                            + PASSWORD + "\"}",
+                    201);
             Api.unmoderated(http, Json.object(signup).getString("tenantId"));
             String token = login(email);
             merchantTokens.add(token);
             for (int s = 0; s < STORES; s++) {
-                storeIds.add(id(call("/api/v1/stores", token, "{\"name\":\"Counter Bench " + m
-                        + " Store " + s + "\",\"address\":\"Benchstr. 1, 10115 Berlin\",\"latitude\":52.5" + s
-                        + ",\"longitude\":13.4" + m + ",\"timeZone\":\"Europe/Berlin\"}", 201)));
+                storeIds.add(id(call(
+                        "/api/v1/stores",
+                        token,
+                        "{\"name\":\"Counter Bench " + m
+                                + " Store " + s + "\",\"address\":\"Benchstr. 1, 10115 Berlin\",\"latitude\":52.5" + s
+                                + ",\"longitude\":13.4" + m + ",\"timeZone\":\"Europe/Berlin\"}",
+                        201)));
             }
-            String id = id(call("/api/v1/deals", token, "{\"title\":\"Counter bench " + m
-                    + "\",\"description\":\"A bench deal\",\"finePrint\":\"Valid for one person.\",\"currency\":"
-                    + "\"EUR\",\"price\":\"9.90\",\"originalValue\":\"20.00\",\"minBuyers\":1,\"maxQuantity\":1000000,"
-                    + "\"perBuyerLimit\":1000000,\"salesStart\":\"" + now.minus(1, ChronoUnit.HOURS)
-                    + "\",\"salesEnd\":\"" + now.plus(2, ChronoUnit.DAYS) + "\",\"couponValidUntil\":\""
-                    + now.plus(32, ChronoUnit.DAYS) + "\",\"storeIds\":[],\"refundPolicy\":\"ANYTIME\"}", 201));
+            String id = id(call(
+                    "/api/v1/deals",
+                    token,
+                    "{\"title\":\"Counter bench " + m
+                            + "\",\"description\":\"A bench deal\",\"finePrint\":\"Valid for one person.\",\"currency\":"
+                            + "\"EUR\",\"price\":\"9.90\",\"originalValue\":\"20.00\",\"minBuyers\":1,\"maxQuantity\":1000000,"
+                            + "\"perBuyerLimit\":1000000,\"salesStart\":\"" + now.minus(1, ChronoUnit.HOURS)
+                            + "\",\"salesEnd\":\"" + now.plus(2, ChronoUnit.DAYS) + "\",\"couponValidUntil\":\""
+                            + now.plus(32, ChronoUnit.DAYS) + "\",\"storeIds\":[],\"refundPolicy\":\"ANYTIME\"}",
+                    201));
             String published = call("/api/v1/deals/" + id + "/publish", token, null, 200);
             if (!"ON_SALE".equals(Json.object(published).getString("status", null))) {
                 throw new IllegalStateException("deal not ON_SALE after publishing: " + published);
@@ -278,16 +349,25 @@ public final class CounterRedeemBench {
         parallel(threads, t -> {
             Counter c = counters.get(t);
             String email = "bench-counter-staff-" + t + "-" + run + "@bench.groupdeal.io";
-            c.staffId = id(call("/api/v1/staff", merchantTokens.get(c.merchant), "{\"email\":\"" + email
-                    + "\",\"name\":\"Counter " + t + "\",\"password\":\"" + PASSWORD + "\",\"storeIds\":[\"" + c.storeId
-                    + "\"]}", 201));
+            c.staffId = id(call(
+                    "/api/v1/staff",
+                    merchantTokens.get(c.merchant),
+                    "{\"email\":\"" + email
+                            + "\",\"name\":\"Counter " + t + "\",\"password\":\"" + PASSWORD + "\",\"storeIds\":[\""
+                            + c.storeId
+                            + "\"]}",
+                    201));
             c.token = login(email);
         });
         String[] buyers = new String[BUYERS];
         parallel(BUYERS, b -> {
             String email = "bench-counter-buyer-" + b + "-" + run + "@bench.groupdeal.io";
-            call("/api/v1/buyers", null, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-                    + "\",\"name\":\"Counter Bench Buyer " + b + "\"}", 201);
+            call(
+                    "/api/v1/buyers",
+                    null,
+                    "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"Counter Bench Buyer " + b
+                            + "\"}",
+                    201);
             buyers[b] = login(email);
         });
         List<int[]> orders = new ArrayList<>(); // {counter, quantity}
@@ -300,11 +380,16 @@ public final class CounterRedeemBench {
         parallel(orders.size(), o -> {
             Counter c = counters.get(orders.get(o)[0]);
             int quantity = orders.get(o)[1];
-            String body = call("/api/v1/orders", buyers[o % BUYERS], "{\"dealId\":\"" + deals.get(c.merchant)
-                    + "\",\"quantity\":" + quantity + ",\"paymentToken\":\"tok_ok\"}", 201);
+            String body = call(
+                    "/api/v1/orders",
+                    buyers[o % BUYERS],
+                    "{\"dealId\":\"" + deals.get(c.merchant) + "\",\"quantity\":" + quantity
+                            + ",\"paymentToken\":\"tok_ok\"}",
+                    201);
             JsonObject order = Json.object(body);
             List<String> codes = order.getJsonArray("coupons").getValuesAs(JsonObject.class).stream()
-                    .map(coupon -> coupon.getString("code")).toList();
+                    .map(coupon -> coupon.getString("code"))
+                    .toList();
             if (codes.size() != quantity || !"CONFIRMED".equals(order.getString("status", null))) {
                 throw new IllegalStateException("expected a confirmed order of " + quantity + " coupons: " + cut(body));
             }
@@ -312,8 +397,12 @@ public final class CounterRedeemBench {
                 c.codes.addAll(codes);
             }
         });
-        System.out.printf(Locale.ROOT, "bought %d coupons in %d orders in %.0f s%n", threads * perCounter,
-                orders.size(), (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "bought %d coupons in %d orders in %.0f s%n",
+                threads * perCounter,
+                orders.size(),
+                (System.nanoTime() - t0) / 1e9);
     }
 
     /** The set-up's orders queued confirmation mails (a QR code per coupon, drawn when sent): lets them go first. */
@@ -326,8 +415,12 @@ public final class CounterRedeemBench {
             for (; left > 0 && System.nanoTime() - t0 < 600_000_000_000L; left = Db.count(db, due)) {
                 Thread.sleep(2000);
             }
-            System.out.printf(Locale.ROOT, "waited %.0f s for the set-up's %d confirmation mails to go out%s%n",
-                    (System.nanoTime() - t0) / 1e9, queued, left > 0 ? "; gave up with " + left + " queued" : "");
+            System.out.printf(
+                    Locale.ROOT,
+                    "waited %.0f s for the set-up's %d confirmation mails to go out%s%n",
+                    (System.nanoTime() - t0) / 1e9,
+                    queued,
+                    left > 0 ? "; gave up with " + left + " queued" : "");
         }
     }
 
@@ -362,8 +455,15 @@ public final class CounterRedeemBench {
 
     /** A POST and the body of its answer, which must have the status; orders carry an Idempotency-Key. */
     static String call(String path, String token, String body, int status) throws IOException {
-        return http.send("POST", path, token, body, "Idempotency-Key", path.endsWith("/orders")
-                ? UUID.randomUUID().toString() : null).expect(status, path).body();
+        return http.send(
+                        "POST",
+                        path,
+                        token,
+                        body,
+                        "Idempotency-Key",
+                        path.endsWith("/orders") ? UUID.randomUUID().toString() : null)
+                .expect(status, path)
+                .body();
     }
 
     /** The "id" of the JSON object. */
@@ -376,8 +476,13 @@ public final class CounterRedeemBench {
     }
 
     static Reply redeem(Counter c, String code) throws IOException {
-        return http.send("POST", "/api/v1/counter/redemptions", c.token, "{\"code\":\"" + code + "\",\"storeId\":\""
-                + c.storeId + "\"}", "Idempotency-Key", UUID.randomUUID().toString());
+        return http.send(
+                "POST",
+                "/api/v1/counter/redemptions",
+                c.token,
+                "{\"code\":\"" + code + "\",\"storeId\":\"" + c.storeId + "\"}",
+                "Idempotency-Key",
+                UUID.randomUUID().toString());
     }
 
     static String cut(String text) {
@@ -429,9 +534,21 @@ public final class CounterRedeemBench {
         }
 
         void print(String what, String round) {
-            System.out.printf(Locale.ROOT, "%-6s %5s %5.1f %6d %4d %6.0f %6.1f %6.1f %6.1f %6.1f %6.1f | %s%n", what,
-                    round, nanos / 1e9, ok, failed(), rate(), latencies.meanMs(),
-                    percentile(0.5), percentile(0.95), percentile(0.99), percentile(1), CpuMeter.perRequest(cpu, ok));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-6s %5s %5.1f %6d %4d %6.0f %6.1f %6.1f %6.1f %6.1f %6.1f | %s%n",
+                    what,
+                    round,
+                    nanos / 1e9,
+                    ok,
+                    failed(),
+                    rate(),
+                    latencies.meanMs(),
+                    percentile(0.5),
+                    percentile(0.95),
+                    percentile(0.99),
+                    percentile(1),
+                    CpuMeter.perRequest(cpu, ok));
             if (!failures.isEmpty()) {
                 System.out.printf("  (%s failures: %s)%n", what, failures);
             }
@@ -452,24 +569,27 @@ public final class CounterRedeemBench {
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
             Counter counter = counters.get(w);
-            workers.add(new Thread(() -> {
-                Stats mine = new Stats();
-                while (System.nanoTime() < deadline && !mine.broken && !out.get()) {
-                    if (redeeming && counter.next >= Math.min(stopAt, counter.codes.size())) {
-                        out.set(true);
-                        break;
-                    }
-                    long t0 = System.nanoTime();
-                    String failure = redeeming ? redeemOnce(counter, counter.codes.get(counter.next++)) : healthOnce();
-                    long took = System.nanoTime() - t0;
-                    if (failure != null) {
-                        mine.fail(failure);
-                    } else {
-                        mine.record(took);
-                    }
-                }
-                total.add(mine);
-            }, "counter-" + w));
+            workers.add(new Thread(
+                    () -> {
+                        Stats mine = new Stats();
+                        while (System.nanoTime() < deadline && !mine.broken && !out.get()) {
+                            if (redeeming && counter.next >= Math.min(stopAt, counter.codes.size())) {
+                                out.set(true);
+                                break;
+                            }
+                            long t0 = System.nanoTime();
+                            String failure =
+                                    redeeming ? redeemOnce(counter, counter.codes.get(counter.next++)) : healthOnce();
+                            long took = System.nanoTime() - t0;
+                            if (failure != null) {
+                                mine.fail(failure);
+                            } else {
+                                mine.record(took);
+                            }
+                        }
+                        total.add(mine);
+                    },
+                    "counter-" + w));
         }
         workers.forEach(Thread::start);
         for (Thread t : workers) {
@@ -576,24 +696,40 @@ public final class CounterRedeemBench {
      */
     boolean verify() throws SQLException {
         String in = String.join(",", deals.stream().map(i -> "'" + i + "'").toList());
-        String staff = String.join(",", counters.stream().map(c -> "'" + c.staffId + "'").toList());
+        String staff = String.join(
+                ",", counters.stream().map(c -> "'" + c.staffId + "'").toList());
         String events = " FROM redemption_event e JOIN coupon c ON c.tenant_id = e.tenant_id AND c.id = e.coupon_id"
                 + " WHERE c.deal_id IN (" + in + ") AND e.kind = 'REDEEM'";
         try (Connection db = Db.connect(dbPort)) {
-            long redeemed = Db.count(db, "SELECT COUNT(*) FROM coupon WHERE deal_id IN (" + in + ")"
-                    + " AND status = 'REDEEMED'");
+            long redeemed = Db.count(
+                    db, "SELECT COUNT(*) FROM coupon WHERE deal_id IN (" + in + ")" + " AND status = 'REDEEMED'");
             long redeemEvents = Db.count(db, "SELECT COUNT(*)" + events);
-            long matching = Db.count(db, "SELECT COUNT(*)" + events + " AND c.status = 'REDEEMED' AND c.redeemed_store_id"
-                    + " = e.store_id AND c.redeemed_at = e.occurred_at AND e.account_id IN (" + staff + ")");
-            long twice = Db.count(db, "SELECT COUNT(*) FROM (SELECT e.coupon_id" + events
-                    + " GROUP BY e.tenant_id, e.coupon_id HAVING COUNT(*) > 1) x");
+            long matching = Db.count(
+                    db,
+                    "SELECT COUNT(*)" + events + " AND c.status = 'REDEEMED' AND c.redeemed_store_id"
+                            + " = e.store_id AND c.redeemed_at = e.occurred_at AND e.account_id IN (" + staff + ")");
+            long twice = Db.count(
+                    db,
+                    "SELECT COUNT(*) FROM (SELECT e.coupon_id" + events
+                            + " GROUP BY e.tenant_id, e.coupon_id HAVING COUNT(*) > 1) x");
             long keys = Db.count(db, "SELECT COUNT(*) FROM counter_request WHERE account_id IN (" + staff + ")");
-            boolean good = redeemed == redeemEvents && matching == redeemEvents && twice == 0 && keys == redeemed
-                    && redeemed >= made && redeemed <= made + unknown;
-            System.out.printf("%ndatabase: redemptions answered 201: %d%s; coupons REDEEMED %d; REDEEM events %d (%d"
-                    + " matching coupon, store, time and staff; %d coupons with two); idempotency keys %d: %s%n", made,
-                    unknown > 0 ? " (+ up to " + unknown + " with a lost answer)" : "", redeemed, redeemEvents,
-                    matching, twice, keys, good ? "OK" : "MISMATCH");
+            boolean good = redeemed == redeemEvents
+                    && matching == redeemEvents
+                    && twice == 0
+                    && keys == redeemed
+                    && redeemed >= made
+                    && redeemed <= made + unknown;
+            System.out.printf(
+                    "%ndatabase: redemptions answered 201: %d%s; coupons REDEEMED %d; REDEEM events %d (%d"
+                            + " matching coupon, store, time and staff; %d coupons with two); idempotency keys %d: %s%n",
+                    made,
+                    unknown > 0 ? " (+ up to " + unknown + " with a lost answer)" : "",
+                    redeemed,
+                    redeemEvents,
+                    matching,
+                    twice,
+                    keys,
+                    good ? "OK" : "MISMATCH");
             return good;
         }
     }
@@ -621,9 +757,18 @@ public final class CounterRedeemBench {
 
         static String perRequest(long[] v, long requests) {
             double ms = TICK_MS / Math.max(1, requests);
-            return v[4] == 0 ? "" : String.format(Locale.ROOT, "%12.2f %7.2f %5.2f %5.2f %4.0f%% | %7.1f %4.1f",
-                    v[0] * ms, v[1] * ms, v[2] * ms, Math.max(0, v[3] - v[0] - v[1] - v[2]) * ms, 100.0 * v[3] / v[4],
-                    v[5] * ms / TICK_MS, v[6] * ms / TICK_MS);
+            return v[4] == 0
+                    ? ""
+                    : String.format(
+                            Locale.ROOT,
+                            "%12.2f %7.2f %5.2f %5.2f %4.0f%% | %7.1f %4.1f",
+                            v[0] * ms,
+                            v[1] * ms,
+                            v[2] * ms,
+                            Math.max(0, v[3] - v[0] - v[1] - v[2]) * ms,
+                            100.0 * v[3] / v[4],
+                            v[5] * ms / TICK_MS,
+                            v[6] * ms / TICK_MS);
         }
 
         long[] sample() {

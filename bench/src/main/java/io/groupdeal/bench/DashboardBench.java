@@ -2,8 +2,8 @@ package io.groupdeal.bench;
 
 import io.groupdeal.bench.harness.Api;
 import io.groupdeal.bench.harness.Db;
-import io.groupdeal.bench.harness.Http.Reply;
 import io.groupdeal.bench.harness.Http;
+import io.groupdeal.bench.harness.Http.Reply;
 import io.groupdeal.bench.harness.Json;
 import io.groupdeal.bench.harness.Latencies;
 import io.groupdeal.bench.harness.Options;
@@ -75,19 +75,24 @@ public final class DashboardBench {
     static final double VOID_ORDER_SHARE = 0.005;
     /** Issue 14: p95 of a 30-day dashboard at 4 at once. */
     static final double TARGET_MS = 300;
+
     static final int CHUNK_COUPONS = 4000;
 
     // ---- the SQL of io.groupdeal.domain.report.DashboardRepository and SettlementRepository, copied ----------------
 
     static final String PAID = "status IN ('ACTIVE', 'REDEEMED', 'EXPIRED')";
     /** QuarterHours.Moment.within: a range of the quarter-hour column (the index), then the exact times; see Window.quarters. */
-    static final String SOLD_WITHIN = "created_quarter >= ? AND created_quarter < ? AND created_at >= ? AND created_at < ?";
-    static final String REDEEMED_WITHIN = "redeemed_quarter >= ? AND redeemed_quarter < ? AND redeemed_at >= ? AND redeemed_at < ?";
+    static final String SOLD_WITHIN =
+            "created_quarter >= ? AND created_quarter < ? AND created_at >= ? AND created_at < ?";
+
+    static final String REDEEMED_WITHIN =
+            "redeemed_quarter >= ? AND redeemed_quarter < ? AND redeemed_at >= ? AND redeemed_at < ?";
     static final String SQL_SALES = "SELECT created_quarter, currency, COUNT(*), SUM(status = 'REFUNDED'),"
             + " SUM(status = 'REDEEMED'), COALESCE(SUM(CASE WHEN " + PAID + " THEN price END), 0) FROM coupon"
             + " WHERE tenant_id = ? AND " + SOLD_WITHIN + " AND status <> 'VOID' GROUP BY created_quarter, currency";
-    static final String SQL_REDEMPTIONS = "SELECT redeemed_quarter, redeemed_store_id, COUNT(*) FROM coupon"
-            + " WHERE tenant_id = ? AND " + REDEEMED_WITHIN + " AND status = 'REDEEMED' GROUP BY redeemed_quarter, redeemed_store_id";
+    static final String SQL_REDEMPTIONS =
+            "SELECT redeemed_quarter, redeemed_store_id, COUNT(*) FROM coupon" + " WHERE tenant_id = ? AND "
+                    + REDEEMED_WITHIN + " AND status = 'REDEEMED' GROUP BY redeemed_quarter, redeemed_store_id";
     static final String SQL_REVIEWS = "SELECT COUNT(*), COALESCE(SUM(rating), 0) FROM review"
             + " WHERE tenant_id = ? AND created_at >= ? AND created_at < ?";
     static final String SQL_DEALS = "SELECT COALESCE(SUM(status = 'ON_SALE'), 0), COALESCE(SUM(status = 'ON_SALE'"
@@ -95,18 +100,22 @@ public final class DashboardBench {
     static final String SQL_STORES = "SELECT id, name FROM store WHERE tenant_id = ? ORDER BY name, id";
     static final String SQL_TOP_DEALS = "SELECT c.deal_id, d.title, d.currency, c.sold, c.revenue FROM (SELECT deal_id,"
             + " COUNT(*) sold, COALESCE(SUM(CASE WHEN " + PAID + " THEN price END), 0) revenue FROM coupon FORCE INDEX"
-            + " (ix_coupon_sales) WHERE tenant_id = ? AND " + SOLD_WITHIN + " AND status <> 'VOID' GROUP BY deal_id ORDER BY"
+            + " (ix_coupon_sales) WHERE tenant_id = ? AND " + SOLD_WITHIN
+            + " AND status <> 'VOID' GROUP BY deal_id ORDER BY"
             + " sold DESC, revenue DESC, deal_id LIMIT 5) c JOIN deal d ON d.tenant_id = ? AND d.id = c.deal_id"
             + " ORDER BY c.sold DESC, c.revenue DESC, c.deal_id";
-    static final String SQL_TOP_REDEEMED = "SELECT deal_id, COUNT(*) FROM coupon WHERE tenant_id = ? AND " + REDEEMED_WITHIN
-            + " AND status = 'REDEEMED' AND deal_id IN (?, ?, ?, ?, ?) GROUP BY deal_id";
+    static final String SQL_TOP_REDEEMED = "SELECT deal_id, COUNT(*) FROM coupon WHERE tenant_id = ? AND "
+            + REDEEMED_WITHIN + " AND status = 'REDEEMED' AND deal_id IN (?, ?, ?, ?, ?) GROUP BY deal_id";
     static final String SQL_SETTLEMENT = "SELECT currency, COUNT(*), SUM(price) FROM coupon WHERE tenant_id = ? AND "
             + REDEEMED_WITHIN + " AND status = 'REDEEMED' GROUP BY currency ORDER BY currency";
     /** Issue 14 (V16): the closed hours of a period come from summaries built by a job; these are its reads. */
-    static final String SQL_SUMMARY_HOURS = "SELECT hour, currency, SUM(sold), SUM(refunded), SUM(redeemed_of_sold), SUM(revenue),"
-            + " SUM(redeemed) FROM dashboard_hour WHERE tenant_id = ? AND hour >= ? AND hour < ? GROUP BY hour, currency";
-    static final String SQL_SUMMARY_STORES = "SELECT store_id, SUM(redeemed) FROM dashboard_hour_store WHERE tenant_id = ?"
-            + " AND hour >= ? AND hour < ? GROUP BY store_id";
+    static final String SQL_SUMMARY_HOURS =
+            "SELECT hour, currency, SUM(sold), SUM(refunded), SUM(redeemed_of_sold), SUM(revenue),"
+                    + " SUM(redeemed) FROM dashboard_hour WHERE tenant_id = ? AND hour >= ? AND hour < ? GROUP BY hour, currency";
+
+    static final String SQL_SUMMARY_STORES =
+            "SELECT store_id, SUM(redeemed) FROM dashboard_hour_store WHERE tenant_id = ?"
+                    + " AND hour >= ? AND hour < ? GROUP BY store_id";
     static final String SQL_SUMMARY_DEALS = "SELECT deal_id, SUM(sold), SUM(revenue), SUM(redeemed) FROM dashboard_hour"
             + " WHERE tenant_id = ? AND hour >= ? AND hour < ? GROUP BY deal_id";
     /** The baseline: a plain count over the same table and the same range of the same index as the sales statement. */
@@ -137,9 +146,25 @@ public final class DashboardBench {
 
     /** Reads the options; throws IllegalArgumentException for an unknown one or a value out of bounds. */
     DashboardBench parse(String[] args) {
-        Options o = new Options(args, List.of("--http-port", "--db-port", "--coupons", "--noise-coupons", "--reviews",
-                "--buyers", "--threads", "--requests", "--year-requests", "--warmup", "--year-warmup", "--rounds",
-                "--max-seconds", "--loaders", "--seed"), List.of("--strict-target"));
+        Options o = new Options(
+                args,
+                List.of(
+                        "--http-port",
+                        "--db-port",
+                        "--coupons",
+                        "--noise-coupons",
+                        "--reviews",
+                        "--buyers",
+                        "--threads",
+                        "--requests",
+                        "--year-requests",
+                        "--warmup",
+                        "--year-warmup",
+                        "--rounds",
+                        "--max-seconds",
+                        "--loaders",
+                        "--seed"),
+                List.of("--strict-target"));
         httpPort = o.integer("--http-port", httpPort);
         dbPort = o.integer("--db-port", dbPort);
         coupons = o.integer("--coupons", coupons);
@@ -162,14 +187,32 @@ public final class DashboardBench {
         if (reviews < 0) {
             reviews = coupons / 50;
         }
-        if (coupons < 1000 || coupons > 20_000_000 || noiseCoupons > 20_000_000 || reviews > coupons * REDEEMED_SHARE / 2
-                || buyers < 10 || buyers > 1_000_000 || threads < 1 || threads > 64 || requests < 1 || requests > 100_000
-                || yearRequests < 1 || yearRequests > 100_000 || warmup < 0 || warmup > 10_000 || yearWarmup < 0
-                || yearWarmup > 10_000 || rounds < 1 || rounds > 20 || maxSeconds < 1 || maxSeconds > 3600 || loaders < 1
+        if (coupons < 1000
+                || coupons > 20_000_000
+                || noiseCoupons > 20_000_000
+                || reviews > coupons * REDEEMED_SHARE / 2
+                || buyers < 10
+                || buyers > 1_000_000
+                || threads < 1
+                || threads > 64
+                || requests < 1
+                || requests > 100_000
+                || yearRequests < 1
+                || yearRequests > 100_000
+                || warmup < 0
+                || warmup > 10_000
+                || yearWarmup < 0
+                || yearWarmup > 10_000
+                || rounds < 1
+                || rounds > 20
+                || maxSeconds < 1
+                || maxSeconds > 3600
+                || loaders < 1
                 || loaders > 8) {
-            throw new IllegalArgumentException("out of bounds: coupons 1000..20000000, noise-coupons ..20000000, reviews at most"
-                    + " 15% of coupons, buyers 10..1000000, threads 1..64, requests and year-requests 1..100000, warmups 0..10000,"
-                    + " rounds 1..20, max-seconds 1..3600, loaders 1..8");
+            throw new IllegalArgumentException(
+                    "out of bounds: coupons 1000..20000000, noise-coupons ..20000000, reviews at most"
+                            + " 15% of coupons, buyers 10..1000000, threads 1..64, requests and year-requests 1..100000, warmups 0..10000,"
+                            + " rounds 1..20, max-seconds 1..3600, loaders 1..8");
         }
         return this;
     }
@@ -189,6 +232,7 @@ public final class DashboardBench {
         final List<BigDecimal> prices = new ArrayList<>();
         /** What the loader wrote, per UTC day since the first day: sold (not void), redeemed, refunded; milli-units. */
         long[] sold;
+
         long[] redeemed;
         long[] redeemedValue;
         long[] refunded;
@@ -203,6 +247,7 @@ public final class DashboardBench {
     static final String SETTINGS = "&characterEncoding=UTF-8&forceConnectionTimeZoneToSession=true";
     /** One client for all threads: the JDK's pool keeps a keep-alive connection per request in flight. */
     Http http;
+
     Merchant main;
     Merchant noise;
     LocalDateTime now;
@@ -214,9 +259,19 @@ public final class DashboardBench {
         http = new Http(httpPort, Duration.ofSeconds(120));
         main = new Merchant("Bench Dashboard Merchant", coupons);
         noise = new Merchant("Bench Noise Merchant", noiseCoupons);
-        System.out.printf(Locale.ROOT, "dashboard bench: merchant with %,d coupons over %d days (about %,d redeemed), another"
-                        + " merchant with %,d; %,d reviews; %,d buyers; %d client threads, %d rounds; seed %d%n", coupons, DAYS,
-                Math.round(coupons * REDEEMED_SHARE), noiseCoupons, reviews, buyers, threads, rounds, seed);
+        System.out.printf(
+                Locale.ROOT,
+                "dashboard bench: merchant with %,d coupons over %d days (about %,d redeemed), another"
+                        + " merchant with %,d; %,d reviews; %,d buyers; %d client threads, %d rounds; seed %d%n",
+                coupons,
+                DAYS,
+                Math.round(coupons * REDEEMED_SHARE),
+                noiseCoupons,
+                reviews,
+                buyers,
+                threads,
+                rounds,
+                seed);
         long t0 = System.nanoTime();
         setUp();
         System.out.printf(Locale.ROOT, "set-up through the API: %.1f s%n", (System.nanoTime() - t0) / 1e9);
@@ -226,19 +281,22 @@ public final class DashboardBench {
 
         t0 = System.nanoTime();
         summarise();
-        System.out.printf(Locale.ROOT, "the job summarised the year of both merchants: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                Locale.ROOT, "the job summarised the year of both merchants: %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
         int exit = 0;
         if (!check("loaded history, closed hours from their summaries")) {
             exit = 2;
         }
         changeOldCoupons();
-        if (!check("after refunds, redemptions and undos of old coupons, their hours marked stale and read from the coupons")) {
+        if (!check(
+                "after refunds, redemptions and undos of old coupons, their hours marked stale and read from the coupons")) {
             exit = 2;
         }
         t0 = System.nanoTime();
         awaitSummarised();
-        System.out.printf(Locale.ROOT, "the job built the changed hours again: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                Locale.ROOT, "the job built the changed hours again: %.1f s%n", (System.nanoTime() - t0) / 1e9);
         if (!check("after refunds, redemptions and undos of old coupons, their hours built again")) {
             exit = 2;
         }
@@ -261,34 +319,74 @@ public final class DashboardBench {
             for (Merchant m : List.of(main, noise)) {
                 boolean isMain = m == main;
                 m.email = (isMain ? "bench-dashboard-" : "bench-noise-") + run + "@bench.groupdeal.io";
-                Reply signup = expect(http.send("POST", "/api/v1/merchants", null, "{\"businessName\":\"" + m.name
-                        + "\",\"email\":\"" + m.email + "\",\"password\":\"" + PASSWORD + "\"}"), 201, "merchant signup");
+                Reply signup = expect(
+                        http.send(
+                                "POST",
+                                "/api/v1/merchants",
+                                null,
+                                "{\"businessName\":\"" + m.name + "\",\"email\":\"" + m.email + "\",\"password\":\""
+                                        + PASSWORD + "\"}"),
+                        201,
+                        "merchant signup");
                 m.tenantId = Json.string(Json.parse(signup.body()), "tenantId");
                 Api.unmoderated(http, m.tenantId);
-                m.token = Json.string(Json.parse(expect(http.send("POST", "/api/v1/auth/tokens", null, "{\"email\":\"" + m.email
-                        + "\",\"password\":\"" + PASSWORD + "\"}"), 201, "login").body()), "token");
-                m.accountId = Json.string(Json.parse(expect(http.send("GET", "/api/v1/me", m.token, null), 200, "me").body()), "id");
+                m.token = Json.string(
+                        Json.parse(expect(
+                                        http.send(
+                                                "POST",
+                                                "/api/v1/auth/tokens",
+                                                null,
+                                                "{\"email\":\"" + m.email + "\",\"password\":\"" + PASSWORD + "\"}"),
+                                        201,
+                                        "login")
+                                .body()),
+                        "token");
+                m.accountId = Json.string(
+                        Json.parse(expect(http.send("GET", "/api/v1/me", m.token, null), 200, "me")
+                                .body()),
+                        "id");
                 int stores = isMain ? 5 : 2;
                 for (int s = 0; s < stores; s++) {
-                    Reply store = expect(http.send("POST", "/api/v1/stores", m.token, String.format(Locale.ROOT,
-                            "{\"name\":\"%s store %d\",\"address\":\"Benchstr. %d, 10115 Berlin\",\"latitude\":%.6f,"
-                                    + "\"longitude\":%.6f,\"timeZone\":\"Europe/Berlin\"}", isMain ? "Dashboard" : "Noise", s + 1,
-                            1 + random.nextInt(200), 52.52 + (random.nextDouble() - 0.5) * 0.2,
-                            13.405 + (random.nextDouble() - 0.5) * 0.3)), 201, "store");
+                    Reply store = expect(
+                            http.send(
+                                    "POST",
+                                    "/api/v1/stores",
+                                    m.token,
+                                    String.format(
+                                            Locale.ROOT,
+                                            "{\"name\":\"%s store %d\",\"address\":\"Benchstr. %d, 10115 Berlin\",\"latitude\":%.6f,"
+                                                    + "\"longitude\":%.6f,\"timeZone\":\"Europe/Berlin\"}",
+                                            isMain ? "Dashboard" : "Noise",
+                                            s + 1,
+                                            1 + random.nextInt(200),
+                                            52.52 + (random.nextDouble() - 0.5) * 0.2,
+                                            13.405 + (random.nextDouble() - 0.5) * 0.3)),
+                            201,
+                            "store");
                     m.stores.add(Json.string(Json.parse(store.body()), "id"));
                 }
                 int deals = isMain ? 20 : 5;
                 for (int d = 0; d < deals; d++) {
                     String price = String.format(Locale.ROOT, "%d.90", 9 + random.nextInt(70));
-                    String body = String.format(Locale.ROOT, "{\"title\":\"%s deal %d\",\"description\":\"A bench deal\","
+                    String body = String.format(
+                            Locale.ROOT,
+                            "{\"title\":\"%s deal %d\",\"description\":\"A bench deal\","
                                     + "\"finePrint\":\"Valid for one person.\",\"currency\":\"EUR\",\"price\":\"%s\","
                                     + "\"originalValue\":\"99.00\",\"minBuyers\":1,\"salesStart\":\"%s\",\"salesEnd\":\"%s\","
                                     + "\"couponValidUntil\":\"%s\",\"storeIds\":[],\"refundPolicy\":\"ANYTIME\"}",
-                            isMain ? "Dashboard" : "Noise", d + 1, price, at.minus(1, ChronoUnit.HOURS), at.plus(60, ChronoUnit.DAYS),
+                            isMain ? "Dashboard" : "Noise",
+                            d + 1,
+                            price,
+                            at.minus(1, ChronoUnit.HOURS),
+                            at.plus(60, ChronoUnit.DAYS),
                             at.plus(60 + VALID_DAYS, ChronoUnit.DAYS));
-                    String id = Json.string(Json.parse(expect(http.send("POST", "/api/v1/deals", m.token, body), 201, "deal").body()), "id");
-                    Map<String, Object> published = Json.parse(expect(http.send("POST", "/api/v1/deals/" + id + "/publish",
-                            m.token, null), 200, "publish").body());
+                    String id = Json.string(
+                            Json.parse(expect(http.send("POST", "/api/v1/deals", m.token, body), 201, "deal")
+                                    .body()),
+                            "id");
+                    Map<String, Object> published = Json.parse(
+                            expect(http.send("POST", "/api/v1/deals/" + id + "/publish", m.token, null), 200, "publish")
+                                    .body());
                     if (!"ON_SALE".equals(published.get("status"))) {
                         throw new IllegalStateException("deal not ON_SALE after publishing: " + published);
                     }
@@ -311,16 +409,20 @@ public final class DashboardBench {
 
     static final Chunk END = new Chunk();
 
-    static final String LOAD_ORDERS = "LOAD DATA LOCAL INFILE 'purchase_order.tsv' INTO TABLE purchase_order CHARACTER SET"
-            + " utf8mb4 (tenant_id, id, deal_id, buyer_id, quantity, unit_price, amount, currency, status, payment_ref, created_at,"
-            + " captured_at, closed_at)";
-    static final String LOAD_COUPONS = "LOAD DATA LOCAL INFILE 'coupon.tsv' INTO TABLE coupon CHARACTER SET utf8mb4 (tenant_id,"
-            + " id, deal_id, order_id, buyer_id, code, status, price, currency, valid_until, created_at, redeemed_at,"
-            + " redeemed_store_id, refunded_at, reminded_at)";
-    static final String LOAD_EVENTS = "LOAD DATA LOCAL INFILE 'redemption_event.tsv' INTO TABLE redemption_event CHARACTER SET"
-            + " utf8mb4 (tenant_id, id, kind, redemption_id, coupon_id, store_id, account_id, occurred_at, reason)";
-    static final String LOAD_REVIEWS = "LOAD DATA LOCAL INFILE 'review.tsv' INTO TABLE review CHARACTER SET utf8mb4 (tenant_id,"
-            + " id, coupon_id, deal_id, buyer_id, rating, comment, created_at, reply, replied_at)";
+    static final String LOAD_ORDERS =
+            "LOAD DATA LOCAL INFILE 'purchase_order.tsv' INTO TABLE purchase_order CHARACTER SET"
+                    + " utf8mb4 (tenant_id, id, deal_id, buyer_id, quantity, unit_price, amount, currency, status, payment_ref, created_at,"
+                    + " captured_at, closed_at)";
+    static final String LOAD_COUPONS =
+            "LOAD DATA LOCAL INFILE 'coupon.tsv' INTO TABLE coupon CHARACTER SET utf8mb4 (tenant_id,"
+                    + " id, deal_id, order_id, buyer_id, code, status, price, currency, valid_until, created_at, redeemed_at,"
+                    + " redeemed_store_id, refunded_at, reminded_at)";
+    static final String LOAD_EVENTS =
+            "LOAD DATA LOCAL INFILE 'redemption_event.tsv' INTO TABLE redemption_event CHARACTER SET"
+                    + " utf8mb4 (tenant_id, id, kind, redemption_id, coupon_id, store_id, account_id, occurred_at, reason)";
+    static final String LOAD_REVIEWS =
+            "LOAD DATA LOCAL INFILE 'review.tsv' INTO TABLE review CHARACTER SET utf8mb4 (tenant_id,"
+                    + " id, coupon_id, deal_id, buyer_id, rating, comment, created_at, reply, replied_at)";
 
     void load() throws Exception {
         now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
@@ -341,8 +443,9 @@ public final class DashboardBench {
         // Buyers: platform accounts (the orders' foreign key); nobody logs in as them.
         String[] buyerIds = new String[buyers];
         try (Connection db = Db.connect(dbPort, load);
-             PreparedStatement p = db.prepareStatement("INSERT INTO account (id, email, name, password_hash, role, tenant_id,"
-                     + " created_at, version) VALUES (?, ?, ?, 'not-a-hash: no login', 'BUYER', NULL, ?, 0)")) {
+                PreparedStatement p = db.prepareStatement(
+                        "INSERT INTO account (id, email, name, password_hash, role, tenant_id,"
+                                + " created_at, version) VALUES (?, ?, ?, 'not-a-hash: no login', 'BUYER', NULL, ?, 0)")) {
             db.setAutoCommit(false);
             for (int b = 0; b < buyers; b++) {
                 buyerIds[b] = ids.at(start.minusDays(30));
@@ -364,18 +467,23 @@ public final class DashboardBench {
         // writes at random places of the indexes on code and buyer for every row.
         String couponTable;
         List<String> deferred = new ArrayList<>();
-        try (Connection db = Db.connect(dbPort, SETTINGS); Statement st = db.createStatement()) {
+        try (Connection db = Db.connect(dbPort, SETTINGS);
+                Statement st = db.createStatement()) {
             couponTable = showCreate(db, "coupon");
             List<String> names = new ArrayList<>();
             for (String line : couponTable.split("\n")) {
-                Matcher key = Pattern.compile("^\\s*((?:UNIQUE )?KEY `([^`]+)` .*?),?$").matcher(line);
+                Matcher key = Pattern.compile("^\\s*((?:UNIQUE )?KEY `([^`]+)` .*?),?$")
+                        .matcher(line);
                 if (key.matches()) {
                     deferred.add(key.group(1));
                     names.add(key.group(2));
                 }
             }
             if (!names.isEmpty()) {
-                st.execute("ALTER TABLE coupon " + String.join(", ", names.stream().map(n -> "DROP KEY `" + n + "`").toList()));
+                st.execute("ALTER TABLE coupon "
+                        + String.join(
+                                ", ",
+                                names.stream().map(n -> "DROP KEY `" + n + "`").toList()));
             }
         }
 
@@ -386,33 +494,40 @@ public final class DashboardBench {
         long[] written = new long[1];
         long began = System.nanoTime();
         for (int w = 0; w < loaders; w++) {
-            Thread t = new Thread(() -> {
-                try (Connection db = Db.connect(dbPort, load);
-                     Statement st = db.createStatement()) {
-                    // Bulk load of rows made consistent here: no per-row checks of unique and foreign keys.
-                    st.execute("SET SESSION unique_checks = 0, foreign_key_checks = 0");
-                    db.setAutoCommit(false);
-                    for (Chunk c = queue.take(); c != END; c = queue.take()) {
-                        loadData(st, LOAD_ORDERS, c.orders);
-                        loadData(st, LOAD_COUPONS, c.coupons);
-                        loadData(st, LOAD_EVENTS, c.events);
-                        loadData(st, LOAD_REVIEWS, c.reviews);
-                        db.commit();
-                        long done;
-                        synchronized (written) {
-                            done = written[0] += c.coupons.size();
+            Thread t = new Thread(
+                    () -> {
+                        try (Connection db = Db.connect(dbPort, load);
+                                Statement st = db.createStatement()) {
+                            // Bulk load of rows made consistent here: no per-row checks of unique and foreign keys.
+                            st.execute("SET SESSION unique_checks = 0, foreign_key_checks = 0");
+                            db.setAutoCommit(false);
+                            for (Chunk c = queue.take(); c != END; c = queue.take()) {
+                                loadData(st, LOAD_ORDERS, c.orders);
+                                loadData(st, LOAD_COUPONS, c.coupons);
+                                loadData(st, LOAD_EVENTS, c.events);
+                                loadData(st, LOAD_REVIEWS, c.reviews);
+                                db.commit();
+                                long done;
+                                synchronized (written) {
+                                    done = written[0] += c.coupons.size();
+                                }
+                                if (done / 200_000 != (done - c.coupons.size()) / 200_000) {
+                                    double s = (System.nanoTime() - began) / 1e9;
+                                    System.out.printf(
+                                            Locale.ROOT,
+                                            "  loaded %,d coupons in %.0f s (%,.0f/s)%n",
+                                            done,
+                                            s,
+                                            done / s);
+                                }
+                            }
+                        } catch (Exception e) {
+                            errors.add(e);
+                            failed.set(true);
+                            queue.clear();
                         }
-                        if (done / 200_000 != (done - c.coupons.size()) / 200_000) {
-                            double s = (System.nanoTime() - began) / 1e9;
-                            System.out.printf(Locale.ROOT, "  loaded %,d coupons in %.0f s (%,.0f/s)%n", done, s, done / s);
-                        }
-                    }
-                } catch (Exception e) {
-                    errors.add(e);
-                    failed.set(true);
-                    queue.clear();
-                }
-            }, "bench-loader-" + w);
+                    },
+                    "bench-loader-" + w);
             t.start();
             writers.add(t);
         }
@@ -446,7 +561,8 @@ public final class DashboardBench {
                 Arrays.sort(seconds);
                 for (int o = 0; o < sizes.size(); o++) {
                     int q = sizes.get(o);
-                    LocalDateTime created = LocalDateTime.ofEpochSecond(seconds[o], random.nextInt(1000) * 1_000_000, ZoneOffset.UTC);
+                    LocalDateTime created =
+                            LocalDateTime.ofEpochSecond(seconds[o], random.nextInt(1000) * 1_000_000, ZoneOffset.UTC);
                     int deal = popularDeal(m.deals.size(), random);
                     String dealId = m.deals.get(deal);
                     BigDecimal price = m.prices.get(deal);
@@ -481,8 +597,10 @@ public final class DashboardBench {
                         if ("ACTIVE".equals(status) && !validUntil.isAfter(now)) {
                             status = "EXPIRED";
                         }
-                        if (("ACTIVE".equals(status) || "EXPIRED".equals(status)) && validUntil.minusDays(4).isBefore(now)) {
-                            reminded = min(validUntil.minusDays(3), now); // reminded already: no reminder mails in the run
+                        if (("ACTIVE".equals(status) || "EXPIRED".equals(status))
+                                && validUntil.minusDays(4).isBefore(now)) {
+                            reminded =
+                                    min(validUntil.minusDays(3), now); // reminded already: no reminder mails in the run
                         }
                         if (!voided) {
                             m.sold[dayIndex]++;
@@ -495,27 +613,75 @@ public final class DashboardBench {
                             int r = (int) ChronoUnit.DAYS.between(firstDay, redeemedAt.toLocalDate());
                             m.redeemed[r]++;
                             m.redeemedValue[r] += price.movePointRight(3).longValueExact();
-                            chunk.events.add(new Object[] {m.tenantId, ids.at(redeemedAt), "REDEEM", ids.at(redeemedAt), couponId,
-                                    store, m.accountId, redeemedAt, null});
+                            chunk.events.add(new Object[] {
+                                m.tenantId,
+                                ids.at(redeemedAt),
+                                "REDEEM",
+                                ids.at(redeemedAt),
+                                couponId,
+                                store,
+                                m.accountId,
+                                redeemedAt,
+                                null
+                            });
                             if (random.nextDouble() < reviewP) {
                                 LocalDateTime reviewed = later(redeemedAt, 2, random);
                                 if (reviewed != null) {
                                     int rating = rating(random);
-                                    chunk.reviews.add(new Object[] {m.tenantId, ids.at(reviewed), couponId, dealId, buyer, rating,
-                                            rating >= 4 ? "Great value, would buy again." : rating == 3 ? "It was fine."
-                                                    : "Not what I expected.", reviewed, null, null});
+                                    chunk.reviews.add(new Object[] {
+                                        m.tenantId,
+                                        ids.at(reviewed),
+                                        couponId,
+                                        dealId,
+                                        buyer,
+                                        rating,
+                                        rating >= 4
+                                                ? "Great value, would buy again."
+                                                : rating == 3 ? "It was fine." : "Not what I expected.",
+                                        reviewed,
+                                        null,
+                                        null
+                                    });
                                 }
                             }
                         }
-                        chunk.coupons.add(new Object[] {m.tenantId, couponId, dealId, orderId, buyer, code, status, price, "EUR",
-                                validUntil, created, redeemedAt, store, refundedAt, reminded});
+                        chunk.coupons.add(new Object[] {
+                            m.tenantId,
+                            couponId,
+                            dealId,
+                            orderId,
+                            buyer,
+                            code,
+                            status,
+                            price,
+                            "EUR",
+                            validUntil,
+                            created,
+                            redeemedAt,
+                            store,
+                            refundedAt,
+                            reminded
+                        });
                     }
-                    String orderStatus = voided ? "CANCELLED" : refundedHere == q ? "REFUNDED"
-                            : refundedHere > 0 ? "PARTIALLY_REFUNDED" : "CONFIRMED";
+                    String orderStatus = voided
+                            ? "CANCELLED"
+                            : refundedHere == q ? "REFUNDED" : refundedHere > 0 ? "PARTIALLY_REFUNDED" : "CONFIRMED";
                     LocalDateTime closed = voided ? min(created.plusHours(1), now) : null;
-                    chunk.orders.add(new Object[] {m.tenantId, orderId, dealId, buyer, q, price,
-                            price.multiply(BigDecimal.valueOf(q)), "EUR", orderStatus, "sbx_" + ids.at(created), created,
-                            voided ? null : created, closed});
+                    chunk.orders.add(new Object[] {
+                        m.tenantId,
+                        orderId,
+                        dealId,
+                        buyer,
+                        q,
+                        price,
+                        price.multiply(BigDecimal.valueOf(q)),
+                        "EUR",
+                        orderStatus,
+                        "sbx_" + ids.at(created),
+                        created,
+                        voided ? null : created,
+                        closed
+                    });
                     if (chunk.coupons.size() >= CHUNK_COUPONS) {
                         put(queue, chunk, failed);
                         chunk = new Chunk();
@@ -534,18 +700,30 @@ public final class DashboardBench {
             throw new IllegalStateException("loading failed: " + errors.get(0), errors.get(0));
         }
         double s = (System.nanoTime() - began) / 1e9;
-        System.out.printf(Locale.ROOT, "loaded %,d coupons in %.1f s (%,.0f/s) with their orders, redemption events and reviews%n",
-                written[0], s, written[0] / s);
+        System.out.printf(
+                Locale.ROOT,
+                "loaded %,d coupons in %.1f s (%,.0f/s) with their orders, redemption events and reviews%n",
+                written[0],
+                s,
+                written[0] / s);
 
-        try (Connection db = Db.connect(dbPort, SETTINGS); Statement st = db.createStatement()) {
+        try (Connection db = Db.connect(dbPort, SETTINGS);
+                Statement st = db.createStatement()) {
             if (!deferred.isEmpty()) {
                 long a = System.nanoTime();
-                st.execute("ALTER TABLE coupon " + deferred.stream().map(k -> "ADD " + k).collect(java.util.stream.Collectors.joining(", ")));
+                st.execute("ALTER TABLE coupon "
+                        + deferred.stream().map(k -> "ADD " + k).collect(java.util.stream.Collectors.joining(", ")));
                 if (!showCreate(db, "coupon").equals(couponTable)) {
-                    throw new IllegalStateException("the coupon table is not as before the load: " + showCreate(db, "coupon"));
+                    throw new IllegalStateException(
+                            "the coupon table is not as before the load: " + showCreate(db, "coupon"));
                 }
-                System.out.printf(Locale.ROOT, "built the coupon indexes %s again: %.1f s%n", deferred.stream()
-                        .map(k -> k.replaceAll(".*KEY `([^`]*)`.*", "$1")).toList(), (System.nanoTime() - a) / 1e9);
+                System.out.printf(
+                        Locale.ROOT,
+                        "built the coupon indexes %s again: %.1f s%n",
+                        deferred.stream()
+                                .map(k -> k.replaceAll(".*KEY `([^`]*)`.*", "$1"))
+                                .toList(),
+                        (System.nanoTime() - a) / 1e9);
             }
             // The deals as their history says: on sale since before the first coupon, tipped with it, sold = coupons.
             try (PreparedStatement p = db.prepareStatement("UPDATE deal d JOIN (SELECT tenant_id, deal_id, COUNT(*) n,"
@@ -559,42 +737,68 @@ public final class DashboardBench {
                 p.setObject(5, start.minusDays(1));
                 p.executeUpdate();
             }
-            st.executeUpdate("INSERT INTO deal_rating (tenant_id, deal_id, reviews, rating_total) SELECT tenant_id, deal_id,"
-                    + " COUNT(*), SUM(rating) FROM review GROUP BY tenant_id, deal_id");
+            st.executeUpdate(
+                    "INSERT INTO deal_rating (tenant_id, deal_id, reviews, rating_total) SELECT tenant_id, deal_id,"
+                            + " COUNT(*), SUM(rating) FROM review GROUP BY tenant_id, deal_id");
             long a = System.nanoTime();
-            for (String table : List.of("coupon", "purchase_order", "redemption_event", "review", "deal", "deal_rating", "account")) {
+            for (String table : List.of(
+                    "coupon", "purchase_order", "redemption_event", "review", "deal", "deal_rating", "account")) {
                 Db.query(db, "ANALYZE TABLE " + table, false);
             }
             System.out.printf(Locale.ROOT, "ANALYZE TABLE: %.1f s%n", (System.nanoTime() - a) / 1e9);
             for (Merchant m : List.of(main, noise)) {
-                System.out.printf(Locale.ROOT, "  %s: %,d coupons (%,d REDEEMED, %,d REFUNDED, %,d VOID, %,d ACTIVE, %,d EXPIRED),"
-                                + " %,d orders, %,d redemption events, %,d reviews%n", m.name,
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %s: %,d coupons (%,d REDEEMED, %,d REFUNDED, %,d VOID, %,d ACTIVE, %,d EXPIRED),"
+                                + " %,d orders, %,d redemption events, %,d reviews%n",
+                        m.name,
                         Db.count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ?", m.tenantId),
-                        Db.count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'REDEEMED'", m.tenantId),
-                        Db.count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'REFUNDED'", m.tenantId),
+                        Db.count(
+                                db,
+                                "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'REDEEMED'",
+                                m.tenantId),
+                        Db.count(
+                                db,
+                                "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'REFUNDED'",
+                                m.tenantId),
                         Db.count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'VOID'", m.tenantId),
-                        Db.count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'ACTIVE'", m.tenantId),
-                        Db.count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'EXPIRED'", m.tenantId),
+                        Db.count(
+                                db,
+                                "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'ACTIVE'",
+                                m.tenantId),
+                        Db.count(
+                                db,
+                                "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND status = 'EXPIRED'",
+                                m.tenantId),
                         Db.count(db, "SELECT COUNT(*) FROM purchase_order WHERE tenant_id = ?", m.tenantId),
                         Db.count(db, "SELECT COUNT(*) FROM redemption_event WHERE tenant_id = ?", m.tenantId),
                         Db.count(db, "SELECT COUNT(*) FROM review WHERE tenant_id = ?", m.tenantId));
             }
-            List<Map<String, String>> size = Db.query(db, "SELECT ROUND(data_length / 1048576) data_mb, ROUND(index_length / 1048576)"
-                    + " index_mb FROM information_schema.tables WHERE table_schema = 'deal' AND table_name = 'coupon'", false);
+            List<Map<String, String>> size = Db.query(
+                    db,
+                    "SELECT ROUND(data_length / 1048576) data_mb, ROUND(index_length / 1048576)"
+                            + " index_mb FROM information_schema.tables WHERE table_schema = 'deal' AND table_name = 'coupon'",
+                    false);
             List<Map<String, String>> pool = Db.query(db, "SELECT @@innodb_buffer_pool_size / 1048576 pool_mb", false);
-            System.out.printf(Locale.ROOT, "  coupon table: %s MB of rows, %s MB of indexes; InnoDB buffer pool %s MB%n",
-                    size.get(0).get("data_mb"), size.get(0).get("index_mb"), pool.get(0).get("pool_mb"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  coupon table: %s MB of rows, %s MB of indexes; InnoDB buffer pool %s MB%n",
+                    size.get(0).get("data_mb"),
+                    size.get(0).get("index_mb"),
+                    pool.get(0).get("pool_mb"));
         }
     }
 
     static String showCreate(Connection db, String table) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SHOW CREATE TABLE " + table)) {
+        try (Statement s = db.createStatement();
+                ResultSet r = s.executeQuery("SHOW CREATE TABLE " + table)) {
             r.next();
             return r.getString(2);
         }
     }
 
-    static final java.time.format.DateTimeFormatter DATETIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    static final java.time.format.DateTimeFormatter DATETIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
     /** LOAD DATA LOCAL INFILE of rows given as tab-separated text from memory (the driver's stream, no file). */
     static void loadData(Statement st, String sql, List<Object[]> rows) throws SQLException {
@@ -627,8 +831,9 @@ public final class DashboardBench {
             }
             text.append('\n');
         }
-        st.unwrap(com.mysql.cj.jdbc.JdbcStatement.class).setLocalInfileInputStream(
-                new java.io.ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
+        st.unwrap(com.mysql.cj.jdbc.JdbcStatement.class)
+                .setLocalInfileInputStream(
+                        new java.io.ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
         int loaded = st.executeUpdate(sql);
         if (loaded != rows.size()) {
             throw new SQLException("LOAD DATA wrote " + loaded + " of " + rows.size() + " rows: " + sql);
@@ -777,7 +982,9 @@ public final class DashboardBench {
 
         /** The parameters of SOLD_WITHIN and REDEEMED_WITHIN, as QuarterHours.bounds gives them (days start on a quarter). */
         Object[] quarters() {
-            return new Object[] {begin().toEpochSecond(ZoneOffset.UTC) / 900, end().toEpochSecond(ZoneOffset.UTC) / 900, begin(), end()};
+            return new Object[] {
+                begin().toEpochSecond(ZoneOffset.UTC) / 900, end().toEpochSecond(ZoneOffset.UTC) / 900, begin(), end()
+            };
         }
 
         String query() {
@@ -786,7 +993,9 @@ public final class DashboardBench {
 
         /** The UTC hours of the period, {@code [from, to)}. */
         Object[] hours() {
-            return new Object[] {begin().toEpochSecond(ZoneOffset.UTC) / 3600, end().toEpochSecond(ZoneOffset.UTC) / 3600};
+            return new Object[] {
+                begin().toEpochSecond(ZoneOffset.UTC) / 3600, end().toEpochSecond(ZoneOffset.UTC) / 3600
+            };
         }
     }
 
@@ -803,8 +1012,9 @@ public final class DashboardBench {
     /** The calendar months wholly inside the history, shuffled. */
     List<Window> months() {
         List<Window> out = new ArrayList<>();
-        for (LocalDate first = firstDay.plusMonths(1).withDayOfMonth(1); !first.plusMonths(1).minusDays(1).isAfter(today);
-             first = first.plusMonths(1)) {
+        for (LocalDate first = firstDay.plusMonths(1).withDayOfMonth(1);
+                !first.plusMonths(1).minusDays(1).isAfter(today);
+                first = first.plusMonths(1)) {
             out.add(new Window(first, first.plusMonths(1).minusDays(1)));
         }
         Collections.shuffle(out, new Random(seed + 31));
@@ -828,23 +1038,43 @@ public final class DashboardBench {
         Window month = months().get(0);
         try (Connection db = Db.connect(dbPort, SETTINGS)) {
             for (Window w : windows) {
-                Map<String, Object> d = Json.parse(expect(http.send("GET", "/api/v1/dashboard" + w.query(), main.token, null),
-                        200, "dashboard").body());
+                Map<String, Object> d = Json.parse(
+                        expect(http.send("GET", "/api/v1/dashboard" + w.query(), main.token, null), 200, "dashboard")
+                                .body());
                 long sold = Json.number(d, "sold");
                 long redeemed = Json.number(d, "redeemed");
                 long refunded = Json.number(d, "refunded");
-                long jdbcSold = Db.count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND created_at >= ? AND created_at < ?"
-                        + " AND status <> 'VOID'", main.tenantId, w.begin(), w.end());
-                long jdbcRedeemed = Db.count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND redeemed_at >= ?"
-                        + " AND redeemed_at < ? AND status = 'REDEEMED'", main.tenantId, w.begin(), w.end());
-                long jdbcRefunded = Db.count(db, "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND created_at >= ?"
-                        + " AND created_at < ? AND status = 'REFUNDED'", main.tenantId, w.begin(), w.end());
+                long jdbcSold = Db.count(
+                        db,
+                        "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND created_at >= ? AND created_at < ?"
+                                + " AND status <> 'VOID'",
+                        main.tenantId,
+                        w.begin(),
+                        w.end());
+                long jdbcRedeemed = Db.count(
+                        db,
+                        "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND redeemed_at >= ?"
+                                + " AND redeemed_at < ? AND status = 'REDEEMED'",
+                        main.tenantId,
+                        w.begin(),
+                        w.end());
+                long jdbcRefunded = Db.count(
+                        db,
+                        "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND created_at >= ?"
+                                + " AND created_at < ? AND status = 'REFUNDED'",
+                        main.tenantId,
+                        w.begin(),
+                        w.end());
                 long plain = Db.count(db, SQL_COUNT, main.tenantId, w.quarters());
                 long loadedSold = sum(main.sold, w);
                 long loadedRedeemed = sum(main.redeemed, w);
                 long loadedRefunded = sum(main.refunded, w);
-                boolean totals = sold == jdbcSold && sold == loadedSold && redeemed == jdbcRedeemed && redeemed == loadedRedeemed
-                        && refunded == jdbcRefunded && refunded == loadedRefunded;
+                boolean totals = sold == jdbcSold
+                        && sold == loadedSold
+                        && redeemed == jdbcRedeemed
+                        && redeemed == loadedRedeemed
+                        && refunded == jdbcRefunded
+                        && refunded == loadedRefunded;
                 int badDays = 0;
                 @SuppressWarnings("unchecked")
                 List<Object> byDay = (List<Object>) d.get("byDay");
@@ -861,32 +1091,70 @@ public final class DashboardBench {
                 }
                 boolean days = badDays == 0 && byDay.size() == ChronoUnit.DAYS.between(w.from, w.to) + 1;
                 ok &= totals && days;
-                System.out.printf(Locale.ROOT, "  dashboard %s..%s: sold %,d (JDBC %,d, loaded %,d), redeemed %,d (JDBC %,d,"
+                System.out.printf(
+                        Locale.ROOT,
+                        "  dashboard %s..%s: sold %,d (JDBC %,d, loaded %,d), redeemed %,d (JDBC %,d,"
                                 + " loaded %,d), refunded %,d (JDBC %,d, loaded %,d); %d days, %d differ from the loaded ones;"
-                                + " plain COUNT(*) of the window %,d (void coupons included): %s%n", w.from, w.to, sold, jdbcSold,
-                        loadedSold, redeemed, jdbcRedeemed, loadedRedeemed, refunded, jdbcRefunded, loadedRefunded, byDay.size(),
-                        badDays, plain, totals && days ? "OK" : "MISMATCH");
+                                + " plain COUNT(*) of the window %,d (void coupons included): %s%n",
+                        w.from,
+                        w.to,
+                        sold,
+                        jdbcSold,
+                        loadedSold,
+                        redeemed,
+                        jdbcRedeemed,
+                        loadedRedeemed,
+                        refunded,
+                        jdbcRefunded,
+                        loadedRefunded,
+                        byDay.size(),
+                        badDays,
+                        plain,
+                        totals && days ? "OK" : "MISMATCH");
             }
             for (Window w : List.of(month, year())) {
-                Map<String, Object> s = Json.parse(expect(http.send("GET", "/api/v1/settlements" + w.query(), main.token, null),
-                        200, "settlement").body());
+                Map<String, Object> s = Json.parse(
+                        expect(http.send("GET", "/api/v1/settlements" + w.query(), main.token, null), 200, "settlement")
+                                .body());
                 @SuppressWarnings("unchecked")
                 List<Object> lines = (List<Object>) s.get("lines");
                 @SuppressWarnings("unchecked")
                 Map<String, Object> line = lines.isEmpty() ? Map.of() : (Map<String, Object>) lines.get(0);
                 long count = line.isEmpty() ? 0 : Json.number(line, "redeemedCount");
-                BigDecimal gross = line.isEmpty() ? BigDecimal.ZERO : new BigDecimal(line.get("grossValue").toString());
-                Object[] jdbc = Db.one(db, "SELECT COUNT(*), COALESCE(SUM(price), 0) FROM coupon WHERE tenant_id = ? AND redeemed_at >= ?"
-                        + " AND redeemed_at < ? AND status = 'REDEEMED'", main.tenantId, w.begin(), w.end());
+                BigDecimal gross = line.isEmpty()
+                        ? BigDecimal.ZERO
+                        : new BigDecimal(line.get("grossValue").toString());
+                Object[] jdbc = Db.one(
+                        db,
+                        "SELECT COUNT(*), COALESCE(SUM(price), 0) FROM coupon WHERE tenant_id = ? AND redeemed_at >= ?"
+                                + " AND redeemed_at < ? AND status = 'REDEEMED'",
+                        main.tenantId,
+                        w.begin(),
+                        w.end());
                 long loadedCount = sum(main.redeemed, w);
                 BigDecimal loadedGross = BigDecimal.valueOf(sum(main.redeemedValue, w), 3);
-                boolean good = lines.size() == 1 && count == ((Number) jdbc[0]).longValue() && count == loadedCount
-                        && gross.compareTo((BigDecimal) jdbc[1]) == 0 && gross.compareTo(loadedGross) == 0;
+                boolean good = lines.size() == 1
+                        && count == ((Number) jdbc[0]).longValue()
+                        && count == loadedCount
+                        && gross.compareTo((BigDecimal) jdbc[1]) == 0
+                        && gross.compareTo(loadedGross) == 0;
                 ok &= good;
-                System.out.printf(Locale.ROOT, "  settlement %s..%s: %d line(s), redeemed %,d (JDBC %,d, loaded %,d), gross %s"
-                                + " (JDBC %s, loaded %s): %s%n", w.from, w.to, lines.size(), count, ((Number) jdbc[0]).longValue(),
-                        loadedCount, gross.toPlainString(), ((BigDecimal) jdbc[1]).setScale(2, RoundingMode.UNNECESSARY).toPlainString(),
-                        loadedGross.setScale(2, RoundingMode.UNNECESSARY).toPlainString(), good ? "OK" : "MISMATCH");
+                System.out.printf(
+                        Locale.ROOT,
+                        "  settlement %s..%s: %d line(s), redeemed %,d (JDBC %,d, loaded %,d), gross %s"
+                                + " (JDBC %s, loaded %s): %s%n",
+                        w.from,
+                        w.to,
+                        lines.size(),
+                        count,
+                        ((Number) jdbc[0]).longValue(),
+                        loadedCount,
+                        gross.toPlainString(),
+                        ((BigDecimal) jdbc[1])
+                                .setScale(2, RoundingMode.UNNECESSARY)
+                                .toPlainString(),
+                        loadedGross.setScale(2, RoundingMode.UNNECESSARY).toPlainString(),
+                        good ? "OK" : "MISMATCH");
             }
         }
         if (!ok) {
@@ -907,10 +1175,17 @@ public final class DashboardBench {
      */
     void summarise() throws Exception {
         try (Connection db = Db.connect(dbPort, SETTINGS)) {
-            int marked = Db.update(db, "INSERT INTO dashboard_stale_hour (tenant_id, hour, id) SELECT tenant_id, hour, '" + "BENCHLOAD" + "0".repeat(17) + "'"
-                    + " FROM (SELECT DISTINCT tenant_id, created_quarter DIV 4 hour FROM coupon WHERE tenant_id IN (?, ?)"
-                    + " UNION SELECT DISTINCT tenant_id, redeemed_quarter DIV 4 FROM coupon WHERE tenant_id IN (?, ?)"
-                    + " AND redeemed_quarter IS NOT NULL) h", main.tenantId, noise.tenantId, main.tenantId, noise.tenantId);
+            int marked = Db.update(
+                    db,
+                    "INSERT INTO dashboard_stale_hour (tenant_id, hour, id) SELECT tenant_id, hour, '" + "BENCHLOAD"
+                            + "0".repeat(17) + "'"
+                            + " FROM (SELECT DISTINCT tenant_id, created_quarter DIV 4 hour FROM coupon WHERE tenant_id IN (?, ?)"
+                            + " UNION SELECT DISTINCT tenant_id, redeemed_quarter DIV 4 FROM coupon WHERE tenant_id IN (?, ?)"
+                            + " AND redeemed_quarter IS NOT NULL) h",
+                    main.tenantId,
+                    noise.tenantId,
+                    main.tenantId,
+                    noise.tenantId);
             System.out.printf(Locale.ROOT, "marked %,d loaded hours stale for the summary job%n", marked);
         }
         awaitSummarised();
@@ -923,15 +1198,24 @@ public final class DashboardBench {
         try (Connection db = Db.connect(dbPort, SETTINGS)) {
             while (System.nanoTime() < deadline) {
                 long closed = Instant.now().minusSeconds(60).getEpochSecond() / 3600;
-                List<Object[]> rows = Db.rows(db, "SELECT s.tenant_id, s.summarised_until, (SELECT COUNT(*) FROM dashboard_stale_hour m"
-                        + " WHERE m.tenant_id = s.tenant_id AND m.hour < s.summarised_until) FROM dashboard_summary s"
-                        + " WHERE s.tenant_id IN (?, ?)", main.tenantId, noise.tenantId);
-                boolean done = rows.size() == 2 && rows.stream().allMatch(r -> ((Number) r[1]).longValue() >= closed
-                        && ((Number) r[2]).longValue() == 0);
+                List<Object[]> rows = Db.rows(
+                        db,
+                        "SELECT s.tenant_id, s.summarised_until, (SELECT COUNT(*) FROM dashboard_stale_hour m"
+                                + " WHERE m.tenant_id = s.tenant_id AND m.hour < s.summarised_until) FROM dashboard_summary s"
+                                + " WHERE s.tenant_id IN (?, ?)",
+                        main.tenantId,
+                        noise.tenantId);
+                boolean done = rows.size() == 2
+                        && rows.stream()
+                                .allMatch(
+                                        r -> ((Number) r[1]).longValue() >= closed && ((Number) r[2]).longValue() == 0);
                 if (done) {
                     return;
                 }
-                state = rows.stream().map(r -> r[0] + " until " + r[1] + ", " + r[2] + " stale").toList().toString();
+                state = rows.stream()
+                        .map(r -> r[0] + " until " + r[1] + ", " + r[2] + " stale")
+                        .toList()
+                        .toString();
                 Thread.sleep(500);
             }
         }
@@ -948,15 +1232,38 @@ public final class DashboardBench {
         String email = "bench-dashboard-buyer-" + Long.toString(System.currentTimeMillis(), 36) + "@bench.groupdeal.io";
         List<String> codes = new ArrayList<>();
         try (Connection db = Db.connect(dbPort, SETTINGS)) {
-            expect(http.send("POST", "/api/v1/buyers", null, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-                    + "\",\"name\":\"Bench Dashboard Buyer\"}"), 201, "buyer signup");
-            String buyer = Json.string(Json.parse(expect(http.send("POST", "/api/v1/auth/tokens", null, "{\"email\":\"" + email
-                    + "\",\"password\":\"" + PASSWORD + "\"}"), 201, "buyer login").body()), "token");
+            expect(
+                    http.send(
+                            "POST",
+                            "/api/v1/buyers",
+                            null,
+                            "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                                    + "\",\"name\":\"Bench Dashboard Buyer\"}"),
+                    201,
+                    "buyer signup");
+            String buyer = Json.string(
+                    Json.parse(expect(
+                                    http.send(
+                                            "POST",
+                                            "/api/v1/auth/tokens",
+                                            null,
+                                            "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"),
+                                    201,
+                                    "buyer login")
+                            .body()),
+                    "token");
             int[] daysAgo = {20, 20, 45, 45, 100, 100};
             for (int i = 0; i < daysAgo.length; i++) {
-                Reply order = expect(http.send("POST", "/api/v1/orders", buyer, "{\"dealId\":\"" + main.deals.get(0)
-                        + "\",\"quantity\":1,\"paymentToken\":\"tok_ok\"}", "Idempotency-Key",
-                        java.util.UUID.randomUUID().toString()), 201, "order");
+                Reply order = expect(
+                        http.send(
+                                "POST",
+                                "/api/v1/orders",
+                                buyer,
+                                "{\"dealId\":\"" + main.deals.get(0) + "\",\"quantity\":1,\"paymentToken\":\"tok_ok\"}",
+                                "Idempotency-Key",
+                                java.util.UUID.randomUUID().toString()),
+                        201,
+                        "order");
                 List<JsonObject> coupons = order.json().getJsonArray("coupons").getValuesAs(JsonObject.class);
                 if (coupons.isEmpty()) {
                     throw new IllegalStateException("no coupon in " + abbreviate(order.body()));
@@ -966,7 +1273,9 @@ public final class DashboardBench {
                 LocalDateTime at = today.minusDays(daysAgo[i]).atTime(10, 7 * i, 0);
                 db.setAutoCommit(false);
                 String where = " WHERE tenant_id = ? AND code = ?";
-                String mark = "INSERT INTO dashboard_stale_hour (tenant_id, hour, id) SELECT tenant_id, created_quarter DIV 4, ? FROM coupon" + where;
+                String mark =
+                        "INSERT INTO dashboard_stale_hour (tenant_id, hour, id) SELECT tenant_id, created_quarter DIV 4, ? FROM coupon"
+                                + where;
                 Db.update(db, mark, "BENCHMOVE" + i + "A0000000000000000".substring(0, 16), main.tenantId, c);
                 Db.update(db, "UPDATE coupon SET created_at = ?" + where, at, main.tenantId, c);
                 Db.update(db, mark, "BENCHMOVE" + i + "B0000000000000000".substring(0, 16), main.tenantId, c);
@@ -984,21 +1293,35 @@ public final class DashboardBench {
             }
             List<String> redemptions = new ArrayList<>();
             for (int i : new int[] {1, 3, 4}) {
-                Reply r = expect(http.send("POST", "/api/v1/counter/redemptions", main.token, "{\"code\":\"" + codes.get(i)
-                        + "\",\"storeId\":\"" + main.stores.get(0) + "\"}"), 201, "redemption");
+                Reply r = expect(
+                        http.send(
+                                "POST",
+                                "/api/v1/counter/redemptions",
+                                main.token,
+                                "{\"code\":\"" + codes.get(i) + "\",\"storeId\":\"" + main.stores.get(0) + "\"}"),
+                        201,
+                        "redemption");
                 redemptions.add(Json.string(Json.parse(r.body()), "id"));
                 main.redeemed[t]++;
                 main.redeemedValue[t] += main.prices.get(0).movePointRight(3).longValueExact();
             }
-            expect(http.send("POST", "/api/v1/counter/redemptions/" + redemptions.get(1) + "/undo", main.token,
-                    "{\"reason\":\"Bench: wrong coupon\"}"), 204, "undo");
+            expect(
+                    http.send(
+                            "POST",
+                            "/api/v1/counter/redemptions/" + redemptions.get(1) + "/undo",
+                            main.token,
+                            "{\"reason\":\"Bench: wrong coupon\"}"),
+                    204,
+                    "undo");
             main.redeemed[t]--;
             main.redeemedValue[t] -= main.prices.get(0).movePointRight(3).longValueExact();
         }
-        System.out.printf(Locale.ROOT, "%nchanged old coupons through the API: 6 bought and moved to %s, summarised; 2 refunded,"
-                + " 3 redeemed today, 1 redemption undone%n", changedDays.stream().distinct().toList());
+        System.out.printf(
+                Locale.ROOT,
+                "%nchanged old coupons through the API: 6 bought and moved to %s, summarised; 2 refunded,"
+                        + " 3 redeemed today, 1 redemption undone%n",
+                changedDays.stream().distinct().toList());
     }
-
 
     long sum(long[] perDay, Window w) {
         long total = 0;
@@ -1024,26 +1347,46 @@ public final class DashboardBench {
                 top.add("none");
             }
             for (Window w : List.of(thirty, year())) {
-                System.out.printf(Locale.ROOT, "%nEXPLAIN of the statements of one dashboard and one statement, %s..%s; each"
-                        + " statement's time alone over JDBC (median of 3):%n", w.from, w.to);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%nEXPLAIN of the statements of one dashboard and one statement, %s..%s; each"
+                                + " statement's time alone over JDBC (median of 3):%n",
+                        w.from,
+                        w.to);
                 Map<String, Object[]> statements = new LinkedHashMap<>();
                 statements.put("sales by quarter hour", new Object[] {SQL_SALES, main.tenantId, w.quarters()});
-                statements.put("redemptions by quarter hour and store", new Object[] {SQL_REDEMPTIONS, main.tenantId, w.quarters()});
+                statements.put(
+                        "redemptions by quarter hour and store",
+                        new Object[] {SQL_REDEMPTIONS, main.tenantId, w.quarters()});
                 statements.put("reviews", new Object[] {SQL_REVIEWS, main.tenantId, w.begin(), w.end()});
                 statements.put("deals on sale", new Object[] {SQL_DEALS, main.tenantId});
                 statements.put("stores", new Object[] {SQL_STORES, main.tenantId});
                 statements.put("top deals", new Object[] {SQL_TOP_DEALS, main.tenantId, w.quarters(), main.tenantId});
-                statements.put("top deals' redemptions", new Object[] {SQL_TOP_REDEEMED, main.tenantId, w.quarters(),
-                        top.get(0), top.get(1), top.get(2), top.get(3), top.get(4)});
+                statements.put("top deals' redemptions", new Object[] {
+                    SQL_TOP_REDEEMED,
+                    main.tenantId,
+                    w.quarters(),
+                    top.get(0),
+                    top.get(1),
+                    top.get(2),
+                    top.get(3),
+                    top.get(4)
+                });
                 statements.put("settlement", new Object[] {SQL_SETTLEMENT, main.tenantId, w.quarters()});
-                statements.put("V16 summary: sales and redemptions by hour", new Object[] {SQL_SUMMARY_HOURS, main.tenantId, w.hours()});
-                statements.put("V16 summary: redemptions by store", new Object[] {SQL_SUMMARY_STORES, main.tenantId, w.hours()});
-                statements.put("V16 summary: by deal (top deals)", new Object[] {SQL_SUMMARY_DEALS, main.tenantId, w.hours()});
+                statements.put(
+                        "V16 summary: sales and redemptions by hour",
+                        new Object[] {SQL_SUMMARY_HOURS, main.tenantId, w.hours()});
+                statements.put(
+                        "V16 summary: redemptions by store",
+                        new Object[] {SQL_SUMMARY_STORES, main.tenantId, w.hours()});
+                statements.put(
+                        "V16 summary: by deal (top deals)", new Object[] {SQL_SUMMARY_DEALS, main.tenantId, w.hours()});
                 statements.put("baseline COUNT(*)", new Object[] {SQL_COUNT, main.tenantId, w.quarters()});
                 for (Map.Entry<String, Object[]> e : statements.entrySet()) {
                     Object[] s = e.getValue();
                     Object[] parameters = Arrays.copyOfRange(s, 1, s.length);
-                    List<Map<String, String>> plan = Db.query(db, "EXPLAIN " + inline((String) s[0], parameters), false);
+                    List<Map<String, String>> plan =
+                            Db.query(db, "EXPLAIN " + inline((String) s[0], parameters), false);
                     long[] times = new long[3];
                     for (int i = 0; i < times.length; i++) {
                         long t = System.nanoTime();
@@ -1056,8 +1399,14 @@ public final class DashboardBench {
                         if (access.length() > 0) {
                             access.append("; ");
                         }
-                        access.append(r.get("table")).append(": ").append(r.get("type")).append(" on ").append(r.get("key"))
-                                .append(", ~").append(r.get("rows")).append(" rows");
+                        access.append(r.get("table"))
+                                .append(": ")
+                                .append(r.get("type"))
+                                .append(" on ")
+                                .append(r.get("key"))
+                                .append(", ~")
+                                .append(r.get("rows"))
+                                .append(" rows");
                         String extra = r.get("Extra");
                         if (extra != null && !extra.isBlank()) {
                             access.append(" (").append(extra).append(")");
@@ -1076,7 +1425,9 @@ public final class DashboardBench {
         for (char c : sql.toCharArray()) {
             if (c == '?') {
                 Object value = values[v++];
-                out.append('\'').append(value instanceof LocalDateTime t ? t.toString().replace('T', ' ') : value).append('\'');
+                out.append('\'')
+                        .append(value instanceof LocalDateTime t ? t.toString().replace('T', ' ') : value)
+                        .append('\'');
             } else {
                 out.append(c);
             }
@@ -1086,10 +1437,12 @@ public final class DashboardBench {
 
     // ---- timing ----------------------------------------------------------------------------------------------------
 
-    enum Via { HTTP, JDBC }
-
-    record Kind(String key, String label, Via via, boolean year) {
+    enum Via {
+        HTTP,
+        JDBC
     }
+
+    record Kind(String key, String label, Via via, boolean year) {}
 
     final List<Kind> kinds = List.of(
             new Kind("health", "GET /health (HTTP baseline)", Via.HTTP, false),
@@ -1125,18 +1478,33 @@ public final class DashboardBench {
         Map<String, Stats> stats = new LinkedHashMap<>();
         kinds.forEach(k -> stats.put(k.key, new Stats()));
         CpuMeter cpu = new CpuMeter(httpPort, dbPort);
-        System.out.printf(Locale.ROOT, "%ntiming: %d client threads for every kind; per kind %d timed requests (%d for the"
+        System.out.printf(
+                Locale.ROOT,
+                "%ntiming: %d client threads for every kind; per kind %d timed requests (%d for the"
                         + " 365-day kinds) in %d rounds that alternate the order of the kinds, after a warm-up of %d (%d);"
-                        + " %,d different 30-day windows, %d calendar months; %s%n", threads, requests, yearRequests, rounds, warmup,
-                yearWarmup, thirty.size(), months.size(), cpu.describe());
+                        + " %,d different 30-day windows, %d calendar months; %s%n",
+                threads,
+                requests,
+                yearRequests,
+                rounds,
+                warmup,
+                yearWarmup,
+                thirty.size(),
+                months.size(),
+                cpu.describe());
         int[] offset = new int[1];
         for (Kind k : kinds) {
             int n = k.year ? yearWarmup : warmup;
             if (n > 0) {
                 Stats warm = new Stats();
                 runKind(k, (n + threads - 1) / threads, thirty, months, 0, warm, cpu);
-                System.out.printf(Locale.ROOT, "  warm-up %-38s %4d requests, p50 %8.1f ms%s%n", k.label, warm.all().count(),
-                        warm.all().ms(0.5), warm.failures > 0 ? ", " + warm.failures + " failed: " + warm.firstFailure : "");
+                System.out.printf(
+                        Locale.ROOT,
+                        "  warm-up %-38s %4d requests, p50 %8.1f ms%s%n",
+                        k.label,
+                        warm.all().count(),
+                        warm.all().ms(0.5),
+                        warm.failures > 0 ? ", " + warm.failures + " failed: " + warm.firstFailure : "");
             }
         }
         for (int r = 0; r < rounds; r++) {
@@ -1150,8 +1518,14 @@ public final class DashboardBench {
                 Stats s = stats.get(k.key);
                 runKind(k, perThread, thirty, months, offset[0], s, cpu);
                 Latencies last = s.perRound.get(s.perRound.size() - 1);
-                System.out.printf(Locale.ROOT, "  round %d %-38s %4d requests, p50 %8.1f ms, p95 %8.1f ms%n", r + 1, k.label,
-                        last.count(), last.ms(0.5), last.ms(0.95));
+                System.out.printf(
+                        Locale.ROOT,
+                        "  round %d %-38s %4d requests, p50 %8.1f ms, p95 %8.1f ms%n",
+                        r + 1,
+                        k.label,
+                        last.count(),
+                        last.ms(0.5),
+                        last.ms(0.95));
             }
             offset[0] += 1000;
         }
@@ -1159,7 +1533,8 @@ public final class DashboardBench {
     }
 
     /** One kind: {@code threads} clients, each {@code perThread} requests one after the other; results into {@code stats}. */
-    void runKind(Kind kind, int perThread, List<Window> thirty, List<Window> months, int offset, Stats stats, CpuMeter cpu)
+    void runKind(
+            Kind kind, int perThread, List<Window> thirty, List<Window> months, int offset, Stats stats, CpuMeter cpu)
             throws Exception {
         Latencies round = new Latencies();
         long[] failures = new long[threads];
@@ -1171,39 +1546,41 @@ public final class DashboardBench {
         List<Exception> errors = Collections.synchronizedList(new ArrayList<>());
         for (int w = 0; w < threads; w++) {
             int worker = w;
-            Thread t = new Thread(() -> {
-                Http http = kind.via == Via.HTTP ? this.http : null;
-                try (Connection db = kind.via == Via.JDBC ? Db.connect(dbPort, SETTINGS) : null) {
-                    if (db != null) {
-                        db.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                    }
-                    ready.countDown();
-                    go.await();
-                    for (int i = 0; i < perThread && System.nanoTime() < deadline[0]; i++) {
-                        int index = offset + worker * perThread + i;
-                        Window w30 = thirty.get(index % thirty.size());
-                        long t0 = System.nanoTime();
-                        String failure;
-                        try {
-                            failure = call(kind, http, db, w30, months.get(index % months.size()));
-                        } catch (IOException | SQLException e) {
-                            failure = e.toString();
-                        }
-                        long took = System.nanoTime() - t0;
-                        if (failure == null) {
-                            round.record(took);
-                        } else {
-                            failures[worker]++;
-                            if (firstFailure[worker] == null) {
-                                firstFailure[worker] = failure;
+            Thread t = new Thread(
+                    () -> {
+                        Http http = kind.via == Via.HTTP ? this.http : null;
+                        try (Connection db = kind.via == Via.JDBC ? Db.connect(dbPort, SETTINGS) : null) {
+                            if (db != null) {
+                                db.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                             }
+                            ready.countDown();
+                            go.await();
+                            for (int i = 0; i < perThread && System.nanoTime() < deadline[0]; i++) {
+                                int index = offset + worker * perThread + i;
+                                Window w30 = thirty.get(index % thirty.size());
+                                long t0 = System.nanoTime();
+                                String failure;
+                                try {
+                                    failure = call(kind, http, db, w30, months.get(index % months.size()));
+                                } catch (IOException | SQLException e) {
+                                    failure = e.toString();
+                                }
+                                long took = System.nanoTime() - t0;
+                                if (failure == null) {
+                                    round.record(took);
+                                } else {
+                                    failures[worker]++;
+                                    if (firstFailure[worker] == null) {
+                                        firstFailure[worker] = failure;
+                                    }
+                                }
+                            }
+                        } catch (Exception e) {
+                            errors.add(e);
+                            ready.countDown();
                         }
-                    }
-                } catch (Exception e) {
-                    errors.add(e);
-                    ready.countDown();
-                }
-            }, "bench-client-" + w);
+                    },
+                    "bench-client-" + w);
             t.start();
             workers.add(t);
         }
@@ -1234,7 +1611,11 @@ public final class DashboardBench {
         stats.busyTicks += used.machineBusy;
         stats.allTicks += used.machineAll;
         if (System.nanoTime() >= deadline[0]) {
-            System.out.printf(Locale.ROOT, "  (%s stopped after --max-seconds %d: fewer requests than asked)%n", kind.label, maxSeconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  (%s stopped after --max-seconds %d: fewer requests than asked)%n",
+                    kind.label,
+                    maxSeconds);
         }
     }
 
@@ -1287,8 +1668,12 @@ public final class DashboardBench {
             for (int i = 0; i < top.size(); i++) {
                 p[2 + i] = top.get(i)[0];
             }
-            Db.rows(db, "SELECT deal_id, COUNT(*) FROM coupon WHERE tenant_id = ? AND " + REDEEMED_WITHIN
-                    + " AND status = 'REDEEMED' AND deal_id IN (" + "?, ".repeat(top.size() - 1) + "?) GROUP BY deal_id", p);
+            Db.rows(
+                    db,
+                    "SELECT deal_id, COUNT(*) FROM coupon WHERE tenant_id = ? AND " + REDEEMED_WITHIN
+                            + " AND status = 'REDEEMED' AND deal_id IN (" + "?, ".repeat(top.size() - 1)
+                            + "?) GROUP BY deal_id",
+                    p);
         }
     }
 
@@ -1302,17 +1687,39 @@ public final class DashboardBench {
     // ---- report ----------------------------------------------------------------------------------------------------
 
     int report(Map<String, Stats> stats) {
-        System.out.printf(Locale.ROOT, "%nresults (all rounds; CPU per request from /proc: the product's JVM and MariaDB):%n");
-        System.out.printf(Locale.ROOT, "  %-40s %6s %9s %9s %9s %9s %7s %10s %10s %6s%n", "", "count", "p50 ms", "p95 ms", "p99 ms",
-                "mean ms", "req/s", "JVM ms/req", "DB ms/req", "busy");
+        System.out.printf(
+                Locale.ROOT, "%nresults (all rounds; CPU per request from /proc: the product's JVM and MariaDB):%n");
+        System.out.printf(
+                Locale.ROOT,
+                "  %-40s %6s %9s %9s %9s %9s %7s %10s %10s %6s%n",
+                "",
+                "count",
+                "p50 ms",
+                "p95 ms",
+                "p99 ms",
+                "mean ms",
+                "req/s",
+                "JVM ms/req",
+                "DB ms/req",
+                "busy");
         long failed = 0;
         for (Kind k : kinds) {
             Stats s = stats.get(k.key);
             Latencies v = s.all();
             failed += s.failures;
             double n = Math.max(1, v.count());
-            System.out.printf(Locale.ROOT, "  %-40s %6d %9.2f %9.2f %9.2f %9.2f %7.1f %10.2f %10.2f %5.0f%%%s%n", k.label, v.count(),
-                    v.ms(0.50), v.ms(0.95), v.ms(0.99), v.meanMs(), v.count() / (s.nanos / 1e9), s.productTicks * 10 / n, s.mariadbTicks * 10 / n,
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-40s %6d %9.2f %9.2f %9.2f %9.2f %7.1f %10.2f %10.2f %5.0f%%%s%n",
+                    k.label,
+                    v.count(),
+                    v.ms(0.50),
+                    v.ms(0.95),
+                    v.ms(0.99),
+                    v.meanMs(),
+                    v.count() / (s.nanos / 1e9),
+                    s.productTicks * 10 / n,
+                    s.mariadbTicks * 10 / n,
                     s.allTicks == 0 ? 0 : 100.0 * s.busyTicks / s.allTicks,
                     s.failures > 0 ? "  (" + s.failures + " failed; first: " + abbreviate(s.firstFailure) + ")" : "");
         }
@@ -1335,9 +1742,16 @@ public final class DashboardBench {
         }
         System.out.println();
         boolean met = dash30 > 0 && dash30 <= TARGET_MS;
-        System.out.printf(Locale.ROOT, "%nTARGET p95(dashboard 30 days) <= %.0f ms: %s (p95 %.1f ms, %.1fx the plain COUNT's %.1f ms)%n",
-                TARGET_MS, met ? "MET" : "MISSED", dash30, dash30 / count30, count30);
-        long total = stats.values().stream().mapToLong(s -> s.requests + s.failures).sum();
+        System.out.printf(
+                Locale.ROOT,
+                "%nTARGET p95(dashboard 30 days) <= %.0f ms: %s (p95 %.1f ms, %.1fx the plain COUNT's %.1f ms)%n",
+                TARGET_MS,
+                met ? "MET" : "MISSED",
+                dash30,
+                dash30 / count30,
+                count30);
+        long total =
+                stats.values().stream().mapToLong(s -> s.requests + s.failures).sum();
         if (failed > Math.max(1, total / 100)) {
             System.out.println("FAIL: more than 1% of the timed requests failed");
             return 1;
@@ -1352,7 +1766,8 @@ public final class DashboardBench {
     static void ratio(String name, Map<String, Stats> stats, String a, String b) {
         Latencies x = stats.get(a).all();
         Latencies y = stats.get(b).all();
-        System.out.printf(Locale.ROOT, "  %-48s %8.1fx (%.1fx)%n", name, x.ms(0.95) / y.ms(0.95), x.ms(0.5) / y.ms(0.5));
+        System.out.printf(
+                Locale.ROOT, "  %-48s %8.1fx (%.1fx)%n", name, x.ms(0.95) / y.ms(0.95), x.ms(0.5) / y.ms(0.5));
     }
 
     static String abbreviate(String text) {
@@ -1372,13 +1787,20 @@ public final class DashboardBench {
         }
 
         String describe() {
-            return String.format(Locale.ROOT, "CPU measured of the product JVM %s and MariaDB %s",
-                    product < 0 ? "(not found)" : "pid " + product, mariadb < 0 ? "(not found)" : "pid " + mariadb);
+            return String.format(
+                    Locale.ROOT,
+                    "CPU measured of the product JVM %s and MariaDB %s",
+                    product < 0 ? "(not found)" : "pid " + product,
+                    mariadb < 0 ? "(not found)" : "pid " + mariadb);
         }
 
         record Usage(long product, long mariadb, long machineBusy, long machineAll) {
             Usage minus(Usage o) {
-                return new Usage(product - o.product, mariadb - o.mariadb, machineBusy - o.machineBusy, machineAll - o.machineAll);
+                return new Usage(
+                        product - o.product,
+                        mariadb - o.mariadb,
+                        machineBusy - o.machineBusy,
+                        machineAll - o.machineAll);
             }
         }
 

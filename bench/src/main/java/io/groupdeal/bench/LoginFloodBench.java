@@ -56,8 +56,10 @@ public final class LoginFloodBench {
     final AtomicInteger floodInFlight = new AtomicInteger();
 
     public static void main(String[] args) {
-        Options o = new Options(args, List.of("--http-port", "--db-port", "--clients", "--flood", "--phase-seconds",
-                "--rounds"), List.of("--strict-target"));
+        Options o = new Options(
+                args,
+                List.of("--http-port", "--db-port", "--clients", "--flood", "--phase-seconds", "--rounds"),
+                List.of("--strict-target"));
         LoginFloodBench b = new LoginFloodBench();
         b.httpPort = o.integer("--http-port", 8080);
         b.dbPort = o.integer("--db-port", 0);
@@ -71,15 +73,22 @@ public final class LoginFloodBench {
     }
 
     int run() throws Exception {
-        System.out.printf("login flood bench: %d API clients (closed loop), %d flood threads (wrong logins, made-up"
-                + " addresses and emails); %d rounds of a quiet and a flooded phase of %d s, alternating%n",
+        System.out.printf(
+                "login flood bench: %d API clients (closed loop), %d flood threads (wrong logins, made-up"
+                        + " addresses and emails); %d rounds of a quiet and a flooded phase of %d s, alternating%n",
                 clients, flood, rounds, phaseSeconds);
         // Set-up one at a time: sign-ups hash on purpose, and the product answers 503 busy beyond its bound.
         String[] tokens = new String[clients];
         for (int c = 0; c < clients; c++) {
-            String email = "flood-bench-" + c + "-" + UUID.randomUUID().toString().substring(0, 8) + "@bench.groupdeal.io";
-            http.send("POST", "/api/v1/buyers", null, "{\"email\":\"" + email + "\",\"password\":\"" + Api.PASSWORD
-                    + "\",\"name\":\"Bench Client " + c + "\"}").expect(201, "sign-up");
+            String email =
+                    "flood-bench-" + c + "-" + UUID.randomUUID().toString().substring(0, 8) + "@bench.groupdeal.io";
+            http.send(
+                            "POST",
+                            "/api/v1/buyers",
+                            null,
+                            "{\"email\":\"" + email + "\",\"password\":\"" + Api.PASSWORD
+                                    + "\",\"name\":\"Bench Client " + c + "\"}")
+                    .expect(201, "sign-up");
             tokens[c] = Api.login(http, email, Api.PASSWORD);
         }
         List<Thread> threads = new ArrayList<>();
@@ -109,7 +118,8 @@ public final class LoginFloodBench {
         }
 
         System.out.println();
-        System.out.println("phase     requests    p50 ms   p95 ms   p99 ms   max ms  | CPU % of the machine: product mariadb bench other");
+        System.out.println(
+                "phase     requests    p50 ms   p95 ms   p99 ms   max ms  | CPU % of the machine: product mariadb bench other");
         Map<String, double[]> p = new TreeMap<>();
         for (String kind : List.of("quiet", "flooded")) {
             Latencies l = latencies.getOrDefault(kind, new Latencies());
@@ -117,20 +127,40 @@ public final class LoginFloodBench {
             p.put(kind, q);
             long[] c = cpuByPhase.getOrDefault(kind, new long[5]);
             double all = Math.max(1, c[4]);
-            System.out.printf(Locale.ROOT, "%-8s %9d %9.1f %8.1f %8.1f %8.1f  | %5.0f %7.0f %5.0f %5.0f%n", kind, l.count(),
-                    q[0], q[1], q[2], q[3], 100 * c[0] / all, 100 * c[1] / all, 100 * c[2] / all,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-8s %9d %9.1f %8.1f %8.1f %8.1f  | %5.0f %7.0f %5.0f %5.0f%n",
+                    kind,
+                    l.count(),
+                    q[0],
+                    q[1],
+                    q[2],
+                    q[3],
+                    100 * c[0] / all,
+                    100 * c[1] / all,
+                    100 * c[2] / all,
                     100 * Math.max(0, c[3] - c[0] - c[1] - c[2]) / all);
         }
         System.out.println();
         System.out.print("flood answers (flooded phases):");
-        floodAnswers.getOrDefault("flooded", Map.of()).entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> System.out.printf(" %s: %,d", e.getKey() == 0 ? "failed" : e.getKey(), e.getValue().get()));
+        floodAnswers.getOrDefault("flooded", Map.of()).entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> System.out.printf(
+                        " %s: %,d",
+                        e.getKey() == 0 ? "failed" : e.getKey(), e.getValue().get()));
         long seconds = (long) rounds * (phaseSeconds - 1);
-        long checked = floodAnswers.getOrDefault("flooded", Map.of()).getOrDefault(401, new AtomicLong()).get();
+        long checked = floodAnswers
+                .getOrDefault("flooded", Map.of())
+                .getOrDefault(401, new AtomicLong())
+                .get();
         System.out.printf(Locale.ROOT, "  (%.1f passwords checked per second)%n", checked / (double) seconds);
         double ratio = p.get("flooded")[2] / Math.max(0.001, p.get("quiet")[2]);
-        System.out.printf(Locale.ROOT, "p99 flooded / quiet: %.2f (target <= 2): %s; p50 ratio %.2f%n", ratio,
-                ratio <= 2 ? "met" : "MISSED", p.get("flooded")[0] / Math.max(0.001, p.get("quiet")[0]));
+        System.out.printf(
+                Locale.ROOT,
+                "p99 flooded / quiet: %.2f (target <= 2): %s; p50 ratio %.2f%n",
+                ratio,
+                ratio <= 2 ? "met" : "MISSED",
+                p.get("flooded")[0] / Math.max(0.001, p.get("quiet")[0]));
         System.out.println("load average at the end: " + Procs.load());
         if (clientFailures.get() > 0) {
             System.out.println("FAILED: " + clientFailures.get() + " API client requests did not answer 200");
@@ -139,7 +169,8 @@ public final class LoginFloodBench {
         return strictTarget && ratio > 2 ? 4 : 0;
     }
 
-    void runPhase(String name, boolean on, int seconds, CpuMeter cpu, Map<String, long[]> cpuByPhase) throws InterruptedException {
+    void runPhase(String name, boolean on, int seconds, CpuMeter cpu, Map<String, long[]> cpuByPhase)
+            throws InterruptedException {
         phase = "settling";
         floodOn = on;
         Thread.sleep(1000); // the flood starts or drains: not counted
@@ -168,8 +199,10 @@ public final class LoginFloodBench {
             long t0 = System.nanoTime();
             int status;
             try {
-                status = (i++ % 2 == 0 ? http.send("GET", "/api/v1/catalog/deals?size=20", null, null)
-                        : http.send("GET", "/api/v1/me", token, null)).status();
+                status = (i++ % 2 == 0
+                                ? http.send("GET", "/api/v1/catalog/deals?size=20", null, null)
+                                : http.send("GET", "/api/v1/me", token, null))
+                        .status();
             } catch (IOException e) {
                 status = 0;
             }
@@ -197,15 +230,24 @@ public final class LoginFloodBench {
             int status;
             floodInFlight.incrementAndGet();
             try {
-                status = http.send("POST", "/api/v1/auth/tokens", null, "{\"email\":\"" + email
-                        + "\",\"password\":\"wrong-password-" + random.nextInt() + "\"}", "X-Forwarded-For", address).status();
+                status = http.send(
+                                "POST",
+                                "/api/v1/auth/tokens",
+                                null,
+                                "{\"email\":\"" + email + "\",\"password\":\"wrong-password-" + random.nextInt()
+                                        + "\"}",
+                                "X-Forwarded-For",
+                                address)
+                        .status();
             } catch (IOException e) {
                 status = 0;
             } finally {
                 floodInFlight.decrementAndGet();
             }
-            floodAnswers.computeIfAbsent(kind, k -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+            floodAnswers
+                    .computeIfAbsent(kind, k -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(status, s -> new AtomicLong())
+                    .incrementAndGet();
         }
     }
 
@@ -238,7 +280,8 @@ public final class LoginFloodBench {
         /** Ticks: product, MariaDB, bench (utime + stime), the machine busy, the machine in all. */
         long[] sample() {
             long[] machine = Procs.machine();
-            return new long[] {Procs.ticks(pids[0]), Procs.ticks(pids[1]), Procs.ticks(pids[2]), machine[0], machine[1]};
+            return new long[] {Procs.ticks(pids[0]), Procs.ticks(pids[1]), Procs.ticks(pids[2]), machine[0], machine[1]
+            };
         }
     }
 }

@@ -4,8 +4,8 @@ import io.groupdeal.application.Idempotency;
 import io.groupdeal.application.security.BearerTokens;
 import io.groupdeal.bench.harness.Api;
 import io.groupdeal.bench.harness.Db;
-import io.groupdeal.bench.harness.Http.Reply;
 import io.groupdeal.bench.harness.Http;
+import io.groupdeal.bench.harness.Http.Reply;
 import io.groupdeal.bench.harness.Json;
 import io.groupdeal.bench.harness.Latencies;
 import io.groupdeal.bench.harness.Options;
@@ -82,6 +82,7 @@ public final class PurchaseBench {
     static final String PASSWORD = Api.PASSWORD;
     /** An answer later than this is a failed request. */
     static final Duration TIMEOUT = Duration.ofSeconds(60);
+
     static final int MERCHANTS = 10;
     static final int STORES_PER_MERCHANT = 2;
     static final int MAX_COUPONS = 1_000_000;
@@ -92,6 +93,7 @@ public final class PurchaseBench {
     int dbPort = 13480;
     /** The product whose gateway is slow; -1: none, its phases are left out. */
     int slowHttpPort = -1;
+
     int latencyMs = 0;
     int slowLatencyMs = 200;
     int threads = 64;
@@ -102,14 +104,17 @@ public final class PurchaseBench {
     int buyersPerThread = 1;
     /** Thread dumps of the product per HTTP phase, taken during its warm-up; where they are written (null: not kept). */
     int dumps = 3;
+
     String dumpDir;
     /** A JFR recording of the product during the warm-up of each HTTP phase, summarised (needs --dump-dir). */
     boolean profile = true;
+
     int minBuyers = 1;
     int quantity = 1;
     long seed = 20261123L;
     boolean strictTargets = false;
-    static final List<String> PHASES = List.of("http-spread", "jdbc-spread", "http-hot", "jdbc-hot", "slow-spread", "slow-hot");
+    static final List<String> PHASES =
+            List.of("http-spread", "jdbc-spread", "http-hot", "jdbc-hot", "slow-spread", "slow-hot");
     List<String> phaseNames;
     /** Only the set-up and one purchase over each path (to compare their statements in the general log). */
     boolean setupOnly = false;
@@ -122,9 +127,26 @@ public final class PurchaseBench {
 
     /** Reads the options; throws IllegalArgumentException for an unknown one or a value out of bounds. */
     PurchaseBench parse(String[] args) {
-        Options o = new Options(args, List.of("--http-port", "--db-port", "--slow-http-port", "--latency-ms",
-                "--slow-latency-ms", "--dumps", "--dump-dir", "--threads", "--seconds", "--warmup", "--rounds", "--deals",
-                "--buyers-per-thread", "--min-buyers", "--quantity", "--seed", "--phases"),
+        Options o = new Options(
+                args,
+                List.of(
+                        "--http-port",
+                        "--db-port",
+                        "--slow-http-port",
+                        "--latency-ms",
+                        "--slow-latency-ms",
+                        "--dumps",
+                        "--dump-dir",
+                        "--threads",
+                        "--seconds",
+                        "--warmup",
+                        "--rounds",
+                        "--deals",
+                        "--buyers-per-thread",
+                        "--min-buyers",
+                        "--quantity",
+                        "--seed",
+                        "--phases"),
                 List.of("--no-profile", "--strict-targets", "--setup-only", "--compare-statements"));
         httpPort = o.integer("--http-port", httpPort);
         dbPort = o.integer("--db-port", dbPort);
@@ -150,23 +172,40 @@ public final class PurchaseBench {
         if (phaseNames == null) {
             phaseNames = slowHttpPort < 0 ? PHASES.subList(0, 4) : PHASES;
         }
-        if (threads < 1 || threads > 256 || seconds < 1 || seconds > 3600 || warmupSeconds < 0 || warmupSeconds > 600
-                || rounds < 1 || rounds > 20 || deals < 1 || deals > 10_000 || buyersPerThread < 1 || buyersPerThread > 100
-                || minBuyers < 1 || minBuyers > MAX_COUPONS || quantity < 1 || quantity > 20 || phaseNames.isEmpty()
-                || !PHASES.containsAll(phaseNames) || dumps < 0 || dumps > 20
+        if (threads < 1
+                || threads > 256
+                || seconds < 1
+                || seconds > 3600
+                || warmupSeconds < 0
+                || warmupSeconds > 600
+                || rounds < 1
+                || rounds > 20
+                || deals < 1
+                || deals > 10_000
+                || buyersPerThread < 1
+                || buyersPerThread > 100
+                || minBuyers < 1
+                || minBuyers > MAX_COUPONS
+                || quantity < 1
+                || quantity > 20
+                || phaseNames.isEmpty()
+                || !PHASES.containsAll(phaseNames)
+                || dumps < 0
+                || dumps > 20
                 || (slowHttpPort < 0 && phaseNames.stream().anyMatch(n -> n.startsWith("slow")))
                 || (slowHttpPort >= 0 && slowLatencyMs == latencyMs)) {
-            throw new IllegalArgumentException("out of bounds: threads 1..256, dumps 0..20, two different latencies, seconds 1..3600, warmup 0..600, rounds 1..20,"
-                    + " deals 1..10000, buyers-per-thread 1..100, min-buyers 1..1000000, quantity 1..20,"
-                    + " phases: a comma-separated list of " + String.join(", ", PHASES) + " (slow-* need --slow-http-port)");
+            throw new IllegalArgumentException(
+                    "out of bounds: threads 1..256, dumps 0..20, two different latencies, seconds 1..3600, warmup 0..600, rounds 1..20,"
+                            + " deals 1..10000, buyers-per-thread 1..100, min-buyers 1..1000000, quantity 1..20,"
+                            + " phases: a comma-separated list of " + String.join(", ", PHASES)
+                            + " (slow-* need --slow-http-port)");
         }
         return this;
     }
 
     // ---- what the setup made ---------------------------------------------------------------------------------------
 
-    record Buyer(String id, String email, String token) {
-    }
+    record Buyer(String id, String email, String token) {}
 
     List<Buyer> buyers = new ArrayList<>();
     List<String> spreadDeals = new ArrayList<>();
@@ -179,11 +218,24 @@ public final class PurchaseBench {
             + "&useLocalSessionState=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048";
 
     int run() throws Exception {
-        System.out.printf(Locale.ROOT, "purchase bench, %s: %d spread deals + 1 hot deal of %d merchants, %d buyers, %d client"
+        System.out.printf(
+                Locale.ROOT,
+                "purchase bench, %s: %d spread deals + 1 hot deal of %d merchants, %d buyers, %d client"
                         + " threads; minBuyers=%d, quantity %d per order; %d s per phase after %d s of warm-up each, %d rounds;"
-                        + " gateway latency %d ms (port %d)%s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS), deals,
-                MERCHANTS, threads * buyersPerThread, threads, minBuyers, quantity, seconds, warmupSeconds, rounds, latencyMs,
-                httpPort, slowHttpPort < 0 ? "" : " and " + slowLatencyMs + " ms (port " + slowHttpPort + ")");
+                        + " gateway latency %d ms (port %d)%s%n",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                deals,
+                MERCHANTS,
+                threads * buyersPerThread,
+                threads,
+                minBuyers,
+                quantity,
+                seconds,
+                warmupSeconds,
+                rounds,
+                latencyMs,
+                httpPort,
+                slowHttpPort < 0 ? "" : " and " + slowLatencyMs + " ms (port " + slowHttpPort + ")");
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + load());
         long t0 = System.nanoTime();
         setUp();
@@ -198,8 +250,9 @@ public final class PurchaseBench {
             firstPurchases += quantity;
             System.out.printf(Locale.ROOT, "the product at %d ms answers a purchase in %d ms%n", slowLatencyMs, took);
             if (took < slowLatencyMs) {
-                throw new IllegalStateException("the product at port " + slowHttpPort + " answered a purchase in " + took
-                        + " ms: its gateway does not take the " + slowLatencyMs + " ms it should (DEAL_SANDBOX_LATENCY_MS)");
+                throw new IllegalStateException("the product at port " + slowHttpPort + " answered a purchase in "
+                        + took + " ms: its gateway does not take the " + slowLatencyMs
+                        + " ms it should (DEAL_SANDBOX_LATENCY_MS)");
             }
         }
         if (compareStatements) {
@@ -224,7 +277,10 @@ public final class PurchaseBench {
         Map<String, Map<String, Integer>> waits = new LinkedHashMap<>();
 
         if (warmupSeconds > 0) {
-            System.out.printf(Locale.ROOT, "%nwarm-up: %d s of each phase (not counted)%s%n", warmupSeconds,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nwarm-up: %d s of each phase (not counted)%s%n",
+                    warmupSeconds,
                     dumps > 0 ? "; " + dumps + " thread dumps of the product during each HTTP phase" : "");
             for (Phase phase : sequence) {
                 Map<String, Integer> where = new LinkedHashMap<>();
@@ -234,14 +290,31 @@ public final class PurchaseBench {
                 }
                 (phase.hot ? hotSold : spreadSold).addAndGet(s.ok * quantity);
                 (phase.hot ? hotUnknown : spreadUnknown).addAndGet(s.unknown * quantity);
-                System.out.printf(Locale.ROOT, "  %-18s %7.1f purchases/s, p50 %.1f ms, p99 %.1f ms%s%n", phase.name(), s.rate(),
-                        s.percentile(0.50), s.percentile(0.99),
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-18s %7.1f purchases/s, p50 %.1f ms, p99 %.1f ms%s%n",
+                        phase.name(),
+                        s.rate(),
+                        s.percentile(0.50),
+                        s.percentile(0.99),
                         s.failed() > 0 ? "  (" + s.failed() + " failed: " + s.failureSummary() + ")" : "");
             }
         }
 
-        System.out.printf(Locale.ROOT, "%n%-18s %5s %7s %7s %7s %6s %12s %8s %8s %8s | %s%n", "phase", "round", "seconds",
-                "ok", "failed", "busy", "purchases/s", "p50 ms", "p95 ms", "p99 ms", CpuMeter.HEADER);
+        System.out.printf(
+                Locale.ROOT,
+                "%n%-18s %5s %7s %7s %7s %6s %12s %8s %8s %8s | %s%n",
+                "phase",
+                "round",
+                "seconds",
+                "ok",
+                "failed",
+                "busy",
+                "purchases/s",
+                "p50 ms",
+                "p95 ms",
+                "p99 ms",
+                CpuMeter.HEADER);
         List<Map<String, Double>> roundRates = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             Map<String, Double> rates = new LinkedHashMap<>();
@@ -256,27 +329,57 @@ public final class PurchaseBench {
                 rates.put(phase.name(), s.rate());
                 (phase.hot ? hotSold : spreadSold).addAndGet(s.ok * quantity);
                 (phase.hot ? hotUnknown : spreadUnknown).addAndGet(s.unknown * quantity);
-                System.out.printf(Locale.ROOT, "%-18s %5d %7.1f %7d %7d %6d %12.1f %8.1f %8.1f %8.1f | %s%n", phase.name(),
-                        round, s.nanos / 1e9, s.ok, s.failed(), s.busy, s.rate(), s.percentile(0.50), s.percentile(0.95),
-                        s.percentile(0.99), s.cpu.perPurchase(s.ok, s.nanos));
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-18s %5d %7.1f %7d %7d %6d %12.1f %8.1f %8.1f %8.1f | %s%n",
+                        phase.name(),
+                        round,
+                        s.nanos / 1e9,
+                        s.ok,
+                        s.failed(),
+                        s.busy,
+                        s.rate(),
+                        s.percentile(0.50),
+                        s.percentile(0.95),
+                        s.percentile(0.99),
+                        s.cpu.perPurchase(s.ok, s.nanos));
             }
         }
 
         System.out.printf(Locale.ROOT, "%nall rounds together:%n");
         for (Map.Entry<String, Stats> e : totals.entrySet()) {
             Stats s = e.getValue();
-            System.out.printf(Locale.ROOT, "%-18s %5s %7.1f %7d %7d %6d %12.1f %8.1f %8.1f %8.1f | %s%n", e.getKey(), "all",
-                    s.nanos / 1e9, s.ok, s.failed(), s.busy, s.rate(), s.percentile(0.50), s.percentile(0.95), s.percentile(0.99),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-18s %5s %7.1f %7d %7d %6d %12.1f %8.1f %8.1f %8.1f | %s%n",
+                    e.getKey(),
+                    "all",
+                    s.nanos / 1e9,
+                    s.ok,
+                    s.failed(),
+                    s.busy,
+                    s.rate(),
+                    s.percentile(0.50),
+                    s.percentile(0.95),
+                    s.percentile(0.99),
                     s.cpu.perPurchase(s.ok, s.nanos));
         }
-        System.out.println("(CPU: milliseconds of CPU per purchase made, by process, over the phase; the products (both JVMs"
-                + " added up) split into their HTTP worker threads, the sandbox gateway's server and the product's HTTP client"
-                + " of it, JIT compiler threads, GC threads and the rest (timers: mail delivery, reconciler, payment tasks);"
-                + " launcher: the Maven JVM with the mail catcher; machine: share of all cores busy; other: processes outside"
-                + " this bench, such as a build)");
-        System.out.printf(Locale.ROOT, "%nwhat the database was asked, per purchase made (all rounds; includes the products'"
-                + " background jobs):%n  %-18s %s%n", "", String.join(" ", DbCounters.NAMES.stream()
-                .map(n -> String.format(Locale.ROOT, "%9s", DbCounters.label(n))).toList()));
+        System.out.println(
+                "(CPU: milliseconds of CPU per purchase made, by process, over the phase; the products (both JVMs"
+                        + " added up) split into their HTTP worker threads, the sandbox gateway's server and the product's HTTP client"
+                        + " of it, JIT compiler threads, GC threads and the rest (timers: mail delivery, reconciler, payment tasks);"
+                        + " launcher: the Maven JVM with the mail catcher; machine: share of all cores busy; other: processes outside"
+                        + " this bench, such as a build)");
+        System.out.printf(
+                Locale.ROOT,
+                "%nwhat the database was asked, per purchase made (all rounds; includes the products'"
+                        + " background jobs):%n  %-18s %s%n",
+                "",
+                String.join(
+                        " ",
+                        DbCounters.NAMES.stream()
+                                .map(n -> String.format(Locale.ROOT, "%9s", DbCounters.label(n)))
+                                .toList()));
         for (Map.Entry<String, Stats> e : totals.entrySet()) {
             Stats s = e.getValue();
             StringBuilder line = new StringBuilder();
@@ -286,18 +389,32 @@ public final class PurchaseBench {
             System.out.printf(Locale.ROOT, "  %-18s%s%n", e.getKey(), line);
         }
         if (!waits.isEmpty()) {
-            System.out.printf(Locale.ROOT, "%nwhere the products' request threads were (thread dumps during the warm-up; threads"
-                    + " per dump, of those busy with a request):%n");
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nwhere the products' request threads were (thread dumps during the warm-up; threads"
+                            + " per dump, of those busy with a request):%n");
             waits.forEach((phase, where) -> {
                 int taken = where.getOrDefault(ThreadDumps.DUMPS, 0);
-                int all = where.entrySet().stream().filter(w -> !w.getKey().equals(ThreadDumps.DUMPS))
-                        .mapToInt(Map.Entry::getValue).sum();
-                System.out.printf(Locale.ROOT, "  %s (%d dumps, %.1f busy request threads per dump):%n", phase, taken,
+                int all = where.entrySet().stream()
+                        .filter(w -> !w.getKey().equals(ThreadDumps.DUMPS))
+                        .mapToInt(Map.Entry::getValue)
+                        .sum();
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %s (%d dumps, %.1f busy request threads per dump):%n",
+                        phase,
+                        taken,
                         all / Math.max(1.0, taken));
-                where.entrySet().stream().filter(w -> !w.getKey().equals(ThreadDumps.DUMPS))
-                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
-                        .forEach(w -> System.out.printf(Locale.ROOT, "    %5.1f  %4.0f%%  %s%n", w.getValue() / Math.max(1.0, taken),
-                                100.0 * w.getValue() / all, w.getKey()));
+                where.entrySet().stream()
+                        .filter(w -> !w.getKey().equals(ThreadDumps.DUMPS))
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                        .limit(12)
+                        .forEach(w -> System.out.printf(
+                                Locale.ROOT,
+                                "    %5.1f  %4.0f%%  %s%n",
+                                w.getValue() / Math.max(1.0, taken),
+                                100.0 * w.getValue() / all,
+                                w.getKey()));
             });
         }
 
@@ -310,30 +427,47 @@ public final class PurchaseBench {
         String fast = " " + latencyMs + "ms";
         String slow = " " + slowLatencyMs + "ms";
         if (totals.containsKey("HTTP hot" + slow) && totals.containsKey("HTTP spread" + slow)) {
-            met &= target("hot/spread, HTTP at " + slowLatencyMs + " ms", rate(totals, "HTTP hot" + slow)
-                    / rate(totals, "HTTP spread" + slow), 0.8);
+            met &= target(
+                    "hot/spread, HTTP at " + slowLatencyMs + " ms",
+                    rate(totals, "HTTP hot" + slow) / rate(totals, "HTTP spread" + slow),
+                    0.8);
         }
         if (totals.containsKey("HTTP spread" + fast) && totals.containsKey("JDBC spread")) {
-            met &= target("HTTP/JDBC, spread deals at " + latencyMs + " ms", rate(totals, "HTTP spread" + fast)
-                    / rate(totals, "JDBC spread"), 0.5);
+            met &= target(
+                    "HTTP/JDBC, spread deals at " + latencyMs + " ms",
+                    rate(totals, "HTTP spread" + fast) / rate(totals, "JDBC spread"),
+                    0.5);
         }
         if (totals.containsKey("HTTP hot" + fast) && totals.containsKey("JDBC hot")) {
-            met &= target("HTTP/JDBC, hot deal at " + latencyMs + " ms", rate(totals, "HTTP hot" + fast)
-                    / rate(totals, "JDBC hot"), 0.5);
+            met &= target(
+                    "HTTP/JDBC, hot deal at " + latencyMs + " ms",
+                    rate(totals, "HTTP hot" + fast) / rate(totals, "JDBC hot"),
+                    0.5);
         }
         if (totals.containsKey("HTTP hot" + fast) && totals.containsKey("HTTP spread" + fast)) {
-            System.out.printf(Locale.ROOT, "  %-36s %6.2f%n", "hot/spread, HTTP at " + latencyMs + " ms",
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-36s %6.2f%n",
+                    "hot/spread, HTTP at " + latencyMs + " ms",
                     rate(totals, "HTTP hot" + fast) / rate(totals, "HTTP spread" + fast));
         }
         if (totals.containsKey("JDBC hot") && totals.containsKey("JDBC spread")) {
-            System.out.printf(Locale.ROOT, "  %-36s %6.2f%n", "hot/spread, JDBC", rate(totals, "JDBC hot")
-                    / rate(totals, "JDBC spread"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-36s %6.2f%n",
+                    "hot/spread, JDBC",
+                    rate(totals, "JDBC hot") / rate(totals, "JDBC spread"));
         }
         for (int r = 0; r < roundRates.size(); r++) {
             Map<String, Double> x = roundRates.get(r);
-            System.out.printf(Locale.ROOT, "  round %d alone: hot/spread HTTP at %d ms %s, HTTP/JDBC spread %s, HTTP/JDBC hot %s%n",
-                    r + 1, slowLatencyMs, ratio(x, "HTTP hot" + slow, "HTTP spread" + slow),
-                    ratio(x, "HTTP spread" + fast, "JDBC spread"), ratio(x, "HTTP hot" + fast, "JDBC hot"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  round %d alone: hot/spread HTTP at %d ms %s, HTTP/JDBC spread %s, HTTP/JDBC hot %s%n",
+                    r + 1,
+                    slowLatencyMs,
+                    ratio(x, "HTTP hot" + slow, "HTTP spread" + slow),
+                    ratio(x, "HTTP spread" + fast, "JDBC spread"),
+                    ratio(x, "HTTP hot" + fast, "JDBC hot"));
         }
         System.out.println("machine after the run: " + load());
 
@@ -341,12 +475,22 @@ public final class PurchaseBench {
         for (Map.Entry<String, Stats> e : totals.entrySet()) {
             Stats s = e.getValue();
             if (s.failed() * 100L > s.attempts()) {
-                System.out.printf(Locale.ROOT, "FAIL: %s: %d of %d purchases failed (more than 1%%): %s%n", e.getKey(),
-                        s.failed(), s.attempts(), s.failureSummary());
+                System.out.printf(
+                        Locale.ROOT,
+                        "FAIL: %s: %d of %d purchases failed (more than 1%%): %s%n",
+                        e.getKey(),
+                        s.failed(),
+                        s.attempts(),
+                        s.failureSummary());
                 exit = 1;
             } else if (s.failed() > 0) {
-                System.out.printf(Locale.ROOT, "note: %s: %d of %d purchases failed: %s%n", e.getKey(), s.failed(),
-                        s.attempts(), s.failureSummary());
+                System.out.printf(
+                        Locale.ROOT,
+                        "note: %s: %d of %d purchases failed: %s%n",
+                        e.getKey(),
+                        s.failed(),
+                        s.attempts(),
+                        s.failureSummary());
             }
         }
         if (!verify(hotSold.get(), hotUnknown.get(), spreadSold.get(), spreadUnknown.get())) {
@@ -368,7 +512,9 @@ public final class PurchaseBench {
         Thread.sleep(3000);
         List<List<String>> both = new ArrayList<>();
         Http http = new Http(httpPort, TIMEOUT);
-        try (Connection db = Db.connect(dbPort, SETTINGS); Statement st = db.createStatement(); Jdbc jdbc = new Jdbc()) {
+        try (Connection db = Db.connect(dbPort, SETTINGS);
+                Statement st = db.createStatement();
+                Jdbc jdbc = new Jdbc()) {
             st.execute("SET GLOBAL log_output = 'TABLE'");
             for (int path = 0; path < 2; path++) {
                 st.execute("TRUNCATE TABLE mysql.general_log");
@@ -381,27 +527,39 @@ public final class PurchaseBench {
                 st.execute("SET GLOBAL general_log = 'OFF'");
                 firstPurchases += quantity;
                 List<String> statements = new ArrayList<>();
-                try (ResultSet r = st.executeQuery("SELECT command_type, CONVERT(argument USING utf8mb4) FROM mysql.general_log"
-                        + " ORDER BY event_time")) {
+                try (ResultSet r =
+                        st.executeQuery("SELECT command_type, CONVERT(argument USING utf8mb4) FROM mysql.general_log"
+                                + " ORDER BY event_time")) {
                     while (r.next()) {
                         String sql = r.getString(2) == null ? "" : r.getString(2);
                         String type = r.getString(1);
-                        if (type.equals("Connect") || type.equals("Quit") || sql.contains("general_log")
-                                || sql.contains("mail_outbox WHERE status") || sql.contains("payment_task")
-                                || sql.contains("status = 'RESERVED' AND expires_at") || sql.contains("SHOW GLOBAL STATUS")
-                                || sql.contains("settlement_due = TRUE") || sql.contains("WHERE status = 'SCHEDULED'")
+                        if (type.equals("Connect")
+                                || type.equals("Quit")
+                                || sql.contains("general_log")
+                                || sql.contains("mail_outbox WHERE status")
+                                || sql.contains("payment_task")
+                                || sql.contains("status = 'RESERVED' AND expires_at")
+                                || sql.contains("SHOW GLOBAL STATUS")
+                                || sql.contains("settlement_due = TRUE")
+                                || sql.contains("WHERE status = 'SCHEDULED'")
                                 || sql.contains("WHERE status IN ('SCHEDULED', 'ON_SALE') AND sales_end")) {
                             continue;
                         }
-                        statements.add(type + ": " + withoutLiterals(sql)
-                                .replaceAll("\\b\\d+(\\.\\d+)?\\b", "?").replaceAll("\\s+", " ").strip());
+                        statements.add(type + ": "
+                                + withoutLiterals(sql)
+                                        .replaceAll("\\b\\d+(\\.\\d+)?\\b", "?")
+                                        .replaceAll("\\s+", " ")
+                                        .strip());
                     }
                 }
                 both.add(statements);
             }
         }
         for (int path = 0; path < 2; path++) {
-            System.out.printf(Locale.ROOT, "%nstatements of one purchase over %s (%d):%n", path == 0 ? "HTTP" : "JDBC",
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nstatements of one purchase over %s (%d):%n",
+                    path == 0 ? "HTTP" : "JDBC",
                     both.get(path).size());
             both.get(path).forEach(x -> System.out.println("  " + abbreviate(x)));
         }
@@ -446,7 +604,10 @@ public final class PurchaseBench {
 
     Phase phase(String key) {
         boolean slow = key.startsWith("slow");
-        return new Phase(key.startsWith("jdbc") ? "JDBC" : "HTTP", key.endsWith("hot"), slow ? slowHttpPort : httpPort,
+        return new Phase(
+                key.startsWith("jdbc") ? "JDBC" : "HTTP",
+                key.endsWith("hot"),
+                slow ? slowHttpPort : httpPort,
                 slow ? slowLatencyMs : latencyMs);
     }
 
@@ -463,7 +624,9 @@ public final class PurchaseBench {
     /** The load average of the machine (1, 5 and 15 minutes) and its runnable tasks, from /proc/loadavg. */
     static String load() {
         try {
-            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .trim()
+                    .split("\\s+");
             return "load average " + f[0] + ", " + f[1] + ", " + f[2] + " (runnable/all tasks " + f[3] + ")";
         } catch (IOException | RuntimeException e) {
             return "load average unknown";
@@ -492,8 +655,19 @@ public final class PurchaseBench {
 
     static boolean target(String name, double ratio, double target) {
         boolean met = ratio >= target;
-        System.out.printf(Locale.ROOT, "  %-36s %6.2f   target >= %.2f: %s%n", name, ratio, target,
-                met ? "met" : String.format(Locale.ROOT, "MISSED by %.2f (%.0f%%)", target - ratio, 100 * (target - ratio) / target));
+        System.out.printf(
+                Locale.ROOT,
+                "  %-36s %6.2f   target >= %.2f: %s%n",
+                name,
+                ratio,
+                target,
+                met
+                        ? "met"
+                        : String.format(
+                                Locale.ROOT,
+                                "MISSED by %.2f (%.0f%%)",
+                                target - ratio,
+                                100 * (target - ratio) / target));
         return met;
     }
 
@@ -510,16 +684,34 @@ public final class PurchaseBench {
         List<String> merchantTokens = new ArrayList<>();
         for (int m = 0; m < MERCHANTS; m++) {
             String email = "bench-merchant-" + m + "-" + run + "@bench.groupdeal.io";
-            Reply signup = expect(http.send("POST", "/api/v1/merchants", null, "{\"businessName\":\"Bench Merchant " + m
-                    + "\",\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"), 201, "merchant signup");
+            Reply signup = expect(
+                    http.send(
+                            "POST",
+                            "/api/v1/merchants",
+                            null,
+                            "{\"businessName\":\"Bench Merchant " + m + "\",\"email\":\"" + email + "\",\"password\":\""
+                                    + PASSWORD + "\"}"),
+                    201,
+                    "merchant signup");
             Api.unmoderated(http, Json.object(signup.body()).getString("tenantId"));
             String token = token(http, email);
             merchantTokens.add(token);
             for (int s = 0; s < STORES_PER_MERCHANT; s++) {
-                expect(http.send("POST", "/api/v1/stores", token, String.format(Locale.ROOT,
-                        "{\"name\":\"Bench %d Store %d\",\"address\":\"Benchstr. %d, 10115 Berlin\",\"latitude\":%.6f,"
-                                + "\"longitude\":%.6f,\"timeZone\":\"Europe/Berlin\"}", m, s + 1, 1 + random.nextInt(200),
-                        52.52 + (random.nextDouble() - 0.5) * 0.2, 13.405 + (random.nextDouble() - 0.5) * 0.3)), 201,
+                expect(
+                        http.send(
+                                "POST",
+                                "/api/v1/stores",
+                                token,
+                                String.format(
+                                        Locale.ROOT,
+                                        "{\"name\":\"Bench %d Store %d\",\"address\":\"Benchstr. %d, 10115 Berlin\",\"latitude\":%.6f,"
+                                                + "\"longitude\":%.6f,\"timeZone\":\"Europe/Berlin\"}",
+                                        m,
+                                        s + 1,
+                                        1 + random.nextInt(200),
+                                        52.52 + (random.nextDouble() - 0.5) * 0.2,
+                                        13.405 + (random.nextDouble() - 0.5) * 0.3)),
+                        201,
                         "store");
             }
         }
@@ -527,16 +719,26 @@ public final class PurchaseBench {
             boolean hot = d == deals;
             String token = merchantTokens.get(hot ? 0 : d % MERCHANTS);
             String price = hot ? "9.90" : String.format(Locale.ROOT, "%d.90", 5 + random.nextInt(60));
-            String body = String.format(Locale.ROOT, "{\"title\":\"%s\",\"description\":\"A bench deal: %s\","
+            String body = String.format(
+                    Locale.ROOT,
+                    "{\"title\":\"%s\",\"description\":\"A bench deal: %s\","
                             + "\"finePrint\":\"Valid for one person. Not with other offers.\",\"currency\":\"EUR\","
                             + "\"price\":\"%s\",\"originalValue\":\"99.00\",\"minBuyers\":%d,\"maxQuantity\":%d,"
                             + "\"perBuyerLimit\":%d,\"salesStart\":\"%s\",\"salesEnd\":\"%s\",\"couponValidUntil\":\"%s\","
                             + "\"storeIds\":[],\"refundPolicy\":\"ANYTIME\"}",
-                    hot ? "Hot deal" : "Bench deal " + d, hot ? "everyone wants it" : "number " + d, price, minBuyers,
-                    MAX_COUPONS, MAX_COUPONS, start, end, validUntil);
+                    hot ? "Hot deal" : "Bench deal " + d,
+                    hot ? "everyone wants it" : "number " + d,
+                    price,
+                    minBuyers,
+                    MAX_COUPONS,
+                    MAX_COUPONS,
+                    start,
+                    end,
+                    validUntil);
             Reply created = expect(http.send("POST", "/api/v1/deals", token, body), 201, "deal");
             String id = Json.object(created.body()).getString("id");
-            Reply published = expect(http.send("POST", "/api/v1/deals/" + id + "/publish", token, null), 200, "publish");
+            Reply published =
+                    expect(http.send("POST", "/api/v1/deals/" + id + "/publish", token, null), 200, "publish");
             if (!"ON_SALE".equals(Json.object(published.body()).getString("status", null))) {
                 throw new IllegalStateException("deal not ON_SALE after publishing: " + published.body());
             }
@@ -558,8 +760,15 @@ public final class PurchaseBench {
                     Http own = new Http(httpPort, TIMEOUT);
                     for (int b = first; b < count; b += 4) {
                         String email = "bench-buyer-" + b + "-" + run + "@bench.groupdeal.io";
-                        Reply signup = expect(own.send("POST", "/api/v1/buyers", null, "{\"email\":\"" + email
-                                + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"Bench Buyer " + b + "\"}"), 201, "buyer signup");
+                        Reply signup = expect(
+                                own.send(
+                                        "POST",
+                                        "/api/v1/buyers",
+                                        null,
+                                        "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                                                + "\",\"name\":\"Bench Buyer " + b + "\"}"),
+                                201,
+                                "buyer signup");
                         made[b] = new Buyer(Json.object(signup.body()).getString("id"), email, token(own, email));
                     }
                 } catch (Exception e) {
@@ -600,6 +809,7 @@ public final class PurchaseBench {
     long firstPurchases;
     /** The JFR recordings made, by phase. */
     final Map<String, java.nio.file.Path> profiles = new LinkedHashMap<>();
+
     CpuMeter cpu;
     DbCounters dbCounters;
 
@@ -709,35 +919,40 @@ public final class PurchaseBench {
             int worker = w;
             Tally tally = new Tally();
             tallies[w] = tally;
-            Thread t = new Thread(() -> {
-                Random random = new Random(seed * 31 + worker * 7919L + System.nanoTime());
-                // Connections are opened before the clock starts, fresh for every phase (no stale keep-alive): a client
-                // of its own per thread and phase, its connection opened by a GET /health.
-                Http http = phase.via.equals("HTTP") ? new Http(phase.port, TIMEOUT) : null;
-                try (Jdbc jdbc = phase.via.equals("JDBC") ? new Jdbc() : null) {
-                    if (http != null) {
-                        http.send("GET", "/health", null, null).expect(200, "health");
-                    }
-                    ready.countDown();
-                    go.await();
-                    long deadline = window[0].get() + phaseSeconds * 1_000_000_000L;
-                    while (System.nanoTime() < deadline) {
-                        Buyer buyer = buyers.get(worker + threads * random.nextInt(buyersPerThread));
-                        String deal = phase.hot ? hotDeal : spreadDeals.get(random.nextInt(spreadDeals.size()));
-                        long t0 = System.nanoTime();
-                        boolean made = http != null ? httpAttempt(http, buyer, deal, tally) : jdbcAttempt(jdbc, buyer, deal, tally);
-                        if (made) {
-                            tally.success(System.nanoTime() - t0);
-                        } else if (tally.failed() > 1000 && tally.failed() > 10 * tally.ok) {
-                            broken.set(true); // the product or the database is gone: no point in hammering on
-                            break;
+            Thread t = new Thread(
+                    () -> {
+                        Random random = new Random(seed * 31 + worker * 7919L + System.nanoTime());
+                        // Connections are opened before the clock starts, fresh for every phase (no stale keep-alive):
+                        // a client
+                        // of its own per thread and phase, its connection opened by a GET /health.
+                        Http http = phase.via.equals("HTTP") ? new Http(phase.port, TIMEOUT) : null;
+                        try (Jdbc jdbc = phase.via.equals("JDBC") ? new Jdbc() : null) {
+                            if (http != null) {
+                                http.send("GET", "/health", null, null).expect(200, "health");
+                            }
+                            ready.countDown();
+                            go.await();
+                            long deadline = window[0].get() + phaseSeconds * 1_000_000_000L;
+                            while (System.nanoTime() < deadline) {
+                                Buyer buyer = buyers.get(worker + threads * random.nextInt(buyersPerThread));
+                                String deal = phase.hot ? hotDeal : spreadDeals.get(random.nextInt(spreadDeals.size()));
+                                long t0 = System.nanoTime();
+                                boolean made = http != null
+                                        ? httpAttempt(http, buyer, deal, tally)
+                                        : jdbcAttempt(jdbc, buyer, deal, tally);
+                                if (made) {
+                                    tally.success(System.nanoTime() - t0);
+                                } else if (tally.failed() > 1000 && tally.failed() > 10 * tally.ok) {
+                                    broken.set(true); // the product or the database is gone: no point in hammering on
+                                    break;
+                                }
+                            }
+                        } catch (Exception e) {
+                            errors.add(e);
+                            ready.countDown();
                         }
-                    }
-                } catch (Exception e) {
-                    errors.add(e);
-                    ready.countDown();
-                }
-            }, "bench-client-" + w);
+                    },
+                    "bench-client-" + w);
             t.start();
             workers.add(t);
         }
@@ -753,12 +968,14 @@ public final class PurchaseBench {
         java.nio.file.Path recording = null;
         if (where != null && profile && dumpDir != null && cpu.productAt(phase.port) > 0) {
             // The whole (warm-up) phase; jcmd itself takes a while on a busy machine.
-            recording = java.nio.file.Path.of(dumpDir, phase.name().replace(' ', '-') + ".jfr").toAbsolutePath();
+            recording = java.nio.file.Path.of(dumpDir, phase.name().replace(' ', '-') + ".jfr")
+                    .toAbsolutePath();
             Profile.start(cpu.productAt(phase.port), phase.name().replace(' ', '-'));
         }
         if (where != null && dumps > 0) {
             long pid = cpu.productAt(phase.port);
-            // Evenly from a quarter to three quarters of the phase; none in its last tenth (the clients stop at its end).
+            // Evenly from a quarter to three quarters of the phase; none in its last tenth (the clients stop at its
+            // end).
             long length = phaseSeconds * 1_000_000_000L;
             for (int d = 0; d < dumps && pid > 0; d++) {
                 long at = window[0].get() + length / 4 + (dumps == 1 ? 0 : length / 2 * d / (dumps - 1));
@@ -773,7 +990,8 @@ public final class PurchaseBench {
             }
         }
         if (recording != null) {
-            long wait = (window[0].get() + phaseSeconds * 1_000_000_000L - 500_000_000L - System.nanoTime()) / 1_000_000;
+            long wait =
+                    (window[0].get() + phaseSeconds * 1_000_000_000L - 500_000_000L - System.nanoTime()) / 1_000_000;
             if (wait > 0) {
                 Thread.sleep(wait);
             }
@@ -807,7 +1025,12 @@ public final class PurchaseBench {
             }
         }
         if (firstFailure != null) {
-            System.out.printf(Locale.ROOT, "  (%s: %d failed; first: %s)%n", phase.name(), stats.failed(), abbreviate(firstFailure));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  (%s: %d failed; first: %s)%n",
+                    phase.name(),
+                    stats.failed(),
+                    abbreviate(firstFailure));
         }
         if (broken.get()) {
             throw new IllegalStateException(phase.name() + ": nearly every purchase fails (" + stats.failureSummary()
@@ -819,8 +1042,13 @@ public final class PurchaseBench {
     // ---- the HTTP purchase -----------------------------------------------------------------------------------------
 
     Reply httpPurchase(Http http, Buyer buyer, String dealId) throws IOException {
-        return http.send("POST", "/api/v1/orders", buyer.token, "{\"dealId\":\"" + dealId + "\",\"quantity\":" + quantity
-                + ",\"paymentToken\":\"tok_ok\"}", "Idempotency-Key", UUID.randomUUID().toString());
+        return http.send(
+                "POST",
+                "/api/v1/orders",
+                buyer.token,
+                "{\"dealId\":\"" + dealId + "\",\"quantity\":" + quantity + ",\"paymentToken\":\"tok_ok\"}",
+                "Idempotency-Key",
+                UUID.randomUUID().toString());
     }
 
     /** True when the order was made (201); a failure is counted in the tally. */
@@ -896,9 +1124,14 @@ public final class PurchaseBench {
         }
 
         /** What the reserve transaction leaves for the payment and the confirmation. */
-        record Reserved(String tenantId, String orderId, String title, java.math.BigDecimal price, java.math.BigDecimal amount,
-                        String currency, boolean captureAtOnce) {
-        }
+        record Reserved(
+                String tenantId,
+                String orderId,
+                String title,
+                java.math.BigDecimal price,
+                java.math.BigDecimal amount,
+                String currency,
+                boolean captureAtOnce) {}
 
         /**
          * One purchase as OrderService.place makes it; null when it was made, else why not (the transaction at fault is
@@ -907,35 +1140,53 @@ public final class PurchaseBench {
         String purchase(Buyer buyer, String dealId) throws SQLException {
             // Authentication (TokenHolders.holder: the token with its account and tenant in one statement, outside the
             // order's transactions).
-            Object[] account = Db.one(main, "SELECT a.id, a.email, a.name, a.role, a.tenant_id, t.business_name, t.status,"
-                    + " t.undo_window_minutes, a.language FROM access_token k"
-                    + " JOIN account a ON a.id = k.account_id"
-                    + " LEFT JOIN tenant t ON t.id = a.tenant_id"
-                    + " WHERE k.token_hash = ? AND k.expires_at > ?", BearerTokens.hash(buyer.token), LocalDateTime.now(ZoneOffset.UTC));
+            Object[] account = Db.one(
+                    main,
+                    "SELECT a.id, a.email, a.name, a.role, a.tenant_id, t.business_name, t.status,"
+                            + " t.undo_window_minutes, a.language FROM access_token k"
+                            + " JOIN account a ON a.id = k.account_id"
+                            + " LEFT JOIN tenant t ON t.id = a.tenant_id"
+                            + " WHERE k.token_hash = ? AND k.expires_at > ?",
+                    BearerTokens.hash(buyer.token),
+                    LocalDateTime.now(ZoneOffset.UTC));
             if (account == null) {
                 return "token";
             }
             String buyerId = (String) account[0];
 
-            // OrderService.place, outside any transaction: the key's earlier use, the sale terms, the deal's options (the
+            // OrderService.place, outside any transaction: the key's earlier use, the sale terms, the deal's options
+            // (the
             // order names none: the deal's only one, SaleOption.chosen), the buyer's count row.
             String key = UUID.randomUUID().toString();
             String fingerprint = Idempotency.fingerprint(dealId, quantity, "tok_ok");
-            if (Db.one(main, "SELECT request_hash, tenant_id, order_id FROM order_request WHERE buyer_id = ? AND idempotency_key = ?"
-                    + " LOCK IN SHARE MODE", buyerId, key) != null) {
+            if (Db.one(
+                            main,
+                            "SELECT request_hash, tenant_id, order_id FROM order_request WHERE buyer_id = ? AND idempotency_key = ?"
+                                    + " LOCK IN SHARE MODE",
+                            buyerId,
+                            key)
+                    != null) {
                 return "key used";
             }
-            Object[] terms = Db.one(main, "SELECT d.tenant_id, d.id, d.title, t.business_name, d.status, d.price, d.currency,"
-                    + " d.per_buyer_limit, d.coupon_valid_until, d.tipped_at IS NOT NULL FROM deal d JOIN tenant t"
-                    + " ON t.id = d.tenant_id WHERE d.id = ? AND t.status = 'ACTIVE' AND d.status <> 'DRAFT'", dealId);
+            Object[] terms = Db.one(
+                    main,
+                    "SELECT d.tenant_id, d.id, d.title, t.business_name, d.status, d.price, d.currency,"
+                            + " d.per_buyer_limit, d.coupon_valid_until, d.tipped_at IS NOT NULL FROM deal d JOIN tenant t"
+                            + " ON t.id = d.tenant_id WHERE d.id = ? AND t.status = 'ACTIVE' AND d.status <> 'DRAFT'",
+                    dealId);
             if (terms == null || !"ON_SALE".equals(terms[4])) {
                 return "deal-not-on-sale";
             }
             String tenantId = (String) terms[0];
-            // DealRepository.saleOptions: every deal has at least one option (V23); the bench's deals have one, whose id
+            // DealRepository.saleOptions: every deal has at least one option (V23); the bench's deals have one, whose
+            // id
             // is the deal's
-            List<Object[]> options = Db.rows(main, "SELECT id, title, price FROM deal_option WHERE tenant_id = ? AND deal_id = ?"
-                    + " ORDER BY position", tenantId, dealId);
+            List<Object[]> options = Db.rows(
+                    main,
+                    "SELECT id, title, price FROM deal_option WHERE tenant_id = ? AND deal_id = ?"
+                            + " ORDER BY position",
+                    tenantId,
+                    dealId);
             if (options.size() != 1) {
                 return "option-required";
             }
@@ -943,8 +1194,12 @@ public final class PurchaseBench {
             Integer limit = terms[7] == null ? null : ((Number) terms[7]).intValue();
             if (limit != null) {
                 // OrderRepository.ensureQuota, autocommit: one statement before the reservation, committed by itself
-                insertUnlessDuplicate(quota, "INSERT INTO buyer_quota (tenant_id, deal_id, buyer_id, bought)"
-                        + " VALUES (?, ?, ?, 0)", tenantId, dealId, buyerId);
+                insertUnlessDuplicate(
+                        quota,
+                        "INSERT INTO buyer_quota (tenant_id, deal_id, buyer_id, bought)" + " VALUES (?, ?, ?, 0)",
+                        tenantId,
+                        dealId,
+                        buyerId);
             }
             Reserved[] reserved = new Reserved[1];
             String refused = inTransaction(main, () -> {
@@ -972,45 +1227,104 @@ public final class PurchaseBench {
          * price), the option's stock, then the deal's last (its row stays locked until the commit). The Reserved, or why
          * not.
          */
-        Object reserve(String buyerId, String key, String fingerprint, Object[] terms, Object[] option, Integer limit,
-                       String dealId) throws SQLException {
+        Object reserve(
+                String buyerId,
+                String key,
+                String fingerprint,
+                Object[] terms,
+                Object[] option,
+                Integer limit,
+                String dealId)
+                throws SQLException {
             String tenantId = (String) terms[0];
             String optionId = (String) option[0];
             java.math.BigDecimal price = (java.math.BigDecimal) option[2];
             String currency = (String) terms[6];
             LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
             String orderId = Ids.newId();
-            if (!insertUnlessDuplicate(main, "INSERT INTO order_request (buyer_id, idempotency_key, request_hash, tenant_id,"
-                    + " order_id, created_at) VALUES (?, ?, ?, ?, ?, ?)", buyerId, key, fingerprint, tenantId, orderId, now)) {
+            if (!insertUnlessDuplicate(
+                    main,
+                    "INSERT INTO order_request (buyer_id, idempotency_key, request_hash, tenant_id,"
+                            + " order_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    buyerId,
+                    key,
+                    fingerprint,
+                    tenantId,
+                    orderId,
+                    now)) {
                 return "key used";
             }
-            if (limit != null && Db.update(main, "UPDATE buyer_quota SET bought = bought + ? WHERE tenant_id = ? AND deal_id = ?"
-                    + " AND buyer_id = ? AND bought + ? <= ?", quantity, tenantId, dealId, buyerId, quantity, limit) != 1) {
+            if (limit != null
+                    && Db.update(
+                                    main,
+                                    "UPDATE buyer_quota SET bought = bought + ? WHERE tenant_id = ? AND deal_id = ?"
+                                            + " AND buyer_id = ? AND bought + ? <= ?",
+                                    quantity,
+                                    tenantId,
+                                    dealId,
+                                    buyerId,
+                                    quantity,
+                                    limit)
+                            != 1) {
                 return "per-buyer-limit";
             }
             java.math.BigDecimal amount = price.multiply(java.math.BigDecimal.valueOf(quantity));
             // OrderRepository.reserve
-            Db.update(main, "INSERT INTO purchase_order (" + ORDER_COLUMNS + ", expires_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RESERVED', NULL, ?, ?, ?)", tenantId, orderId, dealId, buyerId, quantity,
-                    price, amount, currency, now, optionId, now.plusMinutes(10));
+            Db.update(
+                    main,
+                    "INSERT INTO purchase_order (" + ORDER_COLUMNS + ", expires_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RESERVED', NULL, ?, ?, ?)",
+                    tenantId,
+                    orderId,
+                    dealId,
+                    buyerId,
+                    quantity,
+                    price,
+                    amount,
+                    currency,
+                    now,
+                    optionId,
+                    now.plusMinutes(10));
             // DealRepository.sellOption: the option's own cap first (option row, then the deal's, as every purchase and
             // release locks them)
-            if (Db.update(main, "UPDATE deal_option SET sold = sold + ? WHERE tenant_id = ? AND id = ? AND deal_id = ?"
-                    + " AND (max_quantity IS NULL OR sold + ? <= max_quantity)", quantity, tenantId, optionId, dealId, quantity) != 1) {
+            if (Db.update(
+                            main,
+                            "UPDATE deal_option SET sold = sold + ? WHERE tenant_id = ? AND id = ? AND deal_id = ?"
+                                    + " AND (max_quantity IS NULL OR sold + ? <= max_quantity)",
+                            quantity,
+                            tenantId,
+                            optionId,
+                            dealId,
+                            quantity)
+                    != 1) {
                 return "sold-out";
             }
             // DealRepository.sell
-            int updated = Db.update(main, "UPDATE deal SET sold = sold + ?"
-                    + " WHERE tenant_id = ? AND id = ? AND status = 'ON_SALE' AND sales_start <= ? AND sales_end > ?"
-                    + " AND (max_quantity IS NULL OR sold + ? <= max_quantity)", quantity, tenantId, dealId, now, now, quantity);
-            Object[] state = Db.one(main, "SELECT tipped_at IS NOT NULL OR confirmed + ? >= min_buyers, max_quantity, status,"
-                    + " sales_start <= ? AND sales_end > ? FROM deal WHERE tenant_id = ? AND id = ?", quantity, now, now, tenantId,
+            int updated = Db.update(
+                    main,
+                    "UPDATE deal SET sold = sold + ?"
+                            + " WHERE tenant_id = ? AND id = ? AND status = 'ON_SALE' AND sales_start <= ? AND sales_end > ?"
+                            + " AND (max_quantity IS NULL OR sold + ? <= max_quantity)",
+                    quantity,
+                    tenantId,
+                    dealId,
+                    now,
+                    now,
+                    quantity);
+            Object[] state = Db.one(
+                    main,
+                    "SELECT tipped_at IS NOT NULL OR confirmed + ? >= min_buyers, max_quantity, status,"
+                            + " sales_start <= ? AND sales_end > ? FROM deal WHERE tenant_id = ? AND id = ?",
+                    quantity,
+                    now,
+                    now,
+                    tenantId,
                     dealId);
             if (updated != 1) {
                 return "sold-out";
             }
-            return new Reserved(tenantId, orderId, (String) terms[2], price, amount, currency,
-                    ((Number) state[0]).intValue() != 0);
+            return new Reserved(
+                    tenantId, orderId, (String) terms[2], price, amount, currency, ((Number) state[0]).intValue() != 0);
         }
 
         /**
@@ -1024,10 +1338,24 @@ public final class PurchaseBench {
             String ref = "sbx_" + HexFormat.of().formatHex(bytes);
             java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
             // Insert first: a new key costs one statement; a known one meets the unique key (then it is looked up).
-            if (!insertUnlessDuplicate(gateway, "INSERT INTO sandbox_payment (" + PAYMENT_COLUMNS + ", created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ref, order.orderId, "tok_ok", state, order.amount, order.currency,
-                    order.captureAtOnce ? order.amount : java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, now, now)) {
-                Db.one(gateway, "SELECT " + PAYMENT_COLUMNS + " FROM sandbox_payment WHERE payment_key = ?", order.orderId);
+            if (!insertUnlessDuplicate(
+                    gateway,
+                    "INSERT INTO sandbox_payment (" + PAYMENT_COLUMNS + ", created_at, updated_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    ref,
+                    order.orderId,
+                    "tok_ok",
+                    state,
+                    order.amount,
+                    order.currency,
+                    order.captureAtOnce ? order.amount : java.math.BigDecimal.ZERO,
+                    java.math.BigDecimal.ZERO,
+                    now,
+                    now)) {
+                Db.one(
+                        gateway,
+                        "SELECT " + PAYMENT_COLUMNS + " FROM sandbox_payment WHERE payment_key = ?",
+                        order.orderId);
                 throw new IllegalStateException("an order id was paid before: " + order.orderId);
             }
             return new String[] {ref, state};
@@ -1043,23 +1371,46 @@ public final class PurchaseBench {
                 throws SQLException {
             boolean captured = "CAPTURED".equals(payment[1]);
             LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-            if (Db.update(main, "UPDATE purchase_order SET status = ?, payment_ref = ?, captured_at = ?, expires_at = NULL"
-                    + " WHERE tenant_id = ? AND id = ? AND status = 'RESERVED'", captured ? "CONFIRMED" : "PENDING", payment[0],
-                    captured ? now : null, r.tenantId, r.orderId) != 1) {
+            if (Db.update(
+                            main,
+                            "UPDATE purchase_order SET status = ?, payment_ref = ?, captured_at = ?, expires_at = NULL"
+                                    + " WHERE tenant_id = ? AND id = ? AND status = 'RESERVED'",
+                            captured ? "CONFIRMED" : "PENDING",
+                            payment[0],
+                            captured ? now : null,
+                            r.tenantId,
+                            r.orderId)
+                    != 1) {
                 return "order not reserved";
             }
-            Object[] terms = Db.one(main, "SELECT d.tenant_id, d.id, d.title, t.business_name, d.status, d.price, d.currency,"
-                    + " d.per_buyer_limit, d.coupon_valid_until, d.tipped_at IS NOT NULL FROM deal d JOIN tenant t"
-                    + " ON t.id = d.tenant_id WHERE d.tenant_id = ? AND d.id = ?", r.tenantId, dealId);
+            Object[] terms = Db.one(
+                    main,
+                    "SELECT d.tenant_id, d.id, d.title, t.business_name, d.status, d.price, d.currency,"
+                            + " d.per_buyer_limit, d.coupon_valid_until, d.tipped_at IS NOT NULL FROM deal d JOIN tenant t"
+                            + " ON t.id = d.tenant_id WHERE d.tenant_id = ? AND d.id = ?",
+                    r.tenantId,
+                    dealId);
             // The coupons as issued, sorted by id (as CouponRepository.ofOrder lists them): the answer's.
             List<Object[]> coupons = new ArrayList<>();
             for (int i = 0; i < quantity; i++) {
-                coupons.add(new Object[] {r.tenantId, Ids.newId(), dealId, r.orderId, buyerId, CouponCode.random(RANDOM).stored(),
-                        captured ? "ACTIVE" : "PENDING", r.price, r.currency, terms[8], now});
+                coupons.add(new Object[] {
+                    r.tenantId,
+                    Ids.newId(),
+                    dealId,
+                    r.orderId,
+                    buyerId,
+                    CouponCode.random(RANDOM).stored(),
+                    captured ? "ACTIVE" : "PENDING",
+                    r.price,
+                    r.currency,
+                    terms[8],
+                    now
+                });
             }
             coupons.sort(java.util.Comparator.comparing(c -> (String) c[1]));
-            try (PreparedStatement p = main.prepareStatement("INSERT INTO coupon (tenant_id, id, deal_id, order_id, buyer_id,"
-                    + " code, status, price, currency, valid_until, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement p = main.prepareStatement(
+                    "INSERT INTO coupon (tenant_id, id, deal_id, order_id, buyer_id,"
+                            + " code, status, price, currency, valid_until, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Object[] c : coupons) {
                     Db.bind(p, c);
                     p.addBatch();
@@ -1067,29 +1418,51 @@ public final class PurchaseBench {
                 p.executeBatch();
             }
             // StaleHours.sold (CouponRepository.addAll): the dashboard's stale mark of the coupons' hour
-            Db.update(main, "INSERT INTO dashboard_stale_hour (tenant_id, hour, id) VALUES (?, ?, ?)", r.tenantId,
-                    now.toEpochSecond(ZoneOffset.UTC) / 3600, Ids.newId());
-            // OrderConfirmations.queue: only the confirmation's cause (the mail is written when it is delivered), to the
+            Db.update(
+                    main,
+                    "INSERT INTO dashboard_stale_hour (tenant_id, hour, id) VALUES (?, ?, ?)",
+                    r.tenantId,
+                    now.toEpochSecond(ZoneOffset.UTC) / 3600,
+                    Ids.newId());
+            // OrderConfirmations.queue: only the confirmation's cause (the mail is written when it is delivered), to
+            // the
             // buyer as the authentication found the account
             LocalDateTime written = LocalDateTime.now(ZoneOffset.UTC);
             String status = captured ? "CONFIRMED" : "PENDING";
-            insertUnlessDuplicate(main, "INSERT INTO mail_outbox (id, tenant_id, cause_key, recipient, subject, render, status,"
-                    + " attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", Ids.newId(), r.tenantId,
-                    "order-confirmed:" + r.orderId, buyerEmail, (captured ? "Your coupons: " : "Order received: ") + r.title,
-                    status, written, written);
+            insertUnlessDuplicate(
+                    main,
+                    "INSERT INTO mail_outbox (id, tenant_id, cause_key, recipient, subject, render, status,"
+                            + " attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
+                    Ids.newId(),
+                    r.tenantId,
+                    "order-confirmed:" + r.orderId,
+                    buyerEmail,
+                    (captured ? "Your coupons: " : "Order received: ") + r.title,
+                    status,
+                    written,
+                    written);
             // DealRepository.paid: last, the deal's row is hot; not sent for an order captured at once while the deal,
             // tipped, is on sale (SaleTerms.paidChangesDeal, from the terms read above): it would match no row
             if (captured && ((Number) terms[9]).intValue() != 0 && "ON_SALE".equals(terms[4])) {
                 return null;
             }
-            Db.update(main, "UPDATE deal SET"
-                    + " settlement_due = settlement_due OR status IN ('CANCELLED', 'FAILED')"
-                    + " OR (tipped_at IS NULL AND status = 'ON_SALE' AND confirmed + ? >= min_buyers) OR (? AND tipped_at IS NOT NULL),"
-                    + " tipped_at = CASE WHEN tipped_at IS NULL AND status = 'ON_SALE' AND confirmed + ? >= min_buyers THEN ?"
-                    + " ELSE tipped_at END,"
-                    + " confirmed = confirmed + ?"
-                    + " WHERE tenant_id = ? AND id = ? AND (tipped_at IS NULL OR status <> 'ON_SALE' OR ?)",
-                    quantity, !captured, quantity, now, quantity, r.tenantId, dealId, !captured);
+            Db.update(
+                    main,
+                    "UPDATE deal SET"
+                            + " settlement_due = settlement_due OR status IN ('CANCELLED', 'FAILED')"
+                            + " OR (tipped_at IS NULL AND status = 'ON_SALE' AND confirmed + ? >= min_buyers) OR (? AND tipped_at IS NOT NULL),"
+                            + " tipped_at = CASE WHEN tipped_at IS NULL AND status = 'ON_SALE' AND confirmed + ? >= min_buyers THEN ?"
+                            + " ELSE tipped_at END,"
+                            + " confirmed = confirmed + ?"
+                            + " WHERE tenant_id = ? AND id = ? AND (tipped_at IS NULL OR status <> 'ON_SALE' OR ?)",
+                    quantity,
+                    !captured,
+                    quantity,
+                    now,
+                    quantity,
+                    r.tenantId,
+                    dealId,
+                    !captured);
             return null;
         }
 
@@ -1155,25 +1528,37 @@ public final class PurchaseBench {
      * order is RESERVED (the reconciler settles those whose gateway call got no answer once their reservation ran out:
      * purchases.sh sets it to 30 s) and, with minBuyers=1, none PENDING.
      */
-    boolean verify(long hotOk, long hotUnknown, long spreadOk, long spreadUnknown) throws SQLException, InterruptedException {
+    boolean verify(long hotOk, long hotUnknown, long spreadOk, long spreadUnknown)
+            throws SQLException, InterruptedException {
         spreadOk += firstPurchases;
         System.out.printf(Locale.ROOT, "%nverification against the database:%n");
         boolean ok = true;
         try (Connection db = Db.connect(dbPort, SETTINGS)) {
-            String all = String.join(",", java.util.stream.Stream.concat(spreadDeals.stream(), java.util.stream.Stream.of(hotDeal))
-                    .map(i -> "'" + i + "'").toList());
+            String all = String.join(
+                    ",",
+                    java.util.stream.Stream.concat(spreadDeals.stream(), java.util.stream.Stream.of(hotDeal))
+                            .map(i -> "'" + i + "'")
+                            .toList());
             long waited = System.nanoTime();
             long open = -1;
             while (System.nanoTime() - waited < 120_000_000_000L) {
-                open = Db.count(db, "SELECT COUNT(*) FROM purchase_order WHERE deal_id IN (" + all + ") AND (status = 'RESERVED'"
-                        + (minBuyers == 1 ? " OR status = 'PENDING'" : "") + ")");
+                open = Db.count(
+                        db,
+                        "SELECT COUNT(*) FROM purchase_order WHERE deal_id IN (" + all + ") AND (status = 'RESERVED'"
+                                + (minBuyers == 1 ? " OR status = 'PENDING'" : "") + ")");
                 if (open == 0) {
                     break;
                 }
                 Thread.sleep(1000);
             }
-            System.out.printf(Locale.ROOT, "  settled after %.1f s%s%n", (System.nanoTime() - waited) / 1e9,
-                    open == 0 ? "" : " (" + open + " orders still " + (minBuyers == 1 ? "RESERVED or PENDING" : "RESERVED") + ")");
+            System.out.printf(
+                    Locale.ROOT,
+                    "  settled after %.1f s%s%n",
+                    (System.nanoTime() - waited) / 1e9,
+                    open == 0
+                            ? ""
+                            : " (" + open + " orders still " + (minBuyers == 1 ? "RESERVED or PENDING" : "RESERVED")
+                                    + ")");
             ok &= check(db, "hot deal", List.of(hotDeal), hotOk, hotUnknown);
             ok &= check(db, "spread deals", spreadDeals, spreadOk, spreadUnknown);
         }
@@ -1186,18 +1571,26 @@ public final class PurchaseBench {
         long confirmedCount = Db.count(db, "SELECT COALESCE(SUM(confirmed), 0) FROM deal WHERE id IN (" + in + ")");
         // each deal's one option counts the same stock (V23: sold on the option row, then on the deal's)
         long optionSold = Db.count(db, "SELECT COALESCE(SUM(sold), 0) FROM deal_option WHERE deal_id IN (" + in + ")");
-        long held = Db.count(db, "SELECT COALESCE(SUM(quantity), 0) FROM purchase_order WHERE deal_id IN (" + in + ")"
-                + " AND released_at IS NULL");
-        long reserved = Db.count(db, "SELECT COUNT(*) FROM purchase_order WHERE deal_id IN (" + in + ") AND status = 'RESERVED'");
-        long paid = Db.count(db, "SELECT COALESCE(SUM(quantity), 0) FROM purchase_order WHERE deal_id IN (" + in + ")"
-                + " AND status IN ('PENDING', 'CONFIRMED')");
+        long held = Db.count(
+                db,
+                "SELECT COALESCE(SUM(quantity), 0) FROM purchase_order WHERE deal_id IN (" + in + ")"
+                        + " AND released_at IS NULL");
+        long reserved = Db.count(
+                db, "SELECT COUNT(*) FROM purchase_order WHERE deal_id IN (" + in + ") AND status = 'RESERVED'");
+        long paid = Db.count(
+                db,
+                "SELECT COALESCE(SUM(quantity), 0) FROM purchase_order WHERE deal_id IN (" + in + ")"
+                        + " AND status IN ('PENDING', 'CONFIRMED')");
         long coupons = Db.count(db, "SELECT COUNT(*) FROM coupon WHERE deal_id IN (" + in + ")");
-        long confirmed = Db.count(db, "SELECT COUNT(*) FROM purchase_order WHERE deal_id IN (" + in + ") AND status = 'CONFIRMED'");
-        long pending = Db.count(db, "SELECT COUNT(*) FROM purchase_order WHERE deal_id IN (" + in + ") AND status = 'PENDING'");
+        long confirmed = Db.count(
+                db, "SELECT COUNT(*) FROM purchase_order WHERE deal_id IN (" + in + ") AND status = 'CONFIRMED'");
+        long pending = Db.count(
+                db, "SELECT COUNT(*) FROM purchase_order WHERE deal_id IN (" + in + ") AND status = 'PENDING'");
         // The ledger's keys are ASCII and the orders' ids utf8mb4: a join would not use the key's index; compare here.
         Map<String, String> orderStatus = new java.util.HashMap<>();
-        try (Statement st = db.createStatement(); ResultSet r = st.executeQuery("SELECT id, status FROM purchase_order"
-                + " WHERE deal_id IN (" + in + ")")) {
+        try (Statement st = db.createStatement();
+                ResultSet r =
+                        st.executeQuery("SELECT id, status FROM purchase_order" + " WHERE deal_id IN (" + in + ")")) {
             while (r.next()) {
                 orderStatus.put(r.getString(1), r.getString(2));
             }
@@ -1205,7 +1598,8 @@ public final class PurchaseBench {
         long captured = 0;
         long authorised = 0;
         long payments = 0;
-        try (Statement st = db.createStatement(); ResultSet r = st.executeQuery("SELECT payment_key, state FROM sandbox_payment")) {
+        try (Statement st = db.createStatement();
+                ResultSet r = st.executeQuery("SELECT payment_key, state FROM sandbox_payment")) {
             while (r.next()) {
                 String status = orderStatus.get(r.getString(1));
                 if (status != null) {
@@ -1216,19 +1610,44 @@ public final class PurchaseBench {
             }
         }
         // deal.confirmed counts paid coupons up to the tipping point only (DealRepository.paid)
-        boolean good = sold == held && sold == optionSold && sold == coupons && sold == paid && confirmedCount <= sold
-                && reserved == 0 && sold >= expected && sold <= expected + unknown && captured == confirmed && authorised == pending
+        boolean good = sold == held
+                && sold == optionSold
+                && sold == coupons
+                && sold == paid
+                && confirmedCount <= sold
+                && reserved == 0
+                && sold >= expected
+                && sold <= expected + unknown
+                && captured == confirmed
+                && authorised == pending
                 && payments == confirmed + pending;
-        System.out.printf(Locale.ROOT, "  %-13s sold %d (options %d), confirmed %d, coupons in orders holding stock %d, in paid orders %d,"
+        System.out.printf(
+                Locale.ROOT,
+                "  %-13s sold %d (options %d), confirmed %d, coupons in orders holding stock %d, in paid orders %d,"
                         + " coupons %d; purchases answered as made %d%s; orders RESERVED %d; payments %d: captured %d for %d"
-                        + " CONFIRMED orders, authorised %d for %d PENDING: %s%n", what, sold, optionSold, confirmedCount, held, paid, coupons,
-                expected, unknown > 0 ? " (+ up to " + unknown + " with a lost answer)" : "", reserved, payments, captured,
-                confirmed, authorised, pending, good ? "OK" : "MISMATCH (oversold, lost updates, or ledger and orders disagree)");
+                        + " CONFIRMED orders, authorised %d for %d PENDING: %s%n",
+                what,
+                sold,
+                optionSold,
+                confirmedCount,
+                held,
+                paid,
+                coupons,
+                expected,
+                unknown > 0 ? " (+ up to " + unknown + " with a lost answer)" : "",
+                reserved,
+                payments,
+                captured,
+                confirmed,
+                authorised,
+                pending,
+                good ? "OK" : "MISMATCH (oversold, lost updates, or ledger and orders disagree)");
         return good;
     }
 
     static long count(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Statement s = db.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
         }
@@ -1246,8 +1665,16 @@ public final class PurchaseBench {
 
     /** MariaDB's global command counters, read before and after each phase (on a connection of its own). */
     static final class DbCounters {
-        static final List<String> NAMES = List.of("Questions", "Com_select", "Com_insert", "Com_update", "Com_commit",
-                "Com_set_option", "Com_admin_commands", "Com_rollback", "Innodb_row_lock_waits");
+        static final List<String> NAMES = List.of(
+                "Questions",
+                "Com_select",
+                "Com_insert",
+                "Com_update",
+                "Com_commit",
+                "Com_set_option",
+                "Com_admin_commands",
+                "Com_rollback",
+                "Innodb_row_lock_waits");
         final int port;
         Connection connection;
 
@@ -1286,8 +1713,9 @@ public final class PurchaseBench {
      * catcher), this bench, and the whole machine. Elsewhere the columns stay empty.
      */
     static final class CpuMeter {
-        static final String HEADER = "CPU ms/purchase: products (requests sandbox  jit     gc  other)  mariadb  launcher"
-                + "  bench  other | machine busy";
+        static final String HEADER =
+                "CPU ms/purchase: products (requests sandbox  jit     gc  other)  mariadb  launcher"
+                        + "  bench  other | machine busy";
         static final double TICK_MS = Procs.TICK_MS;
         final Map<Integer, Long> products = new LinkedHashMap<>();
         final long mariadb;
@@ -1310,10 +1738,17 @@ public final class PurchaseBench {
         }
 
         String describe() {
-            return String.format(Locale.ROOT, "processes measured: products %s, MariaDB %s, launcher %s, bench %d",
-                    products.isEmpty() ? "not found" : products.entrySet().stream().map(e -> "pid " + e.getValue() + " (port "
-                            + e.getKey() + ")").collect(java.util.stream.Collectors.joining(", ")),
-                    mariadb < 0 ? "not found" : "pid " + mariadb, launcher < 0 ? "not found" : "pid " + launcher, bench);
+            return String.format(
+                    Locale.ROOT,
+                    "processes measured: products %s, MariaDB %s, launcher %s, bench %d",
+                    products.isEmpty()
+                            ? "not found"
+                            : products.entrySet().stream()
+                                    .map(e -> "pid " + e.getValue() + " (port " + e.getKey() + ")")
+                                    .collect(java.util.stream.Collectors.joining(", ")),
+                    mariadb < 0 ? "not found" : "pid " + mariadb,
+                    launcher < 0 ? "not found" : "pid " + launcher,
+                    bench);
         }
 
         /**
@@ -1321,21 +1756,46 @@ public final class PurchaseBench {
          * threads: requests (the HTTP worker threads), sandbox (the sandbox gateway's HTTP server and the product's
          * java.net.http client of it), jit (C1/C2 compiler threads), gc (GC and VM threads).
          */
-        record Usage(long product, long requests, long sandbox, long jit, long gc, long mariadb, long launcher, long bench,
-                     long machineBusy, long machineAll) {
+        record Usage(
+                long product,
+                long requests,
+                long sandbox,
+                long jit,
+                long gc,
+                long mariadb,
+                long launcher,
+                long bench,
+                long machineBusy,
+                long machineAll) {
             Usage() {
                 this(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
             }
 
             Usage minus(Usage o) {
-                return new Usage(product - o.product, requests - o.requests, sandbox - o.sandbox, jit - o.jit, gc - o.gc,
-                        mariadb - o.mariadb, launcher - o.launcher, bench - o.bench, machineBusy - o.machineBusy,
+                return new Usage(
+                        product - o.product,
+                        requests - o.requests,
+                        sandbox - o.sandbox,
+                        jit - o.jit,
+                        gc - o.gc,
+                        mariadb - o.mariadb,
+                        launcher - o.launcher,
+                        bench - o.bench,
+                        machineBusy - o.machineBusy,
                         machineAll - o.machineAll);
             }
 
             Usage plus(Usage o) {
-                return new Usage(product + o.product, requests + o.requests, sandbox + o.sandbox, jit + o.jit, gc + o.gc,
-                        mariadb + o.mariadb, launcher + o.launcher, bench + o.bench, machineBusy + o.machineBusy,
+                return new Usage(
+                        product + o.product,
+                        requests + o.requests,
+                        sandbox + o.sandbox,
+                        jit + o.jit,
+                        gc + o.gc,
+                        mariadb + o.mariadb,
+                        launcher + o.launcher,
+                        bench + o.bench,
+                        machineBusy + o.machineBusy,
                         machineAll + o.machineAll);
             }
 
@@ -1345,10 +1805,19 @@ public final class PurchaseBench {
                 }
                 long other = machineBusy - product - mariadb - launcher - bench;
                 double n = purchases;
-                return String.format(Locale.ROOT, "%25.2f  %8.2f %7.2f %6.2f %6.2f %6.2f  %7.2f %9.2f %6.2f %6.2f | %5.0f%%",
-                        product * TICK_MS / n, requests * TICK_MS / n, sandbox * TICK_MS / n, jit * TICK_MS / n,
-                        gc * TICK_MS / n, (product - requests - sandbox - jit - gc) * TICK_MS / n, mariadb * TICK_MS / n,
-                        launcher * TICK_MS / n, bench * TICK_MS / n, Math.max(0, other) * TICK_MS / n,
+                return String.format(
+                        Locale.ROOT,
+                        "%25.2f  %8.2f %7.2f %6.2f %6.2f %6.2f  %7.2f %9.2f %6.2f %6.2f | %5.0f%%",
+                        product * TICK_MS / n,
+                        requests * TICK_MS / n,
+                        sandbox * TICK_MS / n,
+                        jit * TICK_MS / n,
+                        gc * TICK_MS / n,
+                        (product - requests - sandbox - jit - gc) * TICK_MS / n,
+                        mariadb * TICK_MS / n,
+                        launcher * TICK_MS / n,
+                        bench * TICK_MS / n,
+                        Math.max(0, other) * TICK_MS / n,
                         100.0 * machineBusy / machineAll);
             }
         }
@@ -1365,7 +1834,9 @@ public final class PurchaseBench {
                 java.io.File[] tasks = new java.io.File("/proc/" + product + "/task").listFiles();
                 for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
                     try {
-                        String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).strip();
+                        String name = java.nio.file.Files.readString(
+                                        task.toPath().resolve("comm"))
+                                .strip();
                         long t = Procs.ticks(product + "/task/" + task.getName());
                         if (name.startsWith("http-thread-poo") || name.startsWith("http-listener")) {
                             requests += t;
@@ -1381,7 +1852,16 @@ public final class PurchaseBench {
                     }
                 }
             }
-            return new Usage(all, requests, sandbox, jit, gc, Procs.ticks(mariadb), Procs.ticks(launcher), Procs.ticks(bench), machine[0],
+            return new Usage(
+                    all,
+                    requests,
+                    sandbox,
+                    jit,
+                    gc,
+                    Procs.ticks(mariadb),
+                    Procs.ticks(launcher),
+                    Procs.ticks(bench),
+                    machine[0],
                     machine[1]);
         }
     }
@@ -1427,13 +1907,23 @@ public final class PurchaseBench {
 
         /** What a request thread does; null when it is idle (waiting for a request). */
         static String classify(String block) {
-            List<String> frames = block.lines().map(String::strip).filter(l -> l.startsWith("at ")).map(l -> l.substring(3))
+            List<String> frames = block.lines()
+                    .map(String::strip)
+                    .filter(l -> l.startsWith("at "))
+                    .map(l -> l.substring(3))
                     .toList();
             Matcher state = Pattern.compile("java.lang.Thread.State: (\\w+)").matcher(block);
             String st = state.find() ? state.group(1) : "?";
-            String own = frames.stream().filter(Profile::ownCode).findFirst().map(ThreadDumps::method).orElse(null);
-            if (own == null && frames.stream().noneMatch(f -> f.startsWith("org.glassfish.jersey")
-                    || f.startsWith("org.apache.catalina") || f.startsWith("jakarta.servlet"))) {
+            String own = frames.stream()
+                    .filter(Profile::ownCode)
+                    .findFirst()
+                    .map(ThreadDumps::method)
+                    .orElse(null);
+            if (own == null
+                    && frames.stream()
+                            .noneMatch(f -> f.startsWith("org.glassfish.jersey")
+                                    || f.startsWith("org.apache.catalina")
+                                    || f.startsWith("jakarta.servlet"))) {
                 return null; // Grizzly's worker waiting for work
             }
             String waits = "";
@@ -1441,8 +1931,11 @@ public final class PurchaseBench {
             String stack = String.join("\n", frames.subList(0, Math.min(frames.size(), 40)));
             if (stack.contains("jdk.internal.net.http") || stack.contains("java.net.http")) {
                 waits = "the gateway over HTTP";
-            } else if (stack.contains("com.mysql.cj") && (top.contains("read") || top.contains("poll")
-                    || stack.contains("SocketInputStream") || stack.contains("NioSocketImpl"))) {
+            } else if (stack.contains("com.mysql.cj")
+                    && (top.contains("read")
+                            || top.contains("poll")
+                            || stack.contains("SocketInputStream")
+                            || stack.contains("NioSocketImpl"))) {
                 waits = "MariaDB (a statement or commit)";
             } else if (stack.contains("com.sun.enterprise.resource.pool") || stack.contains("ConnectionPool")) {
                 waits = "a pooled database connection";

@@ -9,15 +9,21 @@ public final class Api {
     public static final String PASSWORD = "correct-horse-battery";
     /** The platform operator bench/lib/product.sh has the product create at startup (DEAL_ADMIN_EMAIL, ..._PASSWORD). */
     public static final String OPERATOR_EMAIL = "operator@bench.groupdeal.io";
+
     public static final String OPERATOR_PASSWORD = "bench-operator-password";
 
-    private Api() {
-    }
+    private Api() {}
 
     /** A bearer token for the account (POST /api/v1/auth/tokens, 201). */
     public static String login(Http http, String email, String password) throws IOException {
-        return http.send("POST", "/api/v1/auth/tokens", null, "{\"email\":\"" + email + "\",\"password\":\"" + password
-                + "\"}").expect(201, "login of " + email).json().getString("token");
+        return http.send(
+                        "POST",
+                        "/api/v1/auth/tokens",
+                        null,
+                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
+                .expect(201, "login of " + email)
+                .json()
+                .getString("token");
     }
 
     /**

@@ -15,8 +15,7 @@ import java.util.Map;
 /** The benches' JDBC side: the product's database (user deal) over the MySQL driver, and short query helpers. */
 public final class Db {
 
-    private Db() {
-    }
+    private Db() {}
 
     /** The JDBC URL of the product's database on {@code port} (UTC, no TLS over loopback). */
     public static String url(int port) {
@@ -119,7 +118,8 @@ public final class Db {
             for (int c = 0; c < names.size(); c++) {
                 width[c] = names.get(c).length();
                 for (Map<String, String> row : rows) {
-                    width[c] = Math.max(width[c], String.valueOf(row.get(names.get(c))).length());
+                    width[c] = Math.max(
+                            width[c], String.valueOf(row.get(names.get(c))).length());
                 }
             }
             System.out.println(line(names, width));
@@ -141,8 +141,11 @@ public final class Db {
     /** MariaDB's global status counters of those names (SHOW GLOBAL STATUS), in their order; 0 for one it lacks. */
     public static long[] status(Connection db, List<String> names) throws SQLException {
         long[] v = new long[names.size()];
-        for (Object[] row : rows(db, "SHOW GLOBAL STATUS WHERE Variable_name IN ("
-                + String.join(",", names.stream().map(n -> "'" + n + "'").toList()) + ")")) {
+        for (Object[] row : rows(
+                db,
+                "SHOW GLOBAL STATUS WHERE Variable_name IN ("
+                        + String.join(
+                                ",", names.stream().map(n -> "'" + n + "'").toList()) + ")")) {
             int i = names.indexOf(String.valueOf(row[0]));
             if (i >= 0) {
                 v[i] = Long.parseLong(String.valueOf(row[1]));

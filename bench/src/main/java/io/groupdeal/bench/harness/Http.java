@@ -29,8 +29,8 @@ public final class Http {
         /** This answer, when it has the status; else an exception naming {@code what} and the answer. */
         public Reply expect(int expected, String what) {
             if (status != expected) {
-                throw new IllegalStateException(what + ": expected " + expected + ", got " + status + " "
-                        + Text.abbreviate(body));
+                throw new IllegalStateException(
+                        what + ": expected " + expected + ", got " + status + " " + Text.abbreviate(body));
             }
             return this;
         }
@@ -47,8 +47,11 @@ public final class Http {
 
     /** A client of 127.0.0.1:{@code port}; a request without an answer after {@code timeout} fails (null: never). */
     public Http(int port, Duration timeout) {
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.base = "http://127.0.0.1:" + port;
         this.timeout = timeout;
     }
@@ -61,9 +64,13 @@ public final class Http {
         if (headers.length % 2 != 0) {
             throw new IllegalArgumentException("headers come as name, value, ...: " + List.of(headers));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (timeout != null) {
             request.timeout(timeout);
         }
@@ -79,7 +86,8 @@ public final class Http {
             }
         }
         try {
-            HttpResponse<String> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> answer =
+                    client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(answer.statusCode(), answer.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

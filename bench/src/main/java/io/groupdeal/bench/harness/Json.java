@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The text as a JSON object; an exception naming the text when it is none. */
     public static JsonObject object(String text) {

@@ -14,14 +14,15 @@ public final class Procs {
     /** Milliseconds per tick of /proc (USER_HZ is 100 on Linux). */
     public static final double TICK_MS = 10;
 
-    private Procs() {
-    }
+    private Procs() {}
 
     /** The pid of the Payara Micro that serves {@code httpPort}, or -1. */
     public static long product(int httpPort) {
         return find(args -> {
             int port = args.indexOf("--port");
-            return args.stream().anyMatch(a -> a.contains("payara-micro")) && port >= 0 && port + 1 < args.size()
+            return args.stream().anyMatch(a -> a.contains("payara-micro"))
+                    && port >= 0
+                    && port + 1 < args.size()
                     && args.get(port + 1).equals(Integer.toString(httpPort));
         });
     }
@@ -33,7 +34,12 @@ public final class Procs {
 
     /** The parent of {@code pid} (the launcher of the product), or -1. */
     public static long parent(long pid) {
-        return pid < 0 ? -1 : ProcessHandle.of(pid).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
+        return pid < 0
+                ? -1
+                : ProcessHandle.of(pid)
+                        .flatMap(ProcessHandle::parent)
+                        .map(ProcessHandle::pid)
+                        .orElse(-1L);
     }
 
     public static long self() {
@@ -41,10 +47,12 @@ public final class Procs {
     }
 
     private static long find(java.util.function.Predicate<List<String>> matches) {
-        java.io.File[] procs = new java.io.File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
+        java.io.File[] procs =
+                new java.io.File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
         for (java.io.File f : procs == null ? new java.io.File[0] : procs) {
             try {
-                String cmd = new String(Files.readAllBytes(f.toPath().resolve("cmdline")), java.nio.charset.StandardCharsets.UTF_8);
+                String cmd = new String(
+                        Files.readAllBytes(f.toPath().resolve("cmdline")), java.nio.charset.StandardCharsets.UTF_8);
                 if (matches.test(List.of(cmd.split("\0")))) {
                     return Long.parseLong(f.getName());
                 }

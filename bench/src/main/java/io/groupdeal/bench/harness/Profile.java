@@ -25,22 +25,33 @@ public final class Profile {
 
     private static final Pattern THREAD = Pattern.compile("sampledThread = \"([^\"]*)\"");
     private static final List<String[]> LIBRARIES = List.of(
-            new String[] {"com.mysql.", "MySQL driver"}, new String[] {"org.eclipse.persistence.", "EclipseLink"},
-            new String[] {"org.glassfish.jersey.", "Jersey"}, new String[] {"org.glassfish.grizzly.", "Grizzly"},
-            new String[] {"org.apache.catalina.", "web container"}, new String[] {"org.glassfish.soteria.", "Soteria"},
-            new String[] {"org.jboss.weld.", "Weld"}, new String[] {"com.sun.ejb.", "EJB container"},
+            new String[] {"com.mysql.", "MySQL driver"},
+            new String[] {"org.eclipse.persistence.", "EclipseLink"},
+            new String[] {"org.glassfish.jersey.", "Jersey"},
+            new String[] {"org.glassfish.grizzly.", "Grizzly"},
+            new String[] {"org.apache.catalina.", "web container"},
+            new String[] {"org.glassfish.soteria.", "Soteria"},
+            new String[] {"org.jboss.weld.", "Weld"},
+            new String[] {"com.sun.ejb.", "EJB container"},
             new String[] {"com.sun.enterprise.resource.", "connection pool"},
-            new String[] {"com.sun.enterprise.transaction.", "JTA"}, new String[] {"com.sun.jts.", "JTA"},
-            new String[] {"org.eclipse.yasson.", "JSON-B"}, new String[] {"org.glassfish.json.", "JSON-P"},
+            new String[] {"com.sun.enterprise.transaction.", "JTA"},
+            new String[] {"com.sun.jts.", "JTA"},
+            new String[] {"org.eclipse.yasson.", "JSON-B"},
+            new String[] {"org.glassfish.json.", "JSON-P"},
             new String[] {"org.hibernate.validator.", "Bean Validation"},
-            new String[] {"jdk.internal.net.http.", "java.net.http client"}, new String[] {"java.net.http.", "java.net.http client"},
-            new String[] {"sun.net.httpserver.", "JDK HTTP server"}, new String[] {"io.opentelemetry.", "OpenTelemetry"},
-            new String[] {"io.groupdeal.", "GroupDeal code"}, new String[] {"java.", "JDK"}, new String[] {"jdk.", "JDK"},
-            new String[] {"sun.", "JDK"}, new String[] {"com.sun.", "Payara/GlassFish"},
-            new String[] {"org.glassfish.", "Payara/GlassFish"}, new String[] {"fish.payara.", "Payara/GlassFish"});
+            new String[] {"jdk.internal.net.http.", "java.net.http client"},
+            new String[] {"java.net.http.", "java.net.http client"},
+            new String[] {"sun.net.httpserver.", "JDK HTTP server"},
+            new String[] {"io.opentelemetry.", "OpenTelemetry"},
+            new String[] {"io.groupdeal.", "GroupDeal code"},
+            new String[] {"java.", "JDK"},
+            new String[] {"jdk.", "JDK"},
+            new String[] {"sun.", "JDK"},
+            new String[] {"com.sun.", "Payara/GlassFish"},
+            new String[] {"org.glassfish.", "Payara/GlassFish"},
+            new String[] {"fish.payara.", "Payara/GlassFish"});
 
-    private Profile() {
-    }
+    private Profile() {}
 
     public static void start(long pid, String name) {
         jcmd(pid, "JFR.start", "name=" + name, "settings=profile");
@@ -62,8 +73,8 @@ public final class Profile {
             System.out.println("  (no jcmd: the product's process was not found)");
             return "";
         }
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid)));
+        List<String> line = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
         line.addAll(List.of(command));
         try {
             Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
@@ -96,14 +107,22 @@ public final class Profile {
 
     /** A frame of the product's own code, not of a generated proxy, a filter or the SQL helper every repository uses. */
     public static boolean ownCode(String frame) {
-        return frame.startsWith("io.groupdeal.") && !frame.contains("$Proxy") && !frame.contains("__EJB31_Generated")
-                && !frame.contains(".doFilter") && !frame.startsWith("io.groupdeal.domain.shared.NativeSql");
+        return frame.startsWith("io.groupdeal.")
+                && !frame.contains("$Proxy")
+                && !frame.contains("__EJB31_Generated")
+                && !frame.contains(".doFilter")
+                && !frame.startsWith("io.groupdeal.domain.shared.NativeSql");
     }
 
     /** The kind of a thread of the product, by its name. */
     static String kind(String name) {
-        return name.startsWith("http-thread-pool") ? "request threads" : name.startsWith("deal-sandbox") ? "sandbox server"
-                : name.startsWith("HttpClient") ? "gateway client" : name.contains("ejb") ? "EJB timers (jobs)" : "other";
+        return name.startsWith("http-thread-pool")
+                ? "request threads"
+                : name.startsWith("deal-sandbox")
+                        ? "sandbox server"
+                        : name.startsWith("HttpClient")
+                                ? "gateway client"
+                                : name.contains("ejb") ? "EJB timers (jobs)" : "other";
     }
 
     /** Prints the summary of the recording {@code file}, headed "profile of the product during {@code during}". */
@@ -113,9 +132,17 @@ public final class Profile {
         }
         String text;
         try {
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jfr").toString(), "print",
-                    "--events", "jdk.ExecutionSample", "--stack-depth", "200", file.toString())
-                    .redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "jfr")
+                                    .toString(),
+                            "print",
+                            "--events",
+                            "jdk.ExecutionSample",
+                            "--stack-depth",
+                            "200",
+                            file.toString())
+                    .redirectErrorStream(true)
+                    .start();
             text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor();
         } catch (IOException e) {
@@ -142,8 +169,11 @@ public final class Profile {
             if (!kind.equals("request threads")) {
                 continue;
             }
-            List<String> frames = event.lines().map(String::strip).filter(l -> l.contains("line:"))
-                    .map(l -> method(l.substring(0, l.indexOf(" line:")))).toList();
+            List<String> frames = event.lines()
+                    .map(String::strip)
+                    .filter(l -> l.contains("line:"))
+                    .map(l -> method(l.substring(0, l.indexOf(" line:"))))
+                    .toList();
             if (frames.isEmpty()) {
                 continue;
             }
@@ -158,8 +188,13 @@ public final class Profile {
             }
         }
         int req = Math.max(1, requests);
-        System.out.printf(Locale.ROOT, "%nprofile of the product during %s (JFR, %s): %d samples, %d of them of request"
-                + " threads%n", during, file.getFileName(), all, requests);
+        System.out.printf(
+                Locale.ROOT,
+                "%nprofile of the product during %s (JFR, %s): %d samples, %d of them of request" + " threads%n",
+                during,
+                file.getFileName(),
+                all,
+                requests);
         System.out.println("  by thread: " + share(threads, Math.max(1, all), 10));
         if (requests == 0) {
             return;
@@ -172,12 +207,17 @@ public final class Profile {
     }
 
     private static void print(Map<String, Integer> counts, int total, int limit) {
-        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
-                .forEach(e -> System.out.printf(Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * e.getValue() / total, e.getKey()));
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(limit)
+                .forEach(e ->
+                        System.out.printf(Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * e.getValue() / total, e.getKey()));
     }
 
     private static String share(Map<String, Integer> counts, int total, int limit) {
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(limit)
                 .map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), 100.0 * e.getValue() / total))
                 .collect(Collectors.joining(", "));
     }

@@ -3,8 +3,7 @@ package io.groupdeal.bench.harness;
 /** Small text helpers of the reports. */
 public final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     /** At most 300 characters of the text (an answer in an error message). */
     public static String abbreviate(String text) {
