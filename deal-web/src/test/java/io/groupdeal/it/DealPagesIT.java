@@ -12,8 +12,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -29,7 +32,8 @@ class DealPagesIT extends BrowserApp {
         String dealId = new Buying(http, fixtures)
                 .dealOnSale(merchant, "Bao for two", d -> {})
                 .getString("id");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        FluentWait<WebDriver> wait =
+                new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);
 
         browser.get(base + "deal.xhtml?id=" + dealId);
         assertTrue(browser.findElement(By.id("login-to-buy")).isDisplayed());
@@ -103,8 +107,10 @@ class DealPagesIT extends BrowserApp {
         setValue("deal:salesEnd", now.plusDays(5).toString());
         setValue("deal:couponValidUntil", now.plusDays(60).toString());
         new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("preview")).getText().contains(title));
         new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("preview")).getText().contains("−50%"));
         Browser.screenshot(browser, "10-deal-editor");
 
@@ -112,6 +118,7 @@ class DealPagesIT extends BrowserApp {
         browser.findElement(By.id("deal:publish")).click();
         waitFor(ExpectedConditions.urlContains("/merchant/deals.xhtml"));
         new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.getPageSource().contains("is published."));
         WebElement row = browser.findElements(By.cssSelector("#deals tbody tr")).stream()
                 .filter(r -> r.getText().contains(title))
@@ -122,6 +129,7 @@ class DealPagesIT extends BrowserApp {
 
         browser.get(base + "index.xhtml?lat=" + lat + "&lng=" + (lng + 0.01) + "&radiusKm=10");
         WebElement card = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector(".deal-card")).stream()
                         .filter(c -> c.getText().contains(title))
                         .findFirst()
@@ -160,6 +168,8 @@ class DealPagesIT extends BrowserApp {
     }
 
     private <T> void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 }

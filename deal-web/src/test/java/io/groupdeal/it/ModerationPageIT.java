@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -71,6 +72,7 @@ class ModerationPageIT extends BrowserApp {
         browser.findElement(By.cssSelector("a[href$='/platform/moderation.xhtml']"))
                 .click();
         new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.urlContains("/platform/moderation.xhtml"));
         WebElement first = review(approved);
         assertTrue(first.getText().contains("Lotus Tea House " + word), first::getText);
@@ -145,7 +147,9 @@ class ModerationPageIT extends BrowserApp {
         browser.findElement(By.id("login:email")).sendKeys(email);
         browser.findElement(By.id("login:password")).sendKeys(password);
         browser.findElement(By.id("login:submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains(landing));
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.urlContains(landing));
     }
 
     private WebElement review(String dealId) {

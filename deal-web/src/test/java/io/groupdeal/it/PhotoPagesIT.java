@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -56,7 +59,8 @@ class PhotoPagesIT extends BrowserApp {
 
         browser.findElement(By.id("photo-file"))
                 .sendKeys(big.toAbsolutePath() + "\n" + second.toAbsolutePath() + "\n" + third.toAbsolutePath());
-        WebDriverWait uploads = new WebDriverWait(browser, Duration.ofSeconds(60));
+        FluentWait<WebDriver> uploads =
+                new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
         uploads.until(
                 ExpectedConditions.numberOfElementsToBe(By.cssSelector("#photo-uploads .photo-upload[data-done]"), 3));
         for (WebElement row : browser.findElements(By.cssSelector("#photo-uploads .photo-upload"))) {
@@ -89,6 +93,7 @@ class PhotoPagesIT extends BrowserApp {
                 .findElement(By.cssSelector("[data-move='-1']"))
                 .click();
         new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> thirdId.equals(http.get("api/v1/deals/" + dealId, merchant.token())
                         .json()
                         .getJsonArray("photos")

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -35,6 +36,7 @@ class StoresPageIT extends BrowserApp {
         browser.findElement(By.id("login:password")).sendKeys(Fixtures.DEMO_PASSWORD);
         browser.findElement(By.id("login:submit")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.urlContains("/merchant/stores.xhtml"));
         assertTrue(browser.findElement(By.className("tenant-name")).getText().contains("Sunrise Spa"));
 
@@ -77,11 +79,14 @@ class StoresPageIT extends BrowserApp {
 
         browser.findElement(By.cssSelector("label.menu-button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(5))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.className("sidebar")).getRect().getX() == 0);
         Browser.screenshot(browser, "03-phone-menu");
         String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
         browser.findElement(By.id("logout:logoutButton")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login.xhtml"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.urlContains("/login.xhtml"));
         Cookie after = browser.manage().getCookieNamed("JSESSIONID");
         assertNotEquals(session, after == null ? null : after.getValue(), "logout ended the HTTP session");
         browser.get(base + "merchant/stores.xhtml");
@@ -106,6 +111,7 @@ class StoresPageIT extends BrowserApp {
         browser.findElement(By.id("signup:password")).sendKeys(Fixtures.PASSWORD);
         browser.findElement(By.id("signup:submit")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.urlContains("/merchant/stores.xhtml"));
         assertTrue(browser.findElement(By.className("tenant-name")).getText().contains("Page Signup Pizza"));
         assertTrue(browser.getPageSource().contains("No stores yet."));
@@ -146,6 +152,7 @@ class StoresPageIT extends BrowserApp {
         browser.findElement(By.id("login:password")).sendKeys(Fixtures.DEMO_PASSWORD);
         browser.findElement(By.id("login:submit")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.urlContains("/platform/tenants.xhtml"));
 
         WebElement row = tenantRow(merchant.tenantId());
@@ -208,7 +215,9 @@ class StoresPageIT extends BrowserApp {
         browser.findElement(By.id("login:email")).sendKeys(merchant.email());
         browser.findElement(By.id("login:password")).sendKeys(Fixtures.PASSWORD);
         browser.findElement(By.id("login:submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/merchant/"));
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.urlContains("/merchant/"));
         browser.get(base + "merchant/stores.xhtml");
 
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
@@ -235,6 +244,7 @@ class StoresPageIT extends BrowserApp {
     /** Waits until the page shows the text: a click that submits a form returns before the answer is drawn. */
     private void waitForText(String text) {
         new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.getPageSource().contains(text));
     }
 

@@ -12,8 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,6 +33,7 @@ class TeamPagesIT extends BrowserApp {
         driver.findElement(By.id("login:password")).sendKeys(Fixtures.PASSWORD);
         driver.findElement(By.id("login:submit")).click();
         new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.not(ExpectedConditions.urlContains("login.xhtml")));
     }
 
@@ -61,7 +64,8 @@ class TeamPagesIT extends BrowserApp {
         String forTwo = deal.getJsonArray("options").getJsonObject(1).getString("id");
         Fixtures.Person starter = fixtures.buyer();
         Fixtures.Person friend = fixtures.buyer();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        FluentWait<WebDriver> wait =
+                new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);
 
         logIn(browser, starter.email());
         browser.get(base + "deal.xhtml?id=" + dealId);
@@ -104,6 +108,7 @@ class TeamPagesIT extends BrowserApp {
             second.get(base + "team.xhtml?id=" + teamId);
             second.findElement(By.id("join:joinTeam")).click();
             new WebDriverWait(second, Duration.ofSeconds(20))
+                    .ignoring(StaleElementReferenceException.class)
                     .until(d -> "COMPLETE"
                             .equals(d.findElement(By.id("team-status")).getAttribute("data-status")));
             assertEquals(
@@ -141,7 +146,8 @@ class TeamPagesIT extends BrowserApp {
                 merchant.token(),
                 Fixtures.deal("Toast for two", now.minusSeconds(600), now.plus(Duration.ofDays(1)), List.of()));
         String dealId = draft.getString("id");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        FluentWait<WebDriver> wait =
+                new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);
 
         logIn(browser, merchant.email());
         browser.get(base + "merchant/deal.xhtml?id=" + dealId);
