@@ -49,8 +49,8 @@ public class QueryParams implements ParamConverterProvider {
             WholeNumberBetween bounds = find(annotations, WholeNumberBetween.class);
             return (ParamConverter<T>)
                     (bounds == null
-                            ? reading(field, QueryParams::wholeNumber, "whole-number")
-                            : reading(
+                            ? new Reading<>(field, Integer::valueOf, "whole-number")
+                            : new Reading<>(
                                     field,
                                     text -> between(text, bounds),
                                     "whole-number-between",
@@ -58,7 +58,7 @@ public class QueryParams implements ParamConverterProvider {
                                     bounds.max()));
         }
         if (rawType == Double.class) {
-            return (ParamConverter<T>) reading(field, QueryParams::finite, "number");
+            return (ParamConverter<T>) new Reading<>(field, QueryParams::finite, "number");
         }
         if (rawType == LocalDate.class) {
             return (ParamConverter<T>) new Reading<>(field, text -> day(text, field), "date-such-as", "2026-11-23");
@@ -67,13 +67,10 @@ public class QueryParams implements ParamConverterProvider {
             String names = Arrays.stream(rawType.getEnumConstants())
                     .map(c -> ((Enum<?>) c).name())
                     .collect(Collectors.joining(", "));
-            return (ParamConverter<T>) reading(field, text -> Enum.valueOf((Class) rawType, text), "one-of", names);
+            return (ParamConverter<T>)
+                    new Reading<>(field, text -> Enum.valueOf((Class) rawType, text), "one-of", names);
         }
         return null;
-    }
-
-    private static <V> Reading<V> reading(String field, Function<String, V> read, String rule, Object... args) {
-        return new Reading<>(field, read, rule, args);
     }
 
     /** Reads one parameter; anything the reader refuses is the parameter's validation problem. */
@@ -96,10 +93,6 @@ public class QueryParams implements ParamConverterProvider {
         public String toString(V value) {
             return value == null ? null : value.toString();
         }
-    }
-
-    private static Integer wholeNumber(String text) {
-        return Integer.valueOf(text);
     }
 
     private static Integer between(String text, WholeNumberBetween bounds) {
