@@ -7,7 +7,6 @@ import io.groupdeal.application.problem.Problem;
 import io.groupdeal.domain.redemption.CounterCoupon;
 import io.groupdeal.domain.redemption.Redemption;
 import io.groupdeal.domain.store.Store;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -35,9 +34,6 @@ import java.util.UUID;
 public class CounterPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    @Inject
-    private FacesContext faces;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
@@ -203,17 +199,13 @@ public class CounterPage implements Serializable {
 
     /** A sentence of the page's bundle with its arguments, in the page's language. */
     public String words(String key, Object... arguments) {
-        return Words.of(locale(), key, arguments);
+        return Words.of(key, arguments);
     }
 
     private String day(Instant instant) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                .withLocale(locale())
+                .withLocale(Words.locale())
                 .format(instant.atZone(zone()));
-    }
-
-    private Locale locale() {
-        return faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
     }
 
     private ZoneId zone() {

@@ -5,7 +5,6 @@ import io.groupdeal.application.counter.OfflineCounter;
 import io.groupdeal.application.settings.SettingsService;
 import io.groupdeal.domain.redemption.DoubleUse;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The merchant's double uses of the last {@value OfflineCounter#RECENT_DAYS} days, for the fragment that the
@@ -23,9 +21,6 @@ import java.util.Locale;
 @Named
 @RequestScoped
 public class DoubleUsesView {
-
-    @Inject
-    private FacesContext faces;
 
     private static final int SHOWN = PageRequest.MAX_SIZE;
 
@@ -72,17 +67,13 @@ public class DoubleUsesView {
 
     /** A reason the bundle does not name yet shows as its last word rather than as its key. */
     private String words(String key, Object... arguments) {
-        String worded = Words.of(locale(), key, arguments);
+        String worded = Words.of(key, arguments);
         return worded.equals(key) ? key.substring(key.lastIndexOf('.') + 1) : worded;
     }
 
     private String moment(Instant instant, ZoneId zone) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale())
+                .withLocale(Words.locale())
                 .format(instant.atZone(zone));
-    }
-
-    private Locale locale() {
-        return faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
     }
 }

@@ -42,7 +42,8 @@ final class Words {
         return Language.of(locale()).orElse(Language.EN);
     }
 
-    private static Locale locale() {
+    /** The page's locale: the view's, or the visitor's chosen language outside a view. */
+    static Locale locale() {
         FacesContext faces = FacesContext.getCurrentInstance();
         if (faces != null && faces.getViewRoot() != null) {
             return faces.getViewRoot().getLocale();
