@@ -21,7 +21,8 @@ import java.sql.Connection;
  * connection at most {@link #CONNECT_TIMEOUT_MILLIS} for TCP and then the socket timeout for the handshake, and every
  * read (a statement, a commit, a validation ping) at most {@link #SOCKET_TIMEOUT_MILLIS}. Five seconds is far above
  * any statement of the request path (milliseconds); the few long reads (the dashboard of a large business, a
- * settlement) raise their own connection's limit for their statement ({@code NativeSql.report}). A query timeout
+ * settlement) raise their own connection's limit for their statement ({@code NativeSql.report}). They read without
+ * locking (READ COMMITTED's consistent reads), so the lock wait below never cuts them short. A query timeout
  * would not do instead: MariaDB is asked to cancel over a new connection, which a frozen server never answers, so
  * the waiting read hangs on. A JTA transaction timeout would not either: it marks the transaction for rollback but
  * never wakes a thread blocked on a socket. A connection that timed out is closed by the driver and the pool drops
@@ -29,6 +30,17 @@ import java.sql.Connection;
  * connections when the database answers again. Not {@code fail-all-connections}: on the first broken connection it
  * destroys every connection of the pool, also those that other requests are using at that moment, whose statements
  * then fail half-way inside the driver (seen as 500s in the fault test of a frozen database, {@code .ci/faults}).
+ *
+ * <p>A statement that waits for a row lock (64 buyers on one hot deal queue for its row) is ended by the database
+ * itself after {@link #LOCK_WAIT_SECONDS}, set on every connection of the pool ({@code innodb_lock_wait_timeout},
+ * MariaDB's and MySQL's default is 50 s): the order is lock wait &lt; socket timeout &le; pool wait. The database
+ * then answers error 1205, the product rolls the whole transaction back (InnoDB undoes only the statement, so the
+ * container does: {@code TransactionConflict}, {@code Contention}) and the buyer gets 503 {@code busy}, truthfully
+ * "nothing was changed". Were the lock wait longer than the socket timeout, the driver would give up first: the
+ * answer could not tell a rolled-back transaction from a committed one, and the statement would go on waiting on the
+ * server with the transaction's other locks held against the next buyers, long after its client had gone (the
+ * finding of {@code bench/}). A pool wait no shorter than the socket timeout lets a request wait out a connection
+ * held by a queued statement.
  */
 @Singleton
 @DataSourceDefinition(
@@ -50,6 +62,8 @@ import java.sql.Connection;
             "fish.payara.max-wait-time-in-millis=" + DealDataSource.POOL_WAIT_MILLIS,
             "connectTimeout=" + DealDataSource.CONNECT_TIMEOUT_MILLIS,
             "socketTimeout=" + DealDataSource.SOCKET_TIMEOUT_MILLIS,
+            // Connector/J sets it on every new connection (SET SESSION), on MariaDB and MySQL alike.
+            "sessionVariables=innodb_lock_wait_timeout=" + DealDataSource.LOCK_WAIT_SECONDS,
             "characterEncoding=UTF-8",
             "connectionTimeZone=UTC",
             "forceConnectionTimeZoneToSession=true",
@@ -76,4 +90,11 @@ public class DealDataSource {
 
     /** The longest any read on a connection waits for the database: a statement, a commit, a validation. */
     public static final int SOCKET_TIMEOUT_MILLIS = 5_000;
+
+    /**
+     * The longest a statement waits for a row lock before the database gives up on it (error 1205), in whole
+     * seconds as the variable takes them. Below the socket timeout with room to spare: MySQL checks lock waits once a
+     * second, so a wait may end up to a second late, and the statement then still has to answer.
+     */
+    public static final int LOCK_WAIT_SECONDS = 2;
 }
