@@ -10,6 +10,7 @@ import io.groupdeal.application.payment.Configured;
 import io.groupdeal.application.payment.GatewayUnreachable;
 import io.groupdeal.application.payment.Payment;
 import io.groupdeal.application.payment.PaymentGateway;
+import io.groupdeal.application.problem.Busy;
 import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
@@ -62,6 +63,9 @@ public class OrderService {
 
     static final int MAX_PER_ORDER = 20;
     private static final long SETTLED_POLL_MILLIS = 100;
+    /** How soon a buyer whose order waits for the reconciler may ask again with the same key. */
+    private static final long RECONCILE_RETRY_SECONDS = 5;
+
     private static final Logger LOG = Logger.getLogger(OrderService.class.getName());
 
     @Inject
@@ -157,7 +161,25 @@ public class OrderService {
                                 List.of(FieldError.of("optionId", "not-an-option"))));
     }
 
+    /**
+     * Confirms or releases the order once the gateway answered. When other buyers keep the deal's rows locked past
+     * every try ({@link TransactionConflict#retried}), the order stays RESERVED (with its money, when approved) and the
+     * {@link Reconciler} settles it: so the answer is 503 {@code busy} saying that, not "nothing was changed".
+     */
     private Optional<Confirmed> settle(Order order, Payment payment, Recipient buyer) {
+        try {
+            return settling(order, payment, buyer);
+        } catch (RuntimeException e) {
+            if (!TransactionConflict.isCauseOf(e)) {
+                throw e;
+            }
+            LOG.warning(
+                    () -> "Order " + order.id() + " stays reserved for the reconciler, its rows stayed locked: " + e);
+            throw new Busy(Reason.of("busy.order-in-progress"), RECONCILE_RETRY_SECONDS);
+        }
+    }
+
+    private Optional<Confirmed> settling(Order order, Payment payment, Recipient buyer) {
         switch (payment.state()) {
             case AUTHORISED, CAPTURED -> {
                 return TransactionConflict.retried(() -> checkout.confirm(order, payment, buyer, clock.instant()));

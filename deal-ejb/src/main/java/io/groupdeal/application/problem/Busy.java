@@ -2,7 +2,9 @@ package io.groupdeal.application.problem;
 
 /**
  * The server is at its bound for this kind of work (503): nothing was done, and the same request may be sent again
- * after {@code retryAfterSeconds}.
+ * after {@code retryAfterSeconds}. One exception, which its words say: an order that other buyers' locks kept from
+ * being completed after the gateway answered ({@code busy.order-in-progress}) is kept for the reconciler, and the
+ * same request with the same Idempotency-Key answers what it became.
  */
 public class Busy extends Problem {
 

@@ -9,8 +9,9 @@ import java.util.logging.Logger;
 
 /**
  * The answer when the database is down, frozen or out of connections ({@link DatabaseOutage}): 503 with
- * {@code Retry-After}, never a 500. Nothing was changed (the transaction did not commit), so the client may send the
- * same request again; an order keeps its {@code Idempotency-Key}, so a purchase is never made twice by a retry.
+ * {@code Retry-After}, never a 500. A change may or may not have been made: a read that timed out may have been the
+ * commit's answer, lost after the commit. So the words say so: a request with an {@code Idempotency-Key} (an order)
+ * sent again with the same key answers what the first one became and is never made twice.
  */
 public final class DatabaseUnavailable {
 
