@@ -16,7 +16,9 @@ import java.util.function.Supplier;
  * (EclipseLink, an EJB, the transaction manager), so the whole chain of causes is searched, as {@link DatabaseOutage}
  * does for a database that is down. Before that answer, the steps of the busiest writes (the purchase's reserve,
  * confirm and release; a redemption and its undo) are tried again a few times by their callers ({@link #retried}),
- * which is what a client would do, only sooner.
+ * which is what a client would do, only sooner. A lock wait ends on the database after
+ * {@link DealDataSource#LOCK_WAIT_SECONDS}, before the driver's socket timeout, so a step queued behind a hot row
+ * answers within about {@value #ATTEMPTS} such waits, and always as a conflict, never as an outage.
  */
 public final class TransactionConflict {
 
