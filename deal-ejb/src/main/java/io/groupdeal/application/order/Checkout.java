@@ -13,10 +13,10 @@ import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.DealRepository.Sale;
 import io.groupdeal.domain.deal.SaleOption;
 import io.groupdeal.domain.deal.SaleTerms;
+import io.groupdeal.domain.order.BuyerQuota;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderStatus;
-import io.groupdeal.domain.shared.AccountId;
 import io.groupdeal.domain.shared.Ids;
 import io.groupdeal.domain.shared.RequestKey;
 import io.groupdeal.domain.shared.TenantId;
@@ -75,14 +75,8 @@ public class Checkout {
      * closed deal throws and leaves nothing behind, the key unused. The order costs the option's price.
      */
     public Optional<Reserved> reserve(
-            String buyerId,
-            String key,
-            String fingerprint,
-            SaleTerms terms,
-            SaleOption option,
-            int quantity,
-            Instant when) {
-        return reserving(buyerId, key, fingerprint, terms, option, quantity, when);
+            RequestKey key, String fingerprint, SaleTerms terms, SaleOption option, int quantity, Instant when) {
+        return reserving(key, fingerprint, terms, option, quantity, when);
     }
 
     /**
@@ -91,44 +85,29 @@ public class Checkout {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public Optional<Reserved> reserveWithin(
-            String buyerId,
-            String key,
-            String fingerprint,
-            SaleTerms terms,
-            SaleOption option,
-            int quantity,
-            Instant when) {
-        return reserving(buyerId, key, fingerprint, terms, option, quantity, when);
+            RequestKey key, String fingerprint, SaleTerms terms, SaleOption option, int quantity, Instant when) {
+        return reserving(key, fingerprint, terms, option, quantity, when);
     }
 
     private Optional<Reserved> reserving(
-            String buyerId,
-            String key,
-            String fingerprint,
-            SaleTerms terms,
-            SaleOption option,
-            int quantity,
-            Instant when) {
+            RequestKey key, String fingerprint, SaleTerms terms, SaleOption option, int quantity, Instant when) {
         // to the microsecond, as the database keeps it: the order in memory is the order as stored (the buyer's answer)
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
         String orderId = Ids.newId();
-        if (!orders.claimKey(
-                new RequestKey(new AccountId(buyerId), key),
-                fingerprint,
-                new TenantId(terms.tenantId()),
-                orderId,
-                now)) {
+        TenantId tenant = new TenantId(terms.tenantId());
+        if (!orders.claimKey(key, fingerprint, tenant, orderId, now)) {
             return Optional.empty();
         }
         if (terms.perBuyerLimit() != null
-                && !orders.takeQuota(terms.tenantId(), terms.dealId(), buyerId, quantity, terms.perBuyerLimit())) {
+                && !orders.takeQuota(
+                        new BuyerQuota(tenant, terms.dealId(), key.account()), quantity, terms.perBuyerLimit())) {
             throw new Clash("per-buyer-limit", Reason.of("per-buyer-limit", terms.perBuyerLimit()));
         }
         Order order = new Order(
                 terms.tenantId(),
                 orderId,
                 terms.dealId(),
-                buyerId,
+                key.account().value(),
                 quantity,
                 option.price(),
                 option.price().multiply(BigDecimal.valueOf(quantity)),
@@ -238,7 +217,7 @@ public class Checkout {
         if (!orders.release(order.tenantId(), order.id(), status, now)) {
             return;
         }
-        orders.returnQuota(order.tenantId(), order.dealId(), order.buyerId(), order.quantity());
+        orders.returnQuota(BuyerQuota.of(order), order.quantity());
         Order stored = order.optionId() != null
                 ? order
                 : orders.find(order.tenantId(), order.id()).orElseThrow();

@@ -12,10 +12,12 @@ import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.SaleOption;
 import io.groupdeal.domain.deal.SaleTerms;
 import io.groupdeal.domain.deal.TeamTerms;
+import io.groupdeal.domain.order.BuyerQuota;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderStatus;
 import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.shared.RequestKey;
 import io.groupdeal.domain.team.Team;
 import io.groupdeal.domain.team.TeamRepository;
 import io.groupdeal.domain.team.TeamStatus;
@@ -75,13 +77,7 @@ public class TeamCheckout {
 
     /** A new team with the buyer's seat; empty when the key was used before (nothing is then written). */
     public Optional<Seat> start(
-            String buyerId,
-            String key,
-            String fingerprint,
-            SaleTerms terms,
-            TeamTerms offer,
-            SaleOption option,
-            Instant when) {
+            RequestKey key, String fingerprint, SaleTerms terms, TeamTerms offer, SaleOption option, Instant when) {
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
         Team team = new Team(
                 terms.tenantId(),
@@ -95,7 +91,7 @@ public class TeamCheckout {
                 now.plus(offer.windowMinutes(), ChronoUnit.MINUTES),
                 now);
         teams.start(team);
-        return seat(buyerId, key, fingerprint, terms, team, option.title(), now);
+        return seat(key, fingerprint, terms, team, option.title(), now);
     }
 
     /**
@@ -104,8 +100,7 @@ public class TeamCheckout {
      * under way, and a refused one frees its seat), {@code already-in-team} when the buyer is in an open team of the
      * deal.
      */
-    public Optional<Seat> join(
-            String buyerId, String key, String fingerprint, SaleTerms terms, Team team, Instant when) {
+    public Optional<Seat> join(RequestKey key, String fingerprint, SaleTerms terms, Team team, Instant when) {
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
         if (!teams.takeSeat(team.tenantId(), team.id(), now)) {
             Team current = teams.find(team.tenantId(), team.id()).orElse(team);
@@ -119,7 +114,7 @@ public class TeamCheckout {
                 .map(SaleOption::title)
                 .findFirst()
                 .orElse("");
-        return seat(buyerId, key, fingerprint, terms, team, title, now);
+        return seat(key, fingerprint, terms, team, title, now);
     }
 
     /**
@@ -127,27 +122,15 @@ public class TeamCheckout {
      * buyer's quota, the option's cap and the deal's quantity count it like any coupon.
      */
     private Optional<Seat> seat(
-            String buyerId,
-            String key,
-            String fingerprint,
-            SaleTerms terms,
-            Team team,
-            String optionTitle,
-            Instant now) {
+            RequestKey key, String fingerprint, SaleTerms terms, Team team, String optionTitle, Instant now) {
         SaleOption atTeamPrice = new SaleOption(team.optionId(), optionTitle, team.unitPrice());
-        Reserved reserved = checkout.reserveWithin(buyerId, key, fingerprint, terms, atTeamPrice, 1, now)
+        Reserved reserved = checkout.reserveWithin(key, fingerprint, terms, atTeamPrice, 1, now)
                 .orElse(null);
         if (reserved == null) {
             context.setRollbackOnly(); // the key's first request stands; this seat was never taken
             return Optional.empty();
         }
-        if (!teams.addMember(
-                team.tenantId(),
-                team.id(),
-                team.dealId(),
-                buyerId,
-                reserved.order().id(),
-                now)) {
+        if (!teams.addMember(team, reserved.order(), now)) {
             throw new Clash("already-in-team");
         }
         return Optional.of(new Seat(team, reserved.order()));
@@ -198,7 +181,7 @@ public class TeamCheckout {
             return;
         }
         teams.freeSeat(order.tenantId(), order.id()); // the team's row before the quota's, as a seat is taken
-        orders.returnQuota(order.tenantId(), order.dealId(), order.buyerId(), order.quantity());
+        orders.returnQuota(BuyerQuota.of(order), order.quantity());
         // the option's row, then the deal's, as a purchase takes them (the deal's row is hot: last)
         deals.unsellOption(order.tenantId(), order.dealId(), optionOf(order), order.quantity());
         deals.unsell(order.tenantId(), order.dealId(), order.quantity());

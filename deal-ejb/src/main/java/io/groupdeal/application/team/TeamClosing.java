@@ -6,6 +6,7 @@ import io.groupdeal.application.payment.PaymentTasks;
 import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.deal.DealRepository;
+import io.groupdeal.domain.order.BuyerQuota;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderStatus;
@@ -90,7 +91,7 @@ public class TeamClosing {
                 if (orders.cancelAndRelease(order.tenantId(), order.id(), now)) {
                     payments.owe(order.tenantId(), order.id(), Kind.CANCEL, "cancel", null);
                     coupons.move(order.tenantId(), order.id(), CouponStatus.PENDING, CouponStatus.VOID, now);
-                    orders.returnQuota(order.tenantId(), order.dealId(), order.buyerId(), order.quantity());
+                    orders.returnQuota(BuyerQuota.of(order), order.quantity());
                     deals.unsellOption(order.tenantId(), order.dealId(), order.optionId(), order.quantity());
                     deals.unsell(order.tenantId(), order.dealId(), order.quantity());
                     outbox.write(

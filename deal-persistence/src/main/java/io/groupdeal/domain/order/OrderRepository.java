@@ -35,30 +35,36 @@ public class OrderRepository {
     public record KeyUse(String requestHash, String tenantId, String orderId) {}
 
     /** The committed use of a key; a locking read, so it sees what a parallel transaction committed a moment ago. */
-    public Optional<KeyUse> keyUse(String buyerId, String key) {
+    public Optional<KeyUse> keyUse(RequestKey key) {
         return sql.first(
                 "SELECT request_hash, tenant_id, order_id FROM order_request WHERE buyer_id = ? AND idempotency_key = ?"
                         + " LOCK IN SHARE MODE",
-                List.of(buyerId, key),
+                List.of(key.account().value(), key.key()),
                 r -> new KeyUse(r.string("request_hash"), r.string("tenant_id"), r.string("order_id")));
     }
 
     /** The buyer's count row for the deal, made when missing (at zero). */
-    public void ensureQuota(String tenantId, String dealId, String buyerId) {
+    public void ensureQuota(BuyerQuota quota) {
         sql.insertUnlessDuplicate(
                 "INSERT INTO buyer_quota (tenant_id, deal_id, buyer_id, bought) VALUES (?, ?, ?, 0)",
-                List.of(tenantId, dealId, buyerId));
+                List.of(quota.tenant().value(), quota.dealId(), quota.buyer().value()));
     }
 
     /**
      * Counts {@code quantity} more coupons against the buyer's limit for the deal; false when that would pass it.
      * The row must exist ({@link #ensureQuota}).
      */
-    public boolean takeQuota(String tenantId, String dealId, String buyerId, int quantity, int limit) {
+    public boolean takeQuota(BuyerQuota quota, int quantity, int limit) {
         return sql.update(
                         "UPDATE buyer_quota SET bought = bought + ? WHERE tenant_id = ? AND deal_id = ? AND buyer_id = ?"
                                 + " AND bought + ? <= ?",
-                        List.of(quantity, tenantId, dealId, buyerId, quantity, limit))
+                        List.of(
+                                quantity,
+                                quota.tenant().value(),
+                                quota.dealId(),
+                                quota.buyer().value(),
+                                quantity,
+                                limit))
                 == 1;
     }
 
@@ -114,11 +120,16 @@ public class OrderRepository {
     }
 
     /** Gives back {@code quantity} coupons of the buyer's count for the deal (a released reservation). */
-    public void returnQuota(String tenantId, String dealId, String buyerId, int quantity) {
+    public void returnQuota(BuyerQuota quota, int quantity) {
         sql.update(
                 "UPDATE buyer_quota SET bought = bought - ? WHERE tenant_id = ? AND deal_id = ? AND buyer_id = ?"
                         + " AND bought >= ?",
-                List.of(quantity, tenantId, dealId, buyerId, quantity));
+                List.of(
+                        quantity,
+                        quota.tenant().value(),
+                        quota.dealId(),
+                        quota.buyer().value(),
+                        quantity));
     }
 
     /** RESERVED orders whose reservation ran out, across tenants, oldest first: what the reconciler settles. */

@@ -1,6 +1,7 @@
 package io.groupdeal.domain.team;
 
 import io.groupdeal.domain.deal.TeamTerms;
+import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.shared.NativeSql;
 import io.groupdeal.domain.shared.Row;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,13 +64,15 @@ public class TeamRepository {
                 == 1;
     }
 
-    /** The buyer's seat in the team, paid by {@code orderId}; false when the buyer is in an open team of the deal. */
-    public boolean addMember(
-            String tenantId, String teamId, String dealId, String buyerId, String orderId, Instant now) {
+    /**
+     * The buyer's seat in the team, paid by the buyer's order; false when the buyer is in an open team of the deal. The
+     * team names its tenant and deal, the order its buyer and itself: no two ids of one type are passed side by side.
+     */
+    public boolean addMember(Team team, Order paidBy, Instant now) {
         return sql.insertUnlessDuplicate(
                 "INSERT INTO team_member (tenant_id, team_id, deal_id, buyer_id, order_id,"
                         + " joined_at, open_seat) VALUES (?, ?, ?, ?, ?, ?, 1)",
-                List.of(tenantId, teamId, dealId, buyerId, orderId, now));
+                List.of(team.tenantId(), team.id(), team.dealId(), paidBy.buyerId(), paidBy.id(), now));
     }
 
     /**
