@@ -1,6 +1,5 @@
 package io.groupdeal.application.payment;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.inOrder;
@@ -23,7 +22,6 @@ import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderStatus;
 import io.groupdeal.domain.order.PaymentTask.Kind;
-import io.groupdeal.domain.shared.Money;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -107,7 +105,7 @@ class RefundsTest {
     void aCancelledDealPaysBackTheUnusedCouponsOfAnOrderOnceUnderTheOrdersCancelReference() {
         when(mails.dealCancelled(BEA, ORDER, "Ramen", new BigDecimal("2400"))).thenReturn(MAIL);
 
-        assertEquals(Money.of(new BigDecimal("2400"), "JPY"), refunds.unusedOfCancelledDeal(ORDER, 2, "Ramen", NOW));
+        refunds.unusedOfCancelledDeal(ORDER, 2, "Ramen", NOW);
 
         InOrder order = inOrder(payments, orders, outbox);
         order.verify(payments).owe("tenant-1", "order-1", Kind.REFUND, "cancel:order-1", new BigDecimal("2400"));
@@ -117,7 +115,7 @@ class RefundsTest {
 
     @Test
     void anOrderWhoseCouponsWereAllUsedOwesNothingAndHearsNothingFromTheRefund() {
-        assertEquals(Money.of(BigDecimal.ZERO, "JPY"), refunds.unusedOfCancelledDeal(ORDER, 0, "Ramen", NOW));
+        refunds.unusedOfCancelledDeal(ORDER, 0, "Ramen", NOW);
 
         verifyNoInteractions(payments, outbox);
         verify(orders, never()).markRefunded(anyString(), anyString(), any());
