@@ -6,7 +6,6 @@ import io.groupdeal.application.payment.Payment;
 import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.domain.coupon.Coupon;
-import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.deal.DealRepository;
@@ -30,8 +29,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -61,6 +58,9 @@ public class Checkout {
 
     @Inject
     private OrderConfirmations confirmations;
+
+    @Inject
+    private Restock restock;
 
     @Inject
     @ConfigProperty(name = "deal.order.reservation", defaultValue = "PT10M")
@@ -174,29 +174,19 @@ public class Checkout {
             return Optional.empty();
         }
         SaleTerms terms = deals.saleTerms(order.tenantId(), order.dealId()).orElseThrow();
-        List<Coupon> issued = new ArrayList<>(order.quantity());
-        for (int i = 0; i < order.quantity(); i++) {
-            issued.add(Coupon.issue(
-                    order.tenantId(),
-                    Ids.newId(),
-                    order.dealId(),
-                    terms.title(),
-                    order.id(),
-                    order.buyerId(),
-                    CouponCode.random(RANDOM),
-                    captured ? CouponStatus.ACTIVE : CouponStatus.PENDING,
-                    order.unitPrice(),
-                    order.currency(),
-                    terms.couponValidUntil(),
-                    now));
-        }
-        issued.sort(Comparator.comparing(Coupon::id));
+        List<Coupon> issued = Coupon.issueFor(
+                order,
+                terms.title(),
+                captured ? CouponStatus.ACTIVE : CouponStatus.PENDING,
+                terms.couponValidUntil(),
+                now,
+                RANDOM);
         coupons.addAll(issued);
         // what orders.paid made of the row (its status and payment ref; the rest is as reserved)
         Order paid = order.settled(captured ? OrderStatus.CONFIRMED : OrderStatus.PENDING, payment.ref());
         // only the mail's cause: it is written when it is sent (OrderConfirmations), outside the purchase
         if (teamSeat) {
-            return Optional.of(new Confirmed(paid, List.copyOf(issued)));
+            return Optional.of(new Confirmed(paid, issued));
         }
         confirmations.queue(
                 buyer != null ? buyer : confirmations.recipient(order.buyerId(), order.tenantId()),
@@ -206,7 +196,7 @@ public class Checkout {
             deals.paid(
                     order.tenantId(), order.dealId(), order.quantity(), captured, now); // last: the deal's row is hot
         }
-        return Optional.of(new Confirmed(paid, List.copyOf(issued)));
+        return Optional.of(new Confirmed(paid, issued));
     }
 
     /**
@@ -217,11 +207,6 @@ public class Checkout {
         if (!orders.release(order.tenantId(), order.id(), status, now)) {
             return;
         }
-        orders.returnQuota(BuyerQuota.of(order), order.quantity());
-        Order stored = order.optionId() != null
-                ? order
-                : orders.find(order.tenantId(), order.id()).orElseThrow();
-        deals.unsellOption(order.tenantId(), order.dealId(), stored.optionId(), order.quantity());
-        deals.unsell(order.tenantId(), order.dealId(), order.quantity());
+        restock.giveBack(order);
     }
 }

@@ -2,17 +2,16 @@ package io.groupdeal.application.team;
 
 import io.groupdeal.application.order.Checkout;
 import io.groupdeal.application.order.Checkout.Reserved;
+import io.groupdeal.application.order.Restock;
 import io.groupdeal.application.payment.Payment;
 import io.groupdeal.application.problem.Clash;
 import io.groupdeal.domain.coupon.Coupon;
-import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.SaleOption;
 import io.groupdeal.domain.deal.SaleTerms;
 import io.groupdeal.domain.deal.TeamTerms;
-import io.groupdeal.domain.order.BuyerQuota;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderStatus;
@@ -31,9 +30,6 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -68,6 +64,9 @@ public class TeamCheckout {
 
     @Inject
     private TeamClosing closing;
+
+    @Inject
+    private Restock restock;
 
     @Resource
     private SessionContext context;
@@ -148,24 +147,8 @@ public class TeamCheckout {
             return Optional.empty();
         }
         SaleTerms terms = deals.saleTerms(order.tenantId(), order.dealId()).orElseThrow();
-        List<Coupon> issued = new ArrayList<>(order.quantity());
-        for (int i = 0; i < order.quantity(); i++) {
-            issued.add(Coupon.issue(
-                    order.tenantId(),
-                    Ids.newId(),
-                    order.dealId(),
-                    terms.title(),
-                    order.id(),
-                    order.buyerId(),
-                    CouponCode.random(RANDOM),
-                    CouponStatus.PENDING,
-                    order.unitPrice(),
-                    order.currency(),
-                    terms.couponValidUntil(),
-                    now));
-        }
-        issued.sort(Comparator.comparing(Coupon::id));
-        coupons.addAll(issued);
+        coupons.addAll(
+                Coupon.issueFor(order, terms.title(), CouponStatus.PENDING, terms.couponValidUntil(), now, RANDOM));
         if (team != null
                 && team.status() == TeamStatus.OPEN
                 && team.memberCount() == team.size()
@@ -181,15 +164,6 @@ public class TeamCheckout {
             return;
         }
         teams.freeSeat(order.tenantId(), order.id()); // the team's row before the quota's, as a seat is taken
-        orders.returnQuota(BuyerQuota.of(order), order.quantity());
-        // the option's row, then the deal's, as a purchase takes them (the deal's row is hot: last)
-        deals.unsellOption(order.tenantId(), order.dealId(), optionOf(order), order.quantity());
-        deals.unsell(order.tenantId(), order.dealId(), order.quantity());
-    }
-
-    private String optionOf(Order order) {
-        return order.optionId() != null
-                ? order.optionId()
-                : orders.find(order.tenantId(), order.id()).map(Order::optionId).orElseThrow();
+        restock.giveBack(order);
     }
 }

@@ -2,11 +2,11 @@ package io.groupdeal.application.team;
 
 import io.groupdeal.application.mail.BuyerMails;
 import io.groupdeal.application.mail.Outbox;
+import io.groupdeal.application.order.Restock;
 import io.groupdeal.application.payment.PaymentTasks;
 import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.deal.DealRepository;
-import io.groupdeal.domain.order.BuyerQuota;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderStatus;
@@ -47,6 +47,9 @@ public class TeamClosing {
 
     @Inject
     private BuyerMails mails;
+
+    @Inject
+    private Restock restock;
 
     /** Every seat is paid: COMPLETE, every member captured, coupons ACTIVE, members mailed. */
     void complete(Team team, String dealTitle, Instant now) {
@@ -91,9 +94,7 @@ public class TeamClosing {
                 if (orders.cancelAndRelease(order.tenantId(), order.id(), now)) {
                     payments.owe(order.tenantId(), order.id(), Kind.CANCEL, "cancel", null);
                     coupons.move(order.tenantId(), order.id(), CouponStatus.PENDING, CouponStatus.VOID, now);
-                    orders.returnQuota(BuyerQuota.of(order), order.quantity());
-                    deals.unsellOption(order.tenantId(), order.dealId(), order.optionId(), order.quantity());
-                    deals.unsell(order.tenantId(), order.dealId(), order.quantity());
+                    restock.giveBack(order);
                     outbox.write(
                             mails.teamFailed(mails.recipient(order.buyerId(), order.tenantId()), order, dealTitle));
                 }

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.groupdeal.application.Noodles;
 import io.groupdeal.application.Wiring;
 import io.groupdeal.application.mail.BuyerMails;
 import io.groupdeal.application.mail.BuyerMails.Recipient;
@@ -16,14 +17,12 @@ import io.groupdeal.application.mail.BuyerMails.RefundCause;
 import io.groupdeal.application.mail.Mail;
 import io.groupdeal.application.mail.Outbox;
 import io.groupdeal.domain.coupon.Coupon;
-import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderStatus;
 import io.groupdeal.domain.order.PaymentTask.Kind;
 import java.math.BigDecimal;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,24 +64,7 @@ class RefundsTest {
     }
 
     static Coupon coupon(CouponStatus status) {
-        return new Coupon(
-                "tenant-1",
-                "coupon-1",
-                "deal-1",
-                "Noodles",
-                "order-1",
-                "buyer-1",
-                CouponCode.random(new SecureRandom()),
-                status,
-                new BigDecimal("9.90"),
-                "EUR",
-                NOW,
-                NOW.minusSeconds(86_400),
-                null,
-                null,
-                null,
-                true,
-                true);
+        return Noodles.coupon(status, NOW, NOW.minusSeconds(86_400), true, true);
     }
 
     @Test

@@ -33,7 +33,8 @@ class CouponTest {
                 null,
                 null,
                 refundable,
-                false);
+                false,
+                null);
     }
 
     @Test
