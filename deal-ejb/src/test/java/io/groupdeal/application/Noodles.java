@@ -34,7 +34,8 @@ public final class Noodles {
                 "EUR",
                 status,
                 paymentRef,
-                createdAt);
+                createdAt,
+                null);
     }
 
     /** coupon-1 of order-1, never redeemed nor refunded, with a random code. */

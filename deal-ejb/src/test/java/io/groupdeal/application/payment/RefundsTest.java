@@ -50,7 +50,8 @@ class RefundsTest {
             "JPY",
             OrderStatus.CONFIRMED,
             "pay-1",
-            NOW.minusSeconds(600));
+            NOW.minusSeconds(600),
+            null);
 
     private final PaymentTasks payments = mock(PaymentTasks.class);
     private final OrderRepository orders = mock(OrderRepository.class);

@@ -35,41 +35,6 @@ public record Coupon(
         boolean autoRefundOnExpiry,
         String optionTitle) {
 
-    /** A new coupon of an order, before it is stored. */
-    public static Coupon issue(
-            String tenantId,
-            String id,
-            String dealId,
-            String dealTitle,
-            String orderId,
-            String buyerId,
-            CouponCode code,
-            CouponStatus status,
-            BigDecimal price,
-            String currency,
-            Instant validUntil,
-            Instant now) {
-        return new Coupon(
-                tenantId,
-                id,
-                dealId,
-                dealTitle,
-                orderId,
-                buyerId,
-                code,
-                status,
-                price,
-                currency,
-                validUntil,
-                now,
-                null,
-                null,
-                null,
-                false,
-                false,
-                null);
-    }
-
     /**
      * The coupons a paid order issues, one per unit bought at its unit price, each with its own id and random code,
      * sorted by id as the repository lists them (the buyer's answer needs no read-back). Issued, they know nothing of
@@ -79,7 +44,7 @@ public record Coupon(
             Order order, String dealTitle, CouponStatus status, Instant validUntil, Instant now, SecureRandom random) {
         List<Coupon> issued = new ArrayList<>(order.quantity());
         for (int i = 0; i < order.quantity(); i++) {
-            issued.add(issue(
+            issued.add(new Coupon(
                     order.tenantId(),
                     Ids.newId(),
                     order.dealId(),
@@ -91,7 +56,13 @@ public record Coupon(
                     order.unitPrice(),
                     order.currency(),
                     validUntil,
-                    now));
+                    now,
+                    null,
+                    null,
+                    null,
+                    false,
+                    false,
+                    null));
         }
         issued.sort(Comparator.comparing(Coupon::id));
         return List.copyOf(issued);
