@@ -7,6 +7,8 @@ import io.groupdeal.domain.shared.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -95,16 +97,14 @@ public class OrderRepository {
      * made the move (and so issues the coupons).
      */
     public boolean paid(String tenantId, String orderId, String paymentRef, boolean captured, Instant now) {
-        return sql.update(
-                        "UPDATE purchase_order SET status = ?, payment_ref = ?, captured_at = ?, expires_at = NULL"
-                                + " WHERE tenant_id = ? AND id = ? AND status = 'RESERVED'",
-                        java.util.Arrays.asList(
-                                captured ? "CONFIRMED" : "PENDING",
-                                paymentRef,
-                                captured ? now : null,
-                                tenantId,
-                                orderId))
-                == 1;
+        return move(
+                tenantId,
+                orderId,
+                OrderStatus.RESERVED,
+                "status = ?, payment_ref = ?, captured_at = ?, expires_at = NULL",
+                captured ? OrderStatus.CONFIRMED.name() : OrderStatus.PENDING.name(),
+                paymentRef,
+                captured ? now : null);
     }
 
     /**
@@ -112,11 +112,14 @@ public class OrderRepository {
      * made the move (and so gives them back).
      */
     public boolean release(String tenantId, String orderId, OrderStatus status, Instant now) {
-        return sql.update(
-                        "UPDATE purchase_order SET status = ?, closed_at = ?, released_at = ?, expires_at = NULL"
-                                + " WHERE tenant_id = ? AND id = ? AND status = 'RESERVED'",
-                        List.of(status.name(), now, now, tenantId, orderId))
-                == 1;
+        return move(
+                tenantId,
+                orderId,
+                OrderStatus.RESERVED,
+                "status = ?, closed_at = ?, released_at = ?, expires_at = NULL",
+                status.name(),
+                now,
+                now);
     }
 
     /** Gives back {@code quantity} coupons of the buyer's count for the deal (a released reservation). */
@@ -155,20 +158,12 @@ public class OrderRepository {
 
     /** PENDING → CONFIRMED; true for the one caller that made the move (and so captures the payment). */
     public boolean confirm(String tenantId, String orderId, Instant now) {
-        return sql.update(
-                        "UPDATE purchase_order SET status = 'CONFIRMED', captured_at = ? WHERE tenant_id = ? AND id = ?"
-                                + " AND status = 'PENDING'",
-                        List.of(now, tenantId, orderId))
-                == 1;
+        return move(tenantId, orderId, OrderStatus.PENDING, "status = 'CONFIRMED', captured_at = ?", now);
     }
 
     /** PENDING → CANCELLED; true for the one caller that made the move (and so voids the authorisation). */
     public boolean cancelPending(String tenantId, String orderId, Instant now) {
-        return sql.update(
-                        "UPDATE purchase_order SET status = 'CANCELLED', closed_at = ? WHERE tenant_id = ? AND id = ?"
-                                + " AND status = 'PENDING'",
-                        List.of(now, tenantId, orderId))
-                == 1;
+        return move(tenantId, orderId, OrderStatus.PENDING, "status = 'CANCELLED', closed_at = ?", now);
     }
 
     /**
@@ -176,10 +171,25 @@ public class OrderRepository {
      * its coupons return to sale); true for the one caller that made the move (and so voids and gives back).
      */
     public boolean cancelAndRelease(String tenantId, String orderId, Instant now) {
+        return move(
+                tenantId,
+                orderId,
+                OrderStatus.PENDING,
+                "status = 'CANCELLED', closed_at = ?, released_at = ?",
+                now,
+                now);
+    }
+
+    /**
+     * One move of the order out of {@code from}, setting {@code assignments} to {@code values}: a conditional update
+     * whose row count says whether this caller made the move (true for exactly one of any number of callers).
+     */
+    private boolean move(String tenantId, String orderId, OrderStatus from, String assignments, Object... values) {
+        List<Object> parameters = new ArrayList<>(Arrays.asList(values));
+        parameters.addAll(List.of(tenantId, orderId, from.name()));
         return sql.update(
-                        "UPDATE purchase_order SET status = 'CANCELLED', closed_at = ?, released_at = ? WHERE tenant_id = ?"
-                                + " AND id = ? AND status = 'PENDING'",
-                        List.of(now, now, tenantId, orderId))
+                        "UPDATE purchase_order SET " + assignments + " WHERE tenant_id = ? AND id = ? AND status = ?",
+                        parameters)
                 == 1;
     }
 

@@ -29,12 +29,20 @@ public record CounterWindow(TenantId tenant, String storeId, Instant from, Insta
                 + (storeId == null ? "" : " AND " + alias + ".store_id = ?");
     }
 
-    /** The tenant, then the values of {@link #conditions}; a mutable list, so a page's limit and offset may follow. */
+    /** The tenant, then the values of {@link #conditions}. */
     List<Object> parameters() {
         List<Object> parameters = new ArrayList<>(List.of(tenant.value(), from, to));
         if (storeId != null) {
             parameters.add(storeId);
         }
+        return parameters;
+    }
+
+    /** {@link #parameters()}, then a page's {@code LIMIT ? OFFSET ?}. */
+    List<Object> parameters(int page, int size) {
+        List<Object> parameters = parameters();
+        parameters.add(size);
+        parameters.add(page * size);
         return parameters;
     }
 }

@@ -89,13 +89,10 @@ public class OfflineCounterRepository {
 
     /** Double uses recorded in the window, newest first. */
     public List<DoubleUse> between(CounterWindow window, int page, int size) {
-        List<Object> parameters = window.parameters();
-        parameters.add(size);
-        parameters.add(page * size);
         return sql.rows(
                 DOUBLE_USES + window.conditions("u", "recorded_at") + " ORDER BY u.recorded_at DESC, u.id DESC"
                         + " LIMIT ? OFFSET ?",
-                parameters,
+                window.parameters(page, size),
                 OfflineCounterRepository::doubleUse);
     }
 

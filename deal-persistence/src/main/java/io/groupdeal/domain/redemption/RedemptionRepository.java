@@ -200,13 +200,10 @@ public class RedemptionRepository {
 
     /** Redemptions in the window, newest first. */
     public List<Redemption> between(CounterWindow window, int page, int size) {
-        List<Object> parameters = window.parameters();
-        parameters.add(size);
-        parameters.add(page * size);
         return sql.rows(
                 REDEMPTIONS + window.conditions("r", "occurred_at") + " ORDER BY r.occurred_at DESC, r.id DESC"
                         + " LIMIT ? OFFSET ?",
-                parameters,
+                window.parameters(page, size),
                 RedemptionRepository::redemption);
     }
 

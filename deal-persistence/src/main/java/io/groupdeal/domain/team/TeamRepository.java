@@ -103,18 +103,12 @@ public class TeamRepository {
 
     /** Locks the team's row until the transaction ends, so the members' payments are counted one after the other. */
     public Optional<Team> lock(String tenantId, String teamId) {
-        return sql.first(
-                "SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND id = ? FOR UPDATE",
-                List.of(tenantId, teamId),
-                TeamRepository::team);
+        return read(tenantId, teamId, " FOR UPDATE");
     }
 
     /** Like {@link #lock}, but empty at once when another transaction holds the row (a job on another instance). */
     public Optional<Team> lockUnlessTaken(String tenantId, String teamId) {
-        return sql.first(
-                "SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND id = ? FOR UPDATE SKIP LOCKED",
-                List.of(tenantId, teamId),
-                TeamRepository::team);
+        return read(tenantId, teamId, " FOR UPDATE SKIP LOCKED");
     }
 
     /** A team by its id, whatever its tenant (the share link is public). */
@@ -123,8 +117,13 @@ public class TeamRepository {
     }
 
     public Optional<Team> find(String tenantId, String teamId) {
+        return read(tenantId, teamId, "");
+    }
+
+    /** The tenant's team, read with {@code locking} (a locking clause, or none). */
+    private Optional<Team> read(String tenantId, String teamId, String locking) {
         return sql.first(
-                "SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND id = ?",
+                "SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND id = ?" + locking,
                 List.of(tenantId, teamId),
                 TeamRepository::team);
     }
