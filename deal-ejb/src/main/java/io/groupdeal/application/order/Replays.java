@@ -25,22 +25,18 @@ public class Replays {
 
     private static final long SETTLED_POLL_MILLIS = 100;
 
-    /** What the key bought: it names the purchase in the answers' words. */
-    public enum Purchase {
-        ORDER("order", "payment-unavailable.in-progress"),
-        TEAM_SEAT("team", "payment-unavailable.team-in-progress");
+    /**
+     * What the key bought, by the words of its answers: {@code noun} names it in a refusal (the key reused, nothing
+     * found), {@code inProgressReason} says its payment is still under way.
+     */
+    public record Purchase(String noun, String inProgressReason) {
 
-        private final String noun;
-        private final String inProgress;
-
-        Purchase(String noun, String inProgress) {
-            this.noun = noun;
-            this.inProgress = inProgress;
-        }
+        public static final Purchase ORDER = new Purchase("order", "payment-unavailable.in-progress");
+        public static final Purchase TEAM_SEAT = new Purchase("team", "payment-unavailable.team-in-progress");
 
         /** 503: the gateway has not answered yet; the reconciler settles the order and the same key then answers. */
         public PaymentUnavailable inProgress() {
-            return new PaymentUnavailable(Reason.of(inProgress));
+            return new PaymentUnavailable(Reason.of(inProgressReason));
         }
     }
 
