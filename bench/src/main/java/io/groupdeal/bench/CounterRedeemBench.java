@@ -85,20 +85,7 @@ public final class CounterRedeemBench {
     boolean strictTargets = false;
 
     public static void main(String[] args) {
-        Options o = new Options(
-                args,
-                List.of(
-                        "--http-port",
-                        "--db-port",
-                        "--threads",
-                        "--redemptions",
-                        "--warmup",
-                        "--phase-seconds",
-                        "--open-redemptions",
-                        "--open-fraction",
-                        "--open-rate",
-                        "--open-threads"),
-                List.of("--profile", "--no-profile", "--strict-targets"));
+        Options o = new Options(args);
         CounterRedeemBench b = new CounterRedeemBench();
         b.httpPort = o.integer("--http-port", b.httpPort);
         b.dbPort = o.integer("--db-port", b.dbPort);
@@ -111,7 +98,8 @@ public final class CounterRedeemBench {
         b.openRate = o.decimal("--open-rate", b.openRate);
         b.openThreads = o.integer("--open-threads", b.openThreads, 1);
         b.profile = !o.after("--no-profile", "--profile");
-        b.strictTargets = o.has("--strict-targets");
+        b.strictTargets = o.flag("--strict-targets");
+        o.requireKnown();
         http = new Http(b.httpPort, null);
         Api.exit(b::run);
     }

@@ -146,25 +146,7 @@ public final class DashboardBench {
 
     /** Reads the options; throws IllegalArgumentException for an unknown one or a value out of bounds. */
     DashboardBench parse(String[] args) {
-        Options o = new Options(
-                args,
-                List.of(
-                        "--http-port",
-                        "--db-port",
-                        "--coupons",
-                        "--noise-coupons",
-                        "--reviews",
-                        "--buyers",
-                        "--threads",
-                        "--requests",
-                        "--year-requests",
-                        "--warmup",
-                        "--year-warmup",
-                        "--rounds",
-                        "--max-seconds",
-                        "--loaders",
-                        "--seed"),
-                List.of("--strict-target"));
+        Options o = new Options(args);
         httpPort = o.integer("--http-port", httpPort);
         dbPort = o.integer("--db-port", dbPort);
         coupons = o.integer("--coupons", coupons);
@@ -180,7 +162,8 @@ public final class DashboardBench {
         maxSeconds = o.integer("--max-seconds", maxSeconds);
         loaders = o.integer("--loaders", loaders);
         seed = o.number("--seed", seed);
-        strictTarget = o.has("--strict-target");
+        strictTarget = o.flag("--strict-target");
+        o.requireKnown();
         if (noiseCoupons < 0) {
             noiseCoupons = coupons / 5;
         }
