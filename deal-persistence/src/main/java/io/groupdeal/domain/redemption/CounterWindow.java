@@ -29,6 +29,12 @@ public record CounterWindow(TenantId tenant, String storeId, Instant from, Insta
                 + (storeId == null ? "" : " AND " + alias + ".store_id = ?");
     }
 
+    /** {@link #conditions}, then newest first (by time, then by id) and one page: the values {@link #parameters(int, int)}. */
+    String page(String alias, String timeColumn) {
+        return conditions(alias, timeColumn) + " ORDER BY " + alias + "." + timeColumn + " DESC, " + alias + ".id DESC"
+                + " LIMIT ? OFFSET ?";
+    }
+
     /** The tenant, then the values of {@link #conditions}. */
     List<Object> parameters() {
         List<Object> parameters = new ArrayList<>(List.of(tenant.value(), from, to));

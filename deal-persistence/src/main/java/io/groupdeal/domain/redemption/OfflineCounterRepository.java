@@ -90,8 +90,7 @@ public class OfflineCounterRepository {
     /** Double uses recorded in the window, newest first. */
     public List<DoubleUse> between(CounterWindow window, int page, int size) {
         return sql.rows(
-                DOUBLE_USES + window.conditions("u", "recorded_at") + " ORDER BY u.recorded_at DESC, u.id DESC"
-                        + " LIMIT ? OFFSET ?",
+                DOUBLE_USES + window.page("u", "recorded_at"),
                 window.parameters(page, size),
                 OfflineCounterRepository::doubleUse);
     }

@@ -201,8 +201,7 @@ public class RedemptionRepository {
     /** Redemptions in the window, newest first. */
     public List<Redemption> between(CounterWindow window, int page, int size) {
         return sql.rows(
-                REDEMPTIONS + window.conditions("r", "occurred_at") + " ORDER BY r.occurred_at DESC, r.id DESC"
-                        + " LIMIT ? OFFSET ?",
+                REDEMPTIONS + window.page("r", "occurred_at"),
                 window.parameters(page, size),
                 RedemptionRepository::redemption);
     }
