@@ -77,10 +77,7 @@ class RefundsTest {
 
             refunds.couponRefunded(coupon, cause, NOW);
 
-            InOrder order = inOrder(payments, orders, outbox);
-            order.verify(payments).owe("tenant-1", "order-1", Kind.REFUND, "coupon-1", new BigDecimal("9.90"));
-            order.verify(orders).markRefunded("tenant-1", "order-1", NOW);
-            order.verify(outbox).write(mail);
+            owedThenMarkedThenTold("coupon-1", new BigDecimal("9.90"), mail);
         }
     }
 
@@ -90,10 +87,15 @@ class RefundsTest {
 
         refunds.unusedOfCancelledDeal(ORDER, 2, "Ramen", NOW);
 
+        owedThenMarkedThenTold("cancel:order-1", new BigDecimal("2400"), MAIL);
+    }
+
+    /** The refund's one sequence: order-1 owes {@code amount} under {@code reference}, is marked, its buyer told. */
+    private void owedThenMarkedThenTold(String reference, BigDecimal amount, Mail mail) {
         InOrder order = inOrder(payments, orders, outbox);
-        order.verify(payments).owe("tenant-1", "order-1", Kind.REFUND, "cancel:order-1", new BigDecimal("2400"));
+        order.verify(payments).owe("tenant-1", "order-1", Kind.REFUND, reference, amount);
         order.verify(orders).markRefunded("tenant-1", "order-1", NOW);
-        order.verify(outbox).write(MAIL);
+        order.verify(outbox).write(mail);
     }
 
     @Test
