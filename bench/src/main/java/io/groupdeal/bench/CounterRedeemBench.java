@@ -295,13 +295,7 @@ public final class CounterRedeemBench {
         List<String> storeIds = new ArrayList<>(); // those of merchant m from m * STORES on
         for (int m = 0; m < MERCHANTS; m++) {
             String email = "bench-counter-merchant-" + m + "-" + run + "@bench.groupdeal.io";
-            String signup = call(
-                    "/api/v1/merchants",
-                    null,
-                    "{\"businessName\":\"Counter Bench " + m + "\",\"email\":\"" + email + "\",\"password\":\""
-                            + PASSWORD + "\"}",
-                    201);
-            Api.unmoderated(http, Json.object(signup).getString("tenantId"));
+            Api.merchant(http, "Counter Bench " + m, email);
             String token = login(email);
             merchantTokens.add(token);
             for (int s = 0; s < STORES; s++) {
@@ -350,12 +344,7 @@ public final class CounterRedeemBench {
         String[] buyers = new String[BUYERS];
         parallel(BUYERS, b -> {
             String email = "bench-counter-buyer-" + b + "-" + run + "@bench.groupdeal.io";
-            call(
-                    "/api/v1/buyers",
-                    null,
-                    "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"Counter Bench Buyer " + b
-                            + "\"}",
-                    201);
+            Api.buyer(http, email, "Counter Bench Buyer " + b);
             buyers[b] = login(email);
         });
         List<int[]> orders = new ArrayList<>(); // {counter, quantity}

@@ -80,13 +80,7 @@ public final class LoginFloodBench {
         for (int c = 0; c < clients; c++) {
             String email =
                     "flood-bench-" + c + "-" + UUID.randomUUID().toString().substring(0, 8) + "@bench.groupdeal.io";
-            http.send(
-                            "POST",
-                            "/api/v1/buyers",
-                            null,
-                            "{\"email\":\"" + email + "\",\"password\":\"" + Api.PASSWORD
-                                    + "\",\"name\":\"Bench Client " + c + "\"}")
-                    .expect(201, "sign-up");
+            Api.buyer(http, email, "Bench Client " + c);
             tokens[c] = Api.login(http, email, Api.PASSWORD);
         }
         List<Thread> threads = new ArrayList<>();

@@ -639,16 +639,7 @@ public final class PurchaseBench {
         List<String> merchantTokens = new ArrayList<>();
         for (int m = 0; m < MERCHANTS; m++) {
             String email = "bench-merchant-" + m + "-" + run + "@bench.groupdeal.io";
-            Reply signup = expect(
-                    http.send(
-                            "POST",
-                            "/api/v1/merchants",
-                            null,
-                            "{\"businessName\":\"Bench Merchant " + m + "\",\"email\":\"" + email + "\",\"password\":\""
-                                    + PASSWORD + "\"}"),
-                    201,
-                    "merchant signup");
-            Api.unmoderated(http, Json.object(signup.body()).getString("tenantId"));
+            Api.merchant(http, "Bench Merchant " + m, email);
             String token = token(http, email);
             merchantTokens.add(token);
             for (int s = 0; s < STORES_PER_MERCHANT; s++) {
@@ -715,16 +706,7 @@ public final class PurchaseBench {
                     Http own = new Http(httpPort, TIMEOUT);
                     for (int b = first; b < count; b += 4) {
                         String email = "bench-buyer-" + b + "-" + run + "@bench.groupdeal.io";
-                        Reply signup = expect(
-                                own.send(
-                                        "POST",
-                                        "/api/v1/buyers",
-                                        null,
-                                        "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-                                                + "\",\"name\":\"Bench Buyer " + b + "\"}"),
-                                201,
-                                "buyer signup");
-                        made[b] = new Buyer(Json.object(signup.body()).getString("id"), email, token(own, email));
+                        made[b] = new Buyer(Api.buyer(own, email, "Bench Buyer " + b), email, token(own, email));
                     }
                 } catch (Exception e) {
                     errors.add(e);
