@@ -137,19 +137,7 @@ public final class CatalogNearbyBench {
 
     /** Reads the options; throws IllegalArgumentException for an unknown one or a value out of bounds. */
     CatalogNearbyBench parse(String[] args) {
-        Options o = new Options(
-                args,
-                List.of(
-                        "--http-port",
-                        "--db-port",
-                        "--requests",
-                        "--warmup",
-                        "--jdbc-requests",
-                        "--threads",
-                        "--radius-km",
-                        "--seed",
-                        "--max-seconds"),
-                List.of("--reload"));
+        Options o = new Options(args);
         httpPort = o.integer("--http-port", httpPort);
         dbPort = o.integer("--db-port", dbPort);
         requests = o.integer("--requests", requests);
@@ -159,7 +147,8 @@ public final class CatalogNearbyBench {
         radiusKm = o.decimal("--radius-km", radiusKm);
         seed = o.number("--seed", seed);
         maxSeconds = o.integer("--max-seconds", maxSeconds);
-        reload = o.has("--reload");
+        reload = o.flag("--reload");
+        o.requireKnown();
         if (requests < 1
                 || requests > 100_000
                 || warmup < 0

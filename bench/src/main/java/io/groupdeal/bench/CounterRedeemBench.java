@@ -85,20 +85,7 @@ public final class CounterRedeemBench {
     boolean strictTargets = false;
 
     public static void main(String[] args) {
-        Options o = new Options(
-                args,
-                List.of(
-                        "--http-port",
-                        "--db-port",
-                        "--threads",
-                        "--redemptions",
-                        "--warmup",
-                        "--phase-seconds",
-                        "--open-redemptions",
-                        "--open-fraction",
-                        "--open-rate",
-                        "--open-threads"),
-                List.of("--profile", "--no-profile", "--strict-targets"));
+        Options o = new Options(args);
         CounterRedeemBench b = new CounterRedeemBench();
         b.httpPort = o.integer("--http-port", b.httpPort);
         b.dbPort = o.integer("--db-port", b.dbPort);
@@ -111,7 +98,8 @@ public final class CounterRedeemBench {
         b.openRate = o.decimal("--open-rate", b.openRate);
         b.openThreads = o.integer("--open-threads", b.openThreads, 1);
         b.profile = !o.after("--no-profile", "--profile");
-        b.strictTargets = o.has("--strict-targets");
+        b.strictTargets = o.flag("--strict-targets");
+        o.requireKnown();
         http = new Http(b.httpPort, null);
         Api.exit(b::run);
     }
@@ -307,13 +295,7 @@ public final class CounterRedeemBench {
         List<String> storeIds = new ArrayList<>(); // those of merchant m from m * STORES on
         for (int m = 0; m < MERCHANTS; m++) {
             String email = "bench-counter-merchant-" + m + "-" + run + "@bench.groupdeal.io";
-            String signup = call(
-                    "/api/v1/merchants",
-                    null,
-                    "{\"businessName\":\"Counter Bench " + m + "\",\"email\":\"" + email + "\",\"password\":\""
-                            + PASSWORD + "\"}",
-                    201);
-            Api.unmoderated(http, Json.object(signup).getString("tenantId"));
+            Api.merchant(http, "Counter Bench " + m, email);
             String token = login(email);
             merchantTokens.add(token);
             for (int s = 0; s < STORES; s++) {
@@ -362,12 +344,7 @@ public final class CounterRedeemBench {
         String[] buyers = new String[BUYERS];
         parallel(BUYERS, b -> {
             String email = "bench-counter-buyer-" + b + "-" + run + "@bench.groupdeal.io";
-            call(
-                    "/api/v1/buyers",
-                    null,
-                    "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"Counter Bench Buyer " + b
-                            + "\"}",
-                    201);
+            Api.buyer(http, email, "Counter Bench Buyer " + b);
             buyers[b] = login(email);
         });
         List<int[]> orders = new ArrayList<>(); // {counter, quantity}

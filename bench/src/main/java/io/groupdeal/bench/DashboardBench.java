@@ -67,7 +67,6 @@ import java.util.regex.Pattern;
  */
 public final class DashboardBench {
 
-    static final String PASSWORD = "bench-password-1";
     static final int DAYS = 365;
     static final int VALID_DAYS = 90;
     static final double REDEEMED_SHARE = 0.30;
@@ -146,25 +145,7 @@ public final class DashboardBench {
 
     /** Reads the options; throws IllegalArgumentException for an unknown one or a value out of bounds. */
     DashboardBench parse(String[] args) {
-        Options o = new Options(
-                args,
-                List.of(
-                        "--http-port",
-                        "--db-port",
-                        "--coupons",
-                        "--noise-coupons",
-                        "--reviews",
-                        "--buyers",
-                        "--threads",
-                        "--requests",
-                        "--year-requests",
-                        "--warmup",
-                        "--year-warmup",
-                        "--rounds",
-                        "--max-seconds",
-                        "--loaders",
-                        "--seed"),
-                List.of("--strict-target"));
+        Options o = new Options(args);
         httpPort = o.integer("--http-port", httpPort);
         dbPort = o.integer("--db-port", dbPort);
         coupons = o.integer("--coupons", coupons);
@@ -180,7 +161,8 @@ public final class DashboardBench {
         maxSeconds = o.integer("--max-seconds", maxSeconds);
         loaders = o.integer("--loaders", loaders);
         seed = o.number("--seed", seed);
-        strictTarget = o.has("--strict-target");
+        strictTarget = o.flag("--strict-target");
+        o.requireKnown();
         if (noiseCoupons < 0) {
             noiseCoupons = coupons / 5;
         }
@@ -319,28 +301,8 @@ public final class DashboardBench {
             for (Merchant m : List.of(main, noise)) {
                 boolean isMain = m == main;
                 m.email = (isMain ? "bench-dashboard-" : "bench-noise-") + run + "@bench.groupdeal.io";
-                Reply signup = expect(
-                        http.send(
-                                "POST",
-                                "/api/v1/merchants",
-                                null,
-                                "{\"businessName\":\"" + m.name + "\",\"email\":\"" + m.email + "\",\"password\":\""
-                                        + PASSWORD + "\"}"),
-                        201,
-                        "merchant signup");
-                m.tenantId = Json.string(Json.parse(signup.body()), "tenantId");
-                Api.unmoderated(http, m.tenantId);
-                m.token = Json.string(
-                        Json.parse(expect(
-                                        http.send(
-                                                "POST",
-                                                "/api/v1/auth/tokens",
-                                                null,
-                                                "{\"email\":\"" + m.email + "\",\"password\":\"" + PASSWORD + "\"}"),
-                                        201,
-                                        "login")
-                                .body()),
-                        "token");
+                m.tenantId = Api.merchant(http, m.name, m.email);
+                m.token = Api.login(http, m.email, Api.PASSWORD);
                 m.accountId = Json.string(
                         Json.parse(expect(http.send("GET", "/api/v1/me", m.token, null), 200, "me")
                                 .body()),
@@ -1232,26 +1194,8 @@ public final class DashboardBench {
         String email = "bench-dashboard-buyer-" + Long.toString(System.currentTimeMillis(), 36) + "@bench.groupdeal.io";
         List<String> codes = new ArrayList<>();
         try (Connection db = Db.connect(dbPort, SETTINGS)) {
-            expect(
-                    http.send(
-                            "POST",
-                            "/api/v1/buyers",
-                            null,
-                            "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-                                    + "\",\"name\":\"Bench Dashboard Buyer\"}"),
-                    201,
-                    "buyer signup");
-            String buyer = Json.string(
-                    Json.parse(expect(
-                                    http.send(
-                                            "POST",
-                                            "/api/v1/auth/tokens",
-                                            null,
-                                            "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"),
-                                    201,
-                                    "buyer login")
-                            .body()),
-                    "token");
+            Api.buyer(http, email, "Bench Dashboard Buyer");
+            String buyer = Api.login(http, email, Api.PASSWORD);
             int[] daysAgo = {20, 20, 45, 45, 100, 100};
             for (int i = 0; i < daysAgo.length; i++) {
                 Reply order = expect(

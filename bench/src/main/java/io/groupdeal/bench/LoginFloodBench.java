@@ -56,10 +56,7 @@ public final class LoginFloodBench {
     final AtomicInteger floodInFlight = new AtomicInteger();
 
     public static void main(String[] args) {
-        Options o = new Options(
-                args,
-                List.of("--http-port", "--db-port", "--clients", "--flood", "--phase-seconds", "--rounds"),
-                List.of("--strict-target"));
+        Options o = new Options(args);
         LoginFloodBench b = new LoginFloodBench();
         b.httpPort = o.integer("--http-port", 8080);
         b.dbPort = o.integer("--db-port", 0);
@@ -67,7 +64,8 @@ public final class LoginFloodBench {
         b.flood = o.integer("--flood", b.flood, 1);
         b.phaseSeconds = o.integer("--phase-seconds", b.phaseSeconds, 3);
         b.rounds = o.integer("--rounds", b.rounds, 1);
-        b.strictTarget = o.has("--strict-target");
+        b.strictTarget = o.flag("--strict-target");
+        o.requireKnown();
         b.http = new Http(b.httpPort, Duration.ofSeconds(120));
         Api.exit(b::run);
     }
@@ -82,13 +80,7 @@ public final class LoginFloodBench {
         for (int c = 0; c < clients; c++) {
             String email =
                     "flood-bench-" + c + "-" + UUID.randomUUID().toString().substring(0, 8) + "@bench.groupdeal.io";
-            http.send(
-                            "POST",
-                            "/api/v1/buyers",
-                            null,
-                            "{\"email\":\"" + email + "\",\"password\":\"" + Api.PASSWORD
-                                    + "\",\"name\":\"Bench Client " + c + "\"}")
-                    .expect(201, "sign-up");
+            Api.buyer(http, email, "Bench Client " + c);
             tokens[c] = Api.login(http, email, Api.PASSWORD);
         }
         List<Thread> threads = new ArrayList<>();

@@ -127,27 +127,7 @@ public final class PurchaseBench {
 
     /** Reads the options; throws IllegalArgumentException for an unknown one or a value out of bounds. */
     PurchaseBench parse(String[] args) {
-        Options o = new Options(
-                args,
-                List.of(
-                        "--http-port",
-                        "--db-port",
-                        "--slow-http-port",
-                        "--latency-ms",
-                        "--slow-latency-ms",
-                        "--dumps",
-                        "--dump-dir",
-                        "--threads",
-                        "--seconds",
-                        "--warmup",
-                        "--rounds",
-                        "--deals",
-                        "--buyers-per-thread",
-                        "--min-buyers",
-                        "--quantity",
-                        "--seed",
-                        "--phases"),
-                List.of("--no-profile", "--strict-targets", "--setup-only", "--compare-statements"));
+        Options o = new Options(args);
         httpPort = o.integer("--http-port", httpPort);
         dbPort = o.integer("--db-port", dbPort);
         slowHttpPort = o.integer("--slow-http-port", slowHttpPort);
@@ -155,7 +135,7 @@ public final class PurchaseBench {
         slowLatencyMs = o.integer("--slow-latency-ms", slowLatencyMs);
         dumps = o.integer("--dumps", dumps);
         dumpDir = o.text("--dump-dir", dumpDir);
-        profile = !o.has("--no-profile");
+        profile = !o.flag("--no-profile");
         threads = o.integer("--threads", threads);
         seconds = o.integer("--seconds", seconds);
         warmupSeconds = o.integer("--warmup", warmupSeconds);
@@ -165,10 +145,12 @@ public final class PurchaseBench {
         minBuyers = o.integer("--min-buyers", minBuyers);
         quantity = o.integer("--quantity", quantity);
         seed = o.number("--seed", seed);
-        strictTargets = o.has("--strict-targets");
-        phaseNames = o.has("--phases") ? List.of(o.text("--phases", "").split(",")) : null;
-        setupOnly = o.has("--setup-only");
-        compareStatements = o.has("--compare-statements");
+        strictTargets = o.flag("--strict-targets");
+        String phases = o.text("--phases", null);
+        phaseNames = phases == null ? null : List.of(phases.split(","));
+        setupOnly = o.flag("--setup-only");
+        compareStatements = o.flag("--compare-statements");
+        o.requireKnown();
         if (phaseNames == null) {
             phaseNames = slowHttpPort < 0 ? PHASES.subList(0, 4) : PHASES;
         }
@@ -329,40 +311,13 @@ public final class PurchaseBench {
                 rates.put(phase.name(), s.rate());
                 (phase.hot ? hotSold : spreadSold).addAndGet(s.ok * quantity);
                 (phase.hot ? hotUnknown : spreadUnknown).addAndGet(s.unknown * quantity);
-                System.out.printf(
-                        Locale.ROOT,
-                        "%-18s %5d %7.1f %7d %7d %6d %12.1f %8.1f %8.1f %8.1f | %s%n",
-                        phase.name(),
-                        round,
-                        s.nanos / 1e9,
-                        s.ok,
-                        s.failed(),
-                        s.busy,
-                        s.rate(),
-                        s.percentile(0.50),
-                        s.percentile(0.95),
-                        s.percentile(0.99),
-                        s.cpu.perPurchase(s.ok, s.nanos));
+                s.printRow(phase.name(), Integer.toString(round));
             }
         }
 
         System.out.printf(Locale.ROOT, "%nall rounds together:%n");
         for (Map.Entry<String, Stats> e : totals.entrySet()) {
-            Stats s = e.getValue();
-            System.out.printf(
-                    Locale.ROOT,
-                    "%-18s %5s %7.1f %7d %7d %6d %12.1f %8.1f %8.1f %8.1f | %s%n",
-                    e.getKey(),
-                    "all",
-                    s.nanos / 1e9,
-                    s.ok,
-                    s.failed(),
-                    s.busy,
-                    s.rate(),
-                    s.percentile(0.50),
-                    s.percentile(0.95),
-                    s.percentile(0.99),
-                    s.cpu.perPurchase(s.ok, s.nanos));
+            e.getValue().printRow(e.getKey(), "all");
         }
         System.out.println(
                 "(CPU: milliseconds of CPU per purchase made, by process, over the phase; the products (both JVMs"
@@ -684,16 +639,7 @@ public final class PurchaseBench {
         List<String> merchantTokens = new ArrayList<>();
         for (int m = 0; m < MERCHANTS; m++) {
             String email = "bench-merchant-" + m + "-" + run + "@bench.groupdeal.io";
-            Reply signup = expect(
-                    http.send(
-                            "POST",
-                            "/api/v1/merchants",
-                            null,
-                            "{\"businessName\":\"Bench Merchant " + m + "\",\"email\":\"" + email + "\",\"password\":\""
-                                    + PASSWORD + "\"}"),
-                    201,
-                    "merchant signup");
-            Api.unmoderated(http, Json.object(signup.body()).getString("tenantId"));
+            Api.merchant(http, "Bench Merchant " + m, email);
             String token = token(http, email);
             merchantTokens.add(token);
             for (int s = 0; s < STORES_PER_MERCHANT; s++) {
@@ -760,16 +706,7 @@ public final class PurchaseBench {
                     Http own = new Http(httpPort, TIMEOUT);
                     for (int b = first; b < count; b += 4) {
                         String email = "bench-buyer-" + b + "-" + run + "@bench.groupdeal.io";
-                        Reply signup = expect(
-                                own.send(
-                                        "POST",
-                                        "/api/v1/buyers",
-                                        null,
-                                        "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-                                                + "\",\"name\":\"Bench Buyer " + b + "\"}"),
-                                201,
-                                "buyer signup");
-                        made[b] = new Buyer(Json.object(signup.body()).getString("id"), email, token(own, email));
+                        made[b] = new Buyer(Api.buyer(own, email, "Bench Buyer " + b), email, token(own, email));
                     }
                 } catch (Exception e) {
                     errors.add(e);
@@ -832,6 +769,25 @@ public final class PurchaseBench {
 
     /** What one phase (or several added up) did: successes, failures by kind, latencies of the successes. */
     static final class Stats {
+
+        /** One line of the table of phases: the phase, its round ("all" for the rounds added up), its figures. */
+        void printRow(String phase, String round) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-18s %5s %7.1f %7d %7d %6d %12.1f %8.1f %8.1f %8.1f | %s%n",
+                    phase,
+                    round,
+                    nanos / 1e9,
+                    ok,
+                    failed(),
+                    busy,
+                    rate(),
+                    percentile(0.50),
+                    percentile(0.95),
+                    percentile(0.99),
+                    cpu.perPurchase(ok, nanos));
+        }
+
         long ok;
         long busy;
         long unknown;

@@ -68,11 +68,18 @@ public final class Wiring {
     /** The caller as the authentication mechanism leaves it: a merchant admin of the tenant. */
     public static Caller merchantAdmin(String tenantId) {
         return caller(new CallerAccount(
-                "admin-of-" + tenantId, "admin@shop.example", "Admin", Role.MERCHANT_ADMIN, tenantId, "Shop", 10));
+                "admin-of-" + tenantId,
+                "admin@shop.example",
+                "Admin",
+                Role.MERCHANT_ADMIN,
+                tenantId,
+                "Shop",
+                10,
+                null));
     }
 
     public static Caller buyer(String accountId) {
-        return caller(new CallerAccount(accountId, "buyer@example.com", "Bea Buyer", Role.BUYER, null, null, 0));
+        return caller(new CallerAccount(accountId, "buyer@example.com", "Bea Buyer", Role.BUYER, null, null, 0, null));
     }
 
     public static Caller caller(CallerAccount account) {

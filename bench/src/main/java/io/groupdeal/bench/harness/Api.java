@@ -27,6 +27,36 @@ public final class Api {
     }
 
     /**
+     * A new business signed up with {@link #PASSWORD} (POST /api/v1/merchants, 201) and let publish unmoderated
+     * ({@link #unmoderated}); answers its tenant's id.
+     */
+    public static String merchant(Http http, String businessName, String email) throws IOException {
+        String tenantId = http.send(
+                        "POST",
+                        "/api/v1/merchants",
+                        null,
+                        "{\"businessName\":\"" + businessName + "\",\"email\":\"" + email + "\",\"password\":\""
+                                + PASSWORD + "\"}")
+                .expect(201, "merchant sign-up")
+                .json()
+                .getString("tenantId");
+        unmoderated(http, tenantId);
+        return tenantId;
+    }
+
+    /** A new buyer signed up with {@link #PASSWORD} (POST /api/v1/buyers, 201); answers the account's id. */
+    public static String buyer(Http http, String email, String name) throws IOException {
+        return http.send(
+                        "POST",
+                        "/api/v1/buyers",
+                        null,
+                        "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"" + name + "\"}")
+                .expect(201, "buyer sign-up")
+                .json()
+                .getString("id");
+    }
+
+    /**
      * New businesses are moderated (their deals wait for review when published): the platform operator lets the bench's
      * business publish straight away, as the ITs' fixtures do.
      */

@@ -1,52 +1,52 @@
 package io.groupdeal.bench.harness;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * A bench's command line: options with a value ({@code --threads 20}) and flags ({@code --strict-targets}); an unknown
- * option is an error that lists the known ones. The last of a repeated option counts.
+ * A bench's command line: options with a value ({@code --threads 20}) and flags ({@code --strict-targets}). A bench
+ * names each option once, where it reads it: reading declares it, and {@link #requireKnown()}, called after the last
+ * read, refuses an option no read declared (listing the known ones) and a valued option without its value. The last of
+ * a repeated option counts.
  */
 public final class Options {
 
-    private final Map<String, String> values = new HashMap<>();
-    private final Map<String, Integer> positions = new HashMap<>();
+    private final String[] args;
+    private final Set<String> valued = new LinkedHashSet<>();
+    private final Set<String> flags = new LinkedHashSet<>();
 
-    /** Reads {@code args}; {@code valued} take a value, {@code flags} do not. */
-    public Options(String[] args, List<String> valued, List<String> flags) {
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (valued.contains(name)) {
-                if (i + 1 == args.length) {
-                    throw new IllegalArgumentException("option " + name + " needs a value");
-                }
-                values.put(name, args[++i]);
-            } else if (flags.contains(name)) {
-                values.put(name, "");
-            } else {
-                throw new IllegalArgumentException("unknown option " + name + " (known: " + String.join(" ", valued)
-                        + " " + String.join(" ", flags) + ")");
-            }
-            positions.put(name, i);
-        }
+    public Options(String[] args) {
+        this.args = args.clone();
     }
 
-    public boolean has(String name) {
-        return values.containsKey(name);
+    /** Whether the flag was given. */
+    public boolean flag(String name) {
+        flags.add(name);
+        return last(name) >= 0;
     }
 
-    /** True when the flag was given after {@code other} (or {@code other} was not given). */
+    /** True when the flag was given after the flag {@code other} (or {@code other} was not given). */
     public boolean after(String name, String other) {
-        return has(name) && positions.get(name) > positions.getOrDefault(other, -1);
+        return flag(name) && last(name) > (flag(other) ? last(other) : -1);
     }
 
     public String text(String name, String otherwise) {
-        return values.getOrDefault(name, otherwise);
+        valued.add(name);
+        int at = last(name);
+        if (at < 0) {
+            return otherwise;
+        }
+        if (at + 1 == args.length) {
+            throw new IllegalArgumentException("option " + name + " needs a value");
+        }
+        return args[at + 1];
     }
 
     public int integer(String name, int otherwise) {
-        return has(name) ? Integer.parseInt(values.get(name)) : otherwise;
+        String value = text(name, null);
+        return value == null ? otherwise : Integer.parseInt(value);
     }
 
     /** The whole number, at least {@code least}. */
@@ -55,10 +55,44 @@ public final class Options {
     }
 
     public long number(String name, long otherwise) {
-        return has(name) ? Long.parseLong(values.get(name)) : otherwise;
+        String value = text(name, null);
+        return value == null ? otherwise : Long.parseLong(value);
     }
 
     public double decimal(String name, double otherwise) {
-        return has(name) ? Double.parseDouble(values.get(name)) : otherwise;
+        String value = text(name, null);
+        return value == null ? otherwise : Double.parseDouble(value);
+    }
+
+    /** Refuses what no read declared: an unknown option, or a valued one at the end without its value. */
+    public void requireKnown() {
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (valued.contains(name)) {
+                if (i + 1 == args.length) {
+                    throw new IllegalArgumentException("option " + name + " needs a value");
+                }
+                i++;
+            } else if (!flags.contains(name)) {
+                List<String> known = new ArrayList<>(valued);
+                known.addAll(flags);
+                throw new IllegalArgumentException(
+                        "unknown option " + name + " (known: " + String.join(" ", known) + ")");
+            }
+        }
+    }
+
+    /** Where the option was given last; -1 when it was not. A value is never taken for an option's name. */
+    private int last(String name) {
+        int found = -1;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(name)) {
+                found = i;
+            }
+            if (valued.contains(args[i])) {
+                i++;
+            }
+        }
+        return found;
     }
 }

@@ -20,6 +20,7 @@ import io.groupdeal.domain.deal.DealStatus;
 import io.groupdeal.domain.redemption.CounterCoupon;
 import io.groupdeal.domain.redemption.CounterDesk;
 import io.groupdeal.domain.redemption.CounterStore;
+import io.groupdeal.domain.redemption.CounterWindow;
 import io.groupdeal.domain.redemption.Redemption;
 import io.groupdeal.domain.redemption.RedemptionRepository;
 import io.groupdeal.domain.shared.AccountId;
@@ -123,13 +124,9 @@ public class CounterService {
         Instant now = now();
         if (key != null) {
             String fingerprint = Idempotency.fingerprint(coupon.code().stored(), store.id());
-            if (!redemptions.claimKey(
-                    new RequestKey(new AccountId(who.accountId()), key),
-                    fingerprint,
-                    new TenantId(who.tenantId()),
-                    id,
-                    now)) {
-                return replay(redemptions.keyUse(who.accountId(), key).orElseThrow(), fingerprint);
+            RequestKey requestKey = new RequestKey(new AccountId(who.accountId()), key);
+            if (!redemptions.claimKey(requestKey, fingerprint, new TenantId(who.tenantId()), id, now)) {
+                return replay(redemptions.keyUse(requestKey).orElseThrow(), fingerprint);
             }
         }
         Optional<Problem> refusal = refusal(coupon, store, now);
@@ -246,12 +243,12 @@ public class CounterService {
     }
 
     private PageOf<Redemption> history(String storeId, Instant from, Instant to, PageRequest page) {
-        String tenantId = who().tenantId();
+        CounterWindow window = new CounterWindow(new TenantId(who().tenantId()), storeId, from, to);
         return new PageOf<>(
-                redemptions.between(tenantId, storeId, from, to, page.page(), page.size()),
+                redemptions.between(window, page.page(), page.size()),
                 page.page(),
                 page.size(),
-                redemptions.countBetween(tenantId, storeId, from, to));
+                redemptions.countBetween(window));
     }
 
     private Redemption replay(RedemptionRepository.KeyUse earlier, String fingerprint) {

@@ -15,10 +15,12 @@ import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.application.security.TenantScoped;
 import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.redemption.CodeHash;
+import io.groupdeal.domain.redemption.CounterWindow;
 import io.groupdeal.domain.redemption.DoubleUse;
 import io.groupdeal.domain.redemption.OfflineCounterRepository;
 import io.groupdeal.domain.redemption.Redemption;
 import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.shared.TenantId;
 import io.groupdeal.domain.store.Store;
 import io.groupdeal.domain.store.StoreRepository;
 import io.groupdeal.domain.tenant.TenantRepository;
@@ -150,11 +152,12 @@ public class OfflineCounter {
         }
         Instant start = first.atStartOfDay(zone).toInstant();
         Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
+        CounterWindow window = new CounterWindow(new TenantId(who.tenantId()), store, start, end);
         return new PageOf<>(
-                offline.between(who.tenantId(), store, start, end, page.page(), page.size()),
+                offline.between(window, page.page(), page.size()),
                 page.page(),
                 page.size(),
-                offline.countBetween(who.tenantId(), store, start, end));
+                offline.countBetween(window));
     }
 
     /** The problem a double use is answered with: the phone's redemption did not happen, and it is on record. */

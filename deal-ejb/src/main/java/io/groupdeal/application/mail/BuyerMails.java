@@ -235,20 +235,22 @@ public class BuyerMails {
         void paragraph(String words) {
             text.append(words).append("\n\n");
             html.append("<p style=\"margin:0 0 14px;line-height:1.5\">")
-                    .append(escape(words))
+                    .append(MailHtml.escape(words))
                     .append("</p>");
         }
 
         void heading(String words) {
             text.append(words.toUpperCase(Locale.ROOT)).append("\n");
             html.append("<h3 style=\"margin:18px 0 6px;font-size:15px\">")
-                    .append(escape(words))
+                    .append(MailHtml.escape(words))
                     .append("</h3>");
         }
 
         void line(String words) {
             text.append("- ").append(words).append("\n");
-            html.append("<div style=\"margin:0 0 4px\">").append(escape(words)).append("</div>");
+            html.append("<div style=\"margin:0 0 4px\">")
+                    .append(MailHtml.escape(words))
+                    .append("</div>");
         }
 
         void coupons(List<Coupon> coupons) {
@@ -260,7 +262,7 @@ public class BuyerMails {
                 html.append("<tr><td style=\"padding:8px 16px 8px 0\"><img src=\"cid:qr-")
                         .append(code)
                         .append("\" width=\"120\" height=\"120\" alt=\"")
-                        .append(escape(words("qr.alt", code)))
+                        .append(MailHtml.escape(words("qr.alt", code)))
                         .append("\"></td>")
                         .append("<td style=\"padding:8px 0;font:600 22px/1.2 ui-monospace,Menlo,Consolas,monospace;"
                                 + "letter-spacing:2px\">")
@@ -273,38 +275,13 @@ public class BuyerMails {
 
         void link(String label, String url) {
             text.append(label).append(": ").append(url).append("\n\n");
-            html.append("<p style=\"margin:18px 0\"><a href=\"")
-                    .append(escape(url))
-                    .append("\" style=\"background:#4f46e5;"
-                            + "color:#fff;padding:10px 16px;border-radius:8px;text-decoration:none\">")
-                    .append(escape(label))
-                    .append("</a></p>");
+            html.append(MailHtml.button(url, label));
         }
 
         Mail mail(String tenantId, String causeKey, String subject, List<String> qrCodes) {
             text.append("GroupDeal");
-            String page = "<!doctype html><html lang=\"" + buyer.language().tag()
-                    + "\"><head><meta charset=\"utf-8\"></head><body style=\"margin:0;background:#f5f5f7;font-family:-apple-system,"
-                    + "Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1f2330\"><div style=\"max-width:560px;margin:0 auto;"
-                    + "padding:24px\"><div style=\"font-weight:700;font-size:18px;margin-bottom:16px\">GroupDeal</div>"
-                    + "<div style=\"background:#fff;border-radius:12px;padding:24px\">" + html
-                    + "</div></div></body></html>";
+            String page = MailHtml.page(buyer.language(), html.toString());
             return new Mail(tenantId, causeKey, buyer.email(), subject, text.toString(), page, qrCodes);
-        }
-
-        private static String escape(String value) {
-            StringBuilder out = new StringBuilder(value.length());
-            for (char c : value.toCharArray()) {
-                switch (c) {
-                    case '<' -> out.append("&lt;");
-                    case '>' -> out.append("&gt;");
-                    case '&' -> out.append("&amp;");
-                    case '"' -> out.append("&quot;");
-                    case '\'' -> out.append("&#39;");
-                    default -> out.append(c);
-                }
-            }
-            return out.toString();
         }
     }
 }

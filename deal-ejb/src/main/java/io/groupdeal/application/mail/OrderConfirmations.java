@@ -63,18 +63,7 @@ public class OrderConfirmations {
         String orderId = head.causeKey().substring(CAUSE.length());
         Order order = orders.find(head.tenantId(), orderId)
                 .orElseThrow(() -> new IllegalStateException("no order " + orderId + " for mail " + queued.id()));
-        Order asConfirmed = new Order(
-                order.tenantId(),
-                order.id(),
-                order.dealId(),
-                order.buyerId(),
-                order.quantity(),
-                order.unitPrice(),
-                order.amount(),
-                order.currency(),
-                OrderStatus.valueOf(queued.render()),
-                order.paymentRef(),
-                order.createdAt());
+        Order asConfirmed = order.settled(OrderStatus.valueOf(queued.render()), order.paymentRef());
         CatalogDeal deal = catalog.ofOrder(order.dealId())
                 .orElseThrow(() -> new IllegalStateException("no deal " + order.dealId() + " for mail " + queued.id()));
         Recipient known = mails.recipient(order.buyerId(), order.tenantId());

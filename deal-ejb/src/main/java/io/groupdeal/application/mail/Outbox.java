@@ -73,15 +73,15 @@ public class Outbox {
                 .map(c -> new Queued(
                         id,
                         new Mail(
-                                c.tenantId(),
-                                c.causeKey(),
-                                c.recipient(),
-                                c.subject(),
-                                c.text(),
-                                c.html(),
-                                c.qrCodes()),
+                                c.mail().tenantId(),
+                                c.mail().causeKey(),
+                                c.mail().recipient(),
+                                c.mail().subject(),
+                                c.mail().text(),
+                                c.mail().html(),
+                                c.mail().qrCodes()),
                         c.attempts(),
-                        c.render()));
+                        c.mail().render()));
     }
 
     /** Sent, with the subject it was sent with (a confirmation's is written in the buyer's language when it is sent). */

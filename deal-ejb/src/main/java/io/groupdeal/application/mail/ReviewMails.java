@@ -1,5 +1,7 @@
 package io.groupdeal.application.mail;
 
+import static io.groupdeal.application.mail.MailHtml.escape;
+
 import io.groupdeal.domain.account.Account;
 import io.groupdeal.domain.deal.Deal;
 import io.groupdeal.domain.deal.DealStatus;
@@ -34,7 +36,8 @@ public class ReviewMails {
 
     public Mail approved(Account admin, Deal deal) {
         Optional<Tenant> tenant = tenants.find(admin.tenantId());
-        MailWords words = MailWords.of(language(admin, tenant));
+        Language language = language(admin, tenant);
+        MailWords words = MailWords.of(language);
         String said = deal.status() == DealStatus.SCHEDULED
                 ? words.words(
                         "review.approved.scheduled",
@@ -42,13 +45,15 @@ public class ReviewMails {
                         LocalFormats.dateTime(
                                 deal.salesStart(),
                                 tenant.<ZoneId>map(Tenant::timeZone).orElse(ZoneOffset.UTC),
-                                language(admin, tenant)))
+                                language))
                 : words.words("review.approved.on-sale", deal.title());
         String deals = publicUrl + "/merchant/deals.xhtml";
         String text = words.words("greeting", admin.name()) + "\n\n" + said + "\n\n"
                 + words.words("review.link.deals.at", deals) + "\n\nGroupDeal";
-        String html = page("<p>" + escape(words.words("greeting", admin.name())) + "</p><p>" + bold(said, deal.title())
-                + "</p>" + link(deals, words.words("review.link.deals")));
+        String html = page(
+                language,
+                "<p>" + escape(words.words("greeting", admin.name())) + "</p><p>" + bold(said, deal.title()) + "</p>"
+                        + MailHtml.button(deals, words.words("review.link.deals")));
         return new Mail(
                 admin.tenantId(),
                 cause("deal-approved", admin, deal),
@@ -60,18 +65,21 @@ public class ReviewMails {
     }
 
     public Mail rejected(Account admin, Deal deal) {
-        MailWords words = MailWords.of(language(admin, tenants.find(admin.tenantId())));
+        Language language = language(admin, tenants.find(admin.tenantId()));
+        MailWords words = MailWords.of(language);
         String editor = publicUrl + "/merchant/deal.xhtml?id=" + deal.id();
         String said = words.words("review.rejected", deal.title());
         String text = words.words("greeting", admin.name()) + "\n\n" + said + "\n\n" + words.words("review.reason")
                 + "\n" + deal.rejection() + "\n\n" + words.words("review.publish-again.at", editor) + "\n\nGroupDeal";
-        String html = page("<p>" + escape(words.words("greeting", admin.name())) + "</p><p>"
-                + bold(said, deal.title()) + "</p><p><b>"
-                + escape(words.words("review.reason")) + "</b></p>"
-                + "<p style=\"white-space:pre-line;border-left:3px solid #d97706;padding-left:10px\">"
-                + escape(deal.rejection())
-                + "</p><p>" + escape(words.words("review.publish-again")) + "</p>"
-                + link(editor, words.words("review.link.edit")));
+        String html = page(
+                language,
+                "<p>" + escape(words.words("greeting", admin.name())) + "</p><p>"
+                        + bold(said, deal.title()) + "</p><p><b>"
+                        + escape(words.words("review.reason")) + "</b></p>"
+                        + "<p style=\"white-space:pre-line;border-left:3px solid #d97706;padding-left:10px\">"
+                        + escape(deal.rejection())
+                        + "</p><p>" + escape(words.words("review.publish-again")) + "</p>"
+                        + MailHtml.button(editor, words.words("review.link.edit")));
         return new Mail(
                 admin.tenantId(),
                 cause("deal-rejected", admin, deal),
@@ -97,31 +105,8 @@ public class ReviewMails {
                 + deal.reviewedAt().toEpochMilli();
     }
 
-    private static String link(String url, String label) {
-        return "<p style=\"margin:18px 0\"><a href=\"" + escape(url)
-                + "\" style=\"background:#4f46e5;color:#fff;padding:10px 16px;"
-                + "border-radius:8px;text-decoration:none\">" + escape(label) + "</a></p>";
-    }
-
-    private static String page(String content) {
-        return "<!doctype html><html><body style=\"margin:0;background:#f5f5f7;font-family:-apple-system,Segoe UI,Roboto,"
-                + "Helvetica,Arial,sans-serif;color:#1f2330\"><div style=\"max-width:560px;margin:0 auto;padding:24px\">"
-                + "<div style=\"font-weight:700;font-size:18px;margin-bottom:16px\">GroupDeal</div><div style=\"background:#fff;"
-                + "border-radius:12px;padding:24px;line-height:1.5\">" + content + "</div></div></body></html>";
-    }
-
-    private static String escape(String value) {
-        StringBuilder out = new StringBuilder(value.length());
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    /** The mail's page; a review's paragraphs are spaced as a buyer's mail spaces its own. */
+    private static String page(Language language, String content) {
+        return MailHtml.page(language, "<div style=\"line-height:1.5\">" + content + "</div>");
     }
 }

@@ -6,17 +6,16 @@ import io.groupdeal.application.payment.Payment;
 import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.domain.coupon.Coupon;
-import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.DealRepository.Sale;
 import io.groupdeal.domain.deal.SaleOption;
 import io.groupdeal.domain.deal.SaleTerms;
+import io.groupdeal.domain.order.BuyerQuota;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderStatus;
-import io.groupdeal.domain.shared.AccountId;
 import io.groupdeal.domain.shared.Ids;
 import io.groupdeal.domain.shared.RequestKey;
 import io.groupdeal.domain.shared.TenantId;
@@ -30,8 +29,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -63,6 +60,9 @@ public class Checkout {
     private OrderConfirmations confirmations;
 
     @Inject
+    private Restock restock;
+
+    @Inject
     @ConfigProperty(name = "deal.order.reservation", defaultValue = "PT10M")
     private Duration reservation;
 
@@ -75,14 +75,8 @@ public class Checkout {
      * closed deal throws and leaves nothing behind, the key unused. The order costs the option's price.
      */
     public Optional<Reserved> reserve(
-            String buyerId,
-            String key,
-            String fingerprint,
-            SaleTerms terms,
-            SaleOption option,
-            int quantity,
-            Instant when) {
-        return reserving(buyerId, key, fingerprint, terms, option, quantity, when);
+            RequestKey key, String fingerprint, SaleTerms terms, SaleOption option, int quantity, Instant when) {
+        return reserving(key, fingerprint, terms, option, quantity, when);
     }
 
     /**
@@ -91,44 +85,29 @@ public class Checkout {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public Optional<Reserved> reserveWithin(
-            String buyerId,
-            String key,
-            String fingerprint,
-            SaleTerms terms,
-            SaleOption option,
-            int quantity,
-            Instant when) {
-        return reserving(buyerId, key, fingerprint, terms, option, quantity, when);
+            RequestKey key, String fingerprint, SaleTerms terms, SaleOption option, int quantity, Instant when) {
+        return reserving(key, fingerprint, terms, option, quantity, when);
     }
 
     private Optional<Reserved> reserving(
-            String buyerId,
-            String key,
-            String fingerprint,
-            SaleTerms terms,
-            SaleOption option,
-            int quantity,
-            Instant when) {
+            RequestKey key, String fingerprint, SaleTerms terms, SaleOption option, int quantity, Instant when) {
         // to the microsecond, as the database keeps it: the order in memory is the order as stored (the buyer's answer)
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
         String orderId = Ids.newId();
-        if (!orders.claimKey(
-                new RequestKey(new AccountId(buyerId), key),
-                fingerprint,
-                new TenantId(terms.tenantId()),
-                orderId,
-                now)) {
+        TenantId tenant = new TenantId(terms.tenantId());
+        if (!orders.claimKey(key, fingerprint, tenant, orderId, now)) {
             return Optional.empty();
         }
         if (terms.perBuyerLimit() != null
-                && !orders.takeQuota(terms.tenantId(), terms.dealId(), buyerId, quantity, terms.perBuyerLimit())) {
+                && !orders.takeQuota(
+                        new BuyerQuota(tenant, terms.dealId(), key.account()), quantity, terms.perBuyerLimit())) {
             throw new Clash("per-buyer-limit", Reason.of("per-buyer-limit", terms.perBuyerLimit()));
         }
         Order order = new Order(
                 terms.tenantId(),
                 orderId,
                 terms.dealId(),
-                buyerId,
+                key.account().value(),
                 quantity,
                 option.price(),
                 option.price().multiply(BigDecimal.valueOf(quantity)),
@@ -195,29 +174,19 @@ public class Checkout {
             return Optional.empty();
         }
         SaleTerms terms = deals.saleTerms(order.tenantId(), order.dealId()).orElseThrow();
-        List<Coupon> issued = new ArrayList<>(order.quantity());
-        for (int i = 0; i < order.quantity(); i++) {
-            issued.add(Coupon.issue(
-                    order.tenantId(),
-                    Ids.newId(),
-                    order.dealId(),
-                    terms.title(),
-                    order.id(),
-                    order.buyerId(),
-                    CouponCode.random(RANDOM),
-                    captured ? CouponStatus.ACTIVE : CouponStatus.PENDING,
-                    order.unitPrice(),
-                    order.currency(),
-                    terms.couponValidUntil(),
-                    now));
-        }
-        issued.sort(Comparator.comparing(Coupon::id));
+        List<Coupon> issued = Coupon.issueFor(
+                order,
+                terms.title(),
+                captured ? CouponStatus.ACTIVE : CouponStatus.PENDING,
+                terms.couponValidUntil(),
+                now,
+                RANDOM);
         coupons.addAll(issued);
         // what orders.paid made of the row (its status and payment ref; the rest is as reserved)
         Order paid = order.settled(captured ? OrderStatus.CONFIRMED : OrderStatus.PENDING, payment.ref());
         // only the mail's cause: it is written when it is sent (OrderConfirmations), outside the purchase
         if (teamSeat) {
-            return Optional.of(new Confirmed(paid, List.copyOf(issued)));
+            return Optional.of(new Confirmed(paid, issued));
         }
         confirmations.queue(
                 buyer != null ? buyer : confirmations.recipient(order.buyerId(), order.tenantId()),
@@ -227,7 +196,7 @@ public class Checkout {
             deals.paid(
                     order.tenantId(), order.dealId(), order.quantity(), captured, now); // last: the deal's row is hot
         }
-        return Optional.of(new Confirmed(paid, List.copyOf(issued)));
+        return Optional.of(new Confirmed(paid, issued));
     }
 
     /**
@@ -238,11 +207,6 @@ public class Checkout {
         if (!orders.release(order.tenantId(), order.id(), status, now)) {
             return;
         }
-        orders.returnQuota(order.tenantId(), order.dealId(), order.buyerId(), order.quantity());
-        Order stored = order.optionId() != null
-                ? order
-                : orders.find(order.tenantId(), order.id()).orElseThrow();
-        deals.unsellOption(order.tenantId(), order.dealId(), stored.optionId(), order.quantity());
-        deals.unsell(order.tenantId(), order.dealId(), order.quantity());
+        restock.giveBack(order);
     }
 }

@@ -6,6 +6,7 @@ import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.mail.BuyerMails.Recipient;
 import io.groupdeal.application.order.Checkout.Confirmed;
 import io.groupdeal.application.order.Checkout.Reserved;
+import io.groupdeal.application.order.Replays.Purchase;
 import io.groupdeal.application.payment.Configured;
 import io.groupdeal.application.payment.GatewayUnreachable;
 import io.groupdeal.application.payment.Payment;
@@ -16,8 +17,6 @@ import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.problem.NotPossible;
-import io.groupdeal.application.problem.PaymentDeclined;
-import io.groupdeal.application.problem.PaymentUnavailable;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
@@ -27,11 +26,15 @@ import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.DealStatus;
 import io.groupdeal.domain.deal.SaleOption;
 import io.groupdeal.domain.deal.SaleTerms;
+import io.groupdeal.domain.order.BuyerQuota;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderRepository.KeyUse;
 import io.groupdeal.domain.order.OrderStatus;
+import io.groupdeal.domain.shared.AccountId;
 import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.shared.RequestKey;
+import io.groupdeal.domain.shared.TenantId;
 import io.groupdeal.infrastructure.database.TransactionConflict;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -39,13 +42,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A buyer's orders. Buying is reserve → pay → confirm, and no transaction is open while the gateway is asked:
@@ -62,7 +63,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class OrderService {
 
     static final int MAX_PER_ORDER = 20;
-    private static final long SETTLED_POLL_MILLIS = 100;
     /** How soon a buyer whose order waits for the reconciler may ask again with the same key. */
     private static final long RECONCILE_RETRY_SECONDS = 5;
 
@@ -91,8 +91,7 @@ public class OrderService {
     private Clock clock;
 
     @Inject
-    @ConfigProperty(name = "deal.payment.timeout", defaultValue = "PT5S")
-    private Duration paymentTimeout;
+    private Replays replays;
 
     /** The order of the request, or what the order this key made before became (the same answer again). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -101,7 +100,8 @@ public class OrderService {
         requireValid(request);
         CallerAccount buyer = buyer();
         String fingerprint = request.fingerprint();
-        var earlier = orders.keyUse(buyer.accountId(), key);
+        RequestKey requestKey = new RequestKey(new AccountId(buyer.accountId()), key);
+        var earlier = orders.keyUse(requestKey);
         if (earlier.isPresent()) {
             return replay(earlier.get(), fingerprint, buyer);
         }
@@ -116,13 +116,13 @@ public class OrderService {
             // then only ever update it, one after the other (inserting it inside their transactions could deadlock them
             // when the first rolls back). One statement outside any transaction commits by itself: no transaction of
             // its own is needed around it.
-            orders.ensureQuota(terms.tenantId(), terms.dealId(), buyer.accountId());
+            orders.ensureQuota(new BuyerQuota(new TenantId(terms.tenantId()), terms.dealId(), requestKey.account()));
         }
-        Reserved reserved = TransactionConflict.retried(() -> checkout.reserve(
-                        buyer.accountId(), key, fingerprint, terms, option, request.quantity(), clock.instant()))
+        Reserved reserved = TransactionConflict.retried(() ->
+                        checkout.reserve(requestKey, fingerprint, terms, option, request.quantity(), clock.instant()))
                 .orElse(null);
         if (reserved == null) {
-            return replay(orders.keyUse(buyer.accountId(), key).orElseThrow(), fingerprint, buyer);
+            return replay(orders.keyUse(requestKey).orElseThrow(), fingerprint, buyer);
         }
         Order order = reserved.order();
         Payment payment;
@@ -134,7 +134,7 @@ public class OrderService {
                     Level.WARNING,
                     () -> "No answer from the payment gateway for order " + order.id() + "; the reconciler settles it: "
                             + e);
-            throw inProgress();
+            throw Purchase.ORDER.inProgress();
         }
         Optional<Confirmed> confirmed = settle(order, payment, new Recipient(buyer.email(), buyer.name()));
         return confirmed
@@ -186,25 +186,13 @@ public class OrderService {
             }
             case DECLINED -> {
                 TransactionConflict.retried(() -> checkout.release(order, OrderStatus.DECLINED, clock.instant()));
-                throw declined();
+                throw Replays.declined();
             }
             default -> {
                 TransactionConflict.retried(() -> checkout.release(order, OrderStatus.CANCELLED, clock.instant()));
-                throw failed();
+                throw Replays.failed();
             }
         }
-    }
-
-    private static PaymentDeclined declined() {
-        return new PaymentDeclined();
-    }
-
-    private static PaymentUnavailable failed() {
-        return new PaymentUnavailable(Reason.of("payment-unavailable.failed"));
-    }
-
-    private static PaymentUnavailable inProgress() {
-        return new PaymentUnavailable(Reason.of("payment-unavailable.in-progress"));
     }
 
     public PageOf<OrderView> list(PageRequest request) {
@@ -227,39 +215,7 @@ public class OrderService {
 
     /** What the key's order became: the order, or the refusal it ended in, or "still in progress". */
     private OrderView replay(KeyUse earlier, String fingerprint, CallerAccount buyer) {
-        if (!earlier.requestHash().equals(fingerprint)) {
-            throw new NotPossible("idempotency-key-reused", Reason.of("idempotency-key-reused.order"));
-        }
-        Order order = settled(buyer.accountId(), earlier.orderId());
-        if (order.status() == OrderStatus.RESERVED) {
-            throw inProgress();
-        }
-        if (order.status() == OrderStatus.DECLINED) {
-            throw declined();
-        }
-        if (order.status() == OrderStatus.CANCELLED && order.paymentRef() == null) {
-            throw failed();
-        }
-        return view(order, null);
-    }
-
-    /**
-     * The key's order once its payment is settled: a request sent again while the first is still paying waits for it
-     * (no longer than the gateway may take, no transaction open), so both answer the same.
-     */
-    private Order settled(String buyerId, String orderId) {
-        long deadline = System.nanoTime() + paymentTimeout.plusSeconds(1).toNanos();
-        Order order = orders.ofBuyer(buyerId, orderId).orElseThrow(() -> new NotFound("order"));
-        while (order.status() == OrderStatus.RESERVED && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(SETTLED_POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            order = orders.ofBuyer(buyerId, orderId).orElseThrow(() -> new NotFound("order"));
-        }
-        return order;
+        return view(replays.replay(earlier, fingerprint, new AccountId(buyer.accountId()), Purchase.ORDER), null);
     }
 
     private OrderView view(Order order, String dealTitle) {

@@ -46,17 +46,15 @@ public class Refunds {
     /**
      * The deal was cancelled after the order was captured and {@code unused} of its coupons were moved to VOID: pay back
      * their price, the order's unit price {@code unused} times in its currency's digits; nothing when none was unused.
-     * Answers the amount owed.
      */
-    public Money unusedOfCancelledDeal(Order order, int unused, String dealTitle, Instant now) {
-        Money amount = Money.of(order.unitPrice(), order.currency()).times(Math.max(0, unused));
+    public void unusedOfCancelledDeal(Order order, int unused, String dealTitle, Instant now) {
         if (unused <= 0) {
-            return amount;
+            return;
         }
+        Money amount = Money.of(order.unitPrice(), order.currency()).times(unused);
         payments.owe(order.tenantId(), order.id(), Kind.REFUND, "cancel:" + order.id(), amount.amount());
         orders.markRefunded(order.tenantId(), order.id(), now);
         outbox.write(mails.dealCancelled(
                 mails.recipient(order.buyerId(), order.tenantId()), order, dealTitle, amount.amount()));
-        return amount;
     }
 }

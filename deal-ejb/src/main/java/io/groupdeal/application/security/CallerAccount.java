@@ -22,18 +22,6 @@ public record CallerAccount(
         int undoWindowMinutes,
         Language language) {
 
-    /** An account that never chose a language. */
-    public CallerAccount(
-            String accountId,
-            String email,
-            String name,
-            Role role,
-            String tenantId,
-            String tenantName,
-            int undoWindowMinutes) {
-        this(accountId, email, name, role, tenantId, tenantName, undoWindowMinutes, null);
-    }
-
     /** The language the account chose, if it ever chose one. */
     public Optional<Language> chosenLanguage() {
         return Optional.ofNullable(language);

@@ -2,10 +2,10 @@ package io.groupdeal.application.team;
 
 import io.groupdeal.application.order.Checkout;
 import io.groupdeal.application.order.Checkout.Reserved;
+import io.groupdeal.application.order.Restock;
 import io.groupdeal.application.payment.Payment;
 import io.groupdeal.application.problem.Clash;
 import io.groupdeal.domain.coupon.Coupon;
-import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.deal.DealRepository;
@@ -16,6 +16,7 @@ import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderStatus;
 import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.shared.RequestKey;
 import io.groupdeal.domain.team.Team;
 import io.groupdeal.domain.team.TeamRepository;
 import io.groupdeal.domain.team.TeamStatus;
@@ -29,9 +30,6 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -67,6 +65,9 @@ public class TeamCheckout {
     @Inject
     private TeamClosing closing;
 
+    @Inject
+    private Restock restock;
+
     @Resource
     private SessionContext context;
 
@@ -75,13 +76,7 @@ public class TeamCheckout {
 
     /** A new team with the buyer's seat; empty when the key was used before (nothing is then written). */
     public Optional<Seat> start(
-            String buyerId,
-            String key,
-            String fingerprint,
-            SaleTerms terms,
-            TeamTerms offer,
-            SaleOption option,
-            Instant when) {
+            RequestKey key, String fingerprint, SaleTerms terms, TeamTerms offer, SaleOption option, Instant when) {
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
         Team team = new Team(
                 terms.tenantId(),
@@ -95,7 +90,7 @@ public class TeamCheckout {
                 now.plus(offer.windowMinutes(), ChronoUnit.MINUTES),
                 now);
         teams.start(team);
-        return seat(buyerId, key, fingerprint, terms, team, option.title(), now);
+        return seat(key, fingerprint, terms, team, option.title(), now);
     }
 
     /**
@@ -104,8 +99,7 @@ public class TeamCheckout {
      * under way, and a refused one frees its seat), {@code already-in-team} when the buyer is in an open team of the
      * deal.
      */
-    public Optional<Seat> join(
-            String buyerId, String key, String fingerprint, SaleTerms terms, Team team, Instant when) {
+    public Optional<Seat> join(RequestKey key, String fingerprint, SaleTerms terms, Team team, Instant when) {
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
         if (!teams.takeSeat(team.tenantId(), team.id(), now)) {
             Team current = teams.find(team.tenantId(), team.id()).orElse(team);
@@ -119,7 +113,7 @@ public class TeamCheckout {
                 .map(SaleOption::title)
                 .findFirst()
                 .orElse("");
-        return seat(buyerId, key, fingerprint, terms, team, title, now);
+        return seat(key, fingerprint, terms, team, title, now);
     }
 
     /**
@@ -127,27 +121,15 @@ public class TeamCheckout {
      * buyer's quota, the option's cap and the deal's quantity count it like any coupon.
      */
     private Optional<Seat> seat(
-            String buyerId,
-            String key,
-            String fingerprint,
-            SaleTerms terms,
-            Team team,
-            String optionTitle,
-            Instant now) {
+            RequestKey key, String fingerprint, SaleTerms terms, Team team, String optionTitle, Instant now) {
         SaleOption atTeamPrice = new SaleOption(team.optionId(), optionTitle, team.unitPrice());
-        Reserved reserved = checkout.reserveWithin(buyerId, key, fingerprint, terms, atTeamPrice, 1, now)
+        Reserved reserved = checkout.reserveWithin(key, fingerprint, terms, atTeamPrice, 1, now)
                 .orElse(null);
         if (reserved == null) {
             context.setRollbackOnly(); // the key's first request stands; this seat was never taken
             return Optional.empty();
         }
-        if (!teams.addMember(
-                team.tenantId(),
-                team.id(),
-                team.dealId(),
-                buyerId,
-                reserved.order().id(),
-                now)) {
+        if (!teams.addMember(team, reserved.order(), now)) {
             throw new Clash("already-in-team");
         }
         return Optional.of(new Seat(team, reserved.order()));
@@ -165,24 +147,8 @@ public class TeamCheckout {
             return Optional.empty();
         }
         SaleTerms terms = deals.saleTerms(order.tenantId(), order.dealId()).orElseThrow();
-        List<Coupon> issued = new ArrayList<>(order.quantity());
-        for (int i = 0; i < order.quantity(); i++) {
-            issued.add(Coupon.issue(
-                    order.tenantId(),
-                    Ids.newId(),
-                    order.dealId(),
-                    terms.title(),
-                    order.id(),
-                    order.buyerId(),
-                    CouponCode.random(RANDOM),
-                    CouponStatus.PENDING,
-                    order.unitPrice(),
-                    order.currency(),
-                    terms.couponValidUntil(),
-                    now));
-        }
-        issued.sort(Comparator.comparing(Coupon::id));
-        coupons.addAll(issued);
+        coupons.addAll(
+                Coupon.issueFor(order, terms.title(), CouponStatus.PENDING, terms.couponValidUntil(), now, RANDOM));
         if (team != null
                 && team.status() == TeamStatus.OPEN
                 && team.memberCount() == team.size()
@@ -198,15 +164,6 @@ public class TeamCheckout {
             return;
         }
         teams.freeSeat(order.tenantId(), order.id()); // the team's row before the quota's, as a seat is taken
-        orders.returnQuota(order.tenantId(), order.dealId(), order.buyerId(), order.quantity());
-        // the option's row, then the deal's, as a purchase takes them (the deal's row is hot: last)
-        deals.unsellOption(order.tenantId(), order.dealId(), optionOf(order), order.quantity());
-        deals.unsell(order.tenantId(), order.dealId(), order.quantity());
-    }
-
-    private String optionOf(Order order) {
-        return order.optionId() != null
-                ? order.optionId()
-                : orders.find(order.tenantId(), order.id()).map(Order::optionId).orElseThrow();
+        restock.giveBack(order);
     }
 }

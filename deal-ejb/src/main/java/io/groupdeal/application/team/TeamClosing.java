@@ -2,6 +2,7 @@ package io.groupdeal.application.team;
 
 import io.groupdeal.application.mail.BuyerMails;
 import io.groupdeal.application.mail.Outbox;
+import io.groupdeal.application.order.Restock;
 import io.groupdeal.application.payment.PaymentTasks;
 import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.coupon.CouponStatus;
@@ -47,6 +48,9 @@ public class TeamClosing {
     @Inject
     private BuyerMails mails;
 
+    @Inject
+    private Restock restock;
+
     /** Every seat is paid: COMPLETE, every member captured, coupons ACTIVE, members mailed. */
     void complete(Team team, String dealTitle, Instant now) {
         if (teams.close(team.tenantId(), team.id(), TeamStatus.COMPLETE, now)) {
@@ -90,9 +94,7 @@ public class TeamClosing {
                 if (orders.cancelAndRelease(order.tenantId(), order.id(), now)) {
                     payments.owe(order.tenantId(), order.id(), Kind.CANCEL, "cancel", null);
                     coupons.move(order.tenantId(), order.id(), CouponStatus.PENDING, CouponStatus.VOID, now);
-                    orders.returnQuota(order.tenantId(), order.dealId(), order.buyerId(), order.quantity());
-                    deals.unsellOption(order.tenantId(), order.dealId(), order.optionId(), order.quantity());
-                    deals.unsell(order.tenantId(), order.dealId(), order.quantity());
+                    restock.giveBack(order);
                     outbox.write(
                             mails.teamFailed(mails.recipient(order.buyerId(), order.tenantId()), order, dealTitle));
                 }

@@ -2,6 +2,8 @@ package io.groupdeal.application.team;
 
 import io.groupdeal.application.Idempotency;
 import io.groupdeal.application.order.OrderService;
+import io.groupdeal.application.order.Replays;
+import io.groupdeal.application.order.Replays.Purchase;
 import io.groupdeal.application.payment.Configured;
 import io.groupdeal.application.payment.GatewayUnreachable;
 import io.groupdeal.application.payment.Payment;
@@ -11,8 +13,6 @@ import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.problem.NotPossible;
-import io.groupdeal.application.problem.PaymentDeclined;
-import io.groupdeal.application.problem.PaymentUnavailable;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
@@ -22,11 +22,15 @@ import io.groupdeal.domain.deal.DealStatus;
 import io.groupdeal.domain.deal.SaleOption;
 import io.groupdeal.domain.deal.SaleTerms;
 import io.groupdeal.domain.deal.TeamTerms;
+import io.groupdeal.domain.order.BuyerQuota;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderRepository.KeyUse;
 import io.groupdeal.domain.order.OrderStatus;
+import io.groupdeal.domain.shared.AccountId;
 import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.shared.RequestKey;
+import io.groupdeal.domain.shared.TenantId;
 import io.groupdeal.domain.team.Team;
 import io.groupdeal.domain.team.TeamRepository;
 import io.groupdeal.infrastructure.database.TransactionConflict;
@@ -37,7 +41,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -59,7 +62,6 @@ public class TeamService {
     /** The teams a merchant's list shows per deal, newest first. */
     static final int LISTED = 200;
 
-    private static final long SETTLED_POLL_MILLIS = 100;
     private static final Logger LOG = Logger.getLogger(TeamService.class.getName());
 
     @Inject
@@ -85,8 +87,7 @@ public class TeamService {
     private Clock clock;
 
     @Inject
-    @ConfigProperty(name = "deal.payment.timeout", defaultValue = "PT5S")
-    private Duration paymentTimeout;
+    private Replays replays;
 
     @Inject
     @ConfigProperty(name = "deal.public-url", defaultValue = "http://localhost:8080")
@@ -115,7 +116,8 @@ public class TeamService {
         }
         CallerAccount buyer = buyer();
         String fingerprint = request.fingerprint();
-        var earlier = orders.keyUse(buyer.accountId(), key);
+        RequestKey requestKey = new RequestKey(new AccountId(buyer.accountId()), key);
+        var earlier = orders.keyUse(requestKey);
         if (earlier.isPresent()) {
             return replay(earlier.get(), fingerprint, buyer);
         }
@@ -125,12 +127,12 @@ public class TeamService {
             throw new Clash("team-not-offered");
         }
         SaleOption option = option(terms, request.optionId());
-        ensureQuota(terms, buyer);
+        ensureQuota(terms, requestKey);
         return pay(
-                () -> TransactionConflict.retried(() -> checkout.start(
-                                buyer.accountId(), key, fingerprint, terms, offer, option, clock.instant()))
+                () -> TransactionConflict.retried(
+                                () -> checkout.start(requestKey, fingerprint, terms, offer, option, clock.instant()))
                         .orElse(null),
-                key,
+                requestKey,
                 fingerprint,
                 buyer,
                 request.paymentToken());
@@ -172,17 +174,18 @@ public class TeamService {
         Team team = findTeam(teamId);
         CallerAccount buyer = buyer();
         String fingerprint = request.fingerprint(team.id());
-        var earlier = orders.keyUse(buyer.accountId(), key);
+        RequestKey requestKey = new RequestKey(new AccountId(buyer.accountId()), key);
+        var earlier = orders.keyUse(requestKey);
         if (earlier.isPresent()) {
             return replay(earlier.get(), fingerprint, buyer);
         }
         SaleTerms terms = deals.saleTerms(team.tenantId(), team.dealId()).orElseThrow(() -> new NotFound("team"));
-        ensureQuota(terms, buyer);
+        ensureQuota(terms, requestKey);
         return pay(
                 () -> TransactionConflict.retried(
-                                () -> checkout.join(buyer.accountId(), key, fingerprint, terms, team, clock.instant()))
+                                () -> checkout.join(requestKey, fingerprint, terms, team, clock.instant()))
                         .orElse(null),
-                key,
+                requestKey,
                 fingerprint,
                 buyer,
                 request.paymentToken());
@@ -227,10 +230,11 @@ public class TeamService {
                 counts.failed());
     }
 
-    private TeamView pay(Supplier<Seat> reserving, String key, String fingerprint, CallerAccount buyer, String token) {
+    private TeamView pay(
+            Supplier<Seat> reserving, RequestKey key, String fingerprint, CallerAccount buyer, String token) {
         Seat seat = reserving.get();
         if (seat == null) {
-            return replay(orders.keyUse(buyer.accountId(), key).orElseThrow(), fingerprint, buyer);
+            return replay(orders.keyUse(key).orElseThrow(), fingerprint, buyer);
         }
         Order order = seat.order();
         Payment payment;
@@ -242,7 +246,7 @@ public class TeamService {
                     Level.WARNING,
                     () -> "No answer from the payment gateway for team order " + order.id()
                             + "; the reconciler settles it: " + e);
-            throw inProgress();
+            throw Purchase.TEAM_SEAT.inProgress();
         }
         switch (payment.state()) {
             case AUTHORISED, CAPTURED ->
@@ -250,11 +254,11 @@ public class TeamService {
                         () -> checkout.confirm(order, seat.team().id(), payment, clock.instant()));
             case DECLINED -> {
                 TransactionConflict.retried(() -> checkout.release(order, OrderStatus.DECLINED, clock.instant()));
-                throw declined();
+                throw Replays.declined();
             }
             default -> {
                 TransactionConflict.retried(() -> checkout.release(order, OrderStatus.CANCELLED, clock.instant()));
-                throw failed();
+                throw Replays.failed();
             }
         }
         return view(teams.find(seat.team().tenantId(), seat.team().id()).orElseThrow());
@@ -262,39 +266,11 @@ public class TeamService {
 
     /** What the key's request became: the team, or the refusal its payment ended in, or "still in progress". */
     private TeamView replay(KeyUse earlier, String fingerprint, CallerAccount buyer) {
-        if (!earlier.requestHash().equals(fingerprint)) {
-            throw new NotPossible("idempotency-key-reused", Reason.of("idempotency-key-reused.team"));
-        }
-        Order order = settled(buyer.accountId(), earlier.orderId());
-        if (order.status() == OrderStatus.RESERVED) {
-            throw inProgress();
-        }
-        if (order.status() == OrderStatus.DECLINED) {
-            throw declined();
-        }
-        if (order.status() == OrderStatus.CANCELLED && order.paymentRef() == null) {
-            throw failed();
-        }
+        Order order = replays.replay(earlier, fingerprint, new AccountId(buyer.accountId()), Purchase.TEAM_SEAT);
         return teams.teamOfOrder(order.tenantId(), order.id())
                 .flatMap(id -> teams.find(order.tenantId(), id))
                 .map(this::view)
                 .orElseThrow(() -> new NotFound("team"));
-    }
-
-    /** The key's order once its payment is settled: a request sent again while the first still pays waits for it. */
-    private Order settled(String buyerId, String orderId) {
-        long deadline = System.nanoTime() + paymentTimeout.plusSeconds(1).toNanos();
-        Order order = orders.ofBuyer(buyerId, orderId).orElseThrow(() -> new NotFound("team"));
-        while (order.status() == OrderStatus.RESERVED && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(SETTLED_POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            order = orders.ofBuyer(buyerId, orderId).orElseThrow(() -> new NotFound("team"));
-        }
-        return order;
     }
 
     private TeamView view(Team team) {
@@ -323,10 +299,10 @@ public class TeamService {
         return teams.find(teamId).orElseThrow(() -> new NotFound("team"));
     }
 
-    private void ensureQuota(SaleTerms terms, CallerAccount buyer) {
+    private void ensureQuota(SaleTerms terms, RequestKey key) {
         if (terms.perBuyerLimit() != null) {
             // committed before the reservation counts on it, as for orders (OrderService.place)
-            orders.ensureQuota(terms.tenantId(), terms.dealId(), buyer.accountId());
+            orders.ensureQuota(new BuyerQuota(new TenantId(terms.tenantId()), terms.dealId(), key.account()));
         }
     }
 
@@ -347,18 +323,6 @@ public class TeamService {
 
     static Clash closed() {
         return new Clash("team-closed");
-    }
-
-    private static PaymentDeclined declined() {
-        return new PaymentDeclined();
-    }
-
-    private static PaymentUnavailable failed() {
-        return new PaymentUnavailable(Reason.of("payment-unavailable.failed"));
-    }
-
-    private static PaymentUnavailable inProgress() {
-        return new PaymentUnavailable(Reason.of("payment-unavailable.team-in-progress"));
     }
 
     private CallerAccount buyer() {

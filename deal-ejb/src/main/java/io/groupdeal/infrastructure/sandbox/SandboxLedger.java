@@ -108,14 +108,13 @@ public class SandboxLedger {
     /** AUTHORISED → CAPTURED with the whole amount; a CAPTURED payment answers as it is; others are refused. */
     public Optional<Row> capture(String ref) throws SQLException, Refused {
         Optional<Row> payment;
-        try (Connection db = dataSource.getConnection();
-                PreparedStatement update =
-                        db.prepareStatement("UPDATE sandbox_payment SET state = 'CAPTURED', captured = amount,"
-                                + " updated_at = ? WHERE ref = ? AND state = 'AUTHORISED'")) {
-            db.setAutoCommit(true);
-            update.setTimestamp(1, now());
-            update.setString(2, ref);
-            update.executeUpdate();
+        try (Connection db = autoCommitting()) {
+            update(
+                    db,
+                    "UPDATE sandbox_payment SET state = 'CAPTURED', captured = amount, updated_at = ? WHERE ref = ?"
+                            + " AND state = 'AUTHORISED'",
+                    now(),
+                    ref);
             payment = one(db, "SELECT " + COLUMNS + " FROM sandbox_payment WHERE ref = ?", ref);
         }
         if (payment.isPresent() && !"CAPTURED".equals(payment.get().state())) {
@@ -174,20 +173,19 @@ public class SandboxLedger {
                     + payment.captured().toPlainString() + ", refunded "
                     + payment.refunded().toPlainString() + ").");
         }
-        try (PreparedStatement insert = db.prepareStatement(
-                        "INSERT INTO sandbox_refund (ref, reference, amount, created_at) VALUES (?, ?, ?, ?)");
-                PreparedStatement update = db.prepareStatement(
-                        "UPDATE sandbox_payment SET refunded = refunded + ?, updated_at = ? WHERE ref = ?")) {
-            insert.setString(1, ref);
-            insert.setString(2, reference);
-            insert.setBigDecimal(3, amount);
-            insert.setTimestamp(4, now());
-            insert.executeUpdate();
-            update.setBigDecimal(1, amount);
-            update.setTimestamp(2, now());
-            update.setString(3, ref);
-            update.executeUpdate();
-        }
+        update(
+                db,
+                "INSERT INTO sandbox_refund (ref, reference, amount, created_at) VALUES (?, ?, ?, ?)",
+                ref,
+                reference,
+                amount,
+                now());
+        update(
+                db,
+                "UPDATE sandbox_payment SET refunded = refunded + ?, updated_at = ? WHERE ref = ?",
+                amount,
+                now(),
+                ref);
         return Optional.of(new Outcome(
                 new Row(
                         payment.ref(),
@@ -202,35 +200,34 @@ public class SandboxLedger {
     }
 
     private int voidAuthorised(String key) throws SQLException {
-        try (Connection db = dataSource.getConnection();
-                PreparedStatement update =
-                        db.prepareStatement("UPDATE sandbox_payment SET state = 'VOIDED', updated_at = ?"
-                                + " WHERE payment_key = ? AND state = 'AUTHORISED'")) {
-            db.setAutoCommit(true);
-            update.setTimestamp(1, now());
-            update.setString(2, key);
-            return update.executeUpdate();
+        try (Connection db = autoCommitting()) {
+            return update(
+                    db,
+                    "UPDATE sandbox_payment SET state = 'VOIDED', updated_at = ? WHERE payment_key = ?"
+                            + " AND state = 'AUTHORISED'",
+                    now(),
+                    key);
         }
     }
 
     /** Inserts the row; false when its key is taken (by a parallel call or an earlier one). */
     private boolean insert(Row row) throws SQLException {
-        try (Connection db = dataSource.getConnection();
-                PreparedStatement insert = db.prepareStatement("INSERT INTO sandbox_payment (" + COLUMNS
-                        + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            db.setAutoCommit(true);
-            Timestamp now = now();
-            insert.setString(1, row.ref());
-            insert.setString(2, row.key());
-            insert.setString(3, row.token());
-            insert.setString(4, row.state());
-            insert.setBigDecimal(5, row.amount());
-            insert.setString(6, row.currency());
-            insert.setBigDecimal(7, row.captured());
-            insert.setBigDecimal(8, row.refunded());
-            insert.setTimestamp(9, now);
-            insert.setTimestamp(10, now);
-            insert.executeUpdate();
+        Timestamp now = now();
+        try (Connection db = autoCommitting()) {
+            update(
+                    db,
+                    "INSERT INTO sandbox_payment (" + COLUMNS
+                            + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    row.ref(),
+                    row.key(),
+                    row.token(),
+                    row.state(),
+                    row.amount(),
+                    row.currency(),
+                    row.captured(),
+                    row.refunded(),
+                    now,
+                    now);
             return true;
         } catch (SQLIntegrityConstraintViolationException taken) {
             return false;
@@ -238,9 +235,30 @@ public class SandboxLedger {
     }
 
     private Optional<Row> one(String sql, String parameter) throws SQLException {
-        try (Connection db = dataSource.getConnection()) {
-            db.setAutoCommit(true);
+        try (Connection db = autoCommitting()) {
             return one(db, sql, parameter);
+        }
+    }
+
+    /** A connection of the ledger's own pool, each statement its own transaction. */
+    private Connection autoCommitting() throws SQLException {
+        Connection db = dataSource.getConnection();
+        try {
+            db.setAutoCommit(true);
+        } catch (SQLException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    /** One statement with its values in order; answers the rows it changed. */
+    private static int update(Connection db, String sql, Object... values) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            return statement.executeUpdate();
         }
     }
 

@@ -51,11 +51,16 @@ class OfflineCounterTest {
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
+    /** The phone's redemption of CODE under KEY at store-1, handed over at {@code redeemedOfflineAt}. */
+    private OfflineCounter.Synced atStore1(Instant redeemedOfflineAt) {
+        return offline.sync(KEY, CODE, "store-1", redeemedOfflineAt);
+    }
+
     @Test
     void aCouponStillRedeemableIsRedeemedUnderTheClientId() {
         Redemption done = mock(Redemption.class);
         when(counter.redeem(KEY, CODE, "store-1")).thenReturn(done);
-        OfflineCounter.Synced synced = offline.sync(KEY, CODE, "store-1", NOW.minusSeconds(600));
+        OfflineCounter.Synced synced = atStore1(NOW.minusSeconds(600));
         assertSame(done, synced.redemption());
         assertNull(synced.doubleUse());
         verify(doubleUses, never()).record(any(), any(), any(), any(), any());
@@ -69,14 +74,14 @@ class OfflineCounterTest {
         Instant handedOver = NOW.minusSeconds(600);
         when(doubleUses.record(KEY, CouponCode.parse(CODE).orElseThrow(), "store-1", handedOver, "already-redeemed"))
                 .thenReturn(Optional.of(use));
-        assertSame(use, offline.sync(KEY, CODE, "store-1", handedOver).doubleUse());
+        assertSame(use, atStore1(handedOver).doubleUse());
     }
 
     @Test
     void otherRefusalsAreAnsweredAsTheRedemptionsAndRecordNothing() {
         when(counter.redeem(KEY, CODE, "store-1"))
                 .thenThrow(new NotFound("unknown-coupon", Reason.of("unknown-coupon")));
-        assertThrows(NotFound.class, () -> offline.sync(KEY, CODE, "store-1", NOW));
+        assertThrows(NotFound.class, () -> atStore1(NOW));
         verify(doubleUses, never()).record(any(), any(), any(), any(), any());
     }
 
@@ -88,18 +93,10 @@ class OfflineCounterTest {
                         .type());
         assertThrows(
                 InvalidInput.class,
-                () -> offline.sync(
-                        KEY,
-                        CODE,
-                        "store-1",
-                        NOW.plus(OfflineCounter.CLOCK_SKEW).plusSeconds(1)));
+                () -> atStore1(NOW.plus(OfflineCounter.CLOCK_SKEW).plusSeconds(1)));
         assertThrows(
                 InvalidInput.class,
-                () -> offline.sync(
-                        KEY,
-                        CODE,
-                        "store-1",
-                        NOW.minus(OfflineCounter.OLDEST_OFFLINE).minusSeconds(1)));
+                () -> atStore1(NOW.minus(OfflineCounter.OLDEST_OFFLINE).minusSeconds(1)));
         assertThrows(NotPermitted.class, () -> offline.sync(KEY, CODE, "store-2", NOW));
         verify(counter, never()).redeem(any(), any(), any());
     }

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.groupdeal.application.Noodles;
 import io.groupdeal.application.Wiring;
 import io.groupdeal.application.mail.BuyerMails;
 import io.groupdeal.application.mail.BuyerMails.Recipient;
@@ -17,15 +18,12 @@ import io.groupdeal.application.mail.Outbox;
 import io.groupdeal.application.payment.PaymentTasks;
 import io.groupdeal.application.payment.Refunds;
 import io.groupdeal.domain.coupon.Coupon;
-import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.coupon.CouponStatus;
-import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderStatus;
 import io.groupdeal.domain.order.PaymentTask.Kind;
 import java.math.BigDecimal;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,24 +45,7 @@ class CouponChangesTest {
     private final CouponChanges changes = Wiring.wire(new CouponChanges(), coupons, refunds, outbox, mails);
 
     static Coupon coupon(boolean autoRefund) {
-        return new Coupon(
-                "tenant-1",
-                "coupon-1",
-                "deal-1",
-                "Noodles",
-                "order-1",
-                "buyer-1",
-                CouponCode.random(new SecureRandom()),
-                CouponStatus.ACTIVE,
-                new BigDecimal("9.90"),
-                "EUR",
-                NOW,
-                NOW.minusSeconds(86_400),
-                null,
-                null,
-                null,
-                false,
-                autoRefund);
+        return Noodles.coupon(CouponStatus.ACTIVE, NOW, NOW.minusSeconds(86_400), false, autoRefund);
     }
 
     @Test
@@ -92,18 +73,7 @@ class CouponChangesTest {
         Coupon coupon = coupon(true);
         when(coupons.expire("tenant-1", "coupon-1", true, NOW)).thenReturn(true);
         when(orders.find("tenant-1", "order-1"))
-                .thenReturn(Optional.of(new Order(
-                        "tenant-1",
-                        "order-1",
-                        "deal-1",
-                        "buyer-1",
-                        1,
-                        new BigDecimal("9.90"),
-                        new BigDecimal("9.90"),
-                        "EUR",
-                        OrderStatus.CONFIRMED,
-                        "pay-1",
-                        NOW)));
+                .thenReturn(Optional.of(Noodles.order(1, OrderStatus.CONFIRMED, "pay-1", NOW)));
         when(mails.recipient("buyer-1", "tenant-1")).thenReturn(BEA);
         when(mails.refunded(BEA, coupon, RefundCause.EXPIRED)).thenReturn(MAIL);
 

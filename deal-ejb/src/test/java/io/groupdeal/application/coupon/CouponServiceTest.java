@@ -13,6 +13,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.groupdeal.application.Noodles;
 import io.groupdeal.application.Wiring;
 import io.groupdeal.application.mail.BuyerMails;
 import io.groupdeal.application.mail.BuyerMails.Recipient;
@@ -27,7 +28,6 @@ import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.coupon.CouponStatus;
-import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderStatus;
 import io.groupdeal.domain.order.PaymentTask.Kind;
@@ -66,24 +66,7 @@ class CouponServiceTest {
     private final CouponCode code = CouponCode.random(new SecureRandom());
 
     static Coupon coupon(CouponCode code, CouponStatus status, Instant validUntil, boolean refundable) {
-        return new Coupon(
-                "tenant-1",
-                "coupon-1",
-                "deal-1",
-                "Noodles",
-                "order-1",
-                "buyer-1",
-                code,
-                status,
-                new BigDecimal("9.90"),
-                "EUR",
-                validUntil,
-                NOW.minusSeconds(86_400),
-                null,
-                null,
-                null,
-                refundable,
-                false);
+        return Noodles.coupon(code, status, validUntil, NOW.minusSeconds(86_400), refundable, false);
     }
 
     @Test
@@ -109,7 +92,8 @@ class CouponServiceTest {
                 null,
                 null,
                 true,
-                false);
+                false,
+                null);
 
         java.util.Map<String, java.time.ZoneId> zones = service.zonesOf(List.of(theirs, theirs, gone));
 
@@ -170,18 +154,7 @@ class CouponServiceTest {
         Coupon coupon = owned(CouponStatus.ACTIVE, NOW.plusSeconds(60), true);
         when(coupons.refund("tenant-1", "coupon-1", NOW)).thenReturn(true);
         when(orders.find("tenant-1", "order-1"))
-                .thenReturn(Optional.of(new Order(
-                        "tenant-1",
-                        "order-1",
-                        "deal-1",
-                        "buyer-1",
-                        2,
-                        new BigDecimal("9.90"),
-                        new BigDecimal("19.80"),
-                        "EUR",
-                        OrderStatus.CONFIRMED,
-                        "pay-1",
-                        NOW)));
+                .thenReturn(Optional.of(Noodles.order(2, OrderStatus.CONFIRMED, "pay-1", NOW)));
         Recipient bea = new Recipient("buyer@example.com", "Bea Buyer");
         when(mails.recipient("buyer-1", "tenant-1")).thenReturn(bea);
         when(mails.refunded(bea, coupon, RefundCause.ASKED)).thenReturn(MAIL);

@@ -107,7 +107,8 @@ class BuyerMailsTest {
                 "CNY",
                 OrderStatus.CONFIRMED,
                 "pay-1",
-                NOW);
+                NOW,
+                null);
         Mail tipped = mails.dealTipped(bea, order, List.of(coupon), "兰州牛肉面");
         assertEquals("已成团：兰州牛肉面", tipped.subject());
         assertTrue(tipped.text().contains("已扣款 ¥198.00"), tipped.text());
@@ -130,7 +131,8 @@ class BuyerMailsTest {
                 "CNY",
                 OrderStatus.CONFIRMED,
                 "pay-7",
-                NOW);
+                NOW,
+                null);
         Mail complete = mails.teamComplete(bea, order, List.of(coupon(chinese.id(), NOW.plusSeconds(86_400))), "兰州牛肉面");
         assertEquals("拼团成功：兰州牛肉面", complete.subject());
         assertTrue(complete.text().contains("拼团成功！已按拼团价扣款 ¥59.00"), complete.text());
@@ -202,7 +204,8 @@ class BuyerMailsTest {
                 "CNY",
                 OrderStatus.CONFIRMED,
                 "pay-1",
-                NOW);
+                NOW,
+                null);
         assertTrue(
                 mails.dealTipped(bea, order, List.of(forFour), "兰州牛肉面").text().contains("兰州牛肉面 · 四人套餐"));
         assertFalse(mails.expiresSoon(bea, plain).text().contains(" · "), "a deal of one option names none");
@@ -221,7 +224,7 @@ class BuyerMailsTest {
     }
 
     private static Coupon coupon(String tenantId, Instant validUntil) {
-        return Coupon.issue(
+        return new Coupon(
                 tenantId,
                 "coupon-1",
                 "deal-1",
@@ -233,7 +236,13 @@ class BuyerMailsTest {
                 new BigDecimal("99.00"),
                 "CNY",
                 validUntil,
-                NOW);
+                NOW,
+                null,
+                null,
+                null,
+                false,
+                false,
+                null);
     }
 
     private static Properties bundle(String name) throws IOException {

@@ -60,8 +60,8 @@ class ModerationServiceTest {
             accounts,
             outbox,
             Wiring.wire(Wiring.configure(new ReviewMails(), "publicUrl", "https://deals.example"), tenants),
-            Wiring.caller(
-                    new CallerAccount("operator-1", "op@example.com", "Operator", Role.PLATFORM_ADMIN, null, null, 0)),
+            Wiring.caller(new CallerAccount(
+                    "operator-1", "op@example.com", "Operator", Role.PLATFORM_ADMIN, null, null, 0, null)),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     private Deal inReview(Instant salesStart, Instant salesEnd) {

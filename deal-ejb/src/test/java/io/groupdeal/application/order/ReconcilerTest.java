@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.groupdeal.application.Noodles;
 import io.groupdeal.application.Wiring;
 import io.groupdeal.application.payment.GatewayUnreachable;
 import io.groupdeal.application.payment.Payment;
@@ -34,18 +35,7 @@ import org.mockito.InOrder;
 class ReconcilerTest {
 
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
-    static final Order ORDER = new Order(
-            "tenant-1",
-            "order-1",
-            "deal-1",
-            "buyer-1",
-            1,
-            new BigDecimal("9.90"),
-            new BigDecimal("9.90"),
-            "EUR",
-            OrderStatus.RESERVED,
-            null,
-            NOW.minusSeconds(700));
+    static final Order ORDER = Noodles.order(1, OrderStatus.RESERVED, null, NOW.minusSeconds(700));
 
     private final OrderRepository orders = mock(OrderRepository.class);
     private final Checkout checkout = mock(Checkout.class);

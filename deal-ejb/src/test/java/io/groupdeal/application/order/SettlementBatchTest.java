@@ -48,7 +48,8 @@ class SettlementBatchTest {
             "EUR",
             first.status(),
             "pay-2",
-            NOW);
+            NOW,
+            null);
 
     private void standing(DealStatus status, boolean tipped) {
         when(deals.standing("tenant-1", "deal-1")).thenReturn(Optional.of(new Standing(status, tipped, "Noodles")));

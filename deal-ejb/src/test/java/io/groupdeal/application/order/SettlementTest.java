@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.groupdeal.application.Noodles;
 import io.groupdeal.application.Wiring;
 import io.groupdeal.application.mail.BuyerMails;
 import io.groupdeal.application.mail.BuyerMails.Recipient;
@@ -36,18 +37,7 @@ import org.junit.jupiter.api.Test;
 class SettlementTest {
 
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
-    static final Order ORDER = new Order(
-            "tenant-1",
-            "order-1",
-            "deal-1",
-            "buyer-1",
-            3,
-            new BigDecimal("9.90"),
-            new BigDecimal("29.70"),
-            "EUR",
-            OrderStatus.PENDING,
-            "pay-1",
-            NOW.minusSeconds(600));
+    static final Order ORDER = Noodles.order(3, OrderStatus.PENDING, "pay-1", NOW.minusSeconds(600));
     static final Recipient BEA = new Recipient("bea@example.com", "Bea");
     static final Mail MAIL = new Mail("tenant-1", "cause", "bea@example.com", "s", "t", "h", List.of());
 

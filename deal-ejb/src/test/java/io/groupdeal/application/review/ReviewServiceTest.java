@@ -14,6 +14,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.groupdeal.application.Noodles;
 import io.groupdeal.application.Wiring;
 import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.InvalidInput;
@@ -24,7 +25,6 @@ import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.review.Review;
 import io.groupdeal.domain.review.ReviewRepository;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,24 +43,7 @@ class ReviewServiceTest {
             new ReviewService(), reviews, coupons, Wiring.buyer("buyer-1"), Clock.fixed(NOW, ZoneOffset.UTC));
 
     static Coupon coupon(CouponCode code, CouponStatus status) {
-        return new Coupon(
-                "tenant-1",
-                "coupon-1",
-                "deal-1",
-                "Noodles",
-                "order-1",
-                "buyer-1",
-                code,
-                status,
-                new BigDecimal("9.90"),
-                "EUR",
-                NOW.plusSeconds(86_400),
-                NOW.minusSeconds(86_400),
-                null,
-                null,
-                null,
-                true,
-                false);
+        return Noodles.coupon(code, status, NOW.plusSeconds(86_400), NOW.minusSeconds(86_400), true, false);
     }
 
     private CouponCode owned(CouponStatus status) {

@@ -66,8 +66,8 @@ class TenantInterceptorTest {
     @Test
     void aContextBoundToAnotherTenantIsNeverReused() throws Exception {
         properties.put(Tenancy.PROPERTY, "tenant-2");
-        TenantInterceptor interceptor = interceptorFor(
-                Wiring.caller(new CallerAccount("staff-1", "s@shop.example", "S", Role.STAFF, "tenant-1", "Shop", 10)));
+        TenantInterceptor interceptor = interceptorFor(Wiring.caller(
+                new CallerAccount("staff-1", "s@shop.example", "S", Role.STAFF, "tenant-1", "Shop", 10, null)));
 
         assertThrows(IllegalStateException.class, () -> interceptor.bindTenant(invocation));
         verify(invocation, never()).proceed();

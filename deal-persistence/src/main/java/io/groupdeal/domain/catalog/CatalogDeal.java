@@ -33,53 +33,6 @@ public record CatalogDeal(
         List<CatalogOption> options,
         List<DealPhoto> photos) {
 
-    /** A deal whose options and photos are not read yet (none listed). */
-    public CatalogDeal(
-            String id,
-            String tenantId,
-            String title,
-            String description,
-            String finePrint,
-            String merchantName,
-            BigDecimal price,
-            BigDecimal originalValue,
-            String currency,
-            int sold,
-            int minBuyers,
-            Integer maxQuantity,
-            Instant salesStart,
-            Instant salesEnd,
-            Instant couponValidUntil,
-            String status,
-            Double distanceKm,
-            List<CatalogStore> stores,
-            Double rating,
-            int reviews) {
-        this(
-                id,
-                tenantId,
-                title,
-                description,
-                finePrint,
-                merchantName,
-                price,
-                originalValue,
-                currency,
-                sold,
-                minBuyers,
-                maxQuantity,
-                salesStart,
-                salesEnd,
-                couponValidUntil,
-                status,
-                distanceKm,
-                stores,
-                rating,
-                reviews,
-                List.of(),
-                List.of());
-    }
-
     public boolean tipped() {
         return sold >= minBuyers;
     }
@@ -88,7 +41,16 @@ public record CatalogDeal(
         return maxQuantity == null ? null : Math.max(0, maxQuantity - sold);
     }
 
-    public CatalogDeal with(List<CatalogStore> eligible, Double averageRating, int reviewCount) {
+    /**
+     * The deal as its row was read, completed with what the catalog reads for a whole page at once: the stores where it
+     * is redeemed, its buyers' rating, its options and its photos.
+     */
+    public CatalogDeal completed(
+            List<CatalogStore> eligible,
+            Double averageRating,
+            int reviewCount,
+            List<CatalogOption> ofDeal,
+            List<DealPhoto> dealPhotos) {
         return new CatalogDeal(
                 id,
                 tenantId,
@@ -110,34 +72,8 @@ public record CatalogDeal(
                 eligible,
                 averageRating,
                 reviewCount,
-                options,
-                photos);
-    }
-
-    public CatalogDeal withOptions(List<CatalogOption> ofDeal) {
-        return new CatalogDeal(
-                id,
-                tenantId,
-                title,
-                description,
-                finePrint,
-                merchantName,
-                price,
-                originalValue,
-                currency,
-                sold,
-                minBuyers,
-                maxQuantity,
-                salesStart,
-                salesEnd,
-                couponValidUntil,
-                status,
-                distanceKm,
-                stores,
-                rating,
-                reviews,
                 List.copyOf(ofDeal),
-                photos);
+                List.copyOf(dealPhotos));
     }
 
     /**
@@ -160,32 +96,6 @@ public record CatalogDeal(
             }
             return dealRemaining == null ? own : Math.min(own, dealRemaining);
         }
-    }
-
-    public CatalogDeal withPhotos(List<DealPhoto> dealPhotos) {
-        return new CatalogDeal(
-                id,
-                tenantId,
-                title,
-                description,
-                finePrint,
-                merchantName,
-                price,
-                originalValue,
-                currency,
-                sold,
-                minBuyers,
-                maxQuantity,
-                salesStart,
-                salesEnd,
-                couponValidUntil,
-                status,
-                distanceKm,
-                stores,
-                rating,
-                reviews,
-                options,
-                List.copyOf(dealPhotos));
     }
 
     public record CatalogStore(String id, String name, String address, double latitude, double longitude) {}

@@ -313,8 +313,11 @@ public class CatalogRepository {
                     Rating rating = ratings.get(d.id());
                     int reviews = rating == null ? 0 : rating.reviews();
                     Double average = rating == null ? null : Math.round(rating.total() * 10.0 / reviews) / 10.0;
-                    return d.with(byDeal.get(d.id()), average, reviews)
-                            .withOptions(options.getOrDefault(d.id(), List.of()).stream()
+                    return d.completed(
+                            byDeal.get(d.id()),
+                            average,
+                            reviews,
+                            options.getOrDefault(d.id(), List.of()).stream()
                                     .map(o -> new CatalogDeal.CatalogOption(
                                             o.id(),
                                             o.title(),
@@ -323,8 +326,8 @@ public class CatalogRepository {
                                             o.maxQuantity(),
                                             o.sold(),
                                             d.remaining()))
-                                    .toList())
-                            .withPhotos(photos.getOrDefault(d.id(), List.of()));
+                                    .toList(),
+                            photos.getOrDefault(d.id(), List.of()));
                 })
                 .toList();
     }

@@ -1,7 +1,13 @@
 package io.groupdeal.domain.coupon;
 
+import io.groupdeal.domain.order.Order;
+import io.groupdeal.domain.shared.Ids;
 import java.math.BigDecimal;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,78 +35,37 @@ public record Coupon(
         boolean autoRefundOnExpiry,
         String optionTitle) {
 
-    /** A coupon of a deal with one option. */
-    public Coupon(
-            String tenantId,
-            String id,
-            String dealId,
-            String dealTitle,
-            String orderId,
-            String buyerId,
-            CouponCode code,
-            CouponStatus status,
-            BigDecimal price,
-            String currency,
-            Instant validUntil,
-            Instant createdAt,
-            Instant redeemedAt,
-            String redeemedStoreId,
-            Instant refundedAt,
-            boolean refundableAnytime,
-            boolean autoRefundOnExpiry) {
-        this(
-                tenantId,
-                id,
-                dealId,
-                dealTitle,
-                orderId,
-                buyerId,
-                code,
-                status,
-                price,
-                currency,
-                validUntil,
-                createdAt,
-                redeemedAt,
-                redeemedStoreId,
-                refundedAt,
-                refundableAnytime,
-                autoRefundOnExpiry,
-                null);
-    }
-
-    /** A new coupon of an order, before it is stored. */
-    public static Coupon issue(
-            String tenantId,
-            String id,
-            String dealId,
-            String dealTitle,
-            String orderId,
-            String buyerId,
-            CouponCode code,
-            CouponStatus status,
-            BigDecimal price,
-            String currency,
-            Instant validUntil,
-            Instant now) {
-        return new Coupon(
-                tenantId,
-                id,
-                dealId,
-                dealTitle,
-                orderId,
-                buyerId,
-                code,
-                status,
-                price,
-                currency,
-                validUntil,
-                now,
-                null,
-                null,
-                null,
-                false,
-                false);
+    /**
+     * The coupons a paid order issues, one per unit bought at its unit price, each with its own id and random code,
+     * sorted by id as the repository lists them (the buyer's answer needs no read-back). Issued, they know nothing of
+     * the deal's refund terms, which an order's answer does not show.
+     */
+    public static List<Coupon> issueFor(
+            Order order, String dealTitle, CouponStatus status, Instant validUntil, Instant now, SecureRandom random) {
+        List<Coupon> issued = new ArrayList<>(order.quantity());
+        for (int i = 0; i < order.quantity(); i++) {
+            issued.add(new Coupon(
+                    order.tenantId(),
+                    Ids.newId(),
+                    order.dealId(),
+                    dealTitle,
+                    order.id(),
+                    order.buyerId(),
+                    CouponCode.random(random),
+                    status,
+                    order.unitPrice(),
+                    order.currency(),
+                    validUntil,
+                    now,
+                    null,
+                    null,
+                    null,
+                    false,
+                    false,
+                    null));
+        }
+        issued.sort(Comparator.comparing(Coupon::id));
+        return List.copyOf(issued);
     }
 
     /** The deal's title with the option's, as people read it. */

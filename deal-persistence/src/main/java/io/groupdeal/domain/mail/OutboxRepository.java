@@ -35,17 +35,8 @@ public class OutboxRepository {
             List<String> qrCodes,
             String render) {}
 
-    /** A claimed mail as stored: its bodies null while it is queued by its cause ({@code render} not null). */
-    public record Claimed(
-            String tenantId,
-            String causeKey,
-            String recipient,
-            String subject,
-            String text,
-            String html,
-            List<String> qrCodes,
-            int attempts,
-            String render) {}
+    /** A claimed mail as it was queued, and how many attempts (this one included) it had. */
+    public record Claimed(Outgoing mail, int attempts) {}
 
     /** A mail as the operator's list shows it; never its bodies. */
     public record Listed(
@@ -176,15 +167,16 @@ public class OutboxRepository {
     private static Claimed claimed(Row r) {
         String codes = r.string("qr_codes");
         return new Claimed(
-                r.string("tenant_id"),
-                r.string("cause_key"),
-                r.string("recipient"),
-                r.string("subject"),
-                r.string("text_body"),
-                r.string("html_body"),
-                codes == null ? List.of() : List.of(codes.split(" ")),
-                r.intValue("attempts"),
-                r.string("render"));
+                new Outgoing(
+                        r.string("tenant_id"),
+                        r.string("cause_key"),
+                        r.string("recipient"),
+                        r.string("subject"),
+                        r.string("text_body"),
+                        r.string("html_body"),
+                        codes == null ? List.of() : List.of(codes.split(" ")),
+                        r.string("render")),
+                r.intValue("attempts"));
     }
 
     private static Listed listed(Row r) {

@@ -21,22 +21,6 @@ public record Order(
         Instant createdAt,
         String optionId) {
 
-    /** An order as read where its option does not matter (its option unknown); never one to write. */
-    public Order(
-            String tenantId,
-            String id,
-            String dealId,
-            String buyerId,
-            int quantity,
-            BigDecimal unitPrice,
-            BigDecimal amount,
-            String currency,
-            OrderStatus status,
-            String paymentRef,
-            Instant createdAt) {
-        this(tenantId, id, dealId, buyerId, quantity, unitPrice, amount, currency, status, paymentRef, createdAt, null);
-    }
-
     /** The same order in another status with its payment's reference (what a settling update made of the row). */
     public Order settled(OrderStatus newStatus, String newPaymentRef) {
         return new Order(

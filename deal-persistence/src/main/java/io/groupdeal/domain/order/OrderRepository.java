@@ -7,6 +7,8 @@ import io.groupdeal.domain.shared.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,30 +37,36 @@ public class OrderRepository {
     public record KeyUse(String requestHash, String tenantId, String orderId) {}
 
     /** The committed use of a key; a locking read, so it sees what a parallel transaction committed a moment ago. */
-    public Optional<KeyUse> keyUse(String buyerId, String key) {
+    public Optional<KeyUse> keyUse(RequestKey key) {
         return sql.first(
                 "SELECT request_hash, tenant_id, order_id FROM order_request WHERE buyer_id = ? AND idempotency_key = ?"
                         + " LOCK IN SHARE MODE",
-                List.of(buyerId, key),
+                List.of(key.account().value(), key.key()),
                 r -> new KeyUse(r.string("request_hash"), r.string("tenant_id"), r.string("order_id")));
     }
 
     /** The buyer's count row for the deal, made when missing (at zero). */
-    public void ensureQuota(String tenantId, String dealId, String buyerId) {
+    public void ensureQuota(BuyerQuota quota) {
         sql.insertUnlessDuplicate(
                 "INSERT INTO buyer_quota (tenant_id, deal_id, buyer_id, bought) VALUES (?, ?, ?, 0)",
-                List.of(tenantId, dealId, buyerId));
+                List.of(quota.tenant().value(), quota.dealId(), quota.buyer().value()));
     }
 
     /**
      * Counts {@code quantity} more coupons against the buyer's limit for the deal; false when that would pass it.
      * The row must exist ({@link #ensureQuota}).
      */
-    public boolean takeQuota(String tenantId, String dealId, String buyerId, int quantity, int limit) {
+    public boolean takeQuota(BuyerQuota quota, int quantity, int limit) {
         return sql.update(
                         "UPDATE buyer_quota SET bought = bought + ? WHERE tenant_id = ? AND deal_id = ? AND buyer_id = ?"
                                 + " AND bought + ? <= ?",
-                        List.of(quantity, tenantId, dealId, buyerId, quantity, limit))
+                        List.of(
+                                quantity,
+                                quota.tenant().value(),
+                                quota.dealId(),
+                                quota.buyer().value(),
+                                quantity,
+                                limit))
                 == 1;
     }
 
@@ -89,16 +97,14 @@ public class OrderRepository {
      * made the move (and so issues the coupons).
      */
     public boolean paid(String tenantId, String orderId, String paymentRef, boolean captured, Instant now) {
-        return sql.update(
-                        "UPDATE purchase_order SET status = ?, payment_ref = ?, captured_at = ?, expires_at = NULL"
-                                + " WHERE tenant_id = ? AND id = ? AND status = 'RESERVED'",
-                        java.util.Arrays.asList(
-                                captured ? "CONFIRMED" : "PENDING",
-                                paymentRef,
-                                captured ? now : null,
-                                tenantId,
-                                orderId))
-                == 1;
+        return move(
+                tenantId,
+                orderId,
+                OrderStatus.RESERVED,
+                "status = ?, payment_ref = ?, captured_at = ?, expires_at = NULL",
+                captured ? OrderStatus.CONFIRMED.name() : OrderStatus.PENDING.name(),
+                paymentRef,
+                captured ? now : null);
     }
 
     /**
@@ -106,19 +112,27 @@ public class OrderRepository {
      * made the move (and so gives them back).
      */
     public boolean release(String tenantId, String orderId, OrderStatus status, Instant now) {
-        return sql.update(
-                        "UPDATE purchase_order SET status = ?, closed_at = ?, released_at = ?, expires_at = NULL"
-                                + " WHERE tenant_id = ? AND id = ? AND status = 'RESERVED'",
-                        List.of(status.name(), now, now, tenantId, orderId))
-                == 1;
+        return move(
+                tenantId,
+                orderId,
+                OrderStatus.RESERVED,
+                "status = ?, closed_at = ?, released_at = ?, expires_at = NULL",
+                status.name(),
+                now,
+                now);
     }
 
     /** Gives back {@code quantity} coupons of the buyer's count for the deal (a released reservation). */
-    public void returnQuota(String tenantId, String dealId, String buyerId, int quantity) {
+    public void returnQuota(BuyerQuota quota, int quantity) {
         sql.update(
                 "UPDATE buyer_quota SET bought = bought - ? WHERE tenant_id = ? AND deal_id = ? AND buyer_id = ?"
                         + " AND bought >= ?",
-                List.of(quantity, tenantId, dealId, buyerId, quantity));
+                List.of(
+                        quantity,
+                        quota.tenant().value(),
+                        quota.dealId(),
+                        quota.buyer().value(),
+                        quantity));
     }
 
     /** RESERVED orders whose reservation ran out, across tenants, oldest first: what the reconciler settles. */
@@ -144,20 +158,12 @@ public class OrderRepository {
 
     /** PENDING → CONFIRMED; true for the one caller that made the move (and so captures the payment). */
     public boolean confirm(String tenantId, String orderId, Instant now) {
-        return sql.update(
-                        "UPDATE purchase_order SET status = 'CONFIRMED', captured_at = ? WHERE tenant_id = ? AND id = ?"
-                                + " AND status = 'PENDING'",
-                        List.of(now, tenantId, orderId))
-                == 1;
+        return move(tenantId, orderId, OrderStatus.PENDING, "status = 'CONFIRMED', captured_at = ?", now);
     }
 
     /** PENDING → CANCELLED; true for the one caller that made the move (and so voids the authorisation). */
     public boolean cancelPending(String tenantId, String orderId, Instant now) {
-        return sql.update(
-                        "UPDATE purchase_order SET status = 'CANCELLED', closed_at = ? WHERE tenant_id = ? AND id = ?"
-                                + " AND status = 'PENDING'",
-                        List.of(now, tenantId, orderId))
-                == 1;
+        return move(tenantId, orderId, OrderStatus.PENDING, "status = 'CANCELLED', closed_at = ?", now);
     }
 
     /**
@@ -165,10 +171,25 @@ public class OrderRepository {
      * its coupons return to sale); true for the one caller that made the move (and so voids and gives back).
      */
     public boolean cancelAndRelease(String tenantId, String orderId, Instant now) {
+        return move(
+                tenantId,
+                orderId,
+                OrderStatus.PENDING,
+                "status = 'CANCELLED', closed_at = ?, released_at = ?",
+                now,
+                now);
+    }
+
+    /**
+     * One move of the order out of {@code from}, setting {@code assignments} to {@code values}: a conditional update
+     * whose row count says whether this caller made the move (true for exactly one of any number of callers).
+     */
+    private boolean move(String tenantId, String orderId, OrderStatus from, String assignments, Object... values) {
+        List<Object> parameters = new ArrayList<>(Arrays.asList(values));
+        parameters.addAll(List.of(tenantId, orderId, from.name()));
         return sql.update(
-                        "UPDATE purchase_order SET status = 'CANCELLED', closed_at = ?, released_at = ? WHERE tenant_id = ?"
-                                + " AND id = ? AND status = 'PENDING'",
-                        List.of(now, now, tenantId, orderId))
+                        "UPDATE purchase_order SET " + assignments + " WHERE tenant_id = ? AND id = ? AND status = ?",
+                        parameters)
                 == 1;
     }
 

@@ -87,34 +87,19 @@ public class OfflineCounterRepository {
                 OfflineCounterRepository::doubleUse);
     }
 
-    /** Double uses recorded in {@code [from, to)}, at one store or (storeId null) at every store, newest first. */
-    public List<DoubleUse> between(String tenantId, String storeId, Instant from, Instant to, int page, int size) {
-        List<Object> parameters = new ArrayList<>(List.of(tenantId, from, to));
-        String where = " AND u.recorded_at >= ? AND u.recorded_at < ?";
-        if (storeId != null) {
-            where += " AND u.store_id = ?";
-            parameters.add(storeId);
-        }
-        parameters.add(size);
-        parameters.add(page * size);
+    /** Double uses recorded in the window, newest first. */
+    public List<DoubleUse> between(CounterWindow window, int page, int size) {
         return sql.rows(
-                DOUBLE_USES + where + " ORDER BY u.recorded_at DESC, u.id DESC LIMIT ? OFFSET ?",
-                parameters,
+                DOUBLE_USES + window.page("u", "recorded_at"),
+                window.parameters(page, size),
                 OfflineCounterRepository::doubleUse);
     }
 
-    public long countBetween(String tenantId, String storeId, Instant from, Instant to) {
-        return storeId == null
-                ? sql.one(
-                        "SELECT COUNT(*) AS n FROM double_use WHERE tenant_id = ? AND recorded_at >= ?"
-                                + " AND recorded_at < ?",
-                        List.of(tenantId, from, to),
-                        r -> r.count("n"))
-                : sql.one(
-                        "SELECT COUNT(*) AS n FROM double_use WHERE tenant_id = ? AND recorded_at >= ?"
-                                + " AND recorded_at < ? AND store_id = ?",
-                        List.of(tenantId, from, to, storeId),
-                        r -> r.count("n"));
+    public long countBetween(CounterWindow window) {
+        return sql.one(
+                "SELECT COUNT(*) AS n FROM double_use u WHERE u.tenant_id = ?" + window.conditions("u", "recorded_at"),
+                window.parameters(),
+                r -> r.count("n"));
     }
 
     private static DoubleUse doubleUse(Row r) {

@@ -13,7 +13,6 @@ import io.groupdeal.domain.throttle.Limit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -199,34 +198,20 @@ public class RedemptionRepository {
         return sql.first(REDEMPTIONS + " AND r.id = ?", List.of(tenantId, id), RedemptionRepository::redemption);
     }
 
-    /** Redemptions in {@code [from, to)}, at one store or (storeId null) at every store, newest first. */
-    public List<Redemption> between(String tenantId, String storeId, Instant from, Instant to, int page, int size) {
-        List<Object> parameters = new ArrayList<>(List.of(tenantId, from, to));
-        String where = " AND r.occurred_at >= ? AND r.occurred_at < ?";
-        if (storeId != null) {
-            where += " AND r.store_id = ?";
-            parameters.add(storeId);
-        }
-        parameters.add(size);
-        parameters.add(page * size);
+    /** Redemptions in the window, newest first. */
+    public List<Redemption> between(CounterWindow window, int page, int size) {
         return sql.rows(
-                REDEMPTIONS + where + " ORDER BY r.occurred_at DESC, r.id DESC LIMIT ? OFFSET ?",
-                parameters,
+                REDEMPTIONS + window.page("r", "occurred_at"),
+                window.parameters(page, size),
                 RedemptionRepository::redemption);
     }
 
-    public long countBetween(String tenantId, String storeId, Instant from, Instant to) {
-        return storeId == null
-                ? sql.one(
-                        "SELECT COUNT(*) AS n FROM redemption_event WHERE tenant_id = ? AND kind = 'REDEEM'"
-                                + " AND occurred_at >= ? AND occurred_at < ?",
-                        List.of(tenantId, from, to),
-                        r -> r.count("n"))
-                : sql.one(
-                        "SELECT COUNT(*) AS n FROM redemption_event WHERE tenant_id = ? AND kind = 'REDEEM'"
-                                + " AND occurred_at >= ? AND occurred_at < ? AND store_id = ?",
-                        List.of(tenantId, from, to, storeId),
-                        r -> r.count("n"));
+    public long countBetween(CounterWindow window) {
+        return sql.one(
+                "SELECT COUNT(*) AS n FROM redemption_event r WHERE r.tenant_id = ? AND r.kind = 'REDEEM'"
+                        + window.conditions("r", "occurred_at"),
+                window.parameters(),
+                r -> r.count("n"));
     }
 
     /** Claims an idempotency key for a redemption; false when the key was used (the caller then replays it). */
@@ -240,11 +225,11 @@ public class RedemptionRepository {
     public record KeyUse(String requestHash, String redemptionId) {}
 
     /** The committed use of a key; a locking read, so it sees what a parallel transaction committed a moment ago. */
-    public Optional<KeyUse> keyUse(String accountId, String key) {
+    public Optional<KeyUse> keyUse(RequestKey key) {
         return sql.first(
                 "SELECT request_hash, redemption_id FROM counter_request WHERE account_id = ? AND idempotency_key = ?"
                         + " LOCK IN SHARE MODE",
-                List.of(accountId, key),
+                List.of(key.account().value(), key.key()),
                 r -> new KeyUse(r.string("request_hash"), r.string("redemption_id")));
     }
 

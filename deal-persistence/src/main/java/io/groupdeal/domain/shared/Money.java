@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * An amount in a currency, kept in the currency's minor digits ("25.00" EUR, "1200" JPY, "1.250" KWD): a value made
- * from an amount that has more digits than its currency is refused, never rounded silently; sums and multiples stay in
- * their currency. The static helpers write plain amounts with their currency's digits, rounded half-even.
+ * from an amount that has more digits than its currency is refused, never rounded silently; multiples stay in their
+ * currency. The static helpers write plain amounts with their currency's digits, rounded half-even.
  */
 public record Money(BigDecimal amount, String currency) {
 
@@ -27,14 +27,6 @@ public record Money(BigDecimal amount, String currency) {
     /** This amount {@code times} times: a unit price for a number of coupons. */
     public Money times(int times) {
         return new Money(amount.multiply(BigDecimal.valueOf(times)), currency);
-    }
-
-    /** The sum of two amounts of one currency; amounts of two currencies never add up. */
-    public Money plus(Money other) {
-        if (!currency.equals(other.currency)) {
-            throw new IllegalArgumentException(currency + " and " + other.currency + " do not add up");
-        }
-        return new Money(amount.add(other.amount), currency);
     }
 
     /** As the API writes it: "25.00". */

@@ -1,6 +1,7 @@
 package io.groupdeal.domain.team;
 
 import io.groupdeal.domain.deal.TeamTerms;
+import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.shared.NativeSql;
 import io.groupdeal.domain.shared.Row;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,13 +64,15 @@ public class TeamRepository {
                 == 1;
     }
 
-    /** The buyer's seat in the team, paid by {@code orderId}; false when the buyer is in an open team of the deal. */
-    public boolean addMember(
-            String tenantId, String teamId, String dealId, String buyerId, String orderId, Instant now) {
+    /**
+     * The buyer's seat in the team, paid by the buyer's order; false when the buyer is in an open team of the deal. The
+     * team names its tenant and deal, the order its buyer and itself: no two ids of one type are passed side by side.
+     */
+    public boolean addMember(Team team, Order paidBy, Instant now) {
         return sql.insertUnlessDuplicate(
                 "INSERT INTO team_member (tenant_id, team_id, deal_id, buyer_id, order_id,"
                         + " joined_at, open_seat) VALUES (?, ?, ?, ?, ?, ?, 1)",
-                List.of(tenantId, teamId, dealId, buyerId, orderId, now));
+                List.of(team.tenantId(), team.id(), team.dealId(), paidBy.buyerId(), paidBy.id(), now));
     }
 
     /**
@@ -100,18 +103,12 @@ public class TeamRepository {
 
     /** Locks the team's row until the transaction ends, so the members' payments are counted one after the other. */
     public Optional<Team> lock(String tenantId, String teamId) {
-        return sql.first(
-                "SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND id = ? FOR UPDATE",
-                List.of(tenantId, teamId),
-                TeamRepository::team);
+        return read(tenantId, teamId, " FOR UPDATE");
     }
 
     /** Like {@link #lock}, but empty at once when another transaction holds the row (a job on another instance). */
     public Optional<Team> lockUnlessTaken(String tenantId, String teamId) {
-        return sql.first(
-                "SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND id = ? FOR UPDATE SKIP LOCKED",
-                List.of(tenantId, teamId),
-                TeamRepository::team);
+        return read(tenantId, teamId, " FOR UPDATE SKIP LOCKED");
     }
 
     /** A team by its id, whatever its tenant (the share link is public). */
@@ -120,8 +117,13 @@ public class TeamRepository {
     }
 
     public Optional<Team> find(String tenantId, String teamId) {
+        return read(tenantId, teamId, "");
+    }
+
+    /** The tenant's team, read with {@code locking} (a locking clause, or none). */
+    private Optional<Team> read(String tenantId, String teamId, String locking) {
         return sql.first(
-                "SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND id = ?",
+                "SELECT " + COLUMNS + " FROM team WHERE tenant_id = ? AND id = ?" + locking,
                 List.of(tenantId, teamId),
                 TeamRepository::team);
     }

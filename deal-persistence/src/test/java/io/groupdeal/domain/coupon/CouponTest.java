@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.groupdeal.domain.order.Order;
+import io.groupdeal.domain.order.OrderStatus;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A buyer may ask for the money back for an unused coupon that is still valid, when its deal allows refunds. */
 class CouponTest {
@@ -33,7 +39,8 @@ class CouponTest {
                 null,
                 null,
                 refundable,
-                false);
+                false,
+                null);
     }
 
     @Test
@@ -48,54 +55,59 @@ class CouponTest {
         }
     }
 
-    @Test
-    void eachRefusedRefundSaysWhyTheDealsPolicyFirst() {
-        Instant valid = NOW.plusSeconds(60);
-        assertEquals(Optional.empty(), coupon(CouponStatus.ACTIVE, valid, true).refundRefusalAt(NOW));
+    /** A refundable deal's coupon, valid for another minute or ({@code secondsValid} 0) at its last valid moment. */
+    @ParameterizedTest(name = "{0} valid {1} s more: {2}")
+    @CsvSource({
+        "ACTIVE, 60, ",
+        "ACTIVE, 0, EXPIRED",
+        "PENDING, 60, PENDING",
+        "REDEEMED, 60, REDEEMED",
+        "REFUNDED, 60, REFUNDED",
+        "EXPIRED, 60, EXPIRED",
+        "VOID, 60, VOID"
+    })
+    void eachRefusedRefundSaysWhy(CouponStatus status, long secondsValid, RefundRefusal refusal) {
         assertEquals(
-                Optional.of(RefundRefusal.EXPIRED),
-                coupon(CouponStatus.ACTIVE, NOW, true).refundRefusalAt(NOW));
+                Optional.ofNullable(refusal),
+                coupon(status, NOW.plusSeconds(secondsValid), true).refundRefusalAt(NOW));
+    }
+
+    @ParameterizedTest
+    @EnumSource(CouponStatus.class)
+    void theDealsPolicyIsTheFirstReasonWhateverTheCoupon(CouponStatus status) {
         assertEquals(
-                Optional.of(RefundRefusal.PENDING),
-                coupon(CouponStatus.PENDING, valid, true).refundRefusalAt(NOW));
-        assertEquals(
-                Optional.of(RefundRefusal.REDEEMED),
-                coupon(CouponStatus.REDEEMED, valid, true).refundRefusalAt(NOW));
-        assertEquals(
-                Optional.of(RefundRefusal.REFUNDED),
-                coupon(CouponStatus.REFUNDED, valid, true).refundRefusalAt(NOW));
-        assertEquals(
-                Optional.of(RefundRefusal.EXPIRED),
-                coupon(CouponStatus.EXPIRED, valid, true).refundRefusalAt(NOW));
-        assertEquals(
-                Optional.of(RefundRefusal.VOID),
-                coupon(CouponStatus.VOID, valid, true).refundRefusalAt(NOW));
-        for (CouponStatus status : CouponStatus.values()) {
-            assertEquals(
-                    Optional.of(RefundRefusal.POLICY),
-                    coupon(status, NOW, false).refundRefusalAt(NOW),
-                    status.name());
-        }
+                Optional.of(RefundRefusal.POLICY), coupon(status, NOW, false).refundRefusalAt(NOW));
     }
 
     @Test
-    void anIssuedCouponIsNotRedeemedNorRefundedYet() {
-        Coupon issued = Coupon.issue(
+    void anOrderIssuesOneCouponPerUnitNotRedeemedNorRefundedYetEachWithItsOwnCode() {
+        Order order = new Order(
                 "t",
-                "c",
-                "d",
-                "Noodles",
                 "o",
+                "d",
                 "b",
-                CouponCode.random(new SecureRandom()),
-                CouponStatus.PENDING,
+                3,
                 new BigDecimal("9.90"),
+                new BigDecimal("29.70"),
                 "EUR",
-                NOW.plusSeconds(60),
-                NOW);
-        assertEquals(NOW, issued.createdAt());
-        assertEquals(null, issued.redeemedAt());
-        assertEquals(null, issued.refundedAt());
-        assertFalse(issued.isRefundable(NOW));
+                OrderStatus.PENDING,
+                "pay",
+                NOW,
+                "option");
+        List<Coupon> issued =
+                Coupon.issueFor(order, "Noodles", CouponStatus.PENDING, NOW.plusSeconds(60), NOW, new SecureRandom());
+        assertEquals(3, issued.size());
+        assertEquals(3, issued.stream().map(Coupon::code).distinct().count());
+        assertEquals(
+                issued.stream().map(Coupon::id).sorted().toList(),
+                issued.stream().map(Coupon::id).toList());
+        for (Coupon coupon : issued) {
+            assertEquals(NOW, coupon.createdAt());
+            assertEquals(new BigDecimal("9.90"), coupon.price());
+            assertEquals("o", coupon.orderId());
+            assertEquals(null, coupon.redeemedAt());
+            assertEquals(null, coupon.refundedAt());
+            assertFalse(coupon.isRefundable(NOW));
+        }
     }
 }

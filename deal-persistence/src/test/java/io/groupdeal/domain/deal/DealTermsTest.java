@@ -36,6 +36,44 @@ class DealTermsTest {
         return violations.stream().map(Violation::field).toList();
     }
 
+    /** A draft that says only its title, its currency and its amounts. */
+    static DealTerms priced(String title, String currency, String price, String originalValue) {
+        return new DealTerms(
+                title,
+                null,
+                null,
+                currency,
+                new BigDecimal(price),
+                new BigDecimal(originalValue),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** A draft of noodles that says only its times. */
+    static DealTerms timed(Instant salesStart, Instant salesEnd, Instant couponValidUntil) {
+        return new DealTerms(
+                "Noodles",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                salesStart,
+                salesEnd,
+                couponValidUntil,
+                null,
+                null);
+    }
+
     @Test
     void completeTermsBreakNoRule() {
         assertEquals(List.of(), complete().violations(true));
@@ -60,38 +98,10 @@ class DealTermsTest {
 
     @Test
     void amountsAndCurrencies() {
-        DealTerms terms = new DealTerms(
-                "Noodles",
-                null,
-                null,
-                "eur",
-                new BigDecimal("0"),
-                new BigDecimal("1000000000"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        DealTerms terms = priced("Noodles", "eur", "0", "1000000000");
         assertEquals(List.of("currency", "price", "originalValue"), fields(terms.violations(false)));
 
-        DealTerms yen = new DealTerms(
-                "Ramen",
-                null,
-                null,
-                "JPY",
-                new BigDecimal("980.5"),
-                new BigDecimal("900"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        DealTerms yen = priced("Ramen", "JPY", "980.5", "900");
         List<Violation> found = yen.violations(false);
         assertEquals(List.of("price", "price"), fields(found), "too many decimals for yen, and more than the value");
         assertEquals(
@@ -114,38 +124,10 @@ class DealTermsTest {
 
     @Test
     void timesAreInOrderAndWithinTheCalendar() {
-        DealTerms backwards = new DealTerms(
-                "Noodles",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                START,
-                START.minusSeconds(1),
-                START.minusSeconds(2),
-                null,
-                null);
+        DealTerms backwards = timed(START, START.minusSeconds(1), START.minusSeconds(2));
         assertEquals(List.of("salesEnd", "couponValidUntil"), fields(backwards.violations(false)));
 
-        DealTerms farAway = new DealTerms(
-                "Noodles",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Instant.parse("1999-12-31T23:59:59Z"),
-                null,
-                Instant.parse("3000-01-01T00:00:00Z"),
-                null,
-                null);
+        DealTerms farAway = timed(Instant.parse("1999-12-31T23:59:59Z"), null, Instant.parse("3000-01-01T00:00:00Z"));
         assertEquals(List.of("salesStart", "couponValidUntil"), fields(farAway.violations(false)));
     }
 

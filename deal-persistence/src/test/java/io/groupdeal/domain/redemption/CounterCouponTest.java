@@ -8,6 +8,8 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The counter redeems only an ACTIVE coupon, before its last valid moment, at a store its deal is valid at. */
 class CounterCouponTest {
@@ -39,40 +41,30 @@ class CounterCouponTest {
                 coupon(CouponStatus.ACTIVE, NOW.plusSeconds(1), true).refusalAt(NOW));
     }
 
-    @Test
-    void eachStatusButActiveIsItsOwnRefusalWhateverTheDateAndStore() {
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+        "PENDING, DEAL_NOT_TIPPED",
+        "REDEEMED, ALREADY_REDEEMED",
+        "EXPIRED, EXPIRED",
+        "REFUNDED, REFUNDED",
+        "VOID, VOID"
+    })
+    void eachStatusButActiveIsItsOwnRefusalWhateverTheDateAndStore(CouponStatus status, Refusal refusal) {
         for (boolean atStore : new boolean[] {true, false}) {
             for (Instant until : new Instant[] {NOW.plusSeconds(60), NOW.minusSeconds(60)}) {
                 assertEquals(
-                        Optional.of(Refusal.DEAL_NOT_TIPPED),
-                        coupon(CouponStatus.PENDING, until, atStore).refusalAt(NOW));
-                assertEquals(
-                        Optional.of(Refusal.ALREADY_REDEEMED),
-                        coupon(CouponStatus.REDEEMED, until, atStore).refusalAt(NOW));
-                assertEquals(
-                        Optional.of(Refusal.EXPIRED),
-                        coupon(CouponStatus.EXPIRED, until, atStore).refusalAt(NOW));
-                assertEquals(
-                        Optional.of(Refusal.REFUNDED),
-                        coupon(CouponStatus.REFUNDED, until, atStore).refusalAt(NOW));
-                assertEquals(
-                        Optional.of(Refusal.VOID),
-                        coupon(CouponStatus.VOID, until, atStore).refusalAt(NOW));
+                        Optional.of(refusal), coupon(status, until, atStore).refusalAt(NOW));
             }
         }
     }
 
-    @Test
-    void anActiveCouponAtOrPastItsLastValidMomentIsExpiredAlsoAtAnotherStore() {
+    @ParameterizedTest(name = "valid {0} s more, at its store: {1}")
+    @CsvSource({"0, true", "-1, true", "0, false"})
+    void anActiveCouponAtOrPastItsLastValidMomentIsExpiredAlsoAtAnotherStore(long secondsValid, boolean atStore) {
         assertEquals(
                 Optional.of(Refusal.EXPIRED),
-                coupon(CouponStatus.ACTIVE, NOW, true).refusalAt(NOW));
-        assertEquals(
-                Optional.of(Refusal.EXPIRED),
-                coupon(CouponStatus.ACTIVE, NOW.minusSeconds(1), true).refusalAt(NOW));
-        assertEquals(
-                Optional.of(Refusal.EXPIRED),
-                coupon(CouponStatus.ACTIVE, NOW, false).refusalAt(NOW));
+                coupon(CouponStatus.ACTIVE, NOW.plusSeconds(secondsValid), atStore)
+                        .refusalAt(NOW));
     }
 
     @Test
