@@ -26,8 +26,10 @@ import io.groupdeal.domain.deal.SaleTerms;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderStatus;
+import io.groupdeal.domain.shared.AccountId;
 import io.groupdeal.domain.shared.Contention;
 import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.shared.RequestKey;
 import java.math.BigDecimal;
 import java.sql.SQLTransactionRollbackException;
 import java.time.Clock;
@@ -88,10 +90,10 @@ class OrderServiceTest {
 
     @BeforeEach
     void aReservedOrderWhosePaymentWasCaptured() {
-        when(orders.keyUse("buyer-1", "key-1")).thenReturn(Optional.empty());
+        when(orders.keyUse(new RequestKey(new AccountId("buyer-1"), "key-1"))).thenReturn(Optional.empty());
         when(deals.saleTerms(DEAL)).thenReturn(Optional.of(TERMS));
         when(deals.saleOptions("tenant-1", DEAL)).thenReturn(List.of(OPTION));
-        when(checkout.reserve(anyString(), anyString(), anyString(), any(), any(), anyInt(), any()))
+        when(checkout.reserve(any(RequestKey.class), anyString(), any(), any(), anyInt(), any()))
                 .thenReturn(Optional.of(new Reserved(ORDER, true)));
         when(gateway.authorise(anyString(), anyString(), any(), anyString(), anyBoolean()))
                 .thenReturn(new Payment(
