@@ -6,7 +6,7 @@ import io.groupdeal.application.deal.DealView;
 import io.groupdeal.application.store.StoreService;
 import io.groupdeal.domain.deal.DealTerms;
 import io.groupdeal.domain.deal.RefundPolicy;
-import io.groupdeal.interfaces.rest.Amounts;
+import io.groupdeal.interfaces.money.Amounts;
 import io.groupdeal.interfaces.rest.deal.DealDto;
 import io.groupdeal.interfaces.rest.store.StoreDto;
 import jakarta.faces.context.FacesContext;

@@ -1,7 +1,7 @@
 package io.groupdeal.interfaces.rest.catalog;
 
 import io.groupdeal.domain.catalog.CatalogDeal;
-import io.groupdeal.interfaces.rest.Amounts;
+import io.groupdeal.interfaces.money.Amounts;
 import io.groupdeal.interfaces.rest.photo.PhotoDto;
 import java.io.Serializable;
 import java.math.BigDecimal;

@@ -2,7 +2,7 @@ package io.groupdeal.interfaces.rest.deal;
 
 import io.groupdeal.domain.deal.DealReport;
 import io.groupdeal.domain.shared.Language;
-import io.groupdeal.interfaces.rest.Amounts;
+import io.groupdeal.interfaces.money.Amounts;
 import io.groupdeal.interfaces.rest.Csv;
 import java.time.LocalDate;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.groupdeal.interfaces.rest.report;
 
 import io.groupdeal.domain.report.Dashboard;
 import io.groupdeal.domain.shared.Language;
-import io.groupdeal.interfaces.rest.Amounts;
+import io.groupdeal.interfaces.money.Amounts;
 import io.groupdeal.interfaces.rest.Csv;
 import java.math.BigDecimal;
 import java.time.LocalDate;

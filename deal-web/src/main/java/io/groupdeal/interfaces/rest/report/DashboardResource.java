@@ -1,7 +1,7 @@
 package io.groupdeal.interfaces.rest.report;
 
 import io.groupdeal.application.report.DashboardService;
-import io.groupdeal.interfaces.rest.problem.ProblemWords;
+import io.groupdeal.interfaces.problem.ProblemWords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -2,7 +2,7 @@ package io.groupdeal.interfaces.rest.settlement;
 
 import io.groupdeal.application.settlement.SettlementService;
 import io.groupdeal.domain.shared.Language;
-import io.groupdeal.interfaces.rest.problem.ProblemWords;
+import io.groupdeal.interfaces.problem.ProblemWords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
