@@ -19,4 +19,16 @@ public record Review(
 
     public static final int MAX_COMMENT = 2000;
     public static final int MAX_REPLY = 2000;
+
+    /**
+     * The author as everyone but the author reads them, a first name and an initial: "Anna Kowalski" is "Anna K."; a
+     * removed account is "A buyer".
+     */
+    public String buyerShortName() {
+        if (buyerName == null || buyerName.isBlank()) {
+            return "A buyer";
+        }
+        String[] parts = buyerName.strip().split("\\s+");
+        return parts.length == 1 ? parts[0] : parts[0] + " " + parts[parts.length - 1].charAt(0) + ".";
+    }
 }

@@ -6,6 +6,7 @@ import io.groupdeal.application.deal.DealView;
 import io.groupdeal.application.store.StoreService;
 import io.groupdeal.domain.deal.DealTerms;
 import io.groupdeal.domain.deal.RefundPolicy;
+import io.groupdeal.domain.shared.Money;
 import io.groupdeal.interfaces.money.Amounts;
 import io.groupdeal.interfaces.rest.deal.DealDto;
 import io.groupdeal.interfaces.rest.store.StoreDto;
@@ -15,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -186,11 +186,7 @@ public class DealEditor implements Serializable {
             if (v.signum() <= 0 || p.signum() <= 0 || p.compareTo(v) > 0) {
                 return null;
             }
-            return BigDecimal.ONE
-                    .subtract(p.divide(v, 4, RoundingMode.HALF_EVEN))
-                    .movePointRight(2)
-                    .setScale(0, RoundingMode.HALF_EVEN)
-                    .intValue();
+            return Money.discountPercent(p, v);
         } catch (RuntimeException e) {
             return null;
         }

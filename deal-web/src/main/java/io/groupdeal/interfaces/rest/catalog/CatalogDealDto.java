@@ -63,13 +63,6 @@ public record CatalogDealDto(
     }
 
     private static CatalogDealDto of(CatalogDeal d, boolean detail) {
-        int discount = d.originalValue().signum() == 0
-                ? 0
-                : BigDecimal.ONE
-                        .subtract(d.price().divide(d.originalValue(), 4, RoundingMode.HALF_EVEN))
-                        .movePointRight(2)
-                        .setScale(0, RoundingMode.HALF_EVEN)
-                        .intValue();
         Double distance = d.distanceKm() == null
                 ? null
                 : BigDecimal.valueOf(d.distanceKm())
@@ -82,7 +75,7 @@ public record CatalogDealDto(
                 Amounts.format(d.price(), d.currency()),
                 Amounts.format(d.originalValue(), d.currency()),
                 d.currency(),
-                discount,
+                d.discountPercent(),
                 d.sold(),
                 d.minBuyers(),
                 d.tipped(),
