@@ -1,5 +1,6 @@
 package io.groupdeal.domain.review;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /** A buyer's review of a deal after using one coupon of it, and the merchant's reply once there is one. */
@@ -15,7 +16,8 @@ public record Review(
         String comment,
         Instant createdAt,
         String reply,
-        Instant repliedAt) {
+        Instant repliedAt)
+        implements Serializable {
 
     public static final int MAX_COMMENT = 2000;
     public static final int MAX_REPLY = 2000;

@@ -33,6 +33,6 @@ public record MailDto(
                 ProblemWords.mailFailure(mail.lastError(), language),
                 mail.createdAt(),
                 mail.sentAt(),
-                mail.status().name().equals("PENDING") ? mail.nextAttemptAt() : null);
+                mail.nextAttempt());
     }
 }

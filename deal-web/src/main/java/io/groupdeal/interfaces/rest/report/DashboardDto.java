@@ -2,8 +2,8 @@ package io.groupdeal.interfaces.rest.report;
 
 import io.groupdeal.domain.report.Dashboard;
 import io.groupdeal.domain.shared.Language;
+import io.groupdeal.interfaces.csv.Csv;
 import io.groupdeal.interfaces.money.Amounts;
-import io.groupdeal.interfaces.rest.Csv;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

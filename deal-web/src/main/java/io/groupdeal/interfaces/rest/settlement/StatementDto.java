@@ -3,7 +3,7 @@ package io.groupdeal.interfaces.rest.settlement;
 import io.groupdeal.application.settlement.Statement;
 import io.groupdeal.domain.settlement.SettlementLine;
 import io.groupdeal.domain.shared.Language;
-import io.groupdeal.interfaces.rest.Csv;
+import io.groupdeal.interfaces.csv.Csv;
 import java.time.LocalDate;
 import java.util.List;
 
