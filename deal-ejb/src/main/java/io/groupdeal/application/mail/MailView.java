@@ -1,5 +1,6 @@
 package io.groupdeal.application.mail;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -16,4 +17,11 @@ public record MailView(
         String lastError,
         Instant createdAt,
         Instant sentAt,
-        Instant nextAttemptAt) {}
+        Instant nextAttemptAt)
+        implements Serializable {
+
+    /** When the next attempt is due; only a mail still waiting has one. */
+    public Instant nextAttempt() {
+        return status == MailStatus.PENDING ? nextAttemptAt : null;
+    }
+}

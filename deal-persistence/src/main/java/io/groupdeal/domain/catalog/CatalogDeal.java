@@ -1,6 +1,7 @@
 package io.groupdeal.domain.catalog;
 
 import io.groupdeal.domain.photo.DealPhoto;
+import io.groupdeal.domain.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +40,11 @@ public record CatalogDeal(
 
     public Integer remaining() {
         return maxQuantity == null ? null : Math.max(0, maxQuantity - sold);
+    }
+
+    /** The price's discount on the original value, in whole percent. */
+    public int discountPercent() {
+        return Money.discountPercent(price, originalValue);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.groupdeal.domain.deal;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -25,4 +26,5 @@ public record DealInReview(
         Instant couponValidUntil,
         RefundPolicy refundPolicy,
         boolean autoRefundOnExpiry,
-        Instant submittedAt) {}
+        Instant submittedAt)
+        implements Serializable {}

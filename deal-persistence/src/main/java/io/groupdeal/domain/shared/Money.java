@@ -51,6 +51,20 @@ public record Money(BigDecimal amount, String currency) {
                 : amount.setScale(minorDigits(currency), RoundingMode.HALF_EVEN).toPlainString();
     }
 
+    /**
+     * How much less than its value a price asks, in whole percent (half-even): 25.00 for a value of 100.00 is 75; 0
+     * for a value of 0. The storefront's card, the deal's page and the editor's preview show the same number.
+     */
+    public static int discountPercent(BigDecimal price, BigDecimal value) {
+        return value.signum() == 0
+                ? 0
+                : BigDecimal.ONE
+                        .subtract(price.divide(value, 4, RoundingMode.HALF_EVEN))
+                        .movePointRight(2)
+                        .setScale(0, RoundingMode.HALF_EVEN)
+                        .intValue();
+    }
+
     /** For people: "EUR 25.00". */
     public static String display(BigDecimal amount, String currency) {
         return currency + " " + plain(amount, currency);

@@ -2,10 +2,11 @@ package io.groupdeal.domain.store;
 
 import io.groupdeal.domain.shared.InvalidValue;
 import jakarta.persistence.Embeddable;
+import java.io.Serializable;
 
 /** A place on earth in WGS84 degrees: latitude -90 to 90, longitude -180 to 180. */
 @Embeddable
-public class GeoPoint {
+public class GeoPoint implements Serializable {
 
     private static final double EARTH_RADIUS_KM = 6371.0088;
 

@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "tenant")
-public class Tenant {
+public class Tenant implements Serializable {
 
     public static final BigDecimal DEFAULT_COMMISSION = new BigDecimal("0.1000");
     public static final int DEFAULT_UNDO_WINDOW_MINUTES = 10;

@@ -1,5 +1,6 @@
 package io.groupdeal.domain.tenant;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  * void ones (refunded included), revenue sums the prices of those whose payment was taken and not refunded
  * ({@code ACTIVE}, {@code REDEEMED}, {@code EXPIRED}), per currency in currency order.
  */
-public record TenantFigures(int liveDeals, int sold, List<Revenue> revenue) {
+public record TenantFigures(int liveDeals, int sold, List<Revenue> revenue) implements Serializable {
 
     public static final TenantFigures NONE = new TenantFigures(0, 0, List.of());
 
@@ -18,5 +19,5 @@ public record TenantFigures(int liveDeals, int sold, List<Revenue> revenue) {
     }
 
     /** The revenue in one currency. */
-    public record Revenue(String currency, BigDecimal amount) {}
+    public record Revenue(String currency, BigDecimal amount) implements Serializable {}
 }

@@ -47,4 +47,13 @@ class MoneyTest {
         assertEquals(null, Money.plain(null, "EUR"));
         assertEquals("EUR 25.00", Money.display(new BigDecimal("25"), "EUR"));
     }
+
+    @Test
+    void aDiscountIsInWholePercentRoundedHalfEven() {
+        assertEquals(75, Money.discountPercent(new BigDecimal("25.00"), new BigDecimal("100.00")));
+        assertEquals(33, Money.discountPercent(new BigDecimal("20.00"), new BigDecimal("30.00")));
+        assertEquals(12, Money.discountPercent(new BigDecimal("7.00"), new BigDecimal("8.00"))); // 12.5: to even
+        assertEquals(0, Money.discountPercent(new BigDecimal("10.00"), new BigDecimal("10.00")));
+        assertEquals(0, Money.discountPercent(BigDecimal.ZERO, BigDecimal.ZERO));
+    }
 }

@@ -5,7 +5,7 @@ import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.security.HashingGate;
 import io.groupdeal.application.security.Lockouts;
 import io.groupdeal.domain.shared.Language;
-import io.groupdeal.interfaces.rest.problem.ProblemWriter;
+import io.groupdeal.interfaces.problem.ProblemWriter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;

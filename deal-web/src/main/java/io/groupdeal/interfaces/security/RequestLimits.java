@@ -1,8 +1,8 @@
 package io.groupdeal.interfaces.security;
 
 import io.groupdeal.application.photo.PhotoImages;
+import io.groupdeal.interfaces.problem.ProblemWriter;
 import io.groupdeal.interfaces.rest.photo.PhotoResource;
-import io.groupdeal.interfaces.rest.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -1,7 +1,7 @@
 package io.groupdeal.interfaces.security;
 
-import io.groupdeal.interfaces.rest.problem.DatabaseUnavailable;
-import io.groupdeal.interfaces.rest.problem.ProblemWriter;
+import io.groupdeal.interfaces.problem.DatabaseUnavailable;
+import io.groupdeal.interfaces.problem.ProblemWriter;
 import io.groupdeal.interfaces.web.DatabaseOutageFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

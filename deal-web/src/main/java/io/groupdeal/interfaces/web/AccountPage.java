@@ -4,12 +4,11 @@ import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.coupon.CouponService;
 import io.groupdeal.application.coupon.QrCodes;
 import io.groupdeal.application.order.OrderService;
+import io.groupdeal.application.order.OrderView;
 import io.groupdeal.application.review.ReviewService;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.shared.LocalFormats;
-import io.groupdeal.interfaces.rest.order.CouponDto;
-import io.groupdeal.interfaces.rest.order.OrderDto;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -34,7 +33,7 @@ public class AccountPage {
 
     /** A coupon as the page shows it. */
     public record CouponCard(
-            CouponDto coupon,
+            Coupon coupon,
             String qrDataUri,
             boolean refundable,
             String validUntil,
@@ -58,7 +57,7 @@ public class AccountPage {
     private Clock clock;
 
     private List<CouponCard> cards;
-    private List<OrderDto> history;
+    private List<OrderView> history;
     private Map<String, Integer> myRatings;
 
     public List<CouponCard> getCoupons() {
@@ -72,11 +71,9 @@ public class AccountPage {
         return cards;
     }
 
-    public List<OrderDto> getOrders() {
+    public List<OrderView> getOrders() {
         if (history == null) {
-            history = orders.list(new PageRequest(0, SHOWN)).items().stream()
-                    .map(OrderDto::of)
-                    .toList();
+            history = orders.list(new PageRequest(0, SHOWN)).items();
         }
         return history;
     }
@@ -133,7 +130,7 @@ public class AccountPage {
         }
         Integer mine = myRatings.get(coupon.id());
         return new CouponCard(
-                CouponDto.of(coupon),
+                coupon,
                 qr,
                 coupon.isRefundable(clock.instant()),
                 day(coupon.validUntil(), zone),

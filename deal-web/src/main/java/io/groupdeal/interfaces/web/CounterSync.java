@@ -6,7 +6,7 @@ import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.problem.Reason;
-import io.groupdeal.interfaces.rest.problem.ProblemWriter;
+import io.groupdeal.interfaces.problem.ProblemWriter;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;

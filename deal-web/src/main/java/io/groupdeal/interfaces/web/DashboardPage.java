@@ -2,30 +2,32 @@ package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.report.DashboardService;
-import io.groupdeal.interfaces.rest.report.DashboardDto;
+import io.groupdeal.domain.report.Dashboard;
+import io.groupdeal.interfaces.csv.DashboardCsv;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 
 /**
  * The merchant's landing page: KPIs of a period (default the last 30 days up to today in the business's time zone)
  * and charts drawn by Chart.js from the same figures as {@code /dashboard}, handed over as JSON in a data attribute;
- * CSV of the same.
+ * CSV of the same (the API's file).
  */
 @Named
 @RequestScoped
 public class DashboardPage extends PeriodPage {
 
     static final int DEFAULT_DAYS = 30;
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     private DashboardService dashboards;
 
-    private DashboardDto dashboard;
+    private Dashboard dashboard;
 
     public void load() {
         LocalDate today = dashboards.today();
@@ -34,7 +36,7 @@ public class DashboardPage extends PeriodPage {
         from = start.toString();
         to = end.toString();
         try {
-            dashboard = DashboardDto.of(dashboards.of(start, end));
+            dashboard = dashboards.of(start, end);
         } catch (Problem refused) {
             Messages.error(refused);
         }
@@ -43,7 +45,7 @@ public class DashboardPage extends PeriodPage {
     public void downloadCsv() {
         load();
         if (dashboard != null) {
-            Downloads.csv("dashboard-" + from + "-" + to + ".csv", dashboard.csv(Messages.language()));
+            Downloads.csv("dashboard-" + from + "-" + to + ".csv", DashboardCsv.of(dashboard, Messages.language()));
         }
     }
 
@@ -53,19 +55,49 @@ public class DashboardPage extends PeriodPage {
         return "?from=" + today.minusDays(days - 1L) + "&to=" + today;
     }
 
-    /** The figures for the charts, as JSON (the page escapes it into an attribute; the script parses it). */
+    /**
+     * The figures the charts draw (dashboard.js), as JSON: {@code byDay} [{date, sold, redeemed}], {@code byStore}
+     * [{storeName, redeemed}] and {@code topDeals} [{title, sold, redeemed}]. The page escapes it into an attribute;
+     * the script parses it.
+     */
     public String getChartData() {
-        return dashboard == null ? "{}" : JSON.toJson(dashboard);
+        if (dashboard == null) {
+            return "{}";
+        }
+        JsonArrayBuilder days = Json.createArrayBuilder();
+        dashboard
+                .byDay()
+                .forEach(d -> days.add(Json.createObjectBuilder()
+                        .add("date", d.date().toString())
+                        .add("sold", d.sold())
+                        .add("redeemed", d.redeemed())));
+        JsonArrayBuilder stores = Json.createArrayBuilder();
+        dashboard
+                .byStore()
+                .forEach(s -> stores.add(Json.createObjectBuilder()
+                        .add("storeName", s.storeName())
+                        .add("redeemed", s.redeemed())));
+        JsonArrayBuilder deals = Json.createArrayBuilder();
+        dashboard
+                .topDeals()
+                .forEach(t -> deals.add(Json.createObjectBuilder()
+                        .add("title", t.title())
+                        .add("sold", t.sold())
+                        .add("redeemed", t.redeemed())));
+        return Json.createObjectBuilder()
+                .add("byDay", days)
+                .add("byStore", stores)
+                .add("topDeals", deals)
+                .build()
+                .toString();
     }
 
-    /** A rate such as "0.4167" as "41.7 %"; a dash when there was nothing to divide. */
-    public String percent(String rate) {
-        return rate == null
-                ? "–"
-                : new java.math.BigDecimal(rate).movePointRight(2).setScale(1, java.math.RoundingMode.HALF_EVEN) + " %";
+    /** A rate such as 0.4167 as "41.7 %"; a dash when there was nothing to divide. */
+    public String percent(BigDecimal rate) {
+        return rate == null ? "–" : rate.movePointRight(2).setScale(1, RoundingMode.HALF_EVEN) + " %";
     }
 
-    public DashboardDto getDashboard() {
+    public Dashboard getDashboard() {
         return dashboard;
     }
 }

@@ -2,7 +2,7 @@ package io.groupdeal.interfaces.web;
 
 import io.groupdeal.domain.shared.Language;
 import io.groupdeal.infrastructure.database.TransactionConflict;
-import io.groupdeal.interfaces.rest.problem.DatabaseUnavailable;
+import io.groupdeal.interfaces.problem.DatabaseUnavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;

@@ -4,18 +4,18 @@ import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.deal.DealService;
 import io.groupdeal.application.deal.DealView;
 import io.groupdeal.application.store.StoreService;
+import io.groupdeal.domain.deal.Deal;
 import io.groupdeal.domain.deal.DealTerms;
 import io.groupdeal.domain.deal.RefundPolicy;
-import io.groupdeal.interfaces.rest.Amounts;
-import io.groupdeal.interfaces.rest.deal.DealDto;
-import io.groupdeal.interfaces.rest.store.StoreDto;
+import io.groupdeal.domain.shared.Money;
+import io.groupdeal.domain.store.Store;
+import io.groupdeal.interfaces.money.Amounts;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -66,36 +66,37 @@ public class DealEditor implements Serializable {
     private String refundPolicy = "NONE";
     private boolean autoRefundOnExpiry;
     private List<String> storeIds = new ArrayList<>();
-    private List<StoreDto> allStores;
+    private List<Store> allStores;
     private ZoneId zone;
 
     /** Called by the view parameter: loads the deal to edit, or starts a new draft. */
     public void load() {
         if (id != null && !id.isBlank()) {
-            DealDto deal;
+            DealView view;
             try {
-                deal = DealDto.of(deals.get(id));
+                view = deals.get(id);
             } catch (io.groupdeal.application.problem.NotFound notFound) {
                 Messages.notFound();
                 return;
             }
-            status = deal.status();
+            Deal deal = view.deal();
+            status = deal.status().name();
             rejection = deal.rejection();
             title = deal.title();
             description = deal.description();
             finePrint = deal.finePrint();
             currency = deal.currency();
-            price = deal.price();
-            originalValue = deal.originalValue();
+            price = Money.plain(deal.price(), currency);
+            originalValue = Money.plain(deal.originalValue(), currency);
             minBuyers = deal.minBuyers();
             maxQuantity = deal.maxQuantity();
             perBuyerLimit = deal.perBuyerLimit();
             salesStart = local(deal.salesStart());
             salesEnd = local(deal.salesEnd());
             couponValidUntil = local(deal.couponValidUntil());
-            refundPolicy = deal.refundPolicy();
+            refundPolicy = deal.refundPolicy().name();
             autoRefundOnExpiry = deal.autoRefundOnExpiry();
-            storeIds = new ArrayList<>(deal.storeIds());
+            storeIds = new ArrayList<>(view.storeIds());
         }
     }
 
@@ -186,11 +187,7 @@ public class DealEditor implements Serializable {
             if (v.signum() <= 0 || p.signum() <= 0 || p.compareTo(v) > 0) {
                 return null;
             }
-            return BigDecimal.ONE
-                    .subtract(p.divide(v, 4, RoundingMode.HALF_EVEN))
-                    .movePointRight(2)
-                    .setScale(0, RoundingMode.HALF_EVEN)
-                    .intValue();
+            return Money.discountPercent(p, v);
         } catch (RuntimeException e) {
             return null;
         }
@@ -215,11 +212,9 @@ public class DealEditor implements Serializable {
         return zone().getId();
     }
 
-    public List<StoreDto> getAllStores() {
+    public List<Store> getAllStores() {
         if (allStores == null) {
-            allStores = stores.list(new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
-                    .map(StoreDto::of)
-                    .toList();
+            allStores = stores.list(new PageRequest(0, PageRequest.MAX_SIZE)).items();
         }
         return allStores;
     }

@@ -1,7 +1,7 @@
 package io.groupdeal.interfaces.web;
 
-import io.groupdeal.interfaces.rest.catalog.CatalogDealDto;
-import io.groupdeal.interfaces.rest.catalog.CatalogDealDto.OptionDto;
+import io.groupdeal.domain.catalog.CatalogDeal;
+import io.groupdeal.domain.catalog.CatalogDeal.CatalogOption;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -29,7 +29,7 @@ public class DealOptionChoice {
     }
 
     /** Whether this option's card is checked when the page is drawn. */
-    public boolean checked(CatalogDealDto deal, String optionId) {
+    public boolean checked(CatalogDeal deal, String optionId) {
         String sent = getSent();
         if (sent != null && deal.options().stream().anyMatch(o -> o.id().equals(sent))) {
             return sent.equals(optionId);
@@ -42,15 +42,15 @@ public class DealOptionChoice {
     }
 
     /** An option of which at least one coupon is left. */
-    public static boolean available(OptionDto option) {
+    public static boolean available(CatalogOption option) {
         return option.remaining() == null || option.remaining() > 0;
     }
 
-    public boolean shown(CatalogDealDto deal) {
+    public boolean shown(CatalogDeal deal) {
         return deal != null && deal.options() != null && deal.options().size() > 1;
     }
 
-    public List<OptionDto> of(CatalogDealDto deal) {
+    public List<CatalogOption> of(CatalogDeal deal) {
         return deal == null ? List.of() : deal.options();
     }
 }

@@ -4,7 +4,7 @@ import io.groupdeal.application.deal.DealService;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.domain.deal.DealOption;
 import io.groupdeal.domain.deal.OptionTerms;
-import io.groupdeal.interfaces.rest.Amounts;
+import io.groupdeal.interfaces.money.Amounts;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;

@@ -6,8 +6,8 @@ import io.groupdeal.application.order.OrderService;
 import io.groupdeal.application.order.OrderView;
 import io.groupdeal.application.order.PlaceOrder;
 import io.groupdeal.application.problem.NotFound;
-import io.groupdeal.interfaces.rest.catalog.CatalogDealDto;
-import io.groupdeal.interfaces.rest.review.PublicReviewDto;
+import io.groupdeal.domain.catalog.CatalogDeal;
+import io.groupdeal.domain.review.Review;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -49,19 +49,19 @@ public class DealPage {
     private DealOptionChoice option;
 
     private String id;
-    private CatalogDealDto deal;
+    private CatalogDeal deal;
     private int quantity = 1;
     private String card = "tok_ok";
     private String orderKey;
-    private List<PublicReviewDto> reviews;
+    private List<Review> reviews;
     private long reviewTotal;
 
     public void load() {
         try {
-            deal = CatalogDealDto.detail(catalog.deal(id));
+            deal = catalog.deal(id);
             orderKey = UUID.randomUUID().toString();
             var page = catalog.reviews(id, new PageRequest(0, REVIEWS_SHOWN));
-            reviews = page.items().stream().map(PublicReviewDto::of).toList();
+            reviews = page.items();
             reviewTotal = page.total();
         } catch (NotFound notFound) {
             Messages.notFound();
@@ -84,8 +84,11 @@ public class DealPage {
         return "/account/index.xhtml?faces-redirect=true";
     }
 
-    /** The newest reviews (escaped like every text of the page: a review's markup shows as text). */
-    public List<PublicReviewDto> getReviews() {
+    /**
+     * The newest reviews, each by its author's short name (escaped like every text of the page: a review's markup
+     * shows as text).
+     */
+    public List<Review> getReviews() {
         return reviews == null ? List.of() : reviews;
     }
 
@@ -156,7 +159,7 @@ public class DealPage {
         this.id = id;
     }
 
-    public CatalogDealDto getDeal() {
+    public CatalogDeal getDeal() {
         return deal;
     }
 }

@@ -2,7 +2,8 @@ package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.deal.DealService;
-import io.groupdeal.interfaces.rest.deal.DealDto;
+import io.groupdeal.application.deal.DealView;
+import io.groupdeal.domain.deal.Deal;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -20,18 +21,18 @@ public class DealsPage implements Serializable {
     @Inject
     private DealService deals;
 
-    private List<DealDto> items = List.of();
+    private List<Deal> items = List.of();
     private long total;
     private String zone;
 
     @PostConstruct
     void load() {
         var page = deals.list(new PageRequest(0, PageRequest.MAX_SIZE), null);
-        items = page.items().stream().map(DealDto::of).toList();
+        items = page.items().stream().map(DealView::deal).toList();
         total = page.total();
     }
 
-    public String publish(DealDto deal) {
+    public String publish(Deal deal) {
         boolean[] inReview = {false};
         if (Messages.attempt(() -> inReview[0] = deals.publish(deal.id()).deal().isInReview())) {
             Messages.info(
@@ -41,7 +42,7 @@ public class DealsPage implements Serializable {
         return null;
     }
 
-    public String cancel(DealDto deal) {
+    public String cancel(Deal deal) {
         if (Messages.attempt(() -> deals.cancel(deal.id()))) {
             Messages.info(Words.of("page.deals.cancelled", deal.title()));
             return Messages.reloadPage();
@@ -50,11 +51,11 @@ public class DealsPage implements Serializable {
     }
 
     /** Progress towards the tipping point, 0 to 100. */
-    public int tipping(DealDto deal) {
+    public int tipping(Deal deal) {
         return Math.min(100, deal.sold() * 100 / Math.max(1, deal.minBuyers()));
     }
 
-    public List<DealDto> getItems() {
+    public List<Deal> getItems() {
         return items;
     }
 

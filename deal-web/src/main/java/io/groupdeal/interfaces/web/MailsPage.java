@@ -3,8 +3,8 @@ package io.groupdeal.interfaces.web;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.mail.MailOperations;
 import io.groupdeal.application.mail.MailStatus;
-import io.groupdeal.domain.shared.Language;
-import io.groupdeal.interfaces.rest.platform.MailDto;
+import io.groupdeal.application.mail.MailView;
+import io.groupdeal.interfaces.problem.ProblemWords;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -36,18 +36,17 @@ public class MailsPage implements Serializable {
     private MailOperations operations;
 
     private String status = MailStatus.FAILED.name();
-    private List<MailDto> mails = List.of();
+    private List<MailView> mails = List.of();
     private long total;
 
     public void load() {
         MailStatus filter = "ALL".equals(status) ? null : parse(status);
         var page = operations.mails(filter, new PageRequest(0, PageRequest.MAX_SIZE));
-        Language language = Messages.language();
-        mails = page.items().stream().map(m -> MailDto.of(m, language)).toList();
+        mails = page.items();
         total = page.total();
     }
 
-    public String retry(MailDto mail) {
+    public String retry(MailView mail) {
         if (Messages.attempt(() -> operations.retry(mail.id()))) {
             Messages.info(Words.of("page.mails.retried", mail.recipient()));
             return reload();
@@ -66,6 +65,11 @@ public class MailsPage implements Serializable {
             return reload();
         }
         return null;
+    }
+
+    /** Why a mail failed last, in the page's words ({@code lastError} is a key, or an old English sentence). */
+    public String failure(MailView mail) {
+        return ProblemWords.mailFailure(mail.lastError(), Messages.language());
     }
 
     /** UTC, to the minute, as the server log writes it. */
@@ -98,7 +102,7 @@ public class MailsPage implements Serializable {
                 : "ALL".equals(status) ? "ALL" : parse(status).name();
     }
 
-    public List<MailDto> getMails() {
+    public List<MailView> getMails() {
         return mails;
     }
 

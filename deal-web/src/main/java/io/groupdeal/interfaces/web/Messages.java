@@ -4,7 +4,7 @@ import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.domain.shared.InvalidValue;
 import io.groupdeal.domain.shared.Language;
-import io.groupdeal.interfaces.rest.problem.ProblemWords;
+import io.groupdeal.interfaces.problem.ProblemWords;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package io.groupdeal.interfaces.web;
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.deal.DealView;
 import io.groupdeal.application.moderation.ModerationService;
+import io.groupdeal.domain.deal.DealInReview;
 import io.groupdeal.domain.deal.DealStatus;
-import io.groupdeal.interfaces.rest.moderation.ReviewDealDto;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -28,18 +28,18 @@ public class ModerationPage implements Serializable {
     @Inject
     private ModerationService moderation;
 
-    private List<ReviewDealDto> deals = List.of();
+    private List<DealInReview> deals = List.of();
     private long total;
     private final Map<String, String> reasons = new HashMap<>();
 
     @PostConstruct
     void load() {
         var page = moderation.queue(new PageRequest(0, PageRequest.MAX_SIZE));
-        deals = page.items().stream().map(ReviewDealDto::of).toList();
+        deals = page.items();
         total = page.total();
     }
 
-    public String approve(ReviewDealDto deal) {
+    public String approve(DealInReview deal) {
         DealView[] approved = new DealView[1];
         if (Messages.attempt(() -> approved[0] = moderation.approve(deal.id()))) {
             boolean scheduled = approved[0].deal().status() == DealStatus.SCHEDULED;
@@ -50,7 +50,7 @@ public class ModerationPage implements Serializable {
         return null;
     }
 
-    public String reject(ReviewDealDto deal) {
+    public String reject(DealInReview deal) {
         String reason = reasons.get(deal.id());
         if (reason == null || reason.isBlank()) {
             Messages.error(Words.of("moderation.reason.required"));
@@ -63,7 +63,7 @@ public class ModerationPage implements Serializable {
         return null;
     }
 
-    public List<ReviewDealDto> getDeals() {
+    public List<DealInReview> getDeals() {
         return deals;
     }
 

@@ -2,6 +2,7 @@ package io.groupdeal.interfaces.web;
 
 import io.groupdeal.domain.shared.Language;
 import io.groupdeal.domain.shared.LocalFormats;
+import io.groupdeal.domain.shared.Money;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -38,6 +39,11 @@ public class PageFormats {
                 ? decimal
                 : new BigDecimal(amount.toString().strip());
         return LocalFormats.amount(value, currency, language());
+    }
+
+    /** An amount as its merchant types it, with the currency's minor digits and no symbol: "25.00", "1200" (JPY). */
+    public String plain(BigDecimal amount, String currency) {
+        return Money.plain(amount, currency);
     }
 
     /** A moment in a zone (the store's or the tenant's; UTC when a page has none). */

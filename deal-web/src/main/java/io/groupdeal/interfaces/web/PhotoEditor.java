@@ -2,8 +2,8 @@ package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.photo.PhotoService;
 import io.groupdeal.application.problem.NotFound;
+import io.groupdeal.domain.photo.DealPhoto;
 import io.groupdeal.domain.photo.PhotoRepository;
-import io.groupdeal.interfaces.rest.photo.PhotoDto;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -24,7 +24,7 @@ public class PhotoEditor {
     @Inject
     private PhotoService photos;
 
-    private List<PhotoDto> current;
+    private List<DealPhoto> current;
 
     /** The deal being edited (the editor's deal, or its {@code id} parameter); none for a new deal. */
     public String getDealId() {
@@ -34,11 +34,11 @@ public class PhotoEditor {
                 : edited;
     }
 
-    public List<PhotoDto> getPhotos() {
+    public List<DealPhoto> getPhotos() {
         if (current == null) {
             String dealId = getDealId();
             try {
-                current = dealId == null || dealId.isBlank() ? List.of() : PhotoDto.of(photos.list(dealId));
+                current = dealId == null || dealId.isBlank() ? List.of() : photos.list(dealId);
             } catch (NotFound notFound) {
                 current = List.of();
             }

@@ -1,7 +1,7 @@
 package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.photo.PhotoSize;
-import io.groupdeal.interfaces.rest.photo.PhotoDto;
+import io.groupdeal.domain.photo.DealPhoto;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.util.Arrays;
@@ -16,22 +16,30 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PhotoLinks {
 
-    public String url(PhotoDto photo, String size) {
-        return photo.url(size);
+    /** Where anyone reads a photo's bytes: the API's public media address, then the photo's id and the size. */
+    private static final String MEDIA_PATH = "/api/v1/media/photos/";
+
+    public String url(DealPhoto photo, String size) {
+        return link(photo, size);
     }
 
-    public int width(PhotoDto photo, String size) {
+    /** The address of one rendition of a photo: {@code card}, {@code thumb} or {@code large}. */
+    static String link(DealPhoto photo, String size) {
+        return MEDIA_PATH + photo.id() + "/" + size;
+    }
+
+    public int width(DealPhoto photo, String size) {
         return fit(photo, size)[0];
     }
 
-    public int height(PhotoDto photo, String size) {
+    public int height(DealPhoto photo, String size) {
         return fit(photo, size)[1];
     }
 
     /** {@code <thumb url> 160w, <card url> 480w, <large url> 1280w} with the renditions' real widths. */
-    public String srcset(PhotoDto photo) {
+    public String srcset(DealPhoto photo) {
         return Arrays.stream(PhotoSize.values())
-                .map(size -> photo.url(size.path()) + " " + width(photo, size.path()) + "w")
+                .map(size -> link(photo, size.path()) + " " + width(photo, size.path()) + "w")
                 .distinct()
                 .collect(Collectors.joining(", "));
     }
@@ -41,7 +49,7 @@ public class PhotoLinks {
         return pattern.replace("{0}", String.valueOf(first)).replace("{1}", String.valueOf(second));
     }
 
-    private static int[] fit(PhotoDto photo, String size) {
+    private static int[] fit(DealPhoto photo, String size) {
         PhotoSize chosen = PhotoSize.ofPath(size).orElse(PhotoSize.LARGE);
         int[] card = PhotoSize.CARD.fit(photo.width(), photo.height());
         return switch (chosen) {

@@ -12,8 +12,7 @@ import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.domain.photo.DealPhoto;
 import io.groupdeal.domain.shared.Language;
-import io.groupdeal.interfaces.rest.photo.PhotoDto;
-import io.groupdeal.interfaces.rest.problem.ProblemWriter;
+import io.groupdeal.interfaces.problem.ProblemWriter;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -90,7 +89,7 @@ public class PhotoUploads extends HttpServlet {
             }
             DealPhoto added = photos.upload(path[0], bytes, request.getContentType());
             response.setStatus(201);
-            write(response, photo(request, PhotoDto.of(added)).build());
+            write(response, photo(request, added).build());
         });
     }
 
@@ -112,7 +111,7 @@ public class PhotoUploads extends HttpServlet {
             } catch (JsonException | ClassCastException malformed) {
                 throw new InvalidInput("order", "photo-id-list");
             }
-            write(response, photos(request, PhotoDto.of(photos.reorder(path[0], order))));
+            write(response, photos(request, photos.reorder(path[0], order)));
         });
     }
 
@@ -162,17 +161,20 @@ public class PhotoUploads extends HttpServlet {
         return info.isEmpty() ? new String[0] : info.split("/");
     }
 
-    /** The photo as the API gives it, and {@code thumb}: its thumbnail on this servlet (the page's cookie). */
-    private static jakarta.json.JsonObjectBuilder photo(HttpServletRequest request, PhotoDto photo) {
+    /**
+     * The photo as the editor's script reads it: its {@code large} rendition's address and size, and {@code thumb}:
+     * its thumbnail on this servlet (the page's cookie).
+     */
+    private static jakarta.json.JsonObjectBuilder photo(HttpServletRequest request, DealPhoto photo) {
         return Json.createObjectBuilder()
                 .add("id", photo.id())
-                .add("url", photo.url())
+                .add("url", PhotoLinks.link(photo, PhotoSize.LARGE.path()))
                 .add("width", photo.width())
                 .add("height", photo.height())
                 .add("thumb", request.getContextPath() + "/merchant/photos/" + photo.id() + "/thumb");
     }
 
-    private static JsonObject photos(HttpServletRequest request, List<PhotoDto> list) {
+    private static JsonObject photos(HttpServletRequest request, List<DealPhoto> list) {
         JsonArrayBuilder items = Json.createArrayBuilder();
         list.forEach(p -> items.add(photo(request, p)));
         return Json.createObjectBuilder().add("photos", items).build();

@@ -3,7 +3,7 @@ package io.groupdeal.interfaces.web;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.domain.shared.Language;
 import io.groupdeal.domain.shared.PlainText;
-import io.groupdeal.interfaces.rest.problem.ProblemWords;
+import io.groupdeal.interfaces.problem.ProblemWords;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.component.html.HtmlInputTextarea;

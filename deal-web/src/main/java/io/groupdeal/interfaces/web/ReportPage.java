@@ -1,8 +1,9 @@
 package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.deal.DealService;
-import io.groupdeal.interfaces.rest.deal.DealDto;
-import io.groupdeal.interfaces.rest.deal.ReportDto;
+import io.groupdeal.domain.deal.Deal;
+import io.groupdeal.domain.deal.DealReport;
+import io.groupdeal.interfaces.csv.ReportCsv;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,13 +17,13 @@ public class ReportPage {
     private DealService deals;
 
     private String id;
-    private DealDto deal;
-    private ReportDto report;
+    private Deal deal;
+    private DealReport report;
 
     public void load() {
         try {
-            deal = DealDto.of(deals.get(id));
-            report = ReportDto.of(deals.report(id), deal.currency());
+            deal = deals.get(id).deal();
+            report = deals.report(id);
         } catch (io.groupdeal.application.problem.NotFound notFound) {
             Messages.notFound();
         }
@@ -30,7 +31,7 @@ public class ReportPage {
 
     public void downloadCsv() {
         load();
-        Downloads.csv("deal-" + id + "-report.csv", report.csv(Messages.language()));
+        Downloads.csv("deal-" + id + "-report.csv", ReportCsv.of(report, deal.currency(), Messages.language()));
     }
 
     public String getId() {
@@ -41,11 +42,11 @@ public class ReportPage {
         this.id = id;
     }
 
-    public DealDto getDeal() {
+    public Deal getDeal() {
         return deal;
     }
 
-    public ReportDto getReport() {
+    public DealReport getReport() {
         return report;
     }
 }

@@ -4,7 +4,7 @@ import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.deal.DealService;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.review.MerchantReviews;
-import io.groupdeal.interfaces.rest.review.ReviewDto;
+import io.groupdeal.domain.review.Review;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -39,7 +39,7 @@ public class ReviewsPage implements Serializable {
     private String dealId;
     private String rating;
     private int page;
-    private List<ReviewDto> items = List.of();
+    private List<Review> items = List.of();
     private long total;
 
     public void load() {
@@ -49,7 +49,7 @@ public class ReviewsPage implements Serializable {
                     dealId,
                     stars,
                     new PageRequest(Math.min(Math.max(0, page), PageRequest.MAX_OFFSET / PAGE_SIZE), PAGE_SIZE));
-            items = found.items().stream().map(ReviewDto::of).toList();
+            items = found.items();
             total = found.total();
         } catch (Problem refused) {
             Messages.error(refused);
@@ -84,7 +84,7 @@ public class ReviewsPage implements Serializable {
         return (long) (page + 1) * PAGE_SIZE < total;
     }
 
-    public List<ReviewDto> getItems() {
+    public List<Review> getItems() {
         return items;
     }
 

@@ -2,7 +2,8 @@ package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.settlement.SettlementService;
-import io.groupdeal.interfaces.rest.settlement.StatementDto;
+import io.groupdeal.application.settlement.Statement;
+import io.groupdeal.interfaces.csv.StatementCsv;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -21,7 +22,7 @@ public class SettlementsPage extends PeriodPage {
     @Inject
     private SettlementService settlements;
 
-    private List<StatementDto> statements = List.of();
+    private List<Statement> statements = List.of();
 
     public void loadOwn() {
         load(false);
@@ -33,12 +34,12 @@ public class SettlementsPage extends PeriodPage {
 
     public void downloadOwnCsv() {
         load(false);
-        Downloads.csv("settlement-" + from + "-" + to + ".csv", StatementDto.csv(statements, Messages.language()));
+        Downloads.csv("settlement-" + from + "-" + to + ".csv", StatementCsv.of(statements, Messages.language()));
     }
 
     public void downloadAllCsv() {
         load(true);
-        Downloads.csv("settlements-" + from + "-" + to + ".csv", StatementDto.csv(statements, Messages.language()));
+        Downloads.csv("settlements-" + from + "-" + to + ".csv", StatementCsv.of(statements, Messages.language()));
     }
 
     private void load(boolean everyTenant) {
@@ -48,16 +49,14 @@ public class SettlementsPage extends PeriodPage {
         from = start.toString();
         to = end.toString();
         try {
-            statements = everyTenant
-                    ? settlements.all(start, end).stream().map(StatementDto::of).toList()
-                    : List.of(StatementDto.of(settlements.own(start, end)));
+            statements = everyTenant ? settlements.all(start, end) : List.of(settlements.own(start, end));
         } catch (Problem refused) {
             Messages.error(refused);
             statements = List.of();
         }
     }
 
-    public List<StatementDto> getStatements() {
+    public List<Statement> getStatements() {
         return statements;
     }
 }

@@ -5,7 +5,6 @@ import io.groupdeal.application.catalog.CatalogService;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.domain.catalog.CatalogDeal;
 import io.groupdeal.domain.catalog.CatalogSearch;
-import io.groupdeal.interfaces.rest.catalog.CatalogDealDto;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -31,7 +30,7 @@ public class StorefrontPage {
     private Double radiusKm;
     private String q;
     private int page;
-    private List<CatalogDealDto> deals = List.of();
+    private List<CatalogDeal> deals = List.of();
     private long total;
     private boolean totalExact = true;
     private List<CatalogService.City> cities = List.of();
@@ -46,7 +45,7 @@ public class StorefrontPage {
                     q == null || q.isBlank() ? null : q.strip(),
                     Math.max(0, page),
                     PAGE_SIZE));
-            deals = found.items().stream().map(CatalogDealDto::summary).toList();
+            deals = found.items();
             total = found.total();
             totalExact = found.totalExact();
         } catch (Problem problem) {
@@ -55,7 +54,7 @@ public class StorefrontPage {
     }
 
     /** "2 days left", "5 hours left", "starts in 3 hours". */
-    public static String timeLeft(CatalogDealDto deal) {
+    public static String timeLeft(CatalogDeal deal) {
         Instant now = Instant.now();
         boolean scheduled = "SCHEDULED".equals(deal.status());
         Duration left = Duration.between(now, scheduled ? deal.salesStart() : deal.salesEnd());
@@ -70,11 +69,11 @@ public class StorefrontPage {
         return Words.of(scheduled ? "page.index.startsIn" : "page.index.left", amount);
     }
 
-    public String timeLeftOf(CatalogDealDto deal) {
+    public String timeLeftOf(CatalogDeal deal) {
         return timeLeft(deal);
     }
 
-    public int tipping(CatalogDealDto deal) {
+    public int tipping(CatalogDeal deal) {
         return Math.min(100, deal.sold() * 100 / Math.max(1, deal.minBuyers()));
     }
 
@@ -127,7 +126,7 @@ public class StorefrontPage {
         this.page = page;
     }
 
-    public List<CatalogDealDto> getDeals() {
+    public List<CatalogDeal> getDeals() {
         return deals;
     }
 

@@ -6,7 +6,7 @@ import io.groupdeal.application.staff.StaffService;
 import io.groupdeal.application.staff.StaffView;
 import io.groupdeal.application.store.StoreDetails;
 import io.groupdeal.application.store.StoreService;
-import io.groupdeal.interfaces.rest.store.StoreDto;
+import io.groupdeal.domain.store.Store;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.view.ViewScoped;
@@ -34,7 +34,7 @@ public class StoresPage implements Serializable {
     @Inject
     private StaffService staffService;
 
-    private List<StoreDto> stores = List.of();
+    private List<Store> stores = List.of();
     private List<StaffView> staff = List.of();
     private long storeTotal;
 
@@ -54,7 +54,7 @@ public class StoresPage implements Serializable {
     @PostConstruct
     void load() {
         var page = storeService.list(new PageRequest(0, PageRequest.MAX_SIZE));
-        stores = page.items().stream().map(StoreDto::of).toList();
+        stores = page.items();
         storeTotal = page.total();
         staff = staffService.list(new PageRequest(0, PageRequest.MAX_SIZE)).items();
     }
@@ -75,16 +75,16 @@ public class StoresPage implements Serializable {
         return null;
     }
 
-    public void editStore(StoreDto store) {
+    public void editStore(Store store) {
         editingStoreId = store.id();
         storeName = store.name();
         storeAddress = store.address();
-        latitude = store.latitude();
-        longitude = store.longitude();
+        latitude = store.location().latitude();
+        longitude = store.location().longitude();
         timeZone = store.timeZone();
     }
 
-    public String deleteStore(StoreDto store) {
+    public String deleteStore(Store store) {
         if (Messages.attempt(() -> storeService.delete(store.id()))) {
             Messages.info(Words.of("page.stores.deleted", store.name()));
             return Messages.reloadPage();
@@ -143,7 +143,7 @@ public class StoresPage implements Serializable {
 
     /** Store names of a staff member, for the table. */
     public String storeNames(StaffView member) {
-        Map<String, String> names = stores.stream().collect(Collectors.toMap(StoreDto::id, StoreDto::name));
+        Map<String, String> names = stores.stream().collect(Collectors.toMap(Store::id, Store::name));
         return member.storeIds().stream().map(id -> names.getOrDefault(id, "?")).collect(Collectors.joining(", "));
     }
 
@@ -152,7 +152,7 @@ public class StoresPage implements Serializable {
         return Messages.of(formId);
     }
 
-    public List<StoreDto> getStores() {
+    public List<Store> getStores() {
         return stores;
     }
 

@@ -1,7 +1,8 @@
 package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.platform.PlatformService;
-import io.groupdeal.interfaces.rest.platform.TenantDto;
+import io.groupdeal.application.platform.TenantOverview;
+import io.groupdeal.domain.tenant.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -14,9 +15,10 @@ public class TenantModeration {
     @Inject
     private PlatformService platform;
 
-    public String toggle(TenantDto tenant) {
-        boolean moderated = !tenant.moderated();
-        if (Messages.attempt(() -> platform.changeModeration(tenant.tenantId(), moderated))) {
+    public String toggle(TenantOverview overview) {
+        Tenant tenant = overview.tenant();
+        boolean moderated = !tenant.isModerated();
+        if (Messages.attempt(() -> platform.changeModeration(tenant.id(), moderated))) {
             Messages.info(Words.of(
                     moderated ? "moderation.tenants.turnedOn" : "moderation.tenants.turnedOff", tenant.businessName()));
             return Messages.reloadPage();

@@ -2,7 +2,7 @@ package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.platform.PlatformService;
-import io.groupdeal.interfaces.rest.platform.TenantDto;
+import io.groupdeal.application.platform.TenantOverview;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -24,35 +24,37 @@ public class TenantsPage implements Serializable {
     @Inject
     private PlatformService platform;
 
-    private List<TenantDto> tenants = List.of();
+    private List<TenantOverview> tenants = List.of();
     private long total;
 
     @PostConstruct
     void load() {
         var page = platform.tenants(new PageRequest(0, PageRequest.MAX_SIZE));
-        tenants = page.items().stream().map(TenantDto::of).toList();
+        tenants = page.items();
         total = page.total();
     }
 
-    public String suspend(TenantDto tenant) {
-        if (Messages.attempt(() -> platform.suspend(tenant.tenantId()))) {
-            Messages.info(Words.of("page.tenants.suspended", tenant.businessName()));
+    public String suspend(TenantOverview tenant) {
+        if (Messages.attempt(() -> platform.suspend(tenant.tenant().id()))) {
+            Messages.info(Words.of("page.tenants.suspended", tenant.tenant().businessName()));
             return Messages.reloadPage();
         }
         return null;
     }
 
-    public String activate(TenantDto tenant) {
-        if (Messages.attempt(() -> platform.activate(tenant.tenantId()))) {
-            Messages.info(Words.of("page.tenants.activated", tenant.businessName()));
+    public String activate(TenantOverview tenant) {
+        if (Messages.attempt(() -> platform.activate(tenant.tenant().id()))) {
+            Messages.info(Words.of("page.tenants.activated", tenant.tenant().businessName()));
             return Messages.reloadPage();
         }
         return null;
     }
 
     /** Sets the commission from the row's percent field (15 or 15.5 for 15 % or 15.5 %). */
-    public String changeCommission(TenantDto tenant) {
-        String percent = faces.getExternalContext().getRequestParameterMap().get("rate_" + tenant.tenantId());
+    public String changeCommission(TenantOverview tenant) {
+        String percent = faces.getExternalContext()
+                .getRequestParameterMap()
+                .get("rate_" + tenant.tenant().id());
         java.math.BigDecimal rate;
         try {
             rate = new java.math.BigDecimal(percent.strip().replace(',', '.').replace("%", "")).movePointLeft(2);
@@ -60,23 +62,20 @@ public class TenantsPage implements Serializable {
             Messages.error(Words.of("page.tenants.commissionFormat"));
             return null;
         }
-        if (Messages.attempt(() -> platform.changeCommission(tenant.tenantId(), rate.toPlainString()))) {
+        if (Messages.attempt(() -> platform.changeCommission(tenant.tenant().id(), rate.toPlainString()))) {
             Messages.info(
-                    Words.of("page.tenants.commissionChanged", tenant.businessName(), percent(rate.toPlainString())));
+                    Words.of("page.tenants.commissionChanged", tenant.tenant().businessName(), percent(rate)));
             return Messages.reloadPage();
         }
         return null;
     }
 
-    /** "0.1550" → "15.5". */
-    public String percent(String rate) {
-        return new java.math.BigDecimal(rate)
-                .movePointRight(2)
-                .stripTrailingZeros()
-                .toPlainString();
+    /** 0.1550 → "15.5". */
+    public String percent(java.math.BigDecimal rate) {
+        return rate.movePointRight(2).stripTrailingZeros().toPlainString();
     }
 
-    public List<TenantDto> getTenants() {
+    public List<TenantOverview> getTenants() {
         return tenants;
     }
 

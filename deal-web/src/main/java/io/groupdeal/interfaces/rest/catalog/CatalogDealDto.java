@@ -1,7 +1,7 @@
 package io.groupdeal.interfaces.rest.catalog;
 
 import io.groupdeal.domain.catalog.CatalogDeal;
-import io.groupdeal.interfaces.rest.Amounts;
+import io.groupdeal.interfaces.money.Amounts;
 import io.groupdeal.interfaces.rest.photo.PhotoDto;
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -63,13 +63,6 @@ public record CatalogDealDto(
     }
 
     private static CatalogDealDto of(CatalogDeal d, boolean detail) {
-        int discount = d.originalValue().signum() == 0
-                ? 0
-                : BigDecimal.ONE
-                        .subtract(d.price().divide(d.originalValue(), 4, RoundingMode.HALF_EVEN))
-                        .movePointRight(2)
-                        .setScale(0, RoundingMode.HALF_EVEN)
-                        .intValue();
         Double distance = d.distanceKm() == null
                 ? null
                 : BigDecimal.valueOf(d.distanceKm())
@@ -82,7 +75,7 @@ public record CatalogDealDto(
                 Amounts.format(d.price(), d.currency()),
                 Amounts.format(d.originalValue(), d.currency()),
                 d.currency(),
-                discount,
+                d.discountPercent(),
                 d.sold(),
                 d.minBuyers(),
                 d.tipped(),

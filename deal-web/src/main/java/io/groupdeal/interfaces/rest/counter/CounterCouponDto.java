@@ -3,7 +3,7 @@ package io.groupdeal.interfaces.rest.counter;
 import io.groupdeal.application.counter.CounterLookup;
 import io.groupdeal.domain.redemption.CounterCoupon;
 import io.groupdeal.domain.shared.Language;
-import io.groupdeal.interfaces.rest.problem.ProblemWords;
+import io.groupdeal.interfaces.problem.ProblemWords;
 import java.time.Instant;
 
 /**

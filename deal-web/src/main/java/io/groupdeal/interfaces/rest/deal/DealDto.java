@@ -2,7 +2,7 @@ package io.groupdeal.interfaces.rest.deal;
 
 import io.groupdeal.application.deal.DealView;
 import io.groupdeal.domain.deal.Deal;
-import io.groupdeal.interfaces.rest.Amounts;
+import io.groupdeal.interfaces.money.Amounts;
 import io.groupdeal.interfaces.rest.photo.PhotoDto;
 import java.io.Serializable;
 import java.time.Instant;

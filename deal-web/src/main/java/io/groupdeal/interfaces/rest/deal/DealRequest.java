@@ -5,7 +5,7 @@ import io.groupdeal.domain.deal.DealTerms;
 import io.groupdeal.domain.deal.RefundPolicy;
 import io.groupdeal.domain.deal.TeamTerms;
 import io.groupdeal.domain.shared.MultiLine;
-import io.groupdeal.interfaces.rest.Amounts;
+import io.groupdeal.interfaces.money.Amounts;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;

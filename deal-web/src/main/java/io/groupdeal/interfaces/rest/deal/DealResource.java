@@ -3,10 +3,11 @@ package io.groupdeal.interfaces.rest.deal;
 import io.groupdeal.application.deal.DealService;
 import io.groupdeal.application.deal.DealView;
 import io.groupdeal.domain.deal.DealStatus;
+import io.groupdeal.interfaces.csv.ReportCsv;
+import io.groupdeal.interfaces.problem.ProblemWords;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
 import io.groupdeal.interfaces.rest.RequestBodies;
-import io.groupdeal.interfaces.rest.problem.ProblemWords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -86,7 +87,9 @@ public class DealResource {
     @Path("{id}/report.csv")
     @Produces("text/csv")
     public Response reportCsv(@PathParam("id") String id, @HeaderParam("Accept-Language") String acceptLanguage) {
-        return Response.ok(report(id).csv(ProblemWords.language(acceptLanguage)), "text/csv; charset=UTF-8")
+        String csv =
+                ReportCsv.of(deals.report(id), deals.get(id).deal().currency(), ProblemWords.language(acceptLanguage));
+        return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"deal-" + id + "-report.csv\"")
                 .build();
     }

@@ -1,7 +1,7 @@
 package io.groupdeal.interfaces.rest.deal;
 
 import io.groupdeal.domain.deal.OptionTerms;
-import io.groupdeal.interfaces.rest.Amounts;
+import io.groupdeal.interfaces.money.Amounts;
 import jakarta.validation.constraints.Size;
 
 /**

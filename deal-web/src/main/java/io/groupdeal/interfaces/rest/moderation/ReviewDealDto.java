@@ -1,7 +1,7 @@
 package io.groupdeal.interfaces.rest.moderation;
 
 import io.groupdeal.domain.deal.DealInReview;
-import io.groupdeal.interfaces.rest.Amounts;
+import io.groupdeal.interfaces.money.Amounts;
 import java.io.Serializable;
 import java.time.Instant;
 

@@ -1,7 +1,7 @@
 package io.groupdeal.interfaces.rest.order;
 
 import io.groupdeal.domain.coupon.Coupon;
-import io.groupdeal.interfaces.rest.Amounts;
+import io.groupdeal.interfaces.money.Amounts;
 import java.time.Instant;
 
 /**

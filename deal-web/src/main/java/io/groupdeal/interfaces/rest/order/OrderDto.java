@@ -2,7 +2,7 @@ package io.groupdeal.interfaces.rest.order;
 
 import io.groupdeal.application.order.OrderView;
 import io.groupdeal.domain.order.Order;
-import io.groupdeal.interfaces.rest.Amounts;
+import io.groupdeal.interfaces.money.Amounts;
 import java.time.Instant;
 import java.util.List;
 

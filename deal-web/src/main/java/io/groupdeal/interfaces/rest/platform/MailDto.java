@@ -2,7 +2,7 @@ package io.groupdeal.interfaces.rest.platform;
 
 import io.groupdeal.application.mail.MailView;
 import io.groupdeal.domain.shared.Language;
-import io.groupdeal.interfaces.rest.problem.ProblemWords;
+import io.groupdeal.interfaces.problem.ProblemWords;
 import java.io.Serializable;
 import java.time.Instant;
 
@@ -33,6 +33,6 @@ public record MailDto(
                 ProblemWords.mailFailure(mail.lastError(), language),
                 mail.createdAt(),
                 mail.sentAt(),
-                mail.status().name().equals("PENDING") ? mail.nextAttemptAt() : null);
+                mail.nextAttempt());
     }
 }

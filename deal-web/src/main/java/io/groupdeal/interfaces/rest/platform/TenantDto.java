@@ -2,7 +2,7 @@ package io.groupdeal.interfaces.rest.platform;
 
 import io.groupdeal.application.platform.TenantOverview;
 import io.groupdeal.domain.tenant.Tenant;
-import io.groupdeal.interfaces.rest.Amounts;
+import io.groupdeal.interfaces.money.Amounts;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;

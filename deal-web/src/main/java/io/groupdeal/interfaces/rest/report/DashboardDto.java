@@ -1,9 +1,7 @@
 package io.groupdeal.interfaces.rest.report;
 
 import io.groupdeal.domain.report.Dashboard;
-import io.groupdeal.domain.shared.Language;
-import io.groupdeal.interfaces.rest.Amounts;
-import io.groupdeal.interfaces.rest.Csv;
+import io.groupdeal.interfaces.money.Amounts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -79,71 +77,5 @@ public record DashboardDto(
 
     private static String plain(BigDecimal value) {
         return value == null ? null : value.toPlainString();
-    }
-
-    static final List<String> CSV_COLUMNS = List.of(
-            "section",
-            "key",
-            "name",
-            "currency",
-            "sold",
-            "revenue",
-            "redeemed",
-            "refunded",
-            "redemption_rate",
-            "average_rating");
-
-    /**
-     * The same figures as CSV, one table (the header in the reader's language): the totals, then one line per currency, day, store and top deal; money in
-     * the currency of its line.
-     */
-    public String csv(Language language) {
-        StringBuilder out = new StringBuilder(Csv.header(CSV_COLUMNS, language));
-        line(out, "total", "", timeZone, currency, sold, revenue, redeemed)
-                .append(',')
-                .append(refunded)
-                .append(',')
-                .append(text(redemptionRate))
-                .append(',')
-                .append(text(averageRating))
-                .append("\r\n");
-        revenueByCurrency.forEach(m -> line(out, "currency", m.currency(), "", m.currency(), null, m.amount(), null)
-                .append(",,,\r\n"));
-        byDay.forEach(x -> line(out, "day", x.date().toString(), "", currency, x.sold(), x.revenue(), x.redeemed())
-                .append(",,,\r\n"));
-        byStore.forEach(s -> line(out, "store", s.storeId(), s.storeName(), "", null, "", s.redeemed())
-                .append(",,,\r\n"));
-        topDeals.forEach(
-                t -> line(out, "deal", t.dealId(), t.title(), t.currency(), t.sold(), t.revenue(), t.redeemed())
-                        .append(",,,\r\n"));
-        return out.toString();
-    }
-
-    private static StringBuilder line(
-            StringBuilder out,
-            String section,
-            String key,
-            String name,
-            String currency,
-            Long sold,
-            String revenue,
-            Long redeemed) {
-        return out.append(section)
-                .append(',')
-                .append(key)
-                .append(',')
-                .append(name.isEmpty() ? "" : Csv.text(name))
-                .append(',')
-                .append(text(currency))
-                .append(',')
-                .append(sold == null ? "" : sold)
-                .append(',')
-                .append(text(revenue))
-                .append(',')
-                .append(redeemed == null ? "" : redeemed);
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 }

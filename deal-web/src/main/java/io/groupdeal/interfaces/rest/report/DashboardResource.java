@@ -1,7 +1,9 @@
 package io.groupdeal.interfaces.rest.report;
 
 import io.groupdeal.application.report.DashboardService;
-import io.groupdeal.interfaces.rest.problem.ProblemWords;
+import io.groupdeal.domain.report.Dashboard;
+import io.groupdeal.interfaces.csv.DashboardCsv;
+import io.groupdeal.interfaces.problem.ProblemWords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -35,8 +37,8 @@ public class DashboardResource {
             @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to,
             @HeaderParam("Accept-Language") String acceptLanguage) {
-        DashboardDto dashboard = dashboard(from, to);
-        return Response.ok(dashboard.csv(ProblemWords.language(acceptLanguage)), "text/csv; charset=UTF-8")
+        Dashboard dashboard = dashboards.of(from, to);
+        return Response.ok(DashboardCsv.of(dashboard, ProblemWords.language(acceptLanguage)), "text/csv; charset=UTF-8")
                 .header(
                         "Content-Disposition",
                         "attachment; filename=\"dashboard-" + dashboard.from() + "-" + dashboard.to() + ".csv\"")

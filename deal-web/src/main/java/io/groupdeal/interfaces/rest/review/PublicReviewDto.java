@@ -7,7 +7,6 @@ import java.time.Instant;
 public record PublicReviewDto(int rating, String comment, Instant createdAt, String buyerName, String reply) {
 
     public static PublicReviewDto of(Review r) {
-        return new PublicReviewDto(
-                r.rating(), r.comment(), r.createdAt(), ReviewDto.shortName(r.buyerName()), r.reply());
+        return new PublicReviewDto(r.rating(), r.comment(), r.createdAt(), r.buyerShortName(), r.reply());
     }
 }

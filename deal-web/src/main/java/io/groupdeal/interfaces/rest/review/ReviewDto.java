@@ -27,17 +27,8 @@ public record ReviewDto(
                 r.rating(),
                 r.comment(),
                 r.createdAt(),
-                shortName(r.buyerName()),
+                r.buyerShortName(),
                 r.reply(),
                 r.repliedAt());
-    }
-
-    /** "Anna Kowalski" → "Anna K."; a removed account → "A buyer". */
-    public static String shortName(String name) {
-        if (name == null || name.isBlank()) {
-            return "A buyer";
-        }
-        String[] parts = name.strip().split("\\s+");
-        return parts.length == 1 ? parts[0] : parts[0] + " " + parts[parts.length - 1].charAt(0) + ".";
     }
 }

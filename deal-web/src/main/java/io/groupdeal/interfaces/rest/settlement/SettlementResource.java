@@ -1,8 +1,10 @@
 package io.groupdeal.interfaces.rest.settlement;
 
 import io.groupdeal.application.settlement.SettlementService;
+import io.groupdeal.application.settlement.Statement;
 import io.groupdeal.domain.shared.Language;
-import io.groupdeal.interfaces.rest.problem.ProblemWords;
+import io.groupdeal.interfaces.csv.StatementCsv;
+import io.groupdeal.interfaces.problem.ProblemWords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -46,7 +48,7 @@ public class SettlementResource {
             @QueryParam("to") LocalDate to,
             @HeaderParam("Accept-Language") String acceptLanguage) {
         return csv(
-                List.of(own(from, to)),
+                List.of(settlements.own(from, to)),
                 "settlement-" + from + "-" + to + ".csv",
                 ProblemWords.language(acceptLanguage));
     }
@@ -64,10 +66,10 @@ public class SettlementResource {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write("{\"items\":[");
             boolean first = true;
-            for (List<StatementDto> page = pages.first(); !page.isEmpty(); page = pages.next(page)) {
-                for (StatementDto statement : page) {
+            for (List<Statement> page = pages.first(); !page.isEmpty(); page = pages.next(page)) {
+                for (Statement statement : page) {
                     writer.write(first ? "" : ",");
-                    writer.write(JSON.toJson(statement));
+                    writer.write(JSON.toJson(StatementDto.of(statement)));
                     first = false;
                 }
                 writer.flush();
@@ -87,12 +89,12 @@ public class SettlementResource {
             @QueryParam("to") LocalDate to,
             @HeaderParam("Accept-Language") String acceptLanguage) {
         Pages pages = pages(from, to);
-        String header = StatementDto.csvHeader(ProblemWords.language(acceptLanguage));
+        String header = StatementCsv.header(ProblemWords.language(acceptLanguage));
         StreamingOutput body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write(header);
-            for (List<StatementDto> page = pages.first(); !page.isEmpty(); page = pages.next(page)) {
-                writer.write(StatementDto.csvLines(page));
+            for (List<Statement> page = pages.first(); !page.isEmpty(); page = pages.next(page)) {
+                writer.write(StatementCsv.lines(page));
                 writer.flush();
             }
         };
@@ -103,15 +105,15 @@ public class SettlementResource {
 
     /** The operator's statements page by page; the period is checked before anything is written. */
     private Pages pages(LocalDate start, LocalDate end) {
-        List<StatementDto> first = page(start, end, null);
+        List<Statement> first = page(start, end, null);
         return new Pages() {
             @Override
-            public List<StatementDto> first() {
+            public List<Statement> first() {
                 return first;
             }
 
             @Override
-            public List<StatementDto> next(List<StatementDto> previous) {
+            public List<Statement> next(List<Statement> previous) {
                 return previous.size() < SettlementService.TENANTS_PER_PAGE
                         ? List.of()
                         : page(start, end, previous.get(previous.size() - 1).tenantId());
@@ -119,20 +121,18 @@ public class SettlementResource {
         };
     }
 
-    private List<StatementDto> page(LocalDate from, LocalDate to, String after) {
-        return settlements.allAfter(from, to, after, SettlementService.TENANTS_PER_PAGE).stream()
-                .map(StatementDto::of)
-                .toList();
+    private List<Statement> page(LocalDate from, LocalDate to, String after) {
+        return settlements.allAfter(from, to, after, SettlementService.TENANTS_PER_PAGE);
     }
 
     private interface Pages {
-        List<StatementDto> first();
+        List<Statement> first();
 
-        List<StatementDto> next(List<StatementDto> previous);
+        List<Statement> next(List<Statement> previous);
     }
 
-    private static Response csv(List<StatementDto> statements, String filename, Language language) {
-        return Response.ok(StatementDto.csv(statements, language), "text/csv; charset=UTF-8")
+    private static Response csv(List<Statement> statements, String filename, Language language) {
+        return Response.ok(StatementCsv.of(statements, language), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", disposition(filename))
                 .build();
     }

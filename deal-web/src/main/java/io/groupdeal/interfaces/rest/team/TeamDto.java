@@ -1,7 +1,7 @@
 package io.groupdeal.interfaces.rest.team;
 
 import io.groupdeal.application.team.TeamView;
-import io.groupdeal.interfaces.rest.Amounts;
+import io.groupdeal.interfaces.money.Amounts;
 import java.time.Instant;
 import java.util.List;
 

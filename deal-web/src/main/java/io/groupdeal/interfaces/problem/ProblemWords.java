@@ -1,4 +1,4 @@
-package io.groupdeal.interfaces.rest.problem;
+package io.groupdeal.interfaces.problem;
 
 import io.groupdeal.application.problem.InvalidInput.FieldError;
 import io.groupdeal.application.problem.Problem;
@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  */
 public final class ProblemWords {
 
-    static final String BUNDLE = "io.groupdeal.interfaces.rest.problem.problems";
+    static final String BUNDLE = "io.groupdeal.interfaces.problem.problems";
 
     private static final ResourceBundle.Control ONLY_PROPERTIES =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

@@ -1,4 +1,4 @@
-package io.groupdeal.interfaces.rest.problem;
+package io.groupdeal.interfaces.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.groupdeal.interfaces.rest;
+package io.groupdeal.interfaces.csv;
 
 import io.groupdeal.domain.shared.Language;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  */
 public final class Csv {
 
-    private static final String BUNDLE = "io.groupdeal.interfaces.rest.csv";
+    private static final String BUNDLE = "io.groupdeal.interfaces.csv.csv";
     private static final ResourceBundle.Control ONLY_PROPERTIES =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 

@@ -1,10 +1,10 @@
-package io.groupdeal.interfaces.rest.problem;
+package io.groupdeal.interfaces.problem;
 
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.domain.shared.Language;
-import io.groupdeal.interfaces.rest.problem.ProblemWords.FieldMessage;
-import io.groupdeal.interfaces.rest.problem.ProblemWords.Worded;
+import io.groupdeal.interfaces.problem.ProblemWords.FieldMessage;
+import io.groupdeal.interfaces.problem.ProblemWords.Worded;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;

@@ -1,4 +1,4 @@
-package io.groupdeal.interfaces.rest.problem;
+package io.groupdeal.interfaces.problem;
 
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.domain.shared.Language;

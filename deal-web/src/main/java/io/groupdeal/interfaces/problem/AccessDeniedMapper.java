@@ -1,4 +1,4 @@
-package io.groupdeal.interfaces.rest.problem;
+package io.groupdeal.interfaces.problem;
 
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;

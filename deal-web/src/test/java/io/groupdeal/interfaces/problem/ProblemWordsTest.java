@@ -1,4 +1,4 @@
-package io.groupdeal.interfaces.rest.problem;
+package io.groupdeal.interfaces.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -263,8 +263,7 @@ class ProblemWordsTest {
     private static Properties bundle(String name) throws IOException {
         Properties words = new Properties();
         try (Reader in = Files.newBufferedReader(
-                MODULE.resolve("src/main/resources/io/groupdeal/interfaces/rest/problem/" + name),
-                StandardCharsets.UTF_8)) {
+                MODULE.resolve("src/main/resources/io/groupdeal/interfaces/problem/" + name), StandardCharsets.UTF_8)) {
             words.load(in);
         }
         return words;

@@ -1,10 +1,13 @@
-package io.groupdeal.interfaces.rest;
+package io.groupdeal.interfaces.money;
 
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.domain.shared.Money;
 import java.math.BigDecimal;
 
-/** Money on the wire: a decimal string with the currency's minor digits ("25.00", "1200" for JPY). */
+/**
+ * Money as text, the same in the API's JSON and the pages' forms: a decimal string with the currency's minor digits
+ * ("25.00", "1200" for JPY).
+ */
 public final class Amounts {
 
     private Amounts() {}
