@@ -212,9 +212,7 @@ class AccountsIT extends DeployedApp {
 
     @Test
     void operatorSeesLiveDealsAndTheLast30DaysOfSalesOfEveryTenant() throws Exception {
-        Buying buying = new Buying(http, fixtures);
-        Fixtures.Merchant merchant = fixtures.merchant("Figures Falafel");
-        fixtures.newStore(merchant.token(), "Figures Falafel Mitte");
+        Fixtures.Merchant merchant = fixtures.merchantWithStore("Figures Falafel");
         String dealId = buying.dealOnSale(merchant, "Falafel Plate", d -> {}).getString("id");
         Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
         JsonObject scheduled = fixtures.publish(
@@ -227,8 +225,7 @@ class AccountsIT extends DeployedApp {
         fixtures.newDeal(
                 merchant.token(),
                 Fixtures.deal("Falafel Draft", tomorrow, tomorrow.plus(Duration.ofDays(2)), List.of()));
-        Fixtures.Merchant rival = fixtures.merchant("Figures Futomaki");
-        fixtures.newStore(rival.token(), "Figures Futomaki Mitte");
+        Fixtures.Merchant rival = fixtures.merchantWithStore("Figures Futomaki");
         String yenDeal = buying.dealOnSale(
                         rival,
                         "Futomaki Box",

@@ -31,13 +31,11 @@ class ApiLanguagesIT extends DeployedApp {
     private static final Map<String, String> CHINESE = Map.of("Accept-Language", "zh-CN");
 
     private Fixtures.Merchant merchant;
-    private Buying buying;
 
     @BeforeEach
     void merchant() {
         merchant = fixtures.merchant("Lingual Lanzhou");
         fixtures.newStore(merchant.token(), "Lingual Lanzhou Xuhui");
-        buying = new Buying(http, fixtures);
     }
 
     @Test

@@ -23,15 +23,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /** What the buying ITs share: a deal on sale, orders, many requests at once, and a look into the payment sandbox's books. */
-final class Buying {
-
-    private final Http http;
-    private final Fixtures fixtures;
-
-    Buying(Http http, Fixtures fixtures) {
-        this.http = http;
-        this.fixtures = fixtures;
-    }
+record Buying(Http http, Fixtures fixtures) {
 
     /** A published deal of the merchant, on sale from an hour ago for a day, changed by {@code terms} first. */
     JsonObject dealOnSale(Fixtures.Merchant merchant, String title, Consumer<JsonObjectBuilder> terms) {

@@ -13,15 +13,7 @@ import java.util.Map;
  * What the counter ITs share: a shop (merchant, two stores, a staff member at the first, a deal on sale) and a buyer's
  * coupons of it, and the counter's requests.
  */
-final class Counter {
-
-    private final Http http;
-    private final Fixtures fixtures;
-
-    Counter(Http http, Fixtures fixtures) {
-        this.http = http;
-        this.fixtures = fixtures;
-    }
+record Counter(Http http, Fixtures fixtures) {
 
     /** A merchant with stores {@code first} and {@code second}, a staff member at the first, and a deal on sale. */
     record Shop(Fixtures.Merchant merchant, String first, String second, String staffToken, String dealId) {}

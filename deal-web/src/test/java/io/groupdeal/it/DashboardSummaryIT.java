@@ -33,8 +33,6 @@ class DashboardSummaryIT extends DeployedApp {
 
     @Test
     void figuresEqualTheCouponsAfterChangesOfSummarisedHours() throws Exception {
-        Counter counter = new Counter(http, fixtures);
-        Buying buying = new Buying(http, fixtures);
         Counter.Shop shop = counter.shop("Summary Samosa");
         String admin = shop.merchant().token();
         String tenant = shop.merchant().tenantId();
@@ -100,7 +98,6 @@ class DashboardSummaryIT extends DeployedApp {
 
     @Test
     void aChangeCommittedWhileTheJobBuildsItsHourIsNotLost() throws Exception {
-        Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("Summary Race Rasam");
         String admin = shop.merchant().token();
         String tenant = shop.merchant().tenantId();

@@ -56,6 +56,21 @@ public final class Fixtures {
         return new Merchant(signup.json().getString("tenantId"), email, token(email, PASSWORD));
     }
 
+    /** {@link #merchant} with one store in Berlin, named "<businessName> Mitte": a merchant ready to sell. */
+    public Merchant merchantWithStore(String businessName) {
+        return withStore(merchant(businessName), businessName);
+    }
+
+    /** {@link #moderatedMerchant} with one store in Berlin, named "<businessName> Mitte". */
+    public Merchant moderatedMerchantWithStore(String businessName) {
+        return withStore(moderatedMerchant(businessName), businessName);
+    }
+
+    private Merchant withStore(Merchant merchant, String businessName) {
+        newStore(merchant.token(), businessName + " Mitte");
+        return merchant;
+    }
+
     /** The operator decides whether the tenant's deals are reviewed before they go live. */
     public void moderate(String tenantId, boolean moderated) {
         Reply reply =
@@ -168,6 +183,15 @@ public final class Fixtures {
                 .add("couponValidUntil", end.plus(java.time.Duration.ofDays(30)).toString())
                 .add("storeIds", stores)
                 .add("refundPolicy", "ANYTIME");
+    }
+
+    /**
+     * A complete deal body for the tests whose dates do not matter: on sale from a minute ago for three days, at all
+     * the merchant's stores.
+     */
+    public static jakarta.json.JsonObjectBuilder deal(String title) {
+        java.time.Instant now = java.time.Instant.now();
+        return deal(title, now.minusSeconds(60), now.plus(java.time.Duration.ofDays(3)), List.of());
     }
 
     public JsonObject newDeal(String token, jakarta.json.JsonObjectBuilder body) {

@@ -31,12 +31,10 @@ class HttpEdgeIT extends DeployedApp {
 
     private static final String JSON = "application/json";
 
-    private Counter counter;
     private Counter.Shop shop;
 
     @BeforeEach
     void shop() {
-        counter = new Counter(http, fixtures);
         shop = counter.shop("Edge " + System.nanoTime());
     }
 
@@ -295,7 +293,7 @@ class HttpEdgeIT extends DeployedApp {
     @Test
     void answersWithCouponCodesAreNotStored() {
         Fixtures.Person buyer = fixtures.buyer();
-        Reply order = new Buying(http, fixtures).buy(buyer, shop.dealId(), 1);
+        Reply order = buying.buy(buyer, shop.dealId(), 1);
         assertEquals(201, order.status(), order::toString);
         String code = order.json().getJsonArray("coupons").getJsonObject(0).getString("code");
         try (RawHttp client = curl()) {

@@ -30,11 +30,9 @@ class IntegrityIT extends DeployedApp {
 
     @Test
     void deletingAStoreNeverWidensADeal() throws Exception {
-        Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("Integrity Ramen");
         String admin = shop.merchant().token();
-        String limited = new Buying(http, fixtures)
-                .dealOnSale(
+        String limited = buying.dealOnSale(
                         shop.merchant(),
                         "Ramen at Mitte only",
                         d -> d.add("storeIds", Json.createArrayBuilder().add(shop.first())))
@@ -87,8 +85,7 @@ class IntegrityIT extends DeployedApp {
 
         // Only history names it (a cancelled deal whose one coupon was used there): archived, not deleted.
         String pastStore = fixtures.newStore(admin, "Integrity Ramen Old Town").getString("id");
-        String past = new Buying(http, fixtures)
-                .dealOnSale(
+        String past = buying.dealOnSale(
                         shop.merchant(),
                         "Old Town farewell",
                         d -> d.add("storeIds", Json.createArrayBuilder().add(pastStore)))
@@ -151,7 +148,6 @@ class IntegrityIT extends DeployedApp {
 
     @Test
     void aNewCommissionRateNeverRewritesThePastAndEveryTenantIsSettled() throws Exception {
-        Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("Integrity Bakery");
         String admin = shop.merchant().token();
         String operator = fixtures.token(Fixtures.DEMO_OPERATOR, Fixtures.DEMO_PASSWORD);
@@ -244,10 +240,8 @@ class IntegrityIT extends DeployedApp {
 
     @Test
     void anUndoNeverRevivesACouponOfACancelledDeal() throws Exception {
-        Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("Integrity Noodles");
         String admin = shop.merchant().token();
-        Buying buying = new Buying(http, fixtures);
 
         // After the cancellation has been settled: refused, the coupon stays redeemed, nothing is owed.
         String late =

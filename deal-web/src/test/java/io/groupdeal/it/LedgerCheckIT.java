@@ -35,9 +35,7 @@ class LedgerCheckIT extends DeployedApp {
 
     @Test
     void reportsEveryKindOfDisagreementWithItsIds() throws Exception {
-        Fixtures.Merchant merchant = fixtures.merchant("Ledger Larder");
-        fixtures.newStore(merchant.token(), "Ledger Larder Mitte");
-        Buying buying = new Buying(http, fixtures);
+        Fixtures.Merchant merchant = fixtures.merchantWithStore("Ledger Larder");
         Fixtures.Person buyer = fixtures.buyer();
         confirmedDeal = buying.dealOnSale(merchant, "Ledger Lentils", d -> d.add("minBuyers", 1))
                 .getString("id");

@@ -34,14 +34,11 @@ class MailOpsIT extends DeployedApp {
     private static final int MAX_ATTEMPTS = 20;
 
     private Fixtures.Merchant merchant;
-    private Buying buying;
     private String operator;
 
     @BeforeEach
     void setUp() {
-        merchant = fixtures.merchant("Postal Pasta");
-        fixtures.newStore(merchant.token(), "Postal Pasta Mitte");
-        buying = new Buying(http, fixtures);
+        merchant = fixtures.merchantWithStore("Postal Pasta");
         operator = fixtures.token(Fixtures.DEMO_OPERATOR, Fixtures.DEMO_PASSWORD);
     }
 

@@ -30,13 +30,10 @@ class MoneyIT extends DeployedApp {
     private static final Duration SETTLE = Duration.ofSeconds(40);
 
     private Fixtures.Merchant merchant;
-    private Buying buying;
 
     @BeforeEach
     void setUp() {
-        merchant = fixtures.merchant("Money Mill");
-        fixtures.newStore(merchant.token(), "Money Mill Mitte");
-        buying = new Buying(http, fixtures);
+        merchant = fixtures.merchantWithStore("Money Mill");
     }
 
     @Test

@@ -27,13 +27,10 @@ import org.junit.jupiter.api.Test;
 class OptionsIT extends DeployedApp {
 
     private Fixtures.Merchant merchant;
-    private Buying buying;
 
     @BeforeEach
     void setUp() throws Exception {
-        merchant = fixtures.merchant("Option Onsen");
-        fixtures.newStore(merchant.token(), "Option Onsen Mitte");
-        buying = new Buying(http, fixtures);
+        merchant = fixtures.merchantWithStore("Option Onsen");
     }
 
     static JsonObjectBuilder option(String title, String price, String value, Integer cap) {
@@ -175,7 +172,6 @@ class OptionsIT extends DeployedApp {
 
     @Test
     void aCouponNamesTheOptionItWasBoughtForToItsBuyerAndAtTheCounter() throws Exception {
-        Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("Option Counter");
         JsonObject published = buying.dealOnSale(
                 shop.merchant(),
@@ -222,8 +218,7 @@ class OptionsIT extends DeployedApp {
                                 "options",
                                 options(option("Small", "5.00", "9.00", null), option("Large", "8.00", "15.00", null))))
                 .getString("id");
-        Fixtures.Merchant otherMerchant = fixtures.merchant("Other Onsen");
-        fixtures.newStore(otherMerchant.token(), "Other Onsen Mitte");
+        Fixtures.Merchant otherMerchant = fixtures.merchantWithStore("Other Onsen");
         JsonObject other = buying.dealOnSale(otherMerchant, "Elsewhere", d -> {});
         String othersOption = other.getJsonArray("options").getJsonObject(0).getString("id");
         Fixtures.Person buyer = fixtures.buyer();
@@ -259,13 +254,7 @@ class OptionsIT extends DeployedApp {
 
     @Test
     void clientsThatKnowNoOptionsWorkAsBefore() throws Exception {
-        JsonObject written = fixtures.newDeal(
-                merchant.token(),
-                Fixtures.deal(
-                        "Plain price",
-                        java.time.Instant.now().minusSeconds(3600),
-                        java.time.Instant.now().plusSeconds(86_400),
-                        List.of()));
+        JsonObject written = fixtures.newDeal(merchant.token(), Fixtures.deal("Plain price"));
         assertEquals(1, written.getJsonArray("options").size(), "a deal written without options has one");
         JsonObject single = written.getJsonArray("options").getJsonObject(0);
         assertEquals("Plain price", single.getString("title"));
@@ -275,11 +264,7 @@ class OptionsIT extends DeployedApp {
 
         Reply edited = http.put(
                 "api/v1/deals/" + written.getString("id"),
-                Fixtures.deal(
-                                "Plain price",
-                                java.time.Instant.now().minusSeconds(3600),
-                                java.time.Instant.now().plusSeconds(86_400),
-                                List.of())
+                Fixtures.deal("Plain price")
                         .add("price", "17.00")
                         .add("maxQuantity", 40)
                         .build()
@@ -449,11 +434,7 @@ class OptionsIT extends DeployedApp {
     void brokenOptionsAreRefusedByNameAndOnlyDraftsChangeThem() throws Exception {
         Reply broken = http.post(
                 "api/v1/deals",
-                Fixtures.deal(
-                                "Broken",
-                                java.time.Instant.now(),
-                                java.time.Instant.now().plusSeconds(86_400),
-                                List.of())
+                Fixtures.deal("Broken")
                         .add("maxQuantity", 5)
                         .add("options", options(option("", "30.00", "20.00", 6), option("B", "1.00", "2.00", null)))
                         .build()
@@ -466,11 +447,7 @@ class OptionsIT extends DeployedApp {
         assertEquals(List.of("options[0].title", "options[0].price", "options[0].maxQuantity"), fields);
         Reply eleven = http.post(
                 "api/v1/deals",
-                Fixtures.deal(
-                                "Eleven",
-                                java.time.Instant.now(),
-                                java.time.Instant.now().plusSeconds(86_400),
-                                List.of())
+                Fixtures.deal("Eleven")
                         .add(
                                 "options",
                                 options(java.util.stream.IntStream.range(0, 11)
@@ -483,11 +460,7 @@ class OptionsIT extends DeployedApp {
         assertEquals(0, http.get("api/v1/deals", merchant.token()).json().getInt("total"), "nothing was written");
         Reply none = http.post(
                 "api/v1/deals",
-                Fixtures.deal(
-                                "None",
-                                java.time.Instant.now(),
-                                java.time.Instant.now().plusSeconds(86_400),
-                                List.of())
+                Fixtures.deal("None")
                         .add("options", Json.createArrayBuilder())
                         .build()
                         .toString(),
@@ -497,22 +470,14 @@ class OptionsIT extends DeployedApp {
 
         JsonObject draft = fixtures.newDeal(
                 merchant.token(),
-                Fixtures.deal(
-                                "Draft",
-                                java.time.Instant.now().minusSeconds(60),
-                                java.time.Instant.now().plusSeconds(86_400),
-                                List.of())
+                Fixtures.deal("Draft")
                         .add(
                                 "options",
                                 options(option("A", "5.00", "9.00", null), option("B", "8.00", "15.00", null))));
         String keptId = optionOf(draft, "B").getString("id");
         Reply rewritten = http.put(
                 "api/v1/deals/" + draft.getString("id"),
-                Fixtures.deal(
-                                "Draft",
-                                java.time.Instant.now().minusSeconds(60),
-                                java.time.Instant.now().plusSeconds(86_400),
-                                List.of())
+                Fixtures.deal("Draft")
                         .add(
                                 "options",
                                 Json.createArrayBuilder()
@@ -536,11 +501,7 @@ class OptionsIT extends DeployedApp {
         fixtures.publish(merchant.token(), draft.getString("id"));
         Reply late = http.put(
                 "api/v1/deals/" + draft.getString("id"),
-                Fixtures.deal(
-                                "Draft",
-                                java.time.Instant.now(),
-                                java.time.Instant.now().plusSeconds(86_400),
-                                List.of())
+                Fixtures.deal("Draft")
                         .add("options", options(option("X", "1.00", "2.00", null)))
                         .build()
                         .toString(),

@@ -24,13 +24,10 @@ import org.junit.jupiter.api.Test;
 class OrdersIT extends DeployedApp {
 
     private Fixtures.Merchant merchant;
-    private Buying buying;
 
     @BeforeEach
     void setUp() {
-        merchant = fixtures.merchant("Order Oven");
-        fixtures.newStore(merchant.token(), "Order Oven Mitte");
-        buying = new Buying(http, fixtures);
+        merchant = fixtures.merchantWithStore("Order Oven");
     }
 
     @Test
@@ -195,14 +192,8 @@ class OrdersIT extends DeployedApp {
                 UUID.randomUUID().toString());
         assertEquals(404, unknown.status(), unknown::toString);
 
-        String draft = fixtures.newDeal(
-                        merchant.token(),
-                        Fixtures.deal(
-                                "Draft Donut",
-                                java.time.Instant.now(),
-                                java.time.Instant.now().plusSeconds(86_400),
-                                List.of()))
-                .getString("id");
+        String draft =
+                fixtures.newDeal(merchant.token(), Fixtures.deal("Draft Donut")).getString("id");
         assertEquals(404, buying.buy(buyer, draft, 1).status(), "a draft is not for sale, nor visible");
         String cancelledDeal =
                 buying.dealOnSale(merchant, "Cancelled Curry", d -> {}).getString("id");

@@ -32,16 +32,9 @@ class PhotoPagesIT extends BrowserApp {
     @Test
     void photosUploadedInTheEditorShowInTheGalleryAndAsTheStorefrontCover() throws IOException {
         String word = "Dimsum" + UUID.randomUUID().toString().substring(0, 6);
-        Fixtures.Merchant merchant = fixtures.merchant("Photo Palace " + word);
-        fixtures.newStore(merchant.token(), "Photo Palace Mitte");
+        Fixtures.Merchant merchant = fixtures.merchantWithStore("Photo Palace " + word);
         Instant now = Instant.now();
-        String dealId = fixtures.newDeal(
-                        merchant.token(),
-                        Fixtures.deal(
-                                "Dim sum for two " + word,
-                                now.minusSeconds(60),
-                                now.plus(Duration.ofDays(3)),
-                                List.of()))
+        String dealId = fixtures.newDeal(merchant.token(), Fixtures.deal("Dim sum for two " + word))
                 .getString("id");
         Path folder = Files.createDirectories(Path.of("target", "screenshots", "photos"));
         Path big = write(folder.resolve("upload-noise.png"), PhotoFiles.noisePng(1200, 900));

@@ -24,8 +24,6 @@ class ReportIT extends DeployedApp {
 
     @Test
     void aScriptedHistoryGivesExactlyTheExpectedFigures() throws Exception {
-        Counter counter = new Counter(http, fixtures);
-        Buying buying = new Buying(http, fixtures);
         Counter.Shop shop = counter.shop("Ledger Lamen");
         String admin = shop.merchant().token();
         String tenant = shop.merchant().tenantId();
@@ -183,7 +181,6 @@ class ReportIT extends DeployedApp {
 
     @Test
     void onlyTheMerchantAdminSeesItsOwnDashboard() {
-        Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("Private Pierogi");
         counter.coupons(shop.dealId(), 2);
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();

@@ -23,11 +23,15 @@ class ReviewPagesIT extends BrowserApp {
 
     @Test
     void aBuyerReviewsFromMyCouponsAndTheMarkupStaysText() {
-        Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("Script Soup");
         Fixtures.Person buyer = fixtures.buyer();
-        List<String> codes = new Buying(http, fixtures)
-                .buy(buyer, shop.dealId(), 2).json().getJsonArray("coupons").getValuesAs(JsonObject.class).stream()
+        List<String> codes =
+                buying
+                        .buy(buyer, shop.dealId(), 2)
+                        .json()
+                        .getJsonArray("coupons")
+                        .getValuesAs(JsonObject.class)
+                        .stream()
                         .map(c -> c.getString("code"))
                         .toList();
         assertEquals(

@@ -187,9 +187,7 @@ class SandboxGatewayIT extends DeployedApp {
 
     @Test
     void aPurchaseOfTheProductIsPaidThroughTheSandboxUnderTheOrdersId() throws Exception {
-        Fixtures.Merchant merchant = fixtures.merchant("Sandbox Sushi");
-        fixtures.newStore(merchant.token(), "Sandbox Sushi Mitte");
-        Buying buying = new Buying(http, fixtures);
+        Fixtures.Merchant merchant = fixtures.merchantWithStore("Sandbox Sushi");
         String dealId = buying.dealOnSale(merchant, "Sandbox Sashimi", d -> d.add("minBuyers", 100))
                 .getString("id");
         Fixtures.Person buyer = fixtures.buyer();

@@ -20,13 +20,10 @@ import org.junit.jupiter.api.Test;
 class SettlementIT extends DeployedApp {
 
     private Fixtures.Merchant merchant;
-    private Buying buying;
 
     @BeforeEach
     void setUp() {
-        merchant = fixtures.merchant("Tipping Tavern");
-        fixtures.newStore(merchant.token(), "Tipping Tavern Kreuzberg");
-        buying = new Buying(http, fixtures);
+        merchant = fixtures.merchantWithStore("Tipping Tavern");
     }
 
     @Test
@@ -160,7 +157,7 @@ class SettlementIT extends DeployedApp {
         }
         assertEquals(3, Mailbox.images(received.get(0)), "one inline QR image per coupon");
         assertTrue(text.contains("Valid for one person."), "the fine print is in the mail");
-        assertTrue(text.contains("Tipping Tavern Kreuzberg"), "the stores are in the mail");
+        assertTrue(text.contains("Tipping Tavern Mitte"), "the stores are in the mail");
     }
 
     @Test

@@ -19,7 +19,6 @@ class SettlementStatementIT extends DeployedApp {
 
     @Test
     void theStatementCountsWhatWasRedeemedAndRoundsTheCommission() throws Exception {
-        Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("Statement Steakhouse");
         String operator = fixtures.token(Fixtures.DEMO_OPERATOR, Fixtures.DEMO_PASSWORD);
         assertEquals(
@@ -29,8 +28,7 @@ class SettlementStatementIT extends DeployedApp {
                                 "{\"commissionRate\":\"0.155\"}",
                                 operator)
                         .status());
-        String yenDeal = new Buying(http, fixtures)
-                .dealOnSale(
+        String yenDeal = buying.dealOnSale(
                         shop.merchant(),
                         "Statement Sushi",
                         d -> d.add("currency", "JPY").add("price", "1200").add("originalValue", "2000"))

@@ -142,9 +142,7 @@ class StoresPageIT extends BrowserApp {
 
     @Test
     void operatorSuspendsATenantFromTheTenantsPage() {
-        Fixtures.Merchant merchant = fixtures.merchant("Suspendable Subs");
-        fixtures.newStore(merchant.token(), "Suspendable Subs Mitte");
-        Buying buying = new Buying(http, fixtures);
+        Fixtures.Merchant merchant = fixtures.merchantWithStore("Suspendable Subs");
         String dealId = buying.dealOnSale(merchant, "Sub of the Day", d -> {}).getString("id");
         assertEquals(201, buying.buy(fixtures.buyer(), dealId, 2).status());
         browser.get(base + "login.xhtml");

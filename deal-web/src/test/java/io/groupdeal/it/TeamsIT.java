@@ -28,13 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TeamsIT extends DeployedApp {
 
     private Fixtures.Merchant merchant;
-    private Buying buying;
 
     @BeforeEach
     void setUp() {
-        merchant = fixtures.merchant("Team Tea House");
-        fixtures.newStore(merchant.token(), "Team Tea House Mitte");
-        buying = new Buying(http, fixtures);
+        merchant = fixtures.merchantWithStore("Team Tea House");
     }
 
     private String teamDeal(String title, int size, int perBuyerLimit) {
@@ -382,11 +379,7 @@ class TeamsIT extends DeployedApp {
 
     @Test
     void theTeamPriceLiesBelowEveryOptionsPrice() {
-        var body = Fixtures.deal(
-                        "Team Priced High",
-                        java.time.Instant.now(),
-                        java.time.Instant.now().plusSeconds(86400),
-                        List.of())
+        var body = Fixtures.deal("Team Priced High")
                 .add("teamSize", 2)
                 .add("teamPrice", "20.00")
                 .add("teamWindowMinutes", 60)
@@ -595,11 +588,7 @@ class TeamsIT extends DeployedApp {
 
     @Test
     void teamTermsAreCheckedAndADealWithoutThemOffersNoTeam() {
-        var tooBig = Fixtures.deal(
-                        "Team Too Big",
-                        java.time.Instant.now(),
-                        java.time.Instant.now().plusSeconds(86400),
-                        List.of())
+        var tooBig = Fixtures.deal("Team Too Big")
                 .add("teamSize", 11)
                 .add("teamPrice", "25.00")
                 .add("teamWindowMinutes", 60);
