@@ -68,33 +68,12 @@ class BadInputIT extends DeployedApp {
                         "validation"),
                 new Case("latitude huge number", "POST", stores, store("Far", "1e400", "13.4"), json, 400, null),
                 new Case("100 kB name", "POST", stores, store(HUGE, "52.5", "13.4"), json, 400, "validation"),
-                new Case(
-                        "100 kB address",
-                        "POST",
-                        stores,
-                        Json.createObjectBuilder()
-                                .add("name", "Long")
-                                .add("address", HUGE)
-                                .add("latitude", 52.5)
-                                .add("longitude", 13.4)
-                                .add("timeZone", "UTC")
-                                .build()
-                                .toString(),
-                        json,
-                        400,
-                        "validation"),
+                new Case("100 kB address", "POST", stores, storeWith("Long", HUGE, "UTC"), json, 400, "validation"),
                 new Case(
                         "unknown time zone",
                         "POST",
                         stores,
-                        Json.createObjectBuilder()
-                                .add("name", "Zone")
-                                .add("address", "A 1")
-                                .add("latitude", 52.5)
-                                .add("longitude", 13.4)
-                                .add("timeZone", "Mars/Olympus")
-                                .build()
-                                .toString(),
+                        storeWith("Zone", "A 1", "Mars/Olympus"),
                         json,
                         400,
                         "validation"),
@@ -563,6 +542,18 @@ class BadInputIT extends DeployedApp {
     private static String store(String name, String latitude, String longitude) {
         return "{\"name\":" + Json.createValue(name) + ",\"address\":\"Teststr. 1\",\"latitude\":" + latitude
                 + ",\"longitude\":" + longitude + ",\"timeZone\":\"Europe/Berlin\"}";
+    }
+
+    /** A store in Berlin with the address and time zone given: the ones these cases check. */
+    private static String storeWith(String name, String address, String timeZone) {
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("address", address)
+                .add("latitude", 52.5)
+                .add("longitude", 13.4)
+                .add("timeZone", timeZone)
+                .build()
+                .toString();
     }
 
     private static String abbreviate(String text) {

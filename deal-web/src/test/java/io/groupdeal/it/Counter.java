@@ -36,7 +36,12 @@ record Counter(Http http, Fixtures fixtures) {
 
     /** The codes of {@code quantity} coupons that a new buyer bought of the deal. */
     List<String> coupons(String dealId, int quantity) {
-        Reply order = new Buying(http, fixtures).buy(fixtures.buyer(), dealId, quantity);
+        return coupons(fixtures.buyer(), dealId, quantity);
+    }
+
+    /** The codes of {@code quantity} coupons that the buyer bought of the deal. */
+    List<String> coupons(Fixtures.Person buyer, String dealId, int quantity) {
+        Reply order = new Buying(http, fixtures).buy(buyer, dealId, quantity);
         assertEquals(201, order.status(), order::toString);
         return order.json().getJsonArray("coupons").getValuesAs(JsonObject.class).stream()
                 .map(c -> c.getString("code"))

@@ -668,11 +668,7 @@ class HostileApiIT extends DeployedApp {
         String storeId = fixtures.newStore(merchant.token(), name + " Store").getString("id");
         JsonObject staff = fixtures.newStaff(merchant.token(), List.of(storeId));
         String staffToken = fixtures.token(staff.getString("email"), Fixtures.PASSWORD);
-        String dealId = buying.dealOnSale(
-                        merchant,
-                        name + " Lunch",
-                        d -> d.add("storeIds", Json.createArrayBuilder().add(storeId)))
-                .getString("id");
+        String dealId = buying.dealOnSaleAt(merchant, name + " Lunch", storeId);
         Instant later = Instant.now().plus(Duration.ofDays(10));
         String draftId = fixtures.newDeal(
                         merchant.token(),

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.math.BigDecimal;
@@ -32,11 +31,7 @@ class IntegrityIT extends DeployedApp {
     void deletingAStoreNeverWidensADeal() throws Exception {
         Counter.Shop shop = counter.shop("Integrity Ramen");
         String admin = shop.merchant().token();
-        String limited = buying.dealOnSale(
-                        shop.merchant(),
-                        "Ramen at Mitte only",
-                        d -> d.add("storeIds", Json.createArrayBuilder().add(shop.first())))
-                .getString("id");
+        String limited = buying.dealOnSaleAt(shop.merchant(), "Ramen at Mitte only", shop.first());
         String code = counter.coupons(limited, 1).get(0);
 
         Reply refused = http.delete("api/v1/stores/" + shop.first(), admin);
@@ -85,11 +80,7 @@ class IntegrityIT extends DeployedApp {
 
         // Only history names it (a cancelled deal whose one coupon was used there): archived, not deleted.
         String pastStore = fixtures.newStore(admin, "Integrity Ramen Old Town").getString("id");
-        String past = buying.dealOnSale(
-                        shop.merchant(),
-                        "Old Town farewell",
-                        d -> d.add("storeIds", Json.createArrayBuilder().add(pastStore)))
-                .getString("id");
+        String past = buying.dealOnSaleAt(shop.merchant(), "Old Town farewell", pastStore);
         String used = counter.coupons(past, 1).get(0);
         assertEquals(201, counter.redeem(admin, used, pastStore).status());
         assertEquals(409, http.delete("api/v1/stores/" + pastStore, admin).status(), "the deal is still on sale");
@@ -244,8 +235,7 @@ class IntegrityIT extends DeployedApp {
         String admin = shop.merchant().token();
 
         // After the cancellation has been settled: refused, the coupon stays redeemed, nothing is owed.
-        String late =
-                buying.dealOnSale(shop.merchant(), "Noodles cancelled", d -> {}).getString("id");
+        String late = buying.dealIdOnSale(shop.merchant(), "Noodles cancelled", d -> {});
         String code = counter.coupons(late, 1).get(0);
         String redemption =
                 counter.redeem(shop.staffToken(), code, shop.first()).json().getString("id");
@@ -262,8 +252,7 @@ class IntegrityIT extends DeployedApp {
         int rounds = 20;
         List<String[]> races = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
-            String deal = buying.dealOnSale(shop.merchant(), "Noodle race " + i, d -> {})
-                    .getString("id");
+            String deal = buying.dealIdOnSale(shop.merchant(), "Noodle race " + i, d -> {});
             Reply order = buying.buy(fixtures.buyer(), deal, 2);
             assertEquals(201, order.status(), order::toString);
             String redeemed =

@@ -114,7 +114,6 @@ class ModerationIT extends DeployedApp {
     void aRejectedDealIsADraftWithTheReasonAndPublishingItAgainReEntersReview() throws Exception {
         String word = "Reject" + UUID.randomUUID().toString().substring(0, 8);
         Fixtures.Merchant merchant = fixtures.moderatedMerchantWithStore("Moderated Ramen " + word);
-        Instant now = Instant.now();
         String title = word + " ramen";
         String id = fixtures.newDeal(merchant.token(), Fixtures.deal(title)).getString("id");
         fixtures.publish(merchant.token(), id);
@@ -219,7 +218,6 @@ class ModerationIT extends DeployedApp {
     @Test
     void onlyTheOperatorReviewsAndAMerchantCannotApproveItsOwnDeal() {
         Fixtures.Merchant merchant = fixtures.moderatedMerchantWithStore("Moderated Mochi");
-        Instant now = Instant.now();
         String id =
                 fixtures.newDeal(merchant.token(), Fixtures.deal("Mochi box")).getString("id");
         fixtures.publish(merchant.token(), id);

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,6 @@ class PhotoPagesIT extends BrowserApp {
     void photosUploadedInTheEditorShowInTheGalleryAndAsTheStorefrontCover() throws IOException {
         String word = "Dimsum" + UUID.randomUUID().toString().substring(0, 6);
         Fixtures.Merchant merchant = fixtures.merchantWithStore("Photo Palace " + word);
-        Instant now = Instant.now();
         String dealId = fixtures.newDeal(merchant.token(), Fixtures.deal("Dim sum for two " + word))
                 .getString("id");
         Path folder = Files.createDirectories(Path.of("target", "screenshots", "photos"));

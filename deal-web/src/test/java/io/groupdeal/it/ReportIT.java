@@ -50,8 +50,7 @@ class ReportIT extends DeployedApp {
                 "UPDATE commission_rate SET effective_from = effective_from - INTERVAL 1 YEAR WHERE tenant_id = ?",
                 tenant);
         String ramen = shop.dealId(); // EUR 19.90
-        String gyoza = buying.dealOnSale(shop.merchant(), "Ledger Gyoza", d -> d.add("price", "7.25"))
-                .getString("id");
+        String gyoza = buying.dealIdOnSale(shop.merchant(), "Ledger Gyoza", d -> d.add("price", "7.25"));
         buying.dealOnSale(shop.merchant(), "Ledger Banquet", d -> d.add("minBuyers", 50));
 
         // Sales, each moved to its moment (UTC; New York is UTC-4 in October).

@@ -3,7 +3,6 @@ package io.groupdeal.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,15 +24,7 @@ class ReviewPagesIT extends BrowserApp {
     void aBuyerReviewsFromMyCouponsAndTheMarkupStaysText() {
         Counter.Shop shop = counter.shop("Script Soup");
         Fixtures.Person buyer = fixtures.buyer();
-        List<String> codes =
-                buying
-                        .buy(buyer, shop.dealId(), 2)
-                        .json()
-                        .getJsonArray("coupons")
-                        .getValuesAs(JsonObject.class)
-                        .stream()
-                        .map(c -> c.getString("code"))
-                        .toList();
+        List<String> codes = counter.coupons(buyer, shop.dealId(), 2);
         assertEquals(
                 201,
                 counter.redeem(shop.staffToken(), codes.get(0), shop.first()).status());

@@ -26,15 +26,7 @@ class ReviewsIT extends DeployedApp {
     void setUp() {
         shop = counter.shop("Review Rotisserie");
         buyer = fixtures.buyer();
-        codes =
-                buying
-                        .buy(buyer, shop.dealId(), 3)
-                        .json()
-                        .getJsonArray("coupons")
-                        .getValuesAs(JsonObject.class)
-                        .stream()
-                        .map(c -> c.getString("code"))
-                        .toList();
+        codes = counter.coupons(buyer, shop.dealId(), 3);
     }
 
     @Test

@@ -188,8 +188,7 @@ class SandboxGatewayIT extends DeployedApp {
     @Test
     void aPurchaseOfTheProductIsPaidThroughTheSandboxUnderTheOrdersId() throws Exception {
         Fixtures.Merchant merchant = fixtures.merchantWithStore("Sandbox Sushi");
-        String dealId = buying.dealOnSale(merchant, "Sandbox Sashimi", d -> d.add("minBuyers", 100))
-                .getString("id");
+        String dealId = buying.dealIdOnSale(merchant, "Sandbox Sashimi", d -> d.add("minBuyers", 100));
         Fixtures.Person buyer = fixtures.buyer();
         Reply placed = buying.buy(buyer, dealId, 2);
         assertEquals(201, placed.status(), placed::toString);

@@ -28,8 +28,7 @@ class SettlementIT extends DeployedApp {
 
     @Test
     void pendingOrdersAreCapturedOnceWhenTheDealTips() throws Exception {
-        String dealId = buying.dealOnSale(merchant, "Tipping Tapas", d -> d.add("minBuyers", 3))
-                .getString("id");
+        String dealId = buying.dealIdOnSale(merchant, "Tipping Tapas", d -> d.add("minBuyers", 3));
         Fixtures.Person first = fixtures.buyer();
         Fixtures.Person second = fixtures.buyer();
         Fixtures.Person third = fixtures.buyer();
@@ -113,8 +112,7 @@ class SettlementIT extends DeployedApp {
 
     @Test
     void cancellingATippedDealRefundsTheUnusedCoupons() throws Exception {
-        String dealId =
-                buying.dealOnSale(merchant, "Cancelled Cannoli", d -> {}).getString("id");
+        String dealId = buying.dealIdOnSale(merchant, "Cancelled Cannoli", d -> {});
         Fixtures.Person buyer = fixtures.buyer();
         String orderId = buying.buy(buyer, dealId, 2).json().getString("id");
         assertEquals(
@@ -141,7 +139,7 @@ class SettlementIT extends DeployedApp {
 
     @Test
     void theConfirmationCarriesEveryCodeWithItsQrImage() throws Exception {
-        String dealId = buying.dealOnSale(merchant, "Coded Crepes", d -> {}).getString("id");
+        String dealId = buying.dealIdOnSale(merchant, "Coded Crepes", d -> {});
         Fixtures.Person buyer = fixtures.buyer();
         JsonObject order = buying.buy(buyer, dealId, 3).json();
         List<MimeMessage> received = Mailbox.awaitMail(buyer.email(), "Your coupons: Coded Crepes", 30);
@@ -162,7 +160,7 @@ class SettlementIT extends DeployedApp {
 
     @Test
     void mailsWrittenWhileTheMailServerIsDownArriveOnceItIsBack() throws Exception {
-        String dealId = buying.dealOnSale(merchant, "Offline Omelette", d -> {}).getString("id");
+        String dealId = buying.dealIdOnSale(merchant, "Offline Omelette", d -> {});
         List<Fixtures.Person> buyers = List.of(fixtures.buyer(), fixtures.buyer(), fixtures.buyer());
         ItMailServer.stop();
         try {

@@ -28,11 +28,10 @@ class SettlementStatementIT extends DeployedApp {
                                 "{\"commissionRate\":\"0.155\"}",
                                 operator)
                         .status());
-        String yenDeal = buying.dealOnSale(
-                        shop.merchant(),
-                        "Statement Sushi",
-                        d -> d.add("currency", "JPY").add("price", "1200").add("originalValue", "2000"))
-                .getString("id");
+        String yenDeal = buying.dealIdOnSale(
+                shop.merchant(),
+                "Statement Sushi",
+                d -> d.add("currency", "JPY").add("price", "1200").add("originalValue", "2000"));
 
         List<String> euro = new ArrayList<>(counter.coupons(shop.dealId(), 3));
         euro.addAll(counter.coupons(shop.dealId(), 3));

@@ -53,11 +53,7 @@ class TeamPagesIT extends BrowserApp {
                 d -> d.add("teamSize", 2)
                         .add("teamPrice", "12.50")
                         .add("teamWindowMinutes", 120)
-                        .add(
-                                "options",
-                                OptionsIT.options(
-                                        OptionsIT.option("For 1", "19.90", "34.00", null),
-                                        OptionsIT.option("For 2", "35.00", "68.00", null))));
+                        .add("options", OptionsIT.forOneAndForTwo(null)));
         String dealId = deal.getString("id");
         String forTwo = deal.getJsonArray("options").getJsonObject(1).getString("id");
         Fixtures.Person starter = fixtures.buyer();
