@@ -188,13 +188,7 @@ class BadInputIT extends DeployedApp {
         }
         assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
 
-        JsonObject after = http.get("api/v1/stores", merchant.token()).json();
-        assertEquals(1, after.getInt("total"), "bad requests created stores");
-        assertEquals(
-                "Careful Curry One",
-                after.getJsonArray("items").getJsonObject(0).getString("name"));
-        assertEquals(
-                0, http.get("api/v1/staff", merchant.token()).json().getInt("total"), "bad requests created staff");
+        assertNoStoreOrStaffMade();
     }
 
     /** A bad request whose problem must name {@code field} among its errors. */
@@ -443,16 +437,8 @@ class BadInputIT extends DeployedApp {
         assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
 
         assertEquals(0, http.get(deals, merchant.token()).json().getInt("total"), "bad requests created deals");
-        JsonObject stores = http.get("api/v1/stores", merchant.token()).json();
-        assertEquals(1, stores.getInt("total"), "bad requests created stores");
-        assertEquals(
-                "Careful Curry One",
-                stores.getJsonArray("items").getJsonObject(0).getString("name"));
-        assertEquals(
-                "Teststr. 1, 10115 Berlin",
-                stores.getJsonArray("items").getJsonObject(0).getString("address"));
-        assertEquals(
-                0, http.get("api/v1/staff", merchant.token()).json().getInt("total"), "bad requests created staff");
+        JsonObject store = assertNoStoreOrStaffMade();
+        assertEquals("Teststr. 1, 10115 Berlin", store.getString("address"));
         assertEquals(
                 "Careful Curry",
                 http.get("api/v1/settings", merchant.token()).json().getString("businessName"));
@@ -542,6 +528,17 @@ class BadInputIT extends DeployedApp {
     private static String store(String name, String latitude, String longitude) {
         return "{\"name\":" + Json.createValue(name) + ",\"address\":\"Teststr. 1\",\"latitude\":" + latitude
                 + ",\"longitude\":" + longitude + ",\"timeZone\":\"Europe/Berlin\"}";
+    }
+
+    /** The merchant still has its one store, unchanged in name, and no staff: answers the store. */
+    private JsonObject assertNoStoreOrStaffMade() {
+        JsonObject stores = http.get("api/v1/stores", merchant.token()).json();
+        assertEquals(1, stores.getInt("total"), "bad requests created stores");
+        JsonObject store = stores.getJsonArray("items").getJsonObject(0);
+        assertEquals("Careful Curry One", store.getString("name"));
+        assertEquals(
+                0, http.get("api/v1/staff", merchant.token()).json().getInt("total"), "bad requests created staff");
+        return store;
     }
 
     /** A store in Berlin with the address and time zone given: the ones these cases check. */

@@ -60,34 +60,24 @@ class MoneyIT extends DeployedApp {
 
     @Test
     void tokDeclinedIs402AndGivesStockAndQuotaBack() throws Exception {
-        String dealId = dealOfStock("Declined Dates", 3);
-        Fixtures.Person buyer = fixtures.buyer();
-        String key = UUID.randomUUID().toString();
-        String body = Buying.order(dealId, 3, "tok_declined");
+        RefusedOrder declined =
+                refusedOrderOfAll("Declined Dates", 3, "tok_declined", 402, "payment-declined", "DECLINED");
 
-        String orderId = refusedAndReleased(buyer, body, key, 402, "payment-declined", "DECLINED");
-        assertEquals(3, remaining(dealId), "the stock is back");
-
-        Reply replay = http.order(body, buyer.token(), key);
+        Reply replay = http.order(declined.body(), declined.buyer().token(), declined.key());
         assertEquals(402, replay.status(), "the same key answers what its order became: " + replay);
         assertEquals("payment-declined", replay.problem());
-        assertEquals(orderId, orderOfKey(buyer, key));
+        assertEquals(declined.orderId(), orderOfKey(declined.buyer(), declined.key()));
 
-        assertStockAndQuotaBack(buyer, dealId, 3);
-        assertEquals(0, remaining(dealId));
+        assertStockAndQuotaBack(declined.buyer(), declined.dealId(), 3);
+        assertEquals(0, remaining(declined.dealId()));
     }
 
     @Test
     void tokErrorIs503AndChargesNothing() throws Exception {
-        String dealId = dealOfStock("Error Eclairs", 2);
-        Fixtures.Person buyer = fixtures.buyer();
-        String key = UUID.randomUUID().toString();
-        String body = Buying.order(dealId, 2, "tok_error");
-
-        String orderId = refusedAndReleased(buyer, body, key, 503, "payment-unavailable", "CANCELLED");
-        assertEquals(2, remaining(dealId));
-        assertReplayMadeNothing(buyer, body, key, orderId);
-        assertStockAndQuotaBack(buyer, dealId, 2);
+        RefusedOrder failed =
+                refusedOrderOfAll("Error Eclairs", 2, "tok_error", 503, "payment-unavailable", "CANCELLED");
+        assertReplayMadeNothing(failed.buyer(), failed.body(), failed.key(), failed.orderId());
+        assertStockAndQuotaBack(failed.buyer(), failed.dealId(), 2);
     }
 
     @Test
@@ -166,13 +156,19 @@ class MoneyIT extends DeployedApp {
                 merchant, title, d -> d.add("maxQuantity", stock).add("perBuyerLimit", stock));
     }
 
+    /** An order that was refused: the body and key it was sent with, by whom, and the order it made. */
+    private record RefusedOrder(String dealId, Fixtures.Person buyer, String key, String body, String orderId) {}
+
     /**
-     * Sends the order under the key and expects it refused with the status and problem; its order has the status and
-     * released its stock and quota, and nothing is charged under it. Answers the order's id.
+     * A new buyer orders the whole stock of a new deal paying with {@code token} and is refused with the status and
+     * problem; the order has {@code orderStatus} and released its stock and quota, and nothing is charged under it.
      */
-    private String refusedAndReleased(
-            Fixtures.Person buyer, String body, String key, int status, String problem, String orderStatus)
-            throws SQLException {
+    private RefusedOrder refusedOrderOfAll(
+            String title, int stock, String token, int status, String problem, String orderStatus) throws SQLException {
+        String dealId = dealOfStock(title, stock);
+        Fixtures.Person buyer = fixtures.buyer();
+        String key = UUID.randomUUID().toString();
+        String body = Buying.order(dealId, stock, token);
         Reply refused = http.order(body, buyer.token(), key);
         assertEquals(status, refused.status(), refused::toString);
         assertEquals(problem, refused.problem());
@@ -182,7 +178,8 @@ class MoneyIT extends DeployedApp {
                 order(orderId),
                 "the order is " + orderStatus + " and its stock and quota released");
         assertNothingCharged(orderId);
-        return orderId;
+        assertEquals(stock, remaining(dealId), "the stock is back");
+        return new RefusedOrder(dealId, buyer, key, body, orderId);
     }
 
     /** A replay of a key whose order charged nothing is no success, makes no second order and charges nothing. */
