@@ -477,8 +477,8 @@ class TeamsIT extends DeployedApp {
     void aSeatWhosePaymentAnswerWasLostIsSettledByTheReconcilerAndTheTeamCompletesOnce() throws Exception {
         String dealId = teamDeal("Team Gyoza", 2, 4);
         Fixtures.Person first = fixtures.buyer();
-        Fixtures.Person late = fixtures.buyer();
         String teamId = start(first, dealId, "tok_ok", key()).json().getString("id");
+        Fixtures.Person late = fixtures.buyer();
         String lostKey = key();
         Reply lost = join(late, teamId, "tok_timeout", lostKey);
         assertEquals(503, lost.status(), "the card was charged but its answer never came: " + lost);
