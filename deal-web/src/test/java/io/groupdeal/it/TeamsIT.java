@@ -454,8 +454,7 @@ class TeamsIT extends DeployedApp {
     @Test
     void aDeclinedCardOnJoiningFreesTheSeat() throws Exception {
         String dealId = teamDeal("Team Bao", 2, 4);
-        Fixtures.Person first = fixtures.buyer();
-        String teamId = start(first, dealId, "tok_ok", key()).json().getString("id");
+        String teamId = start(fixtures.buyer(), dealId, "tok_ok", key()).json().getString("id");
 
         Fixtures.Person declined = fixtures.buyer();
         String declinedKey = key();
