@@ -212,10 +212,8 @@ class AccountsIT extends DeployedApp {
 
     @Test
     void operatorSeesLiveDealsAndTheLast30DaysOfSalesOfEveryTenant() throws Exception {
-        Buying buying = new Buying(http, fixtures);
-        Fixtures.Merchant merchant = fixtures.merchant("Figures Falafel");
-        fixtures.newStore(merchant.token(), "Figures Falafel Mitte");
-        String dealId = buying.dealOnSale(merchant, "Falafel Plate", d -> {}).getString("id");
+        Fixtures.Merchant merchant = fixtures.merchantWithStore("Figures Falafel");
+        String dealId = buying.dealIdOnSale(merchant, "Falafel Plate", d -> {});
         Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
         JsonObject scheduled = fixtures.publish(
                 merchant.token(),
@@ -227,13 +225,11 @@ class AccountsIT extends DeployedApp {
         fixtures.newDeal(
                 merchant.token(),
                 Fixtures.deal("Falafel Draft", tomorrow, tomorrow.plus(Duration.ofDays(2)), List.of()));
-        Fixtures.Merchant rival = fixtures.merchant("Figures Futomaki");
-        fixtures.newStore(rival.token(), "Figures Futomaki Mitte");
-        String yenDeal = buying.dealOnSale(
-                        rival,
-                        "Futomaki Box",
-                        d -> d.add("currency", "JPY").add("price", "1200").add("originalValue", "2000"))
-                .getString("id");
+        Fixtures.Merchant rival = fixtures.merchantWithStore("Figures Futomaki");
+        String yenDeal = buying.dealIdOnSale(
+                rival,
+                "Futomaki Box",
+                d -> d.add("currency", "JPY").add("price", "1200").add("originalValue", "2000"));
         String operator = fixtures.token(Fixtures.DEMO_OPERATOR, Fixtures.DEMO_PASSWORD);
         assertFigures(tenant(operator, merchant), 1, 0, List.of());
 

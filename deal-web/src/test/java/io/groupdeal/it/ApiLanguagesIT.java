@@ -31,20 +31,17 @@ class ApiLanguagesIT extends DeployedApp {
     private static final Map<String, String> CHINESE = Map.of("Accept-Language", "zh-CN");
 
     private Fixtures.Merchant merchant;
-    private Buying buying;
 
     @BeforeEach
     void merchant() {
         merchant = fixtures.merchant("Lingual Lanzhou");
         fixtures.newStore(merchant.token(), "Lingual Lanzhou Xuhui");
-        buying = new Buying(http, fixtures);
     }
 
     @Test
     void aSoldOutDealIsAnsweredInChineseToAClientThatAsksForItAndInEnglishOtherwise() throws Exception {
-        String dealId = buying.dealOnSale(
-                        merchant, "Last Lamian", d -> d.add("maxQuantity", 1).add("perBuyerLimit", 1))
-                .getString("id");
+        String dealId = buying.dealIdOnSale(
+                merchant, "Last Lamian", d -> d.add("maxQuantity", 1).add("perBuyerLimit", 1));
         assertEquals(201, buying.buy(fixtures.buyer(), dealId, 1).status());
         Fixtures.Person late = fixtures.buyer();
         byte[] order = Buying.order(dealId, 1, "tok_ok").getBytes(StandardCharsets.UTF_8);
@@ -203,11 +200,7 @@ class ApiLanguagesIT extends DeployedApp {
                         .toString(),
                 merchant.token());
         assertEquals(200, chosen.status(), chosen::toString);
-        String dealId = buying.dealOnSale(
-                        merchant,
-                        "兰州牛肉面双人餐",
-                        d -> d.add("currency", "CNY").add("price", "99.00").add("originalValue", "158.00"))
-                .getString("id");
+        String dealId = yuanDeal("兰州牛肉面双人餐");
         Fixtures.Person buyer = fixtures.buyer();
         JsonObject order = buying.buy(buyer, dealId, 2).json();
 
@@ -231,11 +224,7 @@ class ApiLanguagesIT extends DeployedApp {
 
     @Test
     void aBuyerWhoChoseChineseGetsChineseMailFromAnEnglishTenantAndOthersGetEnglish() throws Exception {
-        String dealId = buying.dealOnSale(
-                        merchant,
-                        "Hand-pulled Noodles",
-                        d -> d.add("currency", "CNY").add("price", "99.00").add("originalValue", "158.00"))
-                .getString("id");
+        String dealId = yuanDeal("Hand-pulled Noodles");
         Fixtures.Person chinese = fixtures.buyer();
         assertEquals(1, Buying.update("UPDATE account SET language = 'ZH_CN' WHERE id = ?", chinese.id()));
         Fixtures.Person english = fixtures.buyer();
@@ -260,7 +249,7 @@ class ApiLanguagesIT extends DeployedApp {
 
     @Test
     void aReportsCsvHeaderFollowsTheLanguageAndItsValuesDoNot() {
-        String dealId = buying.dealOnSale(merchant, "Counted Congee", d -> {}).getString("id");
+        String dealId = buying.dealIdOnSale(merchant, "Counted Congee", d -> {});
         assertEquals(201, buying.buy(fixtures.buyer(), dealId, 2).status());
         Reply zh = http.send("GET", "api/v1/deals/" + dealId + "/report.csv", null, merchant.token(), null, CHINESE);
         Reply en = http.get("api/v1/deals/" + dealId + "/report.csv", merchant.token());
@@ -334,5 +323,13 @@ class ApiLanguagesIT extends DeployedApp {
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();
         }
+    }
+
+    /** A deal on sale at ¥99.00 (worth ¥158.00): its id. */
+    private String yuanDeal(String title) {
+        return buying.dealIdOnSale(
+                merchant,
+                title,
+                d -> d.add("currency", "CNY").add("price", "99.00").add("originalValue", "158.00"));
     }
 }

@@ -68,33 +68,12 @@ class BadInputIT extends DeployedApp {
                         "validation"),
                 new Case("latitude huge number", "POST", stores, store("Far", "1e400", "13.4"), json, 400, null),
                 new Case("100 kB name", "POST", stores, store(HUGE, "52.5", "13.4"), json, 400, "validation"),
-                new Case(
-                        "100 kB address",
-                        "POST",
-                        stores,
-                        Json.createObjectBuilder()
-                                .add("name", "Long")
-                                .add("address", HUGE)
-                                .add("latitude", 52.5)
-                                .add("longitude", 13.4)
-                                .add("timeZone", "UTC")
-                                .build()
-                                .toString(),
-                        json,
-                        400,
-                        "validation"),
+                new Case("100 kB address", "POST", stores, storeWith("Long", HUGE, "UTC"), json, 400, "validation"),
                 new Case(
                         "unknown time zone",
                         "POST",
                         stores,
-                        Json.createObjectBuilder()
-                                .add("name", "Zone")
-                                .add("address", "A 1")
-                                .add("latitude", 52.5)
-                                .add("longitude", 13.4)
-                                .add("timeZone", "Mars/Olympus")
-                                .build()
-                                .toString(),
+                        storeWith("Zone", "A 1", "Mars/Olympus"),
                         json,
                         400,
                         "validation"),
@@ -209,13 +188,7 @@ class BadInputIT extends DeployedApp {
         }
         assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
 
-        JsonObject after = http.get("api/v1/stores", merchant.token()).json();
-        assertEquals(1, after.getInt("total"), "bad requests created stores");
-        assertEquals(
-                "Careful Curry One",
-                after.getJsonArray("items").getJsonObject(0).getString("name"));
-        assertEquals(
-                0, http.get("api/v1/staff", merchant.token()).json().getInt("total"), "bad requests created staff");
+        assertNoStoreOrStaffMade();
     }
 
     /** A bad request whose problem must name {@code field} among its errors. */
@@ -464,16 +437,8 @@ class BadInputIT extends DeployedApp {
         assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
 
         assertEquals(0, http.get(deals, merchant.token()).json().getInt("total"), "bad requests created deals");
-        JsonObject stores = http.get("api/v1/stores", merchant.token()).json();
-        assertEquals(1, stores.getInt("total"), "bad requests created stores");
-        assertEquals(
-                "Careful Curry One",
-                stores.getJsonArray("items").getJsonObject(0).getString("name"));
-        assertEquals(
-                "Teststr. 1, 10115 Berlin",
-                stores.getJsonArray("items").getJsonObject(0).getString("address"));
-        assertEquals(
-                0, http.get("api/v1/staff", merchant.token()).json().getInt("total"), "bad requests created staff");
+        JsonObject store = assertNoStoreOrStaffMade();
+        assertEquals("Teststr. 1, 10115 Berlin", store.getString("address"));
         assertEquals(
                 "Careful Curry",
                 http.get("api/v1/settings", merchant.token()).json().getString("businessName"));
@@ -563,6 +528,29 @@ class BadInputIT extends DeployedApp {
     private static String store(String name, String latitude, String longitude) {
         return "{\"name\":" + Json.createValue(name) + ",\"address\":\"Teststr. 1\",\"latitude\":" + latitude
                 + ",\"longitude\":" + longitude + ",\"timeZone\":\"Europe/Berlin\"}";
+    }
+
+    /** The merchant still has its one store, unchanged in name, and no staff: answers the store. */
+    private JsonObject assertNoStoreOrStaffMade() {
+        JsonObject stores = http.get("api/v1/stores", merchant.token()).json();
+        assertEquals(1, stores.getInt("total"), "bad requests created stores");
+        JsonObject store = stores.getJsonArray("items").getJsonObject(0);
+        assertEquals("Careful Curry One", store.getString("name"));
+        assertEquals(
+                0, http.get("api/v1/staff", merchant.token()).json().getInt("total"), "bad requests created staff");
+        return store;
+    }
+
+    /** A store in Berlin with the address and time zone given: the ones these cases check. */
+    private static String storeWith(String name, String address, String timeZone) {
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("address", address)
+                .add("latitude", 52.5)
+                .add("longitude", 13.4)
+                .add("timeZone", timeZone)
+                .build()
+                .toString();
     }
 
     private static String abbreviate(String text) {

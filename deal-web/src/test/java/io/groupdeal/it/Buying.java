@@ -1,6 +1,7 @@
 package io.groupdeal.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.groupdeal.devserver.ItDatabase;
 import jakarta.json.Json;
@@ -15,23 +16,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** What the buying ITs share: a deal on sale, orders, many requests at once, and a look into the payment sandbox's books. */
-final class Buying {
-
-    private final Http http;
-    private final Fixtures fixtures;
-
-    Buying(Http http, Fixtures fixtures) {
-        this.http = http;
-        this.fixtures = fixtures;
-    }
+record Buying(Http http, Fixtures fixtures) {
 
     /** A published deal of the merchant, on sale from an hour ago for a day, changed by {@code terms} first. */
     JsonObject dealOnSale(Fixtures.Merchant merchant, String title, Consumer<JsonObjectBuilder> terms) {
@@ -42,6 +38,19 @@ final class Buying {
         JsonObject published = fixtures.publish(merchant.token(), id);
         assertEquals("ON_SALE", published.getString("status"), published::toString);
         return published;
+    }
+
+    /** {@link #dealOnSale}: its id. */
+    String dealIdOnSale(Fixtures.Merchant merchant, String title, Consumer<JsonObjectBuilder> terms) {
+        return dealOnSale(merchant, title, terms).getString("id");
+    }
+
+    /** A published deal of the merchant on sale at that one store only, from an hour ago for a day: its id. */
+    String dealOnSaleAt(Fixtures.Merchant merchant, String title, String storeId) {
+        return dealIdOnSale(
+                merchant,
+                title,
+                d -> d.add("storeIds", Json.createArrayBuilder().add(storeId)));
     }
 
     static String order(String dealId, int quantity, String paymentToken) {
@@ -75,6 +84,17 @@ final class Buying {
         }
     }
 
+    /**
+     * Counts the replies of a rush by their status, after checking that each 409 among them is refused for one of the
+     * {@code conflicts} and no other reason.
+     */
+    static Map<Integer, Long> byStatus(List<Reply> replies, Set<String> conflicts) {
+        replies.stream()
+                .filter(r -> r.status() == 409)
+                .forEach(r -> assertTrue(conflicts.contains(r.problem()), r::toString));
+        return replies.stream().collect(Collectors.groupingBy(Reply::status, Collectors.counting()));
+    }
+
     /** Rows of a query on the test database (the product's own tables), as strings. */
     static List<List<String>> query(String sql, Object... parameters) throws SQLException {
         try (Connection db = DriverManager.getConnection(System.getProperty(ItDatabase.URL_PROPERTY), "deal", "deal");
@@ -94,6 +114,11 @@ final class Buying {
                 return out;
             }
         }
+    }
+
+    /** The one value (first column of the first row) that a query on the test database answers, as a string. */
+    static String value(String sql, Object... parameters) throws SQLException {
+        return query(sql, parameters).get(0).get(0);
     }
 
     /** Changes rows of the test database: only to play time passing (what a buyer did days ago). */

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,35 +18,31 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogIT extends DeployedApp {
 
-    private static final double KM_PER_DEGREE = Math.PI * 6371.0088 / 180;
-
-    private double lat;
-    private double lng;
+    private SearchSpot spot;
     private String word;
     private Fixtures.Merchant merchant;
 
     @BeforeEach
     void setUp() {
-        lat = -45 + ThreadLocalRandom.current().nextDouble(5);
-        lng = -100 + ThreadLocalRandom.current().nextDouble(20);
+        spot = SearchSpot.random();
         word = "w" + UUID.randomUUID().toString().substring(0, 8);
         merchant = fixtures.merchant("Catalog Cafe " + word);
     }
 
     @Test
     void nearbyDealsAreWithinTheRadiusNearestFirstWithTheirDistance() {
-        String near = store(merchant, "1 km north", 1);
-        String middle = store(merchant, "5 km north", 5);
-        String far = store(merchant, "20 km north", 20);
-        String atMiddle = publishedDeal(merchant, "Middle " + word, List.of(middle));
-        String atFar = publishedDeal(merchant, "Far " + word, List.of(far));
-        String atNear = publishedDeal(merchant, "Near " + word, List.of(near));
-        String everywhere = publishedDeal(merchant, "Everywhere " + word, List.of());
+        String near = spot.store(http, merchant, "1 km north", 1);
+        String middle = spot.store(http, merchant, "5 km north", 5);
+        String far = spot.store(http, merchant, "20 km north", 20);
+        String atMiddle = fixtures.publishedDeal(merchant, "Middle " + word, List.of(middle));
+        String atFar = fixtures.publishedDeal(merchant, "Far " + word, List.of(far));
+        String atNear = fixtures.publishedDeal(merchant, "Near " + word, List.of(near));
+        String everywhere = fixtures.publishedDeal(merchant, "Everywhere " + word, List.of());
         fixtures.newDeal(
                 merchant.token(),
                 Fixtures.deal("Draft " + word, Instant.now(), Instant.now().plus(Duration.ofDays(1)), List.of(near)));
 
-        JsonObject page = http.get("api/v1/catalog/deals?lat=" + lat + "&lng=" + lng + "&radiusKm=10&size=100", null)
+        JsonObject page = http.get("api/v1/catalog/deals?" + spot.query() + "&radiusKm=10&size=100", null)
                 .json();
         List<JsonObject> items = page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .filter(d -> d.getString("title").contains(word))
@@ -59,7 +54,7 @@ class CatalogIT extends DeployedApp {
                 ids::toString);
         assertTrue(!ids.contains(atFar), "20 km is outside a 10 km radius");
         for (JsonObject deal : items) {
-            double expected = deal.getString("id").equals(atMiddle) ? haversine(5) : haversine(1);
+            double expected = deal.getString("id").equals(atMiddle) ? spot.haversine(5) : spot.haversine(1);
             double actual = deal.getJsonNumber("distanceKm").doubleValue();
             assertTrue(
                     Math.abs(actual - expected) <= expected * 0.01,
@@ -69,15 +64,13 @@ class CatalogIT extends DeployedApp {
             assertEquals(41, deal.getInt("discountPercent"));
         }
         JsonObject wide = http.get(
-                        "api/v1/catalog/deals?lat=" + lat + "&lng=" + lng + "&radiusKm=25&q=" + word + "&size=100",
-                        null)
+                        "api/v1/catalog/deals?" + spot.query() + "&radiusKm=25&q=" + word + "&size=100", null)
                 .json();
         assertEquals(4, wide.getInt("total"));
         assertEquals(atFar, wide.getJsonArray("items").getJsonObject(3).getString("id"), "the farthest comes last");
 
         JsonObject paged = http.get(
-                        "api/v1/catalog/deals?lat=" + lat + "&lng=" + lng + "&radiusKm=25&q=" + word + "&size=2&page=1",
-                        null)
+                        "api/v1/catalog/deals?" + spot.query() + "&radiusKm=25&q=" + word + "&size=2&page=1", null)
                 .json();
         assertEquals(4, paged.getInt("total"));
         assertEquals(2, paged.getJsonArray("items").size());
@@ -85,8 +78,8 @@ class CatalogIT extends DeployedApp {
 
     @Test
     void textSearchFindsTitleDescriptionAndMerchantName() {
-        String store = store(merchant, "here", 0.5);
-        String byTitle = publishedDeal(merchant, "Dumplings " + word, List.of(store));
+        String store = spot.store(http, merchant, "here", 0.5);
+        String byTitle = fixtures.publishedDeal(merchant, "Dumplings " + word, List.of(store));
         JsonObject byWords = http.get("api/v1/catalog/deals?q=" + word.toUpperCase() + "&size=100", null)
                 .json();
         assertEquals(1, byWords.getInt("total"));
@@ -118,8 +111,8 @@ class CatalogIT extends DeployedApp {
 
     @Test
     void suspendedMerchantsLeaveTheCatalog() {
-        String store = store(merchant, "here", 0.5);
-        String id = publishedDeal(merchant, "Suspense " + word, List.of(store));
+        String store = spot.store(http, merchant, "here", 0.5);
+        String id = fixtures.publishedDeal(merchant, "Suspense " + word, List.of(store));
         String operator = fixtures.token(Fixtures.DEMO_OPERATOR, Fixtures.DEMO_PASSWORD);
         assertEquals(1, http.get("api/v1/catalog/deals?q=" + word, null).json().getInt("total"));
 
@@ -127,7 +120,7 @@ class CatalogIT extends DeployedApp {
         assertEquals(0, http.get("api/v1/catalog/deals?q=" + word, null).json().getInt("total"));
         assertEquals(
                 0,
-                http.get("api/v1/catalog/deals?lat=" + lat + "&lng=" + lng + "&q=" + word, null)
+                http.get("api/v1/catalog/deals?" + spot.query() + "&q=" + word, null)
                         .json()
                         .getInt("total"));
         assertEquals(404, http.get("api/v1/catalog/deals/" + id, null).status());
@@ -160,29 +153,5 @@ class CatalogIT extends DeployedApp {
                 404,
                 http.get("api/v1/catalog/deals/01AAAAAAAAAAAAAAAAAAAAAAAA", null)
                         .status());
-    }
-
-    private String store(Fixtures.Merchant owner, String name, double kmNorth) {
-        Reply reply =
-                http.post("api/v1/stores", Fixtures.store(name, lat + kmNorth / KM_PER_DEGREE, lng), owner.token());
-        assertEquals(201, reply.status(), reply::toString);
-        return reply.json().getString("id");
-    }
-
-    private String publishedDeal(Fixtures.Merchant owner, String title, List<String> stores) {
-        Instant now = Instant.now();
-        String id = fixtures.newDeal(
-                        owner.token(), Fixtures.deal(title, now.minusSeconds(60), now.plus(Duration.ofDays(3)), stores))
-                .getString("id");
-        fixtures.publish(owner.token(), id);
-        return id;
-    }
-
-    /** Distance from the search point to a point {@code km} due north, by the haversine formula. */
-    private double haversine(double km) {
-        double lat2 = lat + km / KM_PER_DEGREE;
-        double dLat = Math.toRadians(lat2 - lat);
-        double a = Math.pow(Math.sin(dLat / 2), 2);
-        return 2 * 6371.0088 * Math.asin(Math.sqrt(a));
     }
 }

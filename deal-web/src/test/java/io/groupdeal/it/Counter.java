@@ -13,15 +13,7 @@ import java.util.Map;
  * What the counter ITs share: a shop (merchant, two stores, a staff member at the first, a deal on sale) and a buyer's
  * coupons of it, and the counter's requests.
  */
-final class Counter {
-
-    private final Http http;
-    private final Fixtures fixtures;
-
-    Counter(Http http, Fixtures fixtures) {
-        this.http = http;
-        this.fixtures = fixtures;
-    }
+record Counter(Http http, Fixtures fixtures) {
 
     /** A merchant with stores {@code first} and {@code second}, a staff member at the first, and a deal on sale. */
     record Shop(Fixtures.Merchant merchant, String first, String second, String staffToken, String dealId) {}
@@ -44,7 +36,12 @@ final class Counter {
 
     /** The codes of {@code quantity} coupons that a new buyer bought of the deal. */
     List<String> coupons(String dealId, int quantity) {
-        Reply order = new Buying(http, fixtures).buy(fixtures.buyer(), dealId, quantity);
+        return coupons(fixtures.buyer(), dealId, quantity);
+    }
+
+    /** The codes of {@code quantity} coupons that the buyer bought of the deal. */
+    List<String> coupons(Fixtures.Person buyer, String dealId, int quantity) {
+        Reply order = new Buying(http, fixtures).buy(buyer, dealId, quantity);
         assertEquals(201, order.status(), order::toString);
         return order.json().getJsonArray("coupons").getValuesAs(JsonObject.class).stream()
                 .map(c -> c.getString("code"))

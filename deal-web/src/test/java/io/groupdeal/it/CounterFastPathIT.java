@@ -35,12 +35,10 @@ class CounterFastPathIT extends DeployedApp {
      */
     private static final int MAX_REQUESTS_PER_REDEMPTION = 9;
 
-    private Counter counter;
     private Counter.Shop shop;
 
     @BeforeEach
     void setUp() throws Exception {
-        counter = new Counter(http, fixtures);
         shop = counter.shop("Fast Falafel");
     }
 

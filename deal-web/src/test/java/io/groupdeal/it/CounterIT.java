@@ -24,12 +24,10 @@ import org.junit.jupiter.api.Test;
 @org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
 class CounterIT extends DeployedApp {
 
-    private Counter counter;
     private Counter.Shop shop;
 
     @BeforeEach
     void setUp() throws Exception {
-        counter = new Counter(http, fixtures);
         shop = counter.shop("Counter Curry");
     }
 
@@ -122,12 +120,7 @@ class CounterIT extends DeployedApp {
         assertEquals(410, refunded.status(), refunded::toString);
         assertEquals("coupon-refunded", refunded.problem());
 
-        String onlySecond = new Buying(http, fixtures)
-                .dealOnSale(
-                        shop.merchant(),
-                        "Second Store Samosa",
-                        d -> d.add("storeIds", Json.createArrayBuilder().add(shop.second())))
-                .getString("id");
+        String onlySecond = buying.dealOnSaleAt(shop.merchant(), "Second Store Samosa", shop.second());
         String elsewhere = counter.coupons(onlySecond, 1).get(0);
         Reply notEligible = counter.redeem(shop.staffToken(), elsewhere, shop.first());
         assertEquals(403, notEligible.status(), notEligible::toString);
@@ -143,9 +136,7 @@ class CounterIT extends DeployedApp {
                         .status(),
                 "the merchant admin redeems at any store of the business");
 
-        String pendingDeal = new Buying(http, fixtures)
-                .dealOnSale(shop.merchant(), "Pending Pakora", d -> d.add("minBuyers", 5))
-                .getString("id");
+        String pendingDeal = buying.dealIdOnSale(shop.merchant(), "Pending Pakora", d -> d.add("minBuyers", 5));
         String pending = counter.coupons(pendingDeal, 1).get(0);
         Reply notTipped = counter.redeem(shop.staffToken(), pending, shop.first());
         assertEquals(409, notTipped.status(), notTipped::toString);

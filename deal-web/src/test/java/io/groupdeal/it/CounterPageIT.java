@@ -20,7 +20,6 @@ class CounterPageIT extends BrowserApp {
 
     @Test
     void staffRedeemsACodeSeesItRefusedTheSecondTimeAndUndoesIt() {
-        Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("Page Pho");
         String staffEmail = fixtures.newStaff(shop.merchant().token(), List.of(shop.first(), shop.second()))
                 .getString("email");
@@ -87,7 +86,6 @@ class CounterPageIT extends BrowserApp {
 
     @Test
     void theMerchantReadsTheRedemptionHistoryAndSetsTheUndoWindow() {
-        Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("History Hotpot");
         String code = counter.coupons(shop.dealId(), 1).get(0);
         String id = counter.redeem(shop.staffToken(), code, shop.first()).json().getString("id");

@@ -45,12 +45,11 @@ class CounterPhoneIT extends BrowserApp {
 
     @Test
     void scansRedeemsOfflineSyncsAndShowsTheDoubleUse() throws Exception {
-        Counter desk = new Counter(http, fixtures);
-        Counter.Shop shop = desk.shop("Phone Pho");
+        Counter.Shop shop = counter.shop("Phone Pho");
         String staffEmail = fixtures.newStaff(shop.merchant().token(), List.of(shop.first()))
                 .getString("email");
         Fixtures.Person buyer = fixtures.buyer();
-        Reply order = new Buying(http, fixtures).buy(buyer, shop.dealId(), 3);
+        Reply order = buying.buy(buyer, shop.dealId(), 3);
         assertEquals(201, order.status(), order::toString);
         List<String> codes = order.json().getJsonArray("coupons").getValuesAs(JsonObject.class).stream()
                 .map(c -> c.getString("code"))
@@ -145,7 +144,8 @@ class CounterPhoneIT extends BrowserApp {
         // Meanwhile the second code is redeemed at the other store's counter.
         assertEquals(
                 201,
-                desk.redeem(shop.merchant().token(), usedTwice, shop.second()).status());
+                counter.redeem(shop.merchant().token(), usedTwice, shop.second())
+                        .status());
 
         // Not driven here: a reload without a connection, which the service worker answers with its shell.
         // ChromeDriver's
@@ -164,7 +164,7 @@ class CounterPhoneIT extends BrowserApp {
         assertEquals(
                 "REDEEMED",
                 http.get("api/v1/coupons/" + scanned, buyer.token()).json().getString("status"));
-        List<JsonObject> today = desk.today(shop.staffToken(), shop.first())
+        List<JsonObject> today = counter.today(shop.staffToken(), shop.first())
                 .json()
                 .getJsonArray("items")
                 .getValuesAs(JsonObject.class);
@@ -211,9 +211,8 @@ class CounterPhoneIT extends BrowserApp {
     /** The API: an offline redemption sent twice is taken once, whether it was redeemed or became a double use. */
     @Test
     void anOfflineRedemptionIsTakenOnceByItsClientId() {
-        Counter desk = new Counter(http, fixtures);
-        Counter.Shop shop = desk.shop("Once Pho");
-        List<String> codes = desk.coupons(shop.dealId(), 2);
+        Counter.Shop shop = counter.shop("Once Pho");
+        List<String> codes = counter.coupons(shop.dealId(), 2);
         String at = java.time.Instant.now().minusSeconds(300).toString();
         String key = UUID.randomUUID().toString();
         Reply first = offlineRedeem(shop.staffToken(), codes.get(0), shop.first(), at, key);
@@ -224,7 +223,7 @@ class CounterPhoneIT extends BrowserApp {
 
         assertEquals(
                 201,
-                desk.redeem(shop.merchant().token(), codes.get(1), shop.second())
+                counter.redeem(shop.merchant().token(), codes.get(1), shop.second())
                         .status());
         String other = UUID.randomUUID().toString();
         Reply used = offlineRedeem(shop.staffToken(), codes.get(1), shop.first(), at, other);
@@ -268,9 +267,8 @@ class CounterPhoneIT extends BrowserApp {
     /** The list of hashes: one per redeemable code, each the PBKDF2 of its code with the list's salt, and no code. */
     @Test
     void theHashListHoldsNoCode() throws Exception {
-        Counter desk = new Counter(http, fixtures);
-        Counter.Shop shop = desk.shop("Hash Pho");
-        List<String> codes = desk.coupons(shop.dealId(), 3);
+        Counter.Shop shop = counter.shop("Hash Pho");
+        List<String> codes = counter.coupons(shop.dealId(), 3);
         Reply reply = http.get("api/v1/counter/stores/" + shop.first() + "/redeemable", shop.staffToken());
         assertEquals(200, reply.status(), reply::toString);
         assertEquals("no-store", reply.headers().firstValue("Cache-Control").orElse(""));
@@ -289,7 +287,8 @@ class CounterPhoneIT extends BrowserApp {
             assertTrue(hashes.contains(pbkdf2(code.replace("-", ""), salt, list.getInt("iterations"))), code);
         }
         assertEquals(
-                201, desk.redeem(shop.staffToken(), codes.get(0), shop.first()).status());
+                201,
+                counter.redeem(shop.staffToken(), codes.get(0), shop.first()).status());
         JsonObject after = http.get("api/v1/counter/stores/" + shop.first() + "/redeemable", shop.staffToken())
                 .json();
         assertEquals(2, after.getJsonArray("hashes").size(), "a redeemed code leaves the list");
@@ -297,7 +296,7 @@ class CounterPhoneIT extends BrowserApp {
         assertEquals(403, elsewhere.status(), "only the staff member's own stores");
         Reply otherTenant = http.get(
                 "api/v1/counter/stores/" + shop.first() + "/redeemable",
-                desk.shop("Stranger Pho").staffToken());
+                counter.shop("Stranger Pho").staffToken());
         assertEquals(403, otherTenant.status(), "another business's store answers like an unknown one");
     }
 

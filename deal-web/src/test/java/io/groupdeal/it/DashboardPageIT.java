@@ -20,7 +20,6 @@ class DashboardPageIT extends BrowserApp {
 
     @Test
     void theMerchantLandsOnTheDashboardAndSeesTheChartsDrawn() {
-        Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("Chart Chowder");
         String admin = shop.merchant().token();
         List<String> codes = counter.coupons(shop.dealId(), 3);

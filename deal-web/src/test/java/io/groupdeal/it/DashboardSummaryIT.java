@@ -33,12 +33,9 @@ class DashboardSummaryIT extends DeployedApp {
 
     @Test
     void figuresEqualTheCouponsAfterChangesOfSummarisedHours() throws Exception {
-        Counter counter = new Counter(http, fixtures);
-        Buying buying = new Buying(http, fixtures);
-        Counter.Shop shop = counter.shop("Summary Samosa");
+        Counter.Shop shop = indianShop("Summary Samosa");
         String admin = shop.merchant().token();
         String tenant = shop.merchant().tenantId();
-        india(admin);
         Instant now = Instant.now();
         Instant dayA = now.truncatedTo(ChronoUnit.DAYS).minus(20, ChronoUnit.DAYS);
         String expiring = shortDeal(shop.merchant(), "Summary Expiring Chai", now.plusSeconds(50));
@@ -100,11 +97,9 @@ class DashboardSummaryIT extends DeployedApp {
 
     @Test
     void aChangeCommittedWhileTheJobBuildsItsHourIsNotLost() throws Exception {
-        Counter counter = new Counter(http, fixtures);
-        Counter.Shop shop = counter.shop("Summary Race Rasam");
+        Counter.Shop shop = indianShop("Summary Race Rasam");
         String admin = shop.merchant().token();
         String tenant = shop.merchant().tenantId();
-        india(admin);
         List<String> codes = counter.coupons(shop.dealId(), 2);
         Instant sold = Instant.now()
                 .truncatedTo(ChronoUnit.HOURS)
@@ -343,6 +338,13 @@ class DashboardSummaryIT extends DeployedApp {
             Thread.sleep(250);
         }
         return seen;
+    }
+
+    /** A shop whose business keeps India's time: its day's hours are Kolkata's. */
+    private Counter.Shop indianShop(String name) {
+        Counter.Shop shop = counter.shop(name);
+        india(shop.merchant().token());
+        return shop;
     }
 
     private void india(String admin) {

@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -35,13 +34,13 @@ class DatabaseAtStartIT {
 
     private static final long BOOT_SECONDS = 240;
 
-    private Process micro;
+    private LaunchedMicro micro;
     private ServerSocket forwarder;
 
     @AfterEach
     void stop() throws Exception {
         if (micro != null) {
-            micro.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            micro.stop();
         }
         if (forwarder != null) {
             forwarder.close();
@@ -51,14 +50,14 @@ class DatabaseAtStartIT {
     @Test
     void aDatabaseGoneAfterTheLaunchersCheckIsWaitedForAndTheProductBecomesReadyWhenItComes() throws Exception {
         int dbPort = answerTheLaunchersCheckOnce();
-        int httpPort = freePort();
+        int httpPort = LaunchedMicro.freePort();
         Path log = start(dbPort, httpPort, 180);
 
         String waiting = "waiting for the database at 127.0.0.1:" + dbPort;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOOT_SECONDS);
         while (!Files.readString(log).contains(waiting)) {
-            assertTrue(micro.isAlive(), "Payara Micro ended instead of waiting; its log: " + tail(log));
-            assertTrue(System.nanoTime() < deadline, "no '" + waiting + "' in the log; its log: " + tail(log));
+            assertTrue(micro.process().isAlive(), "Payara Micro ended instead of waiting; its log: " + micro.tail());
+            assertTrue(System.nanoTime() < deadline, "no '" + waiting + "' in the log; its log: " + micro.tail());
             Thread.sleep(500);
         }
         forwarder = forward(dbPort, itDatabasePort());
@@ -71,11 +70,12 @@ class DatabaseAtStartIT {
         deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOOT_SECONDS);
         int status = 0;
         while (status != 200) {
-            assertTrue(micro.isAlive(), "Payara Micro ended after the database came; its log: " + tail(log));
+            assertTrue(
+                    micro.process().isAlive(), "Payara Micro ended after the database came; its log: " + micro.tail());
             assertTrue(
                     System.nanoTime() < deadline,
                     "not ready " + BOOT_SECONDS + " s after the database came (last " + status + "); its log: "
-                            + tail(log));
+                            + micro.tail());
             try {
                 status = client.send(ready, HttpResponse.BodyHandlers.discarding())
                         .statusCode();
@@ -89,18 +89,18 @@ class DatabaseAtStartIT {
     @Test
     void aDatabaseThatStaysAwayEndsTheStartWithStatus3AndTheReason() throws Exception {
         int dbPort = answerTheLaunchersCheckOnce();
-        Path log = start(dbPort, freePort(), 5);
+        Path log = start(dbPort, LaunchedMicro.freePort(), 5);
 
-        boolean ended = micro.waitFor(BOOT_SECONDS, TimeUnit.SECONDS);
+        boolean ended = micro.process().waitFor(BOOT_SECONDS, TimeUnit.SECONDS);
         String output = Files.readString(log);
         assertTrue(
                 ended,
                 "Payara Micro still runs " + BOOT_SECONDS + " s after giving up on the database; its log: "
-                        + tail(log));
-        assertEquals(3, micro.exitValue(), "the status the launchers give up with; its log: " + tail(log));
+                        + micro.tail());
+        assertEquals(3, micro.process().exitValue(), "the status the launchers give up with; its log: " + micro.tail());
         assertTrue(
                 output.contains("the database at 127.0.0.1:" + dbPort + " did not answer within 5 s; not starting"),
-                "the log says why: " + tail(log));
+                "the log says why: " + micro.tail());
     }
 
     /** A port that answers the launcher's check once and is closed right after it: the database went away. */
@@ -117,35 +117,17 @@ class DatabaseAtStartIT {
     }
 
     private Path start(int dbPort, int httpPort, int waitSeconds) throws IOException {
-        Path log = Files.createTempFile(
-                Path.of(System.getProperty("deal.it.data")).getParent(), "database-at-start-", ".log");
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-jar",
-                System.getProperty("deal.it.micro"),
-                "--deploy",
-                System.getProperty("deal.it.war"),
-                "--contextroot",
-                "/",
-                "--port",
-                String.valueOf(httpPort),
-                "--nocluster",
-                "--nohazelcast",
-                "--prebootcommandfile",
-                System.getProperty("deal.it.preboot"));
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("DEAL_"));
-        env.put("DEAL_DB_URL", "jdbc:mysql://127.0.0.1:" + dbPort + "/deal");
-        env.put("DEAL_DB_USER", "deal");
-        env.put("DEAL_DB_PASSWORD", "deal");
-        env.put("DEAL_DB_WAIT_SECONDS", String.valueOf(waitSeconds));
-        env.put("DEAL_ALLOW_SANDBOX", "true");
-        env.put("DEAL_SMTP_HOST", "127.0.0.1");
-        micro = builder.start();
-        return log;
+        micro = LaunchedMicro.start(
+                "database-at-start",
+                httpPort,
+                Map.of(
+                        "DEAL_DB_URL",
+                        "jdbc:mysql://127.0.0.1:" + dbPort + "/deal",
+                        "DEAL_DB_WAIT_SECONDS",
+                        String.valueOf(waitSeconds),
+                        "DEAL_ALLOW_SANDBOX",
+                        "true"));
+        return micro.log();
     }
 
     /** The database comes (back) on the port: a TCP forwarder to the IT database. */
@@ -198,16 +180,5 @@ class DatabaseAtStartIT {
         String url = System.getProperty(ItDatabase.URL_PROPERTY);
         String address = url.substring(url.indexOf("://") + 3).split("[/?]", 2)[0];
         return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String tail(Path log) throws IOException {
-        String output = Files.readString(log);
-        return output.substring(Math.max(0, output.length() - 4000));
     }
 }

@@ -29,9 +29,7 @@ class DealPagesIT extends BrowserApp {
     void buyerBuysFromTheDealPageAndSeesTheCouponsWithTheirQrCodes() {
         Fixtures.Merchant merchant = fixtures.merchant("Bao Bar");
         fixtures.newStore(merchant.token(), "Bao Bar Prenzlauer Berg");
-        String dealId = new Buying(http, fixtures)
-                .dealOnSale(merchant, "Bao for two", d -> {})
-                .getString("id");
+        String dealId = buying.dealIdOnSale(merchant, "Bao for two", d -> {});
         FluentWait<WebDriver> wait =
                 new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class);
 

@@ -61,10 +61,8 @@ class DealsIT extends DeployedApp {
     @Test
     void aDealWhoseSalesStartedIsOnSaleFromPublishing() {
         Instant now = Instant.now();
-        String id = fixtures.newDeal(
-                        merchant.token(),
-                        Fixtures.deal("Now Noodles", now.minusSeconds(3600), now.plus(Duration.ofDays(3)), List.of()))
-                .getString("id");
+        String id =
+                fixtures.newDeal(merchant.token(), Fixtures.deal("Now Noodles")).getString("id");
         JsonObject published = fixtures.publish(merchant.token(), id);
         assertEquals("ON_SALE", published.getString("status"));
         assertEquals(100, published.getInt("remaining"));

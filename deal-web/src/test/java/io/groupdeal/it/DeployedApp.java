@@ -15,6 +15,10 @@ abstract class DeployedApp {
 
     protected Http http;
     protected Fixtures fixtures;
+    /** Deals on sale and orders on {@link #http}. */
+    protected Buying buying;
+    /** Shops, coupons and the counter's requests on {@link #http}. */
+    protected Counter counter;
 
     /**
      * The run's server, started by the first test that needs it; then wait until it answers ready (at most a minute:
@@ -32,6 +36,8 @@ abstract class DeployedApp {
         }
         http = new Http(url);
         fixtures = new Fixtures(http);
+        buying = new Buying(http, fixtures);
+        counter = new Counter(http, fixtures);
         Instant deadline = Instant.now().plusSeconds(60);
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {

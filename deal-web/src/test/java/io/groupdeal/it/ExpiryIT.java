@@ -18,13 +18,10 @@ import org.junit.jupiter.api.Test;
 class ExpiryIT extends DeployedApp {
 
     private Fixtures.Merchant merchant;
-    private Buying buying;
 
     @BeforeEach
     void setUp() {
-        merchant = fixtures.merchant("Expiry Espresso");
-        fixtures.newStore(merchant.token(), "Expiry Espresso Mitte");
-        buying = new Buying(http, fixtures);
+        merchant = fixtures.merchantWithStore("Expiry Espresso");
     }
 
     @Test

@@ -43,17 +43,24 @@ public final class Fixtures {
     /** A new merchant as signing up makes it: moderated, its published deals wait for the operator's review. */
     public Merchant moderatedMerchant(String businessName) {
         String email = uniqueEmail("merchant");
-        Reply signup = http.post(
-                "api/v1/merchants",
-                Json.createObjectBuilder()
-                        .add("businessName", businessName)
-                        .add("email", email)
-                        .add("password", PASSWORD)
-                        .build()
-                        .toString(),
-                null);
-        assertEquals(201, signup.status(), signup::toString);
-        return new Merchant(signup.json().getString("tenantId"), email, token(email, PASSWORD));
+        JsonObject signup =
+                signUp("api/v1/merchants", email, Json.createObjectBuilder().add("businessName", businessName));
+        return new Merchant(signup.getString("tenantId"), email, token(email, PASSWORD));
+    }
+
+    /** {@link #merchant} with one store in Berlin, named "<businessName> Mitte": a merchant ready to sell. */
+    public Merchant merchantWithStore(String businessName) {
+        return withStore(merchant(businessName), businessName);
+    }
+
+    /** {@link #moderatedMerchant} with one store in Berlin, named "<businessName> Mitte". */
+    public Merchant moderatedMerchantWithStore(String businessName) {
+        return withStore(moderatedMerchant(businessName), businessName);
+    }
+
+    private Merchant withStore(Merchant merchant, String businessName) {
+        newStore(merchant.token(), businessName + " Mitte");
+        return merchant;
     }
 
     /** The operator decides whether the tenant's deals are reviewed before they go live. */
@@ -86,17 +93,19 @@ public final class Fixtures {
 
     public Person buyer() {
         String email = uniqueEmail("buyer");
+        JsonObject signup =
+                signUp("api/v1/buyers", email, Json.createObjectBuilder().add("name", "Test Buyer"));
+        return new Person(signup.getString("id"), email, token(email, PASSWORD));
+    }
+
+    /** Signs up at the path with the details, the email and {@link #PASSWORD}: the new account. */
+    private JsonObject signUp(String path, String email, jakarta.json.JsonObjectBuilder details) {
         Reply signup = http.post(
-                "api/v1/buyers",
-                Json.createObjectBuilder()
-                        .add("email", email)
-                        .add("password", PASSWORD)
-                        .add("name", "Test Buyer")
-                        .build()
-                        .toString(),
+                path,
+                details.add("email", email).add("password", PASSWORD).build().toString(),
                 null);
         assertEquals(201, signup.status(), signup::toString);
-        return new Person(signup.json().getString("id"), email, token(email, PASSWORD));
+        return signup.json();
     }
 
     public String token(String email, String password) {
@@ -170,6 +179,15 @@ public final class Fixtures {
                 .add("refundPolicy", "ANYTIME");
     }
 
+    /**
+     * A complete deal body for the tests whose dates do not matter: on sale from a minute ago for three days, at all
+     * the merchant's stores.
+     */
+    public static jakarta.json.JsonObjectBuilder deal(String title) {
+        java.time.Instant now = java.time.Instant.now();
+        return deal(title, now.minusSeconds(60), now.plus(java.time.Duration.ofDays(3)), List.of());
+    }
+
     public JsonObject newDeal(String token, jakarta.json.JsonObjectBuilder body) {
         Reply reply = http.post("api/v1/deals", body.build().toString(), token);
         assertEquals(201, reply.status(), reply::toString);
@@ -180,6 +198,17 @@ public final class Fixtures {
         Reply reply = http.post("api/v1/deals/" + dealId + "/publish", null, token);
         assertEquals(200, reply.status(), reply::toString);
         return reply.json();
+    }
+
+    /** A deal of the owner at the stores (none: all), published: on sale from a minute ago for three days. Its id. */
+    public String publishedDeal(Merchant owner, String title, List<String> storeIds) {
+        java.time.Instant now = java.time.Instant.now();
+        String id = newDeal(
+                        owner.token(),
+                        deal(title, now.minusSeconds(60), now.plus(java.time.Duration.ofDays(3)), storeIds))
+                .getString("id");
+        publish(owner.token(), id);
+        return id;
     }
 
     public static String store(String name, double latitude, double longitude) {

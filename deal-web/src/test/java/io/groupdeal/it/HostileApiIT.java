@@ -668,12 +668,7 @@ class HostileApiIT extends DeployedApp {
         String storeId = fixtures.newStore(merchant.token(), name + " Store").getString("id");
         JsonObject staff = fixtures.newStaff(merchant.token(), List.of(storeId));
         String staffToken = fixtures.token(staff.getString("email"), Fixtures.PASSWORD);
-        Buying buying = new Buying(http, fixtures);
-        String dealId = buying.dealOnSale(
-                        merchant,
-                        name + " Lunch",
-                        d -> d.add("storeIds", Json.createArrayBuilder().add(storeId)))
-                .getString("id");
+        String dealId = buying.dealOnSaleAt(merchant, name + " Lunch", storeId);
         Instant later = Instant.now().plus(Duration.ofDays(10));
         String draftId = fixtures.newDeal(
                         merchant.token(),
@@ -685,7 +680,7 @@ class HostileApiIT extends DeployedApp {
         JsonArray coupons = order.json().getJsonArray("coupons");
         String used = coupons.getJsonObject(0).getString("code");
         String active = coupons.getJsonObject(1).getString("code");
-        Reply redeemed = new Counter(http, fixtures).redeem(staffToken, used, storeId);
+        Reply redeemed = counter.redeem(staffToken, used, storeId);
         assertEquals(201, redeemed.status(), redeemed::toString);
         Reply review = http.post(
                 "api/v1/reviews",

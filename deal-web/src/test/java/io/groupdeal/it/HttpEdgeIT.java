@@ -31,12 +31,10 @@ class HttpEdgeIT extends DeployedApp {
 
     private static final String JSON = "application/json";
 
-    private Counter counter;
     private Counter.Shop shop;
 
     @BeforeEach
     void shop() {
-        counter = new Counter(http, fixtures);
         shop = counter.shop("Edge " + System.nanoTime());
     }
 
@@ -60,28 +58,27 @@ class HttpEdgeIT extends DeployedApp {
 
     @Test
     void deleteWithAJsonBodyUndoesLikeCurlSendsIt() {
-        String code = counter.coupons(shop.dealId(), 1).get(0);
-        String id = redeemed(code);
-        assertEquals("REDEEMED", status(code));
-        try (RawHttp curl = curl()) {
-            RawHttp.Answer undone = curl.send(
-                    "DELETE", "/api/v1/counter/redemptions/" + id, shop.staffToken(), JSON, reason("Wrong customer"));
-            assertEquals(204, undone.status(), undone::toString);
-        }
-        assertEquals("ACTIVE", status(code));
+        assertUndoneBy("DELETE", "", JSON, reason("Wrong customer"));
     }
 
     @Test
     void deleteWithTheReasonInTheQueryUndoes() {
+        assertUndoneBy("DELETE", "?reason=Wrong%20customer", null, null);
+    }
+
+    private RawHttp.Answer postUndo(RawHttp curl, String redemptionId, byte[] body) {
+        return curl.send(
+                "POST", "/api/v1/counter/redemptions/" + redemptionId + "/undo", shop.staffToken(), JSON, body);
+    }
+
+    /** A redeemed coupon is ACTIVE again after the request to its redemption's path plus {@code rest}. */
+    private void assertUndoneBy(String method, String rest, String contentType, byte[] body) {
         String code = counter.coupons(shop.dealId(), 1).get(0);
         String id = redeemed(code);
+        assertEquals("REDEEMED", status(code));
         try (RawHttp curl = curl()) {
-            RawHttp.Answer undone = curl.send(
-                    "DELETE",
-                    "/api/v1/counter/redemptions/" + id + "?reason=Wrong%20customer",
-                    shop.staffToken(),
-                    null,
-                    null);
+            RawHttp.Answer undone =
+                    curl.send(method, "/api/v1/counter/redemptions/" + id + rest, shop.staffToken(), contentType, body);
             assertEquals(204, undone.status(), undone::toString);
         }
         assertEquals("ACTIVE", status(code));
@@ -92,28 +89,17 @@ class HttpEdgeIT extends DeployedApp {
         String code = counter.coupons(shop.dealId(), 1).get(0);
         String id = redeemed(code);
         try (RawHttp curl = curl()) {
-            RawHttp.Answer noReason = curl.send(
-                    "POST",
-                    "/api/v1/counter/redemptions/" + id + "/undo",
-                    shop.staffToken(),
-                    JSON,
-                    "{}".getBytes(StandardCharsets.UTF_8));
+            RawHttp.Answer noReason = postUndo(curl, id, "{}".getBytes(StandardCharsets.UTF_8));
             assertEquals(400, noReason.status(), noReason::toString);
         }
         assertEquals("REDEEMED", status(code), "a refused undo changes nothing");
         try (RawHttp curl = curl()) {
-            RawHttp.Answer undone = curl.send(
-                    "POST",
-                    "/api/v1/counter/redemptions/" + id + "/undo",
-                    shop.staffToken(),
-                    JSON,
-                    reason("Wrong customer"));
+            RawHttp.Answer undone = postUndo(curl, id, reason("Wrong customer"));
             assertEquals(204, undone.status(), undone::toString);
             assertEquals("ACTIVE", status(code));
 
             // A 409 keeps the connection: the next request on it gets its full answer.
-            RawHttp.Answer twice = curl.send(
-                    "POST", "/api/v1/counter/redemptions/" + id + "/undo", shop.staffToken(), JSON, reason("Again"));
+            RawHttp.Answer twice = postUndo(curl, id, reason("Again"));
             assertProblem(twice, 409, "already-undone");
             assertNotEquals("close", twice.header("Connection"));
             RawHttp.Answer next = curl.send(
@@ -295,7 +281,7 @@ class HttpEdgeIT extends DeployedApp {
     @Test
     void answersWithCouponCodesAreNotStored() {
         Fixtures.Person buyer = fixtures.buyer();
-        Reply order = new Buying(http, fixtures).buy(buyer, shop.dealId(), 1);
+        Reply order = buying.buy(buyer, shop.dealId(), 1);
         assertEquals(201, order.status(), order::toString);
         String code = order.json().getJsonArray("coupons").getJsonObject(0).getString("code");
         try (RawHttp client = curl()) {

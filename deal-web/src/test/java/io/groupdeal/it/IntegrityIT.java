@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.math.BigDecimal;
@@ -30,15 +29,9 @@ class IntegrityIT extends DeployedApp {
 
     @Test
     void deletingAStoreNeverWidensADeal() throws Exception {
-        Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("Integrity Ramen");
         String admin = shop.merchant().token();
-        String limited = new Buying(http, fixtures)
-                .dealOnSale(
-                        shop.merchant(),
-                        "Ramen at Mitte only",
-                        d -> d.add("storeIds", Json.createArrayBuilder().add(shop.first())))
-                .getString("id");
+        String limited = buying.dealOnSaleAt(shop.merchant(), "Ramen at Mitte only", shop.first());
         String code = counter.coupons(limited, 1).get(0);
 
         Reply refused = http.delete("api/v1/stores/" + shop.first(), admin);
@@ -87,12 +80,7 @@ class IntegrityIT extends DeployedApp {
 
         // Only history names it (a cancelled deal whose one coupon was used there): archived, not deleted.
         String pastStore = fixtures.newStore(admin, "Integrity Ramen Old Town").getString("id");
-        String past = new Buying(http, fixtures)
-                .dealOnSale(
-                        shop.merchant(),
-                        "Old Town farewell",
-                        d -> d.add("storeIds", Json.createArrayBuilder().add(pastStore)))
-                .getString("id");
+        String past = buying.dealOnSaleAt(shop.merchant(), "Old Town farewell", pastStore);
         String used = counter.coupons(past, 1).get(0);
         assertEquals(201, counter.redeem(admin, used, pastStore).status());
         assertEquals(409, http.delete("api/v1/stores/" + pastStore, admin).status(), "the deal is still on sale");
@@ -151,7 +139,6 @@ class IntegrityIT extends DeployedApp {
 
     @Test
     void aNewCommissionRateNeverRewritesThePastAndEveryTenantIsSettled() throws Exception {
-        Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("Integrity Bakery");
         String admin = shop.merchant().token();
         String operator = fixtures.token(Fixtures.DEMO_OPERATOR, Fixtures.DEMO_PASSWORD);
@@ -244,14 +231,11 @@ class IntegrityIT extends DeployedApp {
 
     @Test
     void anUndoNeverRevivesACouponOfACancelledDeal() throws Exception {
-        Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("Integrity Noodles");
         String admin = shop.merchant().token();
-        Buying buying = new Buying(http, fixtures);
 
         // After the cancellation has been settled: refused, the coupon stays redeemed, nothing is owed.
-        String late =
-                buying.dealOnSale(shop.merchant(), "Noodles cancelled", d -> {}).getString("id");
+        String late = buying.dealIdOnSale(shop.merchant(), "Noodles cancelled", d -> {});
         String code = counter.coupons(late, 1).get(0);
         String redemption =
                 counter.redeem(shop.staffToken(), code, shop.first()).json().getString("id");
@@ -268,8 +252,7 @@ class IntegrityIT extends DeployedApp {
         int rounds = 20;
         List<String[]> races = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
-            String deal = buying.dealOnSale(shop.merchant(), "Noodle race " + i, d -> {})
-                    .getString("id");
+            String deal = buying.dealIdOnSale(shop.merchant(), "Noodle race " + i, d -> {});
             Reply order = buying.buy(fixtures.buyer(), deal, 2);
             assertEquals(201, order.status(), order::toString);
             String redeemed =

@@ -31,9 +31,7 @@ class LanguagesIT extends BrowserApp {
                 fixtures.merchant("包子铺 " + UUID.randomUUID().toString().substring(0, 4));
         fixtures.newStore(merchant.token(), "包子铺 三里屯店");
         String title = "双人包子套餐 " + UUID.randomUUID().toString().substring(0, 4);
-        String dealId = new Buying(http, fixtures)
-                .dealOnSale(merchant, title, d -> d.add("currency", "CNY"))
-                .getString("id");
+        String dealId = buying.dealIdOnSale(merchant, title, d -> d.add("currency", "CNY"));
         open("zh-CN");
 
         browser.get(base + "index.xhtml?q=" + title.substring(title.lastIndexOf(' ') + 1));

@@ -35,16 +35,11 @@ class LedgerCheckIT extends DeployedApp {
 
     @Test
     void reportsEveryKindOfDisagreementWithItsIds() throws Exception {
-        Fixtures.Merchant merchant = fixtures.merchant("Ledger Larder");
-        fixtures.newStore(merchant.token(), "Ledger Larder Mitte");
-        Buying buying = new Buying(http, fixtures);
+        Fixtures.Merchant merchant = fixtures.merchantWithStore("Ledger Larder");
         Fixtures.Person buyer = fixtures.buyer();
-        confirmedDeal = buying.dealOnSale(merchant, "Ledger Lentils", d -> d.add("minBuyers", 1))
-                .getString("id");
-        pendingDeal = buying.dealOnSale(merchant, "Ledger Leeks", d -> d.add("minBuyers", 100))
-                .getString("id");
-        declinedDeal = buying.dealOnSale(merchant, "Ledger Limes", d -> d.add("maxQuantity", 5))
-                .getString("id");
+        confirmedDeal = buying.dealIdOnSale(merchant, "Ledger Lentils", d -> d.add("minBuyers", 1));
+        pendingDeal = buying.dealIdOnSale(merchant, "Ledger Leeks", d -> d.add("minBuyers", 100));
+        declinedDeal = buying.dealIdOnSale(merchant, "Ledger Limes", d -> d.add("maxQuantity", 5));
 
         Reply bought = buying.buy(buyer, confirmedDeal, 3);
         assertEquals(201, bought.status(), bought::toString);
@@ -86,6 +81,7 @@ class LedgerCheckIT extends DeployedApp {
                     "3 x 19.90 captured, one coupon refunded: " + clean.report());
 
             db.setAutoCommit(false);
+            Object[] confirmedMoneyOff = {Rule.ORDER_MONEY, confirmedOrder, Rule.DEAL_MONEY, confirmedDeal};
             corrupt(
                     "a second CAPTURED payment under the order's key (charged twice)",
                     this::secondCapture,
@@ -129,10 +125,7 @@ class LedgerCheckIT extends DeployedApp {
                     () -> update(
                             "UPDATE sandbox_payment SET captured =" + " captured + 0.01 WHERE payment_key = ?",
                             confirmedOrder),
-                    Rule.ORDER_MONEY,
-                    confirmedOrder,
-                    Rule.DEAL_MONEY,
-                    confirmedDeal);
+                    confirmedMoneyOff);
             corrupt(
                     "a refund not paid out",
                     () -> update(
@@ -147,10 +140,7 @@ class LedgerCheckIT extends DeployedApp {
                             "UPDATE coupon SET status = 'REFUNDED' WHERE order_id = ?"
                                     + " AND status = 'ACTIVE' LIMIT 1",
                             confirmedOrder),
-                    Rule.ORDER_MONEY,
-                    confirmedOrder,
-                    Rule.DEAL_MONEY,
-                    confirmedDeal);
+                    confirmedMoneyOff);
             corrupt(
                     "stock sold that no order holds",
                     () -> update("UPDATE deal SET sold = sold + 1 WHERE id = ?", confirmedDeal),

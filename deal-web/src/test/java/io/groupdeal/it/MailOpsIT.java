@@ -34,20 +34,17 @@ class MailOpsIT extends DeployedApp {
     private static final int MAX_ATTEMPTS = 20;
 
     private Fixtures.Merchant merchant;
-    private Buying buying;
     private String operator;
 
     @BeforeEach
     void setUp() {
-        merchant = fixtures.merchant("Postal Pasta");
-        fixtures.newStore(merchant.token(), "Postal Pasta Mitte");
-        buying = new Buying(http, fixtures);
+        merchant = fixtures.merchantWithStore("Postal Pasta");
         operator = fixtures.token(Fixtures.DEMO_OPERATOR, Fixtures.DEMO_PASSWORD);
     }
 
     @Test
     void mailsThatFailedForGoodAreShownToTheOperatorAndSentAgainExactlyOnce() throws Exception {
-        String dealId = buying.dealOnSale(merchant, "Undelivered Udon", d -> {}).getString("id");
+        String dealId = buying.dealIdOnSale(merchant, "Undelivered Udon", d -> {});
         Fixtures.Person first = fixtures.buyer();
         Fixtures.Person second = fixtures.buyer();
         List<String> codes = new ArrayList<>();
@@ -140,8 +137,7 @@ class MailOpsIT extends DeployedApp {
      */
     @Test
     void theConfirmationIsWrittenAtDeliveryAsTheOrderWasWhenPaid() throws Exception {
-        String dealId = buying.dealOnSale(merchant, "Deferred Dumplings", d -> d.add("minBuyers", 2))
-                .getString("id");
+        String dealId = buying.dealIdOnSale(merchant, "Deferred Dumplings", d -> d.add("minBuyers", 2));
         Fixtures.Person early = fixtures.buyer();
         Fixtures.Person tipping = fixtures.buyer();
         JsonObject pending;
@@ -238,7 +234,7 @@ class MailOpsIT extends DeployedApp {
 
     @Test
     void sentMailsAreDeletedAfterTheRetentionAndWaitingOrFailedOnesNever() throws Exception {
-        String dealId = buying.dealOnSale(merchant, "Retained Ravioli", d -> {}).getString("id");
+        String dealId = buying.dealIdOnSale(merchant, "Retained Ravioli", d -> {});
         List<Fixtures.Person> buyers = List.of(fixtures.buyer(), fixtures.buyer(), fixtures.buyer(), fixtures.buyer());
         for (Fixtures.Person buyer : buyers) {
             assertEquals(201, buying.buy(buyer, dealId, 1).status());
@@ -290,8 +286,7 @@ class MailOpsIT extends DeployedApp {
     @Test
     void purchasesAnswerAtOnceWhileTheMailServerHangsAndEveryMailArrivesOnceWhenItIsBack() throws Exception {
         int buyersCount = 10;
-        String dealId = buying.dealOnSale(merchant, "Silent Spaghetti", d -> d.add("maxQuantity", 500))
-                .getString("id");
+        String dealId = buying.dealIdOnSale(merchant, "Silent Spaghetti", d -> d.add("maxQuantity", 500));
         List<Fixtures.Person> buyers = new ArrayList<>();
         for (int i = 0; i < buyersCount; i++) {
             buyers.add(fixtures.buyer());

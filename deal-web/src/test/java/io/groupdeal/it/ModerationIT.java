@@ -26,14 +26,12 @@ class ModerationIT extends DeployedApp {
     @Test
     void aModeratedTenantsDealWaitsInReviewUnsoldUntilTheOperatorApprovesIt() throws Exception {
         String word = "Review" + UUID.randomUUID().toString().substring(0, 8);
-        Fixtures.Merchant merchant = fixtures.moderatedMerchant("Moderated Momo " + word);
-        fixtures.newStore(merchant.token(), "Momo Mitte");
+        Fixtures.Merchant merchant = fixtures.moderatedMerchantWithStore("Moderated Momo " + word);
         Instant now = Instant.now();
         String title = word + " momo platter";
         String id = fixtures.newDeal(
                         merchant.token(),
-                        Fixtures.deal(title, now.minusSeconds(60), now.plus(Duration.ofDays(3)), List.of())
-                                .add("finePrint", "Dine in only. Not on public holidays."))
+                        Fixtures.deal(title).add("finePrint", "Dine in only. Not on public holidays."))
                 .getString("id");
 
         JsonObject published = fixtures.publish(merchant.token(), id);
@@ -42,15 +40,11 @@ class ModerationIT extends DeployedApp {
         assertEquals(404, http.get("api/v1/catalog/deals/" + id, null).status(), "a deal in review is not public");
         assertFalse(http.get("api/v1/catalog/deals?q=" + word, null).body().contains(id), "nor in the catalog");
         Fixtures.Person buyer = fixtures.buyer();
-        Reply refused = new Buying(http, fixtures).buy(buyer, id, 1);
+        Reply refused = buying.buy(buyer, id, 1);
         assertEquals(409, refused.status(), refused::toString);
         assertEquals("deal-not-on-sale", refused.problem());
         Reply edit = http.put(
-                "api/v1/deals/" + id,
-                Fixtures.deal(title + " changed", now, now.plus(Duration.ofDays(3)), List.of())
-                        .build()
-                        .toString(),
-                merchant.token());
+                "api/v1/deals/" + id, Fixtures.deal(title + " changed").build().toString(), merchant.token());
         assertEquals(409, edit.status(), edit::toString);
         assertEquals("deal-not-editable", edit.problem());
         assertTrue(edit.json().getString("detail").contains("review"), edit::toString);
@@ -65,7 +59,7 @@ class ModerationIT extends DeployedApp {
         assertEquals("ON_SALE", approved.json().getString("status"));
         assertFalse(queueBody().contains(id), "approved: out of the queue");
         assertEquals(200, http.get("api/v1/catalog/deals/" + id, null).status());
-        assertEquals(201, new Buying(http, fixtures).buy(buyer, id, 1).status(), "on sale once approved");
+        assertEquals(201, buying.buy(buyer, id, 1).status(), "on sale once approved");
 
         List<MimeMessage> mails = Mailbox.awaitMail(merchant.email(), "Deal approved: " + title, 30);
         assertEquals(1, mails.size(), "the merchant is told once");
@@ -78,8 +72,7 @@ class ModerationIT extends DeployedApp {
 
     @Test
     void anApprovedDealWhoseSalesStartLaterIsScheduledAndOneWhoseSalesEndedIsRefused() throws Exception {
-        Fixtures.Merchant merchant = fixtures.moderatedMerchant("Moderated Mezze");
-        fixtures.newStore(merchant.token(), "Mezze Mitte");
+        Fixtures.Merchant merchant = fixtures.moderatedMerchantWithStore("Moderated Mezze");
         Instant now = Instant.now();
         String later = fixtures.newDeal(
                         merchant.token(),
@@ -120,14 +113,9 @@ class ModerationIT extends DeployedApp {
     @Test
     void aRejectedDealIsADraftWithTheReasonAndPublishingItAgainReEntersReview() throws Exception {
         String word = "Reject" + UUID.randomUUID().toString().substring(0, 8);
-        Fixtures.Merchant merchant = fixtures.moderatedMerchant("Moderated Ramen " + word);
-        fixtures.newStore(merchant.token(), "Ramen Mitte");
-        Instant now = Instant.now();
+        Fixtures.Merchant merchant = fixtures.moderatedMerchantWithStore("Moderated Ramen " + word);
         String title = word + " ramen";
-        String id = fixtures.newDeal(
-                        merchant.token(),
-                        Fixtures.deal(title, now.minusSeconds(60), now.plus(Duration.ofDays(3)), List.of()))
-                .getString("id");
+        String id = fixtures.newDeal(merchant.token(), Fixtures.deal(title)).getString("id");
         fixtures.publish(merchant.token(), id);
 
         for (String bad : new String[] {
@@ -158,7 +146,7 @@ class ModerationIT extends DeployedApp {
 
         Reply edited = http.put(
                 "api/v1/deals/" + id,
-                Fixtures.deal(title, now.minusSeconds(60), now.plus(Duration.ofDays(3)), List.of())
+                Fixtures.deal(title)
                         .add("finePrint", "Mon to Fri, 11:00 to 22:00.")
                         .build()
                         .toString(),
@@ -184,20 +172,15 @@ class ModerationIT extends DeployedApp {
         JsonObject tenant = tenantOf(signedUp.tenantId());
         assertTrue(tenant.getBoolean("moderated"), "a new tenant is moderated: " + tenant);
 
-        Fixtures.Merchant merchant = fixtures.merchant("Unmoderated Udon");
-        fixtures.newStore(merchant.token(), "Udon Mitte");
+        Fixtures.Merchant merchant = fixtures.merchantWithStore("Unmoderated Udon");
         assertFalse(tenantOf(merchant.tenantId()).getBoolean("moderated"));
         Instant now = Instant.now();
-        String first = fixtures.newDeal(
-                        merchant.token(),
-                        Fixtures.deal("Udon now", now.minusSeconds(60), now.plus(Duration.ofDays(2)), List.of()))
-                .getString("id");
+        String first =
+                fixtures.newDeal(merchant.token(), Fixtures.deal("Udon now")).getString("id");
         assertEquals("ON_SALE", fixtures.publish(merchant.token(), first).getString("status"));
 
         fixtures.moderate(merchant.tenantId(), true);
-        String second = fixtures.newDeal(
-                        merchant.token(),
-                        Fixtures.deal("Udon reviewed", now.minusSeconds(60), now.plus(Duration.ofDays(2)), List.of()))
+        String second = fixtures.newDeal(merchant.token(), Fixtures.deal("Udon reviewed"))
                 .getString("id");
         assertEquals("IN_REVIEW", fixtures.publish(merchant.token(), second).getString("status"));
         fixtures.moderate(merchant.tenantId(), false);
@@ -234,13 +217,9 @@ class ModerationIT extends DeployedApp {
 
     @Test
     void onlyTheOperatorReviewsAndAMerchantCannotApproveItsOwnDeal() {
-        Fixtures.Merchant merchant = fixtures.moderatedMerchant("Moderated Mochi");
-        fixtures.newStore(merchant.token(), "Mochi Mitte");
-        Instant now = Instant.now();
-        String id = fixtures.newDeal(
-                        merchant.token(),
-                        Fixtures.deal("Mochi box", now.minusSeconds(60), now.plus(Duration.ofDays(2)), List.of()))
-                .getString("id");
+        Fixtures.Merchant merchant = fixtures.moderatedMerchantWithStore("Moderated Mochi");
+        String id =
+                fixtures.newDeal(merchant.token(), Fixtures.deal("Mochi box")).getString("id");
         fixtures.publish(merchant.token(), id);
         String store = http.get("api/v1/stores", merchant.token())
                 .json()
@@ -287,8 +266,7 @@ class ModerationIT extends DeployedApp {
 
     @Test
     void anApprovalARejectionAndTheMerchantsCancellationRacingEachOtherHaveOneWinner() throws Exception {
-        Fixtures.Merchant merchant = fixtures.moderatedMerchant("Moderated Race Rolls");
-        fixtures.newStore(merchant.token(), "Race Rolls Mitte");
+        Fixtures.Merchant merchant = fixtures.moderatedMerchantWithStore("Moderated Race Rolls");
         String operator = fixtures.operatorToken();
         Instant now = Instant.now();
         for (int round = 0; round < 6; round++) {

@@ -31,8 +31,7 @@ class ModerationPageIT extends BrowserApp {
     void theOperatorApprovesOneDealAndRejectsAnotherWithAReasonThatTheMerchantThenSees() throws Exception {
         Files.createDirectories(Path.of("target", "screenshots", "moderation"));
         String word = UUID.randomUUID().toString().substring(0, 6);
-        Fixtures.Merchant merchant = fixtures.moderatedMerchant("Lotus Tea House " + word);
-        fixtures.newStore(merchant.token(), "Lotus Tea House Mitte");
+        Fixtures.Merchant merchant = fixtures.moderatedMerchantWithStore("Lotus Tea House " + word);
         Instant now = Instant.now();
         String approvedTitle = "Afternoon tea for two " + word;
         String rejectedTitle = "Bubble tea flight " + word;

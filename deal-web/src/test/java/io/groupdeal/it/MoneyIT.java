@@ -30,39 +30,25 @@ class MoneyIT extends DeployedApp {
     private static final Duration SETTLE = Duration.ofSeconds(40);
 
     private Fixtures.Merchant merchant;
-    private Buying buying;
 
     @BeforeEach
     void setUp() {
-        merchant = fixtures.merchant("Money Mill");
-        fixtures.newStore(merchant.token(), "Money Mill Mitte");
-        buying = new Buying(http, fixtures);
+        merchant = fixtures.merchantWithStore("Money Mill");
     }
 
     @Test
     void tokOkIsAuthorisedBeforeTheTipAndCapturedAfterIt() throws Exception {
-        String untipped = buying.dealOnSale(merchant, "Ok Olives", d -> d.add("minBuyers", 100))
-                .getString("id");
+        String untipped = buying.dealIdOnSale(merchant, "Ok Olives", d -> d.add("minBuyers", 100));
         String tipped = tippedDeal("Ok Oysters", d -> {});
         Fixtures.Person buyer = fixtures.buyer();
 
         String pendingKey = UUID.randomUUID().toString();
         Reply pending = http.order(Buying.order(untipped, 1, "tok_ok"), buyer.token(), pendingKey);
-        assertEquals(201, pending.status(), pending::toString);
-        assertEquals("PENDING", pending.json().getString("status"));
-        assertEquals(1, pending.json().getJsonArray("coupons").size());
-        assertEquals(
-                List.of(List.of("AUTHORISED", "19.900", "0.000")),
-                payments(pending.json().getString("id")));
+        assertOrder(pending, "PENDING", 1, List.of(List.of("AUTHORISED", "19.900", "0.000")));
 
         String confirmedKey = UUID.randomUUID().toString();
         Reply confirmed = http.order(Buying.order(tipped, 2, "tok_ok"), buyer.token(), confirmedKey);
-        assertEquals(201, confirmed.status(), confirmed::toString);
-        assertEquals("CONFIRMED", confirmed.json().getString("status"));
-        assertEquals(2, confirmed.json().getJsonArray("coupons").size());
-        assertEquals(
-                List.of(List.of("CAPTURED", "39.800", "39.800")),
-                payments(confirmed.json().getString("id")));
+        assertOrder(confirmed, "CONFIRMED", 2, List.of(List.of("CAPTURED", "39.800", "39.800")));
 
         for (int i = 0; i < 3; i++) {
             assertSameOrder(pending, http.order(Buying.order(untipped, 1, "tok_ok"), buyer.token(), pendingKey));
@@ -74,64 +60,24 @@ class MoneyIT extends DeployedApp {
 
     @Test
     void tokDeclinedIs402AndGivesStockAndQuotaBack() throws Exception {
-        String dealId = buying.dealOnSale(
-                        merchant, "Declined Dates", d -> d.add("maxQuantity", 3).add("perBuyerLimit", 3))
-                .getString("id");
-        Fixtures.Person buyer = fixtures.buyer();
-        String key = UUID.randomUUID().toString();
-        String body = Buying.order(dealId, 3, "tok_declined");
+        RefusedOrder declined =
+                refusedOrderOfAll("Declined Dates", 3, "tok_declined", 402, "payment-declined", "DECLINED");
 
-        Reply declined = http.order(body, buyer.token(), key);
-        assertEquals(402, declined.status(), declined::toString);
-        assertEquals("payment-declined", declined.problem());
-        String orderId = orderOfKey(buyer, key);
-        assertEquals(
-                List.of("DECLINED", "1"), order(orderId), "the order is DECLINED and its stock and quota released");
-        assertNothingCharged(orderId);
-        assertEquals(3, remaining(dealId), "the stock is back");
-
-        Reply replay = http.order(body, buyer.token(), key);
+        Reply replay = http.order(declined.body(), declined.buyer().token(), declined.key());
         assertEquals(402, replay.status(), "the same key answers what its order became: " + replay);
         assertEquals("payment-declined", replay.problem());
-        assertEquals(orderId, orderOfKey(buyer, key));
+        assertEquals(declined.orderId(), orderOfKey(declined.buyer(), declined.key()));
 
-        Reply bought = http.order(
-                Buying.order(dealId, 3, "tok_ok"),
-                buyer.token(),
-                UUID.randomUUID().toString());
-        assertEquals(201, bought.status(), "stock and the buyer's quota of 3 are back: " + bought);
-        assertEquals(0, remaining(dealId));
+        assertStockAndQuotaBack(declined.buyer(), declined.dealId(), 3);
+        assertEquals(0, remaining(declined.dealId()));
     }
 
     @Test
     void tokErrorIs503AndChargesNothing() throws Exception {
-        String dealId = buying.dealOnSale(
-                        merchant, "Error Eclairs", d -> d.add("maxQuantity", 2).add("perBuyerLimit", 2))
-                .getString("id");
-        Fixtures.Person buyer = fixtures.buyer();
-        String key = UUID.randomUUID().toString();
-        String body = Buying.order(dealId, 2, "tok_error");
-
-        Reply failed = http.order(body, buyer.token(), key);
-        assertEquals(503, failed.status(), failed::toString);
-        assertEquals("payment-unavailable", failed.problem());
-        String orderId = orderOfKey(buyer, key);
-        assertEquals(
-                List.of("CANCELLED", "1"), order(orderId), "the order is CANCELLED and its stock and quota released");
-        assertNothingCharged(orderId);
-        assertEquals(2, remaining(dealId));
-
-        Reply replay = http.order(body, buyer.token(), key);
-        assertNotEquals(201, replay.status(), replay::toString);
-        assertNotEquals(200, replay.status(), replay::toString);
-        assertEquals(orderId, orderOfKey(buyer, key), "the replay made no second order");
-        assertNothingCharged(orderId);
-
-        Reply bought = http.order(
-                Buying.order(dealId, 2, "tok_ok"),
-                buyer.token(),
-                UUID.randomUUID().toString());
-        assertEquals(201, bought.status(), "stock and quota are back: " + bought);
+        RefusedOrder failed =
+                refusedOrderOfAll("Error Eclairs", 2, "tok_error", 503, "payment-unavailable", "CANCELLED");
+        assertReplayMadeNothing(failed.buyer(), failed.body(), failed.key(), failed.orderId());
+        assertStockAndQuotaBack(failed.buyer(), failed.dealId(), 2);
     }
 
     @Test
@@ -166,9 +112,7 @@ class MoneyIT extends DeployedApp {
 
     @Test
     void tokSlowIsBarredByTheReconcilerBeforeItLandsAndChargesNothing() throws Exception {
-        String dealId = buying.dealOnSale(
-                        merchant, "Slow Scones", d -> d.add("maxQuantity", 4).add("perBuyerLimit", 4))
-                .getString("id");
+        String dealId = dealOfStock("Slow Scones", 4);
         Fixtures.Person buyer = fixtures.buyer();
         String key = UUID.randomUUID().toString();
         String body = Buying.order(dealId, 4, "tok_slow");
@@ -200,38 +144,86 @@ class MoneyIT extends DeployedApp {
         assertNothingCharged(id);
         assertEquals(4, remaining(dealId), "the stock is back");
 
-        Reply replay = http.order(body, buyer.token(), key);
-        assertNotEquals(201, replay.status(), replay::toString);
-        assertNotEquals(200, replay.status(), replay::toString);
-        assertEquals(id, orderOfKey(buyer, key));
-        assertNothingCharged(id);
-        assertEquals(
-                201,
-                http.order(
-                                Buying.order(dealId, 4, "tok_ok"),
-                                buyer.token(),
-                                UUID.randomUUID().toString())
-                        .status(),
-                "stock and quota are back");
+        assertReplayMadeNothing(buyer, body, key, id);
+        assertStockAndQuotaBack(buyer, dealId, 4);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    /** A deal on sale of {@code stock} coupons, all of which one buyer may buy. */
+    private String dealOfStock(String title, int stock) {
+        return buying.dealIdOnSale(
+                merchant, title, d -> d.add("maxQuantity", stock).add("perBuyerLimit", stock));
+    }
+
+    /** An order that was refused: the body and key it was sent with, by whom, and the order it made. */
+    private record RefusedOrder(String dealId, Fixtures.Person buyer, String key, String body, String orderId) {}
+
+    /**
+     * A new buyer orders the whole stock of a new deal paying with {@code token} and is refused with the status and
+     * problem; the order has {@code orderStatus} and released its stock and quota, and nothing is charged under it.
+     */
+    private RefusedOrder refusedOrderOfAll(
+            String title, int stock, String token, int status, String problem, String orderStatus) throws SQLException {
+        String dealId = dealOfStock(title, stock);
+        Fixtures.Person buyer = fixtures.buyer();
+        String key = UUID.randomUUID().toString();
+        String body = Buying.order(dealId, stock, token);
+        Reply refused = http.order(body, buyer.token(), key);
+        assertEquals(status, refused.status(), refused::toString);
+        assertEquals(problem, refused.problem());
+        String orderId = orderOfKey(buyer, key);
+        assertEquals(
+                List.of(orderStatus, "1"),
+                order(orderId),
+                "the order is " + orderStatus + " and its stock and quota released");
+        assertNothingCharged(orderId);
+        assertEquals(stock, remaining(dealId), "the stock is back");
+        return new RefusedOrder(dealId, buyer, key, body, orderId);
+    }
+
+    /** A replay of a key whose order charged nothing is no success, makes no second order and charges nothing. */
+    private void assertReplayMadeNothing(Fixtures.Person buyer, String body, String key, String orderId)
+            throws SQLException {
+        Reply replay = http.order(body, buyer.token(), key);
+        assertNotEquals(201, replay.status(), replay::toString);
+        assertNotEquals(200, replay.status(), replay::toString);
+        assertEquals(orderId, orderOfKey(buyer, key), "the replay made no second order");
+        assertNothingCharged(orderId);
+    }
+
+    /** The whole stock can be bought again by the same buyer under a new key: stock and quota are back. */
+    private void assertStockAndQuotaBack(Fixtures.Person buyer, String dealId, int stock) {
+        Reply bought = http.order(
+                Buying.order(dealId, stock, "tok_ok"),
+                buyer.token(),
+                UUID.randomUUID().toString());
+        assertEquals(201, bought.status(), "stock and quota are back: " + bought);
+    }
 
     /**
      * A deal that has tipped already (one coupon bought by another buyer, min buyers 1): an order's payment is then
      * captured at once. Before the tip a payment is only authorised (the order PENDING) and captured by a task.
      */
     private String tippedDeal(String title, java.util.function.Consumer<jakarta.json.JsonObjectBuilder> terms) {
-        String dealId = buying.dealOnSale(merchant, title, d -> {
-                    d.add("minBuyers", 1);
-                    terms.accept(d);
-                })
-                .getString("id");
+        String dealId = buying.dealIdOnSale(merchant, title, d -> {
+            d.add("minBuyers", 1);
+            terms.accept(d);
+        });
         Reply tipping = buying.buy(fixtures.buyer(), dealId, 1);
         assertEquals(201, tipping.status(), tipping::toString);
         JsonObject deal = http.get("api/v1/deals/" + dealId, merchant.token()).json();
         assertTrue(deal.containsKey("tippedAt") && !deal.isNull("tippedAt"), "the deal tipped: " + deal);
         return dealId;
+    }
+
+    /** The order was made with the status and coupons, and the sandbox holds exactly the payments under its key. */
+    private static void assertOrder(Reply reply, String status, int coupons, List<List<String>> payments)
+            throws SQLException {
+        assertEquals(201, reply.status(), reply::toString);
+        assertEquals(status, reply.json().getString("status"));
+        assertEquals(coupons, reply.json().getJsonArray("coupons").size());
+        assertEquals(payments, payments(reply.json().getString("id")));
     }
 
     private static void assertSameOrder(Reply first, Reply replay) {

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,16 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class NearbyRankingIT extends DeployedApp {
 
-    private static final double KM_PER_DEGREE = Math.PI * 6371.0088 / 180;
-
-    private double lat;
-    private double lng;
+    private SearchSpot spot;
     private String word;
 
     @BeforeEach
     void setUp() {
-        lat = -45 + ThreadLocalRandom.current().nextDouble(5);
-        lng = -100 + ThreadLocalRandom.current().nextDouble(20);
+        spot = SearchSpot.random();
         word = "n" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -41,10 +34,10 @@ class NearbyRankingIT extends DeployedApp {
         Fixtures.Merchant chain = fixtures.merchant("Chain " + word);
         Fixtures.Merchant corner = fixtures.merchant("Corner " + word);
         Fixtures.Merchant middle = fixtures.merchant("Middle " + word);
-        String chainNear = store(chain, "chain near", 1);
-        String chainFar = store(chain, "chain far", 3);
-        store(corner, "corner, same spot as the chain's near store", 1);
-        store(middle, "middle", 2);
+        String chainNear = spot.store(http, chain, "chain near", 1);
+        String chainFar = spot.store(http, chain, "chain far", 3);
+        spot.store(http, corner, "corner, same spot as the chain's near store", 1);
+        spot.store(http, middle, "middle", 2);
         List<String> atOneKm = new ArrayList<>(List.of(
                 deal(chain, "c1", List.of()),
                 deal(chain, "c2", List.of()),
@@ -81,8 +74,8 @@ class NearbyRankingIT extends DeployedApp {
     @Test
     void theRadiusKeepsAStoreJustInsideAndLeavesOneJustOutside() {
         Fixtures.Merchant merchant = fixtures.merchant("Edge " + word);
-        String inside = store(merchant, "4.999 km", 4.999);
-        String outside = store(merchant, "5.001 km", 5.001);
+        String inside = spot.store(http, merchant, "4.999 km", 4.999);
+        String outside = spot.store(http, merchant, "5.001 km", 5.001);
         String atInside = deal(merchant, "inside", List.of(inside));
         deal(merchant, "outside", List.of(outside));
 
@@ -101,7 +94,7 @@ class NearbyRankingIT extends DeployedApp {
     void pagesFollowEachOtherAcrossMerchants() {
         for (int m = 0; m < 3; m++) {
             Fixtures.Merchant merchant = fixtures.merchant("Pages " + m + " " + word);
-            store(merchant, "store " + m, 1 + m);
+            spot.store(http, merchant, "store " + m, 1 + m);
             for (int d = 0; d < 3; d++) {
                 deal(merchant, "m" + m + "d" + d, List.of());
             }
@@ -123,9 +116,9 @@ class NearbyRankingIT extends DeployedApp {
         Fixtures.Merchant nearest = fixtures.merchant("Many " + word);
         Fixtures.Merchant next = fixtures.merchant("More " + word);
         Fixtures.Merchant farther = fixtures.merchant("Few " + word);
-        store(nearest, "nearest", 0.5);
-        store(next, "next", 1);
-        store(farther, "farther", 2);
+        spot.store(http, nearest, "nearest", 0.5);
+        spot.store(http, next, "next", 1);
+        spot.store(http, farther, "farther", 2);
         for (int d = 0; d < 60; d++) {
             deal(nearest, "many" + d, List.of());
             deal(next, "more" + d, List.of());
@@ -158,7 +151,7 @@ class NearbyRankingIT extends DeployedApp {
         assertEquals(deals, everywhere.getInt("total"), "without a place the count is exact");
         assertTrue(everywhere.getBoolean("totalExact"));
 
-        Reply storefront = http.get("index.xhtml?lat=" + lat + "&lng=" + lng + "&radiusKm=5&q=" + word, null);
+        Reply storefront = http.get("index.xhtml?" + spot.query() + "&radiusKm=5&q=" + word, null);
         assertEquals(200, storefront.status());
         assertTrue(storefront.body().contains("More than 100 deals near you"), storefront::body);
         assertTrue(storefront.body().contains("More deals"), "a next page");
@@ -166,8 +159,8 @@ class NearbyRankingIT extends DeployedApp {
 
     private JsonObject near(double radiusKm, int page, int size) {
         Reply reply = http.get(
-                "api/v1/catalog/deals?lat=" + lat + "&lng=" + lng + "&radiusKm=" + radiusKm + "&q=" + word + "&page="
-                        + page + "&size=" + size,
+                "api/v1/catalog/deals?" + spot.query() + "&radiusKm=" + radiusKm + "&q=" + word + "&page=" + page
+                        + "&size=" + size,
                 null);
         assertEquals(200, reply.status(), reply::toString);
         return reply.json();
@@ -179,20 +172,7 @@ class NearbyRankingIT extends DeployedApp {
                 .toList();
     }
 
-    private String store(Fixtures.Merchant owner, String name, double kmNorth) {
-        Reply reply =
-                http.post("api/v1/stores", Fixtures.store(name, lat + kmNorth / KM_PER_DEGREE, lng), owner.token());
-        assertEquals(201, reply.status(), reply::toString);
-        return reply.json().getString("id");
-    }
-
     private String deal(Fixtures.Merchant owner, String title, List<String> stores) {
-        Instant now = Instant.now();
-        String id = fixtures.newDeal(
-                        owner.token(),
-                        Fixtures.deal(title + " " + word, now.minusSeconds(60), now.plus(Duration.ofDays(3)), stores))
-                .getString("id");
-        fixtures.publish(owner.token(), id);
-        return id;
+        return fixtures.publishedDeal(owner, title + " " + word, stores);
     }
 }

@@ -27,13 +27,10 @@ import org.junit.jupiter.api.Test;
 class OptionsIT extends DeployedApp {
 
     private Fixtures.Merchant merchant;
-    private Buying buying;
 
     @BeforeEach
     void setUp() throws Exception {
-        merchant = fixtures.merchant("Option Onsen");
-        fixtures.newStore(merchant.token(), "Option Onsen Mitte");
-        buying = new Buying(http, fixtures);
+        merchant = fixtures.merchantWithStore("Option Onsen");
     }
 
     static JsonObjectBuilder option(String title, String price, String value, Integer cap) {
@@ -69,6 +66,32 @@ class OptionsIT extends DeployedApp {
                 UUID.randomUUID().toString());
     }
 
+    /** A deal's options for one (at 19.90, capped or not) and for two (at 35.00), as team ITs sell them too. */
+    static JsonArrayBuilder forOneAndForTwo(Integer capOfFirst) {
+        return options(option("For 1", "19.90", "34.00", capOfFirst), option("For 2", "35.00", "68.00", null));
+    }
+
+    /** Two options any deal of these tests may sell: A at 5.00 and B at 8.00, neither capped. */
+    private static JsonArrayBuilder aAndB() {
+        return options(option("A", "5.00", "9.00", null), option("B", "8.00", "15.00", null));
+    }
+
+    /** A deal on sale of the options and {@code maxQuantity} coupons in all, of which a buyer may buy ten. */
+    private JsonObject onSale(String title, int maxQuantity, JsonArrayBuilder options) {
+        return buying.dealOnSale(
+                merchant,
+                title,
+                d -> d.add("maxQuantity", maxQuantity).add("perBuyerLimit", 10).add("options", options));
+    }
+
+    private Reply write(JsonObjectBuilder deal) {
+        return http.post("api/v1/deals", deal.build().toString(), merchant.token());
+    }
+
+    private Reply rewrite(String dealId, JsonObjectBuilder deal) {
+        return http.put("api/v1/deals/" + dealId, deal.build().toString(), merchant.token());
+    }
+
     private JsonObject deal(String id) {
         return http.get("api/v1/deals/" + id, merchant.token()).json();
     }
@@ -82,17 +105,13 @@ class OptionsIT extends DeployedApp {
 
     @Test
     void aDealOfThreeOptionsSellsEachAtItsPriceWithinItsOwnCap() throws Exception {
-        JsonObject published = buying.dealOnSale(
-                merchant,
+        JsonObject published = onSale(
                 "Onsen day",
-                d -> d.add("maxQuantity", 20)
-                        .add("perBuyerLimit", 10)
-                        .add(
-                                "options",
-                                options(
-                                        option("For 1", "19.90", "34.00", 2),
-                                        option("For 2", "35.00", "68.00", 3),
-                                        option("Family", "60.00", "120.00", null))));
+                20,
+                options(
+                        option("For 1", "19.90", "34.00", 2),
+                        option("For 2", "35.00", "68.00", 3),
+                        option("Family", "60.00", "120.00", null)));
         String dealId = published.getString("id");
         assertEquals(
                 List.of("For 1", "For 2", "Family"),
@@ -160,14 +179,8 @@ class OptionsIT extends DeployedApp {
         assertEquals(3, listed.getJsonArray("options").size(), "the catalog's list shows the options too");
         assertEquals(
                 8,
-                Integer.parseInt(Buying.query("SELECT SUM(quantity) FROM purchase_order WHERE deal_id = ?", dealId)
-                        .get(0)
-                        .get(0)));
-        assertEquals(
-                "8",
-                Buying.query("SELECT sold FROM deal WHERE id = ?", dealId)
-                        .get(0)
-                        .get(0));
+                Integer.parseInt(Buying.value("SELECT SUM(quantity) FROM purchase_order WHERE deal_id = ?", dealId)));
+        assertEquals("8", Buying.value("SELECT sold FROM deal WHERE id = ?", dealId));
         JsonObject report =
                 http.get("api/v1/deals/" + dealId + "/report", merchant.token()).json();
         assertEquals(8, report.getInt("sold"), "the report counts the deal as before");
@@ -175,7 +188,6 @@ class OptionsIT extends DeployedApp {
 
     @Test
     void aCouponNamesTheOptionItWasBoughtForToItsBuyerAndAtTheCounter() throws Exception {
-        Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("Option Counter");
         JsonObject published = buying.dealOnSale(
                 shop.merchant(),
@@ -215,15 +227,13 @@ class OptionsIT extends DeployedApp {
 
     @Test
     void aDealOfSeveralOptionsNeedsOneOfItsOwnNamed() throws Exception {
-        String dealId = buying.dealOnSale(
-                        merchant,
-                        "Two ways",
-                        d -> d.add(
-                                "options",
-                                options(option("Small", "5.00", "9.00", null), option("Large", "8.00", "15.00", null))))
-                .getString("id");
-        Fixtures.Merchant otherMerchant = fixtures.merchant("Other Onsen");
-        fixtures.newStore(otherMerchant.token(), "Other Onsen Mitte");
+        String dealId = buying.dealIdOnSale(
+                merchant,
+                "Two ways",
+                d -> d.add(
+                        "options",
+                        options(option("Small", "5.00", "9.00", null), option("Large", "8.00", "15.00", null))));
+        Fixtures.Merchant otherMerchant = fixtures.merchantWithStore("Other Onsen");
         JsonObject other = buying.dealOnSale(otherMerchant, "Elsewhere", d -> {});
         String othersOption = other.getJsonArray("options").getJsonObject(0).getString("id");
         Fixtures.Person buyer = fixtures.buyer();
@@ -251,21 +261,13 @@ class OptionsIT extends DeployedApp {
         assertEquals(0, deal(dealId).getInt("sold"));
         assertEquals(
                 "0",
-                Buying.query("SELECT COUNT(*) FROM order_request WHERE buyer_id = ?", buyer.id())
-                        .get(0)
-                        .get(0),
+                Buying.value("SELECT COUNT(*) FROM order_request WHERE buyer_id = ?", buyer.id()),
                 "the keys stay unused");
     }
 
     @Test
     void clientsThatKnowNoOptionsWorkAsBefore() throws Exception {
-        JsonObject written = fixtures.newDeal(
-                merchant.token(),
-                Fixtures.deal(
-                        "Plain price",
-                        java.time.Instant.now().minusSeconds(3600),
-                        java.time.Instant.now().plusSeconds(86_400),
-                        List.of()));
+        JsonObject written = fixtures.newDeal(merchant.token(), Fixtures.deal("Plain price"));
         assertEquals(1, written.getJsonArray("options").size(), "a deal written without options has one");
         JsonObject single = written.getJsonArray("options").getJsonObject(0);
         assertEquals("Plain price", single.getString("title"));
@@ -273,18 +275,9 @@ class OptionsIT extends DeployedApp {
         assertEquals("34.00", single.getString("originalValue"));
         assertEquals(100, single.getInt("maxQuantity"));
 
-        Reply edited = http.put(
-                "api/v1/deals/" + written.getString("id"),
-                Fixtures.deal(
-                                "Plain price",
-                                java.time.Instant.now().minusSeconds(3600),
-                                java.time.Instant.now().plusSeconds(86_400),
-                                List.of())
-                        .add("price", "17.00")
-                        .add("maxQuantity", 40)
-                        .build()
-                        .toString(),
-                merchant.token());
+        Reply edited = rewrite(
+                written.getString("id"),
+                Fixtures.deal("Plain price").add("price", "17.00").add("maxQuantity", 40));
         assertEquals(200, edited.status(), edited::toString);
         JsonObject again = edited.json().getJsonArray("options").getJsonObject(0);
         assertEquals(
@@ -309,12 +302,7 @@ class OptionsIT extends DeployedApp {
     @Test
     void theLimitPerBuyerCountsEveryOptionOfTheDeal() throws Exception {
         JsonObject published = buying.dealOnSale(
-                merchant,
-                "Limited onsen",
-                d -> d.add("perBuyerLimit", 3)
-                        .add(
-                                "options",
-                                options(option("A", "5.00", "9.00", null), option("B", "8.00", "15.00", null))));
+                merchant, "Limited onsen", d -> d.add("perBuyerLimit", 3).add("options", aAndB()));
         String dealId = published.getString("id");
         String a = optionOf(published, "A").getString("id");
         String b = optionOf(published, "B").getString("id");
@@ -332,12 +320,7 @@ class OptionsIT extends DeployedApp {
     @Test
     void theTippingPointCountsEveryOption() throws Exception {
         JsonObject published = buying.dealOnSale(
-                merchant,
-                "Tipping onsen",
-                d -> d.add("minBuyers", 3)
-                        .add(
-                                "options",
-                                options(option("A", "5.00", "9.00", null), option("B", "8.00", "15.00", null))));
+                merchant, "Tipping onsen", d -> d.add("minBuyers", 3).add("options", aAndB()));
         String dealId = published.getString("id");
         Fixtures.Person buyer = fixtures.buyer();
         Reply first = buy(buyer, dealId, optionOf(published, "A").getString("id"), 2);
@@ -378,14 +361,8 @@ class OptionsIT extends DeployedApp {
 
     @Test
     void sixtyParallelOrdersSellExactlyTheOptionsCapAndTheDealsQuantity() throws Exception {
-        JsonObject published = buying.dealOnSale(
-                merchant,
-                "Rush onsen",
-                d -> d.add("maxQuantity", 25)
-                        .add("perBuyerLimit", 10)
-                        .add(
-                                "options",
-                                options(option("Capped", "5.00", "9.00", 10), option("Open", "8.00", "15.00", null))));
+        JsonObject published = onSale(
+                "Rush onsen", 25, options(option("Capped", "5.00", "9.00", 10), option("Open", "8.00", "15.00", null)));
         String dealId = published.getString("id");
         String capped = optionOf(published, "Capped").getString("id");
         String open = optionOf(published, "Open").getString("id");
@@ -413,11 +390,9 @@ class OptionsIT extends DeployedApp {
         assertEquals(35L, byOutcome.get("sold-out"), "every other order is refused as sold out: " + byOutcome);
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
         while (!"0"
-                        .equals(Buying.query(
-                                        "SELECT COUNT(*) FROM purchase_order WHERE deal_id = ? AND status = 'RESERVED'",
-                                        dealId)
-                                .get(0)
-                                .get(0))
+                        .equals(Buying.value(
+                                "SELECT COUNT(*) FROM purchase_order WHERE deal_id = ? AND status = 'RESERVED'",
+                                dealId))
                 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
@@ -428,100 +403,51 @@ class OptionsIT extends DeployedApp {
         assertEquals(10, optionOf(after, "Capped").getInt("sold"), "exactly the option's cap");
         assertEquals(15, optionOf(after, "Open").getInt("sold"));
         assertEquals(0, optionOf(after, "Open").getInt("remaining"), "the deal has none left");
-        assertEquals(
-                "25",
-                Buying.query("SELECT COUNT(*) FROM coupon WHERE deal_id = ?", dealId)
-                        .get(0)
-                        .get(0));
+        assertEquals("25", Buying.value("SELECT COUNT(*) FROM coupon WHERE deal_id = ?", dealId));
         assertEquals(
                 "10",
-                Buying.query(
-                                "SELECT COALESCE(SUM(quantity), 0) FROM purchase_order WHERE deal_id = ? AND option_id = ?"
-                                        + " AND released_at IS NULL",
-                                dealId,
-                                capped)
-                        .get(0)
-                        .get(0),
+                Buying.value(
+                        "SELECT COALESCE(SUM(quantity), 0) FROM purchase_order WHERE deal_id = ? AND option_id = ?"
+                                + " AND released_at IS NULL",
+                        dealId,
+                        capped),
                 "the orders of the capped option hold its cap");
     }
 
     @Test
     void brokenOptionsAreRefusedByNameAndOnlyDraftsChangeThem() throws Exception {
-        Reply broken = http.post(
-                "api/v1/deals",
-                Fixtures.deal(
-                                "Broken",
-                                java.time.Instant.now(),
-                                java.time.Instant.now().plusSeconds(86_400),
-                                List.of())
-                        .add("maxQuantity", 5)
-                        .add("options", options(option("", "30.00", "20.00", 6), option("B", "1.00", "2.00", null)))
-                        .build()
-                        .toString(),
-                merchant.token());
+        Reply broken = write(Fixtures.deal("Broken")
+                .add("maxQuantity", 5)
+                .add("options", options(option("", "30.00", "20.00", 6), option("B", "1.00", "2.00", null))));
         assertEquals(400, broken.status(), broken::toString);
         List<String> fields = broken.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
                 .map(e -> e.getString("field"))
                 .toList();
         assertEquals(List.of("options[0].title", "options[0].price", "options[0].maxQuantity"), fields);
-        Reply eleven = http.post(
-                "api/v1/deals",
-                Fixtures.deal(
-                                "Eleven",
-                                java.time.Instant.now(),
-                                java.time.Instant.now().plusSeconds(86_400),
-                                List.of())
-                        .add(
-                                "options",
-                                options(java.util.stream.IntStream.range(0, 11)
-                                        .mapToObj(i -> option("O" + i, "1.00", "2.00", null))
-                                        .toArray(JsonObjectBuilder[]::new)))
-                        .build()
-                        .toString(),
-                merchant.token());
+        Reply eleven = write(Fixtures.deal("Eleven")
+                .add(
+                        "options",
+                        options(java.util.stream.IntStream.range(0, 11)
+                                .mapToObj(i -> option("O" + i, "1.00", "2.00", null))
+                                .toArray(JsonObjectBuilder[]::new))));
         assertEquals(400, eleven.status(), eleven::toString);
         assertEquals(0, http.get("api/v1/deals", merchant.token()).json().getInt("total"), "nothing was written");
-        Reply none = http.post(
-                "api/v1/deals",
-                Fixtures.deal(
-                                "None",
-                                java.time.Instant.now(),
-                                java.time.Instant.now().plusSeconds(86_400),
-                                List.of())
-                        .add("options", Json.createArrayBuilder())
-                        .build()
-                        .toString(),
-                merchant.token());
+        Reply none = write(Fixtures.deal("None").add("options", Json.createArrayBuilder()));
         assertEquals(201, none.status(), none::toString);
         assertEquals(1, none.json().getJsonArray("options").size(), "an empty list is a deal written without options");
 
-        JsonObject draft = fixtures.newDeal(
-                merchant.token(),
-                Fixtures.deal(
-                                "Draft",
-                                java.time.Instant.now().minusSeconds(60),
-                                java.time.Instant.now().plusSeconds(86_400),
-                                List.of())
-                        .add(
-                                "options",
-                                options(option("A", "5.00", "9.00", null), option("B", "8.00", "15.00", null))));
+        JsonObject draft =
+                fixtures.newDeal(merchant.token(), Fixtures.deal("Draft").add("options", aAndB()));
         String keptId = optionOf(draft, "B").getString("id");
-        Reply rewritten = http.put(
-                "api/v1/deals/" + draft.getString("id"),
-                Fixtures.deal(
-                                "Draft",
-                                java.time.Instant.now().minusSeconds(60),
-                                java.time.Instant.now().plusSeconds(86_400),
-                                List.of())
+        Reply rewritten = rewrite(
+                draft.getString("id"),
+                Fixtures.deal("Draft")
                         .add(
                                 "options",
                                 Json.createArrayBuilder()
                                         .add(option("B renamed", "7.00", "15.00", 5)
                                                 .add("id", keptId))
-                                        .add(option("C", "9.00", "18.00", null)))
-                        .build()
-                        .toString(),
-                merchant.token());
+                                        .add(option("C", "9.00", "18.00", null))));
         assertEquals(200, rewritten.status(), rewritten::toString);
         assertEquals(
                 keptId,
@@ -534,17 +460,9 @@ class OptionsIT extends DeployedApp {
         assertEquals(2, rewritten.json().getJsonArray("options").size(), "A is gone");
 
         fixtures.publish(merchant.token(), draft.getString("id"));
-        Reply late = http.put(
-                "api/v1/deals/" + draft.getString("id"),
-                Fixtures.deal(
-                                "Draft",
-                                java.time.Instant.now(),
-                                java.time.Instant.now().plusSeconds(86_400),
-                                List.of())
-                        .add("options", options(option("X", "1.00", "2.00", null)))
-                        .build()
-                        .toString(),
-                merchant.token());
+        Reply late = rewrite(
+                draft.getString("id"),
+                Fixtures.deal("Draft").add("options", options(option("X", "1.00", "2.00", null))));
         assertEquals(409, late.status(), late::toString);
         assertEquals("deal-not-editable", late.problem());
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,8 +27,7 @@ class OptionsPagesIT extends BrowserApp {
     @BeforeEach
     void setUp() throws Exception {
         Files.createDirectories(Path.of("target", "screenshots", "options"));
-        merchant = fixtures.merchant("Option Pages Spa");
-        fixtures.newStore(merchant.token(), "Option Pages Spa Mitte");
+        merchant = fixtures.merchantWithStore("Option Pages Spa");
     }
 
     private void logIn(String email) {
@@ -42,16 +40,15 @@ class OptionsPagesIT extends BrowserApp {
 
     @Test
     void aBuyerPicksAnOptionOnTheDealPageAndBuysIt() {
-        JsonObject deal = new Buying(http, fixtures)
-                .dealOnSale(
-                        merchant,
-                        "Spa options",
-                        d -> d.add(
-                                "options",
-                                OptionsIT.options(
-                                        OptionsIT.option("Massage for 1", "49.00", "90.00", 1),
-                                        OptionsIT.option("Massage for 2", "89.00", "180.00", 5),
-                                        OptionsIT.option("Family day", "149.00", "300.00", null))));
+        JsonObject deal = buying.dealOnSale(
+                merchant,
+                "Spa options",
+                d -> d.add(
+                        "options",
+                        OptionsIT.options(
+                                OptionsIT.option("Massage for 1", "49.00", "90.00", 1),
+                                OptionsIT.option("Massage for 2", "89.00", "180.00", 5),
+                                OptionsIT.option("Family day", "149.00", "300.00", null))));
         String dealId = deal.getString("id");
         List<JsonObject> options = deal.getJsonArray("options").getValuesAs(JsonObject.class);
         Fixtures.Person early = fixtures.buyer();
@@ -109,13 +106,7 @@ class OptionsPagesIT extends BrowserApp {
 
     @Test
     void aMerchantAddsEditsAndRemovesOptionsInTheEditor() {
-        JsonObject draft = fixtures.newDeal(
-                merchant.token(),
-                Fixtures.deal(
-                        "Editor options",
-                        Instant.now().minusSeconds(60),
-                        Instant.now().plusSeconds(86_400),
-                        List.of()));
+        JsonObject draft = fixtures.newDeal(merchant.token(), Fixtures.deal("Editor options"));
         String dealId = draft.getString("id");
         String firstOption = draft.getJsonArray("options").getJsonObject(0).getString("id");
 

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,16 +31,8 @@ class PhotoPagesIT extends BrowserApp {
     @Test
     void photosUploadedInTheEditorShowInTheGalleryAndAsTheStorefrontCover() throws IOException {
         String word = "Dimsum" + UUID.randomUUID().toString().substring(0, 6);
-        Fixtures.Merchant merchant = fixtures.merchant("Photo Palace " + word);
-        fixtures.newStore(merchant.token(), "Photo Palace Mitte");
-        Instant now = Instant.now();
-        String dealId = fixtures.newDeal(
-                        merchant.token(),
-                        Fixtures.deal(
-                                "Dim sum for two " + word,
-                                now.minusSeconds(60),
-                                now.plus(Duration.ofDays(3)),
-                                List.of()))
+        Fixtures.Merchant merchant = fixtures.merchantWithStore("Photo Palace " + word);
+        String dealId = fixtures.newDeal(merchant.token(), Fixtures.deal("Dim sum for two " + word))
                 .getString("id");
         Path folder = Files.createDirectories(Path.of("target", "screenshots", "photos"));
         Path big = write(folder.resolve("upload-noise.png"), PhotoFiles.noisePng(1200, 900));

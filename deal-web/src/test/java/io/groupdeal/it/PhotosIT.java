@@ -72,8 +72,7 @@ class PhotosIT extends DeployedApp {
 
     @Test
     void anUploadIsReEncodedWithoutExifOrGpsTurnedUprightAndServedWithLongCacheLifetimes() throws IOException {
-        Fixtures.Merchant merchant = fixtures.merchant("Photo Noodles");
-        fixtures.newStore(merchant.token(), "Photo Noodles Mitte");
+        Fixtures.Merchant merchant = fixtures.merchantWithStore("Photo Noodles");
         String dealId = draft(merchant);
         byte[] upload = PhotoFiles.jpegWithExif(1600, 800, 6);
         assertTrue(PhotoFiles.contains(upload, PhotoFiles.SECRET.getBytes(StandardCharsets.US_ASCII)));

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.groupdeal.devserver.ItDatabase;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,53 +21,21 @@ class ProductionGuardIT {
 
     @Test
     void theSandboxGatewayWithoutDemoOrAllowanceStopsTheProcessWithAClearMessage() throws Exception {
-        Path log = Files.createTempFile(
-                Path.of(System.getProperty("deal.it.data")).getParent(), "production-guard-", ".log");
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-jar",
-                System.getProperty("deal.it.micro"),
-                "--deploy",
-                System.getProperty("deal.it.war"),
-                "--contextroot",
-                "/",
-                "--port",
-                String.valueOf(freePort()),
-                "--nocluster",
-                "--nohazelcast",
-                "--prebootcommandfile",
-                System.getProperty("deal.it.preboot"));
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("DEAL_"));
-        env.put("DEAL_DB_URL", System.getProperty(ItDatabase.URL_PROPERTY));
-        env.put("DEAL_DB_USER", "deal");
-        env.put("DEAL_DB_PASSWORD", "deal");
-        env.put("DEAL_SMTP_HOST", "127.0.0.1");
-        Process micro = builder.start();
+        LaunchedMicro micro = LaunchedMicro.start(
+                "production-guard",
+                LaunchedMicro.freePort(),
+                Map.of("DEAL_DB_URL", System.getProperty(ItDatabase.URL_PROPERTY)));
         try {
-            boolean ended = micro.waitFor(BOOT_SECONDS, TimeUnit.SECONDS);
-            String output = Files.readString(log);
+            boolean ended = micro.process().waitFor(BOOT_SECONDS, TimeUnit.SECONDS);
+            String output = Files.readString(micro.log());
             assertTrue(
                     ended,
-                    "Payara Micro still runs " + BOOT_SECONDS + " s after a refused start; its log: " + tail(output));
-            assertNotEquals(0, micro.exitValue(), "a refused start exits non-zero");
-            assertTrue(output.contains("The sandbox payment gateway is chosen"), "the log says why: " + tail(output));
-            assertTrue(output.contains("DEAL_ALLOW_SANDBOX=true"), "the log says what to set: " + tail(output));
+                    "Payara Micro still runs " + BOOT_SECONDS + " s after a refused start; its log: " + micro.tail());
+            assertNotEquals(0, micro.process().exitValue(), "a refused start exits non-zero");
+            assertTrue(output.contains("The sandbox payment gateway is chosen"), "the log says why: " + micro.tail());
+            assertTrue(output.contains("DEAL_ALLOW_SANDBOX=true"), "the log says what to set: " + micro.tail());
         } finally {
-            micro.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            micro.stop();
         }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String tail(String output) {
-        return output.substring(Math.max(0, output.length() - 4000));
     }
 }

@@ -24,8 +24,6 @@ class ReportIT extends DeployedApp {
 
     @Test
     void aScriptedHistoryGivesExactlyTheExpectedFigures() throws Exception {
-        Counter counter = new Counter(http, fixtures);
-        Buying buying = new Buying(http, fixtures);
         Counter.Shop shop = counter.shop("Ledger Lamen");
         String admin = shop.merchant().token();
         String tenant = shop.merchant().tenantId();
@@ -52,8 +50,7 @@ class ReportIT extends DeployedApp {
                 "UPDATE commission_rate SET effective_from = effective_from - INTERVAL 1 YEAR WHERE tenant_id = ?",
                 tenant);
         String ramen = shop.dealId(); // EUR 19.90
-        String gyoza = buying.dealOnSale(shop.merchant(), "Ledger Gyoza", d -> d.add("price", "7.25"))
-                .getString("id");
+        String gyoza = buying.dealIdOnSale(shop.merchant(), "Ledger Gyoza", d -> d.add("price", "7.25"));
         buying.dealOnSale(shop.merchant(), "Ledger Banquet", d -> d.add("minBuyers", 50));
 
         // Sales, each moved to its moment (UTC; New York is UTC-4 in October).
@@ -183,7 +180,6 @@ class ReportIT extends DeployedApp {
 
     @Test
     void onlyTheMerchantAdminSeesItsOwnDashboard() {
-        Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("Private Pierogi");
         counter.coupons(shop.dealId(), 2);
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();

@@ -3,7 +3,6 @@ package io.groupdeal.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,13 +22,9 @@ class ReviewPagesIT extends BrowserApp {
 
     @Test
     void aBuyerReviewsFromMyCouponsAndTheMarkupStaysText() {
-        Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("Script Soup");
         Fixtures.Person buyer = fixtures.buyer();
-        List<String> codes = new Buying(http, fixtures)
-                .buy(buyer, shop.dealId(), 2).json().getJsonArray("coupons").getValuesAs(JsonObject.class).stream()
-                        .map(c -> c.getString("code"))
-                        .toList();
+        List<String> codes = counter.coupons(buyer, shop.dealId(), 2);
         assertEquals(
                 201,
                 counter.redeem(shop.staffToken(), codes.get(0), shop.first()).status());

@@ -18,20 +18,15 @@ import org.junit.jupiter.api.Test;
  */
 class ReviewsIT extends DeployedApp {
 
-    private Counter counter;
     private Counter.Shop shop;
     private Fixtures.Person buyer;
     private List<String> codes;
 
     @BeforeEach
     void setUp() {
-        counter = new Counter(http, fixtures);
         shop = counter.shop("Review Rotisserie");
         buyer = fixtures.buyer();
-        codes = new Buying(http, fixtures)
-                .buy(buyer, shop.dealId(), 3).json().getJsonArray("coupons").getValuesAs(JsonObject.class).stream()
-                        .map(c -> c.getString("code"))
-                        .toList();
+        codes = counter.coupons(buyer, shop.dealId(), 3);
     }
 
     @Test

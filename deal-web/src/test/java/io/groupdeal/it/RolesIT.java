@@ -3,6 +3,7 @@ package io.groupdeal.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -121,26 +122,22 @@ class RolesIT extends DeployedApp {
         assertEquals(302, guest.statusCode());
         assertTrue(guest.headers().firstValue("Location").orElse("").contains("/login.xhtml?next="));
 
-        HttpResponse<String> buyer = client.send(
-                HttpRequest.newBuilder(page)
-                        .header("Cookie", "gd_session=" + tokens.get("BUYER"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> buyer = send(client, page, "Cookie", "gd_session=" + tokens.get("BUYER"));
         assertEquals(403, buyer.statusCode());
 
-        HttpResponse<String> merchant = client.send(
-                HttpRequest.newBuilder(page)
-                        .header("Cookie", "gd_session=" + tokens.get("MERCHANT_ADMIN"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> merchant = send(client, page, "Cookie", "gd_session=" + tokens.get("MERCHANT_ADMIN"));
         assertEquals(200, merchant.statusCode());
         assertTrue(merchant.body().contains("Roles Ramen One"));
 
-        HttpResponse<String> bearerOnPage = client.send(
-                HttpRequest.newBuilder(page)
-                        .header("Authorization", "Bearer " + tokens.get("MERCHANT_ADMIN"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bearerOnPage =
+                send(client, page, "Authorization", "Bearer " + tokens.get("MERCHANT_ADMIN"));
         assertEquals(302, bearerOnPage.statusCode(), "pages take the session cookie, not a bearer header");
+    }
+
+    /** The page's answer to a request with the one header: a session cookie or a bearer token. */
+    private static HttpResponse<String> send(HttpClient client, URI page, String header, String value)
+            throws IOException, InterruptedException {
+        return client.send(
+                HttpRequest.newBuilder(page).header(header, value).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

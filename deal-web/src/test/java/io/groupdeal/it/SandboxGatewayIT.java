@@ -187,11 +187,8 @@ class SandboxGatewayIT extends DeployedApp {
 
     @Test
     void aPurchaseOfTheProductIsPaidThroughTheSandboxUnderTheOrdersId() throws Exception {
-        Fixtures.Merchant merchant = fixtures.merchant("Sandbox Sushi");
-        fixtures.newStore(merchant.token(), "Sandbox Sushi Mitte");
-        Buying buying = new Buying(http, fixtures);
-        String dealId = buying.dealOnSale(merchant, "Sandbox Sashimi", d -> d.add("minBuyers", 100))
-                .getString("id");
+        Fixtures.Merchant merchant = fixtures.merchantWithStore("Sandbox Sushi");
+        String dealId = buying.dealIdOnSale(merchant, "Sandbox Sashimi", d -> d.add("minBuyers", 100));
         Fixtures.Person buyer = fixtures.buyer();
         Reply placed = buying.buy(buyer, dealId, 2);
         assertEquals(201, placed.status(), placed::toString);

@@ -16,7 +16,6 @@ class SettlementPagesIT extends BrowserApp {
 
     @Test
     void merchantAndOperatorSeeTheStatement() {
-        Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("Ledger Lounge");
         for (String code : counter.coupons(shop.dealId(), 2)) {
             counter.redeem(shop.staffToken(), code, shop.first());

@@ -19,7 +19,6 @@ class SettlementStatementIT extends DeployedApp {
 
     @Test
     void theStatementCountsWhatWasRedeemedAndRoundsTheCommission() throws Exception {
-        Counter counter = new Counter(http, fixtures);
         Counter.Shop shop = counter.shop("Statement Steakhouse");
         String operator = fixtures.token(Fixtures.DEMO_OPERATOR, Fixtures.DEMO_PASSWORD);
         assertEquals(
@@ -29,12 +28,10 @@ class SettlementStatementIT extends DeployedApp {
                                 "{\"commissionRate\":\"0.155\"}",
                                 operator)
                         .status());
-        String yenDeal = new Buying(http, fixtures)
-                .dealOnSale(
-                        shop.merchant(),
-                        "Statement Sushi",
-                        d -> d.add("currency", "JPY").add("price", "1200").add("originalValue", "2000"))
-                .getString("id");
+        String yenDeal = buying.dealIdOnSale(
+                shop.merchant(),
+                "Statement Sushi",
+                d -> d.add("currency", "JPY").add("price", "1200").add("originalValue", "2000"));
 
         List<String> euro = new ArrayList<>(counter.coupons(shop.dealId(), 3));
         euro.addAll(counter.coupons(shop.dealId(), 3));

@@ -142,10 +142,8 @@ class StoresPageIT extends BrowserApp {
 
     @Test
     void operatorSuspendsATenantFromTheTenantsPage() {
-        Fixtures.Merchant merchant = fixtures.merchant("Suspendable Subs");
-        fixtures.newStore(merchant.token(), "Suspendable Subs Mitte");
-        Buying buying = new Buying(http, fixtures);
-        String dealId = buying.dealOnSale(merchant, "Sub of the Day", d -> {}).getString("id");
+        Fixtures.Merchant merchant = fixtures.merchantWithStore("Suspendable Subs");
+        String dealId = buying.dealIdOnSale(merchant, "Sub of the Day", d -> {});
         assertEquals(201, buying.buy(fixtures.buyer(), dealId, 2).status());
         browser.get(base + "login.xhtml");
         browser.findElement(By.id("login:email")).sendKeys(Fixtures.DEMO_OPERATOR);

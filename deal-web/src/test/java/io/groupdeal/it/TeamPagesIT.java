@@ -46,20 +46,14 @@ class TeamPagesIT extends BrowserApp {
     @Test
     void aTeamStartedInOneBrowserIsJoinedFromASecondAndCompletes() throws Exception {
         Files.createDirectories(Path.of("target", "screenshots", "teams"));
-        Fixtures.Merchant merchant = fixtures.merchant("Team Tofu");
-        fixtures.newStore(merchant.token(), "Team Tofu Kreuzberg");
-        JsonObject deal = new Buying(http, fixtures)
-                .dealOnSale(
-                        merchant,
-                        "Tofu feast",
-                        d -> d.add("teamSize", 2)
-                                .add("teamPrice", "12.50")
-                                .add("teamWindowMinutes", 120)
-                                .add(
-                                        "options",
-                                        OptionsIT.options(
-                                                OptionsIT.option("For 1", "19.90", "34.00", null),
-                                                OptionsIT.option("For 2", "35.00", "68.00", null))));
+        Fixtures.Merchant merchant = fixtures.merchantWithStore("Team Tofu");
+        JsonObject deal = buying.dealOnSale(
+                merchant,
+                "Tofu feast",
+                d -> d.add("teamSize", 2)
+                        .add("teamPrice", "12.50")
+                        .add("teamWindowMinutes", 120)
+                        .add("options", OptionsIT.forOneAndForTwo(null)));
         String dealId = deal.getString("id");
         String forTwo = deal.getJsonArray("options").getJsonObject(1).getString("id");
         Fixtures.Person starter = fixtures.buyer();
@@ -139,8 +133,7 @@ class TeamPagesIT extends BrowserApp {
     @Test
     void theMerchantSetsATeamBuyInTheEditorAndSeesTheDealsTeams() throws Exception {
         Files.createDirectories(Path.of("target", "screenshots", "teams"));
-        Fixtures.Merchant merchant = fixtures.merchant("Team Toast");
-        fixtures.newStore(merchant.token(), "Team Toast Mitte");
+        Fixtures.Merchant merchant = fixtures.merchantWithStore("Team Toast");
         Instant now = Instant.now();
         JsonObject draft = fixtures.newDeal(
                 merchant.token(),

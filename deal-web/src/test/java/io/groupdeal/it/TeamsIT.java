@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,24 +27,34 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TeamsIT extends DeployedApp {
 
     private Fixtures.Merchant merchant;
-    private Buying buying;
 
     @BeforeEach
     void setUp() {
-        merchant = fixtures.merchant("Team Tea House");
-        fixtures.newStore(merchant.token(), "Team Tea House Mitte");
-        buying = new Buying(http, fixtures);
+        merchant = fixtures.merchantWithStore("Team Tea House");
+    }
+
+    private int sold(String dealId) {
+        return http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("sold");
+    }
+
+    /** Waits up to {@code seconds} for the team to reach the status, and fails with the team as last seen if not. */
+    private void awaitTeam(String teamId, String status, int seconds) throws InterruptedException {
+        JsonObject team = null;
+        for (int i = 0; i < seconds * 2 && (team == null || !status.equals(team.getString("status"))); i++) {
+            Thread.sleep(500);
+            team = http.get("api/v1/teams/" + teamId, null).json();
+        }
+        assertEquals(status, team.getString("status"), String.valueOf(team));
     }
 
     private String teamDeal(String title, int size, int perBuyerLimit) {
-        return buying.dealOnSale(
-                        merchant,
-                        title,
-                        d -> d.add("teamSize", size)
-                                .add("teamPrice", "9.90")
-                                .add("teamWindowMinutes", 60)
-                                .add("perBuyerLimit", perBuyerLimit))
-                .getString("id");
+        return buying.dealIdOnSale(
+                merchant,
+                title,
+                d -> d.add("teamSize", size)
+                        .add("teamPrice", "9.90")
+                        .add("teamWindowMinutes", 60)
+                        .add("perBuyerLimit", perBuyerLimit));
     }
 
     private Reply start(Fixtures.Person buyer, String dealId, String token, String key) {
@@ -110,11 +119,7 @@ class TeamsIT extends DeployedApp {
         assertEquals("OPEN", joined.json().getString("status"));
         String orderOfFirst = teamOrders(teamId).get(0);
         assertEquals(0, Buying.ledger(orderOfFirst, "CAPTURE"), "authorised only while the team is open");
-        assertEquals(
-                "PENDING",
-                Buying.query("SELECT status FROM coupon WHERE order_id = ?", orderOfFirst)
-                        .get(0)
-                        .get(0));
+        assertEquals("PENDING", Buying.value("SELECT status FROM coupon WHERE order_id = ?", orderOfFirst));
 
         String lastKey = key();
         Reply filled = join(third, teamId, "tok_ok", lastKey);
@@ -124,11 +129,7 @@ class TeamsIT extends DeployedApp {
 
         for (String orderId : teamOrders(teamId)) {
             assertEquals(1, Buying.awaitLedger(orderId, "CAPTURE", 1, 20), "every member is captured: " + orderId);
-            assertEquals(
-                    "9.900",
-                    Buying.query("SELECT captured FROM sandbox_payment WHERE payment_key = ?", orderId)
-                            .get(0)
-                            .get(0));
+            assertEquals("9.900", Buying.value("SELECT captured FROM sandbox_payment WHERE payment_key = ?", orderId));
         }
         assertEquals(
                 List.of(List.of("ACTIVE", "3")),
@@ -189,36 +190,27 @@ class TeamsIT extends DeployedApp {
         buyers.forEach(b -> joins.add(() -> join(b, teamId, "tok_ok", key())));
         List<Reply> replies = Buying.inParallel(29, joins);
 
-        Map<Integer, Long> byStatus =
-                replies.stream().collect(Collectors.groupingBy(Reply::status, Collectors.counting()));
+        Map<Integer, Long> byStatus = Buying.byStatus(replies, Set.of("team-full", "team-closed"));
         assertEquals(4L, byStatus.get(201), "exactly the free seats are taken: " + byStatus);
         assertEquals(25L, byStatus.get(409), "everyone else is refused: " + byStatus);
-        replies.stream()
-                .filter(r -> r.status() == 409)
-                .forEach(r -> assertTrue(Set.of("team-full", "team-closed").contains(r.problem()), r::toString));
 
         assertEquals("COMPLETE", http.get("api/v1/teams/" + teamId, null).json().getString("status"));
         assertEquals(
                 List.of(List.of("5", "5")), Buying.query("SELECT member_count, size FROM team WHERE id = ?", teamId));
         assertEquals(
                 "5",
-                Buying.query("SELECT COUNT(*) FROM purchase_order WHERE deal_id = ?", dealId)
-                        .get(0)
-                        .get(0),
+                Buying.value("SELECT COUNT(*) FROM purchase_order WHERE deal_id = ?", dealId),
                 "a refused buyer has no order");
         assertEquals(
                 "0",
-                Buying.query(
-                                "SELECT COUNT(*) FROM sandbox_payment p WHERE NOT EXISTS (SELECT 1 FROM team_member m"
-                                        + " WHERE m.order_id = p.payment_key) AND p.payment_key IN (SELECT id FROM purchase_order WHERE deal_id = ?)",
-                                dealId)
-                        .get(0)
-                        .get(0));
+                Buying.value(
+                        "SELECT COUNT(*) FROM sandbox_payment p WHERE NOT EXISTS (SELECT 1 FROM team_member m"
+                                + " WHERE m.order_id = p.payment_key) AND p.payment_key IN (SELECT id FROM purchase_order WHERE deal_id = ?)",
+                        dealId));
         for (String orderId : teamOrders(teamId)) {
             assertEquals(1, Buying.awaitLedger(orderId, "CAPTURE", 1, 20), orderId);
         }
-        assertEquals(
-                5, http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("sold"));
+        assertEquals(5, sold(dealId));
         // completed exactly once: the team's coupons counted once towards the tipping point, one mail per member
         assertEquals(List.of(List.of("5")), Buying.query("SELECT confirmed FROM deal WHERE id = ?", dealId));
         assertEquals(
@@ -247,11 +239,7 @@ class TeamsIT extends DeployedApp {
                         .add("teamSize", 3)
                         .add("teamPrice", "9.90")
                         .add("teamWindowMinutes", 60)
-                        .add(
-                                "options",
-                                OptionsIT.options(
-                                        OptionsIT.option("For 1", "19.90", "34.00", capOfFirst),
-                                        OptionsIT.option("For 2", "35.00", "68.00", null))));
+                        .add("options", OptionsIT.forOneAndForTwo(capOfFirst)));
     }
 
     private static String optionId(JsonObject deal, String title) {
@@ -335,19 +323,14 @@ class TeamsIT extends DeployedApp {
                 List.of(List.of("OPEN", "2")),
                 Buying.query("SELECT status, member_count FROM team WHERE id = ?", teamId),
                 "a refused seat is given back");
-        assertEquals(
-                "0",
-                Buying.query("SELECT COUNT(*) FROM purchase_order WHERE buyer_id = ?", late.id())
-                        .get(0)
-                        .get(0));
+        assertEquals("0", Buying.value("SELECT COUNT(*) FROM purchase_order WHERE buyer_id = ?", late.id()));
 
         Buying.update("UPDATE team SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE id = ?", teamId);
         for (int i = 0; i < 60 && soldOf(dealId, "For 1") != 0; i++) {
             Thread.sleep(500);
         }
         assertEquals(0, soldOf(dealId, "For 1"), "a failed team gives the option's stock back");
-        assertEquals(
-                0, http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("sold"));
+        assertEquals(0, sold(dealId));
     }
 
     @Test
@@ -364,13 +347,9 @@ class TeamsIT extends DeployedApp {
         buyers.forEach(b -> starts.add(() -> start(b, dealId, forOne)));
         List<Reply> replies = Buying.inParallel(12, starts);
 
-        Map<Integer, Long> byStatus =
-                replies.stream().collect(Collectors.groupingBy(Reply::status, Collectors.counting()));
+        Map<Integer, Long> byStatus = Buying.byStatus(replies, Set.of("sold-out"));
         assertEquals(3L, byStatus.get(201), "as many teams as the option has coupons: " + byStatus);
         assertEquals(9L, byStatus.get(409), byStatus::toString);
-        replies.stream()
-                .filter(r -> r.status() == 409)
-                .forEach(r -> assertEquals("sold-out", r.problem(), r::toString));
         assertEquals(3, soldOf(dealId, "For 1"));
         assertEquals(
                 List.of(List.of("3")),
@@ -382,19 +361,11 @@ class TeamsIT extends DeployedApp {
 
     @Test
     void theTeamPriceLiesBelowEveryOptionsPrice() {
-        var body = Fixtures.deal(
-                        "Team Priced High",
-                        java.time.Instant.now(),
-                        java.time.Instant.now().plusSeconds(86400),
-                        List.of())
+        var body = Fixtures.deal("Team Priced High")
                 .add("teamSize", 2)
                 .add("teamPrice", "20.00")
                 .add("teamWindowMinutes", 60)
-                .add(
-                        "options",
-                        OptionsIT.options(
-                                OptionsIT.option("For 1", "19.90", "34.00", null),
-                                OptionsIT.option("For 2", "35.00", "68.00", null)));
+                .add("options", OptionsIT.forOneAndForTwo(null));
         Reply refused = http.post("api/v1/deals", body.build().toString(), merchant.token());
         assertEquals(400, refused.status(), refused::toString);
         assertTrue(refused.body().contains("teamPrice"), refused::toString);
@@ -425,9 +396,7 @@ class TeamsIT extends DeployedApp {
         crossing.forEach(r -> assertEquals("already-in-team", r.problem(), r::toString));
         assertEquals(
                 "1",
-                Buying.query("SELECT COUNT(*) FROM purchase_order WHERE buyer_id = ?", alice.id())
-                        .get(0)
-                        .get(0),
+                Buying.value("SELECT COUNT(*) FROM purchase_order WHERE buyer_id = ?", alice.id()),
                 "a refused team request leaves no order and charges nothing");
         assertEquals(
                 1,
@@ -440,10 +409,7 @@ class TeamsIT extends DeployedApp {
         Reply overLimit = buying.buy(alice, dealId, 1);
         assertEquals(409, overLimit.status(), "the per-buyer limit counts the team coupon: " + overLimit);
         assertEquals("per-buyer-limit", overLimit.problem());
-        assertEquals(
-                3,
-                http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("sold"),
-                "the deal's quantity counts team coupons");
+        assertEquals(3, sold(dealId), "the deal's quantity counts team coupons");
     }
 
     @Test
@@ -453,31 +419,17 @@ class TeamsIT extends DeployedApp {
         Fixtures.Person second = fixtures.buyer();
         String teamId = start(first, dealId, "tok_ok", key()).json().getString("id");
         assertEquals(201, join(second, teamId, "tok_ok", key()).status());
-        assertEquals(
-                2, http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("sold"));
+        assertEquals(2, sold(dealId));
 
         // time passes: the team's window is over
         Buying.update("UPDATE team SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE id = ?", teamId);
 
-        JsonObject team = null;
-        for (int i = 0; i < 60 && (team == null || !"FAILED".equals(team.getString("status"))); i++) {
-            Thread.sleep(500);
-            team = http.get("api/v1/teams/" + teamId, null).json();
-        }
-        assertEquals("FAILED", team.getString("status"), team::toString);
+        awaitTeam(teamId, "FAILED", 30);
         for (String orderId : teamOrders(teamId)) {
             assertEquals(1, Buying.awaitLedger(orderId, "VOID", 1, 20), "every authorisation is voided: " + orderId);
             assertEquals(0, Buying.ledger(orderId, "CAPTURE"), "nothing is charged");
-            assertEquals(
-                    "CANCELLED",
-                    Buying.query("SELECT status FROM purchase_order WHERE id = ?", orderId)
-                            .get(0)
-                            .get(0));
-            assertEquals(
-                    "VOID",
-                    Buying.query("SELECT status FROM coupon WHERE order_id = ?", orderId)
-                            .get(0)
-                            .get(0));
+            assertEquals("CANCELLED", Buying.value("SELECT status FROM purchase_order WHERE id = ?", orderId));
+            assertEquals("VOID", Buying.value("SELECT status FROM coupon WHERE order_id = ?", orderId));
         }
         for (Fixtures.Person member : List.of(first, second)) {
             assertEquals(
@@ -486,8 +438,7 @@ class TeamsIT extends DeployedApp {
                             .size(),
                     member.email());
         }
-        assertEquals(
-                0, http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("sold"), "the stock is back");
+        assertEquals(0, sold(dealId), "the stock is back");
         Reply late = join(fixtures.buyer(), teamId, "tok_ok", key());
         assertEquals(409, late.status(), late::toString);
         assertEquals("team-closed", late.problem());
@@ -503,8 +454,7 @@ class TeamsIT extends DeployedApp {
     @Test
     void aDeclinedCardOnJoiningFreesTheSeat() throws Exception {
         String dealId = teamDeal("Team Bao", 2, 4);
-        Fixtures.Person first = fixtures.buyer();
-        String teamId = start(first, dealId, "tok_ok", key()).json().getString("id");
+        String teamId = start(fixtures.buyer(), dealId, "tok_ok", key()).json().getString("id");
 
         Fixtures.Person declined = fixtures.buyer();
         String declinedKey = key();
@@ -519,28 +469,22 @@ class TeamsIT extends DeployedApp {
         Reply filled = join(fixtures.buyer(), teamId, "tok_ok", key());
         assertEquals(201, filled.status(), filled::toString);
         assertEquals("COMPLETE", filled.json().getString("status"));
-        assertEquals(
-                2, http.get("api/v1/deals/" + dealId, merchant.token()).json().getInt("sold"));
+        assertEquals(2, sold(dealId));
     }
 
     @Test
     void aSeatWhosePaymentAnswerWasLostIsSettledByTheReconcilerAndTheTeamCompletesOnce() throws Exception {
         String dealId = teamDeal("Team Gyoza", 2, 4);
         Fixtures.Person first = fixtures.buyer();
-        Fixtures.Person late = fixtures.buyer();
         String teamId = start(first, dealId, "tok_ok", key()).json().getString("id");
+        Fixtures.Person late = fixtures.buyer();
         String lostKey = key();
         Reply lost = join(late, teamId, "tok_timeout", lostKey);
         assertEquals(503, lost.status(), "the card was charged but its answer never came: " + lost);
         assertEquals("payment-unavailable", lost.problem());
 
         // the reconciler finds the authorisation (the reservation ends after 3 s in ITs), the team job then completes
-        JsonObject team = null;
-        for (int i = 0; i < 80 && (team == null || !"COMPLETE".equals(team.getString("status"))); i++) {
-            Thread.sleep(500);
-            team = http.get("api/v1/teams/" + teamId, null).json();
-        }
-        assertEquals("COMPLETE", team.getString("status"), team::toString);
+        awaitTeam(teamId, "COMPLETE", 40);
         for (String orderId : teamOrders(teamId)) {
             assertEquals(1, Buying.awaitLedger(orderId, "CAPTURE", 1, 20), "every member is captured: " + orderId);
         }
@@ -585,21 +529,14 @@ class TeamsIT extends DeployedApp {
         assertEquals("COMPLETE", filled.json().getString("status"));
         assertEquals(
                 "0",
-                Buying.query(
-                                "SELECT COUNT(*) FROM purchase_order WHERE buyer_id = ? AND released_at IS NULL",
-                                slow.id())
-                        .get(0)
-                        .get(0),
+                Buying.value(
+                        "SELECT COUNT(*) FROM purchase_order WHERE buyer_id = ? AND released_at IS NULL", slow.id()),
                 "the lost payment's order keeps no stock");
     }
 
     @Test
     void teamTermsAreCheckedAndADealWithoutThemOffersNoTeam() {
-        var tooBig = Fixtures.deal(
-                        "Team Too Big",
-                        java.time.Instant.now(),
-                        java.time.Instant.now().plusSeconds(86400),
-                        List.of())
+        var tooBig = Fixtures.deal("Team Too Big")
                 .add("teamSize", 11)
                 .add("teamPrice", "25.00")
                 .add("teamWindowMinutes", 60);
@@ -607,7 +544,7 @@ class TeamsIT extends DeployedApp {
         assertEquals(400, refused.status(), refused::toString);
         assertTrue(refused.body().contains("teamSize") && refused.body().contains("teamPrice"), refused::toString);
 
-        String plain = buying.dealOnSale(merchant, "No Team Here", d -> {}).getString("id");
+        String plain = buying.dealIdOnSale(merchant, "No Team Here", d -> {});
         Reply none = start(fixtures.buyer(), plain, "tok_ok", key());
         assertEquals(409, none.status(), none::toString);
         assertEquals("team-not-offered", none.problem());

@@ -1,0 +1,63 @@
+package io.groupdeal.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Payara Micro of its own, started as {@code config/payara/run-micro.sh} starts it: the WAR the build made, the run's
+ * preboot commands, a port of its own and only the DEAL_ environment a test gives it (besides the IT database's user
+ * and a mail host). For the ITs about how the product starts, which cannot use the run's shared server; its output goes
+ * to a log file next to the IT data.
+ */
+record LaunchedMicro(Process process, Path log) {
+
+    static LaunchedMicro start(String name, int httpPort, Map<String, String> deal) throws IOException {
+        Path log =
+                Files.createTempFile(Path.of(System.getProperty("deal.it.data")).getParent(), name + "-", ".log");
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                System.getProperty("deal.it.micro"),
+                "--deploy",
+                System.getProperty("deal.it.war"),
+                "--contextroot",
+                "/",
+                "--port",
+                String.valueOf(httpPort),
+                "--nocluster",
+                "--nohazelcast",
+                "--prebootcommandfile",
+                System.getProperty("deal.it.preboot"));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(variable -> variable.startsWith("DEAL_"));
+        env.put("DEAL_DB_USER", "deal");
+        env.put("DEAL_DB_PASSWORD", "deal");
+        env.put("DEAL_SMTP_HOST", "127.0.0.1");
+        env.putAll(deal);
+        return new LaunchedMicro(builder.start(), log);
+    }
+
+    /** The end of its log, for a failure's message. */
+    String tail() throws IOException {
+        String output = Files.readString(log);
+        return output.substring(Math.max(0, output.length() - 4000));
+    }
+
+    void stop() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
