@@ -10,7 +10,6 @@ import jakarta.inject.Named;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A team's page, the link its members share (拼团): anyone sees the deal, who is in (first names) and how long is left;
@@ -18,7 +17,7 @@ import java.util.UUID;
  */
 @Named
 @RequestScoped
-public class TeamPage {
+public class TeamPage extends TeamForm {
 
     @Inject
     private FacesContext faces;
@@ -29,13 +28,8 @@ public class TeamPage {
     @Inject
     private CurrentUser user;
 
-    @Inject
-    private DealPage dealPage;
-
     private String id;
     private TeamCard team;
-    private String key = UUID.randomUUID().toString();
-    private String card = "tok_ok";
 
     public void load() {
         try {
@@ -47,7 +41,7 @@ public class TeamPage {
 
     /** Joins the team and shows it again; a refusal (full, closed, declined) stays beside the form. */
     public String join() {
-        if (!Messages.attemptIn("join", () -> team = TeamCard.of(teams.join(key, id, new JoinTeam(card))))) {
+        if (!Messages.attemptIn("join", () -> team = TeamCard.of(teams.join(getKey(), id, new JoinTeam(getCard()))))) {
             load();
             return null;
         }
@@ -97,10 +91,6 @@ public class TeamPage {
         return team == null ? "" : team.shareUrl();
     }
 
-    public List<DealPage.Card> getCards() {
-        return dealPage.getCards();
-    }
-
     public String getId() {
         return id;
     }
@@ -111,21 +101,5 @@ public class TeamPage {
 
     public TeamCard getTeam() {
         return team;
-    }
-
-    public String getKey() {
-        return key;
-    }
-
-    public void setKey(String key) {
-        this.key = key;
-    }
-
-    public String getCard() {
-        return card;
-    }
-
-    public void setCard(String card) {
-        this.card = card;
     }
 }

@@ -10,7 +10,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The deal page's "start a team" box (拼团), shown when the deal offers a team price. Its form carries an idempotency
@@ -18,7 +17,7 @@ import java.util.UUID;
  */
 @Named
 @RequestScoped
-public class TeamStartBox {
+public class TeamStartBox extends TeamForm {
 
     @Inject
     private FacesContext faces;
@@ -27,14 +26,9 @@ public class TeamStartBox {
     private TeamService teams;
 
     @Inject
-    private DealPage dealPage;
-
-    @Inject
     private CurrentUser user;
 
     private TeamOffer offer;
-    private String key = UUID.randomUUID().toString();
-    private String card = "tok_ok";
 
     /** The request parameter of the box's option choice. */
     static final String OPTION = "teamOptionId";
@@ -76,7 +70,8 @@ public class TeamStartBox {
         TeamView[] started = new TeamView[1];
         String dealId = dealId();
         if (!Messages.attemptIn(
-                "teamStart", () -> started[0] = teams.start(key, new StartTeam(dealId, chosenOption(), card)))) {
+                "teamStart",
+                () -> started[0] = teams.start(getKey(), new StartTeam(dealId, chosenOption(), getCard())))) {
             dealPage.setId(dealId);
             dealPage.load();
             return null;
@@ -88,10 +83,6 @@ public class TeamStartBox {
 
     public List<jakarta.faces.application.FacesMessage> getMessages() {
         return Messages.of("teamStart");
-    }
-
-    public List<DealPage.Card> getCards() {
-        return dealPage.getCards();
     }
 
     /** The deal's options to choose the team's from: shown only when it has several (a deal of one needs none). */
@@ -107,21 +98,5 @@ public class TeamStartBox {
     private String chosenOption() {
         String sent = faces.getExternalContext().getRequestParameterMap().get(OPTION);
         return sent == null || sent.isBlank() ? null : sent;
-    }
-
-    public String getKey() {
-        return key;
-    }
-
-    public void setKey(String key) {
-        this.key = key;
-    }
-
-    public String getCard() {
-        return card;
-    }
-
-    public void setCard(String card) {
-        this.card = card;
     }
 }
