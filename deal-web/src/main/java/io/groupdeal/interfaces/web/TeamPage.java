@@ -2,10 +2,7 @@ package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.team.JoinTeam;
-import io.groupdeal.application.team.TeamService;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,15 +15,6 @@ import java.util.List;
 @Named
 @RequestScoped
 public class TeamPage extends TeamForm {
-
-    @Inject
-    private FacesContext faces;
-
-    @Inject
-    private TeamService teams;
-
-    @Inject
-    private CurrentUser user;
 
     private String id;
     private TeamCard team;
@@ -74,10 +62,6 @@ public class TeamPage extends TeamForm {
             }
         }
         return "OPEN".equals(team.status()) && team.expiresAt().isAfter(Instant.now());
-    }
-
-    public boolean isBuyer() {
-        return user.isBuyer();
     }
 
     /** Whole minutes left, at least 1 while the team is open. */

@@ -2,12 +2,9 @@ package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.team.StartTeam;
 import io.groupdeal.application.team.TeamOffer;
-import io.groupdeal.application.team.TeamService;
 import io.groupdeal.application.team.TeamView;
 import io.groupdeal.domain.deal.SaleOption;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
@@ -18,15 +15,6 @@ import java.util.List;
 @Named
 @RequestScoped
 public class TeamStartBox extends TeamForm {
-
-    @Inject
-    private FacesContext faces;
-
-    @Inject
-    private TeamService teams;
-
-    @Inject
-    private CurrentUser user;
 
     private TeamOffer offer;
 
@@ -59,10 +47,6 @@ public class TeamStartBox extends TeamForm {
 
     public int getWindowMinutes() {
         return offer().offered() ? offer().terms().windowMinutes() : 0;
-    }
-
-    public boolean isBuyer() {
-        return user.isBuyer();
     }
 
     /** Starts the team and opens its page, the link to share; a refusal stays beside the box. */
