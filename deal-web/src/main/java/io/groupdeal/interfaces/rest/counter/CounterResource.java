@@ -9,8 +9,10 @@ import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.domain.redemption.Redemption;
 import io.groupdeal.infrastructure.database.TransactionConflict;
 import io.groupdeal.interfaces.problem.ProblemWords;
+import io.groupdeal.interfaces.rest.Created;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
+import io.groupdeal.interfaces.rest.PeriodQuery;
 import io.groupdeal.interfaces.rest.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -86,10 +88,7 @@ public class CounterResource {
             }
             redemption = synced.redemption();
         }
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(redemption.id()).build())
-                .entity(RedemptionDto.of(redemption, undoWindow()))
-                .build();
+        return Created.at(uri, redemption.id(), RedemptionDto.of(redemption, undoWindow()));
     }
 
     /**
@@ -140,11 +139,8 @@ public class CounterResource {
     @GET
     @Path("double-uses")
     public PageDto<DoubleUseDto> doubleUses(
-            @QueryParam("storeId") String storeId,
-            @QueryParam("from") LocalDate from,
-            @QueryParam("to") LocalDate to,
-            @BeanParam Paging paging) {
-        return PageDto.of(offline.doubleUses(storeId, from, to, paging.request()), DoubleUseDto::of);
+            @QueryParam("storeId") String storeId, @BeanParam PeriodQuery period, @BeanParam Paging paging) {
+        return PageDto.of(offline.doubleUses(storeId, period.from(), period.to(), paging.request()), DoubleUseDto::of);
     }
 
     private static Instant instant(String text) {
