@@ -3,6 +3,7 @@ package io.groupdeal.interfaces.rest.counter;
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.counter.CounterService;
 import io.groupdeal.application.counter.OfflineCounter;
+import io.groupdeal.application.counter.RedeemableList;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
@@ -131,8 +132,8 @@ public class CounterResource {
      */
     @GET
     @Path("stores/{storeId}/redeemable")
-    public RedeemableListDto redeemable(@PathParam("storeId") String storeId) {
-        return RedeemableListDto.of(offline.redeemable(storeId));
+    public RedeemableList redeemable(@PathParam("storeId") String storeId) {
+        return offline.redeemable(storeId); // its fields are the API's list as is (api.md), no copy needed
     }
 
     /** The business's double uses (merchant admin): coupons handed over offline that had been used elsewhere. */
