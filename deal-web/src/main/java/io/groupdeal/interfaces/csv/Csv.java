@@ -16,7 +16,18 @@ public final class Csv {
     private static final ResourceBundle.Control ONLY_PROPERTIES =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+    /** The media type of every CSV file the product sends: UTF-8 text. */
+    public static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
+
     private Csv() {}
+
+    /**
+     * The {@code Content-Disposition} that saves a file as {@code filename}; a character a file name should not carry
+     * (a quote, a slash, a space) becomes "_".
+     */
+    public static String attachment(String filename) {
+        return "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9.-]", "_") + "\"";
+    }
 
     /** The header line of {@code columns} (machine names) in {@code language}, with its line break. */
     public static String header(List<String> columns, Language language) {

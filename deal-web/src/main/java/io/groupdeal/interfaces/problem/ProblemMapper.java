@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /** The application's own problems: each kind has its HTTP status here, and only here. */
@@ -61,40 +62,29 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
         return ProblemDocument.of(problem, status(problem), language);
     }
 
+    /**
+     * The status of each kind of problem; a kind not listed ({@code NotPossible}) is a request the rules refuse, 422.
+     * The kinds are unrelated classes, so the order of the list does not matter.
+     */
+    private static final Map<Class<? extends Problem>, Integer> STATUS = Map.ofEntries(
+            Map.entry(InvalidInput.class, 400),
+            Map.entry(BadCredentials.class, 401),
+            Map.entry(PaymentDeclined.class, 402),
+            Map.entry(NotPermitted.class, 403),
+            Map.entry(NotFound.class, 404),
+            Map.entry(Clash.class, 409),
+            Map.entry(NoLongerUsable.class, 410),
+            Map.entry(TooLarge.class, 413),
+            Map.entry(UnsupportedType.class, 415),
+            Map.entry(RateLimited.class, 429),
+            Map.entry(PaymentUnavailable.class, 503),
+            Map.entry(Busy.class, 503));
+
     static int status(Problem problem) {
-        if (problem instanceof NotFound) {
-            return 404;
-        }
-        if (problem instanceof Clash) {
-            return 409;
-        }
-        if (problem instanceof NotPermitted) {
-            return 403;
-        }
-        if (problem instanceof BadCredentials) {
-            return 401;
-        }
-        if (problem instanceof InvalidInput) {
-            return 400;
-        }
-        if (problem instanceof PaymentDeclined) {
-            return 402;
-        }
-        if (problem instanceof NoLongerUsable) {
-            return 410;
-        }
-        if (problem instanceof RateLimited) {
-            return 429;
-        }
-        if (problem instanceof TooLarge) {
-            return 413;
-        }
-        if (problem instanceof UnsupportedType) {
-            return 415;
-        }
-        if (problem instanceof PaymentUnavailable || problem instanceof Busy) {
-            return 503;
-        }
-        return 422;
+        return STATUS.entrySet().stream()
+                .filter(kind -> kind.getKey().isInstance(problem))
+                .mapToInt(Map.Entry::getValue)
+                .findFirst()
+                .orElse(422);
     }
 }

@@ -9,12 +9,10 @@ import io.groupdeal.domain.deal.DealTerms;
 import io.groupdeal.domain.deal.RefundPolicy;
 import io.groupdeal.domain.shared.Money;
 import io.groupdeal.domain.store.Store;
-import io.groupdeal.interfaces.money.Amounts;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -30,7 +28,7 @@ import java.util.List;
  */
 @Named
 @ViewScoped
-public class DealEditor implements Serializable {
+public class DealEditor extends TypedOffer {
 
     private static final long serialVersionUID = 1L;
 
@@ -51,14 +49,10 @@ public class DealEditor implements Serializable {
     /** The operator's reason on a draft sent back from review (null: none). */
     private String rejection;
 
-    private String title;
     private String description;
     private String finePrint;
     private String currency = "EUR";
-    private String price;
-    private String originalValue;
     private Integer minBuyers = 1;
-    private Integer maxQuantity;
     private Integer perBuyerLimit;
     private String salesStart;
     private String salesEnd;
@@ -82,14 +76,11 @@ public class DealEditor implements Serializable {
             Deal deal = view.deal();
             status = deal.status().name();
             rejection = deal.rejection();
-            title = deal.title();
             description = deal.description();
             finePrint = deal.finePrint();
             currency = deal.currency();
-            price = Money.plain(deal.price(), currency);
-            originalValue = Money.plain(deal.originalValue(), currency);
+            show(deal.title(), deal.price(), deal.originalValue(), deal.maxQuantity(), currency);
             minBuyers = deal.minBuyers();
-            maxQuantity = deal.maxQuantity();
             perBuyerLimit = deal.perBuyerLimit();
             salesStart = local(deal.salesStart());
             salesEnd = local(deal.salesEnd());
@@ -129,9 +120,11 @@ public class DealEditor implements Serializable {
             return "/merchant/deal.xhtml?faces-redirect=true&id=" + id;
         }
         if (publish && published[0].deal().isInReview()) {
-            Messages.info(Words.of("moderation.published.inReview", title.strip()));
+            Messages.info(Words.of("moderation.published.inReview", getTitle().strip()));
         } else {
-            Messages.info(Words.of(publish ? "page.deals.published" : "page.dealEditor.saved", title.strip()));
+            Messages.info(Words.of(
+                    publish ? "page.deals.published" : "page.dealEditor.saved",
+                    getTitle().strip()));
         }
         return publish
                 ? "/merchant/deals.xhtml?faces-redirect=true"
@@ -140,14 +133,14 @@ public class DealEditor implements Serializable {
 
     private DealTerms terms() {
         return new DealTerms(
-                title,
+                getTitle(),
                 description,
                 finePrint,
                 blank(currency) ? null : currency.strip().toUpperCase(),
-                Amounts.parse(blank(price) ? null : price, "price"),
-                Amounts.parse(blank(originalValue) ? null : originalValue, "originalValue"),
+                price("price"),
+                originalValue("originalValue"),
                 minBuyers,
-                maxQuantity,
+                getMaxQuantity(),
                 perBuyerLimit,
                 instant(salesStart, "salesStart"),
                 instant(salesEnd, "salesEnd"),
@@ -182,8 +175,8 @@ public class DealEditor implements Serializable {
     /** The discount shown on the preview card, or null while the prices are not both valid. */
     public Integer getDiscount() {
         try {
-            BigDecimal p = new BigDecimal(price.strip());
-            BigDecimal v = new BigDecimal(originalValue.strip());
+            BigDecimal p = new BigDecimal(getPrice().strip());
+            BigDecimal v = new BigDecimal(getOriginalValue().strip());
             if (v.signum() <= 0 || p.signum() <= 0 || p.compareTo(v) > 0) {
                 return null;
             }
@@ -239,14 +232,6 @@ public class DealEditor implements Serializable {
         return rejection;
     }
 
-    public String getTitle() {
-        return title;
-    }
-
-    public void setTitle(String title) {
-        this.title = title;
-    }
-
     public String getDescription() {
         return description;
     }
@@ -271,36 +256,12 @@ public class DealEditor implements Serializable {
         this.currency = currency;
     }
 
-    public String getPrice() {
-        return price;
-    }
-
-    public void setPrice(String price) {
-        this.price = price;
-    }
-
-    public String getOriginalValue() {
-        return originalValue;
-    }
-
-    public void setOriginalValue(String originalValue) {
-        this.originalValue = originalValue;
-    }
-
     public Integer getMinBuyers() {
         return minBuyers;
     }
 
     public void setMinBuyers(Integer minBuyers) {
         this.minBuyers = minBuyers;
-    }
-
-    public Integer getMaxQuantity() {
-        return maxQuantity;
-    }
-
-    public void setMaxQuantity(Integer maxQuantity) {
-        this.maxQuantity = maxQuantity;
     }
 
     public Integer getPerBuyerLimit() {

@@ -4,7 +4,6 @@ import io.groupdeal.application.deal.DealService;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.domain.deal.DealOption;
 import io.groupdeal.domain.deal.OptionTerms;
-import io.groupdeal.interfaces.money.Amounts;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -35,48 +34,12 @@ public class DealOptionsEditor implements Serializable {
     private boolean editable = true;
 
     /** One option as typed: text, parsed when the draft is saved. {@code id} keeps an option the draft has. */
-    public static class Row implements Serializable {
+    public static class Row extends TypedOffer {
         private static final long serialVersionUID = 1L;
         private String id;
-        private String title;
-        private String price;
-        private String originalValue;
-        private Integer maxQuantity;
 
         public String getId() {
             return id;
-        }
-
-        public String getTitle() {
-            return title;
-        }
-
-        public void setTitle(String title) {
-            this.title = title;
-        }
-
-        public String getPrice() {
-            return price;
-        }
-
-        public void setPrice(String price) {
-            this.price = price;
-        }
-
-        public String getOriginalValue() {
-            return originalValue;
-        }
-
-        public void setOriginalValue(String originalValue) {
-            this.originalValue = originalValue;
-        }
-
-        public Integer getMaxQuantity() {
-            return maxQuantity;
-        }
-
-        public void setMaxQuantity(Integer maxQuantity) {
-            this.maxQuantity = maxQuantity;
         }
     }
 
@@ -94,11 +57,12 @@ public class DealOptionsEditor implements Serializable {
                 for (DealOption option : view.options()) {
                     Row row = new Row();
                     row.id = option.id();
-                    row.title = option.title();
-                    row.price = Amounts.format(option.price(), view.deal().currency());
-                    row.originalValue =
-                            Amounts.format(option.originalValue(), view.deal().currency());
-                    row.maxQuantity = option.maxQuantity();
+                    row.show(
+                            option.title(),
+                            option.price(),
+                            option.originalValue(),
+                            option.maxQuantity(),
+                            view.deal().currency());
                     rows.add(row);
                 }
             }
@@ -130,16 +94,12 @@ public class DealOptionsEditor implements Serializable {
             Row row = rows.get(i);
             terms.add(new OptionTerms(
                     row.id,
-                    row.title,
-                    amount(row.price, "options[" + i + "].price"),
-                    amount(row.originalValue, "options[" + i + "].originalValue"),
-                    row.maxQuantity));
+                    row.getTitle(),
+                    row.price("options[" + i + "].price"),
+                    row.originalValue("options[" + i + "].originalValue"),
+                    row.getMaxQuantity()));
         }
         return terms;
-    }
-
-    private static java.math.BigDecimal amount(String text, String field) {
-        return text == null || text.isBlank() ? null : Amounts.parse(text.strip(), field);
     }
 
     public List<Row> getRows() {

@@ -1,5 +1,6 @@
 package io.groupdeal.interfaces.web;
 
+import io.groupdeal.interfaces.csv.Csv;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import java.io.IOException;
@@ -15,9 +16,8 @@ final class Downloads {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         external.responseReset();
-        external.setResponseContentType("text/csv; charset=UTF-8");
-        external.setResponseHeader(
-                "Content-Disposition", "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9.-]", "_") + "\"");
+        external.setResponseContentType(Csv.MEDIA_TYPE);
+        external.setResponseHeader("Content-Disposition", Csv.attachment(filename));
         try {
             external.getResponseOutputStream().write(content.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -2,15 +2,11 @@ package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.team.JoinTeam;
-import io.groupdeal.application.team.TeamService;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A team's page, the link its members share (拼团): anyone sees the deal, who is in (first names) and how long is left;
@@ -18,24 +14,10 @@ import java.util.UUID;
  */
 @Named
 @RequestScoped
-public class TeamPage {
-
-    @Inject
-    private FacesContext faces;
-
-    @Inject
-    private TeamService teams;
-
-    @Inject
-    private CurrentUser user;
-
-    @Inject
-    private DealPage dealPage;
+public class TeamPage extends TeamForm {
 
     private String id;
     private TeamCard team;
-    private String key = UUID.randomUUID().toString();
-    private String card = "tok_ok";
 
     public void load() {
         try {
@@ -47,7 +29,7 @@ public class TeamPage {
 
     /** Joins the team and shows it again; a refusal (full, closed, declined) stays beside the form. */
     public String join() {
-        if (!Messages.attemptIn("join", () -> team = TeamCard.of(teams.join(key, id, new JoinTeam(card))))) {
+        if (!Messages.attemptIn("join", () -> team = TeamCard.of(teams.join(getKey(), id, new JoinTeam(getCard()))))) {
             load();
             return null;
         }
@@ -82,10 +64,6 @@ public class TeamPage {
         return "OPEN".equals(team.status()) && team.expiresAt().isAfter(Instant.now());
     }
 
-    public boolean isBuyer() {
-        return user.isBuyer();
-    }
-
     /** Whole minutes left, at least 1 while the team is open. */
     public long getMinutesLeft() {
         return team == null
@@ -95,10 +73,6 @@ public class TeamPage {
 
     public String getShareUrl() {
         return team == null ? "" : team.shareUrl();
-    }
-
-    public List<DealPage.Card> getCards() {
-        return dealPage.getCards();
     }
 
     public String getId() {
@@ -111,21 +85,5 @@ public class TeamPage {
 
     public TeamCard getTeam() {
         return team;
-    }
-
-    public String getKey() {
-        return key;
-    }
-
-    public void setKey(String key) {
-        this.key = key;
-    }
-
-    public String getCard() {
-        return card;
-    }
-
-    public void setCard(String card) {
-        this.card = card;
     }
 }

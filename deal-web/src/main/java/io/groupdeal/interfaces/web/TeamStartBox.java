@@ -2,15 +2,11 @@ package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.team.StartTeam;
 import io.groupdeal.application.team.TeamOffer;
-import io.groupdeal.application.team.TeamService;
 import io.groupdeal.application.team.TeamView;
 import io.groupdeal.domain.deal.SaleOption;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The deal page's "start a team" box (拼团), shown when the deal offers a team price. Its form carries an idempotency
@@ -18,23 +14,9 @@ import java.util.UUID;
  */
 @Named
 @RequestScoped
-public class TeamStartBox {
-
-    @Inject
-    private FacesContext faces;
-
-    @Inject
-    private TeamService teams;
-
-    @Inject
-    private DealPage dealPage;
-
-    @Inject
-    private CurrentUser user;
+public class TeamStartBox extends TeamForm {
 
     private TeamOffer offer;
-    private String key = UUID.randomUUID().toString();
-    private String card = "tok_ok";
 
     /** The request parameter of the box's option choice. */
     static final String OPTION = "teamOptionId";
@@ -67,16 +49,13 @@ public class TeamStartBox {
         return offer().offered() ? offer().terms().windowMinutes() : 0;
     }
 
-    public boolean isBuyer() {
-        return user.isBuyer();
-    }
-
     /** Starts the team and opens its page, the link to share; a refusal stays beside the box. */
     public String start() {
         TeamView[] started = new TeamView[1];
         String dealId = dealId();
         if (!Messages.attemptIn(
-                "teamStart", () -> started[0] = teams.start(key, new StartTeam(dealId, chosenOption(), card)))) {
+                "teamStart",
+                () -> started[0] = teams.start(getKey(), new StartTeam(dealId, chosenOption(), getCard())))) {
             dealPage.setId(dealId);
             dealPage.load();
             return null;
@@ -88,10 +67,6 @@ public class TeamStartBox {
 
     public List<jakarta.faces.application.FacesMessage> getMessages() {
         return Messages.of("teamStart");
-    }
-
-    public List<DealPage.Card> getCards() {
-        return dealPage.getCards();
     }
 
     /** The deal's options to choose the team's from: shown only when it has several (a deal of one needs none). */
@@ -107,21 +82,5 @@ public class TeamStartBox {
     private String chosenOption() {
         String sent = faces.getExternalContext().getRequestParameterMap().get(OPTION);
         return sent == null || sent.isBlank() ? null : sent;
-    }
-
-    public String getKey() {
-        return key;
-    }
-
-    public void setKey(String key) {
-        this.key = key;
-    }
-
-    public String getCard() {
-        return card;
-    }
-
-    public void setCard(String card) {
-        this.card = card;
     }
 }

@@ -5,6 +5,7 @@ import io.groupdeal.application.account.BuyerSignup;
 import io.groupdeal.application.account.MerchantSignup;
 import io.groupdeal.domain.account.Account;
 import io.groupdeal.domain.tenant.Tenant;
+import io.groupdeal.interfaces.rest.Created;
 import io.groupdeal.interfaces.rest.RequestBodies;
 import io.groupdeal.interfaces.rest.account.AccountDtos.BuyerDto;
 import io.groupdeal.interfaces.rest.account.AccountDtos.BuyerSignupRequest;
@@ -44,7 +45,7 @@ public class AccountResource {
         bodies.valid(body);
         Tenant tenant = accounts.signUpMerchant(
                 new MerchantSignup(body.businessName(), body.email(), body.password()), clientAddress.of(request));
-        return Response.status(201).entity(MerchantDto.of(tenant)).build();
+        return Created.unaddressed(MerchantDto.of(tenant));
     }
 
     @POST
@@ -53,6 +54,6 @@ public class AccountResource {
         bodies.valid(body);
         Account buyer = accounts.signUpBuyer(
                 new BuyerSignup(body.email(), body.password(), body.name()), clientAddress.of(request));
-        return Response.status(201).entity(BuyerDto.of(buyer)).build();
+        return Created.unaddressed(BuyerDto.of(buyer));
     }
 }

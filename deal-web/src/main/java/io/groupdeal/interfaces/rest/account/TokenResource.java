@@ -1,6 +1,7 @@
 package io.groupdeal.interfaces.rest.account;
 
 import io.groupdeal.application.account.AccountService;
+import io.groupdeal.interfaces.rest.Created;
 import io.groupdeal.interfaces.rest.RequestBodies;
 import io.groupdeal.interfaces.rest.account.AccountDtos.MeDto;
 import io.groupdeal.interfaces.rest.account.AccountDtos.TokenDto;
@@ -42,9 +43,8 @@ public class TokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response logIn(TokenRequest body, @Context HttpServletRequest request) {
         bodies.valid(body);
-        return Response.status(201)
-                .entity(TokenDto.of(accounts.logIn(body.email(), body.password(), clientAddress.of(request))))
-                .build();
+        return Created.unaddressed(
+                TokenDto.of(accounts.logIn(body.email(), body.password(), clientAddress.of(request))));
     }
 
     @DELETE

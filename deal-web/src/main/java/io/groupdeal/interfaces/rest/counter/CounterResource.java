@@ -3,14 +3,17 @@ package io.groupdeal.interfaces.rest.counter;
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.counter.CounterService;
 import io.groupdeal.application.counter.OfflineCounter;
+import io.groupdeal.application.counter.RedeemableList;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.domain.redemption.Redemption;
 import io.groupdeal.infrastructure.database.TransactionConflict;
 import io.groupdeal.interfaces.problem.ProblemWords;
+import io.groupdeal.interfaces.rest.Created;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
+import io.groupdeal.interfaces.rest.PeriodQuery;
 import io.groupdeal.interfaces.rest.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -86,10 +89,7 @@ public class CounterResource {
             }
             redemption = synced.redemption();
         }
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(redemption.id()).build())
-                .entity(RedemptionDto.of(redemption, undoWindow()))
-                .build();
+        return Created.at(uri, redemption.id(), RedemptionDto.of(redemption, undoWindow()));
     }
 
     /**
@@ -132,19 +132,16 @@ public class CounterResource {
      */
     @GET
     @Path("stores/{storeId}/redeemable")
-    public RedeemableListDto redeemable(@PathParam("storeId") String storeId) {
-        return RedeemableListDto.of(offline.redeemable(storeId));
+    public RedeemableList redeemable(@PathParam("storeId") String storeId) {
+        return offline.redeemable(storeId); // its fields are the API's list as is (api.md), no copy needed
     }
 
     /** The business's double uses (merchant admin): coupons handed over offline that had been used elsewhere. */
     @GET
     @Path("double-uses")
     public PageDto<DoubleUseDto> doubleUses(
-            @QueryParam("storeId") String storeId,
-            @QueryParam("from") LocalDate from,
-            @QueryParam("to") LocalDate to,
-            @BeanParam Paging paging) {
-        return PageDto.of(offline.doubleUses(storeId, from, to, paging.request()), DoubleUseDto::of);
+            @QueryParam("storeId") String storeId, @BeanParam PeriodQuery period, @BeanParam Paging paging) {
+        return PageDto.of(offline.doubleUses(storeId, period.from(), period.to(), paging.request()), DoubleUseDto::of);
     }
 
     private static Instant instant(String text) {

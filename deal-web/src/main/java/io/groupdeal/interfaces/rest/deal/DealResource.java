@@ -5,6 +5,8 @@ import io.groupdeal.application.deal.DealView;
 import io.groupdeal.domain.deal.DealStatus;
 import io.groupdeal.interfaces.csv.ReportCsv;
 import io.groupdeal.interfaces.problem.ProblemWords;
+import io.groupdeal.interfaces.rest.Created;
+import io.groupdeal.interfaces.rest.CsvAttachment;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
 import io.groupdeal.interfaces.rest.RequestBodies;
@@ -46,10 +48,7 @@ public class DealResource {
     public Response create(DealRequest body, @Context UriInfo uri) {
         bodies.valid(body);
         DealView created = deals.create(body.terms(), body.optionTerms(), body.storeIds(), body.team());
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(created.deal().id()).build())
-                .entity(DealDto.of(created))
-                .build();
+        return Created.at(uri, created.deal().id(), DealDto.of(created));
     }
 
     @GET
@@ -89,8 +88,6 @@ public class DealResource {
     public Response reportCsv(@PathParam("id") String id, @HeaderParam("Accept-Language") String acceptLanguage) {
         String csv =
                 ReportCsv.of(deals.report(id), deals.get(id).deal().currency(), ProblemWords.language(acceptLanguage));
-        return Response.ok(csv, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"deal-" + id + "-report.csv\"")
-                .build();
+        return CsvAttachment.of(csv, "deal-" + id + "-report.csv");
     }
 }

@@ -2,6 +2,7 @@ package io.groupdeal.interfaces.rest.order;
 
 import io.groupdeal.application.order.OrderService;
 import io.groupdeal.application.order.OrderView;
+import io.groupdeal.interfaces.rest.Created;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
 import io.groupdeal.interfaces.rest.RequestBodies;
@@ -39,10 +40,7 @@ public class OrderResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey, OrderRequest body, @Context UriInfo uri) {
         bodies.valid(body);
         OrderView placed = orders.place(idempotencyKey, body.toPlaceOrder());
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(placed.order().id()).build())
-                .entity(OrderDto.of(placed))
-                .build();
+        return Created.at(uri, placed.order().id(), OrderDto.of(placed));
     }
 
     @GET

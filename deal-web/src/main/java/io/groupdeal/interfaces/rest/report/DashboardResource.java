@@ -4,16 +4,17 @@ import io.groupdeal.application.report.DashboardService;
 import io.groupdeal.domain.report.Dashboard;
 import io.groupdeal.interfaces.csv.DashboardCsv;
 import io.groupdeal.interfaces.problem.ProblemWords;
+import io.groupdeal.interfaces.rest.CsvAttachment;
+import io.groupdeal.interfaces.rest.PeriodQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDate;
 
 /** {@code /dashboard?from=&to=} (MERCHANT_ADMIN): the business's figures of a period, and the same as CSV. */
 @ApplicationScoped
@@ -26,22 +27,17 @@ public class DashboardResource {
     @GET
     @Path("dashboard")
     @Produces(MediaType.APPLICATION_JSON)
-    public DashboardDto dashboard(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
-        return DashboardDto.of(dashboards.of(from, to));
+    public DashboardDto dashboard(@BeanParam PeriodQuery period) {
+        return DashboardDto.of(dashboards.of(period.from(), period.to()));
     }
 
     @GET
     @Path("dashboard.csv")
     @Produces("text/csv")
-    public Response csv(
-            @QueryParam("from") LocalDate from,
-            @QueryParam("to") LocalDate to,
-            @HeaderParam("Accept-Language") String acceptLanguage) {
-        Dashboard dashboard = dashboards.of(from, to);
-        return Response.ok(DashboardCsv.of(dashboard, ProblemWords.language(acceptLanguage)), "text/csv; charset=UTF-8")
-                .header(
-                        "Content-Disposition",
-                        "attachment; filename=\"dashboard-" + dashboard.from() + "-" + dashboard.to() + ".csv\"")
-                .build();
+    public Response csv(@BeanParam PeriodQuery period, @HeaderParam("Accept-Language") String acceptLanguage) {
+        Dashboard dashboard = dashboards.of(period.from(), period.to());
+        return CsvAttachment.of(
+                DashboardCsv.of(dashboard, ProblemWords.language(acceptLanguage)),
+                "dashboard-" + dashboard.from() + "-" + dashboard.to() + ".csv");
     }
 }

@@ -3,6 +3,7 @@ package io.groupdeal.interfaces.rest.review;
 import io.groupdeal.application.review.MerchantReviews;
 import io.groupdeal.application.review.ReviewService;
 import io.groupdeal.domain.review.Review;
+import io.groupdeal.interfaces.rest.Created;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
 import io.groupdeal.interfaces.rest.QueryParams.WholeNumberBetween;
@@ -40,9 +41,7 @@ public class ReviewResource {
     public Response write(ReviewRequest body) {
         bodies.valid(body);
         Review review = buyers.write(body.couponCode(), body.rating(), body.comment());
-        return Response.status(Response.Status.CREATED)
-                .entity(ReviewDto.of(review))
-                .build();
+        return Created.unaddressed(ReviewDto.of(review));
     }
 
     @GET

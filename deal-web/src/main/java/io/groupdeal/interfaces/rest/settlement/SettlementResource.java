@@ -2,18 +2,19 @@ package io.groupdeal.interfaces.rest.settlement;
 
 import io.groupdeal.application.settlement.SettlementService;
 import io.groupdeal.application.settlement.Statement;
-import io.groupdeal.domain.shared.Language;
 import io.groupdeal.interfaces.csv.StatementCsv;
 import io.groupdeal.interfaces.problem.ProblemWords;
+import io.groupdeal.interfaces.rest.CsvAttachment;
+import io.groupdeal.interfaces.rest.PeriodQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -36,21 +37,18 @@ public class SettlementResource {
     @GET
     @Path("settlements")
     @Produces(MediaType.APPLICATION_JSON)
-    public StatementDto own(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
-        return StatementDto.of(settlements.own(from, to));
+    public StatementDto own(@BeanParam PeriodQuery period) {
+        return StatementDto.of(settlements.own(period.from(), period.to()));
     }
 
     @GET
     @Path("settlements.csv")
     @Produces("text/csv")
-    public Response ownCsv(
-            @QueryParam("from") LocalDate from,
-            @QueryParam("to") LocalDate to,
-            @HeaderParam("Accept-Language") String acceptLanguage) {
-        return csv(
-                List.of(settlements.own(from, to)),
-                "settlement-" + from + "-" + to + ".csv",
-                ProblemWords.language(acceptLanguage));
+    public Response ownCsv(@BeanParam PeriodQuery period, @HeaderParam("Accept-Language") String acceptLanguage) {
+        Statement own = settlements.own(period.from(), period.to());
+        return CsvAttachment.of(
+                StatementCsv.of(List.of(own), ProblemWords.language(acceptLanguage)),
+                "settlement-" + period.from() + "-" + period.to() + ".csv");
     }
 
     /**
@@ -60,8 +58,8 @@ public class SettlementResource {
     @GET
     @Path("platform/settlements")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response all(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
-        Pages pages = pages(from, to);
+    public Response all(@BeanParam PeriodQuery period) {
+        Pages pages = pages(period.from(), period.to());
         StreamingOutput body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write("{\"items\":[");
@@ -84,11 +82,8 @@ public class SettlementResource {
     @GET
     @Path("platform/settlements.csv")
     @Produces("text/csv")
-    public Response allCsv(
-            @QueryParam("from") LocalDate from,
-            @QueryParam("to") LocalDate to,
-            @HeaderParam("Accept-Language") String acceptLanguage) {
-        Pages pages = pages(from, to);
+    public Response allCsv(@BeanParam PeriodQuery period, @HeaderParam("Accept-Language") String acceptLanguage) {
+        Pages pages = pages(period.from(), period.to());
         String header = StatementCsv.header(ProblemWords.language(acceptLanguage));
         StreamingOutput body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -98,9 +93,7 @@ public class SettlementResource {
                 writer.flush();
             }
         };
-        return Response.ok(body, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", disposition("settlements-" + from + "-" + to + ".csv"))
-                .build();
+        return CsvAttachment.of(body, "settlements-" + period.from() + "-" + period.to() + ".csv");
     }
 
     /** The operator's statements page by page; the period is checked before anything is written. */
@@ -129,15 +122,5 @@ public class SettlementResource {
         List<Statement> first();
 
         List<Statement> next(List<Statement> previous);
-    }
-
-    private static Response csv(List<Statement> statements, String filename, Language language) {
-        return Response.ok(StatementCsv.of(statements, language), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", disposition(filename))
-                .build();
-    }
-
-    private static String disposition(String filename) {
-        return "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9.-]", "_") + "\"";
     }
 }

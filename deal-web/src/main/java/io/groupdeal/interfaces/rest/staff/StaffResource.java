@@ -2,6 +2,7 @@ package io.groupdeal.interfaces.rest.staff;
 
 import io.groupdeal.application.staff.StaffService;
 import io.groupdeal.application.staff.StaffView;
+import io.groupdeal.interfaces.rest.Created;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
 import io.groupdeal.interfaces.rest.RequestBodies;
@@ -42,9 +43,7 @@ public class StaffResource {
     public Response create(StaffDto body, @Context UriInfo uri) {
         bodies.valid(body);
         StaffView created = staff.create(body.details());
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
-                .entity(StaffDto.of(created))
-                .build();
+        return Created.at(uri, created.id(), StaffDto.of(created));
     }
 
     @GET

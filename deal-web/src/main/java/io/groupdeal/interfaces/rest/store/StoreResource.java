@@ -2,6 +2,7 @@ package io.groupdeal.interfaces.rest.store;
 
 import io.groupdeal.application.store.StoreService;
 import io.groupdeal.domain.store.Store;
+import io.groupdeal.interfaces.rest.Created;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
 import io.groupdeal.interfaces.rest.RequestBodies;
@@ -42,9 +43,7 @@ public class StoreResource {
     public Response create(StoreDto body, @Context UriInfo uri) {
         bodies.valid(body);
         Store store = stores.create(body.details());
-        return Response.created(uri.getAbsolutePathBuilder().path(store.id()).build())
-                .entity(StoreDto.of(store))
-                .build();
+        return Created.at(uri, store.id(), StoreDto.of(store));
     }
 
     @GET

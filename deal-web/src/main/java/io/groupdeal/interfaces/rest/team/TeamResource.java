@@ -2,6 +2,7 @@ package io.groupdeal.interfaces.rest.team;
 
 import io.groupdeal.application.team.TeamService;
 import io.groupdeal.application.team.TeamView;
+import io.groupdeal.interfaces.rest.Created;
 import io.groupdeal.interfaces.rest.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,10 +38,7 @@ public class TeamResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey, TeamRequest body, @Context UriInfo uri) {
         bodies.valid(body);
         TeamView started = teams.start(idempotencyKey, body == null ? null : body.toStartTeam());
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(started.team().id()).build())
-                .entity(TeamDto.of(started))
-                .build();
+        return Created.at(uri, started.team().id(), TeamDto.of(started));
     }
 
     /** 201 with the team the caller joined. */
