@@ -46,6 +46,7 @@ public class SummaryPass {
             return false;
         }
         plan.rebuild().forEach(range -> summaries.build(tenantId, range[0], range[1]));
+        plan.days().forEach(range -> summaries.buildDays(tenantId, range[0], range[1]));
         summaries.forget(tenantId, plan.forget());
         if (plan.summarisedUntil() != until) {
             summaries.advance(tenantId, plan.summarisedUntil(), now);

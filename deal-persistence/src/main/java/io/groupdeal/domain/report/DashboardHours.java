@@ -24,6 +24,8 @@ import java.util.TreeSet;
 public record DashboardHours(long first, long end, NavigableSet<Long> live) {
 
     private static final long SECONDS = 3600;
+    /** A UTC day has 24 whole hours: day = hour DIV 24 (V27__dashboard_days.sql). */
+    public static final long HOURS_A_DAY = 24;
 
     /** The hour an instant falls in. */
     public static long hourOf(Instant instant) {
@@ -76,14 +78,66 @@ public record DashboardHours(long first, long end, NavigableSet<Long> live) {
     /** The live hours as ranges of adjacent hours, {@code [from, to)}. */
     public List<long[]> liveRanges() {
         List<long[]> ranges = new ArrayList<>();
-        for (long h : live) {
-            long[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
-            if (last != null && last[1] == h) {
-                last[1] = h + 1;
+        live.forEach(h -> extend(ranges, h));
+        return ranges;
+    }
+
+    /**
+     * The summarised hours of {@code [first, summaryEnd)} that are not live, split for the period's totals (by deal, by
+     * store): the whole UTC days among them ({@code day} = hour DIV 24: 24 hours, none of them live, all before
+     * {@code summaryEnd}), whose day summaries equal the sum of their 24 hour summaries, and the other hours, read one
+     * by one. Each such hour is in exactly one of the two, so the totals add up to what the hours give.
+     */
+    public Split split(long summaryEnd) {
+        List<long[]> days = new ArrayList<>();
+        List<long[]> hours = new ArrayList<>();
+        long h = first;
+        while (h < summaryEnd) {
+            long dayEnd = h + HOURS_A_DAY;
+            if (Math.floorMod(h, HOURS_A_DAY) == 0
+                    && dayEnd <= summaryEnd
+                    && live.subSet(h, dayEnd).isEmpty()) {
+                extend(days, h / HOURS_A_DAY);
+                h = dayEnd;
             } else {
-                ranges.add(new long[] {h, h + 1});
+                if (!live.contains(h)) {
+                    extend(hours, h);
+                }
+                h++;
             }
         }
-        return ranges;
+        return new Split(days, hours);
+    }
+
+    /**
+     * The summarised, not live hours of a period as whole UTC days and single hours.
+     *
+     * @param days  ranges of UTC days {@code [from, to)} (day: hour DIV 24) read from the day summaries
+     * @param hours ranges of hours {@code [from, to)} read from the hour summaries
+     */
+    public record Split(List<long[]> days, List<long[]> hours) {}
+
+    /** The UTC day (hour DIV 24) of each hour of {@code ranges}, as ranges of days {@code [from, to)}. */
+    public static List<long[]> daysOf(List<long[]> ranges) {
+        List<long[]> days = new ArrayList<>();
+        for (long[] r : ranges) {
+            for (long d = Math.floorDiv(r[0], HOURS_A_DAY); d <= Math.floorDiv(r[1] - 1, HOURS_A_DAY); d++) {
+                long[] last = days.isEmpty() ? null : days.get(days.size() - 1);
+                if (last == null || d >= last[1]) {
+                    extend(days, d);
+                }
+            }
+        }
+        return days;
+    }
+
+    /** Adds {@code n} to ascending ranges {@code [from, to)}: extends the last one when adjacent. */
+    private static void extend(List<long[]> ranges, long n) {
+        long[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+        if (last != null && last[1] == n) {
+            last[1] = n + 1;
+        } else {
+            ranges.add(new long[] {n, n + 1});
+        }
     }
 }

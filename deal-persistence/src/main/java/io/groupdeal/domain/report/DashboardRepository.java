@@ -26,7 +26,8 @@ import java.util.stream.Stream;
 
 /**
  * Counts a tenant's dashboard from its coupons, reviews and deals. The hours of the period that are over come from
- * their summaries ({@link HourSummaries}: built from the coupons by a job, marked stale by every change of a coupon),
+ * their summaries ({@link HourSummaries}: built from the coupons by a job, marked stale by every change of a coupon;
+ * the totals by deal and store of whole UTC days none of whose hours is read otherwise from the days' sums of them),
  * the others from the coupons themselves: the open hour, hours not summarised yet, stale hours, and hours in which one
  * of the tenant's days begins (zones whose offset is not whole hours). Those are range scans of covering indexes of
  * the coupons (by quarter hour of sale and of redemption, see V7__dashboard.sql and V8__quarter_hours.sql), grouped by
@@ -105,7 +106,11 @@ public class DashboardRepository {
                 topDeals(tenantId, figures.deals));
     }
 
-    /** The summarised hours of {@code [first, summaryEnd)}, but for the live ones among them. */
+    /**
+     * The summarised hours of {@code [first, summaryEnd)}, but for the live ones among them: the figures by hour and
+     * currency (summed by the tenant's day here) from each hour's sales, the totals by store and deal from the whole
+     * UTC days' summaries and, for the hours outside those days, from the hours' (see {@link DashboardHours#split}).
+     */
     private void summarised(String tenantId, DashboardHours hours, long summaryEnd, ZoneId zone, Figures figures) {
         List<Long> skip = hours.liveBefore(summaryEnd);
         String where = " WHERE tenant_id = ? AND hour >= ? AND hour < ?"
@@ -113,9 +118,8 @@ public class DashboardRepository {
         List<Object> parameters = new ArrayList<>(List.of(tenantId, hours.first(), summaryEnd));
         parameters.addAll(skip);
         for (HourSales h : sql.report(
-                "SELECT hour, currency, SUM(sold) AS sold, SUM(refunded) AS refunded,"
-                        + " SUM(redeemed_of_sold) AS redeemed_of_sold, SUM(revenue) AS revenue, SUM(redeemed) AS redeemed FROM dashboard_hour"
-                        + where + " GROUP BY hour, currency",
+                "SELECT hour, currency, sold, refunded, redeemed_of_sold, revenue, redeemed FROM dashboard_hour_sales"
+                        + where,
                 parameters,
                 r -> new HourSales(
                         r.longValue("hour"),
@@ -126,15 +130,31 @@ public class DashboardRepository {
             figures.sales(day, h.sales(), h.redeemedOfSold());
             figures.redeemedByDay.merge(day, h.redeemed(), Long::sum);
         }
+        DashboardHours.Split split = hours.split(summaryEnd);
+        storesAndDeals(tenantId, "dashboard_day", "dashboard_day_store", "day", split.days(), figures);
+        storesAndDeals(tenantId, "dashboard_hour", "dashboard_hour_store", "hour", split.hours(), figures);
+    }
+
+    /** The redemptions by store and the sales and redemptions by deal of {@code ranges} of days or hours. */
+    private void storesAndDeals(
+            String tenantId, String deals, String stores, String unit, List<long[]> ranges, Figures figures) {
+        if (ranges.isEmpty()) {
+            return;
+        }
+        String one = "(" + unit + " >= ? AND " + unit + " < ?)";
+        String where = " WHERE tenant_id = ? AND ("
+                + String.join(" OR ", java.util.Collections.nCopies(ranges.size(), one)) + ")";
+        List<Object> parameters = new ArrayList<>(List.of(tenantId));
+        ranges.forEach(r -> parameters.addAll(List.of(r[0], r[1])));
         for (Map.Entry<String, Long> s : sql.report(
-                "SELECT store_id, SUM(redeemed) AS redeemed FROM dashboard_hour_store" + where + " GROUP BY store_id",
+                "SELECT store_id, SUM(redeemed) AS redeemed FROM " + stores + where + " GROUP BY store_id",
                 parameters,
                 r -> Map.entry(r.string("store_id"), r.count("redeemed")))) {
             figures.redeemedByStore.merge(s.getKey(), s.getValue(), Long::sum);
         }
         for (Map.Entry<String, DealFigures> d : sql.report(
-                "SELECT deal_id, SUM(sold) AS sold, SUM(revenue) AS revenue,"
-                        + " SUM(redeemed) AS redeemed FROM dashboard_hour" + where + " GROUP BY deal_id",
+                "SELECT deal_id, SUM(sold) AS sold, SUM(revenue) AS revenue, SUM(redeemed) AS redeemed FROM " + deals
+                        + where + " GROUP BY deal_id",
                 parameters,
                 r -> Map.entry(
                         r.string("deal_id"),

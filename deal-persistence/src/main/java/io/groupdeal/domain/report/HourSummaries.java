@@ -40,7 +40,13 @@ import java.util.TreeSet;
  * statements at READ COMMITTED too).</li>
  * </ol>
  *
- * Clocks do not matter for correctness: the job decides which hours are over from its own clock, and a purchase whose
+ * <b>Sums of the summaries (V27).</b> Three more summaries are sums of the hour summaries, written only by the pass
+ * that builds those hours, in its transaction: {@code dashboard_hour_sales} (an hour's figures per currency, all deals
+ * together), {@code dashboard_day} and {@code dashboard_day_store} (a UTC day's figures per deal and per store). So
+ * each of their rows equals the sum of the hour rows it covers at every commit, and the dashboard reads them only
+ * where it would read every one of those hour rows ({@link DashboardHours#split}): the argument above carries over.
+ *
+ * <p>Clocks do not matter for correctness: the job decides which hours are over from its own clock, and a purchase whose
  * moment falls into an hour built already (a late confirmation, an instance's clock behind) marks that hour.
  */
 @ApplicationScoped
@@ -125,6 +131,35 @@ public class HourSummaries {
                         + " redeemed_store_id, COUNT(*) FROM coupon WHERE tenant_id = ? AND redeemed_quarter >= ? AND redeemed_quarter < ?"
                         + " AND status = 'REDEEMED' GROUP BY redeemed_quarter DIV 4, redeemed_store_id",
                 quarters);
+        sql.update("DELETE FROM dashboard_hour_sales WHERE tenant_id = ? AND hour >= ? AND hour < ?", hours);
+        sql.update(
+                "INSERT INTO dashboard_hour_sales (tenant_id, hour, currency, sold, refunded, redeemed_of_sold, revenue,"
+                        + " redeemed) SELECT tenant_id, hour, currency, SUM(sold), SUM(refunded), SUM(redeemed_of_sold),"
+                        + " SUM(revenue), SUM(redeemed) FROM dashboard_hour WHERE tenant_id = ? AND hour >= ? AND hour < ?"
+                        + " GROUP BY hour, currency",
+                hours);
+    }
+
+    /**
+     * Sums the UTC days {@code [from, to)} again from their hour summaries, replacing what was there; in the pass that
+     * built those hours, after them (the pass's own writes are visible to it), so that a day summary always equals
+     * the sum of its hours' summaries, whether or not all its hours are summarised yet.
+     */
+    public void buildDays(String tenantId, long from, long to) {
+        List<Object> days = List.of(tenantId, from, to);
+        List<Object> hours = List.of(tenantId, from * DashboardHours.HOURS_A_DAY, to * DashboardHours.HOURS_A_DAY);
+        sql.update("DELETE FROM dashboard_day WHERE tenant_id = ? AND day >= ? AND day < ?", days);
+        sql.update("DELETE FROM dashboard_day_store WHERE tenant_id = ? AND day >= ? AND day < ?", days);
+        sql.update(
+                "INSERT INTO dashboard_day (tenant_id, day, deal_id, sold, revenue, redeemed) SELECT tenant_id, hour DIV 24,"
+                        + " deal_id, SUM(sold), SUM(revenue), SUM(redeemed) FROM dashboard_hour"
+                        + " WHERE tenant_id = ? AND hour >= ? AND hour < ? GROUP BY hour DIV 24, deal_id",
+                hours);
+        sql.update(
+                "INSERT INTO dashboard_day_store (tenant_id, day, store_id, redeemed) SELECT tenant_id, hour DIV 24,"
+                        + " store_id, SUM(redeemed) FROM dashboard_hour_store"
+                        + " WHERE tenant_id = ? AND hour >= ? AND hour < ? GROUP BY hour DIV 24, store_id",
+                hours);
     }
 
     /** Deletes the marks that a pass read (and so counted). */

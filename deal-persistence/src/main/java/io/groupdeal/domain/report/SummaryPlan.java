@@ -9,7 +9,8 @@ import java.util.TreeSet;
  * What one pass of the summary job does for a tenant, decided from what it read with the tenant claimed: build the
  * hours that closed since {@code summarised_until} (at most {@code maxHours} of them, oldest first), build again the
  * summarised hours that have stale marks (at most {@code maxHours} distinct hours, oldest first), and delete exactly
- * the marks it read of the hours it builds. A mark of an hour it does not build stays, whatever else happens.
+ * the marks it read of the hours it builds. A mark of an hour it does not build stays, whatever else happens. The
+ * UTC days of the hours it builds are summed again from their hours in the same pass ({@link #days}).
  *
  * @param rebuild         ranges of hours {@code [from, to)} to build from the coupons, adjacent hours merged
  * @param summarisedUntil the tenant's new {@code summarised_until} (never lower than before)
@@ -52,6 +53,14 @@ public record SummaryPlan(List<long[]> rebuild, long summarisedUntil, List<Mark>
     /** The new {@code summarised_until}: up to {@code closedUntil}, at most {@code maxHours} further, never back. */
     public static long advance(long summarisedUntil, long closedUntil, int maxHours) {
         return Math.max(summarisedUntil, Math.min(closedUntil, summarisedUntil + maxHours));
+    }
+
+    /**
+     * The UTC days to sum again from their hours after the hours are built, as ranges {@code [from, to)}: every day
+     * that has an hour in {@link #rebuild}, so that a day summary always equals the sum of its hours' summaries.
+     */
+    public List<long[]> days() {
+        return DashboardHours.daysOf(rebuild);
     }
 
     /** Nothing to build and nothing to forget. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.LongStream;
@@ -88,6 +89,61 @@ class DashboardHoursTest {
         assertEquals(List.of(first + 3, first + 5), List.of(ranges.get(0)[0], ranges.get(0)[1]));
         assertEquals(List.of(first + 7, first + 8), List.of(ranges.get(1)[0], ranges.get(1)[1]));
         assertEquals(List.of(until, hours.end()), List.of(ranges.get(2)[0], ranges.get(2)[1]));
+    }
+
+    @Test
+    void aWholeUtcDayPeriodReadsItsTotalsFromDaySummariesOnly() {
+        DashboardHours hours = DashboardHours.of(FROM, TO, ZoneId.of("UTC"), Long.MAX_VALUE, Set.of());
+        DashboardHours.Split split = hours.split(hours.summaryEnd(Long.MAX_VALUE));
+        assertEquals(List.of(List.of(hours.first() / 24, hours.first() / 24 + 30)), list(split.days()));
+        assertTrue(split.hours().isEmpty());
+    }
+
+    @Test
+    void aDayWithAStaleHourAndThePeriodsPartialDaysAreReadByHour() {
+        ZoneId zone = ZoneId.of("Europe/Berlin"); // UTC+2 until 25 October, then UTC+1
+        long first = hour("2026-09-30T22:00:00Z");
+        long stale = hour("2026-10-10T13:00:00Z");
+        DashboardHours hours = DashboardHours.of(FROM, TO, zone, Long.MAX_VALUE, Set.of(stale));
+        DashboardHours.Split split = hours.split(hours.summaryEnd(Long.MAX_VALUE));
+        long day1 = hour("2026-10-01T00:00:00Z") / 24;
+        long day10 = hour("2026-10-10T00:00:00Z") / 24;
+        assertEquals(List.of(List.of(day1, day10), List.of(day10 + 1, day1 + 29)), list(split.days()));
+        assertEquals(
+                List.of(
+                        List.of(first, first + 2),
+                        List.of(day10 * 24, stale),
+                        List.of(stale + 1, day10 * 24 + 24),
+                        List.of((day1 + 29) * 24, hour("2026-10-30T23:00:00Z"))),
+                list(split.hours()));
+    }
+
+    @Test
+    void everySummarisedHourIsCountedOnceByDayOrByHourAndNoLiveHourIs() {
+        for (String id :
+                List.of("UTC", "Asia/Kolkata", "America/St_Johns", "Australia/Lord_Howe", "Pacific/Kiritimati")) {
+            ZoneId zone = ZoneId.of(id);
+            DashboardHours probe = DashboardHours.of(FROM, TO, zone, Long.MIN_VALUE, Set.of());
+            for (long until : List.of(
+                    Long.MIN_VALUE, probe.first() + 5, probe.first() + 24 * 7 + 3, probe.end() - 1, Long.MAX_VALUE)) {
+                Set<Long> stale = Set.of(probe.first() + 30, probe.first() + 31, probe.first() + 24 * 20);
+                DashboardHours hours = DashboardHours.of(FROM, TO, zone, until, stale);
+                long summaryEnd = hours.summaryEnd(until);
+                DashboardHours.Split split = hours.split(summaryEnd);
+                List<Long> counted = new ArrayList<>();
+                split.days().forEach(r -> LongStream.range(r[0] * 24, r[1] * 24).forEach(counted::add));
+                split.hours().forEach(r -> LongStream.range(r[0], r[1]).forEach(counted::add));
+                List<Long> expected = LongStream.range(hours.first(), summaryEnd)
+                        .filter(h -> !hours.live().contains(h))
+                        .boxed()
+                        .toList();
+                assertEquals(expected, counted.stream().sorted().toList(), id + " until " + until);
+            }
+        }
+    }
+
+    private static List<List<Long>> list(List<long[]> ranges) {
+        return ranges.stream().map(r -> List.of(r[0], r[1])).toList();
     }
 
     @Test

@@ -56,6 +56,22 @@ class SummaryPlanTest {
     }
 
     @Test
+    void theUtcDaysOfEveryHourBuiltAreSummedAgainOnce() {
+        List<Mark> marks = List.of(new Mark(40, "A"), new Mark(47, "B"), new Mark(60, "C"), new Mark(95, "D"));
+        SummaryPlan plan = SummaryPlan.of(100, 500, marks, 168);
+        // hours 40, 47, 60 are in day 1 and 2; 95 in day 3; 100..267 in days 4..11
+        assertEquals(List.of(List.of(1L, 12L)), days(plan));
+
+        SummaryPlan apart = SummaryPlan.of(300, 301, List.of(new Mark(30, "A"), new Mark(31, "B")), 168);
+        assertEquals(List.of(List.of(1L, 2L), List.of(12L, 13L)), days(apart));
+        assertTrue(SummaryPlan.of(100, 100, List.of(), 168).days().isEmpty());
+    }
+
+    private static List<List<Long>> days(SummaryPlan plan) {
+        return plan.days().stream().map(r -> List.of(r[0], r[1])).toList();
+    }
+
+    @Test
     void nothingToDoIsIdle() {
         assertTrue(SummaryPlan.of(100, 100, List.of(), 168).idle());
     }
