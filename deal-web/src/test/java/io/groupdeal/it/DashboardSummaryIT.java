@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
  * The dashboard read from hour summaries equals counting the coupons one by one (computed here from the coupon rows),
  * while the summaries are fresh, right after a refund, an undo and an expiry of coupons whose hours were summarised
  * already, and after the job built them again; and a change that commits while the job builds its hour is not lost.
- * The business's days are India's (UTC+5:30), so a day begins inside a UTC hour.
+ * The business's days are India's (UTC+5:30), so a day begins inside a UTC hour. The changed coupons were sold on a
+ * UTC day wholly inside the 30-day period, whose totals come from its day summary while none of its hours is stale
+ * (shown at the end), from its hours while one is.
  */
 class DashboardSummaryIT extends DeployedApp {
 
@@ -93,6 +95,52 @@ class DashboardSummaryIT extends DeployedApp {
 
         awaitSummarised(tenant);
         assertFiguresEqualTheCoupons(tenant, admin, "all built again");
+        assertTheDaySummaryIsRead(tenant, admin, shop.dealId(), dayA);
+    }
+
+    /**
+     * The UTC day of Anna's purchase lies wholly inside the last 30 days and none of its hours is stale: its deal
+     * totals come from its day summary (V27), which equals the sum of its hours. Shown by changing that summary row
+     * alone for a moment: the dashboard's top deal moves with it.
+     */
+    private void assertTheDaySummaryIsRead(String tenant, String admin, String dealId, Instant utcDay)
+            throws Exception {
+        long day = utcDay.getEpochSecond() / 86_400;
+        assertEquals(
+                Buying.query(
+                                "SELECT SUM(sold), SUM(redeemed) FROM dashboard_hour WHERE tenant_id = ? AND deal_id = ?"
+                                        + " AND hour >= ? AND hour < ?",
+                                tenant,
+                                dealId,
+                                day * 24,
+                                day * 24 + 24)
+                        .get(0),
+                Buying.query(
+                                "SELECT sold, redeemed FROM dashboard_day WHERE tenant_id = ? AND deal_id = ? AND day = ?",
+                                tenant,
+                                dealId,
+                                day)
+                        .get(0),
+                "the day summary is the sum of its hours");
+        LocalDate today = LocalDate.now(ZONE);
+        String path = "api/v1/dashboard?from=" + today.minusDays(29) + "&to=" + today;
+        long before = topDealSold(http.get(path, admin).json(), dealId);
+        String change = "UPDATE dashboard_day SET sold = sold + ? WHERE tenant_id = ? AND deal_id = ? AND day = ?";
+        assertEquals(1, Buying.update(change, 1000, tenant, dealId, day));
+        try {
+            assertEquals(before + 1000, topDealSold(http.get(path, admin).json(), dealId), "read from the day summary");
+        } finally {
+            Buying.update(change, -1000, tenant, dealId, day);
+        }
+        assertFiguresEqualTheCoupons(tenant, admin, "the day summary as built");
+    }
+
+    private static long topDealSold(JsonObject dashboard, String dealId) {
+        return dashboard.getJsonArray("topDeals").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("dealId").equals(dealId))
+                .mapToLong(t -> t.getInt("sold"))
+                .findFirst()
+                .orElse(0);
     }
 
     @Test
