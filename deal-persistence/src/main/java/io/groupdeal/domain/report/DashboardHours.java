@@ -15,13 +15,18 @@ import java.util.TreeSet;
  * {@code summarised_until}), not marked stale, and lies wholly inside one of the tenant's days: in a zone whose offset
  * is not a whole number of hours (India, Nepal, Newfoundland, Adelaide, Lord Howe in summer...) a day starts inside an
  * hour, and that hour is read from the coupons by quarter hour as before, so the days stay exactly the tenant's own.
- * Everything else (the open hour, hours not summarised yet, stale hours) is read from the coupons too.
+ * Everything else (the open hour, hours not summarised yet, stale hours) is read from the coupons too. The period's
+ * totals by deal and by store need no days: an hour read from the coupons only because one of the tenant's days
+ * begins inside it, wholly inside the period, gives them its summary, so that whole UTC days are summed from their
+ * day summaries in such zones too ({@link #split}).
  *
- * @param first  the first hour touching the period
- * @param end    the hour after the last one touching the period
- * @param live   the hours of {@code [first, end)} read from the coupons
+ * @param first      the first hour touching the period
+ * @param end        the hour after the last one touching the period
+ * @param live       the hours of {@code [first, end)} read from the coupons
+ * @param liveTotals the hours of {@code [first, end)} whose totals by deal and by store are read from the coupons: the
+ *                   live hours but those in which only a day inside the period begins (their summaries count)
  */
-public record DashboardHours(long first, long end, NavigableSet<Long> live) {
+public record DashboardHours(long first, long end, NavigableSet<Long> live, NavigableSet<Long> liveTotals) {
 
     private static final long SECONDS = 3600;
     /** A UTC day has 24 whole hours: day = hour DIV 24 (V27__dashboard_days.sql). */
@@ -52,17 +57,26 @@ public record DashboardHours(long first, long end, NavigableSet<Long> live) {
         long first = hourOf(start);
         long last = hourOf(end.minusNanos(1)) + 1;
         NavigableSet<Long> live = new TreeSet<>();
+        NavigableSet<Long> liveTotals = new TreeSet<>();
         for (Instant boundary : boundaries) {
             if (!boundary.equals(start(hourOf(boundary)))) {
                 live.add(hourOf(boundary));
+                if (boundary.equals(start) || boundary.equals(end)) {
+                    liveTotals.add(hourOf(boundary)); // partly outside the period
+                }
             }
         }
         live.removeIf(h -> h >= last);
+        liveTotals.removeIf(h -> h >= last);
         for (long h = Math.max(first, summarisedUntil); h < last; h++) {
             live.add(h);
+            liveTotals.add(h);
         }
-        stale.stream().filter(h -> h >= first && h < last).forEach(live::add);
-        return new DashboardHours(first, last, live);
+        stale.stream().filter(h -> h >= first && h < last).forEach(h -> {
+            live.add(h);
+            liveTotals.add(h);
+        });
+        return new DashboardHours(first, last, live, liveTotals);
     }
 
     /** The end of the summarised hours of the period: from {@code first} up to here, all but {@link #live} are summaries. */
@@ -83,10 +97,11 @@ public record DashboardHours(long first, long end, NavigableSet<Long> live) {
     }
 
     /**
-     * The summarised hours of {@code [first, summaryEnd)} that are not live, split for the period's totals (by deal, by
-     * store): the whole UTC days among them ({@code day} = hour DIV 24: 24 hours, none of them live, all before
-     * {@code summaryEnd}), whose day summaries equal the sum of their 24 hour summaries, and the other hours, read one
-     * by one. Each such hour is in exactly one of the two, so the totals add up to what the hours give.
+     * The summarised hours of {@code [first, summaryEnd)} that are not in {@link #liveTotals}, split for the period's
+     * totals (by deal, by store): the whole UTC days among them ({@code day} = hour DIV 24: 24 hours, none of them in
+     * {@code liveTotals}, all before {@code summaryEnd}), whose day summaries equal the sum of their 24 hour
+     * summaries, and the other hours, read one by one. Each such hour is in exactly one of the two, so the totals add
+     * up to what the hours give.
      */
     public Split split(long summaryEnd) {
         List<long[]> days = new ArrayList<>();
@@ -96,11 +111,11 @@ public record DashboardHours(long first, long end, NavigableSet<Long> live) {
             long dayEnd = h + HOURS_A_DAY;
             if (Math.floorMod(h, HOURS_A_DAY) == 0
                     && dayEnd <= summaryEnd
-                    && live.subSet(h, dayEnd).isEmpty()) {
+                    && liveTotals.subSet(h, dayEnd).isEmpty()) {
                 extend(days, h / HOURS_A_DAY);
                 h = dayEnd;
             } else {
-                if (!live.contains(h)) {
+                if (!liveTotals.contains(h)) {
                     extend(hours, h);
                 }
                 h++;

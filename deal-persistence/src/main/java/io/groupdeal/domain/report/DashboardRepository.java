@@ -167,7 +167,10 @@ public class DashboardRepository {
         }
     }
 
-    /** The live hours, from the coupons, by quarter hour. */
+    /**
+     * The live hours, from the coupons, by quarter hour; their totals by deal and store only for the hours in
+     * {@link DashboardHours#liveTotals} (the others' come from their summaries, see {@link #summarised}).
+     */
     private void live(Period period, DashboardHours hours, ZoneId zone, Figures figures) {
         List<long[]> ranges = hours.liveRanges();
         for (QuarterSales q : sql.report(
@@ -183,7 +186,9 @@ public class DashboardRepository {
                         new Sales(r.count("sold"), r.count("refunded"), r.decimal("revenue"), r.string("currency")),
                         r.count("redeemed")))) {
             figures.sales(QuarterHours.day(q.quarter(), zone), q.sales(), q.redeemed());
-            figures.deal(q.dealId(), q.sales().sold, q.sales().revenue, 0);
+            if (hours.liveTotals().contains(Math.floorDiv(q.quarter(), 4))) {
+                figures.deal(q.dealId(), q.sales().sold, q.sales().revenue, 0);
+            }
         }
         for (Redeemed q : sql.report(
                 "SELECT " + REDEEMED.quarter() + " AS quarter, redeemed_store_id AS store_id, deal_id,"
@@ -194,8 +199,10 @@ public class DashboardRepository {
                 r -> new Redeemed(
                         r.longValue("quarter"), r.string("store_id"), r.string("deal_id"), r.count("redeemed")))) {
             figures.redeemedByDay.merge(QuarterHours.day(q.quarter(), zone), q.count(), Long::sum);
-            figures.redeemedByStore.merge(q.storeId(), q.count(), Long::sum);
-            figures.deal(q.dealId(), 0, BigDecimal.ZERO, q.count());
+            if (hours.liveTotals().contains(Math.floorDiv(q.quarter(), 4))) {
+                figures.redeemedByStore.merge(q.storeId(), q.count(), Long::sum);
+                figures.deal(q.dealId(), 0, BigDecimal.ZERO, q.count());
+            }
         }
     }
 

@@ -120,6 +120,7 @@ class DashboardHoursTest {
 
     @Test
     void everySummarisedHourIsCountedOnceByDayOrByHourAndNoLiveHourIs() {
+        // liveTotals: live hours but those in which a day inside the period begins; the period's ends stay live
         for (String id :
                 List.of("UTC", "Asia/Kolkata", "America/St_Johns", "Australia/Lord_Howe", "Pacific/Kiritimati")) {
             ZoneId zone = ZoneId.of(id);
@@ -134,12 +135,26 @@ class DashboardHoursTest {
                 split.days().forEach(r -> LongStream.range(r[0] * 24, r[1] * 24).forEach(counted::add));
                 split.hours().forEach(r -> LongStream.range(r[0], r[1]).forEach(counted::add));
                 List<Long> expected = LongStream.range(hours.first(), summaryEnd)
-                        .filter(h -> !hours.live().contains(h))
+                        .filter(h -> !hours.liveTotals().contains(h))
                         .boxed()
                         .toList();
                 assertEquals(expected, counted.stream().sorted().toList(), id + " until " + until);
             }
         }
+    }
+
+    @Test
+    void inAHalfHourZoneTheDaysBeginningInsideThePeriodDoNotKeepItsTotalsFromDaySummaries() {
+        ZoneId zone = ZoneId.of("Asia/Kolkata"); // days begin at 18:30 UTC
+        DashboardHours hours = DashboardHours.of(FROM, TO, zone, Long.MAX_VALUE, Set.of());
+        long start = hour("2026-09-30T18:00:00Z");
+        long end = hour("2026-10-30T18:00:00Z");
+        assertEquals(Set.of(start, end), hours.liveTotals(), "only the hours partly outside the period");
+        assertEquals(31, hours.live().size(), "the by-day figures still read every day's first hour by quarter");
+        DashboardHours.Split split = hours.split(hours.summaryEnd(Long.MAX_VALUE));
+        long day1 = hour("2026-10-01T00:00:00Z") / 24;
+        assertEquals(List.of(List.of(day1, day1 + 29)), list(split.days()));
+        assertEquals(List.of(List.of(start + 1, day1 * 24), List.of((day1 + 29) * 24, end)), list(split.hours()));
     }
 
     private static List<List<Long>> list(List<long[]> ranges) {
