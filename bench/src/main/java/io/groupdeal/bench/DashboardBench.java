@@ -117,6 +117,17 @@ public final class DashboardBench {
                     + " AND hour >= ? AND hour < ? GROUP BY store_id";
     static final String SQL_SUMMARY_DEALS = "SELECT deal_id, SUM(sold), SUM(revenue), SUM(redeemed) FROM dashboard_hour"
             + " WHERE tenant_id = ? AND hour >= ? AND hour < ? GROUP BY deal_id";
+    /**
+     * V27: the figures by hour and currency from the hours' sums, the totals by store and deal from the whole UTC days'
+     * sums (the bench's merchant keeps UTC: every day of a period is a whole UTC day). These are the dashboard's reads.
+     */
+    static final String SQL_DAY_HOURS = "SELECT hour, currency, sold, refunded, redeemed_of_sold, revenue, redeemed"
+            + " FROM dashboard_hour_sales WHERE tenant_id = ? AND hour >= ? AND hour < ?";
+
+    static final String SQL_DAY_STORES = "SELECT store_id, SUM(redeemed) FROM dashboard_day_store WHERE tenant_id = ?"
+            + " AND ((day >= ? AND day < ?)) GROUP BY store_id";
+    static final String SQL_DAY_DEALS = "SELECT deal_id, SUM(sold), SUM(revenue), SUM(redeemed) FROM dashboard_day"
+            + " WHERE tenant_id = ? AND ((day >= ? AND day < ?)) GROUP BY deal_id";
     /** The baseline: a plain count over the same table and the same range of the same index as the sales statement. */
     static final String SQL_COUNT = "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND " + SOLD_WITHIN;
 
@@ -953,6 +964,13 @@ public final class DashboardBench {
             return "?from=" + from + "&to=" + to;
         }
 
+        /** The UTC days of the period, {@code [from, to)} (day: hour DIV 24). */
+        Object[] days() {
+            return new Object[] {
+                begin().toEpochSecond(ZoneOffset.UTC) / 86_400, end().toEpochSecond(ZoneOffset.UTC) / 86_400
+            };
+        }
+
         /** The UTC hours of the period, {@code [from, to)}. */
         Object[] hours() {
             return new Object[] {
@@ -1325,6 +1343,15 @@ public final class DashboardBench {
                         new Object[] {SQL_SUMMARY_STORES, main.tenantId, w.hours()});
                 statements.put(
                         "V16 summary: by deal (top deals)", new Object[] {SQL_SUMMARY_DEALS, main.tenantId, w.hours()});
+                statements.put(
+                        "V27 summary: sales and redemptions by hour and currency",
+                        new Object[] {SQL_DAY_HOURS, main.tenantId, w.hours()});
+                statements.put(
+                        "V27 summary: redemptions by store, whole days",
+                        new Object[] {SQL_DAY_STORES, main.tenantId, w.days()});
+                statements.put(
+                        "V27 summary: by deal (top deals), whole days",
+                        new Object[] {SQL_DAY_DEALS, main.tenantId, w.days()});
                 statements.put("baseline COUNT(*)", new Object[] {SQL_COUNT, main.tenantId, w.quarters()});
                 for (Map.Entry<String, Object[]> e : statements.entrySet()) {
                     Object[] s = e.getValue();
