@@ -18,17 +18,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib/product.sh
 
-bench_build
-product_start bench/target/counter/data bench/target/counter/product.log
-set +e
-java -cp "$bench_classpath" io.groupdeal.bench.CounterRedeemBench --http-port "$product_http_port" \
-    --db-port "$product_db_port" "$@"
-status=$?
-set -e
-if ! kill -0 "$product_pid" 2>/dev/null; then
-    echo "bench: the product stopped before the bench ended (did something else stop it?); see bench/target/counter/product.log" >&2
-    [ "$status" -ne 0 ] || status=3
-fi
-product_stop
-echo "bench: product stopped; total $((SECONDS - product_started)) s"
-exit "$status"
+product_bench bench/target/counter CounterRedeemBench "$@"

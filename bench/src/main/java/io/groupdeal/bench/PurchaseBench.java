@@ -13,6 +13,7 @@ import io.groupdeal.bench.harness.Procs;
 import io.groupdeal.bench.harness.Profile;
 import io.groupdeal.bench.harness.Text;
 import io.groupdeal.domain.coupon.CouponCode;
+import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.shared.Ids;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -1404,13 +1405,7 @@ public final class PurchaseBench {
             }
             Db.update(
                     main,
-                    "UPDATE deal SET"
-                            + " settlement_due = settlement_due OR status IN ('CANCELLED', 'FAILED')"
-                            + " OR (tipped_at IS NULL AND status = 'ON_SALE' AND confirmed + ? >= min_buyers) OR (? AND tipped_at IS NOT NULL),"
-                            + " tipped_at = CASE WHEN tipped_at IS NULL AND status = 'ON_SALE' AND confirmed + ? >= min_buyers THEN ?"
-                            + " ELSE tipped_at END,"
-                            + " confirmed = confirmed + ?"
-                            + " WHERE tenant_id = ? AND id = ? AND (tipped_at IS NULL OR status <> 'ON_SALE' OR ?)",
+                    DealRepository.PAID,
                     quantity,
                     !captured,
                     quantity,

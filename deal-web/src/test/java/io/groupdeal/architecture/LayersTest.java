@@ -97,8 +97,8 @@ class LayersTest {
     /**
      * Pages show what the application answers, not the API's wire format: a page bean built from a REST DTO would
      * change when the API does. What the API and the pages share (problem documents and their words, the CSV reports,
-     * money as text) lives beside both, in {@code interfaces.problem}, {@code interfaces.csv} and {@code
-     * interfaces.money}.
+     * money as text, the photos' addresses) lives beside both, in {@code interfaces.problem}, {@code interfaces.csv},
+     * {@code interfaces.money} and {@code interfaces.media}.
      */
     @Test
     void pagesDoNotUseTheRestApisDtos() {

@@ -8,24 +8,18 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Bad input gets a clear 4xx problem+json and changes nothing: malformed JSON, wrong types, missing fields,
  * 100 kB strings, coordinates off the earth, bad paging, unknown paths and methods. Never a 5xx, never internals.
  */
-class BadInputIT extends DeployedApp {
+class BadInputIT extends MerchantApp {
 
     private static final String HUGE = "x".repeat(100_000);
 
-    private Fixtures.Merchant merchant;
-    private String storeId;
-
-    @BeforeEach
-    void setUp() {
-        merchant = fixtures.merchant("Careful Curry");
-        storeId = fixtures.newStore(merchant.token(), "Careful Curry One").getString("id");
+    BadInputIT() {
+        super("Careful Curry");
     }
 
     record Case(String name, String method, String path, String body, String contentType, int status, String problem) {}
@@ -535,7 +529,7 @@ class BadInputIT extends DeployedApp {
         JsonObject stores = http.get("api/v1/stores", merchant.token()).json();
         assertEquals(1, stores.getInt("total"), "bad requests created stores");
         JsonObject store = stores.getJsonArray("items").getJsonObject(0);
-        assertEquals("Careful Curry One", store.getString("name"));
+        assertEquals("Careful Curry Mitte", store.getString("name"));
         assertEquals(
                 0, http.get("api/v1/staff", merchant.token()).json().getInt("total"), "bad requests created staff");
         return store;

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,16 +23,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ledger must agree with the orders ({@link LedgerAgrees}).
  */
 @ExtendWith(LedgerAgrees.class)
-class MoneyIT extends DeployedApp {
+class MoneyIT extends MerchantApp {
 
     /** Reservation (3 s) + a reconciler pass + the slow token's 10 s: far below this. */
     private static final Duration SETTLE = Duration.ofSeconds(40);
 
-    private Fixtures.Merchant merchant;
-
-    @BeforeEach
-    void setUp() {
-        merchant = fixtures.merchantWithStore("Money Mill");
+    MoneyIT() {
+        super("Money Mill");
     }
 
     @Test

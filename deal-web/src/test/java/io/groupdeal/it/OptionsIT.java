@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,13 +23,10 @@ import org.junit.jupiter.api.Test;
  * count the whole deal; a declined payment gives the option's stock back; clients that know no options work as before.
  */
 @org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
-class OptionsIT extends DeployedApp {
+class OptionsIT extends MerchantApp {
 
-    private Fixtures.Merchant merchant;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        merchant = fixtures.merchantWithStore("Option Onsen");
+    OptionsIT() {
+        super("Option Onsen");
     }
 
     static JsonObjectBuilder option(String title, String price, String value, Integer cap) {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,13 +20,10 @@ import org.junit.jupiter.api.Test;
  * hold however many requests arrive at once; a failed payment leaves nothing behind; refunds happen once.
  */
 @org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
-class OrdersIT extends DeployedApp {
+class OrdersIT extends MerchantApp {
 
-    private Fixtures.Merchant merchant;
-
-    @BeforeEach
-    void setUp() {
-        merchant = fixtures.merchantWithStore("Order Oven");
+    OrdersIT() {
+        super("Order Oven");
     }
 
     @Test

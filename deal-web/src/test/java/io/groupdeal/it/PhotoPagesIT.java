@@ -3,6 +3,7 @@ package io.groupdeal.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.groupdeal.application.photo.TestImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,9 +36,9 @@ class PhotoPagesIT extends BrowserApp {
         String dealId = fixtures.newDeal(merchant.token(), Fixtures.deal("Dim sum for two " + word))
                 .getString("id");
         Path folder = Files.createDirectories(Path.of("target", "screenshots", "photos"));
-        Path big = write(folder.resolve("upload-noise.png"), PhotoFiles.noisePng(1200, 900));
-        Path second = write(folder.resolve("upload-second.jpg"), PhotoFiles.jpeg(1600, 1000));
-        Path third = write(folder.resolve("upload-third.png"), PhotoFiles.png(900, 1200));
+        Path big = write(folder.resolve("upload-noise.png"), TestImages.noisePng(1200, 900));
+        Path second = write(folder.resolve("upload-second.jpg"), TestImages.jpeg(1600, 1000));
+        Path third = write(folder.resolve("upload-third.png"), TestImages.png(900, 1200));
 
         browser.get(base + "login.xhtml");
         browser.findElement(By.id("login:email")).sendKeys(merchant.email());

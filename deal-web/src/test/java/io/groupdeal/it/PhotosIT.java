@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.groupdeal.application.photo.TestImages;
 import io.groupdeal.devserver.ItDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -74,8 +75,8 @@ class PhotosIT extends DeployedApp {
     void anUploadIsReEncodedWithoutExifOrGpsTurnedUprightAndServedWithLongCacheLifetimes() throws IOException {
         Fixtures.Merchant merchant = fixtures.merchantWithStore("Photo Noodles");
         String dealId = draft(merchant);
-        byte[] upload = PhotoFiles.jpegWithExif(1600, 800, 6);
-        assertTrue(PhotoFiles.contains(upload, PhotoFiles.SECRET.getBytes(StandardCharsets.US_ASCII)));
+        byte[] upload = TestImages.jpegWithExif(1600, 800, 6);
+        assertTrue(TestImages.contains(upload, TestImages.SECRET.getBytes(StandardCharsets.US_ASCII)));
 
         Answer created = upload(merchant.token(), dealId, upload, "image/jpeg");
         assertEquals(201, created.status(), created::toString);
@@ -90,17 +91,17 @@ class PhotosIT extends DeployedApp {
             assertEquals(200, served.status(), served::toString);
             assertEquals("image/jpeg", served.header("Content-Type"));
             assertFalse(
-                    PhotoFiles.contains(served.bytes(), PhotoFiles.SECRET.getBytes(StandardCharsets.US_ASCII)), size);
-            assertFalse(PhotoFiles.contains(served.bytes(), "Exif".getBytes(StandardCharsets.US_ASCII)), size);
+                    TestImages.contains(served.bytes(), TestImages.SECRET.getBytes(StandardCharsets.US_ASCII)), size);
+            assertFalse(TestImages.contains(served.bytes(), "Exif".getBytes(StandardCharsets.US_ASCII)), size);
             assertFalse(
-                    PhotoFiles.contains(served.bytes(), new byte[] {(byte) 0xFF, (byte) 0xE1}), "no APP1 in " + size);
+                    TestImages.contains(served.bytes(), new byte[] {(byte) 0xFF, (byte) 0xE1}), "no APP1 in " + size);
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(served.bytes()));
             assertTrue(image.getHeight() > image.getWidth(), "upright: " + size);
             assertTrue(served.header("Cache-Control").startsWith("private, max-age="), "a draft's photo: " + served);
         }
         assertEquals(404, get(photo.getString("url"), null, Map.of()).status(), "a draft's photo is not for visitors");
 
-        byte[] noise = PhotoFiles.noisePng(1000, 1000);
+        byte[] noise = TestImages.noisePng(1000, 1000);
         assertTrue(noise.length > 2 * 1024 * 1024, "over the 1 MiB of other bodies: " + noise.length);
         Answer large = upload(merchant.token(), dealId, noise, "image/png");
         assertEquals(201, large.status(), large::toString);
@@ -137,18 +138,18 @@ class PhotosIT extends DeployedApp {
         Fixtures.Merchant merchant = fixtures.merchant("Hostile Bakery");
         String dealId = draft(merchant);
 
-        assertRefused(upload(merchant.token(), dealId, PhotoFiles.zip(), "image/png"), 422, "not-an-image");
+        assertRefused(upload(merchant.token(), dealId, TestImages.zip(), "image/png"), 422, "not-an-image");
         assertRefused(
-                upload(merchant.token(), dealId, PhotoFiles.pngSignatureThenZip(), "image/png"), 422, "not-an-image");
-        byte[] bomb = PhotoFiles.pngBomb(50_000, 50_000);
+                upload(merchant.token(), dealId, TestImages.pngSignatureThenZip(), "image/png"), 422, "not-an-image");
+        byte[] bomb = TestImages.pngBomb(50_000, 50_000);
         assertTrue(bomb.length < 1000);
         assertRefused(upload(merchant.token(), dealId, bomb, "image/png"), 422, "not-an-image");
-        assertRefused(upload(merchant.token(), dealId, PhotoFiles.gif(40, 40), "image/gif"), 415, "photo-type");
-        assertRefused(upload(merchant.token(), dealId, PhotoFiles.gif(40, 40), "image/png"), 415, "photo-type");
-        assertRefused(upload(merchant.token(), dealId, PhotoFiles.jpeg(40, 40), "text/plain"), 415, "photo-type");
-        assertRefused(upload(merchant.token(), dealId, PhotoFiles.jpeg(40, 40), "image/png"), 422, "not-an-image");
+        assertRefused(upload(merchant.token(), dealId, TestImages.gif(40, 40), "image/gif"), 415, "photo-type");
+        assertRefused(upload(merchant.token(), dealId, TestImages.gif(40, 40), "image/png"), 415, "photo-type");
+        assertRefused(upload(merchant.token(), dealId, TestImages.jpeg(40, 40), "text/plain"), 415, "photo-type");
+        assertRefused(upload(merchant.token(), dealId, TestImages.jpeg(40, 40), "image/png"), 422, "not-an-image");
         String target = "/api/v1/deals/" + dealId + "/photos";
-        byte[] nineMegabytes = PhotoFiles.concat(PhotoFiles.jpeg(40, 40), new byte[9 * 1024 * 1024]);
+        byte[] nineMegabytes = TestImages.concat(TestImages.jpeg(40, 40), new byte[9 * 1024 * 1024]);
         try (RawHttp curl = new RawHttp(http.base())) {
             RawHttp.Answer refused = curl.send("POST", target, merchant.token(), "image/jpeg", nineMegabytes);
             assertRawRefused(refused, 413, "photo-too-large");
@@ -165,7 +166,7 @@ class PhotosIT extends DeployedApp {
             assertRawRefused(refused, 413, "photo-too-large");
         }
         // Within the route's limit as a body (a form's overhead is allowed), but the photo itself is over 8 MB.
-        byte[] justOver = PhotoFiles.concat(PhotoFiles.jpeg(40, 40), new byte[8 * 1024 * 1024]);
+        byte[] justOver = TestImages.concat(TestImages.jpeg(40, 40), new byte[8 * 1024 * 1024]);
         assertRefused(uploadForm(merchant.token(), dealId, justOver, "image/jpeg"), 413, "photo-too-large");
         assertEquals(0, photos(merchant, dealId).size(), "nothing was added");
         assertEquals(0, rows("SELECT COUNT(*) FROM deal_photo WHERE deal_id = ?", dealId));
@@ -179,9 +180,9 @@ class PhotosIT extends DeployedApp {
                 HttpRequest.newBuilder(uri("/api/v1/deals/" + dealId + "/photos"))
                         .header("Content-Type", "image/gif")
                         .header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(PhotoFiles.gif(40, 40))),
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(TestImages.gif(40, 40))),
                 merchant.token());
-        Answer en = upload(merchant.token(), dealId, PhotoFiles.gif(40, 40), "image/gif");
+        Answer en = upload(merchant.token(), dealId, TestImages.gif(40, 40), "image/gif");
         assertRefused(zh, 415, "photo-type");
         assertRefused(en, 415, "photo-type");
         assertEquals("不支持该照片格式", zh.json().getString("title"));
@@ -191,7 +192,7 @@ class PhotosIT extends DeployedApp {
                 "The photo is image/gif. Upload a JPEG, PNG or WebP image.",
                 en.json().getString("detail"));
         // Refused by the request filter before JAX-RS reads the body: in the asked language too.
-        byte[] nineMegabytes = PhotoFiles.concat(PhotoFiles.jpeg(40, 40), new byte[9 * 1024 * 1024]);
+        byte[] nineMegabytes = TestImages.concat(TestImages.jpeg(40, 40), new byte[9 * 1024 * 1024]);
         try (RawHttp curl = new RawHttp(http.base())) {
             Map<String, String> head =
                     new java.util.LinkedHashMap<>(RawHttp.head(merchant.token(), "image/jpeg", nineMegabytes.length));
@@ -207,7 +208,7 @@ class PhotosIT extends DeployedApp {
     void twelveParallelUploadsLeaveExactlyTenPhotos() throws Exception {
         Fixtures.Merchant merchant = fixtures.merchant("Parallel Pho");
         String dealId = draft(merchant);
-        byte[] picture = PhotoFiles.jpeg(600, 400);
+        byte[] picture = TestImages.jpeg(600, 400);
         ExecutorService pool = Executors.newFixedThreadPool(12);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Answer>> answers = new ArrayList<>();
@@ -253,7 +254,7 @@ class PhotosIT extends DeployedApp {
         String dealId = draft(merchant);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Answer created = upload(merchant.token(), dealId, PhotoFiles.png(200 + i, 100), "image/png");
+            Answer created = upload(merchant.token(), dealId, TestImages.png(200 + i, 100), "image/png");
             assertEquals(201, created.status(), created::toString);
             ids.add(created.json().getString("id"));
         }
@@ -298,12 +299,12 @@ class PhotosIT extends DeployedApp {
         Fixtures.Merchant owner = fixtures.merchant("Owner Udon");
         Fixtures.Merchant other = fixtures.merchant("Other Udon");
         String dealId = draft(owner);
-        Answer created = upload(owner.token(), dealId, PhotoFiles.jpeg(300, 200), "image/jpeg");
+        Answer created = upload(owner.token(), dealId, TestImages.jpeg(300, 200), "image/jpeg");
         assertEquals(201, created.status(), created::toString);
         String photoId = created.json().getString("id");
 
-        Answer foreign = upload(other.token(), dealId, PhotoFiles.jpeg(300, 200), "image/jpeg");
-        Answer missing = upload(other.token(), "01HZZZZZZZZZZZZZZZZZZZZZZZ", PhotoFiles.jpeg(300, 200), "image/jpeg");
+        Answer foreign = upload(other.token(), dealId, TestImages.jpeg(300, 200), "image/jpeg");
+        Answer missing = upload(other.token(), "01HZZZZZZZZZZZZZZZZZZZZZZZ", TestImages.jpeg(300, 200), "image/jpeg");
         assertEquals(404, foreign.status(), foreign::toString);
         assertEquals(missing.status(), foreign.status());
         assertEquals(missing.text(), foreign.text(), "the same answer as a missing deal");
@@ -326,10 +327,10 @@ class PhotosIT extends DeployedApp {
         Fixtures.Person buyer = fixtures.buyer();
         assertEquals(
                 403,
-                upload(buyer.token(), dealId, PhotoFiles.jpeg(30, 20), "image/jpeg")
+                upload(buyer.token(), dealId, TestImages.jpeg(30, 20), "image/jpeg")
                         .status());
         assertEquals(
-                401, upload(null, dealId, PhotoFiles.jpeg(30, 20), "image/jpeg").status());
+                401, upload(null, dealId, TestImages.jpeg(30, 20), "image/jpeg").status());
         assertEquals(List.of(photoId), photos(owner, dealId));
     }
 
@@ -338,7 +339,7 @@ class PhotosIT extends DeployedApp {
         Fixtures.Merchant merchant = fixtures.merchant("Curl Curry");
         String dealId = draft(merchant);
         String target = "/api/v1/deals/" + dealId + "/photos";
-        byte[] jpeg = PhotoFiles.jpeg(500, 300);
+        byte[] jpeg = TestImages.jpeg(500, 300);
         try (RawHttp raw = new RawHttp(http.base())) {
             String boundary = "------------------------d74496d66958873e";
             byte[] form = form(boundary, "photo.jpg", "image/jpeg", jpeg);
@@ -346,10 +347,10 @@ class PhotosIT extends DeployedApp {
                     raw.send("POST", target, merchant.token(), "multipart/form-data; boundary=" + boundary, form);
             assertEquals(201, multipart.status(), multipart::toString);
             assertTrue(multipart.body().contains("\"width\":500"), multipart::toString);
-            RawHttp.Answer body = raw.send("POST", target, merchant.token(), "image/webp", PhotoFiles.WEBP);
+            RawHttp.Answer body = raw.send("POST", target, merchant.token(), "image/webp", TestImages.WEBP);
             assertEquals(201, body.status(), body::toString);
             RawHttp.Answer noType =
-                    raw.send("POST", target, merchant.token(), "application/octet-stream", PhotoFiles.png(50, 50));
+                    raw.send("POST", target, merchant.token(), "application/octet-stream", TestImages.png(50, 50));
             assertEquals(201, noType.status(), noType::toString);
             byte[] otherPart = new String(form, StandardCharsets.ISO_8859_1)
                     .replace("name=\"file\"", "name=\"picture\"")

@@ -5,6 +5,7 @@ import io.groupdeal.domain.account.AccountRepository;
 import io.groupdeal.domain.catalog.CatalogDeal;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.deal.OptionTitles;
+import io.groupdeal.domain.mail.Mail;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.shared.Language;
 import io.groupdeal.domain.shared.LocalFormats;

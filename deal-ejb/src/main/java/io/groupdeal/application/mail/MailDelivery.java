@@ -1,6 +1,7 @@
 package io.groupdeal.application.mail;
 
 import io.groupdeal.application.JobRun;
+import io.groupdeal.domain.mail.Mail;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;

@@ -1,6 +1,7 @@
 package io.groupdeal.application.mail;
 
 import io.groupdeal.application.coupon.QrCodes;
+import io.groupdeal.domain.mail.Mail;
 import jakarta.activation.DataHandler;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -4,6 +4,7 @@ import io.groupdeal.application.mail.BuyerMails.Recipient;
 import io.groupdeal.domain.catalog.CatalogDeal;
 import io.groupdeal.domain.catalog.CatalogRepository;
 import io.groupdeal.domain.coupon.CouponRepository;
+import io.groupdeal.domain.mail.Mail;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderStatus;

@@ -2,6 +2,7 @@ package io.groupdeal.application.mail;
 
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
+import io.groupdeal.domain.mail.Mail;
 import io.groupdeal.domain.mail.OutboxRepository;
 import io.groupdeal.domain.shared.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,18 +34,7 @@ public class Outbox {
 
     /** Queues the mail unless a mail of the same cause was written before. */
     public void write(Mail mail) {
-        mails.add(
-                Ids.newId(),
-                new OutboxRepository.Outgoing(
-                        mail.tenantId(),
-                        mail.causeKey(),
-                        mail.recipient(),
-                        mail.subject(),
-                        mail.text(),
-                        mail.html(),
-                        mail.qrCodes(),
-                        null),
-                clock.instant());
+        mails.add(Ids.newId(), mail, null, clock.instant());
     }
 
     /**
@@ -54,7 +44,8 @@ public class Outbox {
     public void queue(String tenantId, String causeKey, String recipient, String subject, String render) {
         mails.add(
                 Ids.newId(),
-                new OutboxRepository.Outgoing(tenantId, causeKey, recipient, subject, null, null, List.of(), render),
+                new Mail(tenantId, causeKey, recipient, subject, null, null, List.of()),
+                render,
                 clock.instant());
     }
 
@@ -70,18 +61,7 @@ public class Outbox {
     Optional<Queued> claim(String id) {
         Instant now = clock.instant();
         return mails.claim(id, now, now.plusSeconds(LEASE_SECONDS))
-                .map(c -> new Queued(
-                        id,
-                        new Mail(
-                                c.mail().tenantId(),
-                                c.mail().causeKey(),
-                                c.mail().recipient(),
-                                c.mail().subject(),
-                                c.mail().text(),
-                                c.mail().html(),
-                                c.mail().qrCodes()),
-                        c.attempts(),
-                        c.mail().render()));
+                .map(c -> new Queued(id, c.mail(), c.attempts(), c.render()));
     }
 
     /** Sent, with the subject it was sent with (a confirmation's is written in the buyer's language when it is sent). */

@@ -5,6 +5,7 @@ import static io.groupdeal.application.mail.MailHtml.escape;
 import io.groupdeal.domain.account.Account;
 import io.groupdeal.domain.deal.Deal;
 import io.groupdeal.domain.deal.DealStatus;
+import io.groupdeal.domain.mail.Mail;
 import io.groupdeal.domain.shared.Language;
 import io.groupdeal.domain.shared.LocalFormats;
 import io.groupdeal.domain.tenant.Tenant;

@@ -16,6 +16,7 @@ import io.groupdeal.domain.account.Role;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponCode;
 import io.groupdeal.domain.coupon.CouponStatus;
+import io.groupdeal.domain.mail.Mail;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderStatus;
 import io.groupdeal.domain.shared.Language;

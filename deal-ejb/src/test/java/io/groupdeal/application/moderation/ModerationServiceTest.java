@@ -11,7 +11,6 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.groupdeal.application.Wiring;
-import io.groupdeal.application.mail.Mail;
 import io.groupdeal.application.mail.Outbox;
 import io.groupdeal.application.mail.ReviewMails;
 import io.groupdeal.application.problem.Clash;
@@ -26,6 +25,7 @@ import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.DealStatus;
 import io.groupdeal.domain.deal.DealTerms;
 import io.groupdeal.domain.deal.RefundPolicy;
+import io.groupdeal.domain.mail.Mail;
 import io.groupdeal.domain.shared.InvalidValue;
 import io.groupdeal.domain.shared.Language;
 import io.groupdeal.domain.shared.Tenancy;

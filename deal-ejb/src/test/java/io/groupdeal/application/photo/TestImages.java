@@ -15,19 +15,22 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 
-/** Pictures for the photo tests, made in memory: good ones, and the hostile kinds an upload must refuse. */
-final class TestImages {
+/**
+ * Pictures for the photo tests, made in memory: good ones, and the hostile kinds an upload must refuse. Shared with
+ * deal-web's photo ITs through this module's test-jar, so that the unit tests and the ITs upload the same files.
+ */
+public final class TestImages {
 
     /** Written into the EXIF of {@link #jpegWithExif}: the served renditions must not contain it. */
-    static final String SECRET = "GPS-SECRET-52.5200N";
+    public static final String SECRET = "GPS-SECRET-52.5200N";
 
     /** A 1 × 1 lossless WebP (VP8L). */
-    static final byte[] WEBP = Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+    public static final byte[] WEBP = Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
 
     private TestImages() {}
 
     /** A picture whose left half is red and right half blue, so orientation can be seen. */
-    static BufferedImage picture(int width, int height) {
+    public static BufferedImage picture(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.RED);
@@ -38,7 +41,7 @@ final class TestImages {
         return image;
     }
 
-    static byte[] encode(BufferedImage image, String format) {
+    public static byte[] encode(BufferedImage image, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(image, format, out)) {
@@ -50,15 +53,27 @@ final class TestImages {
         return out.toByteArray();
     }
 
-    static byte[] jpeg(int width, int height) {
+    public static byte[] jpeg(int width, int height) {
         return encode(picture(width, height), "jpeg");
     }
 
-    static byte[] png(int width, int height) {
+    public static byte[] png(int width, int height) {
         return encode(picture(width, height), "png");
     }
 
-    static byte[] gif(int width, int height) {
+    /** A PNG of random pixels, which hardly compresses: about 3 bytes a pixel. */
+    public static byte[] noisePng(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(17);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        return encode(image, "png");
+    }
+
+    public static byte[] gif(int width, int height) {
         return encode(picture(width, height), "gif");
     }
 
@@ -66,7 +81,7 @@ final class TestImages {
      * A JPEG with an EXIF block right after SOI: orientation {@code orientation}, an image description holding
      * {@link #SECRET} and a GPS directory (latitude reference N), as a phone's photo carries them.
      */
-    static byte[] jpegWithExif(int width, int height, int orientation) {
+    public static byte[] jpegWithExif(int width, int height, int orientation) {
         byte[] plain = jpeg(width, height);
         byte[] secret = (SECRET + "\0").getBytes(StandardCharsets.US_ASCII);
         // TIFF, big-endian: header (8), IFD0 with 3 entries (2 + 36 + 4) at 8, GPS IFD with 1 entry (2 + 12 + 4) at 50,
@@ -100,7 +115,7 @@ final class TestImages {
     }
 
     /** A valid PNG of a few hundred bytes whose header declares {@code width} × {@code height} (a decompression bomb). */
-    static byte[] pngBomb(int width, int height) {
+    public static byte[] pngBomb(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
         ByteBuffer header = ByteBuffer.allocate(13)
@@ -123,7 +138,7 @@ final class TestImages {
     }
 
     /** A ZIP archive, as a file renamed to .png is. */
-    static byte[] zip() {
+    public static byte[] zip() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("payload.txt"));
@@ -136,7 +151,7 @@ final class TestImages {
     }
 
     /** PNG's signature followed by a ZIP: the first bytes lie. */
-    static byte[] pngSignatureThenZip() {
+    public static byte[] pngSignatureThenZip() {
         return concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, zip());
     }
 
@@ -151,13 +166,13 @@ final class TestImages {
         out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
-    static byte[] concat(byte[] a, byte[] b) {
+    public static byte[] concat(byte[] a, byte[] b) {
         byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, both, a.length, b.length);
         return both;
     }
 
-    static boolean contains(byte[] haystack, byte[] needle) {
+    public static boolean contains(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {

@@ -289,16 +289,20 @@ public class DealRepository {
      * match without locking it): {@code confirmed} counts paid coupons up to the tipping point, not beyond.
      */
     public void paid(String tenantId, String dealId, int quantity, boolean captured, Instant now) {
-        sql.update(
-                "UPDATE deal SET"
-                        + " settlement_due = settlement_due OR status IN ('CANCELLED', 'FAILED')"
-                        + " OR (tipped_at IS NULL AND status = 'ON_SALE' AND confirmed + ? >= min_buyers) OR (? AND tipped_at IS NOT NULL),"
-                        + " tipped_at = CASE WHEN tipped_at IS NULL AND status = 'ON_SALE' AND confirmed + ? >= min_buyers THEN ?"
-                        + " ELSE tipped_at END,"
-                        + " confirmed = confirmed + ?"
-                        + " WHERE tenant_id = ? AND id = ? AND (tipped_at IS NULL OR status <> 'ON_SALE' OR ?)",
-                List.of(quantity, !captured, quantity, now, quantity, tenantId, dealId, !captured));
+        sql.update(PAID, List.of(quantity, !captured, quantity, now, quantity, tenantId, dealId, !captured));
     }
+
+    /**
+     * The statement of {@link #paid}; its parameters: quantity, not captured, quantity, now, quantity, tenant, deal, not
+     * captured. Public for the purchase bench, whose JDBC replay of a purchase sends this very statement.
+     */
+    public static final String PAID = "UPDATE deal SET"
+            + " settlement_due = settlement_due OR status IN ('CANCELLED', 'FAILED')"
+            + " OR (tipped_at IS NULL AND status = 'ON_SALE' AND confirmed + ? >= min_buyers) OR (? AND tipped_at IS NOT NULL),"
+            + " tipped_at = CASE WHEN tipped_at IS NULL AND status = 'ON_SALE' AND confirmed + ? >= min_buyers THEN ?"
+            + " ELSE tipped_at END,"
+            + " confirmed = confirmed + ?"
+            + " WHERE tenant_id = ? AND id = ? AND (tipped_at IS NULL OR status <> 'ON_SALE' OR ?)";
 
     /** What a reservation did: taken before the deal tips (authorise only) or when it tips (charge at once); or refused. */
     public enum Sale {

@@ -24,19 +24,11 @@ public class OutboxRepository {
     @Inject
     private NativeSql sql;
 
-    /** A mail to queue: whole ({@code render} null), or by its cause with the bodies still to write. */
-    public record Outgoing(
-            String tenantId,
-            String causeKey,
-            String recipient,
-            String subject,
-            String text,
-            String html,
-            List<String> qrCodes,
-            String render) {}
-
-    /** A claimed mail as it was queued, and how many attempts (this one included) it had. */
-    public record Claimed(Outgoing mail, int attempts) {}
+    /**
+     * A claimed mail as it was queued, with what is still to write ({@code render}, null for a whole mail), and how many
+     * attempts (this one included) it had.
+     */
+    public record Claimed(Mail mail, String render, int attempts) {}
 
     /** A mail as the operator's list shows it; never its bodies. */
     public record Listed(
@@ -50,8 +42,11 @@ public class OutboxRepository {
             Instant sentAt,
             Instant nextAttemptAt) {}
 
-    /** Queues the mail as PENDING, due now, unless a mail of the same cause was written before. */
-    public void add(String id, Outgoing mail, Instant now) {
+    /**
+     * Queues the mail as PENDING, due now, unless a mail of the same cause was written before: whole ({@code render}
+     * null), or by its cause with the bodies still to write from {@code render}.
+     */
+    public void add(String id, Mail mail, String render, Instant now) {
         sql.insertUnlessDuplicate(
                 "INSERT INTO mail_outbox (id, tenant_id, cause_key, recipient, subject, text_body, html_body,"
                         + " qr_codes, render, status, attempts, next_attempt_at, created_at)"
@@ -65,7 +60,7 @@ public class OutboxRepository {
                         mail.text(),
                         mail.html(),
                         mail.qrCodes().isEmpty() ? null : String.join(" ", mail.qrCodes()),
-                        mail.render(),
+                        render,
                         now,
                         now));
     }
@@ -167,15 +162,15 @@ public class OutboxRepository {
     private static Claimed claimed(Row r) {
         String codes = r.string("qr_codes");
         return new Claimed(
-                new Outgoing(
+                new Mail(
                         r.string("tenant_id"),
                         r.string("cause_key"),
                         r.string("recipient"),
                         r.string("subject"),
                         r.string("text_body"),
                         r.string("html_body"),
-                        codes == null ? List.of() : List.of(codes.split(" ")),
-                        r.string("render")),
+                        codes == null ? List.of() : List.of(codes.split(" "))),
+                r.string("render"),
                 r.intValue("attempts"));
     }
 

@@ -38,40 +38,14 @@ class DealTermsTest {
 
     /** A draft that says only its title, its currency and its amounts. */
     static DealTerms priced(String title, String currency, String price, String originalValue) {
-        return new DealTerms(
-                title,
-                null,
-                null,
-                currency,
-                new BigDecimal(price),
-                new BigDecimal(originalValue),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return DraftTerms.titled(title).priced(currency, price, originalValue).terms();
     }
 
     /** A draft of noodles that says only its times. */
     static DealTerms timed(Instant salesStart, Instant salesEnd, Instant couponValidUntil) {
-        return new DealTerms(
-                "Noodles",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                salesStart,
-                salesEnd,
-                couponValidUntil,
-                null,
-                null);
+        return DraftTerms.titled("Noodles")
+                .times(salesStart, salesEnd, couponValidUntil)
+                .terms();
     }
 
     @Test
@@ -133,21 +107,9 @@ class DealTermsTest {
 
     @Test
     void textsHaveTheirLimits() {
-        DealTerms terms = new DealTerms(
-                "x".repeat(DealTerms.MAX_TITLE + 1),
-                "d".repeat(DealTerms.MAX_DESCRIPTION + 1),
-                "f".repeat(DealTerms.MAX_FINE_PRINT + 1),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        DealTerms terms = DraftTerms.titled("x".repeat(DealTerms.MAX_TITLE + 1))
+                .texts("d".repeat(DealTerms.MAX_DESCRIPTION + 1), "f".repeat(DealTerms.MAX_FINE_PRINT + 1))
+                .terms();
         assertEquals(List.of("title", "description", "finePrint"), fields(terms.violations(false)));
         assertEquals(
                 List.of("title"),

@@ -19,21 +19,11 @@ class DealTest {
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
     static DealTerms terms(String currency, String price, Instant salesStart) {
-        return new DealTerms(
-                " Dan Dan Noodles ",
-                null,
-                null,
-                currency,
-                price == null ? null : new BigDecimal(price),
-                null,
-                null,
-                10,
-                null,
-                salesStart,
-                salesStart == null ? null : salesStart.plus(Duration.ofDays(7)),
-                null,
-                null,
-                null);
+        return DraftTerms.titled(" Dan Dan Noodles ")
+                .priced(currency, price, null)
+                .quantities(null, 10, null)
+                .times(salesStart, salesStart == null ? null : salesStart.plus(Duration.ofDays(7)), null)
+                .terms();
     }
 
     @Test

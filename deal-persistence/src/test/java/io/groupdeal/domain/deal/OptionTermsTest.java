@@ -121,21 +121,10 @@ class OptionTermsTest {
 
     @Test
     void aDealWrittenWithoutOptionsHasOneFromItsPriceValueAndQuantity() {
-        DealTerms terms = new DealTerms(
-                " Noodles ",
-                null,
-                null,
-                "EUR",
-                new BigDecimal("9.90"),
-                new BigDecimal("20.00"),
-                1,
-                50,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        DealTerms terms = DraftTerms.titled(" Noodles ")
+                .priced("EUR", "9.90", "20.00")
+                .quantities(1, 50, null)
+                .terms();
         assertEquals(
                 new OptionTerms(null, "Noodles", new BigDecimal("9.90"), new BigDecimal("20.00"), 50),
                 OptionTerms.single(terms));

@@ -2,6 +2,7 @@ package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.photo.PhotoSize;
 import io.groupdeal.domain.photo.DealPhoto;
+import io.groupdeal.interfaces.media.PhotoUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.util.Arrays;
@@ -16,16 +17,13 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PhotoLinks {
 
-    /** Where anyone reads a photo's bytes: the API's public media address, then the photo's id and the size. */
-    private static final String MEDIA_PATH = "/api/v1/media/photos/";
-
     public String url(DealPhoto photo, String size) {
         return link(photo, size);
     }
 
     /** The address of one rendition of a photo: {@code card}, {@code thumb} or {@code large}. */
     static String link(DealPhoto photo, String size) {
-        return MEDIA_PATH + photo.id() + "/" + size;
+        return PhotoUrls.of(photo.id(), size);
     }
 
     public int width(DealPhoto photo, String size) {

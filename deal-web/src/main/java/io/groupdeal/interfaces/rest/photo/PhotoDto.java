@@ -1,6 +1,7 @@
 package io.groupdeal.interfaces.rest.photo;
 
 import io.groupdeal.domain.photo.DealPhoto;
+import io.groupdeal.interfaces.media.PhotoUrls;
 import java.io.Serializable;
 import java.util.List;
 
@@ -10,11 +11,8 @@ import java.util.List;
  */
 public record PhotoDto(String id, String url, int width, int height) implements Serializable {
 
-    /** The path of the photos' bytes, before the photo's id. */
-    public static final String MEDIA_PATH = "/api/v1/media/photos/";
-
     public static PhotoDto of(DealPhoto photo) {
-        return new PhotoDto(photo.id(), MEDIA_PATH + photo.id() + "/large", photo.width(), photo.height());
+        return new PhotoDto(photo.id(), PhotoUrls.of(photo.id(), "large"), photo.width(), photo.height());
     }
 
     public static List<PhotoDto> of(List<DealPhoto> photos) {
@@ -23,6 +21,6 @@ public record PhotoDto(String id, String url, int width, int height) implements 
 
     /** The URL of another rendition: {@code card}, {@code thumb} or {@code large}. */
     public String url(String size) {
-        return MEDIA_PATH + id + "/" + size;
+        return PhotoUrls.of(id, size);
     }
 }
