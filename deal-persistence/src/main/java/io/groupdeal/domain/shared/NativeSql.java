@@ -58,13 +58,23 @@ public class NativeSql {
         T on(Connection connection) throws SQLException;
     }
 
+    /** The pool this helper's statements run on: the write pool. */
+    protected DataSource pool() {
+        return dataSource;
+    }
+
+    /** Whether a statement joins the caller's transaction (its connection), as every statement of the write pool does. */
+    protected boolean joinsTransactions() {
+        return true;
+    }
+
     /** {@code work} on the transaction's connection, or on a connection of its own outside an active transaction. */
     private <T> T run(Work<T> work) throws SQLException {
-        Connection joined = transactionConnection();
+        Connection joined = joinsTransactions() ? transactionConnection() : null;
         if (joined != null) {
             return work.on(joined);
         }
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = pool().getConnection()) {
             return work.on(connection);
         }
     }
@@ -145,7 +155,7 @@ public class NativeSql {
      * costs a request seconds, not minutes; this statement alone may wait up to {@link #LONG_READ_MILLIS}.
      */
     public <T> List<T> report(String sql, List<?> parameters, RowMapper<T> mapper) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = pool().getConnection()) {
             int usual = connection.getNetworkTimeout();
             connection.setNetworkTimeout(Runnable::run, LONG_READ_MILLIS);
             try {
