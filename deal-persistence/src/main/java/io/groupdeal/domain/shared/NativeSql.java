@@ -96,8 +96,9 @@ public class NativeSql {
             boolean outsideTransactions =
                     !joinsTransactions() || transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION;
             if (outsideTransactions && !connection.getAutoCommit()) {
-                LOG.warning("GroupDeal: a pooled connection came without autocommit, inside a transaction left open;"
-                        + " rolled that transaction back and turned autocommit on before a statement of its own");
+                LOG.warning(() -> "GroupDeal: a connection of the " + (joinsTransactions() ? "write" : "read")
+                        + " pool came without autocommit, inside a transaction left open; rolled that transaction back"
+                        + " and turned autocommit on before a statement of its own");
                 connection.rollback();
                 connection.setAutoCommit(true);
             }
