@@ -43,6 +43,8 @@ import java.util.regex.Pattern;
  * <li>1,000 buyers on a deal of 100, spread over every member: exactly 100 sold, 900 refused sold-out;</li>
  * <li>50 parallel redeems of one code across the members: one success, 49 already-redeemed;</li>
  * <li>the same Idempotency-Key on three members at once, 10 times: one order each time;</li>
+ * <li>reads spread: catalog searches through the balancer reach every database node through the members' read pools,
+ * while the write pools' connections all stay on one node;</li>
  * <li>kill -9 of one member during a flash sale of 100 for 300 buyers through the balancer, every buyer retrying
  * with its key: every 201 present after, nothing oversold, ledger and orders agree;</li>
  * <li>kill -9 of the Galera node that takes the writes under purchase load: writes carry on after a few seconds of
@@ -191,6 +193,7 @@ public final class Cluster {
         saleAcrossMembers();
         redeemRace();
         sameKeyOnThreeMembers();
+        readsSpread();
         memberKilledDuringSale();
         databaseNodeKilled();
         pageSurvivesItsMember();
@@ -206,8 +209,9 @@ public final class Cluster {
         String merchant = "cluster-" + runId + "@cluster.groupdeal.io";
         Reply signup = expect(send(balancer, "POST", "/api/v1/merchants", null, null, "{\"businessName\":\"Cluster Test " + runId
                 + "\",\"email\":\"" + merchant + "\",\"password\":\"" + PASSWORD + "\"}", timeout), 201, "merchant signup");
-        // new businesses are moderated: the demo operator lets this one publish straight away, as the ITs' fixtures do
-        String operator = first(TOKEN, expect(send(balancer, "POST", "/api/v1/auth/tokens", null, null, "{\"email\":\"operator@demo.groupdeal.io\",\"password\":\"demo-password\"}",
+        // new businesses are moderated: the operator .ci/cluster starts the cluster with (DEAL_ADMIN_EMAIL, no demo
+        // data) lets this one publish straight away, as the ITs' fixtures do
+        String operator = first(TOKEN, expect(send(balancer, "POST", "/api/v1/auth/tokens", null, null, "{\"email\":\"operator@cluster.groupdeal.io\",\"password\":\"cluster-operator-password\"}",
                 timeout), 201, "operator login").body);
         expect(send(balancer, "PUT", "/api/v1/platform/tenants/" + first(TENANT_ID, signup.body), operator, null,
                 "{\"moderated\":false}", timeout), 200, "moderation off");
@@ -467,6 +471,48 @@ public final class Cluster {
         }
     }
 
+    // ---- reads spread over every database node ----------------------------------------------------------------------
+
+    /**
+     * The members' read pools (the catalog) reach every Synced node, while the writes stay on one: 300 searches of the
+     * catalog from 24 clients through the balancer, then the connections each node took for the read pools (HAProxy's
+     * total sessions per server of {@code database-reads}) and for the write pools ({@code database}).
+     */
+    void readsSpread() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
+        List<java.util.concurrent.Future<?>> searches = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            searches.add(pool.submit(() -> {
+                try {
+                    statuses.add(send(balancer, "GET", "/api/v1/catalog/deals?q=Cluster&size=20", null, null, null,
+                            Duration.ofSeconds(30)).status);
+                } catch (Exception e) {
+                    statuses.add(-1);
+                }
+            }));
+        }
+        for (java.util.concurrent.Future<?> search : searches) {
+            search.get(120, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        Map<String, Long> reads = new TreeMap<>();
+        Map<String, Long> writes = new TreeMap<>();
+        for (String line : balancer("show stat").split("\n")) {
+            String[] f = line.split(",");
+            if (f.length > 7 && f[1].startsWith("db")) {
+                (f[0].equals("database-reads") ? reads : f[0].equals("database") ? writes : new TreeMap<String, Long>())
+                        .put(f[1], Long.parseLong(f[7]));
+            }
+        }
+        long ok = statuses.stream().filter(status -> status == 200).count();
+        check("reads spread over every database node, writes on one", ok == 300 && reads.size() == 3
+                        && reads.values().stream().allMatch(n -> n > 0)
+                        && writes.values().stream().filter(n -> n > 0).count() == 1,
+                ok + " of 300 catalog searches answered 200; connections of the read pools per node " + reads
+                        + ", of the write pools " + writes);
+    }
+
     // ---- 3. the same Idempotency-Key on three members at once -------------------------------------------------------
 
     void sameKeyOnThreeMembers() throws Exception {
@@ -570,11 +616,11 @@ public final class Cluster {
 
     // ---- 5. kill -9 of the database node that takes the writes -----------------------------------------------------
 
-    /** The node the balancer sends the database connections to: HAProxy's stick table, over its admin socket. */
-    int writerNode() throws IOException {
+    /** HAProxy's answer to one command on its admin socket. */
+    String balancer(String command) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(run.resolve("haproxy.sock")));
-            channel.write(ByteBuffer.wrap("show table database\n".getBytes(StandardCharsets.US_ASCII)));
+            channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.US_ASCII)));
             ByteBuffer buffer = ByteBuffer.allocate(8192);
             StringBuilder answer = new StringBuilder();
             while (channel.read(buffer) > 0) {
@@ -582,12 +628,18 @@ public final class Cluster {
                 answer.append(StandardCharsets.US_ASCII.decode(buffer));
                 buffer.clear();
             }
-            Matcher m = Pattern.compile("server_id=(\\d+)").matcher(answer);
-            if (!m.find()) {
-                throw new IllegalStateException("no node in the balancer's table: " + answer);
-            }
-            return Integer.parseInt(m.group(1));
+            return answer.toString();
         }
+    }
+
+    /** The node the balancer sends the database connections to: HAProxy's stick table. */
+    int writerNode() throws IOException {
+        String answer = balancer("show table database");
+        Matcher m = Pattern.compile("server_id=(\\d+)").matcher(answer);
+        if (!m.find()) {
+            throw new IllegalStateException("no node in the balancer's table: " + answer);
+        }
+        return Integer.parseInt(m.group(1));
     }
 
     void databaseNodeKilled() throws Exception {

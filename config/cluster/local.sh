@@ -28,6 +28,7 @@ base=$DEAL_CLUSTER_BASE_PORT
 members=$DEAL_CLUSTER_MEMBERS
 nodes=$DEAL_CLUSTER_DB_NODES
 db_port=$((base + 6))
+db_read_port=$((base + 7))
 mail_port=$((base + 5))
 war=${DEAL_CLUSTER_WAR:-$root/deal-web/target/deal-web.war}
 micro=${DEAL_CLUSTER_MICRO:-$root/deal-web/target/payara-micro.jar}
@@ -200,7 +201,7 @@ db_password() {
 # ---- balancer -----------------------------------------------------------------------------------------------------
 
 start_balancer() {
-    local api="" pages="" dbs="" i role
+    local api="" pages="" dbs="" reads="" i role
     for i in $(seq 1 "$members"); do
         api+="    server m$i 127.0.0.1:$(http_port "$i") check"$'\n'
         pages+="    server m$i 127.0.0.1:$(http_port "$i") check cookie m$i"$'\n'
@@ -208,6 +209,7 @@ start_balancer() {
     for i in $(seq 1 "$nodes"); do
         if [ "$i" = 1 ]; then role=""; else role=" backup"; fi
         dbs+="    server db$i 127.0.0.1:$(sql_port "$i") check$role"$'\n'
+        reads+="    server db$i 127.0.0.1:$(sql_port "$i") check"$'\n'
     done
     # The database check: Synced and ready (SHOW STATUS over the node's socket, found by its port).
     cat >"$run/galera-check" <<EOF
@@ -222,15 +224,17 @@ state=\$(/usr/bin/mariadb --no-defaults --connect-timeout=2 --socket="\$socket" 
 [ "\$state" = "Synced ON " ]
 EOF
     chmod 755 "$run/galera-check"
-    awk -v api="$api" -v pages="$pages" -v dbs="$dbs" '
+    awk -v api="$api" -v pages="$pages" -v dbs="$dbs" -v reads="$reads" '
         /^@API_SERVERS@$/ { printf "%s", api; next }
         /^@PAGE_SERVERS@$/ { printf "%s", pages; next }
         /^@DB_SERVERS@$/ { printf "%s", dbs; next }
+        /^@DB_READ_SERVERS@$/ { printf "%s", reads; next }
         { print }' "$here/haproxy.cfg" \
         | sed -e "s|@RUN@|$run|g" -e "s|@BIND@|$DEAL_CLUSTER_BIND|" -e "s|@HTTP_PORT@|$DEAL_HTTP_PORT|" \
-              -e "s|@DB_PORT@|$db_port|" -e "s|@ERRORS@|$here/errors|g" >"$dir/haproxy.cfg"
+              -e "s|@DB_PORT@|$db_port|" -e "s|@DB_READ_PORT@|$db_read_port|" -e "s|@ERRORS@|$here/errors|g" \
+              >"$dir/haproxy.cfg"
     haproxy -c -q -f "$dir/haproxy.cfg" || die "the balancer's configuration $dir/haproxy.cfg is not valid"
-    say "starting the balancer (HTTP $DEAL_CLUSTER_BIND:$DEAL_HTTP_PORT, database 127.0.0.1:$db_port)"
+    say "starting the balancer (HTTP $DEAL_CLUSTER_BIND:$DEAL_HTTP_PORT, database 127.0.0.1:$db_port, reads 127.0.0.1:$db_read_port)"
     haproxy -D -f "$dir/haproxy.cfg" -p "$run/haproxy.pid" >>"$logs/haproxy.log" 2>&1
 }
 
@@ -265,7 +269,8 @@ start_member() {
     # payment sandbox on its own port: the sandbox's books are tables of the shared database, so the sandboxes
     # are one provider with several doors, and a member that dies takes only its own door with it.
     # shellcheck disable=SC2086 # the JVM options are separate words
-    env DEAL_DB_URL="jdbc:mysql://127.0.0.1:$db_port/deal" DEAL_DB_USER=deal DEAL_DB_PASSWORD="$(db_password)" \
+    env DEAL_DB_URL="jdbc:mysql://127.0.0.1:$db_port/deal" DEAL_DB_READ_URL="jdbc:mysql://127.0.0.1:$db_read_port/deal" \
+        DEAL_DB_USER=deal DEAL_DB_PASSWORD="$(db_password)" \
         DEAL_DB_EMBEDDED=true DEAL_DEMO="${DEAL_DEMO:-true}" DEAL_DB_WAIT_SECONDS="${DEAL_DB_WAIT_SECONDS:-60}" \
         DEAL_HTTP_PORT="$(http_port "$i")" DEAL_PUBLIC_URL="${DEAL_PUBLIC_URL:-http://localhost:$DEAL_HTTP_PORT}" \
         DEAL_SMTP_HOST="$smtp_host" DEAL_SMTP_PORT="$smtp_port" \
@@ -377,7 +382,7 @@ status() {
         [ "$state" = ready ] || ready=""
     done
     if alive "$(pid_of haproxy)"; then
-        echo "balancer (HAProxy): http://$DEAL_CLUSTER_BIND:$DEAL_HTTP_PORT/, database 127.0.0.1:$db_port"
+        echo "balancer (HAProxy): http://$DEAL_CLUSTER_BIND:$DEAL_HTTP_PORT/, database 127.0.0.1:$db_port, reads 127.0.0.1:$db_read_port"
     else
         echo "balancer (HAProxy): down"; ready=""
     fi

@@ -1,13 +1,23 @@
 package io.groupdeal.infrastructure.database;
 
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.annotation.sql.DataSourceDefinitions;
 import jakarta.ejb.Singleton;
 import java.sql.Connection;
 
 /**
- * The one data source of the application: a MySQL-protocol database (MySQL 8 or MariaDB) through Connector/J.
+ * The application's database: a MySQL-protocol database (MySQL 8 or MariaDB) through Connector/J, in two pools.
  * URL, user and password come from configuration ({@code DEAL_DB_URL}, {@code DEAL_DB_USER},
  * {@code DEAL_DB_PASSWORD}); the development launcher points them at an embedded MariaDB.
+ * <ul>
+ *   <li>The write pool ({@link #JNDI_NAME}): every transaction, every write and every read that decides one.</li>
+ *   <li>The read pool ({@link #READS_JNDI_NAME}, {@code DEAL_DB_READ_URL}, by default the same database): what buyers
+ *       browse and merchants read, which any database node in sync may answer. On one server both pools reach the
+ *       same database. In a Galera cluster ({@code config/cluster}) the balancer sends every write-pool connection to
+ *       one node and spreads the read pool's over all Synced nodes, whose reads are still causal
+ *       ({@code wsrep_sync_wait}).</li>
+ * </ul>
+ * Both pools use the same driver settings ({@link WaitingDataSource}) and the same bounds below.
  *
  * <p>READ COMMITTED: the invariants are kept by conditional updates and unique keys, never by a snapshot, and under
  * InnoDB's default REPEATABLE READ an update that scans an index (a deal's coupons of one order) also locks the gap
@@ -32,7 +42,7 @@ import java.sql.Connection;
  * then fail half-way inside the driver (seen as 500s in the fault test of a frozen database, {@code .ci/faults}).
  *
  * <p>A statement that waits for a row lock (64 buyers on one hot deal queue for its row) is ended by the database
- * itself after {@link #LOCK_WAIT_SECONDS}, set on every connection of the pool ({@code innodb_lock_wait_timeout},
+ * itself after {@link #LOCK_WAIT_SECONDS}, set on every connection of the pools ({@code innodb_lock_wait_timeout},
  * MariaDB's and MySQL's default is 50 s): the order is lock wait &lt; socket timeout &le; pool wait. The database
  * then answers error 1205, the product rolls the whole transaction back (InnoDB undoes only the statement, so the
  * container does: {@code TransactionConflict}, {@code Contention}) and the buyer gets 503 {@code busy}, truthfully
@@ -43,44 +53,54 @@ import java.sql.Connection;
  * held by a queued statement.
  */
 @Singleton
-@DataSourceDefinition(
-        name = DealDataSource.JNDI_NAME,
-        className = "io.groupdeal.infrastructure.database.WaitingDataSource",
-        url = "${MPCONFIG=deal.db.url}",
-        user = "${MPCONFIG=deal.db.user}",
-        password = "${MPCONFIG=deal.db.password}",
-        minPoolSize = 2,
-        maxPoolSize = 40,
-        maxIdleTime = 300,
-        isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
-        properties = {
-            // A connection is checked before use at most every 10 s, not at every checkout (a ping per use).
-            "fish.payara.is-connection-validation-required=true",
-            "fish.payara.validate-atmost-once-period-in-seconds=10",
-            "fish.payara.connection-validation-method=custom-validation",
-            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
-            "fish.payara.max-wait-time-in-millis=" + DealDataSource.POOL_WAIT_MILLIS,
-            "connectTimeout=" + DealDataSource.CONNECT_TIMEOUT_MILLIS,
-            "socketTimeout=" + DealDataSource.SOCKET_TIMEOUT_MILLIS,
-            // Connector/J sets it on every new connection (SET SESSION), on MariaDB and MySQL alike.
-            "sessionVariables=innodb_lock_wait_timeout=" + DealDataSource.LOCK_WAIT_SECONDS,
-            "characterEncoding=UTF-8",
-            "connectionTimeZone=UTC",
-            "forceConnectionTimeZoneToSession=true",
-            // The driver keeps the isolation level and autocommit it set instead of asking the server each time,
-            // and parses each SQL text once per connection (the same few statements run all day).
-            "useLocalSessionState=true",
-            "cachePrepStmts=true",
-            "prepStmtCacheSize=250",
-            "prepStmtCacheSqlLimit=2048",
-            // No OpenTelemetry span per statement: the driver finds the OpenTelemetry API that Payara ships and,
-            // by default, opens and names a span (String.format) for every statement even when no tracing is
-            // configured; the product does not trace its SQL.
-            "openTelemetry=DISABLED"
-        })
+@DataSourceDefinitions({
+    @DataSourceDefinition(
+            name = DealDataSource.JNDI_NAME,
+            className = "io.groupdeal.infrastructure.database.WaitingDataSource",
+            url = "${MPCONFIG=deal.db.url}",
+            user = "${MPCONFIG=deal.db.user}",
+            password = "${MPCONFIG=deal.db.password}",
+            minPoolSize = 2,
+            maxPoolSize = 40,
+            maxIdleTime = 300,
+            isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
+            properties = {
+                // A connection is checked before use at most every 10 s, not at every checkout (a ping per use).
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.validate-atmost-once-period-in-seconds=10",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.max-wait-time-in-millis=" + DealDataSource.POOL_WAIT_MILLIS
+            }),
+    @DataSourceDefinition(
+            name = DealDataSource.READS_JNDI_NAME,
+            className = "io.groupdeal.infrastructure.database.WaitingDataSource",
+            url = "${MPCONFIG=deal.db.read-url}",
+            user = "${MPCONFIG=deal.db.user}",
+            password = "${MPCONFIG=deal.db.password}",
+            transactional = false,
+            minPoolSize = 0,
+            maxPoolSize = 40,
+            maxIdleTime = 300,
+            isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
+            properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.validate-atmost-once-period-in-seconds=10",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.max-wait-time-in-millis=" + DealDataSource.POOL_WAIT_MILLIS
+            })
+})
 public class DealDataSource {
 
     public static final String JNDI_NAME = "java:app/jdbc/deal";
+
+    /**
+     * The read pool: reads that any database node in sync may answer ({@code io.groupdeal.domain.shared.AnyNodeSql}),
+     * at {@code DEAL_DB_READ_URL} (default {@code DEAL_DB_URL}). Not transactional: its connections never join a
+     * transaction of the product, so a read there never holds a lock or a connection of the write pool.
+     */
+    public static final String READS_JNDI_NAME = "java:app/jdbc/deal-reads";
 
     /** The longest a request waits for a pooled connection when all are taken (Payara's default is 60 s). */
     public static final int POOL_WAIT_MILLIS = 5_000;

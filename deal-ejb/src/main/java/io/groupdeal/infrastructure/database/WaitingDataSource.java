@@ -33,6 +33,33 @@ public class WaitingDataSource extends MysqlDataSource {
     private static volatile boolean started;
     private static final AtomicLong lastLogged = new AtomicLong();
 
+    /**
+     * The driver's settings, the same for every pool of the product ({@link DealDataSource}): the bounds of every
+     * wait on the database and the lock wait; UTF-8 and UTC on both sides; the driver keeps the isolation level and
+     * autocommit it set instead of asking the server each time, and parses each SQL text once per connection (the
+     * same few statements run all day). No OpenTelemetry span per statement: the driver finds the OpenTelemetry API
+     * that Payara ships and, by default, opens and names a span (String.format) for every statement even when no
+     * tracing is configured; the product does not trace its SQL.
+     */
+    public WaitingDataSource() {
+        try {
+            setConnectTimeout(DealDataSource.CONNECT_TIMEOUT_MILLIS);
+            setSocketTimeout(DealDataSource.SOCKET_TIMEOUT_MILLIS);
+            // Connector/J sets it on every new connection (SET SESSION), on MariaDB and MySQL alike.
+            setSessionVariables("innodb_lock_wait_timeout=" + DealDataSource.LOCK_WAIT_SECONDS);
+            setCharacterEncoding("UTF-8");
+            setStringRuntimeProperty("connectionTimeZone", "UTC"); // no setter of its own
+            setForceConnectionTimeZoneToSession(true);
+            setUseLocalSessionState(true);
+            setCachePrepStmts(true);
+            setPrepStmtCacheSize(250);
+            setPrepStmtCacheSqlLimit(2048);
+            setOpenTelemetry("DISABLED");
+        } catch (SQLException e) {
+            throw new IllegalStateException("a setting of the MySQL driver was refused: " + e.getMessage(), e);
+        }
+    }
+
     /** The application has started: from now on a connection that fails fails at once. */
     public static void started() {
         started = true;

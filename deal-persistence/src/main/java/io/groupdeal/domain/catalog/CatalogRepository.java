@@ -5,6 +5,7 @@ import io.groupdeal.domain.catalog.NearestDeals.Met;
 import io.groupdeal.domain.catalog.NearestDeals.NearStore;
 import io.groupdeal.domain.photo.DealPhoto;
 import io.groupdeal.domain.photo.PhotoRepository;
+import io.groupdeal.domain.shared.AnyNode;
 import io.groupdeal.domain.shared.NativeSql;
 import io.groupdeal.domain.shared.Row;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,9 @@ import java.util.Set;
  * only published deals ({@code SCHEDULED}, {@code ON_SALE}) of active tenants and only public columns.
  * "Near me" first narrows the stores to a bounding box on the indexed (latitude, longitude), then computes the exact
  * great-circle distance of those few, so it never scans every store; {@link NearestDeals} then ranks merchants and
- * deals from the nearest store outwards, reading only as many deals as the page and a capped count need.
+ * deals from the nearest store outwards, reading only as many deals as the page and a capped count need. Nothing here
+ * decides a write, so it reads on the read pool ({@link io.groupdeal.domain.shared.AnyNodeSql}), which a cluster
+ * spreads over every database node.
  */
 @ApplicationScoped
 public class CatalogRepository {
@@ -41,7 +44,9 @@ public class CatalogRepository {
             "2 * " + EARTH_RADIUS_KM + " * ASIN(LEAST(1, SQRT(POW(SIN(RADIANS(s.latitude - ?) / 2), 2)"
                     + " + COS(RADIANS(?)) * COS(RADIANS(s.latitude)) * POW(SIN(RADIANS(s.longitude - ?) / 2), 2))))";
 
+    /** What buyers browse: any database node in sync may answer it. */
     @Inject
+    @AnyNode
     private NativeSql sql;
 
     @Inject

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -36,6 +37,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class NativeSql {
 
+    private static final Logger LOG = Logger.getLogger(NativeSql.class.getName());
     private static final int DUPLICATE_KEY = 1062;
     private static final int LOCK_WAIT_TIMEOUT = 1205;
     private static final int DEADLOCK = 1213;
@@ -58,14 +60,52 @@ public class NativeSql {
         T on(Connection connection) throws SQLException;
     }
 
+    /** The pool this helper's statements run on: the write pool. */
+    protected DataSource pool() {
+        return dataSource;
+    }
+
+    /** Whether a statement joins the caller's transaction (its connection), as every statement of the write pool does. */
+    protected boolean joinsTransactions() {
+        return true;
+    }
+
     /** {@code work} on the transaction's connection, or on a connection of its own outside an active transaction. */
     private <T> T run(Work<T> work) throws SQLException {
-        Connection joined = transactionConnection();
+        Connection joined = joinsTransactions() ? transactionConnection() : null;
         if (joined != null) {
             return work.on(joined);
         }
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = ownConnection()) {
             return work.on(connection);
+        }
+    }
+
+    /**
+     * A connection of the pool for statements of their own. Outside any transaction it must be in autocommit: a
+     * statement on a connection still inside a transaction would never be committed and would hold its row locks
+     * until whatever uses the connection next ends that transaction, which may be a rollback. The pool can hand out
+     * such a connection: when a local transaction's COMMIT or ROLLBACK fails (a lock wait, a lost answer), the
+     * container skips turning autocommit back on and still returns the connection. The leftover transaction is
+     * rolled back here (its owner was told it failed) and autocommit restored, with a warning, before this statement
+     * runs. A connection enlisted in the caller's transaction (one marked for rollback) is left as it is.
+     */
+    private Connection ownConnection() throws SQLException {
+        Connection connection = pool().getConnection();
+        try {
+            boolean outsideTransactions =
+                    !joinsTransactions() || transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION;
+            if (outsideTransactions && !connection.getAutoCommit()) {
+                LOG.warning(() -> "GroupDeal: a connection of the " + (joinsTransactions() ? "write" : "read")
+                        + " pool came without autocommit, inside a transaction left open; rolled that transaction back"
+                        + " and turned autocommit on before a statement of its own");
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
         }
     }
 
@@ -145,7 +185,7 @@ public class NativeSql {
      * costs a request seconds, not minutes; this statement alone may wait up to {@link #LONG_READ_MILLIS}.
      */
     public <T> List<T> report(String sql, List<?> parameters, RowMapper<T> mapper) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = ownConnection()) {
             int usual = connection.getNetworkTimeout();
             connection.setNetworkTimeout(Runnable::run, LONG_READ_MILLIS);
             try {

@@ -1,0 +1,129 @@
+package io.groupdeal.domain.shared;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.lang.reflect.Field;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** How a statement of its own treats the connection the pool hands it (fakes of JDBC's interfaces, no database). */
+class NativeSqlTest {
+
+    private final List<String> calls = new ArrayList<>();
+    private boolean autoCommit;
+
+    @Test
+    void outsideAnyTransactionAConnectionLeftInsideOneIsRolledBackAndPutInAutocommitBeforeTheStatement()
+            throws Exception {
+        autoCommit = false;
+        NativeSql sql = nativeSql(Status.STATUS_NO_TRANSACTION);
+
+        assertEquals(1, sql.update("UPDATE mail_outbox SET attempts = attempts + 1 WHERE id = ?", List.of("m1")));
+
+        assertEquals(
+                List.of(
+                        "getAutoCommit",
+                        "rollback",
+                        "setAutoCommit true",
+                        "prepareStatement",
+                        "executeUpdate",
+                        "close statement",
+                        "close"),
+                calls);
+    }
+
+    @Test
+    void aConnectionInAutocommitIsUsedAsItIs() throws Exception {
+        autoCommit = true;
+        NativeSql sql = nativeSql(Status.STATUS_NO_TRANSACTION);
+
+        sql.update("UPDATE mail_outbox SET status = 'SENT' WHERE id = ?", List.of("m1"));
+
+        assertEquals(List.of("getAutoCommit", "prepareStatement", "executeUpdate", "close statement", "close"), calls);
+    }
+
+    @Test
+    void aConnectionEnlistedInTheCallersTransactionMarkedForRollbackIsLeftAsItIs() throws Exception {
+        autoCommit = false;
+        NativeSql sql = nativeSql(Status.STATUS_MARKED_ROLLBACK);
+
+        sql.update("UPDATE mail_outbox SET status = 'SENT' WHERE id = ?", List.of("m1"));
+
+        assertEquals(List.of("prepareStatement", "executeUpdate", "close statement", "close"), calls);
+    }
+
+    private NativeSql nativeSql(int status) throws ReflectiveOperationException {
+        NativeSql sql = new NativeSql();
+        set(
+                sql,
+                "dataSource",
+                fake(DataSource.class, (name, args) -> name.equals("getConnection") ? connection() : null));
+        set(
+                sql,
+                "transactions",
+                fake(
+                        TransactionSynchronizationRegistry.class,
+                        (name, args) -> name.equals("getTransactionStatus") ? status : null));
+        return sql;
+    }
+
+    private Connection connection() {
+        return fake(Connection.class, (name, args) -> switch (name) {
+            case "getAutoCommit" -> {
+                calls.add(name);
+                yield autoCommit;
+            }
+            case "setAutoCommit" -> {
+                calls.add(name + " " + args[0]);
+                autoCommit = (Boolean) args[0];
+                yield null;
+            }
+            case "prepareStatement" -> {
+                calls.add(name);
+                yield statement();
+            }
+            default -> {
+                calls.add(name);
+                yield null;
+            }
+        });
+    }
+
+    private PreparedStatement statement() {
+        return fake(PreparedStatement.class, (name, args) -> switch (name) {
+            case "executeUpdate" -> {
+                calls.add(name);
+                yield 1;
+            }
+            case "close" -> {
+                calls.add("close statement");
+                yield null;
+            }
+            default -> null;
+        });
+    }
+
+    private interface Answer {
+        Object answer(String method, Object[] args);
+    }
+
+    private static <T> T fake(Class<T> type, Answer answer) {
+        return type.cast(Proxy.newProxyInstance(
+                NativeSqlTest.class.getClassLoader(),
+                new Class<?>[] {type},
+                (proxy, method, args) -> answer.answer(method.getName(), args)));
+    }
+
+    private static void set(NativeSql sql, String field, Object value) throws ReflectiveOperationException {
+        Field f = NativeSql.class.getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(sql, value);
+    }
+}
