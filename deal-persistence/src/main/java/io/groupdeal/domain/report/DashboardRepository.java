@@ -6,6 +6,7 @@ import static io.groupdeal.domain.shared.QuarterHours.Moment.SOLD;
 import io.groupdeal.domain.report.Dashboard.DealLine;
 import io.groupdeal.domain.report.Dashboard.Money;
 import io.groupdeal.domain.report.Dashboard.StoreLine;
+import io.groupdeal.domain.shared.AnyNode;
 import io.groupdeal.domain.shared.NativeSql;
 import io.groupdeal.domain.shared.QuarterHours;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,9 @@ import java.util.stream.Stream;
  * of the tenant's days begins (zones whose offset is not whole hours). Those are range scans of covering indexes of
  * the coupons (by quarter hour of sale and of redemption, see V7__dashboard.sql and V8__quarter_hours.sql), grouped by
  * quarter hour as they are read, so that the days are the tenant's own (see {@link QuarterHours}); a summarised hour
- * lies wholly inside one day ({@link DashboardHours}). Both give exactly what counting every coupon gives.
+ * lies wholly inside one day ({@link DashboardHours}). Both give exactly what counting every coupon gives. Those reads
+ * decide no write, so they run on the read pool ({@link io.groupdeal.domain.shared.AnyNodeSql}), which a cluster
+ * spreads over every database node.
  */
 @ApplicationScoped
 public class DashboardRepository {
@@ -40,7 +43,9 @@ public class DashboardRepository {
     static final int TOP_DEALS = 5;
     private static final String PAID = HourSummaries.PAID;
 
+    /** What merchants read: any database node in sync may answer it. */
     @Inject
+    @AnyNode
     private NativeSql sql;
 
     @Inject
