@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The dashboard read from hour summaries equals counting the coupons one by one (computed here from the coupon rows),
@@ -27,6 +30,9 @@ import org.junit.jupiter.api.Test;
  * already, and after the job built them again; and a change that commits while the job builds its hour is not lost.
  * The business's days are India's (UTC+5:30), so a day begins inside a UTC hour.
  */
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("DashboardSummaryIT")
 class DashboardSummaryIT extends DeployedApp {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
