@@ -17,6 +17,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The API and the mails in English and Simplified Chinese: a problem's title, detail and field messages follow
@@ -26,6 +30,11 @@ import org.junit.jupiter.api.Test;
  * do not.
  */
 @org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("ApiLanguagesIT")
+// It reads the run's mail server, which SettlementIT stops for a while.
+@ResourceLock(value = "mail-server", mode = ResourceAccessMode.READ)
 class ApiLanguagesIT extends DeployedApp {
 
     private static final Map<String, String> CHINESE = Map.of("Accept-Language", "zh-CN");

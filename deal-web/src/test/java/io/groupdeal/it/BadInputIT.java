@@ -9,11 +9,17 @@ import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Bad input gets a clear 4xx problem+json and changes nothing: malformed JSON, wrong types, missing fields,
  * 100 kB strings, coordinates off the earth, bad paging, unknown paths and methods. Never a 5xx, never internals.
  */
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("BadInputIT")
 class BadInputIT extends MerchantApp {
 
     private static final String HUGE = "x".repeat(100_000);

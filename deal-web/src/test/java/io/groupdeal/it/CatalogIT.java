@@ -10,12 +10,18 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The public catalog: the radius, nearest first, distances true to the haversine formula, text search, suspended
  * merchants hidden, drafts and cancelled deals absent, bad parameters refused. Each test works in a place of its own
  * (a random spot of the southern ocean) and with words of its own, so other tests' deals never get in the way.
  */
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("CatalogIT")
 class CatalogIT extends DeployedApp {
 
     private SearchSpot spot;

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The counter's fast path keeps its rules: authentication in one statement with no cache still refuses a revoked
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Test;
  * with its own staff member, store and undo deadline from the business's current window; and a redemption costs the
  * database a bounded number of requests (counted as the bench counts them, from MariaDB's {@code Questions}).
  */
+// Alone, no other test class alongside: it counts MariaDB's global Questions: every other test's query would count.
+@Isolated
 class CounterFastPathIT extends DeployedApp {
 
     /**

@@ -16,12 +16,18 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The counter over REST against the real database: exactly one redemption under concurrency, the reasons a code is
  * refused, undo within the window and after it, tenants that never see each other's codes, and guessing protection.
  */
 @org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("CounterIT")
 class CounterIT extends DeployedApp {
 
     private Counter.Shop shop;

@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The dashboard read from hour summaries equals counting the coupons one by one (computed here from the coupon rows),
@@ -29,6 +32,9 @@ import org.junit.jupiter.api.Test;
  * UTC day wholly inside the 30-day period, whose totals come from its day summary while none of its hours is stale
  * (shown at the end), from its hours while one is.
  */
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("DashboardSummaryIT")
 class DashboardSummaryIT extends DeployedApp {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The database goes away between the launcher's check and the deployment: the launcher's check
@@ -30,6 +31,9 @@ import org.junit.jupiter.api.Test;
  * {@code config/payara/run-micro.sh} starts it. The product must never stay up with nothing deployed: it waits for
  * the database and becomes ready when it comes, or, past DEAL_DB_WAIT_SECONDS, exits with status 3 and says why.
  */
+// Alone, no other test class alongside: it starts a Payara Micro of its own on the IT database, whose jobs would take
+// other tests' mails and payments.
+@Isolated
 class DatabaseAtStartIT {
 
     private static final long BOOT_SECONDS = 240;

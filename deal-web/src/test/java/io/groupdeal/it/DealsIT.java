@@ -15,9 +15,15 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** A merchant's deals: the lifecycle in real time, every validation rule, and isolation of every deal route. */
 @org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("DealsIT")
 class DealsIT extends DeployedApp {
 
     private static final String MISSING_ID = "01AAAAAAAAAAAAAAAAAAAAAAAA";

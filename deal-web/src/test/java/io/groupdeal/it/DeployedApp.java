@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * Base of the integration tests: the WAR that the build made, deployed as it is on the run's one Payara Micro
@@ -27,14 +28,14 @@ abstract class DeployedApp {
      * {@code target/failsafe-reports/<test class>-output.txt}.
      */
     @BeforeEach
-    void connect() throws InterruptedException {
+    void connect(TestInfo test) throws InterruptedException {
         URL url;
         try {
             url = ItServer.url();
         } catch (IllegalStateException down) {
             throw new IllegalStateException(NOT_READY + ": " + down.getMessage(), down);
         }
-        http = new Http(url);
+        http = new Http(url, TenantsMade.by(test.getTestClass().orElseThrow()));
         fixtures = new Fixtures(http);
         buying = new Buying(http, fixtures);
         counter = new Counter(http, fixtures);

@@ -9,12 +9,21 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Coupons at the end of their validity, with the real job (every 5 s): unused ones expire, and are refunded once when
  * their deal says so; buyers are reminded once, three days ahead, of coupons they bought long before.
  */
 @org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("ExpiryIT")
+// It reads the run's mail server, which SettlementIT stops for a while.
+@ResourceLock(value = "mail-server", mode = ResourceAccessMode.READ)
 class ExpiryIT extends DeployedApp {
 
     private Fixtures.Merchant merchant;

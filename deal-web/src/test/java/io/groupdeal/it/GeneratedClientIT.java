@@ -33,12 +33,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The OpenAPI document is complete enough for a real client: the build generates a Java client from it
  * (openapi-generator, {@code io.groupdeal.it.client}), and a merchant signs up, adds a store, creates and publishes a
  * deal, and a buyer signs up, logs in and buys a coupon through that client alone, with no hand-written HTTP or JSON.
  */
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("GeneratedClientIT")
 class GeneratedClientIT extends DeployedApp {
 
     @Test

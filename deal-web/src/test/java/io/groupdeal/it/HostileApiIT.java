@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Every route of the served OpenAPI document (read from {@code /openapi}, not listed here) gets hostile path ids,
@@ -46,6 +47,9 @@ import org.junit.jupiter.api.Test;
  * string over every documented length, a control character, an array or scalar instead of the object, malformed
  * JSON. Only GET requests may answer 2xx (a search for {@code ' OR 1=1 --} finds nothing, and that is fine).
  */
+// Alone, no other test class alongside: it counts and checksums whole tables (accounts across tenants): another test's
+// rows would change them.
+@Isolated
 class HostileApiIT extends DeployedApp {
 
     private static final String HUGE = "x".repeat(20_001); // longer than any text member may be

@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A small JSON-over-HTTP client for the API under test. Every answer from the API is checked against the OpenAPI
@@ -18,14 +20,22 @@ public final class Http {
 
     private final HttpClient client;
     private final URI base;
+    /** Where the ids of the tenants that sign-ups through this client made go (see {@link TenantsMade}). */
+    private final Set<String> tenantsMade;
 
     /** The server is reached on loopback, whatever host its address names. */
     public Http(URL deployment) {
-        this(base(deployment), HttpClient.Version.HTTP_2);
+        this(deployment, ConcurrentHashMap.newKeySet());
     }
 
-    private Http(URI base, HttpClient.Version version) {
+    /** Also notes in {@code tenantsMade} the tenant of every merchant that signs up through this client. */
+    public Http(URL deployment, Set<String> tenantsMade) {
+        this(base(deployment), HttpClient.Version.HTTP_2, tenantsMade);
+    }
+
+    private Http(URI base, HttpClient.Version version, Set<String> tenantsMade) {
         this.base = base;
+        this.tenantsMade = tenantsMade;
         this.client = HttpClient.newBuilder()
                 .version(version)
                 .connectTimeout(Duration.ofSeconds(10))
@@ -42,8 +52,10 @@ public final class Http {
      * plain connection to HTTP/2).
      */
     public Http overHttp11() {
-        return new Http(base, HttpClient.Version.HTTP_1_1);
+        return new Http(base, HttpClient.Version.HTTP_1_1, tenantsMade);
     }
+
+    private static final String MERCHANT_SIGNUP = "/api/v1/merchants";
 
     public URI base() {
         return base;
@@ -125,7 +137,11 @@ public final class Http {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             ApiContract.check(method, response.uri(), response.statusCode(), response.headers(), response.body());
-            return new Reply(response.statusCode(), response.headers(), response.body());
+            Reply reply = new Reply(response.statusCode(), response.headers(), response.body());
+            if ("POST".equals(method) && MERCHANT_SIGNUP.equals(response.uri().getPath()) && reply.status() == 201) {
+                tenantsMade.add(reply.json().getString("tenantId"));
+            }
+            return reply;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -21,12 +21,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The HTTP edge as clients other than the JDK's meet it (raw requests shaped like curl's): undo with a body on DELETE
  * or on the documented POST route, answers the server makes before the application (a body too large, a malformed
  * escape) as problem+json, what happens to a keep-alive connection after an error, and the headers of every answer.
  */
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("HttpEdgeIT")
 class HttpEdgeIT extends DeployedApp {
 
     private static final String JSON = "application/json";

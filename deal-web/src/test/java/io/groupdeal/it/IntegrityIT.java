@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * What must hold on a bad day, against the real database: deleting a store never widens a deal (refused while a deal
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.Test;
  * revives a coupon of a cancelled deal, even racing the cancellation, and the ledger always matches the coupons.
  */
 @org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
+// Alone, no other test class alongside: it counts every tenant and adds a thousand for a while: the operator's
+// statement must list exactly those.
+@Isolated
 class IntegrityIT extends DeployedApp {
 
     @Test

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * it, and it stops after the last) it waits, at most {@link #SETTLE}, until no order of the class's new deals is
  * RESERVED and no payment task is left (the reconciler and the task job run every few seconds on the IT server), then
  * runs {@link LedgerCheck} on those deals and fails the class with every disagreement. Only the class's own deals: the
- * IT database is kept between runs and shared by every class.
+ * IT database is kept between runs and shared by every class, and other classes run alongside this one (see deal-web's
+ * POM), so the class's new deals are those of the tenants it signed up ({@link TenantsMade}) that were not there before.
  */
 public final class LedgerAgrees implements BeforeAllCallback, AfterAllCallback {
 
@@ -38,7 +39,7 @@ public final class LedgerAgrees implements BeforeAllCallback, AfterAllCallback {
         // would otherwise read a table that is not there yet.
         ItServer.url();
         try (Connection db = connect()) {
-            context.getStore(NAMESPACE).put("deals", dealIds(db));
+            context.getStore(NAMESPACE).put("deals", dealIds(db, null));
         }
     }
 
@@ -47,7 +48,7 @@ public final class LedgerAgrees implements BeforeAllCallback, AfterAllCallback {
         @SuppressWarnings("unchecked")
         Set<String> before = context.getStore(NAMESPACE).get("deals", Set.class);
         try (Connection db = connect()) {
-            List<String> deals = new ArrayList<>(dealIds(db));
+            List<String> deals = new ArrayList<>(dealIds(db, TenantsMade.by(context.getRequiredTestClass())));
             deals.removeAll(before);
             int unsettled = settle(db, deals, SETTLE);
             LedgerCheck check = LedgerCheck.run(db, deals);
@@ -78,12 +79,15 @@ public final class LedgerAgrees implements BeforeAllCallback, AfterAllCallback {
         return DriverManager.getConnection(System.getProperty(ItDatabase.URL_PROPERTY), "deal", "deal");
     }
 
-    private static Set<String> dealIds(Connection db) throws SQLException {
+    /** The ids of the deals of these tenants, or of every deal when {@code tenants} is null. */
+    private static Set<String> dealIds(Connection db, Set<String> tenants) throws SQLException {
         Set<String> ids = new HashSet<>();
-        try (PreparedStatement statement = db.prepareStatement("SELECT id FROM deal");
+        try (PreparedStatement statement = db.prepareStatement("SELECT id, tenant_id FROM deal");
                 ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                ids.add(rows.getString(1));
+                if (tenants == null || tenants.contains(rows.getString(2))) {
+                    ids.add(rows.getString(1));
+                }
             }
         }
         return ids;

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A check that cannot fail is worthless: {@link LedgerCheck} on real orders of every kind agrees, and each kind of
@@ -23,6 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * connection, the server and the other classes never see it.
  */
 @ExtendWith(LedgerAgrees.class)
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("LedgerCheckIT")
 class LedgerCheckIT extends DeployedApp {
 
     private Connection db;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A purchase that waits for a hot deal's row longer than the database's lock wait ({@link
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link DealDataSource#SOCKET_TIMEOUT_MILLIS} and the answer would be {@code database-unavailable}.
  */
 @ExtendWith(LedgerAgrees.class)
+// Alone, no other test class alongside: it holds a deal's row lock for the lock wait: the scheduled jobs that every
+// other test waits for wait with it.
+@Isolated
 class LockWaitIT extends DeployedApp {
 
     @Test

@@ -23,12 +23,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Login and sign-up throttling and the bound on password hashing, as a client sees them. The IT server trusts
  * 127.0.0.1 as a proxy (ItServer), so each test is a client of its own address through
  * {@code X-Forwarded-For}; every other IT has the address 127.0.0.1, whose limit is out of reach there.
  */
+// Alone, no other test class alongside: it floods the server's hashing queue: every other test's sign-up and login
+// would be refused busy.
+@Isolated
 class LoginThrottleIT extends DeployedApp {
 
     /** The per-email limit: production's, 10 failed logins in 15 minutes. */

@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Moderation on the real database: a moderated tenant's published deal waits IN_REVIEW (not in the catalog, not
@@ -21,6 +25,12 @@ import org.junit.jupiter.api.Test;
  * it with a reason (a draft again, editable; publishing again re-enters review). The merchant is mailed either way.
  * Only the operator decides; an approval, a rejection and the merchant's cancellation racing each other: one wins.
  */
+// Alongside other test classes (see deal-web's POM); not beside ModerationPageIT, which approves and rejects
+// deals of the run's shared moderation queue while this one pages through it.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("moderation-queue")
+// It reads the run's mail server, which SettlementIT stops for a while.
+@ResourceLock(value = "mail-server", mode = ResourceAccessMode.READ)
 class ModerationIT extends DeployedApp {
 
     @Test

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -25,6 +27,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * moderation on from the tenants page; the merchant sees the reason in the deals list and the editor, edits the deal and
  * publishes it again, which sends it back for review. Screenshots in target/screenshots/moderation/.
  */
+// Not beside ModerationIT, which pages through the run's shared moderation queue that this one changes.
+@ResourceLock("moderation-queue")
+// It reads the run's mail server, which SettlementIT stops for a while.
+@ResourceLock(value = "mail-server", mode = ResourceAccessMode.READ)
 class ModerationPageIT extends BrowserApp {
 
     @Test

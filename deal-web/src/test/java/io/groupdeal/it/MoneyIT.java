@@ -14,6 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Every sandbox test token through {@code POST /orders} as a client sends it, with the same Idempotency-Key replayed
@@ -23,6 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ledger must agree with the orders ({@link LedgerAgrees}).
  */
 @ExtendWith(LedgerAgrees.class)
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("MoneyIT")
 class MoneyIT extends MerchantApp {
 
     /** Reservation (3 s) + a reconciler pass + the slow token's 10 s: far below this. */

@@ -11,6 +11,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * "Deals near me" ranks merchants from the nearest store outwards (NearestDeals): a deal is as near as its nearest
@@ -18,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * merchants, and past 100 matches the count says "more than" (totalExact false) on the API and on the storefront.
  * Each test works at a random spot of the southern ocean with a word of its own, as CatalogIT does.
  */
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("NearbyRankingIT")
 class NearbyRankingIT extends DeployedApp {
 
     private SearchSpot spot;

@@ -16,6 +16,9 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Options of a deal against the real database: each option sells at its price within its own cap and the deal's,
@@ -23,6 +26,9 @@ import org.junit.jupiter.api.Test;
  * count the whole deal; a declined payment gives the option's stock back; clients that know no options work as before.
  */
 @org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("OptionsIT")
 class OptionsIT extends MerchantApp {
 
     OptionsIT() {

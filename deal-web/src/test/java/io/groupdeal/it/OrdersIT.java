@@ -14,12 +14,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Buying under real concurrency against the real database: the quantity, the per-buyer limit and the idempotency key
  * hold however many requests arrive at once; a failed payment leaves nothing behind; refunds happen once.
  */
 @org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("OrdersIT")
 class OrdersIT extends MerchantApp {
 
     OrdersIT() {

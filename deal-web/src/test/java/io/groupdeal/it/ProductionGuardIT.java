@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A production start copied from the wrong template: the built WAR on Payara Micro, started as
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.Test;
  * the sandbox gateway. The product must refuse it: a clear message and a non-zero exit, never a live process that
  * serves nothing.
  */
+// Alone, no other test class alongside: it starts a Payara Micro of its own (two cores: the other tests' waits would
+// run out).
+@Isolated
 class ProductionGuardIT {
 
     private static final long BOOT_SECONDS = 240;

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The dashboard, the deal report, their CSVs and the settlement statement from one scripted history in a tenant
@@ -18,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * a deal waiting to tip. Every figure is written out by hand below; the CSV says the same as the JSON.
  */
 @org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("ReportIT")
 class ReportIT extends DeployedApp {
 
     private static final String PERIOD = "?from=2026-10-01&to=2026-10-10";

@@ -11,11 +11,17 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Reviews over REST: only a used coupon of one's own, once (also when sent ten times at once), the deal's rating in
  * the catalog, the merchant's one reply, and no tenant or buyer ever reaching another's reviews.
  */
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("ReviewsIT")
 class ReviewsIT extends DeployedApp {
 
     private Counter.Shop shop;

@@ -13,8 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Each role is refused (403) on the routes of the others; without a token every protected route answers 401. */
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("RolesIT")
 class RolesIT extends DeployedApp {
 
     private static final String SOME_ID = "01AAAAAAAAAAAAAAAAAAAAAAAA";

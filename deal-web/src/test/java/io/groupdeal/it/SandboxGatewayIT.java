@@ -26,12 +26,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The payment sandbox of the deployed product as a provider's client sees it: over its own HTTP port (the one the
  * build chose, {@code deal.it.sandbox.port}), every token and every key rule, its books in {@code sandbox_payment} and
  * {@code sandbox_refund}, and a purchase of the product paid through it.
  */
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("SandboxGatewayIT")
 class SandboxGatewayIT extends DeployedApp {
 
     private static final HttpClient RAW = HttpClient.newBuilder()

@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The tipping point and what follows, in real time with the real jobs: pending orders are captured once when the
@@ -17,6 +20,10 @@ import org.junit.jupiter.api.Test;
  * and mails written while the mail server is down arrive once it is back, each exactly once.
  */
 @org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
+// Alongside other test classes (see deal-web's POM), but not beside those that read the run's mail server (resource
+// "mail-server"): one of its tests stops it, and what it received is gone; other classes' mails wait meanwhile.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("mail-server")
 class SettlementIT extends DeployedApp {
 
     private Fixtures.Merchant merchant;

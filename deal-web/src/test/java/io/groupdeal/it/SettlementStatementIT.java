@@ -9,12 +9,18 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Settlement statements from a scripted history: redemptions at two stores in two currencies, an undo and unused
  * coupons that do not count, the commission rounded half-even to the minor unit; JSON and CSV agree, the deal report agrees,
  * and nobody but the merchant and the operator sees them.
  */
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("SettlementStatementIT")
 class SettlementStatementIT extends DeployedApp {
 
     @Test

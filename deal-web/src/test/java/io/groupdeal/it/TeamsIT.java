@@ -16,6 +16,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Team buys (拼团) against the real database and the sandbox: a team is authorised only until its last seat is paid,
@@ -24,6 +28,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * its seat; the Idempotency-Key answers the first answer. {@link LedgerAgrees} checks the books after the class.
  */
 @ExtendWith(LedgerAgrees.class)
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("TeamsIT")
+// It reads the run's mail server, which SettlementIT stops for a while.
+@ResourceLock(value = "mail-server", mode = ResourceAccessMode.READ)
 class TeamsIT extends DeployedApp {
 
     private Fixtures.Merchant merchant;

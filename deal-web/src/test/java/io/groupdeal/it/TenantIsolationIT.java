@@ -8,11 +8,17 @@ import jakarta.json.JsonValue;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * No tenant ever sees or touches another tenant's stores or staff: every route answers another tenant's id exactly
  * like an id that does not exist, and changes nothing; lists show only the caller's own data.
  */
+// Alongside other test classes (see deal-web's POM); its own tests one after another.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("TenantIsolationIT")
 class TenantIsolationIT extends DeployedApp {
 
     /** Well formed, never issued. */
