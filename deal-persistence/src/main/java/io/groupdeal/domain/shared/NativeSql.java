@@ -84,9 +84,9 @@ public class NativeSql {
     /**
      * A connection of the pool for statements of their own. Outside any transaction it must be in autocommit: a
      * statement on a connection still inside a transaction would never be committed and would hold its row locks
-     * until whatever uses the connection next ends that transaction, which may be a rollback. The pool can hand out
-     * such a connection: when a local transaction's COMMIT or ROLLBACK fails (a lock wait, a lost answer), the
-     * container skips turning autocommit back on and still returns the connection. The leftover transaction is
+     * until whatever uses the connection next ends that transaction, which may be a rollback. The pool does hand out
+     * such connections (the cluster test saw it under load); where they come from is not proven: Payara's local
+     * transaction skips turning autocommit back on when the COMMIT or ROLLBACK itself fails. The leftover transaction is
      * rolled back here (its owner was told it failed) and autocommit restored, with a warning, before this statement
      * runs. A connection enlisted in the caller's transaction (one marked for rollback) is left as it is.
      */
