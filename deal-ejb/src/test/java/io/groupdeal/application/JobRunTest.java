@@ -40,6 +40,16 @@ class JobRunTest {
         assertEquals(2, runsMade.get(), "the overlapping run was skipped, the later one made");
     }
 
+    @Test
+    void aRunInsideATransactionIsRefused() {
+        AtomicInteger done = new AtomicInteger();
+        JobRun inTransaction = new JobRun(JobRunTest.class, "Test job", () -> true);
+        inTransaction.run(done::incrementAndGet);
+        assertEquals(0, done.get(), "a run inside a transaction would commit all its steps at once, or none");
+        runs.run(done::incrementAndGet);
+        assertEquals(1, done.get(), "outside a container there is no transaction to refuse");
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);

@@ -316,6 +316,10 @@ class MailOpsIT extends DeployedApp {
                 Thread.sleep(250);
             }
             assertTrue(hung.connections() > 0, "the delivery job did try the hung server");
+            assertTrue(
+                    leasedNow(buyers) > 0,
+                    "the mail being sent was claimed in a transaction of its own, committed before it went out:"
+                            + " a transaction around the whole run would hide the claim and lose it with the run");
         } finally {
             ItMailServer.start();
         }
@@ -343,6 +347,17 @@ class MailOpsIT extends DeployedApp {
     }
 
     private static final long PURCHASE_BOUND_MILLIS = 5000;
+
+    /** The buyers' mails whose claim (an attempt, leased a minute or more ahead) other connections see. */
+    private static long leasedNow(List<Fixtures.Person> buyers) throws Exception {
+        String in = String.join(", ", java.util.Collections.nCopies(buyers.size(), "?"));
+        return Long.parseLong(Buying.query(
+                        "SELECT COUNT(*) FROM mail_outbox WHERE recipient IN (" + in + ") AND status = 'PENDING'"
+                                + " AND attempts > 0 AND next_attempt_at > UTC_TIMESTAMP(6) + INTERVAL 60 SECOND",
+                        buyers.stream().map(Fixtures.Person::email).toArray())
+                .get(0)
+                .get(0));
+    }
 
     /** Plays mails failing for good: each failed attempt brings them to the last attempt, until they are FAILED. */
     private void failForGood(String... recipients) throws Exception {

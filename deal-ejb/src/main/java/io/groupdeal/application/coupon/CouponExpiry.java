@@ -3,10 +3,14 @@ package io.groupdeal.application.coupon;
 import io.groupdeal.application.JobRun;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponRepository;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -23,6 +27,7 @@ import java.util.logging.Logger;
  * {@link CouponChanges}, decided by a conditional update, so that any number of instances may run it.
  */
 @Singleton
+@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CouponExpiry {
@@ -42,7 +47,15 @@ public class CouponExpiry {
 
     private final JobRun runs = new JobRun(CouponExpiry.class, "Coupon expiry");
 
-    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    @Resource
+    private TimerService timers;
+
+    @PostConstruct
+    void schedule() {
+        runs.every(timers, 5);
+    }
+
+    @Timeout
     void run() {
         runs.run(() -> {
             Instant now = clock.instant();

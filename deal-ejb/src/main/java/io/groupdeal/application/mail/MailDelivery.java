@@ -2,10 +2,14 @@ package io.groupdeal.application.mail;
 
 import io.groupdeal.application.JobRun;
 import io.groupdeal.domain.mail.Mail;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -19,17 +23,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * database lock and undoes nothing. Each mail is claimed by a conditional update first, so two instances never send
  * it both; a failed attempt is retried with exponential backoff (deal.mail.retry-seconds, doubling, at most an hour)
  * and given up after deal.mail.max-attempts (DEAL_MAIL_MAX_ATTEMPTS, default {@value #MAX_ATTEMPTS}): the mail is then
- * FAILED and waits for the operator, who sees it and may send it again ({@link MailOperations}). A crash between
- * sending and marking it sent may send a mail twice; the Message-ID then shows it is the same mail. A mail queued by its
+ * FAILED and waits for the operator, who sees it and may send it again ({@link MailOperations}). Claim and mark are
+ * each committed at once; a crash of this instance between sending and marking may send that one mail twice (the
+ * Message-ID then shows it is the same mail), a database that is away for a moment does not ({@link #markSent}). A
+ * mail queued by its
  * cause (an order's confirmation) is written here, at each attempt ({@link OrderConfirmations#render}); a failure to
  * write it counts as a failed attempt like one to send it.
  */
 @Singleton
+@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MailDelivery {
 
     static final int MAX_ATTEMPTS = 20;
+    static final int MARK_TRIES = 30;
     private static final int BATCH = 50;
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(MailDelivery.class.getName());
@@ -53,7 +61,18 @@ public class MailDelivery {
 
     private final JobRun runs = new JobRun(MailDelivery.class, "Mail delivery");
 
-    @Schedule(hour = "*", minute = "*", second = "*/3", persistent = false)
+    @Resource
+    private TimerService timers;
+
+    @PostConstruct
+    void schedule() {
+        runs.every(timers, 3);
+    }
+
+    /** Between tries of marking a sent mail: 30 tries a second apart outlast a database node's failover. */
+    Duration markPause = Duration.ofSeconds(1);
+
+    @Timeout
     void deliver() {
         runs.run(() -> {
             for (String id : outbox.due(BATCH)) {
@@ -63,10 +82,10 @@ public class MailDelivery {
     }
 
     private void attempt(Outbox.Queued queued) {
+        Mail mail;
         try {
-            Mail mail = queued.render() == null ? queued.mail() : confirmations.render(queued);
+            mail = queued.render() == null ? queued.mail() : confirmations.render(queued);
             sender.send(queued.id(), mail);
-            outbox.sent(queued.id(), mail.subject());
         } catch (Exception e) {
             boolean giveUp = queued.attempts() >= Math.max(1, maxAttempts);
             Duration wait = backoff(queued.attempts());
@@ -75,6 +94,40 @@ public class MailDelivery {
                     giveUp ? Level.SEVERE : Level.WARNING,
                     () -> "Mail " + queued.id() + " (" + queued.mail().causeKey() + ") not sent, attempt "
                             + queued.attempts() + (giveUp ? "; given up" : "; next in " + wait) + ": " + e);
+            return;
+        }
+        markSent(queued.id(), mail.subject());
+    }
+
+    /**
+     * The mail went out: its mark must outlast a moment without the database (a node failing over takes seconds), or
+     * the mail would go out again when its claim's lease ends. Tried again every {@link #markPause} for up to
+     * {@value #MARK_TRIES} tries; never marked failed, since it was sent.
+     */
+    private void markSent(String id, String subject) {
+        for (int tried = 1; ; tried++) {
+            try {
+                outbox.sent(id, subject);
+                return;
+            } catch (RuntimeException e) {
+                if (tried >= MARK_TRIES) {
+                    LOG.log(
+                            Level.SEVERE,
+                            "Mail " + id + " was sent but could not be marked sent; it goes out again when its claim"
+                                    + " ends (its Message-ID shows it is the same mail)",
+                            e);
+                    return;
+                }
+                pause();
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(markPause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -2,10 +2,13 @@ package io.groupdeal.application.mail;
 
 import io.groupdeal.application.JobRun;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -23,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * touched. Deleting a sent mail sends nothing again: every mail is written by a change that happens once.
  */
 @Singleton
+@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MailRetention {
@@ -45,14 +49,19 @@ public class MailRetention {
     private Clock clock;
 
     private final JobRun runs = new JobRun(MailRetention.class, "Deleting old sent mails");
+
+    @Resource
+    private TimerService timers;
+
     private Duration keep;
 
     @PostConstruct
     void configure() {
         keep = parse(retention);
+        runs.every(timers, EVERY_SECONDS);
     }
 
-    @Schedule(hour = "*", minute = "*", second = "*/" + EVERY_SECONDS, persistent = false)
+    @Timeout
     void purge() {
         runs.run(() -> {
             Instant cutoff = clock.instant().minus(keep);

@@ -7,10 +7,14 @@ import io.groupdeal.application.payment.PaymentGateway;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderStatus;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -30,6 +34,7 @@ import java.util.logging.Logger;
  * released. A gateway that does not answer leaves the order for the next claim.
  */
 @Singleton
+@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Reconciler {
@@ -53,7 +58,15 @@ public class Reconciler {
 
     private final JobRun runs = new JobRun(Reconciler.class, "Reconciling");
 
-    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    @Resource
+    private TimerService timers;
+
+    @PostConstruct
+    void schedule() {
+        runs.every(timers, 5);
+    }
+
+    @Timeout
     void run() {
         runs.run(() -> {
             Instant now = clock.instant();

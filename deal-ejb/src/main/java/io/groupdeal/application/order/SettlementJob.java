@@ -3,10 +3,14 @@ package io.groupdeal.application.order;
 import io.groupdeal.application.JobRun;
 import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.DealRepository.DealRef;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -20,6 +24,7 @@ import java.util.logging.Logger;
  * it: the conditional updates of {@link Settlement} decide which one settles an order.
  */
 @Singleton
+@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SettlementJob {
@@ -35,7 +40,15 @@ public class SettlementJob {
 
     private final JobRun runs = new JobRun(SettlementJob.class, "Settling deals");
 
-    @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
+    @Resource
+    private TimerService timers;
+
+    @PostConstruct
+    void schedule() {
+        runs.every(timers, 2);
+    }
+
+    @Timeout
     void run() {
         runs.run(() -> {
             for (DealRef deal : deals.settlementDue(DEALS_PER_RUN)) {

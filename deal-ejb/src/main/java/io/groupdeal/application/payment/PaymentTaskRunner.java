@@ -3,11 +3,15 @@ package io.groupdeal.application.payment;
 import io.groupdeal.application.JobRun;
 import io.groupdeal.domain.order.PaymentTask;
 import io.groupdeal.domain.order.PaymentTaskRepository;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -26,6 +30,7 @@ import java.util.logging.Logger;
  * time, up to 10 minutes, and is never given up: the money must move.
  */
 @Singleton
+@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PaymentTaskRunner {
@@ -50,6 +55,14 @@ public class PaymentTaskRunner {
 
     private final JobRun runs = new JobRun(PaymentTaskRunner.class, "Payment tasks");
 
+    @Resource
+    private TimerService timers;
+
+    @PostConstruct
+    void schedule() {
+        runs.every(timers, 5);
+    }
+
     /** The tasks of one order, just committed; what fails waits for the scheduled run. */
     @Asynchronous
     public void runSoon(String orderId) {
@@ -60,7 +73,7 @@ public class PaymentTaskRunner {
         }
     }
 
-    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    @Timeout
     void runDue() {
         runs.run(() -> runDue(null));
     }

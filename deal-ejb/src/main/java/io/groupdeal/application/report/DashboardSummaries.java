@@ -3,10 +3,14 @@ package io.groupdeal.application.report;
 import io.groupdeal.application.JobRun;
 import io.groupdeal.domain.report.DashboardHours;
 import io.groupdeal.domain.report.HourSummaries;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -24,6 +28,7 @@ import java.util.logging.Logger;
  * work, it is not what keeps the figures right.
  */
 @Singleton
+@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DashboardSummaries {
@@ -45,7 +50,15 @@ public class DashboardSummaries {
 
     private final JobRun runs = new JobRun(DashboardSummaries.class, "Dashboard summaries");
 
-    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    @Resource
+    private TimerService timers;
+
+    @PostConstruct
+    void schedule() {
+        runs.every(timers, 5);
+    }
+
+    @Timeout
     void run() {
         runs.run(() -> {
             Instant began = clock.instant();

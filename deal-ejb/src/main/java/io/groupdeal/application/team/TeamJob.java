@@ -3,10 +3,14 @@ package io.groupdeal.application.team;
 import io.groupdeal.application.JobRun;
 import io.groupdeal.domain.team.Team;
 import io.groupdeal.domain.team.TeamRepository;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -20,6 +24,7 @@ import java.util.logging.Logger;
  * its own {@link TeamBatch} transaction; safe on any number of instances.
  */
 @Singleton
+@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TeamJob {
@@ -38,7 +43,15 @@ public class TeamJob {
 
     private final JobRun runs = new JobRun(TeamJob.class, "Closing teams");
 
-    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    @Resource
+    private TimerService timers;
+
+    @PostConstruct
+    void schedule() {
+        runs.every(timers, 5);
+    }
+
+    @Timeout
     void run() {
         runs.run(() -> {
             for (Team team : teams.due(clock.instant(), TEAMS_PER_RUN)) {
