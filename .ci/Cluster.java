@@ -822,14 +822,9 @@ public final class Cluster {
      * leaves it to be sent again, which the product accepts: the same Message-ID then shows it is the same mail).
      */
     void mailsOnce() throws Exception {
-        Pattern messageId = Pattern.compile("(?im)^Message-ID:\\s*<([^@>]+)@");
-        Map<String, Integer> received = new HashMap<>();
-        try (var files = Files.list(mail)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
-                Matcher m = messageId.matcher(Files.readString(file, StandardCharsets.ISO_8859_1));
-                received.merge(m.find() ? m.group(1) : "(none) " + file.getFileName(), 1, Integer::sum);
-            }
-        }
+        // The outbox first, then the catcher's folder: a mail is marked SENT only after the catcher kept it (it writes
+        // the file before it answers), so every mail of this list is in the folder; the other way round, mails sent in
+        // between would count as lost.
         List<String> sent = new ArrayList<>();
         long waiting;
         try (Connection db = database();
@@ -840,11 +835,25 @@ public final class Cluster {
             }
             waiting = count(db, "SELECT COUNT(*) FROM mail_outbox WHERE status = 'PENDING'");
         }
-        List<String> lost = sent.stream().filter(id -> !received.containsKey(id)).toList();
-        List<String> twice = received.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        Map<String, Integer> got = received();
+        List<String> lost = sent.stream().filter(id -> !got.containsKey(id)).toList();
+        List<String> twice = got.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
         check("each mail once: every mail marked SENT was received, none twice (but one per killed member at most)",
-                !sent.isEmpty() && lost.isEmpty() && twice.size() <= 2, sent.size() + " SENT, " + received.size()
+                !sent.isEmpty() && lost.isEmpty() && twice.size() <= 2, sent.size() + " SENT, " + got.size()
                         + " received (" + waiting + " still waiting in the outbox); not received: " + lost.size()
                         + (lost.isEmpty() ? "" : " " + lost.subList(0, Math.min(5, lost.size()))) + "; received twice: " + twice);
+    }
+
+    /** The catcher's mails by Message-ID (the outbox row's id), each with how many times it arrived. */
+    private Map<String, Integer> received() throws IOException {
+        Pattern messageId = Pattern.compile("(?im)^Message-ID:\\s*<([^@>]+)@");
+        Map<String, Integer> received = new HashMap<>();
+        try (var files = Files.list(mail)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                Matcher m = messageId.matcher(Files.readString(file, StandardCharsets.ISO_8859_1));
+                received.merge(m.find() ? m.group(1) : "(none) " + file.getFileName(), 1, Integer::sum);
+            }
+        }
+        return received;
     }
 }
