@@ -3,11 +3,11 @@
 # 3 Galera nodes, 3 Payara Micro members, HAProxy) with 1, 2 and 3 members in service, on the same database with the
 # same clients (io.groupdeal.bench.ClusterMembersBench, PurchaseBench's purchase: 32 client threads on 100 spread
 # deals). Members are taken out of the balancer's API backend and put back over HAProxy's admin socket (no restart);
-# configurations alternate in rounds (1,2,3,3,2,1,1,2,3). Prints per configuration purchases/s, the CPU per purchase of
-# the members in service, of MariaDB (all Galera nodes, the write node apart) and of the balancer, and the cluster's
-# purchases per CPU-second against 1 member's (target >= 0.85); before the rounds, what replication adds to a commit
-# (config/cluster/latency.sh). Starts the cluster once, on free loopback ports in a fresh folder under bench/target,
-# and always stops it. About 10 minutes on 2 quiet cores (the cluster's start 2 to 4 of them).
+# configurations alternate in rounds (1,2,3,3,2,1,1,2,3) after 150 s of warm-up with all three in service. Prints per
+# configuration purchases/s, the CPU per purchase of the members (in service and out), of MariaDB (all Galera nodes,
+# the write node apart) and of the balancer, and the whole cluster's purchases per CPU-second against 1 member's
+# (target >= 0.85); before the rounds, what replication adds to a commit (config/cluster/latency.sh). Starts the cluster once, on free loopback ports in a fresh folder under bench/target,
+# and always stops it. About 11 minutes on 2 quiet cores (the cluster's start about 2 of them).
 #
 #   bash bench/cluster-members.sh                                   # defaults
 #   bash bench/cluster-members.sh --seconds 20 --rounds 2 --threads 16 --configurations 1,3
