@@ -7,7 +7,7 @@
 # configuration purchases/s, the CPU per purchase of the members (in service and out), of MariaDB (all Galera nodes,
 # the write node apart) and of the balancer, and the whole cluster's purchases per CPU-second against 1 member's
 # (target >= 0.85); before the rounds, what replication adds to a commit (config/cluster/latency.sh). Starts the cluster once, on free loopback ports in a fresh folder under bench/target,
-# and always stops it. About 11 minutes on 2 quiet cores (the cluster's start about 2 of them).
+# and always stops it. About 10 minutes on 2 quiet cores (the cluster's start about 2 of them).
 #
 #   bash bench/cluster-members.sh                                   # defaults
 #   bash bench/cluster-members.sh --seconds 20 --rounds 2 --threads 16 --configurations 1,3
