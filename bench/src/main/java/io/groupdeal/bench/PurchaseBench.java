@@ -750,6 +750,12 @@ public final class PurchaseBench {
 
     CpuMeter cpu;
     DbCounters dbCounters;
+    /**
+     * More figures read at the same two moments as {@link #cpu}, around each phase's window, and kept in
+     * {@link Stats#also} as differences (ClusterMembersBench: each member's, database node's and the balancer's CPU
+     * ticks); null: none.
+     */
+    java.util.function.Supplier<long[]> alsoMeasured;
 
     String token(Http http, String email) throws IOException {
         return Api.login(http, email, PASSWORD);
@@ -795,6 +801,9 @@ public final class PurchaseBench {
         long nanos;
         CpuMeter.Usage cpu = new CpuMeter.Usage();
         long[] db = new long[DbCounters.NAMES.size()];
+        /** What {@link PurchaseBench#alsoMeasured} read, after minus before (empty without it). */
+        long[] also = new long[0];
+
         final Map<String, Long> failures = new ConcurrentHashMap<>();
         final Latencies latencies = new Latencies();
 
@@ -822,6 +831,12 @@ public final class PurchaseBench {
             cpu = cpu.plus(other.cpu);
             for (int i = 0; i < db.length; i++) {
                 db[i] += other.db[i];
+            }
+            if (also.length < other.also.length) {
+                also = Arrays.copyOf(also, other.also.length);
+            }
+            for (int i = 0; i < other.also.length; i++) {
+                also[i] += other.also[i];
             }
             other.failures.forEach((k, v) -> failures.merge(k, v, Long::sum));
             latencies.add(other.latencies);
@@ -919,6 +934,7 @@ public final class PurchaseBench {
             throw errors.get(0);
         }
         long[] dbBefore = dbCounters.sample();
+        long[] alsoBefore = alsoMeasured == null ? new long[0] : alsoMeasured.get();
         CpuMeter.Usage before = cpu.sample();
         window[0].set(System.nanoTime());
         go.countDown();
@@ -960,6 +976,7 @@ public final class PurchaseBench {
         }
         long elapsed = System.nanoTime() - window[0].get();
         CpuMeter.Usage used = cpu.sample().minus(before);
+        long[] alsoAfter = alsoMeasured == null ? new long[0] : alsoMeasured.get();
         long[] dbAfter = dbCounters.sample();
         if (!errors.isEmpty()) {
             throw errors.get(0);
@@ -969,6 +986,10 @@ public final class PurchaseBench {
         stats.cpu = used;
         for (int i = 0; i < dbAfter.length; i++) {
             stats.db[i] = dbAfter[i] - dbBefore[i];
+        }
+        stats.also = new long[Math.min(alsoBefore.length, alsoAfter.length)];
+        for (int i = 0; i < stats.also.length; i++) {
+            stats.also[i] = alsoAfter[i] - alsoBefore[i];
         }
         String firstFailure = null;
         for (Tally t : tallies) {
