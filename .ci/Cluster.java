@@ -16,8 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,9 +33,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.groupdeal.it.script.Api;
+import io.groupdeal.it.script.Api.Account;
+import io.groupdeal.it.script.Api.DealShape;
+import io.groupdeal.it.script.Api.Reply;
+import io.groupdeal.it.script.Checks;
+import io.groupdeal.it.script.Sql;
+
+import static io.groupdeal.it.script.Api.ID;
+import static io.groupdeal.it.script.Api.expect;
+import static io.groupdeal.it.script.Api.first;
+import static io.groupdeal.it.script.Checks.check;
+import static io.groupdeal.it.script.Checks.pause;
+import static io.groupdeal.it.script.Sql.count;
+import static io.groupdeal.it.script.Sql.text;
+
 /**
  * The cluster test's client, run by .ci/cluster against config/cluster/local.sh (JDK 17 single-file program; the MySQL
- * driver and the ITs' classes on the class path, for LedgerCheck). Only 127.0.0.1; every loop is bounded in count and
+ * driver and the ITs' classes on the class path, for LedgerCheck and io.groupdeal.it.script, what it shares with
+ * .ci/Faults.java). Only 127.0.0.1; every loop is bounded in count and
  * time, every request has a client timeout. In order:
  * <ol>
  * <li>1,000 buyers on a deal of 100, spread over every member: exactly 100 sold, 900 refused sold-out;</li>
@@ -60,31 +74,14 @@ import java.util.regex.Pattern;
 public final class Cluster {
 
     static final String PASSWORD = "cluster-test-password";
-    static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
-    static final Pattern TENANT_ID = Pattern.compile("\"tenantId\"\\s*:\\s*\"([^\"]+)\"");
-    static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
-    static int failed;
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
         try {
-            new Cluster(options).run();
+            new Cluster(Checks.options(args, 0)).run();
         } catch (Exception e) {
-            System.out.println("FAIL cluster test: could not run: " + e);
-            e.printStackTrace(System.out);
-            System.exit(2);
+            Checks.couldNotRun("cluster test", e);
         }
-        System.exit(failed == 0 ? 0 : 1);
-    }
-
-    static void check(String name, boolean ok, String detail) {
-        System.out.println((ok ? "PASS " : "FAIL ") + name + ": " + detail);
-        if (!ok) {
-            failed++;
-        }
+        Checks.exit();
     }
 
     final int balancer;
@@ -95,6 +92,7 @@ public final class Cluster {
     final String dbPassword;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
+    final Api api = new Api(http);
     /** Every answer with status 500 or any other 5xx than 502/503 (never allowed), with where it came from. */
     final ConcurrentLinkedQueue<String> serverErrors = new ConcurrentLinkedQueue<>();
     String merchantToken;
@@ -114,75 +112,22 @@ public final class Cluster {
 
     // ---- HTTP ------------------------------------------------------------------------------------------------------
 
-    record Reply(int status, String body, String retryAfter) {
-        boolean problem(String name) {
-            return body.contains("\"/problems/" + name + "\"");
-        }
-    }
-
+    /** A request through {@link Api#send}; an answer 500, or any 5xx but 502/503, is noted as a server error. */
     Reply send(int port, String method, String path, String token, String key, String body, Duration timeout)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(timeout)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        Reply reply = new Reply(response.statusCode(), response.body(), response.headers().firstValue("Retry-After").orElse(null));
-        if (reply.status >= 500 && reply.status != 502 && reply.status != 503) {
-            serverErrors.add(method + " " + path + " on port " + port + ": " + reply.status + " " + abbreviate(reply.body));
+        Reply reply = api.send(port, method, path, token, key, body, timeout);
+        if (reply.status() >= 500 && reply.status() != 502 && reply.status() != 503) {
+            serverErrors.add(method + " " + path + " on port " + port + ": " + reply.status() + " " + abbreviate(reply.body()));
         }
         return reply;
-    }
-
-    Reply expect(Reply reply, int status, String what) {
-        if (reply.status != status) {
-            throw new IllegalStateException(what + ": expected " + status + ", got " + reply.status + " " + reply.body);
-        }
-        return reply;
-    }
-
-    static String first(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text);
-        return m.find() ? m.group(1) : null;
     }
 
     static String abbreviate(String text) {
-        String flat = text.replaceAll("\\s+", " ");
-        return flat.length() > 200 ? flat.substring(0, 200) + "..." : flat;
+        return Checks.abbreviate(text, 200);
     }
 
     Connection database() throws SQLException {
         return DriverManager.getConnection(dbUrl, "deal", dbPassword);
-    }
-
-    static long count(Connection db, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                p.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet r = p.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
-    }
-
-    static String text(Connection db, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                p.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet r = p.executeQuery()) {
-                return r.next() ? r.getString(1) : null;
-            }
-        }
     }
 
     // ---- set-up ----------------------------------------------------------------------------------------------------
@@ -207,88 +152,36 @@ public final class Cluster {
         String runId = Long.toString(System.currentTimeMillis(), 36);
         Duration timeout = Duration.ofSeconds(60);
         String merchant = "cluster-" + runId + "@cluster.groupdeal.io";
-        Reply signup = expect(send(balancer, "POST", "/api/v1/merchants", null, null, "{\"businessName\":\"Cluster Test " + runId
-                + "\",\"email\":\"" + merchant + "\",\"password\":\"" + PASSWORD + "\"}", timeout), 201, "merchant signup");
         // new businesses are moderated: the operator .ci/cluster starts the cluster with (DEAL_ADMIN_EMAIL, no demo
-        // data) lets this one publish straight away, as the ITs' fixtures do
-        String operator = first(TOKEN, expect(send(balancer, "POST", "/api/v1/auth/tokens", null, null, "{\"email\":\"operator@cluster.groupdeal.io\",\"password\":\"cluster-operator-password\"}",
-                timeout), 201, "operator login").body);
-        expect(send(balancer, "PUT", "/api/v1/platform/tenants/" + first(TENANT_ID, signup.body), operator, null,
-                "{\"moderated\":false}", timeout), 200, "moderation off");
-        merchantToken = login(merchant);
-        storeId = first(ID, expect(send(balancer, "POST", "/api/v1/stores", merchantToken, null, "{\"name\":\"Cluster Store\","
-                + "\"address\":\"Teststr. 1, 10115 Berlin\",\"latitude\":52.52,\"longitude\":13.40,\"timeZone\":\"Europe/Berlin\"}",
-                timeout), 201, "store").body);
+        // data) lets this one publish straight away
+        merchantToken = api.unmoderatedMerchant(balancer, "Cluster Test " + runId, merchant, PASSWORD,
+                new Account("operator@cluster.groupdeal.io", "cluster-operator-password"), timeout);
+        storeId = api.store(balancer, merchantToken, "Cluster Store", timeout);
         String buyer = "cluster-buyer-" + runId + "@cluster.groupdeal.io";
         templateBuyer = first(ID, expect(send(balancer, "POST", "/api/v1/buyers", null, null, "{\"email\":\"" + buyer
-                + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"Cluster Buyer\"}", timeout), 201, "buyer").body);
+                + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"Cluster Buyer\"}", timeout), 201, "buyer").body());
         System.out.println("setup: merchant " + merchant + ", store " + storeId + ", members on ports " + members
                 + ", balancer on " + balancer);
     }
 
-    String login(String email) throws Exception {
-        return first(TOKEN, expect(send(balancer, "POST", "/api/v1/auth/tokens", null, null, "{\"email\":\"" + email
-                + "\",\"password\":\"" + PASSWORD + "\"}", Duration.ofSeconds(60)), 201, "login").body);
-    }
-
     String deal(String title, int maxQuantity, int perBuyerLimit, int minBuyers) throws Exception {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String body = "{\"title\":\"" + title + "\",\"description\":\"Bought on every member.\",\"finePrint\":\"None.\","
-                + "\"currency\":\"EUR\",\"price\":\"9.90\",\"originalValue\":\"20.00\",\"minBuyers\":" + minBuyers
-                + ",\"maxQuantity\":" + maxQuantity + ",\"perBuyerLimit\":" + perBuyerLimit + ",\"salesStart\":\""
-                + now.minus(1, ChronoUnit.HOURS) + "\",\"salesEnd\":\"" + now.plus(2, ChronoUnit.DAYS) + "\",\"couponValidUntil\":\""
-                + now.plus(40, ChronoUnit.DAYS) + "\",\"storeIds\":[],\"refundPolicy\":\"ANYTIME\"}";
-        String id = first(ID, expect(send(balancer, "POST", "/api/v1/deals", merchantToken, null, body, Duration.ofSeconds(30)),
-                201, "deal").body);
-        expect(send(balancer, "POST", "/api/v1/deals/" + id + "/publish", merchantToken, null, null, Duration.ofSeconds(30)),
-                200, "publish");
-        return id;
+        return api.published(balancer, merchantToken, new DealShape(title, "Bought on every member.", minBuyers, maxQuantity,
+                perBuyerLimit), Duration.ofSeconds(30));
     }
 
-    /**
-     * Buyers made in the database, as .ci/faults makes its flash sale's: a thousand slow password hashes would take
-     * many minutes on two cores, and this test is about the purchases. Each is a BUYER with the template buyer's
-     * password hash and a bearer token stored as the product stores it (SHA-256, hex).
-     */
+    /** Buyers made in the database ({@link Sql#buyers}), as .ci/faults makes its flash sale's. */
     List<String> buyers(int count) throws Exception {
-        String runId = Long.toString(System.nanoTime(), 36).toUpperCase();
-        java.security.SecureRandom random = new java.security.SecureRandom();
-        List<String> tokens = new ArrayList<>();
         try (Connection db = database()) {
             db.setAutoCommit(false);
-            for (int i = 0; i < count; i++) {
-                String id = ("0CLSTR" + runId + String.format("%05d", i) + "0000000000").substring(0, 26);
-                try (PreparedStatement p = db.prepareStatement("INSERT INTO account (id, email, name, password_hash, role,"
-                        + " tenant_id, created_at) SELECT ?, ?, ?, password_hash, 'BUYER', NULL, UTC_TIMESTAMP(6) FROM account WHERE id = ?")) {
-                    p.setString(1, id);
-                    p.setString(2, "cluster-" + i + "-" + runId.toLowerCase() + "@cluster.groupdeal.io");
-                    p.setString(3, "Cluster Buyer " + i);
-                    p.setString(4, templateBuyer);
-                    if (p.executeUpdate() != 1) {
-                        throw new IllegalStateException("no template buyer " + templateBuyer);
-                    }
-                }
-                byte[] bytes = new byte[32];
-                random.nextBytes(bytes);
-                String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-                try (PreparedStatement p = db.prepareStatement("INSERT INTO access_token (token_hash, account_id, created_at,"
-                        + " expires_at) VALUES (?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 2 HOUR)")) {
-                    p.setString(1, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(token.getBytes(StandardCharsets.UTF_8))));
-                    p.setString(2, id);
-                    p.executeUpdate();
-                }
-                tokens.add(token);
-            }
+            List<String> tokens = Sql.buyers(db, templateBuyer, "0CLSTR", "Cluster", "cluster.groupdeal.io", 2, count);
             db.commit();
+            return tokens;
         }
-        return tokens;
     }
 
     static String orderBody(String dealId) {
-        return "{\"dealId\":\"" + dealId + "\",\"quantity\":1,\"paymentToken\":\"tok_ok\"}";
+        return Api.orderBody(dealId, 1, "tok_ok");
     }
-
     /** What one buyer's purchase came to after its retries. */
     record Outcome(String key, int status, String orderId, String problem, int attempts, int port) {
     }
@@ -308,26 +201,21 @@ public final class Cluster {
             attempts++;
             try {
                 last = send(port, "POST", "/api/v1/orders", token, key, orderBody(dealId), Duration.ofSeconds(30));
-                if (last.status == 201 || last.status == 200) {
-                    return new Outcome(key, 201, first(ID, last.body), null, attempts, port);
+                if (last.status() == 201 || last.status() == 200) {
+                    return new Outcome(key, 201, first(ID, last.body()), null, attempts, port);
                 }
-                if (last.status != 502 && last.status != 503) {
-                    return new Outcome(key, last.status, null, problemName(last.body), attempts, port);
+                if (last.status() != 502 && last.status() != 503) {
+                    return new Outcome(key, last.status(), null, last.problemName(), attempts, port);
                 }
             } catch (IOException e) {
                 last = null;
             }
-            Thread.sleep(last != null && last.retryAfter != null ? Math.min(2_000, 500L * Integer.parseInt(last.retryAfter)) : 500);
+            Thread.sleep(last != null && last.retryAfter() != null ? Math.min(2_000, 500L * Integer.parseInt(last.retryAfter())) : 500);
             if (rotate) {
                 port = members.get((members.indexOf(port) + 1) % members.size());
             }
         }
-        return new Outcome(key, last == null ? -1 : last.status, null, last == null ? "no answer" : problemName(last.body), attempts, port);
-    }
-
-    static String problemName(String body) {
-        Matcher m = Pattern.compile("\"/problems/([a-z-]+)\"").matcher(body);
-        return m.find() ? m.group(1) : abbreviate(body);
+        return new Outcome(key, last == null ? -1 : last.status(), null, last == null ? "no answer" : last.problemName(), attempts, port);
     }
 
     static Map<String, Long> tally(List<Outcome> outcomes) {
@@ -363,11 +251,7 @@ public final class Cluster {
 
     boolean ledgerAgrees(Connection db, List<String> deals, int boundSeconds, String what) throws Exception {
         long since = System.nanoTime();
-        int open = io.groupdeal.it.LedgerCheck.unsettled(db, deals);
-        for (int i = 0; i < boundSeconds * 2 && open > 0; i++) {
-            Thread.sleep(500);
-            open = io.groupdeal.it.LedgerCheck.unsettled(db, deals);
-        }
+        int open = Sql.unsettledAfter(db, deals, boundSeconds);
         check(what + ": every reservation and payment task settled", open == 0, open == 0 ? "nothing RESERVED, no payment task"
                 + " open after " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since) + " ms" : open + " still open after " + boundSeconds + " s");
         io.groupdeal.it.LedgerCheck ledger = io.groupdeal.it.LedgerCheck.run(db, deals);
@@ -444,12 +328,12 @@ public final class Cluster {
                     for (int i = 0; i < 5; i++) {
                         reply = send(port, "POST", "/api/v1/counter/redemptions", merchantToken, null,
                                 "{\"code\":\"" + code + "\",\"storeId\":\"" + storeId + "\"}", Duration.ofSeconds(30));
-                        if (reply.status != 503) {
+                        if (reply.status() != 503) {
                             break;
                         }
                         Thread.sleep(500);
                     }
-                    answers.add(reply.status + (reply.status == 201 ? "" : " " + problemName(reply.body)));
+                    answers.add(reply.status() + (reply.status() == 201 ? "" : " " + reply.problemName()));
                 } catch (Exception e) {
                     answers.add(e.getClass().getSimpleName());
                 }
@@ -486,7 +370,7 @@ public final class Cluster {
             searches.add(pool.submit(() -> {
                 try {
                     statuses.add(send(balancer, "GET", "/api/v1/catalog/deals?q=Cluster&size=20", null, null, null,
-                            Duration.ofSeconds(30)).status);
+                            Duration.ofSeconds(30)).status());
                 } catch (Exception e) {
                     statuses.add(-1);
                 }
@@ -534,15 +418,15 @@ public final class Cluster {
                         Reply reply = null;
                         for (int i = 0; i < 20; i++) {
                             reply = send(port, "POST", "/api/v1/orders", token, key, orderBody(dealId), Duration.ofSeconds(30));
-                            if (reply.status != 503) {
+                            if (reply.status() != 503) {
                                 break;
                             }
                             Thread.sleep(500);
                         }
                         synchronized (byAnswer) {
-                            byAnswer.merge(reply.status + (reply.status < 300 ? "" : " " + problemName(reply.body)), 1L, Long::sum);
+                            byAnswer.merge(reply.status() + (reply.status() < 300 ? "" : " " + reply.problemName()), 1L, Long::sum);
                         }
-                        ids.put(port, reply.status < 300 ? first(ID, reply.body) : "status " + reply.status);
+                        ids.put(port, reply.status() < 300 ? first(ID, reply.body()) : "status " + reply.status());
                     } catch (Exception e) {
                         ids.put(port, e.getClass().getSimpleName());
                     }
@@ -660,8 +544,8 @@ public final class Cluster {
                     String orderId = null;
                     try {
                         Reply r = send(balancer, "POST", "/api/v1/orders", token, key, orderBody(dealId), Duration.ofSeconds(30));
-                        status = r.status;
-                        orderId = status == 201 ? first(ID, r.body) : null;
+                        status = r.status();
+                        orderId = status == 201 ? first(ID, r.body()) : null;
                     } catch (Exception e) {
                         status = -1;
                     }
@@ -711,14 +595,6 @@ public final class Cluster {
         }
     }
 
-    static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     // ---- 6. a page survives its member -----------------------------------------------------------------------------
 
     static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
@@ -726,14 +602,8 @@ public final class Cluster {
     static final Pattern FORM_ACTION = Pattern.compile("<form id=\"deals\"[^>]*action=\"([^\"]+)\"");
 
     void pageSurvivesItsMember() throws Exception {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String body = "{\"title\":\"Cluster page draft\",\"description\":\"Published from a page whose member died.\","
-                + "\"finePrint\":\"None.\",\"currency\":\"EUR\",\"price\":\"9.90\",\"originalValue\":\"20.00\",\"minBuyers\":1,"
-                + "\"maxQuantity\":10,\"perBuyerLimit\":1,\"salesStart\":\"" + now.minus(1, ChronoUnit.HOURS) + "\",\"salesEnd\":\""
-                + now.plus(2, ChronoUnit.DAYS) + "\",\"couponValidUntil\":\"" + now.plus(40, ChronoUnit.DAYS)
-                + "\",\"storeIds\":[],\"refundPolicy\":\"ANYTIME\"}";
-        String dealId = first(ID, expect(send(balancer, "POST", "/api/v1/deals", merchantToken, null, body, Duration.ofSeconds(30)),
-                201, "draft deal").body);
+        String dealId = api.draft(balancer, merchantToken, new DealShape("Cluster page draft",
+                "Published from a page whose member died.", 1, 10, 1), Duration.ofSeconds(30));
         Map<String, String> cookies = new java.util.LinkedHashMap<>();
         cookies.put("gd_session", merchantToken);
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + balancer + "/merchant/deals.xhtml"))
@@ -785,12 +655,12 @@ public final class Cluster {
         }
         keepCookies(post, cookies);
         Reply deal = send(balancer, "GET", "/api/v1/deals/" + dealId, merchantToken, null, null, Duration.ofSeconds(30));
-        boolean published = deal.status == 200 && deal.body.contains("\"status\":\"ON_SALE\"");
+        boolean published = deal.status() == 200 && deal.body().contains("\"status\":\"ON_SALE\"");
         boolean expired = post.body().contains("This page has expired");
         check("a page survives the member that served it (session in the data grid)", published && !expired
                 && post.statusCode() < 400, "postback after member-" + victim + " died answered " + post.statusCode()
                 + (expired ? " \"This page has expired\"" : "") + ", now on " + cookies.get("GDMEMBER") + "; the deal is "
-                + (published ? "ON_SALE" : "not published: " + abbreviate(deal.body)));
+                + (published ? "ON_SALE" : "not published: " + abbreviate(deal.body())));
     }
 
     static String enc(String value) {

@@ -1,8 +1,5 @@
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -23,12 +17,25 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import io.groupdeal.it.script.Api;
+import io.groupdeal.it.script.Api.Account;
+import io.groupdeal.it.script.Api.DealShape;
+import io.groupdeal.it.script.Api.Reply;
+import io.groupdeal.it.script.Checks;
+import io.groupdeal.it.script.Sql;
+
+import static io.groupdeal.it.script.Api.ID;
+import static io.groupdeal.it.script.Api.expect;
+import static io.groupdeal.it.script.Api.first;
+import static io.groupdeal.it.script.Checks.check;
+import static io.groupdeal.it.script.Checks.pause;
+import static io.groupdeal.it.script.Sql.count;
 
 /**
  * The fault tests' client, run by .ci/faults (JDK 17 single-file program; the MySQL driver on the class path for the
- * database checks). Only 127.0.0.1. Every loop is bounded in count and time; every request has a client timeout.
+ * database checks, and the ITs' classes for LedgerCheck and io.groupdeal.it.script, what it shares with
+ * .ci/Cluster.java). Only 127.0.0.1. Every loop is bounded in count and time; every request has a client timeout.
  *
  * <pre>
  * setup   --http-port P --state F                     a merchant, a store, two deals on sale (one tips at the first
@@ -63,17 +70,8 @@ public final class Faults {
     static final String PASSWORD = "fault-test-password";
     static final int CLIENTS = 16;
     static final int BUYERS = 8;
-    static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
-    static final Pattern TENANT_ID = Pattern.compile("\"tenantId\"\\s*:\\s*\"([^\"]+)\"");
-    static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
-
-    static int failed;
-
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 1; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> options = Checks.options(args, 1);
         Faults faults = new Faults(options);
         try {
             switch (args[0]) {
@@ -87,23 +85,16 @@ public final class Faults {
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
             }
         } catch (Exception e) {
-            System.out.println("FAIL " + args[0] + ": could not run: " + e);
-            System.exit(2);
+            Checks.couldNotRun(args[0], e);
         }
-        System.exit(failed == 0 ? 0 : 1);
-    }
-
-    static void check(String name, boolean ok, String detail) {
-        System.out.println((ok ? "PASS " : "FAIL ") + name + ": " + detail);
-        if (!ok) {
-            failed++;
-        }
+        Checks.exit();
     }
 
     final Map<String, String> options;
     final int httpPort;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    final Api api = new Api(http);
 
     Faults(Map<String, String> options) {
         this.options = options;
@@ -112,39 +103,9 @@ public final class Faults {
 
     // ---- HTTP ------------------------------------------------------------------------------------------------------
 
-    record Reply(int status, String body, String contentType, String retryAfter, long millis) {
-    }
-
     Reply send(String method, String path, String token, String key, String body, Duration timeout)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .timeout(timeout)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
-        long started = System.nanoTime();
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValue("Retry-After").orElse(null), (System.nanoTime() - started) / 1_000_000);
-    }
-
-    Reply expect(Reply reply, int status, String what) {
-        if (reply.status != status) {
-            throw new IllegalStateException(what + ": expected " + status + ", got " + reply.status + " " + reply.body);
-        }
-        return reply;
-    }
-
-    static String first(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text);
-        return m.find() ? m.group(1) : null;
+        return api.send(httpPort, method, path, token, key, body, timeout);
     }
 
     // ---- state -----------------------------------------------------------------------------------------------------
@@ -195,7 +156,7 @@ public final class Faults {
     }
 
     static String orderBody(String dealId, int quantity, String paymentToken) {
-        return "{\"dealId\":\"" + dealId + "\",\"quantity\":" + quantity + ",\"paymentToken\":\"" + paymentToken + "\"}";
+        return Api.orderBody(dealId, quantity, paymentToken);
     }
 
     void writeJournal(List<Sent> sent) throws IOException {
@@ -214,30 +175,17 @@ public final class Faults {
         String run = Long.toString(System.currentTimeMillis(), 36);
         Duration timeout = Duration.ofSeconds(30);
         String merchant = "faults-" + run + "@faults.groupdeal.io";
-        Reply merchantSignup = expect(send("POST", "/api/v1/merchants", null, null, "{\"businessName\":\"Fault Test " + run + "\",\"email\":\""
-                + merchant + "\",\"password\":\"" + PASSWORD + "\"}", timeout), 201, "merchant signup");
         // new businesses are moderated: the operator .ci/faults starts the product with (DEAL_ADMIN_EMAIL, no demo data)
-        // lets this one publish straight away, as the ITs' fixtures do
-        String operator = first(TOKEN, expect(send("POST", "/api/v1/auth/tokens", null, null,
-                "{\"email\":\"operator@faults.example.com\",\"password\":\"faults-operator-password\"}", timeout), 201, "operator login").body);
-        expect(send("PUT", "/api/v1/platform/tenants/" + first(TENANT_ID, merchantSignup.body), operator, null, "{\"moderated\":false}",
-                timeout), 200, "moderation off");
-        String token = login(merchant, timeout);
+        // lets this one publish straight away
+        String token = api.unmoderatedMerchant(httpPort, "Fault Test " + run, merchant, PASSWORD,
+                new Account("operator@faults.example.com", "faults-operator-password"), timeout);
         Properties state = new Properties();
         state.setProperty("merchant.token", token);
-        expect(send("POST", "/api/v1/stores", token, null, "{\"name\":\"Fault Store\",\"address\":\"Teststr. 1, 10115 Berlin\","
-                + "\"latitude\":52.52,\"longitude\":13.40,\"timeZone\":\"Europe/Berlin\"}", timeout), 201, "store");
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        api.store(httpPort, token, "Fault Store", timeout);
         int[] minBuyers = {1, 100_000};
         for (int d = 0; d < minBuyers.length; d++) {
-            String body = "{\"title\":\"Fault deal " + d + "\",\"description\":\"Bought while the test breaks things.\","
-                    + "\"finePrint\":\"None.\",\"currency\":\"EUR\",\"price\":\"9.90\",\"originalValue\":\"20.00\",\"minBuyers\":"
-                    + minBuyers[d] + ",\"maxQuantity\":1000000,\"perBuyerLimit\":1000000,\"salesStart\":\""
-                    + now.minus(1, ChronoUnit.HOURS) + "\",\"salesEnd\":\"" + now.plus(2, ChronoUnit.DAYS)
-                    + "\",\"couponValidUntil\":\"" + now.plus(40, ChronoUnit.DAYS) + "\",\"storeIds\":[],\"refundPolicy\":\"ANYTIME\"}";
-            String id = first(ID, expect(send("POST", "/api/v1/deals", token, null, body, timeout), 201, "deal").body);
-            expect(send("POST", "/api/v1/deals/" + id + "/publish", token, null, null, timeout), 200, "publish");
-            state.setProperty("deal." + d, id);
+            state.setProperty("deal." + d, api.published(httpPort, token, new DealShape("Fault deal " + d,
+                    "Bought while the test breaks things.", minBuyers[d], 1_000_000, 1_000_000), timeout));
         }
         // Signup and login hash the password slowly on purpose: four at a time.
         List<Thread> workers = new ArrayList<>();
@@ -251,7 +199,7 @@ public final class Faults {
                         Reply signup = expect(send("POST", "/api/v1/buyers", null, null, "{\"email\":\"" + email
                                 + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"Fault Buyer " + b + "\"}", timeout), 201, "buyer");
                         synchronized (state) {
-                            state.setProperty("buyer." + b + ".id", first(ID, signup.body));
+                            state.setProperty("buyer." + b + ".id", first(ID, signup.body()));
                             state.setProperty("buyer." + b + ".token", login(email, timeout));
                         }
                     }
@@ -276,8 +224,7 @@ public final class Faults {
     }
 
     String login(String email, Duration timeout) throws Exception {
-        return first(TOKEN, expect(send("POST", "/api/v1/auth/tokens", null, null, "{\"email\":\"" + email + "\",\"password\":\""
-                + PASSWORD + "\"}", timeout), 201, "login").body);
+        return api.login(httpPort, email, PASSWORD, timeout);
     }
 
     // ---- load ------------------------------------------------------------------------------------------------------
@@ -322,13 +269,13 @@ public final class Faults {
                         try {
                             Reply r = send("POST", "/api/v1/orders", state.getProperty("buyer." + buyer + ".token"), s.key,
                                     orderBody(state.getProperty("deal." + deal), s.quantity, paymentToken), timeout);
-                            s.status = r.status;
-                            if (r.status == 201) {
-                                s.orderId = first(ID, r.body);
-                            } else if (r.status != 503 || !r.contentType.startsWith("application/problem+json") || r.retryAfter == null) {
-                                odd.add(r.status + " " + r.contentType + " Retry-After=" + r.retryAfter + " " + abbreviate(r.body));
+                            s.status = r.status();
+                            if (r.status() == 201) {
+                                s.orderId = first(ID, r.body());
+                            } else if (r.status() != 503 || !r.contentType().startsWith("application/problem+json") || r.retryAfter() == null) {
+                                odd.add(r.status() + " " + r.contentType() + " Retry-After=" + r.retryAfter() + " " + abbreviate(r.body()));
                             }
-                            answers.add(new long[] {started, r.millis, r.status});
+                            answers.add(new long[] {started, r.millis(), r.status()});
                         } catch (HttpTimeoutException e) {
                             answers.add(new long[] {started, (System.nanoTime() - started) / 1_000_000, -2});
                         } catch (IOException e) {
@@ -360,17 +307,8 @@ public final class Faults {
         }
     }
 
-    static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     static String abbreviate(String text) {
-        String flat = text.replaceAll("\\s+", " ");
-        return flat.length() > 160 ? flat.substring(0, 160) + "..." : flat;
+        return Checks.abbreviate(text, 160);
     }
 
     static void signal(String signal, String pids) throws IOException, InterruptedException {
@@ -462,7 +400,7 @@ public final class Faults {
         for (int i = 0; i < 30 && System.nanoTime() - resumed < TimeUnit.SECONDS.toNanos(40); i++) {
             try {
                 ready = send("GET", "/health/ready", null, null, null, Duration.ofSeconds(5));
-                if (ready.status == 200) {
+                if (ready.status() == 200) {
                     break;
                 }
             } catch (IOException e) {
@@ -484,13 +422,13 @@ public final class Faults {
                 + slowest + " ms; " + during + " sent while frozen, " + failedDuring + " of them answered 503");
         Reply shown = page[0];
         boolean allDown = !probes.isEmpty() && probeFailures.stream().noneMatch(f -> !f.startsWith("storefront page"))
-                && probes.stream().allMatch(p -> p.status == 503 && p.millis < 3_000);
+                && probes.stream().allMatch(p -> p.status() == 503 && p.millis() < 3_000);
         check("readiness 503 within 3 s while frozen", allDown, probes.size() + " probes: "
-                + probes.stream().map(p -> p.status + " in " + p.millis + " ms").toList() + (probeFailures.isEmpty() ? "" : " errors " + probeFailures));
-        check("a page while frozen says 503 \"try again\"", shown != null && shown.status == 503
-                        && shown.contentType.startsWith("text/html") && shown.body.contains("try again") && shown.retryAfter != null,
-                shown == null ? "no answer within " + (bound + 3) + " s" : "GET / answered " + shown.status + " "
-                        + shown.contentType + " in " + shown.millis + " ms, Retry-After " + shown.retryAfter);
+                + probes.stream().map(p -> p.status() + " in " + p.millis() + " ms").toList() + (probeFailures.isEmpty() ? "" : " errors " + probeFailures));
+        check("a page while frozen says 503 \"try again\"", shown != null && shown.status() == 503
+                        && shown.contentType().startsWith("text/html") && shown.body().contains("try again") && shown.retryAfter() != null,
+                shown == null ? "no answer within " + (bound + 3) + " s" : "GET / answered " + shown.status() + " "
+                        + shown.contentType() + " in " + shown.millis() + " ms, Retry-After " + shown.retryAfter());
         check("failures while frozen are 503 problem+json with Retry-After", load.odd.isEmpty(),
                 load.odd.isEmpty() ? "every answer was 201 or 503 problem+json with Retry-After" : load.odd.size()
                         + " other answers, e.g. " + load.odd.peek());
@@ -498,8 +436,8 @@ public final class Faults {
                 recoveredAfter < 0 ? "no purchase sent after SIGCONT was answered 201 within 30 s"
                         : "first 201 of a purchase sent after SIGCONT " + recoveredAfter + " ms after it; "
                         + load.count(201, resumed) + " purchases 201 since");
-        check("ready again after SIGCONT", ready != null && ready.status == 200,
-                ready == null ? "no answer" : "/health/ready " + ready.status);
+        check("ready again after SIGCONT", ready != null && ready.status() == 200,
+                ready == null ? "no answer" : "/health/ready " + ready.status());
     }
 
     // ---- money: a crash between pay and confirm, a flash sale ------------------------------------------------------
@@ -546,11 +484,7 @@ public final class Faults {
      */
     boolean ledgerAgrees(Connection db, List<String> deals, int boundSeconds, String what) throws Exception {
         long since = System.nanoTime();
-        int open = io.groupdeal.it.LedgerCheck.unsettled(db, deals);
-        for (int i = 0; i < boundSeconds * 2 && open > 0; i++) {
-            Thread.sleep(500);
-            open = io.groupdeal.it.LedgerCheck.unsettled(db, deals);
-        }
+        int open = Sql.unsettledAfter(db, deals, boundSeconds);
         long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
         check(what + ": the reconciler settled every reservation and payment task", open == 0, open == 0
                 ? "nothing RESERVED, no payment task open after " + took + " ms" : open + " still open after " + boundSeconds + " s");
@@ -607,9 +541,9 @@ public final class Faults {
                 replayed++;
                 boolean paid = count(db, "SELECT COUNT(*) FROM purchase_order WHERE id = ? AND status IN ('PENDING', 'CONFIRMED')", orderId) == 1;
                 Reply r = replayOnce(state, s);
-                String got = r.status == 201 || r.status == 200 ? first(ID, r.body) : null;
+                String got = r.status() == 201 || r.status() == 200 ? first(ID, r.body()) : null;
                 if (paid ? !orderId.equals(got) : got != null && !orderId.equals(got)) {
-                    replays.add(s.key + " (order " + orderId + (paid ? " paid" : " not paid") + ", replay " + r.status + " " + got + ")");
+                    replays.add(s.key + " (order " + orderId + (paid ? " paid" : " not paid") + ", replay " + r.status() + " " + got + ")");
                 }
             }
             long madeOrders = ordersOf(db, deals.subList(0, 2)) - ordersBefore;
@@ -624,14 +558,8 @@ public final class Faults {
         Properties state = state();
         Duration timeout = Duration.ofSeconds(30);
         String merchant = state.getProperty("merchant.token");
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String body = "{\"title\":\"Flash deal\",\"description\":\"Fifty for two hundred.\",\"finePrint\":\"None.\","
-                + "\"currency\":\"EUR\",\"price\":\"9.90\",\"originalValue\":\"20.00\",\"minBuyers\":20,\"maxQuantity\":50,"
-                + "\"perBuyerLimit\":1,\"salesStart\":\"" + now.minus(1, ChronoUnit.HOURS) + "\",\"salesEnd\":\""
-                + now.plus(2, ChronoUnit.DAYS) + "\",\"couponValidUntil\":\"" + now.plus(40, ChronoUnit.DAYS)
-                + "\",\"storeIds\":[],\"refundPolicy\":\"ANYTIME\"}";
-        String deal = first(ID, expect(send("POST", "/api/v1/deals", merchant, null, body, timeout), 201, "flash deal").body);
-        expect(send("POST", "/api/v1/deals/" + deal + "/publish", merchant, null, null, timeout), 200, "publish");
+        String deal = api.published(httpPort, merchant, new DealShape("Flash deal", "Fifty for two hundred.", 20, 50, 1),
+                timeout);
         state.setProperty("deal.flash", deal);
         try (var out = Files.newOutputStream(Path.of(options.get("state")))) {
             state.store(out, "fault test data");
@@ -649,7 +577,7 @@ public final class Faults {
                     try {
                         go.await();
                         Reply r = send("POST", "/api/v1/orders", token, "flash-" + UUID.randomUUID(), orderBody(deal, 1), Duration.ofSeconds(60));
-                        answers.add(r.status == 409 && r.body.contains("sold-out") ? "409 sold-out" : Integer.toString(r.status));
+                        answers.add(r.status() == 409 && r.body().contains("sold-out") ? "409 sold-out" : Integer.toString(r.status()));
                     } catch (Exception e) {
                         answers.add(e.getClass().getSimpleName());
                     }
@@ -687,34 +615,7 @@ public final class Faults {
      * password hash and a bearer token stored as the product stores them (SHA-256, hex).
      */
     static List<String> flashBuyers(Connection db, String template, int count) throws Exception {
-        String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
-        java.security.SecureRandom random = new java.security.SecureRandom();
-        List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String id = ("0FLASH" + run + String.format("%05d", i) + "0000000000").substring(0, 26);
-            try (PreparedStatement p = db.prepareStatement("INSERT INTO account (id, email, name, password_hash, role, tenant_id,"
-                    + " created_at) SELECT ?, ?, ?, password_hash, 'BUYER', NULL, UTC_TIMESTAMP(6) FROM account WHERE id = ?")) {
-                p.setString(1, id);
-                p.setString(2, "flash-" + i + "-" + run.toLowerCase() + "@faults.groupdeal.io");
-                p.setString(3, "Flash Buyer " + i);
-                p.setString(4, template);
-                if (p.executeUpdate() != 1) {
-                    throw new IllegalStateException("no template buyer " + template);
-                }
-            }
-            byte[] bytes = new byte[32];
-            random.nextBytes(bytes);
-            String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            try (PreparedStatement p = db.prepareStatement("INSERT INTO access_token (token_hash, account_id, created_at, expires_at)"
-                    + " VALUES (?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 HOUR)")) {
-                p.setString(1, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
-                p.setString(2, id);
-                p.executeUpdate();
-            }
-            tokens.add(token);
-        }
-        return tokens;
+        return Sql.buyers(db, template, "0FLASH", "Flash", "faults.groupdeal.io", 1, count);
     }
 
     // ---- verify ----------------------------------------------------------------------------------------------------
@@ -727,11 +628,7 @@ public final class Faults {
         List<String> deals = List.of(state.getProperty("deal.0"), state.getProperty("deal.1"));
         try (Connection db = DriverManager.getConnection(url, "deal", "deal")) {
             // Purchases between pay and confirm at the fault are RESERVED until the reconciler settles them.
-            int open = io.groupdeal.it.LedgerCheck.unsettled(db, deals);
-            for (int i = 0; i < 120 && open > 0; i++) {
-                Thread.sleep(500);
-                open = io.groupdeal.it.LedgerCheck.unsettled(db, deals);
-            }
+            int open = Sql.unsettledAfter(db, deals, 60);
             check("the reconciler settled every reservation", open == 0, open == 0 ? "nothing RESERVED, no payment task due"
                     : open + " reservations or payment tasks still open after 60 s");
             List<String> missing = new ArrayList<>();
@@ -768,12 +665,12 @@ public final class Faults {
                 // A released order's key answers its refusal (503 payment-unavailable): no retries for those.
                 Reply first = released ? replayOnce(state, s) : replay(state, s);
                 Reply again = released ? replayOnce(state, s) : replay(state, s);
-                String firstId = first.status == 201 || first.status == 200 ? first(ID, first.body) : null;
-                String againId = again.status == 201 || again.status == 200 ? first(ID, again.body) : null;
-                if (released ? firstId != null || againId != null || first.status != again.status
+                String firstId = first.status() == 201 || first.status() == 200 ? first(ID, first.body()) : null;
+                String againId = again.status() == 201 || again.status() == 200 ? first(ID, again.body()) : null;
+                if (released ? firstId != null || againId != null || first.status() != again.status()
                         : firstId == null || !firstId.equals(againId) || (existing != null && !existing.equals(firstId))) {
-                    wrong.add(s.key + " (had " + existing + ", replays gave " + first.status + " " + firstId + " and "
-                            + again.status + " " + againId + ")");
+                    wrong.add(s.key + " (had " + existing + ", replays gave " + first.status() + " " + firstId + " and "
+                            + again.status() + " " + againId + ")");
                 }
                 if (existing == null) {
                     made++;
@@ -821,7 +718,7 @@ public final class Faults {
         for (int i = 0; i < 5; i++) {
             last = send("POST", "/api/v1/orders", state.getProperty("buyer." + s.buyer + ".token"), s.key,
                     orderBody(state.getProperty("deal." + s.deal), s.quantity, s.paymentToken), Duration.ofSeconds(20));
-            if (last.status != 503) {
+            if (last.status() != 503) {
                 return last;
             }
             Thread.sleep(1_000);
@@ -843,15 +740,5 @@ public final class Faults {
         }
     }
 
-    static long count(Connection db, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                p.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet r = p.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
-    }
+
 }

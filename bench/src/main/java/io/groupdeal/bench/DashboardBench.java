@@ -1,6 +1,7 @@
 package io.groupdeal.bench;
 
 import io.groupdeal.bench.harness.Api;
+import io.groupdeal.bench.harness.Clients;
 import io.groupdeal.bench.harness.Db;
 import io.groupdeal.bench.harness.Http;
 import io.groupdeal.bench.harness.Http.Reply;
@@ -35,7 +36,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -320,23 +320,8 @@ public final class DashboardBench {
                         "id");
                 int stores = isMain ? 5 : 2;
                 for (int s = 0; s < stores; s++) {
-                    Reply store = expect(
-                            http.send(
-                                    "POST",
-                                    "/api/v1/stores",
-                                    m.token,
-                                    String.format(
-                                            Locale.ROOT,
-                                            "{\"name\":\"%s store %d\",\"address\":\"Benchstr. %d, 10115 Berlin\",\"latitude\":%.6f,"
-                                                    + "\"longitude\":%.6f,\"timeZone\":\"Europe/Berlin\"}",
-                                            isMain ? "Dashboard" : "Noise",
-                                            s + 1,
-                                            1 + random.nextInt(200),
-                                            52.52 + (random.nextDouble() - 0.5) * 0.2,
-                                            13.405 + (random.nextDouble() - 0.5) * 0.3)),
-                            201,
-                            "store");
-                    m.stores.add(Json.string(Json.parse(store.body()), "id"));
+                    m.stores.add(
+                            Api.store(http, m.token, (isMain ? "Dashboard" : "Noise") + " store " + (s + 1), random));
                 }
                 int deals = isMain ? 20 : 5;
                 for (int d = 0; d < deals; d++) {
@@ -1510,63 +1495,47 @@ public final class DashboardBench {
         Latencies round = new Latencies();
         long[] failures = new long[threads];
         String[] firstFailure = new String[threads];
-        CountDownLatch ready = new CountDownLatch(threads);
-        CountDownLatch go = new CountDownLatch(1);
         long[] deadline = new long[1];
-        List<Thread> workers = new ArrayList<>();
-        List<Exception> errors = Collections.synchronizedList(new ArrayList<>());
-        for (int w = 0; w < threads; w++) {
-            int worker = w;
-            Thread t = new Thread(
-                    () -> {
-                        Http http = kind.via == Via.HTTP ? this.http : null;
-                        try (Connection db = kind.via == Via.JDBC ? Db.connect(dbPort, SETTINGS) : null) {
-                            if (db != null) {
-                                db.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                            }
-                            ready.countDown();
-                            go.await();
-                            for (int i = 0; i < perThread && System.nanoTime() < deadline[0]; i++) {
-                                int index = offset + worker * perThread + i;
-                                Window w30 = thirty.get(index % thirty.size());
-                                long t0 = System.nanoTime();
-                                String failure;
-                                try {
-                                    failure = call(kind, http, db, w30, months.get(index % months.size()));
-                                } catch (IOException | SQLException e) {
-                                    failure = e.toString();
-                                }
-                                long took = System.nanoTime() - t0;
-                                if (failure == null) {
-                                    round.record(took);
-                                } else {
-                                    failures[worker]++;
-                                    if (firstFailure[worker] == null) {
-                                        firstFailure[worker] = failure;
-                                    }
-                                }
-                            }
-                        } catch (Exception e) {
-                            errors.add(e);
-                            ready.countDown();
+        Clients clients = Clients.start(threads, (worker, start) -> {
+            Http http = kind.via == Via.HTTP ? this.http : null;
+            try (Connection db = kind.via == Via.JDBC ? Db.connect(dbPort, SETTINGS) : null) {
+                if (db != null) {
+                    db.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                }
+                start.ready();
+                for (int i = 0; i < perThread && System.nanoTime() < deadline[0]; i++) {
+                    int index = offset + worker * perThread + i;
+                    Window w30 = thirty.get(index % thirty.size());
+                    long t0 = System.nanoTime();
+                    String failure;
+                    try {
+                        failure = call(kind, http, db, w30, months.get(index % months.size()));
+                    } catch (IOException | SQLException e) {
+                        failure = e.toString();
+                    }
+                    long took = System.nanoTime() - t0;
+                    if (failure == null) {
+                        round.record(took);
+                    } else {
+                        failures[worker]++;
+                        if (firstFailure[worker] == null) {
+                            firstFailure[worker] = failure;
                         }
-                    },
-                    "bench-client-" + w);
-            t.start();
-            workers.add(t);
-        }
-        ready.await();
+                    }
+                }
+            }
+        });
+        clients.awaitReady();
         CpuMeter.Usage before = cpu.sample();
         long began = System.nanoTime();
         deadline[0] = began + maxSeconds * 1_000_000_000L;
-        go.countDown();
-        for (Thread t : workers) {
-            t.join();
-        }
+        clients.go();
+        clients.join();
         long elapsed = System.nanoTime() - began;
         CpuMeter.Usage used = cpu.sample().minus(before);
-        if (!errors.isEmpty()) {
-            throw new IllegalStateException(kind.label + ": " + errors.get(0), errors.get(0));
+        if (!clients.errors().isEmpty()) {
+            Exception first = clients.errors().get(0);
+            throw new IllegalStateException(kind.label + ": " + first, first);
         }
         for (int w = 0; w < threads; w++) {
             stats.failures += failures[w];

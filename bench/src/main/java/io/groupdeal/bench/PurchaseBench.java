@@ -3,6 +3,7 @@ package io.groupdeal.bench;
 import io.groupdeal.application.Idempotency;
 import io.groupdeal.application.security.BearerTokens;
 import io.groupdeal.bench.harness.Api;
+import io.groupdeal.bench.harness.Clients;
 import io.groupdeal.bench.harness.Db;
 import io.groupdeal.bench.harness.Http;
 import io.groupdeal.bench.harness.Http.Reply;
@@ -38,7 +39,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -644,22 +644,7 @@ public final class PurchaseBench {
             String token = token(http, email);
             merchantTokens.add(token);
             for (int s = 0; s < STORES_PER_MERCHANT; s++) {
-                expect(
-                        http.send(
-                                "POST",
-                                "/api/v1/stores",
-                                token,
-                                String.format(
-                                        Locale.ROOT,
-                                        "{\"name\":\"Bench %d Store %d\",\"address\":\"Benchstr. %d, 10115 Berlin\",\"latitude\":%.6f,"
-                                                + "\"longitude\":%.6f,\"timeZone\":\"Europe/Berlin\"}",
-                                        m,
-                                        s + 1,
-                                        1 + random.nextInt(200),
-                                        52.52 + (random.nextDouble() - 0.5) * 0.2,
-                                        13.405 + (random.nextDouble() - 0.5) * 0.3)),
-                        201,
-                        "store");
+                Api.store(http, token, "Bench " + m + " Store " + (s + 1), random);
             }
         }
         for (int d = 0; d <= deals; d++) {
@@ -881,63 +866,49 @@ public final class PurchaseBench {
     /** Runs one phase; with {@code where}, takes {@link #dumps} thread dumps of the product meanwhile and counts into it. */
     Stats runPhase(Phase phase, int phaseSeconds, Map<String, Integer> where) throws Exception {
         Tally[] tallies = new Tally[threads];
-        CountDownLatch ready = new CountDownLatch(threads);
-        CountDownLatch go = new CountDownLatch(1);
         AtomicLong[] window = {new AtomicLong()};
         java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
-        List<Thread> workers = new ArrayList<>();
-        List<Exception> errors = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int w = 0; w < threads; w++) {
-            int worker = w;
-            Tally tally = new Tally();
-            tallies[w] = tally;
-            Thread t = new Thread(
-                    () -> {
-                        Random random = new Random(seed * 31 + worker * 7919L + System.nanoTime());
-                        // Connections are opened before the clock starts, fresh for every phase (no stale keep-alive):
-                        // a client
-                        // of its own per thread and phase, its connection opened by a GET /health.
-                        Http http = phase.via.equals("HTTP") ? new Http(phase.port, TIMEOUT) : null;
-                        try (Jdbc jdbc = phase.via.equals("JDBC") ? new Jdbc() : null) {
-                            if (http != null) {
-                                http.send("GET", "/health", null, null).expect(200, "health");
-                            }
-                            ready.countDown();
-                            go.await();
-                            long deadline = window[0].get() + phaseSeconds * 1_000_000_000L;
-                            while (System.nanoTime() < deadline) {
-                                Buyer buyer = buyers.get(worker + threads * random.nextInt(buyersPerThread));
-                                String deal = phase.hot ? hotDeal : spreadDeals.get(random.nextInt(spreadDeals.size()));
-                                long t0 = System.nanoTime();
-                                boolean made = http != null
-                                        ? httpAttempt(http, buyer, deal, tally)
-                                        : jdbcAttempt(jdbc, buyer, deal, tally);
-                                if (made) {
-                                    tally.success(System.nanoTime() - t0);
-                                } else if (tally.failed() > 1000 && tally.failed() > 10 * tally.ok) {
-                                    broken.set(true); // the product or the database is gone: no point in hammering on
-                                    break;
-                                }
-                            }
-                        } catch (Exception e) {
-                            errors.add(e);
-                            ready.countDown();
-                        }
-                    },
-                    "bench-client-" + w);
-            t.start();
-            workers.add(t);
+            tallies[w] = new Tally();
         }
-        ready.await();
-        if (!errors.isEmpty()) {
-            go.countDown();
-            throw errors.get(0);
+        Clients clients = Clients.start(threads, (worker, start) -> {
+            Tally tally = tallies[worker];
+            Random random = new Random(seed * 31 + worker * 7919L + System.nanoTime());
+            // Connections are opened before the clock starts, fresh for every phase (no stale keep-alive): a client of
+            // its own per thread and phase, its connection opened by a GET /health.
+            Http http = phase.via.equals("HTTP") ? new Http(phase.port, TIMEOUT) : null;
+            try (Jdbc jdbc = phase.via.equals("JDBC") ? new Jdbc() : null) {
+                if (http != null) {
+                    http.send("GET", "/health", null, null).expect(200, "health");
+                }
+                start.ready();
+                long deadline = window[0].get() + phaseSeconds * 1_000_000_000L;
+                while (System.nanoTime() < deadline) {
+                    Buyer buyer = buyers.get(worker + threads * random.nextInt(buyersPerThread));
+                    String deal = phase.hot ? hotDeal : spreadDeals.get(random.nextInt(spreadDeals.size()));
+                    long t0 = System.nanoTime();
+                    boolean made = http != null
+                            ? httpAttempt(http, buyer, deal, tally)
+                            : jdbcAttempt(jdbc, buyer, deal, tally);
+                    if (made) {
+                        tally.success(System.nanoTime() - t0);
+                    } else if (tally.failed() > 1000 && tally.failed() > 10 * tally.ok) {
+                        broken.set(true); // the product or the database is gone: no point in hammering on
+                        break;
+                    }
+                }
+            }
+        });
+        clients.awaitReady();
+        if (!clients.errors().isEmpty()) {
+            clients.go();
+            throw clients.errors().get(0);
         }
         long[] dbBefore = dbCounters.sample();
         long[] alsoBefore = alsoMeasured == null ? new long[0] : alsoMeasured.get();
         CpuMeter.Usage before = cpu.sample();
         window[0].set(System.nanoTime());
-        go.countDown();
+        clients.go();
         java.nio.file.Path recording = null;
         if (where != null && profile && dumpDir != null && cpu.productAt(phase.port) > 0) {
             // The whole (warm-up) phase; jcmd itself takes a while on a busy machine.
@@ -971,15 +942,13 @@ public final class PurchaseBench {
             Profile.stop(cpu.productAt(phase.port), phase.name().replace(' ', '-'), recording);
             profiles.put(phase.name(), recording);
         }
-        for (Thread t : workers) {
-            t.join();
-        }
+        clients.join();
         long elapsed = System.nanoTime() - window[0].get();
         CpuMeter.Usage used = cpu.sample().minus(before);
         long[] alsoAfter = alsoMeasured == null ? new long[0] : alsoMeasured.get();
         long[] dbAfter = dbCounters.sample();
-        if (!errors.isEmpty()) {
-            throw errors.get(0);
+        if (!clients.errors().isEmpty()) {
+            throw clients.errors().get(0);
         }
         Stats stats = new Stats();
         stats.nanos = elapsed;

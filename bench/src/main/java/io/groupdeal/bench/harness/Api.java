@@ -1,6 +1,8 @@
 package io.groupdeal.bench.harness;
 
 import java.io.IOException;
+import java.util.Locale;
+import java.util.Random;
 
 /** The product's API calls that several benches make while setting up. */
 public final class Api {
@@ -52,6 +54,25 @@ public final class Api {
                         null,
                         "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"" + name + "\"}")
                 .expect(201, "buyer sign-up")
+                .json()
+                .getString("id");
+    }
+
+    /**
+     * A store of the merchant somewhere in Berlin: a random street number, within about 10 km of the centre (POST
+     * /api/v1/stores, 201); answers its id.
+     */
+    public static String store(Http http, String token, String name, Random random) throws IOException {
+        String body = String.format(
+                Locale.ROOT,
+                "{\"name\":\"%s\",\"address\":\"Benchstr. %d, 10115 Berlin\",\"latitude\":%.6f,"
+                        + "\"longitude\":%.6f,\"timeZone\":\"Europe/Berlin\"}",
+                name,
+                1 + random.nextInt(200),
+                52.52 + (random.nextDouble() - 0.5) * 0.2,
+                13.405 + (random.nextDouble() - 0.5) * 0.3);
+        return http.send("POST", "/api/v1/stores", token, body)
+                .expect(201, "store")
                 .json()
                 .getString("id");
     }

@@ -27,12 +27,15 @@ public class Replays {
 
     /**
      * What the key bought, by the words of its answers: {@code noun} names it in a refusal (the key reused, nothing
-     * found), {@code inProgressReason} says its payment is still under way.
+     * found), {@code inProgressReason} says its payment is still under way, {@code optionRequiredReason} that it
+     * needs one of the deal's options named.
      */
-    public record Purchase(String noun, String inProgressReason) {
+    public record Purchase(String noun, String inProgressReason, String optionRequiredReason) {
 
-        public static final Purchase ORDER = new Purchase("order", "payment-unavailable.in-progress");
-        public static final Purchase TEAM_SEAT = new Purchase("team", "payment-unavailable.team-in-progress");
+        public static final Purchase ORDER =
+                new Purchase("order", "payment-unavailable.in-progress", "option-required");
+        public static final Purchase TEAM_SEAT =
+                new Purchase("team", "payment-unavailable.team-in-progress", "option-required.team");
 
         /** 503: the gateway has not answered yet; the reconciler settles the order and the same key then answers. */
         public PaymentUnavailable inProgress() {

@@ -2,18 +2,14 @@ package io.groupdeal.application.team;
 
 import io.groupdeal.application.Idempotency;
 import io.groupdeal.application.order.OrderService;
-import io.groupdeal.application.order.Replays;
+import io.groupdeal.application.order.Purchasing;
+import io.groupdeal.application.order.Purchasing.Keyed;
 import io.groupdeal.application.order.Replays.Purchase;
-import io.groupdeal.application.payment.Configured;
-import io.groupdeal.application.payment.GatewayUnreachable;
 import io.groupdeal.application.payment.Payment;
-import io.groupdeal.application.payment.PaymentGateway;
 import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.InvalidInput;
 import io.groupdeal.application.problem.InvalidInput.FieldError;
 import io.groupdeal.application.problem.NotFound;
-import io.groupdeal.application.problem.NotPossible;
-import io.groupdeal.application.problem.Reason;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.application.team.TeamCheckout.Seat;
@@ -22,15 +18,8 @@ import io.groupdeal.domain.deal.DealStatus;
 import io.groupdeal.domain.deal.SaleOption;
 import io.groupdeal.domain.deal.SaleTerms;
 import io.groupdeal.domain.deal.TeamTerms;
-import io.groupdeal.domain.order.BuyerQuota;
 import io.groupdeal.domain.order.Order;
-import io.groupdeal.domain.order.OrderRepository;
-import io.groupdeal.domain.order.OrderRepository.KeyUse;
-import io.groupdeal.domain.order.OrderStatus;
-import io.groupdeal.domain.shared.AccountId;
 import io.groupdeal.domain.shared.Ids;
-import io.groupdeal.domain.shared.RequestKey;
-import io.groupdeal.domain.shared.TenantId;
 import io.groupdeal.domain.team.Team;
 import io.groupdeal.domain.team.TeamRepository;
 import io.groupdeal.infrastructure.database.TransactionConflict;
@@ -43,9 +32,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -62,13 +50,8 @@ public class TeamService {
     /** The teams a merchant's list shows per deal, newest first. */
     static final int LISTED = 200;
 
-    private static final Logger LOG = Logger.getLogger(TeamService.class.getName());
-
     @Inject
     private TeamRepository teams;
-
-    @Inject
-    private OrderRepository orders;
 
     @Inject
     private DealRepository deals;
@@ -77,17 +60,13 @@ public class TeamService {
     private TeamCheckout checkout;
 
     @Inject
-    @Configured
-    private PaymentGateway gateway;
+    private Purchasing purchasing;
 
     @Inject
     private Caller caller;
 
     @Inject
     private Clock clock;
-
-    @Inject
-    private Replays replays;
 
     @Inject
     @ConfigProperty(name = "deal.public-url", defaultValue = "http://localhost:8080")
@@ -104,59 +83,30 @@ public class TeamService {
         if (request.dealId() == null || request.dealId().isBlank()) {
             errors.add(FieldError.of("dealId", "required"));
         }
-        token(request.paymentToken(), errors);
+        Purchasing.checkPaymentToken(request.paymentToken(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        if (!Ids.isWellFormed(request.dealId())) {
-            throw new NotFound("deal");
-        }
-        if (request.optionId() != null && !Ids.isWellFormed(request.optionId())) {
-            throw unknownOption();
-        }
-        CallerAccount buyer = buyer();
-        String fingerprint = request.fingerprint();
-        RequestKey requestKey = new RequestKey(new AccountId(buyer.accountId()), key);
-        var earlier = orders.keyUse(requestKey);
+        Purchasing.requireWellFormed(request.dealId(), request.optionId());
+        Keyed keyed = purchasing.keyed(key, request.fingerprint(), Purchase.TEAM_SEAT);
+        Optional<Order> earlier = purchasing.earlier(keyed);
         if (earlier.isPresent()) {
-            return replay(earlier.get(), fingerprint, buyer);
+            return teamOf(earlier.get());
         }
         SaleTerms terms = onSale(deals.saleTerms(request.dealId()).orElseThrow(() -> new NotFound("deal")));
         TeamTerms offer = teams.offer(terms.tenantId(), terms.dealId());
         if (!offer.offered()) {
             throw new Clash("team-not-offered");
         }
-        SaleOption option = option(terms, request.optionId());
-        ensureQuota(terms, requestKey);
+        // every member buys the team's option, at the team price
+        SaleOption option = purchasing.option(terms, request.optionId(), Purchase.TEAM_SEAT);
+        purchasing.ensureQuota(terms, keyed.key());
         return pay(
-                () -> TransactionConflict.retried(
-                                () -> checkout.start(requestKey, fingerprint, terms, offer, option, clock.instant()))
+                () -> TransactionConflict.retried(() ->
+                                checkout.start(keyed.key(), keyed.fingerprint(), terms, offer, option, clock.instant()))
                         .orElse(null),
-                requestKey,
-                fingerprint,
-                buyer,
+                keyed,
                 request.paymentToken());
-    }
-
-    /**
-     * The option a new team buys (every member buys it, at the team price): the one named, or the deal's only one. As
-     * for orders, a deal of several options needs one named (422 {@code option-required}), and a name that is no
-     * option of this deal is 422 {@code unknown-option}.
-     */
-    private SaleOption option(SaleTerms terms, String optionId) {
-        List<SaleOption> options = deals.saleOptions(terms.tenantId(), terms.dealId());
-        return SaleOption.chosen(options, optionId)
-                .orElseThrow(() -> optionId == null
-                        ? new NotPossible(
-                                "option-required",
-                                Reason.of("option-required.team", options.size()),
-                                List.of(FieldError.of("optionId", "required")))
-                        : unknownOption());
-    }
-
-    private static NotPossible unknownOption() {
-        return new NotPossible(
-                "unknown-option", Reason.of("unknown-option"), List.of(FieldError.of("optionId", "not-an-option")));
     }
 
     /** The caller joins the team (authorised at its price); the member who pays its last seat completes it. */
@@ -167,27 +117,23 @@ public class TeamService {
             throw new InvalidInput("body", "required");
         }
         List<FieldError> errors = new ArrayList<>();
-        token(request.paymentToken(), errors);
+        Purchasing.checkPaymentToken(request.paymentToken(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
         Team team = findTeam(teamId);
-        CallerAccount buyer = buyer();
-        String fingerprint = request.fingerprint(team.id());
-        RequestKey requestKey = new RequestKey(new AccountId(buyer.accountId()), key);
-        var earlier = orders.keyUse(requestKey);
+        Keyed keyed = purchasing.keyed(key, request.fingerprint(team.id()), Purchase.TEAM_SEAT);
+        Optional<Order> earlier = purchasing.earlier(keyed);
         if (earlier.isPresent()) {
-            return replay(earlier.get(), fingerprint, buyer);
+            return teamOf(earlier.get());
         }
         SaleTerms terms = deals.saleTerms(team.tenantId(), team.dealId()).orElseThrow(() -> new NotFound("team"));
-        ensureQuota(terms, requestKey);
+        purchasing.ensureQuota(terms, keyed.key());
         return pay(
                 () -> TransactionConflict.retried(
-                                () -> checkout.join(requestKey, fingerprint, terms, team, clock.instant()))
+                                () -> checkout.join(keyed.key(), keyed.fingerprint(), terms, team, clock.instant()))
                         .orElse(null),
-                requestKey,
-                fingerprint,
-                buyer,
+                keyed,
                 request.paymentToken());
     }
 
@@ -230,43 +176,25 @@ public class TeamService {
                 counts.failed());
     }
 
-    private TeamView pay(
-            Supplier<Seat> reserving, RequestKey key, String fingerprint, CallerAccount buyer, String token) {
+    private TeamView pay(Supplier<Seat> reserving, Keyed keyed, String token) {
         Seat seat = reserving.get();
         if (seat == null) {
-            return replay(orders.keyUse(key).orElseThrow(), fingerprint, buyer);
+            return teamOf(purchasing.earlier(keyed).orElseThrow());
         }
         Order order = seat.order();
-        Payment payment;
-        try {
-            // authorised only, whatever the deal's tipping: a member is charged when the team fills
-            payment = gateway.authorise(order.id(), token, order.amount(), order.currency(), false);
-        } catch (GatewayUnreachable e) {
-            LOG.log(
-                    Level.WARNING,
-                    () -> "No answer from the payment gateway for team order " + order.id()
-                            + "; the reconciler settles it: " + e);
-            throw Purchase.TEAM_SEAT.inProgress();
-        }
+        // authorised only, whatever the deal's tipping: a member is charged when the team fills
+        Payment payment = purchasing.authorise(order, token, false, Purchase.TEAM_SEAT);
         switch (payment.state()) {
             case AUTHORISED, CAPTURED ->
                 TransactionConflict.retried(
                         () -> checkout.confirm(order, seat.team().id(), payment, clock.instant()));
-            case DECLINED -> {
-                TransactionConflict.retried(() -> checkout.release(order, OrderStatus.DECLINED, clock.instant()));
-                throw Replays.declined();
-            }
-            default -> {
-                TransactionConflict.retried(() -> checkout.release(order, OrderStatus.CANCELLED, clock.instant()));
-                throw Replays.failed();
-            }
+            default -> throw purchasing.refused(order, payment, checkout::release);
         }
         return view(teams.find(seat.team().tenantId(), seat.team().id()).orElseThrow());
     }
 
-    /** What the key's request became: the team, or the refusal its payment ended in, or "still in progress". */
-    private TeamView replay(KeyUse earlier, String fingerprint, CallerAccount buyer) {
-        Order order = replays.replay(earlier, fingerprint, new AccountId(buyer.accountId()), Purchase.TEAM_SEAT);
+    /** The team of a member's order: what a key's earlier request became. */
+    private TeamView teamOf(Order order) {
         return teams.teamOfOrder(order.tenantId(), order.id())
                 .flatMap(id -> teams.find(order.tenantId(), id))
                 .map(this::view)
@@ -299,13 +227,6 @@ public class TeamService {
         return teams.find(teamId).orElseThrow(() -> new NotFound("team"));
     }
 
-    private void ensureQuota(SaleTerms terms, RequestKey key) {
-        if (terms.perBuyerLimit() != null) {
-            // committed before the reservation counts on it, as for orders (OrderService.place)
-            orders.ensureQuota(new BuyerQuota(new TenantId(terms.tenantId()), terms.dealId(), key.account()));
-        }
-    }
-
     private static SaleTerms onSale(SaleTerms terms) {
         if (terms.status() != DealStatus.ON_SALE) {
             throw OrderService.notOnSale(terms);
@@ -313,19 +234,7 @@ public class TeamService {
         return terms;
     }
 
-    private static void token(String token, List<FieldError> errors) {
-        if (token == null || token.isBlank()) {
-            errors.add(FieldError.of("paymentToken", "required"));
-        } else if (token.length() > 100) {
-            errors.add(FieldError.of("paymentToken", "max-length", 100));
-        }
-    }
-
     static Clash closed() {
         return new Clash("team-closed");
-    }
-
-    private CallerAccount buyer() {
-        return caller.account().orElseThrow(() -> new IllegalStateException("no caller behind a BUYER call"));
     }
 }

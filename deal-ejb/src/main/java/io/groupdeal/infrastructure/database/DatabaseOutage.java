@@ -9,8 +9,6 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Set;
 import javax.transaction.xa.XAException;
 
@@ -33,20 +31,7 @@ public final class DatabaseOutage {
 
     /** True when the database's unavailability is anywhere in the chain of causes of {@code failure}. */
     public static boolean isCauseOf(Throwable failure) {
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable cause = failure;
-                cause != null && seen.put(cause, Boolean.TRUE) == null;
-                cause = cause.getCause()) {
-            if (signals(cause)) {
-                return true;
-            }
-            if (cause instanceof SQLException sql
-                    && sql.getNextException() != null
-                    && isCauseOf(sql.getNextException())) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(failure, DatabaseOutage::signals);
     }
 
     private static boolean signals(Throwable cause) {

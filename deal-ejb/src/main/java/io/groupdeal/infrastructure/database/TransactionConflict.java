@@ -2,8 +2,6 @@ package io.groupdeal.infrastructure.database;
 
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -72,17 +70,7 @@ public final class TransactionConflict {
 
     /** True when a rollback the database decided because of other transactions is anywhere in the chain of causes. */
     public static boolean isCauseOf(Throwable failure) {
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable cause = failure;
-                cause != null && seen.put(cause, Boolean.TRUE) == null;
-                cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                if (signals(sql) || sql.getNextException() != null && isCauseOf(sql.getNextException())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return Causes.any(failure, cause -> cause instanceof SQLException sql && signals(sql));
     }
 
     private static boolean signals(SQLException sql) {

@@ -63,6 +63,30 @@ class BuyerMailsTest {
         when(accounts.find("buyer-1")).thenReturn(Optional.of(buyer));
     }
 
+    /** Bea, a buyer who chose no language, as a mail of the tenant's addresses her. */
+    private Recipient bea(Tenant tenant) {
+        buyer(null);
+        return mails.recipient("buyer-1", tenant.id());
+    }
+
+    /** A confirmed order of Bea's in yuan, paid under pay-N for the order order-N, of one deal. */
+    private static Order confirmedOrder(String tenantId, String id, int quantity, String price) {
+        BigDecimal each = new BigDecimal(price);
+        return new Order(
+                tenantId,
+                id,
+                "deal-1",
+                "buyer-1",
+                quantity,
+                each,
+                each.multiply(BigDecimal.valueOf(quantity)),
+                "CNY",
+                OrderStatus.CONFIRMED,
+                id.replace("order-", "pay-"),
+                NOW,
+                null);
+    }
+
     @Test
     void theBuyersChoiceComesFirstThenTheTenantsThenEnglish() {
         Tenant chinese = tenant(Language.ZH_CN);
@@ -83,8 +107,7 @@ class BuyerMailsTest {
     @Test
     void aChineseMailSaysEverythingInChineseWithYuanAndTheTenantsDay() {
         Tenant chinese = tenant(Language.ZH_CN);
-        buyer(null);
-        Recipient bea = mails.recipient("buyer-1", chinese.id());
+        Recipient bea = bea(chinese);
         Coupon coupon = coupon(chinese.id(), Instant.parse("2026-12-31T20:00:00Z")); // 1 January in Shanghai
 
         Mail soon = mails.expiresSoon(bea, coupon);
@@ -97,19 +120,7 @@ class BuyerMailsTest {
         assertEquals("退款成功：兰州牛肉面", refund.subject());
         assertTrue(refund.text().contains("已退款 ¥99.00（您申请了退款）"), refund.text());
 
-        Order order = new Order(
-                chinese.id(),
-                "order-1",
-                "deal-1",
-                "buyer-1",
-                2,
-                new BigDecimal("99.00"),
-                new BigDecimal("198.00"),
-                "CNY",
-                OrderStatus.CONFIRMED,
-                "pay-1",
-                NOW,
-                null);
+        Order order = confirmedOrder(chinese.id(), "order-1", 2, "99.00");
         Mail tipped = mails.dealTipped(bea, order, List.of(coupon), "兰州牛肉面");
         assertEquals("已成团：兰州牛肉面", tipped.subject());
         assertTrue(tipped.text().contains("已扣款 ¥198.00"), tipped.text());
@@ -119,21 +130,8 @@ class BuyerMailsTest {
     @Test
     void aTeamsMembersAreToldInTheirLanguageWhetherItFilled() {
         Tenant chinese = tenant(Language.ZH_CN);
-        buyer(null);
-        Recipient bea = mails.recipient("buyer-1", chinese.id());
-        Order order = new Order(
-                chinese.id(),
-                "order-7",
-                "deal-1",
-                "buyer-1",
-                1,
-                new BigDecimal("59.00"),
-                new BigDecimal("59.00"),
-                "CNY",
-                OrderStatus.CONFIRMED,
-                "pay-7",
-                NOW,
-                null);
+        Recipient bea = bea(chinese);
+        Order order = confirmedOrder(chinese.id(), "order-7", 1, "59.00");
         Mail complete = mails.teamComplete(bea, order, List.of(coupon(chinese.id(), NOW.plusSeconds(86_400))), "兰州牛肉面");
         assertEquals("拼团成功：兰州牛肉面", complete.subject());
         assertTrue(complete.text().contains("拼团成功！已按拼团价扣款 ¥59.00"), complete.text());
@@ -154,8 +152,7 @@ class BuyerMailsTest {
     @Test
     void anEnglishMailKeepsItsWordsWithTheCurrencysSign() {
         Tenant english = tenant(Language.EN);
-        buyer(null);
-        Recipient bea = mails.recipient("buyer-1", english.id());
+        Recipient bea = bea(english);
         Mail refund = mails.refunded(bea, coupon(english.id(), NOW.plusSeconds(86_400)), RefundCause.EXPIRED);
         assertEquals("Refund done: 兰州牛肉面", refund.subject());
         assertTrue(refund.text().startsWith("Hello Bea,"), refund.text());
@@ -168,8 +165,7 @@ class BuyerMailsTest {
     @Test
     void aCouponOfADealOfSeveralOptionsNamesTheOptionBought() {
         Tenant chinese = tenant(Language.ZH_CN);
-        buyer(null);
-        Recipient bea = mails.recipient("buyer-1", chinese.id());
+        Recipient bea = bea(chinese);
         Coupon plain = coupon(chinese.id(), NOW.plusSeconds(86_400));
         Coupon forFour = new Coupon(
                 plain.tenantId(),
@@ -194,19 +190,7 @@ class BuyerMailsTest {
         assertTrue(
                 mails.expiresSoon(bea, forFour).text().contains("您的兰州牛肉面 · 四人套餐团购券"),
                 mails.expiresSoon(bea, forFour).text());
-        Order order = new Order(
-                chinese.id(),
-                "order-1",
-                "deal-1",
-                "buyer-1",
-                1,
-                new BigDecimal("99.00"),
-                new BigDecimal("99.00"),
-                "CNY",
-                OrderStatus.CONFIRMED,
-                "pay-1",
-                NOW,
-                null);
+        Order order = confirmedOrder(chinese.id(), "order-1", 1, "99.00");
         assertTrue(
                 mails.dealTipped(bea, order, List.of(forFour), "兰州牛肉面").text().contains("兰州牛肉面 · 四人套餐"));
         assertFalse(mails.expiresSoon(bea, plain).text().contains(" · "), "a deal of one option names none");

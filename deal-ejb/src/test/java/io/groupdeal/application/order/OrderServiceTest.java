@@ -79,14 +79,14 @@ class OrderServiceTest {
     private final DealRepository deals = mock(DealRepository.class);
     private final Checkout checkout = mock(Checkout.class);
     private final PaymentGateway gateway = mock(PaymentGateway.class);
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final OrderService service = Wiring.wire(
             new OrderService(),
             orders,
             deals,
             checkout,
-            gateway,
-            Wiring.buyer("buyer-1"),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            Wiring.wire(new Purchasing(), orders, deals, gateway, Wiring.buyer("buyer-1"), clock),
+            clock);
 
     @BeforeEach
     void aReservedOrderWhosePaymentWasCaptured() {

@@ -43,8 +43,9 @@ public class ModerationPage implements Serializable {
         DealView[] approved = new DealView[1];
         if (Messages.attempt(() -> approved[0] = moderation.approve(deal.id()))) {
             boolean scheduled = approved[0].deal().status() == DealStatus.SCHEDULED;
-            Messages.info(
-                    Words.of(scheduled ? "moderation.approved.scheduled" : "moderation.approved.onSale", deal.title()));
+            Messages.info(Words.of(
+                    scheduled ? "moderation.approved.scheduled" : "moderation.approved.onSale",
+                    deal.terms().title()));
             return Messages.reloadPage();
         }
         return null;
@@ -57,7 +58,7 @@ public class ModerationPage implements Serializable {
             return null;
         }
         if (Messages.attempt(() -> moderation.reject(deal.id(), reason))) {
-            Messages.info(Words.of("moderation.rejected", deal.title()));
+            Messages.info(Words.of("moderation.rejected", deal.terms().title()));
             return Messages.reloadPage();
         }
         return null;

@@ -1,6 +1,7 @@
 package io.groupdeal.interfaces.rest.moderation;
 
 import io.groupdeal.domain.deal.DealInReview;
+import io.groupdeal.domain.deal.DealTerms;
 import io.groupdeal.interfaces.money.Amounts;
 import java.io.Serializable;
 import java.time.Instant;
@@ -29,24 +30,25 @@ public record ReviewDealDto(
         implements Serializable {
 
     public static ReviewDealDto of(DealInReview d) {
+        DealTerms t = d.terms();
         return new ReviewDealDto(
                 d.id(),
                 d.tenantId(),
                 d.businessName(),
-                d.title(),
-                d.description(),
-                d.finePrint(),
-                d.currency(),
-                Amounts.format(d.price(), d.currency()),
-                Amounts.format(d.originalValue(), d.currency()),
-                d.minBuyers(),
-                d.maxQuantity(),
-                d.perBuyerLimit(),
-                d.salesStart(),
-                d.salesEnd(),
-                d.couponValidUntil(),
-                d.refundPolicy().name(),
-                d.autoRefundOnExpiry(),
+                t.title(),
+                t.description(),
+                t.finePrint(),
+                t.currency(),
+                Amounts.format(t.price(), t.currency()),
+                Amounts.format(t.originalValue(), t.currency()),
+                t.minBuyersOrDefault(),
+                t.maxQuantity(),
+                t.perBuyerLimit(),
+                t.salesStart(),
+                t.salesEnd(),
+                t.couponValidUntil(),
+                t.refundPolicy().name(),
+                Boolean.TRUE.equals(t.autoRefundOnExpiry()),
                 "IN_REVIEW",
                 d.submittedAt());
     }
