@@ -157,11 +157,12 @@ public class CounterService {
                     .orElseGet(() -> new Clash("already-redeemed", Reason.of("already-redeemed.just-now")));
         }
         if (!redemptions.recordRedeem(who.tenantId(), id, coupon.id(), store.id(), who.accountId(), now, key)) {
-            // The key was used meanwhile by a parallel request that committed first: this redemption is undone and
-            // the key's answer given.
-            context.setRollbackOnly();
-            return replay(
+            // The key was used meanwhile by a parallel request that committed first: the key's answer is given
+            // (read in this transaction, which sees that commit) and this redemption undone.
+            Redemption answer = replay(
                     redemptions.keyUse(who.tenantId(), who.accountId(), key).orElseThrow(), coupon, store);
+            context.setRollbackOnly();
+            return answer;
         }
         return new Redemption(
                 id,
