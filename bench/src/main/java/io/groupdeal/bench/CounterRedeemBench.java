@@ -689,7 +689,11 @@ public final class CounterRedeemBench {
                     db,
                     "SELECT COUNT(*) FROM (SELECT e.coupon_id" + events
                             + " GROUP BY e.tenant_id, e.coupon_id HAVING COUNT(*) > 1) x");
-            long keys = Db.count(db, "SELECT COUNT(*) FROM counter_request WHERE account_id IN (" + staff + ")");
+            // the idempotency keys are kept in the REDEEM events' rows (V28; before it, in counter_request)
+            long keys = Db.count(
+                    db,
+                    "SELECT COUNT(*) FROM redemption_event WHERE kind = 'REDEEM' AND idempotency_key IS NOT NULL"
+                            + " AND account_id IN (" + staff + ")");
             boolean good = redeemed == redeemEvents
                     && matching == redeemEvents
                     && twice == 0

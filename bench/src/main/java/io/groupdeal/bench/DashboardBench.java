@@ -1166,7 +1166,11 @@ public final class DashboardBench {
                 List<Object[]> rows = Db.rows(
                         db,
                         "SELECT s.tenant_id, s.summarised_until, (SELECT COUNT(*) FROM dashboard_stale_hour m"
-                                + " WHERE m.tenant_id = s.tenant_id AND m.hour < s.summarised_until) FROM dashboard_summary s"
+                                + " WHERE m.tenant_id = s.tenant_id AND m.hour < s.summarised_until)"
+                                // a redemption marks its coupon's own row (V28)
+                                + " + (SELECT COUNT(*) FROM coupon c WHERE c.tenant_id = s.tenant_id AND c.summary_mark IS NOT NULL"
+                                + " AND (c.created_quarter < s.summarised_until * 4 OR c.redeemed_quarter < s.summarised_until * 4))"
+                                + " FROM dashboard_summary s"
                                 + " WHERE s.tenant_id IN (?, ?)",
                         main.tenantId,
                         noise.tenantId);

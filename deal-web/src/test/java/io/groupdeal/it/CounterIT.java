@@ -2,6 +2,7 @@ package io.groupdeal.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -302,6 +303,85 @@ class CounterIT extends DeployedApp {
                 counter.lookup(shop.staffToken(), codes.get(1), shop.first())
                         .json()
                         .getString("status"));
+    }
+
+    @Test
+    void parallelRequestsWithOneKeyGetOneAnswer() throws Exception {
+        List<String> codes = counter.coupons(shop.dealId(), 3);
+        String key = UUID.randomUUID().toString();
+        List<Callable<Reply>> same = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            same.add(() -> counter.redeem(shop.staffToken(), codes.get(0), shop.first(), key));
+        }
+        List<Reply> replies = Buying.inParallel(20, same);
+        for (Reply reply : replies) {
+            assertEquals(201, reply.status(), "a request that lost the race replays, no 409: " + reply);
+        }
+        assertEquals(
+                1,
+                replies.stream().map(r -> r.json().getString("id")).distinct().count(),
+                "every answer names the one redemption");
+
+        // One key sent with two codes at once: one of them is redeemed, the other answered 422 (or the replay).
+        String other = UUID.randomUUID().toString();
+        List<Callable<Reply>> two = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String code = codes.get(1 + i % 2);
+            two.add(() -> counter.redeem(shop.staffToken(), code, shop.first(), other));
+        }
+        List<Reply> mixed = Buying.inParallel(20, two);
+        List<String> redeemed = mixed.stream()
+                .filter(r -> r.status() == 201)
+                .map(r -> r.json().getString("id"))
+                .distinct()
+                .toList();
+        assertEquals(1, redeemed.size(), mixed::toString);
+        for (Reply reply : mixed) {
+            if (reply.status() != 201) {
+                assertEquals(422, reply.status(), reply::toString);
+                assertEquals("idempotency-key-reused", reply.problem());
+            }
+        }
+        assertEquals(
+                List.of(List.of("1")),
+                Buying.query(
+                        "SELECT COUNT(*) FROM coupon WHERE tenant_id = ? AND code IN (?, ?) AND status = 'REDEEMED'",
+                        shop.merchant().tenantId(),
+                        CouponCode.parse(codes.get(1)).orElseThrow().stored(),
+                        CouponCode.parse(codes.get(2)).orElseThrow().stored()),
+                "the key redeemed one of the two coupons");
+        assertEquals(
+                List.of(List.of("1"), List.of("1")),
+                Buying.query(
+                        "SELECT COUNT(*) FROM redemption_event WHERE tenant_id = ? AND idempotency_key IN (?, ?)"
+                                + " GROUP BY idempotency_key",
+                        shop.merchant().tenantId(),
+                        key,
+                        other),
+                "one event per key");
+    }
+
+    @Test
+    void theKeyOfAnUndoneRedemptionAnswersItAndRedeemsNothing() throws Exception {
+        String code = counter.coupons(shop.dealId(), 1).get(0);
+        String key = UUID.randomUUID().toString();
+        Reply first = counter.redeem(shop.staffToken(), code, shop.first(), key);
+        assertEquals(201, first.status(), first::toString);
+        String id = first.json().getString("id");
+        assertEquals(204, counter.undo(shop.staffToken(), id, "Wrong customer").status());
+
+        Reply again = counter.redeem(shop.staffToken(), code, shop.first(), key);
+        assertEquals(201, again.status(), again::toString);
+        assertEquals(id, again.json().getString("id"));
+        assertEquals("Wrong customer", again.json().getString("undoReason"), again::toString);
+        assertEquals(
+                "ACTIVE",
+                counter.lookup(shop.staffToken(), code, shop.first()).json().getString("status"),
+                "the replay redeemed nothing");
+        Reply fresh = counter.redeem(
+                shop.staffToken(), code, shop.first(), UUID.randomUUID().toString());
+        assertEquals(201, fresh.status(), fresh::toString);
+        assertNotEquals(id, fresh.json().getString("id"));
     }
 
     private String buyerOf(String code) throws Exception {

@@ -62,6 +62,11 @@ class HostileApiIT extends DeployedApp {
      */
     private static final Set<String> CHANGED_BY_FAILURES = Set.of("throttle");
     /**
+     * Columns the summary job clears on its own clock: a coupon's mark of a redemption the dashboard's summaries have
+     * not counted yet (V28). The coupon's figures themselves are compared.
+     */
+    private static final Set<String> CLEARED_BY_THE_SUMMARY_JOB = Set.of("coupon.summary_mark");
+    /**
      * The payment sandbox's books have no tenant: the settlement job writes to them for other test classes' deals while
      * this test runs (their deals end on the clock). A payment that a hostile request caused would come with its order,
      * which purchase_order, counted per tenant, shows.
@@ -762,7 +767,9 @@ class HostileApiIT extends DeployedApp {
                         || DERIVED_BY_THE_SUMMARY_JOB.contains(name)) {
                     continue;
                 }
-                List<String> cols = table.getValue();
+                List<String> cols = table.getValue().stream()
+                        .filter(c -> !CLEARED_BY_THE_SUMMARY_JOB.contains(name + "." + c))
+                        .toList();
                 // Accounts are counted across tenants: buyers and signups have none (or a new one) yet.
                 String where = cols.contains("tenant_id") && !name.equals("account")
                         ? " WHERE tenant_id IN " + tenants

@@ -23,16 +23,16 @@ import io.groupdeal.domain.redemption.CounterStore;
 import io.groupdeal.domain.redemption.CounterWindow;
 import io.groupdeal.domain.redemption.Redemption;
 import io.groupdeal.domain.redemption.RedemptionRepository;
-import io.groupdeal.domain.shared.AccountId;
 import io.groupdeal.domain.shared.Ids;
 import io.groupdeal.domain.shared.PlainText;
-import io.groupdeal.domain.shared.RequestKey;
 import io.groupdeal.domain.shared.TenantId;
 import io.groupdeal.domain.staff.StaffRepository;
 import io.groupdeal.domain.store.Store;
 import io.groupdeal.domain.store.StoreRepository;
 import io.groupdeal.domain.tenant.TenantRepository;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -81,6 +81,9 @@ public class CounterService {
     @Inject
     private Clock clock;
 
+    @Resource
+    private SessionContext context;
+
     /** The stores where the caller works the counter: a staff member's own stores, every store for an admin. */
     public List<Store> stores() {
         CallerAccount who = who();
@@ -97,7 +100,7 @@ public class CounterService {
     public CounterLookup lookup(String code, String storeId) {
         CallerAccount who = who();
         Optional<CouponCode> parsed = CouponCode.parse(code);
-        Desk desk = desk(who, storeId, parsed);
+        Desk desk = desk(who, storeId, parsed, null);
         CounterStore store = desk.store();
         CounterCoupon coupon = known(who, parsed, desk.read());
         Optional<Problem> refusal = refusal(coupon, store, now());
@@ -108,35 +111,44 @@ public class CounterService {
      * Redeems the coupon at the store, exactly once. With an idempotency key, the same request again answers the
      * first redemption (a scanner that fires twice); the key with another code or store is 422.
      *
-     * <p>Four statements when all is well: the checks in one read ({@link RedemptionRepository#desk}), the key's
-     * insert (its primary key decides a replay: a parallel request with the same key waits for this one and then
-     * replays it), the conditional update that decides the redemption and locks the store against its deletion, and
-     * the event. The answer is made from what was read and written, not read back.
+     * <p>Three statements when all is well: the checks in one read ({@link RedemptionRepository#desk}, which also
+     * finds a key used before), the conditional update that decides the redemption, locks the store against its
+     * deletion and marks the dashboard's hours, and the event, which carries the key. The answer is made from what
+     * was read and written, not read back. One redemption per coupon: the update's row count. One answer per key: the
+     * event's unique key. A parallel request with the same key and code waits for the coupon row and then finds it
+     * redeemed; it reads the desk again and replays the key's redemption instead of answering 409. One with the same
+     * key and another code waits for the event's unique key and then answers 422 (or the replay), its own update
+     * undone.
      */
     public Redemption redeem(String idempotencyKey, String code, String storeId) {
         CallerAccount who = who();
         String key = Idempotency.optional(idempotencyKey);
         Optional<CouponCode> parsed = CouponCode.parse(code);
-        Desk desk = desk(who, storeId, parsed);
+        Desk desk = desk(who, storeId, parsed, key);
         CounterStore store = desk.store();
         CounterCoupon coupon = known(who, parsed, desk.read());
+        if (key != null && desk.read().keyUse().isPresent()) {
+            return replay(desk.read().keyUse().get(), coupon, store);
+        }
         String id = Ids.newId();
         Instant now = now();
-        if (key != null) {
-            String fingerprint = Idempotency.fingerprint(coupon.code().stored(), store.id());
-            RequestKey requestKey = new RequestKey(new AccountId(who.accountId()), key);
-            if (!redemptions.claimKey(requestKey, fingerprint, new TenantId(who.tenantId()), id, now)) {
-                return replay(redemptions.keyUse(requestKey).orElseThrow(), fingerprint);
-            }
-        }
         Optional<Problem> refusal = refusal(coupon, store, now);
         if (refusal.isPresent()) {
             throw refusal.get();
         }
         if (!redemptions.redeem(who.tenantId(), coupon.id(), store.id(), now)) {
-            // Someone else came first, or the store was archived meanwhile: say which, from the rows as they are now.
+            // Someone else came first (perhaps this very key), or the store was archived meanwhile: say which, from
+            // the rows as they are now.
             CounterDesk moved = redemptions.desk(
-                    who.tenantId(), who.accountId(), GuessingGuard.subject(who.accountId()), store.id(), coupon.code());
+                    who.tenantId(),
+                    who.accountId(),
+                    GuessingGuard.subject(who.accountId()),
+                    store.id(),
+                    coupon.code(),
+                    key);
+            if (key != null && moved.keyUse().isPresent()) {
+                return replay(moved.keyUse().get(), coupon, store);
+            }
             if (moved.store().isEmpty()) {
                 throw notAssigned();
             }
@@ -144,7 +156,14 @@ public class CounterService {
                     .flatMap(c -> refusal(c, store, now))
                     .orElseGet(() -> new Clash("already-redeemed", Reason.of("already-redeemed.just-now")));
         }
-        redemptions.recordRedeem(who.tenantId(), id, coupon.id(), store.id(), who.accountId(), now);
+        if (!redemptions.recordRedeem(who.tenantId(), id, coupon.id(), store.id(), who.accountId(), now, key)) {
+            // The key was used meanwhile by a parallel request that committed first: the key's answer is given
+            // (read in this transaction, which sees that commit) and this redemption undone.
+            Redemption answer = replay(
+                    redemptions.keyUse(who.tenantId(), who.accountId(), key).orElseThrow(), coupon, store);
+            context.setRollbackOnly();
+            return answer;
+        }
         return new Redemption(
                 id,
                 coupon.id(),
@@ -251,8 +270,12 @@ public class CounterService {
                 redemptions.countBetween(window));
     }
 
-    private Redemption replay(RedemptionRepository.KeyUse earlier, String fingerprint) {
-        if (!earlier.requestHash().equals(fingerprint)) {
+    /**
+     * The answer of a key used before: its redemption when this request is the same (the same coupon, so the same
+     * code, at the same store), else 422 {@code idempotency-key-reused}.
+     */
+    private Redemption replay(RedemptionRepository.KeyUse earlier, CounterCoupon coupon, CounterStore store) {
+        if (!earlier.couponId().equals(coupon.id()) || !earlier.storeId().equals(store.id())) {
             throw new NotPossible("idempotency-key-reused", Reason.of("idempotency-key-reused.redemption"));
         }
         return redemptions.find(who().tenantId(), earlier.redemptionId()).orElseThrow(() -> new NotFound("redemption"));
@@ -264,9 +287,10 @@ public class CounterService {
     /**
      * The checks every counter request makes first, in this order, from one read: the guessing guard (429), then the
      * store where the caller may work the counter (403 {@code store-not-assigned} for any other id, an archived store
-     * and another tenant's); the coupon of the code comes with it. Without a store id, the caller's one store.
+     * and another tenant's); the coupon of the code and the use of the idempotency key {@code key} (null: none) come
+     * with it. Without a store id, the caller's one store.
      */
-    private Desk desk(CallerAccount who, String storeId, Optional<CouponCode> code) {
+    private Desk desk(CallerAccount who, String storeId, Optional<CouponCode> code, String key) {
         String id = storeId;
         if (storeId == null || storeId.isBlank()) {
             guard.requireAllowed(who.accountId());
@@ -277,7 +301,8 @@ public class CounterService {
                 who.accountId(),
                 GuessingGuard.subject(who.accountId()),
                 Ids.isWellFormed(id) ? id : null,
-                code.orElse(null));
+                code.orElse(null),
+                key);
         GuessingGuard.requireAllowed(read.guessing(), clock.instant());
         CounterStore store = read.store()
                 .filter(s -> who.role() == Role.MERCHANT_ADMIN || read.assigned())

@@ -20,7 +20,7 @@ public class SummaryPass {
 
     /** At most this many hours built per pass (a week), so that a pass stays a short transaction. */
     static final int MAX_HOURS = 168;
-    /** Marks read per pass. */
+    /** Marks read per pass, of rows and of coupons each. */
     static final int MAX_MARKS = 2000;
 
     @Inject
@@ -41,13 +41,19 @@ public class SummaryPass {
             return false;
         }
         long next = SummaryPlan.advance(until, closedUntil, MAX_HOURS);
-        SummaryPlan plan = SummaryPlan.of(until, closedUntil, summaries.marks(tenantId, next, MAX_MARKS), MAX_HOURS);
+        SummaryPlan plan = SummaryPlan.of(
+                until,
+                closedUntil,
+                summaries.marks(tenantId, next, MAX_MARKS),
+                summaries.couponMarks(tenantId, MAX_MARKS),
+                MAX_HOURS);
         if (plan.idle()) {
             return false;
         }
         plan.rebuild().forEach(range -> summaries.build(tenantId, range[0], range[1]));
         plan.days().forEach(range -> summaries.buildDays(tenantId, range[0], range[1]));
         summaries.forget(tenantId, plan.forget());
+        summaries.clear(tenantId, plan.clear());
         if (plan.summarisedUntil() != until) {
             summaries.advance(tenantId, plan.summarisedUntil(), now);
         }

@@ -5,22 +5,35 @@ import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.deal.DealStatus;
 import io.groupdeal.domain.deal.OptionTitles;
 import io.groupdeal.domain.report.StaleHours;
+import io.groupdeal.domain.shared.Ids;
 import io.groupdeal.domain.shared.NativeSql;
-import io.groupdeal.domain.shared.RequestKey;
 import io.groupdeal.domain.shared.Row;
-import io.groupdeal.domain.shared.TenantId;
 import io.groupdeal.domain.throttle.Limit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Redemptions of one tenant (every statement names it). A coupon is redeemed by one conditional update of an ACTIVE,
- * still valid coupon, and the row count decides who redeemed it; an undo is a unique event per redemption and one
- * conditional update back to ACTIVE. The history is only ever appended to. Both mark the coupon's hours stale for the
- * dashboard in the same transaction ({@link StaleHours}).
+ * Redemptions of one tenant (every statement names it). The two invariants of the counter, each kept by the database:
+ *
+ * <ul>
+ *   <li><b>One redemption per coupon.</b> A coupon is redeemed by one conditional update of an ACTIVE, still valid
+ *       coupon, and the row count decides who redeemed it ({@link #redeem}); a parallel redemption of the same coupon
+ *       waits for the row and then finds it REDEEMED.</li>
+ *   <li><b>One answer per idempotency key.</b> The key is kept in the REDEEM event's row, under a unique key of
+ *       (tenant, account, key): the key and its redemption are one write and commit together or not at all
+ *       ({@link #recordRedeem}). A key used before is found by the desk read ({@link #desk}) and answered with its
+ *       redemption; a parallel request with the same key either waits for the coupon row (same code) or for the
+ *       event's unique key (another code) and then finds the key used.</li>
+ * </ul>
+ *
+ * An undo is a unique event per redemption and one conditional update back to ACTIVE. The history is only ever
+ * appended to. Both keep the dashboard's summaries right in the same transaction: the redemption sets the coupon's
+ * own {@code summary_mark} in its update (no row of its own), the undo inserts marks of the coupon's hours, the one
+ * of the redemption it loses included ({@link StaleHours}; {@code HourSummaries} says why either suffices).
  */
 @ApplicationScoped
 public class RedemptionRepository {
@@ -44,14 +57,16 @@ public class RedemptionRepository {
                     + " c.redeemed_store_id, rs.name AS redeemed_store_name,"
                     + " NOT EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id)"
                     + " OR EXISTS (SELECT 1 FROM deal_store x WHERE x.tenant_id = c.tenant_id AND x.deal_id = c.deal_id AND x.store_id = ?)"
-                    + " AS valid_here, " + OptionTitles.ofCoupon("c") + " AS option_title"
+                    + " AS valid_here, " + OptionTitles.ofCoupon("c") + " AS option_title,"
+                    + " k.id AS key_redemption_id, k.coupon_id AS key_coupon_id, k.store_id AS key_store_id"
                     + " FROM (SELECT 1 AS one) one"
                     + " LEFT JOIN throttle t ON t.subject = ?"
                     + " LEFT JOIN store s ON s.tenant_id = ? AND s.id = ? AND s.archived_at IS NULL"
                     + " LEFT JOIN coupon c ON c.tenant_id = ? AND c.code = ?"
                     + " LEFT JOIN deal d ON d.tenant_id = c.tenant_id AND d.id = c.deal_id"
                     + " LEFT JOIN purchase_order o ON o.tenant_id = c.tenant_id AND o.id = c.order_id"
-                    + " LEFT JOIN store rs ON rs.tenant_id = c.tenant_id AND rs.id = c.redeemed_store_id";
+                    + " LEFT JOIN store rs ON rs.tenant_id = c.tenant_id AND rs.id = c.redeemed_store_id"
+                    + " LEFT JOIN redemption_event k ON k.tenant_id = ? AND k.account_id = ? AND k.idempotency_key = ?";
 
     @Inject
     private NativeSql sql;
@@ -61,13 +76,19 @@ public class RedemptionRepository {
 
     /**
      * What a counter request checks, in one statement ({@link CounterDesk}): the guessing window of {@code
-     * guessingSubject}, the tenant's store {@code storeId} if in use, whether {@code accountId} is assigned to it, and
-     * the tenant's coupon of {@code code} (none when null) with whether it is valid at that store. A plain read: it
-     * locks nothing, so that a failed attempt counted right after (on the guessing row) and the redemption's own
-     * conditional update never wait for it.
+     * guessingSubject}, the tenant's store {@code storeId} if in use, whether {@code accountId} is assigned to it, the
+     * tenant's coupon of {@code code} (none when null) with whether it is valid at that store, and the redemption
+     * that {@code accountId} made with {@code idempotencyKey} (none when null). A plain read: it locks nothing, so
+     * that a failed attempt counted right after (on the guessing row) and the redemption's own conditional update
+     * never wait for it; at READ COMMITTED it sees every redemption committed before it started.
      */
     public CounterDesk desk(
-            String tenantId, String accountId, String guessingSubject, String storeId, CouponCode code) {
+            String tenantId,
+            String accountId,
+            String guessingSubject,
+            String storeId,
+            CouponCode code,
+            String idempotencyKey) {
         String store = storeId == null ? "" : storeId;
         return sql.one(
                 DESK,
@@ -79,7 +100,10 @@ public class RedemptionRepository {
                         tenantId,
                         store,
                         tenantId,
-                        code == null ? "" : code.stored()),
+                        code == null ? "" : code.stored(),
+                        tenantId,
+                        accountId,
+                        idempotencyKey == null ? "" : idempotencyKey),
                 r -> {
                     Integer attempts = r.nullableInt("attempts");
                     Limit.Window guessing = attempts == null || attempts == 0
@@ -106,7 +130,13 @@ public class RedemptionRepository {
                                     r.string("redeemed_store_name"),
                                     r.flag("valid_here"),
                                     r.string("option_title")));
-                    return new CounterDesk(guessing, counterStore, r.flag("assigned"), coupon);
+                    Optional<KeyUse> keyUse = r.string("key_redemption_id") == null
+                            ? Optional.empty()
+                            : Optional.of(new KeyUse(
+                                    r.string("key_redemption_id"),
+                                    r.string("key_coupon_id"),
+                                    r.string("key_store_id")));
+                    return new CounterDesk(guessing, counterStore, r.flag("assigned"), coupon, keyUse);
                 });
     }
 
@@ -115,28 +145,38 @@ public class RedemptionRepository {
      * must still be in use: joined in the update, its row is read with a shared lock (InnoDB locks the rows it reads
      * from the other tables of a multi-table update, also under READ COMMITTED) held to the end of the transaction, so
      * a redemption there and the store's deletion or archiving ({@code StoreRepository.lock}) never overlap and the
-     * history never names a store that was deleted meanwhile.
+     * history never names a store that was deleted meanwhile. The same update marks the coupon's hours stale for the
+     * dashboard: a fresh {@code summary_mark} in the coupon's row, which commits with the redemption (the hours of
+     * the coupon as they are after it, as {@link StaleHours#coupon} marks them; {@code HourSummaries} reads it).
      */
     public boolean redeem(String tenantId, String couponId, String storeId, Instant now) {
-        return changed(
-                sql.update(
-                                "UPDATE coupon c JOIN store s ON s.tenant_id = c.tenant_id AND s.id = ? AND s.archived_at IS NULL"
-                                        + " SET c.status = 'REDEEMED', c.redeemed_at = ?, c.redeemed_store_id = s.id"
-                                        + " WHERE c.tenant_id = ? AND c.id = ? AND c.status = 'ACTIVE' AND c.valid_until > ?",
-                                List.of(storeId, now, tenantId, couponId, now))
-                        == 1,
-                tenantId,
-                couponId,
-                null);
+        return sql.update(
+                        "UPDATE coupon c JOIN store s ON s.tenant_id = c.tenant_id AND s.id = ? AND s.archived_at IS NULL"
+                                + " SET c.status = 'REDEEMED', c.redeemed_at = ?, c.redeemed_store_id = s.id, c.summary_mark = ?"
+                                + " WHERE c.tenant_id = ? AND c.id = ? AND c.status = 'ACTIVE' AND c.valid_until > ?",
+                        List.of(storeId, now, Ids.newId(), tenantId, couponId, now))
+                == 1;
     }
 
-    /** The REDEEM event of a redemption that {@link #redeem} decided. */
-    public void recordRedeem(
-            String tenantId, String id, String couponId, String storeId, String accountId, Instant at) {
-        sql.update(
-                "INSERT INTO redemption_event (tenant_id, id, kind, redemption_id, coupon_id, store_id, account_id, occurred_at)"
-                        + " VALUES (?, ?, 'REDEEM', ?, ?, ?, ?, ?)",
-                List.of(tenantId, id, id, couponId, storeId, accountId, at));
+    /**
+     * The REDEEM event of a redemption that {@link #redeem} decided, with the request's idempotency key (null: none).
+     * False when the account used the key for another redemption, committed meanwhile by a parallel request (the
+     * unique key made this insert wait for it): the caller then answers that key's use and undoes its own update.
+     */
+    public boolean recordRedeem(
+            String tenantId,
+            String id,
+            String couponId,
+            String storeId,
+            String accountId,
+            Instant at,
+            String idempotencyKey) {
+        List<Object> parameters = new ArrayList<>(List.of(tenantId, id, id, couponId, storeId, accountId, at));
+        parameters.add(idempotencyKey);
+        return sql.insertUnlessDuplicate(
+                "INSERT INTO redemption_event (tenant_id, id, kind, redemption_id, coupon_id, store_id, account_id,"
+                        + " occurred_at, idempotency_key) VALUES (?, ?, 'REDEEM', ?, ?, ?, ?, ?, ?)",
+                parameters);
     }
 
     /**
@@ -159,23 +199,16 @@ public class RedemptionRepository {
                         reason))) {
             return false;
         }
-        return changed(
-                sql.update(
-                                "UPDATE coupon SET status = 'ACTIVE', redeemed_at = NULL, redeemed_store_id = NULL"
-                                        + " WHERE tenant_id = ? AND id = ? AND status = 'REDEEMED' AND redeemed_at = ?",
-                                List.of(tenantId, redemption.couponId(), redemption.redeemedAt()))
-                        == 1,
-                tenantId,
-                redemption.couponId(),
-                redemption.redeemedAt());
-    }
-
-    /** Marks the coupon's hours stale when it {@code changed} (and the hour of a redemption it lost); answers {@code changed}. */
-    private boolean changed(boolean changed, String tenantId, String couponId, Instant formerRedemption) {
-        if (changed) {
-            stale.coupon(tenantId, couponId, formerRedemption);
+        boolean undone = sql.update(
+                        "UPDATE coupon SET status = 'ACTIVE', redeemed_at = NULL, redeemed_store_id = NULL"
+                                + " WHERE tenant_id = ? AND id = ? AND status = 'REDEEMED' AND redeemed_at = ?",
+                        List.of(tenantId, redemption.couponId(), redemption.redeemedAt()))
+                == 1;
+        if (undone) {
+            // the coupon's hours now, and the hour of the redemption it no longer has
+            stale.coupon(tenantId, redemption.couponId(), redemption.redeemedAt());
         }
-        return changed;
+        return undone;
     }
 
     /**
@@ -214,23 +247,19 @@ public class RedemptionRepository {
                 r -> r.count("n"));
     }
 
-    /** Claims an idempotency key for a redemption; false when the key was used (the caller then replays it). */
-    public boolean claimKey(RequestKey key, String requestHash, TenantId tenant, String redemptionId, Instant now) {
-        return sql.insertUnlessDuplicate(
-                "INSERT INTO counter_request (account_id, idempotency_key, request_hash, tenant_id,"
-                        + " redemption_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                List.of(key.account().value(), key.key(), requestHash, tenant.value(), redemptionId, now));
-    }
+    /** The redemption an account made with an idempotency key, and the request the key stood for: coupon and store. */
+    public record KeyUse(String redemptionId, String couponId, String storeId) {}
 
-    public record KeyUse(String requestHash, String redemptionId) {}
-
-    /** The committed use of a key; a locking read, so it sees what a parallel transaction committed a moment ago. */
-    public Optional<KeyUse> keyUse(RequestKey key) {
+    /**
+     * The use of an idempotency key of the account. A plain read at READ COMMITTED, made after a duplicate key of
+     * {@link #recordRedeem}: the parallel request that used the key has committed by then.
+     */
+    public Optional<KeyUse> keyUse(String tenantId, String accountId, String idempotencyKey) {
         return sql.first(
-                "SELECT request_hash, redemption_id FROM counter_request WHERE account_id = ? AND idempotency_key = ?"
-                        + " LOCK IN SHARE MODE",
-                List.of(key.account().value(), key.key()),
-                r -> new KeyUse(r.string("request_hash"), r.string("redemption_id")));
+                "SELECT id, coupon_id, store_id FROM redemption_event WHERE tenant_id = ? AND account_id = ?"
+                        + " AND idempotency_key = ?",
+                List.of(tenantId, accountId, idempotencyKey),
+                r -> new KeyUse(r.string("id"), r.string("coupon_id"), r.string("store_id")));
     }
 
     private static Redemption redemption(Row r) {

@@ -1,11 +1,13 @@
 package io.groupdeal.domain.report;
 
+import io.groupdeal.domain.report.SummaryPlan.CouponMark;
 import io.groupdeal.domain.report.SummaryPlan.Mark;
 import io.groupdeal.domain.shared.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,14 +21,19 @@ import java.util.TreeSet;
  * <ol>
  * <li><b>Marks commit with the change.</b> Every change of a coupon inserts a stale mark of each hour it counts in,
  * in its own transaction ({@link StaleHours}); a mark is a new row, so changes never wait on each other or on the
- * job (no shared row, no hot row).</li>
+ * job (no shared row, no hot row). A redemption, the most frequent change, marks the coupon itself instead: its
+ * conditional update sets {@code coupon.summary_mark} to a fresh id, which stands for the hours the coupon counts
+ * in (its sale's and its redemption's), without a write of its own. The row is the coupon's, which the redemption
+ * writes anyway, so no two changes of different coupons share a row either.</li>
  * <li><b>A pass reads the marks before it reads the coupons, and deletes only those it read.</b> With the tenant's
- * {@code dashboard_summary} row locked, a pass reads the marks, then builds each hour to rebuild in one
- * {@code INSERT ... SELECT} (a consistent read without locks at READ COMMITTED, which starts after the marks were
- * read), then deletes exactly the marks it read and commits. A mark it read belongs to a change committed before
- * that read, so the build counts the change. A change that commits after the build's read has a mark the pass did
- * not read: it stays, and the hour is read from the coupons until a later pass builds it again. A change committed
- * while the pass runs is therefore never lost; at worst the hour is built twice.</li>
+ * {@code dashboard_summary} row locked, a pass reads the marks (rows and coupons'), then builds each hour to
+ * rebuild in one {@code INSERT ... SELECT} (a consistent read without locks at READ COMMITTED, which starts after
+ * the marks were read), then deletes exactly the marks it read, clears a coupon's mark only where it is still the
+ * id it read (a conditional update: a coupon redeemed again since has a new one), and commits. A mark it read
+ * belongs to a change committed before that read, so the build counts the change. A change that commits after the
+ * build's read has a mark the pass did not read: it stays, and the hour is read from the coupons until a later pass
+ * builds it again. A change committed while the pass runs is therefore never lost; at worst the hour is built
+ * twice.</li>
  * <li><b>One pass per tenant at a time, on any number of instances.</b> The pass claims the tenant by
  * {@code SELECT ... FOR UPDATE SKIP LOCKED} of its summary row: another instance skips the tenant. The whole pass is
  * one transaction, so an instance that dies in the middle leaves nothing half-built: the database rolls it back,
@@ -62,13 +69,19 @@ public class HourSummaries {
     /** A tenant with work for the job; {@code started}: it has its summary row. */
     public record Due(String tenantId, boolean started) {}
 
-    /** Tenants with work for the job: no summary row yet, hours closed since, or stale marks of summarised hours. */
+    /**
+     * Tenants with work for the job: no summary row yet, hours closed since, or stale marks (rows or coupons') of
+     * summarised hours.
+     */
     public List<Due> tenantsDue(long closedUntil) {
         return sql.rows(
                 "SELECT t.id AS tenant_id, s.tenant_id IS NOT NULL AS started FROM tenant t LEFT JOIN dashboard_summary s ON s.tenant_id = t.id"
                         + " WHERE s.tenant_id IS NULL OR s.summarised_until < ?"
                         + " UNION SELECT DISTINCT m.tenant_id, 1 FROM dashboard_stale_hour m"
-                        + " JOIN dashboard_summary s ON s.tenant_id = m.tenant_id AND m.hour < s.summarised_until",
+                        + " JOIN dashboard_summary s ON s.tenant_id = m.tenant_id AND m.hour < s.summarised_until"
+                        + " UNION SELECT DISTINCT c.tenant_id, 1 FROM dashboard_summary s JOIN coupon c ON c.tenant_id = s.tenant_id"
+                        + " AND c.summary_mark IS NOT NULL AND (c.created_quarter < s.summarised_until * 4"
+                        + " OR c.redeemed_quarter < s.summarised_until * 4)",
                 List.of(closedUntil),
                 r -> new Due(r.string("tenant_id"), r.flag("started")));
     }
@@ -102,6 +115,26 @@ public class HourSummaries {
                 "SELECT hour, id FROM dashboard_stale_hour WHERE tenant_id = ? AND hour < ? ORDER BY hour, id LIMIT ?",
                 List.of(tenantId, before, limit),
                 r -> new Mark(r.longValue("hour"), r.string("id")));
+    }
+
+    /**
+     * The tenant's marked coupons ({@code summary_mark}), oldest marks first, each with the hours it counts in now;
+     * read from the index alone.
+     */
+    public List<CouponMark> couponMarks(String tenantId, int limit) {
+        return sql.rows(
+                "SELECT id, summary_mark, created_quarter DIV 4 AS sold_hour, redeemed_quarter DIV 4 AS redeemed_hour"
+                        + " FROM coupon WHERE tenant_id = ? AND summary_mark IS NOT NULL ORDER BY summary_mark LIMIT ?",
+                List.of(tenantId, limit),
+                r -> {
+                    Long redeemed = r.nullableLong("redeemed_hour");
+                    return new CouponMark(
+                            r.string("id"),
+                            r.string("summary_mark"),
+                            redeemed == null
+                                    ? List.of(r.longValue("sold_hour"))
+                                    : List.of(r.longValue("sold_hour"), redeemed));
+                });
     }
 
     /** Builds the summaries of the hours {@code [from, to)} from the coupons, replacing what was there. */
@@ -173,6 +206,22 @@ public class HourSummaries {
         }
     }
 
+    /**
+     * Clears the coupons' marks that a pass read (and so counted), each only while it is still the one read: a coupon
+     * changed since keeps its newer mark. In the order of the coupons, so that two passes never wait on each other
+     * crosswise.
+     */
+    public void clear(String tenantId, List<CouponMark> marks) {
+        if (!marks.isEmpty()) {
+            sql.batch(
+                    "UPDATE coupon SET summary_mark = NULL WHERE tenant_id = ? AND id = ? AND summary_mark = ?",
+                    marks.stream()
+                            .sorted(Comparator.comparing(CouponMark::couponId))
+                            .map(m -> List.<Object>of(tenantId, m.couponId(), m.mark()))
+                            .toList());
+        }
+    }
+
     public void advance(String tenantId, long summarisedUntil, Instant now) {
         sql.update(
                 "UPDATE dashboard_summary SET summarised_until = ?, built_at = ? WHERE tenant_id = ?",
@@ -181,7 +230,10 @@ public class HourSummaries {
 
     // ---- the read --------------------------------------------------------------------------------------------------
 
-    /** What the dashboard needs to know, read in one statement: {@code summarised_until} and the stale hours. */
+    /**
+     * What the dashboard needs to know, read in one statement: {@code summarised_until} and the stale hours, marked by
+     * rows or by coupons' marks.
+     */
     public record State(long summarisedUntil, Set<Long> stale) {}
 
     public State state(String tenantId, long from, long to) {
@@ -189,8 +241,12 @@ public class HourSummaries {
         Set<Long> stale = new TreeSet<>();
         for (Map.Entry<Boolean, Long> r : sql.report(
                 "SELECT 0 AS stale, summarised_until AS hour FROM dashboard_summary WHERE tenant_id = ?"
-                        + " UNION ALL SELECT DISTINCT 1, hour FROM dashboard_stale_hour WHERE tenant_id = ? AND hour >= ? AND hour < ?",
-                List.of(tenantId, tenantId, from, to),
+                        + " UNION ALL SELECT DISTINCT 1, hour FROM dashboard_stale_hour WHERE tenant_id = ? AND hour >= ? AND hour < ?"
+                        + " UNION ALL SELECT DISTINCT 1, created_quarter DIV 4 FROM coupon WHERE tenant_id = ?"
+                        + " AND summary_mark IS NOT NULL AND created_quarter >= ? AND created_quarter < ?"
+                        + " UNION ALL SELECT DISTINCT 1, redeemed_quarter DIV 4 FROM coupon WHERE tenant_id = ?"
+                        + " AND summary_mark IS NOT NULL AND redeemed_quarter >= ? AND redeemed_quarter < ?",
+                List.of(tenantId, tenantId, from, to, tenantId, from * 4, to * 4, tenantId, from * 4, to * 4),
                 r -> Map.entry(r.flag("stale"), r.longValue("hour")))) {
             if (!r.getKey()) {
                 until = r.getValue();

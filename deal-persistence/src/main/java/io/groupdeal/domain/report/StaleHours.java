@@ -14,7 +14,9 @@ import java.util.List;
  * before and after) as stale. A mark is a new row of {@code dashboard_stale_hour} with a fresh id, so marks never wait
  * on each other and no purchase or redemption updates a shared row. Until the job has built a marked hour again, the
  * dashboard reads it from the coupons ({@link HourSummaries} says why a mark committed with the change suffices).
- * The coupon repositories call it; a history written by hand (a test, a bench loader) must do the same.
+ * The coupon repositories call it; a history written by hand (a test, a bench loader) must do the same. A redemption
+ * is the one change that marks otherwise: its update sets the coupon's own {@code summary_mark}
+ * ({@code RedemptionRepository.redeem}), so that the counter writes no row for the dashboard.
  */
 @ApplicationScoped
 public class StaleHours {

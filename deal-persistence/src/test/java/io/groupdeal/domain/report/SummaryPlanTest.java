@@ -3,6 +3,7 @@ package io.groupdeal.domain.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.groupdeal.domain.report.SummaryPlan.CouponMark;
 import io.groupdeal.domain.report.SummaryPlan.Mark;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,28 @@ class SummaryPlanTest {
 
     private static List<List<Long>> days(SummaryPlan plan) {
         return plan.days().stream().map(r -> List.of(r[0], r[1])).toList();
+    }
+
+    @Test
+    void aCouponsMarkBuildsItsSummarisedHoursAndIsClearedOnlyWhenNoneStaysUnbuilt() {
+        CouponMark old = new CouponMark("C1", "M1", List.of(40L, 99L)); // sold and redeemed in summarised hours
+        CouponMark live = new CouponMark("C2", "M2", List.of(101L, 102L)); // both hours not summarised yet
+        CouponMark half = new CouponMark("C3", "M3", List.of(50L, 101L)); // sold in a summarised hour
+        SummaryPlan plan = SummaryPlan.of(100, 101, List.of(), List.of(old, live, half), 168);
+        assertEquals(List.of(List.of(40L, 41L), List.of(50L, 51L), List.of(99L, 101L)), ranges(plan));
+        assertEquals(List.of(old, live, half), plan.clear(), "each hour built now or built from the coupons later");
+        assertTrue(plan.forget().isEmpty());
+        assertTrue(!plan.idle());
+
+        // Only two stale hours a pass: the coupon whose sale hour is not built keeps its mark.
+        SummaryPlan capped = SummaryPlan.of(100, 100, List.of(new Mark(10, "A")), List.of(old, half), 2);
+        assertEquals(List.of(List.of(10L, 11L), List.of(40L, 41L)), ranges(capped));
+        assertEquals(List.of(), capped.clear(), "hour 99 of C1 and hour 50 of C3 stay unbuilt");
+        assertEquals(List.of(new Mark(10, "A")), capped.forget());
+
+        SummaryPlan onlyLive = SummaryPlan.of(100, 100, List.of(), List.of(live), 168);
+        assertTrue(onlyLive.rebuild().isEmpty());
+        assertEquals(List.of(live), onlyLive.clear(), "a mark of hours not summarised yet is cleared at once");
     }
 
     @Test
