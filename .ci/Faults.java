@@ -49,6 +49,12 @@ import static io.groupdeal.it.script.Sql.count;
  * verify  --http-port P --db-port D --state F --journal J
  *                                                     every 201 is in the database, sold = coupons, one order per
  *                                                     key, each unanswered key replayed gives its order or one now
+ * counter --http-port P --db-port D --state F --pid M --freeze-seconds 12 --bound 15
+ *                                                     4 counters redeem coupons of the deal that tipped, each with an
+ *                                                     Idempotency-Key; SIGSTOP the database, SIGCONT; checks the bound
+ *                                                     and the recovery, then that each coupon is REDEEMED exactly when
+ *                                                     it has one REDEEM event (the redemption's own transaction is all
+ *                                                     or nothing) and that each unanswered key replays one redemption
  * paycrash --http-port P --state F --journal J --pid S --after S
  *                                                     16 clients buy, every third purchase with tok_timeout (the
  *                                                     sandbox charges, the answer is lost, the order stays RESERVED);
@@ -78,6 +84,7 @@ public final class Faults {
                 case "setup" -> faults.setUp();
                 case "kill" -> faults.killUnderLoad();
                 case "freeze" -> faults.freezeUnderLoad();
+                case "counter" -> faults.counterFreeze();
                 case "verify" -> faults.verify();
                 case "paycrash" -> faults.payCrash();
                 case "ledger" -> faults.ledger();
@@ -438,6 +445,229 @@ public final class Faults {
                         + load.count(201, resumed) + " purchases 201 since");
         check("ready again after SIGCONT", ready != null && ready.status() == 200,
                 ready == null ? "no answer" : "/health/ready " + ready.status());
+    }
+
+    // ---- the counter while the database freezes ---------------------------------------------------------------------
+
+    /** One redemption a counter sent: its code and key, and what it got (status -1: no answer). */
+    static final class Redeem {
+        final String code;
+        final String key;
+        final long started = System.nanoTime();
+        volatile int status = -1;
+        volatile long millis;
+        volatile String id;
+
+        Redeem(String code) {
+            this.code = code;
+            this.key = "counter-" + UUID.randomUUID();
+        }
+    }
+
+    Reply redeem(String token, String store, Redeem r, Duration timeout) throws IOException, InterruptedException {
+        return send("POST", "/api/v1/counter/redemptions", token, r.key,
+                "{\"code\":\"" + r.code + "\",\"storeId\":\"" + store + "\"}", timeout);
+    }
+
+    /**
+     * Four counters redeem the tipped deal's coupons (the merchant admin may work any counter) while the database is
+     * frozen for a while. A redemption is one transaction of its own, outside JTA (two writes between START
+     * TRANSACTION and COMMIT): whatever broke it, the coupon must be REDEEMED exactly when its REDEEM event is there,
+     * and the key of every request that got no 201 must answer one redemption when sent again.
+     */
+    void counterFreeze() throws Exception {
+        Properties state = state();
+        String pid = options.get("pid");
+        int freezeSeconds = Integer.parseInt(options.getOrDefault("freeze-seconds", "12"));
+        long bound = Long.parseLong(options.getOrDefault("bound", "15"));
+        Duration timeout = Duration.ofSeconds(bound + 3);
+        String token = state.getProperty("merchant.token");
+        String deal = state.getProperty("deal.0");
+        String url = "jdbc:mysql://127.0.0.1:" + options.get("db-port") + "/deal?sslMode=DISABLED&connectTimeout=5000&socketTimeout=30000";
+        String store;
+        ConcurrentLinkedQueue<String> codes = new ConcurrentLinkedQueue<>();
+        try (Connection db = DriverManager.getConnection(url, "deal", "deal")) {
+            store = Sql.text(db, "SELECT s.id FROM store s JOIN deal d ON d.tenant_id = s.tenant_id WHERE d.id = ?"
+                    + " AND s.archived_at IS NULL ORDER BY s.id LIMIT 1", deal);
+            try (PreparedStatement p = db.prepareStatement(
+                    "SELECT code FROM coupon WHERE deal_id = ? AND status = 'ACTIVE' ORDER BY id LIMIT 2000")) {
+                p.setString(1, deal);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        codes.add(r.getString(1));
+                    }
+                }
+            }
+        }
+        int available = codes.size();
+        check("counter: coupons to redeem", available >= 100, available + " ACTIVE coupons of the tipped deal");
+        ConcurrentLinkedQueue<Redeem> sent = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> odd = new ConcurrentLinkedQueue<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> counters = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            Thread t = new Thread(() -> {
+                String code;
+                while (!stop.get() && (code = codes.poll()) != null) {
+                    Redeem r = new Redeem(code);
+                    sent.add(r);
+                    try {
+                        Reply reply = redeem(token, store, r, timeout);
+                        r.millis = reply.millis();
+                        r.status = reply.status();
+                        if (reply.status() == 201) {
+                            r.id = first(ID, reply.body());
+                        } else if (reply.status() != 503 || !reply.contentType().startsWith("application/problem+json")
+                                || reply.retryAfter() == null) {
+                            odd.add(reply.status() + " " + reply.contentType() + " Retry-After=" + reply.retryAfter() + " "
+                                    + abbreviate(reply.body()));
+                        }
+                    } catch (HttpTimeoutException e) {
+                        r.status = -2;
+                    } catch (IOException e) {
+                        pause(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    // a counter's pace, so that the coupons last through the freeze and the recovery
+                    pause(200);
+                }
+            }, "counter-" + c);
+            t.start();
+            counters.add(t);
+        }
+        long resumed;
+        try {
+            for (int i = 0; i < 600 && redeemed(sent, 0) < 20; i++) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(1_000);
+            check("counter: redemptions before the freeze", redeemed(sent, 0) >= 20, redeemed(sent, 0) + " answered 201");
+            signal("STOP", pid);
+            System.out.println("counter: kill -STOP " + pid + " (the embedded database) for " + freezeSeconds + " s");
+            Thread.sleep(freezeSeconds * 1000L);
+        } finally {
+            signal("CONT", pid);
+        }
+        resumed = System.nanoTime();
+        System.out.println("counter: kill -CONT " + pid);
+        long recoveredAfter = -1;
+        for (int i = 0; i < 300 && System.nanoTime() - resumed < TimeUnit.SECONDS.toNanos(30); i++) {
+            if (redeemed(sent, resumed) > 0) {
+                recoveredAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - resumed);
+                break;
+            }
+            Thread.sleep(100);
+        }
+        Thread.sleep(2_000);
+        stop.set(true);
+        for (Thread t : counters) {
+            t.join((bound + 5) * 1000);
+        }
+        List<Redeem> all = new ArrayList<>(sent);
+        long timedOut = all.stream().filter(r -> r.status == -2).count();
+        long slowest = all.stream().filter(r -> r.status > 0).mapToLong(r -> r.millis).max().orElse(0);
+        check("counter: no redemption hangs past the bound", timedOut == 0 && slowest <= bound * 1000, timedOut + " of "
+                + all.size() + " redemptions had no answer within " + (bound + 3) + " s; slowest answer " + slowest + " ms");
+        check("counter: failures while frozen are 503 problem+json with Retry-After", odd.isEmpty(), odd.isEmpty()
+                ? all.stream().filter(r -> r.status == 503).count() + " answered 503, the rest 201"
+                : odd.size() + " other answers, e.g. " + odd.peek());
+        check("counter: redemptions succeed again after SIGCONT", recoveredAfter >= 0, recoveredAfter < 0
+                ? "no redemption sent after SIGCONT was answered 201 within 30 s"
+                : "first 201 of a redemption sent after SIGCONT " + recoveredAfter + " ms after it");
+
+        try (Connection db = DriverManager.getConnection(url, "deal", "deal")) {
+            List<String> torn = torn(db, all);
+            check("counter: each coupon is REDEEMED exactly when it has one REDEEM event", torn.isEmpty(), torn.isEmpty()
+                    ? all.size() + " coupons sent to the counter, none half redeemed"
+                    : torn.size() + " half redeemed: " + torn.subList(0, Math.min(5, torn.size())));
+            List<String> missing = new ArrayList<>();
+            for (Redeem r : all) {
+                if (r.status == 201 && count(db, "SELECT COUNT(*) FROM redemption_event WHERE id = ? AND kind = 'REDEEM'"
+                        + " AND idempotency_key = ?", r.id, r.key) != 1) {
+                    missing.add(r.code);
+                }
+            }
+            check("counter: every redemption answered 201 is there with its key", missing.isEmpty(), missing.isEmpty()
+                    ? redeemed(all, 0) + " answered 201" : missing.size() + " missing, e.g. " + missing.get(0));
+
+            // Each key that got no 201 again, twice: the redemption made while frozen (its answer lost), or one now.
+            List<String> wrong = new ArrayList<>();
+            int replayed = 0;
+            int madeWhileFrozen = 0;
+            for (Redeem r : all) {
+                if (r.status == 201) {
+                    continue;
+                }
+                replayed++;
+                String made = Sql.text(db, "SELECT id FROM redemption_event WHERE idempotency_key = ?", r.key);
+                if (made != null) {
+                    madeWhileFrozen++;
+                }
+                Reply first = replayRedeem(token, store, r);
+                Reply again = replayRedeem(token, store, r);
+                String firstId = first.status() == 201 ? first(ID, first.body()) : null;
+                String againId = again.status() == 201 ? first(ID, again.body()) : null;
+                if (firstId == null || !firstId.equals(againId) || (made != null && !made.equals(firstId))) {
+                    wrong.add(r.code + " (made " + made + ", replays " + first.status() + " " + firstId + ", "
+                            + again.status() + " " + againId + ")");
+                }
+            }
+            List<String> after = torn(db, all);
+            long notRedeemed = 0;
+            for (Redeem r : all) {
+                notRedeemed += count(db, "SELECT COUNT(*) FROM coupon WHERE code = ? AND status <> 'REDEEMED'", r.code);
+            }
+            check("counter: each unanswered key replays one redemption", wrong.isEmpty() && after.isEmpty()
+                            && notRedeemed == 0,
+                    replayed + " keys replayed twice each (" + madeWhileFrozen + " of them redeemed before, the answer"
+                            + " lost); " + notRedeemed + " coupons still not redeemed; "
+                            + (wrong.isEmpty() ? "" : "wrong: " + wrong.subList(0, Math.min(5, wrong.size())))
+                            + (after.isEmpty() ? "" : " half redeemed: " + after.subList(0, Math.min(5, after.size()))));
+        }
+    }
+
+    static long redeemed(Iterable<Redeem> sent, long fromNanos) {
+        long n = 0;
+        for (Redeem r : sent) {
+            if (r.status == 201 && r.started >= fromNanos) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The coupons whose status and REDEEM events disagree: REDEEMED without one event, or an event while not REDEEMED. */
+    static List<String> torn(Connection db, List<Redeem> sent) throws SQLException {
+        List<String> torn = new ArrayList<>();
+        try (PreparedStatement p = db.prepareStatement("SELECT c.status, (SELECT COUNT(*) FROM redemption_event e"
+                + " WHERE e.coupon_id = c.id AND e.kind = 'REDEEM') AS events FROM coupon c WHERE c.code = ?")) {
+            for (Redeem r : sent) {
+                p.setString(1, r.code);
+                try (ResultSet row = p.executeQuery()) {
+                    row.next();
+                    boolean redeemed = "REDEEMED".equals(row.getString(1));
+                    long events = row.getLong(2);
+                    if (redeemed ? events != 1 : events != 0) {
+                        torn.add(r.code + " " + row.getString(1) + " with " + events + " REDEEM events");
+                    }
+                }
+            }
+        }
+        return torn;
+    }
+
+    Reply replayRedeem(String token, String store, Redeem r) throws Exception {
+        Reply last = null;
+        // The database may still be busy recovering: a few tries, each bounded.
+        for (int i = 0; i < 5; i++) {
+            last = redeem(token, store, r, Duration.ofSeconds(20));
+            if (last.status() != 503) {
+                return last;
+            }
+            Thread.sleep(1_000);
+        }
+        return last;
     }
 
     // ---- money: a crash between pay and confirm, a flash sale ------------------------------------------------------

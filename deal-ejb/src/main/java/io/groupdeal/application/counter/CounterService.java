@@ -30,10 +30,10 @@ import io.groupdeal.domain.staff.StaffRepository;
 import io.groupdeal.domain.store.Store;
 import io.groupdeal.domain.store.StoreRepository;
 import io.groupdeal.domain.tenant.TenantRepository;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,9 +81,6 @@ public class CounterService {
     @Inject
     private Clock clock;
 
-    @Resource
-    private SessionContext context;
-
     /** The stores where the caller works the counter: a staff member's own stores, every store for an admin. */
     public List<Store> stores() {
         CallerAccount who = who();
@@ -111,15 +108,18 @@ public class CounterService {
      * Redeems the coupon at the store, exactly once. With an idempotency key, the same request again answers the
      * first redemption (a scanner that fires twice); the key with another code or store is 422.
      *
-     * <p>Three statements when all is well: the checks in one read ({@link RedemptionRepository#desk}, which also
-     * finds a key used before), the conditional update that decides the redemption, locks the store against its
-     * deletion and marks the dashboard's hours, and the event, which carries the key. The answer is made from what
-     * was read and written, not read back. One redemption per coupon: the update's row count. One answer per key: the
+     * <p>Outside any JTA transaction, three statements when all is well: the checks in one read ({@link
+     * RedemptionRepository#desk}, which also finds a key used before), then, as one short transaction of their own
+     * ({@link RedemptionRepository#redeem}), the conditional update that decides the redemption, locks the store
+     * against its deletion and marks the dashboard's hours, and the event, which carries the key. With the token's
+     * read that is six requests to the database (a JTA transaction would add one: {@code NativeSql#transaction}).
+     * The answer is made from what was read and written, not read back. One redemption per coupon: the update's row count. One answer per key: the
      * event's unique key. A parallel request with the same key and code waits for the coupon row and then finds it
      * redeemed; it reads the desk again and replays the key's redemption instead of answering 409. One with the same
      * key and another code waits for the event's unique key and then answers 422 (or the replay), its own update
      * undone.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Redemption redeem(String idempotencyKey, String code, String storeId) {
         CallerAccount who = who();
         String key = Idempotency.optional(idempotencyKey);
@@ -136,7 +136,15 @@ public class CounterService {
         if (refusal.isPresent()) {
             throw refusal.get();
         }
-        if (!redemptions.redeem(who.tenantId(), coupon.id(), store.id(), now)) {
+        RedemptionRepository.Outcome outcome =
+                redemptions.redeem(who.tenantId(), id, coupon.id(), store.id(), who.accountId(), now, key);
+        if (outcome == RedemptionRepository.Outcome.KEY_USED) {
+            // The key was used meanwhile by a parallel request that committed first: this redemption was rolled
+            // back, and the key's answer is given.
+            return replay(
+                    redemptions.keyUse(who.tenantId(), who.accountId(), key).orElseThrow(), coupon, store);
+        }
+        if (outcome == RedemptionRepository.Outcome.NOT_REDEEMABLE) {
             // Someone else came first (perhaps this very key), or the store was archived meanwhile: say which, from
             // the rows as they are now.
             CounterDesk moved = redemptions.desk(
@@ -155,14 +163,6 @@ public class CounterService {
             throw moved.coupon()
                     .flatMap(c -> refusal(c, store, now))
                     .orElseGet(() -> new Clash("already-redeemed", Reason.of("already-redeemed.just-now")));
-        }
-        if (!redemptions.recordRedeem(who.tenantId(), id, coupon.id(), store.id(), who.accountId(), now, key)) {
-            // The key was used meanwhile by a parallel request that committed first: the key's answer is given
-            // (read in this transaction, which sees that commit) and this redemption undone.
-            Redemption answer = replay(
-                    redemptions.keyUse(who.tenantId(), who.accountId(), key).orElseThrow(), coupon, store);
-            context.setRollbackOnly();
-            return answer;
         }
         return new Redemption(
                 id,

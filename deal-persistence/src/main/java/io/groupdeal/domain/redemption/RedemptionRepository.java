@@ -25,7 +25,7 @@ import java.util.Optional;
  *       waits for the row and then finds it REDEEMED.</li>
  *   <li><b>One answer per idempotency key.</b> The key is kept in the REDEEM event's row, under a unique key of
  *       (tenant, account, key): the key and its redemption are one write and commit together or not at all
- *       ({@link #recordRedeem}). A key used before is found by the desk read ({@link #desk}) and answered with its
+ *       ({@link #redeem}). A key used before is found by the desk read ({@link #desk}) and answered with its
  *       redemption; a parallel request with the same key either waits for the coupon row (same code) or for the
  *       event's unique key (another code) and then finds the key used.</li>
  * </ul>
@@ -140,16 +140,65 @@ public class RedemptionRepository {
                 });
     }
 
+    /** What became of a redemption's two writes ({@link #redeem}). */
+    public enum Outcome {
+        /** The coupon is redeemed and its event written, with the key: both committed. */
+        REDEEMED,
+        /** The coupon was not ACTIVE and valid, or the store not in use: nothing was written. */
+        NOT_REDEEMABLE,
+        /** A parallel request used the key for another redemption first: this one was rolled back. */
+        KEY_USED
+    }
+
     /**
-     * ACTIVE and valid at {@code now} → REDEEMED at the store; true for the one caller that redeemed it. The store
-     * must still be in use: joined in the update, its row is read with a shared lock (InnoDB locks the rows it reads
-     * from the other tables of a multi-table update, also under READ COMMITTED) held to the end of the transaction, so
-     * a redemption there and the store's deletion or archiving ({@code StoreRepository.lock}) never overlap and the
-     * history never names a store that was deleted meanwhile. The same update marks the coupon's hours stale for the
-     * dashboard: a fresh {@code summary_mark} in the coupon's row, which commits with the redemption (the hours of
-     * the coupon as they are after it, as {@link StaleHours#coupon} marks them; {@code HourSummaries} reads it).
+     * Redeems the coupon at the store and writes the REDEEM event with the request's idempotency key (null: none), as
+     * one transaction of its own ({@link NativeSql#transaction}: four requests to the database); run outside any
+     * other transaction.
+     *
+     * <p>First the conditional update: ACTIVE and valid at {@code now} → REDEEMED at the store, and its row count
+     * decides who redeemed the coupon. The store must still be in use: joined in the update, its row is read with a
+     * shared lock (InnoDB locks the rows it reads from the other tables of a multi-table update, also under READ
+     * COMMITTED) held to the commit, so a redemption there and the store's deletion or archiving ({@code
+     * StoreRepository.lock}) never overlap and the history never names a store that was deleted meanwhile. The same
+     * update marks the coupon's hours stale for the dashboard: a fresh {@code summary_mark} in the coupon's row, which
+     * commits with the redemption (the hours of the coupon as they are after it, as {@link StaleHours#coupon} marks
+     * them; {@code HourSummaries} reads it).
+     *
+     * <p>Then the event, with the key. When the account used the key meanwhile for another redemption, committed by
+     * a parallel request (the unique key made this insert wait for it), the whole transaction is rolled back: {@link
+     * Outcome#KEY_USED}, and the caller answers that key's use ({@link #keyUse}).
      */
-    public boolean redeem(String tenantId, String couponId, String storeId, Instant now) {
+    public Outcome redeem(
+            String tenantId,
+            String redemptionId,
+            String couponId,
+            String storeId,
+            String accountId,
+            Instant now,
+            String idempotencyKey) {
+        try {
+            return sql.transaction(() -> {
+                if (!redeemCoupon(tenantId, couponId, storeId, now)) {
+                    return Outcome.NOT_REDEEMABLE;
+                }
+                if (!recordRedeem(tenantId, redemptionId, couponId, storeId, accountId, now, idempotencyKey)) {
+                    throw new KeyUsed();
+                }
+                return Outcome.REDEEMED;
+            });
+        } catch (KeyUsed e) {
+            return Outcome.KEY_USED;
+        }
+    }
+
+    /** Rolls a redemption back whose key a parallel request used first. */
+    private static final class KeyUsed extends RuntimeException {
+        KeyUsed() {
+            super("idempotency key used meanwhile", null, false, false);
+        }
+    }
+
+    private boolean redeemCoupon(String tenantId, String couponId, String storeId, Instant now) {
         return sql.update(
                         "UPDATE coupon c JOIN store s ON s.tenant_id = c.tenant_id AND s.id = ? AND s.archived_at IS NULL"
                                 + " SET c.status = 'REDEEMED', c.redeemed_at = ?, c.redeemed_store_id = s.id, c.summary_mark = ?"
@@ -158,12 +207,8 @@ public class RedemptionRepository {
                 == 1;
     }
 
-    /**
-     * The REDEEM event of a redemption that {@link #redeem} decided, with the request's idempotency key (null: none).
-     * False when the account used the key for another redemption, committed meanwhile by a parallel request (the
-     * unique key made this insert wait for it): the caller then answers that key's use and undoes its own update.
-     */
-    public boolean recordRedeem(
+    /** The REDEEM event; false for a key the account used for another redemption (a duplicate of the unique key). */
+    private boolean recordRedeem(
             String tenantId,
             String id,
             String couponId,
@@ -252,7 +297,7 @@ public class RedemptionRepository {
 
     /**
      * The use of an idempotency key of the account. A plain read at READ COMMITTED, made after a duplicate key of
-     * {@link #recordRedeem}: the parallel request that used the key has committed by then.
+     * {@link #redeem} answered {@link Outcome#KEY_USED}: the parallel request that used the key has committed by then.
      */
     public Optional<KeyUse> keyUse(String tenantId, String accountId, String idempotencyKey) {
         return sql.first(

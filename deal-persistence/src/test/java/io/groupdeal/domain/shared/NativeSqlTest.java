@@ -1,6 +1,8 @@
 package io.groupdeal.domain.shared;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -8,12 +10,16 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** How a statement of its own treats the connection the pool hands it (fakes of JDBC's interfaces, no database). */
+/**
+ * How a statement of its own treats the connection the pool hands it, and what a transaction of its own sends (fakes of
+ * JDBC's interfaces, no database).
+ */
 class NativeSqlTest {
 
     private final List<String> calls = new ArrayList<>();
@@ -29,6 +35,7 @@ class NativeSqlTest {
 
         assertEquals(
                 List.of(
+                        "getConnection",
                         "getAutoCommit",
                         "rollback",
                         "setAutoCommit true",
@@ -46,7 +53,15 @@ class NativeSqlTest {
 
         sql.update("UPDATE mail_outbox SET status = 'SENT' WHERE id = ?", List.of("m1"));
 
-        assertEquals(List.of("getAutoCommit", "prepareStatement", "executeUpdate", "close statement", "close"), calls);
+        assertEquals(
+                List.of(
+                        "getConnection",
+                        "getAutoCommit",
+                        "prepareStatement",
+                        "executeUpdate",
+                        "close statement",
+                        "close"),
+                calls);
     }
 
     @Test
@@ -56,15 +71,99 @@ class NativeSqlTest {
 
         sql.update("UPDATE mail_outbox SET status = 'SENT' WHERE id = ?", List.of("m1"));
 
-        assertEquals(List.of("prepareStatement", "executeUpdate", "close statement", "close"), calls);
+        assertEquals(List.of("getConnection", "prepareStatement", "executeUpdate", "close statement", "close"), calls);
+    }
+
+    @Test
+    void aTransactionOfItsOwnRunsItsStatementsOnOneConnectionBetweenStartAndCommit() throws Exception {
+        autoCommit = true;
+        NativeSql sql = nativeSql(Status.STATUS_NO_TRANSACTION);
+
+        String result = sql.transaction(() -> {
+            sql.update("UPDATE coupon SET status = 'REDEEMED' WHERE id = ?", List.of("c1"));
+            sql.update("INSERT INTO redemption_event (id) VALUES (?)", List.of("r1"));
+            return "done";
+        });
+
+        assertEquals("done", result);
+        assertEquals(
+                List.of(
+                        "getConnection",
+                        "getAutoCommit",
+                        "START TRANSACTION",
+                        "prepareStatement",
+                        "executeUpdate",
+                        "close statement",
+                        "prepareStatement",
+                        "executeUpdate",
+                        "close statement",
+                        "COMMIT",
+                        "close control",
+                        "close"),
+                calls);
+        calls.clear();
+        sql.update("UPDATE coupon SET status = 'ACTIVE' WHERE id = ?", List.of("c1"));
+        assertEquals(
+                List.of(
+                        "getConnection",
+                        "getAutoCommit",
+                        "prepareStatement",
+                        "executeUpdate",
+                        "close statement",
+                        "close"),
+                calls,
+                "after it, a statement takes a connection of its own again");
+    }
+
+    @Test
+    void aTransactionOfItsOwnWhoseWorkFailsIsRolledBackAndTheFailureGoesOn() throws Exception {
+        autoCommit = true;
+        NativeSql sql = nativeSql(Status.STATUS_NO_TRANSACTION);
+        IllegalArgumentException failure = new IllegalArgumentException("the key was used meanwhile");
+
+        IllegalArgumentException thrown = assertThrows(
+                IllegalArgumentException.class,
+                () -> sql.transaction(() -> {
+                    sql.update("UPDATE coupon SET status = 'REDEEMED' WHERE id = ?", List.of("c1"));
+                    throw failure;
+                }));
+
+        assertSame(failure, thrown);
+        assertEquals(
+                List.of(
+                        "getConnection",
+                        "getAutoCommit",
+                        "START TRANSACTION",
+                        "prepareStatement",
+                        "executeUpdate",
+                        "close statement",
+                        "ROLLBACK",
+                        "close control",
+                        "close"),
+                calls);
+    }
+
+    @Test
+    void aTransactionOfItsOwnIsRefusedInsideAJtaTransactionAndInsideAnother() throws Exception {
+        NativeSql inJta = nativeSql(Status.STATUS_ACTIVE);
+        assertThrows(IllegalStateException.class, () -> inJta.transaction(() -> "never"));
+        assertEquals(List.of(), calls, "no connection taken");
+
+        autoCommit = true;
+        NativeSql sql = nativeSql(Status.STATUS_NO_TRANSACTION);
+        assertThrows(IllegalStateException.class, () -> sql.transaction(() -> sql.transaction(() -> "never")));
+        assertEquals("ROLLBACK", calls.get(calls.size() - 3), "the outer one rolled back: " + calls);
     }
 
     private NativeSql nativeSql(int status) throws ReflectiveOperationException {
         NativeSql sql = new NativeSql();
-        set(
-                sql,
-                "dataSource",
-                fake(DataSource.class, (name, args) -> name.equals("getConnection") ? connection() : null));
+        set(sql, "dataSource", fake(DataSource.class, (name, args) -> {
+            if (name.equals("getConnection")) {
+                calls.add(name);
+                return connection();
+            }
+            return null;
+        }));
         set(
                 sql,
                 "transactions",
@@ -89,6 +188,7 @@ class NativeSqlTest {
                 calls.add(name);
                 yield statement();
             }
+            case "createStatement" -> control();
             default -> {
                 calls.add(name);
                 yield null;
@@ -104,6 +204,21 @@ class NativeSqlTest {
             }
             case "close" -> {
                 calls.add("close statement");
+                yield null;
+            }
+            default -> null;
+        });
+    }
+
+    /** The statement a transaction of its own sends START TRANSACTION, COMMIT and ROLLBACK on. */
+    private Statement control() {
+        return fake(Statement.class, (name, args) -> switch (name) {
+            case "execute" -> {
+                calls.add((String) args[0]);
+                yield false;
+            }
+            case "close" -> {
+                calls.add("close control");
                 yield null;
             }
             default -> null;
