@@ -67,6 +67,10 @@ public final class CounterRedeemBench {
     static final int BUYERS = 8;
     static final double TARGET_RATIO = 4.0;
     static final double TARGET_P99_MS = 25.0;
+    /** Issue 14: the product's CPU per redemption and MariaDB's requests per redemption. */
+    static final double TARGET_CPU_MS = 3.0;
+
+    static final int TARGET_REQUESTS = 6;
 
     /** One client for all threads: the JDK's pool keeps a connection per request in flight. */
     static Http http;
@@ -202,7 +206,8 @@ public final class CounterRedeemBench {
             openRedeem.print("redeem", "open");
             openHealth.print("health", "open");
         }
-        System.out.println("(ms. CPU: ms per request answered, of the product's JVM, MariaDB, this bench and the rest"
+        System.out.println("(ms. CPU: ms per request answered, of the product's JVM (of it: its HTTP request threads,"
+                + " its JIT compiler threads and its GC threads), MariaDB, this bench and the rest"
                 + " of the machine; busy: share of all cores. db: MariaDB requests and pings per request, the product's"
                 + " background jobs included. Processes: product JVM " + cpu.pids[0] + ", MariaDB " + cpu.pids[1]
                 + ", bench " + cpu.pids[2] + ")");
@@ -233,6 +238,25 @@ public final class CounterRedeemBench {
                 threads,
                 redeem.rate(),
                 health.rate());
+        double ms = CpuMeter.TICK_MS / Math.max(1, redeem.ok);
+        double product = redeem.cpu[0] * ms;
+        double requests = redeem.cpu[5] * ms / CpuMeter.TICK_MS;
+        System.out.printf(
+                Locale.ROOT,
+                "  product CPU per redemption (closed loop) %.2f ms, target <= %.0f ms: %s (request threads %.2f, JIT"
+                        + " %.2f, GC %.2f, the rest %.2f); MariaDB %.2f ms; %.1f MariaDB requests per redemption"
+                        + " (the timers' included), target <= %d: %s%n",
+                product,
+                TARGET_CPU_MS,
+                product <= TARGET_CPU_MS ? "met" : "MISSED",
+                redeem.cpu[7] * ms,
+                redeem.cpu[8] * ms,
+                redeem.cpu[9] * ms,
+                (redeem.cpu[0] - redeem.cpu[7] - redeem.cpu[8] - redeem.cpu[9]) * ms,
+                redeem.cpu[1] * ms,
+                requests,
+                TARGET_REQUESTS,
+                requests < TARGET_REQUESTS + 0.5 ? "met" : "MISSED");
         boolean openMet = true;
         if (openRedemptions > 0) {
             double o99 = openRedeem.percentile(0.99);
@@ -722,8 +746,11 @@ public final class CounterRedeemBench {
      * (mariadbd --port=), this bench and the whole machine, and MariaDB's request and ping counters.
      */
     static final class CpuMeter {
-        static final String HEADER = "CPU: product mariadb bench other  busy | db: req ping";
-        static final int FIELDS = 7; // ticks: product, mariadb, bench, machine busy, machine all; db: requests, pings
+        static final String HEADER =
+                "CPU: product (requests    jit     gc) mariadb bench other  busy | db: req ping";
+        // ticks: product, mariadb, bench, machine busy, machine all; db: requests, pings; the product's request
+        // threads, JIT compiler threads and GC threads
+        static final int FIELDS = 10;
         static final double TICK_MS = Procs.TICK_MS;
         final long[] pids = new long[3];
         final int dbPort;
@@ -742,8 +769,11 @@ public final class CounterRedeemBench {
                     ? ""
                     : String.format(
                             Locale.ROOT,
-                            "%12.2f %7.2f %5.2f %5.2f %4.0f%% | %7.1f %4.1f",
+                            "%12.2f (%8.2f %6.2f %6.2f) %7.2f %5.2f %5.2f %4.0f%% | %7.1f %4.1f",
                             v[0] * ms,
+                            v[7] * ms,
+                            v[8] * ms,
+                            v[9] * ms,
                             v[1] * ms,
                             v[2] * ms,
                             Math.max(0, v[3] - v[0] - v[1] - v[2]) * ms,
@@ -754,7 +784,12 @@ public final class CounterRedeemBench {
 
         long[] sample() {
             long[] v = new long[FIELDS];
-            for (int i = 0; i < 3; i++) {
+            Procs.ThreadTicks product = Procs.threads(pids[0]);
+            v[0] = product.all();
+            v[7] = product.requests();
+            v[8] = product.jit();
+            v[9] = product.gc();
+            for (int i = 1; i < 3; i++) {
                 v[i] = Procs.ticks(pids[i]);
             }
             long[] machine = Procs.machine();

@@ -1771,27 +1771,12 @@ public final class PurchaseBench {
             long jit = 0;
             long gc = 0;
             for (long product : products.values()) {
-                all += Procs.ticks(product);
-                java.io.File[] tasks = new java.io.File("/proc/" + product + "/task").listFiles();
-                for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
-                    try {
-                        String name = java.nio.file.Files.readString(
-                                        task.toPath().resolve("comm"))
-                                .strip();
-                        long t = Procs.ticks(product + "/task/" + task.getName());
-                        if (name.startsWith("http-thread-poo") || name.startsWith("http-listener")) {
-                            requests += t;
-                        } else if (name.toLowerCase(Locale.ROOT).contains("sandbox") || name.startsWith("HttpClient")) {
-                            sandbox += t;
-                        } else if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                            jit += t;
-                        } else if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
-                            gc += t;
-                        }
-                    } catch (IOException | RuntimeException ignored) {
-                        // a thread that ended meanwhile
-                    }
-                }
+                Procs.ThreadTicks t = Procs.threads(product);
+                all += t.all();
+                requests += t.requests();
+                sandbox += t.sandbox();
+                jit += t.jit();
+                gc += t.gc();
             }
             return new Usage(
                     all,

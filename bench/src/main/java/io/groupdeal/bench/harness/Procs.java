@@ -79,6 +79,46 @@ public final class Procs {
         }
     }
 
+    /**
+     * A product JVM's ticks by kind of thread (/proc/{@code pid}/task/*): the HTTP request threads, the sandbox
+     * gateway's server and client threads, the JIT compilers and the garbage collector; {@code all} is the process's
+     * own count, so the rest (timers, the pool, the data grid) is what the others leave.
+     */
+    public record ThreadTicks(long all, long requests, long sandbox, long jit, long gc) {
+
+        public long rest() {
+            return all - requests - sandbox - jit - gc;
+        }
+    }
+
+    /** {@link ThreadTicks} of a process now; zeros when it is not found. */
+    public static ThreadTicks threads(long pid) {
+        long all = ticks(pid);
+        long requests = 0;
+        long sandbox = 0;
+        long jit = 0;
+        long gc = 0;
+        java.io.File[] tasks = pid < 0 ? null : new java.io.File("/proc/" + pid + "/task").listFiles();
+        for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+            try {
+                String name = Files.readString(task.toPath().resolve("comm")).strip();
+                long t = ticks(pid + "/task/" + task.getName());
+                if (name.startsWith("http-thread-poo") || name.startsWith("http-listener")) {
+                    requests += t;
+                } else if (name.toLowerCase(java.util.Locale.ROOT).contains("sandbox") || name.startsWith("HttpClient")) {
+                    sandbox += t;
+                } else if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    jit += t;
+                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
+                    gc += t;
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // a thread that ended meanwhile
+            }
+        }
+        return new ThreadTicks(all, requests, sandbox, jit, gc);
+    }
+
     /** Busy and all ticks of all cores: /proc/stat "cpu" (user nice system idle iowait irq softirq steal). */
     public static long[] machine() {
         try {
