@@ -287,6 +287,30 @@ class CounterIT extends DeployedApp {
     }
 
     @Test
+    void aStaffMemberOfOneStoreMayLeaveTheStoreOutAndOneOfTwoStoresMayNot() throws Exception {
+        List<String> codes = counter.coupons(shop.dealId(), 2);
+        Reply atOwnStore = http.post(
+                "api/v1/counter/redemptions",
+                Json.createObjectBuilder().add("code", codes.get(0)).build().toString(),
+                shop.staffToken());
+        assertEquals(201, atOwnStore.status(), atOwnStore::toString);
+        assertEquals(shop.first(), atOwnStore.json().getString("storeId"), "the staff member's one store");
+
+        String twoStores = counter.staffAt(shop.merchant(), List.of(shop.first(), shop.second()));
+        Reply which = http.post(
+                "api/v1/counter/redemptions",
+                Json.createObjectBuilder().add("code", codes.get(1)).build().toString(),
+                twoStores);
+        assertEquals(400, which.status(), which::toString);
+        assertEquals(
+                "ACTIVE",
+                counter.lookup(shop.staffToken(), codes.get(1), shop.first())
+                        .json()
+                        .getString("status"),
+                "nothing redeemed");
+    }
+
+    @Test
     void theSameIdempotencyKeyAnswersTheFirstRedemption() throws Exception {
         List<String> codes = counter.coupons(shop.dealId(), 2);
         String key = UUID.randomUUID().toString();
