@@ -22,11 +22,11 @@ import javax.naming.NamingException;
  * row it touched until the run ends, across every network call, and lose every step at once when the database goes
  * away (the mails of the batch are then sent again). Payara gives a {@code @Schedule} method of a session bean a
  * transaction whatever its {@code @TransactionAttribute} says (its descriptors leave schedule methods out of the
- * transactional methods), so a job's timer is made here ({@link #every}) and calls the bean's {@code @Timeout}
- * method, which keeps the bean's {@code NOT_SUPPORTED}. A run inside a transaction is refused and logged, so that a
- * job that lost this stops at once and says so rather than work on in one transaction.
+ * transactional methods), so a job's timer is made here ({@link #every}) and calls the {@code @Timeout} method of
+ * {@link ScheduledJob}, which keeps the bean's {@code NOT_SUPPORTED}. A run inside a transaction is refused and
+ * logged, so that a job that lost this stops at once and says so rather than work on in one transaction.
  */
-public final class JobRun {
+final class JobRun {
 
     private static final String REGISTRY = "java:comp/TransactionSynchronizationRegistry";
 
@@ -35,7 +35,7 @@ public final class JobRun {
     private final String name;
     private final BooleanSupplier inTransaction;
 
-    public JobRun(Class<?> job, String name) {
+    JobRun(Class<?> job, String name) {
         this(job, name, JobRun::inTransaction);
     }
 
@@ -45,10 +45,10 @@ public final class JobRun {
         this.inTransaction = inTransaction;
     }
 
-    public void run(Runnable work) {
+    void run(Runnable work) {
         if (inTransaction.getAsBoolean()) {
-            log.severe(() -> name + " refused to run inside a transaction: it must run from a @Timeout method of a"
-                    + " NOT_SUPPORTED bean, timed by JobRun.every, never from @Schedule");
+            log.severe(() -> name + " refused to run inside a transaction: it must run from the @Timeout method of"
+                    + " ScheduledJob in a NOT_SUPPORTED bean, never from @Schedule");
             return;
         }
         if (!running.compareAndSet(false, true)) {
@@ -67,7 +67,7 @@ public final class JobRun {
      * Starts the job: a run every {@code seconds} seconds on this instance, by a timer that ends with the application
      * (each instance of a cluster has its own; the work itself is claimed through the database).
      */
-    public void every(TimerService timers, int seconds) {
+    void every(TimerService timers, int seconds) {
         timers.createCalendarTimer(
                 new ScheduleExpression().hour("*").minute("*").second("*/" + seconds), new TimerConfig(name, false));
     }

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * After every money IT class, the ledger must agree with the orders: {@code @ExtendWith(LedgerAgrees.class)} on the
@@ -25,8 +27,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * runs {@link LedgerCheck} on those deals and fails the class with every disagreement. Only the class's own deals: the
  * IT database is kept between runs and shared by every class, and other classes run alongside this one (see deal-web's
  * POM), so the class's new deals are those of the tenants it signed up ({@link TenantsMade}) that were not there before.
+ *
+ * <p>A class whose tests passed but signed no merchant up fails: with no tenant there is nothing to check, and the
+ * check would pass whatever the ledger says. Its merchants must sign up through the test's {@code http} (that of
+ * {@link DeployedApp}), which notes their tenants. A class none of whose tests passed (failed, aborted, disabled) has
+ * said what went wrong already; its ledger is checked only as far as it made tenants.
  */
-public final class LedgerAgrees implements BeforeAllCallback, AfterAllCallback {
+public final class LedgerAgrees implements BeforeAllCallback, TestWatcher, AfterAllCallback {
 
     /** How long the reconciler (reservation PT3S on the IT server) and the task job get to settle everything. */
     static final Duration SETTLE = Duration.ofSeconds(60);
@@ -44,13 +51,33 @@ public final class LedgerAgrees implements BeforeAllCallback, AfterAllCallback {
     }
 
     @Override
+    public void testSuccessful(ExtensionContext test) {
+        test.getParent()
+                .orElseThrow()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent("passed", key -> new AtomicInteger(), AtomicInteger.class)
+                .incrementAndGet();
+    }
+
+    @Override
     public void afterAll(ExtensionContext context) throws Exception {
         @SuppressWarnings("unchecked")
         Set<String> before = context.getStore(NAMESPACE).get("deals", Set.class);
+        Set<String> tenants = TenantsMade.by(context.getRequiredTestClass());
+        AtomicInteger passed = context.getStore(NAMESPACE).get("passed", AtomicInteger.class);
+        if (tenants.isEmpty() && passed != null) {
+            throw new AssertionError(context.getDisplayName() + ": " + passed + " tests passed but signed no merchant"
+                    + " up through the test's http, so the ledger check after the class would look at nothing and"
+                    + " pass whatever the books say; sign merchants up through DeployedApp's http, or drop"
+                    + " @ExtendWith(LedgerAgrees.class) from a class that moves no money");
+        }
         try (Connection db = connect()) {
-            List<String> deals = new ArrayList<>(dealIds(db, TenantsMade.by(context.getRequiredTestClass())));
+            List<String> deals = new ArrayList<>(dealIds(db, tenants));
             deals.removeAll(before);
             int unsettled = settle(db, deals, SETTLE);
+            // In the class's -output.txt: what the check after it looked at.
+            System.out.println("LedgerAgrees after " + context.getDisplayName() + ": " + tenants.size() + " tenants, "
+                    + deals.size() + " new deals checked");
             LedgerCheck check = LedgerCheck.run(db, deals);
             if (!check.agrees() || unsettled > 0) {
                 throw new AssertionError("After " + context.getDisplayName()

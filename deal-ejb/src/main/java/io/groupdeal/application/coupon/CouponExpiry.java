@@ -1,17 +1,13 @@
 package io.groupdeal.application.coupon;
 
-import io.groupdeal.application.JobRun;
+import io.groupdeal.application.ScheduledJob;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponRepository;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -33,7 +29,7 @@ import java.util.logging.Logger;
 @DependsOn("DatabaseMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class CouponExpiry {
+public class CouponExpiry extends ScheduledJob {
 
     static final Duration REMINDER_AHEAD = Duration.ofDays(3);
     private static final int BATCH = 200;
@@ -48,28 +44,20 @@ public class CouponExpiry {
     @Inject
     private Clock clock;
 
-    private final JobRun runs = new JobRun(CouponExpiry.class, "Coupon expiry");
-
-    @Resource
-    private TimerService timers;
-
-    @PostConstruct
-    void schedule() {
-        runs.every(timers, 5);
+    public CouponExpiry() {
+        super("Coupon expiry", 5);
     }
 
-    @Timeout
-    void run() {
-        runs.run(() -> {
-            Instant now = clock.instant();
-            List<Coupon> expired = coupons.dueToExpire(now, BATCH);
-            expired.forEach(c -> each(() -> changes.expire(c, now), c));
-            coupons.dueForReminder(now, now.plus(REMINDER_AHEAD), BATCH)
-                    .forEach(c -> each(() -> changes.remind(c, now), c));
-            if (!expired.isEmpty()) {
-                LOG.info(() -> expired.size() + " coupons expired");
-            }
-        });
+    @Override
+    protected void work() {
+        Instant now = clock.instant();
+        List<Coupon> expired = coupons.dueToExpire(now, BATCH);
+        expired.forEach(c -> each(() -> changes.expire(c, now), c));
+        coupons.dueForReminder(now, now.plus(REMINDER_AHEAD), BATCH)
+                .forEach(c -> each(() -> changes.remind(c, now), c));
+        if (!expired.isEmpty()) {
+            LOG.info(() -> expired.size() + " coupons expired");
+        }
     }
 
     private static void each(Runnable change, Coupon coupon) {

@@ -1,16 +1,12 @@
 package io.groupdeal.application.mail;
 
-import io.groupdeal.application.JobRun;
+import io.groupdeal.application.ScheduledJob;
 import io.groupdeal.domain.mail.Mail;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -37,7 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @DependsOn("DatabaseMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class MailDelivery {
+public class MailDelivery extends ScheduledJob {
 
     static final int MAX_ATTEMPTS = 20;
     static final int MARK_TRIES = 30;
@@ -62,26 +58,18 @@ public class MailDelivery {
     @ConfigProperty(name = "deal.mail.max-attempts", defaultValue = "" + MAX_ATTEMPTS)
     private int maxAttempts;
 
-    private final JobRun runs = new JobRun(MailDelivery.class, "Mail delivery");
-
-    @Resource
-    private TimerService timers;
-
-    @PostConstruct
-    void schedule() {
-        runs.every(timers, 3);
-    }
-
     /** Between tries of marking a sent mail: 30 tries a second apart outlast a database node's failover. */
     Duration markPause = Duration.ofSeconds(1);
 
-    @Timeout
-    void deliver() {
-        runs.run(() -> {
-            for (String id : outbox.due(BATCH)) {
-                outbox.claim(id).ifPresent(this::attempt);
-            }
-        });
+    public MailDelivery() {
+        super("Mail delivery", 3);
+    }
+
+    @Override
+    protected void work() {
+        for (String id : outbox.due(BATCH)) {
+            outbox.claim(id).ifPresent(this::attempt);
+        }
     }
 
     private void attempt(Outbox.Queued queued) {

@@ -1,15 +1,12 @@
 package io.groupdeal.application.mail;
 
-import io.groupdeal.application.JobRun;
+import io.groupdeal.application.ScheduledJob;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -32,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @DependsOn("DatabaseMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class MailRetention {
+public class MailRetention extends ScheduledJob {
 
     static final int EVERY_SECONDS = 20;
     static final int BATCH = 500;
@@ -51,36 +48,33 @@ public class MailRetention {
     @Inject
     private Clock clock;
 
-    private final JobRun runs = new JobRun(MailRetention.class, "Deleting old sent mails");
-
-    @Resource
-    private TimerService timers;
-
     private Duration keep;
 
+    public MailRetention() {
+        super("Deleting old sent mails", EVERY_SECONDS);
+    }
+
+    // After ScheduledJob's timer is made; the container delivers no run before every @PostConstruct has returned.
     @PostConstruct
     void configure() {
         keep = parse(retention);
-        runs.every(timers, EVERY_SECONDS);
     }
 
-    @Timeout
-    void purge() {
-        runs.run(() -> {
-            Instant cutoff = clock.instant().minus(keep);
-            int deleted = 0;
-            for (int i = 0; i < MAX_BATCHES; i++) {
-                int batch = outbox.deleteSentBefore(cutoff, BATCH);
-                deleted += batch;
-                if (batch < BATCH) {
-                    break;
-                }
+    @Override
+    protected void work() {
+        Instant cutoff = clock.instant().minus(keep);
+        int deleted = 0;
+        for (int i = 0; i < MAX_BATCHES; i++) {
+            int batch = outbox.deleteSentBefore(cutoff, BATCH);
+            deleted += batch;
+            if (batch < BATCH) {
+                break;
             }
-            if (deleted > 0) {
-                int count = deleted;
-                LOG.info(() -> count + " sent mails older than " + keep + " deleted (DEAL_MAIL_RETENTION)");
-            }
-        });
+        }
+        if (deleted > 0) {
+            int count = deleted;
+            LOG.info(() -> count + " sent mails older than " + keep + " deleted (DEAL_MAIL_RETENTION)");
+        }
     }
 
     /** The retention period; a setting that is not an ISO-8601 duration of at least a minute keeps the default. */

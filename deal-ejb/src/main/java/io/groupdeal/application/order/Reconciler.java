@@ -1,21 +1,17 @@
 package io.groupdeal.application.order;
 
-import io.groupdeal.application.JobRun;
+import io.groupdeal.application.ScheduledJob;
 import io.groupdeal.application.payment.Configured;
 import io.groupdeal.application.payment.Payment;
 import io.groupdeal.application.payment.PaymentGateway;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderStatus;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -40,7 +36,7 @@ import java.util.logging.Logger;
 @DependsOn("DatabaseMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class Reconciler {
+public class Reconciler extends ScheduledJob {
 
     static final long CLAIM_SECONDS = 60;
     private static final int BATCH = 100;
@@ -59,26 +55,18 @@ public class Reconciler {
     @Inject
     private Clock clock;
 
-    private final JobRun runs = new JobRun(Reconciler.class, "Reconciling");
-
-    @Resource
-    private TimerService timers;
-
-    @PostConstruct
-    void schedule() {
-        runs.every(timers, 5);
+    public Reconciler() {
+        super("Reconciling", 5);
     }
 
-    @Timeout
-    void run() {
-        runs.run(() -> {
-            Instant now = clock.instant();
-            for (Order order : orders.expiredReservations(now, BATCH)) {
-                if (checkout.claim(order, now, now.plusSeconds(CLAIM_SECONDS))) {
-                    settle(order);
-                }
+    @Override
+    protected void work() {
+        Instant now = clock.instant();
+        for (Order order : orders.expiredReservations(now, BATCH)) {
+            if (checkout.claim(order, now, now.plusSeconds(CLAIM_SECONDS))) {
+                settle(order);
             }
-        });
+        }
     }
 
     private void settle(Order order) {

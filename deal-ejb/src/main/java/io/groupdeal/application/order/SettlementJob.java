@@ -1,17 +1,13 @@
 package io.groupdeal.application.order;
 
-import io.groupdeal.application.JobRun;
+import io.groupdeal.application.ScheduledJob;
 import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.DealRepository.DealRef;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -30,7 +26,7 @@ import java.util.logging.Logger;
 @DependsOn("DatabaseMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class SettlementJob {
+public class SettlementJob extends ScheduledJob {
 
     private static final int DEALS_PER_RUN = 20;
     private static final Logger LOG = Logger.getLogger(SettlementJob.class.getName());
@@ -41,23 +37,15 @@ public class SettlementJob {
     @Inject
     private SettlementBatch batches;
 
-    private final JobRun runs = new JobRun(SettlementJob.class, "Settling deals");
-
-    @Resource
-    private TimerService timers;
-
-    @PostConstruct
-    void schedule() {
-        runs.every(timers, 2);
+    public SettlementJob() {
+        super("Settling deals", 2);
     }
 
-    @Timeout
-    void run() {
-        runs.run(() -> {
-            for (DealRef deal : deals.settlementDue(DEALS_PER_RUN)) {
-                settle(deal);
-            }
-        });
+    @Override
+    protected void work() {
+        for (DealRef deal : deals.settlementDue(DEALS_PER_RUN)) {
+            settle(deal);
+        }
     }
 
     private void settle(DealRef deal) {

@@ -1,18 +1,14 @@
 package io.groupdeal.application.payment;
 
-import io.groupdeal.application.JobRun;
+import io.groupdeal.application.ScheduledJob;
 import io.groupdeal.domain.order.PaymentTask;
 import io.groupdeal.domain.order.PaymentTaskRepository;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -36,7 +32,7 @@ import java.util.logging.Logger;
 @DependsOn("DatabaseMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class PaymentTaskRunner {
+public class PaymentTaskRunner extends ScheduledJob {
 
     static final long LEASE_SECONDS = 60;
     private static final int BATCH = 100;
@@ -56,14 +52,8 @@ public class PaymentTaskRunner {
     @Inject
     private Clock clock;
 
-    private final JobRun runs = new JobRun(PaymentTaskRunner.class, "Payment tasks");
-
-    @Resource
-    private TimerService timers;
-
-    @PostConstruct
-    void schedule() {
-        runs.every(timers, 5);
+    public PaymentTaskRunner() {
+        super("Payment tasks", 5);
     }
 
     /** The tasks of one order, just committed; what fails waits for the scheduled run. */
@@ -76,9 +66,9 @@ public class PaymentTaskRunner {
         }
     }
 
-    @Timeout
-    void runDue() {
-        runs.run(() -> runDue(null));
+    @Override
+    protected void work() {
+        runDue(null);
     }
 
     private void runDue(String orderId) {

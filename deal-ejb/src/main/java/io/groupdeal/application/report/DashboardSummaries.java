@@ -1,17 +1,13 @@
 package io.groupdeal.application.report;
 
-import io.groupdeal.application.JobRun;
+import io.groupdeal.application.ScheduledJob;
 import io.groupdeal.domain.report.DashboardHours;
 import io.groupdeal.domain.report.HourSummaries;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -34,7 +30,7 @@ import java.util.logging.Logger;
 @DependsOn("DatabaseMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class DashboardSummaries {
+public class DashboardSummaries extends ScheduledJob {
 
     static final Duration GRACE = Duration.ofMinutes(1);
     /** A run stops starting passes after this long; the next run goes on. */
@@ -51,43 +47,34 @@ public class DashboardSummaries {
     @Inject
     private Clock clock;
 
-    private final JobRun runs = new JobRun(DashboardSummaries.class, "Dashboard summaries");
-
-    @Resource
-    private TimerService timers;
-
-    @PostConstruct
-    void schedule() {
-        runs.every(timers, 5);
+    public DashboardSummaries() {
+        super("Dashboard summaries", 5);
     }
 
-    @Timeout
-    void run() {
-        runs.run(() -> {
-            Instant began = clock.instant();
-            long closedUntil = DashboardHours.hourOf(began.minus(GRACE));
-            for (HourSummaries.Due due : summaries.tenantsDue(closedUntil)) {
-                String tenant = due.tenantId();
-                try {
-                    if (!due.started()) {
-                        pass.start(tenant, closedUntil, clock.instant());
-                    }
-                    while (pass.run(tenant, closedUntil, clock.instant())) {
-                        if (clock.instant().isAfter(began.plus(BUDGET))) {
-                            return;
-                        }
-                    }
-                } catch (RuntimeException e) {
-                    LOG.log(
-                            Level.WARNING,
-                            "Dashboard summaries of tenant " + tenant
-                                    + " not built in this run; the next run tries again",
-                            e);
+    @Override
+    protected void work() {
+        Instant began = clock.instant();
+        long closedUntil = DashboardHours.hourOf(began.minus(GRACE));
+        for (HourSummaries.Due due : summaries.tenantsDue(closedUntil)) {
+            String tenant = due.tenantId();
+            try {
+                if (!due.started()) {
+                    pass.start(tenant, closedUntil, clock.instant());
                 }
-                if (clock.instant().isAfter(began.plus(BUDGET))) {
-                    return;
+                while (pass.run(tenant, closedUntil, clock.instant())) {
+                    if (clock.instant().isAfter(began.plus(BUDGET))) {
+                        return;
+                    }
                 }
+            } catch (RuntimeException e) {
+                LOG.log(
+                        Level.WARNING,
+                        "Dashboard summaries of tenant " + tenant + " not built in this run; the next run tries again",
+                        e);
             }
-        });
+            if (clock.instant().isAfter(began.plus(BUDGET))) {
+                return;
+            }
+        }
     }
 }

@@ -1,17 +1,13 @@
 package io.groupdeal.application.team;
 
-import io.groupdeal.application.JobRun;
+import io.groupdeal.application.ScheduledJob;
 import io.groupdeal.domain.team.Team;
 import io.groupdeal.domain.team.TeamRepository;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -30,7 +26,7 @@ import java.util.logging.Logger;
 @DependsOn("DatabaseMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class TeamJob {
+public class TeamJob extends ScheduledJob {
 
     private static final int TEAMS_PER_RUN = 100;
     private static final Logger LOG = Logger.getLogger(TeamJob.class.getName());
@@ -44,26 +40,18 @@ public class TeamJob {
     @Inject
     private Clock clock;
 
-    private final JobRun runs = new JobRun(TeamJob.class, "Closing teams");
-
-    @Resource
-    private TimerService timers;
-
-    @PostConstruct
-    void schedule() {
-        runs.every(timers, 5);
+    public TeamJob() {
+        super("Closing teams", 5);
     }
 
-    @Timeout
-    void run() {
-        runs.run(() -> {
-            for (Team team : teams.due(clock.instant(), TEAMS_PER_RUN)) {
-                try {
-                    batches.settle(team);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Closing team " + team.id() + " failed; the next run tries again", e);
-                }
+    @Override
+    protected void work() {
+        for (Team team : teams.due(clock.instant(), TEAMS_PER_RUN)) {
+            try {
+                batches.settle(team);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Closing team " + team.id() + " failed; the next run tries again", e);
             }
-        });
+        }
     }
 }

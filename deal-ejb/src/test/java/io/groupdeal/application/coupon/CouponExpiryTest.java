@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.groupdeal.application.Timeouts;
 import io.groupdeal.application.Wiring;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponRepository;
@@ -39,7 +40,7 @@ class CouponExpiryTest {
                 .thenReturn(List.of(reminded));
         doThrow(new IllegalStateException("deadlock")).when(changes).expire(first, NOW);
 
-        expiry.run();
+        Timeouts.fire(expiry);
 
         verify(changes).expire(second, NOW);
         verify(changes).remind(reminded, NOW);

@@ -2,6 +2,7 @@ package io.groupdeal.application.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.groupdeal.application.Timeouts;
 import io.groupdeal.domain.mail.Mail;
 import java.lang.reflect.Field;
 import java.time.Duration;
@@ -79,9 +80,7 @@ class MailDeliveryTest {
         });
         inject(job, "maxAttempts", 20);
         inject(job, "retrySeconds", 30L);
-        var deliver = MailDelivery.class.getDeclaredMethod("deliver");
-        deliver.setAccessible(true);
-        deliver.invoke(job);
+        Timeouts.fire(job);
     }
 
     private static void inject(Object job, String field, Object value) throws ReflectiveOperationException {

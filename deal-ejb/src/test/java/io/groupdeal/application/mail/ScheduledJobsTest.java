@@ -3,14 +3,14 @@ package io.groupdeal.application.mail;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.groupdeal.application.JobRun;
+import io.groupdeal.application.ScheduledJob;
+import io.groupdeal.application.Timeouts;
 import io.groupdeal.application.coupon.CouponExpiry;
 import io.groupdeal.application.order.SettlementJob;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.deal.DealRepository;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scheduled jobs (mail delivery and retention, settlement, coupon expiry) keep {@link JobRun}'s rule: a run that fails (the database away for a moment) is logged and never
- * reaches the EJB timer, which would drop its schedule for good after two failures in a row; the next run goes on.
+ * The scheduled jobs (mail delivery and retention, settlement, coupon expiry) keep {@link ScheduledJob}'s rule: a run
+ * that fails (the database away for a moment) is logged and never reaches the EJB timer, which would drop its schedule
+ * for good after two failures in a row; the next run goes on.
  */
 class ScheduledJobsTest {
 
@@ -35,7 +36,7 @@ class ScheduledJobsTest {
                 throw away();
             }
         });
-        twice(job, "run");
+        twice(job);
     }
 
     @Test
@@ -48,14 +49,14 @@ class ScheduledJobsTest {
                 throw away();
             }
         });
-        twice(job, "run");
+        twice(job);
     }
 
     @Test
     void mailDeliveryGoesOnAfterAFailedRun() throws Exception {
         MailDelivery job = new MailDelivery();
         inject(job, "outbox", failingOutbox());
-        twice(job, "deliver");
+        twice(job);
     }
 
     @Test
@@ -64,7 +65,7 @@ class ScheduledJobsTest {
         inject(job, "clock", Clock.systemUTC());
         inject(job, "keep", Duration.ofDays(30));
         inject(job, "outbox", failingOutbox());
-        twice(job, "purge");
+        twice(job);
     }
 
     private Outbox failingOutbox() {
@@ -86,11 +87,9 @@ class ScheduledJobsTest {
         return new IllegalStateException("the database is away");
     }
 
-    private void twice(Object job, String timeout) throws Exception {
-        Method method = job.getClass().getDeclaredMethod(timeout);
-        method.setAccessible(true);
-        assertDoesNotThrow(() -> method.invoke(job), "a failed run stays inside the job");
-        assertDoesNotThrow(() -> method.invoke(job), "a failed run stays inside the job");
+    private void twice(ScheduledJob job) {
+        assertDoesNotThrow(() -> Timeouts.fire(job), "a failed run stays inside the job");
+        assertDoesNotThrow(() -> Timeouts.fire(job), "a failed run stays inside the job");
         assertEquals(2, attempts.get(), "the run after a failed one went on");
     }
 

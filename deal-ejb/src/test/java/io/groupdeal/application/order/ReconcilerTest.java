@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.groupdeal.application.Noodles;
+import io.groupdeal.application.Timeouts;
 import io.groupdeal.application.Wiring;
 import io.groupdeal.application.payment.GatewayUnreachable;
 import io.groupdeal.application.payment.Payment;
@@ -60,7 +61,7 @@ class ReconcilerTest {
     void anOrderAnotherInstanceClaimedIsLeftAlone() {
         when(checkout.claim(any(), any(), any())).thenReturn(false);
 
-        reconciler.run();
+        Timeouts.fire(reconciler);
 
         verifyNoInteractions(gateway);
         verify(checkout, never()).confirm(any(), any(), any(Instant.class));
@@ -72,7 +73,7 @@ class ReconcilerTest {
         Payment authorised = payment(Payment.State.AUTHORISED);
         when(gateway.find("order-1")).thenReturn(Optional.of(authorised));
 
-        reconciler.run();
+        Timeouts.fire(reconciler);
 
         verify(checkout).confirm(ORDER, authorised, NOW);
         verify(gateway, never()).cancel(any());
@@ -84,7 +85,7 @@ class ReconcilerTest {
         when(gateway.find("order-1")).thenReturn(Optional.empty());
         when(gateway.cancel("order-1")).thenReturn(payment(Payment.State.VOIDED));
 
-        reconciler.run();
+        Timeouts.fire(reconciler);
 
         InOrder order = inOrder(gateway, checkout);
         order.verify(gateway).cancel("order-1");
@@ -96,7 +97,7 @@ class ReconcilerTest {
         when(gateway.find("order-1")).thenReturn(Optional.of(payment(Payment.State.DECLINED)));
         when(gateway.cancel("order-1")).thenReturn(payment(Payment.State.DECLINED));
 
-        reconciler.run();
+        Timeouts.fire(reconciler);
 
         verify(checkout).release(ORDER, OrderStatus.DECLINED, NOW);
     }
@@ -107,7 +108,7 @@ class ReconcilerTest {
         when(gateway.find("order-1")).thenReturn(Optional.empty());
         when(gateway.cancel("order-1")).thenReturn(captured);
 
-        reconciler.run();
+        Timeouts.fire(reconciler);
 
         verify(checkout).confirm(ORDER, captured, NOW);
         verify(checkout, never()).release(any(), any(), any());
@@ -117,7 +118,7 @@ class ReconcilerTest {
     void aGatewayThatDoesNotAnswerLeavesTheOrderReservedForTheNextClaim() {
         when(gateway.find("order-1")).thenThrow(new GatewayUnreachable("timeout"));
 
-        reconciler.run();
+        Timeouts.fire(reconciler);
 
         verify(checkout, never()).confirm(any(), any(), any(Instant.class));
         verify(checkout, never()).release(any(), any(), any());

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.groupdeal.application.Timeouts;
 import io.groupdeal.application.Wiring;
 import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.DealRepository.DealRef;
@@ -28,7 +29,7 @@ class SettlementJobTest {
         when(deals.settlementDue(anyInt())).thenReturn(List.of(first));
         when(batches.settle(first)).thenReturn(100, 100, 7, 0);
 
-        job.run();
+        Timeouts.fire(job);
 
         verify(batches, times(4)).settle(first);
         verify(deals).settled("tenant-1", "deal-1");
@@ -40,7 +41,7 @@ class SettlementJobTest {
         when(batches.settle(first)).thenThrow(new IllegalStateException("lock wait timeout"));
         when(batches.settle(second)).thenReturn(0);
 
-        job.run();
+        Timeouts.fire(job);
 
         verify(deals, never()).settled("tenant-1", "deal-1");
         verify(deals).settled("tenant-2", "deal-2");

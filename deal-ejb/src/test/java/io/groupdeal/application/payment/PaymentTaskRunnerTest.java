@@ -13,6 +13,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.groupdeal.application.Timeouts;
 import io.groupdeal.application.Wiring;
 import io.groupdeal.domain.order.PaymentTask;
 import io.groupdeal.domain.order.PaymentTask.Kind;
@@ -60,7 +61,7 @@ class PaymentTaskRunnerTest {
         when(tasks.due(isNull(), eq(NOW), anyInt())).thenReturn(List.of(7L));
         when(records.claim(anyLong(), any(), any())).thenReturn(Optional.empty());
 
-        runner.runDue();
+        Timeouts.fire(runner);
 
         verifyNoInteractions(gateway);
         verify(records, never()).done(anyLong(), any());
@@ -69,11 +70,11 @@ class PaymentTaskRunnerTest {
     @Test
     void eachKindMovesItsMoneyAndIsDone() {
         due(task(Kind.CAPTURE, "capture", null, 0));
-        runner.runDue();
+        Timeouts.fire(runner);
         verify(gateway).capture("pay-1");
 
         due(task(Kind.REFUND, "coupon-1", new BigDecimal("9.90"), 0));
-        runner.runDue();
+        Timeouts.fire(runner);
         verify(gateway).refund("pay-1", new BigDecimal("9.90"), "coupon-1");
 
         verify(records, org.mockito.Mockito.times(2)).done(7, NOW);
@@ -92,7 +93,7 @@ class PaymentTaskRunnerTest {
                         new BigDecimal("29.70"),
                         new BigDecimal("9.90")));
 
-        runner.runDue();
+        Timeouts.fire(runner);
 
         verify(gateway).refund("pay-1", new BigDecimal("19.80"), "void:order-1");
         verify(records).done(7, NOW);
@@ -111,7 +112,7 @@ class PaymentTaskRunnerTest {
                         BigDecimal.ZERO,
                         BigDecimal.ZERO));
 
-        runner.runDue();
+        Timeouts.fire(runner);
 
         verify(gateway, never()).refund(anyString(), any(), anyString());
         verify(records).done(7, NOW);
@@ -122,7 +123,7 @@ class PaymentTaskRunnerTest {
         due(task(Kind.CAPTURE, "capture", null, 3));
         when(gateway.capture("pay-1")).thenThrow(new GatewayUnreachable("timeout"));
 
-        runner.runDue();
+        Timeouts.fire(runner);
 
         verify(records).failed(eq(7L), anyString(), eq(NOW.plus(PaymentTaskRunner.backoff(3))));
         verify(records, never()).done(anyLong(), any());
