@@ -67,10 +67,29 @@ document.addEventListener('DOMContentLoaded', function () {
             target.textContent = text || target.getAttribute('data-empty') || '';
         });
     }
+    // An amount as the buyer's page writes it ("€14.90", "¥98.00" in the page's language); what the merchant typed
+    // when it is not an amount yet. The card said "14.90 EUR" under "what buyers see".
+    function money(text, currency) {
+        var amount = Number(text.replace(',', '.'));
+        if (!text || isNaN(amount) || !/^[A-Z]{3}$/.test(currency)) {
+            return null;
+        }
+        try {
+            return new Intl.NumberFormat(document.documentElement.lang || 'en', {style: 'currency', currency: currency})
+                .format(amount);
+        } catch (unknownCurrency) {
+            return null;
+        }
+    }
     function update() {
-        ['title', 'description', 'currency', 'price', 'originalValue', 'minBuyers'].forEach(function (name) {
+        ['title', 'description', 'minBuyers'].forEach(function (name) {
             show(name, value(name));
         });
+        var currency = value('currency');
+        var shownPrice = money(value('price'), currency);
+        show('price', shownPrice || value('price'));
+        show('currency', shownPrice ? '' : currency);
+        show('originalValue', money(value('originalValue'), currency) || value('originalValue'));
         var price = parseFloat(value('price'));
         var original = parseFloat(value('originalValue'));
         var valid = price > 0 && original > 0 && price <= original;
@@ -80,6 +99,7 @@ document.addEventListener('DOMContentLoaded', function () {
         field.addEventListener('input', update);
         field.addEventListener('change', update);
     });
+    update();
 });
 
 // A button with data-busy marks its form busy when pressed (the buy box greys out while the payment runs).

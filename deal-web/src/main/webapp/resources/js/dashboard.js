@@ -16,8 +16,21 @@ document.addEventListener('DOMContentLoaded', function () {
     Chart.defaults.maintainAspectRatio = false;
     Chart.defaults.animation = false;
 
-    function cut(text, length) {
-        return text.length > length ? text.substring(0, length - 1) + '…' : text;
+    // A bar's name beside a horizontal bar, in lines of at most `width` characters (at most two, the second cut):
+    // on a phone's narrow chart Chart.js clipped a 28-character name at the canvas's left edge ("odle Republic
+    // Kreuzberg"), and a name cut after 16 characters made "Noodle Republic…" of both stores. Words stay whole where
+    // they fit; a name without spaces (Chinese) is cut anywhere.
+    var width = holder.clientWidth < 560 ? 16 : 28;
+    function cut(text) {
+        return text.length > width ? text.substring(0, width - 1) + '\u2026' : text;
+    }
+    function name(text) {
+        if (text.length <= width) {
+            return text;
+        }
+        var first = text.lastIndexOf(' ', width);
+        var split = first > 0 ? first : width;
+        return [text.substring(0, split), cut(text.substring(split).trim())];
     }
     var integers = {beginAtZero: true, ticks: {precision: 0}};
 
@@ -36,7 +49,7 @@ document.addEventListener('DOMContentLoaded', function () {
     new Chart(document.getElementById('chart-stores'), {
         type: 'bar',
         data: {
-            labels: data.byStore.map(function (s) { return cut(s.storeName, 28); }),
+            labels: data.byStore.map(function (s) { return name(s.storeName); }),
             datasets: [{label: words.redeemed, data: data.byStore.map(function (s) { return s.redeemed; }), backgroundColor: good, borderRadius: 4}]
         },
         options: {indexAxis: 'y', scales: {x: integers}, plugins: {legend: {display: false}}}
@@ -45,7 +58,7 @@ document.addEventListener('DOMContentLoaded', function () {
     new Chart(document.getElementById('chart-deals'), {
         type: 'bar',
         data: {
-            labels: data.topDeals.map(function (t) { return cut(t.title, 28); }),
+            labels: data.topDeals.map(function (t) { return name(t.title); }),
             datasets: [
                 {label: words.sold, data: data.topDeals.map(function (t) { return t.sold; }), backgroundColor: accent, borderRadius: 4},
                 {label: words.redeemed, data: data.topDeals.map(function (t) { return t.redeemed; }), backgroundColor: good, borderRadius: 4}

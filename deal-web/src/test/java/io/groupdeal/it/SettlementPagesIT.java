@@ -26,14 +26,14 @@ class SettlementPagesIT extends BrowserApp {
         login(shop.merchant().email(), Fixtures.PASSWORD);
         browser.get(base + "merchant/settlements.xhtml" + period);
         String own = browser.findElement(By.id("statements")).getText();
-        assertTrue(own.contains("EUR 2 €39.80 0.1000 €3.98 €35.82"), own);
+        assertTrue(own.contains("EUR 2 €39.80 10.0 % €3.98 €35.82"), own);
         Browser.screenshot(browser, "45-merchant-settlements");
 
         browser.manage().deleteAllCookies();
         login(Fixtures.DEMO_OPERATOR, Fixtures.DEMO_PASSWORD);
         browser.get(base + "platform/settlements.xhtml" + period);
         String all = browser.findElement(By.id("statements")).getText();
-        assertTrue(all.contains("Ledger Lounge EUR 2 €39.80 0.1000 €3.98 €35.82"), all);
+        assertTrue(all.contains("Ledger Lounge EUR 2 €39.80 10.0 % €3.98 €35.82"), all);
         Browser.screenshot(browser, "46-operator-settlements");
     }
 

@@ -15,12 +15,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code ./mvnw -Prun}: starts the embedded MariaDB (unless {@code DEAL_DB_URL} names an external database) and
  * runs the WAR on Payara Micro in the foreground, with a local mail catcher unless {@code DEAL_SMTP_HOST} names a mail
- * server. Ctrl-C stops Payara Micro, then the database.
+ * server. Ctrl-C stops Payara Micro, then the database. It says where the product runs once the product answers
+ * ({@link Readiness}), not before.
  */
 public final class DevServer {
 
     /** How long Ctrl-C waits for Payara Micro to stop before it kills it (its own shutdown takes a few seconds). */
     private static final Duration STOP_BOUND = Duration.ofSeconds(20);
+
+    /** How long the launcher waits for the product to answer before it says that it does not. */
+    private static final Duration READY_BOUND = Duration.ofMinutes(10);
 
     private DevServer() {}
 
@@ -85,6 +89,7 @@ public final class DevServer {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().putAll(childEnv);
         Process server = builder.start();
+        announceWhenReady(server, httpPort, "true".equals(childEnv.get("DEAL_DEMO")));
 
         EmbeddedDatabase db = database;
         MailCatcher catcher = mail;
@@ -100,6 +105,36 @@ public final class DevServer {
         if (exit != 0) {
             throw new IllegalStateException("Payara Micro stopped with exit code " + exit);
         }
+    }
+
+    /**
+     * Prints where the product runs once its {@code /health/ready} answers 200, on a thread of its own while the
+     * server's output goes on; if it does not within {@link #READY_BOUND}, says so and what the probe met last.
+     */
+    private static void announceWhenReady(Process server, String httpPort, boolean demo) {
+        Instant started = Instant.now();
+        Readiness readiness = Readiness.ofPort(httpPort);
+        Thread announcer = new Thread(
+                () -> {
+                    try {
+                        if (readiness.await(server::isAlive, READY_BOUND)) {
+                            System.out.println("\n\n  GroupDeal is running at http://localhost:" + httpPort
+                                    + "/ (it answered "
+                                    + Duration.between(started, Instant.now()).toSeconds()
+                                    + " s after Payara Micro started)"
+                                    + (demo ? "\n  The demo accounts are listed above (\"Demo accounts\")." : "")
+                                    + "\n");
+                        } else if (server.isAlive()) {
+                            System.err.println("GroupDeal: not ready after " + READY_BOUND.toMinutes() + " min (last: "
+                                    + readiness.last() + ")");
+                        }
+                    } catch (InterruptedException stopped) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "deal-dev-ready");
+        announcer.setDaemon(true);
+        announcer.start();
     }
 
     /**

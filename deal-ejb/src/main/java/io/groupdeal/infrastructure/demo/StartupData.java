@@ -21,7 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * At startup: creates the first platform operator from {@code DEAL_ADMIN_EMAIL} / {@code DEAL_ADMIN_PASSWORD}, and
  * in demo mode ({@code DEAL_DEMO}) the demo merchants, stores, staff and buyer once; a restart finds them there
- * and creates nothing. Prints where the product answers and, in demo mode, the accounts to try.
+ * and creates nothing. In demo mode it lists the accounts to try. It does not say that the product runs: startup beans
+ * run before the web module starts, and for seconds after them every request still fails (the development launcher
+ * says "running" once {@code /health/ready} answers 200).
  */
 @Singleton
 @Startup
@@ -169,10 +171,6 @@ public class StartupData {
     @ConfigProperty(name = "deal.admin.password")
     private Optional<String> adminPassword;
 
-    @Inject
-    @ConfigProperty(name = "deal.http.port", defaultValue = "8080")
-    private int httpPort;
-
     @PostConstruct
     void load() {
         String operatorEmail = adminEmail.orElse(demo ? DEMO_OPERATOR : null);
@@ -188,10 +186,9 @@ public class StartupData {
         } else {
             LOG.warning("No platform operator configured: set DEAL_ADMIN_EMAIL and DEAL_ADMIN_PASSWORD.");
         }
-        StringBuilder banner = new StringBuilder("\n\n  GroupDeal is running at http://localhost:" + httpPort + "/\n");
         if (demo) {
             loadDemo();
-            banner.append("\n  Demo accounts (password for all: ")
+            StringBuilder banner = new StringBuilder("\n\n  Demo accounts (password for all: ")
                     .append(DEMO_PASSWORD)
                     .append(")\n")
                     .append(String.format(
@@ -205,8 +202,8 @@ public class StartupData {
                 tenant.staff().forEach(s -> banner.append(String.format("    %-16s %s%n", "counter staff", s.email())));
             }
             banner.append(String.format("    %-16s %s%n", "buyer", DEMO_BUYER));
+            LOG.info(banner.toString());
         }
-        LOG.info(banner.toString());
     }
 
     /** The demo password is hashed once, outside any transaction; the writer's transactions only write. */

@@ -9,8 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 
 /**
@@ -90,11 +88,6 @@ public class DashboardPage extends PeriodPage {
                 .add("topDeals", deals)
                 .build()
                 .toString();
-    }
-
-    /** A rate such as 0.4167 as "41.7 %"; a dash when there was nothing to divide. */
-    public String percent(BigDecimal rate) {
-        return rate == null ? "–" : rate.movePointRight(2).setScale(1, RoundingMode.HALF_EVEN) + " %";
     }
 
     public Dashboard getDashboard() {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -70,6 +71,15 @@ public class PageFormats {
         }
         ZoneId in = zone == null || zone.isBlank() ? ZoneOffset.UTC : ZoneId.of(zone);
         return LocalFormats.date(instant.atZone(in).toLocalDate(), language());
+    }
+
+    /**
+     * A rate of the domain (a fraction: 0.4167 redeemed, 0.1000 commission) as people read it: "41.7 %", "10.0 %"; a
+     * dash when there was nothing to divide. The report and the settlements showed the fraction itself ("0.1000" under
+     * "Rate") while the dashboard said percent.
+     */
+    public String percent(BigDecimal rate) {
+        return rate == null ? "–" : rate.movePointRight(2).setScale(1, RoundingMode.HALF_EVEN) + " %";
     }
 
     /** The name people read for a status: {@code common.status.<kind>.<NAME>} in the bundle. */

@@ -59,4 +59,9 @@ public class SettlementsPage extends PeriodPage {
     public List<Statement> getStatements() {
         return statements;
     }
+
+    /** No coupon redeemed in the period: the page says so instead of showing the table's head alone. */
+    public boolean isNothingRedeemed() {
+        return statements.stream().allMatch(statement -> statement.lines().isEmpty());
+    }
 }
