@@ -46,7 +46,8 @@ import java.util.concurrent.locks.LockSupport;
  * sent on a schedule at {@code --open-fraction} (0.5) of the closed loop's redemptions per second, whatever the
  * answers, from a pool of threads large enough that a slow answer never delays the next request, the counters taking
  * turns; latency counts from the scheduled moment, so time spent queueing anywhere (in the bench's pool too) is not
- * hidden. /health runs at the same rate in the phases between.
+ * hidden. /health runs at the same rate in the phases between. The first {@code --open-warmup-rounds} (0) rounds are
+ * shown and not counted: after the closed loop the JIT compilers still have work, which they do at this rate.
  *
  * <p>Prints per phase mean, p50/p95/p99/max (HdrHistogram, 3 significant digits), CPU per request of each process
  * (/proc) and MariaDB requests per request; then the targets for both models; then checks the database: coupons
@@ -85,6 +86,7 @@ public final class CounterRedeemBench {
     double openFraction = 0.5;
     double openRate = 0;
     int openThreads = 200;
+    int openWarmupRounds = 0;
     boolean profile = true;
     boolean strictTargets = false;
 
@@ -101,6 +103,7 @@ public final class CounterRedeemBench {
         b.openFraction = o.decimal("--open-fraction", b.openFraction);
         b.openRate = o.decimal("--open-rate", b.openRate);
         b.openThreads = o.integer("--open-threads", b.openThreads, 1);
+        b.openWarmupRounds = o.integer("--open-warmup-rounds", b.openWarmupRounds, 0);
         b.profile = !o.after("--no-profile", "--profile");
         b.strictTargets = o.flag("--strict-targets");
         o.requireKnown();
@@ -192,17 +195,24 @@ public final class CounterRedeemBench {
             ExecutorService pool = Executors.newFixedThreadPool(openThreads);
             try {
                 for (int round = 1; counters.stream().allMatch(c -> c.next < c.codes.size()); round++) {
+                    // the first --open-warmup-rounds rounds are shown, not counted: the JIT compilers, starved while
+                    // the closed loop kept both cores busy, catch up at this rate
+                    boolean warm = round <= openWarmupRounds;
                     Stats r = openPhase(pool, true, rate, phaseSeconds * 1_000_000_000L);
                     Stats h = openPhase(pool, false, rate, r.nanos);
-                    r.print("redeem", "o" + round);
-                    h.print("health", "o" + round);
-                    openRedeem.add(r);
-                    openHealth.add(h);
+                    r.print("redeem", (warm ? "ow" : "o") + round);
+                    h.print("health", (warm ? "ow" : "o") + round);
+                    if (!warm) {
+                        openRedeem.add(r);
+                        openHealth.add(h);
+                    }
                 }
             } finally {
                 pool.shutdownNow();
             }
-            System.out.printf("%nall open-model rounds:%n");
+            System.out.printf(
+                    "%nall open-model rounds%s:%n",
+                    openWarmupRounds > 0 ? " (the first " + openWarmupRounds + " not counted)" : "");
             openRedeem.print("redeem", "open");
             openHealth.print("health", "open");
         }
@@ -746,8 +756,7 @@ public final class CounterRedeemBench {
      * (mariadbd --port=), this bench and the whole machine, and MariaDB's request and ping counters.
      */
     static final class CpuMeter {
-        static final String HEADER =
-                "CPU: product (requests    jit     gc) mariadb bench other  busy | db: req ping";
+        static final String HEADER = "CPU: product (requests    jit     gc) mariadb bench other  busy | db: req ping";
         // ticks: product, mariadb, bench, machine busy, machine all; db: requests, pings; the product's request
         // threads, JIT compiler threads and GC threads
         static final int FIELDS = 10;

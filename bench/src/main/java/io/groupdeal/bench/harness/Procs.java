@@ -105,7 +105,8 @@ public final class Procs {
                 long t = ticks(pid + "/task/" + task.getName());
                 if (name.startsWith("http-thread-poo") || name.startsWith("http-listener")) {
                     requests += t;
-                } else if (name.toLowerCase(java.util.Locale.ROOT).contains("sandbox") || name.startsWith("HttpClient")) {
+                } else if (name.toLowerCase(java.util.Locale.ROOT).contains("sandbox")
+                        || name.startsWith("HttpClient")) {
                     sandbox += t;
                 } else if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
                     jit += t;
