@@ -22,6 +22,10 @@ import org.junit.jupiter.api.Test;
  */
 class NativeSqlTest {
 
+    /** What a statement outside any transaction does with a connection in autocommit. */
+    private static final List<String> STATEMENT_OF_ITS_OWN =
+            List.of("getConnection", "getAutoCommit", "prepareStatement", "executeUpdate", "close statement", "close");
+
     private final List<String> calls = new ArrayList<>();
     private boolean autoCommit;
 
@@ -53,15 +57,7 @@ class NativeSqlTest {
 
         sql.update("UPDATE mail_outbox SET status = 'SENT' WHERE id = ?", List.of("m1"));
 
-        assertEquals(
-                List.of(
-                        "getConnection",
-                        "getAutoCommit",
-                        "prepareStatement",
-                        "executeUpdate",
-                        "close statement",
-                        "close"),
-                calls);
+        assertEquals(STATEMENT_OF_ITS_OWN, calls);
     }
 
     @Test
@@ -86,33 +82,10 @@ class NativeSqlTest {
         });
 
         assertEquals("done", result);
-        assertEquals(
-                List.of(
-                        "getConnection",
-                        "getAutoCommit",
-                        "START TRANSACTION",
-                        "prepareStatement",
-                        "executeUpdate",
-                        "close statement",
-                        "prepareStatement",
-                        "executeUpdate",
-                        "close statement",
-                        "COMMIT",
-                        "close control",
-                        "close"),
-                calls);
+        assertEquals(transactionOf(2, "COMMIT"), calls);
         calls.clear();
         sql.update("UPDATE coupon SET status = 'ACTIVE' WHERE id = ?", List.of("c1"));
-        assertEquals(
-                List.of(
-                        "getConnection",
-                        "getAutoCommit",
-                        "prepareStatement",
-                        "executeUpdate",
-                        "close statement",
-                        "close"),
-                calls,
-                "after it, a statement takes a connection of its own again");
+        assertEquals(STATEMENT_OF_ITS_OWN, calls, "after it, a statement takes a connection of its own again");
     }
 
     @Test
@@ -129,18 +102,7 @@ class NativeSqlTest {
                 }));
 
         assertSame(failure, thrown);
-        assertEquals(
-                List.of(
-                        "getConnection",
-                        "getAutoCommit",
-                        "START TRANSACTION",
-                        "prepareStatement",
-                        "executeUpdate",
-                        "close statement",
-                        "ROLLBACK",
-                        "close control",
-                        "close"),
-                calls);
+        assertEquals(transactionOf(1, "ROLLBACK"), calls);
     }
 
     @Test
@@ -153,6 +115,16 @@ class NativeSqlTest {
         NativeSql sql = nativeSql(Status.STATUS_NO_TRANSACTION);
         assertThrows(IllegalStateException.class, () -> sql.transaction(() -> sql.transaction(() -> "never")));
         assertEquals("ROLLBACK", calls.get(calls.size() - 3), "the outer one rolled back: " + calls);
+    }
+
+    /** What a transaction of its own does: START TRANSACTION, {@code statements} updates, then {@code end}. */
+    private static List<String> transactionOf(int statements, String end) {
+        List<String> expected = new ArrayList<>(List.of("getConnection", "getAutoCommit", "START TRANSACTION"));
+        for (int i = 0; i < statements; i++) {
+            expected.addAll(List.of("prepareStatement", "executeUpdate", "close statement"));
+        }
+        expected.addAll(List.of(end, "close control", "close"));
+        return expected;
     }
 
     private NativeSql nativeSql(int status) throws ReflectiveOperationException {
