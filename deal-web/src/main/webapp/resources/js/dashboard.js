@@ -55,16 +55,20 @@ document.addEventListener('DOMContentLoaded', function () {
         options: {indexAxis: 'y', scales: {x: integers}, plugins: {legend: {display: false}}}
     });
 
-    new Chart(document.getElementById('chart-deals'), {
-        type: 'bar',
-        data: {
-            labels: data.topDeals.map(function (t) { return name(t.title); }),
-            datasets: [
-                {label: words.sold, data: data.topDeals.map(function (t) { return t.sold; }), backgroundColor: accent, borderRadius: 4},
-                {label: words.redeemed, data: data.topDeals.map(function (t) { return t.redeemed; }), backgroundColor: good, borderRadius: 4}
-            ]
-        },
-        options: {indexAxis: 'y', scales: {x: integers}, plugins: {legend: {position: 'bottom'}}}
-    });
+    // Without sales the page shows a sentence instead of the top deals' canvas: empty axes read as a broken chart.
+    var deals = document.getElementById('chart-deals');
+    if (deals) {
+        new Chart(deals, {
+            type: 'bar',
+            data: {
+                labels: data.topDeals.map(function (t) { return name(t.title); }),
+                datasets: [
+                    {label: words.sold, data: data.topDeals.map(function (t) { return t.sold; }), backgroundColor: accent, borderRadius: 4},
+                    {label: words.redeemed, data: data.topDeals.map(function (t) { return t.redeemed; }), backgroundColor: good, borderRadius: 4}
+                ]
+            },
+            options: {indexAxis: 'y', scales: {x: integers}, plugins: {legend: {position: 'bottom'}}}
+        });
+    }
     holder.setAttribute('data-drawn', 'true');
 });

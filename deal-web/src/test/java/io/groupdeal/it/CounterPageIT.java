@@ -3,7 +3,12 @@ package io.groupdeal.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.groupdeal.domain.shared.Language;
+import io.groupdeal.domain.shared.LocalFormats;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -92,7 +97,9 @@ class CounterPageIT extends BrowserApp {
         assertEquals(
                 204,
                 counter.undo(shop.staffToken(), id, "Scanned the wrong phone").status());
-        assertEquals(201, counter.redeem(shop.staffToken(), code, shop.first()).status());
+        Reply redeemed = counter.redeem(shop.staffToken(), code, shop.first());
+        assertEquals(201, redeemed.status());
+        Instant at = Instant.parse(redeemed.json().getString("redeemedAt"));
 
         browser.get(base + "login.xhtml");
         browser.findElement(By.id("login:email")).sendKeys(shop.merchant().email());
@@ -104,11 +111,33 @@ class CounterPageIT extends BrowserApp {
         assertTrue(history.contains("2 redemptions"), history);
         assertTrue(history.contains("Undone") && history.contains("Scanned the wrong phone"), history);
         assertTrue(history.contains(code) && history.contains("History Hotpot Mitte"), history);
+        String atTheStore = LocalFormats.dateTime(at, ZoneId.of("Europe/Berlin"), Language.EN);
+        assertTrue(
+                history.contains(atTheStore), "the store's time, as at its counter: " + atTheStore + " in " + history);
+        assertTrue(browser.findElements(By.cssSelector("#history .zone")).isEmpty(), "one zone: no zone named");
         Browser.screenshot(browser, "35-merchant-redemptions");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("store")))
                 .selectByVisibleText("History Hotpot Neukölln");
         browser.findElement(By.cssSelector("#filter button")).click();
         textOnceItShows(By.id("history"), "0 redemptions"); // none at the other store
+
+        String shanghai = Json.createObjectBuilder()
+                .add("name", "History Hotpot Pudong")
+                .add("address", "Century Ave 1, Shanghai")
+                .add("latitude", 31.23)
+                .add("longitude", 121.5)
+                .add("timeZone", "Asia/Shanghai")
+                .build()
+                .toString();
+        assertEquals(
+                201,
+                http.post("api/v1/stores", shanghai, shop.merchant().token()).status());
+        browser.get(base + "merchant/redemptions.xhtml");
+        assertTrue(
+                browser.findElement(By.id("history")).getText().contains(atTheStore + "\nEurope/Berlin"),
+                "stores in two zones: each time names its zone");
+        String days = browser.findElement(By.id("days-zone")).getText();
+        assertTrue(days.contains("UTC"), "all stores: the business's days, " + days);
 
         browser.get(base + "merchant/settings.xhtml");
         WebElement window = browser.findElement(By.id("settings:undoWindow"));

@@ -14,7 +14,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The merchant's dashboard in Chromium: the landing page after login, its KPIs equal to the API's for the same
- * period, and the three charts really drawn (pixels on every canvas), on a desktop and on a phone.
+ * period, and the three charts really drawn (pixels on every canvas), on a desktop and on a phone; a period without
+ * sales says so where the top deals' chart would be.
  */
 class DashboardPageIT extends BrowserApp {
 
@@ -59,6 +60,15 @@ class DashboardPageIT extends BrowserApp {
         wait(ExpectedConditions.attributeToBe(By.id("charts"), "data-drawn", "true"));
         assertTrue(paintedPixels("chart-days") > 200, "drawn on a phone too");
         Browser.screenshot(browser, "51-merchant-dashboard-phone");
+
+        LocalDate yearAgo = today.minusYears(1);
+        browser.get(base + "merchant/dashboard.xhtml?from=" + yearAgo.minusDays(6) + "&to=" + yearAgo);
+        wait(ExpectedConditions.attributeToBe(By.id("charts"), "data-drawn", "true"));
+        assertEquals(
+                "Nothing sold in this period.",
+                browser.findElement(By.id("chart-deals-empty")).getText(),
+                "no top deals: a sentence, not empty axes");
+        assertTrue(browser.findElements(By.id("chart-deals")).isEmpty(), "no canvas without deals");
     }
 
     /** How many pixels of the canvas are not transparent: 0 for a chart that never drew. */

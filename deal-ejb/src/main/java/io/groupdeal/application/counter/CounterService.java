@@ -234,8 +234,8 @@ public class CounterService {
     }
 
     /**
-     * The merchant's redemption history from {@code from} to {@code to} (days of the business's time zone,
-     * inclusive, at most {@value Periods#MAX_DAYS} days apart), at one store or at all of them ({@code storeId} null).
+     * The merchant's redemption history from {@code from} to {@code to} (days of {@link #historyZone}, inclusive, at
+     * most {@value Periods#MAX_DAYS} days apart), at one store or at all of them ({@code storeId} null).
      */
     @RolesAllowed("MERCHANT_ADMIN")
     public PageOf<Redemption> history(String storeId, LocalDate from, LocalDate to, PageRequest page) {
@@ -244,12 +244,29 @@ public class CounterService {
         String store = storeId == null || storeId.isBlank()
                 ? null
                 : counterStore(who, storeId).id();
-        ZoneId zone = tenants.find(who.tenantId()).orElseThrow().timeZone();
+        ZoneId zone = historyZone(store);
         return history(
                 store,
                 from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant(),
                 page);
+    }
+
+    /**
+     * The calendar of the history's days: a redemption happens at a store, so one store's history counts that store's
+     * days, as the counter does ({@link #atStore}); all stores count the stores' days when they share a zone, else the
+     * business's days (a redemption near midnight may then fall on the neighbouring day of its store).
+     */
+    @RolesAllowed("MERCHANT_ADMIN")
+    public ZoneId historyZone(String storeId) {
+        CallerAccount who = who();
+        if (storeId != null && !storeId.isBlank()) {
+            return zone(counterStore(who, storeId));
+        }
+        List<String> zones = stores().stream().map(Store::timeZone).distinct().toList();
+        return zones.size() == 1
+                ? ZoneId.of(zones.get(0))
+                : tenants.find(who.tenantId()).orElseThrow().timeZone();
     }
 
     /** The business's undo window, as read with the caller's token at the start of the request. */

@@ -14,10 +14,13 @@ import jakarta.inject.Named;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * The merchant's redemption history by store and date range (the business's days), newest first, undone ones with
- * who undid them and why. The filter is a plain GET form, so a view can be bookmarked.
+ * The merchant's redemption history by store and date range, newest first, undone ones with who undid them and why.
+ * A redemption happens at a store, so its times read in the store's time zone, as on the counter; when the stores are
+ * in different zones each time names its zone. The filter is a plain GET form, so a view can be bookmarked.
  */
 @Named
 @RequestScoped
@@ -25,8 +28,15 @@ public class RedemptionsPage extends PeriodPage {
 
     private static final int SHOWN = PageRequest.MAX_SIZE;
 
-    /** A line of the history. */
-    public record Line(String when, String storeName, String code, String dealTitle, String staffName, String status) {}
+    /** A line of the history; {@code zone} names the time zone of its times where the stores' zones differ, else empty. */
+    public record Line(
+            String when,
+            String zone,
+            String storeName,
+            String code,
+            String dealTitle,
+            String staffName,
+            String status) {}
 
     @Inject
     private CounterService counter;
@@ -37,25 +47,36 @@ public class RedemptionsPage extends PeriodPage {
     private String storeId;
     private List<Line> lines;
     private long total;
+    private String daysZone;
 
     /** Reads the filter (default: the last 7 days at every store) and the history. */
     public void load() {
-        ZoneId zone = settings.get().timeZone();
-        LocalDate today = LocalDate.now(zone);
-        LocalDate start = day(from, today.minusDays(6));
-        LocalDate end = day(to, today);
-        if (end.isBefore(start)) {
-            Messages.error(Words.of("page.redemptions.endBeforeStart"));
-            end = start;
-        }
-        from = start.toString();
-        to = end.toString();
         String store = storeId == null || storeId.isBlank() ? null : storeId;
         lines = List.of();
         try {
+            ZoneId days = counter.historyZone(store);
+            LocalDate today = LocalDate.now(days);
+            LocalDate start = day(from, today.minusDays(6));
+            LocalDate end = day(to, today);
+            if (end.isBefore(start)) {
+                Messages.error(Words.of("page.redemptions.endBeforeStart"));
+                end = start;
+            }
+            from = start.toString();
+            to = end.toString();
+            Map<String, ZoneId> zones =
+                    counter.stores().stream().collect(Collectors.toMap(Store::id, s -> ZoneId.of(s.timeZone())));
+            boolean mixed = zones.values().stream().distinct().count() > 1;
+            daysZone = mixed ? days.getId() : null;
+            ZoneId business = settings.get().timeZone();
             var page = counter.history(store, start, end, new PageRequest(0, SHOWN));
             total = page.total();
-            lines = page.items().stream().map(r -> line(r, zone)).toList();
+            // An archived store is no longer listed: its times read in the business's zone, named.
+            lines = page.items().stream()
+                    .map(r -> zones.containsKey(r.storeId())
+                            ? line(r, zones.get(r.storeId()), mixed)
+                            : line(r, business, true))
+                    .toList();
         } catch (Problem refused) {
             Messages.error(refused);
         }
@@ -65,7 +86,8 @@ public class RedemptionsPage extends PeriodPage {
         return counter.stores();
     }
 
-    private static Line line(Redemption r, ZoneId zone) {
+    /** A line with its times in {@code zone}, which it names when {@code named}. */
+    private static Line line(Redemption r, ZoneId zone, boolean named) {
         Language language = Words.language();
         String status = r.undone()
                 ? Words.of(
@@ -76,11 +98,17 @@ public class RedemptionsPage extends PeriodPage {
                 : Words.of("page.redemptions.redeemed");
         return new Line(
                 LocalFormats.dateTime(r.redeemedAt(), zone, language),
+                named ? zone.getId() : "",
                 r.storeName(),
                 r.code(),
                 r.dealTitle(),
                 r.staffName(),
                 status);
+    }
+
+    /** The zone of the filter's days where the stores' zones differ (see {@code CounterService#historyZone}), else null. */
+    public String getDaysZone() {
+        return daysZone;
     }
 
     public List<Line> getLines() {
