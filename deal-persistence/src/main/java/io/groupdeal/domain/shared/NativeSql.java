@@ -190,11 +190,9 @@ public class NativeSql {
             try {
                 result = work.get();
             } catch (RuntimeException | Error e) {
-                local.remove();
                 rollback(control, e);
                 throw e;
             }
-            local.remove();
             control.execute("COMMIT");
             return result;
         } catch (SQLException e) {
