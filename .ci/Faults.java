@@ -658,16 +658,7 @@ public final class Faults {
     }
 
     Reply replayRedeem(String token, String store, Redeem r) throws Exception {
-        Reply last = null;
-        // The database may still be busy recovering: a few tries, each bounded.
-        for (int i = 0; i < 5; i++) {
-            last = redeem(token, store, r, Duration.ofSeconds(20));
-            if (last.status() != 503) {
-                return last;
-            }
-            Thread.sleep(1_000);
-        }
-        return last;
+        return pastRecovery(() -> redeem(token, store, r, Duration.ofSeconds(20)));
     }
 
     // ---- money: a crash between pay and confirm, a flash sale ------------------------------------------------------
@@ -943,11 +934,18 @@ public final class Faults {
     }
 
     Reply replay(Properties state, Sent s) throws Exception {
+        return pastRecovery(() -> replayOnce(state, s));
+    }
+
+    interface Request {
+        Reply send() throws Exception;
+    }
+
+    /** A request that may meet the database still busy recovering: tried again on 503, a few times, each bounded. */
+    static Reply pastRecovery(Request request) throws Exception {
         Reply last = null;
-        // A replay may meet the database still busy recovering: a few tries, each bounded.
         for (int i = 0; i < 5; i++) {
-            last = send("POST", "/api/v1/orders", state.getProperty("buyer." + s.buyer + ".token"), s.key,
-                    orderBody(state.getProperty("deal." + s.deal), s.quantity, s.paymentToken), Duration.ofSeconds(20));
+            last = request.send();
             if (last.status() != 503) {
                 return last;
             }
