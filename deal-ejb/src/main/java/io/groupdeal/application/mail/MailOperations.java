@@ -5,6 +5,8 @@ import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.problem.Clash;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.problem.Reason;
+import io.groupdeal.domain.mail.ListedMail;
+import io.groupdeal.domain.mail.MailStatus;
 import io.groupdeal.domain.shared.Ids;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -30,17 +32,17 @@ public class MailOperations {
     @Inject
     private Outbox outbox;
 
-    public PageOf<MailView> mails(MailStatus status, PageRequest page) {
+    public PageOf<ListedMail> mails(MailStatus status, PageRequest page) {
         return outbox.list(status, page);
     }
 
     /** Sends a FAILED mail again; 404 for no such mail, 409 for one that is not FAILED (pending or sent). */
-    public MailView retry(String id) {
+    public ListedMail retry(String id) {
         if (!Ids.isWellFormed(id)) {
             throw new NotFound("mail");
         }
         if (!outbox.retry(id)) {
-            MailView mail = outbox.find(id).orElseThrow(() -> new NotFound("mail"));
+            ListedMail mail = outbox.find(id).orElseThrow(() -> new NotFound("mail"));
             throw new Clash("mail-not-failed", Reason.of("mail-not-failed", mail.status()));
         }
         LOG.info(() -> "Mail " + id + " is sent again, asked by the operator");

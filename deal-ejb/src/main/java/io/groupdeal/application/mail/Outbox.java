@@ -2,7 +2,9 @@ package io.groupdeal.application.mail;
 
 import io.groupdeal.application.PageOf;
 import io.groupdeal.application.PageRequest;
+import io.groupdeal.domain.mail.ListedMail;
 import io.groupdeal.domain.mail.Mail;
+import io.groupdeal.domain.mail.MailStatus;
 import io.groupdeal.domain.mail.OutboxRepository;
 import io.groupdeal.domain.shared.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,17 +78,13 @@ public class Outbox {
     }
 
     /** The operator's list, newest first: every mail, or those of one status. */
-    public PageOf<MailView> list(MailStatus status, PageRequest request) {
-        String name = status == null ? null : status.name();
-        long total = mails.count(name);
-        List<MailView> items = mails.list(name, request.page(), request.size()).stream()
-                .map(Outbox::view)
-                .toList();
-        return new PageOf<>(items, request.page(), request.size(), total);
+    public PageOf<ListedMail> list(MailStatus status, PageRequest request) {
+        long total = mails.count(status);
+        return new PageOf<>(mails.list(status, request.page(), request.size()), request.page(), request.size(), total);
     }
 
-    public Optional<MailView> find(String id) {
-        return mails.find(id).map(Outbox::view);
+    public Optional<ListedMail> find(String id) {
+        return mails.find(id);
     }
 
     /** A FAILED mail back to PENDING, due now, with its attempts counted from 0 again; false when it was not FAILED. */
@@ -102,18 +100,5 @@ public class Outbox {
     /** Deletes up to {@code limit} mails SENT before {@code cutoff}, oldest first; answers how many. */
     public int deleteSentBefore(Instant cutoff, int limit) {
         return mails.deleteSentBefore(cutoff, limit);
-    }
-
-    private static MailView view(OutboxRepository.Listed m) {
-        return new MailView(
-                m.id(),
-                m.recipient(),
-                m.subject(),
-                MailStatus.valueOf(m.status()),
-                m.attempts(),
-                m.lastError(),
-                m.createdAt(),
-                m.sentAt(),
-                m.nextAttemptAt());
     }
 }

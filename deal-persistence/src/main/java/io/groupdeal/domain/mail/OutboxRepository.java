@@ -30,18 +30,6 @@ public class OutboxRepository {
      */
     public record Claimed(Mail mail, String render, int attempts) {}
 
-    /** A mail as the operator's list shows it; never its bodies. */
-    public record Listed(
-            String id,
-            String recipient,
-            String subject,
-            String status,
-            int attempts,
-            String lastError,
-            Instant createdAt,
-            Instant sentAt,
-            Instant nextAttemptAt) {}
-
     /**
      * Queues the mail as PENDING, due now, unless a mail of the same cause was written before: whole ({@code render}
      * null), or by its cause with the bodies still to write from {@code render}.
@@ -103,8 +91,8 @@ public class OutboxRepository {
                 List.of(giveUp ? "FAILED" : "PENDING", nextAttempt, reason, id));
     }
 
-    /** Every mail, or those of one status (by name); newest first. */
-    public List<Listed> list(String status, int page, int size) {
+    /** Every mail, or those of one status (null: every one); newest first. */
+    public List<ListedMail> list(MailStatus status, int page, int size) {
         List<Object> parameters = new ArrayList<>();
         String where = where(status, parameters);
         parameters.add(size);
@@ -116,13 +104,13 @@ public class OutboxRepository {
                 OutboxRepository::listed);
     }
 
-    public long count(String status) {
+    public long count(MailStatus status) {
         List<Object> parameters = new ArrayList<>();
         String where = where(status, parameters);
         return sql.one("SELECT COUNT(*) AS n FROM mail_outbox" + where, parameters, r -> r.count("n"));
     }
 
-    public Optional<Listed> find(String id) {
+    public Optional<ListedMail> find(String id) {
         return sql.first(
                 "SELECT " + LISTED_COLUMNS + " FROM mail_outbox WHERE id = ?", List.of(id), OutboxRepository::listed);
     }
@@ -151,11 +139,11 @@ public class OutboxRepository {
                 List.of(cutoff, limit));
     }
 
-    private static String where(String status, List<Object> parameters) {
+    private static String where(MailStatus status, List<Object> parameters) {
         if (status == null) {
             return "";
         }
-        parameters.add(status);
+        parameters.add(status.name());
         return " WHERE status = ?";
     }
 
@@ -174,12 +162,12 @@ public class OutboxRepository {
                 r.intValue("attempts"));
     }
 
-    private static Listed listed(Row r) {
-        return new Listed(
+    private static ListedMail listed(Row r) {
+        return new ListedMail(
                 r.string("id"),
                 r.string("recipient"),
                 r.string("subject"),
-                r.string("status"),
+                MailStatus.valueOf(r.string("status")),
                 r.intValue("attempts"),
                 r.string("last_error"),
                 r.instant("created_at"),

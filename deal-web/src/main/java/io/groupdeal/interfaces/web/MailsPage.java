@@ -2,8 +2,8 @@ package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.mail.MailOperations;
-import io.groupdeal.application.mail.MailStatus;
-import io.groupdeal.application.mail.MailView;
+import io.groupdeal.domain.mail.ListedMail;
+import io.groupdeal.domain.mail.MailStatus;
 import io.groupdeal.interfaces.problem.ProblemWords;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -36,7 +36,7 @@ public class MailsPage implements Serializable {
     private MailOperations operations;
 
     private String status = MailStatus.FAILED.name();
-    private List<MailView> mails = List.of();
+    private List<ListedMail> mails = List.of();
     private long total;
 
     public void load() {
@@ -46,7 +46,7 @@ public class MailsPage implements Serializable {
         total = page.total();
     }
 
-    public String retry(MailView mail) {
+    public String retry(ListedMail mail) {
         if (Messages.attempt(() -> operations.retry(mail.id()))) {
             Messages.info(Words.of("page.mails.retried", mail.recipient()));
             return reload();
@@ -68,7 +68,7 @@ public class MailsPage implements Serializable {
     }
 
     /** Why a mail failed last, in the page's words ({@code lastError} is a key, or an old English sentence). */
-    public String failure(MailView mail) {
+    public String failure(ListedMail mail) {
         return ProblemWords.mailFailure(mail.lastError(), Messages.language());
     }
 
@@ -102,7 +102,7 @@ public class MailsPage implements Serializable {
                 : "ALL".equals(status) ? "ALL" : parse(status).name();
     }
 
-    public List<MailView> getMails() {
+    public List<ListedMail> getMails() {
         return mails;
     }
 

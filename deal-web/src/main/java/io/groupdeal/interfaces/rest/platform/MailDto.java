@@ -1,6 +1,6 @@
 package io.groupdeal.interfaces.rest.platform;
 
-import io.groupdeal.application.mail.MailView;
+import io.groupdeal.domain.mail.ListedMail;
 import io.groupdeal.domain.shared.Language;
 import io.groupdeal.interfaces.problem.ProblemWords;
 import java.io.Serializable;
@@ -23,7 +23,7 @@ public record MailDto(
         Instant nextAttemptAt)
         implements Serializable {
 
-    public static MailDto of(MailView mail, Language language) {
+    public static MailDto of(ListedMail mail, Language language) {
         return new MailDto(
                 mail.id(),
                 mail.recipient(),

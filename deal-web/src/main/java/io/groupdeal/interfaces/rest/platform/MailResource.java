@@ -1,7 +1,7 @@
 package io.groupdeal.interfaces.rest.platform;
 
 import io.groupdeal.application.mail.MailOperations;
-import io.groupdeal.application.mail.MailStatus;
+import io.groupdeal.domain.mail.MailStatus;
 import io.groupdeal.domain.shared.Language;
 import io.groupdeal.interfaces.problem.ProblemWords;
 import io.groupdeal.interfaces.rest.PageDto;

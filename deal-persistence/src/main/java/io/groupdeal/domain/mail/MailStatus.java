@@ -1,4 +1,4 @@
-package io.groupdeal.application.mail;
+package io.groupdeal.domain.mail;
 
 /** Where a mail of the outbox is: waiting for a (next) attempt, sent, or given up after the last attempt. */
 public enum MailStatus {

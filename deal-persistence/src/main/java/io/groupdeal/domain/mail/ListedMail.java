@@ -1,14 +1,14 @@
-package io.groupdeal.application.mail;
+package io.groupdeal.domain.mail;
 
 import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * A mail of the outbox as the operator sees it: who, what about, how it went. Never the body: it holds coupon codes.
- * {@code lastError} is the reason of the last failed attempt as a key ({@link MailFailure}), worded by the interfaces;
- * rows written before the keys hold the English sentence itself.
+ * A mail of the outbox as the operator's list shows it: who, what about, how it went. Never the body: it holds coupon
+ * codes. {@code lastError} is the reason of the last failed attempt as a key, worded by the interfaces; rows written
+ * before the keys hold the English sentence itself.
  */
-public record MailView(
+public record ListedMail(
         String id,
         String recipient,
         String subject,
