@@ -1,11 +1,15 @@
 package io.groupdeal.interfaces.rest.deal;
 
 import io.groupdeal.domain.deal.DealReport;
+import io.groupdeal.domain.deal.DealReport.DayLine;
+import io.groupdeal.domain.deal.DealReport.StoreLine;
 import io.groupdeal.interfaces.money.Amounts;
-import java.time.LocalDate;
 import java.util.List;
 
-/** {@code {sold, revenue, redeemed, refunded, redemptionRate, byStore, byDay}} with the deal's currency. */
+/**
+ * {@code {sold, revenue, redeemed, refunded, redemptionRate, byStore, byDay}} with the deal's currency; the lines by
+ * store and by day as the domain counts them (they hold no money to format).
+ */
 public record ReportDto(
         long sold,
         String revenue,
@@ -16,10 +20,6 @@ public record ReportDto(
         List<StoreLine> byStore,
         List<DayLine> byDay) {
 
-    public record StoreLine(String storeId, long redeemed) {}
-
-    public record DayLine(LocalDate date, long sold, long redeemed) {}
-
     public static ReportDto of(DealReport report, String currency) {
         return new ReportDto(
                 report.sold(),
@@ -28,11 +28,7 @@ public record ReportDto(
                 report.redeemed(),
                 report.refunded(),
                 report.redemptionRate().toPlainString(),
-                report.byStore().stream()
-                        .map(s -> new StoreLine(s.storeId(), s.redeemed()))
-                        .toList(),
-                report.byDay().stream()
-                        .map(d -> new DayLine(d.date(), d.sold(), d.redeemed()))
-                        .toList());
+                report.byStore(),
+                report.byDay());
     }
 }

@@ -1,6 +1,7 @@
 package io.groupdeal.interfaces.rest.report;
 
 import io.groupdeal.domain.report.Dashboard;
+import io.groupdeal.domain.report.Dashboard.StoreLine;
 import io.groupdeal.interfaces.money.Amounts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -10,7 +11,8 @@ import java.util.List;
  * {@code {from, to, timeZone, sold, revenue, currency, refunded, redeemed, redemptionRate, averageRating, reviewCount,
  * dealsOnSale, dealsWaitingToTip, revenueByCurrency, byDay: [{date, sold, revenue, redeemed}], byStore: [{storeId,
  * storeName, redeemed}], topDeals: [{dealId, title, currency, sold, revenue, redeemed}]}}; money as decimal strings with
- * the currency's minor digits, rates as decimal strings (null when there is nothing to divide by).
+ * the currency's minor digits, rates as decimal strings (null when there is nothing to divide by). The store lines
+ * are the domain's, as they hold no money to format.
  */
 public record DashboardDto(
         LocalDate from,
@@ -34,8 +36,6 @@ public record DashboardDto(
     public record MoneyLine(String currency, String amount) {}
 
     public record DayLine(LocalDate date, long sold, String revenue, long redeemed) {}
-
-    public record StoreLine(String storeId, String storeName, long redeemed) {}
 
     public record DealLine(String dealId, String title, String currency, long sold, String revenue, long redeemed) {}
 
@@ -61,9 +61,7 @@ public record DashboardDto(
                 d.byDay().stream()
                         .map(x -> new DayLine(x.date(), x.sold(), Amounts.format(x.revenue(), currency), x.redeemed()))
                         .toList(),
-                d.byStore().stream()
-                        .map(s -> new StoreLine(s.storeId(), s.storeName(), s.redeemed()))
-                        .toList(),
+                d.byStore(),
                 d.topDeals().stream()
                         .map(t -> new DealLine(
                                 t.dealId(),
