@@ -136,9 +136,7 @@ class DealServiceTest {
 
     @Test
     void aDraftWithoutTitleIsRefusedAndNothingIsWritten() {
-        InvalidInput refused = assertThrows(InvalidInput.class, () -> service.create(draft("  "), List.of()));
-        assertEquals(List.of("title"), fields(refused));
-        verifyNoInteractions(deals);
+        assertCreationRefused(draft("  "), List.of(), "title");
     }
 
     @Test
@@ -147,10 +145,13 @@ class DealServiceTest {
         String foreign = Ids.newId();
         when(stores.existing(List.of(own, foreign))).thenReturn(List.of(own));
 
-        InvalidInput refused =
-                assertThrows(InvalidInput.class, () -> service.create(draft("Noodles"), List.of(own, foreign)));
+        assertCreationRefused(draft("Noodles"), List.of(own, foreign), "storeIds");
+    }
 
-        assertEquals(List.of("storeIds"), fields(refused));
+    /** Creating the draft at these stores is refused as invalid in exactly {@code field}, and nothing is written. */
+    private void assertCreationRefused(DealTerms draft, List<String> storeIds, String field) {
+        InvalidInput refused = assertThrows(InvalidInput.class, () -> service.create(draft, storeIds));
+        assertEquals(List.of(field), fields(refused));
         verifyNoInteractions(deals);
     }
 

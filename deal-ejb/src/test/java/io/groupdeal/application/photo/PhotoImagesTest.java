@@ -23,24 +23,21 @@ class PhotoImagesTest {
 
     @Test
     void aJpegBecomesThreeJpegsFittingTheirBoxes() throws IOException {
-        Map<PhotoSize, PhotoImages.Rendition> out = PhotoImages.process(TestImages.jpeg(2000, 1000), "image/jpeg");
-        assertSize(out.get(PhotoSize.LARGE), 1280, 640);
-        assertSize(out.get(PhotoSize.CARD), 480, 240);
-        assertSize(out.get(PhotoSize.THUMB), 160, 80);
+        assertSizes(
+                PhotoImages.process(TestImages.jpeg(2000, 1000), "image/jpeg"),
+                Map.of(PhotoSize.LARGE, "1280x640", PhotoSize.CARD, "480x240", PhotoSize.THUMB, "160x80"));
     }
 
     @Test
     void aSmallPictureIsNeverEnlarged() throws IOException {
-        Map<PhotoSize, PhotoImages.Rendition> out = PhotoImages.process(TestImages.png(300, 200), "image/png");
-        assertSize(out.get(PhotoSize.LARGE), 300, 200);
-        assertSize(out.get(PhotoSize.CARD), 300, 200);
-        assertSize(out.get(PhotoSize.THUMB), 160, 107);
+        assertSizes(
+                PhotoImages.process(TestImages.png(300, 200), "image/png"),
+                Map.of(PhotoSize.LARGE, "300x200", PhotoSize.CARD, "300x200", PhotoSize.THUMB, "160x107"));
     }
 
     @Test
     void webpIsRead() throws IOException {
-        Map<PhotoSize, PhotoImages.Rendition> out = PhotoImages.process(TestImages.WEBP, "image/webp");
-        assertSize(out.get(PhotoSize.LARGE), 1, 1);
+        assertSizes(PhotoImages.process(TestImages.WEBP, "image/webp"), Map.of(PhotoSize.LARGE, "1x1"));
     }
 
     @Test
@@ -132,12 +129,16 @@ class PhotoImagesTest {
         assertEquals(reason, problem.reason());
     }
 
-    private static void assertSize(PhotoImages.Rendition rendition, int width, int height) throws IOException {
-        assertEquals(width, rendition.width(), rendition.size().path() + " width");
-        assertEquals(height, rendition.height(), rendition.size().path() + " height");
-        BufferedImage image = read(rendition);
-        assertEquals(width, image.getWidth());
-        assertEquals(height, image.getHeight());
+    /** Each rendition named in {@code sizes} is as wide and high as said there ("1280x640"), and so is its image. */
+    private static void assertSizes(Map<PhotoSize, PhotoImages.Rendition> out, Map<PhotoSize, String> sizes)
+            throws IOException {
+        for (Map.Entry<PhotoSize, String> expected : sizes.entrySet()) {
+            PhotoImages.Rendition rendition = out.get(expected.getKey());
+            String path = expected.getKey().path();
+            assertEquals(expected.getValue(), rendition.width() + "x" + rendition.height(), path);
+            BufferedImage image = read(rendition);
+            assertEquals(expected.getValue(), image.getWidth() + "x" + image.getHeight(), path + " as read");
+        }
     }
 
     private static BufferedImage read(PhotoImages.Rendition rendition) throws IOException {
