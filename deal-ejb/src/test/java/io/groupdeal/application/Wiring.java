@@ -46,7 +46,10 @@ public final class Wiring {
         return bean;
     }
 
-    /** A field the container fills from configuration ({@code @ConfigProperty}), by name. */
+    /**
+     * A field by its name: one the container fills from configuration ({@code @ConfigProperty}), or an injected one
+     * that a test names rather than matches by type.
+     */
     public static <T> T configure(T bean, String name, Object value) {
         try {
             set(bean, bean.getClass().getDeclaredField(name), value);

@@ -3,8 +3,8 @@ package io.groupdeal.application.mail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.groupdeal.application.Timeouts;
+import io.groupdeal.application.Wiring;
 import io.groupdeal.domain.mail.Mail;
-import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ class MailDeliveryTest {
     private void deliver() throws Exception {
         MailDelivery job = new MailDelivery();
         job.markPause = Duration.ZERO;
-        inject(job, "outbox", new Outbox() {
+        Wiring.configure(job, "outbox", new Outbox() {
             @Override
             List<String> due(int limit) {
                 return List.of("mail-1");
@@ -72,20 +72,14 @@ class MailDeliveryTest {
                 failed.add(id);
             }
         });
-        inject(job, "sender", new MailSender() {
+        Wiring.configure(job, "sender", new MailSender() {
             @Override
             void send(String outboxId, Mail mail) {
                 sent.add(outboxId);
             }
         });
-        inject(job, "maxAttempts", 20);
-        inject(job, "retrySeconds", 30L);
+        Wiring.configure(job, "maxAttempts", 20);
+        Wiring.configure(job, "retrySeconds", 30L);
         Timeouts.fire(job);
-    }
-
-    private static void inject(Object job, String field, Object value) throws ReflectiveOperationException {
-        Field target = MailDelivery.class.getDeclaredField(field);
-        target.setAccessible(true);
-        target.set(job, value);
     }
 }

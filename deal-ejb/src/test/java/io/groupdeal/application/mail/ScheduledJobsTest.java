@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.groupdeal.application.ScheduledJob;
 import io.groupdeal.application.Timeouts;
+import io.groupdeal.application.Wiring;
 import io.groupdeal.application.coupon.CouponExpiry;
 import io.groupdeal.application.order.SettlementJob;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponRepository;
 import io.groupdeal.domain.deal.DealRepository;
-import java.lang.reflect.Field;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +30,7 @@ class ScheduledJobsTest {
     @Test
     void settlementGoesOnAfterAFailedRun() throws Exception {
         SettlementJob job = new SettlementJob();
-        inject(job, "deals", new DealRepository() {
+        Wiring.configure(job, "deals", new DealRepository() {
             @Override
             public List<DealRef> settlementDue(int limit) {
                 throw away();
@@ -42,8 +42,8 @@ class ScheduledJobsTest {
     @Test
     void couponExpiryGoesOnAfterAFailedRun() throws Exception {
         CouponExpiry job = new CouponExpiry();
-        inject(job, "clock", Clock.systemUTC());
-        inject(job, "coupons", new CouponRepository() {
+        Wiring.configure(job, "clock", Clock.systemUTC());
+        Wiring.configure(job, "coupons", new CouponRepository() {
             @Override
             public List<Coupon> dueToExpire(Instant now, int limit) {
                 throw away();
@@ -55,16 +55,16 @@ class ScheduledJobsTest {
     @Test
     void mailDeliveryGoesOnAfterAFailedRun() throws Exception {
         MailDelivery job = new MailDelivery();
-        inject(job, "outbox", failingOutbox());
+        Wiring.configure(job, "outbox", failingOutbox());
         twice(job);
     }
 
     @Test
     void mailRetentionGoesOnAfterAFailedRun() throws Exception {
         MailRetention job = new MailRetention();
-        inject(job, "clock", Clock.systemUTC());
-        inject(job, "keep", Duration.ofDays(30));
-        inject(job, "outbox", failingOutbox());
+        Wiring.configure(job, "clock", Clock.systemUTC());
+        Wiring.configure(job, "keep", Duration.ofDays(30));
+        Wiring.configure(job, "outbox", failingOutbox());
         twice(job);
     }
 
@@ -91,11 +91,5 @@ class ScheduledJobsTest {
         assertDoesNotThrow(() -> Timeouts.fire(job), "a failed run stays inside the job");
         assertDoesNotThrow(() -> Timeouts.fire(job), "a failed run stays inside the job");
         assertEquals(2, attempts.get(), "the run after a failed one went on");
-    }
-
-    private static void inject(Object job, String field, Object value) throws ReflectiveOperationException {
-        Field target = job.getClass().getDeclaredField(field);
-        target.setAccessible(true);
-        target.set(job, value);
     }
 }

@@ -4,13 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.groupdeal.application.Timeouts;
+import io.groupdeal.application.Wiring;
 import io.groupdeal.domain.report.HourSummaries;
-import java.lang.reflect.Field;
+import io.groupdeal.domain.report.HourSummaries.Due;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,12 +26,9 @@ class DashboardSummariesTest {
     @Test
     void aFailedRunStaysInsideTheJob() throws Exception {
         DashboardSummaries job = job(
-                new HourSummaries() {
-                    @Override
-                    public List<Due> tenantsDue(long closedUntil) {
-                        calls.add("due");
-                        throw new IllegalStateException("the database is away");
-                    }
+                closedUntil -> {
+                    calls.add("due");
+                    throw new IllegalStateException("the database is away");
                 },
                 new SummaryPass());
         assertDoesNotThrow(() -> Timeouts.fire(job));
@@ -40,15 +39,12 @@ class DashboardSummariesTest {
     @Test
     void aFailingTenantDoesNotStopTheOthers() throws Exception {
         DashboardSummaries job = job(
-                new HourSummaries() {
-                    @Override
-                    public List<Due> tenantsDue(long closedUntil) {
-                        assertEquals(
-                                Instant.parse("2026-11-30T09:59:00Z").getEpochSecond() / 3600,
-                                closedUntil,
-                                "an hour is over a minute after its end");
-                        return List.of(new Due("A", false), new Due("B", true));
-                    }
+                closedUntil -> {
+                    assertEquals(
+                            Instant.parse("2026-11-30T09:59:00Z").getEpochSecond() / 3600,
+                            closedUntil,
+                            "an hour is over a minute after its end");
+                    return List.of(new Due("A", false), new Due("B", true));
                 },
                 new SummaryPass() {
                     @Override
@@ -69,17 +65,17 @@ class DashboardSummariesTest {
         assertEquals(List.of("start A", "pass A", "pass B", "pass B", "pass B"), calls);
     }
 
-    private static DashboardSummaries job(HourSummaries summaries, SummaryPass pass) throws Exception {
+    /** The job with the tenants {@code tenantsDue} answers (given the last closed hour), and that pass. */
+    private static DashboardSummaries job(LongFunction<List<Due>> tenantsDue, SummaryPass pass) {
         DashboardSummaries job = new DashboardSummaries();
-        inject(job, "summaries", summaries);
-        inject(job, "pass", pass);
-        inject(job, "clock", Clock.fixed(Instant.parse("2026-11-30T10:00:30Z"), ZoneOffset.UTC));
+        Wiring.configure(job, "summaries", new HourSummaries() {
+            @Override
+            public List<Due> tenantsDue(long closedUntil) {
+                return tenantsDue.apply(closedUntil);
+            }
+        });
+        Wiring.configure(job, "pass", pass);
+        Wiring.configure(job, "clock", Clock.fixed(Instant.parse("2026-11-30T10:00:30Z"), ZoneOffset.UTC));
         return job;
-    }
-
-    private static void inject(Object target, String field, Object value) throws ReflectiveOperationException {
-        Field f = target.getClass().getDeclaredField(field);
-        f.setAccessible(true);
-        f.set(target, value);
     }
 }
