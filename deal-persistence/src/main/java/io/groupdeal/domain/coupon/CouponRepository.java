@@ -78,11 +78,10 @@ public class CouponRepository {
      */
     public boolean refund(String tenantId, String couponId, Instant now) {
         return changed(
-                sql.update(
-                                "UPDATE coupon SET status = 'REFUNDED', refunded_at = ? WHERE tenant_id = ? AND id = ?"
-                                        + " AND status = 'ACTIVE' AND valid_until > ?",
-                                List.of(now, tenantId, couponId, now))
-                        == 1,
+                sql.changesOne(
+                        "UPDATE coupon SET status = 'REFUNDED', refunded_at = ? WHERE tenant_id = ? AND id = ?"
+                                + " AND status = 'ACTIVE' AND valid_until > ?",
+                        List.of(now, tenantId, couponId, now)),
                 tenantId,
                 couponId);
     }
@@ -93,12 +92,11 @@ public class CouponRepository {
      */
     public boolean expire(String tenantId, String couponId, boolean refund, Instant now) {
         return changed(
-                sql.update(
-                                "UPDATE coupon SET status = ?, refunded_at = ? WHERE tenant_id = ? AND id = ? AND status = 'ACTIVE'"
-                                        + " AND valid_until <= ?",
-                                java.util.Arrays.asList(
-                                        refund ? "REFUNDED" : "EXPIRED", refund ? now : null, tenantId, couponId, now))
-                        == 1,
+                sql.changesOne(
+                        "UPDATE coupon SET status = ?, refunded_at = ? WHERE tenant_id = ? AND id = ? AND status = 'ACTIVE'"
+                                + " AND valid_until <= ?",
+                        java.util.Arrays.asList(
+                                refund ? "REFUNDED" : "EXPIRED", refund ? now : null, tenantId, couponId, now)),
                 tenantId,
                 couponId);
     }
@@ -113,10 +111,9 @@ public class CouponRepository {
 
     /** Marks the expiry reminder of a coupon as written; true for the one caller that marked it. */
     public boolean markReminded(String tenantId, String couponId, Instant now) {
-        return sql.update(
-                        "UPDATE coupon SET reminded_at = ? WHERE tenant_id = ? AND id = ? AND reminded_at IS NULL",
-                        List.of(now, tenantId, couponId))
-                == 1;
+        return sql.changesOne(
+                "UPDATE coupon SET reminded_at = ? WHERE tenant_id = ? AND id = ? AND reminded_at IS NULL",
+                List.of(now, tenantId, couponId));
     }
 
     /** ACTIVE coupons whose validity ended, across tenants, oldest first. */

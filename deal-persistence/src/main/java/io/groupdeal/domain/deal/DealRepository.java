@@ -183,11 +183,10 @@ public class DealRepository {
      * release locks them in this order, so two never wait on each other crosswise).
      */
     public boolean sellOption(String tenantId, String dealId, String optionId, int quantity) {
-        return sql.update(
-                        "UPDATE deal_option SET sold = sold + ? WHERE tenant_id = ? AND id = ? AND deal_id = ?"
-                                + " AND (max_quantity IS NULL OR sold + ? <= max_quantity)",
-                        List.of(quantity, tenantId, optionId, dealId, quantity))
-                == 1;
+        return sql.changesOne(
+                "UPDATE deal_option SET sold = sold + ? WHERE tenant_id = ? AND id = ? AND deal_id = ?"
+                        + " AND (max_quantity IS NULL OR sold + ? <= max_quantity)",
+                List.of(quantity, tenantId, optionId, dealId, quantity));
     }
 
     /** Gives back the option's stock of a released reservation (with {@link #unsell}, in the same transaction, first). */

@@ -117,11 +117,10 @@ public class OutboxRepository {
 
     /** A FAILED mail back to PENDING, due at {@code now}, its attempts counted from 0 again; false when it was not FAILED. */
     public boolean retry(String id, Instant now) {
-        return sql.update(
-                        "UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = NULL"
-                                + " WHERE id = ? AND status = 'FAILED'",
-                        List.of(now, id))
-                == 1;
+        return sql.changesOne(
+                "UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = NULL"
+                        + " WHERE id = ? AND status = 'FAILED'",
+                List.of(now, id));
     }
 
     /** Up to {@code limit} FAILED mails back to PENDING, as {@link #retry} does; answers how many. */

@@ -57,17 +57,16 @@ public class OrderRepository {
      * The row must exist ({@link #ensureQuota}).
      */
     public boolean takeQuota(BuyerQuota quota, int quantity, int limit) {
-        return sql.update(
-                        "UPDATE buyer_quota SET bought = bought + ? WHERE tenant_id = ? AND deal_id = ? AND buyer_id = ?"
-                                + " AND bought + ? <= ?",
-                        List.of(
-                                quantity,
-                                quota.tenant().value(),
-                                quota.dealId(),
-                                quota.buyer().value(),
-                                quantity,
-                                limit))
-                == 1;
+        return sql.changesOne(
+                "UPDATE buyer_quota SET bought = bought + ? WHERE tenant_id = ? AND deal_id = ? AND buyer_id = ?"
+                        + " AND bought + ? <= ?",
+                List.of(
+                        quantity,
+                        quota.tenant().value(),
+                        quota.dealId(),
+                        quota.buyer().value(),
+                        quantity,
+                        limit));
     }
 
     /** Writes a RESERVED order whose payment must be settled by {@code expiresAt}. */
@@ -149,11 +148,10 @@ public class OrderRepository {
      * the others then leave alone until the claim runs out.
      */
     public boolean claimReservation(String tenantId, String orderId, Instant now, Instant until) {
-        return sql.update(
-                        "UPDATE purchase_order SET expires_at = ? WHERE tenant_id = ? AND id = ? AND status = 'RESERVED'"
-                                + " AND expires_at <= ?",
-                        List.of(until, tenantId, orderId, now))
-                == 1;
+        return sql.changesOne(
+                "UPDATE purchase_order SET expires_at = ? WHERE tenant_id = ? AND id = ? AND status = 'RESERVED'"
+                        + " AND expires_at <= ?",
+                List.of(until, tenantId, orderId, now));
     }
 
     /** PENDING → CONFIRMED; true for the one caller that made the move (and so captures the payment). */
@@ -187,10 +185,9 @@ public class OrderRepository {
     private boolean move(String tenantId, String orderId, OrderStatus from, String assignments, Object... values) {
         List<Object> parameters = new ArrayList<>(Arrays.asList(values));
         parameters.addAll(List.of(tenantId, orderId, from.name()));
-        return sql.update(
-                        "UPDATE purchase_order SET " + assignments + " WHERE tenant_id = ? AND id = ? AND status = ?",
-                        parameters)
-                == 1;
+        return sql.changesOne(
+                "UPDATE purchase_order SET " + assignments + " WHERE tenant_id = ? AND id = ? AND status = ?",
+                parameters);
     }
 
     /** After coupons were refunded: REFUNDED when none is left in use, else PARTIALLY_REFUNDED. */

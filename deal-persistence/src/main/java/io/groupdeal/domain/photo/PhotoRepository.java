@@ -95,10 +95,9 @@ public class PhotoRepository {
 
     /** Removes a photo of the deal; false when the deal has no such photo. */
     public boolean remove(String tenantId, String dealId, String photoId) {
-        return sql.update(
-                        "DELETE FROM deal_photo WHERE tenant_id = ? AND deal_id = ? AND id = ?",
-                        List.of(tenantId, dealId, photoId))
-                == 1;
+        return sql.changesOne(
+                "DELETE FROM deal_photo WHERE tenant_id = ? AND deal_id = ? AND id = ?",
+                List.of(tenantId, dealId, photoId));
     }
 
     /** Puts the deal's photos in the given order (the caller checked it names each of them once). */

@@ -51,10 +51,9 @@ public class ReviewRepository {
 
     /** The merchant's reply, once: false when the review has one already. */
     public boolean reply(String tenantId, String id, String text, Instant now) {
-        return sql.update(
-                        "UPDATE review SET reply = ?, replied_at = ? WHERE tenant_id = ? AND id = ? AND reply IS NULL",
-                        List.of(text, now, tenantId, id))
-                == 1;
+        return sql.changesOne(
+                "UPDATE review SET reply = ?, replied_at = ? WHERE tenant_id = ? AND id = ? AND reply IS NULL",
+                List.of(text, now, tenantId, id));
     }
 
     public Optional<Review> find(String tenantId, String id) {

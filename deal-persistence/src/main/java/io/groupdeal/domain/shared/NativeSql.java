@@ -287,6 +287,14 @@ public class NativeSql {
     }
 
     /**
+     * A conditional update or delete of at most one row: true when it changed that row. The row count decides, so of
+     * callers that race for the same change, exactly one is answered true.
+     */
+    public boolean changesOne(String sql, List<?> parameters) {
+        return update(sql, parameters) == 1;
+    }
+
+    /**
      * An insert that a unique key may refuse: answers false for a duplicate key (the statement alone is undone, the
      * transaction goes on). InnoDB makes a parallel insert of the same key wait for the first transaction, so the
      * loser sees the winner's committed row.

@@ -57,11 +57,10 @@ public class TeamRepository {
 
     /** Takes a seat: true only while the team is open, not expired and not full. */
     public boolean takeSeat(String tenantId, String teamId, Instant now) {
-        return sql.update(
-                        "UPDATE team SET member_count = member_count + 1 WHERE tenant_id = ? AND id = ?"
-                                + " AND status = 'OPEN' AND member_count < size AND expires_at > ?",
-                        List.of(tenantId, teamId, now))
-                == 1;
+        return sql.changesOne(
+                "UPDATE team SET member_count = member_count + 1 WHERE tenant_id = ? AND id = ?"
+                        + " AND status = 'OPEN' AND member_count < size AND expires_at > ?",
+                List.of(tenantId, teamId, now));
     }
 
     /**
@@ -156,10 +155,9 @@ public class TeamRepository {
 
     /** OPEN → COMPLETE or FAILED; true for the one caller that moved it. Its members are free to join other teams. */
     public boolean close(String tenantId, String teamId, TeamStatus to, Instant now) {
-        boolean moved = sql.update(
-                        "UPDATE team SET status = ?, closed_at = ? WHERE tenant_id = ? AND id = ? AND status = 'OPEN'",
-                        List.of(to.name(), now, tenantId, teamId))
-                == 1;
+        boolean moved = sql.changesOne(
+                "UPDATE team SET status = ?, closed_at = ? WHERE tenant_id = ? AND id = ? AND status = 'OPEN'",
+                List.of(to.name(), now, tenantId, teamId));
         if (moved) {
             sql.update(
                     "UPDATE team_member SET open_seat = NULL WHERE tenant_id = ? AND team_id = ?",
