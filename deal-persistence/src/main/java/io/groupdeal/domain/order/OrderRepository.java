@@ -60,13 +60,7 @@ public class OrderRepository {
         return sql.changesOne(
                 "UPDATE buyer_quota SET bought = bought + ? WHERE tenant_id = ? AND deal_id = ? AND buyer_id = ?"
                         + " AND bought + ? <= ?",
-                List.of(
-                        quantity,
-                        quota.tenant().value(),
-                        quota.dealId(),
-                        quota.buyer().value(),
-                        quantity,
-                        limit));
+                quotaChange(quota, quantity, limit));
     }
 
     /** Writes a RESERVED order whose payment must be settled by {@code expiresAt}. */
@@ -126,12 +120,18 @@ public class OrderRepository {
         sql.update(
                 "UPDATE buyer_quota SET bought = bought - ? WHERE tenant_id = ? AND deal_id = ? AND buyer_id = ?"
                         + " AND bought >= ?",
-                List.of(
-                        quantity,
-                        quota.tenant().value(),
-                        quota.dealId(),
-                        quota.buyer().value(),
-                        quantity));
+                quotaChange(quota, quantity));
+    }
+
+    /**
+     * The parameters of a change of the buyer's count by {@code quantity}: the quantity, the count's row, the quantity
+     * again for the bound the change must keep, and what else that bound needs ({@code bound}).
+     */
+    private static List<Object> quotaChange(BuyerQuota quota, int quantity, Object... bound) {
+        List<Object> parameters = new ArrayList<>(List.of(
+                quantity, quota.tenant().value(), quota.dealId(), quota.buyer().value(), quantity));
+        parameters.addAll(Arrays.asList(bound));
+        return parameters;
     }
 
     /** RESERVED orders whose reservation ran out, across tenants, oldest first: what the reconciler settles. */
