@@ -68,7 +68,7 @@ public final class Wiring {
         }
     }
 
-    /** The caller as the authentication mechanism leaves it: a merchant admin of the tenant. */
+    /** The caller as the authentication module leaves it: a merchant admin of the tenant. */
     public static Caller merchantAdmin(String tenantId) {
         return caller(new CallerAccount(
                 "admin-of-" + tenantId,

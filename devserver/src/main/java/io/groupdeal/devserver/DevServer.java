@@ -73,6 +73,9 @@ public final class DevServer {
 
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // the whole heap from the start: G1 then sizes the young generation from 1 GB, not from the default
+                // initial heap (1/64 of the host's memory), and collects every few seconds instead of every second
+                "-Xms1g",
                 "-Xmx1g",
                 "-jar",
                 micro,

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 
 /**
- * The account of the current request, set once by the authentication mechanism after the token was checked.
+ * The account of the current request, set once by the authentication module after the token was checked.
  * Boundaries and the tenant interceptor read it; nothing a client sends can set it.
  */
 @RequestScoped

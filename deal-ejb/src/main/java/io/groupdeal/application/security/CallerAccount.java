@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The authenticated account behind a request, as the identity store found it, with what the request needs of its
+ * The authenticated account behind a request, as the authentication found it, with what the request needs of its
  * tenant: read with the token in one statement, so nothing of it is read again during the request.
  *
  * @param undoWindowMinutes the tenant's undo window at the counter (0 without a tenant)
