@@ -174,14 +174,15 @@ product_start_second() {
     echo "bench: starting a second product (HTTP 127.0.0.1:$second_http_port, the first one's database on port" \
         "$product_db_port and mail catcher on port $mail); log $log"
     set -m
-    # As io.groupdeal.devserver.DevServer starts Payara Micro, without a database or mail catcher of its own.
+    # As io.groupdeal.devserver.DevServer starts Payara Micro (its heap whole from the start), without a database or
+    # mail catcher of its own.
     DEAL_HTTP_PORT=$second_http_port DEAL_DEMO=false DEAL_DB_EMBEDDED=true \
         DEAL_ADMIN_EMAIL=$bench_operator_email DEAL_ADMIN_PASSWORD=$bench_operator_password \
         DEAL_DB_URL=jdbc:mysql://127.0.0.1:$product_db_port/deal DEAL_DB_USER=deal DEAL_DB_PASSWORD=deal \
         DEAL_SMTP_HOST=127.0.0.1 DEAL_SMTP_PORT=$mail DEAL_PUBLIC_URL=http://localhost:$second_http_port \
         DEAL_THROTTLE_ADDRESS_LIMIT=${DEAL_THROTTLE_ADDRESS_LIMIT:-1000000} DEAL_HASHING_WAIT=${DEAL_HASHING_WAIT:-PT120S} \
         DEAL_HASHING_QUEUE=${DEAL_HASHING_QUEUE:-1000} DEAL_HASHING_SHARE=${DEAL_HASHING_SHARE:-1} \
-        java -Xmx1g -jar "$micro" --deploy "$war" --contextroot / --port "$second_http_port" \
+        java -Xms1g -Xmx1g -jar "$micro" --deploy "$war" --contextroot / --port "$second_http_port" \
         --prebootcommandfile "$PWD/config/payara/pre-boot-commands.asadmin" --nocluster --nohazelcast >"$log" 2>&1 &
     second_pid=$!
     set +m
