@@ -9,9 +9,10 @@
 # Starts the product (./mvnw -Prun) on a fresh database under bench/target/counter and stops it with Ctrl-C.
 #
 # Options after the script name go to the Java program, e.g. --redemptions 100 --warmup 50 --threads 20
-# --phase-seconds 5 --open-redemptions 100 --open-fraction 0.5 --no-profile (see bench/README.md). Exit status: 1 when
-# a redemption failed (or more than 1% of the /health requests), 2 when the database does not match the redemptions
-# made, 3 when the run broke off (the product stopped), 4 with --strict-targets when a target is missed.
+# --phase-seconds 5 --open-redemptions 100 --open-fraction 0.5 --settle-rounds 4 --no-profile (see bench/README.md).
+# Exit status: 1 when a redemption failed (or more than 1% of the /health requests), 2 when the database does not
+# match the redemptions made, 3 when the run broke off (the product stopped), 4 with --strict-targets when a target is
+# missed.
 # Environment: BENCH_HTTP_PORT / BENCH_DB_PORT (first port tried; default a random free HTTP port from 20000 on and
 # a free database port; see bench/lib/product.sh).
 set -euo pipefail

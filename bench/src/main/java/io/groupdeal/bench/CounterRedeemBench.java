@@ -49,6 +49,12 @@ import java.util.concurrent.locks.LockSupport;
  * hidden. /health runs at the same rate in the phases between. The first {@code --open-warmup-rounds} (0) rounds are
  * shown and not counted: after the closed loop the JIT compilers still have work, which they do at this rate.
  *
+ * <p>With {@code --settle-rounds} (0), that many pairs of the open model run right after the closed loop's warm-up,
+ * at the same fraction of the warm-up's rate, shown ({@code s1}, ...) and not counted: the JIT compilers, starved
+ * while the closed loop keeps both cores busy, finish their work there, so that the closed loop's phases and the open
+ * model after them measure the compiled product (the JIT column shows whether they did). Each counter buys
+ * {@code SETTLE_CODES_PER_SECOND} codes per second of them; what they leave goes to the closed loop.
+ *
  * <p>Prints per phase mean, p50/p95/p99/max (HdrHistogram, 3 significant digits), CPU per request of each process
  * (/proc) and MariaDB requests per request; then the targets for both models; then checks the database: coupons
  * REDEEMED = REDEEM events = idempotency keys = answered 201. With {@code --profile} (the default) a JFR recording of
@@ -68,6 +74,8 @@ public final class CounterRedeemBench {
     static final int BUYERS = 8;
     static final double TARGET_RATIO = 4.0;
     static final double TARGET_P99_MS = 25.0;
+    /** Codes per counter and second of settle rounds: 20 counters at 300 redemptions/s, more than this machine makes. */
+    static final int SETTLE_CODES_PER_SECOND = 15;
     /** Issue 14: the product's CPU per redemption and MariaDB's requests per redemption. */
     static final double TARGET_CPU_MS = 3.0;
 
@@ -87,6 +95,7 @@ public final class CounterRedeemBench {
     double openRate = 0;
     int openThreads = 200;
     int openWarmupRounds = 0;
+    int settleRounds = 0;
     boolean profile = true;
     boolean strictTargets = false;
 
@@ -104,6 +113,7 @@ public final class CounterRedeemBench {
         b.openRate = o.decimal("--open-rate", b.openRate);
         b.openThreads = o.integer("--open-threads", b.openThreads, 1);
         b.openWarmupRounds = o.integer("--open-warmup-rounds", b.openWarmupRounds, 0);
+        b.settleRounds = o.integer("--settle-rounds", b.settleRounds, 0);
         b.profile = !o.after("--no-profile", "--profile");
         b.strictTargets = o.flag("--strict-targets");
         o.requireKnown();
@@ -140,8 +150,9 @@ public final class CounterRedeemBench {
                         + " of %d s alternating with GET /health at the same concurrency; then %d each at a fixed arrival rate%n",
                 threads, redemptions, warmup, phaseSeconds, openRedemptions);
         long t0 = System.nanoTime();
-        closedLimit = warmup + redemptions;
-        setUp(warmup + redemptions + openRedemptions);
+        int settleCodes = settleRounds * phaseSeconds * SETTLE_CODES_PER_SECOND;
+        closedLimit = warmup + settleCodes + redemptions;
+        setUp(closedLimit + openRedemptions);
         System.out.printf(Locale.ROOT, "set up through the API in %.0f s%n", (System.nanoTime() - t0) / 1e9);
         waitForMail();
         cpu = new CpuMeter(httpPort, dbPort);
@@ -170,6 +181,9 @@ public final class CounterRedeemBench {
             }
             (warm ? warmUp : redeem).add(r);
             (warm ? warmUp : health).add(h);
+            if (warm && settleRounds > 0) {
+                settle(r.rate() * openFraction);
+            }
         }
         System.out.printf("%nall rounds (warm-up not counted):%n");
         redeem.print("redeem", "all");
@@ -619,6 +633,30 @@ public final class CounterRedeemBench {
      * the moment it was due, so a request that waited for a free thread of the bench or a connection is counted with
      * its wait. Stops scheduling after {@code nanos} or when the next counter has no code left.
      */
+    /**
+     * The settle rounds after the warm-up ({@code --settle-rounds}): pairs of open-model phases at {@code rate}, shown
+     * and not counted, while the JIT compilers catch up.
+     */
+    void settle(double rate) throws Exception {
+        System.out.printf(
+                Locale.ROOT,
+                "settle: %d rounds of the open model at %.1f/s (%.2f of the warm-up's rate), not counted%n",
+                settleRounds,
+                rate,
+                openFraction);
+        ExecutorService pool = Executors.newFixedThreadPool(openThreads);
+        try {
+            for (int round = 1; round <= settleRounds; round++) {
+                Stats r = openPhase(pool, true, rate, phaseSeconds * 1_000_000_000L);
+                Stats h = openPhase(pool, false, rate, r.nanos);
+                r.print("redeem", "s" + round);
+                h.print("health", "s" + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     Stats openPhase(ExecutorService pool, boolean redeeming, double rate, long nanos) throws Exception {
         Stats total = new Stats();
         long[] before = cpu.sample();
