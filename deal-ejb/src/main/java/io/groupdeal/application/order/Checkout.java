@@ -38,7 +38,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * quota and the stock of the option and of the deal, and writes the order RESERVED; {@link #confirm} or {@link #release} settle it once the
  * gateway answered. No network call happens inside either, so a hot deal's row is locked for a few statements, never
  * for a payment. Confirm and release move the order out of RESERVED by a conditional update: whoever comes first (the
- * buyer's request or the {@link Reconciler}) settles it, the other changes nothing.
+ * buyer's request or the {@link Reconciler}) settles it, the other changes nothing. Confirming takes the reservation's
+ * hold besides (its expiry as its holder wrote it): once the reconciler claimed a reservation, the buyer's request can
+ * no longer confirm it, since the reconciler may have voided the authorisation that request holds.
  */
 @Stateless
 @PermitAll
@@ -66,8 +68,11 @@ public class Checkout {
     @ConfigProperty(name = "deal.order.reservation", defaultValue = "PT10M")
     private Duration reservation;
 
-    /** A reservation made: the order, and whether its payment is captured at once (the deal has tipped). */
-    public record Reserved(Order order, boolean captureAtOnce) {}
+    /**
+     * A reservation made: the order, whether its payment is captured at once (the deal has tipped), and the hold that
+     * {@link #confirm} needs: the reservation's expiry, unless the reconciler claims it first.
+     */
+    public record Reserved(Order order, boolean captureAtOnce, Instant heldUntil) {}
 
     /**
      * Reserves the order of {@code quantity} coupons of the deal's {@code option} under the buyer's key; empty when
@@ -116,7 +121,8 @@ public class Checkout {
                 null,
                 now,
                 option.id());
-        orders.reserve(order, now.plus(reservation));
+        Instant heldUntil = now.plus(reservation);
+        orders.reserve(order, heldUntil);
         // the option's own cap, then the deal's (the same order everywhere: option row, then the hot deal row, last)
         if (!deals.sellOption(terms.tenantId(), terms.dealId(), option.id(), quantity)) {
             // an option titled as its deal (the one option of a deal written without options) adds nothing to say
@@ -130,7 +136,7 @@ public class Checkout {
         if (!sale.sold()) {
             throw sale == Sale.SOLD_OUT ? new Clash("sold-out") : OrderService.notOnSale(terms);
         }
-        return Optional.of(new Reserved(order, sale.paidAtOnce()));
+        return Optional.of(new Reserved(order, sale.paidAtOnce(), heldUntil));
     }
 
     /**
@@ -148,18 +154,23 @@ public class Checkout {
      */
     public record Confirmed(Order order, List<Coupon> coupons) {}
 
-    /** {@link #confirm(Order, Payment, Recipient, Instant)} for a caller that does not know the buyer (the reconciler). */
-    public Optional<Confirmed> confirm(Order order, Payment payment, Instant now) {
-        return confirm(order, payment, null, now, orders.paysTeamSeat(order.tenantId(), order.id()));
+    /**
+     * {@link #confirm(Order, Instant, Payment, Recipient, Instant)} for the reconciler, which holds the reservation by
+     * its claim until {@code claimedUntil} and does not know the buyer.
+     */
+    public Optional<Confirmed> confirm(Order order, Instant claimedUntil, Payment payment, Instant now) {
+        return confirm(order, claimedUntil, payment, null, now, orders.paysTeamSeat(order.tenantId(), order.id()));
     }
 
     /**
      * The payment was approved: RESERVED → PENDING (authorised) or CONFIRMED (captured), the coupons issued, the paid
      * coupons counted towards the tipping point, the confirmation mail queued to {@code buyer} (read from the account
-     * when null) by its cause, to be written when it is sent. Empty when the order was settled before (by the reconciler or a replay): nothing is changed then.
+     * when null) by its cause, to be written when it is sent. Only while the reservation is still held until
+     * {@code heldUntil} ({@link Reserved#heldUntil}). Empty when the order was settled before, or its reservation
+     * claimed by the reconciler: nothing is changed then.
      */
-    public Optional<Confirmed> confirm(Order order, Payment payment, Recipient buyer, Instant when) {
-        return confirm(order, payment, buyer, when, false);
+    public Optional<Confirmed> confirm(Order order, Instant heldUntil, Payment payment, Recipient buyer, Instant when) {
+        return confirm(order, heldUntil, payment, buyer, when, false);
     }
 
     /**
@@ -167,10 +178,11 @@ public class Checkout {
      * PENDING for the team, which counts them towards the tipping point and mails its members when it closes
      * (TeamClosing), so neither happens here.
      */
-    private Optional<Confirmed> confirm(Order order, Payment payment, Recipient buyer, Instant when, boolean teamSeat) {
+    private Optional<Confirmed> confirm(
+            Order order, Instant heldUntil, Payment payment, Recipient buyer, Instant when, boolean teamSeat) {
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
         boolean captured = payment.state() == Payment.State.CAPTURED;
-        if (!orders.paid(order.tenantId(), order.id(), payment.ref(), captured, now)) {
+        if (!orders.paid(order.tenantId(), order.id(), heldUntil, payment.ref(), captured, now)) {
             return Optional.empty();
         }
         SaleTerms terms = deals.saleTerms(order.tenantId(), order.dealId()).orElseThrow();

@@ -99,13 +99,13 @@ public class OrderService {
         Order order = reserved.order();
         Payment payment = purchasing.authorise(order, request.paymentToken(), reserved.captureAtOnce(), Purchase.ORDER);
         Optional<Confirmed> confirmed = settle(
-                order,
+                reserved,
                 payment,
                 new Recipient(keyed.buyer().email(), keyed.buyer().name()));
         return confirmed
                 .map(c -> new OrderView(c.order(), terms.title(), c.coupons()))
-                // settled before by the reconciler: what it became
-                .orElseGet(() -> view(orders.find(order.tenantId(), order.id()).orElseThrow(), terms.title()));
+                // settled or claimed by the reconciler meanwhile: what it became, answered as the key's replay would
+                .orElseGet(() -> view(purchasing.earlier(keyed).orElseThrow(), terms.title()));
     }
 
     /**
@@ -113,9 +113,10 @@ public class OrderService {
      * every try ({@link TransactionConflict#retried}), the order stays RESERVED (with its money, when approved) and the
      * {@link Reconciler} settles it: so the answer is 503 {@code busy} saying that, not "nothing was changed".
      */
-    private Optional<Confirmed> settle(Order order, Payment payment, Recipient buyer) {
+    private Optional<Confirmed> settle(Reserved reserved, Payment payment, Recipient buyer) {
+        Order order = reserved.order();
         try {
-            return settling(order, payment, buyer);
+            return settling(reserved, payment, buyer);
         } catch (RuntimeException e) {
             if (!TransactionConflict.isCauseOf(e)) {
                 throw e;
@@ -126,10 +127,12 @@ public class OrderService {
         }
     }
 
-    private Optional<Confirmed> settling(Order order, Payment payment, Recipient buyer) {
+    private Optional<Confirmed> settling(Reserved reserved, Payment payment, Recipient buyer) {
+        Order order = reserved.order();
         return switch (payment.state()) {
             case AUTHORISED, CAPTURED ->
-                TransactionConflict.retried(() -> checkout.confirm(order, payment, buyer, clock.instant()));
+                TransactionConflict.retried(
+                        () -> checkout.confirm(order, reserved.heldUntil(), payment, buyer, clock.instant()));
             default -> throw purchasing.refused(order, payment, checkout::release);
         };
     }

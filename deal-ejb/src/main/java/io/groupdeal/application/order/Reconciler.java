@@ -28,7 +28,9 @@ import java.util.logging.Logger;
  * became of the payment under the order's id. Approved: the order is confirmed with its coupons. Anything else: the
  * key is cancelled at the gateway first, so that a payment still on its way can never land afterwards (and if one
  * landed just before, the cancel answers it and the order is confirmed after all), and then the stock and quota are
- * released. A gateway that does not answer leaves the order for the next claim.
+ * released. A gateway that does not answer leaves the order for the next claim. The claim is the reservation's hold:
+ * from then on only its claimant may confirm the order, never the buyer's request that was still waiting for the
+ * gateway (the cancel may have voided what that request was told was authorised).
  */
 @Singleton
 @Startup
@@ -63,20 +65,21 @@ public class Reconciler extends ScheduledJob {
     protected void work() {
         Instant now = clock.instant();
         for (Order order : orders.expiredReservations(now, BATCH)) {
-            if (checkout.claim(order, now, now.plusSeconds(CLAIM_SECONDS))) {
-                settle(order);
+            Instant until = now.plusSeconds(CLAIM_SECONDS);
+            if (checkout.claim(order, now, until)) {
+                settle(order, until);
             }
         }
     }
 
-    private void settle(Order order) {
+    private void settle(Order order, Instant claimedUntil) {
         try {
             Payment payment = gateway.find(order.id()).filter(Payment::approved).orElse(null);
             if (payment == null) {
                 payment = gateway.cancel(order.id());
             }
             if (payment.approved()) {
-                checkout.confirm(order, payment, clock.instant());
+                checkout.confirm(order, claimedUntil, payment, clock.instant());
                 LOG.info(() -> "Reconciled order " + order.id() + ": paid, confirmed");
             } else {
                 checkout.release(

@@ -71,8 +71,11 @@ public class TeamCheckout {
     @Resource
     private SessionContext context;
 
-    /** A reserved seat: the team and the member's order, RESERVED until the gateway answered. */
-    public record Seat(Team team, Order order) {}
+    /**
+     * A reserved seat: the team and the member's order, RESERVED until the gateway answered, and the reservation's hold
+     * that {@link #confirm} needs ({@link Checkout.Reserved#heldUntil}).
+     */
+    public record Seat(Team team, Order order, Instant heldUntil) {}
 
     /** A new team with the buyer's seat; empty when the key was used before (nothing is then written). */
     public Optional<Seat> start(
@@ -132,18 +135,20 @@ public class TeamCheckout {
         if (!teams.addMember(team, reserved.order(), now)) {
             throw new Clash("already-in-team");
         }
-        return Optional.of(new Seat(team, reserved.order()));
+        return Optional.of(new Seat(team, reserved.order(), reserved.heldUntil()));
     }
 
     /**
      * The member's card was authorised (never captured here): RESERVED → PENDING with PENDING coupons. The team's row is
      * locked first, so members paying at once are counted one after the other, and the one whose payment is the last
-     * of the team's seats completes it in this transaction. Empty when the order was settled before (the reconciler).
+     * of the team's seats completes it in this transaction. Empty when the order was settled before, or its reservation
+     * claimed by the reconciler (it is no longer held until {@code heldUntil}).
      */
-    public Optional<Order> confirm(Order order, String teamId, Payment payment, Instant when) {
+    public Optional<Order> confirm(Seat seat, Payment payment, Instant when) {
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
-        Team team = teams.lock(order.tenantId(), teamId).orElse(null);
-        if (!orders.paid(order.tenantId(), order.id(), payment.ref(), false, now)) {
+        Order order = seat.order();
+        Team team = teams.lock(order.tenantId(), seat.team().id()).orElse(null);
+        if (!orders.paid(order.tenantId(), order.id(), seat.heldUntil(), payment.ref(), false, now)) {
             return Optional.empty();
         }
         SaleTerms terms = deals.saleTerms(order.tenantId(), order.dealId()).orElseThrow();

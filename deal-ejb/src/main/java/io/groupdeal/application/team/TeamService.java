@@ -184,11 +184,15 @@ public class TeamService {
         Order order = seat.order();
         // authorised only, whatever the deal's tipping: a member is charged when the team fills
         Payment payment = purchasing.authorise(order, token, false, Purchase.TEAM_SEAT);
-        switch (payment.state()) {
+        boolean confirmed = switch (payment.state()) {
             case AUTHORISED, CAPTURED ->
-                TransactionConflict.retried(
-                        () -> checkout.confirm(order, seat.team().id(), payment, clock.instant()));
+                TransactionConflict.retried(() -> checkout.confirm(seat, payment, clock.instant()))
+                        .isPresent();
             default -> throw purchasing.refused(order, payment, checkout::release);
+        };
+        if (!confirmed) {
+            // settled or claimed by the reconciler meanwhile: what it became, answered as the key's replay would
+            return teamOf(purchasing.earlier(keyed).orElseThrow());
         }
         return view(teams.find(seat.team().tenantId(), seat.team().id()).orElseThrow());
     }

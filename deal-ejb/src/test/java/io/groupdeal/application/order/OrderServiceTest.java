@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -19,12 +20,14 @@ import io.groupdeal.application.order.Checkout.Reserved;
 import io.groupdeal.application.payment.Payment;
 import io.groupdeal.application.payment.PaymentGateway;
 import io.groupdeal.application.problem.Busy;
+import io.groupdeal.application.problem.PaymentUnavailable;
 import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.DealStatus;
 import io.groupdeal.domain.deal.SaleOption;
 import io.groupdeal.domain.deal.SaleTerms;
 import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
+import io.groupdeal.domain.order.OrderRepository.KeyUse;
 import io.groupdeal.domain.order.OrderStatus;
 import io.groupdeal.domain.shared.AccountId;
 import io.groupdeal.domain.shared.Contention;
@@ -33,6 +36,7 @@ import io.groupdeal.domain.shared.RequestKey;
 import java.math.BigDecimal;
 import java.sql.SQLTransactionRollbackException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -74,18 +78,21 @@ class OrderServiceTest {
             null,
             NOW,
             OPTION.id());
+    private static final Instant HELD_UNTIL = NOW.plusSeconds(600);
 
     private final OrderRepository orders = mock(OrderRepository.class);
     private final DealRepository deals = mock(DealRepository.class);
     private final Checkout checkout = mock(Checkout.class);
     private final PaymentGateway gateway = mock(PaymentGateway.class);
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final Replays replays =
+            Wiring.configure(Wiring.wire(new Replays(), orders), "paymentTimeout", Duration.ZERO);
     private final OrderService service = Wiring.wire(
             new OrderService(),
             orders,
             deals,
             checkout,
-            Wiring.wire(new Purchasing(), orders, deals, gateway, Wiring.buyer("buyer-1"), clock),
+            Wiring.wire(new Purchasing(), orders, deals, gateway, replays, Wiring.buyer("buyer-1"), clock),
             clock);
 
     @BeforeEach
@@ -94,7 +101,7 @@ class OrderServiceTest {
         when(deals.saleTerms(DEAL)).thenReturn(Optional.of(TERMS));
         when(deals.saleOptions("tenant-1", DEAL)).thenReturn(List.of(OPTION));
         when(checkout.reserve(any(RequestKey.class), anyString(), any(), any(), anyInt(), any()))
-                .thenReturn(Optional.of(new Reserved(ORDER, true)));
+                .thenReturn(Optional.of(new Reserved(ORDER, true, HELD_UNTIL)));
         when(gateway.authorise(anyString(), anyString(), any(), anyString(), anyBoolean()))
                 .thenReturn(new Payment(
                         "pay-1",
@@ -108,7 +115,12 @@ class OrderServiceTest {
 
     @Test
     void aConfirmationThatKeepsMeetingLockedRowsLeavesTheOrderToTheReconcilerAndSaysSo() {
-        when(checkout.confirm(any(Order.class), any(Payment.class), any(Recipient.class), any(Instant.class)))
+        when(checkout.confirm(
+                        any(Order.class),
+                        any(Instant.class),
+                        any(Payment.class),
+                        any(Recipient.class),
+                        any(Instant.class)))
                 .thenThrow(new Contention(
                         "update gave way to other transactions",
                         new SQLTransactionRollbackException("Lock wait timeout exceeded", "40001", 1205)));
@@ -116,19 +128,47 @@ class OrderServiceTest {
         Busy busy = assertThrows(Busy.class, () -> service.place("key-1", new PlaceOrder(DEAL, 1, "tok_ok")));
 
         assertEquals("busy.order-in-progress", busy.reason().key());
-        verify(checkout, atLeast(2)).confirm(any(Order.class), any(Payment.class), any(Recipient.class), any());
+        verify(checkout, atLeast(2))
+                .confirm(any(Order.class), any(Instant.class), any(Payment.class), any(Recipient.class), any());
         verify(checkout, never()).release(any(), any(), any());
     }
 
     @Test
     void anyOtherFailureOfTheConfirmationGoesOnAsItIs() {
         IllegalStateException bug = new IllegalStateException("a bug");
-        when(checkout.confirm(any(Order.class), any(Payment.class), any(Recipient.class), any(Instant.class)))
+        when(checkout.confirm(
+                        any(Order.class),
+                        any(Instant.class),
+                        any(Payment.class),
+                        any(Recipient.class),
+                        any(Instant.class)))
                 .thenThrow(bug);
 
         assertSame(
                 bug,
                 assertThrows(
                         IllegalStateException.class, () -> service.place("key-1", new PlaceOrder(DEAL, 1, "tok_ok"))));
+    }
+
+    /**
+     * The reconciler claimed the reservation while the gateway was answering (a request slower than the reservation):
+     * its cancel may have voided the authorisation this request holds, so the request confirms nothing under its own
+     * hold and answers what the reconciler made of the order, as a replay of the key would: here released, 503.
+     */
+    @Test
+    void aReservationTheReconcilerClaimedMeanwhileAnswersWhatItBecameNotThePaymentItWasTold() {
+        when(checkout.confirm(eq(ORDER), eq(HELD_UNTIL), any(Payment.class), any(Recipient.class), any(Instant.class)))
+                .thenReturn(Optional.empty());
+        when(orders.keyUse(new RequestKey(new AccountId("buyer-1"), "key-1")))
+                .thenReturn(Optional.empty())
+                .thenReturn(Optional.of(
+                        new KeyUse(new PlaceOrder(DEAL, 1, "tok_ok").fingerprint(), "tenant-1", ORDER.id())));
+        when(orders.ofBuyer("buyer-1", ORDER.id())).thenReturn(Optional.of(ORDER.settled(OrderStatus.CANCELLED, null)));
+
+        PaymentUnavailable refused =
+                assertThrows(PaymentUnavailable.class, () -> service.place("key-1", new PlaceOrder(DEAL, 1, "tok_ok")));
+
+        assertEquals("payment-unavailable.failed", refused.reason().key());
+        verify(checkout).confirm(eq(ORDER), eq(HELD_UNTIL), any(Payment.class), any(Recipient.class), any());
     }
 }

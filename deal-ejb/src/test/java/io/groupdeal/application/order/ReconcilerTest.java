@@ -37,6 +37,8 @@ class ReconcilerTest {
 
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     static final Order ORDER = Noodles.order(1, OrderStatus.RESERVED, null, NOW.minusSeconds(700));
+    /** The claim's end, which the reconciler confirms by: the reservation's hold is then its claim. */
+    static final Instant CLAIMED_UNTIL = NOW.plusSeconds(Reconciler.CLAIM_SECONDS);
 
     private final OrderRepository orders = mock(OrderRepository.class);
     private final Checkout checkout = mock(Checkout.class);
@@ -53,8 +55,7 @@ class ReconcilerTest {
     void oneExpiredReservation() {
         when(orders.expiredReservations(org.mockito.ArgumentMatchers.eq(NOW), anyInt()))
                 .thenReturn(List.of(ORDER));
-        when(checkout.claim(ORDER, NOW, NOW.plusSeconds(Reconciler.CLAIM_SECONDS)))
-                .thenReturn(true);
+        when(checkout.claim(ORDER, NOW, CLAIMED_UNTIL)).thenReturn(true);
     }
 
     @Test
@@ -64,7 +65,7 @@ class ReconcilerTest {
         Timeouts.fire(reconciler);
 
         verifyNoInteractions(gateway);
-        verify(checkout, never()).confirm(any(), any(), any(Instant.class));
+        verify(checkout, never()).confirm(any(), any(Instant.class), any(), any(Instant.class));
         verify(checkout, never()).release(any(), any(), any());
     }
 
@@ -75,7 +76,7 @@ class ReconcilerTest {
 
         Timeouts.fire(reconciler);
 
-        verify(checkout).confirm(ORDER, authorised, NOW);
+        verify(checkout).confirm(ORDER, CLAIMED_UNTIL, authorised, NOW);
         verify(gateway, never()).cancel(any());
         verify(checkout, never()).release(any(), any(), any());
     }
@@ -110,7 +111,7 @@ class ReconcilerTest {
 
         Timeouts.fire(reconciler);
 
-        verify(checkout).confirm(ORDER, captured, NOW);
+        verify(checkout).confirm(ORDER, CLAIMED_UNTIL, captured, NOW);
         verify(checkout, never()).release(any(), any(), any());
     }
 
@@ -120,7 +121,7 @@ class ReconcilerTest {
 
         Timeouts.fire(reconciler);
 
-        verify(checkout, never()).confirm(any(), any(), any(Instant.class));
+        verify(checkout, never()).confirm(any(), any(Instant.class), any(), any(Instant.class));
         verify(checkout, never()).release(any(), any(), any());
     }
 }

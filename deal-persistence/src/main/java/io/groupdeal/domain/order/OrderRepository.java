@@ -7,6 +7,7 @@ import io.groupdeal.domain.shared.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,7 +64,11 @@ public class OrderRepository {
                 quotaChange(quota, quantity, limit));
     }
 
-    /** Writes a RESERVED order whose payment must be settled by {@code expiresAt}. */
+    /**
+     * Writes a RESERVED order whose payment must be settled by {@code expiresAt}. The expiry is also the reservation's
+     * hold: whoever wrote it last (this request, or a {@link #claimReservation claim} of the reconciler) is the one
+     * that may settle the order as {@link #paid}; it is kept to the microsecond, as the column keeps it.
+     */
     public void reserve(Order order, Instant expiresAt) {
         if (order.optionId() == null) {
             throw new IllegalArgumentException("an order is for one option of its deal");
@@ -82,22 +87,31 @@ public class OrderRepository {
                         order.currency(),
                         order.createdAt(),
                         order.optionId(),
-                        expiresAt));
+                        held(expiresAt)));
     }
 
     /**
-     * RESERVED → PENDING (authorised) or CONFIRMED (captured) with the payment's reference; true for the one caller that
-     * made the move (and so issues the coupons).
+     * RESERVED → PENDING (authorised) or CONFIRMED (captured) with the payment's reference, by the reservation's holder
+     * only: {@code heldUntil} is the expiry its holder wrote ({@link #reserve}, {@link #claimReservation}). True for the
+     * one caller that made the move (and so issues the coupons).
+     *
+     * <p>Why the hold: the reconciler that claimed an expired reservation cancels the order's key at the gateway, which
+     * voids an authorisation that landed a moment before. A buyer's request still holding that authorisation's answer
+     * must then confirm nothing, or its order would be paid by a voided authorisation. The claim moved the expiry, so
+     * that request's update no longer matches; it answers what the reconciler made of the order.
      */
-    public boolean paid(String tenantId, String orderId, String paymentRef, boolean captured, Instant now) {
-        return move(
-                tenantId,
-                orderId,
-                OrderStatus.RESERVED,
-                "status = ?, payment_ref = ?, captured_at = ?, expires_at = NULL",
-                captured ? OrderStatus.CONFIRMED.name() : OrderStatus.PENDING.name(),
-                paymentRef,
-                captured ? now : null);
+    public boolean paid(
+            String tenantId, String orderId, Instant heldUntil, String paymentRef, boolean captured, Instant now) {
+        return sql.changesOne(
+                "UPDATE purchase_order SET status = ?, payment_ref = ?, captured_at = ?, expires_at = NULL"
+                        + " WHERE tenant_id = ? AND id = ? AND status = 'RESERVED' AND expires_at = ?",
+                Arrays.asList(
+                        captured ? OrderStatus.CONFIRMED.name() : OrderStatus.PENDING.name(),
+                        paymentRef,
+                        captured ? now : null,
+                        tenantId,
+                        orderId,
+                        held(heldUntil)));
     }
 
     /**
@@ -145,13 +159,19 @@ public class OrderRepository {
 
     /**
      * Takes an expired reservation for settling until {@code until}: true for the one instance that moved it, which
-     * the others then leave alone until the claim runs out.
+     * the others then leave alone until the claim runs out. {@code until} becomes the reservation's hold: only its
+     * claimant may now settle it as {@link #paid}, the buyer's request no longer.
      */
     public boolean claimReservation(String tenantId, String orderId, Instant now, Instant until) {
         return sql.changesOne(
                 "UPDATE purchase_order SET expires_at = ? WHERE tenant_id = ? AND id = ? AND status = 'RESERVED'"
                         + " AND expires_at <= ?",
-                List.of(until, tenantId, orderId, now));
+                List.of(held(until), tenantId, orderId, now));
+    }
+
+    /** An expiry as the column keeps it (microseconds), so that the holder's copy compares equal. */
+    private static Instant held(Instant expiry) {
+        return expiry.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** PENDING → CONFIRMED; true for the one caller that made the move (and so captures the payment). */
