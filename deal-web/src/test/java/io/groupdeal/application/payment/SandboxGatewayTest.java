@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mysql.cj.jdbc.MysqlDataSource;
 import com.sun.net.httpserver.HttpServer;
-import io.groupdeal.devserver.EmbeddedDatabase;
 import io.groupdeal.infrastructure.sandbox.SandboxLedger;
 import io.groupdeal.infrastructure.sandbox.SandboxServer;
+import io.groupdeal.testing.MigratedDatabase;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -17,7 +17,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,7 +32,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,23 +45,13 @@ class SandboxGatewayTest {
 
     private static final BigDecimal AMOUNT = new BigDecimal("19.900");
 
-    private static EmbeddedDatabase database;
     private static MysqlDataSource dataSource;
     private static SandboxServer server;
     private static SandboxGateway gateway;
 
     @BeforeAll
     static void start() throws Exception {
-        database = EmbeddedDatabase.start(Path.of("target", "sandbox-test-db"), 0);
-        dataSource = new MysqlDataSource();
-        dataSource.setUrl(database.jdbcUrl());
-        dataSource.setUser(EmbeddedDatabase.USER);
-        dataSource.setPassword(EmbeddedDatabase.PASSWORD);
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        dataSource = MigratedDatabase.dataSource();
         server = SandboxServer.start(new SandboxLedger(dataSource, Clock.systemUTC()), 0, Duration.ZERO);
         gateway = SandboxGateway.at(server.address(), Duration.ofSeconds(5));
     }
@@ -72,9 +60,6 @@ class SandboxGatewayTest {
     static void stop() {
         if (server != null) {
             server.close();
-        }
-        if (database != null) {
-            database.close();
         }
     }
 

@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import com.mysql.cj.jdbc.MysqlDataSource;
 import io.groupdeal.application.Wiring;
-import io.groupdeal.devserver.EmbeddedDatabase;
 import io.groupdeal.domain.shared.Ids;
 import io.groupdeal.domain.shared.NativeSql;
+import io.groupdeal.testing.MigratedDatabase;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,8 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * an authorisation that the buyer's request may still hold; were that request to confirm the order afterwards, the
  * order would be paid by a voided authorisation (the cluster test once saw it: a CONFIRMED order with no money, its
  * capture refused forever). Here in the repository, since the rule is its conditional update; in deal-web, where the
- * embedded database and the migrations are at hand (as for the sandbox's own tests).
+ * embedded database and the migrations are at hand ({@link MigratedDatabase}).
  */
 class ReservationHoldTest {
 
@@ -50,22 +47,12 @@ class ReservationHoldTest {
     /** Nanoseconds the column cannot keep: the hold still compares equal. */
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00.123456789Z");
 
-    private static EmbeddedDatabase database;
-    private static MysqlDataSource dataSource;
+    private static DataSource dataSource;
     private static OrderRepository orders;
 
     @BeforeAll
     static void start() throws SQLException {
-        database = EmbeddedDatabase.start(Path.of("target", "reservation-hold-db"), 0);
-        dataSource = new MysqlDataSource();
-        dataSource.setUrl(database.jdbcUrl());
-        dataSource.setUser(EmbeddedDatabase.USER);
-        dataSource.setPassword(EmbeddedDatabase.PASSWORD);
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        dataSource = MigratedDatabase.dataSource();
         TransactionSynchronizationRegistry noTransaction = mock(TransactionSynchronizationRegistry.class);
         when(noTransaction.getTransactionStatus()).thenReturn(Status.STATUS_NO_TRANSACTION);
         orders = Wiring.wire(new OrderRepository(), Wiring.wire(new NativeSql(), dataSource, noTransaction));
@@ -73,15 +60,8 @@ class ReservationHoldTest {
                 PreparedStatement buyer = db.prepareStatement("INSERT INTO account (id, email, name, password_hash,"
                         + " role, created_at) VALUES (?, ?, 'Hold', 'x', 'BUYER', NOW(6))")) {
             buyer.setString(1, BUYER);
-            buyer.setString(2, "hold-" + BUYER.toLowerCase() + "@example.test"); // the folder may hold earlier runs
+            buyer.setString(2, "hold-" + BUYER.toLowerCase() + "@example.test"); // the database may hold earlier runs
             buyer.executeUpdate();
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (database != null) {
-            database.close();
         }
     }
 
