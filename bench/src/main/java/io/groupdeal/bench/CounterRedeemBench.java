@@ -206,24 +206,9 @@ public final class CounterRedeemBench {
                                     "%.2f of the closed loop's %.1f" + " redemptions/s",
                                     openFraction,
                                     redeem.rate()));
-            ExecutorService pool = Executors.newFixedThreadPool(openThreads);
-            try {
-                for (int round = 1; counters.stream().allMatch(c -> c.next < c.codes.size()); round++) {
-                    // the first --open-warmup-rounds rounds are shown, not counted: the JIT compilers, starved while
-                    // the closed loop kept both cores busy, catch up at this rate
-                    boolean warm = round <= openWarmupRounds;
-                    Stats r = openPhase(pool, true, rate, phaseSeconds * 1_000_000_000L);
-                    Stats h = openPhase(pool, false, rate, r.nanos);
-                    r.print("redeem", (warm ? "ow" : "o") + round);
-                    h.print("health", (warm ? "ow" : "o") + round);
-                    if (!warm) {
-                        openRedeem.add(r);
-                        openHealth.add(h);
-                    }
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            // the first --open-warmup-rounds rounds are shown, not counted: the JIT compilers, starved while the closed
+            // loop kept both cores busy, catch up at this rate
+            openRounds(rate, 0, "o", "ow", openWarmupRounds, openRedeem, openHealth);
             System.out.printf(
                     "%nall open-model rounds%s:%n",
                     openWarmupRounds > 0 ? " (the first " + openWarmupRounds + " not counted)" : "");
@@ -628,12 +613,6 @@ public final class CounterRedeemBench {
     }
 
     /**
-     * One phase at a fixed arrival rate (open model): request i is due at start + i / rate, sent at that moment by a
-     * thread of {@code pool} whatever became of the earlier ones, the counters taking turns; its latency counts from
-     * the moment it was due, so a request that waited for a free thread of the bench or a connection is counted with
-     * its wait. Stops scheduling after {@code nanos} or when the next counter has no code left.
-     */
-    /**
      * The settle rounds after the warm-up ({@code --settle-rounds}): pairs of open-model phases at {@code rate}, shown
      * and not counted, while the JIT compilers catch up.
      */
@@ -644,19 +623,44 @@ public final class CounterRedeemBench {
                 settleRounds,
                 rate,
                 openFraction);
+        openRounds(rate, settleRounds, "s", "s", settleRounds, null, null);
+    }
+
+    /**
+     * Rounds of the open model at {@code rate}, each a redemption phase then a /health phase as long, on one pool of
+     * the bench's threads: {@code rounds} of them, or as long as every counter has codes left when 0. The first
+     * {@code uncounted} are shown as {@code uncountedLabel} and a round number; the others as {@code label}, and
+     * added to {@code redeemed} and {@code healthy}.
+     */
+    private void openRounds(
+            double rate, int rounds, String label, String uncountedLabel, int uncounted, Stats redeemed, Stats healthy)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(openThreads);
         try {
-            for (int round = 1; round <= settleRounds; round++) {
+            for (int round = 1;
+                    rounds > 0 ? round <= rounds : counters.stream().allMatch(c -> c.next < c.codes.size());
+                    round++) {
+                boolean counted = round > uncounted;
                 Stats r = openPhase(pool, true, rate, phaseSeconds * 1_000_000_000L);
                 Stats h = openPhase(pool, false, rate, r.nanos);
-                r.print("redeem", "s" + round);
-                h.print("health", "s" + round);
+                r.print("redeem", (counted ? label : uncountedLabel) + round);
+                h.print("health", (counted ? label : uncountedLabel) + round);
+                if (counted) {
+                    redeemed.add(r);
+                    healthy.add(h);
+                }
             }
         } finally {
             pool.shutdownNow();
         }
     }
 
+    /**
+     * One phase at a fixed arrival rate (open model): request i is due at start + i / rate, sent at that moment by a
+     * thread of {@code pool} whatever became of the earlier ones, the counters taking turns; its latency counts from
+     * the moment it was due, so a request that waited for a free thread of the bench or a connection is counted with
+     * its wait. Stops scheduling after {@code nanos} or when the next counter has no code left.
+     */
     Stats openPhase(ExecutorService pool, boolean redeeming, double rate, long nanos) throws Exception {
         Stats total = new Stats();
         long[] before = cpu.sample();
