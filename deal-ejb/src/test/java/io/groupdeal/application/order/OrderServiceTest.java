@@ -16,6 +16,7 @@ import static org.mockito.Mockito.when;
 
 import io.groupdeal.application.Wiring;
 import io.groupdeal.application.mail.BuyerMails.Recipient;
+import io.groupdeal.application.order.Checkout.Confirmed;
 import io.groupdeal.application.order.Checkout.Reserved;
 import io.groupdeal.application.payment.Payment;
 import io.groupdeal.application.payment.PaymentGateway;
@@ -43,6 +44,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.stubbing.OngoingStubbing;
 
 /**
  * A purchase whose payment the gateway approved but whose confirmation other buyers' locks keep out (every try met a
@@ -113,14 +115,15 @@ class OrderServiceTest {
                         BigDecimal.ZERO));
     }
 
+    /** Any confirmation of the order, whatever its hold, payment, buyer and time. */
+    private OngoingStubbing<Optional<Confirmed>> whenConfirming() {
+        return when(checkout.confirm(
+                any(Order.class), any(Instant.class), any(Payment.class), any(Recipient.class), any(Instant.class)));
+    }
+
     @Test
     void aConfirmationThatKeepsMeetingLockedRowsLeavesTheOrderToTheReconcilerAndSaysSo() {
-        when(checkout.confirm(
-                        any(Order.class),
-                        any(Instant.class),
-                        any(Payment.class),
-                        any(Recipient.class),
-                        any(Instant.class)))
+        whenConfirming()
                 .thenThrow(new Contention(
                         "update gave way to other transactions",
                         new SQLTransactionRollbackException("Lock wait timeout exceeded", "40001", 1205)));
@@ -136,13 +139,7 @@ class OrderServiceTest {
     @Test
     void anyOtherFailureOfTheConfirmationGoesOnAsItIs() {
         IllegalStateException bug = new IllegalStateException("a bug");
-        when(checkout.confirm(
-                        any(Order.class),
-                        any(Instant.class),
-                        any(Payment.class),
-                        any(Recipient.class),
-                        any(Instant.class)))
-                .thenThrow(bug);
+        whenConfirming().thenThrow(bug);
 
         assertSame(
                 bug,
