@@ -16,6 +16,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,7 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <ul>
  *     <li>every call is bounded: 2 s to connect, {@code deal.payment.timeout} (DEAL_PAYMENT_TIMEOUT, default PT5S)
  *     for the answer; no answer in time, a refused connection, a 5xx, or an answer that is not a payment throws
- *     {@link GatewayUnreachable} (the outcome is unknown; {@link #find} tells it later);</li>
+ *     {@link GatewayUnreachable} (the outcome is unknown; {@link #find} tells it later); a connection that broke
+ *     without an answer is tried once more (every call is idempotent);</li>
  *     <li>the key travels as the {@code Idempotency-Key} header, as with real providers, so a retried authorise
  *     answers the first outcome and never charges twice;</li>
  *     <li>a refusal of the sandbox (409: capture of a voided payment, a refund beyond the captured money) and an
@@ -166,24 +168,41 @@ public class SandboxGateway implements PaymentGateway {
                 .header("Accept", "application/json");
     }
 
+    /**
+     * Sends the request. A connection that breaks without an answer is tried once more: the likeliest cause is a pooled
+     * keep-alive connection that the provider closed as the request went out ("header parser received no bytes"), and
+     * the providers' own clients retry it too. Every call is idempotent (the key, the payment's ref, the refund's
+     * reference), so a second try never charges twice, whatever the first one reached. A timeout is not tried again:
+     * the call's bound stays {@code deal.payment.timeout}.
+     */
     private HttpResponse<String> send(HttpRequest request) {
-        HttpResponse<String> answer;
-        try {
-            answer = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new GatewayUnreachable(
-                    "The payment sandbox did not answer " + request.method() + " "
-                            + request.uri().getPath() + ": " + e,
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GatewayUnreachable("Interrupted while waiting for the payment sandbox", e);
+        HttpResponse<String> answer = null;
+        for (int attempt = 1; answer == null; attempt++) {
+            try {
+                answer = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (HttpTimeoutException e) {
+                throw unreachable(request, e);
+            } catch (IOException e) {
+                if (attempt == 2) {
+                    throw unreachable(request, e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GatewayUnreachable("Interrupted while waiting for the payment sandbox", e);
+            }
         }
         if (answer.statusCode() >= 500) {
             throw new GatewayUnreachable("The payment sandbox failed (" + answer.statusCode() + ") on "
                     + request.method() + " " + request.uri().getPath());
         }
         return answer;
+    }
+
+    private static GatewayUnreachable unreachable(HttpRequest request, IOException e) {
+        return new GatewayUnreachable(
+                "The payment sandbox did not answer " + request.method() + " "
+                        + request.uri().getPath() + ": " + e,
+                e);
     }
 
     /** The payment of a 200/201 answer; a refusal is the caller's bug; anything else is no answer at all. */

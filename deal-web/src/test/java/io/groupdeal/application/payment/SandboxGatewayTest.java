@@ -289,6 +289,97 @@ class SandboxGatewayTest {
         }
     }
 
+    /**
+     * A connection that breaks without an answer (a pooled keep-alive connection the provider closed as the request
+     * went out) is tried once more, under the same key, and the second answer counts; a second break is unreachable.
+     */
+    @Test
+    void aConnectionThatBreaksWithoutAnAnswerIsTriedOnceMoreUnderTheSameKey() throws Exception {
+        String payment = "{\"ref\":\"sbx_1\",\"key\":\"order-7\",\"state\":\"AUTHORISED\",\"amount\":19.9,"
+                + "\"currency\":\"EUR\",\"captured\":0,\"refunded\":0}";
+        try (RawProvider provider = new RawProvider(1, payment)) {
+            Payment answered =
+                    provider.client(Duration.ofSeconds(2)).authorise("order-7", "tok_ok", AMOUNT, "EUR", false);
+            assertEquals(Payment.State.AUTHORISED, answered.state());
+            assertEquals(List.of("order-7", "order-7"), provider.keys());
+        }
+        try (RawProvider provider = new RawProvider(2, payment)) {
+            assertThrows(
+                    GatewayUnreachable.class,
+                    () -> provider.client(Duration.ofSeconds(2)).authorise("order-8", "tok_ok", AMOUNT, "EUR", false));
+            assertEquals(2, provider.keys().size(), "tried twice, no more");
+        }
+    }
+
+    /** A timeout is not tried again: the call stays bounded by the client's wait. */
+    @Test
+    void aTimeoutIsNotTriedAgain() throws Exception {
+        try (RawProvider silent = new RawProvider(0, null)) {
+            assertThrows(
+                    GatewayUnreachable.class,
+                    () -> silent.client(Duration.ofMillis(500)).authorise("order-9", "tok_ok", AMOUNT, "EUR", false));
+            assertEquals(List.of("order-9"), silent.keys());
+        }
+    }
+
+    /**
+     * A provider on a bare socket: the first {@code breaks} connections are closed as soon as their request is read,
+     * with no byte answered; after them it answers {@code body} (200), or nothing at all when {@code body} is null. It
+     * keeps each request's Idempotency-Key.
+     */
+    private static final class RawProvider implements AutoCloseable {
+        private final java.net.ServerSocket socket;
+        private final List<String> keys = Collections.synchronizedList(new ArrayList<>());
+        private final Thread acceptor;
+
+        RawProvider(int breaks, String body) throws IOException {
+            socket = new java.net.ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+            acceptor = new Thread(() -> {
+                for (int served = 0; !socket.isClosed(); served++) {
+                    try {
+                        java.net.Socket connection = socket.accept();
+                        java.io.BufferedReader in = new java.io.BufferedReader(
+                                new java.io.InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
+                        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("idempotency-key:")) {
+                                keys.add(line.substring(line.indexOf(':') + 1).trim());
+                            }
+                        }
+                        if (served < breaks) {
+                            connection.close();
+                        } else if (body != null) {
+                            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                            OutputStream out = connection.getOutputStream();
+                            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                                            + bytes.length + "\r\nConnection: close\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
+                            out.write(bytes);
+                            out.flush();
+                            connection.close();
+                        } // else: never answers; the client's timeout ends it
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        SandboxGateway client(Duration timeout) {
+            return SandboxGateway.at(URI.create("http://127.0.0.1:" + socket.getLocalPort()), timeout);
+        }
+
+        List<String> keys() {
+            return List.copyOf(keys);
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
     /** A stand-in for a broken provider: every request gets {@code status} and {@code body}. */
     private static final class Stub implements AutoCloseable {
         private final HttpServer server;
