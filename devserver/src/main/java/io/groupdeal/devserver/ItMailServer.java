@@ -39,9 +39,14 @@ public class ItMailServer implements LauncherSessionListener {
         return server;
     }
 
+    private static final long STARTUP_TIMEOUT_MILLIS = 20_000;
+
     public static synchronized void start() {
         if (server == null) {
-            server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            // GreenMail waits 2 s for its server thread by default; a loaded CI machine took longer (MailOpsIT)
+            ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+            setup.setServerStartupTimeout(STARTUP_TIMEOUT_MILLIS);
+            server = new GreenMail(setup);
             server.start();
         }
     }
