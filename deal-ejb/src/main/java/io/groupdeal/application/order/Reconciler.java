@@ -64,8 +64,8 @@ public class Reconciler extends ScheduledJob {
     @Override
     protected void work() {
         Instant now = clock.instant();
+        Instant until = now.plusSeconds(CLAIM_SECONDS);
         for (Order order : orders.expiredReservations(now, BATCH)) {
-            Instant until = now.plusSeconds(CLAIM_SECONDS);
             if (checkout.claim(order, now, until)) {
                 settle(order, until);
             }
