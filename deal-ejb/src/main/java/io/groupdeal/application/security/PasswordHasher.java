@@ -12,16 +12,31 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Passwords are kept as PBKDF2-HMAC-SHA256 with 600,000 iterations and a 32-byte random salt (OWASP 2023). The
- * stored form names its parameters, so stronger ones can be introduced without breaking old hashes. Logins and
+ * Passwords are kept as PBKDF2-HMAC-SHA256 with {@value #ITERATIONS} iterations and a 32-byte random salt (OWASP
+ * 2023). The stored form names its parameters, so a hash is always checked with the iterations it was made with, and
+ * stronger ones can be introduced without breaking old hashes. The count is {@code deal.password.iterations}: more
+ * is allowed anywhere; fewer (down to {@value #MIN_ITERATIONS}) only where no real account lives, a demo or the
+ * embedded database ({@code infrastructure.guard.StartupSettings}): the integration tests make hundreds of accounts,
+ * and at the full cost their server spent most of its CPU hashing their passwords. Logins and
  * sign-ups hash through {@link HashingGate} and outside any transaction (no database connection waits on a hash):
  * a hash asked for inside a transaction is refused ({@link IllegalStateException}), so a boundary that forgets it
  * fails in every test that goes through it instead of holding a connection for a core-second in production.
  */
 @ApplicationScoped
 public class PasswordHasher {
+
+    /** OWASP's figure for PBKDF2-HMAC-SHA256 (2023), the default and the least a real install may use. */
+    public static final int ITERATIONS = 600_000;
+
+    /** The least the platform's PBKDF2 ({@link Pbkdf2PasswordHash}) accepts. */
+    public static final int MIN_ITERATIONS = 1_024;
+
+    @Inject
+    @ConfigProperty(name = "deal.password.iterations", defaultValue = "" + ITERATIONS)
+    private int iterations;
 
     @Inject
     private Pbkdf2PasswordHash pbkdf2;
@@ -36,7 +51,7 @@ public class PasswordHasher {
     void configure() {
         pbkdf2.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-                "Pbkdf2PasswordHash.Iterations", "600000",
+                "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
         byte[] random = new byte[24];

@@ -1,6 +1,7 @@
 package io.groupdeal.infrastructure.guard;
 
 import io.groupdeal.application.payment.PaymentGateway;
+import io.groupdeal.application.security.PasswordHasher;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -43,6 +44,10 @@ public class ProductionGuard {
     private boolean embeddedDatabase;
 
     @Inject
+    @ConfigProperty(name = "deal.password.iterations", defaultValue = "" + PasswordHasher.ITERATIONS)
+    private int passwordIterations;
+
+    @Inject
     @Any
     private Instance<PaymentGateway> gateways;
 
@@ -50,7 +55,12 @@ public class ProductionGuard {
     void check() {
         String name = gateway.strip();
         StartupSettings settings = new StartupSettings(
-                name, gateways.select(NamedLiteral.of(name)).isResolvable(), demo, allowSandbox, embeddedDatabase);
+                name,
+                gateways.select(NamedLiteral.of(name)).isResolvable(),
+                demo,
+                allowSandbox,
+                embeddedDatabase,
+                passwordIterations);
         List<String> warnings = settings.warnings();
         if (!warnings.isEmpty()) {
             String bar = "*".repeat(100);

@@ -1,5 +1,6 @@
 package io.groupdeal.infrastructure.guard;
 
+import io.groupdeal.application.security.PasswordHasher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,16 +11,25 @@ import java.util.Optional;
  * itself) the sandbox gateway, which takes no money (every order paid with {@code tok_ok} is "paid"), runs only in a
  * demo ({@code DEAL_DEMO=true}) or where someone said so on purpose ({@code DEAL_ALLOW_SANDBOX=true}, for staging);
  * a gateway name with no gateway behind it is refused everywhere. Demo data on an external database comes only from
- * an explicit {@code DEAL_DEMO=true}, and is announced loudly: its accounts have a published password.
+ * an explicit {@code DEAL_DEMO=true}, and is announced loudly: its accounts have a published password. Passwords are
+ * hashed with fewer than {@link PasswordHasher#ITERATIONS} iterations ({@code DEAL_PASSWORD_ITERATIONS}) only where
+ * no real account lives: a demo or the embedded database (the integration tests' server is a demo); never with fewer
+ * than the platform's least, {@link PasswordHasher#MIN_ITERATIONS}.
  *
  * @param gateway          DEAL_PAYMENT_GATEWAY, the chosen gateway's name
  * @param gatewayExists    whether a gateway bean of that name exists
  * @param demo             DEAL_DEMO
  * @param allowSandbox     DEAL_ALLOW_SANDBOX
  * @param embeddedDatabase DEAL_DB_EMBEDDED, set by {@code ./mvnw -Prun} when it started its own database
+ * @param passwordIterations DEAL_PASSWORD_ITERATIONS, the PBKDF2 iterations of a new password hash
  */
 public record StartupSettings(
-        String gateway, boolean gatewayExists, boolean demo, boolean allowSandbox, boolean embeddedDatabase) {
+        String gateway,
+        boolean gatewayExists,
+        boolean demo,
+        boolean allowSandbox,
+        boolean embeddedDatabase,
+        int passwordIterations) {
 
     public static final String SANDBOX = "sandbox";
 
@@ -29,6 +39,17 @@ public record StartupSettings(
             return Optional.of(
                     "There is no payment gateway named '" + gateway + "' (DEAL_PAYMENT_GATEWAY). Set it to the"
                             + " name of the installed gateway. GroupDeal is not started.");
+        }
+        if (passwordIterations < PasswordHasher.MIN_ITERATIONS) {
+            return Optional.of(
+                    "DEAL_PASSWORD_ITERATIONS=" + passwordIterations + " is below " + PasswordHasher.MIN_ITERATIONS
+                            + ", the least the platform's PBKDF2 takes. GroupDeal is not started.");
+        }
+        if (weakPasswords() && !demo && !embeddedDatabase) {
+            return Optional.of("Passwords would be hashed with " + passwordIterations + " PBKDF2 iterations"
+                    + " (DEAL_PASSWORD_ITERATIONS), fewer than the " + PasswordHasher.ITERATIONS + " that OWASP asks"
+                    + " for. Fewer are only for a demo (DEAL_DEMO=true): leave DEAL_PASSWORD_ITERATIONS unset, or set it"
+                    + " higher. GroupDeal is not started.");
         }
         if (sandbox() && !demo && !allowSandbox && !embeddedDatabase) {
             return Optional.of(
@@ -51,11 +72,20 @@ public record StartupSettings(
                     "Anyone who has read the README can log in as the operator. Never run a real business on this database:");
             lines.add("give a demo a database of its own, and leave DEAL_DEMO unset (false) everywhere else.");
         }
+        if (weakPasswords()) {
+            lines.add("Passwords are hashed with " + passwordIterations
+                    + " PBKDF2 iterations (DEAL_PASSWORD_ITERATIONS)," + " fewer than the " + PasswordHasher.ITERATIONS
+                    + " of a real install: for a demo or tests only.");
+        }
         if (sandbox() && allowSandbox && !demo) {
             lines.add(
                     "The sandbox payment gateway is allowed (DEAL_ALLOW_SANDBOX=true): payments are not real, no money is taken.");
         }
         return lines;
+    }
+
+    private boolean weakPasswords() {
+        return passwordIterations < PasswordHasher.ITERATIONS;
     }
 
     private boolean sandbox() {
