@@ -45,13 +45,15 @@ public class ItServer implements LauncherSessionListener {
     static final int BOOTS = 3;
 
     /**
-     * The server's settings for the ITs. Throttling (LoginThrottleIT): every IT signs up and logs in from 127.0.0.1
-     * against one database, so the per-address limit is out of reach here, and up to 24 hashes wait up to 25 s for
-     * their turn instead of 16 for 5 s (the ITs sign up at most 10 at once; 25 s is within their client's 30 s; a flood
-     * larger than that is answered busy at once, which LoginThrottleIT relies on). Two hashes at once (not one, as half
-     * of two cores would give), so that parallel attempts meet in the throttle's row locks and the suite's sign-ups take
-     * no longer than before; for the same reason no pause between hashes (share 1). 127.0.0.1 is a trusted proxy, so
-     * that a test can be a client of its own with X-Forwarded-For. The per-email limit keeps its production value (tests use fresh emails). The payment sandbox
+     * The server's settings for the ITs. Passwords are hashed with the platform's least PBKDF2 iterations (1,024, a
+     * demo may): the ITs make hundreds of accounts and log in as many times, and at the production cost (600,000, a
+     * core-second a hash) the server spent most of its CPU hashing. HashingFloodIT floods logins on a server of its own
+     * at the production cost. Throttling (LoginThrottleIT): every IT signs up and logs in from 127.0.0.1 against one
+     * database, so the per-address limit is out of reach here, and up to 24 hashes wait up to 25 s for their turn
+     * instead of 16 for 5 s (the ITs sign up at most 10 at once; 25 s is within their client's 30 s). Two hashes at
+     * once (not one, as half of two cores would give), so that parallel attempts meet in the throttle's row locks; no
+     * pause between hashes (share 1). 127.0.0.1 is a trusted proxy, so that a test can be a client of its own with
+     * X-Forwarded-For. The per-email limit keeps its production value (tests use fresh emails). The payment sandbox
      * listens on the port that {@link ItSandbox} chose for the run, so a test can talk to it directly too. Money
      * (MoneyIT, LedgerAgrees): a reservation ends after 3 s and the gateway gets 2 s to answer, so the reconciler
      * settles a lost answer within seconds.
@@ -63,6 +65,7 @@ public class ItServer implements LauncherSessionListener {
                 "-Ddeal.db.user=deal",
                 "-Ddeal.db.password=deal",
                 "-Ddeal.demo=true",
+                "-Ddeal.password.iterations=1024",
                 "-Ddeal.token.ttl=PT1H",
                 "-Ddeal.smtp.host=127.0.0.1",
                 "-Ddeal.smtp.port=" + required(ItMailServer.PORT_PROPERTY),

@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
  * seconds, a servlet context listener's moment included. A 200 from {@code /health/ready} comes only after that: the
  * web module is up and the database answers.
  */
-final class Readiness {
+public final class Readiness {
 
     /** How often the probe asks while the product is not ready. */
     static final Duration POLL = Duration.ofMillis(250);
@@ -32,7 +32,7 @@ final class Readiness {
     }
 
     /** The probe of the product on {@code localhost:port}. */
-    static Readiness ofPort(String port) {
+    public static Readiness ofPort(String port) {
         return new Readiness(URI.create("http://127.0.0.1:" + port + "/health/ready"));
     }
 
@@ -40,7 +40,7 @@ final class Readiness {
      * Asks until the probe answers 200 (true), the server is gone ({@code alive} false) or {@code bound} passed
      * (false).
      */
-    boolean await(BooleanSupplier alive, Duration bound) throws InterruptedException {
+    public boolean await(BooleanSupplier alive, Duration bound) throws InterruptedException {
         Instant deadline = Instant.now().plus(bound);
         while (alive.getAsBoolean() && Instant.now().isBefore(deadline)) {
             if (answersReady()) {
@@ -52,7 +52,7 @@ final class Readiness {
     }
 
     /** What the probe met last, for a launcher that gave up waiting: "HTTP 500" or the refused connection. */
-    String last() {
+    public String last() {
         return last;
     }
 
