@@ -1,16 +1,18 @@
 package io.groupdeal.it;
 
+import io.groupdeal.devserver.ItServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A Payara Micro of its own, started as {@code config/payara/run-micro.sh} starts it: the WAR the build made, the run's
- * preboot commands, a port of its own and only the DEAL_ environment a test gives it (besides the IT database's user
+ * preboot commands, the run's coverage agent (ItServer), a port of its own and only the DEAL_ environment a test gives it (besides the IT database's user
  * and a mail host). For the ITs about how the product starts, which cannot use the run's shared server; its output goes
  * to a log file next to the IT data.
  */
@@ -19,9 +21,10 @@ record LaunchedMicro(Process process, Path log) {
     static LaunchedMicro start(String name, int httpPort, Map<String, String> deal) throws IOException {
         Path log =
                 Files.createTempFile(Path.of(System.getProperty("deal.it.data")).getParent(), name + "-", ".log");
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        command.addAll(ItServer.coverageAgent());
+        command.addAll(List.of(
                 "-jar",
                 System.getProperty("deal.it.micro"),
                 "--deploy",
@@ -33,7 +36,7 @@ record LaunchedMicro(Process process, Path log) {
                 "--nocluster",
                 "--nohazelcast",
                 "--prebootcommandfile",
-                System.getProperty("deal.it.preboot"));
+                System.getProperty("deal.it.preboot")));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
@@ -51,8 +54,15 @@ record LaunchedMicro(Process process, Path log) {
         return output.substring(Math.max(0, output.length() - 4000));
     }
 
+    /**
+     * Stops it as an operator would (SIGTERM), so that the coverage agent writes what the ITs ran; SIGKILL only when it
+     * has not ended within 30 s.
+     */
     void stop() throws InterruptedException {
-        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     static int freePort() throws IOException {

@@ -86,9 +86,10 @@ public class ItServer implements LauncherSessionListener {
      * jacoco:prepare-agent-integration; unset or unresolved when JaCoCo is skipped): it records which of the product's
      * lines the ITs run (only {@code io.groupdeal} classes, so it costs the server little) and writes them to
      * {@code deal-web/target/jacoco-it-server.exec} when the JVM exits, which {@link Instance#close()} lets it do
-     * (SIGTERM, then 30 s before SIGKILL). Every boot of a run appends to the same file.
+     * (SIGTERM, then 30 s before SIGKILL). Every boot of a run appends to the same file, and so do the Payara Micro
+     * processes that ITs start of their own (the agent locks the file while it writes).
      */
-    static List<String> coverageAgent() {
+    public static List<String> coverageAgent() {
         String agent = System.getProperty("deal.it.jacoco", "").strip();
         if (agent.length() > 1 && agent.startsWith("\"") && agent.endsWith("\"")) {
             agent = agent.substring(1, agent.length() - 1); // Maven quotes an argument with spaces in its path
