@@ -4,21 +4,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Base of the browser tests: the deployed app and a fresh headless Chromium per test. */
+/**
+ * Base of the browser tests: the deployed app and a headless Chromium per test, fresh as a new one. The tests of a class
+ * run one after another and pass Chromium on, emptied ({@link Browser#freshen}), rather than each starting its own.
+ */
 abstract class BrowserApp extends DeployedApp {
+
+    /** Per class, the Chromium of its own language that its last test left, fresh, for the next one. */
+    private static final Map<Class<?>, WebDriver> KEPT = new ConcurrentHashMap<>();
 
     protected WebDriver browser;
     protected String base;
     private Accessibility accessibility;
+    /** The Chromium behind {@link #browser}, undecorated, and the browser as {@link #open} made it. */
+    private WebDriver raw;
+
+    private WebDriver watched;
+    /** Whether {@link #raw} speaks Chromium's own language, so the next test may have it. */
+    private boolean reusable;
 
     @BeforeEach
     void openBrowser() {
@@ -26,16 +42,30 @@ abstract class BrowserApp extends DeployedApp {
         browser = open(null);
     }
 
+    /** Quits the browser that the class's last test left for the next one. */
+    @AfterAll
+    static void quitKeptBrowser(TestInfo testClass) {
+        WebDriver left = KEPT.remove(testClass.getTestClass().orElseThrow());
+        if (left != null) {
+            Browser.quietlyQuit(left);
+        }
+    }
+
     /**
      * Another browser, with the {@code Accept-Language} given (null: Chromium's own), replacing the test's one; its
-     * pages are checked by axe as every browser's are.
+     * pages are checked by axe as every browser's are. Chromium's own is the one the class's last test used when there
+     * is one ({@link Browser#freshen}: nothing of that test is left in it).
      */
     protected WebDriver open(String acceptLanguage) {
         if (browser != null) {
             closeBrowser();
         }
-        accessibility = Accessibility.watch(Browser.start(acceptLanguage), base);
+        WebDriver kept = acceptLanguage == null ? KEPT.remove(getClass()) : null;
+        raw = kept != null ? kept : Browser.start(acceptLanguage);
+        reusable = acceptLanguage == null;
+        accessibility = Accessibility.watch(raw, base);
         browser = accessibility.decorated();
+        watched = browser;
         return browser;
     }
 
@@ -58,8 +88,17 @@ abstract class BrowserApp extends DeployedApp {
                     () -> "serious or critical accessibility violations (axe-core):\n"
                             + String.join("\n", inaccessible));
         } finally {
-            browser.quit();
+            boolean replaced = browser != watched; // by a Chromium of the test's own making
+            if (replaced) {
+                Browser.quietlyQuit(browser);
+            }
+            if (reusable && !replaced && Browser.freshen(raw, base)) {
+                KEPT.put(getClass(), raw);
+            } else {
+                Browser.quietlyQuit(raw);
+            }
             browser = null;
+            raw = null;
         }
     }
 
