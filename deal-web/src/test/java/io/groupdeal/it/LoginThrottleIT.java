@@ -12,6 +12,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Login and sign-up throttling, as a client sees it. The IT server trusts 127.0.0.1 as a proxy (ItServer), so each
@@ -19,6 +22,10 @@ import org.junit.jupiter.api.Test;
  * address 127.0.0.1, whose limit is out of reach there. The bound on password hashing under a flood:
  * {@link HashingFloodIT}.
  */
+// Alongside the other API ITs: each test is a client of addresses of its own, and its logins hash at the run's
+// least cost, so no burst keeps the hashing turns of the others' logins taken.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("LoginThrottleIT")
 class LoginThrottleIT extends DeployedApp {
 
     /** The per-email limit: production's, 10 failed logins in 15 minutes. */

@@ -35,6 +35,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Deal photos against the deployed product and its database: what an upload becomes (re-encoded, no EXIF or GPS,
@@ -42,6 +45,9 @@ import org.junit.jupiter.api.Test;
  * under parallel uploads, order and deletion, cache headers and 304, another tenant's deal, and uploads as curl
  * sends them (multipart and raw).
  */
+// Alongside the other API ITs: its deals, photos and uploads are its own tenant's.
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("PhotosIT")
 class PhotosIT extends DeployedApp {
 
     private final HttpClient client =
