@@ -65,12 +65,11 @@ import java.sql.Connection;
             maxIdleTime = 300,
             isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
             properties = {
-                // A connection is checked before use at most every 10 s, not at every checkout (a ping per use).
-                "fish.payara.is-connection-validation-required=true",
-                "fish.payara.validate-atmost-once-period-in-seconds=10",
-                "fish.payara.connection-validation-method=custom-validation",
-                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
-                "fish.payara.max-wait-time-in-millis=" + DealDataSource.POOL_WAIT_MILLIS
+                DealDataSource.VALIDATED,
+                DealDataSource.VALIDATED_EVERY_10_S,
+                DealDataSource.VALIDATED_BY_DRIVER,
+                DealDataSource.VALIDATOR,
+                DealDataSource.POOL_WAIT
             }),
     @DataSourceDefinition(
             name = DealDataSource.READS_JNDI_NAME,
@@ -84,11 +83,11 @@ import java.sql.Connection;
             maxIdleTime = 300,
             isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
             properties = {
-                "fish.payara.is-connection-validation-required=true",
-                "fish.payara.validate-atmost-once-period-in-seconds=10",
-                "fish.payara.connection-validation-method=custom-validation",
-                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
-                "fish.payara.max-wait-time-in-millis=" + DealDataSource.POOL_WAIT_MILLIS
+                DealDataSource.VALIDATED,
+                DealDataSource.VALIDATED_EVERY_10_S,
+                DealDataSource.VALIDATED_BY_DRIVER,
+                DealDataSource.VALIDATOR,
+                DealDataSource.POOL_WAIT
             })
 })
 public class DealDataSource {
@@ -104,6 +103,19 @@ public class DealDataSource {
 
     /** The longest a request waits for a pooled connection when all are taken (Payara's default is 60 s). */
     public static final int POOL_WAIT_MILLIS = 5_000;
+
+    /*
+     * The pool settings of every pool on the product's database (these two and the sandbox's,
+     * io.groupdeal.infrastructure.sandbox.SandboxService), as Payara's pool properties. A connection is checked before
+     * use at most every 10 s, not at every checkout (a ping per use); a request waits for a pooled connection at most
+     * POOL_WAIT_MILLIS.
+     */
+    public static final String VALIDATED = "fish.payara.is-connection-validation-required=true";
+    public static final String VALIDATED_EVERY_10_S = "fish.payara.validate-atmost-once-period-in-seconds=10";
+    public static final String VALIDATED_BY_DRIVER = "fish.payara.connection-validation-method=custom-validation";
+    public static final String VALIDATOR =
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation";
+    public static final String POOL_WAIT = "fish.payara.max-wait-time-in-millis=" + POOL_WAIT_MILLIS;
 
     /** The longest a new connection waits for the database's TCP answer. */
     public static final int CONNECT_TIMEOUT_MILLIS = 3_000;

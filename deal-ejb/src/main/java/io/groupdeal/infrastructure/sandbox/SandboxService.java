@@ -1,6 +1,7 @@
 package io.groupdeal.infrastructure.sandbox;
 
 import io.groupdeal.application.payment.SandboxEndpoint;
+import io.groupdeal.infrastructure.database.DealDataSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -51,13 +52,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
         maxIdleTime = 300,
         isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
         properties = {
-            "fish.payara.is-connection-validation-required=true",
-            "fish.payara.validate-atmost-once-period-in-seconds=10",
-            "fish.payara.connection-validation-method=custom-validation",
-            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
-            "fish.payara.max-wait-time-in-millis=5000",
-            "connectTimeout=3000",
-            "socketTimeout=5000",
+            DealDataSource.VALIDATED,
+            DealDataSource.VALIDATED_EVERY_10_S,
+            DealDataSource.VALIDATED_BY_DRIVER,
+            DealDataSource.VALIDATOR,
+            DealDataSource.POOL_WAIT,
+            "connectTimeout=" + DealDataSource.CONNECT_TIMEOUT_MILLIS,
+            "socketTimeout=" + DealDataSource.SOCKET_TIMEOUT_MILLIS,
             "characterEncoding=UTF-8",
             "connectionTimeZone=UTC",
             "forceConnectionTimeZoneToSession=true",
