@@ -149,10 +149,11 @@ public class Checkout {
 
     /**
      * The order and its coupons as {@link #confirm} left them, built in memory from what it wrote (the buyer's answer
-     * needs no read-back). The coupons are as issued: sorted by id as the repository lists them, without the deal's
-     * refund terms ({@link Coupon#refundableAnytime()} false), which a buyer's order answer does not show.
+     * needs no read-back), and the deal's sale terms they were issued under. The coupons are as issued: sorted by id as
+     * the repository lists them, without the deal's refund terms ({@link Coupon#refundableAnytime()} false), which a
+     * buyer's order answer does not show.
      */
-    public record Confirmed(Order order, List<Coupon> coupons) {}
+    public record Confirmed(Order order, List<Coupon> coupons, SaleTerms terms) {}
 
     /**
      * {@link #confirm(Order, Instant, Payment, Recipient, Instant)} for the reconciler, which holds the reservation by
@@ -174,6 +175,16 @@ public class Checkout {
     }
 
     /**
+     * A team member's seat paid ({@code TeamCheckout}), in the caller's transaction, which holds the team's row: the
+     * authorisation recorded (RESERVED → PENDING, never captured here, whatever the gateway answered) with PENDING
+     * coupons, as {@link #confirm} records a team seat's payment. Empty as {@link #confirm}.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Optional<Confirmed> confirmSeat(Order order, Instant heldUntil, Payment payment, Instant when) {
+        return recordPayment(order, heldUntil, payment, false, when.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /**
      * {@code teamSeat}: the order pays a team's seat (a team buy whose answer the reconciler found): its coupons wait
      * PENDING for the team, which counts them towards the tipping point and mails its members when it closes
      * (TeamClosing), so neither happens here.
@@ -182,6 +193,28 @@ public class Checkout {
             Order order, Instant heldUntil, Payment payment, Recipient buyer, Instant when, boolean teamSeat) {
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
         boolean captured = payment.state() == Payment.State.CAPTURED;
+        Confirmed paid = recordPayment(order, heldUntil, payment, captured, now).orElse(null);
+        if (paid == null || teamSeat) {
+            return Optional.ofNullable(paid);
+        }
+        // only the mail's cause: it is written when it is sent (OrderConfirmations), outside the purchase
+        confirmations.queue(
+                buyer != null ? buyer : confirmations.recipient(order.buyerId(), order.tenantId()),
+                paid.order(),
+                paid.terms().title());
+        if (paid.terms().paidChangesDeal(captured)) {
+            deals.paid(
+                    order.tenantId(), order.dealId(), order.quantity(), captured, now); // last: the deal's row is hot
+        }
+        return Optional.of(paid);
+    }
+
+    /**
+     * RESERVED → CONFIRMED ({@code captured}) or PENDING, only while the reservation is held until {@code heldUntil},
+     * and the order's coupons issued ACTIVE or PENDING: what every paid order is, its own or a team's seat.
+     */
+    private Optional<Confirmed> recordPayment(
+            Order order, Instant heldUntil, Payment payment, boolean captured, Instant now) {
         if (!orders.paid(order.tenantId(), order.id(), heldUntil, payment.ref(), captured, now)) {
             return Optional.empty();
         }
@@ -196,19 +229,7 @@ public class Checkout {
         coupons.addAll(issued);
         // what orders.paid made of the row (its status and payment ref; the rest is as reserved)
         Order paid = order.settled(captured ? OrderStatus.CONFIRMED : OrderStatus.PENDING, payment.ref());
-        // only the mail's cause: it is written when it is sent (OrderConfirmations), outside the purchase
-        if (teamSeat) {
-            return Optional.of(new Confirmed(paid, issued));
-        }
-        confirmations.queue(
-                buyer != null ? buyer : confirmations.recipient(order.buyerId(), order.tenantId()),
-                paid,
-                terms.title());
-        if (terms.paidChangesDeal(captured)) {
-            deals.paid(
-                    order.tenantId(), order.dealId(), order.quantity(), captured, now); // last: the deal's row is hot
-        }
-        return Optional.of(new Confirmed(paid, issued));
+        return Optional.of(new Confirmed(paid, issued, terms));
     }
 
     /**

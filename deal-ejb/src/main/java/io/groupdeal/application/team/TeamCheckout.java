@@ -1,13 +1,11 @@
 package io.groupdeal.application.team;
 
 import io.groupdeal.application.order.Checkout;
+import io.groupdeal.application.order.Checkout.Confirmed;
 import io.groupdeal.application.order.Checkout.Reserved;
 import io.groupdeal.application.order.Restock;
 import io.groupdeal.application.payment.Payment;
 import io.groupdeal.application.problem.Clash;
-import io.groupdeal.domain.coupon.Coupon;
-import io.groupdeal.domain.coupon.CouponRepository;
-import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.deal.DealRepository;
 import io.groupdeal.domain.deal.SaleOption;
 import io.groupdeal.domain.deal.SaleTerms;
@@ -27,7 +25,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -45,8 +42,6 @@ import java.util.Optional;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class TeamCheckout {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     @Inject
     private Checkout checkout;
 
@@ -55,9 +50,6 @@ public class TeamCheckout {
 
     @Inject
     private OrderRepository orders;
-
-    @Inject
-    private CouponRepository coupons;
 
     @Inject
     private DealRepository deals;
@@ -139,7 +131,8 @@ public class TeamCheckout {
     }
 
     /**
-     * The member's card was authorised (never captured here): RESERVED → PENDING with PENDING coupons. The team's row is
+     * The member's card was authorised (never captured here): RESERVED → PENDING with PENDING coupons
+     * ({@link Checkout#confirmSeat}, as any paid order's). The team's row is
      * locked first, so members paying at once are counted one after the other, and the one whose payment is the last
      * of the team's seats completes it in this transaction. Empty when the order was settled before, or its reservation
      * claimed by the reconciler (it is no longer held until {@code heldUntil}).
@@ -148,19 +141,18 @@ public class TeamCheckout {
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
         Order order = seat.order();
         Team team = teams.lock(order.tenantId(), seat.team().id()).orElse(null);
-        if (!orders.paid(order.tenantId(), order.id(), seat.heldUntil(), payment.ref(), false, now)) {
+        Confirmed paid =
+                checkout.confirmSeat(order, seat.heldUntil(), payment, now).orElse(null);
+        if (paid == null) {
             return Optional.empty();
         }
-        SaleTerms terms = deals.saleTerms(order.tenantId(), order.dealId()).orElseThrow();
-        coupons.addAll(
-                Coupon.issueFor(order, terms.title(), CouponStatus.PENDING, terms.couponValidUntil(), now, RANDOM));
         if (team != null
                 && team.status() == TeamStatus.OPEN
                 && team.memberCount() == team.size()
                 && teams.paidSeats(team.tenantId(), team.id()) == team.size()) {
-            closing.complete(team, terms.title(), now);
+            closing.complete(team, paid.terms().title(), now);
         }
-        return Optional.of(order.settled(OrderStatus.PENDING, payment.ref()));
+        return Optional.of(paid.order());
     }
 
     /** No money came (declined or failed): RESERVED → {@code status}, stock, quota and the team's seat given back. */
