@@ -59,9 +59,8 @@ public class TeamBatch {
             }
             if (!team.expiresAt().isAfter(now)) {
                 closing.fail(team, title, now);
-            } else if (team.memberCount() == team.size()
-                    && teams.paidSeats(team.tenantId(), team.id()) == team.size()) {
-                closing.complete(team, title, now);
+            } else {
+                closing.completeWhenPaid(team, title, now);
             }
             team = teams.find(team.tenantId(), team.id()).orElseThrow();
         }

@@ -146,11 +146,8 @@ public class TeamCheckout {
         if (paid == null) {
             return Optional.empty();
         }
-        if (team != null
-                && team.status() == TeamStatus.OPEN
-                && team.memberCount() == team.size()
-                && teams.paidSeats(team.tenantId(), team.id()) == team.size()) {
-            closing.complete(team, paid.terms().title(), now);
+        if (team != null) {
+            closing.completeWhenPaid(team, paid.terms().title(), now);
         }
         return Optional.of(paid.order());
     }

@@ -51,9 +51,15 @@ public class TeamClosing {
     @Inject
     private Restock restock;
 
-    /** Every seat is paid: COMPLETE, every member captured, coupons ACTIVE, members mailed. */
-    void complete(Team team, String dealTitle, Instant now) {
-        if (teams.close(team.tenantId(), team.id(), TeamStatus.COMPLETE, now)) {
+    /**
+     * An open team (as read with its row locked) whose every seat is taken and paid completes: COMPLETE, every member
+     * captured, coupons ACTIVE, members mailed. Nothing otherwise.
+     */
+    void completeWhenPaid(Team team, String dealTitle, Instant now) {
+        if (team.status() == TeamStatus.OPEN
+                && team.memberCount() == team.size()
+                && teams.paidSeats(team.tenantId(), team.id()) == team.size()
+                && teams.close(team.tenantId(), team.id(), TeamStatus.COMPLETE, now)) {
             settle(team, TeamStatus.COMPLETE, dealTitle, now);
         }
     }
