@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.groupdeal.devserver.EmbeddedDatabase;
+import io.groupdeal.devserver.ItServer;
 import io.groupdeal.it.Http;
 import io.groupdeal.it.Reply;
 import jakarta.json.JsonObject;
@@ -207,6 +208,9 @@ class PayaraServerDeploymentIT {
         // Nothing of the caller's own GroupDeal configuration may reach the server: only what this test sets.
         builder.environment().keySet().removeIf(name -> name.startsWith("DEAL_"));
         builder.environment().put("AS_JAVA", System.getProperty("java.home"));
+        // asadmin's JVMs and the server's (which inherits start-domain's environment) with the quick JIT, as the ITs'
+        // Payara Micro: each runs briefly, and C2 would double the CPU of their start.
+        builder.environment().put("JAVA_TOOL_OPTIONS", ItServer.QUICK_JIT);
         builder.environment().putAll(environment);
         // A file, not a pipe: the server that start-domain launches inherits it and outlives asadmin.
         Path output = ASADMIN_LOGS.resolve(++asadminCalls + ".out");

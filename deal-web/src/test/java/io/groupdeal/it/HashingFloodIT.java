@@ -51,7 +51,7 @@ class HashingFloodIT {
     static void start() throws Exception {
         ItServer.url(); // the run's database, mail server and sandbox are up, and their ports known
         int port = LaunchedMicro.freePort();
-        micro = LaunchedMicro.start(
+        micro = LaunchedMicro.startOptimised(
                 "hashing-flood",
                 port,
                 Map.ofEntries(

@@ -18,11 +18,26 @@ import java.util.concurrent.TimeUnit;
  */
 record LaunchedMicro(Process process, Path log) {
 
+    /** A server for a test of its start: with the quick JIT ({@link ItServer#QUICK_JIT}). */
     static LaunchedMicro start(String name, int httpPort, Map<String, String> deal) throws IOException {
+        return start(name, httpPort, deal, List.of(ItServer.QUICK_JIT));
+    }
+
+    /**
+     * A server for a test of what it does under load (hashing at the production cost): with the JIT production has, so
+     * that the work costs what it costs there.
+     */
+    static LaunchedMicro startOptimised(String name, int httpPort, Map<String, String> deal) throws IOException {
+        return start(name, httpPort, deal, List.of());
+    }
+
+    private static LaunchedMicro start(String name, int httpPort, Map<String, String> deal, List<String> jit)
+            throws IOException {
         Path log =
                 Files.createTempFile(Path.of(System.getProperty("deal.it.data")).getParent(), name + "-", ".log");
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        command.addAll(jit);
         command.addAll(ItServer.coverageAgent());
         command.addAll(List.of(
                 "-jar",
