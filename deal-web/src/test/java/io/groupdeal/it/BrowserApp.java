@@ -29,9 +29,9 @@ abstract class BrowserApp extends DeployedApp {
     protected WebDriver browser;
     protected String base;
     private Accessibility accessibility;
-    /** The Chromium behind {@link #browser}, undecorated, and the browser as {@link #open} made it. */
+    /** The Chromium behind {@link #browser}, undecorated. */
     private WebDriver raw;
-
+    /** {@link #browser} as {@link #open} made it; a test that replaces it with a Chromium of its own quits that. */
     private WebDriver watched;
     /** Whether {@link #raw} speaks Chromium's own language, so the next test may have it. */
     private boolean reusable;
