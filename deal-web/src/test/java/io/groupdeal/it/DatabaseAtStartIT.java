@@ -18,12 +18,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The database goes away between the launcher's check and the deployment: the launcher's check
@@ -31,12 +35,17 @@ import org.junit.jupiter.api.parallel.Isolated;
  * {@code config/payara/run-micro.sh} starts it. The product must never stay up with nothing deployed: it waits for
  * the database and becomes ready when it comes, or, past DEAL_DB_WAIT_SECONDS, exits with status 3 and says why.
  */
-// Alone, no other test class alongside: it starts a Payara Micro of its own on the IT database, whose jobs would take
-// other tests' mails and payments.
-@Isolated
+// Alongside the other API ITs: its Payara Micro works on a database of its own (DATABASE, on the IT
+// database's server), so its scheduled jobs never take another test's mails or payments; one server of a test's own
+// boots at a time ("second-server").
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(LaunchedMicro.SECOND_SERVER)
 class DatabaseAtStartIT {
 
     private static final long BOOT_SECONDS = 240;
+
+    /** The database this test's product migrates and serves: its own, empty but for what its jobs write. */
+    private static final String DATABASE = "deal_at_start";
 
     private LaunchedMicro micro;
     private ServerSocket forwarder;
@@ -53,6 +62,11 @@ class DatabaseAtStartIT {
 
     @Test
     void aDatabaseGoneAfterTheLaunchersCheckIsWaitedForAndTheProductBecomesReadyWhenItComes() throws Exception {
+        try (Connection c = AccountsIT.database();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
         int dbPort = answerTheLaunchersCheckOnce();
         int httpPort = LaunchedMicro.freePort();
         Path log = start(dbPort, httpPort, 180);
@@ -126,7 +140,7 @@ class DatabaseAtStartIT {
                 httpPort,
                 Map.of(
                         "DEAL_DB_URL",
-                        "jdbc:mysql://127.0.0.1:" + dbPort + "/deal",
+                        "jdbc:mysql://127.0.0.1:" + dbPort + "/" + DATABASE,
                         "DEAL_DB_WAIT_SECONDS",
                         String.valueOf(waitSeconds),
                         "DEAL_ALLOW_SANDBOX",

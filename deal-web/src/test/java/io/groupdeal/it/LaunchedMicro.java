@@ -18,6 +18,12 @@ import java.util.concurrent.TimeUnit;
  */
 record LaunchedMicro(Process process, Path log) {
 
+    /**
+     * The resource lock of the ITs that run alongside the others with a server of their own: one such server boots at
+     * a time, beside the run's shared one (two cores).
+     */
+    static final String SECOND_SERVER = "second-server";
+
     /** A server for a test of its start: with the quick JIT ({@link ItServer#QUICK_JIT}). */
     static LaunchedMicro start(String name, int httpPort, Map<String, String> deal) throws IOException {
         return start(name, httpPort, deal, List.of(ItServer.QUICK_JIT));

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A production start copied from the wrong template: the built WAR on Payara Micro, started as
@@ -16,9 +18,10 @@ import org.junit.jupiter.api.parallel.Isolated;
  * the sandbox gateway. The product must refuse it: a clear message and a non-zero exit, never a live process that
  * serves nothing.
  */
-// Alone, no other test class alongside: it starts a Payara Micro of its own (two cores: the other tests' waits would
-// run out).
-@Isolated
+// Alongside the other API ITs: its Payara Micro refuses to start before it deploys anything (no job, no schema
+// change); one server of a test's own boots at a time ("second-server").
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(LaunchedMicro.SECOND_SERVER)
 class ProductionGuardIT {
 
     private static final long BOOT_SECONDS = 240;
