@@ -6,12 +6,16 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.events.EventFiringDecorator;
 import org.openqa.selenium.support.events.WebDriverListener;
 
@@ -30,14 +34,24 @@ public final class Accessibility implements WebDriverListener {
     private final String appBase;
     private final List<String> violations = new ArrayList<>();
     private static String axeSource;
+    /** The Chromiums that load axe into every document themselves (a browser is passed from test to test). */
+    private static final Set<WebDriver> PRELOADING =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     private Accessibility(WebDriver raw, String appBase) {
         this.raw = raw;
         this.appBase = appBase;
     }
 
-    /** The browser, decorated so that each page it shows of the app at {@code appBase} is checked. */
+    /**
+     * The browser, decorated so that each page it shows of the app at {@code appBase} is checked. Chromium is told once
+     * to evaluate axe in every new document (DevTools' {@code Page.addScriptToEvaluateOnNewDocument}), which spares each
+     * check sending the 650 KB script over WebDriver; a window it was not told of gets the script sent.
+     */
     static Accessibility watch(WebDriver raw, String appBase) {
+        if (raw instanceof ChromeDriver chromium && PRELOADING.add(raw)) {
+            chromium.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source()));
+        }
         return new Accessibility(raw, appBase);
     }
 
@@ -84,14 +98,18 @@ public final class Accessibility implements WebDriverListener {
                 return;
             }
             Object state =
-                    js.executeScript("return document.readyState === 'complete' && document.contentType === 'text/html'"
-                            + " && !window." + CHECKED);
-            if (!Boolean.TRUE.equals(state)) {
+                    js.executeScript("if (document.readyState !== 'complete' || document.contentType !== 'text/html'"
+                            + " || window." + CHECKED
+                            + ") { return 'skip'; } return typeof axe === 'undefined' ? 'no axe' : 'ready';");
+            if ("skip".equals(state)) {
                 return;
             }
-            js.executeScript(source() + "\nwindow." + CHECKED + " = true;");
+            if ("no axe".equals(state)) {
+                js.executeScript(source());
+            }
             Object result = js.executeAsyncScript("""
                     var done = arguments[arguments.length - 1];
+                    window.%s = true;
                     axe.run(document, {resultTypes: ['violations']}).then(function (r) {
                         done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
                             .map(function (v) {
@@ -99,7 +117,7 @@ public final class Accessibility implements WebDriverListener {
                                         nodes: v.nodes.slice(0, 5).map(function (n) { return n.target.join(' ') + ' ' + (n.failureSummary || '').replace(/\\s+/g, ' '); })};
                             }));
                     }, function (e) { done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]); });
-                    """);
+                    """.formatted(CHECKED));
             for (Map<String, Object> v : (List<Map<String, Object>>) result) {
                 violations.add(url + " — " + v.get("impact") + " " + v.get("id") + ": " + v.get("help") + " "
                         + v.get("nodes"));
