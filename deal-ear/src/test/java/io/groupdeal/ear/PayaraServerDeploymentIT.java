@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -61,7 +62,9 @@ class PayaraServerDeploymentIT {
     /** Every asadmin command and its output, for reading after a failure. */
     private static final Path ASADMIN_LOGS = WORK.resolve("it-asadmin");
 
-    private static EmbeddedDatabase database;
+    /** The database, started while asadmin creates and starts the domain (which needs none before the deployment). */
+    private static CompletableFuture<EmbeddedDatabase> database;
+
     private static boolean domainCreated;
     private static int portBase;
     private static Http http;
@@ -71,8 +74,12 @@ class PayaraServerDeploymentIT {
     static void deploy() throws Exception {
         deleteRecursively(ASADMIN_LOGS);
         Files.createDirectories(ASADMIN_LOGS);
-        database = EmbeddedDatabase.start(WORK.resolve("it-db"), freePort());
-        emptyDatabase();
+        int databasePort = freePort();
+        database = CompletableFuture.supplyAsync(() -> {
+            EmbeddedDatabase started = EmbeddedDatabase.start(WORK.resolve("it-db"), databasePort);
+            emptyDatabase(databasePort);
+            return started;
+        });
 
         if (Files.isDirectory(DOMAINS.resolve(DOMAIN))) {
             // a run that was cut short may have left its server running
@@ -95,7 +102,7 @@ class PayaraServerDeploymentIT {
         asadmin(
                 Map.of(
                         "DEAL_DB_URL",
-                        database.jdbcUrl(),
+                        EmbeddedDatabase.jdbcUrl(databasePort),
                         "DEAL_DB_USER",
                         EmbeddedDatabase.USER,
                         "DEAL_DB_PASSWORD",
@@ -109,6 +116,7 @@ class PayaraServerDeploymentIT {
                 "--domaindir",
                 DOMAINS.toString(),
                 DOMAIN);
+        database.join();
         asadmin(Map.of(), 300, "--port", String.valueOf(adminPort()), "deploy", "--name", "deal", EAR.toString());
         http = new Http(new URL("http://127.0.0.1:" + httpPort() + "/"));
     }
@@ -123,8 +131,11 @@ class PayaraServerDeploymentIT {
                 }
             }
         } finally {
-            if (database != null) {
-                database.close();
+            EmbeddedDatabase started = database == null
+                    ? null
+                    : database.exceptionally(failed -> null).join();
+            if (started != null) {
+                started.close();
             }
         }
     }
@@ -167,15 +178,17 @@ class PayaraServerDeploymentIT {
     }
 
     /** The data folder outlives runs (target/it-db): each run starts from an empty schema, as a new install does. */
-    private static void emptyDatabase() throws SQLException {
+    private static void emptyDatabase(int port) {
         try (Connection connection = DriverManager.getConnection(
-                        "jdbc:mysql://127.0.0.1:" + database.port() + "/?sslMode=DISABLED",
+                        "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED",
                         EmbeddedDatabase.USER,
                         EmbeddedDatabase.PASSWORD);
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + EmbeddedDatabase.DATABASE);
             statement.execute("CREATE DATABASE " + EmbeddedDatabase.DATABASE
                     + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not empty the EAR test's database: " + e.getMessage(), e);
         }
     }
 

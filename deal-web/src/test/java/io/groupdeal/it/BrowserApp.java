@@ -3,14 +3,12 @@ package io.groupdeal.it;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -18,13 +16,18 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Base of the browser tests: the deployed app and a headless Chromium per test, fresh as a new one. The tests of a class
- * run one after another and pass Chromium on, emptied ({@link Browser#freshen}), rather than each starting its own.
+ * Base of the browser tests: the deployed app and a headless Chromium per test, fresh as a new one. A test passes its
+ * Chromium on to the next test, of its class or another, emptied ({@link Browser#freshen}), rather than each starting
+ * its own (a start costs Chromium about 4 CPU-seconds); the browsers left at the end are quit when the run's JVM ends.
  */
 abstract class BrowserApp extends DeployedApp {
 
-    /** Per class, the Chromium of its own language that its last test left, fresh, for the next one. */
-    private static final Map<Class<?>, WebDriver> KEPT = new ConcurrentHashMap<>();
+    /** The Chromiums of their own language that tests left, fresh, for the next ones (one, as the classes run in turn). */
+    private static final Deque<WebDriver> KEPT = new ConcurrentLinkedDeque<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(BrowserApp::quitKeptBrowsers, "quit-kept-browsers"));
+    }
 
     protected WebDriver browser;
     protected String base;
@@ -42,25 +45,23 @@ abstract class BrowserApp extends DeployedApp {
         browser = open(null);
     }
 
-    /** Quits the browser that the class's last test left for the next one. */
-    @AfterAll
-    static void quitKeptBrowser(TestInfo testClass) {
-        WebDriver left = KEPT.remove(testClass.getTestClass().orElseThrow());
-        if (left != null) {
+    /** Quits the browsers that the last tests left for the next ones. */
+    private static void quitKeptBrowsers() {
+        for (WebDriver left = KEPT.poll(); left != null; left = KEPT.poll()) {
             Browser.quietlyQuit(left);
         }
     }
 
     /**
      * Another browser, with the {@code Accept-Language} given (null: Chromium's own), replacing the test's one; its
-     * pages are checked by axe as every browser's are. Chromium's own is the one the class's last test used when there
+     * pages are checked by axe as every browser's are. Chromium's own is one a test left when there
      * is one ({@link Browser#freshen}: nothing of that test is left in it).
      */
     protected WebDriver open(String acceptLanguage) {
         if (browser != null) {
             closeBrowser();
         }
-        WebDriver kept = acceptLanguage == null ? KEPT.remove(getClass()) : null;
+        WebDriver kept = acceptLanguage == null ? KEPT.poll() : null;
         raw = kept != null ? kept : Browser.start(acceptLanguage);
         reusable = acceptLanguage == null;
         accessibility = Accessibility.watch(raw, base);
@@ -93,7 +94,7 @@ abstract class BrowserApp extends DeployedApp {
                 Browser.quietlyQuit(browser);
             }
             if (reusable && !replaced && Browser.freshen(raw, base)) {
-                KEPT.put(getClass(), raw);
+                KEPT.push(raw);
             } else {
                 Browser.quietlyQuit(raw);
             }

@@ -89,6 +89,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public String jdbcUrl() {
+        return jdbcUrl(port);
+    }
+
+    /** The product's database on an embedded MariaDB listening on the port. */
+    public static String jdbcUrl(int port) {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
