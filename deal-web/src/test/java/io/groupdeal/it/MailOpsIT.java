@@ -21,9 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The mail server on a bad day, and the operator's outbox: mails that failed for good are listed (never their body)
@@ -31,11 +29,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * purchases answer at once while the mail server hangs, and every confirmation arrives once when it is back.
  */
 @org.junit.jupiter.api.extension.ExtendWith(LedgerAgrees.class)
-// Alongside the API ITs that send mail but never read one, with the mail server to itself ("mail-server"): it stops
-// the run's mail server, and lists and retries every failed mail, which no test but those holding the mail server
-// does. The mails of the others that fail an attempt meanwhile are tried again later, as in production.
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock("mail-server")
+// Alone, no other test class alongside: it stops the run's mail server and lists and retries every failed mail: other
+// tests' mails would be lost or failed.
+@Isolated
 class MailOpsIT extends DeployedApp {
 
     /** DEAL_MAIL_MAX_ATTEMPTS of the ITs: the default. */
