@@ -18,7 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Base of the browser tests: the deployed app and a headless Chromium per test, fresh as a new one. A test passes its
  * Chromium on to the next test, of its class or another, emptied ({@link Browser#freshen}), rather than each starting
- * its own (a start costs Chromium about 4 CPU-seconds); the browsers left at the end are quit when the run's JVM ends.
+ * its own (a start cost Chromium 1.8 to 2.3 CPU-seconds here); the browsers left at the end are quit when the run's JVM ends.
  */
 abstract class BrowserApp extends DeployedApp {
 
