@@ -330,6 +330,9 @@ class SandboxGatewayTest {
     private static final class RawProvider implements AutoCloseable {
         private final java.net.ServerSocket socket;
         private final List<String> keys = Collections.synchronizedList(new ArrayList<>());
+        /** The connections left unanswered, held so that no collection of them closes them under the client. */
+        private final List<java.net.Socket> silent = Collections.synchronizedList(new ArrayList<>());
+
         private final Thread acceptor;
 
         RawProvider(int breaks, String body) throws IOException {
@@ -356,7 +359,9 @@ class SandboxGatewayTest {
                             out.write(bytes);
                             out.flush();
                             connection.close();
-                        } // else: never answers; the client's timeout ends it
+                        } else {
+                            silent.add(connection); // never answers; the client's timeout ends it
+                        }
                     } catch (IOException closed) {
                         return;
                     }
@@ -377,6 +382,9 @@ class SandboxGatewayTest {
         @Override
         public void close() throws IOException {
             socket.close();
+            for (java.net.Socket connection : List.copyOf(silent)) {
+                connection.close();
+            }
         }
     }
 
