@@ -15,10 +15,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Each role is refused (403) on the routes of the others; without a token every protected route answers 401. */
-// Alongside other test classes (see deal-web's POM); its own tests one after another.
+// Alongside other test classes (see deal-web's POM); its own tests one after another. Not while a class has the mail
+// server to itself ("mail-server"): the operator's routes it tries retry every failed mail, MailOpsIT's among them.
+@ResourceLock(value = "mail-server", mode = ResourceAccessMode.READ)
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock("RolesIT")
 class RolesIT extends DeployedApp {

@@ -26,7 +26,7 @@ import java.util.Optional;
 public class Outbox {
 
     /** How long a claimed mail is left to its sender before another attempt may take it (a crashed sender). */
-    static final long LEASE_SECONDS = 120;
+    public static final long LEASE_SECONDS = 120;
 
     @Inject
     private OutboxRepository mails;
