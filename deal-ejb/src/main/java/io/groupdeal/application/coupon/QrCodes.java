@@ -8,6 +8,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +19,10 @@ import javax.imageio.ImageIO;
 @ApplicationScoped
 public class QrCodes {
 
-    private static final int BLACK = 0x000000;
-    private static final int WHITE = 0xFFFFFF;
+    /** The indices of black and white in a {@link BufferedImage#TYPE_BYTE_BINARY} image's palette. */
+    private static final int BLACK = 0;
+
+    private static final int WHITE = 1;
 
     public byte[] png(String text, int sizePixels) {
         int size = Math.max(64, Math.min(1024, sizePixels));
@@ -39,9 +42,12 @@ public class QrCodes {
                                     "UTF-8"));
             BufferedImage image =
                     new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+            // The raster's samples are the palette's indices (0 black, 1 white): set directly, not through setRGB,
+            // which looks each pixel's colour up in the palette (most of the image's cost).
+            WritableRaster pixels = image.getRaster();
             for (int y = 0; y < matrix.getHeight(); y++) {
                 for (int x = 0; x < matrix.getWidth(); x++) {
-                    image.setRGB(x, y, matrix.get(x, y) ? BLACK : WHITE);
+                    pixels.setSample(x, y, 0, matrix.get(x, y) ? BLACK : WHITE);
                 }
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
