@@ -1,6 +1,7 @@
 package io.groupdeal.domain.deal;
 
 import io.groupdeal.domain.shared.Violation;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * What a merchant says about a deal. A draft may leave most of it open; {@link #violations(boolean)} lists every
- * broken rule, and with {@code publishing} also what a deal needs before it can go on sale.
+ * broken rule, and with {@code publishing} also what a deal needs before it can go on sale. Serializable: the
+ * operator's moderation page keeps the deals it shows in its view state, which the cluster's session replication copies.
  */
 public record DealTerms(
         String title,
@@ -25,7 +27,8 @@ public record DealTerms(
         Instant salesEnd,
         Instant couponValidUntil,
         RefundPolicy refundPolicy,
-        Boolean autoRefundOnExpiry) {
+        Boolean autoRefundOnExpiry)
+        implements Serializable {
 
     public static final int MAX_TITLE = 120;
     public static final int MAX_DESCRIPTION = 5000;
