@@ -7,6 +7,7 @@ import io.groupdeal.devserver.ItDatabase;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 // change); one server of a test's own boots at a time ("second-server").
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(LaunchedMicro.SECOND_SERVER)
+// First of all classes: it needs none of the run's shared server, whose boot leaves one of the two cores idle.
+@Order(1)
 class ProductionGuardIT {
 
     private static final long BOOT_SECONDS = 240;
