@@ -73,15 +73,15 @@ public class CurrentUser {
                         new NavItem(Words.of("layout.nav.deals"), "/merchant/deals.xhtml", "tag"),
                         new NavItem(Words.of("layout.nav.counter"), "/counter/index.xhtml", "scan"),
                         new NavItem(Words.of("layout.nav.redemptions"), "/merchant/redemptions.xhtml", "ticket"),
-                        new NavItem(Words.of("layout.nav.reviews"), "/merchant/reviews.xhtml", "tag"),
-                        new NavItem(Words.of("layout.nav.settlements"), "/merchant/settlements.xhtml", "building"),
-                        new NavItem(Words.of("layout.nav.settings"), "/merchant/settings.xhtml", "building"));
+                        new NavItem(Words.of("layout.nav.reviews"), "/merchant/reviews.xhtml", "star"),
+                        new NavItem(Words.of("layout.nav.settlements"), "/merchant/settlements.xhtml", "coins"),
+                        new NavItem(Words.of("layout.nav.settings"), "/merchant/settings.xhtml", "gear"));
             case STAFF -> List.of(new NavItem(Words.of("layout.nav.counter"), "/counter/index.xhtml", "scan"));
             case PLATFORM_ADMIN ->
                 List.of(
                         new NavItem(Words.of("layout.nav.tenants"), "/platform/tenants.xhtml", "building"),
-                        new NavItem(Words.of("layout.nav.moderation"), "/platform/moderation.xhtml", "tag"),
-                        new NavItem(Words.of("layout.nav.settlements"), "/platform/settlements.xhtml", "ticket"),
+                        new NavItem(Words.of("layout.nav.moderation"), "/platform/moderation.xhtml", "shield"),
+                        new NavItem(Words.of("layout.nav.settlements"), "/platform/settlements.xhtml", "coins"),
                         new NavItem(Words.of("layout.nav.mails"), "/platform/mails.xhtml", "mail"));
             case BUYER ->
                 List.of(
