@@ -9,8 +9,6 @@ import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaEnumConstant;
 import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import io.groupdeal.application.ScheduledJob;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
@@ -42,9 +40,7 @@ class JobsTest {
                                     && constant.name().equals(TransactionAttributeType.NOT_SUPPORTED.name()))
                             .orElse(false));
 
-    private static final JavaClasses PRODUCT = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.groupdeal");
+    private static final JavaClasses PRODUCT = ProductClasses.ALL;
 
     @Test
     void aJobOutsideTransactionsHasNoScheduleMethod() {

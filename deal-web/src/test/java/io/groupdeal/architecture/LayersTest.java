@@ -5,9 +5,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,14 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class LayersTest {
 
-    private static JavaClasses product;
-
-    @BeforeAll
-    static void importTheProduct() {
-        product = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.groupdeal");
-    }
+    private static final JavaClasses PRODUCT = ProductClasses.ALL;
 
     @Test
     void theDomainDependsOnNothingAboveIt() {
@@ -36,7 +26,7 @@ class LayersTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.groupdeal.application..", "io.groupdeal.interfaces..")
-                .check(product);
+                .check(PRODUCT);
     }
 
     @Test
@@ -47,7 +37,7 @@ class LayersTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("jakarta.ejb..", "jakarta.ws.rs..", "jakarta.faces..", "jakarta.servlet..")
-                .check(product);
+                .check(PRODUCT);
     }
 
     @Test
@@ -58,7 +48,7 @@ class LayersTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.groupdeal.interfaces..", "jakarta.ws.rs..", "jakarta.faces..")
-                .check(product);
+                .check(PRODUCT);
     }
 
     /**
@@ -81,7 +71,7 @@ class LayersTest {
                 .haveFullyQualifiedName("io.groupdeal.domain.shared.NativeSql")
                 .orShould()
                 .callMethodWhere(NATIVE_QUERY)
-                .check(product);
+                .check(PRODUCT);
     }
 
     /** A call of {@code createNativeQuery} of JPA's {@code EntityManager}. */
@@ -108,7 +98,7 @@ class LayersTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("io.groupdeal.interfaces.rest..")
-                .check(product);
+                .check(PRODUCT);
     }
 
     @Test
@@ -119,6 +109,6 @@ class LayersTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("io.groupdeal.interfaces.web..")
-                .check(product);
+                .check(PRODUCT);
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -35,10 +33,9 @@ class ReplicatedStateTest {
     @Test
     void viewAndSessionScopedBeansHoldOnlySerializableState() throws Exception {
         List<Class<?>> beans = new ArrayList<>();
-        for (JavaClass bean : new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.groupdeal.interfaces")) {
-            if (bean.isAnnotatedWith(ViewScoped.class) || bean.isAnnotatedWith(SessionScoped.class)) {
+        for (JavaClass bean : ProductClasses.ALL) {
+            if (bean.getPackageName().startsWith("io.groupdeal.interfaces")
+                    && (bean.isAnnotatedWith(ViewScoped.class) || bean.isAnnotatedWith(SessionScoped.class))) {
                 beans.add(Class.forName(bean.getName()));
             }
         }
