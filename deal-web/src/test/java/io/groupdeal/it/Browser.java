@@ -21,10 +21,19 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
-/** Headless Debian Chromium driven by Debian's chromedriver (never downloaded), with screenshots in target/. */
+/**
+ * Headless Debian Chromium driven by Debian's chromedriver (never downloaded), with screenshots in target/. The
+ * browser is Debian's headless shell of Chromium ({@code chromium-headless-shell}: the same Blink and V8 without the
+ * browser's own window, tabs and services) when it is installed, and otherwise the full {@code chromium} in its new
+ * headless mode. For the same pages the shell takes about a third less CPU; the browser ITs run while the product's
+ * server and the API ITs share the machine's cores, so the whole run is faster with it.
+ */
 public final class Browser {
 
     private static final Dimension START_SIZE = new Dimension(1366, 900);
+
+    /** Debian's headless shell (package {@code chromium-headless-shell}). */
+    static final Path HEADLESS_SHELL = Path.of("/usr/lib/chromium/chromium-headless-shell");
 
     private Browser() {}
 
@@ -44,40 +53,39 @@ public final class Browser {
 
     /** Chromium speaking {@code acceptLanguage} (null: its own), with switches of its own besides ours. */
     public static WebDriver start(String acceptLanguage, List<String> switches) {
-        try {
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(System.getProperty("deal.it.chromium", "/usr/bin/chromium"));
-            options.addArguments(
-                    "--headless=new",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-dev-shm-usage",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                    "--disable-quic",
-                    "--window-size=1366,900",
-                    "--user-data-dir=" + Files.createTempDirectory("chromium-it"));
-            if (acceptLanguage != null) {
-                options.addArguments("--lang=" + acceptLanguage, "--accept-lang=" + acceptLanguage);
-                options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
-            }
-            options.addArguments(switches);
-            // The console, read by cspViolations: a page the Content-Security-Policy breaks says so there.
-            LoggingPreferences logs = new LoggingPreferences();
-            logs.enable(LogType.BROWSER, Level.ALL);
-            options.setCapability("goog:loggingPrefs", logs);
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(Path.of(System.getProperty("deal.it.chromedriver", "/usr/bin/chromedriver"))
-                            .toFile())
-                    .build();
-            ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-            return driver;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        ChromeOptions options = new ChromeOptions();
+        String binary = System.getProperty(
+                "deal.it.chromium",
+                Files.isExecutable(HEADLESS_SHELL) ? HEADLESS_SHELL.toString() : "/usr/bin/chromium");
+        options.setBinary(binary);
+        // The shell is headless by nature; the full browser is told to be.
+        options.addArguments(Path.of(binary).equals(HEADLESS_SHELL) ? "--headless" : "--headless=new");
+        options.addArguments(
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--window-size=1366,900");
+        if (acceptLanguage != null) {
+            options.addArguments("--lang=" + acceptLanguage, "--accept-lang=" + acceptLanguage);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
         }
+        options.addArguments(switches);
+        // The console, read by cspViolations: a page the Content-Security-Policy breaks says so there.
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("deal.it.chromedriver", "/usr/bin/chromedriver"))
+                        .toFile())
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        return driver;
     }
 
     /**
