@@ -109,6 +109,10 @@ class PayaraServerDeploymentIT {
                         EmbeddedDatabase.PASSWORD,
                         "DEAL_DEMO",
                         "true",
+                        // As the WAR's ITs (ItServer): the demo's accounts and this test's two logins at 600,000
+                        // iterations took the quick JIT about 11 s of the deployment and the tests.
+                        "DEAL_PASSWORD_ITERATIONS",
+                        "1024",
                         "DEAL_HTTP_PORT",
                         String.valueOf(httpPort())),
                 240,

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 // Alongside other test classes (see deal-web's POM); its own tests one after another.
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock("DashboardSummaryIT")
+// Among the first classes to start (see MailOpsIT): it mostly waits, about a minute, for a deal of its own to end.
+@Order(3)
 class DashboardSummaryIT extends DeployedApp {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");

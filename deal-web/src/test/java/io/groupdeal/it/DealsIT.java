@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 // Alongside other test classes (see deal-web's POM); its own tests one after another.
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock("DealsIT")
+// Among the first classes to start (see MailOpsIT): its scheduled deal waits about half a minute to open and end.
+@Order(4)
 class DealsIT extends DeployedApp {
 
     private static final String MISSING_ID = "01AAAAAAAAAAAAAAAAAAAAAAAA";

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock("ExpiryIT")
 // It reads the run's mail server, which SettlementIT stops for a while.
 @ResourceLock(value = "mail-server", mode = ResourceAccessMode.READ)
+// Among the first classes to start (see MailOpsIT): it waits about half a minute for coupons to expire.
+@Order(5)
 class ExpiryIT extends DeployedApp {
 
     private Fixtures.Merchant merchant;

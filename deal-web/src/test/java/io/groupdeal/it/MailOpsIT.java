@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -37,6 +38,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 // does. The mails of the others that fail an attempt meanwhile are tried again later, as in production.
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock("mail-server")
+// The first classes to start are those that mostly wait (@Order; the others follow in failsafe's order), so that their
+// waits overlap the others' work instead of ending the parallel phase; this one first of them, before a class that
+// reads mail takes a thread and holds it while it waits for the mail server.
+@Order(2)
 class MailOpsIT extends DeployedApp {
 
     /** DEAL_MAIL_MAX_ATTEMPTS of the ITs: the default. */

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock("TeamsIT")
 // It reads the run's mail server, which SettlementIT stops for a while.
 @ResourceLock(value = "mail-server", mode = ResourceAccessMode.READ)
+// Among the first classes to start (see MailOpsIT): its tests wait for teams to fill and to run out.
+@Order(6)
 class TeamsIT extends DeployedApp {
 
     private Fixtures.Merchant merchant;

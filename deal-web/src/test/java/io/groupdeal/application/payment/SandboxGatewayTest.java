@@ -35,6 +35,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The sandbox gateway (the HTTP client) against a real sandbox server on a real MariaDB with the product's schema:
@@ -199,6 +201,8 @@ class SandboxGatewayTest {
     }
 
     @Test
+    // Beside the class's other tests (each uses keys of its own): it mostly waits out tok_slow's ten seconds.
+    @Execution(ExecutionMode.CONCURRENT)
     void aSlowAuthoriseIsProcessedAfterTenSecondsAndACancelInBetweenBarsIt() throws Exception {
         SandboxGateway impatient = SandboxGateway.at(server.address(), Duration.ofSeconds(1));
         SandboxGateway patient = SandboxGateway.at(server.address(), Duration.ofSeconds(20));
