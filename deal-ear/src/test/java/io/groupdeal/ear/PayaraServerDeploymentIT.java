@@ -18,10 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -77,7 +73,8 @@ class PayaraServerDeploymentIT {
         int databasePort = freePort();
         database = CompletableFuture.supplyAsync(() -> {
             EmbeddedDatabase started = EmbeddedDatabase.start(WORK.resolve("it-db"), databasePort);
-            emptyDatabase(databasePort);
+            // target/it-db outlives runs: each run starts from an empty schema, as a new install does.
+            EmbeddedDatabase.recreateDatabase(databasePort, EmbeddedDatabase.DATABASE);
             return started;
         });
 
@@ -179,21 +176,6 @@ class PayaraServerDeploymentIT {
 
         Reply tenants = http.get("api/v1/platform/tenants", login.json().getString("token"));
         assertEquals(403, tenants.status(), tenants::toString);
-    }
-
-    /** The data folder outlives runs (target/it-db): each run starts from an empty schema, as a new install does. */
-    private static void emptyDatabase(int port) {
-        try (Connection connection = DriverManager.getConnection(
-                        "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED",
-                        EmbeddedDatabase.USER,
-                        EmbeddedDatabase.PASSWORD);
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + EmbeddedDatabase.DATABASE);
-            statement.execute("CREATE DATABASE " + EmbeddedDatabase.DATABASE
-                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not empty the EAR test's database: " + e.getMessage(), e);
-        }
     }
 
     private static boolean tryAsadmin(int timeoutSeconds, String... arguments) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.groupdeal.devserver.DevServer;
+import io.groupdeal.devserver.EmbeddedDatabase;
 import io.groupdeal.devserver.ItDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -62,11 +61,7 @@ class DatabaseAtStartIT {
 
     @Test
     void aDatabaseGoneAfterTheLaunchersCheckIsWaitedForAndTheProductBecomesReadyWhenItComes() throws Exception {
-        try (Connection c = AccountsIT.database();
-                Statement s = c.createStatement()) {
-            s.execute(
-                    "CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        }
+        EmbeddedDatabase.createDatabase(Integer.parseInt(System.getProperty(ItDatabase.PORT_PROPERTY)), DATABASE);
         int dbPort = answerTheLaunchersCheckOnce();
         int httpPort = LaunchedMicro.freePort();
         Path log = start(dbPort, httpPort, 180);

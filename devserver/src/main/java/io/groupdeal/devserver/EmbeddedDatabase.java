@@ -23,6 +23,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DATABASE = "deal";
     public static final String USER = "deal";
     public static final String PASSWORD = "deal";
+    /** The product's character set and collation, for every database made here. */
+    private static final String CHARACTER_SET = " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci";
 
     private final DB db;
     private final int port;
@@ -55,7 +57,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             EmbeddedDatabase database = new EmbeddedDatabase(db, port);
-            database.createSchema();
+            createDatabase(port, DATABASE);
             return database;
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage(), e);
@@ -77,14 +79,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 : absolute.toFile();
     }
 
-    private void createSchema() {
+    /** Creates the database {@code name} on the embedded MariaDB at the port, as the product's, unless it exists. */
+    public static void createDatabase(int port, String name) {
+        onServer(port, name, "CREATE DATABASE IF NOT EXISTS " + name + CHARACTER_SET);
+    }
+
+    /** Drops the database {@code name} on the embedded MariaDB at the port and creates it again, empty. */
+    public static void recreateDatabase(int port, String name) {
+        onServer(port, name, "DROP DATABASE IF EXISTS " + name, "CREATE DATABASE " + name + CHARACTER_SET);
+    }
+
+    private static void onServer(int port, String name, String... statements) {
         try (Connection connection = DriverManager.getConnection(
                         "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED", USER, PASSWORD);
                 Statement statement = connection.createStatement()) {
-            statement.execute(
-                    "CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the database " + DATABASE + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Could not create the database " + name + ": " + e.getMessage(), e);
         }
     }
 
