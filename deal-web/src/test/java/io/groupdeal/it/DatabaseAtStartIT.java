@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -39,6 +40,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 // boots at a time ("second-server").
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(LaunchedMicro.SECOND_SERVER)
+// Among the first classes to start (see MailOpsIT): it waits for the database to come and for its server to boot.
+// After the others of them, so that ProductionGuardIT has given back the second server by then.
+@Order(7)
 class DatabaseAtStartIT {
 
     private static final long BOOT_SECONDS = 240;
