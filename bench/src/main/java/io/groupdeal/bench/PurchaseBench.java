@@ -109,6 +109,8 @@ public final class PurchaseBench {
     String dumpDir;
     /** A JFR recording of the product during the warm-up of each HTTP phase, summarised (needs --dump-dir). */
     boolean profile = true;
+    /** The warm-up's recording by async-profiler (CPU, native and kernel frames too) instead of JFR. */
+    boolean asyncProfile = false;
 
     int minBuyers = 1;
     int quantity = 1;
@@ -137,6 +139,7 @@ public final class PurchaseBench {
         dumps = o.integer("--dumps", dumps);
         dumpDir = o.text("--dump-dir", dumpDir);
         profile = !o.flag("--no-profile");
+        asyncProfile = o.flag("--async-profile");
         threads = o.integer("--threads", threads);
         seconds = o.integer("--seconds", seconds);
         warmupSeconds = o.integer("--warmup", warmupSeconds);
@@ -375,7 +378,11 @@ public final class PurchaseBench {
         }
 
         for (Map.Entry<String, java.nio.file.Path> e : profiles.entrySet()) {
-            Profile.summarise("the warm-up of " + e.getKey(), e.getValue());
+            if (e.getValue().toString().endsWith(".collapsed")) {
+                Profile.summariseCpu("the warm-up of " + e.getKey(), e.getValue());
+            } else {
+                Profile.summarise("the warm-up of " + e.getKey(), e.getValue());
+            }
         }
 
         boolean met = true;
@@ -910,11 +917,19 @@ public final class PurchaseBench {
         window[0].set(System.nanoTime());
         clients.go();
         java.nio.file.Path recording = null;
-        if (where != null && profile && dumpDir != null && cpu.productAt(phase.port) > 0) {
+        if (where != null && (profile || asyncProfile) && dumpDir != null && cpu.productAt(phase.port) > 0) {
             // The whole (warm-up) phase; jcmd itself takes a while on a busy machine.
-            recording = java.nio.file.Path.of(dumpDir, phase.name().replace(' ', '-') + ".jfr")
+            recording = java.nio.file.Path.of(
+                            dumpDir, phase.name().replace(' ', '-') + (asyncProfile ? ".collapsed" : ".jfr"))
                     .toAbsolutePath();
-            Profile.start(cpu.productAt(phase.port), phase.name().replace(' ', '-'));
+            if (asyncProfile) {
+                java.nio.file.Files.createDirectories(recording.getParent());
+                if (!Profile.startCpu(cpu.productAt(phase.port))) {
+                    recording = null;
+                }
+            } else {
+                Profile.start(cpu.productAt(phase.port), phase.name().replace(' ', '-'));
+            }
         }
         if (where != null && dumps > 0) {
             long pid = cpu.productAt(phase.port);
@@ -939,7 +954,11 @@ public final class PurchaseBench {
             if (wait > 0) {
                 Thread.sleep(wait);
             }
-            Profile.stop(cpu.productAt(phase.port), phase.name().replace(' ', '-'), recording);
+            if (asyncProfile) {
+                Profile.stopCpu(cpu.productAt(phase.port), recording);
+            } else {
+                Profile.stop(cpu.productAt(phase.port), phase.name().replace(' ', '-'), recording);
+            }
             profiles.put(phase.name(), recording);
         }
         clients.join();

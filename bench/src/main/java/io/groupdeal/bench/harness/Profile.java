@@ -51,7 +51,124 @@ public final class Profile {
             new String[] {"org.glassfish.", "Payara/GlassFish"},
             new String[] {"fish.payara.", "Payara/GlassFish"});
 
+    /**
+     * What a CPU sample of async-profiler was spent on, by the first pattern its stack matches (so the gateway's
+     * client inside a purchase counts as the gateway, the purchase's statements as the MySQL driver).
+     */
+    private static final List<String[]> SPENT_ON = List.of(
+            new String[] {"payment gateway client (java.net.http)", "SandboxGateway|jdk/internal/net/http/"},
+            new String[] {"payment sandbox server and its ledger", "sun/net/httpserver/|infrastructure/sandbox/"},
+            new String[] {"scheduled jobs (mail, reconciler, tasks)", "ScheduledJob|JobRun|EJBTimerService"},
+            new String[] {"authentication (token look-up included)", "TokenAuthModule"},
+            new String[] {"connection pool", "com/sun/enterprise/resource/|ConnectionManagerImpl"},
+            new String[] {"JTA", "com/sun/enterprise/transaction/|JavaEETransaction"},
+            new String[] {"MySQL driver (its system calls included)", "com/mysql/"},
+            new String[] {"the product's services, EJB and CDI around them", "io/groupdeal/application/"},
+            new String[] {"JAX-RS (Jersey, JSON-B, the resources)", "org/glassfish/jersey/"},
+            new String[] {"web container (Grizzly, Catalina, filters)", "grizzly|catalina|io/groupdeal/interfaces/"},
+            new String[] {"JIT compilers", "CompileBroker|Compiler|C2|C1"},
+            new String[] {"garbage collector", "G1|GC"});
+
     private Profile() {}
+
+    /**
+     * Starts async-profiler's CPU sampling (every millisecond of CPU, every thread, Java, native and kernel frames) in
+     * the running product; false when its agent could not be loaded.
+     */
+    public static boolean startCpu(long pid) {
+        Path agent = agent();
+        // jcmd splits its arguments at commas unless they are quoted
+        return agent != null
+                && jcmd(pid, "JVMTI.agent_load", agent.toString(), "\"start,event=cpu,interval=1ms\"")
+                        .contains("return code: 0");
+    }
+
+    /** Stops async-profiler in the product and writes the samples to {@code file} as collapsed stacks. */
+    public static void stopCpu(long pid, Path file) {
+        Path agent = agent();
+        if (agent != null) {
+            jcmd(pid, "JVMTI.agent_load", agent.toString(), "\"stop,file=" + file + ",collapsed\"");
+        }
+    }
+
+    /** The agent of this machine's kind, copied out of the async-profiler jar into target/ once. */
+    private static Path agent() {
+        String kind = System.getProperty("os.arch").equals("aarch64") ? "linux-arm64" : "linux-x64";
+        Path file = Path.of("bench", "target", "async-profiler", kind, "libasyncProfiler.so")
+                .toAbsolutePath();
+        try (var in = Profile.class.getResourceAsStream("/" + kind + "/libasyncProfiler.so")) {
+            if (in == null) {
+                System.out.println("  (no async-profiler agent for " + kind + " on the class path)");
+                return null;
+            }
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Files.copy(in, file);
+            }
+            return file;
+        } catch (IOException e) {
+            System.out.println("  (no async-profiler agent: " + e.getMessage() + ")");
+            return null;
+        }
+    }
+
+    /**
+     * Prints what the product's CPU went to in async-profiler's collapsed stacks {@code file}: the share of samples in
+     * the kernel (system calls, scheduling: frames marked {@code _[k]} on top), the system calls they came from, and
+     * the samples by {@link #SPENT_ON}.
+     */
+    public static void summariseCpu(String during, Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            System.out.println("  (no CPU profile: " + e.getMessage() + ")");
+            return;
+        }
+        Map<String, Integer> spent = new LinkedHashMap<>();
+        Map<String, Integer> syscalls = new LinkedHashMap<>();
+        long all = 0;
+        long kernel = 0;
+        for (String line : lines) {
+            int space = line.lastIndexOf(' ');
+            if (space < 0) {
+                continue;
+            }
+            String stack = line.substring(0, space);
+            int n = Integer.parseInt(line.substring(space + 1));
+            all += n;
+            String[] frames = stack.split(";");
+            if (frames[frames.length - 1].endsWith("_[k]")) {
+                kernel += n;
+                int first = 0;
+                while (!frames[first].endsWith("_[k]")) {
+                    first++;
+                }
+                syscalls.merge(first == 0 ? "?" : frames[first - 1], n, Integer::sum);
+            }
+            String kind = "other";
+            for (String[] s : SPENT_ON) {
+                if (Pattern.compile(s[1]).matcher(stack).find()) {
+                    kind = s[0];
+                    break;
+                }
+            }
+            spent.merge(kind, n, Integer::sum);
+        }
+        int total = (int) Math.max(1, all);
+        System.out.printf(
+                Locale.ROOT,
+                "%nCPU profile of the product during %s (async-profiler, %s): %d samples of 1 ms of CPU, %.1f%% of"
+                        + " them in the kernel%n",
+                during,
+                file.getFileName(),
+                all,
+                100.0 * kernel / total);
+        System.out.println("  by what it was spent on (the first that its stack shows, in this order):");
+        print(spent, total, SPENT_ON.size() + 1);
+        System.out.println("  the kernel's samples, by the call that entered it:");
+        print(syscalls, total, 8);
+    }
 
     public static void start(long pid, String name) {
         jcmd(pid, "JFR.start", "name=" + name, "settings=profile");
