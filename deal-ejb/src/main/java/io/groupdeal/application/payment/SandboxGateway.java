@@ -96,10 +96,17 @@ public class SandboxGateway implements PaymentGateway {
         client = newClient();
     }
 
+    /**
+     * The client's own work runs where it starts: on the calling thread, and on the client's selector thread once the
+     * answer arrives, which then completes the caller's wait itself. With the default executor the selector thread
+     * hands every answer to a pool thread first, a wake-up more per call (the client took a tenth of the product's
+     * CPU in the purchase bench). Nothing here blocks the selector thread: the answers are read as strings.
+     */
     private static HttpClient newClient() {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
+                .executor(Runnable::run)
                 .build();
     }
 
