@@ -378,7 +378,7 @@ public final class PurchaseBench {
         }
 
         for (Map.Entry<String, java.nio.file.Path> e : profiles.entrySet()) {
-            if (e.getValue().toString().endsWith(".collapsed")) {
+            if (asyncProfile) {
                 Profile.summariseCpu("the warm-up of " + e.getKey(), e.getValue());
             } else {
                 Profile.summarise("the warm-up of " + e.getKey(), e.getValue());
@@ -917,18 +917,15 @@ public final class PurchaseBench {
         window[0].set(System.nanoTime());
         clients.go();
         java.nio.file.Path recording = null;
+        String recordingName = phase.name().replace(' ', '-');
         if (where != null && (profile || asyncProfile) && dumpDir != null && cpu.productAt(phase.port) > 0) {
             // The whole (warm-up) phase; jcmd itself takes a while on a busy machine.
-            recording = java.nio.file.Path.of(
-                            dumpDir, phase.name().replace(' ', '-') + (asyncProfile ? ".collapsed" : ".jfr"))
+            recording = java.nio.file.Path.of(dumpDir, recordingName + (asyncProfile ? ".collapsed" : ".jfr"))
                     .toAbsolutePath();
-            if (asyncProfile) {
-                java.nio.file.Files.createDirectories(recording.getParent());
-                if (!Profile.startCpu(cpu.productAt(phase.port))) {
-                    recording = null;
-                }
-            } else {
-                Profile.start(cpu.productAt(phase.port), phase.name().replace(' ', '-'));
+            if (!asyncProfile) {
+                Profile.start(cpu.productAt(phase.port), recordingName);
+            } else if (!Profile.startCpu(cpu.productAt(phase.port))) {
+                recording = null;
             }
         }
         if (where != null && dumps > 0) {
@@ -957,7 +954,7 @@ public final class PurchaseBench {
             if (asyncProfile) {
                 Profile.stopCpu(cpu.productAt(phase.port), recording);
             } else {
-                Profile.stop(cpu.productAt(phase.port), phase.name().replace(' ', '-'), recording);
+                Profile.stop(cpu.productAt(phase.port), recordingName, recording);
             }
             profiles.put(phase.name(), recording);
         }

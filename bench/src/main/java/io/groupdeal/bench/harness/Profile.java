@@ -55,19 +55,26 @@ public final class Profile {
      * What a CPU sample of async-profiler was spent on, by the first pattern its stack matches (so the gateway's
      * client inside a purchase counts as the gateway, the purchase's statements as the MySQL driver).
      */
-    private static final List<String[]> SPENT_ON = List.of(
-            new String[] {"payment gateway client (java.net.http)", "SandboxGateway|jdk/internal/net/http/"},
-            new String[] {"payment sandbox server and its ledger", "sun/net/httpserver/|infrastructure/sandbox/"},
-            new String[] {"scheduled jobs (mail, reconciler, tasks)", "ScheduledJob|JobRun|EJBTimerService"},
-            new String[] {"authentication (token look-up included)", "TokenAuthModule"},
-            new String[] {"connection pool", "com/sun/enterprise/resource/|ConnectionManagerImpl"},
-            new String[] {"JTA", "com/sun/enterprise/transaction/|JavaEETransaction"},
-            new String[] {"MySQL driver (its system calls included)", "com/mysql/"},
-            new String[] {"the product's services, EJB and CDI around them", "io/groupdeal/application/"},
-            new String[] {"JAX-RS (Jersey, JSON-B, the resources)", "org/glassfish/jersey/"},
-            new String[] {"web container (Grizzly, Catalina, filters)", "grizzly|catalina|io/groupdeal/interfaces/"},
-            new String[] {"JIT compilers", "CompileBroker|Compiler|C2|C1"},
-            new String[] {"garbage collector", "G1|GC"});
+    private static final List<Spent> SPENT_ON = List.of(
+            new Spent("payment gateway client (java.net.http)", "SandboxGateway|jdk/internal/net/http/"),
+            new Spent("payment sandbox server and its ledger", "sun/net/httpserver/|infrastructure/sandbox/"),
+            new Spent("scheduled jobs (mail, reconciler, tasks)", "ScheduledJob|JobRun|EJBTimerService"),
+            new Spent("authentication (token look-up included)", "TokenAuthModule"),
+            new Spent("connection pool", "com/sun/enterprise/resource/|ConnectionManagerImpl"),
+            new Spent("JTA", "com/sun/enterprise/transaction/|JavaEETransaction"),
+            new Spent("MySQL driver (its system calls included)", "com/mysql/"),
+            new Spent("the product's services, EJB and CDI around them", "io/groupdeal/application/"),
+            new Spent("JAX-RS (Jersey, JSON-B, the resources)", "org/glassfish/jersey/"),
+            new Spent("web container (Grizzly, Catalina, filters)", "grizzly|catalina|io/groupdeal/interfaces/"),
+            new Spent("JIT compilers", "CompileBroker|Compiler|C2|C1"),
+            new Spent("garbage collector", "G1|GC"));
+
+    /** A kind of CPU work, and the frames (a regular expression) that show it on a collapsed stack. */
+    private record Spent(String name, Pattern frames) {
+        Spent(String name, String frames) {
+            this(name, Pattern.compile(frames));
+        }
+    }
 
     private Profile() {}
 
@@ -86,9 +93,16 @@ public final class Profile {
     /** Stops async-profiler in the product and writes the samples to {@code file} as collapsed stacks. */
     public static void stopCpu(long pid, Path file) {
         Path agent = agent();
-        if (agent != null) {
-            jcmd(pid, "JVMTI.agent_load", agent.toString(), "\"stop,file=" + file + ",collapsed\"");
+        if (agent == null) {
+            return;
         }
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            System.out.println("  (no CPU profile: " + e.getMessage() + ")");
+            return;
+        }
+        jcmd(pid, "JVMTI.agent_load", agent.toString(), "\"stop,file=" + file + ",collapsed\"");
     }
 
     /** The agent of this machine's kind, copied out of the async-profiler jar into target/ once. */
@@ -146,13 +160,11 @@ public final class Profile {
                 }
                 syscalls.merge(first == 0 ? "?" : frames[first - 1], n, Integer::sum);
             }
-            String kind = "other";
-            for (String[] s : SPENT_ON) {
-                if (Pattern.compile(s[1]).matcher(stack).find()) {
-                    kind = s[0];
-                    break;
-                }
-            }
+            String kind = SPENT_ON.stream()
+                    .filter(s -> s.frames().matcher(stack).find())
+                    .findFirst()
+                    .map(Spent::name)
+                    .orElse("other");
             spent.merge(kind, n, Integer::sum);
         }
         int total = (int) Math.max(1, all);
