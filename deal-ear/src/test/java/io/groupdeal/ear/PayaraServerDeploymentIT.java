@@ -109,7 +109,7 @@ class PayaraServerDeploymentIT {
                         // As the WAR's ITs (ItServer): the demo's password hash and this test's two logins at
                         // 600,000 iterations took the class about 2.5 s more (50.1 s against 47.6 s).
                         "DEAL_PASSWORD_ITERATIONS",
-                        "1024",
+                        String.valueOf(ItServer.PASSWORD_ITERATIONS),
                         "DEAL_HTTP_PORT",
                         String.valueOf(httpPort())),
                 240,

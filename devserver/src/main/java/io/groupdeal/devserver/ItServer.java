@@ -49,6 +49,12 @@ public class ItServer implements LauncherSessionListener {
      */
     public static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
 
+    /**
+     * PBKDF2 iterations of the ITs' servers: the platform's least (the product's {@code PasswordHasher.MIN_ITERATIONS}),
+     * which a demo may use; see {@link #settings()}.
+     */
+    public static final int PASSWORD_ITERATIONS = 1024;
+
     /** Boots tried in one run before every test is failed at once. */
     static final int BOOTS = 3;
 
@@ -75,7 +81,7 @@ public class ItServer implements LauncherSessionListener {
                 "-Ddeal.db.user=deal",
                 "-Ddeal.db.password=deal",
                 "-Ddeal.demo=true",
-                "-Ddeal.password.iterations=1024",
+                "-Ddeal.password.iterations=" + PASSWORD_ITERATIONS,
                 "-Ddeal.token.ttl=PT1H",
                 "-Ddeal.smtp.host=127.0.0.1",
                 "-Ddeal.smtp.port=" + required(ItMailServer.PORT_PROPERTY),
