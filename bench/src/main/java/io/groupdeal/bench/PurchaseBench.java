@@ -1438,26 +1438,30 @@ public final class PurchaseBench {
         String run() throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction on {@code c}: commits when it answers null, else rolls back. */
+    /**
+     * Runs {@code work} in one transaction on {@code c}, as NativeSql.transaction runs the checkout's (OwnTransaction):
+     * START TRANSACTION, then COMMIT when it answers null, else ROLLBACK.
+     */
     static String inTransaction(Connection c, Work work) throws SQLException {
-        c.setAutoCommit(false);
-        boolean done = false;
-        try {
-            String refused = work.run();
-            if (refused == null) {
-                c.commit();
-                done = true;
-            }
-            return refused;
-        } finally {
-            if (!done) {
-                try {
-                    c.rollback();
-                } catch (SQLException ignored) {
-                    // the connection is broken; the next statement says so
+        try (Statement control = c.createStatement()) {
+            control.execute("START TRANSACTION");
+            boolean done = false;
+            try {
+                String refused = work.run();
+                if (refused == null) {
+                    control.execute("COMMIT");
+                    done = true;
+                }
+                return refused;
+            } finally {
+                if (!done) {
+                    try {
+                        control.execute("ROLLBACK");
+                    } catch (SQLException ignored) {
+                        // the connection is broken; the next statement says so
+                    }
                 }
             }
-            c.setAutoCommit(true);
         }
     }
 

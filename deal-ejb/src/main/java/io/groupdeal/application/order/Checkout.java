@@ -17,13 +17,13 @@ import io.groupdeal.domain.order.Order;
 import io.groupdeal.domain.order.OrderRepository;
 import io.groupdeal.domain.order.OrderStatus;
 import io.groupdeal.domain.shared.Ids;
+import io.groupdeal.domain.shared.OwnTransaction;
 import io.groupdeal.domain.shared.RequestKey;
 import io.groupdeal.domain.shared.TenantId;
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -37,14 +37,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The two short transactions around a payment, each its own: {@link #reserve} takes the idempotency key, the buyer's
  * quota and the stock of the option and of the deal, and writes the order RESERVED; {@link #confirm} or {@link #release} settle it once the
  * gateway answered. No network call happens inside either, so a hot deal's row is locked for a few statements, never
- * for a payment. Confirm and release move the order out of RESERVED by a conditional update: whoever comes first (the
+ * for a payment. Each is an {@link OwnTransaction} of native statements, not a JTA transaction: they run on every
+ * purchase, and the transaction manager's begin and commit around a few statements, with the pool's
+ * {@code SET autocommit} before and after, cost more than the statements themselves; so they are called from outside
+ * any transaction (the purchase, the reconciler), which is where a step before or after a payment runs anyway. Confirm and release move the order out of RESERVED by a conditional update: whoever comes first (the
  * buyer's request or the {@link Reconciler}) settles it, the other changes nothing. Confirming takes the reservation's
  * hold besides (its expiry as its holder wrote it): once the reconciler claimed a reservation, the buyer's request can
  * no longer confirm it, since the reconciler may have voided the authorisation that request holds.
  */
-@Stateless
-@PermitAll
-@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@ApplicationScoped
 public class Checkout {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -65,6 +66,9 @@ public class Checkout {
     private Restock restock;
 
     @Inject
+    private OwnTransaction transaction;
+
+    @Inject
     @ConfigProperty(name = "deal.order.reservation", defaultValue = "PT10M")
     private Duration reservation;
 
@@ -81,14 +85,14 @@ public class Checkout {
      */
     public Optional<Reserved> reserve(
             RequestKey key, String fingerprint, SaleTerms terms, SaleOption option, int quantity, Instant when) {
-        return reserving(key, fingerprint, terms, option, quantity, when);
+        return transaction.run(() -> reserving(key, fingerprint, terms, option, quantity, when));
     }
 
     /**
      * {@link #reserve} in the caller's transaction, for a purchase that takes more in the same transaction (a team's
      * seat): all of it is taken, or nothing. {@code option} carries the price the order costs (a team's price).
      */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @Transactional(TxType.MANDATORY)
     public Optional<Reserved> reserveWithin(
             RequestKey key, String fingerprint, SaleTerms terms, SaleOption option, int quantity, Instant when) {
         return reserving(key, fingerprint, terms, option, quantity, when);
@@ -141,8 +145,9 @@ public class Checkout {
 
     /**
      * Takes an expired reservation for the {@link Reconciler} until {@code until}; false when another instance took it
-     * first. Its own transaction, committed before the gateway is asked.
+     * first. One conditional update outside any transaction, so it is committed before the gateway is asked.
      */
+    @Transactional(TxType.NOT_SUPPORTED)
     public boolean claim(Order order, Instant now, Instant until) {
         return orders.claimReservation(order.tenantId(), order.id(), now, until);
     }
@@ -157,21 +162,24 @@ public class Checkout {
 
     /**
      * {@link #confirm(Order, Instant, Payment, Recipient, Instant)} for the reconciler, which holds the reservation by
-     * its claim until {@code claimedUntil} and does not know the buyer.
+     * its claim until {@code claimedUntil} and does not know the buyer: the mail's recipient is read from the account
+     * first, outside the transaction.
      */
     public Optional<Confirmed> confirm(Order order, Instant claimedUntil, Payment payment, Instant now) {
-        return confirm(order, claimedUntil, payment, null, now, orders.paysTeamSeat(order.tenantId(), order.id()));
+        boolean teamSeat = orders.paysTeamSeat(order.tenantId(), order.id());
+        Recipient buyer = teamSeat ? null : confirmations.recipient(order.buyerId(), order.tenantId());
+        return transaction.run(() -> confirming(order, claimedUntil, payment, buyer, now, teamSeat));
     }
 
     /**
      * The payment was approved: RESERVED → PENDING (authorised) or CONFIRMED (captured), the coupons issued, the paid
-     * coupons counted towards the tipping point, the confirmation mail queued to {@code buyer} (read from the account
-     * when null) by its cause, to be written when it is sent. Only while the reservation is still held until
+     * coupons counted towards the tipping point, the confirmation mail queued to {@code buyer} by its cause, to be
+     * written when it is sent. Only while the reservation is still held until
      * {@code heldUntil} ({@link Reserved#heldUntil}). Empty when the order was settled before, or its reservation
      * claimed by the reconciler: nothing is changed then.
      */
     public Optional<Confirmed> confirm(Order order, Instant heldUntil, Payment payment, Recipient buyer, Instant when) {
-        return confirm(order, heldUntil, payment, buyer, when, false);
+        return transaction.run(() -> confirming(order, heldUntil, payment, buyer, when, false));
     }
 
     /**
@@ -179,7 +187,7 @@ public class Checkout {
      * authorisation recorded (RESERVED → PENDING, never captured here, whatever the gateway answered) with PENDING
      * coupons, as {@link #confirm} records a team seat's payment. Empty as {@link #confirm}.
      */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @Transactional(TxType.MANDATORY)
     public Optional<Confirmed> confirmSeat(Order order, Instant heldUntil, Payment payment, Instant when) {
         return recordPayment(order, heldUntil, payment, false, when.truncatedTo(ChronoUnit.MICROS));
     }
@@ -189,7 +197,7 @@ public class Checkout {
      * PENDING for the team, which counts them towards the tipping point and mails its members when it closes
      * (TeamClosing), so neither happens here.
      */
-    private Optional<Confirmed> confirm(
+    private Optional<Confirmed> confirming(
             Order order, Instant heldUntil, Payment payment, Recipient buyer, Instant when, boolean teamSeat) {
         Instant now = when.truncatedTo(ChronoUnit.MICROS);
         boolean captured = payment.state() == Payment.State.CAPTURED;
@@ -198,10 +206,7 @@ public class Checkout {
             return Optional.ofNullable(paid);
         }
         // only the mail's cause: it is written when it is sent (OrderConfirmations), outside the purchase
-        confirmations.queue(
-                buyer != null ? buyer : confirmations.recipient(order.buyerId(), order.tenantId()),
-                paid.order(),
-                paid.terms().title());
+        confirmations.queue(buyer, paid.order(), paid.terms().title());
         if (paid.terms().paidChangesDeal(captured)) {
             deals.paid(
                     order.tenantId(), order.dealId(), order.quantity(), captured, now); // last: the deal's row is hot
@@ -237,9 +242,10 @@ public class Checkout {
      * buyer's quota given back. Nothing when it was settled before.
      */
     public void release(Order order, OrderStatus status, Instant now) {
-        if (!orders.release(order.tenantId(), order.id(), status, now)) {
-            return;
-        }
-        restock.giveBack(order);
+        transaction.run(() -> {
+            if (orders.release(order.tenantId(), order.id(), status, now)) {
+                restock.giveBack(order);
+            }
+        });
     }
 }
