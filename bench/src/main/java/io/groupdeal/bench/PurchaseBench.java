@@ -65,7 +65,8 @@ import java.util.regex.Pattern;
  * token and account lookup of the authentication, the key's earlier use, the sale terms and the deal's options
  * (autocommit; the order names no option, so it buys the deal's only one, at its price), the buyer's count row, the
  * reserve transaction (the idempotency key, the count's conditional update, the order RESERVED with its option, the
- * option's stock and then the deal's by conditional updates), the
+ * option's stock and then the deal's by conditional updates, the deal's state read only when its terms had not found it
+ * tipped; START TRANSACTION … COMMIT), the
  * gateway's own statements (the sandbox server's ledger, on a connection of its own: what the sandbox runs for an
  * authorisation) and the confirm transaction (the order RESERVED to CONFIRMED or PENDING by conditional update, the
  * sale terms, its coupons, the confirmation mail's cause into the outbox (the mail is written when it is delivered,
@@ -1274,6 +1275,11 @@ public final class PurchaseBench {
                     now,
                     now,
                     quantity);
+            // the deal's state only when the sale was refused or the deal had not tipped when the terms were read
+            boolean tipped = ((Number) terms[9]).intValue() != 0;
+            if (updated == 1 && tipped) {
+                return new Reserved(tenantId, orderId, (String) terms[2], price, amount, currency, true);
+            }
             Object[] state = Db.one(
                     main,
                     "SELECT tipped_at IS NOT NULL OR confirmed + ? >= min_buyers, max_quantity, status,"

@@ -136,7 +136,7 @@ public class Checkout {
                             ? Reason.of("sold-out")
                             : Reason.of("sold-out.option", option.title()));
         }
-        Sale sale = deals.sell(terms.tenantId(), terms.dealId(), quantity, now);
+        Sale sale = deals.sell(terms.tenantId(), terms.dealId(), quantity, now, terms.tipped());
         if (!sale.sold()) {
             throw sale == Sale.SOLD_OUT ? new Clash("sold-out") : OrderService.notOnSale(terms);
         }
