@@ -35,12 +35,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The two short transactions around a payment, each its own: {@link #reserve} takes the idempotency key, the buyer's
- * quota and the stock of the option and of the deal, and writes the order RESERVED; {@link #confirm} or {@link #release} settle it once the
- * gateway answered. No network call happens inside either, so a hot deal's row is locked for a few statements, never
- * for a payment. Each is an {@link OwnTransaction} of native statements, not a JTA transaction: they run on every
- * purchase, and the transaction manager's begin and commit around a few statements, with the pool's
- * {@code SET autocommit} before and after, cost more than the statements themselves; so they are called from outside
- * any transaction (the purchase, the reconciler), which is where a step before or after a payment runs anyway. Confirm and release move the order out of RESERVED by a conditional update: whoever comes first (the
+ * quota and the stock of the option and of the deal, and writes the order RESERVED; {@link #confirm} or
+ * {@link #release} settle it once the gateway answered. No network call happens inside either, so a hot deal's row is
+ * locked for a few statements, never for a payment.
+ *
+ * <p>Each is an {@link OwnTransaction} of native statements, not a JTA transaction: they run on every purchase, and the
+ * transaction manager's begin and commit around a few statements, with the pool's {@code SET autocommit} before and
+ * after, cost more than the statements themselves. So they are called from outside any transaction (the purchase, the
+ * reconciler), which is where a step before or after a payment runs anyway.
+ *
+ * <p>Confirm and release move the order out of RESERVED by a conditional update: whoever comes first (the
  * buyer's request or the {@link Reconciler}) settles it, the other changes nothing. Confirming takes the reservation's
  * hold besides (its expiry as its holder wrote it): once the reconciler claimed a reservation, the buyer's request can
  * no longer confirm it, since the reconciler may have voided the authorisation that request holds.
