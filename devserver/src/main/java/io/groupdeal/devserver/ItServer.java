@@ -34,8 +34,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * each line also to the test output, so that {@code <test class>-output.txt} holds what the server logged while that
  * class ran. A boot that does not answer ready within {@link #BOOT} is killed and reported; the next test that asks
  * starts a new one (a failsafe rerun then meets a fresh server), at most {@link #BOOTS} times in a run, after which
- * every test is told at once that the server never came up. A server that ended during the run (killed, out of
- * memory) is reported and replaced in the same way.
+ * every test is told at once that the server never came up. A boot whose deployment failed (Payara Micro boots and
+ * lists nothing deployed) is replaced at once, in the same call: the test that asked meets the next boot. A server
+ * that ended during the run (killed, out of memory) is reported and replaced in the same way.
  */
 public class ItServer implements LauncherSessionListener {
 
@@ -152,17 +153,26 @@ public class ItServer implements LauncherSessionListener {
             stopOnExit = new Thread(ItServer::killLatest, "it-server-stop");
             Runtime.getRuntime().addShutdownHook(stopOnExit);
         }
-        boots++;
-        Instance started = new Instance(boots);
-        try {
-            started.awaitReady();
-        } catch (RuntimeException | Error notReady) {
-            failedBoots++;
-            started.close();
-            throw notReady;
+        while (true) {
+            boots++;
+            Instance started = new Instance(boots);
+            try {
+                started.awaitReady();
+                running = started;
+                return running.url;
+            } catch (NothingDeployed nothing) {
+                failedBoots++;
+                started.close();
+                if (failedBoots >= BOOTS) {
+                    throw nothing;
+                }
+                System.err.println("ItServer: " + nothing.getMessage() + "; booting again");
+            } catch (RuntimeException | Error notReady) {
+                failedBoots++;
+                started.close();
+                throw notReady;
+            }
         }
-        running = started;
-        return running.url;
     }
 
     /** Stops the server (its log is kept). */
@@ -212,6 +222,9 @@ public class ItServer implements LauncherSessionListener {
         private final Thread pump;
         private volatile int port;
         private volatile boolean booted;
+        /** What the boot said it deployed. */
+        private final DeployedList deployed = new DeployedList();
+
         private URL url;
 
         Instance(int boot) {
@@ -269,6 +282,7 @@ public class ItServer implements LauncherSessionListener {
                         port = Integer.parseInt(address.group(1));
                     }
                     urlsNext = line.startsWith("Payara Micro URLs:") || (urlsNext && line.isBlank());
+                    deployed.read(line);
                     if (line.contains("Payara Micro") && line.contains(" ready in ")) {
                         booted = true;
                     }
@@ -288,6 +302,10 @@ public class ItServer implements LauncherSessionListener {
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
                     throw notReady("Payara Micro exited with code " + process.exitValue());
+                }
+                if (booted && deployed.isEmpty()) {
+                    throw new NothingDeployed(
+                            "Payara Micro (log " + log + ") booted without the application: its deployment failed");
                 }
                 if (booted && port > 0) {
                     URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
@@ -362,6 +380,44 @@ public class ItServer implements LauncherSessionListener {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while Payara Micro boots", e);
             }
+        }
+    }
+
+    /**
+     * What a boot of Payara Micro says it deployed, read line by line from its log. Its description of itself lists the
+     * applications under {@code "Deployed": [}; when the deployment of the WAR failed, it boots all the same with the
+     * list empty, the {@code ]} on the next line (seen once in CI: a JNDI look-up of the application's data source
+     * failed during the deployment, and the next boot deployed).
+     */
+    static final class DeployedList {
+        private static final String START = "\"Deployed\": [";
+
+        private boolean next;
+        private volatile boolean empty;
+
+        void read(String line) {
+            String item = line.strip();
+            if (next) {
+                empty = item.startsWith("]");
+            }
+            next = item.equals(START);
+            if (item.startsWith(START + "]")) {
+                empty = true;
+            }
+        }
+
+        /** The boot listed its applications, and there were none. */
+        boolean isEmpty() {
+            return empty;
+        }
+    }
+
+    /** A boot whose deployment failed: tried again at once, without waiting out {@link #BOOT}. */
+    private static final class NothingDeployed extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        NothingDeployed(String message) {
+            super(message);
         }
     }
 }
