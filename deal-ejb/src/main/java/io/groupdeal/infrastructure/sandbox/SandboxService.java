@@ -57,6 +57,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
             DealDataSource.VALIDATED_BY_DRIVER,
             DealDataSource.VALIDATOR,
             DealDataSource.POOL_WAIT,
+            DealDataSource.ONE_USER,
             "connectTimeout=" + DealDataSource.CONNECT_TIMEOUT_MILLIS,
             "socketTimeout=" + DealDataSource.SOCKET_TIMEOUT_MILLIS,
             "characterEncoding=UTF-8",

@@ -32,6 +32,7 @@ class DealDataSourceTest {
                     List.of(pool.properties())
                             .contains("fish.payara.max-wait-time-in-millis=" + DealDataSource.POOL_WAIT_MILLIS),
                     pool.name());
+            assertTrue(List.of(pool.properties()).contains("fish.payara.match-connections=false"), pool.name());
         }
     }
 
