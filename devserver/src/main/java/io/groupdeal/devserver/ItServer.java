@@ -160,17 +160,13 @@ public class ItServer implements LauncherSessionListener {
                 started.awaitReady();
                 running = started;
                 return running.url;
-            } catch (NothingDeployed nothing) {
-                failedBoots++;
-                started.close();
-                if (failedBoots >= BOOTS) {
-                    throw nothing;
-                }
-                System.err.println("ItServer: " + nothing.getMessage() + "; booting again");
             } catch (RuntimeException | Error notReady) {
                 failedBoots++;
                 started.close();
-                throw notReady;
+                if (!(notReady instanceof NothingDeployed) || failedBoots >= BOOTS) {
+                    throw notReady;
+                }
+                System.err.println("ItServer: " + notReady.getMessage() + "; booting again");
             }
         }
     }
