@@ -1158,9 +1158,10 @@ public final class PurchaseBench {
             Integer limit = terms[7] == null ? null : ((Number) terms[7]).intValue();
             if (limit != null) {
                 // OrderRepository.ensureQuota, autocommit: one statement before the reservation, committed by itself
-                insertUnlessDuplicate(
+                Db.update(
                         quota,
-                        "INSERT INTO buyer_quota (tenant_id, deal_id, buyer_id, bought)" + " VALUES (?, ?, ?, 0)",
+                        "INSERT INTO buyer_quota (tenant_id, deal_id, buyer_id, bought) VALUES (?, ?, ?, 0)"
+                                + " ON DUPLICATE KEY UPDATE bought = bought",
                         tenantId,
                         dealId,
                         buyerId);

@@ -46,10 +46,15 @@ public class OrderRepository {
                 r -> new KeyUse(r.string("request_hash"), r.string("tenant_id"), r.string("order_id")));
     }
 
-    /** The buyer's count row for the deal, made when missing (at zero). */
+    /**
+     * The buyer's count row for the deal, made when missing (at zero). From the buyer's second purchase of the deal on,
+     * the row is there: the key clause leaves it as it is, where a plain insert would be refused with an error that the
+     * driver and this helper turn into two exceptions, on every such purchase.
+     */
     public void ensureQuota(BuyerQuota quota) {
-        sql.insertUnlessDuplicate(
-                "INSERT INTO buyer_quota (tenant_id, deal_id, buyer_id, bought) VALUES (?, ?, ?, 0)",
+        sql.update(
+                "INSERT INTO buyer_quota (tenant_id, deal_id, buyer_id, bought) VALUES (?, ?, ?, 0)"
+                        + " ON DUPLICATE KEY UPDATE bought = bought",
                 List.of(quota.tenant().value(), quota.dealId(), quota.buyer().value()));
     }
 
