@@ -351,8 +351,38 @@ public class NativeSql {
     private static void bind(PreparedStatement statement, List<?> parameters) throws SQLException {
         for (int i = 0; i < parameters.size(); i++) {
             Object value = parameters.get(i);
-            statement.setObject(
-                    i + 1, value instanceof Instant instant ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : value);
+            statement.setObject(i + 1, value instanceof Instant instant ? dateTime(instant) : value);
+        }
+    }
+
+    /**
+     * An instant as the UTC date and time the columns hold ({@code DATETIME(6)}): for an instant of whole microseconds
+     * (every one the clock gives) its text {@code 2026-12-03 07:15:00.123456}, which is what the driver sends for the
+     * {@link LocalDateTime} (its prepared statements send each value as a quoted literal in the statement's text), so
+     * the database sees the same statement. The driver's own encoding rounds the fraction through {@code BigDecimal} and
+     * formats through a {@code DateTimeFormatter}, for every value of every statement: 1.6 % of a purchase's CPU in a
+     * profile. Any other instant (a finer fraction, a year outside 1000–9999) goes to the driver as the date and time,
+     * rounded there as before.
+     */
+    static Object dateTime(Instant instant) {
+        LocalDateTime time = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        if (time.getNano() % 1_000 != 0 || time.getYear() < 1_000 || time.getYear() > 9_999) {
+            return time;
+        }
+        char[] text = "0000-00-00 00:00:00.000000".toCharArray();
+        digits(text, 0, 4, time.getYear());
+        digits(text, 5, 2, time.getMonthValue());
+        digits(text, 8, 2, time.getDayOfMonth());
+        digits(text, 11, 2, time.getHour());
+        digits(text, 14, 2, time.getMinute());
+        digits(text, 17, 2, time.getSecond());
+        digits(text, 20, 6, time.getNano() / 1_000);
+        return new String(text);
+    }
+
+    private static void digits(char[] text, int at, int width, int value) {
+        for (int i = at + width - 1, rest = value; i >= at; i--, rest /= 10) {
+            text[i] = (char) ('0' + rest % 10);
         }
     }
 }

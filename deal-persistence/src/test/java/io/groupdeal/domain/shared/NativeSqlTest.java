@@ -11,6 +11,10 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -28,6 +32,31 @@ class NativeSqlTest {
 
     private final List<String> calls = new ArrayList<>();
     private boolean autoCommit;
+
+    @Test
+    void anInstantOfWholeMicrosecondsIsBoundAsTheTextOfItsUtcDateAndTime() {
+        DateTimeFormatter columns = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+        for (String at : List.of(
+                "2026-12-03T07:15:00.123456Z",
+                "2026-01-09T00:00:00Z",
+                "2026-12-31T23:59:59.999999Z",
+                "1970-01-01T00:00:00.000001Z",
+                "1000-01-01T00:00:00Z",
+                "9999-12-31T23:59:59.5Z")) {
+            Instant instant = Instant.parse(at);
+            assertEquals(
+                    LocalDateTime.ofInstant(instant, ZoneOffset.UTC).format(columns), NativeSql.dateTime(instant), at);
+        }
+        assertEquals("2026-12-03 07:15:00.000000", NativeSql.dateTime(Instant.parse("2026-12-03T08:15:00+01:00")));
+    }
+
+    @Test
+    void anyOtherInstantGoesToTheDriverAsItsUtcDateAndTime() {
+        for (String at : List.of("2026-12-03T07:15:00.123456789Z", "0999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z")) {
+            Instant instant = Instant.parse(at);
+            assertEquals(LocalDateTime.ofInstant(instant, ZoneOffset.UTC), NativeSql.dateTime(instant), at);
+        }
+    }
 
     @Test
     void outsideAnyTransactionAConnectionLeftInsideOneIsRolledBackAndPutInAutocommitBeforeTheStatement()
