@@ -58,6 +58,32 @@ public class StrictJsonBodies implements MessageBodyReader<Record> {
 
     private static volatile Jsonb jsonb;
 
+    /** A record's members and canonical constructor, looked up once per type: reflection copies them on every call. */
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            List<Member> members = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                members.add(new Member(
+                        component.getName(),
+                        component.getType(),
+                        component.getGenericType(),
+                        component.isAnnotationPresent(MultiLine.class)));
+            }
+            try {
+                Constructor<?> canonical = type.getDeclaredConstructor(
+                        members.stream().map(Member::type).toArray(Class<?>[]::new));
+                return new Shape(canonical, List.copyOf(members));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("Cannot make " + type.getName(), e);
+            }
+        }
+    };
+
+    private record Shape(Constructor<?> canonical, List<Member> members) {}
+
+    private record Member(String name, Class<?> type, Type genericType, boolean multiLine) {}
+
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
         return type.isRecord() && type.getName().startsWith(PACKAGE);
@@ -239,27 +265,23 @@ public class StrictJsonBodies implements MessageBodyReader<Record> {
             if (!(json instanceof JsonObject object)) {
                 return wrong(field, "json-object");
             }
-            RecordComponent[] components = raw.getRecordComponents();
-            Object[] values = new Object[components.length];
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                RecordComponent component = components[i];
-                types[i] = component.getType();
-                String name = field.equals("body") ? component.getName() : field + "." + component.getName();
-                JsonValue member = object.getOrDefault(component.getName(), JsonValue.NULL);
+            Shape shape = SHAPES.get(raw);
+            Object[] values = new Object[shape.members().size()];
+            for (int i = 0; i < values.length; i++) {
+                Member member = shape.members().get(i);
+                String name = field.equals("body") ? member.name() : field + "." + member.name();
                 values[i] = value(
-                        component.getType(),
-                        component.getGenericType(),
-                        member,
+                        member.type(),
+                        member.genericType(),
+                        object.getOrDefault(member.name(), JsonValue.NULL),
                         name,
-                        component.isAnnotationPresent(MultiLine.class));
+                        member.multiLine());
             }
             if (!wrongTypes.isEmpty() || !invalidText.isEmpty()) {
                 return null;
             }
             try {
-                Constructor<?> canonical = raw.getDeclaredConstructor(types);
-                return canonical.newInstance(values);
+                return shape.canonical().newInstance(values);
             } catch (InvocationTargetException e) {
                 if (e.getCause() instanceof RuntimeException failure) {
                     throw failure; // a rule of the record itself, answered by its own mapper

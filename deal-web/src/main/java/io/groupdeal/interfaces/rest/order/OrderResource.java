@@ -6,6 +6,7 @@ import io.groupdeal.interfaces.rest.Created;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
 import io.groupdeal.interfaces.rest.RequestBodies;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -28,7 +29,12 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrderResource {
 
-    @Inject
+    /**
+     * The container's own reference, not CDI's: through {@code @Inject}, every call of a session bean first goes
+     * through Weld's proxy, which asks Payara for the bean's business object each time, and Payara finds that of a
+     * bean without an interface by catching an exception it throws for it (about 1 % of a purchase's CPU).
+     */
+    @EJB
     private OrderService orders;
 
     @Inject
