@@ -360,7 +360,7 @@ public class NativeSql {
      * (every one the clock gives) its text {@code 2026-12-03 07:15:00.123456}, which is what the driver sends for the
      * {@link LocalDateTime} (its prepared statements send each value as a quoted literal in the statement's text), so
      * the database sees the same statement. The driver's own encoding rounds the fraction through {@code BigDecimal} and
-     * formats through a {@code DateTimeFormatter}, for every value of every statement: 1.6 % of a purchase's CPU in a
+     * formats through a {@code DateTimeFormatter}, for every value of every statement: 1.1 % of a purchase's CPU in a
      * profile. Any other instant (a finer fraction, a year outside 1000–9999) goes to the driver as the date and time,
      * rounded there as before.
      */
