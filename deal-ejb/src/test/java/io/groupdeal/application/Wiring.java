@@ -4,6 +4,7 @@ import io.groupdeal.application.security.Caller;
 import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.domain.account.Role;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceContext;
 import java.lang.reflect.Field;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /**
  * A boundary for a unit test, put together as the container would: each field the container fills ({@code @Inject},
- * {@code @PersistenceContext}, {@code @Resource}) gets the given object of its type (a mock, a fixed clock, a caller).
+ * {@code @EJB}, {@code @PersistenceContext}, {@code @Resource}) gets the given object of its type (a mock, a fixed clock, a caller).
  * A part that fits no such field fails the test, so a test never believes it replaced something the bean does not use.
  */
 public final class Wiring {
@@ -24,6 +25,7 @@ public final class Wiring {
         for (Class<?> type = bean.getClass(); type != Object.class; type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
                 if (field.isAnnotationPresent(Inject.class)
+                        || field.isAnnotationPresent(EJB.class)
                         || field.isAnnotationPresent(PersistenceContext.class)
                         || field.isAnnotationPresent(Resource.class)) {
                     fields.add(field);

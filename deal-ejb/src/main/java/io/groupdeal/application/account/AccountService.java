@@ -17,6 +17,7 @@ import io.groupdeal.domain.shared.Language;
 import io.groupdeal.domain.tenant.Tenant;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -44,13 +45,13 @@ public class AccountService {
     @Inject
     private HashingGate hashing;
 
-    @Inject
+    @EJB
     private Throttle throttle;
 
     @Inject
     private Lockouts lockouts;
 
-    @Inject
+    @EJB
     private AccountRecords records;
 
     @Inject

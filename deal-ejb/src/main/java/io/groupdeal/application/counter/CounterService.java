@@ -31,6 +31,7 @@ import io.groupdeal.domain.store.Store;
 import io.groupdeal.domain.store.StoreRepository;
 import io.groupdeal.domain.tenant.TenantRepository;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -72,7 +73,7 @@ public class CounterService {
     @Inject
     private TenantRepository tenants;
 
-    @Inject
+    @EJB
     private GuessingGuard guard;
 
     @Inject

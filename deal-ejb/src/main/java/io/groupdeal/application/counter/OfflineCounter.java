@@ -25,6 +25,7 @@ import io.groupdeal.domain.store.Store;
 import io.groupdeal.domain.store.StoreRepository;
 import io.groupdeal.domain.tenant.TenantRepository;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -61,10 +62,10 @@ public class OfflineCounter {
     /** The days a merchant sees double uses of when asking for no period. */
     public static final int RECENT_DAYS = 30;
 
-    @Inject
+    @EJB
     private CounterService counter;
 
-    @Inject
+    @EJB
     private DoubleUses doubleUses;
 
     @Inject

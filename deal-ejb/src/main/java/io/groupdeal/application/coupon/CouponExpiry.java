@@ -6,6 +6,7 @@ import io.groupdeal.domain.coupon.CouponRepository;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -38,7 +39,7 @@ public class CouponExpiry extends ScheduledJob {
     @Inject
     private CouponRepository coupons;
 
-    @Inject
+    @EJB
     private CouponChanges changes;
 
     @Inject

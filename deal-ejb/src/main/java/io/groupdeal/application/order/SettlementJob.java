@@ -6,6 +6,7 @@ import io.groupdeal.domain.deal.DealRepository.DealRef;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -34,7 +35,7 @@ public class SettlementJob extends ScheduledJob {
     @Inject
     private DealRepository deals;
 
-    @Inject
+    @EJB
     private SettlementBatch batches;
 
     public SettlementJob() {

@@ -7,6 +7,7 @@ import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -42,7 +43,7 @@ public class PaymentTaskRunner extends ScheduledJob {
     @Inject
     private PaymentTaskRepository tasks;
 
-    @Inject
+    @EJB
     private PaymentTaskRecords records;
 
     @Inject

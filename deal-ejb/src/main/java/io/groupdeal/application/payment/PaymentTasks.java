@@ -3,6 +3,7 @@ package io.groupdeal.application.payment;
 import io.groupdeal.domain.order.PaymentTask.Kind;
 import io.groupdeal.domain.order.PaymentTaskRepository;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -23,7 +24,7 @@ public class PaymentTasks {
     @Inject
     private PaymentTaskRepository tasks;
 
-    @Inject
+    @EJB
     private PaymentTaskRunner runner;
 
     @Inject

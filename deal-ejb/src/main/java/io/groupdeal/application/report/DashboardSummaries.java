@@ -6,6 +6,7 @@ import io.groupdeal.domain.report.HourSummaries;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -41,7 +42,7 @@ public class DashboardSummaries extends ScheduledJob {
     @Inject
     private HourSummaries summaries;
 
-    @Inject
+    @EJB
     private SummaryPass pass;
 
     @Inject

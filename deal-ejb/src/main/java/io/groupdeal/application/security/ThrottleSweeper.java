@@ -1,8 +1,8 @@
 package io.groupdeal.application.security;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
@@ -14,7 +14,7 @@ public class ThrottleSweeper {
 
     private static final Logger LOG = Logger.getLogger(ThrottleSweeper.class.getName());
 
-    @Inject
+    @EJB
     private Throttle throttle;
 
     @Schedule(hour = "*", minute = "*/10", persistent = false)

@@ -13,6 +13,7 @@ import io.groupdeal.domain.shared.Ids;
 import io.groupdeal.domain.staff.StaffMember;
 import io.groupdeal.domain.staff.StaffRepository;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -42,7 +43,7 @@ public class StaffService {
     @Inject
     private HashingGate hashing;
 
-    @Inject
+    @EJB
     private StaffRecords records;
 
     @TenantScoped

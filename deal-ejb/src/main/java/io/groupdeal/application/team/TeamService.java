@@ -25,6 +25,7 @@ import io.groupdeal.domain.team.TeamRepository;
 import io.groupdeal.infrastructure.database.TransactionConflict;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -56,7 +57,7 @@ public class TeamService {
     @Inject
     private DealRepository deals;
 
-    @Inject
+    @EJB
     private TeamCheckout checkout;
 
     @Inject

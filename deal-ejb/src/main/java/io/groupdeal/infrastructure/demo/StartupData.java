@@ -7,6 +7,7 @@ import io.groupdeal.domain.shared.InvalidValue;
 import io.groupdeal.domain.shared.Language;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -153,10 +154,10 @@ public class StartupData {
                                     List.of(),
                                     new TeamTerms(3, new BigDecimal("19.90"), 24 * 60)))));
 
-    @Inject
+    @EJB
     private AccountService accounts;
 
-    @Inject
+    @EJB
     private DemoWriter writer;
 
     @Inject

@@ -9,6 +9,7 @@ import io.groupdeal.application.review.ReviewService;
 import io.groupdeal.domain.coupon.Coupon;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.domain.shared.LocalFormats;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -41,13 +42,13 @@ public class AccountPage {
             boolean reviewable,
             Integer myRating) {}
 
-    @Inject
+    @EJB
     private CouponService coupons;
 
-    @Inject
+    @EJB
     private OrderService orders;
 
-    @Inject
+    @EJB
     private ReviewService reviews;
 
     @Inject

@@ -7,7 +7,7 @@ import io.groupdeal.application.problem.NotPermitted;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.problem.Reason;
 import io.groupdeal.interfaces.problem.ProblemWriter;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -39,7 +39,7 @@ public class CounterSync extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
+    @EJB
     private transient OfflineCounter offline;
 
     @Override

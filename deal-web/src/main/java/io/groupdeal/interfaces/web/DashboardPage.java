@@ -4,8 +4,8 @@ import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.report.DashboardService;
 import io.groupdeal.domain.report.Dashboard;
 import io.groupdeal.interfaces.csv.DashboardCsv;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -22,7 +22,7 @@ public class DashboardPage extends PeriodPage {
 
     static final int DEFAULT_DAYS = 30;
 
-    @Inject
+    @EJB
     private DashboardService dashboards;
 
     private Dashboard dashboard;

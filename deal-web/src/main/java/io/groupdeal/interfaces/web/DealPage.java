@@ -8,6 +8,7 @@ import io.groupdeal.application.order.PlaceOrder;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.domain.catalog.CatalogDeal;
 import io.groupdeal.domain.review.Review;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -36,10 +37,10 @@ public class DealPage {
             new Card("tok_declined", "page.deal.card.declined"),
             new Card("tok_error", "page.deal.card.error"));
 
-    @Inject
+    @EJB
     private CatalogService catalog;
 
-    @Inject
+    @EJB
     private OrderService orders;
 
     @Inject

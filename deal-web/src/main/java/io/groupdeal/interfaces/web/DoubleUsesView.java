@@ -4,8 +4,8 @@ import io.groupdeal.application.PageRequest;
 import io.groupdeal.application.counter.OfflineCounter;
 import io.groupdeal.application.settings.SettingsService;
 import io.groupdeal.domain.redemption.DoubleUse;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,10 +27,10 @@ public class DoubleUsesView {
     /** A line of the list, in the page's words and the business's time zone. */
     public record Line(String code, String dealTitle, String offline, String what) {}
 
-    @Inject
+    @EJB
     private OfflineCounter offline;
 
-    @Inject
+    @EJB
     private SettingsService settings;
 
     private List<Line> lines;

@@ -4,6 +4,7 @@ import io.groupdeal.application.account.AccountService;
 import io.groupdeal.application.security.Caller;
 import io.groupdeal.domain.shared.Language;
 import io.groupdeal.interfaces.security.SessionCookie;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.Cookie;
@@ -26,7 +27,7 @@ public class LanguageSwitch extends HttpServlet {
     @Inject
     private Caller caller;
 
-    @Inject
+    @EJB
     private AccountService accounts;
 
     @Override

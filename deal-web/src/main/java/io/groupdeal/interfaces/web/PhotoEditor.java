@@ -4,6 +4,7 @@ import io.groupdeal.application.photo.PhotoService;
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.domain.photo.DealPhoto;
 import io.groupdeal.domain.photo.PhotoRepository;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -21,7 +22,7 @@ public class PhotoEditor {
     @Inject
     private FacesContext faces;
 
-    @Inject
+    @EJB
     private PhotoService photos;
 
     private List<DealPhoto> current;

@@ -13,6 +13,7 @@ import io.groupdeal.application.security.CallerAccount;
 import io.groupdeal.domain.photo.DealPhoto;
 import io.groupdeal.domain.shared.Language;
 import io.groupdeal.interfaces.problem.ProblemWriter;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -44,10 +45,10 @@ public class PhotoUploads extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
+    @EJB
     private transient PhotoService photos;
 
-    @Inject
+    @EJB
     private transient PhotoMedia media;
 
     @Inject

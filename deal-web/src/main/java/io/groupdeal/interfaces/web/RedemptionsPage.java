@@ -8,8 +8,8 @@ import io.groupdeal.domain.redemption.Redemption;
 import io.groupdeal.domain.shared.Language;
 import io.groupdeal.domain.shared.LocalFormats;
 import io.groupdeal.domain.store.Store;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -38,10 +38,10 @@ public class RedemptionsPage extends PeriodPage {
             String staffName,
             String status) {}
 
-    @Inject
+    @EJB
     private CounterService counter;
 
-    @Inject
+    @EJB
     private SettingsService settings;
 
     private String storeId;

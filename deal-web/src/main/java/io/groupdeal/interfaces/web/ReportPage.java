@@ -4,8 +4,8 @@ import io.groupdeal.application.deal.DealService;
 import io.groupdeal.domain.deal.Deal;
 import io.groupdeal.domain.deal.DealReport;
 import io.groupdeal.interfaces.csv.ReportCsv;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /** A deal's report: sold, revenue, redeemed, refunded, redemption rate, by store and by day; also as CSV. */
@@ -13,7 +13,7 @@ import jakarta.inject.Named;
 @RequestScoped
 public class ReportPage {
 
-    @Inject
+    @EJB
     private DealService deals;
 
     private String id;

@@ -6,6 +6,7 @@ import io.groupdeal.application.account.IssuedToken;
 import io.groupdeal.application.account.MerchantSignup;
 import io.groupdeal.interfaces.security.ClientAddress;
 import io.groupdeal.interfaces.security.SessionCookie;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -29,7 +30,7 @@ public class SessionPages {
     @Inject
     private FacesContext faces;
 
-    @Inject
+    @EJB
     private AccountService accounts;
 
     @Inject

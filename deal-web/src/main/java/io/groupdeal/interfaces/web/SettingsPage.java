@@ -4,8 +4,8 @@ import io.groupdeal.application.settings.SettingsService;
 import io.groupdeal.domain.shared.Language;
 import io.groupdeal.domain.tenant.Tenant;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
@@ -17,7 +17,7 @@ import java.util.List;
 @RequestScoped
 public class SettingsPage {
 
-    @Inject
+    @EJB
     private SettingsService settings;
 
     private String businessName;

@@ -4,8 +4,8 @@ import io.groupdeal.application.problem.Problem;
 import io.groupdeal.application.settlement.SettlementService;
 import io.groupdeal.application.settlement.Statement;
 import io.groupdeal.interfaces.csv.StatementCsv;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,7 +19,7 @@ import java.util.List;
 @RequestScoped
 public class SettlementsPage extends PeriodPage {
 
-    @Inject
+    @EJB
     private SettlementService settlements;
 
     private List<Statement> statements = List.of();

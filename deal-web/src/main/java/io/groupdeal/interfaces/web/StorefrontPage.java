@@ -5,8 +5,8 @@ import io.groupdeal.application.catalog.CatalogService;
 import io.groupdeal.application.problem.Problem;
 import io.groupdeal.domain.catalog.CatalogDeal;
 import io.groupdeal.domain.catalog.CatalogSearch;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +22,7 @@ public class StorefrontPage {
 
     public static final int PAGE_SIZE = 24;
 
-    @Inject
+    @EJB
     private CatalogService catalog;
 
     private Double lat;

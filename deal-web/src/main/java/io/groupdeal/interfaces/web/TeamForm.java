@@ -1,6 +1,7 @@
 package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.team.TeamService;
+import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -15,7 +16,7 @@ public abstract class TeamForm {
     @Inject
     FacesContext faces;
 
-    @Inject
+    @EJB
     TeamService teams;
 
     @Inject

@@ -2,6 +2,7 @@ package io.groupdeal.interfaces.web;
 
 import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.application.team.TeamService;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -15,7 +16,7 @@ public class TeamReportBox {
     @Inject
     private FacesContext faces;
 
-    @Inject
+    @EJB
     private TeamService teams;
 
     private TeamCard.Report report;

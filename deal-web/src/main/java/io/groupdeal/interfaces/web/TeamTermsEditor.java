@@ -6,6 +6,7 @@ import io.groupdeal.application.problem.NotFound;
 import io.groupdeal.domain.deal.Deal;
 import io.groupdeal.domain.deal.TeamTerms;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ public class TeamTermsEditor {
     @Inject
     private FacesContext faces;
 
-    @Inject
+    @EJB
     private DealService deals;
 
     private String id;

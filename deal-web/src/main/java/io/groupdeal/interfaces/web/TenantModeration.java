@@ -3,8 +3,8 @@ package io.groupdeal.interfaces.web;
 import io.groupdeal.application.platform.PlatformService;
 import io.groupdeal.application.platform.TenantOverview;
 import io.groupdeal.domain.tenant.Tenant;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /** The tenants page's moderation switch: the operator turns a tenant's review of deals on or off. */
@@ -12,7 +12,7 @@ import jakarta.inject.Named;
 @RequestScoped
 public class TenantModeration {
 
-    @Inject
+    @EJB
     private PlatformService platform;
 
     public String toggle(TenantOverview overview) {

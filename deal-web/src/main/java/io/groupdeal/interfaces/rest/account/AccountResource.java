@@ -12,6 +12,7 @@ import io.groupdeal.interfaces.rest.account.AccountDtos.BuyerSignupRequest;
 import io.groupdeal.interfaces.rest.account.AccountDtos.MerchantDto;
 import io.groupdeal.interfaces.rest.account.AccountDtos.MerchantSignupRequest;
 import io.groupdeal.interfaces.security.ClientAddress;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,7 +31,7 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
 
-    @Inject
+    @EJB
     private AccountService accounts;
 
     @Inject

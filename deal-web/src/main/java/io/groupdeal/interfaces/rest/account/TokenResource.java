@@ -7,6 +7,7 @@ import io.groupdeal.interfaces.rest.account.AccountDtos.MeDto;
 import io.groupdeal.interfaces.rest.account.AccountDtos.TokenDto;
 import io.groupdeal.interfaces.rest.account.AccountDtos.TokenRequest;
 import io.groupdeal.interfaces.security.ClientAddress;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +30,7 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {
 
-    @Inject
+    @EJB
     private AccountService accounts;
 
     @Inject

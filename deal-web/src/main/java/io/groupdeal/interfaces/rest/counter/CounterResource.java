@@ -15,6 +15,7 @@ import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
 import io.groupdeal.interfaces.rest.PeriodQuery;
 import io.groupdeal.interfaces.rest.RequestBodies;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -46,10 +47,10 @@ import java.time.format.DateTimeParseException;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CounterResource {
 
-    @Inject
+    @EJB
     private CounterService counter;
 
-    @Inject
+    @EJB
     private OfflineCounter offline;
 
     @Inject

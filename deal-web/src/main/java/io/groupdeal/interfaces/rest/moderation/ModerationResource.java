@@ -3,8 +3,8 @@ package io.groupdeal.interfaces.rest.moderation;
 import io.groupdeal.application.moderation.ModerationService;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class ModerationResource {
 
-    @Inject
+    @EJB
     private ModerationService moderation;
 
     @GET

@@ -3,6 +3,7 @@ package io.groupdeal.interfaces.rest.moderation;
 import io.groupdeal.application.moderation.ModerationService;
 import io.groupdeal.interfaces.rest.RequestBodies;
 import io.groupdeal.interfaces.rest.deal.DealDto;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewResource {
 
-    @Inject
+    @EJB
     private ModerationService moderation;
 
     @Inject

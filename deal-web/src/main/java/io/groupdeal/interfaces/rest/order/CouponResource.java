@@ -4,8 +4,8 @@ import io.groupdeal.application.coupon.CouponService;
 import io.groupdeal.domain.coupon.CouponStatus;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class CouponResource {
 
-    @Inject
+    @EJB
     private CouponService coupons;
 
     @GET

@@ -29,11 +29,6 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrderResource {
 
-    /**
-     * The container's own reference, not CDI's: through {@code @Inject}, every call of a session bean first goes
-     * through Weld's proxy, which asks Payara for the bean's business object each time, and Payara finds that of a
-     * bean without an interface by catching an exception it throws for it (about 1 % of a purchase's CPU).
-     */
     @EJB
     private OrderService orders;
 

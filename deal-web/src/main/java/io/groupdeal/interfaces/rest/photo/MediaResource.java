@@ -4,8 +4,8 @@ import io.groupdeal.application.photo.PhotoImages;
 import io.groupdeal.application.photo.PhotoMedia;
 import io.groupdeal.application.photo.PhotoSize;
 import io.groupdeal.application.problem.NotFound;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -28,7 +28,7 @@ public class MediaResource {
     /** A year, in seconds. */
     static final int MAX_AGE = 365 * 24 * 3600;
 
-    @Inject
+    @EJB
     private PhotoMedia media;
 
     /** No {@code @Produces}: the answer is a JPEG or a problem whatever the client's Accept says, never a 406. */

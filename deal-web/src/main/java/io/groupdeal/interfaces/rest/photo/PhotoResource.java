@@ -4,6 +4,7 @@ import io.groupdeal.application.photo.PhotoImages;
 import io.groupdeal.application.photo.PhotoService;
 import io.groupdeal.domain.photo.DealPhoto;
 import io.groupdeal.interfaces.rest.RequestBodies;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -35,7 +36,7 @@ public class PhotoResource {
     /** Room for a form's boundaries and part headers around an 8 MB photo. */
     public static final int MULTIPART_OVERHEAD = 64 * 1024;
 
-    @Inject
+    @EJB
     private PhotoService photos;
 
     @Inject

@@ -6,8 +6,8 @@ import io.groupdeal.domain.shared.Language;
 import io.groupdeal.interfaces.problem.ProblemWords;
 import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class MailResource {
 
-    @Inject
+    @EJB
     private MailOperations mails;
 
     @GET

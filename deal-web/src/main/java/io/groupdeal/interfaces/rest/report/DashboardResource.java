@@ -6,8 +6,8 @@ import io.groupdeal.interfaces.csv.DashboardCsv;
 import io.groupdeal.interfaces.problem.ProblemWords;
 import io.groupdeal.interfaces.rest.CsvAttachment;
 import io.groupdeal.interfaces.rest.PeriodQuery;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 @Path("v1")
 public class DashboardResource {
 
-    @Inject
+    @EJB
     private DashboardService dashboards;
 
     @GET

@@ -8,6 +8,7 @@ import io.groupdeal.interfaces.rest.PageDto;
 import io.groupdeal.interfaces.rest.Paging;
 import io.groupdeal.interfaces.rest.QueryParams.WholeNumberBetween;
 import io.groupdeal.interfaces.rest.RequestBodies;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -28,10 +29,10 @@ import jakarta.ws.rs.core.Response;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ReviewResource {
 
-    @Inject
+    @EJB
     private ReviewService buyers;
 
-    @Inject
+    @EJB
     private MerchantReviews merchants;
 
     @Inject

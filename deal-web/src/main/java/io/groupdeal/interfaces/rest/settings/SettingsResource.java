@@ -2,6 +2,7 @@ package io.groupdeal.interfaces.rest.settings;
 
 import io.groupdeal.application.settings.SettingsService;
 import io.groupdeal.interfaces.rest.RequestBodies;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SettingsResource {
 
-    @Inject
+    @EJB
     private SettingsService settings;
 
     @Inject

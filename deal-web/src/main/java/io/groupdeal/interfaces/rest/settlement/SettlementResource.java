@@ -6,8 +6,8 @@ import io.groupdeal.interfaces.csv.StatementCsv;
 import io.groupdeal.interfaces.problem.ProblemWords;
 import io.groupdeal.interfaces.rest.CsvAttachment;
 import io.groupdeal.interfaces.rest.PeriodQuery;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.BeanParam;
@@ -31,7 +31,7 @@ public class SettlementResource {
 
     private static final Jsonb JSON = JsonbBuilder.create();
 
-    @Inject
+    @EJB
     private SettlementService settlements;
 
     @GET

@@ -4,6 +4,7 @@ import io.groupdeal.application.team.TeamService;
 import io.groupdeal.application.team.TeamView;
 import io.groupdeal.interfaces.rest.Created;
 import io.groupdeal.interfaces.rest.RequestBodies;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TeamResource {
 
-    @Inject
+    @EJB
     private TeamService teams;
 
     @Inject
